@@ -1,0 +1,165 @@
+"""Symbols, their exchanges and the basis of their prices.
+
+Every price the app shows belongs to one exchange with its own time zone, session close and trading
+days. This module is the one place that knows, for a Yahoo symbol, which market it trades on, what
+currency or unit its prices are in, and whether its closes are dividend-adjusted, raw or index points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+__all__ = [
+    "BASIS_LABELS",
+    "DEFAULT_BENCHMARK",
+    "InvalidSymbol",
+    "KNOWN_SYMBOLS",
+    "MARKETS",
+    "Market",
+    "SymbolInfo",
+    "benchmark_for",
+    "normalise_symbol",
+    "symbol_info",
+]
+
+
+@dataclass(frozen=True)
+class Market:
+    """An exchange (or the FX market) as far as daily bars are concerned."""
+
+    code: str
+    name: str
+    tz: str
+    close: time
+
+
+MARKETS: dict[str, Market] = {
+    "HK": Market("HK", "Hong Kong (HKEX)", "Asia/Hong_Kong", time(16, 0)),
+    "US": Market("US", "New York (NYSE/Nasdaq)", "America/New_York", time(16, 0)),
+    # Yahoo stamps daily FX bars at midnight London time: the bar dated D covers London's day D.
+    "FX": Market("FX", "FX (London-day bar)", "Europe/London", time(23, 59, 59)),
+    "CN": Market("CN", "Shanghai/Shenzhen", "Asia/Shanghai", time(15, 0)),
+    "JP": Market("JP", "Tokyo", "Asia/Tokyo", time(15, 30)),
+    "UK": Market("UK", "London (LSE)", "Europe/London", time(16, 30)),
+    "EU": Market("EU", "Euronext/Xetra", "Europe/Berlin", time(17, 30)),
+}
+
+# How the close of a symbol relates to the traded price. Yahoo's auto-adjusted equity closes include
+# dividends; indices are price indices, so their levels need no adjustment; FX rates are quotes.
+BASIS_LABELS: dict[str, str] = {
+    "adjusted": "dividend-adjusted (Yahoo)",
+    "index": "index points (price index, unadjusted)",
+    "raw": "raw quote (unadjusted)",
+}
+
+
+@dataclass(frozen=True)
+class SymbolInfo:
+    symbol: str
+    name: str
+    market: Market
+    kind: str  # equity, etf, index or fx
+    currency: str
+    unit: str  # what one unit of the close is, for axis labels
+
+    @property
+    def basis(self) -> str:
+        """Basis of closes served by the app: equities and ETFs come auto-adjusted from Yahoo."""
+        return {"index": "index", "fx": "raw"}.get(self.kind, "adjusted")
+
+    @property
+    def basis_label(self) -> str:
+        return BASIS_LABELS[self.basis]
+
+
+def _info(symbol: str, name: str, market: str, kind: str, currency: str, unit: str) -> SymbolInfo:
+    return SymbolInfo(symbol, name, MARKETS[market], kind, currency, unit)
+
+
+KNOWN_SYMBOLS: dict[str, SymbolInfo] = {
+    info.symbol: info
+    for info in (
+        _info("9988.HK", "Alibaba (Hong Kong)", "HK", "equity", "HKD", "HK$"),
+        _info("BABA", "Alibaba ADR (NYSE)", "US", "equity", "USD", "US$"),
+        _info("^HSI", "Hang Seng Index", "HK", "index", "HKD", "index points"),
+        _info("^HSCE", "Hang Seng China Enterprises Index", "HK", "index", "HKD", "index points"),
+        _info("0700.HK", "Tencent (Hong Kong)", "HK", "equity", "HKD", "HK$"),
+        _info("NVDA", "Nvidia (Nasdaq)", "US", "equity", "USD", "US$"),
+        _info("KWEB", "KraneShares CSI China Internet ETF", "US", "etf", "USD", "US$"),
+        _info("^GSPC", "S&P 500", "US", "index", "USD", "index points"),
+        _info("HKD=X", "US dollar in Hong Kong dollars", "FX", "fx", "HKD", "HKD per USD"),
+    )
+}
+
+# The benchmark an event study or a reaction table compares a symbol with by default.
+DEFAULT_BENCHMARK: dict[str, str] = {
+    "9988.HK": "^HSCE",
+    "0700.HK": "^HSCE",
+    "BABA": "^GSPC",
+    "NVDA": "^GSPC",
+    "KWEB": "^GSPC",
+}
+
+_SUFFIX_MARKETS = {
+    ".HK": ("HK", "HKD", "HK$"),
+    ".SS": ("CN", "CNY", "CN¥"),
+    ".SZ": ("CN", "CNY", "CN¥"),
+    ".T": ("JP", "JPY", "JP¥"),
+    ".L": ("UK", "GBP", "GBp"),
+    ".DE": ("EU", "EUR", "€"),
+    ".PA": ("EU", "EUR", "€"),
+    ".AS": ("EU", "EUR", "€"),
+}
+_INDEX_MARKETS = {"^HSTECH": "HK", "^N225": "JP", "^FTSE": "UK", "^GDAXI": "EU", "^STOXX50E": "EU"}
+_SYMBOL_RE = re.compile(r"^\^?[A-Z0-9][A-Z0-9.\-=]{0,14}$")
+
+
+class InvalidSymbol(ValueError):
+    """A symbol that cannot be a Yahoo Finance ticker; the message is meant for the user."""
+
+
+def normalise_symbol(raw: object) -> str:
+    """Return the canonical Yahoo form of a user-typed symbol, or raise :class:`InvalidSymbol`.
+
+    Hong Kong codes are written by Yahoo with four digits (``9988.HK``), so ``09988.hk`` and
+    ``9988.hk`` both become ``9988.HK``.
+    """
+    text = str(raw or "").strip().upper()
+    if not text:
+        raise InvalidSymbol("Enter a symbol, for example 9988.HK or BABA.")
+    hk = re.fullmatch(r"0*(\d{1,5})\.HK", text)
+    if hk:
+        text = f"{int(hk.group(1)):04d}.HK"
+    if not _SYMBOL_RE.fullmatch(text):
+        raise InvalidSymbol(
+            f"'{str(raw)[:40]}' is not a valid Yahoo Finance symbol: use letters, digits and . - = ^ "
+            "(for example 9988.HK, BABA, ^HSI)."
+        )
+    return text
+
+
+def symbol_info(symbol: str) -> SymbolInfo:
+    """Metadata of a symbol: known ones from the table, others inferred from Yahoo's suffixes."""
+    symbol = normalise_symbol(symbol)
+    if symbol in KNOWN_SYMBOLS:
+        return KNOWN_SYMBOLS[symbol]
+    if symbol.endswith("=X"):
+        quote = symbol[:-2][-3:] or "USD"
+        return _info(symbol, f"FX rate {symbol}", "FX", "fx", quote, f"{quote} per unit")
+    if symbol.startswith("^"):
+        market = _INDEX_MARKETS.get(symbol, "US")
+        return _info(symbol, f"Index {symbol}", market, "index", "", "index points")
+    for suffix, (market, currency, unit) in _SUFFIX_MARKETS.items():
+        if symbol.endswith(suffix):
+            return _info(symbol, symbol, market, "equity", currency, unit)
+    return _info(symbol, symbol, "US", "equity", "USD", "US$")
+
+
+def benchmark_for(symbol: str) -> str | None:
+    """The default benchmark index of a symbol (None for a symbol that is itself a benchmark)."""
+    info = symbol_info(symbol)
+    if info.kind in ("index", "fx"):
+        return None
+    return DEFAULT_BENCHMARK.get(info.symbol, "^HSCE" if info.market.code == "HK" else "^GSPC")
