@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.events import Event
-from components.symbols import benchmark_for, symbol_info
+from components.symbols import BASIS_LABELS, benchmark_for, symbol_info
 
 MAX_GAP_DAYS = 10  # a "reaction" further than this from the event means the data has a hole there
 WINDOWS = {"return day 0": (0, 0), "return [-1,+1]": (-1, 1), "return [0,+5]": (0, 5)}
@@ -105,6 +105,8 @@ def reaction_table(event: Event, closes_by_symbol: dict[str, pd.Series], symbols
         row["market"] = info.market.name
         bench = (benchmarks or {}).get(symbol, benchmark_for(symbol))
         row["benchmark"] = bench or ""
+        for label in WINDOWS:
+            row[f"benchmark {label}"] = row[f"excess {label}"] = None
         if bench:
             brow = reaction_row(event, closes_by_symbol.get(bench, pd.Series(dtype=float)), bench)
             for label in WINDOWS:
@@ -116,3 +118,35 @@ def reaction_table(event: Event, closes_by_symbol: dict[str, pd.Series], symbols
                 row["note"] = (row["note"] + "; " if row["note"] else "") + f"{bench} reacts on {bday0}"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def event_window_dates(event: Event, closes_by_symbol: dict[str, pd.Series], symbols: list[str],
+                       sessions: int) -> tuple[dt.date, dt.date] | None:
+    """Calendar span covering ``sessions`` trading sessions either side of day 0 in every symbol."""
+    spans = []
+    for symbol in symbols:
+        dates = pd.DatetimeIndex(closes_by_symbol.get(symbol, pd.Series(dtype=float)).index)
+        r = reaction(event, pd.Series(index=dates, dtype=float), symbol)
+        if r.position is None:
+            continue
+        lo, hi = max(0, r.position - sessions), min(len(dates) - 1, r.position + sessions)
+        spans.append((dates[lo].date(), dates[hi].date()))
+    if not spans:
+        return None
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The reaction table for display: returns in percent, a basis column, short headers."""
+    out = pd.DataFrame({"symbol": table["symbol"], "reaction session": table["reaction session"]})
+    for label in WINDOWS:
+        out[f"{label.removeprefix('return ')} %"] = pd.to_numeric(table[label], errors="coerce") * 100
+    out["benchmark"] = table["benchmark"]
+    for label in WINDOWS:
+        short = label.removeprefix("return ")
+        out[f"bench {short} %"] = pd.to_numeric(table[f"benchmark {label}"], errors="coerce") * 100
+    out["excess day 0 %"] = pd.to_numeric(table["excess return day 0"], errors="coerce") * 100
+    out["price basis"] = [BASIS_LABELS[symbol_info(s).basis] for s in table["symbol"]]
+    out["market"] = table["market"]
+    out["note"] = table["note"].where(table["status"] == "ok", table["status"] + ": " + table["note"])
+    return out

@@ -75,7 +75,7 @@ def to_tidy(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
     if "currency" not in out.columns:
         out = out.assign(currency=info.currency)
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
-    return out[TIDY_COLUMNS].sort_values("date").reset_index(drop=True)
+    return out[TIDY_COLUMNS].sort_values("date").reset_index(drop=True).rename_axis(columns=None)
 
 
 def frames_from_download(raw: pd.DataFrame | None, symbols: list[str]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
@@ -126,7 +126,7 @@ def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
     if index.tz is not None:
         index = index.tz_convert(symbol_info(symbol).market.tz).tz_localize(None)
     part = part.set_axis(index.normalize()).dropna(subset=["close"])
-    part = part[part.index.dayofweek < 5]
+    part = part[part.index.day_of_week < 5]
     part = part[~part.index.duplicated(keep="last")].sort_index()
     part = part.assign(
         open=part["open"].fillna(part["close"]),

@@ -156,7 +156,7 @@ def _check_prices(raw: pd.DataFrame, typed: pd.DataFrame, ok: pd.Series, flag) -
     flat = (t["open"] == t["high"]) & (t["high"] == t["low"]) & (t["low"] == t["close"]) & (t["volume"] == 0)
     flag(flat & ~is_fx, "flat zero-volume bar (half-day or closing quote only; kept)",
          "open = high = low = close and volume 0: do not rely on its range or volume", "quirk")
-    flag(t["date"].dt.dayofweek >= 5, "weekday", lambda i: f"{raw.at[i, 'date']} is a weekend day")
+    flag(t["date"].dt.day_of_week >= 5, "weekday", lambda i: f"{raw.at[i, 'date']} is a weekend day")
 
 
 def _check_order(typed: pd.DataFrame, ok: pd.Series, flag) -> None:

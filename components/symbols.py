@@ -21,6 +21,7 @@ __all__ = [
     "SymbolInfo",
     "benchmark_for",
     "normalise_symbol",
+    "price_label",
     "symbol_info",
 ]
 
@@ -163,3 +164,13 @@ def benchmark_for(symbol: str) -> str | None:
     if info.kind in ("index", "fx"):
         return None
     return DEFAULT_BENCHMARK.get(info.symbol, "^HSCE" if info.market.code == "HK" else "^GSPC")
+
+
+def price_label(value: float, symbol: str) -> str:
+    """A close with its unit and basis, e.g. 'HK$140.50 (dividend-adjusted, Yahoo)'."""
+    info = symbol_info(symbol)
+    if info.kind == "index":
+        return f"{value:,.2f} index points (price index, unadjusted)"
+    if info.kind == "fx":
+        return f"{value:,.4f} {info.unit} (raw quote)"
+    return f"{info.unit}{value:,.2f} ({BASIS_LABELS[info.basis]})"

@@ -1,0 +1,24 @@
+"""Router and shared frame: page config, navigation, the app-wide date range and the URL."""
+
+import streamlit as st
+
+from components import session
+
+st.set_page_config(page_title="QwQ-32B week: Alibaba and the Hang Seng", page_icon=":material/monitoring:",
+                   layout="wide")
+
+PAGES = {
+    "The story": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
+                default=True),
+        st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    ],
+}
+
+page = st.navigation(PAGES)
+session.init_state()
+session.sync_from_url()
+with st.sidebar:
+    session.range_ui()
+session.write_url(page.url_path or "overview")
+page.run()

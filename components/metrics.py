@@ -1,0 +1,66 @@
+"""Pure pandas transforms behind the charts and tables: views of prices, calendars, ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+VIEWS = {"price": "Price", "rebased": "Rebased to 100", "percent": "% change"}
+
+
+def closes_by_symbol(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """One close Series per symbol of a tidy frame, indexed by trading date."""
+    return {
+        symbol: pd.Series(rows["close"].to_numpy(), index=pd.DatetimeIndex(rows["date"]), name=symbol)
+        for symbol, rows in frame.groupby("symbol", sort=False)
+    }
+
+
+def view_values(frame: pd.DataFrame, view: str) -> pd.DataFrame:
+    """Add a ``value`` column: the close itself, rebased to 100 at each symbol's first row, or % change."""
+    first = frame.groupby("symbol", sort=False)["close"].transform("first")
+    if view == "rebased":
+        value = frame["close"] / first * 100.0
+    elif view == "percent":
+        value = (frame["close"] / first - 1.0) * 100.0
+    else:
+        value = frame["close"]
+    return frame.assign(value=value)
+
+
+def hidden_weekdays(dates: pd.Series | pd.DatetimeIndex, start: dt.date, end: dt.date) -> list[str]:
+    """Weekdays in ``start..end`` on which none of the given trading dates falls (holidays to hide)."""
+    traded = set(pd.DatetimeIndex(dates).normalize())
+    weekdays = pd.bdate_range(pd.Timestamp(start), pd.Timestamp(end))
+    return [d.strftime("%Y-%m-%d") for d in weekdays if d not in traded]
+
+
+def next_visible(day: dt.date, visible: pd.DatetimeIndex) -> pd.Timestamp | None:
+    """The first visible trading date on or after ``day`` (where a weekend event is drawn)."""
+    pos = visible.searchsorted(pd.Timestamp(day))
+    return visible[pos] if pos < len(visible) else None
+
+
+def daily_returns(closes: pd.Series) -> pd.Series:
+    return closes.pct_change().dropna()
+
+
+def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per symbol over the frame: first and last close, change, high, low, sessions."""
+    rows = []
+    for symbol, part in frame.groupby("symbol", sort=False):
+        first, last = part.iloc[0], part.iloc[-1]
+        rows.append({
+            "symbol": symbol,
+            "from": first["date"].date(),
+            "to": last["date"].date(),
+            "first close": first["close"],
+            "last close": last["close"],
+            "change %": (last["close"] / first["close"] - 1.0) * 100.0,
+            "high": part["high"].max(),
+            "low": part["low"].min(),
+            "sessions": len(part),
+            "basis": first["basis"],
+        })
+    return pd.DataFrame(rows)

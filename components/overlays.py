@@ -1,0 +1,79 @@
+"""Turn events and prices into what the charts draw: event marks and reaction marks (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.alignment import reaction, window_return
+from components.charts import EventMark, ReactionMark, market_figure
+from components.events import Event
+from components.metrics import closes_by_symbol, hidden_weekdays, next_visible
+from components.prices import slice_range
+
+
+def in_range(events: list[Event], start: dt.date, end: dt.date, categories: list[str] | None = None) -> list[Event]:
+    return [e for e in events if start <= e.date <= end and (categories is None or e.category in categories)]
+
+
+def event_marks(events: list[Event], visible: pd.DatetimeIndex | None, selected: str | None = None) -> list[EventMark]:
+    """Marks for events; with ``visible`` dates, an event on a hidden day moves to the next visible one."""
+    marks = []
+    for e in events:
+        x = pd.Timestamp(e.date)
+        if visible is not None and len(visible):
+            x = next_visible(e.date, visible) or x
+        when = e.when() if x.date() == e.date else f"{e.when()} · drawn on {x:%a %d %b}, the next session shown"
+        marks.append(EventMark(e.id, e.title, e.date, e.category, e.origin, when, x, e.id == selected))
+    return marks
+
+
+def reaction_marks(events: list[Event], closes: dict[str, pd.Series], symbols: list[str],
+                   start: dt.date, end: dt.date) -> list[ReactionMark]:
+    """A mark on each plotted symbol's reaction session for each event that lists the symbol."""
+    marks = []
+    for e in events:
+        for symbol in symbols:
+            series = closes.get(symbol)
+            if symbol not in e.symbols or series is None:
+                continue
+            r = reaction(e, series, symbol)
+            if r.day0 is None or not (start <= r.day0 <= end):
+                continue
+            ret = window_return(series, r.position, 0, 0) if r.ok else None
+            marks.append(ReactionMark(e.id, e.title, symbol, pd.Timestamp(r.day0), ret))
+    return marks
+
+
+def headline_reactions(event: Event, closes: dict[str, pd.Series], symbols: list[str]) -> list[dict]:
+    """Day-0 reactions of one event on the given symbols, for metric cards."""
+    out = []
+    for symbol in symbols:
+        series = closes.get(symbol, pd.Series(dtype=float))
+        r = reaction(event, series, symbol)
+        ret = window_return(series, r.position, 0, 0) if r.ok else None
+        close = float(series.iloc[r.position]) if r.position is not None else None
+        out.append({"symbol": symbol, "day0": r.day0, "return": ret, "close": close, "status": r.status,
+                    "note": r.note})
+    return out
+
+
+def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events: list[Event],
+                 view: str = "price", style: str = "line", log: bool = False, selected: str | None = None,
+                 categories: list[str] | None = None, uirevision: str = "", height: int | None = None):
+    """The standard chart: prices of ``history`` in ``start..end`` with in-range events and reactions.
+
+    ``history`` is the symbols' full tidy history, so reaction sessions do not depend on the range.
+    Returns ``(figure, frame in range, events drawn)``.
+    """
+    frame = slice_range(history, start, end)
+    symbols = list(dict.fromkeys(frame["symbol"]))
+    visible = pd.DatetimeIndex(sorted(frame["date"].unique()))
+    shown = in_range(events, start, end, categories)
+    marks = event_marks(shown, visible, selected)
+    reactions = reaction_marks(shown, closes_by_symbol(history), symbols, start, end)
+    fig = market_figure(frame, view=view, style=style, log=log, events=marks, reactions=reactions, start=start,
+                        end=end, hidden=hidden_weekdays(frame["date"], start, end), uirevision=uirevision,
+                        height=height)
+    return fig, frame, shown

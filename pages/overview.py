@@ -1,0 +1,64 @@
+"""Overview: the story in three lines, the headline reactions, and every event on the main chart."""
+
+import streamlit as st
+
+from components import overlays, session
+from components.events import find_event
+from components.metrics import closes_by_symbol
+from components.symbols import price_label, symbol_info
+
+HEADLINE_EVENT = "qwq-32b-release"
+SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
+CHART_KEY = "overview_chart"
+
+st.title("Alibaba's QwQ-32B week on the markets")
+st.markdown(
+    "- **Thu 6 Mar 2025** (Beijing time): Alibaba released **QwQ-32B**, a reasoning model it says rivals DeepSeek-R1.\n"
+    "- A few hours earlier **Manus**, a general AI agent, launched; China's government pledged support for "
+    "'industries of the future'.\n"
+    "- The article says Alibaba's Hong Kong shares **jumped 8%** and lifted the **HSCEI**, up '30% since January'. "
+    "Below, every figure is computed from the price data."
+)
+session.show_url_notices()
+start, end = session.current_range()
+history = session.full_history(SYMBOLS)
+session.provenance_banner(history)
+closes = closes_by_symbol(history.frame)
+events = session.all_events()
+
+st.subheader("How the markets reacted to QwQ-32B")
+headline = find_event(events, HEADLINE_EVENT)
+for col, card in zip(st.columns(len(SYMBOLS)), overlays.headline_reactions(headline, closes, SYMBOLS)):
+    info = symbol_info(card["symbol"])
+    if card["return"] is None:
+        col.metric(card["symbol"], "n/a", help=card["note"] or card["status"])
+        continue
+    col.metric(f"{card['symbol']} · {card['day0']:%a %d %b}", f"{card['return']:+.2%}",
+               help=f"Close-to-close return on {info.name}'s reaction session, the first {info.market.name} "
+                    f"session that closed after the release.")
+    col.caption(f"Close {price_label(card['close'], card['symbol'])}")
+
+st.subheader("Alibaba and the Hang Seng indices with the article's events")
+fig, frame, shown = overlays.market_chart(history.frame, start=start, end=end, events=events, view="rebased",
+                                          selected=st.session_state.get("event"),
+                                          uirevision=f"overview-{start}-{end}")
+if frame.empty:
+    st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another range in the sidebar.")
+    st.stop()
+chosen = st.plotly_chart(fig, key=CHART_KEY, on_select="rerun", selection_mode="points",
+                         config={"displaylogo": False})
+points = (chosen or {}).get("selection", {}).get("points", []) if chosen else []
+picked = next((p["customdata"][0] for p in points if isinstance(p.get("customdata"), list)), None)
+if picked:
+    st.session_state["event"] = picked
+    st.switch_page("pages/timeline.py", query_params={"event": picked})
+st.caption("Lines are rebased to 100 at the first session of the range; hover for the actual close. Markers on a "
+           "line are that market's reaction session to an event. Click any marker to open the event.")
+
+st.subheader(f"Events in range ({len(shown)})")
+for event in shown:
+    left, right = st.columns([5, 1])
+    left.markdown(f"**{event.date:%d %b %Y}** · {event.category} · {event.title}"
+                  + (" · *your event*" if event.origin == "user" else ""), unsafe_allow_html=False)
+    right.page_link("pages/timeline.py", label="Open", icon=":material/arrow_forward:",
+                    query_params={"event": event.id})

@@ -1,0 +1,120 @@
+"""Timeline: every event on one axis; click one to see its facts, its market reactions and a zoomed chart."""
+
+import datetime as dt
+
+import streamlit as st
+
+from components import charts, overlays, session
+from components.alignment import event_window_dates, reaction_display, reaction_table
+from components.events import CATEGORIES
+from components.metrics import closes_by_symbol
+from components.symbols import benchmark_for
+from components.text import md_escape
+from components.urlstate import DEFAULT_SYMBOLS
+
+CHART_KEY = "timeline_chart"
+MATCH_BADGES = {"yes": ":green-badge[date matches]", "roughly": ":orange-badge[date roughly matches]",
+                "no": ":red-badge[date does not match]", "not dated": ":gray-badge[not dated in the article]"}
+
+
+def _step(events: list, offset: int) -> None:
+    ids = [e.id for e in events]
+    current = st.session_state.get("event")
+    idx = ids.index(current) + offset if current in ids else (0 if offset > 0 else len(ids) - 1)
+    st.session_state["event"] = ids[max(0, min(len(ids) - 1, idx))]
+
+
+st.title("Event timeline")
+session.show_url_notices()
+left, right = st.columns([4, 1])
+left.pills("Categories", CATEGORIES, selection_mode="multi", **session.bound("categories"))
+right.segmented_control("Show", ["all", "range"], required=True, **session.bound("timeline_span"),
+                        format_func={"all": "All events", "range": "Date range"}.get)
+events = [e for e in session.all_events() if e.category in st.session_state["categories"]]
+start, end = session.current_range()
+if st.session_state["timeline_span"] == "range":
+    events = overlays.in_range(events, start, end)
+if not events:
+    st.info("No event in the chosen categories and range. Select more categories or show all events.")
+    st.stop()
+
+span_start = min(e.date for e in events) - dt.timedelta(days=20)
+span_end = max(e.date for e in events) + dt.timedelta(days=20)
+if st.session_state["timeline_span"] == "range":
+    span_start, span_end = start, end
+marks = overlays.event_marks(events, None, st.session_state.get("event"))
+fig = charts.timeline_figure(marks, start=span_start, end=span_end, uirevision=f"timeline-{span_start}-{span_end}")
+chart = st.plotly_chart(fig, key=CHART_KEY, on_select="rerun", selection_mode="points",
+                        config={"displaylogo": False})
+picked = session.picked_event(chart, CHART_KEY)
+if picked and picked != st.session_state.get("event"):
+    st.session_state["event"] = picked
+    st.rerun()
+st.caption("◆ in the article · ● context · ★ your events. Zoom with the mouse; click a marker to select it.")
+
+nav_prev, nav_pick, nav_next = st.columns([1, 4, 1], vertical_alignment="bottom")
+nav_prev.button("◀ Previous", on_click=_step, args=(events, -1), width="stretch", key="prev_event")
+nav_next.button("Next ▶", on_click=_step, args=(events, 1), width="stretch", key="next_event")
+ids = [e.id for e in events]
+current = st.session_state.get("event")
+st.session_state["w_event_pick"] = current if current in ids else None
+nav_pick.selectbox("Event", ids, format_func=lambda i: next(f"{e.date:%d %b %Y} · {e.title}" for e in events if e.id == i),
+                   placeholder="Choose an event, or click one on the timeline", key="w_event_pick",
+                   on_change=lambda: st.session_state.update(event=st.session_state["w_event_pick"]))
+event = session.selected_event()
+if event is None or event.id not in ids:
+    st.info("Select an event to see what the article says, what the sources say and how each market reacted.")
+    st.stop()
+
+st.header(md_escape(event.title))
+st.markdown(f"**When:** {md_escape(event.when())}"
+            + (f" · {md_escape(event.time_note)}" if event.time_note else ""))
+if event.article_wording:
+    st.markdown(f"**Article says:** “{md_escape(event.article_wording)}” {MATCH_BADGES[event.date_match]}")
+else:
+    st.markdown(MATCH_BADGES[event.date_match] + (" · context event" if event.origin == "context" else ""))
+if event.match_note:
+    st.caption(md_escape(event.match_note))
+st.markdown(md_escape(event.summary) if event.summary else "*No summary.*")
+meta = [f"confidence: {event.confidence}", f"category: {event.category}"]
+if event.companies:
+    meta.append("companies: " + ", ".join(event.companies))
+if event.origin == "user":
+    meta.append("your event")
+st.caption(md_escape(" · ".join(meta)))
+if event.sources:
+    st.markdown("**Sources**")
+    for src in event.sources:
+        st.markdown(f"- [{md_escape(src.title)}]({src.url})")
+
+symbols = list(event.symbols) or list(DEFAULT_SYMBOLS)
+if not event.symbols:
+    st.caption("This event lists no symbols, so the default set is shown: " + ", ".join(symbols) + ".")
+benchmarks = [b for b in map(benchmark_for, symbols) if b]
+history = session.full_history(list(dict.fromkeys(symbols + benchmarks)))
+session.provenance_banner(history)
+closes = closes_by_symbol(history.frame)
+table = reaction_table(event, closes, symbols)
+st.subheader("Market reactions")
+if (table["status"] == "no price data").all():
+    st.info(f"No price data around {event.date:%d %b %Y} for {', '.join(symbols)}: "
+            + "; ".join(n for n in table["note"] if n))
+    st.stop()
+pct = st.column_config.NumberColumn(format="%+.2f%%")
+st.dataframe(reaction_display(table), hide_index=True, key="reaction_table",
+             column_config={c: pct for c in reaction_display(table).columns if c.endswith("%")})
+st.caption("Day 0 is the first session of each market that closed after the event. [-1,+1] runs from the close "
+           "before day -1 to the close of day +1; [0,+5] from the close before day 0 to day +5 (sessions).")
+
+st.subheader("Around the event")
+st.slider("Sessions either side", 1, 60, **session.bound("window_n"))
+window = event_window_dates(event, closes, symbols, st.session_state["window_n"])
+if window is None:
+    st.info("No sessions around this event in the data.")
+    st.stop()
+zoom_fig, _, _ = overlays.market_chart(history.frame[history.frame["symbol"].isin(symbols)],
+                                       start=window[0], end=window[1], events=session.all_events(),
+                                       view="rebased", selected=event.id,
+                                       uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}")
+st.plotly_chart(zoom_fig, key="timeline_zoom", config={"displaylogo": False})
+st.caption(f"{window[0]:%d %b %Y} – {window[1]:%d %b %Y}, rebased to 100 at the first session shown.")

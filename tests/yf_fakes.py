@@ -1,0 +1,57 @@
+"""Frames shaped exactly as ``yfinance.download`` returns them, and fakes for its call site.
+
+yfinance 1.x with ``multi_level_index=True`` and ``group_by="column"`` returns columns as a
+MultiIndex named ``["Price", "Ticker"]`` with fields Close, High, Low, Open, Volume (no Adj Close
+when ``auto_adjust=True``), and a tz-naive DatetimeIndex named ``Date`` holding the union of the
+tickers' trading days (NaN where a ticker did not trade). When Yahoo is unreachable it prints an
+error and returns an empty frame with the same columns.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+FIELDS = ["Close", "High", "Low", "Open", "Volume"]
+
+
+def bars(dates, start_price: float = 100.0, step: float = 1.0) -> pd.DataFrame:
+    """Simple OHLCV bars on ``dates`` with closes rising by ``step``."""
+    dates = pd.DatetimeIndex(dates)
+    close = start_price + step * np.arange(len(dates))
+    return pd.DataFrame({"Close": close, "High": close + 1, "Low": close - 1, "Open": close - 0.5,
+                         "Volume": np.full(len(dates), 1000, dtype="int64")}, index=dates)
+
+
+def download_frame(per_ticker: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Combine per-ticker bars the way ``yf.download`` does: union index, (Price, Ticker) columns."""
+    index = pd.DatetimeIndex(sorted(set().union(*[set(f.index) for f in per_ticker.values()]))) \
+        if per_ticker else pd.DatetimeIndex([])
+    cols = pd.MultiIndex.from_product([FIELDS, sorted(per_ticker)], names=["Price", "Ticker"])
+    out = pd.DataFrame(index=index.rename("Date"), columns=cols, dtype="float64")
+    for ticker, frame in per_ticker.items():
+        for field in FIELDS:
+            out[(field, ticker)] = frame[field].reindex(index)
+    return out
+
+
+def empty_frame(tickers: list[str]) -> pd.DataFrame:
+    """What yfinance returns when Yahoo cannot be reached: no rows, the usual columns."""
+    cols = pd.MultiIndex.from_product([["Adj Close", *FIELDS], sorted(tickers)], names=["Price", "Ticker"])
+    return pd.DataFrame(index=pd.DatetimeIndex([], name="Date"), columns=cols, dtype="float64")
+
+
+class FakeDownload:
+    """A stand-in for ``yf.download`` that records its calls and answers from a function."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.calls: list[dict] = []
+
+    def __call__(self, tickers, **kwargs):
+        tickers = [tickers] if isinstance(tickers, str) else list(tickers)
+        self.calls.append({"tickers": tickers, **kwargs})
+        result = self.answer(tickers, kwargs)
+        if isinstance(result, BaseException):
+            raise result
+        return result
