@@ -13,8 +13,12 @@ PAGES = {
                 default=True),
         st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     ],
+    "Markets": [
+        st.Page("pages/markets.py", title="Markets", icon=":material/candlestick_chart:", url_path="markets"),
+    ],
 }
 
+st.session_state["_router"] = True
 page = st.navigation(PAGES)
 session.init_state()
 session.sync_from_url()

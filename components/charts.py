@@ -219,6 +219,8 @@ def _finish_layout(fig: go.Figure, symbols: list[str], start: dt.date, end: dt.d
     span = [pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)]
     fig.update_xaxes(rangebreaks=breaks, range=span, showspikes=True, spikemode="across", spikethickness=1)
     fig.update_xaxes(rangeslider_visible=False)
+    if (end - start).days <= 21:  # a few sessions: one tick a day, never half-day ticks
+        fig.update_xaxes(dtick=86_400_000, tickformat="%a %d %b")
     fig.update_layout(
         height=height, margin=dict(l=10, r=10, t=30, b=75), hovermode="closest", uirevision=uirevision,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, groupclick="toggleitem"),

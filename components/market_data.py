@@ -159,8 +159,10 @@ def write_disk_cache(symbol: str, frame: pd.DataFrame) -> None:
 
 @st.cache_data(show_spinner=False)
 def _snapshot() -> tuple[pd.DataFrame, dict]:
+    """The bundled snapshot in the tidy schema (with each symbol's price basis)."""
     frame, meta = load_snapshot()
-    return frame, meta
+    basis = frame["symbol"].map(lambda s: symbol_info(s).basis)
+    return frame.assign(basis=basis)[P.TIDY_COLUMNS], meta
 
 
 def snapshot_symbols() -> dict[str, dict]:

@@ -236,3 +236,22 @@ def picked_event(chart_state, key: str) -> str | None:
         return None
     st.session_state[last_key] = pick
     return pick
+
+
+def require_router() -> None:
+    """Make sure the page runs inside app.py's frame (state, sidebar range, URL).
+
+    Because ``pages/`` exists, Streamlit runs a freshly started server's very first request in its
+    legacy multipage mode, which executes a deep-linked page file on its own. Switch that mode off
+    and rerun, so app.py's ``st.navigation`` serves the same URL. A page run alone on purpose (a
+    test of the file) still gets initialised state.
+    """
+    if st.session_state.get("_router"):
+        return
+    if not st.session_state.get("_reroute_tried"):
+        st.session_state["_reroute_tried"] = True
+        from streamlit.runtime.pages_manager import PagesManager  # internal; covered by a browser test
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    init_state()

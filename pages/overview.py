@@ -11,6 +11,7 @@ HEADLINE_EVENT = "qwq-32b-release"
 SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
 CHART_KEY = "overview_chart"
 
+session.require_router()
 st.title("Alibaba's QwQ-32B week on the markets")
 st.markdown(
     "- **Thu 6 Mar 2025** (Beijing time): Alibaba released **QwQ-32B**, a reasoning model it says rivals DeepSeek-R1.\n"

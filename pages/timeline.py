@@ -24,6 +24,7 @@ def _step(events: list, offset: int) -> None:
     st.session_state["event"] = ids[max(0, min(len(ids) - 1, idx))]
 
 
+session.require_router()
 st.title("Event timeline")
 session.show_url_notices()
 left, right = st.columns([4, 1])

@@ -186,6 +186,7 @@ def test_offline_mode_never_calls_yfinance(monkeypatch):
     monkeypatch.setattr(market_data.yf, "download", fake)
     result = market_data.get_prices(["9988.HK", "BABA", "^HSI", "^HSCE"], date(2025, 3, 3), date(2025, 3, 7))
     assert fake.calls == [] and result.offline
+    assert list(result.frame.columns) == prices.TIDY_COLUMNS  # same schema as the live path
     assert set(result.frame["symbol"]) == {"9988.HK", "BABA", "^HSI", "^HSCE"}
     assert result.provenance["BABA"].basis == "adjusted" and result.provenance["^HSI"].basis == "index"
 
