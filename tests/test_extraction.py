@@ -1,0 +1,176 @@
+"""components.extraction: candidate events proposed from another article's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components import extraction as ex
+from components.events import CATEGORIES, Event, parse_events
+
+PUBLISHED = dt.date(2025, 6, 10)  # a Tuesday
+STORY = """Acme Robotics unveiled its first humanoid robot, the A1, on Monday in Shenzhen. \
+Shares of Acme rose 12% in Hong Kong trading yesterday. \
+The company said the robot had been in development since January.
+Regulators announced new safety rules for service robots last week. \
+Acme was founded in 2019 and listed on the Hong Kong exchange on March 5, 2021. \
+Its rival Borealis released the B2 model a day after the launch of the A1. \
+Analysts expect more launches soon. The weather in Shenzhen was humid.
+Mr. Li said the previous model shipped on 28 January. The A0 prototype was shown on 14 July. \
+Acme will report earnings on Aug. 28. The board met on 2025-05-30."""
+
+# Sentence opening -> (expression, start, end) of the candidate it should yield.
+EXPECTED = {
+    "Acme Robotics unveiled": ("on Monday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
+    "Shares of Acme rose": ("yesterday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
+    "The company said": ("since January", dt.date(2025, 1, 1), PUBLISHED),
+    "Regulators announced": ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 8)),
+    "Acme was founded": ("March 5, 2021", dt.date(2021, 3, 5), dt.date(2021, 3, 5)),
+    "Its rival Borealis": (None, None, None),
+    "Mr. Li said": ("28 January", dt.date(2025, 1, 28), dt.date(2025, 1, 28)),
+    "The A0 prototype": ("14 July", dt.date(2024, 7, 14), dt.date(2024, 7, 14)),
+    "Acme will report": ("Aug. 28", dt.date(2025, 8, 28), dt.date(2025, 8, 28)),
+    "The board met": ("2025-05-30", dt.date(2025, 5, 30), dt.date(2025, 5, 30)),
+}
+
+
+@pytest.fixture(scope="module")
+def extraction() -> ex.Extraction:
+    return ex.propose_events(STORY, PUBLISHED)
+
+
+def _candidate(extraction: ex.Extraction, opening: str) -> ex.Candidate:
+    return next(c for c in extraction.candidates if c.sentence.startswith(opening))
+
+
+def test_propose_events_finds_the_expected_candidates(extraction):
+    found = {opening: (c.expression, c.start_date, c.end_date)
+             for opening in EXPECTED for c in [_candidate(extraction, opening)]}
+    assert found == EXPECTED
+    assert len(extraction.candidates) == len(EXPECTED)
+
+
+def test_sentence_without_date_or_cue_is_not_a_candidate(extraction):
+    sentences = [c.sentence for c in extraction.candidates]
+    assert "The weather in Shenzhen was humid." not in sentences
+    assert "Analysts expect more launches soon." not in sentences
+
+
+def test_unresolved_expressions_are_listed_with_reasons(extraction):
+    assert [(u.expression, u.sentence_index) for u in extraction.unresolved] == [
+        ("a day after the launch of the A1", 5), ("soon", 6)]
+    assert "no known date" in extraction.unresolved[0].reason
+    assert "no calendar date" in extraction.unresolved[1].reason
+
+
+def test_candidates_carry_title_category_cue_and_confidence(extraction):
+    shares = _candidate(extraction, "Shares of Acme rose")
+    assert shares.title == "Shares of Acme rose 12% in Hong Kong trading"
+    assert (shares.category, shares.cue) == ("market move", "Shares of Acme rose")
+    assert _candidate(extraction, "Regulators announced").category == "policy"
+    assert _candidate(extraction, "Its rival Borealis").category == "model release"
+    assert all(c.category in CATEGORIES and c.confidence for c in extraction.candidates)
+
+
+def test_year_less_date_after_publication_takes_previous_year_and_says_so(extraction):
+    assert "year taken as 2024" in _candidate(extraction, "The A0 prototype").confidence
+
+
+def test_future_tense_keeps_the_publication_year(extraction):
+    assert "future tense" in _candidate(extraction, "Acme will report").confidence
+
+
+def test_known_anchor_resolves_day_after():
+    result = ex.propose_events(STORY, PUBLISHED, anchors={"A1": dt.date(2025, 6, 9)})
+    borealis = _candidate(result, "Its rival Borealis")
+    assert borealis.date == PUBLISHED
+    assert "after the anchor event (A1, 2025-06-09)" in borealis.rule
+    assert [u.expression for u in result.unresolved] == ["soon"]
+
+
+@pytest.mark.parametrize("wording, expected", [
+    ("March 5, 2025", dt.date(2025, 3, 5)), ("5 March 2025", dt.date(2025, 3, 5)), ("2025-03-05", dt.date(2025, 3, 5)),
+    ("Jan. 28", dt.date(2025, 1, 28)), ("28 January", dt.date(2025, 1, 28)),
+])
+def test_absolute_dates(wording, expected):
+    [expr] = ex.find_date_expressions(f"It happened on {wording}.", PUBLISHED)
+    assert (expr.text, expr.start_date, expr.end_date) == (wording, expected, expected)
+
+
+@pytest.mark.parametrize("wording, start, end", [
+    ("today", PUBLISHED, PUBLISHED),
+    ("yesterday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
+    ("on Monday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
+    ("on Friday", dt.date(2025, 6, 6), dt.date(2025, 6, 6)),
+    ("this week", dt.date(2025, 6, 9), dt.date(2025, 6, 15)),
+    ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 8)),
+    ("last month", dt.date(2025, 5, 1), dt.date(2025, 5, 31)),
+    ("earlier this year", dt.date(2025, 1, 1), dt.date(2025, 6, 9)),
+    ("last year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ("in 2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+    ("since January", dt.date(2025, 1, 1), PUBLISHED),
+])
+def test_relative_dates(wording, start, end):
+    [expr] = ex.find_date_expressions(f"Sales grew {wording}.", PUBLISHED)
+    assert (expr.text, expr.start_date, expr.end_date) == (wording, start, end)
+    assert expr.rule
+
+
+def test_category_keywords_use_event_categories():
+    assert set(ex.CATEGORY_KEYWORDS) <= set(CATEGORIES)
+    assert ex.guess_category("The weather was humid.") == "other"
+
+
+def test_invalid_calendar_date_is_unresolved():
+    [expr] = ex.find_date_expressions("It shipped on 2025-02-30.", PUBLISHED)
+    assert not expr.resolved and "not a calendar date" in expr.reason
+
+
+def test_split_sentences_respects_abbreviations_and_lines():
+    text = "Mr. Li met Dr. Wu on Jan. 28. They spoke.\nA heading\nThe U.S. firm grew."
+    assert ex.split_sentences(text) == ["Mr. Li met Dr. Wu on Jan. 28.", "They spoke.", "A heading",
+                                        "The U.S. firm grew."]
+
+
+def test_oversized_input_is_rejected():
+    with pytest.raises(ValueError, match="limit is 100,000"):
+        ex.propose_events("x" * (ex.MAX_CHARS + 1), PUBLISHED)
+
+
+def test_bad_publication_date_is_rejected():
+    with pytest.raises(ValueError, match="not a date"):
+        ex.propose_events(STORY, "next Tuesday")
+
+
+def test_control_characters_are_blanked():
+    result = ex.propose_events("Acme\x00 launched\x07 its robot on Monday.", PUBLISHED)
+    assert result.candidates[0].sentence == "Acme  launched  its robot on Monday."
+
+
+def test_candidate_to_event_record_validates_as_event(extraction):
+    record = ex.candidate_to_event_record(_candidate(extraction, "Shares of Acme rose"))
+    event = Event.model_validate(record)
+    assert event.id == "user-shares-of-acme-rose-12-in-hong-kong-trading"
+    assert (event.origin, event.category, event.date) == ("user", "market move", dt.date(2025, 6, 9))
+    assert event.article_wording == "yesterday"
+    assert parse_events([record])[0].id == event.id
+
+
+def test_candidate_to_event_record_applies_edits(extraction):
+    record = ex.candidate_to_event_record(_candidate(extraction, "Regulators announced"), date="2025-06-04",
+                                          title="Robot safety rules", category="policy", symbols=["9988.HK"])
+    assert (record["id"], record["date"], record["symbols"]) == ("user-robot-safety-rules", "2025-06-04", ["9988.HK"])
+
+
+def test_candidate_to_event_record_needs_a_day_for_a_range(extraction):
+    with pytest.raises(ValueError, match="pass date="):
+        ex.candidate_to_event_record(_candidate(extraction, "Regulators announced"))
+
+
+@pytest.mark.parametrize("edits, message", [({"colour": "red"}, "unknown event field"),
+                                            ({"origin": "article"}, "origin 'user'"),
+                                            ({"category": "gossip"}, "field 'category'")])
+def test_candidate_to_event_record_rejects_bad_edits(extraction, edits, message):
+    with pytest.raises(ValueError, match=message):
+        ex.candidate_to_event_record(_candidate(extraction, "Shares of Acme rose"), **edits)
