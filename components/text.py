@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import re
 
+from components.uploads import csv_safe
+
+VERDICT_BADGES = {
+    "supported": ":green-badge[supported]",
+    "partly supported": ":orange-badge[partly supported]",
+    "not supported": ":red-badge[not supported]",
+    "not checkable with price data": ":gray-badge[not checkable with price data]",
+}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -14,3 +22,17 @@ def md_escape(text: object) -> str:
 
 def pct(value: float | None, digits: int = 2) -> str:
     return "n/a" if value is None else f"{value:+.{digits}%}"
+
+
+def csv_bytes(frame) -> bytes:
+    """A frame as UTF-8 CSV whose text cells cannot run as spreadsheet formulas.
+
+    A cell starting with = + - @ (or a tab or carriage return) gets a leading apostrophe, so a
+    title someone uploaded cannot turn into a formula when the export is opened in a spreadsheet.
+    Numbers are left alone.
+    """
+    safe = frame.copy()
+    for col in safe.columns:
+        if safe[col].dtype == object or str(safe[col].dtype) in ("str", "string"):
+            safe[col] = safe[col].map(lambda v: csv_safe(v) if isinstance(v, str) else v)
+    return safe.to_csv(index=False).encode("utf-8")

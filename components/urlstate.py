@@ -154,7 +154,7 @@ PAGE_PARAMS = {
     "overview": (),
     "timeline": ("n", "cats", "span"),
     "markets": ("symbols", "view", "style", "log", "cats"),
-    "event-study": ("sym", "bench", "est", "win"),
+    "event_study": ("sym", "bench", "est", "win"),
 }
 
 

@@ -7,7 +7,7 @@ from components.events import CATEGORIES
 from components.metrics import VIEWS, range_summary
 from components.prices import TIDY_COLUMNS
 from components.symbols import KNOWN_SYMBOLS, InvalidSymbol, normalise_symbol
-from components.text import md_escape
+from components.text import csv_bytes, md_escape
 
 CHART_KEY = "markets_chart"
 
@@ -80,7 +80,7 @@ st.subheader("Data in range")
 table = frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date)
 st.dataframe(table, hide_index=True, height=260, key="markets_table",
              column_config={c: num for c in ("open", "high", "low", "close")})
-st.download_button("Download CSV", table.to_csv(index=False).encode(), file_name=f"prices_{start}_{end}.csv",
+st.download_button("Download CSV", csv_bytes(table), file_name=f"prices_{start}_{end}.csv",
                    mime="text/csv", icon=":material/download:", key="markets_csv")
 with st.expander("Data sources"):
     st.dataframe(session.provenance_table(history), hide_index=True)

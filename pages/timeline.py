@@ -6,13 +6,15 @@ import streamlit as st
 
 from components import charts, overlays, session
 from components.alignment import event_window_dates, reaction_display, reaction_table
+from components.claims import claims_for_event, evaluate_all, load_claims
 from components.events import CATEGORIES
 from components.metrics import closes_by_symbol
 from components.symbols import benchmark_for
-from components.text import md_escape
+from components.text import VERDICT_BADGES, md_escape
 from components.urlstate import DEFAULT_SYMBOLS
 
 CHART_KEY = "timeline_chart"
+CLAIM_SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
 MATCH_BADGES = {"yes": ":green-badge[date matches]", "roughly": ":orange-badge[date roughly matches]",
                 "no": ":red-badge[date does not match]", "not dated": ":gray-badge[not dated in the article]"}
 
@@ -106,6 +108,14 @@ st.dataframe(reaction_display(table), hide_index=True, key="reaction_table",
              column_config={c: pct for c in reaction_display(table).columns if c.endswith("%")})
 st.caption("Day 0 is the first session of each market that closed after the event. [-1,+1] runs from the close "
            "before day -1 to the close of day +1; [0,+5] from the close before day 0 to day +5 (sessions).")
+
+related = claims_for_event(event.id, evaluate_all(load_claims(), closes_by_symbol(
+    session.full_history(CLAIM_SYMBOLS).frame), session.all_events()))
+if related:
+    st.subheader("Claims about this event")
+    for result in related:
+        st.markdown(f"- {VERDICT_BADGES[result.verdict]} {md_escape(result.claim.wording)}")
+    st.page_link("pages/claims.py", label="See the figures in the claims check", icon=":material/fact_check:")
 
 st.subheader("Around the event")
 st.slider("Sessions either side", 1, 60, **session.bound("window_n"))

@@ -1,0 +1,46 @@
+"""Claims check: each quantitative claim of the article, tested against the price data."""
+
+from collections import Counter
+
+import streamlit as st
+
+from components import session
+from components.claims import VERDICTS, evaluate_all, figures_frame, load_claims
+from components.metrics import closes_by_symbol
+from components.text import VERDICT_BADGES, md_escape
+
+SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
+
+session.require_router()
+st.title("Claims check")
+st.caption("Each claim of the article is a record with the measure that tests it; every figure and verdict below "
+           "is computed from the price data on each run, never typed in.")
+session.show_url_notices()
+history = session.full_history(SYMBOLS)
+session.provenance_banner(history)
+events = session.all_events()
+results = evaluate_all(load_claims(), closes_by_symbol(history.frame), events)
+counts = Counter(r.verdict for r in results)
+st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
+
+titles = {e.id: e.title for e in events}
+for result in results:
+    with st.container(border=True, key=f"claim_{result.id}"):
+        st.markdown(f"#### {md_escape(result.claim.wording)}")
+        st.markdown(f"{VERDICT_BADGES[result.verdict]} · the article: “{md_escape(result.claim.quote)}”")
+        st.markdown(md_escape(result.explanation))
+        if result.condition:
+            st.markdown(f"**Holds only if:** {md_escape(result.condition)}")
+        if result.reason:
+            st.markdown(f"**Why price data cannot settle it:** {md_escape(result.reason)}")
+        if result.figures:
+            figures = figures_frame(result)
+            st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
+                         hide_index=True, key=f"figures_{result.id}",
+                         column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"),
+                                        "close from": st.column_config.NumberColumn(format="%.2f"),
+                                        "close to": st.column_config.NumberColumn(format="%.2f")})
+        links = st.columns(len(result.claim.event_ids))
+        for col, eid in zip(links, result.claim.event_ids):
+            col.page_link("pages/timeline.py", label=titles.get(eid, eid), icon=":material/timeline:",
+                          query_params={"event": eid})
