@@ -12,12 +12,17 @@ PAGES = {
         st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
                 default=True),
         st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page("pages/article.py", title="The article", icon=":material/article:", url_path="article"),
         st.Page("pages/claims.py", title="Claims check", icon=":material/fact_check:", url_path="claims"),
     ],
     "Markets": [
         st.Page("pages/markets.py", title="Markets", icon=":material/candlestick_chart:", url_path="markets"),
         st.Page("pages/event_study.py", title="Event study", icon=":material/query_stats:",
                 url_path="event_study"),
+    ],
+    "Your data": [
+        st.Page("pages/your_data.py", title="Your events & symbols", icon=":material/upload_file:",
+                url_path="your_data"),
     ],
 }
 

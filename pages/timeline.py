@@ -6,6 +6,8 @@ import streamlit as st
 
 from components import charts, overlays, session
 from components.alignment import event_window_dates, reaction_display, reaction_table
+from components.article import bundled_article
+from components.article_view import sentences_for_event
 from components.claims import claims_for_event, evaluate_all, load_claims
 from components.events import CATEGORIES
 from components.metrics import closes_by_symbol
@@ -29,7 +31,7 @@ def _step(events: list, offset: int) -> None:
 session.require_router()
 st.title("Event timeline")
 session.show_url_notices()
-left, right = st.columns([4, 1])
+left, right = st.columns([3, 1])
 left.pills("Categories", CATEGORIES, selection_mode="multi", **session.bound("categories"))
 right.segmented_control("Show", ["all", "range"], required=True, **session.bound("timeline_span"),
                         format_func={"all": "All events", "range": "Date range"}.get)
@@ -89,6 +91,14 @@ if event.sources:
     st.markdown("**Sources**")
     for src in event.sources:
         st.markdown(f"- [{md_escape(src.title)}]({src.url})")
+
+quotes = sentences_for_event(event.id, list(bundled_article().sentences))
+if quotes:
+    st.markdown("**In the article**")
+    for sentence in quotes:
+        st.markdown(f"> {md_escape(sentence.text)}")
+    st.page_link("pages/article.py", label="Read it in the article", icon=":material/article:",
+                 query_params={"event": event.id})
 
 symbols = list(event.symbols) or list(DEFAULT_SYMBOLS)
 if not event.symbols:
