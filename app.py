@@ -26,11 +26,11 @@ PAGES = {
     ],
 }
 
-st.session_state["_router"] = True
 page = st.navigation(PAGES)
 session.init_state()
 session.sync_from_url()
 with st.sidebar:
     session.range_ui()
 session.write_url(page.url_path or "overview")
-page.run()
+with session.router_frame():
+    page.run()

@@ -6,8 +6,12 @@ own ``w_*`` keys and copy into the canonical keys in callbacks, so values surviv
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+import runpy
+import threading
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +21,8 @@ from components.events import Event, bundled_events
 from components.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult
 
 USER_EVENTS = "user_events"
+APP_FILE = Path(__file__).resolve().parent.parent / "app.py"
+_frame = threading.local()
 
 
 # --- data span and events -------------------------------------------------------------------------
@@ -238,20 +244,25 @@ def picked_event(chart_state, key: str) -> str | None:
     return pick
 
 
+@contextlib.contextmanager
+def router_frame():
+    """Marks, for this script thread, that app.py is running the current page."""
+    _frame.active = True
+    try:
+        yield
+    finally:
+        _frame.active = False
+
+
 def require_router() -> None:
-    """Make sure the page runs inside app.py's frame (state, sidebar range, URL).
+    """Make sure the page runs inside app.py's frame (state, sidebar range, URL sync).
 
-    Because ``pages/`` exists, Streamlit runs a freshly started server's very first request in its
-    legacy multipage mode, which executes a deep-linked page file on its own. Switch that mode off
-    and rerun, so app.py's ``st.navigation`` serves the same URL. A page run alone on purpose (a
-    test of the file) still gets initialised state.
+    Because ``pages/`` exists, Streamlit runs some requests in its legacy multipage mode, which
+    executes a page file on its own: a freshly started server's first request to a deep link, and
+    every AppTest run after ``switch_page``. Then run app.py instead, whose ``st.navigation``
+    serves the same page inside the frame, and stop this outer run.
     """
-    if st.session_state.get("_router"):
+    if getattr(_frame, "active", False):
         return
-    if not st.session_state.get("_reroute_tried"):
-        st.session_state["_reroute_tried"] = True
-        from streamlit.runtime.pages_manager import PagesManager  # internal; covered by a browser test
-
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-    init_state()
+    runpy.run_path(str(APP_FILE), run_name="__main__")
+    st.stop()

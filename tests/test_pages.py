@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,258 @@ def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
     assert {"qwq-32b-release", "manus-launch", "deepseek-r1-release"} <= ids
     assert "tongyi-qianwen-unveiled" not in ids  # 2023, outside the default range
     assert any("Offline mode" in i.value for i in at.info)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+def on_page(path: str, **state) -> AppTest:
+    at = run_app(**state)
+    return at.switch_page(path).run()
+
+
+def event_ids_in(spec: dict) -> set[str]:
+    return {cd[0] for trace in spec["data"] if isinstance(trace.get("customdata"), list)
+            for cd in trace["customdata"] if isinstance(cd, list)}
+
+
+def x_range(spec: dict) -> list[str]:
+    return spec["layout"]["xaxis"]["range"]
+
+
+def qp(at: AppTest, name: str) -> str:
+    value = at.query_params[name]
+    return value[0] if isinstance(value, list) else value
+
+
+def frame_with(at: AppTest, column: str):
+    """The first dataframe on screen with ``column`` (dataframes carry no key in AppTest)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [s.value for s in at.subheader]
+    return "\n".join(parts)
+
+
+# --- the shared range, on the markets page ----------------------------------------------------------
+
+def test_markets_chart_holds_in_range_events_with_ids_and_basis():
+    at = on_page("pages/markets.py")
+    spec = chart_specs(at)[0]
+    assert {"qwq-32b-release", "manus-launch", "alibaba-ai-capex-380bn"} <= event_ids_in(spec)
+    names = {t.get("name") for t in spec["data"]}
+    assert {"9988.HK", "BABA", "^HSI", "^HSCE"} <= names
+    footnote = " ".join(a["text"] for a in spec["layout"]["annotations"])
+    assert "dividend-adjusted" in footnote and "index points" in footnote
+
+
+def test_preset_changes_x_range_data_and_url():
+    at = on_page("pages/markets.py")
+    before = chart_specs(at)[0]
+    at.button_group(key="w_range_preset").set_value("1Y").run()
+    after = chart_specs(at)[0]
+    assert x_range(after) != x_range(before)
+    assert x_range(after) == ["2024-03-14T12:00:00", "2025-03-14T12:00:00"]  # 1Y, half a day of padding
+    first_x = min(t["x"][0] for t in after["data"] if t.get("name") == "9988.HK")
+    assert first_x.startswith("2024-03-15")
+    assert qp(at, "range") == "1Y"
+    assert "tongyi-qianwen-unveiled" not in event_ids_in(after)
+    at.button_group(key="w_range_preset").set_value("All").run()
+    assert "tongyi-qianwen-unveiled" in event_ids_in(chart_specs(at)[0])
+
+
+def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
+    at = on_page("pages/markets.py")
+    good = (at.session_state["range_start"], at.session_state["range_end"])
+    at.date_input(key="w_range_dates").set_value((date(2025, 1, 2),)).run()
+    assert (at.session_state["range_start"], at.session_state["range_end"]) == good
+    assert any("Pick both" in w.value for w in at.warning)
+    at.date_input(key="w_range_dates").set_value((date(2015, 1, 1), date(2015, 6, 30))).run()
+    assert (at.session_state["range_start"], at.session_state["range_end"]) == good
+    assert any("no prices between" in w.value for w in at.warning)
+    at.date_input(key="w_range_dates").set_value((date(2025, 2, 3), date(2025, 2, 28))).run()
+    assert at.session_state["range_preset"] == "custom"
+    assert x_range(chart_specs(at)[0])[0].startswith("2025-02-02")
+    assert not at.exception
+
+
+def test_range_is_shared_between_pages():
+    at = on_page("pages/markets.py")
+    at.button_group(key="w_range_preset").set_value("6M").run()
+    at.switch_page("pages/overview.py").run()
+    assert at.session_state["range_preset"] == "6M"
+    assert x_range(chart_specs(at)[0])[1].startswith("2025-03-14")
+    assert qp(at, "range") == "6M"
+
+
+def test_markets_views_and_log_scale():
+    at = on_page("pages/markets.py", symbols=["9988.HK", "BABA"], view="price", style="candles", log=True)
+    spec = chart_specs(at)[0]
+    assert [t["type"] for t in spec["data"] if t.get("name") in ("9988.HK", "BABA")] == ["candlestick"] * 2
+    assert any(t["type"] == "bar" for t in spec["data"])  # volume panels
+    assert spec["layout"]["yaxis2"]["type"] == "log"
+    assert "HK$" in spec["layout"]["yaxis2"]["title"]["text"]
+    at = on_page("pages/markets.py", view="percent")
+    assert chart_specs(at)[0]["layout"]["yaxis2"]["title"]["text"].startswith("%")
+
+
+def test_category_toggle_removes_events_from_the_chart():
+    at = on_page("pages/markets.py", categories=["model release"])
+    ids = event_ids_in(chart_specs(at)[0])
+    assert "qwq-32b-release" in ids and "manus-launch" not in ids
+
+
+# --- timeline ---------------------------------------------------------------------------------------
+
+def test_selecting_an_event_shows_details_reactions_and_zoom():
+    at = run_app()
+    at.switch_page("pages/timeline.py").run()
+    at.session_state["timeline_chart"] = {"selection": {"points": [
+        {"curve_number": 0, "point_index": 3, "customdata": ["qwq-32b-release", "x", "y", "model release"]}]}}
+    at.run()
+    assert not at.exception
+    assert at.session_state["event"] == "qwq-32b-release"
+    assert any("QwQ" in h.value for h in at.header)
+    table = frame_with(at, "day 0 %").set_index("symbol")
+    assert table.loc["9988.HK", "day 0 %"] == pytest.approx(8.39, abs=0.01)
+    assert str(table.loc["BABA", "reaction session"]) == "2025-03-05"
+    zoom = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert x_range(zoom)[0].startswith("2025-02-") and x_range(zoom)[1].startswith("2025-03-")
+    assert qp(at, "event") == "qwq-32b-release"
+
+
+def test_prev_next_walk_events_in_date_order():
+    at = on_page("pages/timeline.py", event="manus-launch")
+    at.button(key="next_event").click().run()
+    assert at.session_state["event"] == "qwq-32b-release"
+    at.button(key="prev_event").click().run()
+    at.button(key="prev_event").click().run()
+    assert at.session_state["event"] == "china-gwr-future-industries"
+
+
+def test_zoom_window_follows_the_sessions_slider():
+    at = on_page("pages/timeline.py", event="qwq-32b-release")
+    narrow = x_range(json.loads(at.get("plotly_chart")[1].proto.spec))
+    at.slider(key="w_window_n").set_value(2).run()
+    wide_to_narrow = x_range(json.loads(at.get("plotly_chart")[1].proto.spec))
+    # two sessions before day 0: BABA's day 0 is 5 March, so its window opens on Monday 3 March
+    assert wide_to_narrow[0] > narrow[0] and wide_to_narrow[0] == "2025-03-02T12:00:00"
+
+
+def test_event_without_price_data_says_so():
+    from components.events import Event
+
+    old = Event(id="user-old", title="An old story", date="2015-06-01", category="other", symbols=["9988.HK"],
+                origin="user")
+    at = on_page("pages/timeline.py", user_events=[old], event="user-old")
+    assert not at.exception
+    assert any("No price data" in i.value for i in at.info)
+
+
+def test_claims_and_article_quotes_show_on_their_event():
+    at = on_page("pages/timeline.py", event="hscei-ytd-claim")
+    body = texts(at)
+    assert "partly supported" in body and "since January" in body
+
+
+# --- links ------------------------------------------------------------------------------------------
+
+def test_deep_link_with_every_parameter_reproduces_the_screen():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in {"range": "custom", "start": "2025-02-03", "end": "2025-03-14", "event": "manus-launch",
+                       "symbols": "9988.HK,^HSCE", "view": "price", "style": "candles", "log": "1",
+                       "cats": "model release,agent launch"}.items():
+        at.query_params[key] = value
+    at.run().switch_page("pages/markets.py").run()
+    assert not at.exception and not at.warning
+    ss = at.session_state
+    assert (ss["range_start"], ss["range_end"]) == (date(2025, 2, 3), date(2025, 3, 14))
+    assert ss["symbols"] == ["9988.HK", "^HSCE"] and ss["view"] == "price" and ss["log"] is True
+    spec = chart_specs(at)[0]
+    assert event_ids_in(spec) == {"qwq-32b-release", "qwq-32b-open-weights-apache2", "manus-launch"}
+    assert x_range(spec)[0].startswith("2025-02-02")
+
+
+def test_garbage_parameters_are_ignored_with_a_notice():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in {"range": "forever", "start": "2025-99-01", "event": "nope", "symbols": "NOT A SYMBOL!",
+                       "view": "3d", "log": "maybe", "n": "-4", "est": "x", "zzz": "1"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    for name in ("range", "start", "event", "symbols", "view", "log", "n", "est", "zzz"):
+        assert name in notices
+    assert at.session_state["range_preset"] == "3M" and at.session_state["view"] == "rebased"
+
+
+# --- event study ------------------------------------------------------------------------------------
+
+def test_event_study_answers_the_headline_question():
+    at = on_page("pages/event_study.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["AR day 0"] == "+4.37%"
+    summary = texts(at)
+    assert "+8.39%" in summary and "significant at the 1% level" in summary
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_event_study_windows_and_benchmark_change_the_statistics():
+    at = on_page("pages/event_study.py")
+    base = frame_with(at, "statistic").set_index("statistic")["value"]
+    at.slider(key="w_es_estimation").set_value((-120, -11)).run()
+    shorter = frame_with(at, "statistic").set_index("statistic")["value"]
+    assert shorter["observations (L1)"] == "110" and shorter["beta"] != base["beta"]
+    at.selectbox(key="w_es_benchmark").set_value("^HSI").run()
+    other = frame_with(at, "statistic").set_index("statistic")["value"]
+    assert other["beta"] != shorter["beta"]
+    ar_before = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"]
+    at.slider(key="w_es_window").set_value((-2, 3)).run()
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"] != ar_before
+    assert frame_with(at, "tau")["tau"].tolist() == [-2, -1, 0, 1, 2, 3]
+
+
+def test_event_study_too_short_history_gives_a_clear_message():
+    at = on_page("pages/event_study.py", event="tongyi-qianwen-unveiled", es_symbol="NVDA")
+    assert not at.exception
+    assert any("sessions" in e.value for e in at.error)
+
+
+# --- claims and article -----------------------------------------------------------------------------
+
+def test_claims_page_shows_each_verdict_from_the_data():
+    at = on_page("pages/claims.py")
+    body = texts(at)
+    assert body.count("partly supported") >= 2 and "not checkable with price data" in body
+    since = [d.value for d in at.dataframe if "value %" in d.value.columns
+             and d.value["figure"].str.contains("January 2025 low").any()][0]
+    assert since["value %"].round(2).tolist()[:2] == [22.61, 30.60]
+
+
+def test_article_page_shows_each_point_once_and_checks_dates():
+    at = on_page("pages/article.py", event="manus-launch")
+    assert not at.exception
+    paragraphs = [m.value for m in at.markdown if len(m.value) > 200]
+    assert len(paragraphs) == 9  # 14 paragraphs, 5 of them repeats
+    assert any(":orange-background[" in p and "Manus" in p for p in paragraphs)
+    dates = frame_with(at, "the article says")
+    assert "≈ roughly" in dates.set_index("the article says").loc["just a day after the launch of Manus", "check"]
+
+
+# --- your data --------------------------------------------------------------------------------------
+
+def test_upload_flow_reports_bad_rows_and_adds_good_ones_everywhere():
+    csv = ("title,date,category,symbols\n"
+           "Good one,2025-02-20,corporate,9988.HK\n"
+           "<b>bold</b>,2025-02-21,policy,\n"
+           "Bad date,2025-02-31,policy,\n"
+           "Second good,2025-03-04,other,BABA\n").encode()
+    at = on_page("pages/your_data.py")
+    at.file_uploader(key="events_upload").upload("mine.csv", csv, "text/csv").run()
+    problems = frame_with(at, "reason")
+    assert problems[["row", "field"]].values.tolist() == [[2, "title"], [3, "date"]]
+    at.button(key="upload_add").click().run()
+    assert [e.title for e in at.session_state["user_events"]] == ["Good one", "Second good"]
+    at.switch_page("pages/overview.py").run()
+    assert {"user-good-one-2025-02-20", "user-second-good-2025-03-04"} <= event_ids_in(chart_specs(at)[0])
