@@ -165,7 +165,7 @@ def basis_footnote(symbols: list[str]) -> str:
     for s in symbols:
         parts.setdefault(symbol_info(s).basis, []).append(s)
     labels = {"adjusted": "dividend-adjusted closes (Yahoo)", "index": "index points", "raw": "raw quotes"}
-    return "Price basis: " + "; ".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
+    return "Price basis: " + "<br>".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
 
 
 def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "line", log: bool = False,
@@ -222,13 +222,14 @@ def _finish_layout(fig: go.Figure, symbols: list[str], start: dt.date, end: dt.d
     if (end - start).days <= 21:  # a few sessions: one tick a day, never half-day ticks
         fig.update_xaxes(dtick=86_400_000, tickformat="%a %d %b")
     fig.update_layout(
-        height=height, margin=dict(l=10, r=10, t=30, b=75), hovermode="closest", uirevision=uirevision,
+        height=height, margin=dict(l=10, r=10, t=30, b=60 + 15 * len({symbol_info(s).basis for s in symbols})), hovermode="closest", uirevision=uirevision,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, groupclick="toggleitem"),
         dragmode="zoom", clickmode="event+select",
     )
     if symbols:
-        fig.add_annotation(text=safe(basis_footnote(symbols)), xref="paper", yref="paper", x=0, y=0,
-                           yshift=-62, showarrow=False, xanchor="left", font=dict(size=11, color="#475569"))
+        fig.add_annotation(text=basis_footnote(symbols), xref="paper", yref="paper", x=0, y=0,
+                           yshift=-48, yanchor="top", showarrow=False, xanchor="left", align="left",
+                           font=dict(size=11, color="#475569"))
 
 
 def timeline_figure(marks: list[EventMark], *, start: dt.date, end: dt.date, uirevision: str = "") -> go.Figure:

@@ -18,6 +18,7 @@ import streamlit as st
 
 from components import market_data, ranges, urlstate
 from components.events import Event, bundled_events
+from components.text import md_escape
 from components.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult
 
 USER_EVENTS = "user_events"
@@ -103,7 +104,7 @@ def write_url(page: str) -> None:
 
 def show_url_notices() -> None:
     for notice in st.session_state.pop("_url_notices", []):
-        st.warning(notice, icon=":material/link_off:")
+        st.warning(md_escape(notice), icon=":material/link_off:")
 
 
 # --- the shared date range ------------------------------------------------------------------------

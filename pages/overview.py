@@ -6,6 +6,7 @@ from components import overlays, session
 from components.events import find_event
 from components.metrics import closes_by_symbol
 from components.symbols import price_label, symbol_info
+from components.text import md_escape
 
 HEADLINE_EVENT = "qwq-32b-release"
 SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
@@ -59,7 +60,7 @@ st.caption("Lines are rebased to 100 at the first session of the range; hover fo
 st.subheader(f"Events in range ({len(shown)})")
 for event in shown:
     left, right = st.columns([5, 1])
-    left.markdown(f"**{event.date:%d %b %Y}** · {event.category} · {event.title}"
-                  + (" · *your event*" if event.origin == "user" else ""), unsafe_allow_html=False)
+    left.markdown(f"**{event.date:%d %b %Y}** · {event.category} · {md_escape(event.title)}"
+                  + (" · *your event*" if event.origin == "user" else ""))
     right.page_link("pages/timeline.py", label="Open", icon=":material/arrow_forward:",
                     query_params={"event": event.id})
