@@ -9,7 +9,6 @@ missing from the data, is returned as "not checkable with price data" with the r
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Callable, Iterable, Literal, Union
@@ -19,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from components.alignment import reaction, window_return
 from components.events import ID_PATTERN, Event, describe_validation_error, find_event
+from components.records import json_records
 from components.symbols import InvalidSymbol, normalise_symbol, symbol_info
 
 CLAIMS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims.json"
@@ -218,13 +218,7 @@ def parse_claims(records: list, event_ids: Iterable[str] | None = None) -> list[
 
 def load_claims(path: Path = CLAIMS_FILE, event_ids: Iterable[str] | None = None) -> list[Claim]:
     """Read and validate the claims file (a JSON object with a 'claims' list); one Claim per record."""
-    try:
-        payload = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ClaimsError(f"{Path(path).name} cannot be read as JSON ({exc})") from exc
-    if not isinstance(payload, dict):
-        raise ClaimsError(f"{Path(path).name} must be a JSON object with a 'claims' list")
-    return parse_claims(payload.get("claims"), event_ids)
+    return parse_claims(json_records(path, "claims", ClaimsError), event_ids)
 
 
 def closes_from_prices(prices: pd.DataFrame) -> dict[str, pd.Series]:

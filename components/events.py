@@ -7,7 +7,6 @@ be fixed by hand.
 
 from __future__ import annotations
 
-import json
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from components.records import json_records
 from components.symbols import InvalidSymbol, normalise_symbol
 
 EVENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "events.json"
@@ -150,13 +150,7 @@ def parse_events(records: list, origin_from_article: bool = True) -> list[Event]
 
 
 def load_events_file(path: Path) -> list[Event]:
-    try:
-        payload = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise EventsError(f"{Path(path).name} cannot be read as JSON ({exc})") from exc
-    if not isinstance(payload, dict):
-        raise EventsError(f"{Path(path).name} must be a JSON object with an 'events' list")
-    return parse_events(payload.get("events"))
+    return parse_events(json_records(path, "events", EventsError))
 
 
 @lru_cache(maxsize=4)
