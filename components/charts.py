@@ -35,7 +35,7 @@ SYMBOL_COLORS = {
 FALLBACK_COLORS = ["#0284c7", "#c2410c", "#4d7c0f", "#a21caf", "#b91c1c", "#0f766e"]
 BASIS_SHORT = {"adjusted": "dividend-adjusted", "index": "index points", "raw": "raw"}
 LANE_ROW_HEIGHT = 34  # px per category lane
-STACK_STEP = 0.28  # vertical offset between events that would overlap in one lane
+STACK_STEP = 0.38  # vertical offset between events that would overlap in one lane
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def lane_positions(marks: list[EventMark], min_gap_days: float) -> tuple[list[st
     ys, last_in_lane = [], {}
     for mark in sorted(marks, key=lambda m: (m.x, m.id)):
         stack = last_in_lane.get(mark.category)
-        level = stack[1] + 1 if stack and (mark.x - stack[0]).days <= min_gap_days else 0
+        level = stack[1] + 1 if stack and (mark.x - stack[0]) / pd.Timedelta(days=1) <= min_gap_days else 0
         last_in_lane[mark.category] = (mark.x if level == 0 else stack[0], level)
         ys.append((mark.id, lanes.index(mark.category) + (level % 3) * STACK_STEP))
     by_id = dict(ys)

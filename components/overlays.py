@@ -12,19 +12,29 @@ from components.events import Event
 from components.metrics import closes_by_symbol, hidden_weekdays, next_visible
 from components.prices import slice_range
 
+DISPLAY_TZ = "Asia/Hong_Kong"  # where the timeline places timed events
+
 
 def in_range(events: list[Event], start: dt.date, end: dt.date, categories: list[str] | None = None) -> list[Event]:
     return [e for e in events if start <= e.date <= end and (categories is None or e.category in categories)]
 
 
-def event_marks(events: list[Event], visible: pd.DatetimeIndex | None, selected: str | None = None) -> list[EventMark]:
-    """Marks for events; with ``visible`` dates, an event on a hidden day moves to the next visible one."""
+def event_marks(events: list[Event], visible: pd.DatetimeIndex | None, selected: str | None = None,
+                exact: bool = False) -> list[EventMark]:
+    """Marks for events; with ``visible`` dates, an event on a hidden day moves to the next visible one.
+
+    With ``exact``, a timed event sits at its moment in Hong Kong time (so Manus, late on 5 March, and
+    QwQ-32B, early on 6 March, show as hours apart) and a date-only event at noon of its date.
+    """
     marks = []
     for e in events:
         x = pd.Timestamp(e.date)
-        if visible is not None and len(visible):
+        if exact:
+            ts = e.timestamp
+            x = ts.tz_convert(DISPLAY_TZ).tz_localize(None) if ts is not None else x + pd.Timedelta(hours=12)
+        elif visible is not None and len(visible):
             x = next_visible(e.date, visible) or x
-        when = e.when() if x.date() == e.date else f"{e.when()} · drawn on {x:%a %d %b}, the next session shown"
+        when = e.when() if exact or x.date() == e.date else f"{e.when()} · drawn on {x:%a %d %b}, the next session shown"
         marks.append(EventMark(e.id, e.title, e.date, e.category, e.origin, when, x, e.id == selected))
     return marks
 

@@ -47,7 +47,7 @@ span_start = min(e.date for e in events) - dt.timedelta(days=20)
 span_end = max(e.date for e in events) + dt.timedelta(days=20)
 if st.session_state["timeline_span"] == "range":
     span_start, span_end = start, end
-marks = overlays.event_marks(events, None, st.session_state.get("event"))
+marks = overlays.event_marks(events, None, st.session_state.get("event"), exact=True)
 fig = charts.timeline_figure(marks, start=span_start, end=span_end, uirevision=f"timeline-{span_start}-{span_end}")
 chart = st.plotly_chart(fig, key=CHART_KEY, on_select="rerun", selection_mode="points",
                         config={"displaylogo": False})
@@ -55,7 +55,8 @@ picked = session.picked_event(chart, CHART_KEY)
 if picked and picked != st.session_state.get("event"):
     st.session_state["event"] = picked
     st.rerun()
-st.caption("◆ in the article · ● context · ★ your events. Zoom with the mouse; click a marker to select it.")
+st.caption("◆ in the article · ● context · ★ your events. Timed events sit at their moment in Hong Kong time. "
+           "Zoom with the mouse; click a marker to select it.")
 
 nav_prev, nav_pick, nav_next = st.columns([1, 4, 1], vertical_alignment="bottom")
 nav_prev.button("◀ Previous", on_click=_step, args=(events, -1), width="stretch", key="prev_event")
