@@ -35,22 +35,25 @@ class Reaction:
         return self.status == "ok"
 
 
-def session_closes(dates: pd.DatetimeIndex, symbol: str) -> pd.DatetimeIndex:
-    """The close of each trading date as a tz-aware timestamp in the exchange's time zone."""
-    market = symbol_info(symbol).market
-    offset = pd.Timedelta(hours=market.close.hour, minutes=market.close.minute, seconds=market.close.second)
-    return (pd.DatetimeIndex(dates).normalize() + offset).tz_localize(market.tz)
+def _close_offset(symbol: str) -> pd.Timedelta:
+    close = symbol_info(symbol).market.close
+    return pd.Timedelta(hours=close.hour, minutes=close.minute, seconds=close.second)
 
 
 def reaction_position(event: Event, dates: pd.DatetimeIndex, symbol: str) -> int | None:
-    """Index in ``dates`` (sorted trading dates) of the event's reaction session, or None."""
+    """Index in ``dates`` (sorted trading dates) of the event's reaction session, or None.
+
+    A timed event is compared in the exchange's local time: session ``d`` closes after the event
+    when ``d + close time > event time``, i.e. when ``d > event time - close time``.
+    """
     if len(dates) == 0:
         return None
     ts = event.timestamp
     if ts is None:
         pos = int(dates.searchsorted(pd.Timestamp(event.date), side="left"))
     else:
-        pos = int(session_closes(dates, symbol).searchsorted(ts, side="right"))
+        local = ts.tz_convert(symbol_info(symbol).market.tz).tz_localize(None)
+        pos = int(dates.searchsorted(local - _close_offset(symbol), side="right"))
     return pos if pos < len(dates) else None
 
 

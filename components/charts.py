@@ -85,13 +85,14 @@ def lane_positions(marks: list[EventMark], min_gap_days: float) -> tuple[list[st
     return lanes, [by_id[m.id] for m in marks]
 
 
-def add_event_lanes(fig: go.Figure, marks: list[EventMark], row: int, min_gap_days: float) -> list[str]:
-    """Draw events as clickable markers in one lane per category; return the lanes drawn."""
+def event_lane_traces(marks: list[EventMark], min_gap_days: float) -> tuple[list[go.Scatter], dict]:
+    """Clickable markers, one trace per category lane, and the settings of the lanes' y axis."""
     lanes, ys = lane_positions(marks, min_gap_days)
+    traces = []
     for category in lanes:
         idx = [i for i, m in enumerate(marks) if m.category == category]
         sel = [marks[i].selected for i in idx]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[marks[i].x for i in idx], y=[ys[i] for i in idx], mode="markers", name=category,
             showlegend=False,
             marker=dict(color=CATEGORY_COLORS[category], size=[20 if s else 13 for s in sel],
@@ -99,19 +100,19 @@ def add_event_lanes(fig: go.Figure, marks: list[EventMark], row: int, min_gap_da
                         line=dict(width=[3 if s else 1 for s in sel], color="#111827")),
             customdata=[[marks[i].id, safe(marks[i].title), safe(marks[i].when), category] for i in idx],
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
-        ), row=row, col=1)
-    fig.update_yaxes(tickvals=list(range(len(lanes))), ticktext=lanes, range=[-0.6, len(lanes) - 0.1],
-                     fixedrange=True, showgrid=False, zeroline=False, row=row, col=1)
-    return lanes
+        ))
+    axis = dict(tickvals=list(range(len(lanes))), ticktext=lanes, range=[-0.6, len(lanes) - 0.1],
+                fixedrange=True, showgrid=False, zeroline=False)
+    return traces, axis
 
 
-def add_event_lines(fig: go.Figure, marks: list[EventMark]) -> None:
+def event_lines(marks: list[EventMark]) -> list[dict]:
     """Faint vertical lines at every event (solid for the selected one) across the whole figure."""
-    for mark in marks:
-        fig.add_vline(x=mark.x, line_width=2 if mark.selected else 1,
-                      line_dash="solid" if mark.selected else "dot",
-                      line_color=CATEGORY_COLORS.get(mark.category, "#888"),
-                      opacity=0.9 if mark.selected else 0.35)
+    return [dict(type="line", xref="x", yref="paper", x0=m.x, x1=m.x, y0=0, y1=1, layer="below",
+                 line=dict(width=2 if m.selected else 1, dash="solid" if m.selected else "dot",
+                           color=CATEGORY_COLORS.get(m.category, "#888")),
+                 opacity=0.9 if m.selected else 0.35)
+            for m in marks]
 
 
 def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: str) -> go.BaseTraceType:
@@ -168,6 +169,10 @@ def basis_footnote(symbols: list[str]) -> str:
     return "Price basis: " + "<br>".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
 
 
+def _axis(name: str, row: int) -> str:
+    return name if row == 1 else f"{name}{row}"
+
+
 def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "line", log: bool = False,
                   events: list[EventMark] | None = None, reactions: list[ReactionMark] | None = None,
                   start: dt.date, end: dt.date, hidden: list[str] | None = None,
@@ -175,71 +180,80 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
     """Prices of one or more symbols with the events above them and reaction markers on the lines.
 
     ``view`` is price (one panel per symbol), rebased or percent (one shared panel); ``style``
-    candles adds a volume panel under each price panel in the price view.
+    candles adds a volume panel under each price panel in the price view. Traces and layout are
+    collected first and applied in one call each: plotly's per-call validation dominates otherwise.
     """
     events, reactions = events or [], reactions or []
     symbols = list(dict.fromkeys(frame["symbol"]))
     panels = [[s] for s in symbols] if view == "price" else [symbols]
     candles = style == "candles" and view == "price"
     kinds = (["lanes"] if events else []) + [k for p in panels for k in (["price", "volume"] if candles else ["price"])]
-    n_lanes = len({m.category for m in events})
-    heights = {"lanes": max(70, LANE_ROW_HEIGHT * n_lanes), "price": 380 if len(panels) == 1 else 230, "volume": 70}
+    heights = {"lanes": max(70, LANE_ROW_HEIGHT * len({m.category for m in events})),
+               "price": 380 if len(panels) == 1 else 230, "volume": 70}
     row_px = [heights[k] for k in kinds] or [300]
-    fig = make_subplots(rows=max(1, len(kinds)), cols=1, shared_xaxes=True, vertical_spacing=0.025,
-                        row_heights=row_px)
     values = view_values(frame, view) if not frame.empty else frame.assign(value=[])
+    traces, rows, axes = [], [], {}
     row = 1
     if events:
-        add_event_lanes(fig, events, row, min_gap_days=max(2.0, (end - start).days / 60))
+        lane_traces, axes["yaxis"] = event_lane_traces(events, max(2.0, (end - start).days / 60))
+        traces += lane_traces
+        rows += [1] * len(lane_traces)
         row += 1
     for panel in panels:
-        for order, symbol in enumerate(panel):
+        for symbol in panel:
             part = values[values["symbol"] == symbol]
-            fig.add_trace(_price_trace(part, symbol, view, symbols.index(symbol), style), row=row, col=1)
-            marks = _reaction_trace(reactions, part, symbol)
-            if marks is not None:
-                fig.add_trace(marks, row=row, col=1)
-        fig.update_yaxes(title_text=_axis_title(panel, view), type="log" if log and view != "percent" else "linear",
-                         row=row, col=1)
+            panel_traces = [_price_trace(part, symbol, view, symbols.index(symbol), style),
+                            _reaction_trace(reactions, part, symbol)]
+            traces += [t for t in panel_traces if t is not None]
+            rows += [row] * sum(t is not None for t in panel_traces)
+        axes[_axis("yaxis", row)] = dict(title_text=_axis_title(panel, view),
+                                         type="log" if log and view != "percent" else "linear")
         if candles:
             part = values[values["symbol"] == panel[0]]
-            fig.add_trace(go.Bar(x=part["date"], y=part["volume"], name=f"{panel[0]} volume",
-                                 marker_color="#94a3b8", showlegend=False,
-                                 hovertemplate="volume %{y:,.0f}<extra></extra>"), row=row + 1, col=1)
-            fig.update_yaxes(title_text="volume", row=row + 1, col=1)
+            traces.append(go.Bar(x=part["date"], y=part["volume"], name=f"{panel[0]} volume", showlegend=False,
+                                 marker_color="#94a3b8", hovertemplate="volume %{y:,.0f}<extra></extra>"))
+            rows.append(row + 1)
+            axes[_axis("yaxis", row + 1)] = dict(title_text="volume")
         row += 2 if candles else 1
-    add_event_lines(fig, events)
-    _finish_layout(fig, symbols, start, end, hidden, uirevision, sum(row_px) + 120 if height is None else height)
+    fig = make_subplots(rows=max(1, len(kinds)), cols=1, shared_xaxes=True, vertical_spacing=0.025,
+                        row_heights=row_px)
+    if traces:
+        fig.add_traces(traces, rows=rows, cols=[1] * len(rows))
+    layout = _layout(symbols, start, end, hidden, uirevision, sum(row_px) + 120 if height is None else height)
+    xaxis = layout.pop("xaxis")
+    axes.update({_axis("xaxis", r): xaxis for r in range(1, max(1, len(kinds)) + 1)})
+    fig.update_layout({**layout, **axes, "shapes": event_lines(events)})  # merges into make_subplots' axes
     return fig
 
 
-def _finish_layout(fig: go.Figure, symbols: list[str], start: dt.date, end: dt.date,
-                   hidden: list[str] | None, uirevision: str, height: int) -> None:
+def _layout(symbols: list[str], start: dt.date, end: dt.date, hidden: list[str] | None, uirevision: str,
+            height: int) -> dict:
+    """Layout shared by the price figures: x axis with rangebreaks, legend, footnote on price basis."""
     breaks = [dict(bounds=["sat", "mon"])] + ([dict(values=hidden)] if hidden else [])
-    span = [pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)]
-    fig.update_xaxes(rangebreaks=breaks, range=span, showspikes=True, spikemode="across", spikethickness=1)
-    fig.update_xaxes(rangeslider_visible=False)
+    xaxis = dict(rangebreaks=breaks, showspikes=True, spikemode="across", spikethickness=1, rangeslider_visible=False,
+                 range=[pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)])
     if (end - start).days <= 21:  # a few sessions: one tick a day, never half-day ticks
-        fig.update_xaxes(dtick=86_400_000, tickformat="%a %d %b")
-    fig.update_layout(
-        height=height, margin=dict(l=10, r=10, t=30, b=60 + 15 * len({symbol_info(s).basis for s in symbols})), hovermode="closest", uirevision=uirevision,
+        xaxis.update(dtick=86_400_000, tickformat="%a %d %b")
+    layout = dict(
+        xaxis=xaxis, height=height, hovermode="closest", uirevision=uirevision, dragmode="zoom",
+        clickmode="event+select",
+        margin=dict(l=10, r=10, t=30, b=60 + 15 * len({symbol_info(s).basis for s in symbols})),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, groupclick="toggleitem"),
-        dragmode="zoom", clickmode="event+select",
     )
     if symbols:
-        fig.add_annotation(text=basis_footnote(symbols), xref="paper", yref="paper", x=0, y=0,
-                           yshift=-48, yanchor="top", showarrow=False, xanchor="left", align="left",
-                           font=dict(size=11, color="#475569"))
+        layout["annotations"] = [dict(text=basis_footnote(symbols), xref="paper", yref="paper", x=0, y=0,
+                                      yshift=-48, yanchor="top", showarrow=False, xanchor="left", align="left",
+                                      font=dict(size=11, color="#475569"))]
+    return layout
 
 
 def timeline_figure(marks: list[EventMark], *, start: dt.date, end: dt.date, uirevision: str = "") -> go.Figure:
     """All events on one time axis, one lane per category; close events are stacked in their lane."""
-    fig = make_subplots(rows=1, cols=1)
-    add_event_lanes(fig, marks, 1, min_gap_days=max(3.0, (end - start).days / 45))
-    add_event_lines(fig, [m for m in marks if m.selected])
+    traces, yaxis = event_lane_traces(marks, max(3.0, (end - start).days / 45))
     n_lanes = len({m.category for m in marks})
     span = [pd.Timestamp(start) - pd.Timedelta(days=3), pd.Timestamp(end) + pd.Timedelta(days=3)]
-    fig.update_xaxes(range=span, type="date", showgrid=True)
-    fig.update_layout(height=110 + LANE_ROW_HEIGHT * 1.4 * max(n_lanes, 1), margin=dict(l=10, r=10, t=10, b=30),
-                      showlegend=False, uirevision=uirevision, hovermode="closest", clickmode="event+select")
-    return fig
+    return go.Figure(data=traces, layout=dict(
+        xaxis=dict(range=span, type="date", showgrid=True), yaxis=yaxis,
+        shapes=event_lines([m for m in marks if m.selected]),
+        height=110 + LANE_ROW_HEIGHT * 1.4 * max(n_lanes, 1), margin=dict(l=10, r=10, t=10, b=30),
+        showlegend=False, uirevision=uirevision, hovermode="closest", clickmode="event+select"))
