@@ -68,7 +68,8 @@ def reaction(event: Event, closes: pd.Series, symbol: str) -> Reaction:
         return Reaction(event.id, symbol, "no price data", note=f"{span}; no session after the event")
     day0 = dates[pos].date()
     if (day0 - event.date).days > MAX_GAP_DAYS:
-        return Reaction(event.id, symbol, "no price data", note=f"{span}; nothing within {MAX_GAP_DAYS} days of the event")
+        note = f"{span}; nothing within {MAX_GAP_DAYS} days of the event"
+        return Reaction(event.id, symbol, "no price data", note=note)
     if pos == 0:
         return Reaction(event.id, symbol, "no prior close", day0, pos, note=f"{span}; no close before day 0")
     return Reaction(event.id, symbol, "ok", day0, pos)

@@ -401,7 +401,8 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
     if m.also_end:
         try:
             figures = figures + _since_pair(m, s, low_day, m.also_end, ":also")
-            text += f" To the {m.also_end} close the two figures were {_pct(figures[2].value)} and {_pct(figures[3].value)}."
+            text += (f" To the {m.also_end} close the two figures were {_pct(figures[2].value)}"
+                     f" and {_pct(figures[3].value)}.")
         except _Unavailable as exc:  # the verdict does not depend on the second end date
             text += f" The figures to {m.also_end} cannot be given: {exc}."
     verdict, condition = (SUPPORTED, "") if base.value > m.threshold else (NOT_SUPPORTED, "")
@@ -409,7 +410,8 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
         verdict = PARTLY
         condition = f"holds only when measured from the {m.low_window.start:%B %Y} low close of {low_day}"
         if len(figures) == 4 and figures[3].value <= m.threshold:
-            condition += f", and only with the {m.end} session: to the {m.also_end} close it was {_pct(figures[3].value)}"
+            condition += (f", and only with the {m.end} session: to the {m.also_end} close it was"
+                          f" {_pct(figures[3].value)}")
     text += f" Reading: {m.rationale}" + _basis_note(figures)
     return ClaimResult(claim, verdict, text, tuple(figures), condition)
 

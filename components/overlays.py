@@ -34,7 +34,8 @@ def event_marks(events: list[Event], visible: pd.DatetimeIndex | None, selected:
             x = ts.tz_convert(DISPLAY_TZ).tz_localize(None) if ts is not None else x + pd.Timedelta(hours=12)
         elif visible is not None and len(visible):
             x = next_visible(e.date, visible) or x
-        when = e.when() if exact or x.date() == e.date else f"{e.when()} · drawn on {x:%a %d %b}, the next session shown"
+        moved = not exact and x.date() != e.date
+        when = f"{e.when()} · drawn on {x:%a %d %b}, the next session shown" if moved else e.when()
         marks.append(EventMark(e.id, e.title, e.date, e.category, e.origin, when, x, e.id == selected))
     return marks
 

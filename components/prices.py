@@ -78,7 +78,8 @@ def to_tidy(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
     return out[TIDY_COLUMNS].sort_values("date").reset_index(drop=True).rename_axis(columns=None)
 
 
-def frames_from_download(raw: pd.DataFrame | None, symbols: list[str]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+def frames_from_download(raw: pd.DataFrame | None,
+                         symbols: list[str]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
     """Split a ``yfinance.download`` result into one tidy frame per symbol, or a reason it has none.
 
     Handles columns grouped by price field or by ticker, flat columns for a single ticker,

@@ -52,7 +52,8 @@ def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last
         return (f"There are no prices between {start:%d %b %Y} and {end:%d %b %Y}: the data covers "
                 f"{first:%d %b %Y} to {last:%d %b %Y}. Keeping the last good range.")
     if pd.bdate_range(start, end).empty:
-        return f"{start:%d %b %Y} to {end:%d %b %Y} holds no weekday, so no trading session; keeping the last good range."
+        return (f"{start:%d %b %Y} to {end:%d %b %Y} holds no weekday, so no trading session; "
+                "keeping the last good range.")
     return None
 
 

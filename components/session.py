@@ -18,8 +18,8 @@ import streamlit as st
 
 from components import market_data, ranges, urlstate
 from components.events import Event, bundled_events
-from components.text import md_escape
 from components.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult
+from components.text import md_escape
 
 USER_EVENTS = "user_events"
 APP_FILE = Path(__file__).resolve().parent.parent / "app.py"

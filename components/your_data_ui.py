@@ -27,6 +27,7 @@ def add(events: list) -> None:
     ss[session.USER_EVENTS] = result.events
     ss["_add_notices"] = [f"Added {len(events)} event(s) to this session.", *result.notices]
 
+
 def upload_ui() -> None:
     """Templates, schema, the file uploader, per-row problems and the add button."""
     ss = st.session_state
@@ -61,6 +62,7 @@ def upload_ui() -> None:
                     ss["_added_files"].add(digest)
                     add(result.events)
                     st.rerun()
+
 
 def extract_ui() -> None:
     """Paste or upload an article, review the proposed events, add the accepted ones."""
@@ -106,6 +108,7 @@ def extract_ui() -> None:
                 add(events)
                 ss.pop("_extraction", None)
                 st.rerun()
+
 
 def symbols_ui() -> None:
     """Offline: what the snapshot holds and why; live: check and add any Yahoo symbol."""

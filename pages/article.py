@@ -11,7 +11,8 @@ session.require_router()
 article = bundled_article()
 meta = article.meta
 st.title("The article")
-st.caption(f"{md_escape(meta.outlet[:1].upper() + meta.outlet[1:])}, {meta.dateline}, published {meta.publication_date:%A %d %B %Y}. "
+outlet = meta.outlet[:1].upper() + meta.outlet[1:]
+st.caption(f"{md_escape(outlet)}, {meta.dateline}, published {meta.publication_date:%A %d %B %Y}. "
            f"{md_escape(meta.source_note)}")
 session.show_url_notices()
 events = {e.id: e for e in session.all_events()}

@@ -55,12 +55,14 @@ except EventStudyError as exc:
 st.subheader(f"{symbol} around “{md_escape(event.title)}”")
 st.markdown(summary_sentence(result))
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("AR day 0", f"{result.ar0.value:+.2%}", f"t {result.ar0.t:.2f} · p {result.ar0.p:.3f}", delta_color="off", delta_arrow="off")
+quiet = {"delta_color": "off", "delta_arrow": "off"}
+m1.metric("AR day 0", f"{result.ar0.value:+.2%}", f"t {result.ar0.t:.2f} · p {result.ar0.p:.3f}", **quiet)
 m2.metric(f"CAR [{result.event_window[0]}, {result.event_window[1]}]", f"{result.car.value:+.2%}",
-          f"t {result.car.t:.2f} · p {result.car.p:.3f}", delta_color="off", delta_arrow="off")
-m3.metric("beta", f"{result.beta:.2f}", f"R² {result.r2:.2f}", delta_color="off", delta_arrow="off")
-m4.metric("estimation sessions", f"{result.L1}", f"{result.estimation_first:%d %b %Y} – {result.estimation_last:%d %b %Y}",
-          delta_color="off", delta_arrow="off")
+          f"t {result.car.t:.2f} · p {result.car.p:.3f}", **quiet)
+m3.metric("beta", f"{result.beta:.2f}", f"R² {result.r2:.2f}", **quiet)
+m4.metric("estimation sessions", f"{result.L1}",
+          f"{result.estimation_first:%d %b %Y} – {result.estimation_last:%d %b %Y}",
+          **quiet)
 note = constituent_note(symbol, bench)
 if note:
     st.info(note, icon=":material/info:")

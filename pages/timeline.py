@@ -64,7 +64,8 @@ nav_next.button("Next ▶", on_click=_step, args=(events, 1), width="stretch", k
 ids = [e.id for e in events]
 current = st.session_state.get("event")
 st.session_state["w_event_pick"] = current if current in ids else None
-nav_pick.selectbox("Event", ids, format_func=lambda i: next(f"{e.date:%d %b %Y} · {e.title}" for e in events if e.id == i),
+labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
+nav_pick.selectbox("Event", ids, format_func=labels.get,
                    placeholder="Choose an event, or click one on the timeline", key="w_event_pick",
                    on_change=lambda: st.session_state.update(event=st.session_state["w_event_pick"]))
 event = session.selected_event()
