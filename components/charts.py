@@ -3,6 +3,10 @@
 Events are drawn as their own scatter traces whose ``customdata[0]`` is the event id, so a click
 (Streamlit's ``on_select``) resolves to an event without parsing the returned x value. Every price
 panel names its unit and price basis; non-trading days of the plotted markets are hidden.
+
+Figures are assembled as plain trace and layout dicts and wrapped once without plotly's
+property-by-property validation, which cost most of a page rerun (0.5-1.5 s per chart).
+``tests/test_charts.py`` validates every kind of figure in full, so a misspelt property still fails.
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from components.metrics import view_values
+from components.metrics import MAX_DAILY_CANDLES, view_values, weekly_ohlc
 from components.symbols import symbol_info
 
 CATEGORY_COLORS = {
@@ -85,25 +88,25 @@ def lane_positions(marks: list[EventMark], min_gap_days: float) -> tuple[list[st
     return lanes, [by_id[m.id] for m in marks]
 
 
-def event_lane_traces(marks: list[EventMark], min_gap_days: float) -> tuple[list[go.Scatter], dict]:
+def event_lane_traces(marks: list[EventMark], min_gap_days: float, axis: str = "") -> tuple[list[dict], dict]:
     """Clickable markers, one trace per category lane, and the settings of the lanes' y axis."""
     lanes, ys = lane_positions(marks, min_gap_days)
     traces = []
     for category in lanes:
         idx = [i for i, m in enumerate(marks) if m.category == category]
         sel = [marks[i].selected for i in idx]
-        traces.append(go.Scatter(
-            x=[marks[i].x for i in idx], y=[ys[i] for i in idx], mode="markers", name=category,
-            showlegend=False,
+        traces.append(dict(
+            type="scatter", x=[marks[i].x for i in idx], y=[ys[i] for i in idx], mode="markers", name=category,
+            showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
             marker=dict(color=CATEGORY_COLORS[category], size=[20 if s else 13 for s in sel],
                         symbol=[ORIGIN_SYMBOLS.get(marks[i].origin, "circle") for i in idx],
                         line=dict(width=[3 if s else 1 for s in sel], color="#111827")),
             customdata=[[marks[i].id, safe(marks[i].title), safe(marks[i].when), category] for i in idx],
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
         ))
-    axis = dict(tickvals=list(range(len(lanes))), ticktext=lanes, range=[-0.6, len(lanes) - 0.1],
-                fixedrange=True, showgrid=False, zeroline=False)
-    return traces, axis
+    yaxis = dict(tickvals=list(range(len(lanes))), ticktext=lanes, range=[-0.6, len(lanes) - 0.1],
+                 fixedrange=True, showgrid=False, zeroline=False)
+    return traces, yaxis
 
 
 def event_lines(marks: list[EventMark]) -> list[dict]:
@@ -115,34 +118,47 @@ def event_lines(marks: list[EventMark]) -> list[dict]:
             for m in marks]
 
 
-def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: str) -> go.BaseTraceType:
+def _dates(values: pd.Series) -> list[str]:
+    """Trading dates as 'YYYY-MM-DD' (half the JSON of full timestamps)."""
+    return values.dt.strftime("%Y-%m-%d").tolist()
+
+
+def _f32(values: pd.Series):
+    """Floats as float32 (binary in the JSON); 7 significant digits are ample for drawing and hover."""
+    return values.to_numpy(dtype="float32")
+
+
+def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: str, axis: str) -> dict:
     info = symbol_info(symbol)
-    color = symbol_color(symbol, order)
+    where = dict(xaxis=f"x{axis}", yaxis=f"y{axis}", name=symbol, legendgroup=symbol)
     if style == "candles" and view == "price":
-        return go.Candlestick(x=part["date"], open=part["open"], high=part["high"], low=part["low"],
-                              close=part["close"], name=symbol, legendgroup=symbol,
-                              increasing_line_color="#16a34a", decreasing_line_color="#dc2626")
+        weekly = len(part) > MAX_DAILY_CANDLES
+        bars = candle_bars(part)
+        return dict(type="candlestick", x=_dates(bars["date"]), open=_f32(bars["open"]), high=_f32(bars["high"]),
+                    low=_f32(bars["low"]), close=_f32(bars["close"]),
+                    increasing=dict(line=dict(color="#16a34a")), decreasing=dict(line=dict(color="#dc2626")),
+                    **{**where, "name": f"{symbol} (weekly)" if weekly else symbol})
     unit = "%" if view == "percent" else ("" if view == "rebased" else f" {info.unit}")
     fmt = ".2f" if view != "rebased" else ".1f"
-    return go.Scatter(
-        x=part["date"], y=part["value"], mode="lines", name=symbol, legendgroup=symbol,
-        line=dict(color=color, width=2), customdata=part["close"],
+    return dict(
+        type="scatter", x=_dates(part["date"]), y=_f32(part["value"]), mode="lines",
+        line=dict(color=symbol_color(symbol, order), width=2), customdata=_f32(part["close"]),
         hovertemplate=f"{safe(symbol)}: %{{y:{fmt}}}{unit}"
                       + (f" (close %{{customdata:.2f}} {info.unit})" if view != "price" else "")
                       + "<extra></extra>",
+        **where,
     )
 
 
-def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol: str) -> go.Scatter | None:
-    pts = [r for r in reactions if r.symbol == symbol]
+def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol: str, axis: str) -> dict | None:
     rows = values.set_index("date")["value"]
-    pts = [r for r in pts if r.day0 in rows.index]
+    pts = [r for r in reactions if r.symbol == symbol and r.day0 in rows.index]
     if not pts:
         return None
     labels = [f"{r.ret0:+.2%}" if r.ret0 is not None else "n/a" for r in pts]
-    return go.Scatter(
-        x=[r.day0 for r in pts], y=[rows[r.day0] for r in pts], mode="markers", name=f"{symbol} reactions",
-        legendgroup="reactions", showlegend=False,
+    return dict(
+        type="scatter", x=[r.day0 for r in pts], y=[float(rows[r.day0]) for r in pts], mode="markers",
+        name=f"{symbol} reactions", legendgroup="reactions", showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
         marker=dict(size=11, symbol=["triangle-up" if (r.ret0 or 0) >= 0 else "triangle-down" for r in pts],
                     color=["#16a34a" if (r.ret0 or 0) >= 0 else "#dc2626" for r in pts],
                     line=dict(width=1, color="#111827")),
@@ -152,12 +168,25 @@ def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol:
     )
 
 
+def candle_bars(part: pd.DataFrame) -> pd.DataFrame:
+    """One symbol's bars for candles: daily, or weekly beyond MAX_DAILY_CANDLES sessions."""
+    return weekly_ohlc(part) if len(part) > MAX_DAILY_CANDLES else part
+
+
+def _volume_trace(part: pd.DataFrame, symbol: str, axis: str) -> dict:
+    return dict(type="bar", x=_dates(part["date"]), y=_f32(part["volume"]), name=f"{symbol} volume",
+                showlegend=False, marker=dict(color="#94a3b8"), xaxis=f"x{axis}", yaxis=f"y{axis}",
+                hovertemplate="volume %{y:,.0f}<extra></extra>")
+
+
 def _axis_title(symbols: list[str], view: str) -> str:
     if view == "rebased":
         return "Close rebased (100 = first session)"
     if view == "percent":
         return "% change since first session"
     info = symbol_info(symbols[0])
+    if info.kind == "index":
+        return f"{symbols[0]}<br>index points"
     return f"{symbols[0]}<br>{info.unit}, {BASIS_SHORT[info.basis]}"
 
 
@@ -169,8 +198,18 @@ def basis_footnote(symbols: list[str]) -> str:
     return "Price basis: " + "<br>".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
 
 
-def _axis(name: str, row: int) -> str:
-    return name if row == 1 else f"{name}{row}"
+def stacked_axes(row_px: list[int], spacing_px: int = 12) -> dict:
+    """Layout axes for rows stacked top to bottom sharing one x axis (what make_subplots would set)."""
+    total = sum(row_px) + spacing_px * (len(row_px) - 1)
+    axes, top = {}, 1.0
+    for r, px in enumerate(row_px, start=1):
+        bottom = max(0.0, top - px / total)
+        suffix = "" if r == 1 else str(r)
+        axes[f"yaxis{suffix}"] = dict(domain=[bottom, top], anchor=f"x{suffix}")
+        axes[f"xaxis{suffix}"] = dict(domain=[0.0, 1.0], anchor=f"y{suffix}", showticklabels=r == len(row_px),
+                                      **({"matches": "x"} if r > 1 else {}))
+        top = bottom - spacing_px / total
+    return axes
 
 
 def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "line", log: bool = False,
@@ -180,57 +219,48 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
     """Prices of one or more symbols with the events above them and reaction markers on the lines.
 
     ``view`` is price (one panel per symbol), rebased or percent (one shared panel); ``style``
-    candles adds a volume panel under each price panel in the price view. Traces and layout are
-    collected first and applied in one call each: plotly's per-call validation dominates otherwise.
+    candles adds a volume panel under each price panel in the price view.
     """
     events, reactions = events or [], reactions or []
     symbols = list(dict.fromkeys(frame["symbol"]))
     panels = [[s] for s in symbols] if view == "price" else [symbols]
     candles = style == "candles" and view == "price"
-    kinds = (["lanes"] if events else []) + [k for p in panels for k in (["price", "volume"] if candles else ["price"])]
-    heights = {"lanes": max(70, LANE_ROW_HEIGHT * len({m.category for m in events})),
-               "price": 380 if len(panels) == 1 else 230, "volume": 70}
-    row_px = [heights[k] for k in kinds] or [300]
     values = view_values(frame, view) if not frame.empty else frame.assign(value=[])
-    traces, rows, axes = [], [], {}
-    row = 1
+    traces, row_px, yaxes = [], [], {}
     if events:
-        lane_traces, axes["yaxis"] = event_lane_traces(events, max(2.0, (end - start).days / 60))
+        lane_traces, yaxes[1] = event_lane_traces(events, max(2.0, (end - start).days / 60))
         traces += lane_traces
-        rows += [1] * len(lane_traces)
-        row += 1
+        row_px.append(max(70, LANE_ROW_HEIGHT * len({m.category for m in events})))
     for panel in panels:
+        row = len(row_px) + 1
+        axis = "" if row == 1 else str(row)
         for symbol in panel:
             part = values[values["symbol"] == symbol]
-            panel_traces = [_price_trace(part, symbol, view, symbols.index(symbol), style),
-                            _reaction_trace(reactions, part, symbol)]
-            traces += [t for t in panel_traces if t is not None]
-            rows += [row] * sum(t is not None for t in panel_traces)
-        axes[_axis("yaxis", row)] = dict(title_text=_axis_title(panel, view),
-                                         type="log" if log and view != "percent" else "linear")
+            traces.append(_price_trace(part, symbol, view, symbols.index(symbol), style, axis))
+            traces += [t for t in [_reaction_trace(reactions, part, symbol, axis)] if t]
+        yaxes[row] = dict(title=dict(text=_axis_title(panel, view)),
+                          type="log" if log and view != "percent" else "linear")
+        row_px.append(380 if len(panels) == 1 else 230)
         if candles:
-            part = values[values["symbol"] == panel[0]]
-            traces.append(go.Bar(x=part["date"], y=part["volume"], name=f"{panel[0]} volume", showlegend=False,
-                                 marker_color="#94a3b8", hovertemplate="volume %{y:,.0f}<extra></extra>"))
-            rows.append(row + 1)
-            axes[_axis("yaxis", row + 1)] = dict(title_text="volume")
-        row += 2 if candles else 1
-    fig = make_subplots(rows=max(1, len(kinds)), cols=1, shared_xaxes=True, vertical_spacing=0.025,
-                        row_heights=row_px)
-    if traces:
-        fig.add_traces(traces, rows=rows, cols=[1] * len(rows))
+            bars = candle_bars(values[values["symbol"] == panel[0]])
+            traces.append(_volume_trace(bars, panel[0], str(row + 1)))
+            yaxes[row + 1] = dict(title=dict(text="volume"))
+            row_px.append(70)
     layout = _layout(symbols, start, end, hidden, uirevision, sum(row_px) + 120 if height is None else height)
-    xaxis = layout.pop("xaxis")
-    axes.update({_axis("xaxis", r): xaxis for r in range(1, max(1, len(kinds)) + 1)})
-    fig.update_layout({**layout, **axes, "shapes": event_lines(events)})  # merges into make_subplots' axes
-    return fig
+    axes = stacked_axes(row_px or [300])
+    for name, settings in axes.items():
+        row = int(name[5:] or 1)
+        settings.update(yaxes.get(row, {}) if name.startswith("y") else layout["xaxis"])
+    layout.pop("xaxis")
+    return go.Figure(data=traces, layout={**layout, **axes, "shapes": event_lines(events)}, _validate=False)
 
 
 def _layout(symbols: list[str], start: dt.date, end: dt.date, hidden: list[str] | None, uirevision: str,
             height: int) -> dict:
     """Layout shared by the price figures: x axis with rangebreaks, legend, footnote on price basis."""
     breaks = [dict(bounds=["sat", "mon"])] + ([dict(values=hidden)] if hidden else [])
-    xaxis = dict(rangebreaks=breaks, showspikes=True, spikemode="across", spikethickness=1, rangeslider_visible=False,
+    xaxis = dict(rangebreaks=breaks, showspikes=True, spikemode="across", spikethickness=1,
+                 rangeslider=dict(visible=False),
                  range=[pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)])
     if (end - start).days <= 21:  # a few sessions: one tick a day, never half-day ticks
         xaxis.update(dtick=86_400_000, tickformat="%a %d %b")
@@ -256,4 +286,4 @@ def timeline_figure(marks: list[EventMark], *, start: dt.date, end: dt.date, uir
         xaxis=dict(range=span, type="date", showgrid=True), yaxis=yaxis,
         shapes=event_lines([m for m in marks if m.selected]),
         height=110 + LANE_ROW_HEIGHT * 1.4 * max(n_lanes, 1), margin=dict(l=10, r=10, t=10, b=30),
-        showlegend=False, uirevision=uirevision, hovermode="closest", clickmode="event+select"))
+        showlegend=False, uirevision=uirevision, hovermode="closest", clickmode="event+select"), _validate=False)

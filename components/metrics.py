@@ -64,3 +64,19 @@ def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
             "basis": first["basis"],
         })
     return pd.DataFrame(rows)
+
+
+MAX_DAILY_CANDLES = 300  # beyond this many sessions a symbol's candles are drawn weekly
+
+
+def weekly_ohlc(frame: pd.DataFrame) -> pd.DataFrame:
+    """Weekly bars per symbol (open first, high max, low min, close last, volume summed), each dated
+    by its week's last trading session, so the bar stays on a trading day."""
+    monday = frame["date"] - pd.to_timedelta(frame["date"].dt.day_of_week, unit="D")
+    g = frame.groupby([frame["symbol"], monday], sort=False)
+    out = pd.DataFrame({
+        "date": g["date"].last(), "open": g["open"].first(), "high": g["high"].max(), "low": g["low"].min(),
+        "close": g["close"].last(), "volume": g["volume"].sum(), "currency": g["currency"].first(),
+        "basis": g["basis"].first(),
+    }).reset_index(level=0).reset_index(drop=True)
+    return out[["date", "symbol", "open", "high", "low", "close", "volume", "currency", "basis"]]
