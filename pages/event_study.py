@@ -3,9 +3,10 @@
 import streamlit as st
 
 from components import session
-from components.event_study import EventStudyError, compare_events, constituent_note, event_study
+from components.caching import compare_all_events, events_key
+from components.event_study import EventStudyError, constituent_note, event_study
 from components.metrics import closes_by_symbol
-from components.study_view import ar_figure, car_figure, compare_display, stats_table, summary_sentence
+from components.study_view import ar_figure, car_figure, stats_table, summary_sentence
 from components.symbols import benchmark_for, symbol_info
 from components.text import csv_bytes, md_escape
 
@@ -87,8 +88,8 @@ right.download_button("Download per-session table (CSV)", csv_bytes(per_day),
                       file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key="es_csv")
 
 st.subheader(f"Every event for {symbol} against {bench}")
-comparison = compare_display(compare_events(events, closes[symbol], closes[bench], symbol, bench,
-                                            st.session_state["es_estimation"], st.session_state["es_window"]))
+comparison = compare_all_events(events, events_key(events), closes[symbol], closes[bench], symbol, bench,
+                                tuple(st.session_state["es_estimation"]), tuple(st.session_state["es_window"]))
 st.dataframe(comparison, hide_index=True, key="es_compare",
              column_config={"AR0 %": st.column_config.NumberColumn(format="%+.2f%%"),
                             "CAR %": st.column_config.NumberColumn(format="%+.2f%%")})
