@@ -140,6 +140,23 @@ def event_window_dates(event: Event, closes_by_symbol: dict[str, pd.Series], sym
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
+def window_shortfalls(event: Event, closes_by_symbol: dict[str, pd.Series], symbols: list[str],
+                      sessions: int) -> list[str]:
+    """Sentences for symbols with fewer than ``sessions`` sessions on either side of day 0."""
+    notes = []
+    for symbol in symbols:
+        dates = pd.DatetimeIndex(closes_by_symbol.get(symbol, pd.Series(dtype=float)).index)
+        pos = reaction(event, pd.Series(index=dates, dtype=float), symbol).position
+        if pos is None:
+            continue
+        if pos < sessions:
+            notes.append(f"{symbol}: only {pos} sessions before day 0 (its prices start on {dates[0]:%d %b %Y}).")
+        if len(dates) - 1 - pos < sessions:
+            notes.append(f"{symbol}: only {len(dates) - 1 - pos} sessions after day 0 "
+                         f"(its prices end on {dates[-1]:%d %b %Y}).")
+    return notes
+
+
 def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
     """The reaction table for display: returns in percent, a basis column, short headers."""
     out = pd.DataFrame({"symbol": table["symbol"], "reaction session": table["reaction session"]})

@@ -25,6 +25,8 @@ from components.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 Window = tuple[int, int]
 DEFAULT_ESTIMATION: Window = (-250, -11)
 DEFAULT_EVENT_WINDOW: Window = (-5, 5)
+ESTIMATION_LIMITS = (-500, -2)  # what the page's slider (and a link) may ask for, in sessions
+EVENT_WINDOW_LIMITS = (-30, 30)
 MIN_ESTIMATION = 30  # fewest estimation observations we accept (t with 28 d.f. is close to normal)
 CONFIDENCE = 0.95
 STARS = ((0.01, "***"), (0.05, "**"), (0.10, "*"))

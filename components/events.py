@@ -27,7 +27,8 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9._\-]{0,79}$"
 
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    url: str = Field(pattern=r"^https?://\S+$", max_length=500)
+    # no spaces, quotes, angle brackets or backticks: a URL is shown as a link and must stay one
+    url: str = Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)
     title: str = Field(min_length=1, max_length=300)
 
 

@@ -8,6 +8,7 @@ served what. Setting ``DASHBOARD_OFFLINE=1`` skips the live path entirely (tests
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import time
@@ -137,7 +138,10 @@ def read_disk_cache(symbol: str, max_age: timedelta | None) -> tuple[pd.DataFram
         if list(frame.columns) != P.TIDY_COLUMNS or frame.empty or (frame["symbol"] != symbol).any():
             raise ValueError("unexpected content")
     except Exception:  # pyarrow raises several types for a damaged file; any of them means "unusable"
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a directory or a read-only folder in the way: the next write reports nothing either
         return None
     fetched = datetime.fromtimestamp(mtime, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return frame, fetched
@@ -222,6 +226,7 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
     parts, provenance, live_failure = [], {}, ""
     for symbol in valid:
         frame, source, note = _serve(symbol, offline)
+        stale = source == P.SOURCE_DISK and note.endswith("(stale)")
         if frame is None:
             reason = note
             if symbol in meta["symbols"]:
@@ -235,7 +240,9 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
             if reason and not offline:
                 live_failure = live_failure or reason
         parts_frame, prov = _finish(symbol, frame, source, note, start, end)
-        provenance[symbol] = prov
+        provenance[symbol] = dataclasses.replace(prov, stale=stale)
+        if stale:
+            live_failure = live_failure or note.split("; using the disk copy")[0]
         if not parts_frame.empty:
             parts.append(parts_frame)
     frame = pd.concat(parts, ignore_index=True) if parts else P.empty_tidy()

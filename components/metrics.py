@@ -80,3 +80,21 @@ def weekly_ohlc(frame: pd.DataFrame) -> pd.DataFrame:
         "basis": g["basis"].first(),
     }).reset_index(level=0).reset_index(drop=True)
     return out[["date", "symbol", "open", "high", "low", "close", "volume", "currency", "basis"]]
+
+
+def coverage_notes(frame: pd.DataFrame, symbols: list[str], start: dt.date, end: dt.date,
+                   slack_days: int = 7) -> list[str]:
+    """Sentences for symbols whose prices do not cover ``start..end``: none at all, starting late or
+    ending early (by more than ``slack_days``, so weekends and holidays at the edges do not count)."""
+    notes = []
+    for symbol in symbols:
+        dates = frame.loc[frame["symbol"] == symbol, "date"]
+        if dates.empty:
+            notes.append(f"{symbol}: no prices in this range.")
+            continue
+        first, last = dates.min().date(), dates.max().date()
+        if (first - start).days > slack_days:
+            notes.append(f"{symbol}: prices start on {first:%d %b %Y}, after the start of the range.")
+        if (end - last).days > slack_days and last < dt.date.today() - dt.timedelta(days=slack_days):
+            notes.append(f"{symbol}: prices end on {last:%d %b %Y}, before the end of the range.")
+    return notes

@@ -35,6 +35,7 @@ class Provenance:
     last: date | None = None
     rows: int = 0
     note: str = ""  # why this source (a failed fetch, offline mode) or what is missing
+    stale: bool = False  # an old disk copy, served because the live fetch failed
 
     @property
     def basis_label(self) -> str:

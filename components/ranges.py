@@ -21,6 +21,7 @@ PRESETS = {
     "All": "All",
 }
 CUSTOM = "custom"
+DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # what the date picker accepts
 ANCHORS = {"article": "the article (14 Mar 2025)", "latest": "the latest data"}
 DEFAULT_PRESET, DEFAULT_ANCHOR = "3M", "article"
 _MONTHS = {"1M": 1, "3M": 3, "6M": 6, "1Y": 12}
@@ -46,6 +47,9 @@ def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last
     """A message saying why a range cannot be used, or None when it is fine."""
     if start is None or end is None:
         return "Pick both a start and an end date; the chart keeps the last complete range until then."
+    if not (DATE_MIN <= start <= DATE_MAX and DATE_MIN <= end <= DATE_MAX):
+        return (f"Dates must lie between {DATE_MIN:%d %b %Y} and {DATE_MAX:%d %b %Y}; "
+                "keeping the last good range.")
     if start > end:
         return f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}; keeping the last good range."
     if end < first or start > last:

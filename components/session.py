@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import re
 import runpy
 import threading
 from pathlib import Path
@@ -142,7 +143,7 @@ def range_ui() -> tuple[dt.date, dt.date]:
     st.segmented_control("Date range", options, key="w_range_preset", required=True, on_change=_on_preset,
                          format_func=lambda p: ranges.PRESETS.get(p, "Custom"))
     st.date_input("From – to", key="w_range_dates", on_change=_on_dates, format="YYYY-MM-DD",
-                  min_value=dt.date(2000, 1, 1), max_value=max(last, dt.date.today()))
+                  min_value=ranges.DATE_MIN, max_value=ranges.DATE_MAX)
     if ss.get("_range_msg"):
         st.warning(ss["_range_msg"], icon=":material/date_range:")
     st.radio("Presets count back from", list(ranges.ANCHORS), key="w_range_anchor", on_change=_on_anchor,
@@ -190,11 +191,21 @@ def provenance_banner(result: PriceResult) -> None:
         if st.button("Retry live data", key="retry_live"):
             market_data.clear_caches()
             st.rerun()
-    live = result.symbols_from(SOURCE_LIVE, SOURCE_DISK)
+    stale = [s for s, p in result.provenance.items() if p.stale]
+    if stale:
+        copies = ", ".join(f"{s} ({_fetched(result.provenance[s].note)})" for s in stale)
+        st.warning(f"Live prices unavailable for {', '.join(stale)} ({result.live_failure}). Showing the last copy "
+                   f"fetched from Yahoo Finance, which may be out of date: {copies}.", icon=":material/history:")
+    live = [s for s in result.symbols_from(SOURCE_LIVE, SOURCE_DISK) if s not in stale]
     if live:
         st.caption(f"Live Yahoo Finance data for {', '.join(live)}.")
     for symbol, prov in none.items():
         st.error(f"No prices for {symbol}: {prov.note}", icon=":material/error:")
+
+
+def _fetched(note: str) -> str:
+    match = re.search(r"fetched ([^;()]+?) \(stale\)", note)
+    return f"fetched {match.group(1)}" if match else "an earlier copy"
 
 
 def provenance_table(result: PriceResult) -> pd.DataFrame:

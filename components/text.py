@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 
 from components.uploads import csv_safe
 
@@ -18,6 +19,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 def md_escape(text: object) -> str:
     """Escape Markdown and HTML-significant characters so the text renders literally."""
     return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def md_link(title: str, url: str) -> str:
+    """A Markdown link whose title is escaped and whose address cannot close the link early:
+    brackets, parentheses and spaces in the address are percent-encoded."""
+    safe_url = urllib.parse.quote(str(url), safe=":/?#&=%+,;@!$~*._-")
+    return f"[{md_escape(title)}]({safe_url})"
 
 
 def pct(value: float | None, digits: int = 2) -> str:

@@ -11,9 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from components.event_study import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS
 from components.events import CATEGORIES
 from components.ranges import ANCHORS, CUSTOM, DEFAULT_ANCHOR, DEFAULT_PRESET, PRESETS
-from components.symbols import InvalidSymbol, normalise_symbol
+from components.symbols import InvalidSymbol, normalise_symbol, symbol_info
 
 DEFAULT_SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
 VIEWS = ("price", "rebased", "percent")
@@ -127,7 +128,19 @@ def _window(low: int, high: int) -> Callable[[str, Context], tuple[int, int]]:
 
 
 def _benchmark(value: str, ctx: Context) -> str:
-    return "" if value == "" else _symbol(value, ctx)
+    if value == "":
+        return ""
+    symbol = _symbol(value, ctx)
+    if symbol_info(symbol).kind == "fx":
+        raise ValueError(f"{symbol} is an exchange rate, not a benchmark")
+    return symbol
+
+
+def _stock(value: str, ctx: Context) -> str:
+    symbol = _symbol(value, ctx)
+    if symbol_info(symbol).kind not in ("equity", "etf"):
+        raise ValueError(f"{symbol} is not a stock; an event study needs a stock and a benchmark")
+    return symbol
 
 
 # URL name -> (state key, parser)
@@ -144,10 +157,10 @@ PARAMS: dict[str, tuple[str, Callable[[str, Context], object]]] = {
     "cats": ("categories", _categories),
     "n": ("window_n", _int_in(1, 60)),
     "span": ("timeline_span", _choice(("all", "range"), "span")),
-    "sym": ("es_symbol", _symbol),
+    "sym": ("es_symbol", _stock),
     "bench": ("es_benchmark", _benchmark),
-    "est": ("es_estimation", _window(-1000, -2)),
-    "win": ("es_window", _window(-60, 60)),
+    "est": ("es_estimation", _window(*ESTIMATION_LIMITS)),
+    "win": ("es_window", _window(*EVENT_WINDOW_LIMITS)),
 }
 COMMON_PARAMS = ("range", "anchor", "start", "end", "event")
 PAGE_PARAMS = {

@@ -4,7 +4,13 @@ import streamlit as st
 
 from components import session
 from components.caching import compare_all_events, events_key
-from components.event_study import EventStudyError, constituent_note, event_study
+from components.event_study import (
+    ESTIMATION_LIMITS,
+    EVENT_WINDOW_LIMITS,
+    EventStudyError,
+    constituent_note,
+    event_study,
+)
 from components.metrics import closes_by_symbol
 from components.study_view import ar_figure, car_figure, stats_table, summary_sentence
 from components.symbols import benchmark_for, symbol_info
@@ -26,6 +32,11 @@ if st.session_state.get("event") not in ids:
 available = sorted(session.available_symbols() or {"9988.HK", "BABA", "0700.HK", "NVDA", "KWEB", "^HSI",
                                                     "^HSCE", "^GSPC", st.session_state["es_symbol"]})
 stocks = [s for s in available if symbol_info(s).kind in ("equity", "etf")]
+if st.session_state["es_symbol"] not in stocks:
+    st.warning(f"{md_escape(st.session_state['es_symbol'])} cannot be studied here (it is not an available stock); "
+               f"showing {stocks[0]}.")
+    st.session_state["es_symbol"] = stocks[0]
+    st.session_state.pop("w_es_symbol", None)
 c1, c2, c3 = st.columns([3, 1, 1])
 c1.selectbox("Event", ids, **session.bound("event"),
              format_func=lambda i: next(f"{e.date:%d %b %Y} · {e.title}" for e in events if e.id == i))
@@ -35,8 +46,8 @@ default_bench = benchmark_for(symbol) or ""
 c3.selectbox("Benchmark", ["", *[s for s in available if s != symbol and symbol_info(s).kind != "fx"]],
              format_func=lambda b: f"default: {default_bench}" if b == "" else b, **session.bound("es_benchmark"))
 s1, s2 = st.columns(2)
-s1.slider("Estimation window (sessions before day 0)", -500, -2, **session.bound("es_estimation"))
-s2.slider("Event window (sessions around day 0)", -30, 30, **session.bound("es_window"))
+s1.slider("Estimation window (sessions before day 0)", *ESTIMATION_LIMITS, **session.bound("es_estimation"))
+s2.slider("Event window (sessions around day 0)", *EVENT_WINDOW_LIMITS, **session.bound("es_window"))
 
 bench = st.session_state["es_benchmark"] or default_bench
 event = session.selected_event()

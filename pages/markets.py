@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import overlays, session
 from components.events import CATEGORIES
-from components.metrics import VIEWS, range_summary
+from components.metrics import VIEWS, coverage_notes, range_summary
 from components.prices import TIDY_COLUMNS
 from components.symbols import KNOWN_SYMBOLS, InvalidSymbol, normalise_symbol
 from components.text import csv_bytes, md_escape
@@ -68,6 +68,8 @@ if event is not None:
     note.markdown(f"**Selected:** {event.date:%d %b %Y} · {md_escape(event.title)}")
     link.page_link("pages/timeline.py", label="Details", icon=":material/arrow_forward:",
                    query_params={"event": event.id})
+for note in coverage_notes(frame, symbols, start, end):
+    st.caption(f":material/warning: {note}")
 st.caption(f"{len(shown)} events in range. Dotted lines mark events; triangles mark each market's reaction "
            "session. Weekends and days when none of the chosen markets traded are hidden.")
 

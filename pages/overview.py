@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import overlays, session
 from components.events import find_event
-from components.metrics import closes_by_symbol
+from components.metrics import closes_by_symbol, coverage_notes
 from components.symbols import price_label, symbol_info
 from components.text import md_escape
 
@@ -54,6 +54,8 @@ picked = next((p["customdata"][0] for p in points if isinstance(p.get("customdat
 if picked:
     st.session_state["event"] = picked
     st.switch_page("pages/timeline.py", query_params={"event": picked})
+for note in coverage_notes(frame, SYMBOLS, start, end):
+    st.caption(f":material/warning: {note}")
 st.caption("Lines are rebased to 100 at the first session of the range; hover for the actual close. Markers on a "
            "line are that market's reaction session to an event. Click any marker to open the event.")
 

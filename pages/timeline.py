@@ -5,14 +5,14 @@ import datetime as dt
 import streamlit as st
 
 from components import charts, overlays, session
-from components.alignment import event_window_dates, reaction_display, reaction_table
+from components.alignment import event_window_dates, reaction_display, reaction_table, window_shortfalls
 from components.article import bundled_article
 from components.article_view import sentences_for_event
 from components.claims import claims_for_event, evaluate_all, load_claims
 from components.events import CATEGORIES
 from components.metrics import closes_by_symbol
 from components.symbols import benchmark_for
-from components.text import VERDICT_BADGES, md_escape
+from components.text import VERDICT_BADGES, md_escape, md_link
 from components.urlstate import DEFAULT_SYMBOLS
 
 CHART_KEY = "timeline_chart"
@@ -92,7 +92,7 @@ st.caption(md_escape(" · ".join(meta)))
 if event.sources:
     st.markdown("**Sources**")
     for src in event.sources:
-        st.markdown(f"- [{md_escape(src.title)}]({src.url})")
+        st.markdown(f"- {md_link(src.title, src.url)}")
 
 quotes = sentences_for_event(event.id, list(bundled_article().sentences))
 if quotes:
@@ -141,3 +141,5 @@ zoom_fig, _, _ = overlays.market_chart(history.frame[history.frame["symbol"].isi
                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}")
 st.plotly_chart(zoom_fig, key="timeline_zoom", config={"displaylogo": False})
 st.caption(f"{window[0]:%d %b %Y} – {window[1]:%d %b %Y}, rebased to 100 at the first session shown.")
+for note in window_shortfalls(event, closes, symbols, st.session_state["window_n"]):
+    st.caption(f":material/warning: {note}")
