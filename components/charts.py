@@ -195,7 +195,7 @@ def basis_footnote(symbols: list[str]) -> str:
     for s in symbols:
         parts.setdefault(symbol_info(s).basis, []).append(s)
     labels = {"adjusted": "dividend-adjusted closes (Yahoo)", "index": "index points", "raw": "raw quotes"}
-    return "Price basis: " + "<br>".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
+    return "Price basis:<br>" + "<br>".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
 
 
 def stacked_axes(row_px: list[int], spacing_px: int = 12) -> dict:
@@ -267,7 +267,7 @@ def _layout(symbols: list[str], start: dt.date, end: dt.date, hidden: list[str] 
     layout = dict(
         xaxis=xaxis, height=height, hovermode="closest", uirevision=uirevision, dragmode="zoom",
         clickmode="event+select",
-        margin=dict(l=10, r=10, t=30, b=60 + 15 * len({symbol_info(s).basis for s in symbols})),
+        margin=dict(l=10, r=10, t=30, b=75 + 15 * len({symbol_info(s).basis for s in symbols})),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, groupclick="toggleitem"),
     )
     if symbols:

@@ -166,7 +166,7 @@ def events_frame(events: list[Event] | tuple[Event, ...]) -> pd.DataFrame:
         {
             "id": [e.id for e in events],
             "title": [e.title for e in events],
-            "date": pd.to_datetime([e.date for e in events]),
+            "date": [e.date for e in events],
             "time": [e.time.strftime("%H:%M") if e.time else "" for e in events],
             "tz": [e.tz for e in events],
             "category": [e.category for e in events],

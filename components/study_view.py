@@ -29,9 +29,8 @@ def ar_figure(result: EventStudyResult) -> go.Figure:
                       "actual %{customdata[2]:.2%} − expected %{customdata[3]:.2%}<extra></extra>",
     ))
     fig.update_layout(height=320, margin=dict(l=10, r=10, t=30, b=10), showlegend=False,
-                      yaxis_title=f"abnormal return, % ({result.symbol})", xaxis_title="session relative to day 0",
-                      title=dict(text="Abnormal return by session (opaque: p < 0.05; whiskers: 95% interval)",
-                                 font=dict(size=13)))
+                      yaxis_title="AR, %", xaxis_title="session relative to day 0",
+                      title=dict(text=f"{result.symbol}: abnormal return by session", font=dict(size=13)))
     fig.add_hline(y=0, line_color="#94a3b8", line_width=1)
     return fig
 
@@ -49,7 +48,7 @@ def car_figure(result: EventStudyResult) -> go.Figure:
                    hovertemplate="CAR %{y:.2f}%<br>t = %{customdata[0]:.2f}, p = %{customdata[1]:.3f}<extra></extra>"),
     ])
     fig.update_layout(height=320, margin=dict(l=10, r=10, t=30, b=10), legend=dict(orientation="h", y=1.02),
-                      yaxis_title="cumulative abnormal return, %", xaxis_title="session relative to day 0",
+                      yaxis_title="CAR, %", xaxis_title="session relative to day 0",
                       title=dict(text="Cumulative abnormal return", font=dict(size=13)))
     fig.add_hline(y=0, line_color="#94a3b8", line_width=1)
     return fig

@@ -13,12 +13,15 @@ VERDICT_BADGES = {
     "not supported": ":red-badge[not supported]",
     "not checkable with price data": ":gray-badge[not checkable with price data]",
 }
+_AUTOLINK = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:(?=//)|\bwww(?=\.))")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def md_escape(text: object) -> str:
-    """Escape Markdown and HTML-significant characters so the text renders literally."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    """Escape Markdown and HTML-significant characters so the text renders literally; web addresses
+    get a zero-width space after the scheme or "www" so they are not turned into links."""
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def md_link(title: str, url: str) -> str:

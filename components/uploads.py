@@ -59,7 +59,7 @@ from pydantic import ValidationError, field_validator
 
 from components.events import CATEGORIES, Event
 
-MAX_BYTES = 256 * 1024
+MAX_BYTES = 1024 * 1024  # the uploader widget also stops at 1 MB (server.maxUploadSize)
 MAX_ROWS = 500
 ID_PREFIX = "user-"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

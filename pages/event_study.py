@@ -85,7 +85,8 @@ if result.warnings:
 left, right = st.columns(2)
 left.plotly_chart(ar_figure(result), key="es_ar", config={"displaylogo": False})
 right.plotly_chart(car_figure(result), key="es_car", config={"displaylogo": False})
-st.caption(f"Returns are simple daily returns of {symbol_info(symbol).basis_label} closes of {symbol} and of "
+st.caption("Bars are opaque where p < 0.05; whiskers and the band are 95% intervals. "
+           f"Returns are simple daily returns of {symbol_info(symbol).basis_label} closes of {symbol} and of "
            f"{bench} ({symbol_info(bench).basis_label}).")
 
 left, right = st.columns([2, 3])

@@ -31,10 +31,9 @@ def _step(events: list, offset: int) -> None:
 session.require_router()
 st.title("Event timeline")
 session.show_url_notices()
-left, right = st.columns([3, 1])
-left.pills("Categories", CATEGORIES, selection_mode="multi", **session.bound("categories"))
-right.segmented_control("Show", ["all", "range"], required=True, **session.bound("timeline_span"),
-                        format_func={"all": "All events", "range": "Date range"}.get)
+st.pills("Categories", CATEGORIES, selection_mode="multi", **session.bound("categories"))
+st.segmented_control("Show", ["all", "range"], required=True, **session.bound("timeline_span"),
+                     format_func={"all": "All events", "range": "Events in the date range"}.get)
 events = [e for e in session.all_events() if e.category in st.session_state["categories"]]
 start, end = session.current_range()
 if st.session_state["timeline_span"] == "range":

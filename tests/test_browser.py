@@ -1,0 +1,430 @@
+"""The app in headless Chromium: clicks on chart markers, the shared date range, shareable links,
+deep links on a fresh server, hostile links, uploads and screenshots of every page.
+
+Each pytest(-xdist) worker starts its own offline server on a free port (session-scoped) and one
+Chromium; each test gets a new browser context, so a new Streamlit session. Helpers live in
+``tests/browser.py``; screenshots go to ``tests/artifacts/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from components import market_data, ranges  # noqa: E402
+from components.events import bundled_events  # noqa: E402
+from components.uploads import FIELDS  # noqa: E402
+
+from tests import browser as B  # noqa: E402
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(B.CHROMIUM).exists(), reason=f"needs Debian's chromium at {B.CHROMIUM}"),
+]
+
+TIMEOUT_MS = 60_000  # generous for a shared, busy machine; passing runs never wait this long
+expect.set_options(timeout=TIMEOUT_MS)  # expect() has its own 5 s default, too short under load
+NAV_TITLES = ["Overview", "Timeline", "The article", "Claims check", "Markets", "Event study",
+              "Your events & symbols"]
+# url path -> (title, plotly charts the page draws with default state)
+PAGES = {
+    "overview": ("Alibaba's QwQ-32B week on the markets", 1),
+    "timeline": ("Event timeline", 1),
+    "article": ("The article", 0),
+    "claims": ("Claims check", 0),
+    "markets": ("Markets", 1),
+    "event_study": ("Event study: abnormal returns", 2),
+    "your_data": ("Your events and symbols", 0),
+}
+EVENTS = {e.id: e for e in bundled_events()}
+
+
+# --- fixtures -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def server_pool(tmp_path_factory):
+    """One offline server per xdist worker (session scope is per worker process), always stopped."""
+    pool = B.ReusableServer(tmp_path_factory.mktemp("price-cache"))
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@pytest.fixture
+def server(server_pool):
+    """The worker's server; restarted first if the app's sources changed since it started (the app
+    is edited while tests run) or if it died."""
+    return server_pool.get()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = B.launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def context(chromium):
+    ctx = chromium.new_context(viewport=B.DESKTOP)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context, request):
+    pg = context.new_page()
+    failed_before = request.session.testsfailed
+    yield pg
+    if request.session.testsfailed > failed_before:  # keep the last state of a failing test
+        try:
+            B.screenshot(pg, f"FAILED-{re.sub(r'[^A-Za-z0-9_.-]+', '_', request.node.name)}")
+        except Exception:  # noqa: BLE001 - a failed screenshot must not hide the real failure
+            pass
+
+
+# --- small helpers --------------------------------------------------------------------------------
+
+def query(page) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(B.current_url(page)).query, keep_blank_values=True).items()}
+
+
+def no_exception(page) -> None:
+    boxes = page.locator('[data-testid="stException"]')
+    assert boxes.count() == 0, boxes.all_inner_texts()
+
+
+def headers(page, level: str = "h2") -> list[str]:
+    return [t.strip() for t in page.locator(f'[data-testid="stMain"] {level}').all_inner_texts()]
+
+
+def nav_titles(page) -> list[str]:
+    return [t.strip().splitlines()[-1].strip()
+            for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+
+
+def dataframe_with(page, column: str):
+    """The st.dataframe(s) whose header has ``column`` (glide grids keep an accessible table in the DOM)."""
+    return page.locator('[data-testid="stDataFrame"]').filter(
+        has=page.locator("[role=columnheader]", has_text=re.compile(rf"^\s*{re.escape(column)}\s*$")))
+
+
+def choose(page, widget_key: str, label: str) -> None:
+    """Click the option ``label`` of a segmented control / pills widget."""
+    page.locator(f".st-key-{widget_key} button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).click()
+
+
+def data_span() -> tuple[dt.date, dt.date]:
+    symbols = market_data.snapshot_symbols()
+    return (min(dt.date.fromisoformat(m["first"]) for m in symbols.values()),
+            max(dt.date.fromisoformat(m["last"]) for m in symbols.values()))
+
+
+def expected_x_range(preset: str, anchor: str = "article") -> tuple[dt.datetime, dt.datetime]:
+    """The x-range the price charts use for a preset: the range padded by 12 hours each side."""
+    start, end = ranges.preset_range(preset, anchor, *data_span())
+    half_day = dt.timedelta(hours=12)
+    return dt.datetime.combine(start, dt.time()) - half_day, dt.datetime.combine(end, dt.time()) + half_day
+
+
+def wait_for_query(page, **params: str) -> None:
+    """Wait until the URL holds these query parameters (the app writes the URL after each run)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        current = query(page)
+        if all(current.get(k) == v for k, v in params.items()):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"URL never had {params}: {B.current_url(page)}")
+
+
+_WIDGETS_JS = """
+() => {
+  const out = {};
+  for (const el of document.querySelectorAll('[class*="st-key-w_"]')) {
+    const key = Array.from(el.classList).find(c => c.startsWith('st-key-w_')).slice(7);
+    const state = {};
+    const tags = Array.from(el.querySelectorAll('[data-tag]')).map(t => t.getAttribute('aria-label'));
+    if (tags.length) state.tags = tags;
+    const on = Array.from(el.querySelectorAll('button[aria-checked="true"], button[aria-pressed="true"], '
+                                              + 'button[data-selected="true"]'))
+      .map(b => b.innerText.trim());
+    if (on.length) state.selected = Array.from(new Set(on));
+    const radios = Array.from(el.querySelectorAll('input[type="radio"]')).filter(r => r.checked);
+    if (radios.length) state.radio = radios.map(r => r.closest('label')?.innerText.trim());
+    const boxes = Array.from(el.querySelectorAll('input[type="checkbox"]')).map(c => c.checked);
+    if (boxes.length) state.checked = boxes;
+    const inputs = Array.from(el.querySelectorAll('input[type="date"], input[type="text"]'))
+      .map(i => i.value);
+    if (inputs.length) state.values = inputs;
+    out[key] = state;
+  }
+  return out;
+}
+"""
+
+
+def widget_states(page) -> dict:
+    """What every bound widget (keys ``w_*``) shows: tags, selected buttons, radios, inputs."""
+    return page.evaluate(_WIDGETS_JS)
+
+
+def view_snapshot(page, chart_key: str) -> dict:
+    return {
+        "document title": page.title(),
+        "h1": headers(page, "h1"),
+        "traces": B.trace_names(page, chart_key),
+        "x-range": B.x_range(page, chart_key),
+        "widgets": widget_states(page),
+        "range caption": page.locator('[data-testid="stSidebarUserContent"] [data-testid="stCaptionContainer"]')
+                             .last.inner_text(),
+    }
+
+
+# --- tests ----------------------------------------------------------------------------------------
+# The heaviest tests come first and alternate with light ones: pytest-xdist hands each of the two
+# workers the first tests in pairs, so this order keeps the workers' loads even.
+
+def test_every_page_renders_on_desktop_and_mobile_with_screenshots(server, page):
+    for path, (title, charts) in PAGES.items():
+        page.set_viewport_size(B.DESKTOP)
+        B.goto(page, server.url, "/" if path == "overview" else f"/{path}", charts=charts)
+        no_exception(page)
+        expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(title)
+        B.screenshot(page, f"{path}-desktop")
+        page.set_viewport_size(B.MOBILE)
+        B.wait_for_app(page, charts=charts)
+        no_exception(page)
+        expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
+        B.screenshot(page, f"{path}-mobile")
+        B.screenshot(page, f"{path}-mobile-full", full=True)
+
+
+def test_garbage_link_shows_notices_not_an_exception(server, page):
+    B.goto(page, server.url, "/markets?range=bogus&symbols=NOPE!,9988.HK&zzz=1&start=2025-99-01", charts=1)
+    no_exception(page)
+    expect(page.locator('[data-testid="stAlertContentWarning"]').first).to_be_visible()
+    warnings = " ".join(page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts())
+    for needle in ("range='bogus'", "NOPE", "'zzz'", "2025-99-01"):
+        assert needle in warnings, f"no notice mentions {needle}: {warnings}"
+    assert headers(page, "h1") == ["Markets"]
+    assert len(B.trace_names(page, "markets_chart")) > 0
+    assert B.x_range_timestamps(page, "markets_chart") == expected_x_range(ranges.DEFAULT_PRESET)
+    current = query(page)  # the app rewrites the URL to its valid state
+    assert "zzz" not in current and current.get("range") == ranges.DEFAULT_PRESET and "start" not in current
+
+
+def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chromium):
+    B.goto(page, server.url, "/markets", charts=1)
+    choose(page, "w_range_preset", "Article week")  # first: a short range makes the next reruns quicker
+    wait_for_query(page, range="week")
+    B.wait_for_app(page, charts=1)
+    for symbol in ("BABA", "^HSI"):
+        page.locator(f'.st-key-w_symbols button[aria-label="Remove {symbol}"]').click()
+        B.wait_for_app(page, charts=1)
+    page.keyboard.press("Escape")
+    choose(page, "w_view", "Price")
+    B.wait_for_app(page, charts=1)
+    choose(page, "w_style", "Candles")
+    wait_for_query(page, range="week", view="price", style="candles", symbols="9988.HK,^HSCE")
+    B.wait_for_app(page, charts=1)
+    original = view_snapshot(page, "markets_chart")
+    assert "9988.HK" in original["traces"] and "^HSCE" in original["traces"]
+    assert "BABA" not in original["traces"] and "^HSI" not in original["traces"]
+    assert any(name.endswith("volume") for name in original["traces"])  # candles bring volume panels
+    assert original["widgets"]["w_symbols"]["tags"] == ["9988.HK", "^HSCE"]
+    link = B.current_url(page)
+
+    other = chromium.new_context(viewport=B.DESKTOP)
+    try:
+        fresh = other.new_page()
+        fresh.set_default_timeout(TIMEOUT_MS)
+        fresh.goto(link)
+        B.wait_for_app(fresh, charts=1)
+        copy = view_snapshot(fresh, "markets_chart")
+        for part in original:
+            assert copy[part] == original[part], f"{part} differs:\n{copy[part]}\n!=\n{original[part]}"
+        assert B.current_url(fresh) == link
+        no_exception(fresh)
+        assert fresh.locator('[data-testid="stAlertContentWarning"]').count() == 0
+    finally:
+        other.close()
+
+
+def test_timeline_click_selects_event_and_next_walks_on(server, page):
+    B.goto(page, server.url, "/timeline", charts=1)
+    assert "qwq-32b-release" in B.event_ids(page, "timeline_chart")
+    assert page.get_by_text("Market reactions").count() == 0
+
+    point = B.click_event(page, "qwq-32b-release", "timeline_chart")
+    assert point["svg"] and abs(point["svg"]["x"] - point["x"]) < 2 and abs(point["svg"]["y"] - point["y"]) < 2, \
+        f"axis-computed pixel and drawn marker disagree: {point}"
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.locator("h2", has_text="Alibaba releases QwQ-32B")).to_be_visible()
+    expect(main.locator("h3", has_text="Market reactions")).to_be_visible()
+    B.wait_for_app(page, charts=2)
+    table = dataframe_with(page, "reaction session")
+    assert table.count() == 1
+    assert "9988.HK" in table.evaluate("el => el.textContent")
+    assert page.locator(B.chart_selector("timeline_zoom")).count() == 1
+    assert "Around the event" in headers(page, "h3")
+    assert query(page).get("event") == "qwq-32b-release"
+    assert "event=qwq-32b-release" in B.current_url(page)
+    no_exception(page)
+
+    # Next ▶ walks to the following event in time order (the chart's events, all categories)
+    ordered = [e.id for e in sorted(EVENTS.values(), key=lambda e: e.sort_key)]
+    following = EVENTS[ordered[ordered.index("qwq-32b-release") + 1]]
+    page.get_by_role("button", name="Next ▶").click()
+    expect(main.locator("h2", has_text=following.title)).to_be_visible()
+    B.wait_for_app(page, charts=2)
+    assert headers(page, "h2") == [following.title]
+    wait_for_query(page, event=following.id)
+    no_exception(page)
+
+
+def test_deep_link_is_the_first_request_of_a_fresh_server(chromium, tmp_path):
+    # wait="port": no health check, so the deep link really is the server's first request
+    with B.streamlit_server(tmp_path / "cache", wait="port") as fresh_server:
+        ctx = chromium.new_context(viewport=B.DESKTOP)
+        try:
+            pg = ctx.new_page()
+            pg.set_default_timeout(TIMEOUT_MS)
+            # record anything that flashes up while the app reroutes
+            pg.add_init_script("""
+                window.__seen = {notFound: false, navs: []};
+                new MutationObserver(() => {
+                  if (/Page not found/i.test(document.body ? document.body.innerText : '')) window.__seen.notFound = true;
+                  const nav = Array.from(document.querySelectorAll('[data-testid="stSidebarNavLink"]'))
+                    .map(a => a.innerText.trim().split('\\n').pop().trim()).join('|');
+                  if (nav && window.__seen.navs[window.__seen.navs.length - 1] !== nav) window.__seen.navs.push(nav);
+                }).observe(document, {subtree: true, childList: true, characterData: true});
+            """)
+            B.goto(pg, fresh_server.url, "/timeline?event=manus-launch", charts=2)
+            main = pg.locator('[data-testid="stMain"]')
+            expect(main.locator("h2", has_text=EVENTS["manus-launch"].title)).to_be_visible()
+            expect(main.locator("h3", has_text="Market reactions")).to_be_visible()
+            assert headers(pg, "h1") == ["Event timeline"]
+            assert pg.get_by_text("Page not found").count() == 0
+            assert pg.locator('[data-testid="stDialog"]').count() == 0
+            assert nav_titles(pg) == NAV_TITLES, nav_titles(pg)
+            assert "app" not in [t.lower() for t in nav_titles(pg)]
+            assert query(pg).get("event") == "manus-launch"
+            no_exception(pg)
+            seen = pg.evaluate("window.__seen")
+            assert not seen["notFound"], "a 'Page not found' notice flashed up"
+            # Streamlit's default navigation (listing 'app') may flash up before the reroute; it
+            # must not be what stays. Recorded in the report, not asserted.
+            print("sidebar navigations seen:", seen["navs"])
+        finally:
+            ctx.close()
+
+
+def test_preset_buttons_change_the_chart_range_and_url(server, page):
+    B.goto(page, server.url, "/markets", charts=1)
+    before = B.x_range_timestamps(page, "markets_chart")
+    assert before == expected_x_range(ranges.DEFAULT_PRESET), before
+
+    choose(page, "w_range_preset", "1Y")
+    wait_for_query(page, range="1Y")
+    B.wait_for_app(page, charts=1)
+    after = B.x_range_timestamps(page, "markets_chart")
+    assert after == expected_x_range("1Y"), after
+    assert after[0] < before[0] and after[1] == before[1]  # 1Y reaches further back, same anchor end
+    assert widget_states(page)["w_range_preset"]["selected"] == ["1Y"]
+
+    choose(page, "w_range_preset", "Article week")
+    wait_for_query(page, range="week")
+    B.wait_for_app(page, charts=1)
+    week = B.x_range_timestamps(page, "markets_chart")
+    assert week == expected_x_range("week"), week
+    assert query(page).get("range") == "week"
+    no_exception(page)
+
+
+XSS_TITLE = '<img src=x id="xss-probe" onerror="window.__xss=1">Bad title'
+
+
+def assert_no_injected_html(page) -> None:
+    """The uploaded markup never became an element, and its handler never ran."""
+    assert page.locator("#xss-probe").count() == 0
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.evaluate("window.__xss") is None
+
+
+def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page, tmp_path):
+    rows = [
+        {"title": "Browser test: results day", "date": "2025-03-04", "time": "16:30", "tz": "Asia/Hong_Kong",
+         "category": "corporate", "symbols": "9988.HK", "summary": "First valid row."},
+        {"title": "Browser test: model launch", "date": "2025-03-10", "category": "model release",
+         "summary": "Second valid row."},
+        {"title": XSS_TITLE, "date": "2025-03-05", "category": "other", "summary": "The bad row."},
+    ]
+    path = tmp_path / "my_events.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+    B.goto(page, server.url, "/your_data")
+    page.locator('.st-key-events_upload input[type="file"]').set_input_files(str(path))
+    expect(page.get_by_text("1 problem(s)")).to_be_visible()
+    add = page.get_by_role("button", name="Add 2 event(s) to the session")
+    expect(add).to_be_visible()
+    B.wait_for_app(page)
+    problems = dataframe_with(page, "reason")
+    expect(problems).to_be_visible()
+    cells = problems.locator("[role=gridcell]").all_inner_texts()
+    assert cells[:3] == ["3", "4", "title"] and "HTML" in cells[3], cells  # data row 3 (line 4), field title
+    assert_no_injected_html(page)
+
+    add.click()
+    expect(page.get_by_text("Added 2 event(s) to this session.")).to_be_visible()
+    B.wait_for_app(page)
+
+    # same session: navigate with the sidebar, not a new page load
+    page.locator('[data-testid="stSidebarNavLink"]', has_text="Timeline").click()
+    expect(page.locator('[data-testid="stMain"] h1', has_text="Event timeline")).to_be_visible()
+    B.wait_for_app(page, charts=1)
+    user_ids = [i for i in B.event_ids(page, "timeline_chart") if i.startswith("user-")]
+    assert len(user_ids) == 2, user_ids
+    stars = B.chart_handle(page, "timeline_chart").evaluate("""gd => gd._fullData.flatMap(t =>
+        (Array.isArray(t.customdata) ? t.customdata : []).map((c, i) => [c[0],
+            Array.isArray(t.marker.symbol) ? t.marker.symbol[i] : t.marker.symbol]))
+        .filter(([id, sym]) => id.startsWith('user-')).map(([id, sym]) => sym)""")
+    assert stars == ["star", "star"], stars
+
+    combo = page.locator(".st-key-w_event_pick input[role=combobox]")
+    combo.click()
+    combo.fill("Browser test")
+    options = page.locator("[role=option]")
+    expect(options.first).to_be_visible()
+    texts = options.all_inner_texts()
+    assert any("Browser test: results day" in t for t in texts), texts
+    assert any("Browser test: model launch" in t for t in texts), texts
+    page.locator("[role=option]", has_text="Browser test: model launch").click()
+    expect(page.locator('[data-testid="stMain"] h2', has_text="Browser test: model launch")).to_be_visible()
+    B.wait_for_app(page, charts=1)
+    assert query(page).get("event", "").startswith("user-")
+
+    assert_no_injected_html(page)
+    hover_text = B.chart_handle(page, "timeline_chart").evaluate(
+        "gd => JSON.stringify(gd._fullData.map(t => t.customdata || []))")
+    assert "Bad title" not in hover_text and "Browser test: model launch" in hover_text  # rejected row stayed out
+    no_exception(page)

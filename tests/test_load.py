@@ -1,0 +1,123 @@
+"""Load: 20 concurrent browser sessions on one server, each loading the timeline, clicking an event
+and changing the date range. Zero errors, every chart drawn; prints p50/p95 time to chart.
+
+One headless Chromium with a context per session (each context is its own Streamlit session),
+driven by Playwright's async API so the sessions really run at the same time. Bounded in time:
+the whole run is cancelled after ``RUN_TIMEOUT`` seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import statistics
+import time
+
+import pytest
+from playwright.async_api import async_playwright
+
+from tests.browser import (
+    _EVENT_POINT_JS,
+    _SETTLE_STATE_JS,
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    chart_selector,
+    streamlit_server,
+)
+
+SESSIONS = 20
+RUN_TIMEOUT = 300.0
+STEP_TIMEOUT = 180.0
+EVENT = "qwq-32b-release"
+
+
+async def settled(page, charts: int, timeout: float = STEP_TIMEOUT, quiet: float = 0.5) -> dict:
+    """Async twin of tests.browser.wait_for_app: no run in progress, charts drawn, stable for ``quiet`` s."""
+    deadline, since, last = time.monotonic() + timeout, None, None
+    while time.monotonic() < deadline:
+        state = await page.evaluate(_SETTLE_STATE_JS)
+        ok = state.get("ready") and state.get("charts", 0) >= charts
+        if ok and state["sig"] == last:
+            since = since or time.monotonic()
+            if time.monotonic() - since >= quiet:
+                return state
+        else:
+            since = None
+        last = state.get("sig") if ok else None
+        await page.wait_for_timeout(100)
+    raise TimeoutError(f"not settled within {timeout:.0f}s: {state}")
+
+
+async def one_session(browser, base: str, index: int) -> dict:
+    """Load the timeline, click the QwQ-32B marker, pick the 1Y range; time each step."""
+    context = await browser.new_context(viewport=DESKTOP)
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+    try:
+        start = time.monotonic()
+        await page.goto(f"{base}/timeline", wait_until="domcontentloaded", timeout=STEP_TIMEOUT * 1000)
+        await settled(page, charts=1)
+        to_chart = time.monotonic() - start
+        chart = page.locator(chart_selector("timeline_chart")).first
+        point = await chart.evaluate(f"gd => ({_EVENT_POINT_JS})([gd, {EVENT!r}])")
+        clicked = time.monotonic()
+        await page.mouse.click(point["x"], point["y"])
+        await page.get_by_role("heading", name="Alibaba releases QwQ-32B").wait_for(timeout=STEP_TIMEOUT * 1000)
+        await settled(page, charts=2)
+        to_detail = time.monotonic() - clicked
+        await page.locator(".st-key-w_range_preset button", has_text=re.compile(r"^\s*1Y\s*$")).click()
+        await page.wait_for_function("location.search.includes('range=1Y')", timeout=STEP_TIMEOUT * 1000)
+        state = await settled(page, charts=2)
+        exceptions = await page.locator('[data-testid="stException"]').count()
+        if exceptions:
+            errors.append(f"{exceptions} exception box(es) on screen")
+        if state["charts"] < 2:
+            errors.append(f"only {state['charts']} charts drawn at the end")
+        return {"session": index, "to_chart": to_chart, "click_to_detail": to_detail, "errors": errors}
+    except Exception as exc:  # a timeout or a failed step: recorded per session, asserted below
+        return {"session": index, "errors": [*errors, f"{type(exc).__name__}: {exc}"[:500]]}
+    finally:
+        await context.close()
+
+
+async def run_load(base: str) -> list[dict]:
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return await asyncio.wait_for(
+                asyncio.gather(*(one_session(browser, base, i) for i in range(SESSIONS))), RUN_TIMEOUT)
+        finally:
+            await browser.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_twenty_concurrent_sessions_load_click_and_change_range_without_errors(tmp_path):
+    with streamlit_server(tmp_path / "cache") as server:
+        started = time.monotonic()
+        results = asyncio.run(run_load(server.url))
+        wall = time.monotonic() - started
+        log = server.log_tail(20000)
+    failures = [r for r in results if r["errors"]]
+    to_chart = [r["to_chart"] for r in results if "to_chart" in r]
+    to_detail = [r["click_to_detail"] for r in results if "click_to_detail" in r]
+    report = {"sessions": SESSIONS, "wall_s": round(wall, 1), "failed": len(failures),
+              "to_chart_p50_s": round(statistics.median(to_chart), 2) if to_chart else None,
+              "to_chart_p95_s": round(percentile(to_chart, 0.95), 2) if to_chart else None,
+              "click_to_detail_p50_s": round(statistics.median(to_detail), 2) if to_detail else None,
+              "click_to_detail_p95_s": round(percentile(to_detail, 0.95), 2) if to_detail else None}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "load.json").write_text(json.dumps({"summary": report, "sessions": results}, indent=2))
+    print(f"load: {report}")
+    assert not failures, f"{len(failures)} sessions failed: {failures[:3]}"
+    assert "Traceback" not in log, log[-3000:]
+    assert len(to_chart) == SESSIONS
