@@ -101,8 +101,9 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
 
     ``wait="health"`` polls ``/_stcore/health``. ``wait="port"`` sends no HTTP request: it waits
     for streamlit to log that it serves and for the TCP port to accept connections, so the caller's
-    first request really is the server's first one (deep links on a fresh server). If another process grabs the chosen port
-    before streamlit binds it (xdist workers start at the same time), a new port is tried.
+    first request really is the server's first one (deep links on a fresh server). If another
+    process grabs the chosen port before streamlit binds it (xdist workers start at the same time),
+    a new port is tried.
     ``env`` adds environment variables and ``args`` extra ``streamlit run`` options.
     """
     with contextlib.ExitStack() as stack:
@@ -130,8 +131,8 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
             if wait == "health":
                 ready = _healthy
             else:  # no HTTP request: streamlit has logged that it serves, and the port accepts connections
-                ready = (lambda _url, server=server: "You can now view" in server.log_tail()
-                         and _port_open(server.port))
+                def ready(_url: str, server: Server = server) -> bool:
+                    return "You can now view" in server.log_tail() and _port_open(server.port)
             deadline = time.monotonic() + timeout
             while not ready(server.url):
                 if proc.poll() is not None:
