@@ -28,6 +28,7 @@ OFFLINE_ENV = "DASHBOARD_OFFLINE"
 CACHE_ENV = "DASHBOARD_CACHE_DIR"
 HISTORY_START = date(2022, 1, 1)  # what a live fetch asks for; pages slice from it
 LIVE_TTL = timedelta(hours=6)
+RESULT_TTL = timedelta(seconds=60)  # how long one get_prices answer is reused
 RETRY_AFTER = 120.0  # seconds before a symbol whose fetch failed is tried live again
 TIMEOUT = 10  # seconds per Yahoo request
 _DEFAULT_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "prices"
@@ -191,6 +192,7 @@ def clear_caches() -> None:
     """Forget cached fetches and recent failures (used by 'retry now' and by tests)."""
     _live_symbol.clear()
     _snapshot.clear()
+    _cached_prices.clear()
     _failures.clear()
 
 
@@ -214,8 +216,19 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
     """Daily prices for ``symbols`` over ``start..end`` (inclusive), with provenance per symbol.
 
     Raises :class:`RangeError` when start is after end. Invalid symbols are reported in
-    ``problems``; symbols no source can serve get source ``none`` and a note saying why.
+    ``problems``; symbols no source can serve get source ``none`` and a note saying why. A result
+    is reused for ``RESULT_TTL`` (reruns of a page ask for the same prices many times).
     """
+    return _cached_prices(tuple(symbols), start, end, is_offline(), str(cache_dir()))
+
+
+@st.cache_data(ttl=RESULT_TTL, show_spinner=False, max_entries=256)
+def _cached_prices(symbols: tuple[str, ...], start: date, end: date, offline: bool, cache: str) -> P.PriceResult:
+    """``get_prices`` keyed also by the offline switch and the cache folder (both part of the key)."""
+    return _get_prices(list(symbols), start, end)
+
+
+def _get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
     valid, problems = validate_request(symbols, start, end)
     offline = is_offline()
     try:

@@ -4,9 +4,8 @@ from collections import Counter
 
 import streamlit as st
 
-from components import session
-from components.claims import VERDICTS, evaluate_all, figures_frame, load_claims
-from components.metrics import closes_by_symbol
+from components import caching, session
+from components.claims import VERDICTS, figures_frame
 from components.text import VERDICT_BADGES, md_escape
 
 SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
@@ -19,7 +18,7 @@ session.show_url_notices()
 history = session.full_history(SYMBOLS)
 session.provenance_banner(history)
 events = session.all_events()
-results = evaluate_all(load_claims(), closes_by_symbol(history.frame), events)
+results = caching.claim_results(history, caching.data_key(history), events, caching.events_key(events))
 counts = Counter(r.verdict for r in results)
 st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
 

@@ -96,8 +96,9 @@ right.dataframe(per_day, hide_index=True, height=320, key="es_table",
                 column_config={"date": st.column_config.DateColumn(format="YYYY-MM-DD"),
                                **{c: st.column_config.NumberColumn(format="%.4f") for c in per_day.columns
                                   if c not in ("tau", "date", "bench_stale", "sig_AR", "sig_CAR")}})
-right.download_button("Download per-session table (CSV)", csv_bytes(per_day),
-                      file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key="es_csv")
+right.download_button("Download per-session table (CSV)", lambda: csv_bytes(per_day),
+                      file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key="es_csv",
+                      on_click="ignore")
 
 st.subheader(f"Every event for {symbol} against {bench}")
 comparison = compare_all_events(events, events_key(events), closes[symbol], closes[bench], symbol, bench,
@@ -105,5 +106,6 @@ comparison = compare_all_events(events, events_key(events), closes[symbol], clos
 st.dataframe(comparison, hide_index=True, key="es_compare",
              column_config={"AR0 %": st.column_config.NumberColumn(format="%+.2f%%"),
                             "CAR %": st.column_config.NumberColumn(format="%+.2f%%")})
-st.download_button("Download comparison (CSV)", csv_bytes(comparison),
-                   file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key="es_compare_csv")
+st.download_button("Download comparison (CSV)", lambda: csv_bytes(comparison),
+                   file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key="es_compare_csv",
+                   on_click="ignore")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import overlays, session
+from components import caching, session
 from components.events import CATEGORIES
 from components.metrics import VIEWS, coverage_notes, range_summary
 from components.prices import TIDY_COLUMNS
@@ -47,8 +47,10 @@ history = session.full_history(symbols)
 session.provenance_banner(history)
 if st.session_state["style"] == "candles" and st.session_state["view"] != "price":
     st.caption("Candlesticks are drawn in the Price view; rebased and % change views use lines.")
-fig, frame, shown = overlays.market_chart(
-    history.frame, start=start, end=end, events=session.all_events(), view=st.session_state["view"],
+events = session.all_events()
+fig, frame, shown = caching.market_chart(
+    history, caching.data_key(history), events, caching.events_key(events), start=start, end=end,
+    view=st.session_state["view"],
     style=st.session_state["style"], log=st.session_state["log"], selected=st.session_state.get("event"),
     categories=st.session_state["categories"],
     uirevision=f"markets-{start}-{end}-{st.session_state['view']}-{st.session_state['style']}-{','.join(symbols)}")
@@ -82,7 +84,7 @@ st.subheader("Data in range")
 table = frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date)
 st.dataframe(table, hide_index=True, height=260, key="markets_table",
              column_config={c: num for c in ("open", "high", "low", "close")})
-st.download_button("Download CSV", csv_bytes(table), file_name=f"prices_{start}_{end}.csv",
-                   mime="text/csv", icon=":material/download:", key="markets_csv")
+st.download_button("Download CSV", lambda: csv_bytes(table), file_name=f"prices_{start}_{end}.csv",
+                   mime="text/csv", icon=":material/download:", key="markets_csv", on_click="ignore")
 with st.expander("Data sources"):
     st.dataframe(session.provenance_table(history), hide_index=True)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import overlays, session
+from components import caching, overlays, session
 from components.events import find_event
 from components.metrics import closes_by_symbol, coverage_notes
 from components.symbols import price_label, symbol_info
@@ -41,9 +41,9 @@ for col, card in zip(st.columns(len(SYMBOLS)), overlays.headline_reactions(headl
     col.caption(f"Close {price_label(card['close'], card['symbol'])}")
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
-fig, frame, shown = overlays.market_chart(history.frame, start=start, end=end, events=events, view="rebased",
-                                          selected=st.session_state.get("event"),
-                                          uirevision=f"overview-{start}-{end}")
+fig, frame, shown = caching.market_chart(history, caching.data_key(history), events, caching.events_key(events),
+                                         start=start, end=end, view="rebased", selected=st.session_state.get("event"),
+                                         uirevision=f"overview-{start}-{end}")
 if frame.empty:
     st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another range in the sidebar.")
     st.stop()

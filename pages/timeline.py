@@ -4,11 +4,11 @@ import datetime as dt
 
 import streamlit as st
 
-from components import charts, overlays, session
+from components import caching, charts, overlays, session
 from components.alignment import event_window_dates, reaction_display, reaction_table, window_shortfalls
 from components.article import bundled_article
 from components.article_view import sentences_for_event
-from components.claims import claims_for_event, evaluate_all, load_claims
+from components.claims import claims_for_event
 from components.events import CATEGORIES
 from components.metrics import closes_by_symbol
 from components.symbols import benchmark_for
@@ -120,8 +120,10 @@ st.dataframe(reaction_display(table), hide_index=True, key="reaction_table",
 st.caption("Day 0 is the first session of each market that closed after the event. [-1,+1] runs from the close "
            "before day -1 to the close of day +1; [0,+5] from the close before day 0 to day +5 (sessions).")
 
-related = claims_for_event(event.id, evaluate_all(load_claims(), closes_by_symbol(
-    session.full_history(CLAIM_SYMBOLS).frame), session.all_events()))
+claim_prices = session.full_history(CLAIM_SYMBOLS)
+all_events = session.all_events()
+related = claims_for_event(event.id, caching.claim_results(claim_prices, caching.data_key(claim_prices), all_events,
+                                                          caching.events_key(all_events)))
 if related:
     st.subheader("Claims about this event")
     for result in related:

@@ -141,6 +141,19 @@ def test_missing_or_damaged_snapshot_raises_a_clear_error(tmp_path):
         S.load_snapshot(damaged, tmp_path / "damaged.json")
 
 
+def test_trusted_fast_path_equals_full_validation_and_a_changed_byte_forces_it(tmp_path):
+    fast, _ = S.load_snapshot()
+    full, report = S.validate_prices(S.read_csv_text(S.SNAPSHOT_CSV))
+    assert report.ok
+    pd.testing.assert_frame_equal(fast, full)
+    damaged = tmp_path / "prices.csv"
+    damaged.write_bytes(S.SNAPSHOT_CSV.read_bytes().replace(b",140.5037,", b",-140.5037,", 1))
+    meta = tmp_path / "prices_meta.json"
+    meta.write_text(S.SNAPSHOT_META.read_text())  # the recorded hash no longer matches
+    with pytest.raises(S.SnapshotError, match="damaged .2 errors; first: line 1328 .9988.HK 2025-03-06."):
+        S.load_snapshot(damaged, meta)
+
+
 def test_unreadable_metadata_is_rebuilt_from_the_csv(tmp_path):
     csv = tmp_path / "p.csv"
     csv.write_text(HEADER + "\n".join(GOOD_ROWS) + "\n")
