@@ -1,15 +1,18 @@
 """Load: 20 concurrent browser sessions on one server, each loading the timeline, clicking an event
 and changing the date range. Zero errors, every chart drawn; prints p50/p95 time to chart.
 
-One headless Chromium with a context per session (each context is its own Streamlit session),
-driven by Playwright's async API so the sessions really run at the same time. Bounded in time:
-the whole run is cancelled after ``RUN_TIMEOUT`` seconds.
+One headless Chromium, one tab per session (each tab opens its own websocket, so its own Streamlit
+session), driven by Playwright's async API so the sessions run at the same time. The tabs share one
+browser context, as tabs of one browser do, so plotly.js is downloaded once; they start
+``STAGGER`` seconds apart, like users arriving, and all stay open together. Bounded in time: the
+whole run is cancelled after ``RUN_TIMEOUT`` seconds.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import statistics
 import time
@@ -29,8 +32,9 @@ from tests.browser import (
 )
 
 SESSIONS = 20
-RUN_TIMEOUT = 300.0
-STEP_TIMEOUT = 180.0
+STAGGER = 0.5
+RUN_TIMEOUT = 420.0
+STEP_TIMEOUT = 300.0  # twenty Chromium tabs share the machine's two cores with the server
 EVENT = "qwq-32b-release"
 
 
@@ -51,9 +55,9 @@ async def settled(page, charts: int, timeout: float = STEP_TIMEOUT, quiet: float
     raise TimeoutError(f"not settled within {timeout:.0f}s: {state}")
 
 
-async def one_session(browser, base: str, index: int) -> dict:
+async def one_session(context, base: str, index: int, together: asyncio.Barrier) -> dict:
     """Load the timeline, click the QwQ-32B marker, pick the 1Y range; time each step."""
-    context = await browser.new_context(viewport=DESKTOP)
+    await asyncio.sleep(index * STAGGER)
     page = await context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
@@ -81,17 +85,27 @@ async def one_session(browser, base: str, index: int) -> dict:
     except Exception as exc:  # a timeout or a failed step: recorded per session, asserted below
         return {"session": index, "errors": [*errors, f"{type(exc).__name__}: {exc}"[:500]]}
     finally:
-        await context.close()
+        await together.wait()  # every tab stays open until all twenty have finished their steps
+        await page.close()
 
 
 async def run_load(base: str) -> list[dict]:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = await browser.new_context(viewport=DESKTOP)
+        together = asyncio.Barrier(SESSIONS)
         try:
             return await asyncio.wait_for(
-                asyncio.gather(*(one_session(browser, base, i) for i in range(SESSIONS))), RUN_TIMEOUT)
+                asyncio.gather(*(one_session(context, base, i, together) for i in range(SESSIONS))), RUN_TIMEOUT)
         finally:
             await browser.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, from /proc (Linux)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -100,17 +114,18 @@ def percentile(values: list[float], q: float) -> float:
 
 
 @pytest.mark.browser
-@pytest.mark.slow
+@pytest.mark.load
 def test_twenty_concurrent_sessions_load_click_and_change_range_without_errors(tmp_path):
     with streamlit_server(tmp_path / "cache") as server:
-        started = time.monotonic()
+        started, cpu_before = time.monotonic(), cpu_seconds(server.process.pid)
         results = asyncio.run(run_load(server.url))
-        wall = time.monotonic() - started
+        wall, server_cpu = time.monotonic() - started, cpu_seconds(server.process.pid) - cpu_before
         log = server.log_tail(20000)
     failures = [r for r in results if r["errors"]]
     to_chart = [r["to_chart"] for r in results if "to_chart" in r]
     to_detail = [r["click_to_detail"] for r in results if "click_to_detail" in r]
-    report = {"sessions": SESSIONS, "wall_s": round(wall, 1), "failed": len(failures),
+    report = {"sessions": SESSIONS, "wall_s": round(wall, 1), "server_cpu_s": round(server_cpu, 1),
+              "failed": len(failures),
               "to_chart_p50_s": round(statistics.median(to_chart), 2) if to_chart else None,
               "to_chart_p95_s": round(percentile(to_chart, 0.95), 2) if to_chart else None,
               "click_to_detail_p50_s": round(statistics.median(to_detail), 2) if to_detail else None,
