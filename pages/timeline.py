@@ -6,19 +6,16 @@ import streamlit as st
 
 from components import caching, charts, overlays, session
 from components.alignment import event_window_dates, reaction_display, reaction_table, window_shortfalls
-from components.article import bundled_article
-from components.article_view import sentences_for_event
 from components.claims import claims_for_event
+from components.event_ui import event_facts_ui
 from components.events import CATEGORIES
 from components.metrics import closes_by_symbol
 from components.symbols import benchmark_for
-from components.text import VERDICT_BADGES, md_escape, md_link
+from components.text import VERDICT_BADGES, md_escape
 from components.urlstate import DEFAULT_SYMBOLS
 
 CHART_KEY = "timeline_chart"
 CLAIM_SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
-MATCH_BADGES = {"yes": ":green-badge[date matches]", "roughly": ":orange-badge[date roughly matches]",
-                "no": ":red-badge[date does not match]", "not dated": ":gray-badge[not dated in the article]"}
 
 
 def _step(events: list, offset: int) -> None:
@@ -72,34 +69,7 @@ if event is None or event.id not in ids:
     st.info("Select an event to see what the article says, what the sources say and how each market reacted.")
     st.stop()
 
-st.header(md_escape(event.title))
-st.markdown(f"**When:** {md_escape(event.when())}"
-            + (f" · {md_escape(event.time_note)}" if event.time_note else ""))
-if event.article_wording:
-    st.markdown(f"**Article says:** “{md_escape(event.article_wording)}” {MATCH_BADGES[event.date_match]}")
-else:
-    st.markdown(MATCH_BADGES[event.date_match] + (" · context event" if event.origin == "context" else ""))
-if event.match_note:
-    st.caption(md_escape(event.match_note))
-st.markdown(md_escape(event.summary) if event.summary else "*No summary.*")
-meta = [f"confidence: {event.confidence}", f"category: {event.category}"]
-if event.companies:
-    meta.append("companies: " + ", ".join(event.companies))
-if event.origin == "user":
-    meta.append("your event")
-st.caption(md_escape(" · ".join(meta)))
-if event.sources:
-    st.markdown("**Sources**")
-    for src in event.sources:
-        st.markdown(f"- {md_link(src.title, src.url)}")
-
-quotes = sentences_for_event(event.id, list(bundled_article().sentences))
-if quotes:
-    st.markdown("**In the article**")
-    for sentence in quotes:
-        st.markdown(f"> {md_escape(sentence.text)}")
-    st.page_link("pages/article.py", label="Read it in the article", icon=":material/article:",
-                 query_params={"event": event.id})
+event_facts_ui(event)
 
 symbols = list(event.symbols) or list(DEFAULT_SYMBOLS)
 if not event.symbols:
@@ -114,9 +84,10 @@ if (table["status"] == "no price data").all():
     st.info(f"No price data around {event.date:%d %b %Y} for {', '.join(symbols)}: "
             + "; ".join(n for n in table["note"] if n))
     st.stop()
+shown_table = reaction_display(table)
 pct = st.column_config.NumberColumn(format="%+.2f%%")
-st.dataframe(reaction_display(table), hide_index=True, key="reaction_table",
-             column_config={c: pct for c in reaction_display(table).columns if c.endswith("%")})
+st.dataframe(shown_table, hide_index=True, key="reaction_table",
+             column_config={c: pct for c in shown_table.columns if c.endswith("%")})
 st.caption("Day 0 is the first session of each market that closed after the event. [-1,+1] runs from the close "
            "before day -1 to the close of day +1; [0,+5] from the close before day 0 to day +5 (sessions).")
 
