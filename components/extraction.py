@@ -418,7 +418,11 @@ def guess_category(sentence: str) -> str:
 
 def suggest_title(sentence: str, expression: DateExpression | None = None) -> str:
     """A short title from the sentence: the date wording removed, cut at the first comma, at most 80 chars."""
-    text = sentence if expression is None else sentence[:expression.start] + sentence[expression.end:]
+    if expression is not None:  # drop the date wording and a preposition left in front of it ("rose on")
+        before = re.sub(r"\s+(?:on|in|by|since|at|from)\s*$", " ", sentence[:expression.start], flags=re.IGNORECASE)
+        text = before + sentence[expression.end:]
+    else:
+        text = sentence
     text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", re.sub(r"\s+", " ", text), flags=re.IGNORECASE)
     text = re.split(r",|;|\s[-–—]\s|:\s|\s\(", text)[0]
     text = re.sub(r"(?:\s+(?:on|in|by|since|at|from))+\s*[.!?]*$", "", text.strip(), flags=re.IGNORECASE)

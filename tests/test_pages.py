@@ -299,3 +299,23 @@ def test_upload_flow_reports_bad_rows_and_adds_good_ones_everywhere():
     assert [e.title for e in at.session_state["user_events"]] == ["Good one", "Second good"]
     at.switch_page("pages/overview.py").run()
     assert {"user-good-one-2025-02-20", "user-second-good-2025-03-04"} <= event_ids_in(chart_specs(at)[0])
+
+
+def test_extraction_flow_proposes_reviews_and_adds_events():
+    text = ("Acme Corp said on Monday it had launched its new chip. "
+            "Shares rose 5% on March 3, 2025 after the announcement. "
+            "Analysts expect more news soon.")
+    at = on_page("pages/your_data.py")
+    at.text_area(key="extract_text").input(text)
+    at.date_input(key="extract_published").set_value(date(2025, 3, 5))
+    at.button(key="extract_run").click().run()
+    review = frame_with(at, "date expression")
+    assert len(review) == 2 and set(review["date"].astype(str)) == {"2025-03-03"}
+    at.button(key="extract_add").click().run()
+    assert not at.exception
+    titles = [e.title for e in at.session_state["user_events"]]
+    assert len(titles) == 2 and all(e.origin == "user" for e in at.session_state["user_events"])
+    assert "Shares rose 5% after the announcement" in titles
+    at.switch_page("pages/timeline.py").run()
+    options = " ".join(at.selectbox(key="w_event_pick").options)
+    assert all(title in options for title in titles)
