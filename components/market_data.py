@@ -166,24 +166,22 @@ def write_disk_cache(symbol: str, frame: pd.DataFrame) -> None:
 def _snapshot() -> tuple[pd.DataFrame, dict]:
     """The bundled snapshot in the tidy schema (with each symbol's price basis)."""
     frame, meta = load_snapshot()
-    basis = frame["symbol"].map(lambda s: symbol_info(s).basis)
+    basis = frame["symbol"].map({s: symbol_info(s).basis for s in frame["symbol"].unique()})
     return frame.assign(basis=basis)[P.TIDY_COLUMNS], meta
+
+
+@st.cache_data(show_spinner=False)
+def _snapshot_meta() -> dict:
+    """The snapshot's metadata alone: pages ask for it often, and copying the frame each time is slow."""
+    return _snapshot()[1]
 
 
 def snapshot_symbols() -> dict[str, dict]:
     """Per-symbol metadata of the bundled snapshot (empty when the snapshot is unusable)."""
     try:
-        return _snapshot()[1]["symbols"]
+        return _snapshot_meta()["symbols"]
     except SnapshotError:
         return {}
-
-
-def snapshot_status() -> tuple[date | None, str]:
-    """The snapshot's as-of date, or None and the reason it cannot be used."""
-    try:
-        return date.fromisoformat(_snapshot()[1]["as_of"]), ""
-    except SnapshotError as exc:
-        return None, str(exc)
 
 
 # --- the seam -------------------------------------------------------------------------------------
@@ -192,6 +190,7 @@ def clear_caches() -> None:
     """Forget cached fetches and recent failures (used by 'retry now' and by tests)."""
     _live_symbol.clear()
     _snapshot.clear()
+    _snapshot_meta.clear()
     _cached_prices.clear()
     _failures.clear()
 
