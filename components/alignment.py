@@ -62,16 +62,18 @@ def reaction(event: Event, closes: pd.Series, symbol: str) -> Reaction:
     dates = pd.DatetimeIndex(closes.index)
     if len(dates) == 0:
         return Reaction(event.id, symbol, "no price data", note=f"no {symbol} prices available")
-    span = f"{symbol} data covers {dates[0]:%Y-%m-%d}..{dates[-1]:%Y-%m-%d}"
+    def span() -> str:  # only for the notes of the failure cases (formatting dates is not free)
+        return f"{symbol} data covers {dates[0]:%Y-%m-%d}..{dates[-1]:%Y-%m-%d}"
+
     pos = reaction_position(event, dates, symbol)
     if pos is None:
-        return Reaction(event.id, symbol, "no price data", note=f"{span}; no session after the event")
+        return Reaction(event.id, symbol, "no price data", note=f"{span()}; no session after the event")
     day0 = dates[pos].date()
     if (day0 - event.date).days > MAX_GAP_DAYS:
-        note = f"{span}; nothing within {MAX_GAP_DAYS} days of the event"
+        note = f"{span()}; nothing within {MAX_GAP_DAYS} days of the event"
         return Reaction(event.id, symbol, "no price data", note=note)
     if pos == 0:
-        return Reaction(event.id, symbol, "no prior close", day0, pos, note=f"{span}; no close before day 0")
+        return Reaction(event.id, symbol, "no prior close", day0, pos, note=f"{span()}; no close before day 0")
     return Reaction(event.id, symbol, "ok", day0, pos)
 
 

@@ -20,7 +20,7 @@ from components.study_view import compare_display
 
 def events_key(events: list[Event]) -> tuple:
     """What identifies a set of events for caching: every field that can change a result."""
-    return tuple((e.id, e.date, e.time, e.tz, e.category, e.title) for e in events)
+    return tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin) for e in events)
 
 
 @st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)

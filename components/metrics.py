@@ -31,9 +31,9 @@ def view_values(frame: pd.DataFrame, view: str) -> pd.DataFrame:
 
 def hidden_weekdays(dates: pd.Series | pd.DatetimeIndex, start: dt.date, end: dt.date) -> list[str]:
     """Weekdays in ``start..end`` on which none of the given trading dates falls (holidays to hide)."""
-    traded = set(pd.DatetimeIndex(dates).normalize())
+    traded = pd.DatetimeIndex(dates).normalize().unique()
     weekdays = pd.bdate_range(pd.Timestamp(start), pd.Timestamp(end))
-    return [d.strftime("%Y-%m-%d") for d in weekdays if d not in traded]
+    return weekdays[~weekdays.isin(traded)].strftime("%Y-%m-%d").tolist()
 
 
 def next_visible(day: dt.date, visible: pd.DatetimeIndex) -> pd.Timestamp | None:

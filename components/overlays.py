@@ -72,15 +72,18 @@ def headline_reactions(event: Event, closes: dict[str, pd.Series], symbols: list
 
 def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events: list[Event],
                  view: str = "price", style: str = "line", log: bool = False, selected: str | None = None,
-                 categories: list[str] | None = None, uirevision: str = "", height: int | None = None):
+                 categories: list[str] | None = None, uirevision: str = "", height: int | None = None,
+                 symbols: tuple[str, ...] | None = None):
     """The standard chart: prices of ``history`` in ``start..end`` with in-range events and reactions.
 
-    ``history`` is the symbols' full tidy history, so reaction sessions do not depend on the range.
-    Returns ``(figure, frame in range, events drawn)``.
+    ``history`` is the symbols' full tidy history, so reaction sessions do not depend on the range;
+    ``symbols``, when given, draws only those of its symbols. Returns ``(figure, frame in range, events drawn)``.
     """
+    if symbols is not None:
+        history = history[history["symbol"].isin(symbols)]
     frame = slice_range(history, start, end)
-    symbols = list(dict.fromkeys(frame["symbol"]))
-    visible = pd.DatetimeIndex(sorted(frame["date"].unique()))
+    symbols = [str(s) for s in frame["symbol"].unique()]
+    visible = pd.DatetimeIndex(frame["date"].unique()).sort_values()
     shown = in_range(events, start, end, categories)
     marks = event_marks(shown, visible, selected)
     reactions = reaction_marks(shown, closes_by_symbol(history), symbols, start, end)

@@ -107,10 +107,9 @@ window = event_window_dates(event, closes, symbols, st.session_state["window_n"]
 if window is None:
     st.info("No sessions around this event in the data.")
     st.stop()
-zoom_fig, _, _ = overlays.market_chart(history.frame[history.frame["symbol"].isin(symbols)],
-                                       start=window[0], end=window[1], events=session.all_events(),
-                                       view="rebased", selected=event.id,
-                                       uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}")
+zoom_fig, _, _ = caching.market_chart(history, caching.data_key(history), all_events, caching.events_key(all_events),
+                                      start=window[0], end=window[1], view="rebased", selected=event.id,
+                                      symbols=tuple(symbols), uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}")
 st.plotly_chart(zoom_fig, key="timeline_zoom", config={"displaylogo": False})
 st.caption(f"{window[0]:%d %b %Y} – {window[1]:%d %b %Y}, rebased to 100 at the first session shown.")
 for note in window_shortfalls(event, closes, symbols, st.session_state["window_n"]):

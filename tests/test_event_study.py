@@ -271,3 +271,22 @@ def test_qwq_release_on_bundled_data_matches_independent_polyfit(bundled_closes)
     assert (r.alpha, r.beta) == pytest.approx((alpha, beta), rel=1e-8)
     assert r.ar0.value == pytest.approx(ri[p0] - alpha - beta * rm[p0], abs=1e-10)
     assert any("large constituent of ^HSCE" in w for w in r.warnings)
+
+
+def test_ar_and_car_figures_validate_and_plot_the_result(result):
+    import plotly.graph_objects as go
+
+    from components.study_view import ar_figure, car_figure
+
+    ar, car = ar_figure(result), car_figure(result)
+    for fig in (ar, car):
+        go.Figure(fig.to_dict())  # built without validation; this raises on any invalid property
+        assert fig.layout.shapes[0].y0 == 0  # the zero line
+    t = result.table
+    assert list(ar.data[0].x) == [f"{v:+d}" if v else "0" for v in t["tau"]]
+    assert list(ar.data[0].y) == pytest.approx((t["AR"] * 100).tolist())
+    opaque = [o == 1.0 for o in ar.data[0].marker.opacity]
+    assert opaque == [p < 0.05 for p in t["p_AR"]] and opaque[t["tau"].tolist().index(0)]
+    band_high, band_low, line = car.data
+    assert list(line.y) == pytest.approx((t["CAR"] * 100).tolist())
+    assert all(lo <= c <= hi for lo, c, hi in zip(band_low.y, line.y, band_high.y))
