@@ -59,7 +59,7 @@ def reaction_position(event: Event, dates: pd.DatetimeIndex, symbol: str) -> int
 
 def reaction(event: Event, closes: pd.Series, symbol: str) -> Reaction:
     """Day 0 of ``event`` for one symbol's close series (indexed by trading date)."""
-    dates = pd.DatetimeIndex(closes.index)
+    dates = closes.index if isinstance(closes.index, pd.DatetimeIndex) else pd.DatetimeIndex(closes.index)
     if len(dates) == 0:
         return Reaction(event.id, symbol, "no price data", note=f"no {symbol} prices available")
     def span() -> str:  # only for the notes of the failure cases (formatting dates is not free)
