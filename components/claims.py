@@ -272,11 +272,11 @@ def _reaction_figure(key: str, event: Event, closes_by_symbol: dict[str, pd.Seri
     s = _series(closes_by_symbol, symbol)
     r = reaction(event, s, symbol)
     if not r.ok:
-        raise _Unavailable(f"{symbol} has no usable reaction session for {event.id}: {r.status} ({r.note})")
+        raise _Unavailable(f"{symbol} has no usable reaction session for “{event.title}”: {r.status} ({r.note})")
     dates = (s.index[r.position - 1].date(), r.day0)
     _check_no_hole(symbol, dates, closes_by_symbol)
     closes = (float(s.iloc[r.position - 1]), float(s.iloc[r.position]))
-    label = f"{symbol} return on its reaction session to {event.id}"
+    label = f"{symbol} return on its reaction session to “{event.title}”"
     return Figure(key, label, window_return(s, r.position, 0, 0), symbol, dates, closes, _basis(symbol))
 
 
@@ -342,7 +342,7 @@ def _reaction_return(claim: Claim, closes: dict, events) -> ClaimResult:
     else:
         verdict, condition = NOT_SUPPORTED, ""
         judged = f"not a move in the claimed direction of {m.expected:+.0%}"
-    text = f"On its reaction session to {event.id}, {_move(main)}, which is {judged}."
+    text = f"On its reaction session to “{event.title}”, {_move(main)}, which is {judged}."
     text += "".join(f" For context, on its own reaction session {_move(f)}." for f in context)
     text += f" Tolerance: {m.rationale}" + _basis_note((main, *context))
     return ClaimResult(claim, verdict, text, (main, *context), condition)
