@@ -237,8 +237,9 @@ def _get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
         snap, meta, as_of, snap_reason = P.empty_tidy(), {"symbols": {}}, None, str(exc)
     parts, provenance, live_failure = [], {}, ""
     for symbol in valid:
-        frame, source, note = _serve(symbol, offline)
-        stale = source == P.SOURCE_DISK and note.endswith("(stale)")
+        served = _serve(symbol, offline)
+        frame, source, note = served.frame, served.source, served.note
+        live_failure = live_failure or served.failure
         if frame is None:
             reason = note
             if symbol in meta["symbols"]:
@@ -249,22 +250,30 @@ def _get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
                 avail = ", ".join(meta["symbols"]) or "none"
                 where = snap_reason or f"not in the bundled snapshot (it holds {avail})"
                 note = f"{reason}; {where}" if reason and not offline else where
-            if reason and not offline:
-                live_failure = live_failure or reason
         parts_frame, prov = _finish(symbol, frame, source, note, start, end)
-        provenance[symbol] = dataclasses.replace(prov, stale=stale)
-        if stale:
-            live_failure = live_failure or note.split("; using the disk copy")[0]
+        provenance[symbol] = dataclasses.replace(prov, stale=served.stale, fetched=served.fetched)
         if not parts_frame.empty:
             parts.append(parts_frame)
     frame = pd.concat(parts, ignore_index=True) if parts else P.empty_tidy()
     return P.PriceResult(frame, provenance, as_of, live_failure, offline, problems)
 
 
-def _serve(symbol: str, offline: bool) -> tuple[pd.DataFrame | None, str, str]:
-    """Live data for a symbol, or (None, '', reason)."""
+@dataclasses.dataclass(frozen=True)
+class _Served:
+    """What the live path gave for one symbol: a frame and its source, or none and why."""
+
+    frame: pd.DataFrame | None
+    source: str = ""
+    note: str = ""  # for the provenance table
+    fetched: str = ""  # when the frame was fetched from Yahoo
+    failure: str = ""  # why the live fetch failed, when it did (offline mode is no failure)
+    stale: bool = False  # an old disk copy stands in for a failed fetch
+
+
+def _serve(symbol: str, offline: bool) -> _Served:
+    """Live data (or its disk copy) for a symbol; without any, the reason."""
     if offline:
-        return None, "", "offline mode"
+        return _Served(None, note="offline mode")
     failed = _failures.get(symbol)
     if failed and time.monotonic() - failed[0] < RETRY_AFTER:
         reason = failed[1]
@@ -272,14 +281,15 @@ def _serve(symbol: str, offline: bool) -> tuple[pd.DataFrame | None, str, str]:
         try:
             frame, source, fetched = _live_symbol(symbol, date.today().isoformat())
             _failures.pop(symbol, None)
-            return frame, source, f"fetched {fetched}"
+            return _Served(frame, source, f"fetched {fetched}", fetched)
         except FetchError as exc:
             reason = str(exc)
             _failures[symbol] = (time.monotonic(), reason)
-    stale = read_disk_cache(symbol, max_age=None)
-    if stale is not None:
-        return stale[0], P.SOURCE_DISK, f"{reason}; using the disk copy fetched {stale[1]} (stale)"
-    return None, "", reason
+    copy = read_disk_cache(symbol, max_age=None)
+    if copy is not None:
+        note = f"{reason}; using the disk copy fetched {copy[1]} (stale)"
+        return _Served(copy[0], P.SOURCE_DISK, note, copy[1], reason, stale=True)
+    return _Served(None, note=reason, failure=reason)
 
 
 def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, P.Provenance]:

@@ -36,6 +36,7 @@ class Provenance:
     rows: int = 0
     note: str = ""  # why this source (a failed fetch, offline mode) or what is missing
     stale: bool = False  # an old disk copy, served because the live fetch failed
+    fetched: str = ""  # when the frame was fetched from Yahoo (live data and disk copies)
 
     @property
     def basis_label(self) -> str:

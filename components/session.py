@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import re
 import runpy
 import threading
 from pathlib import Path
@@ -193,7 +192,7 @@ def provenance_banner(result: PriceResult) -> None:
             st.rerun()
     stale = [s for s, p in result.provenance.items() if p.stale]
     if stale:
-        copies = ", ".join(f"{s} ({_fetched(result.provenance[s].note)})" for s in stale)
+        copies = ", ".join(f"{s} (fetched {result.provenance[s].fetched})" for s in stale)
         st.warning(f"Live prices unavailable for {', '.join(stale)} ({result.live_failure}). Showing the last copy "
                    f"fetched from Yahoo Finance, which may be out of date: {copies}.", icon=":material/history:")
     live = [s for s in result.symbols_from(SOURCE_LIVE, SOURCE_DISK) if s not in stale]
@@ -201,11 +200,6 @@ def provenance_banner(result: PriceResult) -> None:
         st.caption(f"Live Yahoo Finance data for {', '.join(live)}.")
     for symbol, prov in none.items():
         st.error(f"No prices for {symbol}: {prov.note}", icon=":material/error:")
-
-
-def _fetched(note: str) -> str:
-    match = re.search(r"fetched ([^;()]+?) \(stale\)", note)
-    return f"fetched {match.group(1)}" if match else "an earlier copy"
 
 
 def provenance_table(result: PriceResult) -> pd.DataFrame:
