@@ -18,7 +18,7 @@ session.show_url_notices()
 history = session.full_history(SYMBOLS)
 session.provenance_banner(history)
 events = session.all_events()
-results = caching.claim_results(history, caching.data_key(history), events, caching.events_key(events))
+results = caching.claim_results(history, events)
 counts = Counter(r.verdict for r in results)
 st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
 

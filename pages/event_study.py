@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import session
-from components.caching import compare_all_events, events_key
+from components.caching import compare_all_events
 from components.event_study import (
     ESTIMATION_LIMITS,
     EVENT_WINDOW_LIMITS,
@@ -101,8 +101,8 @@ right.download_button("Download per-session table (CSV)", lambda: csv_bytes(per_
                       on_click="ignore")
 
 st.subheader(f"Every event for {symbol} against {bench}")
-comparison = compare_all_events(events, events_key(events), closes[symbol], closes[bench], symbol, bench,
-                                tuple(st.session_state["es_estimation"]), tuple(st.session_state["es_window"]))
+comparison = compare_all_events(events, closes[symbol], closes[bench], symbol, bench,
+                                st.session_state["es_estimation"], st.session_state["es_window"])
 st.dataframe(comparison, hide_index=True, key="es_compare",
              column_config={"AR0 %": st.column_config.NumberColumn(format="%+.2f%%"),
                             "CAR %": st.column_config.NumberColumn(format="%+.2f%%")})

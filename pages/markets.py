@@ -49,7 +49,7 @@ if st.session_state["style"] == "candles" and st.session_state["view"] != "price
     st.caption("Candlesticks are drawn in the Price view; rebased and % change views use lines.")
 events = session.all_events()
 fig, frame, shown = caching.market_chart(
-    history, caching.data_key(history), events, caching.events_key(events), start=start, end=end,
+    history, events, start=start, end=end,
     view=st.session_state["view"],
     style=st.session_state["style"], log=st.session_state["log"], selected=st.session_state.get("event"),
     categories=st.session_state["categories"],

@@ -41,8 +41,8 @@ for col, card in zip(st.columns(len(SYMBOLS)), overlays.headline_reactions(headl
     col.caption(f"Close {price_label(card['close'], card['symbol'])}")
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
-fig, frame, shown = caching.market_chart(history, caching.data_key(history), events, caching.events_key(events),
-                                         start=start, end=end, view="rebased", uirevision=f"overview-{start}-{end}")
+fig, frame, shown = caching.market_chart(history, events, start=start, end=end, view="rebased",
+                                         uirevision=f"overview-{start}-{end}")
 if frame.empty:
     st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another range in the sidebar.")
     st.stop()

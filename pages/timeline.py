@@ -31,7 +31,8 @@ session.show_url_notices()
 st.pills("Categories", CATEGORIES, selection_mode="multi", **session.bound("categories"))
 st.segmented_control("Show", ["all", "range"], required=True, **session.bound("timeline_span"),
                      format_func={"all": "All events", "range": "Events in the date range"}.get)
-events = [e for e in session.all_events() if e.category in st.session_state["categories"]]
+all_events = session.all_events()
+events = [e for e in all_events if e.category in st.session_state["categories"]]
 start, end = session.current_range()
 if st.session_state["timeline_span"] == "range":
     events = overlays.in_range(events, start, end)
@@ -92,9 +93,7 @@ st.caption("Day 0 is the first session of each market that closed after the even
            "before day -1 to the close of day +1; [0,+5] from the close before day 0 to day +5 (sessions).")
 
 claim_prices = session.full_history(CLAIM_SYMBOLS)
-all_events = session.all_events()
-related = claims_for_event(event.id, caching.claim_results(claim_prices, caching.data_key(claim_prices), all_events,
-                                                          caching.events_key(all_events)))
+related = claims_for_event(event.id, caching.claim_results(claim_prices, all_events))
 if related:
     st.subheader("Claims about this event")
     for result in related:
@@ -107,9 +106,9 @@ window = event_window_dates(event, closes, symbols, st.session_state["window_n"]
 if window is None:
     st.info("No sessions around this event in the data.")
     st.stop()
-zoom_fig, _, _ = caching.market_chart(history, caching.data_key(history), all_events, caching.events_key(all_events),
-                                      start=window[0], end=window[1], view="rebased", selected=event.id,
-                                      symbols=tuple(symbols), uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}")
+zoom_fig, _, _ = caching.market_chart(history, all_events, start=window[0], end=window[1], view="rebased",
+                                      selected=event.id, symbols=tuple(symbols),
+                                      uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}")
 st.plotly_chart(zoom_fig, key="timeline_zoom", config={"displaylogo": False})
 st.caption(f"{window[0]:%d %b %Y} – {window[1]:%d %b %Y}, rebased to 100 at the first session shown.")
 for note in window_shortfalls(event, closes, symbols, st.session_state["window_n"]):

@@ -73,7 +73,7 @@ INSTRUMENT = [
     ("components.charts", "timeline_figure", "charts.timeline_figure"),
     ("components.charts", "event_lines", "charts.event_lines"),
     ("components.charts", "event_lane_traces", "charts.event_lane_traces"),
-    ("components.caching", "compare_all_events", "caching.compare_all_events (cached)"),
+    ("components.caching", "_compare_all_events", "caching.compare_all_events (cached)"),
     ("components.alignment", "reaction_table", "alignment.reaction_table"),
     ("components.event_study", "compare_events", "event_study.compare_events"),
     ("components.event_study", "event_study", "event_study.event_study (all calls)"),
