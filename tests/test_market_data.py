@@ -12,7 +12,7 @@ import streamlit as st
 import yfinance as yf
 
 from components import market_data, prices
-from tests.yf_fakes import FakeDownload, bars, download_frame, empty_frame
+from tests.yf_fakes import FakeDownload, bars, download_frame, empty_frame, logged_failure
 
 HK_DAYS = pd.bdate_range("2022-01-03", "2022-03-31")
 START, END = date(2022, 1, 1), date(2022, 3, 31)
@@ -114,6 +114,32 @@ def test_raised_errors_fall_back_to_snapshot_per_symbol(live, error, words):
     assert words in result.live_failure and words in result.provenance["9988.HK"].note
     assert result.provenance["9988.HK"].rows == 5
     assert result.snapshot_as_of == date(2026, 7, 10)
+
+
+@pytest.mark.parametrize("error, words", [
+    (socket.gaierror(-2, "Name or service not known"), "DNS"),
+    (yf.exceptions.YFRateLimitError(), "rate-limited"),
+    (RuntimeError("Failed to perform, curl: (28) Operation timed out after 10001 milliseconds"), "timeout"),
+])
+def test_failures_yfinance_logs_instead_of_raising_are_named(live, error, words):
+    live(lambda tickers, kw: logged_failure(tickers, error))
+    result = market_data.get_prices(["9988.HK"], date(2025, 3, 3), date(2025, 3, 7))
+    assert result.symbols_from(prices.SOURCE_SNAPSHOT) == ["9988.HK"]
+    assert words in result.live_failure and "empty" not in result.provenance["9988.HK"].note
+
+
+def test_real_download_hides_errors_and_the_seam_still_names_them(monkeypatch):
+    """The real yf.download (no network: Ticker.history is faked) swallows a DNS error per ticker."""
+    def history(self, *args, **kwargs):
+        if self.ticker == "BABA":
+            raise socket.gaierror(-2, "Name or service not known")
+        return bars(HK_DAYS).tz_localize("Asia/Hong_Kong").rename_axis("Date")
+    monkeypatch.setattr(yf.Ticker, "history", history)
+    frames, failures = market_data.fetch_history(["9988.HK", "BABA"], START, END)
+    assert list(frames) == ["9988.HK"] and len(frames["9988.HK"]) == len(HK_DAYS)
+    assert failures == {"BABA": "Yahoo Finance could not be reached (DNS lookup failed)"}
+    frames, failures = market_data.fetch_history(["BABA"], START, END)
+    assert frames == {} and "DNS" in failures["BABA"]
 
 
 def test_empty_and_all_nan_answers_fall_back_only_for_the_failed_symbol(live):

@@ -3,11 +3,14 @@
 yfinance 1.x with ``multi_level_index=True`` and ``group_by="column"`` returns columns as a
 MultiIndex named ``["Price", "Ticker"]`` with fields Close, High, Low, Open, Volume (no Adj Close
 when ``auto_adjust=True``), and a tz-naive DatetimeIndex named ``Date`` holding the union of the
-tickers' trading days (NaN where a ticker did not trade). When Yahoo is unreachable it prints an
-error and returns an empty frame with the same columns.
+tickers' trading days (NaN where a ticker did not trade). It never raises for a failed ticker: it
+catches the error (DNS, timeout, rate limit), logs it on the "yfinance" logger as
+``['SYM']: Error(...)`` and returns an empty frame with the same columns (see :func:`logged_failure`).
 """
 
 from __future__ import annotations
+
+import logging
 
 import numpy as np
 import pandas as pd
@@ -55,3 +58,11 @@ class FakeDownload:
         if isinstance(result, BaseException):
             raise result
         return result
+
+
+def logged_failure(tickers: list[str], error: BaseException) -> pd.DataFrame:
+    """What ``yf.download`` does when every ticker fails: log the cause, return an empty frame."""
+    logger = logging.getLogger("yfinance")
+    logger.error("\n%d Failed download%s:", len(tickers), "s" if len(tickers) > 1 else "")
+    logger.error(f"{sorted(t.upper() for t in tickers)}: {error!r}")
+    return empty_frame(tickers)
