@@ -244,8 +244,10 @@ def test_markets_widest_candles_view_renders_in_time():
 
 # --- hostile uploads: the parser ---------------------------------------------------------------------------
 
-# independent of components.uploads' own pattern: tags, script links, html data URLs, event handlers
-MARKUP = re.compile(r"<\s*[a-z!/?]|(?:java|vb)script\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=", re.IGNORECASE)
+# independent of components.uploads' own pattern: tags, script links, html data URLs, event handlers.
+# A tag opens with "<" directly followed by a letter, "!", "/" or "?" (HTML's tag-open state), so
+# "a < b > c" is text to a browser and may be accepted.
+MARKUP = re.compile(r"<[a-z!/?]|(?:java|vb)script\s*:|data\s*:\s*text/html|\bon[a-z]+\s*=", re.IGNORECASE)
 BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 VALID_CELLS = {
     "title": ["Results day", "Launch of a model", "+3% after results", "a < b"],
@@ -358,6 +360,47 @@ def test_hostile_csv_gives_clean_events_or_upload_error(data, name):
 @given(data=hostile_json(), name=st.sampled_from(["events.json", "x.JSON"]))
 def test_hostile_json_gives_clean_events_or_upload_error(data, name):
     check_upload(name, data)
+
+
+PLAIN_ROW = {"title": ["Results day", "Launch of a model", "+3% after results"], "date": ["2025-03-06", "2025-02-20"],
+             "category": ["policy", "corporate", "model release"], "summary": ["What happened.", ""],
+             "source_url": ["https://example.com/x"], "source_title": ["Example News"]}
+
+
+@st.composite
+def mixed_rows(draw) -> tuple[list[dict], int]:
+    """Well-formed rows, some with hostile text in one free-text field; returns (rows, plain rows)."""
+    rows, plain = [], 0
+    for _ in range(draw(st.integers(1, 8))):
+        row = {k: draw(st.sampled_from(v)) for k, v in PLAIN_ROW.items()}
+        if draw(st.booleans()):
+            field = draw(st.sampled_from(["title", "summary", "source_title"]))
+            row[field] = draw(st.one_of(st.sampled_from(HOSTILE), st.text(min_size=1, max_size=40)))
+        else:
+            plain += 1
+        rows.append(row)
+    return rows, plain
+
+
+@PURE_SETTINGS
+@given(drawn=mixed_rows(), as_json=st.booleans())
+def test_well_formed_rows_are_each_kept_clean_or_reported(drawn, as_json):
+    """Every row is either an accepted, clean event or reported by its row number; plain rows are kept."""
+    rows, plain = drawn
+    if as_json:
+        data, name = json.dumps(rows).encode("utf-8"), "events.json"
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(PLAIN_ROW), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        data, name = out.getvalue().encode("utf-8"), "events.csv"
+    result = check_upload(name, data)
+    assert result is not None, "a file of well-formed rows was refused as a whole"
+    reported = {p.row for p in result.problems}
+    assert len(result.events) + len(reported) == len(rows), (result.problems, result.notices)
+    assert reported <= set(range(1, len(rows) + 1))
+    assert len(result.events) >= plain
 
 
 @PURE_SETTINGS
