@@ -126,17 +126,20 @@ def reaction_table(event: Event, closes_by_symbol: dict[str, pd.Series], symbols
     return pd.DataFrame(rows)
 
 
+def _day0_positions(event: Event, closes_by_symbol: dict[str, pd.Series], symbols: list[str]):
+    """(symbol, its trading dates, position of day 0) for each symbol that has a reaction session."""
+    for symbol in symbols:
+        closes = closes_by_symbol.get(symbol)
+        pos = reaction(event, closes, symbol).position if closes is not None else None
+        if pos is not None:
+            yield symbol, closes.index, pos
+
+
 def event_window_dates(event: Event, closes_by_symbol: dict[str, pd.Series], symbols: list[str],
                        sessions: int) -> tuple[dt.date, dt.date] | None:
     """Calendar span covering ``sessions`` trading sessions either side of day 0 in every symbol."""
-    spans = []
-    for symbol in symbols:
-        dates = pd.DatetimeIndex(closes_by_symbol.get(symbol, pd.Series(dtype=float)).index)
-        r = reaction(event, pd.Series(index=dates, dtype=float), symbol)
-        if r.position is None:
-            continue
-        lo, hi = max(0, r.position - sessions), min(len(dates) - 1, r.position + sessions)
-        spans.append((dates[lo].date(), dates[hi].date()))
+    spans = [(dates[max(0, pos - sessions)].date(), dates[min(len(dates) - 1, pos + sessions)].date())
+             for _, dates, pos in _day0_positions(event, closes_by_symbol, symbols)]
     if not spans:
         return None
     return min(s for s, _ in spans), max(e for _, e in spans)
@@ -146,11 +149,7 @@ def window_shortfalls(event: Event, closes_by_symbol: dict[str, pd.Series], symb
                       sessions: int) -> list[str]:
     """Sentences for symbols with fewer than ``sessions`` sessions on either side of day 0."""
     notes = []
-    for symbol in symbols:
-        dates = pd.DatetimeIndex(closes_by_symbol.get(symbol, pd.Series(dtype=float)).index)
-        pos = reaction(event, pd.Series(index=dates, dtype=float), symbol).position
-        if pos is None:
-            continue
+    for symbol, dates, pos in _day0_positions(event, closes_by_symbol, symbols):
         if pos < sessions:
             notes.append(f"{symbol}: only {pos} sessions before day 0 (its prices start on {dates[0]:%d %b %Y}).")
         if len(dates) - 1 - pos < sessions:

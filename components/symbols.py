@@ -74,6 +74,16 @@ class SymbolInfo:
     def basis_label(self) -> str:
         return BASIS_LABELS[self.basis]
 
+    @property
+    def studiable(self) -> bool:
+        """A stock or ETF: what an event study can take as its subject."""
+        return self.kind in ("equity", "etf")
+
+    @property
+    def can_benchmark(self) -> bool:
+        """Anything but an exchange rate can serve as an event study's benchmark."""
+        return self.kind != "fx"
+
 
 def _info(symbol: str, name: str, market: str, kind: str, currency: str, unit: str) -> SymbolInfo:
     return SymbolInfo(symbol, name, MARKETS[market], kind, currency, unit)

@@ -482,11 +482,10 @@ def _check_count(count: int, label: str) -> None:
 def _tidy(value: object) -> object:
     """Normalise line ends and trim text; a list (JSON symbols) is tidied one level deep only, so a
     deeply nested value cannot exhaust the stack: its inner lists fail validation as non-text."""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if isinstance(value, list):
-        return [v.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(v, str) else v for v in value]
-    return value
+    def text(v: object) -> object:
+        return v.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(v, str) else v
+
+    return [text(v) for v in value] if isinstance(value, list) else text(value)
 
 
 def _key(name: object) -> str:

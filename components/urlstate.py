@@ -131,14 +131,14 @@ def _benchmark(value: str, ctx: Context) -> str:
     if value == "":
         return ""
     symbol = _symbol(value, ctx)
-    if symbol_info(symbol).kind == "fx":
+    if not symbol_info(symbol).can_benchmark:
         raise ValueError(f"{symbol} is an exchange rate, not a benchmark")
     return symbol
 
 
 def _stock(value: str, ctx: Context) -> str:
     symbol = _symbol(value, ctx)
-    if symbol_info(symbol).kind not in ("equity", "etf"):
+    if not symbol_info(symbol).studiable:
         raise ValueError(f"{symbol} is not a stock; an event study needs a stock and a benchmark")
     return symbol
 

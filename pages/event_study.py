@@ -31,7 +31,7 @@ if st.session_state.get("event") not in ids:
     st.session_state["event"] = DEFAULT_EVENT
 available = sorted(session.available_symbols() or {"9988.HK", "BABA", "0700.HK", "NVDA", "KWEB", "^HSI",
                                                     "^HSCE", "^GSPC", st.session_state["es_symbol"]})
-stocks = [s for s in available if symbol_info(s).kind in ("equity", "etf")]
+stocks = [s for s in available if symbol_info(s).studiable]
 if st.session_state["es_symbol"] not in stocks:
     st.warning(f"{md_escape(st.session_state['es_symbol'])} cannot be studied here (it is not an available stock); "
                f"showing {stocks[0]}.")
@@ -43,7 +43,7 @@ c1.selectbox("Event", ids, **session.bound("event"),
 c2.selectbox("Stock", stocks, **session.bound("es_symbol"))
 symbol = st.session_state["es_symbol"]
 default_bench = benchmark_for(symbol) or ""
-c3.selectbox("Benchmark", ["", *[s for s in available if s != symbol and symbol_info(s).kind != "fx"]],
+c3.selectbox("Benchmark", ["", *[s for s in available if s != symbol and symbol_info(s).can_benchmark]],
              format_func=lambda b: f"default: {default_bench}" if b == "" else b, **session.bound("es_benchmark"))
 s1, s2 = st.columns(2)
 s1.slider("Estimation window (sessions before day 0)", *ESTIMATION_LIMITS, **session.bound("es_estimation"))
