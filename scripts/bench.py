@@ -67,17 +67,15 @@ INSTRUMENT = [
     ("components.market_data", "_snapshot", "market_data._snapshot (cached)"),
     ("components.overlays", "market_chart", "overlays.market_chart"),
     ("components.overlays", "market_figure", "charts.market_figure"),
-    ("components.charts", "add_event_lines", "charts.add_event_lines (add_vline)"),
-    ("components.charts", "add_event_lanes", "charts.add_event_lanes"),
     ("components.overlays", "reaction_marks", "overlays.reaction_marks"),
     ("components.charts", "timeline_figure", "charts.timeline_figure"),
     ("components.charts", "event_lines", "charts.event_lines"),
     ("components.charts", "event_lane_traces", "charts.event_lane_traces"),
     ("components.caching", "_compare_all_events", "caching.compare_all_events (cached)"),
     ("components.alignment", "reaction_table", "alignment.reaction_table"),
-    ("components.event_study", "compare_events", "event_study.compare_events"),
+    ("components.caching", "compare_events", "event_study.compare_events"),  # caching imported it by name
     ("components.event_study", "event_study", "event_study.event_study (all calls)"),
-    ("components.claims", "evaluate_all", "claims.evaluate_all"),
+    ("components.caching", "evaluate_all", "claims.evaluate_all"),
     ("components.text", "csv_bytes", "text.csv_bytes"),
     ("streamlit", "plotly_chart", "st.plotly_chart (serialise + send)"),
     ("streamlit.delta_generator", "DeltaGenerator.plotly_chart", "DeltaGenerator.plotly_chart (columns)"),
@@ -85,15 +83,15 @@ INSTRUMENT = [
     ("streamlit.delta_generator", "DeltaGenerator.dataframe", "DeltaGenerator.dataframe (columns)"),
 ]
 
-# page -> (file for AppTest, url path in the browser, does the event selection matter on it)
+# page -> (file for AppTest, does the event selection matter on it)
 PAGES = {
-    "overview": ("pages/overview.py", "", True),
-    "timeline": ("pages/timeline.py", "timeline", True),
-    "article": ("pages/article.py", "article", True),
-    "claims": ("pages/claims.py", "claims", False),
-    "markets": ("pages/markets.py", "markets", True),
-    "event_study": ("pages/event_study.py", "event_study", True),
-    "your_data": ("pages/your_data.py", "your_data", False),
+    "overview": ("pages/overview.py", True),
+    "timeline": ("pages/timeline.py", True),
+    "article": ("pages/article.py", True),
+    "claims": ("pages/claims.py", False),
+    "markets": ("pages/markets.py", True),
+    "event_study": ("pages/event_study.py", True),
+    "your_data": ("pages/your_data.py", False),
 }
 
 FLOOR_SCRIPT = '''\
@@ -192,6 +190,9 @@ def summarise(values: list[float | None]) -> dict:
 _SERVERS: list["Server"] = []
 
 
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never via a proxy
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -215,7 +216,8 @@ class Server:
         env = dict(os.environ, DASHBOARD_OFFLINE="1", DASHBOARD_CACHE_DIR=str(self.workdir / "price-cache"))
         cmd = [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
                "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false"]
+               "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]  # a file watcher would add its own CPU to every figure
         self._log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(cmd, cwd=SRC, env=env, stdout=self._log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL, start_new_session=True)
@@ -225,7 +227,7 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"{self.name} server exited with {self.proc.returncode}:\n{self.log_tail()}")
             try:
-                with urllib.request.urlopen(self.url + "_stcore/health", timeout=2) as r:
+                with _NO_PROXY.open(self.url + "_stcore/health", timeout=2) as r:
                     if r.read().strip() == b"ok":
                         return self
             except OSError:
@@ -439,7 +441,7 @@ class AppBench:
         row = {}
         at, row["first"] = self.open_page(page, cold=True)
         row["first_cpu"] = self.last_cpu
-        if PAGES[page][2]:
+        if PAGES[page][1]:
             self.select_event(at, SELECT_EVENT)
             row["event"] = self.timed(at)
             row["event_cpu"] = self.last_cpu
@@ -521,8 +523,8 @@ class Instrument:
                 for part in parts[:-1]:
                     owner = getattr(owner, part)
                 original = getattr(owner, parts[-1])
-            except (ImportError, AttributeError):
-                continue
+            except (ImportError, AttributeError) as exc:  # a renamed function must not drop out unseen
+                raise RuntimeError(f"INSTRUMENT names {module_name}.{attr}, which does not exist") from exc
             self._patched.append((owner, parts[-1], original))
             setattr(owner, parts[-1], self._wrap(original, label))
 
@@ -561,7 +563,7 @@ def breakdown(bench: "AppBench", pages: list[str], runs: int) -> list[dict]:
     out = []
     try:
         for page in pages:
-            phases = ["first"] + (["event"] if PAGES[page][2] else []) + ["range"]  # the order of run_page
+            phases = ["first"] + (["event"] if PAGES[page][1] else []) + ["range"]  # the order of run_page
             per_phase: dict[str, list[tuple[float, dict, dict]]] = {ph: [] for ph in phases}
             for _ in range(runs):
                 at = bench.new()
