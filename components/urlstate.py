@@ -82,18 +82,44 @@ def _symbol(value: str, ctx: Context) -> str:
     return symbol
 
 
+class PartlyIgnored(ValueError):
+    """A list parameter of which only some items could be used: ``value`` is what is kept."""
+
+    def __init__(self, value: list[str], message: str):
+        super().__init__(message)
+        self.value = value
+
+
+MAX_LINK_SYMBOLS = 8
+
+
 def _symbols(value: str, ctx: Context) -> list[str]:
-    out = [_symbol(part, ctx) for part in value.split(",") if part.strip()]
-    if not out:
-        raise ValueError("no symbol given")
-    return list(dict.fromkeys(out))[:8]
+    kept, problems = [], []
+    for part in (p for p in value.split(",") if p.strip()):
+        try:
+            kept.append(_symbol(part, ctx))
+        except ValueError as exc:
+            problems.append(str(exc).rstrip("."))
+    if not kept:
+        raise ValueError("; ".join(problems) or "no symbol given")
+    kept = list(dict.fromkeys(kept))
+    if len(kept) > MAX_LINK_SYMBOLS:
+        problems.append(f"at most {MAX_LINK_SYMBOLS} symbols are shown, so {', '.join(kept[MAX_LINK_SYMBOLS:])} "
+                        "were left out")
+        kept = kept[:MAX_LINK_SYMBOLS]
+    if problems:
+        raise PartlyIgnored(kept, "; ".join(problems))
+    return kept
 
 
 def _categories(value: str, _ctx: Context) -> list[str]:
-    cats = [c.strip() for c in value.split(",") if c.strip()]
-    bad = [c for c in cats if c not in CATEGORIES]
+    cats = list(dict.fromkeys(c.strip() for c in value.split(",") if c.strip()))
+    kept, bad = [c for c in cats if c in CATEGORIES], [c for c in cats if c not in CATEGORIES]
     if bad:
-        raise ValueError(f"unknown categories {bad}; known: {', '.join(CATEGORIES)}")
+        message = f"unknown categories {bad}; known: {', '.join(CATEGORIES)}"
+        if kept:
+            raise PartlyIgnored(kept, message)
+        raise ValueError(message)
     return cats
 
 
@@ -185,8 +211,12 @@ def parse_params(params: Mapping[str, str], ctx: Context) -> tuple[dict[str, obj
         key, parser = PARAMS[name]
         try:
             updates[key] = parser(value, ctx)
+        except PartlyIgnored as exc:
+            updates[key] = exc.value
+            notices.append(f"Link parameter {name}='{value[:60]}': used {', '.join(exc.value)}; "
+                           f"ignored the rest: {str(exc).rstrip('.')}.")
         except ValueError as exc:
-            notices.append(f"Ignored link parameter {name}='{value[:60]}': {exc}.")
+            notices.append(f"Ignored link parameter {name}='{value[:60]}': {str(exc).rstrip('.')}.")
     if ("range_start" in updates or "range_end" in updates) and "range_preset" not in updates:
         updates["range_preset"] = CUSTOM
     return updates, notices

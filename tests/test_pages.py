@@ -229,6 +229,29 @@ def test_garbage_parameters_are_ignored_with_a_notice():
     assert at.session_state["range_preset"] == "3M" and at.session_state["view"] == "rebased"
 
 
+def test_list_parameters_keep_their_good_items_and_name_the_rest():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["symbols"] = "NOPE!,9988.HK,BABA"
+    at.query_params["cats"] = "model release,bogus"
+    at.run()
+    notices = [w.value.replace("\\", "") for w in at.warning]  # shown Markdown-escaped
+    at.switch_page("pages/markets.py").run()
+    assert not at.exception
+    assert at.session_state["symbols"] == ["9988.HK", "BABA"]
+    assert at.session_state["categories"] == ["model release"]
+    assert any("used 9988.HK, BABA" in n and "NOPE!" in n for n in notices), notices
+    assert any("used model release" in n and "bogus" in n for n in notices), notices
+    assert not any(".." in n for n in notices), notices
+
+    nine = "0700.HK,9988.HK,BABA,HKD=X,KWEB,NVDA,^GSPC,^HSCE,^HSI"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["symbols"] = nine
+    at.run()
+    assert any("^HSI were left out" in w.value.replace("\\", "") for w in at.warning)
+    at.switch_page("pages/markets.py").run()
+    assert at.session_state["symbols"] == nine.split(",")[:8]
+
+
 # --- event study ------------------------------------------------------------------------------------
 
 def test_event_study_answers_the_headline_question():
