@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.article import Block, DateMention, Sentence
+from components.article import Article, Block, DateMention, Sentence, deduplicated_blocks
 from components.text import md_escape
 
 VERDICT_MARKS = {
@@ -44,8 +44,11 @@ def mentioned_events(block: Block, sentences: list[Sentence]) -> list[str]:
     return ids
 
 
-def sentences_for_event(event_id: str, sentences: list[Sentence]) -> list[Sentence]:
-    return [s for s in sentences if event_id in s.event_ids]
+def sentences_for_event(event_id: str, article: Article) -> list[Sentence]:
+    """The article's sentences that mention the event, each point once: sentences in a paragraph that
+    repeats an earlier one in other words are left out, as the article page leaves them out."""
+    kept = {item.block.index for item in deduplicated_blocks(article.blocks)}
+    return [s for s in article.sentences if event_id in s.event_ids and s.block in kept]
 
 
 def date_table(mentions: list[DateMention], titles: dict[str, str]) -> pd.DataFrame:

@@ -35,7 +35,7 @@ def event_facts_ui(event: Event) -> None:
         for src in event.sources:
             st.markdown(f"- {md_link(src.title, src.url)}")
 
-    quotes = sentences_for_event(event.id, list(bundled_article().sentences))
+    quotes = sentences_for_event(event.id, bundled_article())
     if quotes:
         st.markdown("**In the article**")
         for sentence in quotes:

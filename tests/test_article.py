@@ -185,3 +185,19 @@ def test_verdict_follows_distance_to_verified_date(verified, verdict):
     sentences = ar.block_sentences(ar.split_blocks("On Wednesday, Chinese officials reiterated their support."))
     found = ar.date_mentions(sentences, PUBLISHED, [gwr.model_copy(update={"date": verified})])
     assert found[0].verdict == verdict
+
+
+def test_an_events_sentences_are_each_point_once():
+    """The facts panel quotes the article like the article page shows it: a repeated paragraph once."""
+    from components.article_view import sentences_for_event
+
+    article = ar.bundled_article()
+    every = [s for s in article.sentences if "qwen2.5-max-release" in s.event_ids]
+    shown = sentences_for_event("qwen2.5-max-release", article)
+    assert len(every) == 2 and len(shown) == 1  # blocks 4 and 5 say the same thing in other words
+    assert shown[0].block == 4
+    repeats = {r.later for item in ar.deduplicated_blocks(article.blocks) for r in item.repeated_by}
+    for event in bundled_events():
+        quoted = sentences_for_event(event.id, article)
+        assert not {s.block for s in quoted} & repeats
+        assert {s.block for s in quoted} | repeats >= {s.block for s in article.sentences if event.id in s.event_ids}
