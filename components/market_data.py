@@ -364,8 +364,3 @@ def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, P.Pr
 
 def _join(a: str, b: str) -> str:
     return f"{a}; {b}" if a else b
-
-
-def symbol_meta_line(symbol: str) -> str:
-    info = symbol_info(symbol)
-    return f"{info.name} · {info.market.name} · {info.unit} · {info.basis_label}"

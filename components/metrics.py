@@ -42,10 +42,6 @@ def next_visible(day: dt.date, visible: pd.DatetimeIndex) -> pd.Timestamp | None
     return visible[pos] if pos < len(visible) else None
 
 
-def daily_returns(closes: pd.Series) -> pd.Series:
-    return closes.pct_change().dropna()
-
-
 def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
     """Per symbol over the frame: first and last close, change, high, low, sessions."""
     rows = []

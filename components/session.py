@@ -158,17 +158,6 @@ def current_range() -> tuple[dt.date, dt.date]:
 
 # --- prices with a banner -------------------------------------------------------------------------
 
-def load_prices(symbols: list[str], start: dt.date, end: dt.date) -> PriceResult | None:
-    """Prices for a page, with input problems shown; None (after a message) when the range is bad."""
-    try:
-        result = market_data.get_prices(symbols, start, end)
-    except market_data.RangeError as exc:
-        st.error(str(exc), icon=":material/error:")
-        return None
-    for problem in result.problems:
-        st.warning(problem, icon=":material/warning:")
-    return result
-
 
 def full_history(symbols: list[str]) -> PriceResult:
     """Every date of the symbols (for reaction sessions and windows that reach past the chart)."""

@@ -15,7 +15,7 @@ import hashlib
 import io
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -268,7 +268,3 @@ def _parse_trusted(data: bytes) -> pd.DataFrame:
                         usecols=[c for c in COLUMNS if c != "adj_close"])
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
     return frame[[c for c in COLUMNS if c != "adj_close"]]
-
-
-def last_date(meta: dict) -> date:
-    return date.fromisoformat(meta["as_of"])
