@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import session
+from components.ui import daterange, links, router, state
 
 st.set_page_config(page_title="QwQ-32B week: Alibaba and the Hang Seng", page_icon=":material/monitoring:",
                    layout="wide")
@@ -27,10 +27,10 @@ PAGES = {
 }
 
 page = st.navigation(PAGES)
-session.init_state()
-session.sync_from_url()
+state.init_state()
+links.sync_from_url()
 with st.sidebar:
-    session.range_ui()
-session.write_url(page.url_path or "overview")
-with session.router_frame():
+    daterange.range_ui()
+links.write_url(page.url_path or "overview")
+with router.router_frame():
     page.run()

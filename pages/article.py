@@ -2,24 +2,24 @@
 
 import streamlit as st
 
-from components import session
-from components.article import THRESHOLD, article_date_mentions, bundled_article, deduplicated_blocks
-from components.article_view import block_markdown, date_table, mentioned_events
-from components.text import md_escape
+from components.text.article import THRESHOLD, article_date_mentions, bundled_article, deduplicated_blocks
+from components.text.article_view import block_markdown, date_table, mentioned_events
+from components.text.safe import md_escape
+from components.ui import data, links, router, state
 
-session.require_router()
+router.require_router()
 article = bundled_article()
 meta = article.meta
 st.title("The article")
 outlet = meta.outlet[:1].upper() + meta.outlet[1:]
 st.caption(f"{md_escape(outlet)}, {meta.dateline}, published {meta.publication_date:%A %d %B %Y}. "
            f"{md_escape(meta.source_note)}")
-session.show_url_notices()
-events = {e.id: e for e in session.all_events()}
-focus = st.session_state.get("event")
+links.show_url_notices()
+events = {e.id: e for e in data.all_events()}
+focus = state.EVENT.get()
 sentences = list(article.sentences)
 kept = deduplicated_blocks(article.blocks)
-show_repeats = st.toggle("Show the repeated paragraphs too", key="article_show_repeats")
+show_repeats = st.toggle("Show the repeated paragraphs too", key=state.ARTICLE_SHOW_REPEATS)
 st.caption(f"This copy says most things twice in other words: {len(article.blocks) - len(kept)} of "
            f"{len(article.blocks)} blocks repeat an earlier one (rapidfuzz similarity ≥ {THRESHOLD:.0f}/100) and are "
            "shown once. Highlighted sentences mention an event; the links open it on the timeline.")
@@ -49,7 +49,7 @@ st.header("Relative dates, resolved")
 st.caption(f"Each expression is resolved against the publication date, {meta.publication_date:%a %d %b %Y}, and "
            "compared with the verified date of the event it refers to.")
 mentions = article_date_mentions()
-st.dataframe(date_table(mentions, {k: e.title for k, e in events.items()}), hide_index=True, key="article_dates")
+st.dataframe(date_table(mentions, {k: e.title for k, e in events.items()}), hide_index=True, key=state.ARTICLE_DATES)
 if any(m.claim_id for m in mentions):
     st.page_link("pages/claims.py", label="“Since January”: see both readings in the claims check",
                  icon=":material/fact_check:")

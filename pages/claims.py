@@ -4,27 +4,28 @@ from collections import Counter
 
 import streamlit as st
 
-from components import caching, session
-from components.claims import VERDICTS, figures_frame
-from components.text import VERDICT_BADGES, md_escape
+from components.analysis.claims import VERDICTS, figures_frame
+from components.facts import DEFAULT_SYMBOLS
+from components.text.safe import md_escape
+from components.ui import caches, data, links, router, state
+from components.ui.banners import provenance_banner
+from components.ui.labels import VERDICT_BADGES
 
-SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
-
-session.require_router()
+router.require_router()
 st.title("Claims check")
 st.caption("Each claim of the article is a record with the measure that tests it; every figure and verdict below "
            "is computed from the price data on each run, never typed in.")
-session.show_url_notices()
-history = session.full_history(SYMBOLS)
-session.provenance_banner(history)
-events = session.all_events()
-results = caching.claim_results(history, events)
+links.show_url_notices()
+history = data.full_history(list(DEFAULT_SYMBOLS))
+provenance_banner(history)
+events = data.all_events()
+results = caches.claim_results(history, events)
 counts = Counter(r.verdict for r in results)
 st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
 
 titles = {e.id: e.title for e in events}
 for result in results:
-    with st.container(border=True, key=f"claim_{result.id}"):
+    with st.container(border=True, key=state.claim_key(result.id)):
         st.markdown(f"#### {md_escape(result.claim.wording)}")
         st.markdown(f"{VERDICT_BADGES[result.verdict]} · the article: “{md_escape(result.claim.quote)}”")
         st.markdown(md_escape(result.explanation))
@@ -35,11 +36,11 @@ for result in results:
         if result.figures:
             figures = figures_frame(result)
             st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
-                         hide_index=True, key=f"figures_{result.id}",
+                         hide_index=True, key=state.figures_key(result.id),
                          column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"),
                                         "close from": st.column_config.NumberColumn(format="%.2f"),
                                         "close to": st.column_config.NumberColumn(format="%.2f")})
-        links = st.columns(len(result.claim.event_ids))
-        for col, eid in zip(links, result.claim.event_ids):
+        links_row = st.columns(len(result.claim.event_ids))
+        for col, eid in zip(links_row, result.claim.event_ids):
             col.page_link("pages/timeline.py", label=titles.get(eid, eid), icon=":material/timeline:",
                           query_params={"event": eid})

@@ -2,17 +2,16 @@
 
 import streamlit as st
 
-from components import caching, overlays, session
-from components.events import find_event
-from components.metrics import closes_by_symbol, coverage_notes
-from components.symbols import price_label, symbol_info
-from components.text import md_escape
+from components.analysis.metrics import closes_by_symbol, coverage_notes
+from components.charts import marks
+from components.data.events import find_event
+from components.data.symbols import price_label, symbol_info
+from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
+from components.text.safe import md_escape
+from components.ui import caches, data, daterange, links, plots, router, state
+from components.ui.banners import provenance_banner
 
-HEADLINE_EVENT = "qwq-32b-release"
-SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
-CHART_KEY = "overview_chart"
-
-session.require_router()
+router.require_router()
 st.title("Alibaba's QwQ-32B week on the markets")
 st.markdown(
     "- **Thu 6 Mar 2025** (Beijing time): Alibaba released **QwQ-32B**, a reasoning model it says rivals DeepSeek-R1.\n"
@@ -21,16 +20,17 @@ st.markdown(
     "- The article says Alibaba's Hong Kong shares **jumped 8%** and lifted the **HSCEI**, up '30% since January'. "
     "Below, every figure is computed from the price data."
 )
-session.show_url_notices()
-start, end = session.current_range()
-history = session.full_history(SYMBOLS)
-session.provenance_banner(history)
+links.show_url_notices()
+symbols = list(DEFAULT_SYMBOLS)
+start, end = daterange.current_range()
+history = data.full_history(symbols)
+provenance_banner(history)
 closes = closes_by_symbol(history.frame)
-events = session.all_events()
+events = data.all_events()
 
 st.subheader("How the markets reacted to QwQ-32B")
 headline = find_event(events, HEADLINE_EVENT)
-for col, card in zip(st.columns(len(SYMBOLS)), overlays.headline_reactions(headline, closes, SYMBOLS)):
+for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline, closes, symbols)):
     info = symbol_info(card["symbol"])
     if card["return"] is None:
         col.metric(card["symbol"], "n/a", help=card["note"] or card["status"])
@@ -41,19 +41,16 @@ for col, card in zip(st.columns(len(SYMBOLS)), overlays.headline_reactions(headl
     col.caption(f"Close {price_label(card['close'], card['symbol'])}")
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
-fig, frame, shown = caching.market_chart(history, events, start=start, end=end, view="rebased",
-                                         uirevision=f"overview-{start}-{end}")
+fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",
+                                        uirevision=f"overview-{start}-{end}")
 if frame.empty:
     st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another range in the sidebar.")
     st.stop()
-chosen = st.plotly_chart(fig, key=CHART_KEY, on_select="rerun", selection_mode="points",
-                         config={"displaylogo": False})
-points = (chosen or {}).get("selection", {}).get("points", []) if chosen else []
-picked = next((p["customdata"][0] for p in points if isinstance(p.get("customdata"), list)), None)
+picked = plots.clickable(fig, state.OVERVIEW_CHART, remember=False)
 if picked:
-    st.session_state["event"] = picked
+    st.session_state[state.EVENT.name] = picked
     st.switch_page("pages/timeline.py", query_params={"event": picked})
-for note in coverage_notes(frame, SYMBOLS, start, end):
+for note in coverage_notes(frame, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption("Lines are rebased to 100 at the first session of the range; hover for the actual close. Markers on a "
            "line are that market's reaction session to an event. Click any marker to open the event.")

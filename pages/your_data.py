@@ -2,18 +2,15 @@
 
 import streamlit as st
 
-from components import session
-from components.events import events_frame
-from components.text import md_escape
-from components.your_data_ui import extract_ui, symbols_ui, upload_ui
+from components.data.events import events_frame
+from components.text.safe import md_escape
+from components.ui import links, router, state
+from components.ui.your_data import extract_ui, symbols_ui, upload_ui
 
-session.require_router()
+router.require_router()
 st.title("Your events and symbols")
-session.show_url_notices()
-ss = st.session_state
-ss.setdefault(session.USER_EVENTS, [])
-ss.setdefault("_added_files", set())
-for notice in ss.pop("_add_notices", []):
+links.show_url_notices()
+for notice in state.ADD_NOTICES.pop():
     st.success(md_escape(notice), icon=":material/check:")
 upload_tab, extract_tab, symbols_tab = st.tabs(["Upload events", "Extract from an article", "Your symbols"])
 with upload_tab:
@@ -23,12 +20,13 @@ with extract_tab:
 with symbols_tab:
     symbols_ui()
 
-st.subheader(f"Your events in this session ({len(ss[session.USER_EVENTS])})")
-if ss[session.USER_EVENTS]:
-    st.dataframe(events_frame(ss[session.USER_EVENTS]), hide_index=True, key="user_events_table")
-    if st.button("Remove all your events", key="clear_user_events"):
-        ss[session.USER_EVENTS] = []
-        ss["_added_files"] = set()
+user_events = state.USER_EVENTS.get()
+st.subheader(f"Your events in this session ({len(user_events)})")
+if user_events:
+    st.dataframe(events_frame(user_events), hide_index=True, key=state.USER_EVENTS_TABLE)
+    if st.button("Remove all your events", key=state.CLEAR_USER_EVENTS):
+        state.USER_EVENTS.set([])
+        state.ADDED_FILES.set(set())
         st.rerun()
 else:
     st.caption("None yet.")

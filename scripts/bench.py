@@ -25,7 +25,6 @@ Playwright; no browser is ever downloaded.
 from __future__ import annotations
 
 import argparse
-import atexit
 import cProfile
 import datetime as dt
 import io
@@ -34,25 +33,23 @@ import os
 import platform
 import pstats
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests import browser as harness  # noqa: E402  (server start, Chromium launch, chart helpers)
+
 RESULTS = ROOT / "bench" / "results"
 # The code under test: a copy of the working tree taken when the run starts (see snapshot_tree), so
 # edits made while the benchmark runs cannot mix two versions into one table.
 SRC = ROOT
 TIMEOUT = 120  # seconds per AppTest run
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BYTES_AIM = 300_000  # bytes of plotly JSON per page at the "All" range (1 KB = 1000 bytes)
 RERUN_AIM = 1.5  # reruns within 1.5x the floor's rerun
 CLICK_EVENT = "qwq-32b-release"  # the timeline marker the browser clicks
@@ -62,21 +59,21 @@ SELECT_EVENT = "manus-launch"  # the event selected through session state for th
 # Each is patched where the caller looks it up; page scripts re-import on every run, so patching the
 # defining module reaches them.
 INSTRUMENT = [
-    ("components.session", "full_history", "session.full_history (prices)"),
-    ("components.session", "data_span", "session.data_span"),
-    ("components.market_data", "_snapshot", "market_data._snapshot (cached)"),
-    ("components.overlays", "market_chart", "overlays.market_chart"),
-    ("components.overlays", "market_figure", "charts.market_figure"),
-    ("components.overlays", "reaction_marks", "overlays.reaction_marks"),
-    ("components.charts", "timeline_figure", "charts.timeline_figure"),
-    ("components.charts", "event_lines", "charts.event_lines"),
-    ("components.charts", "event_lane_traces", "charts.event_lane_traces"),
-    ("components.caching", "_compare_all_events", "caching.compare_all_events (cached)"),
-    ("components.alignment", "reaction_table", "alignment.reaction_table"),
-    ("components.caching", "compare_events", "event_study.compare_events"),  # caching imported it by name
-    ("components.event_study", "event_study", "event_study.event_study (all calls)"),
-    ("components.caching", "evaluate_all", "claims.evaluate_all"),
-    ("components.text", "csv_bytes", "text.csv_bytes"),
+    ("components.ui.data", "full_history", "data.full_history (prices)"),
+    ("components.ui.data", "data_span", "data.data_span"),
+    ("components.data.store", "_snapshot", "store._snapshot (cached)"),
+    ("components.charts.marks", "market_chart", "marks.market_chart"),
+    ("components.charts.marks", "market_figure", "market.market_figure"),
+    ("components.charts.marks", "reaction_marks", "marks.reaction_marks"),
+    ("components.ui.timeline", "timeline_figure", "timeline.timeline_figure"),
+    ("components.charts.market", "event_lines", "lanes.event_lines"),
+    ("components.charts.market", "event_lane_traces", "lanes.event_lane_traces"),
+    ("components.ui.caches", "_compare_all_events", "caches.compare_all_events (cached)"),
+    ("components.ui.event_panel", "reaction_table", "alignment.reaction_table"),
+    ("components.ui.caches", "compare_events", "event_study.compare_events"),  # caches imported it by name
+    ("components.analysis.event_study", "event_study", "event_study.event_study (all calls)"),
+    ("components.ui.caches", "evaluate_all", "verdicts.evaluate_all"),
+    ("components.text.safe", "csv_bytes", "safe.csv_bytes"),
     ("streamlit", "plotly_chart", "st.plotly_chart (serialise + send)"),
     ("streamlit.delta_generator", "DeltaGenerator.plotly_chart", "DeltaGenerator.plotly_chart (columns)"),
     ("streamlit", "dataframe", "st.dataframe"),
@@ -115,195 +112,18 @@ st.plotly_chart(figure(st.session_state.get("floor_figure", "default")), key="ov
                 on_select="rerun", selection_mode="points", config={"displaylogo": False})
 '''
 
-# JS: performance.now() once at least n plotly charts have drawn traces, else null. On the way it
-# notes when the page's title (h1) first showed, to split "app ran" from "chart drawn".
-JS_CHARTS_DRAWN = """(n) => {
-  if (!window.__benchH1 && document.querySelector('h1')) window.__benchH1 = performance.now();
-  const drawn = Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
-    (p) => p._fullData && p._fullData.length > 0 && p.querySelector('g.trace'));
-  return drawn.length >= n ? performance.now() : null;
-}"""
-
-# JS: viewport position of the first chart's marker whose customdata[0] is the event id.
-JS_MARKER_POSITION = """(eventId) => {
-  const el = document.querySelector('.js-plotly-plot');
-  if (!el || !el._fullLayout || !el._fullData || !el.calcdata) return null;
-  const fl = el._fullLayout;
-  const axis = (id, letter) => fl[letter + 'axis' + (id.length > 1 ? id.slice(1) : '')];
-  const box = el.querySelector('.main-svg').getBoundingClientRect();
-  let first = null;
-  for (let t = 0; t < el._fullData.length; t++) {
-    const tr = el._fullData[t];
-    if (!Array.isArray(tr.customdata)) continue;
-    const xa = axis(tr.xaxis || 'x', 'x'), ya = axis(tr.yaxis || 'y', 'y');
-    for (const pt of el.calcdata[t]) {
-      const cd = tr.customdata[pt.i];
-      if (!Array.isArray(cd)) continue;
-      const hit = {x: box.left + xa._offset + xa.c2p(pt.x), y: box.top + ya._offset + ya.c2p(pt.y),
-                   id: cd[0], title: cd[1]};
-      if (cd[0] === eventId) return hit;
-      first = first || hit;
-    }
-  }
-  return first;
-}"""
-
-# JS: performance.now() once the event's header is shown and at least n charts are drawn.
-JS_DETAIL_SHOWN = """([title, n]) => {
-  const decode = (s) => { const t = document.createElement('textarea'); t.innerHTML = s; return t.value; };
-  const want = decode(title).trim();
-  const heads = Array.from(document.querySelectorAll('[data-testid="stMain"] h2, section.main h2, h2'));
-  const shown = heads.some((h) => h.innerText.trim() === want);
-  const drawn = Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
-    (p) => p._fullData && p._fullData.length > 0 && p.querySelector('g.trace'));
-  return shown && drawn.length >= n ? performance.now() : null;
-}"""
-
-
 def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
 # --- statistics -----------------------------------------------------------------------------------
 
-def percentile(values: list[float], q: float) -> float:
-    """Linear-interpolated percentile (numpy's default); with 5 samples p95 is close to the maximum."""
-    xs = sorted(values)
-    if len(xs) == 1:
-        return xs[0]
-    pos = (len(xs) - 1) * q / 100
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
-
-
 def summarise(values: list[float | None]) -> dict:
     values = [v for v in values if v is not None]
     if not values:
         return {"n": 0, "median": None, "p95": None, "min": None, "max": None, "samples": []}
-    return {"n": len(values), "median": statistics.median(values), "p95": percentile(values, 95),
+    return {"n": len(values), "median": statistics.median(values), "p95": harness.percentile(values, 95),
             "min": min(values), "max": max(values), "samples": values}
-
-
-# --- servers --------------------------------------------------------------------------------------
-
-_SERVERS: list["Server"] = []
-
-
-_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never via a proxy
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """A streamlit server on 127.0.0.1 in its own process group, always offline."""
-
-    def __init__(self, script: Path, name: str, workdir: Path):
-        self.script, self.name, self.workdir = script, name, workdir
-        self.port = free_port()
-        self.proc: subprocess.Popen | None = None
-        self.log_path = workdir / f"server-{name}-{self.port}.log"
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def start(self, timeout: float = 90) -> "Server":
-        env = dict(os.environ, DASHBOARD_OFFLINE="1", DASHBOARD_CACHE_DIR=str(self.workdir / "price-cache"))
-        cmd = [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
-               "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]  # a file watcher would add its own CPU to every figure
-        self._log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(cmd, cwd=SRC, env=env, stdout=self._log, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
-        _SERVERS.append(self)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.name} server exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                with _NO_PROXY.open(self.url + "_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        return self
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"{self.name} server not healthy after {timeout:.0f} s:\n{self.log_tail()}")
-
-    def log_tail(self, n: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
-        except OSError:
-            return ""
-
-    def pids(self) -> list[int]:
-        """The server process and its descendants."""
-        if self.proc is None:
-            return []
-        out, todo = [], [self.proc.pid]
-        while todo:
-            pid = todo.pop()
-            out.append(pid)
-            for task in Path(f"/proc/{pid}/task").glob("*"):
-                try:
-                    todo += [int(c) for c in (task / "children").read_text().split()]
-                except OSError:
-                    pass
-        return out
-
-    def rss_bytes(self) -> int:
-        total = 0
-        for pid in self.pids():
-            try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-            except OSError:
-                pass
-        return total
-
-    def cpu_seconds(self) -> float:
-        """User + system CPU time of the server process and its descendants so far."""
-        tick = os.sysconf("SC_CLK_TCK")
-        total = 0.0
-        for pid in self.pids():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
-            except (OSError, IndexError, ValueError):
-                pass
-        return total
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)  # its own group: only what this server started
-                self.proc.wait(timeout=15)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.proc.wait(timeout=5)
-        self._log.close()
-        if self in _SERVERS:
-            _SERVERS.remove(self)
-        self.proc = None
-
-
-def stop_all_servers() -> None:
-    for server in list(_SERVERS):
-        try:
-            server.stop()
-        except Exception as exc:  # keep stopping the others
-            print(f"could not stop {server.name}: {exc}", file=sys.stderr)
 
 
 def loadavg() -> float | None:
@@ -368,18 +188,20 @@ class AppBench:
         import streamlit.testing.v1.local_script_runner as runner_mod
         from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
-        from components import market_data, ranges, session
+        from components.analysis import ranges
+        from components.data import store
+        from components.ui import state
+        from components.ui.data import data_span
 
         shared = ScriptCache()
         app_test_mod.ScriptCache = runner_mod.ScriptCache = lambda: shared
-        self.st, self.AppTest, self.market_data = st, AppTest, market_data
-        first, last = session.data_span()
-        self.all_range = ranges.preset_range("All", ranges.DEFAULT_ANCHOR, first, last)
+        self.st, self.AppTest, self.store, self.state = st, AppTest, store, state
+        self.all_range = ranges.preset_range("All", ranges.DEFAULT_ANCHOR, *data_span())
 
     def clear_caches(self) -> None:
         self.st.cache_data.clear()
         self.st.cache_resource.clear()
-        self.market_data.clear_caches()
+        self.store.clear_caches()
 
     def new(self, script: Path | None = None):
         return self.AppTest.from_file(str(script or SRC / "app.py"), default_timeout=TIMEOUT)
@@ -397,16 +219,16 @@ class AppBench:
         return elapsed
 
     def set_all_range(self, at) -> None:
-        start, end = self.all_range
-        for key, value in dict(range_preset="All", range_start=start, range_end=end,
-                               w_range_dates=(start, end)).items():
+        """What choosing "All" in the sidebar leaves in the session state."""
+        s = self.state
+        for key, value in {s.RANGE_PRESET.name: "All", s.RANGE_START.name: None, s.RANGE_END.name: None,
+                           s.RANGE_DATES: self.all_range}.items():
             at.session_state[key] = value
 
-    @staticmethod
-    def select_event(at, event_id: str) -> None:
-        at.session_state["event"] = event_id
-        if "w_event" in at.session_state:  # the event study's selectbox, as its on_change would leave it
-            at.session_state["w_event"] = event_id
+    def select_event(self, at, event_id: str) -> None:
+        at.session_state[self.state.EVENT.name] = event_id
+        if self.state.EVENT.widget in at.session_state:  # the event study's selectbox, as its on_change leaves it
+            at.session_state[self.state.EVENT.widget] = event_id
 
     @staticmethod
     def chart_bytes(at) -> tuple[int, list[int]]:
@@ -617,7 +439,7 @@ class Browser:
 
         self._pw = sync_playwright().start()
         try:
-            self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            self.browser = harness.launch_chromium(self._pw)
         except Exception:
             self._pw.stop()
             raise
@@ -652,7 +474,7 @@ class Browser:
     def wait_chart(page, n: int = 1, timeout_ms: int = 180_000) -> dict:
         """Milliseconds from navigation start to n drawn plotly charts (the page's own clock), with
         milestones: the title (h1) shown and the plotly.js bundle received."""
-        handle = page.wait_for_function(JS_CHARTS_DRAWN, arg=n, polling="raf", timeout=timeout_ms)
+        handle = page.wait_for_function(harness.CHARTS_DRAWN_AT_JS, arg=n, polling="raf", timeout=timeout_ms)
         marks = page.evaluate("""() => {
           const js = performance.getEntriesByType('resource').find((r) => /PlotlyChart[^/]*\\.js/.test(r.name));
           return {h1: window.__benchH1 || null, plotly_js: js ? js.responseEnd : null};
@@ -666,23 +488,25 @@ class Browser:
     def timeline_click(self, base_url: str) -> dict:
         ctx, page = self.new_page()
         try:
-            self.load_to_chart(page, base_url + "timeline")
+            self.load_to_chart(page, f"{base_url}/timeline")
             page.wait_for_timeout(300)  # let the first render settle before interacting
-            target = page.evaluate(JS_MARKER_POSITION, CLICK_EVENT)
+            target = harness.event_point(page, CLICK_EVENT, "timeline_chart")
             if not target:
                 raise RuntimeError("no event marker found on the timeline chart")
             page.mouse.move(target["x"], target["y"])
             page.wait_for_timeout(150)  # plotly resolves the hovered point on mousemove
             t0 = page.evaluate("performance.now()")
             page.mouse.click(target["x"], target["y"])
-            handle = page.wait_for_function(JS_DETAIL_SHOWN, arg=[target["title"], 2], polling="raf",
+            title = page.locator(harness.chart_selector("timeline_chart")).first.evaluate(
+                f"gd => gd._fullData[{target['trace']}].customdata[{target['point']}][1]")
+            handle = page.wait_for_function(harness.HEADING_SHOWN_AT_JS, arg=[title, 2], polling="raf",
                                             timeout=120_000)
-            return {"ms": float(handle.json_value()) - t0, "event": target["id"]}
+            return {"ms": float(handle.json_value()) - t0, "event": CLICK_EVENT}
         finally:
             self.close_context(ctx)
 
 
-def server_round(browser: Browser, server: Server, sessions: int, paths: dict[str, tuple[str, int]],
+def server_round(browser: Browser, server: harness.Server, sessions: int, paths: dict[str, tuple[str, int]],
                  click: bool, settle: float) -> dict:
     """One fresh server: RSS idle, cold first load, RSS with 1 and ``sessions`` sessions, warm loads.
 
@@ -716,7 +540,7 @@ def server_round(browser: Browser, server: Server, sessions: int, paths: dict[st
         ctx, page = browser.new_page()
         try:
             cpu0 = server.cpu_seconds()
-            load = browser.load_to_chart(page, server.url + path, n)
+            load = browser.load_to_chart(page, f"{server.url}/{path}", n)
             time.sleep(0.5)  # trailing messages of the run
             out.update({f"load_{name}": load["chart"], f"load_{name}_h1": load["h1"],
                         f"load_{name}_plotly_js": load["plotly_js"],
@@ -953,15 +777,11 @@ def parse_args(argv=None) -> argparse.Namespace:
 def main(argv=None) -> int:
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _on_signal)
-    atexit.register(stop_all_servers)
     args.out.mkdir(parents=True, exist_ok=True)
     results: dict = {"meta": run_meta(args.repeats), "errors": [], "load": [["start", 0, loadavg()]]}
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as tmp:
         work = Path(tmp)
-        try:
-            _run(args, results, work)
-        finally:
-            stop_all_servers()
+        _run(args, results, work)  # every server runs in a context that stops it, also on error or Ctrl-C
     results["load"].append(["end", 0, loadavg()])
     rows = build_rows(results, args.sessions)
     results["table"] = [{k: v for k, v in r.items()} for r in rows]
@@ -1045,8 +865,8 @@ def _run(args, results: dict, work: Path) -> None:
 
     if args.no_browser:
         return
-    if not Path(CHROMIUM).exists():
-        results["errors"].append(f"{CHROMIUM} not found: browser measures skipped (apt-get install chromium)")
+    if not Path(harness.CHROMIUM).exists():
+        results["errors"].append(f"{harness.CHROMIUM} not found: browser measures skipped (apt-get install chromium)")
         return
     browser = Browser()
     srv: dict[str, list] = {}
@@ -1060,27 +880,24 @@ def _run(args, results: dict, work: Path) -> None:
             for name, script in order:
                 log(f"browser repeat {rep + 1}/{args.repeats}: {name} server, {args.sessions} sessions")
                 results["load"].append([f"browser-{name}", rep + 1, loadavg()])
-                server = Server(script, name, work)
                 try:
-                    server.start()
-                    if name == "app":
-                        paths = {"overview": ("", 1), "markets": ("markets", 1)}
-                        out = server_round(browser, server, args.sessions, paths, click=True, settle=1.5)
-                        target = srv
-                    else:
-                        out = server_round(browser, server, args.sessions, {"floor": ("", 1)}, click=False,
-                                           settle=1.5)
-                        target = fsrv
+                    with harness.streamlit_server(work / f"cache-{name}-{rep}", script=script, cwd=SRC,
+                                                  timeout=90) as server:
+                        if name == "app":
+                            paths = {"overview": ("", 1), "markets": ("markets", 1)}
+                            out = server_round(browser, server, args.sessions, paths, click=True, settle=1.5)
+                            target = srv
+                        else:
+                            out = server_round(browser, server, args.sessions, {"floor": ("", 1)}, click=False,
+                                               settle=1.5)
+                            target = fsrv
                     out["rss_per_session"] = (out[f"rss_{args.sessions}"] - out["rss_1"]) / (args.sessions - 1)
-                    if out.pop("click_event", CLICK_EVENT) != CLICK_EVENT:
-                        results["errors"].append(f"repeat {rep + 1}: the click selected another event")
+                    out.pop("click_event", None)
                     for key, value in out.items():
                         target.setdefault(key, []).append(value)
                 except Exception as exc:
                     results["errors"].append(f"{name} server repeat {rep + 1}: {type(exc).__name__}: "
-                                             f"{str(exc)[:400]}\n{server.log_tail(10)}")
-                finally:
-                    server.stop()
+                                             f"{str(exc)[:400]}")
     finally:
         browser.close()
     results["server"] = {k: summarise(v) for k, v in srv.items()}

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from components import snapshot as S  # noqa: E402
-from components.symbols import KNOWN_SYMBOLS  # noqa: E402
+from components.data import snapshot as S  # noqa: E402
+from components.data.symbols import KNOWN_SYMBOLS  # noqa: E402
 
 
 def _print_report(report: S.ValidationReport, limit: int) -> None:
@@ -64,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from components.market_data import fetch_history  # imports yfinance only when asked to
+    from components.data.yahoo import fetch_history  # imports yfinance only when asked to
 
     frames, failures = fetch_history(args.symbols, args.start, args.end)
     for symbol, reason in failures.items():

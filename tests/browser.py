@@ -1,15 +1,16 @@
-"""Helpers for the Playwright browser tests (not a test module).
+"""The browser harness (not a test module): used by the browser tests, the load test and scripts/bench.py.
 
-* :func:`streamlit_server` starts ``streamlit run app.py`` offline on a free port, with its own
-  disk cache, waits until it serves and always stops it; :class:`ReusableServer` keeps one for
-  many tests and restarts it when the app's sources change.
+* :func:`streamlit_server` starts ``streamlit run app.py`` (or another script) offline on a free
+  port, with its own disk cache, waits until it serves and always stops it; :class:`ReusableServer`
+  keeps one for many tests and restarts it when the app's sources change. A :class:`Server` reports
+  its memory and CPU time (with its children) from /proc.
 * :func:`launch_chromium` starts Debian's chromium (never a downloaded browser) headless.
 * :func:`wait_for_app` waits until the app has settled: the stApp element exists, no script run
   is in progress ("Running..."), no skeleton placeholders are left and every plotly chart is drawn.
 * :func:`click_event` clicks an event marker by event id: the trace and point come from the
   figure's ``_fullData`` customdata, the pixel from its axes (``_fullLayout``).
 * :func:`x_range` reads a chart's current x-axis range; :func:`screenshot` saves a PNG into
-  ``tests/artifacts/`` (git-ignored).
+  ``tests/artifacts/`` (git-ignored); :func:`percentile` summarises timings as the reports do.
 
 Charts are addressed by their Streamlit key (``st.plotly_chart(..., key=K)`` renders inside an
 element with the class ``st-key-K``); ``None`` means the first chart on the page.
@@ -21,6 +22,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -32,7 +34,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -64,6 +67,42 @@ class Server:
         except OSError:
             return ""
 
+    def pids(self) -> list[int]:
+        """The server process and its descendants."""
+        out, todo = [], [self.process.pid]
+        while todo:
+            pid = todo.pop()
+            out.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                try:
+                    todo += [int(c) for c in (task / "children").read_text().split()]
+                except OSError:
+                    pass
+        return out
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the server and its children (VmRSS), in bytes."""
+        total = 0
+        for pid in self.pids():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            except OSError:
+                pass
+        return total
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server and its children so far."""
+        tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+        for pid in self.pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            except (OSError, IndexError, ValueError):
+                pass
+        return total
+
 
 def _port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -83,21 +122,24 @@ def _healthy(url: str) -> bool:
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    """Terminate the server we started (by its own process handle), killing it if it hangs."""
+    """Terminate the server we started (its own process group only), killing it if it hangs."""
     if proc.poll() is None:
-        proc.terminate()
         try:
+            os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
+        except ProcessLookupError:
+            pass
 
 
 @contextlib.contextmanager
 def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health",
                      timeout: float = SERVER_START_TIMEOUT, env: dict[str, str] | None = None,
-                     args: tuple[str, ...] = ()) -> Iterator[Server]:
-    """Run the app offline on a free port; yield a :class:`Server`; always terminate it.
+                     args: tuple[str, ...] = (), script: Path | None = None,
+                     cwd: Path | None = None) -> Iterator[Server]:
+    """Run the app (or ``script``, from ``cwd``) offline on a free port; yield a :class:`Server`; stop it.
 
     ``wait="health"`` polls ``/_stcore/health``. ``wait="port"`` sends no HTTP request: it waits
     for streamlit to log that it serves and for the TCP port to accept connections, so the caller's
@@ -117,7 +159,7 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
             port = free_port()
             log = cache_dir / f"streamlit-{port}.log"
             # the absolute script path also keeps the server clear of broad `pkill -f "streamlit run app.py"`
-            cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+            cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"), "--server.port", str(port),
                    "--server.address", "127.0.0.1", "--server.headless", "true",
                    "--browser.gatherUsageStats", "false",
                    # No file watcher: it doubles the server's CPU per page load (it scans sys.modules
@@ -125,7 +167,8 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
                    # ReusableServer.
                    "--server.fileWatcherType", "none", "--server.runOnSave", "false", *args]
             with open(log, "wb") as log_file:
-                proc = subprocess.Popen(cmd, cwd=ROOT, env=child_env, stdout=log_file, stderr=subprocess.STDOUT)
+                proc = subprocess.Popen(cmd, cwd=cwd or ROOT, env=child_env, stdout=log_file, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, start_new_session=True)
             stack.callback(_stop, proc)
             server = Server(url=f"http://127.0.0.1:{port}", port=port, process=proc, log=log)
             if wait == "health":
@@ -423,3 +466,36 @@ def screenshot(page, name: str, *, full: bool = False) -> Path:
     finally:
         page.set_viewport_size(size)
     return path
+
+
+# --- timings ----------------------------------------------------------------------------------------
+
+def percentile(values: list[float], q: float) -> float:
+    """Linear-interpolated percentile, ``q`` in 0..100 (numpy's default; with 5 samples p95 is near the max)."""
+    xs = sorted(values)
+    if len(xs) == 1:
+        return xs[0]
+    pos = (len(xs) - 1) * q / 100
+    lo = int(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+# performance.now() once at least ``n`` plotly charts have drawn traces, else null; on the way it notes
+# when the page's title (h1) first showed, so a timing can tell "app ran" from "chart drawn".
+CHARTS_DRAWN_AT_JS = """(n) => {
+  if (!window.__benchH1 && document.querySelector('h1')) window.__benchH1 = performance.now();
+  const drawn = Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
+    (p) => p._fullData && p._fullData.length > 0 && p.querySelector('g.trace'));
+  return drawn.length >= n ? performance.now() : null;
+}"""
+
+# performance.now() once a heading reads ``title`` and at least ``n`` charts are drawn, else null.
+HEADING_SHOWN_AT_JS = """([title, n]) => {
+  const decode = (s) => { const t = document.createElement('textarea'); t.innerHTML = s; return t.value; };
+  const want = decode(title).trim();
+  const shown = Array.from(document.querySelectorAll('h1, h2, h3')).some((h) => h.innerText.trim() === want);
+  const drawn = Array.from(document.querySelectorAll('.js-plotly-plot')).filter(
+    (p) => p._fullData && p._fullData.length > 0 && p.querySelector('g.trace'));
+  return shown && drawn.length >= n ? performance.now() : null;
+}"""

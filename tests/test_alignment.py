@@ -7,10 +7,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.alignment import event_window_dates, reaction, reaction_table, window_return
-from components.events import Event, bundled_events
-from components.metrics import closes_by_symbol
-from components.snapshot import load_snapshot
+from components.analysis.alignment import event_window_dates, reaction, reaction_table, window_return
+from components.analysis.metrics import closes_by_symbol
+from components.data.events import Event, bundled_events
+from components.data.snapshot import load_snapshot
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from components import article as ar
-from components.events import bundled_events
+from components.data.events import bundled_events
+from components.text import article as ar
+from tests.paths import SHARED, needs_shared
 
 PUBLISHED = dt.date(2025, 3, 6)
-SHARED_SOURCE = Path("/work/shared/article/source-article.txt")
+SHARED_SOURCE = SHARED / "article" / "source-article.txt"
 # 0-based indices of the non-empty lines; checked by reading the article, not taken from the code.
 REPEAT_PAIRS = {(1, 2), (4, 5), (6, 7), (8, 9), (14, 15), (17, 18)}
 HEADINGS = [3, 6, 7, 10, 12, 16]
@@ -59,7 +59,7 @@ def _sentence(article: ar.Article, opening: str) -> ar.Sentence:
     return next(s for s in article.sentences if s.text.startswith(opening))
 
 
-@pytest.mark.skipif(not SHARED_SOURCE.exists(), reason="the shared source article is not mounted")
+@needs_shared("article", "source-article.txt")
 def test_article_text_is_an_exact_copy_of_the_source(article):
     assert article.text.encode("utf-8") == SHARED_SOURCE.read_bytes()
 
@@ -122,10 +122,12 @@ def test_sentence_event_links(article, opening, expected):
     assert _sentence(article, opening).event_ids == expected
 
 
-def test_highlight_segments_join_back_and_mark_events(article):
+def test_event_mentions_sit_where_their_phrase_is_and_never_overlap(article):
     for block in article.blocks:
-        assert "".join(piece for piece, _ in ar.highlight_segments(block.text)) == block.text
-    segments = ar.highlight_segments(article.blocks[0].text)
+        mentions = ar.event_mentions(block.text)
+        assert all(block.text[m.start:m.end] == m.text for m in mentions)
+        assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+    segments = [(m.text, m.event_id) for m in ar.event_mentions(article.blocks[0].text)]
     assert ("QwQ-32B", "qwq-32b-release") in segments
     assert ("OpenAI’s cost-effective model", "openai-o1-mini-release") in segments
     assert ("Manus", "manus-launch") in segments
@@ -189,7 +191,7 @@ def test_verdict_follows_distance_to_verified_date(verified, verdict):
 
 def test_an_events_sentences_are_each_point_once():
     """The facts panel quotes the article like the article page shows it: a repeated paragraph once."""
-    from components.article_view import sentences_for_event
+    from components.text.article_view import sentences_for_event
 
     article = ar.bundled_article()
     every = [s for s in article.sentences if "qwen2.5-max-release" in s.event_ids]

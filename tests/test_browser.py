@@ -17,9 +17,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from components import market_data, ranges
-from components.events import bundled_events
-from components.uploads import FIELDS
+from components.analysis import ranges
+from components.data.events import bundled_events
+from components.text.upload_schema import FIELDS
+from components.ui.data import data_span
 from tests import browser as B
 
 # no skip when chromium is missing: launch_chromium fails with the install command instead
@@ -122,12 +123,6 @@ def dataframe_with(page, column: str):
 def choose(page, widget_key: str, label: str) -> None:
     """Click the option ``label`` of a segmented control / pills widget."""
     page.locator(f".st-key-{widget_key} button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).click()
-
-
-def data_span() -> tuple[dt.date, dt.date]:
-    symbols = market_data.snapshot_symbols()
-    return (min(dt.date.fromisoformat(m["first"]) for m in symbols.values()),
-            max(dt.date.fromisoformat(m["last"]) for m in symbols.values()))
 
 
 def expected_x_range(preset: str, anchor: str = "article") -> tuple[dt.datetime, dt.datetime]:

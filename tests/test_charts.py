@@ -9,10 +9,13 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from components import charts, metrics, overlays
-from components.events import bundled_events
-from components.snapshot import load_snapshot
-from components.symbols import symbol_info
+from components.analysis import metrics
+from components.charts import marks as overlays
+from components.charts import palette
+from components.charts.timeline import timeline_figure
+from components.data.events import bundled_events
+from components.data.snapshot import load_snapshot
+from components.data.symbols import symbol_info
 
 SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
 ALL = (dt.date(2022, 1, 1), dt.date(2026, 7, 10))
@@ -43,7 +46,7 @@ def test_every_figure_kind_passes_full_plotly_validation_and_stays_under_300_kb(
 
 def test_timeline_figure_validates_and_carries_every_event_id():
     events = list(bundled_events())
-    fig = charts.timeline_figure(overlays.event_marks(events, None, "manus-launch", exact=True),
+    fig = timeline_figure(overlays.event_marks(events, None, "manus-launch", exact=True),
                                  start=dt.date(2023, 3, 1), end=dt.date(2025, 4, 1))
     go.Figure(fig.to_dict())
     ids = [cd[0] for trace in fig.data for cd in trace.customdata]
@@ -58,7 +61,7 @@ def test_events_sit_on_trading_days_and_holidays_are_hidden(history):
     only_hk = chart(history[history["symbol"].str.endswith(".HK")], (dt.date(2025, 1, 20), dt.date(2025, 2, 7)),
                     view="rebased")
     assert {"2025-01-29", "2025-01-30", "2025-01-31"} <= set(only_hk.layout.xaxis.rangebreaks[1].values)
-    lanes = {cd[0]: x for trace in fig.data if trace.name in charts.CATEGORY_COLORS
+    lanes = {cd[0]: x for trace in fig.data if trace.name in palette.CATEGORY_COLORS
              for cd, x in zip(trace.customdata, trace.x)}
     assert str(lanes["qwen2.5-max-release"])[:10] == "2025-01-28"
 
@@ -95,10 +98,10 @@ def test_long_candle_ranges_are_drawn_weekly_with_correct_bars(history):
 
 
 def test_user_text_is_escaped_in_hover_labels():
-    from components.events import Event
+    from components.data.events import Event
 
     evil = Event(id="user-x", title="<img src=x onerror=alert(1)>", date="2025-03-03", category="other",
                  origin="user")
-    fig = charts.timeline_figure(overlays.event_marks([evil], None), start=dt.date(2025, 3, 1),
+    fig = timeline_figure(overlays.event_marks([evil], None), start=dt.date(2025, 3, 1),
                                  end=dt.date(2025, 3, 9))
     assert fig.data[0].customdata[0][1] == "&lt;img src=x onerror=alert(1)&gt;"

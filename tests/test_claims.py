@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components import claims as C
-from components.events import bundled_events
+from components.analysis import claims as C
+from components.analysis import verdicts as V
+from components.analysis.metrics import closes_by_symbol
+from components.data.events import bundled_events
+from tests.paths import ROOT, SHARED, needs_shared
 
-ROOT = Path(__file__).resolve().parent.parent
 PRICES_CSV = ROOT / "data" / "prices.csv"
-ARTICLE = ROOT.parent / "shared" / "article" / "source-article.txt"
+ARTICLE = SHARED / "article" / "source-article.txt"
 QWQ_RELEASE = pd.Timestamp("2025-03-06 02:53", tz="Asia/Shanghai")  # events fact sheet, E1
 SESSION_CLOSE = {"HK": ("Asia/Hong_Kong", "16:00"), "US": ("America/New_York", "16:00")}
 
@@ -32,7 +33,7 @@ def events():
 
 @pytest.fixture(scope="module")
 def results(closes, events) -> dict[str, C.ClaimResult]:
-    return {r.id: r for r in C.evaluate_all(C.load_claims(), closes, events)}
+    return {r.id: r for r in V.evaluate_all(C.load_claims(), closes, events)}
 
 
 def reaction_pair(series: pd.Series, market: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -63,15 +64,15 @@ def test_load_claims_bundled_records_are_valid_and_cover_the_brief(events):
             "index-rally-since-january", "hscei-tech-focused", "qwq-32b-surpasses-rivals"} <= set(ids)
 
 
-@pytest.mark.skipif(not ARTICLE.is_file(), reason="the shared article is not available")
+@needs_shared("article", "source-article.txt")
 def test_load_claims_quotes_are_verbatim_from_the_article():
     text = ARTICLE.read_text(encoding="utf-8")
     assert [c.id for c in C.load_claims() if c.quote not in text] == []
 
 
-def test_closes_from_prices_matches_the_csv(closes):
+def test_closes_by_symbol_matches_the_csv(closes):
     frame = pd.read_csv(PRICES_CSV, parse_dates=["date"])
-    built = C.closes_from_prices(frame)
+    built = closes_by_symbol(frame)
     assert set(built) == set(closes)
     pd.testing.assert_series_equal(built["^HSCE"], closes["^HSCE"], check_names=False, check_freq=False,
                                    check_index_type=False)
@@ -117,7 +118,7 @@ def test_evaluate_hscei_lift_not_supported_if_the_index_had_fallen(closes, event
     claim = next(c for c in C.load_claims() if c.id == "hscei-lifted-by-alibaba")
     hsce = closes["^HSCE"].copy()
     hsce.loc[pd.Timestamp("2025-03-06")] = hsce.loc[pd.Timestamp("2025-03-05")] * 0.99
-    r = C.evaluate(claim, {**closes, "^HSCE": hsce}, events)
+    r = V.evaluate(claim, {**closes, "^HSCE": hsce}, events)
     assert r.verdict == C.NOT_SUPPORTED
     assert r.figure("index").value == pytest.approx(-0.01)
 
@@ -145,7 +146,7 @@ def test_evaluate_hscei_30pct_supported_when_the_year_to_date_gain_exceeds_30pct
     claim = next(c for c in C.load_claims() if c.id == "hscei-30pct-since-january")
     hsce = closes["^HSCE"].copy()
     hsce.loc[pd.Timestamp("2025-03-06")] = hsce.loc[pd.Timestamp("2024-12-31")] * 1.31
-    assert C.evaluate(claim, {**closes, "^HSCE": hsce}, events).verdict == C.SUPPORTED
+    assert V.evaluate(claim, {**closes, "^HSCE": hsce}, events).verdict == C.SUPPORTED
 
 
 def test_evaluate_index_rally_figures_and_verdict(results, closes):
@@ -182,7 +183,7 @@ def test_evaluate_figures_carry_their_price_basis(results):
 ])
 def test_evaluate_without_the_needed_dates_is_not_checkable(closes, events, claim_id, symbol, days):
     claim = next(c for c in C.load_claims() if c.id == claim_id)
-    r = C.evaluate(claim, without(closes, symbol, *days), events)
+    r = V.evaluate(claim, without(closes, symbol, *days), events)
     assert r.verdict == C.NOT_CHECKABLE
     assert symbol in r.reason and any(day in r.reason for day in days)
 
@@ -191,19 +192,19 @@ def test_evaluate_missing_symbol_or_truncated_data_is_not_checkable(closes, even
     claims = [c for c in C.load_claims() if c.window]
     no_hsi = {k: v for k, v in closes.items() if k != "^HSI"}
     early = {k: v.loc[:"2025-03-05"] for k, v in closes.items()}
-    assert "^HSI" in C.evaluate(claims[1], no_hsi, events).reason
-    assert {r.verdict for r in C.evaluate_all(claims, early, events)} == {C.NOT_CHECKABLE}
+    assert "^HSI" in V.evaluate(claims[1], no_hsi, events).reason
+    assert {r.verdict for r in V.evaluate_all(claims, early, events)} == {C.NOT_CHECKABLE}
 
 
 def test_evaluate_unknown_event_is_not_checkable(closes):
     claim = C.load_claims()[0]
-    r = C.evaluate(claim, closes, events=[])
+    r = V.evaluate(claim, closes, events=[])
     assert r.verdict == C.NOT_CHECKABLE and "qwq-32b-release" in r.reason
 
 
 def test_evaluate_does_not_mutate_the_closes(closes, events):
     before = {k: v.copy() for k, v in closes.items()}
-    C.evaluate_all(C.load_claims(), closes, events)
+    V.evaluate_all(C.load_claims(), closes, events)
     for sym, series in before.items():
         pd.testing.assert_series_equal(closes[sym], series)
 
@@ -251,7 +252,3 @@ def test_load_claims_reports_an_unreadable_file(tmp_path):
     with pytest.raises(C.ClaimsError, match="claims.json cannot be read as JSON"):
         C.load_claims(bad)
 
-
-def test_claims_module_is_pure():
-    source = (ROOT / "components" / "claims.py").read_text(encoding="utf-8")
-    assert "import streamlit" not in source and "yfinance" not in source

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from components.event_study import (
+from components.analysis.event_study import (
     MIN_ESTIMATION,
     EventStudyError,
     aligned_returns,
@@ -19,8 +19,8 @@ from components.event_study import (
     overlapping_events,
     significance_stars,
 )
-from components.events import Event, bundled_events, find_event
-from components.snapshot import load_snapshot
+from components.data.events import Event, bundled_events, find_event
+from components.data.snapshot import load_snapshot
 
 SYMBOL, BENCH = "TEST", "BENCH"
 ALPHA, BETA, NOISE = 0.0004, 1.3, 0.002
@@ -276,7 +276,7 @@ def test_qwq_release_on_bundled_data_matches_independent_polyfit(bundled_closes)
 def test_ar_and_car_figures_validate_and_plot_the_result(result):
     import plotly.graph_objects as go
 
-    from components.study_view import ar_figure, car_figure
+    from components.charts.study import ar_figure, car_figure
 
     ar, car = ar_figure(result), car_figure(result)
     for fig in (ar, car):

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from components.events import EVENTS_FILE, EventsError, bundled_events, load_events_file, parse_events
+from components.data.events import EVENTS_FILE, EventsError, bundled_events, load_events_file, parse_events
 
 FACT_SHEET_IDS = {
     "qwq-32b-release", "alibaba-hk-jump-hscei-2025-03-06", "manus-launch", "tongyi-qianwen-unveiled",

@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
-from components import extraction as ex
-from components.events import CATEGORIES, Event, parse_events
+from components.data.events import CATEGORIES, Event, parse_events
+from components.facts import MAX_ARTICLE_CHARS
+from components.text import extraction as ex
+from components.text.dates import find_date_expressions
+from components.text.sentences import split_sentences
 
 PUBLISHED = dt.date(2025, 6, 10)  # a Tuesday
 STORY = """Acme Robotics unveiled its first humanoid robot, the A1, on Monday in Shenzhen. \
@@ -94,7 +97,7 @@ def test_known_anchor_resolves_day_after():
     ("Jan. 28", dt.date(2025, 1, 28)), ("28 January", dt.date(2025, 1, 28)),
 ])
 def test_absolute_dates(wording, expected):
-    [expr] = ex.find_date_expressions(f"It happened on {wording}.", PUBLISHED)
+    [expr] = find_date_expressions(f"It happened on {wording}.", PUBLISHED)
     assert (expr.text, expr.start_date, expr.end_date) == (wording, expected, expected)
 
 
@@ -112,7 +115,7 @@ def test_absolute_dates(wording, expected):
     ("since January", dt.date(2025, 1, 1), PUBLISHED),
 ])
 def test_relative_dates(wording, start, end):
-    [expr] = ex.find_date_expressions(f"Sales grew {wording}.", PUBLISHED)
+    [expr] = find_date_expressions(f"Sales grew {wording}.", PUBLISHED)
     assert (expr.text, expr.start_date, expr.end_date) == (wording, start, end)
     assert expr.rule
 
@@ -123,19 +126,19 @@ def test_category_keywords_use_event_categories():
 
 
 def test_invalid_calendar_date_is_unresolved():
-    [expr] = ex.find_date_expressions("It shipped on 2025-02-30.", PUBLISHED)
+    [expr] = find_date_expressions("It shipped on 2025-02-30.", PUBLISHED)
     assert not expr.resolved and "not a calendar date" in expr.reason
 
 
 def test_split_sentences_respects_abbreviations_and_lines():
     text = "Mr. Li met Dr. Wu on Jan. 28. They spoke.\nA heading\nThe U.S. firm grew."
-    assert ex.split_sentences(text) == ["Mr. Li met Dr. Wu on Jan. 28.", "They spoke.", "A heading",
+    assert split_sentences(text) == ["Mr. Li met Dr. Wu on Jan. 28.", "They spoke.", "A heading",
                                         "The U.S. firm grew."]
 
 
 def test_oversized_input_is_rejected():
     with pytest.raises(ValueError, match="limit is 100,000"):
-        ex.propose_events("x" * (ex.MAX_CHARS + 1), PUBLISHED)
+        ex.propose_events("x" * (MAX_ARTICLE_CHARS + 1), PUBLISHED)
 
 
 def test_bad_publication_date_is_rejected():

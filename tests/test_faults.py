@@ -23,7 +23,6 @@ import pathlib
 import re
 import socket
 import time
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,13 +35,13 @@ from curl_cffi.requests.exceptions import ConnectionError as CurlConnectionError
 from curl_cffi.requests.exceptions import Timeout as CurlTimeout
 from streamlit.testing.v1 import AppTest
 
-from components import market_data, snapshot
-from components.events import Event
-from tests.yf_fakes import FakeDownload, download_frame, empty_frame
+from components.data import disk_cache, snapshot, store, yahoo
+from components.data.events import Event
+from tests.apptest import PAGES as PAGE_FILES
+from tests.apptest import assert_no_exception, open_page
+from tests.yf_fakes import download_frame, empty_frame, random_walk_bars
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["app.py", *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))]
-TIMEOUT = 60
+PAGES = ["app.py", *PAGE_FILES]
 
 # --- the user's state, set before the first run and expected unchanged after every run ------------
 
@@ -82,16 +81,6 @@ LATE_START = dt.date(2025, 3, 3)
 
 # --- a fake Yahoo ---------------------------------------------------------------------------------
 
-def healthy_bars(ticker: str, start: str, end_exclusive: str, first: dt.date | None = None) -> pd.DataFrame:
-    """Daily OHLCV bars of a random walk (seeded by the ticker) on every weekday of the request."""
-    days = pd.bdate_range(start, pd.Timestamp(end_exclusive) - pd.Timedelta(days=1))
-    rng = np.random.default_rng(zlib.crc32(ticker.encode()))
-    close = 100 * np.exp(np.cumsum(rng.normal(0, 0.015, len(days))))
-    frame = pd.DataFrame({"Close": close, "High": close * 1.01, "Low": close * 0.99, "Open": close * 1.002,
-                          "Volume": np.full(len(days), 1000, dtype="int64")}, index=days)
-    return frame[frame.index >= pd.Timestamp(first)] if first else frame
-
-
 class Yahoo:
     """The answer of the fake ``yf.download``: healthy bars, unless a fault is set for a ticker (or '*')."""
 
@@ -102,7 +91,7 @@ class Yahoo:
         faults = [self.faults.get(t, self.faults.get("*")) for t in tickers]
         if faults[0] is not None:
             return faults[0](tickers[0], kwargs)
-        return download_frame({t: healthy_bars(t, kwargs["start"], kwargs["end"]) for t in tickers})
+        return download_frame({t: random_walk_bars(t, kwargs["start"], kwargs["end"]) for t in tickers})
 
 
 def raising(exc: BaseException) -> Callable[[str, dict], BaseException]:
@@ -114,11 +103,11 @@ def empty_answer(ticker: str, _kw: dict) -> pd.DataFrame:
 
 
 def nan_answer(ticker: str, kw: dict) -> pd.DataFrame:
-    return download_frame({ticker: healthy_bars(ticker, kw["start"], kw["end"]).assign(Close=np.nan)})
+    return download_frame({ticker: random_walk_bars(ticker, kw["start"], kw["end"]).assign(Close=np.nan)})
 
 
 def late_answer(ticker: str, kw: dict) -> pd.DataFrame:
-    return download_frame({ticker: healthy_bars(ticker, kw["start"], kw["end"], first=LATE_START)})
+    return download_frame({ticker: random_walk_bars(ticker, kw["start"], kw["end"], first=LATE_START)})
 
 
 @dataclass
@@ -132,7 +121,7 @@ class Env:
 
     @property
     def cache(self) -> Path:
-        return market_data.cache_dir()
+        return disk_cache.cache_dir()
 
 
 # --- scenarios --------------------------------------------------------------------------------------
@@ -185,7 +174,7 @@ def _age_disk_cache_and_vanish(env: Env, keep_disk: bool) -> None:
             os.utime(path, (old, old))
         else:
             path.unlink()
-    market_data.clear_caches()  # the memory cache expired too
+    store.clear_caches()  # the memory cache expired too
     _per_symbol(env, empty_answer)
 
 
@@ -199,11 +188,11 @@ def vanished_snapshot(env: Env) -> None:
 
 def _corrupt_cache_files(env: Env) -> None:
     env.cache.mkdir(parents=True, exist_ok=True)
-    market_data._cache_path("9988.HK").write_bytes(b"PAR1\x00\x15 this is not a parquet file PAR1")
-    market_data._cache_path("3690.HK").write_bytes(b"")
+    disk_cache.cache_path("9988.HK").write_bytes(b"PAR1\x00\x15 this is not a parquet file PAR1")
+    disk_cache.cache_path("3690.HK").write_bytes(b"")
     # valid parquet, wrong content: another symbol's rows under this symbol's name
     pd.DataFrame({"date": pd.to_datetime(["2025-03-03"]), "symbol": ["NVDA"], "close": [1.0]}).to_parquet(
-        market_data._cache_path("BABA"))
+        disk_cache.cache_path("BABA"))
 
 
 def corrupt_cache_live_up(env: Env) -> None:
@@ -218,7 +207,7 @@ def corrupt_cache_live_down(env: Env) -> None:
 def cache_dir_is_a_file(env: Env) -> None:
     blocker = env.tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory should be\n")
-    env.monkeypatch.setenv(market_data.CACHE_ENV, str(blocker))
+    env.monkeypatch.setenv(disk_cache.CACHE_ENV, str(blocker))
 
 
 def cache_dir_is_a_file_live_down(env: Env) -> None:
@@ -261,13 +250,13 @@ def _broken_snapshot(env: Env, kind: str) -> None:
         csv.write_text("date,symbol,open,high,low,close,adj_close,volume,currency\n"
                        "2025-03-03,9988.HK,130,125,120,128,,100,HKD\n"       # low > high
                        "2025-03-04,9988.HK,abc,131,127,129,,100,HKD\n")     # not a number
-    env.monkeypatch.setattr(market_data, "load_snapshot",
+    env.monkeypatch.setattr(store, "load_snapshot",
                             lambda: snapshot.load_snapshot(csv, env.tmp_path / "prices_meta.json"))
-    market_data.clear_caches()
+    store.clear_caches()
 
 
 def snapshot_missing_offline(env: Env) -> None:
-    env.monkeypatch.setenv(market_data.OFFLINE_ENV, "1")
+    env.monkeypatch.setenv(store.OFFLINE_ENV, "1")
     _broken_snapshot(env, "missing")
 
 
@@ -279,8 +268,8 @@ def snapshot_damaged_live_down(env: Env) -> None:
 def snapshot_unreadable_live_up(env: Env) -> None:
     def boom():
         raise snapshot.SnapshotError("the bundled snapshot prices.csv: cannot be read as CSV (disk I/O error)")
-    env.monkeypatch.setattr(market_data, "load_snapshot", boom)
-    market_data.clear_caches()
+    env.monkeypatch.setattr(store, "load_snapshot", boom)
+    store.clear_caches()
 
 
 @dataclass(frozen=True)
@@ -297,7 +286,7 @@ class Scenario:
 def _served_stale(path: str) -> None:
     if "9988.HK" not in NAMED[path]:
         return  # the page fetched nothing, so there is no disk copy
-    prov = market_data.get_prices(["9988.HK"], dt.date(2025, 1, 2), dt.date(2025, 3, 31)).provenance["9988.HK"]
+    prov = store.get_prices(["9988.HK"], dt.date(2025, 1, 2), dt.date(2025, 3, 31)).provenance["9988.HK"]
     assert prov.source == "disk cache" and "stale" in prov.note, f"scenario not set up: {prov}"
 
 
@@ -339,20 +328,14 @@ SCENARIOS: dict[str, Scenario] = {
 # --- helpers ----------------------------------------------------------------------------------------
 
 @pytest.fixture
-def env(monkeypatch, tmp_path) -> Env:
-    monkeypatch.setenv(market_data.OFFLINE_ENV, "0")
-    yahoo = Yahoo()
-    monkeypatch.setattr(market_data.yf, "download", FakeDownload(yahoo))
-    return Env(monkeypatch, tmp_path, yahoo)
+def env(monkeypatch, tmp_path, fake_yahoo) -> Env:
+    answer = Yahoo()
+    fake_yahoo(answer)
+    return Env(monkeypatch, tmp_path, answer)
 
 
 def start_app(path: str, **extra) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in {**STATE, **extra}.items():
-        at.session_state[key] = value
-    if path != "app.py":
-        at.switch_page(path)
-    return at
+    return open_page(path, {**STATE, **extra}, run=False)
 
 
 def messages(at: AppTest) -> list[str]:
@@ -365,10 +348,6 @@ def messages(at: AppTest) -> list[str]:
 def shown(at: AppTest) -> str:
     return "\n".join(f"  {kind}: {el.value}" for kind in ("warning", "error", "info", "caption", "success")
                      for el in getattr(at, kind))
-
-
-def assert_no_exception(at: AppTest, when: str) -> None:
-    assert not at.exception, f"{when}: uncaught exception on the page: {[e.value for e in at.exception]}"
 
 
 def _plain(value: object) -> object:
@@ -468,7 +447,7 @@ def test_walking_every_page_while_yahoo_is_down_keeps_state(env):
         at.switch_page(path).run()
         check_page(at, path, SCENARIOS["rate_limited"], f"walk: {path}")
         assert_state_kept(at, f"walk: {path}")
-    calls = market_data.yf.download.calls
+    calls = yahoo.yf.download.calls
     assert len({c["tickers"][0] for c in calls}) == len(calls), \
         "a symbol that just failed was fetched again on the next page instead of waiting RETRY_AFTER"
 
@@ -478,12 +457,12 @@ def test_corrupt_cache_file_is_replaced_by_a_good_one_through_the_page(env):
     at = start_app("pages/markets.py").run()
     assert_no_exception(at, "corrupt cache")
     for symbol in ("9988.HK", "BABA", "3690.HK"):
-        assert market_data.read_disk_cache(symbol, max_age=None) is not None, f"{symbol}'s cache file not replaced"
+        assert disk_cache.read_disk_cache(symbol, max_age=None) is not None, f"{symbol}'s cache file not replaced"
 
 
 def test_cache_entry_that_is_a_directory_does_not_break_the_page(env):
     """The damaged-file cleanup in read_disk_cache also fails, without any simulation, on a directory."""
-    market_data._cache_path("9988.HK").mkdir(parents=True)
+    disk_cache.cache_path("9988.HK").mkdir(parents=True)
     at = start_app("pages/markets.py").run()
     assert_no_exception(at, "a directory where 9988.HK's cache file should be")
     assert_served_live(at, "9988.HK", "a directory where 9988.HK's cache file should be")

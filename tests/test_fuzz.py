@@ -25,24 +25,24 @@ import io
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components import market_data
-from components.events import CATEGORIES, Event, Source, bundled_events, events_frame
-from components.ranges import ANCHORS, CUSTOM, PRESETS
-from components.symbols import KNOWN_SYMBOLS
-from components.text import csv_bytes
-from components.uploads import FIELDS, MAX_BYTES, UploadError, UploadResult, parse_upload
-from components.urlstate import PARAMS, STYLES, VIEWS
+from components.analysis.metrics import STYLES, VIEWS
+from components.analysis.ranges import ANCHORS, CUSTOM, PRESETS
+from components.data import store
+from components.data.events import CATEGORIES, Event, Source, bundled_events, events_frame
+from components.data.symbols import KNOWN_SYMBOLS
+from components.facts import MAX_UPLOAD_BYTES as MAX_BYTES
+from components.text.safe import csv_bytes
+from components.text.upload_schema import FIELDS
+from components.text.uploads import UploadError, UploadResult, parse_upload
+from components.ui.links import PARAMS
+from tests.apptest import PAGES, assert_no_exception, open_page
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))  # app.py serves overview
-TIMEOUT = 60
 TODAY = dt.date.today()
 
 # No shrinking for page tests: each step is an AppTest run, and shrinking one failure took minutes
@@ -59,7 +59,7 @@ PURE_SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, prin
 EVENT_IDS = [e.id for e in bundled_events()]
 USER_EVENT = Event(id="user-fuzz-note", title="A note of mine", date=dt.date(2025, 3, 4), category="other",
                    symbols=["9988.HK", "NVDA"], origin="user")
-SNAPSHOT = sorted(market_data.snapshot_symbols())
+SNAPSHOT = sorted(store.snapshot_symbols())
 VALID_SYMBOLS = sorted(set(KNOWN_SYMBOLS) | set(SNAPSHOT) | {"3690.HK", "PDD", "ZZZZ", "^HSTECH", "EURUSD=X"})
 ODD_SYMBOLS = ["9988.hk", "09988.HK", " BABA ", "", " ", "not a symbol!", "<script>alert(1)</script>",
                "BABA;DROP TABLE x", "x" * 500, "\u202e9988.HK", "🚀", "../../etc/passwd", "9988.HK\n", "^", "=X"]
@@ -100,8 +100,8 @@ PARAM_VALUES = {
     "end": st.one_of(dates, recent).map(dt.date.isoformat),
     "event": st.sampled_from([*EVENT_IDS, "user-fuzz-note", "user-gone", "QWQ-32B-RELEASE"]),
     "symbols": _joined(st.sampled_from(VALID_SYMBOLS + ODD_SYMBOLS)),
-    "view": st.sampled_from(VIEWS),
-    "style": st.sampled_from(STYLES),
+    "view": st.sampled_from(list(VIEWS)),
+    "style": st.sampled_from(list(STYLES)),
     "log": st.sampled_from(["0", "1", "true", "2", ""]),
     "cats": _joined(st.sampled_from([*CATEGORIES, "Model Release", "nope"])),
     "n": st.integers(-100, 200).map(str),
@@ -132,8 +132,8 @@ def url_params(draw) -> dict[str, str | list[str]]:
 def widget_state(draw) -> dict[str, object]:
     """Canonical state as widgets, links and earlier runs can leave it, including invalid values."""
     choices = {
-        "view": st.sampled_from(VIEWS),
-        "style": st.sampled_from(STYLES),
+        "view": st.sampled_from(list(VIEWS)),
+        "style": st.sampled_from(list(STYLES)),
         "log": st.booleans(),
         "categories": st.lists(st.sampled_from(CATEGORIES), unique=True),
         "window_n": st.integers(1, 60),
@@ -171,18 +171,7 @@ sidebar_action = st.one_of(
 
 
 def new_app(path: str, state: dict | None = None, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    if path != "app.py":
-        at.switch_page(path)
-    return at
-
-
-def assert_no_exception(at: AppTest, what: str) -> None:
-    assert not at.exception, f"{what}: uncaught exception: {[e.value for e in at.exception]}"
+    return open_page(path, state, params, run=False)
 
 
 # --- links ------------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import re
 import statistics
 import time
@@ -24,10 +23,10 @@ from tests.browser import (
     _EVENT_POINT_JS,
     _SETTLE_STATE_JS,
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     chart_selector,
+    launch_chromium,
+    percentile,
     streamlit_server,
 )
 
@@ -94,7 +93,7 @@ async def one_session(context, base: str, index: int, together: asyncio.Barrier,
 
 async def run_load(base: str) -> list[dict]:
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await launch_chromium(p)
         context = await browser.new_context(viewport=DESKTOP)
         together, done = asyncio.Barrier(SESSIONS), {}
         try:
@@ -108,27 +107,13 @@ async def run_load(base: str) -> list[dict]:
     return [done.get(i, {"session": i, **missing}) for i in range(SESSIONS)]
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process, from /proc (Linux)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Linear-interpolated percentile, as the benchmark reports it."""
-    if len(values) == 1:
-        return values[0]
-    return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
-
-
 @pytest.mark.browser
 @pytest.mark.load
 def test_twenty_concurrent_sessions_load_click_and_change_range_without_errors(tmp_path):
     with streamlit_server(tmp_path / "cache") as server:
-        started, cpu_before = time.monotonic(), cpu_seconds(server.process.pid)
+        started, cpu_before = time.monotonic(), server.cpu_seconds()
         results = asyncio.run(run_load(server.url))
-        wall, server_cpu = time.monotonic() - started, cpu_seconds(server.process.pid) - cpu_before
+        wall, server_cpu = time.monotonic() - started, server.cpu_seconds() - cpu_before
         log = server.log_tail(20000)
     failures = [r for r in results if r["errors"]]
     to_chart = [r["to_chart"] for r in results if "to_chart" in r]
@@ -136,9 +121,9 @@ def test_twenty_concurrent_sessions_load_click_and_change_range_without_errors(t
     report = {"sessions": SESSIONS, "wall_s": round(wall, 1), "server_cpu_s": round(server_cpu, 1),
               "failed": len(failures),
               "to_chart_p50_s": round(statistics.median(to_chart), 2) if to_chart else None,
-              "to_chart_p95_s": round(percentile(to_chart, 0.95), 2) if to_chart else None,
+              "to_chart_p95_s": round(percentile(to_chart, 95), 2) if to_chart else None,
               "click_to_detail_p50_s": round(statistics.median(to_detail), 2) if to_detail else None,
-              "click_to_detail_p95_s": round(percentile(to_detail, 0.95), 2) if to_detail else None}
+              "click_to_detail_p95_s": round(percentile(to_detail, 95), 2) if to_detail else None}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "load.json").write_text(json.dumps({"summary": report, "sessions": results}, indent=2))
     print(f"load: {report}")

@@ -8,10 +8,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit as st
 import yfinance as yf
 
-from components import market_data, prices
+from components.data import disk_cache, prices, snapshot, store, yahoo
 from tests.yf_fakes import FakeDownload, bars, download_frame, empty_frame, logged_failure
 
 HK_DAYS = pd.bdate_range("2022-01-03", "2022-03-31")
@@ -19,15 +18,9 @@ START, END = date(2022, 1, 1), date(2022, 3, 31)
 
 
 @pytest.fixture
-def live(monkeypatch):
+def live(fake_yahoo):
     """Live mode with a fake yf.download; returns a function that installs an answer."""
-    monkeypatch.setenv(market_data.OFFLINE_ENV, "0")
-
-    def install(answer) -> FakeDownload:
-        fake = FakeDownload(answer)
-        monkeypatch.setattr(market_data.yf, "download", fake)
-        return fake
-    return install
+    return fake_yahoo
 
 
 def good_answer(tickers, _kwargs):
@@ -78,24 +71,24 @@ def test_frames_from_download_empty_all_nan_and_missing_ticker():
 
 def test_live_call_site_passes_explicit_options_and_exclusive_end(live):
     fake = live(good_answer)
-    market_data.get_prices(["9988.HK"], START, END)
+    store.get_prices(["9988.HK"], START, END)
     kwargs = fake.calls[0]
     assert kwargs["auto_adjust"] is True and kwargs["actions"] is False and kwargs["progress"] is False
-    assert kwargs["multi_level_index"] is True and kwargs["timeout"] == market_data.TIMEOUT
-    assert kwargs["start"] == market_data.HISTORY_START.isoformat()
+    assert kwargs["multi_level_index"] is True and kwargs["timeout"] == yahoo.REQUEST_TIMEOUT_S
+    assert kwargs["start"] == store.HISTORY_START.isoformat()
     assert kwargs["end"] == (date.today() + pd.Timedelta(days=1)).isoformat()  # yfinance's end is exclusive
 
 
 def test_live_success_then_memory_cache_then_disk_cache_after_restart(live):
     fake = live(good_answer)
-    first = market_data.get_prices(["9988.HK", "BABA"], START, END)
+    first = store.get_prices(["9988.HK", "BABA"], START, END)
     assert first.symbols_from(prices.SOURCE_LIVE) == ["9988.HK", "BABA"]
     assert first.provenance["9988.HK"].first == HK_DAYS[0].date()
     assert first.provenance["9988.HK"].last == HK_DAYS[-1].date()
-    market_data.get_prices(["9988.HK", "BABA"], START, END)
-    assert len(fake.calls) == 2  # one per symbol, then served from st.cache_data
-    st.cache_data.clear()  # a restarted server: memory cache gone, parquet files remain
-    again = market_data.get_prices(["9988.HK", "BABA"], START, END)
+    store.get_prices(["9988.HK", "BABA"], START, END)
+    assert len(fake.calls) == 2  # one per symbol, then served from memory
+    store.clear_caches()  # a restarted server: memory cache gone, parquet files remain
+    again = store.get_prices(["9988.HK", "BABA"], START, END)
     assert len(fake.calls) == 2
     assert again.symbols_from(prices.SOURCE_DISK) == ["9988.HK", "BABA"]
     pd.testing.assert_frame_equal(first.frame, again.frame)
@@ -109,7 +102,7 @@ def test_live_success_then_memory_cache_then_disk_cache_after_restart(live):
 ])
 def test_raised_errors_fall_back_to_snapshot_per_symbol(live, error, words):
     live(lambda tickers, kw: error)
-    result = market_data.get_prices(["9988.HK", "^HSCE"], date(2025, 3, 3), date(2025, 3, 7))
+    result = store.get_prices(["9988.HK", "^HSCE"], date(2025, 3, 3), date(2025, 3, 7))
     assert result.symbols_from(prices.SOURCE_SNAPSHOT) == ["9988.HK", "^HSCE"]
     assert words in result.live_failure and words in result.provenance["9988.HK"].note
     assert result.provenance["9988.HK"].rows == 5
@@ -123,7 +116,7 @@ def test_raised_errors_fall_back_to_snapshot_per_symbol(live, error, words):
 ])
 def test_failures_yfinance_logs_instead_of_raising_are_named(live, error, words):
     live(lambda tickers, kw: logged_failure(tickers, error))
-    result = market_data.get_prices(["9988.HK"], date(2025, 3, 3), date(2025, 3, 7))
+    result = store.get_prices(["9988.HK"], date(2025, 3, 3), date(2025, 3, 7))
     assert result.symbols_from(prices.SOURCE_SNAPSHOT) == ["9988.HK"]
     assert words in result.live_failure and "empty" not in result.provenance["9988.HK"].note
 
@@ -135,10 +128,10 @@ def test_real_download_hides_errors_and_the_seam_still_names_them(monkeypatch):
             raise socket.gaierror(-2, "Name or service not known")
         return bars(HK_DAYS).tz_localize("Asia/Hong_Kong").rename_axis("Date")
     monkeypatch.setattr(yf.Ticker, "history", history)
-    frames, failures = market_data.fetch_history(["9988.HK", "BABA"], START, END)
+    frames, failures = yahoo.fetch_history(["9988.HK", "BABA"], START, END)
     assert list(frames) == ["9988.HK"] and len(frames["9988.HK"]) == len(HK_DAYS)
     assert failures == {"BABA": "Yahoo Finance could not be reached (DNS lookup failed)"}
-    frames, failures = market_data.fetch_history(["BABA"], START, END)
+    frames, failures = yahoo.fetch_history(["BABA"], START, END)
     assert frames == {} and "DNS" in failures["BABA"]
 
 
@@ -150,7 +143,7 @@ def test_empty_and_all_nan_answers_fall_back_only_for_the_failed_symbol(live):
             return empty_frame(tickers)
         return good_answer(tickers, _kw)
     live(answer)
-    result = market_data.get_prices(["9988.HK", "BABA", "^HSI"], START, END)
+    result = store.get_prices(["9988.HK", "BABA", "^HSI"], START, END)
     assert result.provenance["9988.HK"].source == prices.SOURCE_LIVE
     assert result.provenance["BABA"].source == prices.SOURCE_SNAPSHOT
     assert "NaN" in result.provenance["BABA"].note
@@ -160,7 +153,7 @@ def test_empty_and_all_nan_answers_fall_back_only_for_the_failed_symbol(live):
 
 def test_partial_live_range_is_reported(live):
     live(lambda tickers, kw: download_frame({t: bars(HK_DAYS[30:]) for t in tickers}))
-    result = market_data.get_prices(["9988.HK"], START, END)
+    result = store.get_prices(["9988.HK"], START, END)
     prov = result.provenance["9988.HK"]
     assert prov.source == prices.SOURCE_LIVE and prov.first == HK_DAYS[30].date()
     assert f"data starts {HK_DAYS[30].date()}" in prov.note
@@ -168,39 +161,39 @@ def test_partial_live_range_is_reported(live):
 
 def test_failure_is_not_retried_until_retry_after(live):
     fake = live(lambda tickers, kw: TimeoutError("timed out"))
-    market_data.get_prices(["9988.HK"], START, END)
-    market_data.get_prices(["9988.HK"], START, END)
+    store.get_prices(["9988.HK"], START, END)
+    store.get_prices(["9988.HK"], START, END)
     assert len(fake.calls) == 1
-    market_data.clear_caches()  # "Retry live data"
-    market_data.get_prices(["9988.HK"], START, END)
+    store.clear_caches()  # "Retry live data"
+    store.get_prices(["9988.HK"], START, END)
     assert len(fake.calls) == 2
 
 
 def test_unknown_symbol_with_no_source_reports_why(live):
     live(lambda tickers, kw: empty_frame(tickers))
-    result = market_data.get_prices(["ZZZZ"], START, END)
+    result = store.get_prices(["ZZZZ"], START, END)
     prov = result.provenance["ZZZZ"]
     assert prov.source == prices.SOURCE_NONE and "not in the bundled snapshot" in prov.note
     assert result.frame.empty
 
 
 def test_corrupt_disk_cache_is_ignored_and_replaced(live):
-    path = market_data._cache_path("9988.HK")
+    path = disk_cache.cache_path("9988.HK")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"PAR1 this is not parquet")
     fake = live(good_answer)
-    result = market_data.get_prices(["9988.HK"], START, END)
+    result = store.get_prices(["9988.HK"], START, END)
     assert result.provenance["9988.HK"].source == prices.SOURCE_LIVE and len(fake.calls) == 1
-    assert market_data.read_disk_cache("9988.HK", max_age=None) is not None
+    assert disk_cache.read_disk_cache("9988.HK", max_age=None) is not None
 
 
 def test_stale_disk_copy_is_used_when_live_fails(live, monkeypatch):
     live(good_answer)
-    market_data.get_prices(["9988.HK"], START, END)
-    market_data.clear_caches()
-    monkeypatch.setattr(market_data, "LIVE_TTL", pd.Timedelta(seconds=-1).to_pytimedelta())
+    store.get_prices(["9988.HK"], START, END)
+    store.clear_caches()
+    monkeypatch.setattr(store, "LIVE_TTL", pd.Timedelta(seconds=-1).to_pytimedelta())
     live(lambda tickers, kw: empty_frame(tickers))
-    result = market_data.get_prices(["9988.HK"], START, END)
+    result = store.get_prices(["9988.HK"], START, END)
     prov = result.provenance["9988.HK"]
     assert prov.source == prices.SOURCE_DISK and "stale" in prov.note
 
@@ -209,8 +202,8 @@ def test_stale_disk_copy_is_used_when_live_fails(live, monkeypatch):
 
 def test_offline_mode_never_calls_yfinance(monkeypatch):
     fake = FakeDownload(good_answer)
-    monkeypatch.setattr(market_data.yf, "download", fake)
-    result = market_data.get_prices(["9988.HK", "BABA", "^HSI", "^HSCE"], date(2025, 3, 3), date(2025, 3, 7))
+    monkeypatch.setattr(yahoo.yf, "download", fake)
+    result = store.get_prices(["9988.HK", "BABA", "^HSI", "^HSCE"], date(2025, 3, 3), date(2025, 3, 7))
     assert fake.calls == [] and result.offline
     assert list(result.frame.columns) == prices.TIDY_COLUMNS  # same schema as the live path
     assert set(result.frame["symbol"]) == {"9988.HK", "BABA", "^HSI", "^HSCE"}
@@ -218,18 +211,18 @@ def test_offline_mode_never_calls_yfinance(monkeypatch):
 
 
 def test_start_after_end_is_a_clear_error():
-    with pytest.raises(market_data.RangeError, match="after the end date"):
-        market_data.get_prices(["9988.HK"], date(2025, 3, 7), date(2025, 3, 3))
+    with pytest.raises(store.RangeError, match="after the end date"):
+        store.get_prices(["9988.HK"], date(2025, 3, 7), date(2025, 3, 3))
 
 
 def test_invalid_symbols_are_reported_and_valid_ones_served():
-    result = market_data.get_prices(["9988.hk", "not a symbol!", "09988.HK"], date(2025, 3, 3), date(2025, 3, 7))
+    result = store.get_prices(["9988.hk", "not a symbol!", "09988.HK"], date(2025, 3, 3), date(2025, 3, 7))
     assert list(result.provenance) == ["9988.HK"]
     assert len(result.problems) == 1 and "not a symbol!" in result.problems[0]
 
 
 def test_range_outside_the_data_says_what_the_data_covers():
-    result = market_data.get_prices(["9988.HK"], date(2015, 1, 1), date(2015, 12, 31))
+    result = store.get_prices(["9988.HK"], date(2015, 1, 1), date(2015, 12, 31))
     prov = result.provenance["9988.HK"]
     assert prov.rows == 0 and "covers 2022-01-03..2026-02-27" in prov.note
 
@@ -237,10 +230,9 @@ def test_range_outside_the_data_says_what_the_data_covers():
 def test_damaged_snapshot_leaves_symbols_without_source(monkeypatch, tmp_path):
     bad = tmp_path / "prices.csv"
     bad.write_text("date,symbol\n2025-01-01,9988.HK\n")
-    monkeypatch.setattr(market_data, "load_snapshot", lambda: __import__("components.snapshot").snapshot
-                        .load_snapshot(bad, tmp_path / "meta.json"))
-    market_data.clear_caches()
-    result = market_data.get_prices(["9988.HK"], date(2025, 3, 3), date(2025, 3, 7))
+    monkeypatch.setattr(store, "load_snapshot", lambda: snapshot.load_snapshot(bad, tmp_path / "meta.json"))
+    store.clear_caches()
+    result = store.get_prices(["9988.HK"], date(2025, 3, 3), date(2025, 3, 7))
     assert result.provenance["9988.HK"].source == prices.SOURCE_NONE
     assert "damaged" in result.provenance["9988.HK"].note
     assert result.snapshot_as_of is None

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
-TIMEOUT = 60
+from tests.apptest import APP, PAGES, TIMEOUT, chart_specs, event_ids_in, open_page, qp, shown_range, texts
 
 
 def run_app(**state) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in state.items():
-        at.session_state[key] = value
-    return at.run()
-
-
-def chart_specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return open_page("app.py", state)
 
 
 @pytest.mark.parametrize("path", ["app.py", *PAGES])
@@ -49,32 +39,16 @@ def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
 # --- helpers ----------------------------------------------------------------------------------------
 
 def on_page(path: str, **state) -> AppTest:
-    at = run_app(**state)
-    return at.switch_page(path).run()
-
-
-def event_ids_in(spec: dict) -> set[str]:
-    return {cd[0] for trace in spec["data"] if isinstance(trace.get("customdata"), list)
-            for cd in trace["customdata"] if isinstance(cd, list)}
+    return open_page(path, state)
 
 
 def x_range(spec: dict) -> list[str]:
     return spec["layout"]["xaxis"]["range"]
 
 
-def qp(at: AppTest, name: str) -> str:
-    value = at.query_params[name]
-    return value[0] if isinstance(value, list) else value
-
-
 def frame_with(at: AppTest, column: str):
     """The first dataframe on screen with ``column`` (dataframes carry no key in AppTest)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [h.value for h in at.header] + [s.value for s in at.subheader]
-    return "\n".join(parts)
 
 
 # --- the shared range, on the markets page ----------------------------------------------------------
@@ -106,12 +80,12 @@ def test_preset_changes_x_range_data_and_url():
 
 def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
     at = on_page("pages/markets.py")
-    good = (at.session_state["range_start"], at.session_state["range_end"])
+    good = shown_range(at)
     at.date_input(key="w_range_dates").set_value((date(2025, 1, 2),)).run()
-    assert (at.session_state["range_start"], at.session_state["range_end"]) == good
+    assert shown_range(at) == good
     assert any("Pick both" in w.value for w in at.warning)
     at.date_input(key="w_range_dates").set_value((date(2015, 1, 1), date(2015, 6, 30))).run()
-    assert (at.session_state["range_start"], at.session_state["range_end"]) == good
+    assert shown_range(at) == good
     assert any("no prices between" in w.value for w in at.warning)
     at.date_input(key="w_range_dates").set_value((date(2025, 2, 3), date(2025, 2, 28))).run()
     assert at.session_state["range_preset"] == "custom"
@@ -183,7 +157,7 @@ def test_zoom_window_follows_the_sessions_slider():
 
 
 def test_event_without_price_data_says_so():
-    from components.events import Event
+    from components.data.events import Event
 
     old = Event(id="user-old", title="An old story", date="2015-06-01", category="other", symbols=["9988.HK"],
                 origin="user")
@@ -201,7 +175,7 @@ def test_claims_and_article_quotes_show_on_their_event():
 # --- links ------------------------------------------------------------------------------------------
 
 def test_deep_link_with_every_parameter_reproduces_the_screen():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in {"range": "custom", "start": "2025-02-03", "end": "2025-03-14", "event": "manus-launch",
                        "symbols": "9988.HK,^HSCE", "view": "price", "style": "candles", "log": "1",
                        "cats": "model release,agent launch"}.items():
@@ -217,7 +191,7 @@ def test_deep_link_with_every_parameter_reproduces_the_screen():
 
 
 def test_garbage_parameters_are_ignored_with_a_notice():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     for key, value in {"range": "forever", "start": "2025-99-01", "event": "nope", "symbols": "NOT A SYMBOL!",
                        "view": "3d", "log": "maybe", "n": "-4", "est": "x", "zzz": "1"}.items():
         at.query_params[key] = value
@@ -230,7 +204,7 @@ def test_garbage_parameters_are_ignored_with_a_notice():
 
 
 def test_list_parameters_keep_their_good_items_and_name_the_rest():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params["symbols"] = "NOPE!,9988.HK,BABA"
     at.query_params["cats"] = "model release,bogus"
     at.run()
@@ -244,7 +218,7 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     assert not any(".." in n for n in notices), notices
 
     nine = "0700.HK,9988.HK,BABA,HKD=X,KWEB,NVDA,^GSPC,^HSCE,^HSI"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params["symbols"] = nine
     at.run()
     assert any("^HSI were left out" in w.value.replace("\\", "") for w in at.warning)

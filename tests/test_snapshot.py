@@ -6,16 +6,16 @@ import io
 import subprocess
 import sys
 from contextlib import redirect_stdout
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components import snapshot as S
+from components.data import snapshot as S
 from scripts import snapshot as tool
+from tests.paths import ROOT, SHARED, needs_shared
+from tests.yf_fakes import bars, download_frame, empty_frame
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+SHARED_DATA = SHARED / "data"
 HEADER = "date,symbol,open,high,low,close,adj_close,volume,currency\n"
 GOOD_ROWS = [
     "2025-03-05,9988.HK,128,131,127,129.6266,,100,HKD",
@@ -38,9 +38,10 @@ def test_bundled_snapshot_is_valid_and_holds_the_target_symbols():
     assert meta["symbols"]["HKD=X"]["basis"] == "raw" and meta["as_of"] == "2026-07-10"
 
 
+@needs_shared("data", "prices_extra.csv")
 def test_bundled_snapshot_equals_the_shared_files_row_for_row():
-    shared = pd.concat([pd.read_csv(SHARED / "prices.csv", dtype=str, keep_default_na=False),
-                        pd.read_csv(SHARED / "prices_extra.csv", dtype=str, keep_default_na=False)])
+    shared = pd.concat([pd.read_csv(SHARED_DATA / "prices.csv", dtype=str, keep_default_na=False),
+                        pd.read_csv(SHARED_DATA / "prices_extra.csv", dtype=str, keep_default_na=False)])
     ours = pd.read_csv(S.SNAPSHOT_CSV, dtype=str, keep_default_na=False)
     key = ["symbol", "date"]
     pd.testing.assert_frame_equal(shared.sort_values(key).reset_index(drop=True),
@@ -115,19 +116,15 @@ def test_help_describes_the_commands():
     assert proc.returncode == 0 and "rebuild" in proc.stdout and "import" in proc.stdout
 
 
-def test_rebuild_writes_only_when_every_symbol_is_served(tmp_path, monkeypatch):
-    from components import market_data
-    from tests.yf_fakes import FakeDownload, bars, download_frame, empty_frame
-
+def test_rebuild_writes_only_when_every_symbol_is_served(tmp_path, fake_yahoo):
     days = pd.bdate_range("2025-03-03", "2025-03-07")
-    monkeypatch.setattr(market_data.yf, "download",
-                        FakeDownload(lambda t, kw: download_frame({s: bars(days) for s in t})))
+    fake_yahoo(lambda t, kw: download_frame({s: bars(days) for s in t}))
     out = tmp_path / "live.csv"
     with redirect_stdout(io.StringIO()):
         assert tool.main(["rebuild", "--symbols", "9988.HK", "^HSI", "--out", str(out)]) == 0
     frame, _ = S.load_snapshot(out, tmp_path / "live_meta.json")
     assert sorted(frame["symbol"].unique()) == ["9988.HK", "^HSI"] and len(frame) == 10
-    monkeypatch.setattr(market_data.yf, "download", FakeDownload(lambda t, kw: empty_frame(t)))
+    fake_yahoo(lambda t, kw: empty_frame(t))
     with redirect_stdout(io.StringIO()):
         assert tool.main(["rebuild", "--symbols", "9988.HK", "--out", str(tmp_path / "x.csv")]) == 1
 

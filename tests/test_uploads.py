@@ -7,18 +7,13 @@ import json
 
 import pytest
 
-from components import uploads
-from components.events import Event
-from components.uploads import (
-    MAX_BYTES,
-    MAX_ROWS,
-    RowProblem,
-    UploadError,
-    csv_safe,
-    parse_upload,
-    template_csv,
-    template_json,
-)
+from components.data.events import Event
+from components.facts import MAX_UPLOAD_BYTES as MAX_BYTES
+from components.facts import MAX_UPLOAD_ROWS as MAX_ROWS
+from components.text import upload_schema
+from components.text.safe import csv_safe
+from components.text.upload_schema import template_csv, template_json
+from components.text.uploads import RowProblem, UploadError, parse_upload
 
 HEADER = "title,date,time,tz,category,symbols,summary,source_url,source_title,id"
 GOOD_ROW = "Good event,2025-03-06,09:30,,policy,BABA,,,,"
@@ -85,9 +80,9 @@ def test_templates_validate():
 
 def test_templates_use_every_schema_field():
     header = template_csv().splitlines()[0].split(",")
-    assert tuple(header) == uploads.FIELDS
-    assert all(f.field in uploads.__doc__ for f in uploads.SCHEMA)
-    assert uploads.REQUIRED == ("title", "date", "category")
+    assert tuple(header) == upload_schema.FIELDS
+    assert all(f.field in upload_schema.__doc__ for f in upload_schema.SCHEMA)
+    assert upload_schema.REQUIRED == ("title", "date", "category")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ catches the error (DNS, timeout, rate limit), logs it on the "yfinance" logger a
 from __future__ import annotations
 
 import logging
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -18,12 +19,26 @@ import pandas as pd
 FIELDS = ["Close", "High", "Low", "Open", "Volume"]
 
 
+def ohlcv(dates, close, spread: float = 1.0, open_gap: float = 0.5) -> pd.DataFrame:
+    """Daily bars on ``dates`` around ``close``: high and low ``spread`` away, open ``open_gap`` below."""
+    close = np.asarray(close, dtype=float)
+    return pd.DataFrame({"Close": close, "High": close + spread, "Low": close - spread, "Open": close - open_gap,
+                         "Volume": np.full(len(close), 1000, dtype="int64")}, index=pd.DatetimeIndex(dates))
+
+
 def bars(dates, start_price: float = 100.0, step: float = 1.0) -> pd.DataFrame:
     """Simple OHLCV bars on ``dates`` with closes rising by ``step``."""
-    dates = pd.DatetimeIndex(dates)
-    close = start_price + step * np.arange(len(dates))
-    return pd.DataFrame({"Close": close, "High": close + 1, "Low": close - 1, "Open": close - 0.5,
-                         "Volume": np.full(len(dates), 1000, dtype="int64")}, index=dates)
+    return ohlcv(dates, start_price + step * np.arange(len(pd.DatetimeIndex(dates))))
+
+
+def random_walk_bars(ticker: str, start: str, end_exclusive: str, first=None) -> pd.DataFrame:
+    """Bars of a random walk (seeded by the ticker) on every weekday of a request, from ``first`` if given."""
+    days = pd.bdate_range(start, pd.Timestamp(end_exclusive) - pd.Timedelta(days=1))
+    rng = np.random.default_rng(zlib.crc32(ticker.encode()))
+    close = 100 * np.exp(np.cumsum(rng.normal(0, 0.015, len(days))))
+    frame = ohlcv(days, close, spread=0.0, open_gap=0.0).assign(High=close * 1.01, Low=close * 0.99,
+                                                                 Open=close * 1.002)
+    return frame[frame.index >= pd.Timestamp(first)] if first else frame
 
 
 def download_frame(per_ticker: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -1,0 +1,336 @@
+"""Market-model event study (MacKinlay 1997) of one event for one stock against one benchmark.
+
+Day 0 is the stock's reaction session (``components.alignment.reaction_position``); every window
+counts the stock's own sessions relative to it. Returns are simple daily returns on the stock's
+session grid. The benchmark is aligned as-of (its last close on or before each stock date), so on a
+benchmark holiday its return is 0 and the move lands on its next session; such stale days are counted.
+Abnormal returns and their running sum (CAR) are tested with Student t on L1 - 2 degrees of freedom,
+using the exact prediction-error covariance sigma^2 (I + X*(X'X)^-1 X*'), estimation error included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special  # Student t from scipy.special: scipy.stats costs ~55 MB per server
+
+from components.analysis.alignment import reaction_position
+from components.data.events import Event
+from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
+from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
+
+Window = tuple[int, int]
+CONFIDENCE = 0.95
+STARS = ((0.01, "***"), (0.05, "**"), (0.10, "*"))
+# Benchmarks and the stocks that are large enough in them to drag the index with their own moves.
+LARGE_CONSTITUENTS = {"^HSI": ("9988.HK", "0700.HK"), "^HSCE": ("9988.HK", "0700.HK"), "^GSPC": ("NVDA",)}
+UNDERLYING = {"BABA": "9988.HK"}  # an ADR moves with its underlying shares
+
+
+class EventStudyError(ValueError):
+    """The study cannot be run; the message is a sentence meant for the user."""
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Another event whose reaction session falls inside one of the windows."""
+
+    event_id: str
+    title: str
+    window: str  # "estimation" or "event"
+    tau: int
+    day0: dt.date
+
+    def message(self) -> str:
+        why = ("its own reaction counts as 'normal' return and biases alpha, beta and sigma"
+               if self.window == "estimation" else "the abnormal return from that session on mixes both events")
+        return (f"Another event, '{self.title}', falls in the {self.window} window at τ={_signed(self.tau)} "
+                f"({self.day0:%Y-%m-%d}): {why}.")
+
+
+@dataclass(frozen=True)
+class AbnormalReturn:
+    """An abnormal return (AR of one day or CAR over days) with its sd, t statistic and two-sided p-value."""
+
+    value: float
+    sd: float
+    t: float
+    p: float
+
+    @property
+    def stars(self) -> str:
+        return significance_stars(self.p)
+
+    @classmethod
+    def from_row(cls, row: pd.Series, name: str) -> AbnormalReturn:
+        return cls(*(float(row[col]) for col in (name, f"sd_{name}", f"t_{name}", f"p_{name}")))
+
+
+@dataclass(frozen=True, eq=False)
+class EventStudyResult:
+    """Market-model estimates, the per-day table (one row per event-window session) and totals."""
+
+    symbol: str
+    benchmark: str
+    event_id: str
+    day0: dt.date
+    estimation: Window
+    estimation_first: dt.date
+    estimation_last: dt.date
+    event_window: Window  # as used: cut short when the data end early
+    L1: int
+    alpha: float
+    beta: float
+    sigma: float
+    r2: float
+    table: pd.DataFrame  # one row per event-window session, see event_table
+    ar0: AbnormalReturn  # AR on day 0
+    car: AbnormalReturn  # CAR over the whole event window
+    stale_estimation: int  # sessions without a fresh benchmark close
+    stale_event: int
+    overlaps: tuple[Overlap, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def dof(self) -> int:
+        return self.L1 - 2
+
+
+def _signed(n: int) -> str:
+    return f"{n:+d}" if n else "0"
+
+
+def _fmt(window: Window) -> str:
+    return f"[{_signed(window[0])}, {_signed(window[1])}]"
+
+
+def _window(value, name: str) -> Window:
+    try:
+        a, b = value
+        if int(a) != a or int(b) != b:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise EventStudyError(f"The {name} window must be two whole numbers of sessions, "
+                              f"such as [-250, -11]; got {value!r}.") from None
+    return int(a), int(b)
+
+
+def validate_windows(estimation: Window, event_window: Window) -> tuple[Window, Window]:
+    """Check both windows (taus relative to day 0) and return them as int pairs; raise EventStudyError."""
+    (e1, e2), (w1, w2) = _window(estimation, "estimation"), _window(event_window, "event")
+    if e1 >= e2:
+        raise EventStudyError(f"The estimation window {_fmt((e1, e2))} must start before it ends.")
+    if not w1 <= 0 <= w2:
+        raise EventStudyError(f"The event window {_fmt((w1, w2))} must include day 0 (start <= 0 <= end).")
+    if e2 >= w1:
+        raise EventStudyError(f"The estimation window {_fmt((e1, e2))} must end before the event window "
+                              f"{_fmt((w1, w2))} starts, so the event does not leak into the normal return.")
+    if e2 - e1 + 1 < MIN_ESTIMATION:
+        raise EventStudyError(f"The estimation window {_fmt((e1, e2))} has {e2 - e1 + 1} sessions; "
+                              f"at least {MIN_ESTIMATION} are needed, e.g. {_fmt((e2 - MIN_ESTIMATION + 1, e2))}.")
+    return (e1, e2), (w1, w2)
+
+
+def _closes(series: pd.Series) -> pd.Series:
+    out = pd.Series(pd.to_numeric(series, errors="coerce").to_numpy(float), index=pd.DatetimeIndex(series.index))
+    out = out.dropna().sort_index()
+    return out[~out.index.duplicated(keep="last")]
+
+
+def aligned_returns(stock: pd.Series, bench: pd.Series) -> pd.DataFrame:
+    """Rows are the stock's sessions; columns: stock and bench simple returns, stale (bench did not trade)."""
+    s, b = _closes(stock), _closes(bench)
+    b_asof = pd.Series(b.asof(s.index).to_numpy(float), index=s.index) if len(b) else s * np.nan
+    return pd.DataFrame({"stock": s.pct_change(fill_method=None), "bench": b_asof.pct_change(fill_method=None),
+                         "stale": ~s.index.isin(b.index)}, index=s.index)
+
+
+def market_model(r_stock: np.ndarray, r_bench: np.ndarray) -> tuple[float, float, float, float]:
+    """OLS of stock on benchmark returns; returns (alpha, beta, sigma with SSR/(L1-2), R²)."""
+    x = np.column_stack([np.ones_like(r_bench), r_bench])
+    coef = np.linalg.lstsq(x, r_stock, rcond=None)[0]
+    resid = r_stock - x @ coef
+    ssr, sst = float(resid @ resid), float(((r_stock - r_stock.mean()) ** 2).sum())
+    r2 = 1.0 - ssr / sst if sst > 0 else float("nan")
+    return float(coef[0]), float(coef[1]), float(np.sqrt(ssr / (len(r_stock) - 2))), r2
+
+
+def prediction_covariance(bench_est: np.ndarray, bench_event: np.ndarray, sigma: float) -> np.ndarray:
+    """Covariance of the event-window abnormal returns: sigma² (I + X* (X'X)^-1 X*'), X = [1, R_m]."""
+    x = np.column_stack([np.ones_like(bench_est), bench_est])
+    xs = np.column_stack([np.ones_like(bench_event), bench_event])
+    return sigma**2 * (np.eye(len(xs)) + xs @ np.linalg.solve(x.T @ x, xs.T))
+
+
+def t_test(value: np.ndarray, sd: np.ndarray, dof: int) -> tuple[np.ndarray, np.ndarray]:
+    """t = value / sd and its two-sided p-value under Student t with ``dof`` degrees of freedom."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.asarray(value, float) / np.asarray(sd, float)
+    return t, 2.0 * special.stdtr(dof, -np.abs(t))
+
+
+def significance_stars(p: float) -> str:
+    """'***' for p < 0.01, '**' for p < 0.05, '*' for p < 0.10, '' otherwise (or for NaN)."""
+    return next((mark for level, mark in STARS if p < level), "")
+
+
+def event_table(rows: pd.DataFrame, taus: np.ndarray, fit: tuple, bench_est: np.ndarray) -> pd.DataFrame:
+    """Per event-window session: returns, expected return, AR and CAR with sd, t, p and the CAR band."""
+    alpha, beta, sigma, _ = fit
+    dof = len(bench_est) - 2
+    rm, ri = rows["bench"].to_numpy(float), rows["stock"].to_numpy(float)
+    expected = alpha + beta * rm
+    cov = prediction_covariance(bench_est, rm, sigma)
+    ar, car = ri - expected, np.cumsum(ri - expected)
+    sd_ar, sd_car = np.sqrt(np.diag(cov)), np.sqrt(np.diag(np.cumsum(np.cumsum(cov, 0), 1)))
+    (t_ar, p_ar), (t_car, p_car) = t_test(ar, sd_ar, dof), t_test(car, sd_car, dof)
+    half = special.stdtrit(dof, 0.5 + CONFIDENCE / 2) * sd_car
+    return pd.DataFrame({
+        "tau": taus, "date": rows.index, "stock_return": ri, "bench_return": rm,
+        "bench_stale": rows["stale"].to_numpy(), "expected_return": expected,
+        "AR": ar, "sd_AR": sd_ar, "t_AR": t_ar, "p_AR": p_ar, "sig_AR": [significance_stars(p) for p in p_ar],
+        "CAR": car, "sd_CAR": sd_car, "t_CAR": t_car, "p_CAR": p_car, "sig_CAR": [significance_stars(p) for p in p_car],
+        "car_low": car - half, "car_high": car + half,
+    })
+
+
+def overlapping_events(event: Event, events: Sequence[Event], stock_dates: pd.DatetimeIndex, symbol: str,
+                       estimation: Window = DEFAULT_ESTIMATION, event_window: Window = DEFAULT_EVENT_WINDOW
+                       ) -> list[Overlap]:
+    """Every other event whose reaction session falls in the estimation or event window, with its tau.
+
+    An event whose reaction session lies more than MAX_GAP_DAYS after it (a hole in the data) is skipped.
+    """
+    dates = pd.DatetimeIndex(stock_dates)
+    p0 = reaction_position(event, dates, symbol)
+    if p0 is None:
+        return []
+    found = []
+    for other in events:
+        pos = None if other.id == event.id else reaction_position(other, dates, symbol)
+        if pos is None or (dates[pos].date() - other.date).days > MAX_GAP_DAYS:
+            continue
+        tau = pos - p0
+        for name, (a, b) in (("estimation", estimation), ("event", event_window)):
+            if a <= tau <= b:
+                found.append(Overlap(other.id, other.title, name, tau, dates[pos].date()))
+    return found
+
+
+def constituent_note(symbol: str, benchmark: str) -> str | None:
+    """A one-sentence caution when the stock (or an ADR's underlying) is a large member of the benchmark."""
+    try:
+        symbol, benchmark = normalise_symbol(symbol), normalise_symbol(benchmark)
+    except InvalidSymbol:
+        return None
+    members = LARGE_CONSTITUENTS.get(benchmark, ())
+    if symbol in members:
+        who = f"{symbol} is itself a large constituent of {benchmark}"
+    elif UNDERLYING.get(symbol) in members:
+        who = f"{symbol} is an ADR of {UNDERLYING[symbol]}, a large constituent of {benchmark}"
+    else:
+        return None
+    return (f"{who}, so the regression partly explains the stock by its own moves: beta is biased towards 1 "
+            "and the abnormal return is understated.")
+
+
+def _check_history(p0: int, estimation: Window, symbol: str, day0: dt.date) -> None:
+    """Raise when the estimation window reaches before the first return (session 0 has no prior close)."""
+    (e1, e2), earliest = estimation, 1 - p0
+    if e1 >= earliest:
+        return
+    longest, shortest = (earliest, e2), (e2 - MIN_ESTIMATION + 1, e2)
+    fits = (f"The longest window that fits is {_fmt(longest)} ({e2 - earliest + 1} sessions)"
+            if e2 - earliest + 1 >= MIN_ESTIMATION else "No usable window fits")
+    raise EventStudyError(
+        f"{symbol} has only {p0 - 1} sessions of returns before day 0 ({day0:%Y-%m-%d}), too few for the "
+        f"estimation window {_fmt(estimation)} ({e2 - e1 + 1} sessions). {fits}; the shortest usable window is "
+        f"{_fmt(shortest)} ({MIN_ESTIMATION} sessions). Shorten the window or load a longer history.")
+
+
+def _event_rows(rets: pd.DataFrame, p0: int, event_window: Window, symbol: str) -> tuple[pd.DataFrame, Window, list]:
+    """The event-window rows, cut short (with a note) when the data end before the window does."""
+    w1, w2 = event_window
+    last = min(w2, len(rets) - 1 - p0)
+    notes = [] if last == w2 else [f"The event window was cut to {_fmt((w1, last))}: {symbol} data end on "
+                                   f"{rets.index[-1]:%Y-%m-%d}."]
+    return rets.iloc[p0 + w1: p0 + last + 1], (w1, last), notes
+
+
+def _estimate(est: pd.DataFrame, benchmark: str) -> tuple[pd.DataFrame, tuple, list]:
+    """Fit the market model on the estimation rows that have both returns."""
+    fit_rows = est.dropna(subset=["stock", "bench"])
+    if len(fit_rows) < MIN_ESTIMATION:
+        raise EventStudyError(f"Only {len(fit_rows)} sessions of the estimation window have both returns; "
+                              f"at least {MIN_ESTIMATION} are needed.")
+    if np.ptp(fit_rows["bench"].to_numpy()) == 0:
+        raise EventStudyError(f"{benchmark} did not move in the estimation window, so beta cannot be estimated.")
+    dropped = len(est) - len(fit_rows)
+    notes = [f"{dropped} estimation sessions had no {benchmark} return and were left out."] if dropped else []
+    return fit_rows, market_model(fit_rows["stock"].to_numpy(), fit_rows["bench"].to_numpy()), notes
+
+
+def _context_notes(event: Event, day0: dt.date, symbol: str, benchmark: str, est: pd.DataFrame,
+                   rows: pd.DataFrame) -> list[str]:
+    """Notes on a late day 0, stale benchmark closes and a benchmark the stock is a large part of."""
+    notes = []
+    if (day0 - event.date).days > MAX_GAP_DAYS:
+        notes.append(f"Day 0 ({day0:%Y-%m-%d}) is more than {MAX_GAP_DAYS} days after the event "
+                     f"({event.date:%Y-%m-%d}): the {symbol} data probably have a gap there.")
+    n_est, n_evt = int(est["stale"].sum()), int(rows["stale"].sum())
+    if n_est + n_evt:
+        notes.append(f"{benchmark} had no close on {n_est} of {len(est)} estimation sessions and {n_evt} of "
+                     f"{len(rows)} event-window sessions; its last close was carried forward (return 0 that day).")
+    note = constituent_note(symbol, benchmark)
+    return notes + ([note] if note else [])
+
+
+def event_study(stock: pd.Series, bench: pd.Series, event: Event, symbol: str, benchmark: str | None = None,
+                estimation: Window = DEFAULT_ESTIMATION, event_window: Window = DEFAULT_EVENT_WINDOW,
+                events: Sequence[Event] = ()) -> EventStudyResult:
+    """Run the study on two close series indexed by trading date; ``events`` are checked for overlaps."""
+    estimation, event_window = validate_windows(estimation, event_window)
+    benchmark = benchmark or benchmark_for(symbol) or "the benchmark"
+    rets = aligned_returns(stock, bench)
+    p0 = reaction_position(event, pd.DatetimeIndex(rets.index), symbol)
+    if p0 is None:
+        raise EventStudyError(f"{symbol} has no session after '{event.title}' ({event.date}) in the data.")
+    day0 = rets.index[p0].date()
+    _check_history(p0, estimation, symbol, day0)
+    est = rets.iloc[p0 + estimation[0]: p0 + estimation[1] + 1]
+    rows, event_window, notes = _event_rows(rets, p0, event_window, symbol)
+    fit_rows, fit, fit_notes = _estimate(est, benchmark)
+    table = event_table(rows, np.arange(event_window[0], event_window[1] + 1), fit, fit_rows["bench"].to_numpy())
+    overlaps = tuple(overlapping_events(event, events, rets.index, symbol, estimation, event_window))
+    notes += fit_notes + [o.message() for o in overlaps] + _context_notes(event, day0, symbol, benchmark, est, rows)
+    return EventStudyResult(
+        symbol, benchmark, event.id, day0, estimation, est.index[0].date(), est.index[-1].date(), event_window,
+        len(fit_rows), *fit, table, AbnormalReturn.from_row(table.loc[table["tau"] == 0].iloc[0], "AR"),
+        AbnormalReturn.from_row(table.iloc[-1], "CAR"), int(est["stale"].sum()), int(rows["stale"].sum()),
+        overlaps, tuple(notes))
+
+
+COMPARE_COLUMNS = ["event", "title", "day0", "AR0", "t_AR0", "p_AR0", "CAR", "car_window", "t_CAR", "p_CAR",
+                   "alpha", "beta", "L1", "overlaps", "status"]
+
+
+def compare_events(events: Sequence[Event], stock: pd.Series, bench: pd.Series, symbol: str,
+                   benchmark: str | None = None, estimation: Window = DEFAULT_ESTIMATION,
+                   event_window: Window = DEFAULT_EVENT_WINDOW) -> pd.DataFrame:
+    """One row per event with day-0 AR and CAR tests; a failed event's status holds its error message."""
+    rows = []
+    for ev in events:
+        try:
+            r = event_study(stock, bench, ev, symbol, benchmark, estimation, event_window, events)
+        except EventStudyError as exc:
+            rows.append({"event": ev.id, "title": ev.title, "status": str(exc)})
+            continue
+        rows.append({"event": ev.id, "title": ev.title, "day0": r.day0, "AR0": r.ar0.value, "t_AR0": r.ar0.t,
+                     "p_AR0": r.ar0.p, "CAR": r.car.value, "car_window": _fmt(r.event_window), "t_CAR": r.car.t,
+                     "p_CAR": r.car.p, "alpha": r.alpha, "beta": r.beta, "L1": r.L1,
+                     "overlaps": ", ".join(o.event_id for o in r.overlaps), "status": "ok"})
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)

@@ -1,0 +1,72 @@
+"""Date-range presets shared by every page, and the checks a chosen range must pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.facts import ARTICLE_ANCHOR_END, ARTICLE_WEEK
+
+PRESETS = {
+    "week": "Article week",
+    "1M": "1M",
+    "3M": "3M",
+    "6M": "6M",
+    "YTD": "YTD",
+    "1Y": "1Y",
+    "All": "All",
+}
+CUSTOM = "custom"
+DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # what the date picker accepts
+ANCHORS = {"article": "the article (14 Mar 2025)", "latest": "the latest data"}
+DEFAULT_PRESET, DEFAULT_ANCHOR = "3M", "article"
+_MONTHS = {"1M": 1, "3M": 3, "6M": 6, "1Y": 12}
+
+
+def preset_range(preset: str, anchor: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The (start, end) of a preset given the span of available data ``first..last``."""
+    if preset == "week":
+        return ARTICLE_WEEK
+    if preset == "All":
+        return first, last
+    end = ARTICLE_ANCHOR_END if anchor == "article" else last
+    if preset == "YTD":
+        start = dt.date(end.year, 1, 1)
+    elif preset in _MONTHS:
+        start = (pd.Timestamp(end) - pd.DateOffset(months=_MONTHS[preset]) + pd.Timedelta(days=1)).date()
+    else:
+        raise ValueError(f"unknown preset '{preset}'")
+    return max(start, first), end
+
+
+def resolve_range(preset: str, anchor: str, custom: tuple[dt.date | None, dt.date | None], first: dt.date,
+                  last: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates a choice stands for: the custom dates as chosen, or the preset's given the data span."""
+    if preset == CUSTOM and None not in custom:
+        return custom
+    return preset_range(preset if preset != CUSTOM else DEFAULT_PRESET, anchor, first, last)
+
+
+def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last: dt.date) -> str | None:
+    """A message saying why a range cannot be used, or None when it is fine."""
+    if start is None or end is None:
+        return "Pick both a start and an end date; the chart keeps the last complete range until then."
+    if not (DATE_MIN <= start <= DATE_MAX and DATE_MIN <= end <= DATE_MAX):
+        return (f"Dates must lie between {DATE_MIN:%d %b %Y} and {DATE_MAX:%d %b %Y}; "
+                "keeping the last good range.")
+    if start > end:
+        return f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}; keeping the last good range."
+    if end < first or start > last:
+        return (f"There are no prices between {start:%d %b %Y} and {end:%d %b %Y}: the data covers "
+                f"{first:%d %b %Y} to {last:%d %b %Y}. Keeping the last good range.")
+    if pd.bdate_range(start, end).empty:
+        return (f"{start:%d %b %Y} to {end:%d %b %Y} holds no weekday, so no trading session; "
+                "keeping the last good range.")
+    return None
+
+
+def describe(preset: str, anchor: str, start: dt.date, end: dt.date) -> str:
+    label = PRESETS.get(preset, "Custom range")
+    suffix = f", counted back from {ANCHORS[anchor]}" if preset in _MONTHS or preset == "YTD" else ""
+    return f"{label}{suffix}: {start:%a %d %b %Y} – {end:%a %d %b %Y}"

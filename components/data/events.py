@@ -1,0 +1,182 @@
+"""The article's events: a validated model, the bundled loader and helpers for their times.
+
+Every event has a verified date in its own time zone and, where known, a time. The loader checks
+each record with pydantic and reports a bad one by its position, id and field, so the events file can
+be fixed by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from components.data.records import json_records
+from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
+from components.facts import DATA_DIR, HOME_TZ
+
+EVENTS_FILE = DATA_DIR / "events.json"
+CATEGORIES = ["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
+Category = Literal["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
+ID_PATTERN = r"^[a-z0-9][a-z0-9._\-]{0,79}$"
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    # no spaces, quotes, angle brackets or backticks: a URL is shown as a link and must stay one
+    url: str = Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)
+    title: str = Field(min_length=1, max_length=300)
+
+
+class Event(BaseModel):
+    """One dated event. ``time`` is the local time in ``tz``; without it, the event counts by its date."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1, max_length=150)
+    date: dt.date
+    time: dt.time | None = None
+    time_precision: Literal["exact", "approximate"] = "exact"
+    tz: str = HOME_TZ
+    time_note: str = Field("", max_length=300)
+    category: Category
+    companies: list[str] = []
+    summary: str = Field("", max_length=2000)
+    article_wording: str | None = Field(None, max_length=300)
+    date_match: Literal["yes", "roughly", "no", "not dated"] = "not dated"
+    match_note: str = Field("", max_length=500)
+    sources: list[Source] = []
+    symbols: list[str] = []
+    confidence: Literal["verified", "one source", "unverified"] = "unverified"
+    in_article: bool = False
+    origin: Literal["article", "context", "user"] = "context"
+
+    @field_validator("title", "summary", "time_note", "match_note")
+    @classmethod
+    def _no_control_characters(cls, value: str) -> str:
+        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
+            raise ValueError("contains control characters")
+        return value.strip()
+
+    @field_validator("tz")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not an IANA time zone such as Asia/Hong_Kong") from None
+        return value
+
+    @field_validator("symbols")
+    @classmethod
+    def _valid_symbols(cls, value: list[str]) -> list[str]:
+        try:
+            return list(dict.fromkeys(normalise_symbol(s) for s in value))
+        except InvalidSymbol as exc:
+            raise ValueError(str(exc)) from None
+
+    @property
+    def timestamp(self) -> pd.Timestamp | None:
+        """The event's moment, tz-aware, or None when only its date is known."""
+        if self.time is None:
+            return None
+        return pd.Timestamp(dt.datetime.combine(self.date, self.time), tz=self.tz)
+
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order: the UTC instant, with a date-only event placed at noon of its day."""
+        moment = dt.datetime.combine(self.date, self.time or dt.time(12, 0))
+        return (pd.Timestamp(moment, tz=self.tz).tz_convert("UTC"), not self.in_article, self.id)
+
+    def when(self) -> str:
+        """A human label of date and time, e.g. 'Thu 6 Mar 2025, 02:53 Asia/Shanghai (≈ …)'."""
+        day = f"{self.date:%a} {self.date.day} {self.date:%b %Y}"
+        if self.time is None:
+            return f"{day} ({self.tz}, time not recorded)"
+        approx = "about " if self.time_precision == "approximate" else ""
+        ts = self.timestamp
+        ny = ts.tz_convert(MARKETS["US"].tz)
+        hk = ts.tz_convert(MARKETS["HK"].tz)
+        return (f"{day}, {approx}{self.time:%H:%M} {self.tz} = {hk:%a %d %b %H:%M} Hong Kong"
+                f" = {ny:%a %d %b %H:%M} New York")
+
+
+class EventsError(ValueError):
+    """The events file or an event record is invalid; the message names record and field."""
+
+
+def describe_validation_error(exc: ValidationError, label: str) -> list[str]:
+    """One line per problem: '<label>: field '<name>': <message>'."""
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "(record)"
+        msg = err["msg"].replace("Value error, ", "")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field"
+        lines.append(f"{label}: field '{field}': {msg}")
+    return lines
+
+
+def parse_events(records: list, origin_from_article: bool = True) -> list[Event]:
+    """Validate raw records; raise :class:`EventsError` listing every bad record and field."""
+    if not isinstance(records, list):
+        raise EventsError("the events file must hold a list under 'events'")
+    events, problems, seen = [], [], set()
+    for i, record in enumerate(records, start=1):
+        rid = record.get("id", "?") if isinstance(record, dict) else "?"
+        label = f"event #{i} '{rid}'"
+        if not isinstance(record, dict):
+            problems.append(f"{label}: is not an object")
+            continue
+        if origin_from_article and "origin" not in record:
+            record = {**record, "origin": "article" if record.get("in_article") else "context"}
+        try:
+            event = Event.model_validate(record)
+        except ValidationError as exc:
+            problems += describe_validation_error(exc, label)
+            continue
+        if event.id in seen:
+            problems.append(f"{label}: field 'id': duplicate id")
+            continue
+        seen.add(event.id)
+        events.append(event)
+    if problems:
+        raise EventsError("; ".join(problems))
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+def load_events_file(path: Path) -> list[Event]:
+    return parse_events(json_records(path, "events", EventsError))
+
+
+@lru_cache(maxsize=4)
+def bundled_events(path: Path = EVENTS_FILE) -> tuple[Event, ...]:
+    """The article's events, validated and sorted by time (cached; events are immutable)."""
+    return tuple(load_events_file(path))
+
+
+def events_frame(events: list[Event] | tuple[Event, ...]) -> pd.DataFrame:
+    """A table of events for display and charting (one row each, in the given order)."""
+    return pd.DataFrame(
+        {
+            "id": [e.id for e in events],
+            "title": [e.title for e in events],
+            "date": [e.date for e in events],
+            "time": [e.time.strftime("%H:%M") if e.time else "" for e in events],
+            "tz": [e.tz for e in events],
+            "category": [e.category for e in events],
+            "origin": [e.origin for e in events],
+            "in_article": [e.in_article for e in events],
+            "symbols": [", ".join(e.symbols) for e in events],
+        }
+    )
+
+
+def find_event(events, event_id: str) -> Event | None:
+    return next((e for e in events if e.id == event_id), None)

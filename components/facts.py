@@ -1,0 +1,50 @@
+"""Every fact the app is built around, written once: the story's symbols and dates, windows, limits.
+
+The lowest layer: it imports nothing from the project, and every package may read it. A number
+or name that more than one module needs lives here; one that only its own module needs stays there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"  # the bundled snapshot, events, article and claims
+
+# --- the story ------------------------------------------------------------------------------------
+# Alibaba's two listings and the two Hang Seng indices: what the story's charts and tables show.
+DEFAULT_SYMBOLS: tuple[str, ...] = ("9988.HK", "BABA", "^HSI", "^HSCE")
+HEADLINE_EVENT = "qwq-32b-release"  # the event the Overview leads with and the event study opens on
+ARTICLE_WEEK = (dt.date(2025, 3, 3), dt.date(2025, 3, 7))
+# Presets anchored on the article count back from one week after its week, so the chart shows the
+# run-up, the week itself and the following week's follow-through.
+ARTICLE_ANCHOR_END = dt.date(2025, 3, 14)
+HOME_TZ = "Asia/Hong_Kong"  # the story's market: events without a zone, and the timeline's clock
+
+# --- symbols --------------------------------------------------------------------------------------
+MAX_SYMBOLS = 8  # on one chart, in one link, on one event
+
+# --- windows, in trading sessions -----------------------------------------------------------------
+DEFAULT_ESTIMATION = (-250, -11)  # the event study's estimation window, relative to day 0
+DEFAULT_EVENT_WINDOW = (-5, 5)
+ESTIMATION_LIMITS = (-500, -2)  # what the page's slider (and a link) may ask for
+EVENT_WINDOW_LIMITS = (-30, 30)
+MIN_ESTIMATION = 30  # fewest estimation observations accepted (t with 28 d.f. is close to normal)
+DEFAULT_ZOOM_SESSIONS = 10  # the timeline's chart around an event: sessions either side of day 0
+ZOOM_SESSION_LIMITS = (1, 60)
+MAX_GAP_DAYS = 10  # a "reaction" further than this from the event means the data has a hole there
+
+# --- prices ---------------------------------------------------------------------------------------
+HISTORY_START = dt.date(2022, 1, 1)  # what a live fetch asks for; pages slice from it
+LIVE_TTL = dt.timedelta(hours=6)  # how long a live fetch is reused (memory and disk)
+RETRY_AFTER = dt.timedelta(seconds=120)  # before a symbol whose fetch failed is tried live again
+REQUEST_TIMEOUT_S = 10  # per Yahoo request
+MAX_DAILY_CANDLES = 300  # beyond this many sessions a symbol's candles are drawn weekly
+
+# --- what users may bring -------------------------------------------------------------------------
+MAX_UPLOAD_BYTES = 1024 * 1024  # the uploader widget also stops at 1 MB (server.maxUploadSize)
+MAX_UPLOAD_ROWS = 500
+MAX_USER_EVENTS = 500  # per session
+MAX_ARTICLE_CHARS = 100_000
+MAX_PARAM_LENGTH = 400  # characters of one link parameter

@@ -1,0 +1,71 @@
+"""Article page content (pure): Markdown for sentences with highlights, and the date-check table."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.text.article import Article, Block, DateMention, Sentence, deduplicated_blocks
+from components.text.safe import md_escape
+
+VERDICT_MARKS = {
+    "agrees": "✓ agrees",
+    "roughly": "≈ roughly",
+    "disagrees": "✗ disagrees",
+    "ambiguous": "? ambiguous",
+    "no event": "· no event to check",
+    "unresolved": "! unresolved",
+}
+
+
+def block_markdown(block: Block, sentences: list[Sentence], focus: str | None = None) -> str:
+    """The block as Markdown: sentences that mention an event on a coloured background (bold if they
+    mention the focused event); all text escaped, so nothing in it renders as Markdown or HTML."""
+    parts, cursor = [], 0
+    for s in sorted((s for s in sentences if s.block == block.index), key=lambda s: s.start):
+        parts.append(md_escape(block.text[cursor:s.start]))
+        text = md_escape(s.text)
+        if s.event_ids:
+            colour = "orange" if focus in s.event_ids else "blue"
+            text = f":{colour}-background[{text}]"
+            if focus in s.event_ids:
+                text = f"**{text}**"
+        parts.append(text)
+        cursor = s.start + len(s.text)
+    parts.append(md_escape(block.text[cursor:]))
+    return "".join(parts)
+
+
+def mentioned_events(block: Block, sentences: list[Sentence]) -> list[str]:
+    """Event ids mentioned in a block, in order of first mention."""
+    ids: list[str] = []
+    for s in sentences:
+        if s.block == block.index:
+            ids += [e for e in s.event_ids if e not in ids]
+    return ids
+
+
+def sentences_for_event(event_id: str, article: Article) -> list[Sentence]:
+    """The article's sentences that mention the event, each point once: sentences in a paragraph that
+    repeats an earlier one in other words are left out, as the article page leaves them out."""
+    kept = {item.block.index for item in deduplicated_blocks(article.blocks)}
+    return [s for s in article.sentences if event_id in s.event_ids and s.block in kept]
+
+
+def date_table(mentions: list[DateMention], titles: dict[str, str]) -> pd.DataFrame:
+    """One row per date expression: the wording, what it resolves to, the verified date, the verdict."""
+    rows = []
+    for m in mentions:
+        resolved = "" if not m.resolved else (
+            f"{m.start_date:%a %d %b %Y}" if m.start_date == m.end_date
+            else f"{m.start_date:%d %b %Y} – {m.end_date:%d %b %Y}")
+        rows.append({
+            "the article says": m.wording,
+            "resolves to": resolved or f"unresolved: {m.reason}",
+            "verified date": "; ".join(f"{c.verified_date:%a %d %b %Y}" for c in m.checks),
+            "check": VERDICT_MARKS.get(m.verdict, m.verdict),
+            "event": "; ".join(titles.get(c.event_id, c.event_id) for c in m.checks),
+            "paragraph": m.block + 1,
+            "rule": m.rule,
+            "note": " ".join(x for x in [m.note, *(c.note for c in m.checks)] if x),
+        })
+    return pd.DataFrame(rows)

@@ -1,0 +1,54 @@
+"""Sentences of untrusted text: bounded input, one sentence per span, abbreviations kept whole."""
+
+from __future__ import annotations
+
+import re
+
+from components.facts import MAX_ARTICLE_CHARS
+
+ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                           "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "no", "vs", "etc",
+                           "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "prof", "jr", "sr", "gov", "gen"})
+
+
+def checked_text(text: str) -> str:
+    """The text with line endings unified and control characters blanked; ValueError when too long."""
+    if not isinstance(text, str):
+        raise ValueError("The article text must be a string.")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ValueError(f"The article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}. "
+                         "Paste one article at a time.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
+
+
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    words = chunk.split()
+    word = words[-1].lower().strip("(\"'“‘") if words else ""
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence; lines never share a sentence and abbreviations don't split."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if not _ends_with_abbreviation(text[start:m.start()]):
+                spans.append((start, m.start() + len(m.group().rstrip())))
+                start = m.end()
+        spans.append((start, line.end()))
+    return [_trimmed(text, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` in order (see :func:`sentence_spans`)."""
+    return [text[a:b] for a, b in sentence_spans(text)]

@@ -1,0 +1,387 @@
+"""Events a user uploads as CSV or JSON: a parser that reports every problem by row and field.
+
+The schema and templates are in :mod:`components.text.upload_schema`.
+
+JSON is a list of such objects or ``{"events": [...]}``; there ``symbols`` may also be a list.
+Column names and keys match in any case ("Source URL" is ``source_url``); a CSV whose header has
+no comma may use ; or a tab between columns. Whatever is not in the schema is ignored and named in a
+notice, so nothing the user gave disappears silently.
+
+Every event gets ``origin="user"`` and an id starting ``user-`` (the given id in lower case, or a
+slug of title and date). An id already taken, by ``existing_ids`` or an earlier row, gets a suffix
+"-2", "-3"... and a notice.
+
+Uploaded text is untrusted. A value with markup (a ``<tag``, a ``javascript:`` or ``vbscript:``
+link, ``data:text/html``, an event handler such as ``onerror=``, also when written with HTML
+entities) or with control or bidirectional-override characters is a problem for its field, and its
+row is rejected; kept values are trimmed plain text, with line breaks as "\n".
+
+A title, summary or source title starting with = + - or @ is kept as written, because "+3% after
+results" is ordinary text, and reported as a notice: code that writes CSV should pass such values
+through :func:`csv_safe`.
+
+Whole-file problems (too big, more than MAX_UPLOAD_ROWS rows, not UTF-8, not CSV or JSON, empty, required
+columns missing, malformed JSON) raise :class:`UploadError`. A bad row never stops the others: each
+bad field becomes one :class:`RowProblem` and the valid rows are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from pydantic import ValidationError
+
+from components.data.events import Event
+from components.facts import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
+from components.text.safe import looks_like_formula
+from components.text.upload_schema import (
+    BIDI,
+    FIELDS,
+    ID_MAX,
+    ID_PREFIX,
+    MARKUP,
+    PATTERN_HINTS,
+    PENDING_ID,
+    REQUIRED,
+    UploadedEvent,
+    clip,
+)
+
+
+class UploadError(ValueError):
+    """The uploaded file as a whole cannot be used; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad field of one row: ``row`` counts data rows from 1; ``line`` is the CSV line, or None."""
+
+    row: int
+    line: int | None
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{_where(self.row, self.line)}, field '{self.field}': {self.reason}"
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """The valid events in file order, one problem per bad field, and notices about changes made."""
+
+    events: list[Event]
+    problems: list[RowProblem]
+    notices: list[str]
+
+
+@dataclass(frozen=True)
+class _RawRow:
+    row: int
+    line: int | None
+    values: dict[str, object]
+    problems: dict[str, str]
+
+
+
+
+def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult:
+    """Read an uploaded CSV or JSON file (chosen by ``name``'s extension) into validated events.
+
+    ``existing_ids`` are ids already in use (bundled events, earlier uploads); it is not changed.
+    Raises :class:`UploadError` for whole-file problems; bad rows become ``problems``.
+    """
+    label = _label(name)
+    reader = _READERS.get(PurePath(name).suffix.lower())
+    if reader is None:
+        raise UploadError(f"{label} is not a CSV or JSON file: use a name ending in .csv or .json "
+                          "(from a spreadsheet, save as 'CSV UTF-8').")
+    rows, notices = reader(_decode(data, label), label)
+    events, problems, taken = [], [], set(existing_ids)
+    for raw in rows:
+        event, row_problems, row_notices = _check_row(raw)
+        problems += row_problems
+        notices += row_notices
+        if event is None:
+            continue
+        final = _unique_id(event.id, taken)
+        if final != event.id:
+            notices.append(f"{_where(raw.row, raw.line)}: the id '{event.id}' is already taken, "
+                           f"so this event's id is '{final}'.")
+        taken.add(final)
+        events.append(Event.model_validate({**event.model_dump(), "id": final}))
+    return UploadResult(events, problems, notices)
+
+
+def _decode(data: bytes, label: str) -> str:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadError(f"{label} is {len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,} bytes "
+                          f"({MAX_UPLOAD_BYTES // 1024} KiB). Split it into smaller files.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UploadError(f"{label} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position "
+                          f"{exc.start}); save it as UTF-8, in Excel as 'CSV UTF-8'.") from None
+    if not text.strip():
+        raise UploadError(f"{label} is empty.")
+    return text
+
+
+def _read_csv(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
+    records = _csv_records(text, label)
+    if not records:
+        raise UploadError(f"{label} is empty.")
+    columns = _csv_columns(records[0][1], label)
+    _check_count(len(records) - 1, label)
+    notices = _unknown_columns(records)
+    rows = [_csv_row(i, line, cells, columns) for i, (line, cells) in enumerate(records[1:], start=1)]
+    return rows, notices
+
+
+def _csv_records(text: str, label: str) -> list[tuple[int, list[str]]]:
+    header_line = next(line for line in text.splitlines() if line.strip())
+    delimiter = next((d for d in ",;\t" if d in header_line), ",")
+    # strict: an unclosed quote would otherwise swallow every later row into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records, start = [], 1
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise UploadError(f"{label} is not valid CSV: {exc} in the row starting on line {start}. "
+                          "A value with commas, quotes or line breaks must be in double quotes, "
+                          "with its own quotes doubled.") from None
+    return records
+
+
+def _unknown_columns(records: list[tuple[int, list[str]]]) -> list[str]:
+    """A notice naming ignored columns; an unnamed column counts only if some row fills it."""
+    header, body = records[0][1], [cells for _, cells in records[1:]]
+    unknown = [f"'{clip(name)}'" if name.strip() else f"unnamed column {i}"
+               for i, name in enumerate(header, start=1)
+               if _key(name) not in FIELDS
+               and (name.strip() or any(len(c) >= i and c[i - 1].strip() for c in body))]
+    return [f"Ignored columns not in the schema: {', '.join(unknown)}."] if unknown else []
+
+
+def _csv_columns(header: list[str], label: str) -> list[str]:
+    columns = [_key(c) for c in header]
+    repeated = sorted(c for c, n in Counter(columns).items() if n > 1 and c in FIELDS)
+    if repeated:
+        raise UploadError(f"{label} has the column {', '.join(repeated)} more than once.")
+    missing = [f for f in REQUIRED if f not in columns]
+    if missing:
+        raise UploadError(f"{label} has no {', '.join(missing)} column: the first row must name "
+                          f"the columns, and {', '.join(REQUIRED)} are required. The template "
+                          "shows the layout.")
+    return columns
+
+
+def _csv_row(row: int, line: int, cells: list[str], columns: list[str]) -> _RawRow:
+    # a short row leaves its last columns empty; extra cells are checked just below
+    values = {c: cell for c, cell in zip(columns, cells, strict=False) if c in FIELDS}
+    problems = {}
+    if any(cell.strip() for cell in cells[len(columns):]):
+        problems["(row)"] = (f"has {len(cells)} cells but the header names {len(columns)} columns; "
+                             "a value containing commas needs double quotes")
+    return _RawRow(row, line, values, problems)
+
+
+class _JsonObject(dict):
+    """A JSON object that remembers keys written more than once (json.loads keeps only the last)."""
+
+    def __init__(self, pairs: list[tuple[str, object]]) -> None:
+        super().__init__(pairs)
+        self.repeated = {k for k, n in Counter(k for k, _ in pairs).items() if n > 1}
+
+
+def _read_json(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
+    try:
+        payload = json.loads(text, object_pairs_hook=_JsonObject)
+    except json.JSONDecodeError as exc:
+        raise UploadError(f"{label} is not valid JSON: {exc.msg} at line {exc.lineno}, "
+                          f"column {exc.colno}.") from None
+    except (ValueError, RecursionError):
+        raise UploadError(f"{label} cannot be read as JSON: it is nested too deeply or holds "
+                          "a number too long.") from None
+    items, notices = _json_items(payload, label)
+    _check_count(len(items), label)
+    unknown: dict[str, list[int]] = {}
+    for i, item in enumerate(items, start=1):
+        for key in item if isinstance(item, dict) else ():
+            if _key(key) not in FIELDS:
+                unknown.setdefault(key, []).append(i)
+    notices += [f"Ignored field '{clip(key)}', which is not in the schema, in rows {_numbers(where)}."
+                for key, where in unknown.items()]
+    return [_json_row(i, item) for i, item in enumerate(items, start=1)], notices
+
+
+def _json_items(payload: object, label: str) -> tuple[list[object], list[str]]:
+    """The list of event objects, from a list or from ``{"events": [...]}`` (other keys noted)."""
+    notices = []
+    if isinstance(payload, dict):
+        ignored = [f"'{clip(k)}'" for k in payload if k != "events"]
+        if ignored:
+            notices.append(f"Ignored top-level keys other than 'events': {', '.join(ignored)}.")
+        payload = payload.get("events")
+    if not isinstance(payload, list):
+        raise UploadError(f"{label} must hold a list of events, or an object with an 'events' list.")
+    return payload, notices
+
+
+def _json_row(row: int, item: object) -> _RawRow:
+    if not isinstance(item, dict):
+        return _RawRow(row, None, {}, {"(row)": "is not an object with named fields"})
+    values, problems = {}, {}
+    for key, value in item.items():
+        name = _key(key)
+        if name not in FIELDS:
+            continue
+        if name in values or key in getattr(item, "repeated", ()):
+            problems[name] = "is given more than once"
+        values[name] = value
+    return _RawRow(row, None, values, problems)
+
+
+def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], list[str]]:
+    values = {k: _tidy(v) for k, v in raw.values.items()}
+    values = {k: v for k, v in values.items() if v not in (None, "", [])}
+    bad = dict(raw.problems)
+    for name, value in values.items():
+        reason = _unsafe_text(value)
+        if reason:
+            bad.setdefault(name, reason)
+    event = None
+    try:
+        if raw.values or not bad:  # a JSON item that is not an object has no fields to check
+            checked = {k: v for k, v in values.items() if k not in bad}
+            event = UploadedEvent.model_validate(_event_input(checked))
+    except ValidationError as exc:
+        for name, reason in _field_errors(exc):
+            bad.setdefault(name, reason)
+    if bad:
+        order = sorted(bad, key=lambda f: FIELDS.index(f) if f in FIELDS else -1)
+        return None, [RowProblem(raw.row, raw.line, f, bad[f]) for f in order], []
+    if "id" not in values:
+        event = event.model_copy(update={"id": _slug_id(event.title, event.date)})
+    return event, [], _formula_notices(raw, values)
+
+
+def _event_input(values: dict[str, object]) -> dict[str, object]:
+    data = {k: v for k, v in values.items() if k not in ("source_url", "source_title")}
+    url, title = values.get("source_url"), values.get("source_title")
+    if url is not None or title is not None:
+        source = {"url": url} if url is not None else {}
+        source["title"] = title if title is not None else _site_name(url)
+        data["sources"] = [source]
+    return {"id": PENDING_ID, **data, "origin": "user"}
+
+
+def _field_errors(exc: ValidationError) -> list[tuple[str, str]]:
+    """(field, reason) per error, worded as events.describe_validation_error words them."""
+    found = []
+    for err in exc.errors():
+        loc = err["loc"]
+        name = str(loc[0]) if loc else "(row)"
+        if name == "sources":
+            name = "source_title" if loc[-1] == "title" else "source_url"
+        if err["type"] == "missing":
+            reason = "is required when source_title is given" if name == "source_url" else "is required"
+        elif err["type"] == "string_pattern_mismatch" and name in PATTERN_HINTS:
+            reason = PATTERN_HINTS[name]
+        else:
+            reason = err["msg"].replace("Value error, ", "")
+        found.append((name, reason))
+    return found
+
+
+def _unsafe_text(value: object) -> str | None:
+    for text in value if isinstance(value, list) else [value]:
+        if not isinstance(text, str):
+            continue
+        bad = next((ch for ch in text if ch in BIDI
+                    or (unicodedata.category(ch) == "Cc" and ch not in "\n\t")), None)
+        if bad is not None:
+            return (f"contains the control character U+{ord(bad):04X}; only printable text, "
+                    "tabs and line breaks are accepted")
+        if MARKUP.search(text) or MARKUP.search(html.unescape(text)):
+            return ("contains HTML or script markup (a <tag>, a javascript: link or an on...= "
+                    "handler); only plain text is accepted")
+    return None
+
+
+def _formula_notices(raw: _RawRow, values: dict[str, object]) -> list[str]:
+    texts = {name: values.get(name) for name in ("title", "summary", "source_title")}
+    return [f"{_where(raw.row, raw.line)}, field '{name}': starts with '{text[0]}', which a "
+            "spreadsheet may read as a formula; it is kept as plain text."
+            for name, text in texts.items() if isinstance(text, str) and looks_like_formula(text)]
+
+
+def _unique_id(wanted: str, taken: set[str]) -> str:
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted[:ID_MAX - len(str(n)) - 1]}-{n}"
+    return candidate
+
+
+def _slug_id(title: str, date: dt.date) -> str:
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:48].strip("-")
+    return f"{ID_PREFIX}{words or 'event'}-{date.isoformat()}"
+
+
+def _check_count(count: int, label: str) -> None:
+    if count > MAX_UPLOAD_ROWS:
+        raise UploadError(f"{label} has {count} rows; the limit is {MAX_UPLOAD_ROWS} events per file. "
+                          "Split it into smaller files.")
+    if count == 0:
+        raise UploadError(f"{label} holds no events.")
+
+
+def _tidy(value: object) -> object:
+    """Normalise line ends and trim text; a list (JSON symbols) is tidied one level deep only, so a
+    deeply nested value cannot exhaust the stack: its inner lists fail validation as non-text."""
+    def text(v: object) -> object:
+        return v.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(v, str) else v
+
+    return [text(v) for v in value] if isinstance(value, list) else text(value)
+
+
+def _key(name: object) -> str:
+    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
+
+
+def _site_name(url: object) -> str:
+    match = re.match(r"https?://([^/\s?#]+)", str(url))
+    return match.group(1) if match else str(url)[:100]
+
+
+def _label(name: str) -> str:
+    return f"'{clip(PurePath(name).name) or 'the file'}'"
+
+
+def _numbers(rows: list[int], limit: int = 10) -> str:
+    listed = ", ".join(str(r) for r in rows[:limit])
+    return listed + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _where(row: int, line: int | None) -> str:
+    return f"Row {row}" if line is None else f"Row {row} (line {line})"
+
+
+_READERS: dict[str, Callable[[str, str], tuple[list[_RawRow], list[str]]]] = {
+    ".csv": _read_csv,
+    ".json": _read_json,
+}

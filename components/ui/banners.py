@@ -1,0 +1,44 @@
+"""Where the prices came from, said once per page: a banner naming fallbacks, and the sources table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.data import store
+from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult
+from components.ui import state
+
+
+def provenance_banner(result: PriceResult) -> None:
+    """One banner saying where the prices came from, naming fallback symbols and the as-of date."""
+    snap = result.symbols_from(SOURCE_SNAPSHOT)
+    none = {s: p for s, p in result.provenance.items() if p.source == SOURCE_NONE}
+    as_of = f"{result.snapshot_as_of:%d %b %Y}" if result.snapshot_as_of else "unknown"
+    if snap and result.offline:
+        st.info(f"Offline mode: prices for {', '.join(snap)} come from the bundled snapshot of Yahoo Finance "
+                f"daily bars (as of {as_of}).", icon=":material/cloud_off:")
+    elif snap:
+        st.warning(f"Live prices unavailable for {', '.join(snap)} ({result.live_failure}). Showing the bundled "
+                   f"snapshot as of {as_of} for them.", icon=":material/cloud_off:")
+        if st.button("Retry live data", key=state.RETRY_LIVE):
+            store.clear_caches()
+            st.rerun()
+    stale = [s for s, p in result.provenance.items() if p.stale]
+    if stale:
+        copies = ", ".join(f"{s} (fetched {result.provenance[s].fetched})" for s in stale)
+        st.warning(f"Live prices unavailable for {', '.join(stale)} ({result.live_failure}). Showing the last copy "
+                   f"fetched from Yahoo Finance, which may be out of date: {copies}.", icon=":material/history:")
+    live = [s for s in result.symbols_from(SOURCE_LIVE, SOURCE_DISK) if s not in stale]
+    if live:
+        st.caption(f"Live Yahoo Finance data for {', '.join(live)}.")
+    for symbol, prov in none.items():
+        st.error(f"No prices for {symbol}: {prov.note}", icon=":material/error:")
+
+
+def provenance_table(result: PriceResult) -> pd.DataFrame:
+    return pd.DataFrame([
+        {"symbol": p.symbol, "source": p.source, "price basis": p.basis_label, "first": p.first,
+         "last": p.last, "sessions": p.rows, "note": p.note}
+        for p in result.provenance.values()
+    ])

@@ -1,0 +1,81 @@
+"""The heavy computations pages share, cached per server (Streamlit glue around pure functions).
+
+Each public function builds its own cache key from plain values: the events' identities
+(:func:`events_key`) and the provenance of the prices (:func:`data_key`: per symbol its source,
+span, rows, note and fetch time), so a user's new event or a live refetch computes anew.
+
+* ``claim_results`` and ``compare_all_events`` use ``st.cache_data``: every hit is a fresh copy.
+* ``market_chart``'s figure uses ``st.cache_resource``: plotly figures are shared read-only (pages
+  pass them to ``st.plotly_chart``, which only serialises them), because copying one costs as much
+  as building it. The price frame and events it returns are computed per call, never shared.
+
+Entries live until the server restarts or ``max_entries`` pushes them out; tests clear them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from components.analysis.claims import ClaimResult, load_claims
+from components.analysis.event_study import compare_events
+from components.analysis.metrics import closes_by_symbol
+from components.analysis.study_report import compare_display
+from components.analysis.verdicts import evaluate_all
+from components.charts import marks
+from components.data.events import Event
+from components.data.prices import PriceResult
+
+
+def events_key(events: list[Event]) -> tuple:
+    """What identifies a set of events for caching: every field that can change a result."""
+    return tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin) for e in events)
+
+
+def data_key(result: PriceResult) -> tuple:
+    """What identifies the prices behind a result: per symbol its source, span, rows, note and fetch time."""
+    return tuple((p.symbol, p.source, p.first, p.last, p.rows, p.note, p.fetched)
+                 for p in result.provenance.values())
+
+
+def compare_all_events(events: list[Event], stock: pd.Series, bench: pd.Series, symbol: str, benchmark: str,
+                       estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
+    """The all-events comparison table for one stock and benchmark."""
+    return _compare_all_events(events, events_key(events), stock, bench, symbol, benchmark, tuple(estimation),
+                               tuple(window))
+
+
+def claim_results(history: PriceResult, events: list[Event]) -> list[ClaimResult]:
+    """Every claim's verdict from the given prices and events."""
+    return _claim_results(history, data_key(history), events, events_key(events))
+
+
+def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
+                 categories: list[str] | None = None, symbols: tuple[str, ...] | None = None, **options):
+    """``marks.market_chart`` for a page: ``(figure, prices in range, events drawn)``.
+
+    The figure is reused while prices, events and options are the same; the frame and the events
+    are the page's own.
+    """
+    figure = _market_figure(history, data_key(history), events, events_key(events), start=start, end=end,
+                            categories=None if categories is None else tuple(categories), symbols=symbols, **options)
+    frame = marks.range_frame(history.frame, start, end, symbols)
+    return figure, frame, marks.in_range(events, start, end, categories)
+
+
+@st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)
+def _compare_all_events(_events: list[Event], key: tuple, stock: pd.Series, bench: pd.Series, symbol: str,
+                        benchmark: str, estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
+    return compare_display(compare_events(_events, stock, bench, symbol, benchmark, estimation, window))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _claim_results(_history: PriceResult, key: tuple, _events: list[Event], events: tuple) -> list[ClaimResult]:
+    return evaluate_all(load_claims(), closes_by_symbol(_history.frame), _events)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _market_figure(_history: PriceResult, key: tuple, _events: list[Event], events: tuple, **options):
+    return marks.market_chart(_history.frame, events=_events, **options)[0]

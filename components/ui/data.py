@@ -1,0 +1,51 @@
+"""What a page reads: the span of available data, the events of this session, and prices.
+
+Thin Streamlit glue over :mod:`components.data.store` and the bundled events: it adds the user's
+own events from the session, and a spinner while a live fetch is under way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components.data import store
+from components.data.events import Event, bundled_events
+from components.data.prices import PriceResult
+from components.facts import HISTORY_START
+from components.ui import state
+
+
+def data_span() -> tuple[dt.date, dt.date]:
+    """First and last date any source can serve: the snapshot offline, up to today when live."""
+    symbols = store.snapshot_symbols()
+    first = min((dt.date.fromisoformat(m["first"]) for m in symbols.values()), default=HISTORY_START)
+    last = max((dt.date.fromisoformat(m["last"]) for m in symbols.values()), default=dt.date.today())
+    if not store.is_offline():
+        first, last = min(first, HISTORY_START), dt.date.today()
+    return first, last
+
+
+def available_symbols() -> frozenset[str] | None:
+    """Symbols that can be served: the snapshot's offline, any valid Yahoo symbol when live (None)."""
+    return frozenset(store.snapshot_symbols()) if store.is_offline() else None
+
+
+def all_events() -> list[Event]:
+    """The article's events plus the user's, in time order."""
+    return sorted([*bundled_events(), *state.USER_EVENTS.get()], key=lambda e: e.sort_key)
+
+
+def selected_event(events: list[Event] | None = None) -> Event | None:
+    eid = state.EVENT.get()
+    return next((e for e in (all_events() if events is None else events) if e.id == eid), None)
+
+
+def full_history(symbols: list[str]) -> PriceResult:
+    """Every date of the symbols (for reaction sessions and windows that reach past the chart)."""
+    first, last = data_span()
+    if store.is_offline():
+        return store.get_prices(symbols, first, last)
+    with st.spinner("Fetching prices from Yahoo Finance…", show_time=True):
+        return store.get_prices(symbols, first, last)

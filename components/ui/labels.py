@@ -1,0 +1,10 @@
+"""Badges the pages show for verdicts and date checks (Streamlit Markdown), each written once."""
+
+VERDICT_BADGES = {
+    "supported": ":green-badge[supported]",
+    "partly supported": ":orange-badge[partly supported]",
+    "not supported": ":red-badge[not supported]",
+    "not checkable with price data": ":gray-badge[not checkable with price data]",
+}
+MATCH_BADGES = {"yes": ":green-badge[date matches]", "roughly": ":orange-badge[date roughly matches]",
+                "no": ":red-badge[date does not match]", "not dated": ":gray-badge[not dated in the article]"}

@@ -1,0 +1,99 @@
+"""Shareable links: the page's state to and from the URL's query parameters.
+
+:func:`parse_params` and :func:`to_params` are pure (mappings in, mappings out); :func:`sync_from_url`
+applies a link that was opened, :func:`write_url` keeps the address bar in step with the screen.
+A parameter that cannot be used is ignored with a notice, never silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from components.analysis import ranges
+from components.facts import MAX_PARAM_LENGTH
+from components.text.safe import md_escape
+from components.ui import params as P
+from components.ui import state
+from components.ui.data import all_events, available_symbols, data_span
+from components.ui.daterange import apply_custom, apply_preset
+
+PARAMS: dict[str, state.Key] = {key.param: key for key in state.URL_KEYS}
+RANGE_PARAMS = {state.RANGE_START.param, state.RANGE_END.param}
+
+
+def parse_params(params: Mapping[str, str], ctx: P.Context) -> tuple[dict[str, object], list[str]]:
+    """Session-state updates from URL parameters, and a notice for every parameter ignored."""
+    updates, notices = {}, []
+    for name, raw in params.items():
+        value = str(raw).strip()
+        if name not in PARAMS:
+            notices.append(f"Ignored unknown link parameter '{name[:40]}'.")
+            continue
+        if len(value) > MAX_PARAM_LENGTH:
+            notices.append(f"Ignored link parameter '{name}': longer than {MAX_PARAM_LENGTH} characters.")
+            continue
+        key = PARAMS[name]
+        try:
+            updates[key.name] = key.parse(value, ctx)
+        except P.PartlyIgnored as exc:
+            updates[key.name] = exc.value
+            notices.append(f"Link parameter {name}='{value[:60]}': used {', '.join(exc.value)}; "
+                           f"ignored the rest: {str(exc).rstrip('.')}.")
+        except ValueError as exc:
+            notices.append(f"Ignored link parameter {name}='{value[:60]}': {str(exc).rstrip('.')}.")
+    custom = state.RANGE_START.name in updates or state.RANGE_END.name in updates
+    if custom and state.RANGE_PRESET.name not in updates:
+        updates[state.RANGE_PRESET.name] = ranges.CUSTOM
+    return updates, notices
+
+
+def to_params(values: Mapping[str, object], page: str) -> dict[str, str]:
+    """The URL parameters that reproduce ``page`` as it is in ``values`` (session state)."""
+    custom = values.get(state.RANGE_PRESET.name) == ranges.CUSTOM
+    out = {}
+    for key in state.URL_KEYS:
+        dropped = key.param in RANGE_PARAMS if not custom else key == state.RANGE_ANCHOR
+        if not key.on_page(page) or dropped:
+            continue
+        value = values.get(key.name)
+        if value is None or value == "" and key != state.ES_BENCHMARK:
+            continue
+        out[key.param] = P.format_value(value)
+    return out
+
+
+def sync_from_url() -> None:
+    """Apply URL parameters when they differ from what the app last wrote (a link was opened)."""
+    current = st.query_params.to_dict()
+    if not current or current == state.URL_WRITTEN.get():
+        return
+    ctx = P.Context(frozenset(e.id for e in all_events()), available_symbols())
+    updates, notices = parse_params(current, ctx)
+    preset = updates.pop(state.RANGE_PRESET.name, None)
+    anchor = updates.pop(state.RANGE_ANCHOR.name, state.RANGE_ANCHOR.get())
+    start, end = updates.pop(state.RANGE_START.name, None), updates.pop(state.RANGE_END.name, None)
+    if preset and preset != ranges.CUSTOM:
+        apply_preset(preset, anchor)
+    elif start is not None or end is not None:
+        problem = ranges.check_range(start, end, *data_span())
+        if problem:
+            notices.append(f"Ignored the link's date range: {problem}")
+        else:
+            apply_custom(start, end)
+    for name, value in updates.items():
+        next(k for k in state.URL_KEYS if k.name == name).set(value)
+    state.URL_NOTICES.set(notices)
+
+
+def write_url(page: str) -> None:
+    params = to_params(st.session_state, page)
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+    state.URL_WRITTEN.set(params)
+
+
+def show_url_notices() -> None:
+    for notice in state.URL_NOTICES.pop():
+        st.warning(md_escape(notice), icon=":material/link_off:")

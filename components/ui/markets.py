@@ -1,0 +1,41 @@
+"""The Markets page's controls (Streamlit widget block): symbols, view, style, scale, event categories."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.analysis.metrics import STYLES, VIEWS
+from components.data.events import CATEGORIES
+from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, normalise_symbol
+from components.facts import MAX_SYMBOLS
+from components.ui import state
+from components.ui.data import available_symbols
+
+
+def chart_options_ui() -> None:
+    """The chart's options, each bound to its state key (and so to the link)."""
+    available = available_symbols()
+    options = sorted(set(state.SYMBOLS.get()) | set(available or KNOWN_SYMBOLS))
+    left, mid, right = st.columns([3, 3, 2])
+    left.multiselect("Symbols", options, max_selections=MAX_SYMBOLS, accept_new_options=available is None,
+                     placeholder="Choose symbols" + ("" if available else " or type a Yahoo symbol"),
+                     **state.SYMBOLS.bind())
+    mid.segmented_control("View", list(VIEWS), required=True, format_func=VIEWS.get, **state.VIEW.bind())
+    right.segmented_control("Style", list(STYLES), required=True, format_func=STYLES.get, **state.STYLE.bind())
+    st.toggle("Log scale", disabled=state.VIEW.get() == "percent", **state.LOG.bind())
+    st.pills("Event categories", CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind(),
+             help="Each category keeps its colour on every chart.")
+    if available is not None:
+        st.caption(f"Offline: the bundled snapshot holds {', '.join(sorted(available))}. Other symbols need live "
+                   "Yahoo Finance data (run with DASHBOARD_OFFLINE=0 and network access).")
+
+
+def chosen_symbols() -> list[str]:
+    """The chosen symbols in Yahoo's form; a warning for each that is not a symbol."""
+    symbols = []
+    for raw in state.SYMBOLS.get():
+        try:
+            symbols.append(normalise_symbol(raw))
+        except InvalidSymbol as exc:
+            st.warning(str(exc), icon=":material/warning:")
+    return symbols

@@ -1,0 +1,155 @@
+"""Parsers for link parameters (pure, no streamlit): a URL value in, a state value or the reason out.
+
+Each parser takes the raw text and a :class:`Context` and either returns the value for the session
+state or raises ``ValueError`` with a reason the app shows as a notice while ignoring the parameter.
+A list parameter of which only some items are usable raises :class:`PartlyIgnored` carrying what is
+kept. Nothing here trusts the URL. The keys these parsers fill are in :mod:`components.ui.state`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from components.data.events import CATEGORIES
+from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
+from components.facts import MAX_SYMBOLS
+
+Parser = Callable[[str, "Context"], object]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a parser may check against: known event ids and the symbols that can be served."""
+
+    event_ids: frozenset[str]
+    symbols: frozenset[str] | None  # None: any valid Yahoo symbol (live mode)
+
+
+class PartlyIgnored(ValueError):
+    """A list parameter of which only some items could be used: ``value`` is what is kept."""
+
+    def __init__(self, value: list[str], message: str):
+        super().__init__(message)
+        self.value = value
+
+
+def choice(options: Iterable[str], what: str) -> Parser:
+    options = list(options)
+
+    def parse(value: str, _ctx: Context) -> str:
+        if value not in options:
+            raise ValueError(f"{what} '{value}' is not one of {', '.join(options)}")
+        return value
+    return parse
+
+
+def date(value: str, _ctx: Context) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def event(value: str, ctx: Context) -> str:
+    if value not in ctx.event_ids:
+        raise ValueError(f"there is no event with id '{value}'")
+    return value
+
+
+def symbol(value: str, ctx: Context) -> str:
+    try:
+        found = normalise_symbol(value)
+    except InvalidSymbol as exc:
+        raise ValueError(str(exc)) from None
+    if ctx.symbols is not None and found not in ctx.symbols:
+        raise ValueError(f"{found} is not available offline (available: {', '.join(sorted(ctx.symbols))})")
+    return found
+
+
+def symbols(value: str, ctx: Context) -> list[str]:
+    kept, problems = [], []
+    for part in (p for p in value.split(",") if p.strip()):
+        try:
+            kept.append(symbol(part, ctx))
+        except ValueError as exc:
+            problems.append(str(exc).rstrip("."))
+    if not kept:
+        raise ValueError("; ".join(problems) or "no symbol given")
+    kept = list(dict.fromkeys(kept))
+    if len(kept) > MAX_SYMBOLS:
+        problems.append(f"at most {MAX_SYMBOLS} symbols are shown, so {', '.join(kept[MAX_SYMBOLS:])} "
+                        "were left out")
+        kept = kept[:MAX_SYMBOLS]
+    if problems:
+        raise PartlyIgnored(kept, "; ".join(problems))
+    return kept
+
+
+def categories(value: str, _ctx: Context) -> list[str]:
+    cats = list(dict.fromkeys(c.strip() for c in value.split(",") if c.strip()))
+    kept, bad = [c for c in cats if c in CATEGORIES], [c for c in cats if c not in CATEGORIES]
+    if bad:
+        message = f"unknown categories {bad}; known: {', '.join(CATEGORIES)}"
+        if kept:
+            raise PartlyIgnored(kept, message)
+        raise ValueError(message)
+    return cats
+
+
+def flag(value: str, _ctx: Context) -> bool:
+    if value not in ("0", "1"):
+        raise ValueError(f"'{value}' must be 0 or 1")
+    return value == "1"
+
+
+def int_in(low: int, high: int) -> Parser:
+    def parse(value: str, _ctx: Context) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a whole number") from None
+        if not low <= number <= high:
+            raise ValueError(f"{number} is outside {low}..{high}")
+        return number
+    return parse
+
+
+def window(low: int, high: int) -> Parser:
+    def parse(value: str, _ctx: Context) -> tuple[int, int]:
+        try:
+            a, b = (int(x) for x in value.split(","))
+        except ValueError:
+            raise ValueError(f"'{value}' must be two whole numbers like -5,5") from None
+        if not (low <= a <= b <= high):
+            raise ValueError(f"'{value}' must satisfy {low} <= start <= end <= {high}")
+        return a, b
+    return parse
+
+
+def benchmark(value: str, ctx: Context) -> str:
+    if value == "":
+        return ""
+    found = symbol(value, ctx)
+    if not symbol_info(found).can_benchmark:
+        raise ValueError(f"{found} is an exchange rate, not a benchmark")
+    return found
+
+
+def stock(value: str, ctx: Context) -> str:
+    found = symbol(value, ctx)
+    if not symbol_info(found).studiable:
+        raise ValueError(f"{found} is not a stock; an event study needs a stock and a benchmark")
+    return found
+
+
+def format_value(value: object) -> str:
+    """A state value as link text: 1/0 for flags, ISO dates, comma-joined lists."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,178 @@
+"""Every session-state key of the app, with its default and the link parameter that carries it.
+
+A :class:`Key` names one canonical value. A widget bound to it (``**KEY.bind()``) keeps its own
+widget key (``KEY.widget``) and copies into the canonical one in its callback, so the value
+survives page switches, when Streamlit forgets the keys of widgets it no longer draws. Keys with a
+``param`` travel in the URL on the pages they list (``ALL_PAGES`` for every page); their parsers
+(:mod:`components.ui.params`) say why a bad value is ignored.
+
+The date range is stored as what the user chose (a preset and its anchor, or custom dates); the
+dates a preset stands for are computed when needed (:func:`components.ui.daterange.current_range`).
+Plain widget keys (buttons, tables, charts) are named here too, so no page spells a key twice.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from components.analysis.metrics import STYLES, VIEWS
+from components.analysis.ranges import ANCHORS, CUSTOM, DEFAULT_ANCHOR, DEFAULT_PRESET, PRESETS
+from components.data.events import CATEGORIES as ALL_CATEGORIES
+from components.facts import (
+    DEFAULT_ESTIMATION,
+    DEFAULT_EVENT_WINDOW,
+    DEFAULT_SYMBOLS,
+    DEFAULT_ZOOM_SESSIONS,
+    ESTIMATION_LIMITS,
+    EVENT_WINDOW_LIMITS,
+    ZOOM_SESSION_LIMITS,
+)
+from components.ui import params as P
+
+ALL_PAGES = ("*",)
+TIMELINE_SPANS = {"all": "All events", "range": "Events in the date range"}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One canonical session-state value: its key, default, and (optionally) its link parameter."""
+
+    name: str
+    default: object = None
+    param: str | None = None
+    parse: P.Parser | None = field(default=None, compare=False)
+    pages: tuple[str, ...] = ()
+
+    @property
+    def widget(self) -> str:
+        """The key of the widget bound to this value."""
+        return f"w_{self.name}"
+
+    def get(self):
+        """The current value (the default, copied, when the session has none yet)."""
+        if self.name not in st.session_state:
+            st.session_state[self.name] = copy.deepcopy(self.default)
+        return st.session_state[self.name]
+
+    def set(self, value) -> None:
+        """Set the value; a bound widget drawn later in this run shows it (its own key is dropped)."""
+        st.session_state[self.name] = value
+        st.session_state.pop(self.widget, None)
+
+    def pop(self):
+        return st.session_state.pop(self.name, copy.deepcopy(self.default))
+
+    def bind(self) -> dict:
+        """Keyword arguments that bind a widget to this value (seeded from it when the widget is new)."""
+        if self.widget not in st.session_state:
+            st.session_state[self.widget] = copy.deepcopy(self.get())
+        return {"key": self.widget, "on_change": self._copy_back}
+
+    def _copy_back(self) -> None:
+        st.session_state[self.name] = copy.deepcopy(st.session_state[self.widget])
+
+    def on_page(self, page: str) -> bool:
+        return self.param is not None and (self.pages == ALL_PAGES or page in self.pages)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart whose points can be clicked: its widget key and the last click already handled."""
+
+    key: str
+
+    @staticmethod
+    def clicked(chart_state) -> str | None:
+        """The event id of the selected point (customdata[0] of the first one), else None."""
+        try:
+            points = chart_state["selection"]["points"]
+        except (KeyError, TypeError):
+            points = []
+        ids = [p["customdata"][0] for p in points
+               if isinstance(p, dict) and isinstance(p.get("customdata"), list) and p["customdata"]]
+        return ids[0] if ids else None
+
+    def picked(self, chart_state) -> str | None:
+        """The event id of a new click, else None.
+
+        A selection stays in the chart's state across reruns; only one that differs from the last
+        handled pick counts, so prev/next buttons are not undone by a stale selection.
+        """
+        pick = self.clicked(chart_state)
+        last = f"_last_pick_{self.key}"
+        if pick == st.session_state.get(last):
+            return None
+        st.session_state[last] = pick
+        return pick
+
+
+# --- values that travel in links --------------------------------------------------------------------
+RANGE_PRESET = Key("range_preset", DEFAULT_PRESET, "range", P.choice([*PRESETS, CUSTOM], "range"), ALL_PAGES)
+RANGE_ANCHOR = Key("range_anchor", DEFAULT_ANCHOR, "anchor", P.choice(ANCHORS, "anchor"), ALL_PAGES)
+RANGE_START = Key("range_start", None, "start", P.date, ALL_PAGES)  # custom ranges only
+RANGE_END = Key("range_end", None, "end", P.date, ALL_PAGES)
+EVENT = Key("event", None, "event", P.event, ALL_PAGES)
+SYMBOLS = Key("symbols", list(DEFAULT_SYMBOLS), "symbols", P.symbols, ("markets",))
+VIEW = Key("view", "rebased", "view", P.choice(VIEWS, "view"), ("markets",))
+STYLE = Key("style", "line", "style", P.choice(STYLES, "style"), ("markets",))
+LOG = Key("log", False, "log", P.flag, ("markets",))
+CATEGORIES = Key("categories", list(ALL_CATEGORIES), "cats", P.categories, ("timeline", "markets"))
+WINDOW_N = Key("window_n", DEFAULT_ZOOM_SESSIONS, "n", P.int_in(*ZOOM_SESSION_LIMITS), ("timeline",))
+TIMELINE_SPAN = Key("timeline_span", "all", "span", P.choice(TIMELINE_SPANS, "span"), ("timeline",))
+ES_SYMBOL = Key("es_symbol", DEFAULT_SYMBOLS[0], "sym", P.stock, ("event_study",))
+ES_BENCHMARK = Key("es_benchmark", "", "bench", P.benchmark, ("event_study",))
+ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", P.window(*ESTIMATION_LIMITS), ("event_study",))
+ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", P.window(*EVENT_WINDOW_LIMITS), ("event_study",))
+URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, VIEW, STYLE, LOG, CATEGORIES,
+            WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW)
+
+# --- values of this session only ----------------------------------------------------------------------
+USER_EVENTS = Key("user_events", [])  # the user's own events (uploaded or extracted)
+ADDED_FILES = Key("_added_files", set())  # digests of the upload files already added
+ADD_NOTICES = Key("_add_notices", [])  # confirmations shown once after "Add"
+EXTRACTION = Key("_extraction", None)  # the last extraction under review
+URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown once
+URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
+RANGE_MESSAGE = Key("_range_msg", "")  # why the last custom range was refused
+SESSION_KEYS = (USER_EVENTS, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
+
+# --- widgets that hold no canonical value -------------------------------------------------------------
+RANGE_DATES = "w_range_dates"  # the custom range's date picker
+OVERVIEW_CHART = Chart("overview_chart")
+TIMELINE_CHART = Chart("timeline_chart")
+MARKETS_CHART = Chart("markets_chart")
+TIMELINE_ZOOM = "timeline_zoom"
+EVENT_PICK = "w_event_pick"  # the timeline's event selector (follows EVENT)
+PREV_EVENT, NEXT_EVENT = "prev_event", "next_event"
+RETRY_LIVE = "retry_live"
+ARTICLE_SHOW_REPEATS = "article_show_repeats"
+ARTICLE_DATES = "article_dates"
+REACTION_TABLE = "reaction_table"
+MARKETS_SUMMARY, MARKETS_TABLE, MARKETS_CSV = "markets_summary", "markets_table", "markets_csv"
+ES_AR, ES_CAR, ES_STATS, ES_TABLE, ES_CSV = "es_ar", "es_car", "es_stats", "es_table", "es_csv"
+ES_COMPARE, ES_COMPARE_CSV = "es_compare", "es_compare_csv"
+UPLOAD, UPLOAD_ADD, UPLOAD_PROBLEMS, UPLOAD_PREVIEW = "events_upload", "upload_add", "upload_problems", "upload_preview"
+TEMPLATE_CSV, TEMPLATE_JSON = "tpl_csv", "tpl_json"
+EXTRACT_TEXT, EXTRACT_FILE, EXTRACT_PUBLISHED = "extract_text", "extract_file", "extract_published"
+EXTRACT_RUN, EXTRACT_REVIEW, EXTRACT_ADD = "extract_run", "extract_review", "extract_add"
+NEW_SYMBOL, ADD_SYMBOL, SNAPSHOT_SYMBOLS = "new_symbol", "add_symbol", "snapshot_symbols"
+USER_EVENTS_TABLE, CLEAR_USER_EVENTS = "user_events_table", "clear_user_events"
+
+
+def claim_key(claim_id: str) -> str:
+    """The container of one claim on the claims page."""
+    return f"claim_{claim_id}"
+
+
+def figures_key(claim_id: str) -> str:
+    """The figures table of one claim."""
+    return f"figures_{claim_id}"
+
+
+def init_state() -> None:
+    """Give every canonical key its default in a new session."""
+    for key in (*URL_KEYS, *SESSION_KEYS):
+        key.get()
