@@ -139,7 +139,10 @@ def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
 
 
 def slice_range(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
-    """Rows with ``start <= date <= end`` (both inclusive)."""
+    """Rows with ``start <= date <= end`` (both inclusive); by position when the dates are sorted."""
     dates = frame["date"]
+    if dates.is_monotonic_increasing:
+        first, last = dates.searchsorted(pd.Timestamp(start), "left"), dates.searchsorted(pd.Timestamp(end), "right")
+        return frame.iloc[first:last]
     mask = (dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))
     return frame[mask]

@@ -68,7 +68,7 @@ class _LiveEntry:
 
 
 _lock = threading.Lock()
-_snapshot_cache: dict[tuple, tuple[pd.DataFrame, Mapping] | SnapshotError] = {}
+_snapshot_cache: dict[tuple, tuple[Mapping[str, pd.DataFrame], Mapping] | SnapshotError] = {}
 _live: OrderedDict[str, _LiveEntry] = OrderedDict()
 _failures: dict[str, tuple[float, str]] = {}
 
@@ -98,8 +98,8 @@ def _frozen(value):
     return value
 
 
-def _snapshot() -> tuple[pd.DataFrame, Mapping]:
-    """The bundled snapshot in the tidy schema (with each symbol's price basis), and its metadata.
+def _snapshot() -> tuple[Mapping[str, pd.DataFrame], Mapping]:
+    """The bundled snapshot in the tidy schema, one frame per symbol (with its price basis), and its metadata.
 
     Raises :class:`SnapshotError` when the snapshot is missing or damaged.
     """
@@ -109,8 +109,10 @@ def _snapshot() -> tuple[pd.DataFrame, Mapping]:
     if cached is None:
         try:
             frame, meta = load_snapshot()
-            basis = frame["symbol"].map({s: symbol_info(s).basis for s in frame["symbol"].unique()})
-            cached = (frame.assign(basis=basis)[P.TIDY_COLUMNS], _frozen(meta))
+            by_symbol = {str(symbol): rows.assign(basis=symbol_info(symbol).basis)[P.TIDY_COLUMNS]
+                         .sort_values("date").reset_index(drop=True)
+                         for symbol, rows in frame.groupby("symbol", sort=False)}
+            cached = (MappingProxyType(by_symbol), _frozen(meta))
         except SnapshotError as exc:
             cached = exc
         with _lock:
@@ -188,7 +190,7 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
         snap, meta = _snapshot()
         as_of, snap_reason = date.fromisoformat(meta["as_of"]), ""
     except SnapshotError as exc:
-        snap, meta, as_of, snap_reason = P.empty_tidy(), {"symbols": {}}, None, str(exc)
+        snap, meta, as_of, snap_reason = {}, {"symbols": {}}, None, str(exc)
     parts, provenance, live_failure = [], {}, ""
     for symbol in valid:
         served = _serve(symbol, offline)
@@ -196,8 +198,8 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
         live_failure = live_failure or served.failure
         if frame is None:
             reason = note
-            if symbol in meta["symbols"]:
-                frame, source = snap[snap["symbol"] == symbol], P.SOURCE_SNAPSHOT
+            if symbol in snap:
+                frame, source = snap[symbol], P.SOURCE_SNAPSHOT
                 note = "offline mode" if offline else reason
             else:
                 source = P.SOURCE_NONE
