@@ -1,8 +1,8 @@
-"""Router and shared frame: page config, navigation, the app-wide date range and the URL."""
+"""Router and shared frame: page config, navigation, the URL, and the page helpers every page shares."""
 
 import streamlit as st
 
-from components.ui import daterange, links, router, state
+from components.ui import links, plots, router, state
 
 st.set_page_config(page_title="QwQ-32B week: Alibaba and the Hang Seng", page_icon=":material/monitoring:",
                    layout="wide")
@@ -26,11 +26,11 @@ PAGES = {
     ],
 }
 
-page = st.navigation(PAGES)
+page = st.navigation(PAGES, position="hidden")  # drawn below: links that carry the screen's state
 state.init_state()
 links.sync_from_url()
-with st.sidebar:
-    daterange.range_ui()
+links.navigation(PAGES)
+plots.page_helpers()
 links.write_url(page.url_path or "overview")
 with router.router_frame():
     page.run()

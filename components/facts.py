@@ -16,6 +16,7 @@ DATA_DIR = PROJECT_ROOT / "data"  # the bundled snapshot, events, article and cl
 # Alibaba's two listings and the two Hang Seng indices: what the story's charts and tables show.
 DEFAULT_SYMBOLS: tuple[str, ...] = ("9988.HK", "BABA", "^HSI", "^HSCE")
 HEADLINE_EVENT = "qwq-32b-release"  # the event the Overview leads with and the event study opens on
+ARTICLE_DATE = dt.date(2025, 3, 6)  # the article's publication date (data/article.json says so too)
 ARTICLE_WEEK = (dt.date(2025, 3, 3), dt.date(2025, 3, 7))
 # Presets anchored on the article count back from one week after its week, so the chart shows the
 # run-up, the week itself and the following week's follow-through.

@@ -5,7 +5,7 @@ import streamlit as st
 from components.text.article import THRESHOLD, article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import data, links, router, state
+from components.ui import data, daterange, links, router, state
 
 router.require_router()
 article = bundled_article()
@@ -14,6 +14,7 @@ st.title("The article")
 outlet = meta.outlet[:1].upper() + meta.outlet[1:]
 st.caption(f"{md_escape(outlet)}, {meta.dateline}, published {meta.publication_date:%A %d %B %Y}. "
            f"{md_escape(meta.source_note)}")
+daterange.not_applicable("the article is shown whole, and each date is checked against its event.")
 links.show_url_notices()
 events = {e.id: e for e in data.all_events()}
 focus = state.EVENT.get()

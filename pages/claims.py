@@ -7,7 +7,7 @@ import streamlit as st
 from components.analysis.claims import VERDICTS, figures_frame
 from components.facts import DEFAULT_SYMBOLS
 from components.text.safe import md_escape
-from components.ui import caches, data, links, router, state
+from components.ui import caches, data, daterange, links, router, state
 from components.ui.banners import provenance_banner
 from components.ui.labels import VERDICT_BADGES
 
@@ -15,6 +15,7 @@ router.require_router()
 st.title("Claims check")
 st.caption("Each claim of the article is a record with the measure that tests it; every figure and verdict below "
            "is computed from the price data on each run, never typed in.")
+daterange.not_applicable("each claim names the sessions it is about.")
 links.show_url_notices()
 history = data.full_history(list(DEFAULT_SYMBOLS))
 provenance_banner(history)

@@ -5,12 +5,13 @@ import streamlit as st
 from components.analysis.metrics import coverage_notes, range_summary
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, data, daterange, links, plots, router, state
+from components.ui import caches, data, daterange, device, links, plots, router, state
 from components.ui.banners import provenance_banner, provenance_table
 from components.ui.markets import chart_options_ui, chosen_symbols
 
 router.require_router()
 st.title("Markets")
+daterange.range_line()
 links.show_url_notices()
 chart_options_ui()
 symbols = chosen_symbols()
@@ -27,32 +28,43 @@ events = data.all_events()
 view, style = state.VIEW.get(), state.STYLE.get()
 fig, frame, shown = caches.market_chart(
     history, events, start=start, end=end, view=view, style=style, log=state.LOG.get(),
-    selected=state.EVENT.get(), categories=state.CATEGORIES.get(),
-    uirevision=f"markets-{start}-{end}-{view}-{style}-{','.join(symbols)}")
+    categories=state.CATEGORIES.get(), uirevision=f"markets-{start}-{end}-{view}-{style}-{','.join(symbols)}",
+    **device.chart_look())
 if frame.empty:
     st.info(f"No prices for {', '.join(symbols)} between {start:%d %b %Y} and {end:%d %b %Y}. "
-            "Pick another range in the sidebar.")
+            "Pick another date range.")
     st.stop()
-picked = plots.clickable(fig, state.MARKETS_CHART)
-if picked:
-    st.session_state[state.EVENT.name] = picked
-    st.rerun()
-event = data.selected_event(events)
-if event is not None:
-    note, link = st.columns([5, 1], vertical_alignment="center")
-    note.markdown(f"**Selected:** {event.date:%d %b %Y} · {md_escape(event.title)}")
-    link.page_link("pages/timeline.py", label="Details", icon=":material/arrow_forward:",
-                   query_params={"event": event.id})
+
+
+@st.fragment
+def chart_and_selection() -> None:
+    """The chart, and the event a click on it selects: a click reruns only this part."""
+    picked = plots.clickable(fig, state.MARKETS_CHART)
+    if picked:
+        st.session_state[state.EVENT.name] = picked
+        links.write_url("markets")
+    event = data.selected_event(events)
+    if event is not None:
+        note, link = st.columns([5, 1], vertical_alignment="center")
+        note.markdown(f"**Selected:** {event.date:%d %b %Y} · {md_escape(event.title)}")
+        link.page_link("pages/timeline.py", label="Details", icon=":material/arrow_forward:",
+                       query_params={"event": event.id})
+
+
+chart_and_selection()
 for note in coverage_notes(frame, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption(f"{len(shown)} events in range. Dotted lines mark events; triangles mark each market's reaction "
-           "session. Weekends and days when none of the chosen markets traded are hidden.")
+           "session (up: a rise, down: a fall). Click a legend entry to hide a symbol with its marks. Weekends "
+           "and days when none of the chosen markets traded are hidden. High and low are intraday; first and last "
+           "are closes.")
 
 st.subheader("Summary of the range")
 num = st.column_config.NumberColumn(format="%.2f")
 st.dataframe(range_summary(frame), hide_index=True, key=state.MARKETS_SUMMARY,
              column_config={"change %": st.column_config.NumberColumn(format="%+.2f%%"), "first close": num,
-                            "last close": num, "high": num, "low": num})
+                            "last close": num, "highest close": num, "lowest close": num,
+                            "intraday high": num, "intraday low": num})
 st.subheader("Data in range")
 table = frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date)
 st.dataframe(table, hide_index=True, height=260, key=state.MARKETS_TABLE,

@@ -8,7 +8,7 @@ from components.data.events import find_event
 from components.data.symbols import price_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.safe import md_escape
-from components.ui import caches, data, daterange, links, plots, router, state
+from components.ui import caches, data, daterange, device, links, plots, router, state
 from components.ui.banners import provenance_banner
 
 router.require_router()
@@ -20,6 +20,7 @@ st.markdown(
     "- The article says Alibaba's Hong Kong shares **jumped 8%** and lifted the **HSCEI**, up '30% since January'. "
     "Below, every figure is computed from the price data."
 )
+daterange.range_line()
 links.show_url_notices()
 symbols = list(DEFAULT_SYMBOLS)
 start, end = daterange.current_range()
@@ -42,9 +43,9 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
 fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",
-                                        uirevision=f"overview-{start}-{end}")
+                                        uirevision=f"overview-{start}-{end}", **device.chart_look())
 if frame.empty:
-    st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another range in the sidebar.")
+    st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another date range.")
     st.stop()
 picked = plots.clickable(fig, state.OVERVIEW_CHART, remember=False)
 if picked:
@@ -52,8 +53,9 @@ if picked:
     st.switch_page("pages/timeline.py", query_params={"event": picked})
 for note in coverage_notes(frame, symbols, start, end):
     st.caption(f":material/warning: {note}")
-st.caption("Lines are rebased to 100 at the first session of the range; hover for the actual close. Markers on a "
-           "line are that market's reaction session to an event. Click any marker to open the event.")
+st.caption("Lines are rebased to 100 at the first session of the range; hover for each close and its change since "
+           "then. Triangles on a line are that market's reaction session to an event (up: a rise, down: a fall); "
+           "click an event marker to open it, or a legend entry to hide a symbol with its marks.")
 
 st.subheader(f"Events in range ({len(shown)})")
 for event in shown:

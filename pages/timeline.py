@@ -1,22 +1,33 @@
-"""Timeline: every event on one axis; click one to see its facts, its market reactions and a zoomed chart."""
+"""Timeline: every event on one axis; click one to see what happened, how each market reacted, and its sources."""
 
 import streamlit as st
 
-from components.ui import data, event_panel, links, router
-from components.ui.timeline import choose_event, filtered_events, timeline_chart
+from components.ui import data, daterange, event_panel, links, router
+from components.ui.timeline import choose_event, filtered_events, hidden_selection_notice, timeline
 
 router.require_router()
 st.title("Event timeline")
+daterange.range_line()
 links.show_url_notices()
 all_events = data.all_events()
 events = filtered_events(all_events)
-if not events:
-    st.info("No event in the chosen categories and range. Select more categories or show all events.")
-    st.stop()
-timeline_chart(events)
-event = choose_event(events)
-if event is None:
-    st.info("Select an event to see what the article says, what the sources say and how each market reacted.")
-    st.stop()
-event_panel.event_facts_ui(event)
-event_panel.reactions_ui(event, all_events)
+
+
+@st.fragment
+def explorer() -> None:
+    """The timeline, the chooser and the selected event: a click or a step reruns only this part."""
+    if not events:
+        st.info("No event in the chosen categories. Select more categories.")
+        return
+    timeline(events)
+    selected = data.selected_event(all_events)
+    hidden_selection_notice(selected, events)
+    choose_event(events, selected)
+    if selected is None:
+        st.info("Select an event to see what happened, how each market reacted and what the article says.")
+    else:
+        event_panel.event_detail_ui(selected, all_events)
+    links.write_url("timeline")  # a fragment rerun does not pass through app.py
+
+
+explorer()

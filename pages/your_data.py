@@ -4,11 +4,12 @@ import streamlit as st
 
 from components.data.events import events_frame
 from components.text.safe import md_escape
-from components.ui import links, router, state
+from components.ui import daterange, links, router, state
 from components.ui.your_data import extract_ui, symbols_ui, upload_ui
 
 router.require_router()
 st.title("Your events and symbols")
+daterange.not_applicable("your events and symbols then appear on every page.")
 links.show_url_notices()
 for notice in state.ADD_NOTICES.pop():
     st.success(md_escape(notice), icon=":material/check:")

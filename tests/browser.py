@@ -442,6 +442,35 @@ def click_event(page, event_id: str, key: str | None = None) -> dict:
     return point
 
 
+# --- the timeline component -------------------------------------------------------------------------
+
+TIMELINE = ".st-key-timeline_chart"  # the component's element (Playwright's CSS reaches into its shadow root)
+
+
+def timeline_ids(page) -> list[str]:
+    """The ids of the events drawn on the timeline (those in its current view)."""
+    page.locator(f"{TIMELINE} .tl-root").wait_for(timeout=SETTLE_TIMEOUT * 1000)
+    return page.locator(f"{TIMELINE} [data-event-id]").evaluate_all("els => els.map(e => e.dataset.eventId)")
+
+
+def timeline_view(page) -> tuple[int, int]:
+    """The timeline's view as (start, end) milliseconds on the Hong Kong clock."""
+    root = page.locator(f"{TIMELINE} .tl-root")
+    return int(root.get_attribute("data-view-start")), int(root.get_attribute("data-view-end"))
+
+
+def timeline_mark(page, event_id: str):
+    return page.locator(f'{TIMELINE} [data-event-id="{event_id}"]')
+
+
+def open_range_controls(page) -> None:
+    """Open the date-range popover under the page title (the presets, the dates and the anchor)."""
+    button = page.locator('[data-testid="stPopover"] button').first
+    if page.locator(".st-key-w_range_preset").count() == 0 or not page.locator(".st-key-w_range_preset").is_visible():
+        button.click()
+    page.locator(".st-key-w_range_preset").wait_for(state="visible", timeout=SETTLE_TIMEOUT * 1000)
+
+
 # --- screenshots ----------------------------------------------------------------------------------
 
 def screenshot(page, name: str, *, full: bool = False) -> Path:

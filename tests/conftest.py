@@ -1,5 +1,6 @@
 """Shared fixtures: every test runs offline on empty caches; pages open with ``open_page``; the live
-path runs against ``fake_yahoo``, a stand-in for ``yf.download`` at its one call site."""
+path runs against ``fake_yahoo``, a stand-in for ``yf.download`` at its one call site; browser tests
+share one Playwright and one Chromium per worker (``playwright_session``, ``chromium``)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,24 @@ def fake_yahoo(monkeypatch):
         monkeypatch.setattr(yahoo.yf, "download", fake)
         return fake
     return install
+
+
+@pytest.fixture(scope="session")
+def playwright_session():
+    """Playwright's sync API, once per worker (two at a time in one process would collide)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_session):
+    """Debian's Chromium, headless, shared by the browser tests of a worker."""
+    from tests.browser import launch_chromium
+
+    browser = launch_chromium(playwright_session)
+    try:
+        yield browser
+    finally:
+        browser.close()

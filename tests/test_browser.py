@@ -15,10 +15,12 @@ import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from components.analysis import ranges
 from components.data.events import bundled_events
+from components.data.store import get_prices
+from components.facts import DEFAULT_SYMBOLS
 from components.text.upload_schema import FIELDS
 from components.ui.data import data_span
 from tests import browser as B
@@ -33,7 +35,7 @@ NAV_TITLES = ["Overview", "Timeline", "The article", "Claims check", "Markets", 
 # url path -> (title, plotly charts the page draws with default state)
 PAGES = {
     "overview": ("Alibaba's QwQ-32B week on the markets", 1),
-    "timeline": ("Event timeline", 1),
+    "timeline": ("Event timeline", 0),  # the timeline is its own component, not a plotly chart
     "article": ("The article", 0),
     "claims": ("Claims check", 0),
     "markets": ("Markets", 1),
@@ -60,16 +62,6 @@ def server(server_pool):
     """The worker's server; restarted first if the app's sources changed since it started (the app
     is edited while tests run) or if it died."""
     return server_pool.get()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    with sync_playwright() as playwright:
-        browser = B.launch_chromium(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
@@ -109,9 +101,16 @@ def headers(page, level: str = "h2") -> list[str]:
     return [t.strip() for t in page.locator(f'[data-testid="stMain"] {level}').all_inner_texts()]
 
 
+NAV_LINK = '[data-testid="stSidebar"] [data-testid="stPageLink"] a'
+
+
 def nav_titles(page) -> list[str]:
-    return [t.strip().splitlines()[-1].strip()
-            for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+    return [t.strip().splitlines()[-1].strip() for t in page.locator(NAV_LINK).all_inner_texts()]
+
+
+def nav_to(page, title: str) -> None:
+    """Follow a sidebar link, as a reader would (the same session, no new page load)."""
+    page.locator(NAV_LINK, has_text=title).first.click()
 
 
 def dataframe_with(page, column: str):
@@ -121,13 +120,19 @@ def dataframe_with(page, column: str):
 
 
 def choose(page, widget_key: str, label: str) -> None:
-    """Click the option ``label`` of a segmented control / pills widget."""
+    """Click the option ``label`` of a segmented control / pills widget (opening the range popover first
+    for the date-range widgets, which live in it)."""
+    if widget_key.startswith("w_range"):
+        B.open_range_controls(page)
     page.locator(f".st-key-{widget_key} button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).click()
 
 
 def expected_x_range(preset: str, anchor: str = "article") -> tuple[dt.datetime, dt.datetime]:
-    """The x-range the price charts use for a preset: the range padded by 12 hours each side."""
+    """The x-range the price charts use for a preset: from its first to its last session of the story's
+    symbols (the range cut to the data), padded by 12 hours each side."""
     start, end = ranges.preset_range(preset, anchor, *data_span())
+    sessions = get_prices(list(DEFAULT_SYMBOLS), start, end).frame["date"]
+    start, end = sessions.min().date(), sessions.max().date()
     half_day = dt.timedelta(hours=12)
     return dt.datetime.combine(start, dt.time()) - half_day, dt.datetime.combine(end, dt.time()) + half_day
 
@@ -181,8 +186,7 @@ def view_snapshot(page, chart_key: str) -> dict:
         "traces": B.trace_names(page, chart_key),
         "x-range": B.x_range(page, chart_key),
         "widgets": widget_states(page),
-        "range caption": page.locator('[data-testid="stSidebarUserContent"] [data-testid="stCaptionContainer"]')
-                             .last.inner_text(),
+        "range shown": page.locator('[data-testid="stPopover"] button').first.inner_text(),
     }
 
 
@@ -224,6 +228,7 @@ def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chrom
     choose(page, "w_range_preset", "Article week")  # first: a short range makes the next reruns quicker
     wait_for_query(page, range="week")
     B.wait_for_app(page, charts=1)
+    page.keyboard.press("Escape")  # close the range popover
     for symbol in ("BABA", "^HSI"):
         page.locator(f'.st-key-w_symbols button[aria-label="Remove {symbol}"]').click()
         B.wait_for_app(page, charts=1)
@@ -234,8 +239,8 @@ def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chrom
     wait_for_query(page, range="week", view="price", style="candles", symbols="9988.HK,^HSCE")
     B.wait_for_app(page, charts=1)
     original = view_snapshot(page, "markets_chart")
-    assert "9988.HK" in original["traces"] and "^HSCE" in original["traces"]
-    assert "BABA" not in original["traces"] and "^HSI" not in original["traces"]
+    candles = [name.split(" (")[0] for name in original["traces"] if " (" in name]
+    assert candles == ["9988.HK", "^HSCE"], original["traces"]
     assert any(name.endswith("volume") for name in original["traces"])  # candles bring volume panels
     assert original["widgets"]["w_symbols"]["tags"] == ["9988.HK", "^HSCE"]
     link = B.current_url(page)
@@ -257,32 +262,30 @@ def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chrom
 
 
 def test_timeline_click_selects_event_and_next_walks_on(server, page):
-    B.goto(page, server.url, "/timeline", charts=1)
-    assert "qwq-32b-release" in B.event_ids(page, "timeline_chart")
-    assert page.get_by_text("Market reactions").count() == 0
+    B.goto(page, server.url, "/timeline")
+    assert "qwq-32b-release" in B.timeline_ids(page)
+    assert page.locator('[data-testid="stMain"] h3', has_text="How each market reacted").count() == 0
 
-    point = B.click_event(page, "qwq-32b-release", "timeline_chart")
-    assert point["svg"] and abs(point["svg"]["x"] - point["x"]) < 2 and abs(point["svg"]["y"] - point["y"]) < 2, \
-        f"axis-computed pixel and drawn marker disagree: {point}"
+    B.timeline_mark(page, "qwq-32b-release").click()
     main = page.locator('[data-testid="stMain"]')
     expect(main.locator("h2", has_text="Alibaba releases QwQ-32B")).to_be_visible()
-    expect(main.locator("h3", has_text="Market reactions")).to_be_visible()
-    B.wait_for_app(page, charts=2)
-    table = dataframe_with(page, "reaction session")
+    expect(main.locator("h3", has_text="How each market reacted")).to_be_visible()
+    B.wait_for_app(page, charts=1)
+    table = dataframe_with(page, "reaction session (day 0)")
     assert table.count() == 1
     assert "9988.HK" in table.evaluate("el => el.textContent")
     assert page.locator(B.chart_selector("timeline_zoom")).count() == 1
-    assert "Around the event" in headers(page, "h3")
     assert query(page).get("event") == "qwq-32b-release"
     assert "event=qwq-32b-release" in B.current_url(page)
+    assert B.timeline_mark(page, "qwq-32b-release").get_attribute("aria-pressed") == "true"
     no_exception(page)
 
-    # Next ▶ walks to the following event in time order (the chart's events, all categories)
+    # Next ▶ walks to the following event in time order (the timeline's events, all categories)
     ordered = [e.id for e in sorted(EVENTS.values(), key=lambda e: e.sort_key)]
     following = EVENTS[ordered[ordered.index("qwq-32b-release") + 1]]
     page.get_by_role("button", name="Next ▶").click()
     expect(main.locator("h2", has_text=following.title)).to_be_visible()
-    B.wait_for_app(page, charts=2)
+    B.wait_for_app(page, charts=1)
     assert headers(page, "h2") == [following.title]
     wait_for_query(page, event=following.id)
     no_exception(page)
@@ -301,15 +304,16 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(chromium, tmp_path):
                 new MutationObserver(() => {
                   const text = document.body ? document.body.innerText : '';
                   if (/Page not found/i.test(text)) window.__seen.notFound = true;
-                  const nav = Array.from(document.querySelectorAll('[data-testid="stSidebarNavLink"]'))
+                  const links = '[data-testid="stSidebar"] [data-testid="stPageLink"] a';
+                  const nav = Array.from(document.querySelectorAll(links))
                     .map(a => a.innerText.trim().split('\\n').pop().trim()).join('|');
                   if (nav && window.__seen.navs[window.__seen.navs.length - 1] !== nav) window.__seen.navs.push(nav);
                 }).observe(document, {subtree: true, childList: true, characterData: true});
             """)
-            B.goto(pg, fresh_server.url, "/timeline?event=manus-launch", charts=2)
+            B.goto(pg, fresh_server.url, "/timeline?event=manus-launch", charts=1)
             main = pg.locator('[data-testid="stMain"]')
             expect(main.locator("h2", has_text=EVENTS["manus-launch"].title)).to_be_visible()
-            expect(main.locator("h3", has_text="Market reactions")).to_be_visible()
+            expect(main.locator("h3", has_text="How each market reacted")).to_be_visible()
             assert headers(pg, "h1") == ["Event timeline"]
             assert pg.get_by_text("Page not found").count() == 0
             assert pg.locator('[data-testid="stDialog"]').count() == 0
@@ -389,15 +393,12 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
     B.wait_for_app(page)
 
     # same session: navigate with the sidebar, not a new page load
-    page.locator('[data-testid="stSidebarNavLink"]', has_text="Timeline").click()
+    nav_to(page, "Timeline")
     expect(page.locator('[data-testid="stMain"] h1', has_text="Event timeline")).to_be_visible()
-    B.wait_for_app(page, charts=1)
-    user_ids = [i for i in B.event_ids(page, "timeline_chart") if i.startswith("user-")]
+    B.wait_for_app(page)
+    user_ids = [i for i in B.timeline_ids(page) if i.startswith("user-")]
     assert len(user_ids) == 2, user_ids
-    stars = B.chart_handle(page, "timeline_chart").evaluate("""gd => gd._fullData.flatMap(t =>
-        (Array.isArray(t.customdata) ? t.customdata : []).map((c, i) => [c[0],
-            Array.isArray(t.marker.symbol) ? t.marker.symbol[i] : t.marker.symbol]))
-        .filter(([id, sym]) => id.startsWith('user-')).map(([id, sym]) => sym)""")
+    stars = [B.timeline_mark(page, i).get_attribute("data-shape") for i in user_ids]
     assert stars == ["star", "star"], stars
 
     combo = page.locator(".st-key-w_event_pick input[role=combobox]")
@@ -410,11 +411,11 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
     assert any("Browser test: model launch" in t for t in texts), texts
     page.locator("[role=option]", has_text="Browser test: model launch").click()
     expect(page.locator('[data-testid="stMain"] h2', has_text="Browser test: model launch")).to_be_visible()
-    B.wait_for_app(page, charts=1)
+    B.wait_for_app(page)
     assert query(page).get("event", "").startswith("user-")
 
     assert_no_injected_html(page)
-    hover_text = B.chart_handle(page, "timeline_chart").evaluate(
-        "gd => JSON.stringify(gd._fullData.map(t => t.customdata || []))")
-    assert "Bad title" not in hover_text and "Browser test: model launch" in hover_text  # rejected row stayed out
+    labels = page.locator(f"{B.TIMELINE} [data-event-id]").evaluate_all(
+        "els => els.map(e => e.getAttribute('aria-label')).join(' | ')")
+    assert "Bad title" not in labels and "Browser test: model launch" in labels  # the rejected row stayed out
     no_exception(page)

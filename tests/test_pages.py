@@ -83,7 +83,7 @@ def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
     good = shown_range(at)
     at.date_input(key="w_range_dates").set_value((date(2025, 1, 2),)).run()
     assert shown_range(at) == good
-    assert any("Pick both" in w.value for w in at.warning)
+    assert not at.warning  # half-picked: the second date is still to come, so nothing to warn about
     at.date_input(key="w_range_dates").set_value((date(2015, 1, 1), date(2015, 6, 30))).run()
     assert shown_range(at) == good
     assert any("no prices between" in w.value for w in at.warning)
@@ -105,7 +105,8 @@ def test_range_is_shared_between_pages():
 def test_markets_views_and_log_scale():
     at = on_page("pages/markets.py", symbols=["9988.HK", "BABA"], view="price", style="candles", log=True)
     spec = chart_specs(at)[0]
-    assert [t["type"] for t in spec["data"] if t.get("name") in ("9988.HK", "BABA")] == ["candlestick"] * 2
+    assert [t["type"] for t in spec["data"] if t.get("type") == "candlestick"] == ["candlestick"] * 2
+    assert [t["name"] for t in spec["data"] if t["type"] == "candlestick"] == ["9988.HK (HK$)", "BABA (US$)"]
     assert any(t["type"] == "bar" for t in spec["data"])  # volume panels
     assert spec["layout"]["yaxis2"]["type"] == "log"
     assert "HK$" in spec["layout"]["yaxis2"]["title"]["text"]
@@ -122,18 +123,18 @@ def test_category_toggle_removes_events_from_the_chart():
 # --- timeline ---------------------------------------------------------------------------------------
 
 def test_selecting_an_event_shows_details_reactions_and_zoom():
-    at = run_app()
-    at.switch_page("pages/timeline.py").run()
-    at.session_state["timeline_chart"] = {"selection": {"points": [
-        {"curve_number": 0, "point_index": 3, "customdata": ["qwq-32b-release", "x", "y", "model release"]}]}}
-    at.run()
+    at = open_page("pages/timeline.py")
+    assert not at.get("plotly_chart")  # nothing selected: no zoom chart yet
+    at.selectbox(key="w_event_pick").set_value("qwq-32b-release").run()
     assert not at.exception
     assert at.session_state["event"] == "qwq-32b-release"
     assert any("QwQ" in h.value for h in at.header)
-    table = frame_with(at, "day 0 %").set_index("symbol")
-    assert table.loc["9988.HK", "day 0 %"] == pytest.approx(8.39, abs=0.01)
-    assert str(table.loc["BABA", "reaction session"]) == "2025-03-05"
-    zoom = json.loads(at.get("plotly_chart")[1].proto.spec)
+    table = frame_with(at, "day 0 (%)").set_index("symbol")
+    assert table.loc["9988.HK", "day 0 (%)"] == "+8.39%"
+    assert table.loc["BABA", "reaction session (day 0)"] == "Wed 05 Mar 2025"
+    assert table.loc["^HSI", "benchmark"] == "—" and table.loc["^HSI", "day 0 minus benchmark"] == "—"
+    assert "None" not in table.to_string()
+    zoom = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert x_range(zoom)[0].startswith("2025-02-") and x_range(zoom)[1].startswith("2025-03-")
     assert qp(at, "event") == "qwq-32b-release"
 
@@ -149,9 +150,9 @@ def test_prev_next_walk_events_in_date_order():
 
 def test_zoom_window_follows_the_sessions_slider():
     at = on_page("pages/timeline.py", event="qwq-32b-release")
-    narrow = x_range(json.loads(at.get("plotly_chart")[1].proto.spec))
+    narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
     at.slider(key="w_window_n").set_value(2).run()
-    wide_to_narrow = x_range(json.loads(at.get("plotly_chart")[1].proto.spec))
+    wide_to_narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
     # two sessions before day 0: BABA's day 0 is 5 March, so its window opens on Monday 3 March
     assert wide_to_narrow[0] > narrow[0] and wide_to_narrow[0] == "2025-03-02T12:00:00"
 
@@ -232,7 +233,7 @@ def test_event_study_answers_the_headline_question():
     at = on_page("pages/event_study.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["AR day 0"] == "+4.37%"
+    assert metrics["Abnormal return, day 0"] == "+4.37%"
     summary = texts(at)
     assert "+8.39%" in summary and "significant at the 1% level" in summary
     assert len(at.get("plotly_chart")) == 2
@@ -244,13 +245,14 @@ def test_event_study_windows_and_benchmark_change_the_statistics():
     at.slider(key="w_es_estimation").set_value((-120, -11)).run()
     shorter = frame_with(at, "statistic").set_index("statistic")["value"]
     assert shorter["observations (L1)"] == "110" and shorter["beta"] != base["beta"]
+    assert at.selectbox(key="w_es_benchmark").value == "^HSCE"  # the default, as a symbol
     at.selectbox(key="w_es_benchmark").set_value("^HSI").run()
     other = frame_with(at, "statistic").set_index("statistic")["value"]
     assert other["beta"] != shorter["beta"]
     ar_before = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"]
     at.slider(key="w_es_window").set_value((-2, 3)).run()
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"] != ar_before
-    assert frame_with(at, "tau")["tau"].tolist() == [-2, -1, 0, 1, 2, 3]
+    assert frame_with(at, "session")["session"].tolist() == ["-2", "-1", "0 (day 0)", "+1", "+2", "+3"]
 
 
 def test_event_study_too_short_history_gives_a_clear_message():

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.analysis import formats
 from components.data.events import Event
-from components.data.symbols import BASIS_LABELS, benchmark_for, symbol_info
+from components.data.symbols import BASIS_SHORT, benchmark_for, symbol_info
 from components.facts import MAX_GAP_DAYS
 
 WINDOWS = {"return day 0": (0, 0), "return [-1,+1]": (-1, 1), "return [0,+5]": (0, 5)}
@@ -158,17 +159,23 @@ def window_shortfalls(event: Event, closes_by_symbol: dict[str, pd.Series], symb
     return notes
 
 
+REACTION_HEADERS = {"return day 0": "day 0", "return [-1,+1]": "days −1 to +1", "return [0,+5]": "days 0 to +5"}
+
+
 def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The reaction table for display: returns in percent, a basis column, short headers."""
-    out = pd.DataFrame({"symbol": table["symbol"], "reaction session": table["reaction session"]})
-    for label in WINDOWS:
-        out[f"{label.removeprefix('return ')} %"] = pd.to_numeric(table[label], errors="coerce") * 100
-    out["benchmark"] = table["benchmark"]
-    for label in WINDOWS:
-        short = label.removeprefix("return ")
-        out[f"bench {short} %"] = pd.to_numeric(table[f"benchmark {label}"], errors="coerce") * 100
-    out["excess day 0 %"] = pd.to_numeric(table["excess return day 0"], errors="coerce") * 100
-    out["price basis"] = [BASIS_LABELS[symbol_info(s).basis] for s in table["symbol"]]
-    out["market"] = table["market"]
-    out["note"] = table["note"].where(table["status"] == "ok", table["status"] + ": " + table["note"])
-    return out
+    """The reaction table for people: percentages as text ('+8.39%', '—'), plain headers with units."""
+    rows = []
+    for row in table.to_dict("records"):
+        info = symbol_info(row["symbol"])
+        day0 = row["reaction session"]
+        out = {"symbol": row["symbol"], "market": info.market.name.split(" (")[0],
+               "reaction session (day 0)": f"{day0:%a %d %b %Y}" if day0 else formats.MISSING}
+        out.update({f"{label} (%)": formats.pct(row[key]) for key, label in REACTION_HEADERS.items()})
+        out["benchmark"] = formats.text(row["benchmark"])
+        out["benchmark day 0 (%)"] = formats.pct(row["benchmark return day 0"])
+        out["day 0 minus benchmark"] = formats.points(row["excess return day 0"])
+        out["price basis"] = BASIS_SHORT[info.basis]
+        note = row["note"] if row["status"] == "ok" else f"{row['status']}: {row['note']}"
+        out["note"] = formats.text(note)
+        rows.append(out)
+    return pd.DataFrame(rows)

@@ -44,7 +44,8 @@ def next_visible(day: dt.date, visible: pd.DatetimeIndex) -> pd.Timestamp | None
 
 
 def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per symbol over the frame: first and last close, change, high, low, sessions."""
+    """Per symbol over the frame: first and last close, change, the highest and lowest close and the
+    intraday high and low (the bars' own high and low, which closes never reach), sessions."""
     rows = []
     for symbol, part in frame.groupby("symbol", sort=False):
         first, last = part.iloc[0], part.iloc[-1]
@@ -55,8 +56,10 @@ def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
             "first close": first["close"],
             "last close": last["close"],
             "change %": (last["close"] / first["close"] - 1.0) * 100.0,
-            "high": part["high"].max(),
-            "low": part["low"].min(),
+            "highest close": part["close"].max(),
+            "lowest close": part["close"].min(),
+            "intraday high": part["high"].max(),
+            "intraday low": part["low"].min(),
             "sessions": len(part),
             "basis": first["basis"],
         })

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from components.facts import ARTICLE_ANCHOR_END, ARTICLE_WEEK
+from components.facts import ARTICLE_ANCHOR_END, ARTICLE_DATE, ARTICLE_WEEK
 
 PRESETS = {
     "week": "Article week",
@@ -19,7 +19,8 @@ PRESETS = {
 }
 CUSTOM = "custom"
 DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # what the date picker accepts
-ANCHORS = {"article": "the article (14 Mar 2025)", "latest": "the latest data"}
+ANCHORS = {"article": f"a week after the article ({ARTICLE_DATE.day} {ARTICLE_DATE:%b %Y})",
+           "latest": "the latest data"}
 DEFAULT_PRESET, DEFAULT_ANCHOR = "3M", "article"
 _MONTHS = {"1M": 1, "3M": 3, "6M": 6, "1Y": 12}
 
@@ -48,6 +49,11 @@ def resolve_range(preset: str, anchor: str, custom: tuple[dt.date | None, dt.dat
     return preset_range(preset if preset != CUSTOM else DEFAULT_PRESET, anchor, first, last)
 
 
+def clamp(start: dt.date, end: dt.date, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """A range cut to the data that exists (a link may ask for years past the last price)."""
+    return max(start, first), min(end, last)
+
+
 def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last: dt.date) -> str | None:
     """A message saying why a range cannot be used, or None when it is fine."""
     if start is None or end is None:
@@ -66,7 +72,12 @@ def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last
     return None
 
 
+def counts_back(preset: str) -> bool:
+    """Whether a preset ends on its anchor (the others are fixed: the article's week, all the data)."""
+    return preset in _MONTHS or preset == "YTD"
+
+
 def describe(preset: str, anchor: str, start: dt.date, end: dt.date) -> str:
     label = PRESETS.get(preset, "Custom range")
-    suffix = f", counted back from {ANCHORS[anchor]}" if preset in _MONTHS or preset == "YTD" else ""
+    suffix = f", to {ANCHORS[anchor]}" if counts_back(preset) else ""
     return f"{label}{suffix}: {start:%a %d %b %Y} – {end:%a %d %b %Y}"

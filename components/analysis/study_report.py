@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.analysis import formats
 from components.analysis.event_study import EventStudyResult, significance_stars
 from components.data.symbols import symbol_info
 
@@ -53,13 +54,46 @@ def summary_sentence(result: EventStudyResult) -> str:
     )
 
 
-def compare_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The all-events comparison with returns in percent and significance stars."""
-    out = table.copy()
-    for col in ("AR0", "CAR"):
-        out[f"{col} %"] = pd.to_numeric(out[col], errors="coerce") * 100
-    out["sig AR0"] = [significance_stars(p) if pd.notna(p) else "" for p in out["p_AR0"]]
-    out["sig CAR"] = [significance_stars(p) if pd.notna(p) else "" for p in out["p_CAR"]]
-    cols = ["event", "title", "day0", "AR0 %", "t_AR0", "p_AR0", "sig AR0", "CAR %", "car_window", "t_CAR",
-            "p_CAR", "sig CAR", "alpha", "beta", "L1", "overlaps", "status"]
-    return out[cols]
+PLAIN_INTRO = ("An abnormal return is the part of a stock's move that its market does not explain: the day's "
+               "return minus the return the stock usually has when its benchmark index moves as it did.")
+
+
+def session_table(result: EventStudyResult) -> pd.DataFrame:
+    """Per session of the event window, for people: returns in %, the test in words, the band."""
+    t = result.table
+    return pd.DataFrame({
+        "session": [f"{tau:+d}" if tau else "0 (day 0)" for tau in t["tau"]],
+        "date": [f"{d:%a %d %b %Y}" for d in pd.to_datetime(t["date"])],
+        f"{result.symbol} return (%)": [formats.pct(v) for v in t["stock_return"]],
+        f"{result.benchmark} return (%)": [formats.pct(v) for v in t["bench_return"]],
+        "expected (%)": [formats.pct(v) for v in t["expected_return"]],
+        "abnormal (%)": [formats.pct(v) for v in t["AR"]],
+        "p (abnormal)": [formats.number(v, 3) for v in t["p_AR"]],
+        "cumulative abnormal (%)": [formats.pct(v) for v in t["CAR"]],
+        "95% band (%)": [f"{lo * 100:+.2f} to {hi * 100:+.2f}" for lo, hi in zip(t["car_low"], t["car_high"])],
+        "benchmark traded": ["no (last close carried)" if s else "yes" for s in t["bench_stale"]],
+    })
+
+
+def compare_display(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.DataFrame:
+    """The all-events comparison for people: titles, day 0, abnormal returns in %, p-values, notes."""
+    titles = titles or {}
+    rows = []
+    for row in table.to_dict("records"):
+        ok = row["status"] == "ok"
+        overlaps = [titles.get(i, i) for i in str(row.get("overlaps") or "").split(", ") if i]
+        rows.append({
+            "event": row["title"],
+            "day 0": f"{row['day0']:%a %d %b %Y}" if ok else formats.MISSING,
+            "abnormal day 0 (%)": formats.pct(row["AR0"]) if ok else formats.MISSING,
+            "p (day 0)": f"{formats.number(row['p_AR0'], 3)} {significance_stars(row['p_AR0'])}".strip()
+            if ok else formats.MISSING,
+            "cumulative abnormal (%)": formats.pct(row["CAR"]) if ok else formats.MISSING,
+            "window": row["car_window"] if ok else formats.MISSING,
+            "p (cumulative)": f"{formats.number(row['p_CAR'], 3)} {significance_stars(row['p_CAR'])}".strip()
+            if ok else formats.MISSING,
+            "beta": formats.number(row["beta"]) if ok else formats.MISSING,
+            "other events in the windows": "; ".join(overlaps) or formats.MISSING,
+            "note": formats.MISSING if ok else row["status"],
+        })
+    return pd.DataFrame(rows)

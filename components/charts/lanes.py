@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.charts.palette import CATEGORY_COLORS, EDGE, NEUTRAL, ORIGIN_SYMBOLS
+from components.charts.palette import CATEGORY_COLORS, LIGHT, ORIGIN_SYMBOLS
 
 LANE_ROW_HEIGHT = 34  # px per category lane
 STACK_STEP = 0.38  # vertical offset between events that would overlap in one lane
@@ -48,7 +48,8 @@ def lane_positions(marks: list[EventMark], min_gap_days: float) -> tuple[list[st
     return lanes, [by_id[m.id] for m in marks]
 
 
-def event_lane_traces(marks: list[EventMark], min_gap_days: float, axis: str = "") -> tuple[list[dict], dict]:
+def event_lane_traces(marks: list[EventMark], min_gap_days: float, axis: str = "",
+                      edge: str = LIGHT.edge) -> tuple[list[dict], dict]:
     """Clickable markers, one trace per category lane, and the settings of the lanes' y axis."""
     lanes, ys = lane_positions(marks, min_gap_days)
     traces = []
@@ -60,7 +61,7 @@ def event_lane_traces(marks: list[EventMark], min_gap_days: float, axis: str = "
             showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
             marker=dict(color=CATEGORY_COLORS[category], size=[20 if s else 13 for s in sel],
                         symbol=[ORIGIN_SYMBOLS.get(marks[i].origin, "circle") for i in idx],
-                        line=dict(width=[3 if s else 1 for s in sel], color=EDGE)),
+                        line=dict(width=[3 if s else 1 for s in sel], color=edge)),
             customdata=[[marks[i].id, safe(marks[i].title), safe(marks[i].when), category] for i in idx],
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
         ))
@@ -73,6 +74,6 @@ def event_lines(marks: list[EventMark]) -> list[dict]:
     """Faint vertical lines at every event (solid for the selected one) across the whole figure."""
     return [dict(type="line", xref="x", yref="paper", x0=m.x, x1=m.x, y0=0, y1=1, layer="below",
                  line=dict(width=2 if m.selected else 1, dash="solid" if m.selected else "dot",
-                           color=CATEGORY_COLORS.get(m.category, NEUTRAL)),
+                           color=CATEGORY_COLORS.get(m.category, LIGHT.neutral)),
                  opacity=0.9 if m.selected else 0.35)
             for m in marks]

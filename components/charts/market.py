@@ -18,11 +18,9 @@ import plotly.graph_objects as go
 
 from components.analysis.metrics import view_values, weekly_ohlc
 from components.charts.lanes import LANE_ROW_HEIGHT, EventMark, event_lane_traces, event_lines, safe
-from components.charts.palette import DOWN, EDGE, MUTED, NEUTRAL, UP, symbol_color
-from components.data.symbols import symbol_info
+from components.charts.palette import DOWN, UP, ink, symbol_style
+from components.data.symbols import BASIS_SHORT, symbol_info
 from components.facts import MAX_DAILY_CANDLES
-
-BASIS_SHORT = {"adjusted": "dividend-adjusted", "index": "index points", "raw": "raw"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,17 @@ def _f32(values: pd.Series):
     return values.to_numpy(dtype="float32")
 
 
+def _hover(view: str, info) -> str:
+    """The unified hover line of one series: the value as drawn, the % since the range start and the close."""
+    money = info.kind in ("equity", "etf")  # HK$140.50; an index or a rate reads 24,369.71 index points
+    price = f"{info.unit}%{{customdata[1]:,.2f}}" if money else f"%{{customdata[1]:,.2f}} {info.unit}"
+    if view == "rebased":
+        return f"%{{y:.1f}} (%{{customdata[0]:+.1f}}%) · close {price}"
+    if view == "percent":
+        return f"%{{y:+.1f}}% · close {price}"
+    return f"{price} (%{{customdata[0]:+.1f}}% in range)"
+
+
 def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: str, axis: str,
                  bars: pd.DataFrame | None = None) -> dict:
     """One symbol's line, or its candles (``bars``: its ``candle_bars``, when the caller has them)."""
@@ -55,37 +64,36 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
     if style == "candles" and view == "price":
         weekly = len(part) > MAX_DAILY_CANDLES
         bars = candle_bars(part) if bars is None else bars
+        label = f"{symbol} ({info.unit}{', weekly' if weekly else ''})"
         return dict(type="candlestick", x=_dates(bars["date"]), open=_f32(bars["open"]), high=_f32(bars["high"]),
-                    low=_f32(bars["low"]), close=_f32(bars["close"]),
+                    low=_f32(bars["low"]), close=_f32(bars["close"]), yhoverformat=",.2f",
                     increasing=dict(line=dict(color=UP)), decreasing=dict(line=dict(color=DOWN)),
-                    **{**where, "name": f"{symbol} (weekly)" if weekly else symbol})
-    unit = "%" if view == "percent" else ("" if view == "rebased" else f" {info.unit}")
-    fmt = ".2f" if view != "rebased" else ".1f"
+                    **{**where, "name": label})
+    change = (part["close"] / part["close"].iloc[0] - 1.0) * 100.0 if len(part) else part["close"]
+    style_ = symbol_style(symbol, order)
     return dict(
         type="scatter", x=_dates(part["date"]), y=_f32(part["value"]), mode="lines",
-        line=dict(color=symbol_color(symbol, order), width=2), customdata=_f32(part["close"]),
-        hovertemplate=f"{safe(symbol)}: %{{y:{fmt}}}{unit}"
-                      + (f" (close %{{customdata:.2f}} {info.unit})" if view != "price" else "")
-                      + "<extra></extra>",
-        **where,
+        line=dict(color=style_.color, width=2, dash=style_.dash),
+        customdata=np.column_stack([_f32(change), _f32(part["close"])]),
+        hovertemplate=_hover(view, info) + f"<extra>{safe(symbol)}</extra>", **where,
     )
 
 
-def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol: str, axis: str) -> dict | None:
+def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol: str, axis: str,
+                    edge: str) -> dict | None:
     rows = values.set_index("date")["value"]
     pts = [r for r in reactions if r.symbol == symbol and r.day0 in rows.index]
     if not pts:
         return None
     labels = [f"{r.ret0:+.2%}" if r.ret0 is not None else "n/a" for r in pts]
-    return dict(
+    return dict(  # in its symbol's legend group: hiding the symbol hides its reaction marks too
         type="scatter", x=[r.day0 for r in pts], y=[float(rows[r.day0]) for r in pts], mode="markers",
-        name=f"{symbol} reactions", legendgroup="reactions", showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
+        name=f"{symbol} reactions", legendgroup=symbol, showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
         marker=dict(size=11, symbol=["triangle-up" if (r.ret0 or 0) >= 0 else "triangle-down" for r in pts],
                     color=[UP if (r.ret0 or 0) >= 0 else DOWN for r in pts],
-                    line=dict(width=1, color=EDGE)),
+                    line=dict(width=1, color=edge)),
         customdata=[[r.event_id, safe(r.title), safe(symbol), lbl] for r, lbl in zip(pts, labels)],
-        hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} reaction session %{x|%a %d %b %Y}: "
-                      "%{customdata[3]}<extra>reaction</extra>",
+        hovertemplate="<b>%{customdata[1]}</b>: %{customdata[2]} day 0 %{customdata[3]}<extra></extra>",
     )
 
 
@@ -94,10 +102,10 @@ def candle_bars(part: pd.DataFrame) -> pd.DataFrame:
     return weekly_ohlc(part) if len(part) > MAX_DAILY_CANDLES else part
 
 
-def _volume_trace(part: pd.DataFrame, symbol: str, axis: str) -> dict:
+def _volume_trace(part: pd.DataFrame, symbol: str, axis: str, color: str) -> dict:
     return dict(type="bar", x=_dates(part["date"]), y=_f32(part["volume"]), name=f"{symbol} volume",
-                showlegend=False, marker=dict(color=NEUTRAL), xaxis=f"x{axis}", yaxis=f"y{axis}",
-                hovertemplate="volume %{y:,.0f}<extra></extra>")
+                legendgroup=symbol, showlegend=False, marker=dict(color=color), xaxis=f"x{axis}", yaxis=f"y{axis}",
+                hovertemplate="%{y:,.0f}<extra>volume</extra>")
 
 
 def _axis_title(symbols: list[str], view: str) -> str:
@@ -133,23 +141,30 @@ def stacked_axes(row_px: list[int], spacing_px: int = 12) -> dict:
     return axes
 
 
+PANEL_PX = {"single": (380, 260), "stacked": (230, 160), "volume": (70, 50)}  # (desktop, compact) heights
+
+
 def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "line", log: bool = False,
                   events: list[EventMark] | None = None, reactions: list[ReactionMark] | None = None,
                   start: dt.date, end: dt.date, hidden: list[str] | None = None,
-                  uirevision: str = "", height: int | None = None) -> go.Figure:
+                  uirevision: str = "", height: int | None = None, dark: bool = False,
+                  compact: bool = False) -> go.Figure:
     """Prices of one or more symbols with the events above them and reaction markers on the lines.
 
     ``view`` is price (one panel per symbol), rebased or percent (one shared panel); ``style``
-    candles adds a volume panel under each price panel in the price view.
+    candles adds a volume panel under each price panel in the price view. ``compact`` (phones)
+    draws lower panels and turns drag-zoom off, so a swipe over the chart scrolls the page.
+    The x axis spans the range clamped to the sessions in ``frame``.
     """
-    events, reactions = events or [], reactions or []
+    events, reactions, pen = events or [], reactions or [], ink(dark)
     symbols = [str(s) for s in frame["symbol"].unique()]
     panels = [[s] for s in symbols] if view == "price" else [symbols]
     candles = style == "candles" and view == "price"
     values = view_values(frame, view) if not frame.empty else frame.assign(value=[])
+    size = 1 if compact else 0
     traces, row_px, yaxes = [], [], {}
     if events:
-        lane_traces, yaxes[1] = event_lane_traces(events, max(2.0, (end - start).days / 60))
+        lane_traces, yaxes[1] = event_lane_traces(events, max(2.0, (end - start).days / 60), edge=pen.edge)
         traces += lane_traces
         row_px.append(max(70, LANE_ROW_HEIGHT * len({m.category for m in events})))
     for panel in panels:
@@ -160,15 +175,17 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
             part = values[values["symbol"] == symbol]
             bars = candle_bars(part) if candles else None  # candles have one symbol per panel
             traces.append(_price_trace(part, symbol, view, symbols.index(symbol), style, axis, bars))
-            traces += [t for t in [_reaction_trace(reactions, part, symbol, axis)] if t]
+            traces += [t for t in [_reaction_trace(reactions, part, symbol, axis, pen.edge)] if t]
         yaxes[row] = dict(title=dict(text=_axis_title(panel, view)),
                           type="log" if log and view != "percent" else "linear")
-        row_px.append(380 if len(panels) == 1 else 230)
+        row_px.append(PANEL_PX["single" if len(panels) == 1 else "stacked"][size])
         if candles:
-            traces.append(_volume_trace(bars, panel[0], str(row + 1)))
+            traces.append(_volume_trace(bars, panel[0], str(row + 1), pen.neutral))
             yaxes[row + 1] = dict(title=dict(text="volume"))
-            row_px.append(70)
-    layout = _layout(symbols, start, end, hidden, uirevision, sum(row_px) + 120 if height is None else height)
+            row_px.append(PANEL_PX["volume"][size])
+    span = data_span(frame, start, end)
+    layout = _layout(symbols, span, hidden, uirevision, sum(row_px) + 120 if height is None else height, pen,
+                     compact)
     axes = stacked_axes(row_px or [300])
     for name, settings in axes.items():
         row = int(name[5:] or 1)
@@ -177,23 +194,32 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
     return go.Figure(data=traces, layout={**layout, **axes, "shapes": event_lines(events)}, _validate=False)
 
 
-def _layout(symbols: list[str], start: dt.date, end: dt.date, hidden: list[str] | None, uirevision: str,
-            height: int) -> dict:
+def data_span(frame: pd.DataFrame, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """``start..end`` clamped to the sessions the frame holds (a range past the data shows no empty days)."""
+    if frame.empty:
+        return start, end
+    first, last = frame["date"].min().date(), frame["date"].max().date()
+    return max(start, first), min(end, last)
+
+
+def _layout(symbols: list[str], span: tuple[dt.date, dt.date], hidden: list[str] | None, uirevision: str,
+            height: int, pen, compact: bool) -> dict:
     """Layout shared by the price figures: x axis with rangebreaks, legend, footnote on price basis."""
+    start, end = span
     breaks = [dict(bounds=["sat", "mon"])] + ([dict(values=hidden)] if hidden else [])
     xaxis = dict(rangebreaks=breaks, showspikes=True, spikemode="across", spikethickness=1,
-                 rangeslider=dict(visible=False),
+                 rangeslider=dict(visible=False), hoverformat="%a %d %b %Y",
                  range=[pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)])
     if (end - start).days <= 21:  # a few sessions: one tick a day, never half-day ticks
         xaxis.update(dtick=86_400_000, tickformat="%a %d %b")
     layout = dict(
-        xaxis=xaxis, height=height, hovermode="closest", uirevision=uirevision, dragmode="zoom",
-        clickmode="event+select",
-        margin=dict(l=10, r=10, t=30, b=75 + 15 * len({symbol_info(s).basis for s in symbols})),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, groupclick="toggleitem"),
+        xaxis=xaxis, height=height, hovermode="x unified", uirevision=uirevision,
+        dragmode=False if compact else "zoom", clickmode="event+select", modebar=dict(orientation="v"),
+        margin=dict(l=10, r=10 if compact else 40, t=30, b=75 + 15 * len({symbol_info(s).basis for s in symbols})),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, groupclick="togglegroup"),
     )
     if symbols:
         layout["annotations"] = [dict(text=basis_footnote(symbols), xref="paper", yref="paper", x=0, y=0,
                                       yshift=-48, yanchor="top", showarrow=False, xanchor="left", align="left",
-                                      font=dict(size=11, color=MUTED))]
+                                      font=dict(size=11, color=pen.muted))]
     return layout

@@ -9,7 +9,7 @@ import pandas as pd
 from components.analysis.alignment import reaction, window_return
 from components.analysis.metrics import closes_by_symbol, hidden_weekdays, next_visible
 from components.charts.lanes import EventMark
-from components.charts.market import ReactionMark, market_figure
+from components.charts.market import ReactionMark, data_span, market_figure
 from components.data.events import Event
 from components.data.prices import slice_range
 from components.facts import HOME_TZ
@@ -79,13 +79,14 @@ def range_frame(history: pd.DataFrame, start: dt.date, end: dt.date,
 
 
 def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events: list[Event],
-                 view: str = "price", style: str = "line", log: bool = False, selected: str | None = None,
-                 categories: list[str] | None = None, uirevision: str = "", height: int | None = None,
-                 symbols: tuple[str, ...] | None = None):
+                 selected: str | None = None, categories: list[str] | None = None,
+                 symbols: tuple[str, ...] | None = None, **figure_options):
     """The standard chart: prices of ``history`` in ``start..end`` with in-range events and reactions.
 
     ``history`` is the symbols' full tidy history, so reaction sessions do not depend on the range;
-    ``symbols``, when given, draws only those of its symbols. Returns ``(figure, frame in range, events drawn)``.
+    ``symbols``, when given, draws only those of its symbols; ``figure_options`` go to
+    :func:`~components.charts.market.market_figure` (view, style, log, uirevision, dark, compact...).
+    Returns ``(figure, frame in range, events drawn)``.
     """
     if symbols is not None:
         history = history[history["symbol"].isin(symbols)]
@@ -95,7 +96,7 @@ def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events:
     shown = in_range(events, start, end, categories)
     marks = event_marks(shown, visible, selected)
     reactions = reaction_marks(shown, closes_by_symbol(history), symbols, start, end)
-    fig = market_figure(frame, view=view, style=style, log=log, events=marks, reactions=reactions, start=start,
-                        end=end, hidden=hidden_weekdays(frame["date"], start, end), uirevision=uirevision,
-                        height=height)
+    first, last = data_span(frame, start, end)
+    fig = market_figure(frame, events=marks, reactions=reactions, start=start, end=end,
+                        hidden=hidden_weekdays(frame["date"], first, last), **figure_options)
     return fig, frame, shown

@@ -1,32 +1,66 @@
-"""Colours and marker shapes of the charts, written once: categories, symbols, up and down.
+"""Colours, line styles and marker shapes of the charts, written once, for light and dark themes.
 
-Each event category keeps its colour on every chart, and each symbol its line colour.
+Colours come from the Okabe-Ito palette, which stays distinct for the common forms of colour
+blindness; every series also carries a second cue (a dash pattern, a marker shape, a direction), so
+no reading depends on colour alone. The two Alibaba listings are vermillion (solid) and purple
+(dashed); the two Hang Seng indices blue (solid) and green (dotted). Each event category keeps its
+colour on every chart.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+# Okabe & Ito, "Color Universal Design" (2008)
+BLUE, SKY, GREEN, YELLOW = "#0072B2", "#56B4E9", "#009E73", "#F0E442"
+ORANGE, VERMILLION, PURPLE, GREY = "#E69F00", "#D55E00", "#CC79A7", "#999999"
+
 CATEGORY_COLORS = {
-    "model release": "#2563eb",
-    "agent launch": "#9333ea",
-    "market move": "#dc2626",
-    "policy": "#059669",
-    "corporate": "#d97706",
-    "claim": "#64748b",
-    "other": "#0891b2",
+    "model release": BLUE,
+    "agent launch": PURPLE,
+    "market move": VERMILLION,
+    "policy": GREEN,
+    "corporate": ORANGE,
+    "claim": GREY,
+    "other": SKY,
 }
 ORIGIN_SYMBOLS = {"article": "diamond", "context": "circle", "user": "star"}
-SYMBOL_COLORS = {
-    "9988.HK": "#ea580c", "BABA": "#92400e", "^HSI": "#1d4ed8", "^HSCE": "#0f766e",
-    "0700.HK": "#7c3aed", "NVDA": "#65a30d", "KWEB": "#be185d", "^GSPC": "#475569", "HKD=X": "#0e7490",
+
+
+@dataclass(frozen=True)
+class SeriesStyle:
+    color: str
+    dash: str = "solid"
+
+
+SYMBOL_STYLES = {
+    "9988.HK": SeriesStyle(VERMILLION), "BABA": SeriesStyle(PURPLE, "dash"),
+    "^HSI": SeriesStyle(BLUE), "^HSCE": SeriesStyle(GREEN, "dot"),
+    "0700.HK": SeriesStyle(ORANGE), "NVDA": SeriesStyle(SKY, "dashdot"), "KWEB": SeriesStyle(ORANGE, "dash"),
+    "^GSPC": SeriesStyle(GREY, "longdash"), "HKD=X": SeriesStyle(SKY, "dot"),
 }
-FALLBACK_COLORS = ["#0284c7", "#c2410c", "#4d7c0f", "#a21caf", "#b91c1c", "#0f766e"]
-UP, DOWN = "#16a34a", "#dc2626"  # a rise and a fall: candles, reaction triangles, AR bars
-EDGE = "#111827"  # outline of markers
-MUTED = "#475569"  # footnotes, whiskers
-NEUTRAL = "#94a3b8"  # volume bars, zero lines
-BAND = "rgba(37, 99, 235, 0.15)"  # confidence bands
-ACCENT = "#1d4ed8"  # a single series such as the CAR line
+FALLBACK_STYLES = [SeriesStyle(c, d) for d in ("solid", "dash", "dot") for c in (SKY, ORANGE, GREEN, PURPLE)]
+UP, DOWN = BLUE, VERMILLION  # a rise and a fall (with up/down triangles): candles, reaction marks, AR bars
+BAND = "rgba(86, 180, 233, 0.25)"  # confidence bands
+ACCENT = BLUE  # a single series such as the CAR line
 
 
-def symbol_color(symbol: str, order: int = 0) -> str:
-    return SYMBOL_COLORS.get(symbol, FALLBACK_COLORS[order % len(FALLBACK_COLORS)])
+@dataclass(frozen=True)
+class Ink:
+    """Theme-dependent strokes: outlines, secondary text, neutral fills."""
+
+    edge: str  # outline of markers
+    muted: str  # footnotes, whiskers
+    neutral: str  # volume bars, zero lines
+
+
+LIGHT = Ink(edge="#1f2937", muted="#475569", neutral="#94a3b8")
+DARK = Ink(edge="#e5e7eb", muted="#cbd5e1", neutral="#64748b")
+
+
+def ink(dark: bool) -> Ink:
+    return DARK if dark else LIGHT
+
+
+def symbol_style(symbol: str, order: int = 0) -> SeriesStyle:
+    return SYMBOL_STYLES.get(symbol, FALLBACK_STYLES[order % len(FALLBACK_STYLES)])

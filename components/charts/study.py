@@ -6,24 +6,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.analysis.event_study import CONFIDENCE, EventStudyResult
-from components.charts.palette import ACCENT, BAND, DOWN, MUTED, NEUTRAL, UP
+from components.charts.palette import ACCENT, BAND, DOWN, UP, ink
 
 
 def _tau_labels(table: pd.DataFrame) -> list[str]:
     return [f"{t:+d}" if t else "0" for t in table["tau"]]
 
 
-ZERO_LINE = dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=0, y1=0,
-                 line=dict(color=NEUTRAL, width=1))
-
-
-def _study_layout(title: str, yaxis: str, **extra) -> dict:
+def _study_layout(title: str, yaxis: str, dark: bool, **extra) -> dict:
+    zero = dict(type="line", xref="x domain", x0=0, x1=1, yref="y", y0=0, y1=0,
+                line=dict(color=ink(dark).neutral, width=1))
     return dict(height=320, margin=dict(l=10, r=10, t=30, b=10), title=dict(text=title, font=dict(size=13)),
                 yaxis=dict(title=dict(text=yaxis)), xaxis=dict(title=dict(text="session relative to day 0")),
-                shapes=[ZERO_LINE], **extra)
+                shapes=[zero], dragmode=False, **extra)
 
 
-def ar_figure(result: EventStudyResult) -> go.Figure:
+def ar_figure(result: EventStudyResult, dark: bool = False) -> go.Figure:
     """Abnormal return per event-window session, with a ±1.96·sd(AR) whisker; significant bars opaque.
 
     Built from plain specs without plotly's validation (a test validates them), as the price figure is."""
@@ -33,17 +31,17 @@ def ar_figure(result: EventStudyResult) -> go.Figure:
         type="bar", x=_tau_labels(t), y=(t["AR"] * 100).tolist(),
         marker=dict(color=[UP if v >= 0 else DOWN for v in t["AR"]],
                     opacity=[1.0 if p < 0.05 else 0.45 for p in t["p_AR"]]),
-        error_y=dict(type="data", array=(t["sd_AR"] * 100 * z).tolist(), color=MUTED, thickness=1),
+        error_y=dict(type="data", array=(t["sd_AR"] * 100 * z).tolist(), color=ink(dark).muted, thickness=1),
         customdata=[list(row) for row in zip(t["t_AR"], t["p_AR"], t["stock_return"], t["expected_return"],
                                              pd.to_datetime(t["date"]).dt.strftime("%a %d %b %Y"))],
         hovertemplate="%{customdata[4]}: AR %{y:.2f}%<br>t = %{customdata[0]:.2f}, p = %{customdata[1]:.3f}<br>"
                       "actual %{customdata[2]:.2%} − expected %{customdata[3]:.2%}<extra></extra>",
     )
-    layout = _study_layout(f"{result.symbol}: abnormal return by session", "AR, %", showlegend=False)
+    layout = _study_layout(f"{result.symbol}: abnormal return by session", "AR, %", dark, showlegend=False)
     return go.Figure(data=[bar], layout=layout, _validate=False)
 
 
-def car_figure(result: EventStudyResult) -> go.Figure:
+def car_figure(result: EventStudyResult, dark: bool = False) -> go.Figure:
     """Cumulative abnormal return from the window's first session, with its confidence band."""
     t = result.table
     x = _tau_labels(t)
@@ -55,5 +53,5 @@ def car_figure(result: EventStudyResult) -> go.Figure:
              line=dict(color=ACCENT, width=2), customdata=t[["t_CAR", "p_CAR"]].to_numpy().tolist(),
              hovertemplate="CAR %{y:.2f}%<br>t = %{customdata[0]:.2f}, p = %{customdata[1]:.3f}<extra></extra>"),
     ]
-    layout = _study_layout("Cumulative abnormal return", "CAR, %", legend=dict(orientation="h", y=1.02))
+    layout = _study_layout("Cumulative abnormal return", "CAR, %", dark, legend=dict(orientation="h", y=1.02))
     return go.Figure(data=traces, layout=layout, _validate=False)

@@ -95,16 +95,41 @@ class Event(BaseModel):
         return (pd.Timestamp(moment, tz=self.tz).tz_convert("UTC"), not self.in_article, self.id)
 
     def when(self) -> str:
-        """A human label of date and time, e.g. 'Thu 6 Mar 2025, 02:53 Asia/Shanghai (≈ …)'."""
+        """Date and time in plain words, e.g. 'Thu 6 Mar 2025, 02:53 Beijing time (Wed 5 Mar 13:53 in New York)'."""
         day = f"{self.date:%a} {self.date.day} {self.date:%b %Y}"
         if self.time is None:
-            return f"{day} ({self.tz}, time not recorded)"
+            return f"{day} ({zone_name(self.tz)}; the hour is not recorded)"
         approx = "about " if self.time_precision == "approximate" else ""
-        ts = self.timestamp
-        ny = ts.tz_convert(MARKETS["US"].tz)
-        hk = ts.tz_convert(MARKETS["HK"].tz)
-        return (f"{day}, {approx}{self.time:%H:%M} {self.tz} = {hk:%a %d %b %H:%M} Hong Kong"
-                f" = {ny:%a %d %b %H:%M} New York")
+        own, here = f"{self.date:%a} {self.date.day} {self.date:%b} {self.time:%H:%M}", city(self.tz)
+        same = [place for place, t in self.market_times() if t == own and place != here]  # Beijing keeps HK's clock
+        elsewhere = [f"{t} in {place}" for place, t in self.market_times() if t != own]
+        zone = f"{here} and {' and '.join(same)} time" if same else zone_name(self.tz)
+        return f"{day}, {approx}{self.time:%H:%M} {zone}" + (f" ({', '.join(elsewhere)})" if elsewhere else "")
+
+    def market_times(self) -> list[tuple[str, str]]:
+        """The event's moment on the clocks of Hong Kong and New York, e.g. ('New York', 'Wed 5 Mar 13:53')."""
+        if self.timestamp is None:
+            return []
+        out = []
+        for code in ("HK", "US"):
+            local = self.timestamp.tz_convert(MARKETS[code].tz)
+            out.append((city(MARKETS[code].tz), f"{local:%a} {local.day} {local:%b %H:%M}"))
+        return out
+
+
+ZONE_NAMES = {"Asia/Shanghai": "Beijing time", "Asia/Hong_Kong": "Hong Kong time", "America/New_York": "New York time",
+              "America/Los_Angeles": "California time", "UTC": "UTC", "Etc/UTC": "UTC"}
+
+
+def city(tz: str) -> str:
+    """The place a zone is named after: 'Asia/Hong_Kong' is Hong Kong, 'Asia/Shanghai' Beijing."""
+    name = ZONE_NAMES.get(tz, "")
+    return name.removesuffix(" time") if name.endswith(" time") else tz.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zone_name(tz: str) -> str:
+    """A zone as people say it: 'Beijing time', 'New York time', 'Berlin time', 'UTC'."""
+    return ZONE_NAMES.get(tz) or f"{city(tz)} time"
 
 
 class EventsError(ValueError):

@@ -13,6 +13,7 @@ from datetime import time
 
 __all__ = [
     "BASIS_LABELS",
+    "BASIS_SHORT",
     "DEFAULT_BENCHMARK",
     "InvalidSymbol",
     "KNOWN_SYMBOLS",
@@ -54,6 +55,7 @@ BASIS_LABELS: dict[str, str] = {
     "index": "index points (price index, unadjusted)",
     "raw": "raw quote (unadjusted)",
 }
+BASIS_SHORT: dict[str, str] = {"adjusted": "dividend-adjusted", "index": "index points", "raw": "raw quote"}
 
 
 @dataclass(frozen=True)
@@ -177,10 +179,10 @@ def benchmark_for(symbol: str) -> str | None:
 
 
 def price_label(value: float, symbol: str) -> str:
-    """A close with its unit and basis, e.g. 'HK$140.50 (dividend-adjusted, Yahoo)'."""
+    """A close with its unit and basis, e.g. 'HK$140.50, dividend-adjusted by Yahoo'."""
     info = symbol_info(symbol)
     if info.kind == "index":
-        return f"{value:,.2f} index points (price index, unadjusted)"
+        return f"{value:,.2f} index points, a price index"
     if info.kind == "fx":
-        return f"{value:,.4f} {info.unit} (raw quote)"
-    return f"{info.unit}{value:,.2f} ({BASIS_LABELS[info.basis]})"
+        return f"{value:,.4f} {info.unit}, a raw quote"
+    return f"{info.unit}{value:,.2f}, dividend-adjusted by Yahoo"

@@ -22,7 +22,6 @@ import streamlit as st
 from components.analysis.claims import ClaimResult, load_claims
 from components.analysis.event_study import compare_events
 from components.analysis.metrics import closes_by_symbol
-from components.analysis.study_report import compare_display
 from components.analysis.verdicts import evaluate_all
 from components.charts import marks
 from components.data.events import Event
@@ -68,7 +67,7 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
 @st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)
 def _compare_all_events(_events: list[Event], key: tuple, stock: pd.Series, bench: pd.Series, symbol: str,
                         benchmark: str, estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
-    return compare_display(compare_events(_events, stock, bench, symbol, benchmark, estimation, window))
+    return compare_events(_events, stock, bench, symbol, benchmark, estimation, window)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -97,3 +97,13 @@ def write_url(page: str) -> None:
 def show_url_notices() -> None:
     for notice in state.URL_NOTICES.pop():
         st.warning(md_escape(notice), icon=":material/link_off:")
+
+
+def navigation(sections: Mapping[str, list]) -> None:
+    """The sidebar's page links, each carrying the state that page shows (range, event, its own
+    parameters), so arriving on a page writes no second address into the browser's history."""
+    with st.sidebar:
+        for section, pages in sections.items():
+            st.caption(section)
+            for page in pages:
+                st.page_link(page, query_params=to_params(st.session_state, page.url_path or "overview"))

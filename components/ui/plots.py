@@ -1,17 +1,27 @@
-"""Putting a figure on the page: one plotly config for every chart, and charts whose markers are clickable."""
+"""Putting figures and page helpers on the page: one plotly config for every chart, charts whose markers
+are clickable, and the small script that makes Enter apply a typed date."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from components.ui.state import Chart
+from components.ui import device
+from components.ui.state import ENTER_HELPER, Chart
 
-CONFIG = {"displaylogo": False}
+ASSETS = Path(__file__).parent / "assets"
+ENTER_APPLIES = st.components.v2.component("enter_applies_dates", js=(ASSETS / "enter.js").read_text(encoding="utf-8"))
+
+
+def config() -> dict:
+    """The plotly config: no logo; on a touch screen no toolbar (a swipe scrolls, the legend stays clear)."""
+    return {"displaylogo": False, "displayModeBar": False} if device.is_touch() else {"displaylogo": False}
 
 
 def show(fig, key: str) -> None:
     """A chart to look at."""
-    st.plotly_chart(fig, key=key, config=CONFIG)
+    st.plotly_chart(fig, key=key, config=config())
 
 
 def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
@@ -20,5 +30,15 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
     With ``remember`` a selection counts once (it stays in the chart's state across reruns, and must
     not undo a later choice made elsewhere); without, every run reports the current selection.
     """
-    chart_state = st.plotly_chart(fig, key=chart.key, on_select="rerun", selection_mode="points", config=CONFIG)
+    if device.is_touch():  # a selectable chart turns a swipe into a pan; on a phone the timeline selects
+        show(fig, chart.key)
+        return None
+    chart_state = st.plotly_chart(fig, key=chart.key, on_select="rerun", selection_mode="points", config=config())
     return chart.picked(chart_state) if remember else chart.clicked(chart_state)
+
+
+def page_helpers() -> None:
+    """Once per run, from app.py: the script that makes Enter apply a date typed into a date input
+    (in the sidebar, where an empty element takes no room from the page)."""
+    with st.sidebar:
+        ENTER_APPLIES(key=ENTER_HELPER)

@@ -33,7 +33,7 @@ from components.facts import (
 from components.ui import params as P
 
 ALL_PAGES = ("*",)
-TIMELINE_SPANS = {"all": "All events", "range": "Events in the date range"}
+TIMELINE_SPANS = {"range": "Date range", "all": "All events"}  # where the timeline opens
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,13 @@ class Key:
     def pop(self):
         return st.session_state.pop(self.name, copy.deepcopy(self.default))
 
-    def bind(self) -> dict:
-        """Keyword arguments that bind a widget to this value (seeded from it when the widget is new)."""
+    def bind(self, on_change=None) -> dict:
+        """Keyword arguments that bind a widget to this value (seeded from it when the widget is new).
+
+        ``on_change`` replaces the plain copy into the canonical key (it must store the value itself)."""
         if self.widget not in st.session_state:
             st.session_state[self.widget] = copy.deepcopy(self.get())
-        return {"key": self.widget, "on_change": self._copy_back}
+        return {"key": self.widget, "on_change": on_change or self._copy_back}
 
     def _copy_back(self) -> None:
         st.session_state[self.name] = copy.deepcopy(st.session_state[self.widget])
@@ -121,7 +123,7 @@ STYLE = Key("style", "line", "style", P.choice(STYLES, "style"), ("markets",))
 LOG = Key("log", False, "log", P.flag, ("markets",))
 CATEGORIES = Key("categories", list(ALL_CATEGORIES), "cats", P.categories, ("timeline", "markets"))
 WINDOW_N = Key("window_n", DEFAULT_ZOOM_SESSIONS, "n", P.int_in(*ZOOM_SESSION_LIMITS), ("timeline",))
-TIMELINE_SPAN = Key("timeline_span", "all", "span", P.choice(TIMELINE_SPANS, "span"), ("timeline",))
+TIMELINE_SPAN = Key("timeline_span", "range", "span", P.choice(TIMELINE_SPANS, "span"), ("timeline",))
 ES_SYMBOL = Key("es_symbol", DEFAULT_SYMBOLS[0], "sym", P.stock, ("event_study",))
 ES_BENCHMARK = Key("es_benchmark", "", "bench", P.benchmark, ("event_study",))
 ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", P.window(*ESTIMATION_LIMITS), ("event_study",))
@@ -136,13 +138,14 @@ ADD_NOTICES = Key("_add_notices", [])  # confirmations shown once after "Add"
 EXTRACTION = Key("_extraction", None)  # the last extraction under review
 URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown once
 URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
-RANGE_MESSAGE = Key("_range_msg", "")  # why the last custom range was refused
+RANGE_MESSAGE = Key("_range_msg", None)  # (dates, why) for the last custom range refused
 SESSION_KEYS = (USER_EVENTS, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
 RANGE_DATES = "w_range_dates"  # the custom range's date picker
+ENTER_HELPER = "enter_applies_dates"  # the page script behind Enter in a date input
 OVERVIEW_CHART = Chart("overview_chart")
-TIMELINE_CHART = Chart("timeline_chart")
+TIMELINE = "timeline_chart"  # the timeline component (its pick and step triggers)
 MARKETS_CHART = Chart("markets_chart")
 TIMELINE_ZOOM = "timeline_zoom"
 EVENT_PICK = "w_event_pick"  # the timeline's event selector (follows EVENT)

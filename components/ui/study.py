@@ -1,18 +1,53 @@
-"""The event study's widget blocks: the inputs (event, stock, benchmark, windows) and the results."""
+"""The event study's widget blocks: the inputs (event, stock, benchmark, windows) and the results.
+
+The benchmark is always a symbol: its default follows the stock (a Hong Kong stock against the
+HSCEI, a US one against the S&P 500) and is resolved before anything is computed or written to
+the link; a stock cannot be its own benchmark.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from components.analysis.event_study import EventStudyResult, constituent_note
-from components.analysis.study_report import stats_table, summary_sentence
+from components.analysis.study_report import compare_display, session_table, stats_table, summary_sentence
 from components.charts.study import ar_figure, car_figure
 from components.data.events import Event
 from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
 from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EVENT
 from components.text.safe import csv_bytes, md_escape
-from components.ui import plots, state
+from components.ui import device, plots, state
 from components.ui.data import available_symbols
+
+
+def _on_stock() -> None:
+    """A new stock takes its own default benchmark, unless the user had chosen another one."""
+    old, new = state.ES_SYMBOL.get(), st.session_state[state.ES_SYMBOL.widget]
+    if state.ES_BENCHMARK.get() in ("", benchmark_for(old), new):
+        state.ES_BENCHMARK.set("")
+    st.session_state[state.ES_SYMBOL.name] = new
+
+
+def benchmark_options(symbol: str, available: list[str]) -> list[str]:
+    return [s for s in available if s != symbol and symbol_info(s).can_benchmark]
+
+
+def resolve_benchmark(symbol: str, options: list[str]) -> str:
+    """The benchmark to use, as a symbol: the chosen one, or the stock's default (with a notice when the
+    choice cannot be used: the stock itself, or a symbol not available here)."""
+    chosen, default = state.ES_BENCHMARK.get(), benchmark_for(symbol) or (options[0] if options else "")
+    if chosen == symbol:
+        st.warning(f"{md_escape(symbol)} cannot be its own benchmark: the model would explain every move by the "
+                   f"stock itself (beta 1, no abnormal return). Using {default}, its default benchmark.",
+                   icon=":material/warning:")
+        chosen = ""
+    elif chosen and chosen not in options:
+        st.warning(f"{md_escape(chosen)} cannot serve as a benchmark here; using {default}.", icon=":material/warning:")
+        chosen = ""
+    resolved = chosen or default
+    if resolved != state.ES_BENCHMARK.get():
+        state.ES_BENCHMARK.set(resolved)
+    return resolved
 
 
 def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
@@ -26,33 +61,33 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
         st.warning(f"{md_escape(state.ES_SYMBOL.get())} cannot be studied here (it is not an available stock); "
                    f"showing {stocks[0]}.")
         state.ES_SYMBOL.set(stocks[0])
+    symbol = state.ES_SYMBOL.get()
+    options = benchmark_options(symbol, available)
+    bench = resolve_benchmark(symbol, options)
     c1, c2, c3 = st.columns([3, 1, 1])
     labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
     c1.selectbox("Event", ids, format_func=labels.get, **state.EVENT.bind())
-    c2.selectbox("Stock", stocks, **state.ES_SYMBOL.bind())
-    symbol = state.ES_SYMBOL.get()
-    default_bench = benchmark_for(symbol) or ""
-    c3.selectbox("Benchmark", ["", *[s for s in available if s != symbol and symbol_info(s).can_benchmark]],
-                 format_func=lambda b: f"default: {default_bench}" if b == "" else b, **state.ES_BENCHMARK.bind())
+    c2.selectbox("Stock", stocks, **state.ES_SYMBOL.bind(on_change=_on_stock))
+    default = benchmark_for(symbol)
+    c3.selectbox("Benchmark", options, format_func=lambda b: f"{b} (default)" if b == default else b,
+                 **state.ES_BENCHMARK.bind())
     s1, s2 = st.columns(2)
     s1.slider("Estimation window (sessions before day 0)", *ESTIMATION_LIMITS, **state.ES_ESTIMATION.bind())
     s2.slider("Event window (sessions around day 0)", *EVENT_WINDOW_LIMITS, **state.ES_WINDOW.bind())
-    return symbol, state.ES_BENCHMARK.get() or default_bench
+    return symbol, bench
 
 
 def study_results_ui(result: EventStudyResult, event: Event) -> None:
-    """The summary, headline metrics, notes, both charts and the statistics and per-session tables."""
+    """The summary, headline metrics, notes, both charts; the statistics and tables one click away."""
     symbol, bench = result.symbol, result.benchmark
     st.subheader(f"{symbol} around “{md_escape(event.title)}”")
     st.markdown(summary_sentence(result))
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2, m3 = st.columns(3)
     quiet = {"delta_color": "off", "delta_arrow": "off"}
-    m1.metric("AR day 0", f"{result.ar0.value:+.2%}", f"t {result.ar0.t:.2f} · p {result.ar0.p:.3f}", **quiet)
-    m2.metric(f"CAR [{result.event_window[0]}, {result.event_window[1]}]", f"{result.car.value:+.2%}",
-              f"t {result.car.t:.2f} · p {result.car.p:.3f}", **quiet)
-    m3.metric("beta", f"{result.beta:.2f}", f"R² {result.r2:.2f}", **quiet)
-    m4.metric("estimation sessions", f"{result.L1}",
-              f"{result.estimation_first:%d %b %Y} – {result.estimation_last:%d %b %Y}", **quiet)
+    m1.metric("Abnormal return, day 0", f"{result.ar0.value:+.2%}", f"p = {result.ar0.p:.3f}", **quiet)
+    m2.metric(f"Cumulative, sessions {result.event_window[0]:+d} to {result.event_window[1]:+d}",
+              f"{result.car.value:+.2%}", f"p = {result.car.p:.3f}", **quiet)
+    m3.metric("Beta to the benchmark", f"{result.beta:.2f}", f"R² {result.r2:.2f}", **quiet)
     note = constituent_note(symbol, bench)
     if note:
         st.info(note, icon=":material/info:")
@@ -60,21 +95,31 @@ def study_results_ui(result: EventStudyResult, event: Event) -> None:
         with st.expander(f"Notes on this study ({len(result.warnings)}), including other events inside the windows"):
             for warning in result.warnings:
                 st.markdown(f"- {md_escape(warning)}")
+    dark = device.is_dark()
     left, right = st.columns(2)
     with left:
-        plots.show(ar_figure(result), state.ES_AR)
+        plots.show(ar_figure(result, dark), state.ES_AR)
     with right:
-        plots.show(car_figure(result), state.ES_CAR)
-    st.caption("Bars are opaque where p < 0.05; whiskers and the band are 95% intervals. "
-               f"Returns are simple daily returns of {symbol_info(symbol).basis_label} closes of {symbol} and of "
-               f"{bench} ({symbol_info(bench).basis_label}).")
-    left, right = st.columns([2, 3])
-    left.dataframe(stats_table(result), hide_index=True, key=state.ES_STATS)
-    per_day = result.table
-    right.dataframe(per_day, hide_index=True, height=320, key=state.ES_TABLE,
-                    column_config={"date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                                   **{c: st.column_config.NumberColumn(format="%.4f") for c in per_day.columns
-                                      if c not in ("tau", "date", "bench_stale", "sig_AR", "sig_CAR")}})
-    right.download_button("Download per-session table (CSV)", lambda: csv_bytes(per_day),
-                          file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
-                          on_click="ignore")
+        plots.show(car_figure(result, dark), state.ES_CAR)
+    st.caption("Bars are solid where p < 0.05; whiskers and the band are 95% intervals. Returns are simple daily "
+               f"returns of {symbol_info(symbol).basis_label} closes of {symbol} and of {bench} "
+               f"({symbol_info(bench).basis_label}).")
+    with st.expander("How this is computed, and the statistics"):
+        st.markdown("Market model (MacKinlay 1997): the stock's daily return is regressed on the benchmark's over "
+                    "the estimation window (α + β·benchmark); the abnormal return is actual minus expected, and its "
+                    "variance includes the estimation error; t tests use L1 − 2 degrees of freedom. Windows count "
+                    "the stock's own trading sessions; day 0 is its reaction session.")
+        st.dataframe(stats_table(result), hide_index=True, key=state.ES_STATS)
+    st.dataframe(session_table(result), hide_index=True, key=state.ES_TABLE)
+    st.download_button("Download per-session table (CSV)", lambda: csv_bytes(result.table),
+                       file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
+                       on_click="ignore")
+
+
+def comparison_ui(table, events: list[Event], symbol: str, bench: str) -> None:
+    """Every event's study for this stock and benchmark, by title."""
+    st.subheader(f"Every event for {symbol} against {bench}")
+    st.dataframe(compare_display(table, {e.id: e.title for e in events}), hide_index=True, key=state.ES_COMPARE)
+    st.download_button("Download comparison (CSV)", lambda: csv_bytes(table),
+                       file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,
+                       on_click="ignore")

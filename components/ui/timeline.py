@@ -1,67 +1,106 @@
-"""The timeline's chooser (Streamlit widget block): category and span filters, the clickable
-timeline chart, previous/next and a selector; it returns the event the user is looking at."""
+"""The timeline's widget blocks: category and view filters, the timeline component and the event chooser.
+
+The timeline itself is a small browser component (``assets/timeline.js``): zoom, pan and the
+keyboard live in the page, so a click or a step never resets the view. It sends two triggers:
+``pick`` (an event id) and ``step`` (±1); both only change ``state.EVENT``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 from components.charts import marks
-from components.charts.timeline import timeline_figure
+from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event
-from components.ui import plots, state
+from components.ui import device, state
 from components.ui.daterange import current_range
 
-EDGE = dt.timedelta(days=20)  # space around the first and last event on the "All events" axis
-
-
-def _step(ids: list[str], offset: int) -> None:
-    current = state.EVENT.get()
-    idx = ids.index(current) + offset if current in ids else (0 if offset > 0 else len(ids) - 1)
-    st.session_state[state.EVENT.name] = ids[max(0, min(len(ids) - 1, idx))]
-
-
-def _on_pick() -> None:
-    st.session_state[state.EVENT.name] = st.session_state[state.EVENT_PICK]
+ASSETS = Path(__file__).parent / "assets"
+TIMELINE = st.components.v2.component("event_timeline", js=(ASSETS / "timeline.js").read_text(encoding="utf-8"),
+                                      css=(ASSETS / "timeline.css").read_text(encoding="utf-8"))
 
 
 def filtered_events(events: list[Event]) -> list[Event]:
-    """The events of the chosen categories, within the date range when the span says so."""
-    st.pills("Categories", CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind())
-    st.segmented_control("Show", list(state.TIMELINE_SPANS), required=True, format_func=state.TIMELINE_SPANS.get,
-                         **state.TIMELINE_SPAN.bind())
-    shown = [e for e in events if e.category in state.CATEGORIES.get()]
-    if state.TIMELINE_SPAN.get() == "range":
-        shown = marks.in_range(shown, *current_range())
-    return shown
+    """The events of the chosen categories (the view control picks where the timeline opens)."""
+    left, right = st.columns([5, 2], vertical_alignment="bottom")
+    with left:
+        st.pills("Categories", CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind())
+    with right:
+        st.segmented_control("Open on", list(state.TIMELINE_SPANS), required=True,
+                             format_func=state.TIMELINE_SPANS.get, **state.TIMELINE_SPAN.bind())
+    return [e for e in events if e.category in state.CATEGORIES.get()]
 
 
-def timeline_chart(events: list[Event]) -> None:
-    """Every event on one axis; a click on a marker selects it."""
-    if state.TIMELINE_SPAN.get() == "range":
-        span_start, span_end = current_range()
-    else:
-        span_start, span_end = min(e.date for e in events) - EDGE, max(e.date for e in events) + EDGE
-    event_marks = marks.event_marks(events, None, state.EVENT.get(), exact=True)
-    fig = timeline_figure(event_marks, start=span_start, end=span_end, uirevision=f"timeline-{span_start}-{span_end}")
-    picked = plots.clickable(fig, state.TIMELINE_CHART)
-    if picked and picked != state.EVENT.get():
-        st.session_state[state.EVENT.name] = picked
-        st.rerun()
-    st.caption("◆ in the article · ● context · ★ your events. Timed events sit at their moment in Hong Kong time. "
-               "Zoom with the mouse; click a marker to select it.")
-
-
-def choose_event(events: list[Event]) -> Event | None:
-    """Previous / next buttons and a selector over ``events``; the selected one, if it is among them."""
-    ids = [e.id for e in events]
-    nav_prev, nav_pick, nav_next = st.columns([1, 4, 1], vertical_alignment="bottom")
-    nav_prev.button("◀ Previous", on_click=_step, args=(ids, -1), width="stretch", key=state.PREV_EVENT)
-    nav_next.button("Next ▶", on_click=_step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT)
+def step(ids: list[str], offset: int) -> None:
+    """Select the event ``offset`` places from the selected one in ``ids``; at an end, say so."""
     current = state.EVENT.get()
-    st.session_state[state.EVENT_PICK] = current if current in ids else None
-    labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
-    nav_pick.selectbox("Event", ids, format_func=labels.get, key=state.EVENT_PICK, on_change=_on_pick,
-                       placeholder="Choose an event, or click one on the timeline")
-    return next((e for e in events if e.id == state.EVENT.get()), None)
+    if current not in ids:
+        target = 0 if offset > 0 else len(ids) - 1
+    else:
+        target = ids.index(current) + offset
+    if not 0 <= target < len(ids):
+        st.toast("That was the last event." if offset > 0 else "That was the first event.", icon=":material/block:")
+        return
+    st.session_state[state.EVENT.name] = ids[target]
+
+
+def _on_pick() -> None:
+    picked = getattr(st.session_state.get(state.TIMELINE), "pick", None)
+    if isinstance(picked, str):
+        st.session_state[state.EVENT.name] = picked
+
+
+def _on_step(ids: list[str]) -> None:
+    value = getattr(st.session_state.get(state.TIMELINE), "step", None)
+    if isinstance(value, dict) and value.get("dir") in (-1, 1):
+        step(ids, value["dir"])
+
+
+def timeline(events: list[Event]) -> None:
+    """Every event of ``events`` on one axis; a click or tap selects, ← / → step."""
+    start, end = current_range()
+    event_marks = marks.event_marks(events, None, exact=True)
+    data = timeline_data(event_marks, start=start, end=end, span=state.TIMELINE_SPAN.get(),
+                         selected=state.EVENT.get(), dark=device.is_dark())
+    ids = [e.id for e in events]
+    TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
+    opened = {"range": "the date range", "article week": "the article's week (the date range holds no event)",
+              "all": "every event"}[data["view"]["reason"]]
+    st.caption(f"◆ in the article · ● context · ★ your events. Opens on {opened}; times are in "
+               f"{data['clock']}. Scroll or pinch to zoom, drag to pan, click or tap an event to open it; "
+               "← / → (or K / J) step through the events.")
+
+
+def choose_event(events: list[Event], selected: Event | None) -> Event | None:
+    """Previous / next buttons and a selector over ``events`` (plus a selected event they leave out)."""
+    pool = events + ([selected] if selected is not None and selected not in events else [])
+    pool = sorted(pool, key=lambda e: e.sort_key)
+    ids = [e.id for e in events]
+    at = ids.index(selected.id) if selected is not None and selected.id in ids else None
+    nav_prev, nav_pick, nav_next = st.columns([1, 4, 1], vertical_alignment="bottom")
+    nav_prev.button("◀ Previous", on_click=step, args=(ids, -1), width="stretch", key=state.PREV_EVENT,
+                    disabled=at == 0, help="Previous event (← or K)")
+    nav_next.button("Next ▶", on_click=step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT,
+                    disabled=at == len(ids) - 1, help="Next event (→ or J)")
+    st.session_state[state.EVENT_PICK] = selected.id if selected is not None else None
+    labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in pool}
+    nav_pick.selectbox("Event", [e.id for e in pool], format_func=labels.get, key=state.EVENT_PICK,
+                       on_change=_on_select, placeholder="Choose an event, or click one on the timeline")
+    if at is not None:
+        st.caption(f"Event {at + 1} of {len(ids)}" + (" (the last)" if at == len(ids) - 1 else
+                                                      " (the first)" if at == 0 else ""))
+    return selected
+
+
+def _on_select() -> None:
+    st.session_state[state.EVENT.name] = st.session_state[state.EVENT_PICK]
+
+
+def hidden_selection_notice(selected: Event | None, events: list[Event]) -> None:
+    """Say so when the selected event's category is switched off: it stays selected, off the timeline."""
+    if selected is not None and selected not in events:
+        st.info(f"“{selected.title}” stays selected, but its category ({selected.category}) is switched off, so "
+                "the timeline does not show it. Turn the category back on to see it there.",
+                icon=":material/visibility_off:")
