@@ -52,7 +52,11 @@ SRC = ROOT
 TIMEOUT = 120  # seconds per AppTest run
 BYTES_AIM = 300_000  # bytes of plotly JSON per page at the "All" range (1 KB = 1000 bytes)
 RERUN_AIM = 1.5  # reruns within 1.5x the floor's rerun
+CLICK_AIM = 1.3  # a click on the timeline, or Next, to its new heading within 1.3x the floor's
+SERVER_CLICK_AIM = 2.0  # the server's work for that click within 2x the floor's
+FAR_END = "start=2024-01-02&end=2100-12-31"  # a link past the data: no heavier than "All"
 CLICK_EVENT = "qwq-32b-release"  # the timeline marker the browser clicks
+CLICK_TITLE = NEXT_TITLE = ""  # the headings the click and Next lead to, read from the events at the start
 SELECT_EVENT = "manus-launch"  # the event selected through session state for the event rerun
 
 # Functions timed (inclusive wall time, no profiler) in the breakdown pass: (module, attribute, label).
@@ -110,6 +114,42 @@ def figure(name: str) -> go.Figure:
 
 st.plotly_chart(figure(st.session_state.get("floor_figure", "default")), key="overview_chart",
                 on_select="rerun", selection_mode="points", config={"displaylogo": False})
+'''
+
+# The floor of a click on the timeline: the same timeline component with the same events, and on a
+# pick (or Next) only a heading with the event's title. The whole script reruns; nothing else is done.
+FLOOR_TIMELINE_SCRIPT = '''\
+"""Benchmark floor: the app's timeline component and a heading; a click or Next re-renders only those."""
+import streamlit as st
+
+from components.analysis.ranges import DEFAULT_ANCHOR, DEFAULT_PRESET, preset_range
+from components.charts.marks import event_marks
+from components.charts.timeline import timeline_data
+from components.data.events import bundled_events
+from components.ui.data import data_span
+from components.ui.timeline import TIMELINE
+
+st.set_page_config(page_title="floor timeline", layout="wide")
+events = sorted(bundled_events(), key=lambda e: e.sort_key)
+ids = [e.id for e in events]
+
+
+def pick():
+    st.session_state["sel"] = st.session_state["timeline_chart"].pick
+
+
+def next_event():
+    sel = st.session_state.get("sel")
+    st.session_state["sel"] = ids[min(ids.index(sel) + 1, len(ids) - 1)] if sel in ids else ids[0]
+
+
+start, end = preset_range(DEFAULT_PRESET, DEFAULT_ANCHOR, *data_span())
+sel = st.session_state.get("sel")
+TIMELINE(key="timeline_chart", data=timeline_data(event_marks(events, None, exact=True), start=start, end=end,
+                                                  selected=sel), on_pick_change=pick)
+st.button("Next ▶", on_click=next_event)
+if sel in ids:
+    st.header(events[ids.index(sel)].title)
 '''
 
 def log(msg: str) -> None:
@@ -272,6 +312,17 @@ class AppBench:
         row["range_cpu"] = self.last_cpu
         row["bytes_all"], row["chart_sizes_all"] = self.chart_bytes(at)
         return row
+
+    def link_bytes(self, params: dict[str, str] | None = None, state: dict | None = None) -> int:
+        """Bytes of plotly JSON on Markets opened with these link parameters or session state."""
+        at = self.new()
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+        for key, value in (state or {}).items():
+            at.session_state[key] = value
+        at.switch_page(PAGES["markets"][0])
+        self.timed(at)
+        return self.chart_bytes(at)[0]
 
     def capture_overview_specs(self) -> dict[str, str]:
         """The overview figure as sent, at the default range and at "All" (the floor renders these)."""
@@ -485,23 +536,28 @@ class Browser:
         self.navigate(page, url)
         return self.wait_chart(page, n)
 
-    def timeline_click(self, base_url: str) -> dict:
+    def timeline_clicks(self, server: harness.Server, path: str) -> dict:
+        """On the timeline at ``path``: a click on the QwQ-32B marker, then Next, each timed from the input
+        to the new event's heading (page clock), with the server CPU each cost."""
         ctx, page = self.new_page()
         try:
-            self.load_to_chart(page, f"{base_url}/timeline")
-            page.wait_for_timeout(300)  # let the first render settle before interacting
-            target = harness.event_point(page, CLICK_EVENT, "timeline_chart")
-            if not target:
-                raise RuntimeError("no event marker found on the timeline chart")
-            page.mouse.move(target["x"], target["y"])
-            page.wait_for_timeout(150)  # plotly resolves the hovered point on mousemove
-            t0 = page.evaluate("performance.now()")
-            page.mouse.click(target["x"], target["y"])
-            title = page.locator(harness.chart_selector("timeline_chart")).first.evaluate(
-                f"gd => gd._fullData[{target['trace']}].customdata[{target['point']}][1]")
-            handle = page.wait_for_function(harness.HEADING_SHOWN_AT_JS, arg=[title, 2], polling="raf",
-                                            timeout=120_000)
-            return {"ms": float(handle.json_value()) - t0, "event": CLICK_EVENT}
+            self.navigate(page, f"{server.url}/{path}")
+            harness.timeline_mark(page, CLICK_EVENT).wait_for(timeout=120_000)
+            page.wait_for_timeout(800)  # let the first render settle before interacting
+            out = {}
+            targets = (("click", harness.timeline_mark(page, CLICK_EVENT), CLICK_TITLE),
+                       ("next", page.get_by_role("button", name="Next ▶"), NEXT_TITLE))
+            for name, target, title in targets:
+                target.scroll_into_view_if_needed()
+                box = target.bounding_box()  # found before the clock starts: the time is the app's, not the finding
+                cpu0, t0 = server.cpu_seconds(), page.evaluate("performance.now()")
+                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                handle = page.wait_for_function(harness.HEADING_SHOWN_AT_JS, arg=[title, 0], polling="raf",
+                                                timeout=120_000)
+                out[f"{name}_ms"] = float(handle.json_value()) - t0
+                page.wait_for_timeout(1000)  # the rest of the run (tables, the zoom chart) before the CPU reading
+                out[f"{name}_cpu"] = server.cpu_seconds() - cpu0
+            return out
         finally:
             self.close_context(ctx)
 
@@ -548,10 +604,7 @@ def server_round(browser: Browser, server: harness.Server, sessions: int, paths:
         finally:
             browser.close_context(ctx)
     if click:
-        cpu0 = server.cpu_seconds()
-        res = browser.timeline_click(server.url)
-        out["click_timeline"], out["click_event"] = res["ms"], res["event"]
-        out["click_timeline_server_cpu"] = server.cpu_seconds() - cpu0  # includes loading /timeline
+        out.update({f"timeline_{k}": v for k, v in browser.timeline_clicks(server, "timeline").items()})
     return out
 
 
@@ -609,6 +662,10 @@ def build_rows(results: dict, sessions: int) -> list[dict]:
     for page in app:
         add(f"{page}: plotly JSON at range All", stat(app[page], "bytes_all"), "KB",
             floor["bytes_all"] if page == "overview" else None, BYTES_AIM, "max")
+    links = results.get("links")
+    if links:
+        add("markets: plotly JSON with end=2100-12-31", summarise([links["far_end_bytes"]]), "KB",
+            summarise([links["all_bytes"]]), 1.0, "ratio")
     if srv:
         add("server RSS, idle after start", stat(srv, "rss_idle"), "MB", fsrv.get("rss_idle"))
         add("server RSS, 1 browser session", stat(srv, "rss_1"), "MB", fsrv.get("rss_1"))
@@ -622,12 +679,20 @@ def build_rows(results: dict, sessions: int) -> list[dict]:
             fsrv.get("load_floor"))
         add("browser: markets load → chart, warm server", stat(srv, "load_markets"), "ms",
             fsrv.get("load_floor"))
-        add("browser: timeline marker click → detail + zoom chart", stat(srv, "click_timeline"), "ms")
+        add("browser: timeline marker click → new detail heading", stat(srv, "timeline_click_ms"), "ms",
+            fsrv.get("timeline_click_ms"), CLICK_AIM, "ratio")
+        add("browser: Next → new detail heading", stat(srv, "timeline_next_ms"), "ms",
+            fsrv.get("timeline_next_ms"), CLICK_AIM, "ratio")
+        add("server rerun (CPU) after a timeline marker click", stat(srv, "timeline_click_cpu"), "s2ms",
+            fsrv.get("timeline_click_cpu"), SERVER_CLICK_AIM, "ratio")
+        add("server rerun (CPU) after Next", stat(srv, "timeline_next_cpu"), "s2ms",
+            fsrv.get("timeline_next_cpu"), SERVER_CLICK_AIM, "ratio")
         add("server CPU per overview page load (warm)", stat(srv, "load_overview_server_cpu"), "s2ms",
             fsrv.get("load_floor_server_cpu"))
         add("server CPU per markets page load (warm)", stat(srv, "load_markets_server_cpu"), "s2ms",
             fsrv.get("load_floor_server_cpu"))
-        add("server CPU, timeline load + marker click", stat(srv, "click_timeline_server_cpu"), "s2ms")
+        add("browser: markets load → chart with end=2100-12-31", stat(srv, "load_far_end"), "ms",
+            stat(srv, "load_markets_all"), 1.2, "ratio")
     return rows
 
 
@@ -821,6 +886,14 @@ def _run(args, results: dict, work: Path) -> None:
     floor_dir.mkdir()
     floor_script = floor_dir / "floor_app.py"
     floor_script.write_text(FLOOR_SCRIPT)
+    floor_timeline = floor_dir / "floor_timeline.py"
+    floor_timeline.write_text(FLOOR_TIMELINE_SCRIPT)
+    global CLICK_TITLE, NEXT_TITLE
+    from components.data.events import bundled_events
+
+    ordered = sorted(bundled_events(), key=lambda e: e.sort_key)
+    at = next(i for i, e in enumerate(ordered) if e.id == CLICK_EVENT)
+    CLICK_TITLE, NEXT_TITLE = ordered[at].title, ordered[at + 1].title
     for name, spec in bench.capture_overview_specs().items():
         (floor_dir / f"figure_{name}.json").write_text(spec)
 
@@ -844,6 +917,9 @@ def _run(args, results: dict, work: Path) -> None:
                 floor_samples.setdefault(key, []).append(value)
     results["apptest"] = {p: {k: (summarise(v) if k != "chart_sizes_all" else v) for k, v in s.items()}
                           for p, s in samples.items()}
+    far = dict(pair.split("=") for pair in FAR_END.split("&"))
+    results["links"] = {"far_end_bytes": bench.link_bytes(params=far),
+                        "all_bytes": bench.link_bytes(state={"range_preset": "All"})}
     results["floor_apptest"] = {k: summarise(v) for k, v in floor_samples.items()}
 
     if args.profile:
@@ -884,7 +960,8 @@ def _run(args, results: dict, work: Path) -> None:
                     with harness.streamlit_server(work / f"cache-{name}-{rep}", script=script, cwd=SRC,
                                                   timeout=90) as server:
                         if name == "app":
-                            paths = {"overview": ("", 1), "markets": ("markets", 1)}
+                            paths = {"overview": ("", 1), "markets": ("markets", 1),
+                                     "markets_all": ("markets?range=All", 1), "far_end": (f"markets?{FAR_END}", 1)}
                             out = server_round(browser, server, args.sessions, paths, click=True, settle=1.5)
                             target = srv
                         else:
@@ -898,6 +975,15 @@ def _run(args, results: dict, work: Path) -> None:
                 except Exception as exc:
                     results["errors"].append(f"{name} server repeat {rep + 1}: {type(exc).__name__}: "
                                              f"{str(exc)[:400]}")
+            log(f"browser repeat {rep + 1}/{args.repeats}: timeline floor server")
+            try:
+                with harness.streamlit_server(work / f"cache-floor-timeline-{rep}", script=floor_timeline,
+                                              cwd=SRC, timeout=90,
+                                              env={"PYTHONPATH": str(SRC)}) as server:
+                    for key, value in browser.timeline_clicks(server, "").items():
+                        fsrv.setdefault(f"timeline_{key}", []).append(value)
+            except Exception as exc:
+                results["errors"].append(f"timeline floor repeat {rep + 1}: {type(exc).__name__}: {str(exc)[:400]}")
     finally:
         browser.close()
     results["server"] = {k: summarise(v) for k, v in srv.items()}

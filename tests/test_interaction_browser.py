@@ -184,6 +184,39 @@ def test_legend_click_hides_a_symbol_with_its_reaction_marks(server, desktop):
     assert others and all(v is True for v in others)
 
 
+def drag_zoom(page, chart) -> None:
+    """Drag a box across the middle of the largest panel (the prices, not the event lanes)."""
+    chart.locator(".nsewdrag").last.scroll_into_view_if_needed()
+    boxes = [chart.locator(".nsewdrag").nth(i).bounding_box() for i in range(chart.locator(".nsewdrag").count())]
+    box = max(boxes, key=lambda b: b["width"] * b["height"])
+    page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.5)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.85, box["y"] + box["height"] * 0.5, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+
+
+def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(server, desktop):
+    page = desktop
+    B.goto(page, server.url, "/markets", charts=1)
+    chart = B.chart_handle(page, "markets_chart")
+    before = B.x_range_timestamps(page, "markets_chart")
+    drag_zoom(page, chart)
+    zoomed = B.x_range_timestamps(page, "markets_chart")
+    assert zoomed[1] - zoomed[0] < (before[1] - before[0]) / 2, (before, zoomed)
+    chart.locator(".infolayer .legend .traces", has_text="BABA").click()
+    page.wait_for_timeout(500)
+    page.locator(".st-key-w_log label").click()  # the log scale redraws the chart
+    page.wait_for_function("location.search.includes('log=1')", timeout=TIMEOUT_MS)
+    B.wait_for_app(page, charts=1)
+    page.wait_for_timeout(800)
+    assert B.chart_handle(page, "markets_chart").evaluate("gd => gd._fullLayout.yaxis2.type") == "log"
+    assert B.x_range_timestamps(page, "markets_chart") == zoomed, "the log scale reset the zoom"
+    hidden = B.chart_handle(page, "markets_chart").evaluate(
+        "gd => gd._fullData.filter(t => t.legendgroup === 'BABA').map(t => t.visible)")
+    assert hidden and all(v == "legendonly" for v in hidden), hidden
+
+
 def test_the_toolbar_stays_clear_of_the_legend(server, desktop):
     page = desktop
     B.goto(page, server.url, "/markets", charts=1)

@@ -8,6 +8,7 @@ be fixed by hand.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -81,7 +82,7 @@ class Event(BaseModel):
         except InvalidSymbol as exc:
             raise ValueError(str(exc)) from None
 
-    @property
+    @functools.cached_property
     def timestamp(self) -> pd.Timestamp | None:
         """The event's moment, tz-aware, or None when only its date is known."""
         if self.time is None:
@@ -96,6 +97,10 @@ class Event(BaseModel):
 
     def when(self) -> str:
         """Date and time in plain words, e.g. 'Thu 6 Mar 2025, 02:53 Beijing time (Wed 5 Mar 13:53 in New York)'."""
+        return self._when
+
+    @functools.cached_property
+    def _when(self) -> str:
         day = f"{self.date:%a} {self.date.day} {self.date:%b %Y}"
         if self.time is None:
             return f"{day} ({zone_name(self.tz)}; the hour is not recorded)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from components.text.article import Article, Block, DateMention, Sentence, deduplicated_blocks
@@ -47,8 +49,14 @@ def mentioned_events(block: Block, sentences: list[Sentence]) -> list[str]:
 def sentences_for_event(event_id: str, article: Article) -> list[Sentence]:
     """The article's sentences that mention the event, each point once: sentences in a paragraph that
     repeats an earlier one in other words are left out, as the article page leaves them out."""
-    kept = {item.block.index for item in deduplicated_blocks(article.blocks)}
+    kept = _kept_blocks(article.blocks)
     return [s for s in article.sentences if event_id in s.event_ids and s.block in kept]
+
+
+@functools.lru_cache(maxsize=4)
+def _kept_blocks(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """The blocks the article page shows (each point once), computed once per article."""
+    return frozenset(item.block.index for item in deduplicated_blocks(blocks))
 
 
 def date_table(mentions: list[DateMention], titles: dict[str, str]) -> pd.DataFrame:

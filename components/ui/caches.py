@@ -15,6 +15,7 @@ Entries live until the server restarts or ``max_entries`` pushes them out; tests
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -28,15 +29,21 @@ from components.data.events import Event
 from components.data.prices import PriceResult
 
 
-def events_key(events: list[Event]) -> tuple:
+def _digest(parts: tuple) -> str:
+    """A short key for a tuple of plain values (Streamlit's own hashing of long tuples costs ~10 ms a call)."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def events_key(events: list[Event]) -> str:
     """What identifies a set of events for caching: every field that can change a result."""
-    return tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin) for e in events)
+    return _digest(tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin)
+                         for e in events))
 
 
-def data_key(result: PriceResult) -> tuple:
+def data_key(result: PriceResult) -> str:
     """What identifies the prices behind a result: per symbol its source, span, rows, note and fetch time."""
-    return tuple((p.symbol, p.source, p.first, p.last, p.rows, p.note, p.fetched)
-                 for p in result.provenance.values())
+    return _digest(tuple((p.symbol, p.source, p.first, p.last, p.rows, p.note, p.fetched)
+                         for p in result.provenance.values()))
 
 
 def compare_all_events(events: list[Event], stock: pd.Series, bench: pd.Series, symbol: str, benchmark: str,
@@ -65,16 +72,16 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
 
 
 @st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)
-def _compare_all_events(_events: list[Event], key: tuple, stock: pd.Series, bench: pd.Series, symbol: str,
+def _compare_all_events(_events: list[Event], key: str, stock: pd.Series, bench: pd.Series, symbol: str,
                         benchmark: str, estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
     return compare_events(_events, stock, bench, symbol, benchmark, estimation, window)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _claim_results(_history: PriceResult, key: tuple, _events: list[Event], events: tuple) -> list[ClaimResult]:
+def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str) -> list[ClaimResult]:
     return evaluate_all(load_claims(), closes_by_symbol(_history.frame), _events)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _market_figure(_history: PriceResult, key: tuple, _events: list[Event], events: tuple, **options):
+def _market_figure(_history: PriceResult, key: str, _events: list[Event], events: str, **options):
     return marks.market_chart(_history.frame, events=_events, **options)[0]

@@ -1,5 +1,6 @@
-"""Putting figures and page helpers on the page: one plotly config for every chart, charts whose markers
-are clickable, and the small script that makes Enter apply a typed date."""
+"""Putting figures on the page: one plotly config for every chart, charts whose markers are clickable,
+and the page script (``assets/page.js``) that makes Enter apply a typed date and keeps each chart's
+zoom and hidden series when Streamlit draws it anew."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 import streamlit as st
 
 from components.ui import device
-from components.ui.state import ENTER_HELPER, Chart
+from components.ui.state import PAGE_HELPERS, Chart
 
 ASSETS = Path(__file__).parent / "assets"
-ENTER_APPLIES = st.components.v2.component("enter_applies_dates", js=(ASSETS / "enter.js").read_text(encoding="utf-8"))
+PAGE_SCRIPT = st.components.v2.component("page_helpers", js=(ASSETS / "page.js").read_text(encoding="utf-8"))
 
 
 def config() -> dict:
@@ -38,7 +39,6 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
 
 
 def page_helpers() -> None:
-    """Once per run, from app.py: the script that makes Enter apply a date typed into a date input
-    (in the sidebar, where an empty element takes no room from the page)."""
+    """Once per run, from app.py: the page script (in the sidebar, where an empty element takes no room)."""
     with st.sidebar:
-        ENTER_APPLIES(key=ENTER_HELPER)
+        PAGE_SCRIPT(key=PAGE_HELPERS)

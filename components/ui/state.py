@@ -143,7 +143,7 @@ SESSION_KEYS = (USER_EVENTS, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, 
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
 RANGE_DATES = "w_range_dates"  # the custom range's date picker
-ENTER_HELPER = "enter_applies_dates"  # the page script behind Enter in a date input
+PAGE_HELPERS = "page_helpers"  # the page script: Enter applies dates, charts keep their zoom
 OVERVIEW_CHART = Chart("overview_chart")
 TIMELINE = "timeline_chart"  # the timeline component (its pick and step triggers)
 MARKETS_CHART = Chart("markets_chart")

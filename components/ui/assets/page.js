@@ -1,0 +1,70 @@
+// Page helpers, loaded once per page (components/ui/plots.py):
+//
+// 1. Enter in a date field applies the typed date. Streamlit's date input takes a typed date only when
+//    the field loses focus (Enter, and Tab between day, month and year, did nothing): on Enter inside a
+//    date input the focus moves away, so the value is applied at once.
+// 2. Charts keep the reader's zoom and hidden series. Streamlit draws a chart anew whenever its figure
+//    changes (a log scale, a new selection), which drops the zoom and the legend choices. Each chart's
+//    x range and hidden legend groups are remembered per chart and figure revision (layout.uirevision:
+//    the app changes it when the range itself changes) and put back when the chart is drawn again.
+
+const KEEP = "chart-view:";
+
+function onKey(ev) {
+  if (ev.key !== "Enter") return;
+  const path = ev.composedPath ? ev.composedPath() : [ev.target];
+  if (!path.some((node) => node && node.dataset && node.dataset.testid === "stDateInput")) return;
+  ev.preventDefault();
+  const active = document.activeElement;
+  if (active && typeof active.blur === "function") active.blur();
+}
+
+function chartKey(gd) {
+  const holder = gd.closest('[class*="st-key-"]');
+  const cls = holder && Array.from(holder.classList).find((c) => c.startsWith("st-key-"));
+  return cls ? cls.slice(7) : null;
+}
+
+function read(key) {
+  try { return JSON.parse(sessionStorage.getItem(KEEP + key) || "null"); } catch (e) { return null; }
+}
+
+function save(gd, key) {
+  const x = gd._fullLayout && gd._fullLayout.xaxis;
+  const hidden = (gd._fullData || []).filter((t) => t.visible === "legendonly").map((t) => t.legendgroup || t.name);
+  const view = {rev: gd.layout.uirevision, hidden: [...new Set(hidden)],
+                x: x && !x.autorange ? x.range.slice() : null};
+  try { sessionStorage.setItem(KEEP + key, JSON.stringify(view)); } catch (e) {}
+}
+
+function restore(gd, key) {
+  const Plotly = window.Plotly, view = read(key);
+  if (!Plotly || !view || view.rev !== gd.layout.uirevision) return;
+  const groups = new Set(view.hidden || []);
+  const hide = (gd.data || []).map((t, i) => (groups.has(t.legendgroup || t.name) ? i : -1)).filter((i) => i >= 0);
+  if (hide.length) Plotly.restyle(gd, {visible: "legendonly"}, hide);
+  if (view.x) Plotly.relayout(gd, {"xaxis.range": view.x});
+}
+
+function wire(gd) {
+  if (gd.__kept || !gd._fullLayout || typeof gd.on !== "function") return;
+  const key = chartKey(gd);
+  if (!key) return;
+  gd.__kept = true;
+  restore(gd, key);
+  gd.on("plotly_relayout", () => save(gd, key));
+  gd.on("plotly_restyle", () => save(gd, key));
+}
+
+let observer = null;
+
+export default function () {
+  document.removeEventListener("keydown", onKey, true);
+  document.addEventListener("keydown", onKey, true);
+  if (!observer) {
+    const scan = () => document.querySelectorAll(".js-plotly-plot").forEach(wire);
+    observer = new MutationObserver(() => window.requestAnimationFrame(scan));
+    observer.observe(document.body, {childList: true, subtree: true});
+    scan();
+  }
+}
