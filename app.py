@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.ui import links, plots, router, state
+from components.ui import errors, links, plots, router, state
 
 st.set_page_config(page_title="QwQ-32B week: Alibaba and the Hang Seng", page_icon=":material/monitoring:",
                    layout="wide")
@@ -32,5 +32,5 @@ links.sync_from_url()
 links.navigation(PAGES)
 plots.page_helpers()
 links.write_url(page.url_path or "overview")
-with router.router_frame():
+with router.router_frame(), errors.guarded(page.url_path or "overview"):
     page.run()

@@ -40,11 +40,14 @@ MAX_GAP_DAYS = 10  # a "reaction" further than this from the event means the dat
 HISTORY_START = dt.date(2022, 1, 1)  # what a live fetch asks for; pages slice from it
 LIVE_TTL = dt.timedelta(hours=6)  # how long a live fetch is reused (memory and disk)
 RETRY_AFTER = dt.timedelta(seconds=120)  # before a symbol whose fetch failed is tried live again
-REQUEST_TIMEOUT_S = 10  # per Yahoo request
+REQUEST_TIMEOUT_S = 10  # per Yahoo request (a fetch makes several)
+LIVE_DEADLINE_S = 8.0  # what one page load waits for live prices, in all; a fetch goes on in the background
+RETRY_COOLDOWN = dt.timedelta(seconds=15)  # a "Retry live data" for a symbol at most this often
+FETCH_WORKERS = 4  # live fetches running at once, for every session together
 MAX_DAILY_CANDLES = 300  # beyond this many sessions a symbol's candles are drawn weekly
 
 # --- what users may bring -------------------------------------------------------------------------
-MAX_UPLOAD_BYTES = 1024 * 1024  # the uploader widget also stops at 1 MB (server.maxUploadSize)
+MAX_UPLOAD_BYTES = 1_000_000  # 1 MB, as the uploader widget counts it (server.maxUploadSize = 1)
 MAX_UPLOAD_ROWS = 500
 MAX_USER_EVENTS = 500  # per session
 MAX_ARTICLE_CHARS = 100_000

@@ -5,7 +5,7 @@ import streamlit as st
 from components.analysis.event_study import EventStudyError, event_study
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import PLAIN_INTRO
-from components.ui import caches, data, daterange, links, router, state
+from components.ui import caches, data, daterange, errors, links, router, state
 from components.ui.banners import provenance_banner
 from components.ui.study import comparison_ui, study_inputs_ui, study_results_ui
 
@@ -18,6 +18,7 @@ events = data.all_events()
 
 
 @st.fragment
+@errors.guard("event study")
 def study() -> None:
     """Inputs and results: changing a window or the event reruns only this part."""
     symbol, bench = study_inputs_ui(events)

@@ -5,7 +5,7 @@ import streamlit as st
 from components.analysis.metrics import coverage_notes, range_summary
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, data, daterange, device, links, plots, router, state
+from components.ui import caches, data, daterange, device, errors, links, plots, router, state
 from components.ui.banners import provenance_banner, provenance_table
 from components.ui.markets import chart_options_ui, chosen_symbols
 
@@ -37,6 +37,7 @@ if frame.empty:
 
 
 @st.fragment
+@errors.guard("markets chart")
 def chart_and_selection() -> None:
     """The chart, and the event a click on it selects: a click reruns only this part."""
     picked = plots.clickable(fig, state.MARKETS_CHART)

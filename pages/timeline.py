@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.ui import data, daterange, event_panel, links, router
+from components.ui import data, daterange, errors, event_panel, links, router
 from components.ui.timeline import choose_event, filtered_events, hidden_selection_notice, timeline
 
 router.require_router()
@@ -14,6 +14,7 @@ events = filtered_events(all_events)
 
 
 @st.fragment
+@errors.guard("timeline detail")
 def explorer() -> None:
     """The timeline, the chooser and the selected event: a click or a step reruns only this part."""
     if not events:

@@ -1,5 +1,5 @@
 """Shared fixtures: every test runs offline on empty caches; pages open with ``open_page``; the live
-path runs against ``fake_yahoo``, a stand-in for ``yf.download`` at its one call site; browser tests
+path runs against ``fake_yahoo``, a stand-in for ``yf.Ticker`` at its one call site; browser tests
 share one Playwright and one Chromium per worker (``playwright_session``, ``chromium``)."""
 
 from __future__ import annotations
@@ -8,11 +8,13 @@ import pytest
 import streamlit as st
 
 from components.data import disk_cache, store, yahoo
+from components.ui import errors
 from tests import apptest
-from tests.yf_fakes import FakeDownload
+from tests.yf_fakes import FakeYahoo
 
 
 def clear_all_caches() -> None:
+    store.drain(10)  # a live fetch a test left running must not write into the next test's cache folder
     st.cache_data.clear()
     st.cache_resource.clear()
     store.clear_caches()
@@ -22,6 +24,7 @@ def clear_all_caches() -> None:
 def offline_and_clean(monkeypatch, tmp_path):
     monkeypatch.setenv(store.OFFLINE_ENV, "1")
     monkeypatch.setenv(disk_cache.CACHE_ENV, str(tmp_path / "price-cache"))
+    monkeypatch.setenv(errors.RAISE_ENV, "1")  # a bug fails the test with its traceback, not a polite message
     clear_all_caches()
     yield
     clear_all_caches()
@@ -35,15 +38,15 @@ def open_page():
 
 @pytest.fixture
 def fake_yahoo(monkeypatch):
-    """Live mode with ``yf.download`` faked; ``fake_yahoo(answer)`` installs an answer and returns the fake.
+    """Live mode with ``yf.Ticker`` faked; ``fake_yahoo(answer)`` installs an answer and returns the fake.
 
-    ``answer(tickers, kwargs)`` returns a frame shaped as yfinance's, or an exception to raise.
+    ``answer(symbol, kwargs)`` returns bars (shaped as ``Ticker.history``'s by the fake) or an exception.
     """
     monkeypatch.setenv(store.OFFLINE_ENV, "0")
 
-    def install(answer) -> FakeDownload:
-        fake = FakeDownload(answer)
-        monkeypatch.setattr(yahoo.yf, "download", fake)
+    def install(answer) -> FakeYahoo:
+        fake = FakeYahoo(answer)
+        monkeypatch.setattr(yahoo.yf, "Ticker", fake)
         return fake
     return install
 

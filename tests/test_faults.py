@@ -1,7 +1,7 @@
 """The live price path failing in each way yfinance does, driven through every page with AppTest.
 
-Each scenario switches the app to live mode (``DASHBOARD_OFFLINE=0``), replaces ``yf.download`` at
-its one call site with a fake Yahoo (``tests.yf_fakes.FakeDownload``) and breaks one thing: the
+Each scenario switches the app to live mode (``DASHBOARD_OFFLINE=0``), replaces ``yf.Ticker`` at
+its one call site with a fake Yahoo (``tests.yf_fakes.FakeYahoo``) and breaks one thing: the
 network (DNS, timeout, rate limit), Yahoo's answer (empty, all-NaN, starting late, a symbol that
 vanished after being served once), the on-disk cache (a corrupt file, a directory that cannot be
 used) or the bundled snapshot (missing, damaged). Then every page is run, and must
@@ -39,7 +39,7 @@ from components.data import disk_cache, snapshot, store, yahoo
 from components.data.events import Event
 from tests.apptest import PAGES as PAGE_FILES
 from tests.apptest import assert_no_exception, open_page
-from tests.yf_fakes import download_frame, empty_frame, random_walk_bars
+from tests.yf_fakes import prices_missing, random_walk_bars
 
 PAGES = ["app.py", *PAGE_FILES]
 
@@ -82,32 +82,32 @@ LATE_START = dt.date(2025, 3, 3)
 # --- a fake Yahoo ---------------------------------------------------------------------------------
 
 class Yahoo:
-    """The answer of the fake ``yf.download``: healthy bars, unless a fault is set for a ticker (or '*')."""
+    """The answer of the fake ``yf.Ticker``: healthy bars, unless a fault is set for a ticker (or '*')."""
 
     def __init__(self) -> None:
         self.faults: dict[str, Callable[[str, dict], object]] = {}
 
-    def __call__(self, tickers: list[str], kwargs: dict) -> object:
-        faults = [self.faults.get(t, self.faults.get("*")) for t in tickers]
-        if faults[0] is not None:
-            return faults[0](tickers[0], kwargs)
-        return download_frame({t: random_walk_bars(t, kwargs["start"], kwargs["end"]) for t in tickers})
+    def __call__(self, ticker: str, kwargs: dict) -> object:
+        fault = self.faults.get(ticker, self.faults.get("*"))
+        if fault is not None:
+            return fault(ticker, kwargs)
+        return random_walk_bars(ticker, kwargs["start"], kwargs["end"])
 
 
 def raising(exc: BaseException) -> Callable[[str, dict], BaseException]:
     return lambda _ticker, _kw: exc
 
 
-def empty_answer(ticker: str, _kw: dict) -> pd.DataFrame:
-    return empty_frame([ticker])
+def empty_answer(ticker: str, _kw: dict) -> Exception:
+    return prices_missing(ticker)
 
 
 def nan_answer(ticker: str, kw: dict) -> pd.DataFrame:
-    return download_frame({ticker: random_walk_bars(ticker, kw["start"], kw["end"]).assign(Close=np.nan)})
+    return random_walk_bars(ticker, kw["start"], kw["end"]).assign(Close=np.nan)
 
 
 def late_answer(ticker: str, kw: dict) -> pd.DataFrame:
-    return download_frame({ticker: random_walk_bars(ticker, kw["start"], kw["end"], first=LATE_START)})
+    return random_walk_bars(ticker, kw["start"], kw["end"], first=LATE_START)
 
 
 @dataclass
@@ -299,7 +299,7 @@ SCENARIOS: dict[str, Scenario] = {
     "dns_curl_could_not_resolve": Scenario(dns_curl, _all(DNS_REASON)),
     "timeout": Scenario(timeout, _all(TIMEOUT_REASON)),
     "rate_limited": Scenario(rate_limited, _all(RATE_REASON)),
-    "empty_frame": Scenario(empty, _all(r"empty")),
+    "no_prices": Scenario(empty, _all(r"no prices")),
     "all_nan_closes": Scenario(all_nan, _all(r"NaN")),
     # data that starts late: the page must say from when there is data (LATE_START)
     # (claims: only the ^HSCE claims need data before March)
@@ -308,11 +308,11 @@ SCENARIOS: dict[str, Scenario] = {
                               named={"pages/claims.py": ["^HSCE"]}),
     # served once live, then Yahoo answers empty: a stale disk copy serves it, and the page says so
     "vanished_stale_disk_copy": Scenario(vanished_stale_disk, {
-        "9988.HK": (r"empty", r"stale|disk|cache|fetched|old"),
-        "3690.HK": (r"empty", r"stale|disk|cache|fetched|old"),
-        "PDD": (r"empty",)}, verify=_served_stale),
+        "9988.HK": (r"no prices", r"stale|disk|cache|fetched|old"),
+        "3690.HK": (r"no prices", r"stale|disk|cache|fetched|old"),
+        "PDD": (r"no prices",)}, verify=_served_stale),
     # served once live, then Yahoo answers empty and no disk copy is left: the snapshot or nothing
-    "vanished_no_disk_copy": Scenario(vanished_snapshot, _all(r"empty")),
+    "vanished_no_disk_copy": Scenario(vanished_snapshot, _all(r"no prices")),
     "corrupt_cache_live_up": Scenario(corrupt_cache_live_up, {}),
     "corrupt_cache_live_down": Scenario(corrupt_cache_live_down, _all(DNS_REASON)),
     "cache_dir_unusable_live_up": Scenario(cache_dir_is_a_file, {}),
@@ -447,8 +447,8 @@ def test_walking_every_page_while_yahoo_is_down_keeps_state(env):
         at.switch_page(path).run()
         check_page(at, path, SCENARIOS["rate_limited"], f"walk: {path}")
         assert_state_kept(at, f"walk: {path}")
-    calls = yahoo.yf.download.calls
-    assert len({c["tickers"][0] for c in calls}) == len(calls), \
+    calls = yahoo.yf.Ticker.calls
+    assert len({c["ticker"] for c in calls}) == len(calls), \
         "a symbol that just failed was fetched again on the next page instead of waiting RETRY_AFTER"
 
 
@@ -457,7 +457,8 @@ def test_corrupt_cache_file_is_replaced_by_a_good_one_through_the_page(env):
     at = start_app("pages/markets.py").run()
     assert_no_exception(at, "corrupt cache")
     for symbol in ("9988.HK", "BABA", "3690.HK"):
-        assert disk_cache.read_disk_cache(symbol, max_age=None) is not None, f"{symbol}'s cache file not replaced"
+        assert disk_cache.read_disk_cache(symbol, max_age=None).frame is not None, \
+            f"{symbol}'s cache file not replaced"
 
 
 def test_cache_entry_that_is_a_directory_does_not_break_the_page(env):

@@ -258,7 +258,8 @@ def test_event_study_windows_and_benchmark_change_the_statistics():
 def test_event_study_too_short_history_gives_a_clear_message():
     at = on_page("pages/event_study.py", event="tongyi-qianwen-unveiled", es_symbol="NVDA")
     assert not at.exception
-    assert any("sessions" in e.value for e in at.error)
+    assert any("no history before the event" in e.value for e in at.error)
+    assert not any("-1 sessions" in e.value for e in at.error)
 
 
 # --- claims and article -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 from components.data import snapshot as S
 from scripts import snapshot as tool
 from tests.paths import ROOT, SHARED, needs_shared
-from tests.yf_fakes import bars, download_frame, empty_frame
+from tests.yf_fakes import bars, prices_missing
 
 SHARED_DATA = SHARED / "data"
 HEADER = "date,symbol,open,high,low,close,adj_close,volume,currency\n"
@@ -118,13 +118,13 @@ def test_help_describes_the_commands():
 
 def test_rebuild_writes_only_when_every_symbol_is_served(tmp_path, fake_yahoo):
     days = pd.bdate_range("2025-03-03", "2025-03-07")
-    fake_yahoo(lambda t, kw: download_frame({s: bars(days) for s in t}))
+    fake_yahoo(lambda symbol, kw: bars(days))
     out = tmp_path / "live.csv"
     with redirect_stdout(io.StringIO()):
         assert tool.main(["rebuild", "--symbols", "9988.HK", "^HSI", "--out", str(out)]) == 0
     frame, _ = S.load_snapshot(out, tmp_path / "live_meta.json")
     assert sorted(frame["symbol"].unique()) == ["9988.HK", "^HSI"] and len(frame) == 10
-    fake_yahoo(lambda t, kw: empty_frame(t))
+    fake_yahoo(lambda symbol, kw: prices_missing(symbol))
     with redirect_stdout(io.StringIO()):
         assert tool.main(["rebuild", "--symbols", "9988.HK", "--out", str(tmp_path / "x.csv")]) == 1
 
@@ -149,6 +149,16 @@ def test_trusted_fast_path_equals_full_validation_and_a_changed_byte_forces_it(t
     meta.write_text(S.SNAPSHOT_META.read_text())  # the recorded hash no longer matches
     with pytest.raises(S.SnapshotError, match="damaged .2 errors; first: line 1328 .9988.HK 2025-03-06."):
         S.load_snapshot(damaged, meta)
+
+
+def test_a_snapshot_cut_at_a_line_is_damaged_even_though_every_row_is_valid(tmp_path):
+    lines = S.SNAPSHOT_CSV.read_text().splitlines(keepends=True)
+    cut = tmp_path / "prices.csv"
+    cut.write_text("".join(lines[:3000]))  # as `head -n 3000 data/prices.csv` leaves it
+    meta = tmp_path / "prices_meta.json"
+    meta.write_text(S.SNAPSHOT_META.read_text())
+    with pytest.raises(S.SnapshotError, match=r"damaged: prices.csv differs .*2,999 rows, 8,208 recorded"):
+        S.load_snapshot(cut, meta)
 
 
 def test_unreadable_metadata_is_rebuilt_from_the_csv(tmp_path):

@@ -168,7 +168,7 @@ def test_parse_upload_rejects_row_with_extra_cells():
 
 def test_parse_upload_oversize_file_raises():
     data = _csv(HEADER, GOOD_ROW) + b" " * MAX_BYTES
-    with pytest.raises(UploadError, match=rf"the limit is {MAX_BYTES:,} bytes \({MAX_BYTES // 1024} KiB\)"):
+    with pytest.raises(UploadError, match=rf"the limit is 1 MB \({MAX_BYTES:,} bytes\)"):
         parse_upload("big.csv", data, set())
 
 

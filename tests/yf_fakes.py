@@ -1,28 +1,30 @@
-"""Frames shaped exactly as ``yfinance.download`` returns them, and fakes for its call site.
+"""Frames shaped exactly as ``yfinance.Ticker.history`` returns them, and a fake for its call site.
 
-yfinance 1.x with ``multi_level_index=True`` and ``group_by="column"`` returns columns as a
-MultiIndex named ``["Price", "Ticker"]`` with fields Close, High, Low, Open, Volume (no Adj Close
-when ``auto_adjust=True``), and a tz-naive DatetimeIndex named ``Date`` holding the union of the
-tickers' trading days (NaN where a ticker did not trade). It never raises for a failed ticker: it
-catches the error (DNS, timeout, rate limit), logs it on the "yfinance" logger as
-``['SYM']: Error(...)`` and returns an empty frame with the same columns (see :func:`logged_failure`).
+yfinance 1.x, ``Ticker(symbol).history(start, end, interval="1d", actions=False, auto_adjust=True)``
+returns columns Open, High, Low, Close, Volume (float prices, int64 volume) on a DatetimeIndex named
+``Date`` at midnight in the exchange's time zone (Asia/Hong_Kong for 9988.HK, America/New_York for
+BABA). With ``yf.config.debug.hide_exceptions = False`` (the app's setting) a failure is raised: the
+network's own exception (DNS, timeout), ``YFRateLimitError``, ``YFTzMissingError`` for an unknown
+symbol, ``YFPricesMissingError`` when Yahoo has no rows.
 """
 
 from __future__ import annotations
 
-import logging
 import zlib
 
 import numpy as np
 import pandas as pd
+import yfinance as yf
 
-FIELDS = ["Close", "High", "Low", "Open", "Volume"]
+from components.data.symbols import symbol_info
+
+FIELDS = ["Open", "High", "Low", "Close", "Volume"]
 
 
 def ohlcv(dates, close, spread: float = 1.0, open_gap: float = 0.5) -> pd.DataFrame:
     """Daily bars on ``dates`` around ``close``: high and low ``spread`` away, open ``open_gap`` below."""
     close = np.asarray(close, dtype=float)
-    return pd.DataFrame({"Close": close, "High": close + spread, "Low": close - spread, "Open": close - open_gap,
+    return pd.DataFrame({"Open": close - open_gap, "High": close + spread, "Low": close - spread, "Close": close,
                          "Volume": np.full(len(close), 1000, dtype="int64")}, index=pd.DatetimeIndex(dates))
 
 
@@ -41,43 +43,41 @@ def random_walk_bars(ticker: str, start: str, end_exclusive: str, first=None) ->
     return frame[frame.index >= pd.Timestamp(first)] if first else frame
 
 
-def download_frame(per_ticker: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Combine per-ticker bars the way ``yf.download`` does: union index, (Price, Ticker) columns."""
-    index = pd.DatetimeIndex(sorted(set().union(*[set(f.index) for f in per_ticker.values()]))) \
-        if per_ticker else pd.DatetimeIndex([])
-    cols = pd.MultiIndex.from_product([FIELDS, sorted(per_ticker)], names=["Price", "Ticker"])
-    out = pd.DataFrame(index=index.rename("Date"), columns=cols, dtype="float64")
-    for ticker, frame in per_ticker.items():
-        for field in FIELDS:
-            out[(field, ticker)] = frame[field].reindex(index)
-    return out
+def history_frame(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
+    """Bars as ``Ticker.history`` returns them: the index at midnight in the symbol's exchange zone."""
+    index = pd.DatetimeIndex(frame.index)
+    if index.tz is None:
+        index = index.tz_localize(symbol_info(symbol).market.tz)
+    return frame[FIELDS].set_axis(index.rename("Date"))
 
 
-def empty_frame(tickers: list[str]) -> pd.DataFrame:
-    """What yfinance returns when Yahoo cannot be reached: no rows, the usual columns."""
-    cols = pd.MultiIndex.from_product([["Adj Close", *FIELDS], sorted(tickers)], names=["Price", "Ticker"])
-    return pd.DataFrame(index=pd.DatetimeIndex([], name="Date"), columns=cols, dtype="float64")
+def prices_missing(symbol: str) -> Exception:
+    """What ``Ticker.history`` raises when Yahoo has no rows for the range."""
+    return yf.exceptions.YFPricesMissingError(symbol, " (1d 2022-01-01 -> 2026-12-02)")
 
 
-class FakeDownload:
-    """A stand-in for ``yf.download`` that records its calls and answers from a function."""
+class FakeYahoo:
+    """A stand-in for ``yf.Ticker``: ``FakeYahoo(answer)(symbol).history(**kwargs)`` asks ``answer``.
+
+    ``answer(symbol, kwargs)`` returns bars (a frame with Open..Volume, given the exchange's zone if
+    naive) or an exception to raise. Every call is recorded in ``calls`` as {"ticker", **kwargs}.
+    """
 
     def __init__(self, answer):
         self.answer = answer
         self.calls: list[dict] = []
 
-    def __call__(self, tickers, **kwargs):
-        tickers = [tickers] if isinstance(tickers, str) else list(tickers)
-        self.calls.append({"tickers": tickers, **kwargs})
-        result = self.answer(tickers, kwargs)
+    def __call__(self, symbol: str, *args, **kwargs) -> "_FakeTicker":
+        return _FakeTicker(self, symbol)
+
+
+class _FakeTicker:
+    def __init__(self, yahoo: FakeYahoo, symbol: str):
+        self.yahoo, self.ticker = yahoo, symbol
+
+    def history(self, *args, **kwargs) -> pd.DataFrame:
+        self.yahoo.calls.append({"ticker": self.ticker, **kwargs})
+        result = self.yahoo.answer(self.ticker, kwargs)
         if isinstance(result, BaseException):
             raise result
-        return result
-
-
-def logged_failure(tickers: list[str], error: BaseException) -> pd.DataFrame:
-    """What ``yf.download`` does when every ticker fails: log the cause, return an empty frame."""
-    logger = logging.getLogger("yfinance")
-    logger.error("\n%d Failed download%s:", len(tickers), "s" if len(tickers) > 1 else "")
-    logger.error(f"{sorted(t.upper() for t in tickers)}: {error!r}")
-    return empty_frame(tickers)
+        return history_frame(result, self.ticker)

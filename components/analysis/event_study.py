@@ -246,6 +246,10 @@ def _check_history(p0: int, estimation: Window, symbol: str, day0: dt.date) -> N
     longest, shortest = (earliest, e2), (e2 - MIN_ESTIMATION + 1, e2)
     fits = (f"The longest window that fits is {_fmt(longest)} ({e2 - earliest + 1} sessions)"
             if e2 - earliest + 1 >= MIN_ESTIMATION else "No usable window fits")
+    if p0 < 2:  # day 0 is the first session, or the second: no return before it to fit on
+        raise EventStudyError(
+            f"{symbol}'s prices start on or just before day 0 ({day0:%Y-%m-%d}), so there is no history before "
+            f"the event to fit the market model on. Choose a later event, or load a longer {symbol} history.")
     raise EventStudyError(
         f"{symbol} has only {p0 - 1} sessions of returns before day 0 ({day0:%Y-%m-%d}), too few for the "
         f"estimation window {_fmt(estimation)} ({e2 - e1 + 1} sessions). {fits}; the shortest usable window is "

@@ -1,8 +1,11 @@
 """The on-disk copy of live fetches: one parquet file per symbol, shared by every process.
 
 Point ``DASHBOARD_CACHE_DIR`` of every replica at one folder: files are written atomically (temp
-file, then rename), so a reader never sees half a file. A file that cannot be read is deleted, so
-the next successful fetch replaces it.
+file, then rename), so a reader never sees half a file. A file is input like any other: every frame
+read back must pass the snapshot's rules (:func:`~components.data.prices.tidy_problems`). One that
+does not (damaged, another symbol's rows, text where prices belong, dates twice, a date in the
+future) is moved aside as ``<symbol>.parquet.bad`` with the reason, so it is reported once and the
+next good fetch replaces it; one bad writer (an old replica) cannot break the others.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from __future__ import annotations
 import os
 import time
 import urllib.parse
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -35,30 +39,45 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def read_disk_cache(symbol: str, max_age: timedelta | None) -> tuple[pd.DataFrame, str] | None:
-    """A cached frame and its fetch time, or None when absent, too old or unreadable.
+@dataclass(frozen=True)
+class CacheRead:
+    """What reading a symbol's file gave: a frame with its fetch time, or why there is none usable."""
 
-    A damaged file is deleted so the next successful fetch replaces it.
-    """
+    frame: pd.DataFrame | None = None
+    fetched: str = ""
+    set_aside: str = ""  # the reason a damaged file was moved aside (said once, by the read that found it)
+
+
+def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
+    """The cached frame of ``symbol`` and its fetch time; empty when absent, too old or unusable."""
     path = cache_path(symbol)
     try:
         mtime = path.stat().st_mtime
     except OSError:
-        return None
-    age = time.time() - mtime
-    if max_age is not None and age > max_age.total_seconds():
-        return None
+        return CacheRead()
+    if max_age is not None and time.time() - mtime > max_age.total_seconds():
+        return CacheRead()
     try:
         frame = pd.read_parquet(path)
-        if list(frame.columns) != P.TIDY_COLUMNS or frame.empty or (frame["symbol"] != symbol).any():
-            raise ValueError("unexpected content")
+        problems = P.tidy_problems(frame, symbol, date.today())
     except Exception:  # pyarrow raises several types for a damaged file; any of them means "unusable"
+        problems = ["it is not a readable parquet file"]
+    if problems:
+        return CacheRead(set_aside=_set_aside(path, "; ".join(problems)))
+    return CacheRead(frame, utc_text(datetime.fromtimestamp(mtime, timezone.utc)))
+
+
+def _set_aside(path: Path, reason: str) -> str:
+    """Move a bad file out of the way (or delete it when it cannot be moved); say what was done."""
+    try:
+        os.replace(path, path.with_name(path.name + ".bad"))
+        return f"the cached copy was unusable ({reason}) and was set aside"
+    except OSError:
         try:
             path.unlink(missing_ok=True)
-        except OSError:
-            pass  # a directory or a read-only folder in the way: the next write reports nothing either
-        return None
-    return frame, utc_text(datetime.fromtimestamp(mtime, timezone.utc))
+            return f"the cached copy was unusable ({reason}) and was deleted"
+        except OSError:  # a directory or a read-only folder in the way
+            return f"the cached copy is unusable ({reason}) and could not be removed"
 
 
 def write_disk_cache(symbol: str, frame: pd.DataFrame) -> None:

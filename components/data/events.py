@@ -12,7 +12,7 @@ import functools
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import available_timezones
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -63,15 +63,17 @@ class Event(BaseModel):
     def _no_control_characters(cls, value: str) -> str:
         if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
             raise ValueError("contains control characters")
+        bidi = next((ch for ch in value if ch in BIDI_CONTROLS), None)
+        if bidi is not None:
+            raise ValueError(f"contains the direction control U+{ord(bidi):04X}, which can disguise text")
         return value.strip()
 
     @field_validator("tz")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"'{value}' is not an IANA time zone such as Asia/Hong_Kong") from None
+        if not is_time_zone(value):
+            shown = "".join(ch if ch.isprintable() else "?" for ch in str(value))[:40]
+            raise ValueError(f"'{shown}' is not an IANA time zone such as Asia/Hong_Kong or America/New_York")
         return value
 
     @field_validator("symbols")
@@ -135,6 +137,20 @@ def city(tz: str) -> str:
 def zone_name(tz: str) -> str:
     """A zone as people say it: 'Beijing time', 'New York time', 'Berlin time', 'UTC'."""
     return ZONE_NAMES.get(tz) or f"{city(tz)} time"
+
+
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_NOT_ZONES = {"Factory", "localtime", "posixrules"}
+
+
+@functools.lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    return frozenset(z for z in available_timezones() if z not in _NOT_ZONES and not z.startswith(("posix/", "right/")))
+
+
+def is_time_zone(value: object) -> bool:
+    """A real IANA zone ("Asia/Hong_Kong", "UTC"), not a file of the zone database ("localtime", "Factory")."""
+    return isinstance(value, str) and value in _zones()
 
 
 class EventsError(ValueError):

@@ -2,8 +2,9 @@
 
 A tidy frame has one row per (symbol, trading date) with the columns in :data:`TIDY_COLUMNS`.
 ``date`` is the exchange-local trading date, tz-naive. This module also turns the frames that
-``yfinance.download`` returns (MultiIndex or flat columns, tz-aware or naive index, NaN padding where
-another ticker traded) into that schema, without importing yfinance.
+``Ticker.history`` returns into that schema, without importing yfinance, and checks a tidy frame
+from anywhere outside the project (a live fetch, a file another process wrote) with the rules the
+snapshot obeys: :func:`tidy_problems`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from components.data.symbols import BASIS_LABELS, symbol_info
@@ -53,6 +55,7 @@ class PriceResult:
     live_failure: str = ""  # the reason live data was not used, when it was tried and failed
     offline: bool = False
     problems: list[str] = field(default_factory=list)  # messages for the user about the request
+    waited: float = 0.0  # seconds this request spent waiting for live prices
 
     def symbols_from(self, *sources: str) -> list[str]:
         return [s for s, p in self.provenance.items() if p.source in sources]
@@ -76,39 +79,15 @@ def to_tidy(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
     return out[TIDY_COLUMNS].sort_values("date").reset_index(drop=True).rename_axis(columns=None)
 
 
-def frames_from_download(raw: pd.DataFrame | None,
-                         symbols: list[str]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Split a ``yfinance.download`` result into one tidy frame per symbol, or a reason it has none.
+def frame_from_history(raw: pd.DataFrame | None, symbol: str) -> tuple[pd.DataFrame, str]:
+    """One symbol's ``Ticker.history`` frame as a tidy frame, or the reason it holds none.
 
-    Handles columns grouped by price field or by ticker, flat columns for a single ticker,
-    tz-aware indices (converted to the exchange's local date), rows that are NaN because another
-    ticker traded that day, weekend stub rows, all-NaN columns and missing tickers.
+    Handles an index in the exchange's time zone (converted to the local trading date), rows with no
+    close, weekend stub rows and repeated dates.
     """
-    frames: dict[str, pd.DataFrame] = {}
-    failures: dict[str, str] = {}
     if raw is None or not isinstance(raw, pd.DataFrame) or raw.empty:
-        return frames, {s: "Yahoo returned an empty frame" for s in symbols}
-    for symbol in symbols:
-        part = _ticker_columns(raw, symbol, single=len(symbols) == 1)
-        if part is None:
-            failures[symbol] = "missing from Yahoo's response"
-            continue
-        frame, reason = _clean(part, symbol)
-        if reason:
-            failures[symbol] = reason
-        else:
-            frames[symbol] = frame
-    return frames, failures
-
-
-def _ticker_columns(raw: pd.DataFrame, symbol: str, single: bool) -> pd.DataFrame | None:
-    cols = raw.columns
-    if isinstance(cols, pd.MultiIndex):
-        for level in range(cols.nlevels):
-            if symbol in cols.get_level_values(level):
-                return raw.xs(symbol, axis=1, level=level)
-        return None
-    return raw if single else None
+        return pd.DataFrame(), "Yahoo returned no rows"
+    return _clean(raw, symbol)
 
 
 def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
@@ -146,3 +125,40 @@ def slice_range(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
         return frame.iloc[first:last]
     mask = (dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))
     return frame[mask]
+
+
+def tidy_problems(frame: pd.DataFrame, symbol: str, today: date) -> list[str]:
+    """Why a tidy frame of ``symbol`` cannot be trusted, in words; empty when it can.
+
+    The rules of the snapshot: the tidy columns with their types, this symbol only, one row per date
+    in order, positive and finite prices with low <= high, weekdays only, nothing after ``today``.
+    """
+    if not isinstance(frame, pd.DataFrame) or list(frame.columns) != TIDY_COLUMNS:
+        return ["its columns are not " + ", ".join(TIDY_COLUMNS)]
+    if frame.empty:
+        return ["it holds no rows"]
+    problems = []
+    if not pd.api.types.is_datetime64_dtype(frame["date"]) or getattr(frame["date"].dt, "tz", None) is not None:
+        return [f"its dates are {frame['date'].dtype}, not plain dates"]
+    for col in OHLC + ["volume"]:
+        if not pd.api.types.is_numeric_dtype(frame[col]):
+            problems.append(f"its {col} values are {frame[col].dtype}, not numbers")
+    if problems:
+        return problems
+    if (frame["symbol"] != symbol).any():
+        problems.append(f"it holds rows of other symbols ({', '.join(map(str, frame['symbol'].unique()[:3]))})")
+    dates = frame["date"]
+    if dates.duplicated().any():
+        problems.append(f"{int(dates.duplicated().sum())} dates appear twice")
+    if not dates.is_monotonic_increasing:
+        problems.append("its dates are out of order")
+    prices = frame[OHLC]
+    if not np.isfinite(prices.to_numpy(float)).all() or (prices <= 0).any().any():
+        problems.append("it has zero, negative or missing prices")
+    if (frame["low"] > frame["high"]).any():
+        problems.append("a low is above its high")
+    if (dates.dt.day_of_week >= 5).any():
+        problems.append("it has weekend rows")
+    if (dates > pd.Timestamp(today) + pd.Timedelta(days=1)).any():
+        problems.append(f"it has dates after today ({dates.max():%Y-%m-%d})")
+    return problems

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from components.data.records import plain_error
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import DATA_DIR
 
@@ -73,7 +74,7 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SnapshotError(f"{path}: cannot be read as CSV ({exc})") from exc
+        raise SnapshotError(f"{Path(path).name}: cannot be read as CSV ({plain_error(exc)})") from exc
 
 
 def validate_prices(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
@@ -235,13 +236,16 @@ def load_snapshot(csv_path: Path = SNAPSHOT_CSV, meta_path: Path = SNAPSHOT_META
     """Read the bundled snapshot; raise :class:`SnapshotError` if it is missing, damaged or invalid.
 
     When the file's sha256 equals the one its metadata recorded at import (after validation), the
-    bytes are those that passed, so they are parsed directly; otherwise every rule is checked again.
+    bytes are those that passed, so they are parsed directly. Otherwise every rule is checked again,
+    and a file that passes them all but differs from the recorded one (cut at a line, edited) is
+    damaged all the same: its metadata would describe other data. Without metadata the file is
+    validated and described anew.
     """
     path = Path(csv_path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SnapshotError(f"the bundled snapshot {path.name} is missing or unreadable ({exc})") from exc
+        raise SnapshotError(f"the bundled snapshot {path.name} is missing or unreadable ({plain_error(exc)})") from exc
     meta = _read_meta(Path(meta_path))
     if meta is not None and meta.get("sha256") == hashlib.sha256(data).hexdigest():
         return _parse_trusted(data), meta
@@ -249,6 +253,11 @@ def load_snapshot(csv_path: Path = SNAPSHOT_CSV, meta_path: Path = SNAPSHOT_META
     if not report.ok:
         first = report.errors[0]
         raise SnapshotError(f"the bundled snapshot is damaged ({len(report.errors)} errors; first: {first})")
+    if meta is not None and meta.get("sha256"):  # every row is valid, yet these are not the bytes recorded
+        recorded = sum(int(m.get("rows", 0)) for m in meta["symbols"].values())
+        raise SnapshotError(f"the bundled snapshot is damaged: {path.name} differs from the file its metadata "
+                            f"recorded ({len(frame):,} rows, {recorded:,} recorded; cut short or edited). Rebuild "
+                            "it with scripts/snapshot.py import.")
     if meta is None:
         meta = snapshot_meta(frame, report, {"snapshot": "metadata missing or unreadable; rebuilt from the CSV"})
     return frame, meta

@@ -6,15 +6,23 @@ disk copy, and the bundled snapshot. The result carries every symbol's
 :class:`~components.data.prices.Provenance`, so a page can say which source served what. Setting
 ``DASHBOARD_OFFLINE=1`` skips the live path entirely (tests, CI and demos).
 
-The caches, all owned by this module and emptied by :func:`clear_caches`:
+Live fetches run in a small pool of worker threads shared by every session, one fetch per symbol
+at a time (a second session asking for the same symbol waits for the same fetch). A page waits at
+most ``LIVE_DEADLINE_S`` for all its symbols together; past it, the page is drawn from the fallback
+and the fetch goes on, so the next run finds its result. A dead network therefore costs one page a
+few seconds, never minutes, and never another session anything.
+
+The caches, all owned by this module and emptied by :func:`clear_caches` (tests):
 
 * **snapshot**: the bundled CSV parsed and validated once per version of the files, keyed by the
   size and modification time of the CSV and its metadata; a damaged snapshot's error is kept the
   same way, so a broken file is not re-validated on every rerun.
 * **live**: per symbol, the frame Yahoo (or the disk copy) served, for ``LIVE_TTL`` and at most
   until the day changes; at most ``MAX_LIVE_SYMBOLS`` symbols, least recently used dropped first.
+  Only frames that pass the snapshot's rules are kept.
 * **failures**: per symbol, why its last fetch failed, for ``RETRY_AFTER``, so a dead network is
-  not asked again on every rerun.
+  not asked again on every rerun. :func:`retry` forgets the failures of the symbols one session asks
+  about (at most once per ``RETRY_COOLDOWN``); it clears nothing else.
 
 Every value handed out is a new frame (``get_prices`` slices and concatenates), or read-only
 metadata, so no page can change what another session sees.
@@ -27,7 +35,8 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import date, datetime, timedelta, timezone
 from types import MappingProxyType
 
@@ -38,7 +47,14 @@ from components.data.disk_cache import read_disk_cache, utc_text, write_disk_cac
 from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError, load_snapshot
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.data.yahoo import fetch_history
-from components.facts import HISTORY_START, LIVE_TTL, RETRY_AFTER
+from components.facts import (
+    FETCH_WORKERS,
+    HISTORY_START,
+    LIVE_DEADLINE_S,
+    LIVE_TTL,
+    RETRY_AFTER,
+    RETRY_COOLDOWN,
+)
 
 OFFLINE_ENV = "DASHBOARD_OFFLINE"
 MAX_LIVE_SYMBOLS = 512
@@ -67,18 +83,58 @@ class _LiveEntry:
     expires: float  # time.monotonic() deadline
 
 
+@dataclasses.dataclass(frozen=True)
+class _Failure:
+    at: float  # time.monotonic() when it failed
+    reason: str
+    took: float  # seconds the failed fetch took
+
+
 _lock = threading.Lock()
 _snapshot_cache: dict[tuple, tuple[Mapping[str, pd.DataFrame], Mapping] | SnapshotError] = {}
 _live: OrderedDict[str, _LiveEntry] = OrderedDict()
-_failures: dict[str, tuple[float, str]] = {}
+_failures: dict[str, _Failure] = {}
+_inflight: dict[str, tuple[Future, float]] = {}  # symbol -> (its fetch, when it started)
+_retried: dict[str, float] = {}
+_notes: dict[str, str] = {}  # symbol -> a damaged disk copy set aside, said once
+_pool = ThreadPoolExecutor(max_workers=FETCH_WORKERS, thread_name_prefix="yahoo-fetch")
+_generation = [0]  # bumped by clear_caches: a fetch begun before it does not write into the new caches
 
 
 def clear_caches() -> None:
-    """Forget the parsed snapshot, cached fetches and recent failures ('retry now', and tests)."""
+    """Forget the parsed snapshot, cached fetches and failures (tests; a fetch under way finishes unseen)."""
     with _lock:
+        _generation[0] += 1
         _snapshot_cache.clear()
         _live.clear()
         _failures.clear()
+        _inflight.clear()
+        _retried.clear()
+        _notes.clear()
+
+
+def drain(timeout: float) -> None:
+    """Wait up to ``timeout`` seconds for the fetches under way (tests, before they change the cache folder)."""
+    with _lock:
+        running = [future for future, _ in _inflight.values()]
+    wait(running, timeout=timeout)
+
+
+def retry(symbols: Iterable[str]) -> list[str]:
+    """Forget why these symbols failed, so the next request fetches them again; the symbols retried.
+
+    A symbol being fetched, or retried less than ``RETRY_COOLDOWN`` ago, is left alone: one user
+    pressing "Retry" cannot keep Yahoo (and the other sessions' fetches) busy.
+    """
+    now, done = time.monotonic(), []
+    with _lock:
+        for symbol in symbols:
+            recent = now - _retried.get(symbol, -1e9) < RETRY_COOLDOWN.total_seconds()
+            if symbol in _failures and symbol not in _inflight and not recent:
+                _failures.pop(symbol)
+                _retried[symbol] = now
+                done.append(symbol)
+    return done
 
 
 def _file_version(path) -> tuple:
@@ -131,33 +187,129 @@ def snapshot_symbols() -> Mapping[str, Mapping]:
         return MappingProxyType({})
 
 
-def _live_symbol(symbol: str, today: date) -> _LiveEntry:
-    """Full daily history of one symbol from memory, the disk copy or Yahoo.
+# --- live fetches -----------------------------------------------------------------------------------
 
-    Raises :class:`FetchError` on failure; failures are never cached here (see ``_failures``).
-    """
-    now = time.monotonic()
+def _fresh(symbol: str, today: date) -> _LiveEntry | None:
     with _lock:
         entry = _live.get(symbol)
-        if entry is not None and entry.expires > now and entry.day == today:
+        if entry is not None and entry.expires > time.monotonic() and entry.day == today:
             _live.move_to_end(symbol)
             return entry
-    cached = read_disk_cache(symbol, max_age=LIVE_TTL)
-    if cached is not None:
-        entry = _LiveEntry(cached[0], P.SOURCE_DISK, cached[1], today, now + LIVE_TTL.total_seconds())
-    else:
-        frames, failures = fetch_history([symbol], HISTORY_START, today)
-        if symbol not in frames:
-            raise FetchError(failures.get(symbol, "no data"))
-        write_disk_cache(symbol, frames[symbol])
-        entry = _LiveEntry(frames[symbol], P.SOURCE_LIVE, utc_text(datetime.now(timezone.utc)), today,
-                           now + LIVE_TTL.total_seconds())
+    return None
+
+
+def _fetch(symbol: str, today: date) -> _LiveEntry:
+    """In a worker: the disk copy when fresh, else Yahoo; remembered on success, and its failure too."""
+    started, generation = time.monotonic(), _generation[0]
+    try:
+        entry = _fetch_unrecorded(symbol, today)
+    except FetchError as exc:
+        with _lock:
+            if generation == _generation[0]:
+                _failures[symbol] = _Failure(time.monotonic(), str(exc), time.monotonic() - started)
+        raise
     with _lock:
+        if generation != _generation[0]:
+            return entry
         _live[symbol] = entry
         _live.move_to_end(symbol)
         while len(_live) > MAX_LIVE_SYMBOLS:
             _live.popitem(last=False)
+        _failures.pop(symbol, None)
     return entry
+
+
+def _fetch_unrecorded(symbol: str, today: date) -> _LiveEntry:
+    expires = time.monotonic() + LIVE_TTL.total_seconds()
+    cached = read_disk_cache(symbol, max_age=LIVE_TTL)
+    if cached.set_aside:
+        with _lock:
+            _notes[symbol] = cached.set_aside
+    if cached.frame is not None:
+        return _LiveEntry(cached.frame, P.SOURCE_DISK, cached.fetched, today, expires)
+    frames, failures = fetch_history([symbol], HISTORY_START, today)
+    if symbol not in frames:
+        raise FetchError(failures.get(symbol, "no data"))
+    problems = P.tidy_problems(frames[symbol], symbol, today)
+    if problems:
+        raise FetchError("Yahoo's answer failed the checks: " + "; ".join(problems))
+    write_disk_cache(symbol, frames[symbol])
+    return _LiveEntry(frames[symbol], P.SOURCE_LIVE, utc_text(datetime.now(timezone.utc)), today, expires)
+
+
+def _start(symbol: str, today: date) -> tuple[Future, float]:
+    """The fetch of ``symbol`` under way, started now unless another session already started it."""
+    with _lock:
+        running = _inflight.get(symbol)
+        if running is not None:
+            return running
+        future = _pool.submit(_fetch, symbol, today)
+        running = _inflight[symbol] = (future, time.monotonic())
+
+    def done(_f: Future, symbol: str = symbol, running=running) -> None:
+        with _lock:
+            if _inflight.get(symbol) is running:
+                _inflight.pop(symbol)
+    future.add_done_callback(done)
+    return running
+
+
+@dataclasses.dataclass(frozen=True)
+class _Served:
+    """What the live path gave for one symbol: a frame and its source, or none and why."""
+
+    frame: pd.DataFrame | None
+    source: str = ""
+    note: str = ""  # for the provenance table
+    fetched: str = ""  # when the frame was fetched from Yahoo
+    failure: str = ""  # why the live fetch failed, when it did (offline mode is no failure)
+    stale: bool = False  # an old disk copy stands in for a failed fetch
+
+
+def _live_or_reason(symbols: list[str], deadline: float) -> dict[str, _LiveEntry | str]:
+    """Each symbol's live entry, or the reason there is none, waiting at most ``deadline`` seconds in all."""
+    today, out, waiting = date.today(), {}, {}
+    now = time.monotonic()
+    for symbol in symbols:
+        entry = _fresh(symbol, today)
+        with _lock:
+            failed = _failures.get(symbol)
+        if entry is not None:
+            out[symbol] = entry
+        elif failed is not None and now - failed.at < RETRY_AFTER.total_seconds():
+            out[symbol] = f"{failed.reason} (gave up after {failed.took:.0f} s)" if failed.took >= 1 else failed.reason
+        else:
+            waiting[symbol] = _start(symbol, today)
+    if waiting:
+        wait([future for future, _ in waiting.values()], timeout=deadline)
+    for symbol, (future, started) in waiting.items():
+        if not future.done():
+            out[symbol] = (f"Yahoo Finance has not answered in {time.monotonic() - started:.0f} s; "
+                           "still trying in the background")
+            continue
+        try:
+            out[symbol] = future.result()
+        except FetchError as exc:
+            out[symbol] = str(exc)
+        except Exception as exc:  # a bug in a worker must cost this symbol only, with a plain reason
+            out[symbol] = f"the fetch failed ({type(exc).__name__})"
+    return out
+
+
+def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
+    """The live entry as served, or the stale disk copy standing in for it, or nothing and why."""
+    if live is None:
+        return _Served(None, note="offline mode")
+    note = _notes.pop(symbol, "")
+    if isinstance(live, _LiveEntry):
+        return _Served(live.frame, live.source, _join(note, f"fetched {live.fetched}"), live.fetched)
+    reason = live
+    copy = read_disk_cache(symbol, max_age=None)
+    note = _join(note, copy.set_aside)
+    if copy.frame is not None:
+        return _Served(copy.frame, P.SOURCE_DISK, _join(note, f"{reason}; using the disk copy fetched "
+                       f"{copy.fetched} (stale)"), copy.fetched, reason, stale=True)
+    return _Served(None, note=_join(note, reason), failure=reason)
 
 
 # --- the seam -------------------------------------------------------------------------------------
@@ -178,9 +330,10 @@ def validate_request(symbols: list[str], start: date, end: date) -> tuple[list[s
     return valid, problems
 
 
-def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
+def get_prices(symbols: list[str], start: date, end: date, deadline: float | None = None) -> P.PriceResult:
     """Daily prices for ``symbols`` over ``start..end`` (inclusive), with provenance per symbol.
 
+    Live fetches are waited for at most ``deadline`` seconds (``LIVE_DEADLINE_S`` by default) in all.
     Raises :class:`RangeError` when start is after end. Invalid symbols are reported in
     ``problems``; symbols no source can serve get source ``none`` and a note saying why.
     """
@@ -191,9 +344,11 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
         as_of, snap_reason = date.fromisoformat(meta["as_of"]), ""
     except SnapshotError as exc:
         snap, meta, as_of, snap_reason = {}, {"symbols": {}}, None, str(exc)
+    started = time.monotonic()
+    live = {} if offline else _live_or_reason(valid, LIVE_DEADLINE_S if deadline is None else deadline)
     parts, provenance, live_failure = [], {}, ""
     for symbol in valid:
-        served = _serve(symbol, offline)
+        served = _serve(symbol, live.get(symbol))
         frame, source, note = served.frame, served.source, served.note
         live_failure = live_failure or served.failure
         if frame is None:
@@ -211,44 +366,8 @@ def get_prices(symbols: list[str], start: date, end: date) -> P.PriceResult:
         if not parts_frame.empty:
             parts.append(parts_frame)
     frame = pd.concat(parts, ignore_index=True) if parts else P.empty_tidy()
-    return P.PriceResult(frame, provenance, as_of, live_failure, offline, problems)
-
-
-@dataclasses.dataclass(frozen=True)
-class _Served:
-    """What the live path gave for one symbol: a frame and its source, or none and why."""
-
-    frame: pd.DataFrame | None
-    source: str = ""
-    note: str = ""  # for the provenance table
-    fetched: str = ""  # when the frame was fetched from Yahoo
-    failure: str = ""  # why the live fetch failed, when it did (offline mode is no failure)
-    stale: bool = False  # an old disk copy stands in for a failed fetch
-
-
-def _serve(symbol: str, offline: bool) -> _Served:
-    """Live data (or its disk copy) for a symbol; without any, the reason."""
-    if offline:
-        return _Served(None, note="offline mode")
-    with _lock:
-        failed = _failures.get(symbol)
-    if failed and time.monotonic() - failed[0] < RETRY_AFTER.total_seconds():
-        reason = failed[1]
-    else:
-        try:
-            entry = _live_symbol(symbol, date.today())
-            with _lock:
-                _failures.pop(symbol, None)
-            return _Served(entry.frame, entry.source, f"fetched {entry.fetched}", entry.fetched)
-        except FetchError as exc:
-            reason = str(exc)
-            with _lock:
-                _failures[symbol] = (time.monotonic(), reason)
-    copy = read_disk_cache(symbol, max_age=None)
-    if copy is not None:
-        note = f"{reason}; using the disk copy fetched {copy[1]} (stale)"
-        return _Served(copy[0], P.SOURCE_DISK, note, copy[1], reason, stale=True)
-    return _Served(None, note=reason, failure=reason)
+    return P.PriceResult(frame, provenance, as_of, live_failure, offline, problems,
+                         waited=0.0 if offline else time.monotonic() - started)
 
 
 def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, P.Provenance]:
@@ -270,4 +389,4 @@ def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, P.Pr
 
 
 def _join(a: str, b: str) -> str:
-    return f"{a}; {b}" if a else b
+    return f"{a}; {b}" if a and b else a or b

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
 from components.data.events import Event, bundled_events
+from components.data.records import plain_error
 from components.facts import DATA_DIR
 from components.text.dates import DateExpression, find_date_expressions
 from components.text.sentences import sentence_spans
@@ -176,7 +177,7 @@ def load_article_meta(path: Path = META_FILE) -> ArticleMeta:
     try:
         return ArticleMeta.model_validate(json.loads(Path(path).read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:
-        raise ValueError(f"{Path(path).name} is not valid article metadata ({exc})") from exc
+        raise ValueError(f"{Path(path).name} is not valid article metadata ({plain_error(exc)})") from exc
 
 
 def load_article_text(path: Path = ARTICLE_FILE) -> str:

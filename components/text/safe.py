@@ -6,14 +6,16 @@ import re
 import urllib.parse
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_AUTOLINK = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:(?=//)|\bwww(?=\.))")
+_AUTOLINK = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:(?=//)|\bwww(?=\.)|\bmailto:|[\w.+-]@(?=[\w-]))")
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def md_escape(text: object) -> str:
-    """Escape Markdown and HTML-significant characters so the text renders literally; web addresses
-    get a zero-width space after the scheme or "www" so they are not turned into links."""
-    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", str(text))
+    """Escape Markdown and HTML-significant characters so the text renders literally. Web and e-mail
+    addresses get a zero-width space after the scheme, "www" or the "@", so they are not turned into
+    links; direction controls (which can make text read other than it is) are shown as "?"."""
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", _BIDI.sub("?", str(text)))
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 

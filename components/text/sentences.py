@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from components.data.events import BIDI_CONTROLS
 from components.facts import MAX_ARTICLE_CHARS
 
 ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -18,6 +19,11 @@ def checked_text(text: str) -> str:
     if len(text) > MAX_ARTICLE_CHARS:
         raise ValueError(f"The article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}. "
                          "Paste one article at a time.")
+    bidi = next((ch for ch in text if ch in BIDI_CONTROLS), None)
+    if bidi is not None:
+        at = text.index(bidi)
+        raise ValueError(f"The text holds the direction control U+{ord(bidi):04X} (at character {at + 1:,}), which "
+                         "can make text read differently from what it says; remove it and try again.")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
 

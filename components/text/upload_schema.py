@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from pydantic import field_validator
 
-from components.data.events import CATEGORIES, Event
+from components.data.events import BIDI_CONTROLS, CATEGORIES, Event
 
 ID_PREFIX = "user-"
 DEFAULT_TZ: str = Event.model_fields["tz"].default
@@ -42,7 +42,7 @@ PENDING_ID = ID_PREFIX + "pending"
 # "on" plus three or more letters: onload, onerror, oncut... but not "one = two" or "only="
 MARKUP = re.compile(r"<[a-z!/?]|(?:java|vb)script\s*:|data\s*:\s*text/html|\bon[a-z]{3,}\s*=",
                      re.IGNORECASE)
-BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI = BIDI_CONTROLS
 SYMBOL_SEPARATORS = re.compile(r"[;,\s]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?P<s>:[0-5][0-9])?")

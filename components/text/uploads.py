@@ -124,8 +124,8 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult
 
 def _decode(data: bytes, label: str) -> str:
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(f"{label} is {len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,} bytes "
-                          f"({MAX_UPLOAD_BYTES // 1024} KiB). Split it into smaller files.")
+        raise UploadError(f"{label} is {len(data):,} bytes; the limit is 1 MB ({MAX_UPLOAD_BYTES:,} bytes). "
+                          "Split it into smaller files.")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -231,6 +231,9 @@ def _json_items(payload: object, label: str) -> tuple[list[object], list[str]]:
     """The list of event objects, from a list or from ``{"events": [...]}`` (other keys noted)."""
     notices = []
     if isinstance(payload, dict):
+        if "events" in getattr(payload, "repeated", ()):
+            raise UploadError(f"{label} has the key 'events' more than once; JSON keeps only the last list, so "
+                              "the others would be lost. Put every event in one 'events' list.")
         ignored = [f"'{clip(k)}'" for k in payload if k != "events"]
         if ignored:
             notices.append(f"Ignored top-level keys other than 'events': {', '.join(ignored)}.")

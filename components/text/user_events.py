@@ -19,17 +19,19 @@ MAX_USER_EVENTS = 500
 class Merge:
     events: list[Event]
     notices: list[str]
+    added: int  # how many of the new events were added
 
 
 def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
     """Append ``new`` to ``existing``, renaming an id already in ``taken`` or earlier in the list."""
     out, notices = list(existing), []
     used = set(taken) | {e.id for e in existing}
-    room = MAX_USER_EVENTS - len(existing)
+    room = max(MAX_USER_EVENTS - len(existing), 0)
     if len(new) > room:
-        notices.append(f"Only {max(room, 0)} more events fit in a session (limit {MAX_USER_EVENTS}); "
-                       f"{len(new) - max(room, 0)} were not added.")
-        new = new[:max(room, 0)]
+        notices.append(f"A session holds at most {MAX_USER_EVENTS} events and yours has {len(existing)}, so "
+                       f"{len(new) - room} of these {len(new)} were not added"
+                       + ("; remove some of yours first." if room == 0 else f" (the first {room} were)."))
+        new = new[:room]
     for event in new:
         wanted, n = event.id, 2
         while event.id in used:
@@ -39,7 +41,7 @@ def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
             notices.append(f"'{wanted}' was already taken; added as '{event.id}'.")
         used.add(event.id)
         out.append(event)
-    return Merge(out, notices)
+    return Merge(out, notices, len(new))
 
 
 def review_frame(candidates: list[Candidate]) -> pd.DataFrame:

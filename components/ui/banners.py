@@ -19,11 +19,16 @@ def provenance_banner(result: PriceResult) -> None:
         st.info(f"Offline mode: prices for {', '.join(snap)} come from the bundled snapshot of Yahoo Finance "
                 f"daily bars (as of {as_of}).", icon=":material/cloud_off:")
     elif snap:
+        waited = f" after waiting {result.waited:.0f} s" if result.waited >= 1 else ""
         st.warning(f"Live prices unavailable for {', '.join(snap)} ({result.live_failure}). Showing the bundled "
-                   f"snapshot as of {as_of} for them.", icon=":material/cloud_off:")
-        if st.button("Retry live data", key=state.RETRY_LIVE):
-            store.clear_caches()
-            st.rerun()
+                   f"snapshot as of {as_of} for them{waited}.", icon=":material/cloud_off:")
+        failed = [s for s, p in result.provenance.items() if p.source in (SOURCE_SNAPSHOT, SOURCE_NONE) or p.stale]
+        if st.button("Retry live data", key=state.RETRY_LIVE,
+                     help="Asks Yahoo again for these symbols only; nothing else is reloaded."):
+            if store.retry(failed):
+                st.rerun()
+            st.caption("Yahoo Finance is being asked again for these symbols already; the page shows them "
+                       "once it answers.")
     stale = [s for s, p in result.provenance.items() if p.stale]
     if stale:
         copies = ", ".join(f"{s} (fetched {result.provenance[s].fetched})" for s in stale)

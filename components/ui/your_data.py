@@ -28,13 +28,15 @@ def add(events: list) -> None:
     """Add events to the session's own events, with unique ids, and queue a confirmation."""
     result = merge(state.USER_EVENTS.get(), events, {e.id for e in bundled_events()})
     state.USER_EVENTS.set(result.events)
-    state.ADD_NOTICES.set([f"Added {len(events)} event(s) to this session.", *result.notices])
+    added = (f"Added {result.added} event(s) to this session." if result.added == len(events)
+             else f"Added {result.added} of {len(events)} event(s) to this session.")
+    state.ADD_NOTICES.set([added, *result.notices])
 
 
 def upload_ui() -> None:
     """Templates, schema, the file uploader, per-row problems and the add button."""
-    st.markdown(f"Upload a CSV or JSON file of events (at most {MAX_UPLOAD_BYTES // 1024} KiB and {MAX_UPLOAD_ROWS} "
-                "rows). "
+    st.markdown(f"Upload a CSV or JSON file of events (at most 1 MB, {MAX_UPLOAD_BYTES:,} bytes, and "
+                f"{MAX_UPLOAD_ROWS} rows). "
                 "They appear on every page for this session, marked ★ as yours.")
     t1, t2 = st.columns(2)
     t1.download_button("Template (CSV)", template_csv(), "events_template.csv", "text/csv", key=state.TEMPLATE_CSV)
@@ -74,7 +76,8 @@ def extract_ui() -> None:
     st.markdown("Paste another article and its publication date: sentences with a date expression or an event cue "
                 "become candidate events. Review and edit them, then add the ones you accept. Expressions that "
                 "cannot be resolved are listed, never guessed.")
-    text = st.text_area("Article text", max_chars=MAX_ARTICLE_CHARS, height=180, key=state.EXTRACT_TEXT)
+    text = st.text_area(f"Article text (at most {MAX_ARTICLE_CHARS:,} characters)", height=180,
+                        key=state.EXTRACT_TEXT)
     text_file = st.file_uploader("…or a .txt file", type=["txt"], key=state.EXTRACT_FILE)
     published = st.date_input("Publication date", value=dt.date(2025, 3, 6), key=state.EXTRACT_PUBLISHED)
     if st.button("Propose events", key=state.EXTRACT_RUN):
