@@ -277,14 +277,15 @@ def _live_or_reason(symbols: list[str], deadline: float) -> dict[str, _LiveEntry
         if entry is not None:
             out[symbol] = entry
         elif failed is not None and now - failed.at < RETRY_AFTER.total_seconds():
-            out[symbol] = f"{failed.reason} (gave up after {failed.took:.0f} s)" if failed.took >= 1 else failed.reason
+            took = f" (gave up after {_seconds(failed.took)})" if failed.took >= 1 else ""
+            out[symbol] = failed.reason + took
         else:
             waiting[symbol] = _start(symbol, today)
     if waiting:
         wait([future for future, _ in waiting.values()], timeout=deadline)
     for symbol, (future, started) in waiting.items():
         if not future.done():
-            out[symbol] = (f"Yahoo Finance has not answered in {time.monotonic() - started:.0f} s; "
+            out[symbol] = (f"Yahoo Finance has not answered in {_seconds(time.monotonic() - started)}; "
                            "still trying in the background")
             continue
         try:
@@ -386,6 +387,11 @@ def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, P.Pr
     if last < end - timedelta(days=7) and last == full_last:
         note = _join(note, f"data ends {last:%Y-%m-%d}")
     return part.reset_index(drop=True), P.Provenance(symbol, source, basis, first, last, len(part), note)
+
+
+def _seconds(took: float) -> str:
+    """A wait in words: tenths under ten seconds, whole seconds above."""
+    return f"{took:.1f} s" if took < 10 else f"{took:.0f} s"
 
 
 def _join(a: str, b: str) -> str:
