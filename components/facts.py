@@ -34,6 +34,7 @@ EVENT_WINDOW_LIMITS = (-30, 30)
 MIN_ESTIMATION = 30  # fewest estimation observations accepted (t with 28 d.f. is close to normal)
 DEFAULT_ZOOM_SESSIONS = 10  # the timeline's chart around an event: sessions either side of day 0
 ZOOM_SESSION_LIMITS = (1, 60)
+WAKING_HOUR = 7  # news known only by its date may have reached a session that closed after 07:00 that day
 MAX_GAP_DAYS = 10  # a "reaction" further than this from the event means the data has a hole there
 
 # --- prices ---------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
         continue
     col.metric(f"{card['symbol']} · {card['day0']:%a %d %b}", f"{card['return']:+.2%}",
                help=f"Close-to-close return on {info.name}'s reaction session, the first {info.market.name} "
-                    f"session that closed after the release.")
+                    f"session that closed after the release (its exchange calendar's close).")
     col.caption(f"Close {price_label(card['close'], card['symbol'])}")
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")

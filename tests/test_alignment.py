@@ -7,7 +7,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.analysis.alignment import event_window_dates, reaction, reaction_table, window_return
+from components.analysis import formats
+from components.analysis.alignment import (
+    EARLIER_HEADER,
+    event_window_dates,
+    reaction,
+    reaction_display,
+    reaction_table,
+    window_return,
+)
 from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event, bundled_events
 from components.data.snapshot import load_snapshot
@@ -36,7 +44,10 @@ def day0_and_return(ev: Event, closes: dict, symbol: str) -> tuple[date | None, 
     ("qwq-32b-release", "BABA", date(2025, 3, 5), 0.0861),
     ("qwen2.5-max-release", "9988.HK", date(2025, 2, 3), 0.0640),  # HK closed 29-31 Jan
     ("qwen2.5-max-release", "BABA", date(2025, 1, 28), 0.0671),
-    ("tongyi-qianwen-unveiled", "9988.HK", date(2023, 4, 11), 0.0159),  # after HK's Easter holidays
+    # date only: known by the end of 11 April in Beijing, so Hong Kong's day 0 is the 12th (the 11th is offered
+    # as a possible earlier day 0); New York's session of the 11th closed after that midnight
+    ("tongyi-qianwen-unveiled", "9988.HK", date(2023, 4, 12), -0.0327),
+    ("tongyi-qianwen-unveiled", "BABA", date(2023, 4, 11), -0.0175),
 ])
 def test_expected_reaction_sessions(closes, eid, symbol, day, ret):
     got_day, got_ret = day0_and_return(event(eid), closes, symbol)
@@ -75,8 +86,8 @@ def test_event_outside_the_data_has_no_price_data(closes):
     early = reaction(make("2015-06-01"), closes["9988.HK"], "9988.HK")
     assert early.status == "no price data" and "2022-01-03" in early.note
     late = reaction(make("2026-06-01"), closes["9988.HK"], "9988.HK")
-    assert late.status == "no price data" and "no session after" in late.note
-    first = reaction(make("2022-01-03"), closes["9988.HK"], "9988.HK")
+    assert late.status == "no price data" and "after 9988.HK's last price" in late.note
+    first = reaction(make("2022-01-03", "09:00"), closes["9988.HK"], "9988.HK")
     assert first.status == "no prior close"
 
 
@@ -95,3 +106,83 @@ def test_window_returns_and_reaction_table(closes):
 def test_event_window_dates_cover_each_market(closes):
     span = event_window_dates(event("qwq-32b-release"), closes, ["9988.HK", "BABA"], 2)
     assert span == (date(2025, 3, 3), date(2025, 3, 10))
+
+
+# --- exchange calendars and the rule for news without a time (issue: every reaction on the right session) ---
+
+@pytest.mark.parametrize("eid, symbol, day, ret", [
+    # o1-mini (12 Sep 2024, California, no hour): Hong Kong closed at 01:00 California time that day
+    ("openai-o1-mini-release", "9988.HK", date(2024, 9, 13), -0.0054),
+    # the December-quarter results came after the Hong Kong close of 20 Feb: the jump is the 21st
+    ("alibaba-q3-results", "9988.HK", date(2025, 2, 21), 0.1456),
+    ("alibaba-q3-results", "BABA", date(2025, 2, 20), 0.0809),
+    # Nvidia's sell-off is New York's session of 27 Jan; Hong Kong had closed before it opened
+    ("nvidia-deepseek-selloff", "BABA", date(2025, 1, 27), None),
+    ("nvidia-deepseek-selloff", "9988.HK", date(2025, 1, 28), 0.0126),
+    ("qwq-32b-release", "9988.HK", date(2025, 3, 6), 0.0839),
+    ("qwq-32b-release", "BABA", date(2025, 3, 5), 0.0861),
+    # a move in Hong Kong is day 0 of Hong Kong
+    ("alibaba-hk-jump-hscei-2025-03-06", "9988.HK", date(2025, 3, 6), 0.0839),
+    ("alibaba-hk-jump-hscei-2025-03-06", "^HSCE", date(2025, 3, 6), 0.0357),
+])
+def test_reaction_sessions_on_exchange_calendars(closes, eid, symbol, day, ret):
+    got_day, got_ret = day0_and_return(event(eid), closes, symbol)
+    assert got_day == day
+    if ret is not None:
+        assert got_ret == pytest.approx(ret, abs=5e-5)
+
+
+def test_date_only_news_offers_the_session_that_closed_that_day_as_a_possible_earlier_day_0(closes):
+    results = event("alibaba-q3-results")
+    hk = reaction(results, closes["9988.HK"], "9988.HK")
+    assert hk.timing == "date only" and hk.earlier == date(2025, 2, 20)
+    row = reaction_table(results, closes, ["9988.HK", "BABA"]).set_index("symbol")
+    c = closes["9988.HK"]
+    assert row.loc["9988.HK", "return earlier session"] == pytest.approx(c["2025-02-20"] / c["2025-02-19"] - 1)
+    assert row.loc["9988.HK", "return both sessions"] == pytest.approx(c["2025-02-21"] / c["2025-02-19"] - 1)
+    # New York's session of the 19th closed at 05:00 Beijing time on the 20th, before that day began
+    assert row.loc["BABA", "possible earlier day 0"] is None
+    shown = reaction_display(reaction_table(results, closes, ["9988.HK", "BABA"])).set_index("symbol")
+    assert shown.loc["9988.HK", EARLIER_HEADER] == "Thu 20 Feb 2025 (-2.58%)"
+    assert shown.loc["9988.HK", "both sessions (%)"] == formats.pct(c["2025-02-21"] / c["2025-02-19"] - 1)
+    assert shown.loc["BABA", EARLIER_HEADER] == formats.MISSING
+
+
+def test_timed_news_has_no_earlier_candidate_and_the_table_has_no_such_column(closes):
+    shown = reaction_display(reaction_table(event("qwq-32b-release"), closes, ["9988.HK", "BABA"]))
+    assert EARLIER_HEADER not in shown.columns
+
+
+def test_news_in_the_afternoon_of_a_half_day_waits_for_the_next_session(closes):
+    # 24 Dec 2024: Hong Kong closed at 12:00; 25 and 26 Dec were holidays
+    assert day0_and_return(make("2024-12-24", "11:59"), closes, "9988.HK")[0] == date(2024, 12, 24)
+    assert day0_and_return(make("2024-12-24", "12:30"), closes, "9988.HK")[0] == date(2024, 12, 27)
+    # New York closed at 13:00 on 29 Nov 2024
+    assert day0_and_return(make("2024-11-29", "13:30", "America/New_York"), closes, "BABA")[0] == date(2024, 12, 2)
+
+
+def test_a_missing_bar_on_day_0_is_a_data_gap_not_the_next_bar(closes):
+    holed = closes["9988.HK"].drop(pd.Timestamp("2025-03-06"))
+    r = reaction(event("qwq-32b-release"), holed, "9988.HK")
+    assert r.status == "data gap" and r.day0 == date(2025, 3, 6) and r.position is None
+    assert "a gap in the data, not a holiday" in r.note
+
+
+def test_a_scheduled_event_has_a_future_session_not_a_guess(closes):
+    year = date.today().year + 1
+    r = reaction(make(f"{year}-04-10", "09:00", "America/New_York"), closes["BABA"], "BABA")
+    assert r.status == "no price data" and r.day0 is not None and r.day0.year == year
+    assert "has not traded yet" in r.note
+
+
+def test_date_only_news_on_a_clock_change_day_is_placed(closes):
+    # 9 Mar 2025: New York moved to daylight time at 02:00; the end of that day is still well defined
+    r = reaction(make("2025-03-09", tz="America/New_York"), closes["BABA"], "BABA")
+    assert r.day0 == date(2025, 3, 10) and r.earlier is None
+
+
+def test_a_market_move_without_a_time_is_day_0_of_its_own_market(closes):
+    move = Event(id="m", title="m", date="2025-02-21", category="market move", tz="Asia/Hong_Kong")
+    assert day0_and_return(move, closes, "9988.HK")[0] == date(2025, 2, 21)
+    assert day0_and_return(move, closes, "BABA")[0] == date(2025, 2, 21)  # New York's session after it
+    assert reaction(move, closes["9988.HK"], "9988.HK").timing == "session"

@@ -58,7 +58,7 @@ def test_timeline_data_carries_every_event_at_its_hong_kong_moment():
                                                        if any(e.category == c for e in events)]
     by_id = {e["id"]: e for e in data["events"]}
     assert by_id["qwq-32b-release"]["t"] == _ms("2025-03-06 02:53")  # 02:53 Beijing is 02:53 in Hong Kong
-    assert by_id["manus-launch"]["t"] == _ms("2025-03-05 23:00")
+    assert by_id["manus-launch"]["t"] == _ms("2025-03-05 12:00")  # no verified hour: drawn at noon of its date
     assert by_id["alibaba-q3-results"]["t"] == _ms("2025-02-20 12:00")  # date only: noon of its date
     assert by_id["qwq-32b-release"]["t"] == by_id["qwq-32b-open-weights-apache2"]["t"]  # stacked by the component
     assert by_id["manus-launch"]["shape"] == "diamond" and by_id["nvidia-deepseek-selloff"]["shape"] == "circle"

@@ -19,17 +19,21 @@ from components.analysis.event_study import (
     overlapping_events,
     significance_stars,
 )
+from components.data import calendars
 from components.data.events import Event, bundled_events, find_event
 from components.data.snapshot import load_snapshot
 
 SYMBOL, BENCH = "TEST", "BENCH"
 ALPHA, BETA, NOISE = 0.0004, 1.3, 0.002
 DAY0, SHOCK0, SHOCK2 = 300, 0.05, -0.03  # session position of day 0 and the injected abnormal returns
-DATES = pd.bdate_range("2023-01-02", periods=340)
+# real New York sessions: the study finds day 0 on the exchange calendar of the stock's market
+_NY = calendars.sessions("US").dates
+DATES = _NY[_NY >= "2023-01-03"][:340]
 
 
 def make_event(day: dt.date, event_id: str = "test-event", title: str = "Test event") -> Event:
-    return Event(id=event_id, title=title, date=day, category="other", tz="America/New_York")
+    # news during the New York session: day 0 is that session
+    return Event(id=event_id, title=title, date=day, time="11:00", category="other", tz="America/New_York")
 
 
 def synthetic(noise: float = NOISE, seed: int = 7) -> tuple[pd.Series, pd.Series]:

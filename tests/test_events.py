@@ -36,8 +36,13 @@ def test_verified_times_and_time_zones():
     assert events["qwq-32b-release"].timestamp.tz_convert("UTC") == pd.Timestamp("2025-03-05 18:53", tz="UTC")
     assert events["qwen2.5-max-release"].timestamp.tz_convert("America/New_York").hour == 10
     assert events["tongyi-qianwen-unveiled"].timestamp is None
-    assert events["manus-launch"].time_precision == "approximate"
+    # the fact sheet: about midnight Beijing time, hour unverified, many outlets say 6 March
+    assert events["manus-launch"].time is None and events["manus-launch"].confidence == "unverified"
     assert events["manus-launch"].date_match == "roughly"
+    assert events["china-gwr-future-industries"].time_precision == "approximate"  # the NPC's morning session
+    assert "Xinhua" in events["alibaba-ai-capex-380bn"].time_note.split(";")[0]  # Xinhua reported it first
+    # date matches as the fact sheet's discrepancy table has them
+    assert events["deepseek-r1-release"].date_match == "yes" and events["hscei-ytd-claim"].date_match == "no"
 
 
 def test_events_are_in_time_order_across_time_zones():

@@ -1,10 +1,21 @@
 """Per-market alignment: which trading session of each symbol first reacts to an event.
 
-The reaction session (day 0) of an event for a symbol is the first session of that symbol's
-exchange that closes after the event: Hong Kong sessions close at 16:00 Asia/Hong_Kong, New York
-sessions at 16:00 America/New_York. Trading days come from the symbol's own price rows, so its
-exchange's holidays (Lunar New Year in Hong Kong, Thanksgiving in New York) are respected.
-An event without a time counts from its date: day 0 is the first session on or after that date.
+The rule, stated once (the app's captions and the README quote :data:`RULE`): day 0 of an event for
+a symbol is the first session of that symbol's exchange whose real close (from its exchange
+calendar, half-days included) comes after the moment the news was known.
+
+- An event with a time is known at that time.
+- An event with only a date is taken as known by the end of that date in its own time zone. A
+  session of the market that closed during that day's waking hours there (from 07:00) may already
+  have seen the news: it is offered as a *possible earlier day 0*, the reaction is also measured over
+  both sessions, and the timing is labelled "time unknown".
+- A market move or a claim about one describes a session: without a time it is known at the close of
+  that date's session of its own market (its time zone's exchange), and that session, closing at that
+  moment, is its day 0 there.
+
+Positions index the symbol's own price rows. A calendar session with no bar is a gap in the data,
+reported as such (never silently replaced by the next bar). Markets without an exchange calendar
+(FX) use their bars as sessions, closing at the market's usual time.
 """
 
 from __future__ import annotations
@@ -15,25 +26,69 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.analysis import formats
+from components.data import calendars
 from components.data.events import Event
-from components.data.symbols import BASIS_SHORT, benchmark_for, symbol_info
-from components.facts import MAX_GAP_DAYS
+from components.data.symbols import BASIS_SHORT, MARKETS, benchmark_for, symbol_info
+from components.facts import MAX_GAP_DAYS, WAKING_HOUR
 
 WINDOWS = {"return day 0": (0, 0), "return [-1,+1]": (-1, 1), "return [0,+5]": (0, 5)}
+SESSION_CATEGORIES = ("market move", "claim")  # records of a session's move, not news
+RULE = ("Day 0 is the first session of each market that closed after the news (exchange calendars, "
+        "half-days included). News with only a date counts from the end of that date where it was made; a "
+        "session that closed earlier that day may have seen it, and is shown as a possible earlier day 0 "
+        "(time unknown). A market move is day 0 of its own market.")
+TIMING_WORDS = {"exact": "time known", "approximate": "approximate time", "date only": "time unknown",
+                "session": "a session's move"}
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When the news of an event was known (UTC), how that is known, and, for a date, when its day began."""
+
+    at: pd.Timestamp
+    timing: str  # a key of TIMING_WORDS
+    waking: pd.Timestamp | None = None  # date-only news: a session closing after this may have seen it
 
 
 @dataclass(frozen=True)
 class Reaction:
     event_id: str
     symbol: str
-    status: str  # "ok", "no price data" or "no prior close"
+    status: str  # "ok", "no price data", "no prior close" or "data gap"
     day0: dt.date | None = None
     position: int | None = None  # index of day 0 in the symbol's sessions
     note: str = ""
+    timing: str = "exact"
+    earlier: dt.date | None = None  # possible earlier day 0 (date-only news)
+    earlier_position: int | None = None
+    close_utc: pd.Timestamp | None = None  # when day 0's session closed
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+
+def _zone_market(tz: str) -> str | None:
+    """The exchange of a time zone (Asia/Hong_Kong: HK), if one of the markets with a calendar has it."""
+    return next((code for code, m in MARKETS.items() if m.tz == tz and code in calendars.EXCHANGES), None)
+
+
+def news_moment(event: Event) -> Moment:
+    """When the event's news was known, by the rule above."""
+    if event.timestamp is not None:
+        return Moment(event.timestamp.tz_convert("UTC"), "approximate" if event.time_precision == "approximate"
+                      else "exact")
+    if event.category in SESSION_CATEGORIES:
+        market = _zone_market(event.tz)
+        cal = calendars.sessions(market) if market else None
+        i = cal.index_of(event.date) if cal else None
+        if i is not None:
+            return Moment(cal.close(i), "session")
+    day = pd.Timestamp(event.date)
+    end = (day + pd.Timedelta(days=1)).tz_localize(event.tz, nonexistent="shift_forward", ambiguous=False)
+    waking = (day + pd.Timedelta(hours=WAKING_HOUR)).tz_localize(event.tz, nonexistent="shift_forward",
+                                                                 ambiguous=False)
+    return Moment(end.tz_convert("UTC"), "date only", waking.tz_convert("UTC"))
 
 
 def _close_offset(symbol: str) -> pd.Timedelta:
@@ -41,41 +96,88 @@ def _close_offset(symbol: str) -> pd.Timedelta:
     return pd.Timedelta(hours=close.hour, minutes=close.minute, seconds=close.second)
 
 
-def reaction_position(event: Event, dates: pd.DatetimeIndex, symbol: str) -> int | None:
-    """Index in ``dates`` (sorted trading dates) of the event's reaction session, or None.
+def _position(dates: pd.DatetimeIndex, day: dt.date) -> int | None:
+    i = int(dates.searchsorted(pd.Timestamp(day)))
+    return i if i < len(dates) and dates[i].date() == day else None
 
-    A timed event is compared in the exchange's local time: session ``d`` closes after the event
-    when ``d + close time > event time``, i.e. when ``d > event time - close time``.
-    """
+
+def _span(symbol: str, dates: pd.DatetimeIndex) -> str:
+    return f"{symbol} data covers {dates[0]:%Y-%m-%d}..{dates[-1]:%Y-%m-%d}"
+
+
+def _by_calendar(event: Event, dates: pd.DatetimeIndex, symbol: str, cal: calendars.Sessions,
+                 moment: Moment) -> Reaction:
+    base = {"event_id": event.id, "symbol": symbol, "timing": moment.timing}
+    i = cal.first_closing_after(moment.at, inclusive=moment.timing == "session")
+    if i is None:
+        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; no {cal.code} session is known "
+                        "after the event", **base)
+    day0, pos = cal.dates[i].date(), _position(dates, cal.dates[i].date())
+    earlier = epos = None
+    if moment.waking is not None and i > 0 and cal.closes[i - 1] >= moment.waking.value:
+        earlier = cal.dates[i - 1].date()
+        epos = _position(dates, earlier)
+    base.update(day0=day0, earlier=earlier, earlier_position=epos, close_utc=cal.close(i))
+    if pos is None:
+        if day0 > dates[-1].date():
+            later = " and has not traded yet" if day0 > dt.date.today() else ""
+            why = f"day 0 is the {cal.code} session of {day0:%Y-%m-%d}, after {symbol}'s last price{later}"
+        elif day0 < dates[0].date():
+            why = f"day 0 is the {cal.code} session of {day0:%Y-%m-%d}, before {symbol}'s first price"
+        else:
+            return Reaction(status="data gap", note=f"{symbol} has no bar for its day-0 session, {day0:%Y-%m-%d} "
+                            f"({cal.code} traded that day): a gap in the data, not a holiday", **base)
+        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; {why}", **base)
+    if pos == 0:
+        return Reaction(status="no prior close", position=pos, note=f"{_span(symbol, dates)}; no close before day 0",
+                        **base)
+    return Reaction(status="ok", position=pos, **base)
+
+
+def _by_bars(event: Event, dates: pd.DatetimeIndex, symbol: str, moment: Moment) -> Reaction:
+    """Without a calendar: the bars are the sessions, each closing at the market's usual time."""
+    tz, offset = symbol_info(symbol).market.tz, _close_offset(symbol)
+    base = {"event_id": event.id, "symbol": symbol, "timing": moment.timing}
+    local = moment.at.tz_convert(tz).tz_localize(None)
+    pos = int(dates.searchsorted(local - offset, side="left" if moment.timing == "session" else "right"))
+    if pos >= len(dates):
+        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; no session after the event", **base)
+    day0 = dates[pos].date()
+    if (day0 - event.date).days > MAX_GAP_DAYS:
+        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; nothing within {MAX_GAP_DAYS} days "
+                        "of the event", **base)
+    earlier = epos = None
+    if moment.waking is not None and pos > 0:
+        waking = moment.waking.tz_convert(tz).tz_localize(None)
+        if dates[pos - 1] + offset >= waking:
+            earlier, epos = dates[pos - 1].date(), pos - 1
+    close = (dates[pos] + offset).tz_localize(tz, nonexistent="shift_forward", ambiguous=False).tz_convert("UTC")
+    base.update(day0=day0, earlier=earlier, earlier_position=epos, close_utc=close)
+    if pos == 0:
+        return Reaction(status="no prior close", position=pos, note=f"{_span(symbol, dates)}; no close before day 0",
+                        **base)
+    return Reaction(status="ok", position=pos, **base)
+
+
+def locate(event: Event, dates: pd.DatetimeIndex, symbol: str) -> Reaction:
+    """Day 0 of ``event`` among one symbol's sorted trading dates."""
     if len(dates) == 0:
-        return None
-    ts = event.timestamp
-    if ts is None:
-        pos = int(dates.searchsorted(pd.Timestamp(event.date), side="left"))
-    else:
-        local = ts.tz_convert(symbol_info(symbol).market.tz).tz_localize(None)
-        pos = int(dates.searchsorted(local - _close_offset(symbol), side="right"))
-    return pos if pos < len(dates) else None
+        return Reaction(event.id, symbol, "no price data", note=f"no {symbol} prices available")
+    moment = news_moment(event)
+    cal = calendars.sessions(symbol_info(symbol).market.code)
+    return _by_calendar(event, dates, symbol, cal, moment) if cal else _by_bars(event, dates, symbol, moment)
 
 
 def reaction(event: Event, closes: pd.Series, symbol: str) -> Reaction:
     """Day 0 of ``event`` for one symbol's close series (indexed by trading date)."""
     dates = closes.index if isinstance(closes.index, pd.DatetimeIndex) else pd.DatetimeIndex(closes.index)
-    if len(dates) == 0:
-        return Reaction(event.id, symbol, "no price data", note=f"no {symbol} prices available")
-    def span() -> str:  # only for the notes of the failure cases (formatting dates is not free)
-        return f"{symbol} data covers {dates[0]:%Y-%m-%d}..{dates[-1]:%Y-%m-%d}"
+    return locate(event, dates, symbol)
 
-    pos = reaction_position(event, dates, symbol)
-    if pos is None:
-        return Reaction(event.id, symbol, "no price data", note=f"{span()}; no session after the event")
-    day0 = dates[pos].date()
-    if (day0 - event.date).days > MAX_GAP_DAYS:
-        note = f"{span()}; nothing within {MAX_GAP_DAYS} days of the event"
-        return Reaction(event.id, symbol, "no price data", note=note)
-    if pos == 0:
-        return Reaction(event.id, symbol, "no prior close", day0, pos, note=f"{span()}; no close before day 0")
-    return Reaction(event.id, symbol, "ok", day0, pos)
+
+def reaction_position(event: Event, dates: pd.DatetimeIndex, symbol: str) -> int | None:
+    """Index in ``dates`` (sorted trading dates) of the event's reaction session, or None."""
+    r = locate(event, pd.DatetimeIndex(dates), symbol)
+    return r.position if r.status in ("ok", "no prior close") else None
 
 
 def window_return(closes: pd.Series, position: int | None, first: int, last: int) -> float | None:
@@ -92,9 +194,15 @@ def window_return(closes: pd.Series, position: int | None, first: int, last: int
 def reaction_row(event: Event, closes: pd.Series, symbol: str) -> dict:
     """Day 0 and the standard window returns of one event for one symbol."""
     r = reaction(event, closes, symbol)
-    row = {"event": event.id, "symbol": symbol, "status": r.status, "reaction session": r.day0, "note": r.note}
+    row = {"event": event.id, "symbol": symbol, "status": r.status, "reaction session": r.day0, "note": r.note,
+           "timing": r.timing, "possible earlier day 0": r.earlier, "return earlier session": None,
+           "return both sessions": None}
     for label, (a, b) in WINDOWS.items():
         row[label] = window_return(closes, r.position, a, b) if r.position is not None else None
+    if r.earlier_position is not None:
+        row["return earlier session"] = window_return(closes, r.earlier_position, 0, 0)
+        if r.position is not None:
+            row["return both sessions"] = window_return(closes, r.position, r.earlier_position - r.position, 0)
     return row
 
 
@@ -159,18 +267,26 @@ def window_shortfalls(event: Event, closes_by_symbol: dict[str, pd.Series], symb
     return notes
 
 
+EARLIER_HEADER = "time unknown: possible earlier day 0"
 REACTION_HEADERS = {"return day 0": "day 0", "return [-1,+1]": "days −1 to +1", "return [0,+5]": "days 0 to +5"}
 
 
 def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
     """The reaction table for people: percentages as text ('+8.39%', '—'), plain headers with units."""
     rows = []
-    for row in table.to_dict("records"):
+    records = table.to_dict("records")
+    uncertain = any(row.get("possible earlier day 0") for row in records)
+    for row in records:
         info = symbol_info(row["symbol"])
         day0 = row["reaction session"]
         out = {"symbol": row["symbol"], "market": info.market.name.split(" (")[0],
                "reaction session (day 0)": f"{day0:%a %d %b %Y}" if day0 else formats.MISSING}
         out.update({f"{label} (%)": formats.pct(row[key]) for key, label in REACTION_HEADERS.items()})
+        if uncertain:  # date-only news: the session that may have seen it first, and both together
+            earlier = row.get("possible earlier day 0")
+            out[EARLIER_HEADER] = (f"{earlier:%a %d %b %Y} ({formats.pct(row['return earlier session'])})"
+                                   if earlier else formats.MISSING)
+            out["both sessions (%)"] = formats.pct(row.get("return both sessions"))
         out["benchmark"] = formats.text(row["benchmark"])
         out["benchmark day 0 (%)"] = formats.pct(row["benchmark return day 0"])
         out["day 0 minus benchmark"] = formats.points(row["excess return day 0"])

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from scipy import special  # Student t from scipy.special: scipy.stats costs ~55 MB per server
 
-from components.analysis.alignment import reaction_position
+from components.analysis.alignment import locate, reaction_position
 from components.data.events import Event
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
@@ -238,6 +238,20 @@ def constituent_note(symbol: str, benchmark: str) -> str | None:
             "and the abnormal return is understated.")
 
 
+def _day0(event: Event, dates: pd.DatetimeIndex, symbol: str) -> tuple[int, dt.date]:
+    """Day 0's position among the stock's sessions, or the reason there is none (EventStudyError)."""
+    found = locate(event, dates, symbol)
+    if found.position is not None:
+        return found.position, found.day0
+    if found.status == "data gap":
+        raise EventStudyError(f"{found.note[0].upper()}{found.note[1:]}; the study needs a close on day 0.")
+    if found.day0 is not None and len(dates) and found.day0 < dates[0].date():
+        raise EventStudyError(
+            f"{symbol}'s prices start on {dates[0]:%Y-%m-%d}, after day 0 of '{event.title}' ({found.day0:%Y-%m-%d}), "
+            f"so there is no history before the event to fit the market model on. Choose a later event.")
+    raise EventStudyError(f"{symbol} has no session after '{event.title}' ({event.date}) in the data.")
+
+
 def _check_history(p0: int, estimation: Window, symbol: str, day0: dt.date) -> None:
     """Raise when the estimation window reaches before the first return (session 0 has no prior close)."""
     (e1, e2), earliest = estimation, 1 - p0
@@ -300,10 +314,7 @@ def event_study(stock: pd.Series, bench: pd.Series, event: Event, symbol: str, b
     estimation, event_window = validate_windows(estimation, event_window)
     benchmark = benchmark or benchmark_for(symbol) or "the benchmark"
     rets = aligned_returns(stock, bench)
-    p0 = reaction_position(event, pd.DatetimeIndex(rets.index), symbol)
-    if p0 is None:
-        raise EventStudyError(f"{symbol} has no session after '{event.title}' ({event.date}) in the data.")
-    day0 = rets.index[p0].date()
+    p0, day0 = _day0(event, pd.DatetimeIndex(rets.index), symbol)
     _check_history(p0, estimation, symbol, day0)
     est = rets.iloc[p0 + estimation[0]: p0 + estimation[1] + 1]
     rows, event_window, notes = _event_rows(rets, p0, event_window, symbol)

@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
@@ -284,14 +285,25 @@ def _utc_date(event: Event) -> dt.date | None:
 
 
 def _gap_note(expr: DateExpression, event: Event, anchor: Event | None) -> str:
-    """A note when the verified hours between event and anchor disagree with the article's day count."""
-    if anchor is None or event.timestamp is None or anchor.timestamp is None:
+    """A note when the hours between event and anchor disagree with the article's day count.
+
+    An event without a verified hour spans its whole date: the gap is then a range, and "a day" holds
+    only as a statement about calendar days."""
+    if anchor is None or anchor.timestamp is None:
         return ""
+    days = abs(expr.offset_days)
+    if event.timestamp is None:
+        start = pd.Timestamp(event.date).tz_localize(event.tz)
+        low, high = sorted(abs((anchor.timestamp - t).total_seconds()) / 3600
+                           for t in (start, start + pd.Timedelta(days=1)))
+        why = f" ({event.time_note})" if event.time_note else ""
+        return (f"the article puts {days} day(s) between {event.id} and {anchor.id}; {event.id} has no verified "
+                f"hour{why}, so from its date the gap is {low:.0f} to {high:.0f} hours: a day only in calendar terms")
     hours = (anchor.timestamp - event.timestamp).total_seconds() / 3600
     if abs(hours - 24 * expr.offset_days) <= GAP_TOLERANCE_HOURS:
         return ""
     same_utc = _utc_date(event) == _utc_date(anchor)
-    return (f"the article puts {abs(expr.offset_days)} day(s) between {event.id} and {anchor.id}; the verified "
+    return (f"the article puts {days} day(s) between {event.id} and {anchor.id}; the verified "
             f"times are about {abs(hours):.0f} hours apart ({event.when()}; {anchor.when()})"
             + (f"; both fall on {_utc_date(event).isoformat()} in UTC" if same_utc else ""))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data import store
+from components.data import calendars, store
 from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult
+from components.data.symbols import symbol_info
 from components.ui import state
 
 
@@ -42,8 +43,21 @@ def provenance_banner(result: PriceResult) -> None:
 
 
 def provenance_table(result: PriceResult) -> pd.DataFrame:
+    """Per symbol: where its prices come from, their basis and span, and how they agree with its exchange."""
+    dates = {s: pd.DatetimeIndex(g["date"]) for s, g in result.frame.groupby("symbol", sort=False)}
     return pd.DataFrame([
         {"symbol": p.symbol, "source": p.source, "price basis": p.basis_label, "first": p.first,
-         "last": p.last, "sessions": p.rows, "note": p.note}
+         "last": p.last, "sessions": p.rows, "calendar check": calendar_check(p.symbol, dates.get(p.symbol)),
+         "note": p.note}
         for p in result.provenance.values()
     ])
+
+
+def calendar_check(symbol: str, dates: pd.DatetimeIndex | None) -> str:
+    """'every XHKG session has a bar', the gaps and stray bars, or why there is nothing to check."""
+    check = calendars.reconcile(symbol, symbol_info(symbol).market.code, dates) if dates is not None else None
+    if check is None:
+        return "no exchange calendar (its bars are its sessions)" if dates is not None else "no prices"
+    closed = "; ".join(f"closed {d:%d %b %Y} ({why})" for d, why in check.closures)
+    text = " ".join(check.sentences()) or f"every {check.code} session has a bar"
+    return f"{text}; {closed}" if closed else text

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.analysis.alignment import event_window_dates, reaction_display, reaction_table, window_shortfalls
+from components.analysis.alignment import (
+    RULE,
+    event_window_dates,
+    reaction_display,
+    reaction_table,
+    window_shortfalls,
+)
 from components.analysis.claims import claims_for_event
 from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event, zone_name
@@ -63,9 +69,9 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
     st.dataframe(reaction_display(table), hide_index=True, key=state.REACTION_TABLE,
                  column_config={"note": st.column_config.TextColumn(width="large"),
                                 "price basis": st.column_config.TextColumn(width="medium")})
-    st.caption("Day 0 is the first session of each market that closed after the event. Returns run from the close "
-               "before the first day to the close of the last (sessions of that market); the benchmark is the "
-               "market's index, and 'day 0 minus benchmark' the difference in percentage points.")
+    st.caption(f"{RULE} Returns run from the close before the first day to the close of the last (sessions of "
+               "that market); the benchmark is the market's index, and 'day 0 minus benchmark' the difference in "
+               "percentage points (not the market-model abnormal return of the event study).")
     zoom_ui(event, events, history, closes, symbols)
 
 
