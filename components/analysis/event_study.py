@@ -11,6 +11,7 @@ using the exact prediction-error covariance sigma^2 (I + X*(X'X)^-1 X*'), estima
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ import numpy as np
 import pandas as pd
 from scipy import special  # Student t from scipy.special: scipy.stats costs ~55 MB per server
 
+from components.analysis import robust
 from components.analysis.alignment import locate, reaction_position
 from components.data.events import Event
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
@@ -94,10 +96,19 @@ class EventStudyResult:
     stale_event: int
     overlaps: tuple[Overlap, ...]
     warnings: tuple[str, ...]
+    residuals: np.ndarray  # the estimation window's market-model residuals
 
     @property
     def dof(self) -> int:
         return self.L1 - 2
+
+    @functools.cached_property
+    def one_firm(self) -> robust.OneFirmTests:
+        """The SQ and rank tests and bootstrap intervals beside the t-tests."""
+        t = self.table
+        day0 = int(np.flatnonzero(t["tau"].to_numpy() == 0)[0])
+        return robust.one_firm_tests(self.ar0.value, self.ar0.p, self.car.value, self.car.p, t["AR"].to_numpy(float),
+                                     day0, self.residuals)
 
 
 def _signed(n: int) -> str:
@@ -292,6 +303,11 @@ def _estimate(est: pd.DataFrame, benchmark: str) -> tuple[pd.DataFrame, tuple, l
     return fit_rows, market_model(fit_rows["stock"].to_numpy(), fit_rows["bench"].to_numpy()), notes
 
 
+def _residuals(fit_rows: pd.DataFrame, fit: tuple) -> np.ndarray:
+    alpha, beta = fit[0], fit[1]
+    return fit_rows["stock"].to_numpy(float) - alpha - beta * fit_rows["bench"].to_numpy(float)
+
+
 def _context_notes(event: Event, day0: dt.date, symbol: str, benchmark: str, est: pd.DataFrame,
                    rows: pd.DataFrame) -> list[str]:
     """Notes on a late day 0, stale benchmark closes and a benchmark the stock is a large part of."""
@@ -326,7 +342,7 @@ def event_study(stock: pd.Series, bench: pd.Series, event: Event, symbol: str, b
         symbol, benchmark, event.id, day0, estimation, est.index[0].date(), est.index[-1].date(), event_window,
         len(fit_rows), *fit, table, AbnormalReturn.from_row(table.loc[table["tau"] == 0].iloc[0], "AR"),
         AbnormalReturn.from_row(table.iloc[-1], "CAR"), int(est["stale"].sum()), int(rows["stale"].sum()),
-        overlaps, tuple(notes))
+        overlaps, tuple(notes), _residuals(fit_rows, fit))
 
 
 COMPARE_COLUMNS = ["event", "title", "day0", "AR0", "t_AR0", "p_AR0", "CAR", "car_window", "t_CAR", "p_CAR",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+from scipy import special
 
 from components.analysis import formats
-from components.analysis.event_study import EventStudyResult, significance_stars
+from components.analysis.event_study import CONFIDENCE, EventStudyResult, significance_stars
 from components.data.symbols import symbol_info
 
 
@@ -97,3 +99,49 @@ def compare_display(table: pd.DataFrame, titles: dict[str, str] | None = None) -
             "note": formats.MISSING if ok else row["status"],
         })
     return pd.DataFrame(rows)
+
+
+TEST_WORDS = {
+    "t": "t-test (MacKinlay): the abnormal return over its model standard error, read on Student's t; assumes "
+         "normal residuals",
+    "SQ": "SQ test (Gelbach, Helland and Klick): where the abnormal return falls among the estimation window's own "
+          "residuals (for the window, among its sums over as many sessions); no normal curve assumed",
+    "rank": "rank test (Corrado; Cowan for a window): the rank of the abnormal return among all of them; "
+            "insensitive to how large the outliers are",
+}
+
+
+def t_interval(value: float, sd: float, dof: int) -> tuple[float, float]:
+    half = float(special.stdtrit(dof, 0.5 + CONFIDENCE / 2)) * sd
+    return value - half, value + half
+
+
+def _interval(pair: tuple[float, float]) -> str:
+    lo, hi = pair
+    return formats.MISSING if not (np.isfinite(lo) and np.isfinite(hi)) else f"{lo * 100:+.2f} to {hi * 100:+.2f}"
+
+
+def one_firm_table(result: EventStudyResult) -> pd.DataFrame:
+    """Each test of day 0 and of the window's CAR side by side, then both 95% intervals."""
+    tests = result.one_firm
+    window = f"cumulative [{result.event_window[0]:+d}, {result.event_window[1]:+d}]"
+    rows = [{"test": TEST_WORDS[a.name], "day 0: p": formats.number(a.p, 3) + f" {significance_stars(a.p)}".rstrip(),
+             f"{window}: p": formats.number(b.p, 3) + f" {significance_stars(b.p)}".rstrip(),
+             "day 0: what it saw": a.detail}
+            for a, b in zip(tests.day0, tests.car)]
+    rows.append({"test": f"{CONFIDENCE:.0%} interval, t (%)",
+                 "day 0: p": _interval(t_interval(result.ar0.value, result.ar0.sd, result.dof)),
+                 f"{window}: p": _interval(t_interval(result.car.value, result.car.sd, result.dof)),
+                 "day 0: what it saw": "the abnormal return ± Student t × its model standard error"})
+    rows.append({"test": f"{CONFIDENCE:.0%} interval, bootstrap (%)", "day 0: p": _interval(tests.day0_interval),
+                 f"{window}: p": _interval(tests.car_interval),
+                 "day 0: what it saw": "the abnormal return minus the noise that resampled estimation residuals span"})
+    return pd.DataFrame(rows)
+
+
+def one_firm_notes(result: EventStudyResult) -> list[str]:
+    """Where the tests disagree, and the smallest p-value the SQ test can give with this many sessions."""
+    floor = 2 / (result.L1 + 1)
+    return [*result.one_firm.disagreements(),
+            f"With {result.L1} estimation sessions the SQ test cannot give a p-value below {floor:.3f}: "
+            "a day more extreme than every one of them gets exactly that."]

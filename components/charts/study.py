@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from scipy import special
 
 from components.analysis.event_study import CONFIDENCE, EventStudyResult
 from components.charts.palette import ACCENT, BAND, DOWN, UP, ink
@@ -22,11 +23,12 @@ def _study_layout(title: str, yaxis: str, dark: bool, **extra) -> dict:
 
 
 def ar_figure(result: EventStudyResult, dark: bool = False) -> go.Figure:
-    """Abnormal return per event-window session, with a ±1.96·sd(AR) whisker; significant bars opaque.
+    """Abnormal return per event-window session, with a 95% Student t whisker (as the band and the bar
+    opacity use); significant bars opaque.
 
     Built from plain specs without plotly's validation (a test validates them), as the price figure is."""
     t = result.table
-    z = 1.959963984540054
+    z = float(special.stdtrit(result.dof, 0.5 + CONFIDENCE / 2))  # the t-test's critical value, not 1.96
     bar = dict(
         type="bar", x=_tau_labels(t), y=(t["AR"] * 100).tolist(),
         marker=dict(color=[UP if v >= 0 else DOWN for v in t["AR"]],

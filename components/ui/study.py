@@ -10,7 +10,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components.analysis.event_study import EventStudyResult, constituent_note
-from components.analysis.study_report import compare_display, session_table, stats_table, summary_sentence
+from components.analysis.study_report import (
+    compare_display,
+    one_firm_notes,
+    one_firm_table,
+    session_table,
+    stats_table,
+    summary_sentence,
+)
 from components.charts.study import ar_figure, car_figure
 from components.data.events import Event
 from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
@@ -110,10 +117,23 @@ def study_results_ui(result: EventStudyResult, event: Event) -> None:
                     "variance includes the estimation error; t tests use L1 − 2 degrees of freedom. Windows count "
                     "the stock's own trading sessions; day 0 is its reaction session.")
         st.dataframe(stats_table(result), hide_index=True, key=state.ES_STATS)
+    one_firm_ui(result)
     st.dataframe(session_table(result), hide_index=True, key=state.ES_TABLE)
     st.download_button("Download per-session table (CSV)", lambda: csv_bytes(result.table),
                        file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
                        on_click="ignore")
+
+
+def one_firm_ui(result: EventStudyResult) -> None:
+    """The t-test beside the SQ and rank tests and both intervals, with a sentence where they disagree."""
+    st.markdown("**One firm, one event: tests that do not assume normal returns.** Daily residuals have fat "
+                "tails, and with a single event the t-test rests on that assumption alone.")
+    notes = one_firm_notes(result)
+    for note in notes[:-1]:
+        st.warning(note, icon=":material/balance:")
+    st.dataframe(one_firm_table(result), hide_index=True, key=state.ES_ONE_FIRM,
+                 column_config={"test": st.column_config.TextColumn(width="large")})
+    st.caption(notes[-1])
 
 
 def comparison_ui(table, events: list[Event], symbol: str, bench: str) -> None:
