@@ -247,11 +247,11 @@ def test_significance_stars_thresholds():
 def test_compare_events_reports_failures_as_status():
     stock, bench = synthetic()
     events = [EVENT, make_event(DATES[100].date(), "early", "Early event")]
-    table = compare_events(events, stock, bench, SYMBOL, BENCH)
-    assert list(table["event"]) == ["test-event", "early"]
-    assert table.loc[0, "status"] == "ok" and table.loc[0, "L1"] == 240
-    assert table.loc[0, "AR0"] == pytest.approx(SHOCK0, abs=0.008)
-    assert "longest window that fits" in table.loc[1, "status"] and pd.isna(table.loc[1, "AR0"])
+    table = compare_events(events, stock, bench, SYMBOL, BENCH).set_index("event")
+    assert list(table.index) == ["early", "test-event"]  # in time order
+    assert table.loc["test-event", "status"] == "ok" and table.loc["test-event", "L1"] == 240
+    assert table.loc["test-event", "AR0"] == pytest.approx(SHOCK0, abs=0.008)
+    assert "longest window that fits" in table.loc["early", "status"] and pd.isna(table.loc["early", "AR0"])
 
 
 @pytest.fixture(scope="module")

@@ -68,7 +68,7 @@ class Reaction:
         return self.status == "ok"
 
 
-def _zone_market(tz: str) -> str | None:
+def zone_market(tz: str) -> str | None:
     """The exchange of a time zone (Asia/Hong_Kong: HK), if one of the markets with a calendar has it."""
     return next((code for code, m in MARKETS.items() if m.tz == tz and code in calendars.EXCHANGES), None)
 
@@ -79,7 +79,7 @@ def news_moment(event: Event) -> Moment:
         return Moment(event.timestamp.tz_convert("UTC"), "approximate" if event.time_precision == "approximate"
                       else "exact")
     if event.category in SESSION_CATEGORIES:
-        market = _zone_market(event.tz)
+        market = zone_market(event.tz)
         cal = calendars.sessions(market) if market else None
         i = cal.index_of(event.date) if cal else None
         if i is not None:

@@ -21,6 +21,7 @@ from scipy import special  # Student t from scipy.special: scipy.stats costs ~55
 
 from components.analysis import robust
 from components.analysis.alignment import locate, reaction_position
+from components.analysis.clusters import cluster_events, cluster_note, is_news
 from components.data.events import Event
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
@@ -48,6 +49,9 @@ class Overlap:
     day0: dt.date
 
     def message(self) -> str:
+        if self.window == "event" and self.tau == 0:
+            return (f"'{self.title}' shares day 0 ({self.day0:%Y-%m-%d}): the two events' effects cannot be "
+                    "separated.")
         why = ("its own reaction counts as 'normal' return and biases alpha, beta and sigma"
                if self.window == "estimation" else "the abnormal return from that session on mixes both events")
         return (f"Another event, '{self.title}', falls in the {self.window} window at τ={_signed(self.tau)} "
@@ -212,9 +216,10 @@ def event_table(rows: pd.DataFrame, taus: np.ndarray, fit: tuple, bench_est: np.
 def overlapping_events(event: Event, events: Sequence[Event], stock_dates: pd.DatetimeIndex, symbol: str,
                        estimation: Window = DEFAULT_ESTIMATION, event_window: Window = DEFAULT_EVENT_WINDOW
                        ) -> list[Overlap]:
-    """Every other event whose reaction session falls in the estimation or event window, with its tau.
+    """Every other news event whose reaction session falls in the estimation or event window, with its tau.
 
-    An event whose reaction session lies more than MAX_GAP_DAYS after it (a hole in the data) is skipped.
+    Claims and the market's own moves are records of sessions, not news, and are not counted. An event
+    whose reaction session lies more than MAX_GAP_DAYS after it (a hole in the data) is skipped.
     """
     dates = pd.DatetimeIndex(stock_dates)
     p0 = reaction_position(event, dates, symbol)
@@ -222,7 +227,7 @@ def overlapping_events(event: Event, events: Sequence[Event], stock_dates: pd.Da
         return []
     found = []
     for other in events:
-        pos = None if other.id == event.id else reaction_position(other, dates, symbol)
+        pos = None if other.id == event.id or not is_news(other, symbol) else reaction_position(other, dates, symbol)
         if pos is None or (dates[pos].date() - other.date).days > MAX_GAP_DAYS:
             continue
         tau = pos - p0
@@ -345,23 +350,30 @@ def event_study(stock: pd.Series, bench: pd.Series, event: Event, symbol: str, b
         overlaps, tuple(notes), _residuals(fit_rows, fit))
 
 
-COMPARE_COLUMNS = ["event", "title", "day0", "AR0", "t_AR0", "p_AR0", "CAR", "car_window", "t_CAR", "p_CAR",
-                   "alpha", "beta", "L1", "overlaps", "status"]
+COMPARE_COLUMNS = ["event", "events", "title", "day0", "AR0", "sd_AR0", "t_AR0", "p_AR0", "p_SQ0", "CAR", "sd_CAR",
+                   "car_window", "t_CAR", "p_CAR", "alpha", "beta", "L1", "overlaps", "cluster", "status"]
 
 
 def compare_events(events: Sequence[Event], stock: pd.Series, bench: pd.Series, symbol: str,
                    benchmark: str | None = None, estimation: Window = DEFAULT_ESTIMATION,
                    event_window: Window = DEFAULT_EVENT_WINDOW) -> pd.DataFrame:
-    """One row per event with day-0 AR and CAR tests; a failed event's status holds its error message."""
+    """One row per cluster of news events sharing a day 0, with its day-0 AR and CAR tests; then one row per
+    event left out (a market move or a claim, or no day 0 in the data) whose status says why."""
+    clusters, left_out = cluster_events(list(events), pd.DatetimeIndex(_closes(stock).index), symbol)
     rows = []
-    for ev in events:
+    for cluster in clusters:
+        base = {"event": cluster.lead.id, "events": ", ".join(cluster.ids), "title": cluster.title,
+                "cluster": cluster_note(cluster)}
+        others = [e for e in events if e.id == cluster.lead.id or e.id not in cluster.ids]
         try:
-            r = event_study(stock, bench, ev, symbol, benchmark, estimation, event_window, events)
+            r = event_study(stock, bench, cluster.lead, symbol, benchmark, estimation, event_window, others)
         except EventStudyError as exc:
-            rows.append({"event": ev.id, "title": ev.title, "status": str(exc)})
+            rows.append({**base, "status": str(exc)})
             continue
-        rows.append({"event": ev.id, "title": ev.title, "day0": r.day0, "AR0": r.ar0.value, "t_AR0": r.ar0.t,
-                     "p_AR0": r.ar0.p, "CAR": r.car.value, "car_window": _fmt(r.event_window), "t_CAR": r.car.t,
-                     "p_CAR": r.car.p, "alpha": r.alpha, "beta": r.beta, "L1": r.L1,
-                     "overlaps": ", ".join(o.event_id for o in r.overlaps), "status": "ok"})
+        rows.append({**base, "day0": r.day0, "AR0": r.ar0.value, "sd_AR0": r.ar0.sd, "t_AR0": r.ar0.t,
+                     "p_AR0": r.ar0.p, "p_SQ0": r.one_firm.day0[1].p, "CAR": r.car.value, "sd_CAR": r.car.sd,
+                     "car_window": _fmt(r.event_window), "t_CAR": r.car.t, "p_CAR": r.car.p, "alpha": r.alpha,
+                     "beta": r.beta, "L1": r.L1, "overlaps": ", ".join(o.event_id for o in r.overlaps),
+                     "status": "ok"})
+    rows += [{"event": e.id, "events": e.id, "title": e.title, "cluster": "", "status": why} for e, why in left_out]
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)

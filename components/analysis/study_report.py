@@ -7,6 +7,7 @@ import pandas as pd
 from scipy import special
 
 from components.analysis import formats
+from components.analysis.clusters import GroupResult
 from components.analysis.event_study import CONFIDENCE, EventStudyResult, significance_stars
 from components.data.symbols import symbol_info
 
@@ -77,28 +78,53 @@ def session_table(result: EventStudyResult) -> pd.DataFrame:
     })
 
 
+def _ids(value) -> list[str]:
+    """The ids of a comma-separated cell (none for an empty or missing one)."""
+    return [i for i in value.split(", ") if i] if isinstance(value, str) else []
+
+
+def _p(value) -> str:
+    return f"{formats.number(value, 3)} {significance_stars(value)}".strip()
+
+
 def compare_display(table: pd.DataFrame, titles: dict[str, str] | None = None) -> pd.DataFrame:
-    """The all-events comparison for people: titles, day 0, abnormal returns in %, p-values, notes."""
+    """The all-events comparison for people: one row per cluster of events sharing day 0 (titles listed),
+    abnormal returns in %, the t and SQ p-values, and notes; events left out say why."""
     titles = titles or {}
     rows = []
     for row in table.to_dict("records"):
         ok = row["status"] == "ok"
-        overlaps = [titles.get(i, i) for i in str(row.get("overlaps") or "").split(", ") if i]
+        shown = [titles.get(i, i) for i in _ids(row.get("events")) or [row["event"]]]
+        overlaps = [titles.get(i, i) for i in _ids(row.get("overlaps"))]
+        na = formats.MISSING
         rows.append({
-            "event": row["title"],
-            "day 0": f"{row['day0']:%a %d %b %Y}" if ok else formats.MISSING,
-            "abnormal day 0 (%)": formats.pct(row["AR0"]) if ok else formats.MISSING,
-            "p (day 0)": f"{formats.number(row['p_AR0'], 3)} {significance_stars(row['p_AR0'])}".strip()
-            if ok else formats.MISSING,
-            "cumulative abnormal (%)": formats.pct(row["CAR"]) if ok else formats.MISSING,
-            "window": row["car_window"] if ok else formats.MISSING,
-            "p (cumulative)": f"{formats.number(row['p_CAR'], 3)} {significance_stars(row['p_CAR'])}".strip()
-            if ok else formats.MISSING,
-            "beta": formats.number(row["beta"]) if ok else formats.MISSING,
-            "other events in the windows": "; ".join(overlaps) or formats.MISSING,
-            "note": formats.MISSING if ok else row["status"],
+            "event": "; ".join(shown) if shown else row["title"],
+            "day 0": f"{row['day0']:%a %d %b %Y}" if ok else na,
+            "abnormal day 0 (%)": formats.pct(row["AR0"]) if ok else na,
+            "p (day 0, t)": _p(row["p_AR0"]) if ok else na,
+            "p (day 0, SQ)": _p(row["p_SQ0"]) if ok else na,
+            "cumulative abnormal (%)": formats.pct(row["CAR"]) if ok else na,
+            "window": row["car_window"] if ok else na,
+            "p (cumulative)": _p(row["p_CAR"]) if ok else na,
+            "beta": formats.number(row["beta"]) if ok else na,
+            "other events in the windows": "; ".join(overlaps) or na,
+            "note": (row.get("cluster") or na) if ok else row["status"],
         })
     return pd.DataFrame(rows)
+
+
+def group_table(group: GroupResult) -> pd.DataFrame:
+    """A group study's figures as label/value rows."""
+    rows = [
+        ("clusters (events on one day 0 count once)", f"{group.n}"),
+        ("average abnormal return, day 0", f"{group.aar0:+.2%} (p = {formats.number(group.p_aar0, 3)}, model)"),
+        (f"average cumulative abnormal return (CAAR) {group.car_window}", f"{group.caar:+.2%}"),
+        ("CAAR test with the model's variances", f"t = {group.t_model:.2f}, p = {formats.number(group.p_model, 3)}"),
+        ("CAAR test across the clusters", f"t = {group.t_cross:.2f}, p = {formats.number(group.p_cross, 3)}"),
+        ("exact sign test", f"{group.positive} of {group.n} positive, p = {formats.number(group.p_sign, 3)} "
+                            f"(cannot go below {group.sign_floor:.3g})"),
+    ]
+    return pd.DataFrame(rows, columns=["statistic", "value"])
 
 
 TEST_WORDS = {

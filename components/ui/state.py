@@ -133,13 +133,14 @@ URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, 
 
 # --- values of this session only ----------------------------------------------------------------------
 USER_EVENTS = Key("user_events", [])  # the user's own events (uploaded or extracted)
+ES_GROUP = Key("es_group", None)  # event ids of the event study's group (None: Alibaba's model releases)
 ADDED_FILES = Key("_added_files", set())  # digests of the upload files already added
 ADD_NOTICES = Key("_add_notices", [])  # confirmations shown once after "Add"
 EXTRACTION = Key("_extraction", None)  # the last extraction under review
 URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown once
 URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
 RANGE_MESSAGE = Key("_range_msg", None)  # (dates, why) for the last custom range refused
-SESSION_KEYS = (USER_EVENTS, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
+SESSION_KEYS = (USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
 RANGE_DATES = "w_range_dates"  # the custom range's date picker
@@ -156,7 +157,7 @@ ARTICLE_DATES = "article_dates"
 REACTION_TABLE = "reaction_table"
 MARKETS_SUMMARY, MARKETS_TABLE, MARKETS_CSV = "markets_summary", "markets_table", "markets_csv"
 ES_AR, ES_CAR, ES_STATS, ES_TABLE, ES_CSV = "es_ar", "es_car", "es_stats", "es_table", "es_csv"
-ES_ONE_FIRM = "es_one_firm"
+ES_ONE_FIRM, ES_GROUP_TABLE = "es_one_firm", "es_group_table"
 ES_COMPARE, ES_COMPARE_CSV = "es_compare", "es_compare_csv"
 UPLOAD, UPLOAD_ADD, UPLOAD_PROBLEMS, UPLOAD_PREVIEW = "events_upload", "upload_add", "upload_problems", "upload_preview"
 TEMPLATE_CSV, TEMPLATE_JSON = "tpl_csv", "tpl_json"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.analysis.clusters import group_study
 from components.analysis.event_study import EventStudyResult, constituent_note
 from components.analysis.study_report import (
     compare_display,
+    group_table,
     one_firm_notes,
     one_firm_table,
     session_table,
@@ -137,9 +139,40 @@ def one_firm_ui(result: EventStudyResult) -> None:
 
 
 def comparison_ui(table, events: list[Event], symbol: str, bench: str) -> None:
-    """Every event's study for this stock and benchmark, by title."""
+    """Every event's study for this stock and benchmark, by title: one row per day 0."""
     st.subheader(f"Every event for {symbol} against {bench}")
-    st.dataframe(compare_display(table, {e.id: e.title for e in events}), hide_index=True, key=state.ES_COMPARE)
+    st.caption("Events that share a day 0 are one row: a single session's move cannot be split between them. "
+               "Market moves of this market and claims are sessions, not news, and are listed without a study.")
+    st.dataframe(compare_display(table, {e.id: e.title for e in events}), hide_index=True, key=state.ES_COMPARE,
+                 column_config={"event": st.column_config.TextColumn(width="large")})
     st.download_button("Download comparison (CSV)", lambda: csv_bytes(table),
                        file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,
                        on_click="ignore")
+    group_ui(table, events, symbol)
+
+
+def default_group(events: list[Event]) -> list[str]:
+    """Alibaba's model releases: the group the story is about."""
+    return [e.id for e in events if e.category == "model release" and "Alibaba" in e.companies]
+
+
+def group_ui(table, events: list[Event], symbol: str) -> None:
+    """The average abnormal return of a chosen group of events, clusters counted once, with its caveats."""
+    st.subheader("A group of events")
+    studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
+    options = [e.id for e in events if e.id in studied]
+    chosen = state.ES_GROUP.get()
+    kept = [i for i in (default_group(events) if chosen is None else chosen) if i in options]
+    if kept != chosen:  # first visit, or events no longer studied here (another stock, fewer user events)
+        state.ES_GROUP.set(kept)
+    titles = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
+    st.multiselect(f"Events to average for {symbol} (Alibaba's model releases to begin with)", options,
+                   format_func=titles.get, **state.ES_GROUP.bind())
+    group = group_study(table, set(state.ES_GROUP.get()))
+    if isinstance(group, str):
+        st.info(group, icon=":material/info:")
+        return
+    st.dataframe(group_table(group), hide_index=True, key=state.ES_GROUP_TABLE,
+                 column_config={"statistic": st.column_config.TextColumn(width="large")})
+    for caveat in group.caveats():
+        st.caption(caveat)

@@ -1,0 +1,147 @@
+"""Events that share a day 0, and studies of a group of events.
+
+Two events whose reaction sessions coincide for a symbol cannot be told apart in its prices: one
+session's abnormal return is the answer to both. They form a *cluster*, shown once with its events
+listed, and counted once in any aggregate. Claims, and market moves in a symbol's own market, are
+records of a session, not news: they are day 0 of that market by definition, so they are not studied
+as its events (a move in New York is still news for Hong Kong, which trades after it).
+
+A group study averages the cumulative abnormal returns of its clusters (CAAR) and tests the average
+three ways: with the market model's variances (the clusters taken as independent), across the
+clusters (their own spread), and with an exact sign test. With n clusters the sign test cannot go
+below p = 2 / 2^n, which says how little a handful of events can prove.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from components.analysis.alignment import SESSION_CATEGORIES, locate, zone_market
+from components.data.events import Event
+from components.data.symbols import symbol_info
+
+
+def is_news(event: Event, symbol: str) -> bool:
+    """An event an event study of ``symbol`` can take: not a claim, nor a move of the symbol's own market."""
+    if event.category == "claim":
+        return False
+    return event.category not in SESSION_CATEGORIES or zone_market(event.tz) != symbol_info(symbol).market.code
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The events whose day 0 for one symbol is the same session."""
+
+    day0: dt.date
+    events: tuple[Event, ...]
+
+    @property
+    def lead(self) -> Event:
+        return self.events[0]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(e.id for e in self.events)
+
+    @property
+    def title(self) -> str:
+        return "; ".join(e.title for e in self.events)
+
+
+def cluster_events(events: list[Event], dates: pd.DatetimeIndex, symbol: str
+                   ) -> tuple[list[Cluster], list[tuple[Event, str]]]:
+    """Clusters of the news events by day 0 (in time order), and every other event with why it is left out."""
+    groups: dict[dt.date, list[Event]] = {}
+    left_out: list[tuple[Event, str]] = []
+    for event in events:
+        if not is_news(event, symbol):
+            left_out.append((event, f"a {event.category}, not news: it records a session of this market, which "
+                                    "is its own day 0"))
+            continue
+        found = locate(event, dates, symbol)
+        if found.position is None:
+            left_out.append((event, found.note or found.status))
+            continue
+        groups.setdefault(found.day0, []).append(event)
+    return [Cluster(day, tuple(evs)) for day, evs in sorted(groups.items())], left_out
+
+
+def cluster_note(cluster: Cluster) -> str:
+    if len(cluster.events) < 2:
+        return ""
+    return (f"{len(cluster.events)} events share day 0 ({cluster.day0:%d %b %Y}); their effects cannot be "
+            "separated, so they count once")
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """A group of clusters: the average cumulative abnormal return and its three tests."""
+
+    n: int
+    titles: tuple[str, ...]
+    aar0: float  # average day-0 abnormal return
+    p_aar0: float  # its model-based test
+    caar: float
+    car_window: str
+    t_model: float
+    p_model: float
+    t_cross: float
+    p_cross: float
+    positive: int
+    p_sign: float
+    merged: int  # events folded into a cluster with another
+
+    @property
+    def sign_floor(self) -> float:
+        return min(1.0, 2 / 2**self.n)
+
+    def caveats(self) -> list[str]:
+        out = [f"With {self.n} clusters an exact sign test cannot go below p = 2/2^{self.n} = {self.sign_floor:.3g}."]
+        if self.merged:
+            out.append(f"{self.merged} event(s) shared a day 0 with another and were counted once.")
+        if self.n < 10:
+            out.append("So few events make the cross-sectional test fragile: one cluster can move the average.")
+        out.append("The model-based test treats the clusters as independent; estimation windows that overlap make "
+                   "them less so.")
+        return out
+
+
+def sign_test(positive: int, n: int) -> float:
+    """Two-sided exact binomial test of ``positive`` successes in ``n`` at p = 1/2."""
+    if n == 0:
+        return float("nan")
+    low = sum(math.comb(n, k) for k in range(positive + 1)) / 2**n
+    high = sum(math.comb(n, k) for k in range(positive, n + 1)) / 2**n
+    return float(min(1.0, 2 * min(low, high)))
+
+
+def group_study(table: pd.DataFrame, ids: set[str]) -> GroupResult | str:
+    """The CAAR of the clusters (rows of the comparison table) holding any of ``ids``; a sentence if it cannot run."""
+    ok = table[table["status"] == "ok"]
+    chosen = ok[[bool(ids & set(str(row).split(", "))) for row in ok["events"]]]
+    n = len(chosen)
+    if n < 2:
+        return (f"The group has {n} cluster(s) with a study; at least two are needed to average them. Choose more "
+                "events, or events on different days.")
+    cars, sds = chosen["CAR"].to_numpy(float), chosen["sd_CAR"].to_numpy(float)
+    caar = float(cars.mean())
+    dof = int(chosen["L1"].min()) - 2
+    ar0, sd0 = chosen["AR0"].to_numpy(float), chosen["sd_AR0"].to_numpy(float)
+    t_aar0 = float(ar0.mean() / (np.sqrt((sd0**2).sum()) / n))
+    t_model = caar / (np.sqrt((sds**2).sum()) / n)
+    spread = float(cars.std(ddof=1))
+    t_cross = caar / (spread / np.sqrt(n)) if spread > 0 else float("nan")
+    positive = int((cars > 0).sum())
+    merged = int(sum(len(str(e).split(", ")) - 1 for e in chosen["events"]))
+    return GroupResult(
+        n, tuple(chosen["title"]), float(ar0.mean()), float(2 * special.stdtr(dof, -abs(t_aar0))), caar,
+        str(chosen["car_window"].iloc[0]), float(t_model),
+        float(2 * special.stdtr(dof, -abs(t_model))), float(t_cross),
+        float(2 * special.stdtr(n - 1, -abs(t_cross))) if np.isfinite(t_cross) else float("nan"),
+        positive, sign_test(positive, n), merged)
