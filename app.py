@@ -19,6 +19,7 @@ PAGES = {
         st.Page("pages/markets.py", title="Markets", icon=":material/candlestick_chart:", url_path="markets"),
         st.Page("pages/event_study.py", title="Event study", icon=":material/query_stats:",
                 url_path="event_study"),
+        st.Page("pages/listings.py", title="Two listings", icon=":material/compare_arrows:", url_path="listings"),
     ],
     "Your data": [
         st.Page("pages/your_data.py", title="Your events & symbols", icon=":material/upload_file:",

@@ -72,6 +72,7 @@ NAMED: dict[str, list[str]] = {
     "pages/timeline.py": ["9988.HK"],
     "pages/event_study.py": ["9988.HK"],
     "pages/markets.py": ["9988.HK", "3690.HK"],
+    "pages/listings.py": ["9988.HK"],
     "pages/article.py": [],
     "pages/your_data.py": [],
 }

@@ -1,0 +1,64 @@
+"""Figures of the two listings (pure): the ADS premium over time, and both closes on one clock."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.analysis.listings import HK_LISTING, US_LISTING
+from components.charts.palette import CATEGORY_COLORS, ink, symbol_style
+from components.data.events import Event
+from components.facts import ADS_RATIO, HOME_TZ
+
+LABELS = {HK_LISTING: f"{ADS_RATIO} × 9988.HK in US$ (Hong Kong close)", US_LISTING: "BABA (New York close)"}
+
+
+def _base_layout(dark: bool, compact: bool, height: int, yaxis: str) -> dict:
+    return dict(height=height, margin=dict(l=10, r=10, t=30, b=10), hovermode="x unified",
+                yaxis=dict(title=dict(text=yaxis)), legend=dict(orientation="h", y=1.08),
+                paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
+                font=dict(color=ink(dark).edge), dragmode=False if compact else "zoom")
+
+
+def premium_figure(frame: pd.DataFrame, events: list[Event], *, dark: bool = False, compact: bool = False
+                   ) -> go.Figure:
+    """The ADS premium (%) per paired date, with a dotted line at each event's date."""
+    line = dict(type="scatter", x=frame["date"].dt.strftime("%Y-%m-%d").tolist(), y=frame["premium"].round(3).tolist(),
+                mode="lines", name="ADS premium (%)", line=dict(color=symbol_style(US_LISTING).color, width=1.5),
+                customdata=frame[["ads_close", "shares_usd"]].round(3).to_numpy().tolist(),
+                hovertemplate="premium %{y:+.2f}%<br>BABA US$%{customdata[0]:.2f} vs "
+                              f"{ADS_RATIO} shares US$" "%{customdata[1]:.2f}<extra></extra>")
+    zero = dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=0, y1=0,
+                line=dict(color=ink(dark).neutral, width=1))
+    first, last = (frame["date"].min(), frame["date"].max()) if len(frame) else (None, None)
+    marks = [dict(type="line", xref="x", x0=f"{e.date}", x1=f"{e.date}", yref="paper", y0=0, y1=1,
+                  line=dict(color=CATEGORY_COLORS.get(e.category, ink(dark).muted), width=1, dash="dot"))
+             for e in events if first is not None and first.date() <= e.date <= last.date()]
+    layout = _base_layout(dark, compact, 300 if compact else 340, "BABA over the shares behind it, %")
+    layout.update(shapes=[zero, *marks], showlegend=False,
+                  title=dict(text="ADS premium (+) or discount (−) at each date's closes", font=dict(size=13)))
+    return go.Figure(data=[line], layout=layout, _validate=False)
+
+
+def clock_figure(clock: pd.DataFrame, moment: pd.Timestamp | None, *, dark: bool = False, compact: bool = False
+                 ) -> go.Figure:
+    """Both listings in US$ per ADS at their real close times (Hong Kong time), with the news as a line."""
+    traces = []
+    for symbol in (HK_LISTING, US_LISTING):
+        part = clock[clock["listing"] == symbol]
+        local = part["at"].dt.tz_convert(HOME_TZ).dt.tz_localize(None)
+        style = symbol_style(symbol)
+        traces.append(dict(type="scatter", x=local.dt.strftime("%Y-%m-%d %H:%M").tolist(),
+                           y=part["usd_per_ads"].round(3).tolist(), mode="lines+markers", name=LABELS[symbol],
+                           line=dict(color=style.color, dash=style.dash, width=2), marker=dict(size=6),
+                           hovertemplate=f"{symbol} close" " US$%{y:.2f} per ADS<extra></extra>"))
+    layout = _base_layout(dark, compact, 300 if compact else 360, "US$ per ADS")
+    layout.update(hovermode="closest", xaxis=dict(title=dict(text="close time, Hong Kong time")),
+                  title=dict(text="Each close at the time it happened", font=dict(size=13)))
+    if moment is not None:
+        at = moment.tz_convert(HOME_TZ).tz_localize(None).strftime("%Y-%m-%d %H:%M")
+        layout["shapes"] = [dict(type="line", xref="x", x0=at, x1=at, yref="paper", y0=0, y1=1,
+                                 line=dict(color=ink(dark).muted, width=1.5, dash="dash"))]
+        layout["annotations"] = [dict(x=at, y=1, xref="x", yref="paper", text="the news", showarrow=False,
+                                      yanchor="bottom", font=dict(size=11, color=ink(dark).muted))]
+    return go.Figure(data=traces, layout=layout, _validate=False)
