@@ -109,7 +109,7 @@ def test_price_panels_name_unit_and_basis(history):
               for i in range(2, 6)}
     assert titles["9988.HK"] == "9988.HK<br>HK$, dividend-adjusted"
     assert titles["^HSI"] == "^HSI<br>index points"
-    assert "dividend-adjusted closes" in fig.layout.annotations[0].text
+    assert "dividend-adjusted by Yahoo" in fig.layout.annotations[0].text
 
 
 def test_long_candle_ranges_are_drawn_weekly_with_correct_bars(history):

@@ -48,7 +48,7 @@ def summary_sentence(result: EventStudyResult) -> str:
     info = symbol_info(result.symbol)
     return (
         f"On day 0 ({result.day0:%a %d %b %Y}) {result.symbol} returned {day0['stock_return']:+.2%} "
-        f"({info.basis_label} closes) while {result.benchmark} returned {day0['bench_return']:+.2%}. With "
+        f"(closes {info.basis_label}) while {result.benchmark} returned {day0['bench_return']:+.2%}. With "
         f"β = {result.beta:.2f} and α = {result.alpha:+.4%} a day, the market model expected "
         f"{day0['expected_return']:+.2%}, so the abnormal return was {result.ar0.value:+.2%} "
         f"(t = {result.ar0.t:.2f}, p = {result.ar0.p:.4f}): {_significance(result.ar0.p)}. Over "

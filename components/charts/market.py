@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from components.analysis.metrics import view_values, weekly_ohlc
 from components.charts.lanes import LANE_ROW_HEIGHT, EventMark, event_lane_traces, event_lines, safe
 from components.charts.palette import DOWN, UP, ink, symbol_style
-from components.data.symbols import BASIS_SHORT, symbol_info
+from components.data.symbols import BASIS_LABELS, BASIS_SHORT, symbol_info
 from components.facts import MAX_DAILY_CANDLES
 
 
@@ -123,8 +123,7 @@ def basis_footnote(symbols: list[str]) -> str:
     parts = {}
     for s in symbols:
         parts.setdefault(symbol_info(s).basis, []).append(s)
-    labels = {"adjusted": "dividend-adjusted closes (Yahoo)", "index": "index points", "raw": "raw quotes"}
-    return "Price basis:<br>" + "<br>".join(f"{', '.join(v)}: {labels[k]}" for k, v in parts.items())
+    return "Price basis:<br>" + "<br>".join(f"{', '.join(v)}: {BASIS_LABELS[k]}" for k, v in parts.items())
 
 
 def stacked_axes(row_px: list[int], spacing_px: int = 12) -> dict:

@@ -50,10 +50,10 @@ MARKETS: dict[str, Market] = {
 
 # How the close of a symbol relates to the traded price. Yahoo's auto-adjusted equity closes include
 # dividends; indices are price indices, so their levels need no adjustment; FX rates are quotes.
-BASIS_LABELS: dict[str, str] = {
-    "adjusted": "dividend-adjusted (Yahoo)",
-    "index": "index points (price index, unadjusted)",
-    "raw": "raw quote (unadjusted)",
+BASIS_LABELS: dict[str, str] = {  # said inside sentences and brackets: no brackets of their own
+    "adjusted": "dividend-adjusted by Yahoo",
+    "index": "index points of a price index",
+    "raw": "raw, unadjusted quotes",
 }
 BASIS_SHORT: dict[str, str] = {"adjusted": "dividend-adjusted", "index": "index points", "raw": "raw quote"}
 

@@ -111,8 +111,8 @@ def study_results_ui(result: EventStudyResult, event: Event) -> None:
     with right:
         plots.show(car_figure(result, dark), state.ES_CAR)
     st.caption("Bars are solid where p < 0.05; whiskers and the band are 95% intervals. Returns are simple daily "
-               f"returns of {symbol_info(symbol).basis_label} closes of {symbol} and of {bench} "
-               f"({symbol_info(bench).basis_label}).")
+               f"returns of {symbol}'s closes, {symbol_info(symbol).basis_label}, and of {bench}'s, "
+               f"{symbol_info(bench).basis_label}.")
     with st.expander("How this is computed, and the statistics"):
         st.markdown("Market model (MacKinlay 1997): the stock's daily return is regressed on the benchmark's over "
                     "the estimation window (α + β·benchmark); the abnormal return is actual minus expected, and its "
