@@ -74,3 +74,12 @@ def chromium(playwright_session):
         yield browser
     finally:
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL server of this worker's own (Debian's package, on loopback): its database URL."""
+    from tests.services import postgres_server
+
+    with postgres_server() as url:
+        yield url

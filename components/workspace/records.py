@@ -98,6 +98,8 @@ def read_event(text: object, label: str) -> tuple[Event | None, list[str]]:
         if MARKUP.search(value):
             return None, [f"{label}: contains HTML or script markup; only plain text is accepted"]
     record = {k: v for k, v in record.items() if v is not None}
+    if not str(record.get("id", "")).startswith(ID_PREFIX):  # the upload model would add the prefix
+        return None, [f"{label}: is not one of the user's own events (an id starting '{ID_PREFIX}')"]
     try:
         event = Event.model_validate(UploadedEvent.model_validate(record).model_dump())
     except ValidationError as exc:
