@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import re
+import threading
 import urllib.parse
 
 import streamlit as st
@@ -36,6 +37,7 @@ from components.workspace.records import Content, StoredArticle, event_record
 
 log = logging.getLogger("dashboard")
 TOKEN_PARAMS = (state.WORKSPACE.param, state.SHARE.param)
+_frame = threading.local()  # this run's status slot in the sidebar
 
 
 # --- what is saved ---------------------------------------------------------------------------------
@@ -85,9 +87,9 @@ def open_from_url() -> None:
     token, mode = (edit, store.EDIT) if edit else (share, store.VIEW) if share else (None, None)
     if token is None:
         return
-    current = state.WORKSPACE_OPEN.get()
-    if current is not None and current["token"] == token:
-        return
+    current, written = state.WORKSPACE_OPEN.get(), state.URL_WRITTEN.get() or {}
+    if current is not None and current["token"] == token or token in written.values():
+        return  # the open workspace, or a token this app wrote itself (the session moved on since)
     try:
         opened = store.open_link(token, mode)
     except store.LinkError as exc:
@@ -154,6 +156,12 @@ def autosave(force: bool = False) -> None:
     else:
         ws.update(revision=revision, digests=digests, saved=f"{store.now():%d %b %Y %H:%M} UTC", problem=None,
                   conflict=None)
+    slot, _frame.status = getattr(_frame, "status", None), None
+    if slot is not None and not force:  # a callback (force) runs before the sidebar is drawn
+        try:
+            _status(ws, slot)
+        except Exception:  # the run is ending (a rerun or page switch); the next run shows it
+            log.debug("workspace status not redrawn", exc_info=True)
 
 
 def _create() -> None:
@@ -238,15 +246,22 @@ def _share_url(ws: dict | None, page: str) -> str | None:
     return link_to(page, state.SHARE.param, token) if token else None
 
 
+def _status(ws: dict, slot) -> None:
+    with slot.container():
+        if ws["conflict"]:
+            st.warning(f"This workspace was {md_escape(ws['conflict'])}, in another window; your changes here are "
+                       "not saved. Reload to see the saved version, or save yours over it.",
+                       icon=":material/sync_problem:")
+            st.button("Save mine over it", key=state.WS_FORCE, on_click=autosave, args=(True,))
+        elif ws["problem"]:
+            st.warning(md_escape(ws["problem"]), icon=":material/cloud_off:")
+        else:
+            st.caption(f":material/cloud_done: Saved automatically · last saved {ws['saved']}")
+
+
 def _owner_block(ws: dict, page: str) -> None:
-    if ws["conflict"]:
-        st.warning(f"This workspace was {md_escape(ws['conflict'])}, in another window; your changes here are not "
-                   "saved. Reload to see the saved version, or save yours over it.", icon=":material/sync_problem:")
-        st.button("Save mine over it", key=state.WS_FORCE, on_click=autosave, args=(True,))
-    elif ws["problem"]:
-        st.warning(md_escape(ws["problem"]), icon=":material/cloud_off:")
-    else:
-        st.caption(f":material/cloud_done: Saved automatically · last saved {ws['saved']}")
+    _frame.status = st.empty()  # autosave, at the end of this run, says how it went here
+    _status(ws, _frame.status)
     if ws["share"]:
         st.markdown("**Share (read-only)**")
         st.code(_share_url(ws, page), language=None, wrap_lines=True)
