@@ -19,7 +19,8 @@ def timeline_figure(marks: list[EventMark], start: dt.date, end: dt.date, dark: 
     lanes = len({m.category for m in marks}) or 1
     half_day = pd.Timedelta(hours=12)
     layout = dict(
-        height=LANE_ROW_HEIGHT * lanes + 110, showlegend=False, hovermode="closest", yaxis=yaxis,
+        height=LANE_ROW_HEIGHT * lanes + 110, showlegend=False, hovermode="closest",
+        yaxis={**yaxis, "automargin": True},  # the lane names fit beside the axis
         xaxis=dict(type="date", range=[pd.Timestamp(start) - half_day, pd.Timestamp(end) + half_day],
                    showgrid=True, hoverformat="%a %d %b %Y %H:%M"),
         margin=dict(l=10, r=20, t=20, b=40),

@@ -20,7 +20,15 @@ import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from components.analysis.alignment import reaction_display, reaction_table
-from components.analysis.claims import ClaimResult, figures_frame, load_claims
+from components.analysis.claims import (
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    PARTLY,
+    SUPPORTED,
+    ClaimResult,
+    figures_frame,
+    load_claims,
+)
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
 from components.charts import marks
@@ -31,8 +39,8 @@ from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.workspace.records import StoredArticle
 
-VERDICT_WORDS = {"supported": "Supported", "partly supported": "Partly supported", "not supported": "Not supported",
-                 "not checkable": "Not checkable"}
+VERDICT_WORDS = {SUPPORTED: "Supported", PARTLY: "Partly supported", NOT_SUPPORTED: "Not supported",
+                 NOT_CHECKABLE: "Not checkable with price data"}
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,7 @@ def _claims_section(results: Sequence[ClaimResult]) -> str:
     for result in results:
         word = VERDICT_WORDS.get(result.verdict, result.verdict)
         parts.append(f'<div class="claim"><h3>{esc(result.claim.wording)}</h3>'
-                     f'<p><span class="verdict v-{esc(result.verdict.replace(" ", "-"))}">{esc(word)}</span> '
+                     f'<p><span class="verdict v-{esc(result.verdict.split(" with")[0].replace(" ", "-"))}">{esc(word)}</span> '
                      f"· the article: “{esc(result.claim.quote)}”</p><p>{esc(result.explanation)}</p>")
         if result.condition:
             parts.append(f"<p><strong>Holds only if:</strong> {esc(result.condition)}</p>")
@@ -140,6 +148,8 @@ def _claims_section(results: Sequence[ClaimResult]) -> str:
         if result.figures:
             figures = figures_frame(result)
             figures["value"] = [f"{v:+.2%}" for v in figures["value"]]
+            for column in ("close from", "close to"):
+                figures[column] = [f"{v:,.2f}" if isinstance(v, float) else v for v in figures[column]]
             parts.append(_table(figures))
         parts.append("</div>")
     return "\n".join(parts)
