@@ -138,8 +138,9 @@ def _claims_section(results: Sequence[ClaimResult]) -> str:
     parts = ["<h2>The article's claims, checked against the prices</h2>"]
     for result in results:
         word = VERDICT_WORDS.get(result.verdict, result.verdict)
+        css = result.verdict.split(" with")[0].replace(" ", "-")
         parts.append(f'<div class="claim"><h3>{esc(result.claim.wording)}</h3>'
-                     f'<p><span class="verdict v-{esc(result.verdict.split(" with")[0].replace(" ", "-"))}">{esc(word)}</span> '
+                     f'<p><span class="verdict v-{esc(css)}">{esc(word)}</span> '
                      f"· the article: “{esc(result.claim.quote)}”</p><p>{esc(result.explanation)}</p>")
         if result.condition:
             parts.append(f"<p><strong>Holds only if:</strong> {esc(result.condition)}</p>")
