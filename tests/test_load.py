@@ -91,17 +91,25 @@ async def one_session(context, base: str, index: int, together: asyncio.Barrier,
         await page.close()
 
 
-async def run_load(base: str) -> list[dict]:
+async def run_load(base: str, separate_contexts: bool = False) -> list[dict]:
+    """Every session's results; with ``separate_contexts`` each session is its own browser (own cookies,
+    so a sticky proxy may send it to another replica) and its result says which cookie it got."""
     async with async_playwright() as p:
         browser = await launch_chromium(p)
-        context = await browser.new_context(viewport=DESKTOP)
+        count = SESSIONS if separate_contexts else 1
+        contexts = [await browser.new_context(viewport=DESKTOP) for _ in range(count)]
         together, done = asyncio.Barrier(SESSIONS), {}
         try:
             await asyncio.wait_for(
-                asyncio.gather(*(one_session(context, base, i, together, done) for i in range(SESSIONS))), RUN_TIMEOUT)
+                asyncio.gather(*(one_session(contexts[i % count], base, i, together, done) for i in range(SESSIONS))),
+                RUN_TIMEOUT)
         except TimeoutError:  # the sessions that did finish keep their results
             pass
         finally:
+            if separate_contexts:
+                for i, context in enumerate(contexts):
+                    if i in done:
+                        done[i]["cookies"] = {c["name"]: c["value"] for c in await context.cookies()}
             await browser.close()
     missing = {"errors": [f"did not finish within the run's {RUN_TIMEOUT:.0f} s"]}
     return [done.get(i, {"session": i, **missing}) for i in range(SESSIONS)]
