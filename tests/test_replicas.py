@@ -9,8 +9,9 @@ request, the WebSocket and the upload included.
 * The share test uploads events in one browser (one replica), saves, reloads, and opens the share
   link in a fresh browser that nginx sends to the other replica: same events; the report downloads
   there (a media file, so the same replica must serve it).
-* The load test runs the 20-session load (``tests/test_load.py``) through nginx, each session a
-  browser of its own, so both replicas serve: 0 failed steps.
+* The load test runs the 20-session load (``tests/test_load.py``) through nginx in two browsers,
+  one holding each replica's cookie (ten tabs each), so both replicas serve: 0 failed steps, and the
+  access log shows every request on its cookie's replica.
 """
 
 from __future__ import annotations
@@ -154,7 +155,9 @@ def test_twenty_sessions_through_nginx_on_two_replicas_without_a_failed_step(sta
     from tests.test_load import SESSIONS, run_load
 
     started = time.monotonic()
-    results = asyncio.run(run_load(stack["proxy"].url, separate_contexts=True))
+    host = stack["proxy"].url.split("//")[1].split(":")[0]
+    jars = [[{"name": COOKIE, "value": name, "domain": host, "path": "/"}] for name in ("app1", "app2")]
+    results = asyncio.run(run_load(stack["proxy"].url, cookies=jars))
     wall = time.monotonic() - started
     failures = [r for r in results if r["errors"]]
     replicas = [r.get("cookies", {}).get(COOKIE) for r in results]
@@ -167,3 +170,5 @@ def test_twenty_sessions_through_nginx_on_two_replicas_without_a_failed_step(sta
     assert counts["app1"] and counts["app2"] and sum(counts.values()) == SESSIONS, counts
     for app in stack["apps"]:
         assert "Traceback" not in app.log_tail(20000)
+    served = {r: f"127.0.0.1:{p}" for r, p in stack["ports"].items()}
+    assert all(served[replica] == address for replica, address in upstreams(stack["proxy"], r"."))
