@@ -156,3 +156,21 @@ def test_no_database_means_a_message_not_a_traceback(open_page, monkeypatch):
     assert at.session_state["_workspace"] is None
     link = open_page("app.py", params={"share": "C" * 43})
     assert "cannot be opened right now" in notices(link)
+
+
+def test_a_loaded_article_is_kept_with_the_workspace_and_can_be_read_again(open_page, database):
+    text = ("Tencent shares rise after results\n\nHONG KONG: Tencent rose 3% on Thursday after it reported "
+            "quarterly results on Wednesday, beating forecasts.")
+    at = open_page("pages/your_data.py")
+    at.text_area(key="extract_text").input(text)
+    at.button(key="extract_run").click().run()
+    assert_no_exception(at, "propose")
+    assert [a.title for a in at.session_state["loaded_articles"]] == ["Tencent shares rise after results"]
+    at.sidebar.button(key="ws_save").click().run()
+    reopened = open_page("pages/your_data.py", params={"ws": qp(at, "ws")})
+    article = reopened.session_state["loaded_articles"][0]
+    assert article.text == text and article.published == dt.date(2025, 3, 6)
+    assert "Your articles (1)" in [s.value for s in reopened.subheader]
+    reopened.button(key="ws_article_0").click().run()
+    assert_no_exception(reopened, "propose again")
+    assert reopened.session_state["_extraction"] is not None
