@@ -118,6 +118,9 @@ def _load(opened: store.Opened, token: str) -> None:
     state.SHARE.set(token if opened.mode == store.VIEW else None)
     for problem in opened.problems:
         _notice(f"The saved workspace: {problem}.")
+    what = f"{len(content.events)} event(s)" + (f" and {len(content.articles)} article(s)" if content.articles else "")
+    st.toast(f"Opened your workspace ({what}); changes are saved as you go." if opened.mode == store.EDIT else
+             f"Opened a shared workspace ({what}), read-only.", icon=":material/cloud_done:")
     link = {k: v for k, v in st.query_params.to_dict().items() if k not in TOKEN_PARAMS}
     merged = {**content.view, **link}  # what the link itself says wins over the saved view
     merged[state.WORKSPACE.param if opened.mode == store.EDIT else state.SHARE.param] = token
@@ -127,8 +130,8 @@ def _load(opened: store.Opened, token: str) -> None:
 def notices_to_page() -> None:
     """After the link is applied: the workspace's notices join the link notices every page shows."""
     extra = state.WORKSPACE_NOTICES.pop()
-    if extra:
-        state.URL_NOTICES.set([*state.URL_NOTICES.get(), *extra])
+    if extra:  # first: a link's other notices (an event of the workspace missing) follow from these
+        state.URL_NOTICES.set([*extra, *state.URL_NOTICES.get()])
 
 
 # --- saving ----------------------------------------------------------------------------------------
@@ -212,9 +215,12 @@ def base_url() -> str:
 
 
 def link_to(page: str, token_param: str, token: str) -> str:
-    """A link to ``page`` as it is now, carrying a workspace token."""
-    params = {k: v for k, v in to_params(st.session_state, page).items() if k not in TOKEN_PARAMS}
-    params[token_param] = token
+    """A short link to ``page`` of a workspace: its token and the selected event; the rest of the screen
+    (range, symbols, windows...) comes from the workspace's saved view, which autosave keeps current."""
+    params = {token_param: token}
+    event = to_params(st.session_state, page).get(state.EVENT.param)
+    if event:
+        params[state.EVENT.param] = event
     path = "" if page == "overview" else page
     return f"{base_url()}/{path}?{urllib.parse.urlencode(params, safe=',:^')}"
 
