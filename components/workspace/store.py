@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -82,13 +83,13 @@ def now() -> dt.datetime:
 
 def _guarded(func):
     """Database failures become :class:`DatabaseError` with a short cause (never a stack or a password)."""
+    @functools.wraps(func)
     def run(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except sa.exc.SQLAlchemyError as exc:
             cause = type(getattr(exc, "orig", None) or exc).__name__
             raise DatabaseError(f"the workspace database did not answer ({cause})") from exc
-    run.__name__, run.__doc__ = func.__name__, func.__doc__
     return run
 
 
