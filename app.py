@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.ui import errors, links, plots, router, state
+from components.ui import errors, links, plots, router, state, workspace
 
 st.set_page_config(page_title="QwQ-32B week: Alibaba and the Hang Seng", page_icon=":material/monitoring:",
                    layout="wide")
@@ -29,9 +29,15 @@ PAGES = {
 
 page = st.navigation(PAGES, position="hidden")  # drawn below: links that carry the screen's state
 state.init_state()
+workspace.open_from_url()  # a saved workspace's events first: the link may select one of them
 links.sync_from_url()
+workspace.notices_to_page()
 links.navigation(PAGES)
+workspace.sidebar(page.url_path or "overview")
 plots.page_helpers()
 links.write_url(page.url_path or "overview")
 with router.router_frame(), errors.guarded(page.url_path or "overview"):
-    page.run()
+    try:
+        page.run()
+    finally:  # also when the page reruns or switches: an open workspace keeps every change
+        workspace.autosave()

@@ -54,3 +54,11 @@ MAX_UPLOAD_ROWS = 500
 MAX_USER_EVENTS = 500  # per session
 MAX_ARTICLE_CHARS = 100_000
 MAX_PARAM_LENGTH = 400  # characters of one link parameter
+
+# --- saved workspaces (components/workspace) ----------------------------------------------------------
+MAX_WORKSPACE_EVENTS = MAX_USER_EVENTS  # a workspace holds what a session may hold
+MAX_WORKSPACE_ARTICLES = 10  # loaded articles kept with their text
+MAX_WORKSPACE_BYTES = 2_000_000  # events, articles and view together, as stored (UTF-8)
+WORKSPACE_EXPIRY_DAYS = 90  # a workspace nobody opened or saved for this long is deleted (on a later save)
+MAX_WORKSPACES = 100_000  # in one database; saving a new one is refused beyond this
+MAX_NEW_WORKSPACES_PER_SESSION = 5  # "Save" and "Save a copy" in one browser session

@@ -5,6 +5,7 @@ import streamlit as st
 from components.data.events import events_frame
 from components.text.safe import md_escape
 from components.ui import daterange, links, router, state
+from components.ui.workspace import articles_ui
 from components.ui.your_data import extract_ui, symbols_ui, upload_ui
 
 router.require_router()
@@ -18,6 +19,7 @@ with upload_tab:
     upload_ui()
 with extract_tab:
     extract_ui()
+    articles_ui()
 with symbols_tab:
     symbols_ui()
 

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages into .venv, Debian's chromium for the browser
-# tests) and run the whole suite offline. Extra arguments go to pytest.
+# Install everything the tests need (Python packages into .venv, Debian's chromium, postgresql and
+# nginx) and run the whole suite offline. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-if [ ! -x /usr/bin/chromium ]; then
+# Debian's packages: chromium (browser tests), postgresql and nginx (workspaces on PostgreSQL, the
+# two-replica test). The tests start their own servers on loopback; none is started as a service.
+MISSING=""
+[ -x /usr/bin/chromium ] || MISSING="$MISSING chromium"
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || MISSING="$MISSING postgresql"
+[ -x /usr/sbin/nginx ] || MISSING="$MISSING nginx"
+if [ -n "$MISSING" ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
-    || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y --no-install-recommends chromium >/dev/null; }
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y --no-install-recommends $MISSING >/dev/null 2>&1 \
+    || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y --no-install-recommends $MISSING >/dev/null; }
 fi
 export DASHBOARD_OFFLINE=1
 if [ "$#" -gt 0 ]; then

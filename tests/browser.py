@@ -154,6 +154,7 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
         cache_dir = Path(cache_dir)
         cache_dir.mkdir(parents=True, exist_ok=True)
         child_env = {**os.environ, "DASHBOARD_OFFLINE": "1", "DASHBOARD_CACHE_DIR": str(cache_dir),
+                     "DASHBOARD_DATA_DIR": str(cache_dir / "data"),
                      "DASHBOARD_RAISE_ERRORS": "1", "PYTHONUNBUFFERED": "1", **(env or {})}
         for attempt in range(3):
             port = free_port()

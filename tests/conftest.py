@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.data import disk_cache, store, yahoo
 from components.ui import errors
+from components.workspace import db
 from tests import apptest
 from tests.yf_fakes import FakeYahoo
 
@@ -25,9 +26,12 @@ def offline_and_clean(monkeypatch, tmp_path):
     monkeypatch.setenv(store.OFFLINE_ENV, "1")
     monkeypatch.setenv(disk_cache.CACHE_ENV, str(tmp_path / "price-cache"))
     monkeypatch.setenv(errors.RAISE_ENV, "1")  # a bug fails the test with its traceback, not a polite message
+    monkeypatch.setenv(db.DATA_DIR_ENV, str(tmp_path / "data"))  # saved workspaces: a SQLite file of the test's own
+    monkeypatch.delenv(db.DATABASE_ENV, raising=False)
     clear_all_caches()
     yield
     clear_all_caches()
+    db.dispose_all()
 
 
 @pytest.fixture
@@ -70,3 +74,12 @@ def chromium(playwright_session):
         yield browser
     finally:
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL server of this worker's own (Debian's package, on loopback): its database URL."""
+    from tests.services import postgres_server
+
+    with postgres_server() as url:
+        yield url

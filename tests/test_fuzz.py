@@ -94,6 +94,8 @@ def _joined(parts):
     return st.lists(parts, max_size=10).map(",".join)
 
 
+TOKENS = st.one_of(st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+                           min_size=43, max_size=43), st.sampled_from(["", "short", "x" * 44, "<b>" * 15]))
 PARAM_VALUES = {
     "range": st.sampled_from([*PRESETS, CUSTOM]),
     "anchor": st.sampled_from(list(ANCHORS)),
@@ -111,6 +113,8 @@ PARAM_VALUES = {
     "bench": st.sampled_from(["", *VALID_SYMBOLS, *ODD_SYMBOLS]),
     "est": _windows(-2000, 100).map(lambda w: f"{w[0]},{w[1]}"),
     "win": _windows(-100, 100).map(lambda w: f"{w[0]},{w[1]}"),
+    "ws": TOKENS,  # workspace links: well-formed tokens no database knows, and malformed ones
+    "share": TOKENS,
 }
 UNKNOWN_NAMES = st.one_of(st.sampled_from(["utm_source", "page", "embed", "__proto__", "Symbols", "x" * 300]),
                           st.text(min_size=1, max_size=20)).filter(lambda n: n not in PARAMS)

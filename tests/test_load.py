@@ -91,17 +91,30 @@ async def one_session(context, base: str, index: int, together: asyncio.Barrier,
         await page.close()
 
 
-async def run_load(base: str) -> list[dict]:
+async def run_load(base: str, cookies: list[list[dict]] | None = None) -> list[dict]:
+    """Every session's results. With ``cookies``, one browser context per entry, carrying those cookies
+    (a sticky proxy's, to pin a context to a replica), the sessions dealt round them in turn; each
+    result then says which cookies its context had."""
     async with async_playwright() as p:
         browser = await launch_chromium(p)
-        context = await browser.new_context(viewport=DESKTOP)
+        contexts = []
+        for jar in cookies or [[]]:
+            contexts.append(await browser.new_context(viewport=DESKTOP))
+            if jar:
+                await contexts[-1].add_cookies(jar)
+        count = len(contexts)
         together, done = asyncio.Barrier(SESSIONS), {}
         try:
             await asyncio.wait_for(
-                asyncio.gather(*(one_session(context, base, i, together, done) for i in range(SESSIONS))), RUN_TIMEOUT)
+                asyncio.gather(*(one_session(contexts[i % count], base, i, together, done) for i in range(SESSIONS))),
+                RUN_TIMEOUT)
         except TimeoutError:  # the sessions that did finish keep their results
             pass
         finally:
+            if cookies:
+                jars = [{c["name"]: c["value"] for c in await context.cookies()} for context in contexts]
+                for i, result in done.items():
+                    result["cookies"] = jars[i % count]
             await browser.close()
     missing = {"errors": [f"did not finish within the run's {RUN_TIMEOUT:.0f} s"]}
     return [done.get(i, {"session": i, **missing}) for i in range(SESSIONS)]

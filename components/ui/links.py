@@ -69,7 +69,7 @@ def sync_from_url() -> None:
     current = st.query_params.to_dict()
     if not current or current == state.URL_WRITTEN.get():
         return
-    ctx = P.Context(frozenset(e.id for e in all_events()), available_symbols())
+    ctx = P.Context(frozenset(e.id for e in all_events()), available_symbols(), state.WORKSPACE_OPEN.get() is not None)
     updates, notices = parse_params(current, ctx)
     preset = updates.pop(state.RANGE_PRESET.name, None)
     anchor = updates.pop(state.RANGE_ANCHOR.name, state.RANGE_ANCHOR.get())

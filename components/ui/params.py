@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from components.data.events import CATEGORIES
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import MAX_SYMBOLS
+from components.workspace.tokens import looks_like_token
 
 Parser = Callable[[str, "Context"], object]
 
@@ -25,6 +26,7 @@ class Context:
 
     event_ids: frozenset[str]
     symbols: frozenset[str] | None  # None: any valid Yahoo symbol (live mode)
+    workspace: bool = False  # a saved workspace is open (its events are among event_ids)
 
 
 class PartlyIgnored(ValueError):
@@ -54,7 +56,18 @@ def date(value: str, _ctx: Context) -> dt.date:
 
 def event(value: str, ctx: Context) -> str:
     if value not in ctx.event_ids:
+        if value.startswith("user-") and not ctx.workspace:
+            raise ValueError(f"there is no event with id '{value}' here: ids starting 'user-' are someone's own "
+                             "events, which only a link to their saved workspace (with share=… or ws=…) brings")
+        if value.startswith("user-"):
+            raise ValueError(f"the open workspace has no event with id '{value}' (it may have been removed)")
         raise ValueError(f"there is no event with id '{value}'")
+    return value
+
+
+def token(value: str, _ctx: Context) -> str:
+    if not looks_like_token(value):
+        raise ValueError("is not a saved workspace's link code (43 letters, digits, '-' or '_')")
     return value
 
 

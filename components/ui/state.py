@@ -131,6 +131,12 @@ ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", P.window(*EVENT_WINDOW
 URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, VIEW, STYLE, LOG, CATEGORIES,
             WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW)
 
+# --- saved workspaces (components/ui/workspace.py): the link's token travels on every page ------------
+WORKSPACE = Key("workspace_edit", None, "ws", P.token, ALL_PAGES)  # the edit token of the open workspace
+SHARE = Key("workspace_share", None, "share", P.token, ALL_PAGES)  # the token of a workspace viewed read-only
+VIEW_KEYS = URL_KEYS  # what a saved workspace keeps of the screen (never a token)
+URL_KEYS = (*URL_KEYS, WORKSPACE, SHARE)
+
 # --- values of this session only ----------------------------------------------------------------------
 USER_EVENTS = Key("user_events", [])  # the user's own events (uploaded or extracted)
 ES_GROUP = Key("es_group", None)  # event ids of the event study's group (None: Alibaba's model releases)
@@ -141,6 +147,11 @@ URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown
 URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
 RANGE_MESSAGE = Key("_range_msg", None)  # (dates, why) for the last custom range refused
 SESSION_KEYS = (USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
+LOADED_ARTICLES = Key("loaded_articles", [])  # articles the user loaded (StoredArticle), kept in a workspace
+WORKSPACE_OPEN = Key("_workspace", None)  # the open workspace: id, mode, token, revision, what was saved
+WORKSPACE_NOTICES = Key("_workspace_notices", [])  # why a link's workspace did not open, or what it left out
+NEW_WORKSPACES = Key("_new_workspaces", 0)  # workspaces this session created (bounded)
+SESSION_KEYS = (*SESSION_KEYS, LOADED_ARTICLES, WORKSPACE_OPEN, WORKSPACE_NOTICES, NEW_WORKSPACES)
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
 RANGE_DATES = "w_range_dates"  # the custom range's date picker
@@ -167,11 +178,18 @@ EXTRACT_TEXT, EXTRACT_FILE, EXTRACT_PUBLISHED = "extract_text", "extract_file", 
 EXTRACT_RUN, EXTRACT_REVIEW, EXTRACT_ADD = "extract_run", "extract_review", "extract_add"
 NEW_SYMBOL, ADD_SYMBOL, SNAPSHOT_SYMBOLS = "new_symbol", "add_symbol", "snapshot_symbols"
 USER_EVENTS_TABLE, CLEAR_USER_EVENTS = "user_events_table", "clear_user_events"
+WS_SAVE, WS_COPY, WS_FORCE, WS_REVOKE, WS_NEW_SHARE = "ws_save", "ws_copy", "ws_force", "ws_revoke", "ws_new_share"
+WS_REPORT, WS_ARTICLES = "ws_report", "ws_articles"
 
 
 def claim_key(claim_id: str) -> str:
     """The container of one claim on the claims page."""
     return f"claim_{claim_id}"
+
+
+def article_key(position: int) -> str:
+    """The "propose events again" button of one loaded article."""
+    return f"ws_article_{position}"
 
 
 def figures_key(claim_id: str) -> str:

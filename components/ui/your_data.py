@@ -22,6 +22,7 @@ from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import accept, merge, review_frame
 from components.ui import state
 from components.ui.data import all_events, available_symbols
+from components.ui.workspace import remember_article
 
 
 def add(events: list) -> None:
@@ -90,6 +91,7 @@ def extract_ui() -> None:
                 source = ""
         try:
             state.EXTRACTION.set(propose_events(source, published))
+            remember_article(source, published)  # kept with the workspace (its text, for claims later)
         except ValueError as exc:
             st.error(md_escape(exc), icon=":material/error:")
             state.EXTRACTION.pop()

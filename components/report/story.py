@@ -1,0 +1,227 @@
+"""The report of the current story as one self-contained HTML file (pure: data in, text out).
+
+:func:`build_report` writes the event timeline, the price chart with the events, the reaction table
+of the selected event (or the headline event), the article's claims with their verdicts, the user's
+events and articles, the price basis and data sources, and the share link. plotly.js is included
+once, inline, and every chart is drawn from its figure's JSON, so the file opens without a network.
+
+Everything that comes from a user or a file (titles, summaries, links, notes) is HTML-escaped; the
+figures' JSON has every ``<`` escaped, so no text can close a script element.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from plotly.offline import get_plotlyjs
+
+from components.analysis.alignment import reaction_display, reaction_table
+from components.analysis.claims import (
+    NOT_CHECKABLE,
+    NOT_SUPPORTED,
+    PARTLY,
+    SUPPORTED,
+    ClaimResult,
+    figures_frame,
+    load_claims,
+)
+from components.analysis.metrics import closes_by_symbol
+from components.analysis.verdicts import evaluate_all
+from components.charts import marks
+from components.charts.story import timeline_figure
+from components.data.events import Event, find_event
+from components.data.prices import PriceResult
+from components.data.symbols import benchmark_for
+from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
+from components.workspace.records import StoredArticle
+
+VERDICT_WORDS = {SUPPORTED: "Supported", PARTLY: "Partly supported", NOT_SUPPORTED: "Not supported",
+                 NOT_CHECKABLE: "Not checkable with price data"}
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the screen shows: the events, the selected one, the range and symbols, and the share link."""
+
+    events: tuple[Event, ...]
+    selected: str | None
+    start: dt.date
+    end: dt.date
+    symbols: tuple[str, ...] = DEFAULT_SYMBOLS
+    share_url: str | None = None
+    articles: tuple[StoredArticle, ...] = ()
+    generated: dt.datetime | None = None
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def symbols_needed(story: Story) -> list[str]:
+    """Every symbol the report reads: the chart's, the selected event's, their benchmarks, the claims'."""
+    event = _focus(story)
+    own = list(event.symbols) if event is not None and event.symbols else list(DEFAULT_SYMBOLS)
+    wanted = [*story.symbols, *own, *DEFAULT_SYMBOLS]
+    return list(dict.fromkeys(wanted + [b for b in map(benchmark_for, wanted) if b]))
+
+
+def _focus(story: Story) -> Event | None:
+    return find_event(story.events, story.selected or "") or find_event(story.events, HEADLINE_EVENT)
+
+
+def _table(frame: pd.DataFrame) -> str:
+    head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{esc('' if pd.isna(v) else v)}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+
+
+def _chart(fig, number: int) -> str:
+    spec = fig.to_json().replace("<", "\\u003c")  # valid JSON, and no "</script>" can appear inside it
+    return (f'<div class="chart" id="chart-{number}"></div>\n<script>(function () {{ var s = {spec};\n'
+            f'Plotly.newPlot("chart-{number}", s.data, s.layout, {{displaylogo: false, responsive: true}}); }})();'
+            "</script>")
+
+
+def _link(url: str | None) -> str:
+    if url and url.startswith(("http://", "https://")):
+        return f'<a href="{esc(url)}">{esc(url)}</a>'
+    return esc(url or "")
+
+
+def _events_section(story: Story, shown: list[Event]) -> str:
+    event_marks = marks.event_marks(shown, None, story.selected, exact=True)
+    parts = ["<h2>The events</h2>"]
+    if not shown:
+        parts.append(f"<p>No event falls between {story.start:%d %b %Y} and {story.end:%d %b %Y}.</p>")
+        return "\n".join(parts)
+    parts.append(_chart(timeline_figure(event_marks, story.start, story.end), 1))
+    parts.append('<p class="note">◆ in the article · ● context · ★ the user\'s own events. Times in Hong Kong.</p>')
+    frame = pd.DataFrame({"when": [e.when() for e in shown], "title": [e.title for e in shown],
+                          "category": [e.category for e in shown],
+                          "from": [{"user": "user's own", "article": "the article"}.get(e.origin, "context")
+                                   for e in shown]})
+    parts.append(_table(frame))
+    return "\n".join(parts)
+
+
+def _prices_section(story: Story, history: PriceResult) -> str:
+    fig, frame, _ = marks.market_chart(history.frame, start=story.start, end=story.end, events=list(story.events),
+                                       selected=story.selected, symbols=tuple(story.symbols), view="rebased")
+    if frame.empty:
+        return f"<h2>Prices</h2><p>No prices between {story.start:%d %b %Y} and {story.end:%d %b %Y}.</p>"
+    return ("<h2>Prices with the events</h2>\n" + _chart(fig, 2)
+            + '\n<p class="note">Rebased to 100 at the first session of the range. Triangles mark each market\'s '
+              "reaction session (day 0) to an event that names the symbol.</p>")
+
+
+def _reaction_section(story: Story, history: PriceResult) -> str:
+    event = _focus(story)
+    if event is None:
+        return ""
+    symbols = list(event.symbols) or list(DEFAULT_SYMBOLS)
+    table = reaction_display(reaction_table(event, closes_by_symbol(history.frame), symbols))
+    summary = f"<p>{esc(event.summary)}</p>" if event.summary else ""
+    sources = "".join(f"<li>{esc(s.title)}: {_link(s.url)}</li>" for s in event.sources)
+    return (f"<h2>How each market reacted: {esc(event.title)}</h2>\n<p><strong>When:</strong> {esc(event.when())}"
+            f"</p>{summary}\n" + _table(table)
+            + '\n<p class="note">Day 0 is the first session of each market that closed after the event; returns run '
+              "from the close before the first day to the close of the last, on that market's own sessions.</p>"
+            + (f"<p><strong>Sources</strong></p><ul>{sources}</ul>" if sources else ""))
+
+
+def _claims_section(results: Sequence[ClaimResult]) -> str:
+    parts = ["<h2>The article's claims, checked against the prices</h2>"]
+    for result in results:
+        word = VERDICT_WORDS.get(result.verdict, result.verdict)
+        css = result.verdict.split(" with")[0].replace(" ", "-")
+        parts.append(f'<div class="claim"><h3>{esc(result.claim.wording)}</h3>'
+                     f'<p><span class="verdict v-{esc(css)}">{esc(word)}</span> '
+                     f"· the article: “{esc(result.claim.quote)}”</p><p>{esc(result.explanation)}</p>")
+        if result.condition:
+            parts.append(f"<p><strong>Holds only if:</strong> {esc(result.condition)}</p>")
+        if result.reason:
+            parts.append(f"<p><strong>Why price data cannot settle it:</strong> {esc(result.reason)}</p>")
+        if result.figures:
+            figures = figures_frame(result)
+            figures["value"] = [f"{v:+.2%}" for v in figures["value"]]
+            for column in ("close from", "close to"):
+                figures[column] = [f"{v:,.2f}" if isinstance(v, float) else v for v in figures[column]]
+            parts.append(_table(figures))
+        parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _user_section(story: Story) -> str:
+    own = [e for e in story.events if e.origin == "user"]
+    parts = []
+    if own:
+        frame = pd.DataFrame({"date": [e.date.isoformat() for e in own], "when": [e.when() for e in own],
+                              "title": [e.title for e in own], "category": [e.category for e in own],
+                              "symbols": [", ".join(e.symbols) for e in own],
+                              "source": [e.sources[0].url if e.sources else "" for e in own]})
+        parts += [f"<h2>The user's own events ({len(own)})</h2>", _table(frame)]
+    if story.articles:
+        items = "".join(f"<li><strong>{esc(a.title)}</strong>"
+                        f"{' · ' + a.published.strftime('%d %b %Y') if a.published else ''}"
+                        f"{' · ' + _link(a.url) if a.url else ''} · {len(a.text):,} characters</li>"
+                        for a in story.articles)
+        parts += [f"<h2>Articles loaded ({len(story.articles)})</h2><ul>{items}</ul>"]
+    return "\n".join(parts)
+
+
+def _sources_section(history: PriceResult) -> str:
+    frame = pd.DataFrame([{"symbol": p.symbol, "source": p.source, "price basis": p.basis_label,
+                           "first": p.first, "last": p.last, "sessions": p.rows, "note": p.note}
+                          for p in history.provenance.values()])
+    as_of = f"{history.snapshot_as_of:%d %b %Y}" if history.snapshot_as_of else "unknown"
+    mode = ("Offline: every price comes from the app's bundled snapshot of Yahoo Finance daily bars"
+            if history.offline else "Live Yahoo Finance daily bars where available, else the bundled snapshot")
+    return ("<h2>Price basis and data sources</h2>\n"
+            f"<p>{esc(mode)} (snapshot as of {esc(as_of)}). Equity closes (9988.HK, BABA and other shares) are "
+            "Yahoo's dividend-adjusted closes, slightly below the exchange's prints; ^HSI and ^HSCE are price indices "
+            "in index points; HKD=X is a raw exchange rate.</p>\n" + _table(frame))
+
+
+CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 1100px; margin: 0 auto;
+       padding: 1rem 1.25rem 3rem; color: #1f2937; line-height: 1.45; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.2rem; border-bottom: 1px solid #e5e7eb; }
+h3 { font-size: 1.05rem; margin: .2rem 0; } .note, .meta { color: #475569; font-size: .9rem; }
+.table { overflow-x: auto; } table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
+th, td { border: 1px solid #e5e7eb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f8fafc; } .chart { width: 100%; min-height: 160px; }
+.claim { border: 1px solid #e5e7eb; border-radius: .5rem; padding: .6rem .9rem; margin: .8rem 0; }
+.verdict { font-weight: 600; padding: .05rem .45rem; border-radius: .3rem; background: #e5e7eb; }
+.v-supported { background: #d1fae5; } .v-partly-supported { background: #fef3c7; }
+.v-not-supported { background: #fee2e2; } a { color: #0072B2; word-break: break-all; }
+"""
+
+
+def _header(story: Story, generated: dt.datetime) -> str:
+    share = (f"<p><strong>Share link</strong> (read-only, opens this workspace in the app): {_link(story.share_url)}"
+             "</p>" if story.share_url else
+             "<p><strong>Share link:</strong> none: this screen was not saved as a workspace.</p>")
+    return ("<h1>Alibaba's QwQ-32B week on the markets: a report</h1>\n"
+            f'<p class="meta">Made {generated:%d %b %Y %H:%M} UTC from the dashboard · date range '
+            f"{story.start:%d %b %Y} – {story.end:%d %b %Y} · symbols {esc(', '.join(story.symbols))}</p>\n{share}")
+
+
+def build_report(story: Story, history: PriceResult, results: Iterable[ClaimResult] | None = None) -> str:
+    """The report as one HTML document (see the module docstring)."""
+    generated = story.generated or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    shown = marks.in_range(list(story.events), story.start, story.end)
+    if results is None:
+        results = evaluate_all(load_claims(), closes_by_symbol(history.frame), list(story.events))
+    body = "\n".join(part for part in (
+        _header(story, generated), _events_section(story, shown), _prices_section(story, history),
+        _reaction_section(story, history), _claims_section(list(results)), _user_section(story),
+        _sources_section(history)) if part)
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            "<title>QwQ-32B week: report</title>\n"
+            f"<style>{CSS}</style>\n<script>{get_plotlyjs()}</script>\n</head><body>\n{body}\n</body></html>\n")

@@ -1,0 +1,48 @@
+"""The "Download report" button: the current story as one HTML file, built only when it is clicked.
+
+The button's data is a callable (Streamlit runs it on the click, in a worker thread, without the
+script), so it takes plain values captured on this run and calls only pure code: the prices from
+``data.store``, the report from ``components.report.story``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import streamlit as st
+
+from components.data import store
+from components.report.story import Story, build_report, symbols_needed
+from components.ui import state
+from components.ui.data import all_events, data_span
+from components.ui.daterange import current_range
+
+log = logging.getLogger("dashboard")
+
+
+def story_now(share_url: str | None) -> Story:
+    """The story as the session shows it: its events, selection, range and symbols."""
+    start, end = current_range()
+    return Story(events=tuple(all_events()), selected=state.EVENT.get(), start=start, end=end,
+                 symbols=tuple(state.SYMBOLS.get()), share_url=share_url,
+                 articles=tuple(state.LOADED_ARTICLES.get()))
+
+
+def report_file(story: Story, span: tuple[dt.date, dt.date]) -> bytes:
+    """The report's bytes (runs on the click, outside the script: pure code only)."""
+    try:
+        history = store.get_prices(symbols_needed(story), *span)
+        return build_report(story, history).encode("utf-8")
+    except Exception:
+        log.exception("report not built")
+        raise
+
+
+def report_button(page: str, share_url: str | None) -> None:
+    story, span = story_now(share_url), data_span()
+    st.download_button("Download report", data=lambda: report_file(story, span),
+                       file_name=f"qwq-week-{page}-{story.start:%Y%m%d}-{story.end:%Y%m%d}.html", mime="text/html",
+                       key=state.WS_REPORT, on_click="ignore", icon=":material/download:", width="stretch",
+                       help="One HTML file of this story (timeline, prices, reactions, claims, sources and the "
+                            "share link) that opens in any browser without a network.")

@@ -1,0 +1,165 @@
+"""What a workspace holds, checked both ways: before it is stored and when it is read back.
+
+A database is input too. Every stored event is read with the model an upload uses
+(:class:`~components.text.upload_schema.UploadedEvent`, then :class:`~components.data.events.Event`)
+and the upload's text rules (no markup, no control or direction characters), and must be the
+user's own (``origin`` "user", an id starting ``user-``). Articles and the view have models of their
+own. A bad record becomes one sentence naming it and why; the others are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from components.data.events import Event, describe_validation_error
+from components.facts import (
+    MAX_ARTICLE_CHARS,
+    MAX_PARAM_LENGTH,
+    MAX_WORKSPACE_ARTICLES,
+    MAX_WORKSPACE_BYTES,
+    MAX_WORKSPACE_EVENTS,
+)
+from components.text.upload_schema import BIDI, ID_PREFIX, MARKUP, UploadedEvent, clip
+
+MAX_RECORD_CHARS = 20_000  # one event's JSON; a real one is under 5,000
+MAX_VIEW_PARAMS = 40
+PARAM_NAME = re.compile(r"[a-z_]{1,20}")
+
+
+class StoredArticle(BaseModel):
+    """A loaded article: its text and what is known about it (claims are computed from the text)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._\-]{0,79}$")
+    title: str = Field(min_length=1, max_length=300)
+    url: str | None = Field(None, pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)
+    published: dt.date | None = None
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
+    added_at: dt.datetime
+
+    @field_validator("title", "text")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        bad = _bad_character(value)
+        if bad:
+            raise ValueError(bad)
+        return value
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything a workspace keeps: the user's events, loaded articles and the view's link parameters."""
+
+    events: tuple[Event, ...] = ()
+    articles: tuple[StoredArticle, ...] = ()
+    view: dict[str, str] = field(default_factory=dict)
+
+
+def _bad_character(text: str) -> str | None:
+    bad = next((ch for ch in text if ch in BIDI or (unicodedata.category(ch) == "Cc" and ch not in "\n\t")), None)
+    return None if bad is None else f"contains the control character U+{ord(bad):04X}"
+
+
+def _strings(value: object, depth: int = 0):
+    """Every string inside a JSON value (bounded depth: records are two levels deep)."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 3 and isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item, depth + 1)
+    elif depth < 3 and isinstance(value, list):
+        for item in value:
+            yield from _strings(item, depth + 1)
+
+
+def event_record(event: Event) -> str:
+    """An event as stored: its record as compact JSON."""
+    return event.model_dump_json(exclude_none=True)
+
+
+def read_event(text: object, label: str) -> tuple[Event | None, list[str]]:
+    """One stored event, validated as an upload is; ``(None, reasons)`` for a bad record."""
+    if not isinstance(text, str) or len(text) > MAX_RECORD_CHARS:
+        return None, [f"{label}: is not an event record of at most {MAX_RECORD_CHARS:,} characters"]
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError):
+        return None, [f"{label}: is not valid JSON"]
+    if not isinstance(record, dict):
+        return None, [f"{label}: is not an object with named fields"]
+    for value in _strings(record):
+        if MARKUP.search(value):
+            return None, [f"{label}: contains HTML or script markup; only plain text is accepted"]
+    record = {k: v for k, v in record.items() if v is not None}
+    if not str(record.get("id", "")).startswith(ID_PREFIX):  # the upload model would add the prefix
+        return None, [f"{label}: is not one of the user's own events (an id starting '{ID_PREFIX}')"]
+    try:
+        event = Event.model_validate(UploadedEvent.model_validate(record).model_dump())
+    except ValidationError as exc:
+        return None, describe_validation_error(exc, label)
+    if event.origin != "user" or not event.id.startswith(ID_PREFIX):
+        return None, [f"{label}: is not one of the user's own events (origin 'user', an id starting "
+                      f"'{ID_PREFIX}')"]
+    return event, []
+
+
+def read_article(row: dict, label: str) -> tuple[StoredArticle | None, list[str]]:
+    """One stored article (a row's columns), validated; ``(None, reasons)`` for a bad one."""
+    try:
+        return StoredArticle.model_validate({k: row.get(k) for k in StoredArticle.model_fields}), []
+    except ValidationError as exc:
+        return None, describe_validation_error(exc, label)
+
+
+def view_json(view: dict[str, str]) -> str:
+    return json.dumps(view, separators=(",", ":"), sort_keys=True)
+
+
+def read_view(text: object) -> tuple[dict[str, str], list[str]]:
+    """The stored view's link parameters (their values are checked as a link's are, by the app)."""
+    try:
+        view = json.loads(text) if isinstance(text, str) and len(text) <= 40_000 else None
+    except (ValueError, RecursionError):
+        view = None
+    if not isinstance(view, dict):
+        return {}, ["the saved view is unreadable, so the app's defaults are shown"]
+    kept, problems = {}, []
+    for name, value in list(view.items())[:MAX_VIEW_PARAMS]:
+        if isinstance(name, str) and PARAM_NAME.fullmatch(name) and isinstance(value, str) \
+                and len(value) <= MAX_PARAM_LENGTH:
+            kept[name] = value
+        else:
+            problems.append(f"the saved view's setting '{clip(name)}' is unreadable and was left out")
+    return kept, problems
+
+
+def content_bytes(content: Content) -> int:
+    """What the content takes in the database (UTF-8), as the limit counts it."""
+    events = sum(len(event_record(e).encode()) for e in content.events)
+    articles = sum(len(a.text.encode()) + len(a.title.encode()) + len((a.url or "").encode()) for a in content.articles)
+    return events + articles + len(view_json(content.view).encode())
+
+
+def check_for_save(content: Content) -> list[str]:
+    """Why the content cannot be saved (limits, and records that would not read back), else []."""
+    problems = []
+    if len(content.events) > MAX_WORKSPACE_EVENTS:
+        problems.append(f"a workspace holds at most {MAX_WORKSPACE_EVENTS} events and this one has "
+                        f"{len(content.events)}")
+    if len(content.articles) > MAX_WORKSPACE_ARTICLES:
+        problems.append(f"a workspace holds at most {MAX_WORKSPACE_ARTICLES} articles and this one has "
+                        f"{len(content.articles)}")
+    for i, event in enumerate(content.events[:MAX_WORKSPACE_EVENTS], start=1):
+        problems += read_event(event_record(event), f"event #{i} '{event.id}'")[1]
+    size = content_bytes(content)
+    if size > MAX_WORKSPACE_BYTES:
+        problems.append(f"it would take {size:,} bytes; the limit is {MAX_WORKSPACE_BYTES:,} (remove some events "
+                        "or articles)")
+    return problems

@@ -1,0 +1,270 @@
+"""Saving and opening workspaces (pure: SQLAlchemy Core, no streamlit).
+
+* :func:`create` stores new content and returns its links' tokens (edit and share).
+* :func:`open_link` opens a workspace by an edit or a share token; a bad, unknown or revoked
+  token raises :class:`LinkError` with a sentence for the user.
+* :func:`save` replaces a workspace's content (events, articles, view; ``None`` keeps a part)
+  after checking the edit token and the revision the caller last saw (:class:`Conflict`).
+* :func:`revoke_share` and :func:`new_share` turn the share link off and issue a new one.
+* :func:`expire` deletes workspaces unused for ``WORKSPACE_EXPIRY_DAYS``; :func:`create` calls it,
+  a bounded batch at a time, so expiry needs no scheduler.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from components.facts import (
+    MAX_WORKSPACE_ARTICLES,
+    MAX_WORKSPACE_EVENTS,
+    MAX_WORKSPACES,
+    WORKSPACE_EXPIRY_DAYS,
+)
+from components.workspace import tokens
+from components.workspace.db import DatabaseError, engine
+from components.workspace.records import (
+    Content,
+    StoredArticle,
+    check_for_save,
+    content_bytes,
+    event_record,
+    read_article,
+    read_event,
+    read_view,
+    view_json,
+)
+from components.workspace.schema import revoked_shares, workspace_articles, workspace_events, workspaces
+
+EDIT, VIEW = "edit", "view"
+EXPIRE_BATCH = 200
+TOUCH_EVERY = dt.timedelta(hours=1)  # opening a workspace refreshes its last use at most this often
+
+
+class LinkError(ValueError):
+    """A link's token cannot open a workspace; the message says why, for the user."""
+
+
+class Conflict(RuntimeError):
+    """The workspace was saved elsewhere (another window) since this one opened or saved it."""
+
+
+class NotSaved(ValueError):
+    """The content breaks a limit or holds a record that would not read back; the message lists why."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A workspace as opened: its content, the problems of records left out, and its links."""
+
+    workspace_id: str
+    mode: str  # EDIT or VIEW
+    revision: int
+    content: Content
+    problems: list[str]
+    share_token: str | None  # the current share link (edit mode only, when not revoked)
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Created:
+    workspace_id: str
+    edit_token: str
+    share_token: str
+    revision: int
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _guarded(func):
+    """Database failures become :class:`DatabaseError` with a short cause (never a stack or a password)."""
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except sa.exc.SQLAlchemyError as exc:
+            cause = type(getattr(exc, "orig", None) or exc).__name__
+            raise DatabaseError(f"the workspace database did not answer ({cause})") from exc
+    return run
+
+
+def _insert_content(conn, workspace_id: str, content: Content, events: bool, articles: bool) -> None:
+    if events:
+        conn.execute(sa.delete(workspace_events).where(workspace_events.c.workspace_id == workspace_id))
+        rows = [{"workspace_id": workspace_id, "position": i, "event_id": e.id, "record": event_record(e)}
+                for i, e in enumerate(content.events)]
+        if rows:
+            conn.execute(sa.insert(workspace_events), rows)
+    if articles:
+        conn.execute(sa.delete(workspace_articles).where(workspace_articles.c.workspace_id == workspace_id))
+        rows = [{"workspace_id": workspace_id, "position": i, **a.model_dump(exclude={"id"}), "article_id": a.id}
+                for i, a in enumerate(content.articles)]
+        if rows:
+            conn.execute(sa.insert(workspace_articles), rows)
+
+
+@_guarded
+def create(content: Content, *, url: str | None = None, when: dt.datetime | None = None) -> Created:
+    """Store ``content`` as a new workspace; its edit token and first share token."""
+    problems = check_for_save(content)
+    if problems:
+        raise NotSaved("; ".join(problems))
+    when = when or now()
+    edit = tokens.new_edit_token()
+    share = tokens.share_token(edit, 1)
+    workspace_id = tokens.new_workspace_id()
+    with engine(url).begin() as conn:
+        expire(conn, when)
+        count = conn.execute(sa.select(sa.func.count()).select_from(workspaces)).scalar_one()
+        if count >= MAX_WORKSPACES:
+            raise NotSaved(f"the server holds its limit of {MAX_WORKSPACES:,} saved workspaces; try again later")
+        conn.execute(sa.insert(workspaces).values(
+            id=workspace_id, edit_hash=tokens.token_hash(edit), share_hash=tokens.token_hash(share),
+            share_generation=1, revision=1, created_at=when, updated_at=when, used_at=when,
+            view=view_json(content.view), bytes=content_bytes(content)))
+        _insert_content(conn, workspace_id, content, True, True)
+    return Created(workspace_id, edit, share, 1)
+
+
+def expire(conn, when: dt.datetime) -> int:
+    """Delete up to ``EXPIRE_BATCH`` workspaces unused for ``WORKSPACE_EXPIRY_DAYS`` days; how many."""
+    cutoff = when - dt.timedelta(days=WORKSPACE_EXPIRY_DAYS)
+    ids = conn.execute(sa.select(workspaces.c.id).where(workspaces.c.used_at < cutoff)
+                       .limit(EXPIRE_BATCH)).scalars().all()
+    if ids:
+        for table in (workspace_events, workspace_articles, revoked_shares):
+            conn.execute(sa.delete(table).where(table.c.workspace_id.in_(ids)))
+        conn.execute(sa.delete(workspaces).where(workspaces.c.id.in_(ids)))
+    return len(ids)
+
+
+def _check_token(token: object, what: str) -> str:
+    if not tokens.looks_like_token(token):
+        raise LinkError(f"This {what} link is not valid: its code should be 43 letters, digits, '-' or '_' "
+                        "(check that the whole link was copied).")
+    return token
+
+
+def _unknown(what: str) -> LinkError:
+    return LinkError(f"No saved workspace has this {what} link. It may be mistyped or cut short, or the workspace "
+                     f"was deleted after {WORKSPACE_EXPIRY_DAYS} days without being opened or saved.")
+
+
+@_guarded
+def open_link(token: object, mode: str, *, url: str | None = None, when: dt.datetime | None = None) -> Opened:
+    """The workspace an edit (``mode`` EDIT) or share (VIEW) token opens, with its content read back."""
+    what = "edit" if mode == EDIT else "share"
+    digest = tokens.token_hash(_check_token(token, what))
+    column = workspaces.c.edit_hash if mode == EDIT else workspaces.c.share_hash
+    when = when or now()
+    with engine(url).begin() as conn:
+        row = conn.execute(sa.select(workspaces).where(column == digest)).mappings().first()
+        if row is None:
+            revoked = None if mode == EDIT else conn.execute(
+                sa.select(revoked_shares.c.revoked_at).where(revoked_shares.c.token_hash == digest)).scalar()
+            if revoked is not None:
+                raise LinkError(f"This share link was turned off by the workspace's owner on {revoked:%d %b %Y}. "
+                                "Ask them for the new one.")
+            raise _unknown(what)
+        if when - row["used_at"] > TOUCH_EVERY:
+            conn.execute(sa.update(workspaces).where(workspaces.c.id == row["id"]).values(used_at=when))
+        content, problems = _read_content(conn, row)
+    share = None
+    if mode == EDIT and row["share_hash"] is not None:
+        share = tokens.share_token(token, row["share_generation"])
+    return Opened(row["id"], mode, row["revision"], content, problems, share, row["updated_at"])
+
+
+def _read_content(conn, row) -> tuple[Content, list[str]]:
+    wid, problems = row["id"], []
+    view, view_problems = read_view(row["view"])
+    problems += view_problems
+    events = []
+    rows = conn.execute(sa.select(workspace_events.c.position, workspace_events.c.event_id, workspace_events.c.record)
+                        .where(workspace_events.c.workspace_id == wid).order_by(workspace_events.c.position)
+                        .limit(MAX_WORKSPACE_EVENTS + 1)).all()
+    for i, (_, event_id, record) in enumerate(rows[:MAX_WORKSPACE_EVENTS], start=1):
+        event, why = read_event(record, f"saved event #{i} '{str(event_id)[:80]}'")
+        problems += [f"{w}; it was left out, the other events are loaded" for w in why]
+        if event is not None and all(e.id != event.id for e in events):
+            events.append(event)
+    if len(rows) > MAX_WORKSPACE_EVENTS:
+        problems.append(f"the workspace holds more than {MAX_WORKSPACE_EVENTS} events; the first "
+                        f"{MAX_WORKSPACE_EVENTS} are loaded")
+    articles: list[StoredArticle] = []
+    arows = conn.execute(sa.select(workspace_articles).where(workspace_articles.c.workspace_id == wid)
+                         .order_by(workspace_articles.c.position).limit(MAX_WORKSPACE_ARTICLES)).mappings().all()
+    for i, arow in enumerate(arows, start=1):
+        article, why = read_article({**arow, "id": arow["article_id"]}, f"saved article #{i}")
+        problems += [f"{w}; it was left out" for w in why]
+        if article is not None:
+            articles.append(article)
+    return Content(tuple(events), tuple(articles), view), problems
+
+
+def _owned(conn, workspace_id: str, edit_token: str):
+    row = conn.execute(sa.select(workspaces).where(workspaces.c.id == workspace_id)
+                       .where(workspaces.c.edit_hash == tokens.token_hash(edit_token))).mappings().first()
+    if row is None:
+        raise _unknown("edit")
+    return row
+
+
+@_guarded
+def save(workspace_id: str, edit_token: str, revision: int, content: Content, *, events: bool = True,
+         articles: bool = True, force: bool = False, url: str | None = None,
+         when: dt.datetime | None = None) -> int:
+    """Replace the workspace's content (``events``/``articles`` False keeps that part); the new revision.
+
+    Raises :class:`Conflict` when it was saved since ``revision`` (unless ``force``), :class:`NotSaved`
+    when the content breaks a limit."""
+    problems = check_for_save(content)
+    if problems:
+        raise NotSaved("; ".join(problems))
+    when = when or now()
+    with engine(url).begin() as conn:
+        row = _owned(conn, workspace_id, edit_token)
+        if row["revision"] != revision and not force:
+            raise Conflict(f"saved elsewhere at {row['updated_at']:%H:%M} UTC (revision {row['revision']})")
+        new = row["revision"] + 1
+        done = conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
+                            .where(workspaces.c.revision == row["revision"])
+                            .values(revision=new, updated_at=when, used_at=when, view=view_json(content.view),
+                                    bytes=content_bytes(content)))
+        if done.rowcount != 1:  # another save slipped in between the read and this update
+            raise Conflict("saved elsewhere a moment ago")
+        _insert_content(conn, workspace_id, content, events, articles)
+    return new
+
+
+@_guarded
+def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
+                 when: dt.datetime | None = None) -> None:
+    """Turn the current share link off for good (it then says so when opened)."""
+    when = when or now()
+    with engine(url).begin() as conn:
+        row = _owned(conn, workspace_id, edit_token)
+        if row["share_hash"] is None:
+            return
+        conn.execute(sa.insert(revoked_shares).values(token_hash=row["share_hash"], workspace_id=workspace_id,
+                                                      revoked_at=when))
+        conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id).values(share_hash=None))
+
+
+@_guarded
+def new_share(workspace_id: str, edit_token: str, *, url: str | None = None) -> str:
+    """Issue a new share link (the next generation; the revoked ones stay off); its token."""
+    with engine(url).begin() as conn:
+        row = _owned(conn, workspace_id, edit_token)
+        if row["share_hash"] is not None:
+            return tokens.share_token(edit_token, row["share_generation"])
+        generation = row["share_generation"] + 1
+        token = tokens.share_token(edit_token, generation)
+        conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
+                     .values(share_hash=tokens.token_hash(token), share_generation=generation))
+    return token
