@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.browser]
 
 TIMEOUT_MS = 60_000  # generous for a shared, busy machine; passing runs never wait this long
 expect.set_options(timeout=TIMEOUT_MS)  # expect() has its own 5 s default, too short under load
-NAV_TITLES = ["Overview", "Timeline", "The article", "Claims check", "Markets", "Event study",
+NAV_TITLES = ["Overview", "Timeline", "The article", "Claims check", "Markets", "Event study", "Two listings",
               "Your events & symbols"]
 # url path -> (title, plotly charts the page draws with default state)
 PAGES = {
@@ -40,6 +40,7 @@ PAGES = {
     "claims": ("Claims check", 0),
     "markets": ("Markets", 1),
     "event_study": ("Event study: abnormal returns", 2),
+    "listings": ("Alibaba's two listings", 2),
     "your_data": ("Your events and symbols", 0),
 }
 EVENTS = {e.id: e for e in bundled_events()}
