@@ -186,3 +186,10 @@ def test_a_market_move_without_a_time_is_day_0_of_its_own_market(closes):
     assert day0_and_return(move, closes, "9988.HK")[0] == date(2025, 2, 21)
     assert day0_and_return(move, closes, "BABA")[0] == date(2025, 2, 21)  # New York's session after it
     assert reaction(move, closes["9988.HK"], "9988.HK").timing == "session"
+
+
+def test_the_panel_says_how_an_event_without_a_time_is_placed():
+    from components.analysis.alignment import timing_sentence
+    assert "by the end of 20 Feb 2025 in Beijing time" in timing_sentence(event("alibaba-q3-results"))
+    assert "that session's close (16:00 New York time)" in timing_sentence(event("nvidia-deepseek-selloff"))
+    assert timing_sentence(event("qwq-32b-release")) == ""

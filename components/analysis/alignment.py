@@ -27,7 +27,7 @@ import pandas as pd
 
 from components.analysis import formats
 from components.data import calendars
-from components.data.events import Event
+from components.data.events import Event, zone_name
 from components.data.symbols import BASIS_SHORT, MARKETS, benchmark_for, symbol_info
 from components.facts import MAX_GAP_DAYS, WAKING_HOUR
 
@@ -89,6 +89,20 @@ def news_moment(event: Event) -> Moment:
     waking = (day + pd.Timedelta(hours=WAKING_HOUR)).tz_localize(event.tz, nonexistent="shift_forward",
                                                                  ambiguous=False)
     return Moment(end.tz_convert("UTC"), "date only", waking.tz_convert("UTC"))
+
+
+def timing_sentence(event: Event) -> str:
+    """How the rule places an event without a time, in one sentence ('' for a timed event)."""
+    moment = news_moment(event)
+    zone = zone_name(event.tz)
+    if moment.timing == "session":
+        close = moment.at.tz_convert(event.tz)
+        return (f"No hour is recorded: it describes a session, so it counts from that session's close "
+                f"({close:%H:%M} {zone}).")
+    if moment.timing == "date only":
+        return (f"No hour is recorded, so the news counts as known by the end of {event.date:%d %b %Y} in {zone}; "
+                "a session that closed earlier that day may already have seen it (time unknown).")
+    return ""
 
 
 def _close_offset(symbol: str) -> pd.Timedelta:

@@ -121,19 +121,21 @@ def group_table(group: GroupResult) -> pd.DataFrame:
         (f"average cumulative abnormal return (CAAR) {group.car_window}", f"{group.caar:+.2%}"),
         ("CAAR test with the model's variances", f"t = {group.t_model:.2f}, p = {formats.number(group.p_model, 3)}"),
         ("CAAR test across the clusters", f"t = {group.t_cross:.2f}, p = {formats.number(group.p_cross, 3)}"),
-        ("exact sign test", f"{group.positive} of {group.n} positive, p = {formats.number(group.p_sign, 3)} "
-                            f"(cannot go below {group.sign_floor:.3g})"),
+        ("exact sign test", f"{group.positive} of {group.n} positive, p = {formats.number(group.p_sign, 3)}"),
     ]
     return pd.DataFrame(rows, columns=["statistic", "value"])
 
 
-TEST_WORDS = {
-    "t": "t-test (MacKinlay): the abnormal return over its model standard error, read on Student's t; assumes "
-         "normal residuals",
-    "SQ": "SQ test (Gelbach, Helland and Klick): where the abnormal return falls among the estimation window's own "
-          "residuals (for the window, among its sums over as many sessions); no normal curve assumed",
-    "rank": "rank test (Corrado; Cowan for a window): the rank of the abnormal return among all of them; "
-            "insensitive to how large the outliers are",
+TEST_NAMES = {"t": "t-test", "SQ": "SQ test", "rank": "rank test"}
+TEST_SENTENCES = {
+    "t": "The t-test (MacKinlay) divides the abnormal return by its model standard error and reads it on Student's "
+         "t: it assumes the residuals are normal.",
+    "SQ": "The SQ test (Gelbach, Helland and Klick) asks where the abnormal return falls among the estimation "
+          "window's own residuals (for the window, among their sums over as many sessions): no normal curve.",
+    "rank": "The rank test (Corrado; Cowan for a window) uses only the rank of the abnormal return among all of "
+            "them, so a few huge days cannot sway it.",
+    "bootstrap": "The bootstrap interval takes the observed abnormal return minus the noise that resampled "
+                 "estimation residuals span.",
 }
 
 
@@ -151,17 +153,17 @@ def one_firm_table(result: EventStudyResult) -> pd.DataFrame:
     """Each test of day 0 and of the window's CAR side by side, then both 95% intervals."""
     tests = result.one_firm
     window = f"cumulative [{result.event_window[0]:+d}, {result.event_window[1]:+d}]"
-    rows = [{"test": TEST_WORDS[a.name], "day 0: p": formats.number(a.p, 3) + f" {significance_stars(a.p)}".rstrip(),
+    rows = [{"test": TEST_NAMES[a.name], "day 0: p": formats.number(a.p, 3) + f" {significance_stars(a.p)}".rstrip(),
              f"{window}: p": formats.number(b.p, 3) + f" {significance_stars(b.p)}".rstrip(),
              "day 0: what it saw": a.detail}
             for a, b in zip(tests.day0, tests.car)]
     rows.append({"test": f"{CONFIDENCE:.0%} interval, t (%)",
                  "day 0: p": _interval(t_interval(result.ar0.value, result.ar0.sd, result.dof)),
                  f"{window}: p": _interval(t_interval(result.car.value, result.car.sd, result.dof)),
-                 "day 0: what it saw": "the abnormal return ± Student t × its model standard error"})
+                 "day 0: what it saw": "the abnormal return ± Student t × its standard error"})
     rows.append({"test": f"{CONFIDENCE:.0%} interval, bootstrap (%)", "day 0: p": _interval(tests.day0_interval),
                  f"{window}: p": _interval(tests.car_interval),
-                 "day 0: what it saw": "the abnormal return minus the noise that resampled estimation residuals span"})
+                 "day 0: what it saw": "the abnormal return minus resampled estimation noise"})
     return pd.DataFrame(rows)
 
 

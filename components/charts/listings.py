@@ -54,7 +54,8 @@ def clock_figure(clock: pd.DataFrame, moment: pd.Timestamp | None, *, dark: bool
                            hovertemplate=f"{symbol} close" " US$%{y:.2f} per ADS<extra></extra>"))
     layout = _base_layout(dark, compact, 300 if compact else 360, "US$ per ADS")
     layout.update(hovermode="closest", xaxis=dict(title=dict(text="close time, Hong Kong time")),
-                  title=dict(text="Each close at the time it happened", font=dict(size=13)))
+                  title=dict(text="Each close at the time it happened", font=dict(size=13)),
+                  legend=dict(orientation="h", y=-0.3, yanchor="top"), margin=dict(l=10, r=10, t=40, b=10))
     if moment is not None:
         at = moment.tz_convert(HOME_TZ).tz_localize(None).strftime("%Y-%m-%d %H:%M")
         layout["shapes"] = [dict(type="line", xref="x", x0=at, x1=at, yref="paper", y0=0, y1=1,

@@ -10,11 +10,12 @@ from components.analysis.alignment import (
     event_window_dates,
     reaction_display,
     reaction_table,
+    timing_sentence,
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event
 from components.analysis.metrics import closes_by_symbol
-from components.data.events import Event, zone_name
+from components.data.events import Event
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
 from components.text.article import bundled_article
@@ -40,7 +41,7 @@ def headline_ui(event: Event) -> None:
     st.markdown(md_escape(event.summary) if event.summary else "*No summary.*")
     st.markdown(f"**When:** {md_escape(event.when())}")
     if event.time is None:
-        st.caption(f"No hour is recorded, so the news counts from its date in {zone_name(event.tz)}.")
+        st.caption(timing_sentence(event))
     if event.time_note:
         st.caption(md_escape(event.time_note))
 

@@ -12,6 +12,7 @@ import streamlit as st
 from components.analysis.clusters import group_study
 from components.analysis.event_study import EventStudyResult, constituent_note
 from components.analysis.study_report import (
+    TEST_SENTENCES,
     compare_display,
     group_table,
     one_firm_notes,
@@ -134,8 +135,8 @@ def one_firm_ui(result: EventStudyResult) -> None:
     for note in notes[:-1]:
         st.warning(note, icon=":material/balance:")
     st.dataframe(one_firm_table(result), hide_index=True, key=state.ES_ONE_FIRM,
-                 column_config={"test": st.column_config.TextColumn(width="large")})
-    st.caption(notes[-1])
+                 column_config={"day 0: what it saw": st.column_config.TextColumn(width="large")})
+    st.caption(" ".join([*TEST_SENTENCES.values(), notes[-1]]))
 
 
 def comparison_ui(table, events: list[Event], symbol: str, bench: str) -> None:
