@@ -193,3 +193,10 @@ def test_the_panel_says_how_an_event_without_a_time_is_placed():
     assert "by the end of 20 Feb 2025 in Beijing time" in timing_sentence(event("alibaba-q3-results"))
     assert "that session's close (16:00 New York time)" in timing_sentence(event("nvidia-deepseek-selloff"))
     assert timing_sentence(event("qwq-32b-release")) == ""
+
+
+@pytest.mark.parametrize("day, time", [("9999-12-31", None), ("0001-01-01", None), ("9999-12-31", "10:00"),
+                                       ("2015-06-01", None)])
+def test_dates_beyond_the_calendars_have_no_day_0_and_no_error(closes, day, time):
+    r = reaction(make(day, time), closes["9988.HK"], "9988.HK")
+    assert r.status == "no price data" and r.day0 is None and r.position is None

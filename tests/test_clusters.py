@@ -90,3 +90,14 @@ def test_the_event_study_page_shows_the_group(open_page):
     group = next(t for t in tables if "statistic" in t.columns and t["statistic"].str.contains("CAAR").any())
     assert group.set_index("statistic").iloc[0, 0] == "5"  # Alibaba's five model-release days
     assert any("cannot go below p = 2/2^5" in c.value for c in at.caption)
+
+
+def test_the_event_panel_names_the_events_on_the_same_day_0(closes):
+    from components.analysis.clusters import shared_day0
+    notes = shared_day0(by_id("qwq-32b-release"), bundled_events(), closes, ["9988.HK", "BABA", "^HSCE"])
+    hk = next(n for n in notes if n.startswith("9988.HK"))
+    assert "Monica launches the Manus agent" in hk and "QwQ-32B weights published" in hk
+    assert "Alibaba jumps 8%" not in hk  # Hong Kong's own move is not news for Hong Kong
+    us = next(n for n in notes if n.startswith("BABA"))
+    assert "industries of the future" in us  # the NPC report came the same New York day
+    assert shared_day0(by_id("alibaba-q3-results"), bundled_events(), closes, ["9988.HK"]) == []

@@ -122,6 +122,9 @@ def _span(symbol: str, dates: pd.DatetimeIndex) -> str:
 def _by_calendar(event: Event, dates: pd.DatetimeIndex, symbol: str, cal: calendars.Sessions,
                  moment: Moment) -> Reaction:
     base = {"event_id": event.id, "symbol": symbol, "timing": moment.timing}
+    if moment.at.value < cal.opens[0]:
+        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; the event is before the {cal.code} "
+                        f"calendar starts ({cal.dates[0]:%Y-%m-%d})", **base)
     i = cal.first_closing_after(moment.at, inclusive=moment.timing == "session")
     if i is None:
         return Reaction(status="no price data", note=f"{_span(symbol, dates)}; no {cal.code} session is known "
@@ -177,7 +180,11 @@ def locate(event: Event, dates: pd.DatetimeIndex, symbol: str) -> Reaction:
     """Day 0 of ``event`` among one symbol's sorted trading dates."""
     if len(dates) == 0:
         return Reaction(event.id, symbol, "no price data", note=f"no {symbol} prices available")
-    moment = news_moment(event)
+    try:
+        moment = news_moment(event)
+        _ = moment.at.value  # nanoseconds: what the calendars compare in
+    except (OverflowError, pd.errors.OutOfBoundsDatetime):  # a date pandas cannot hold (before 1677, after 2262)
+        return Reaction(event.id, symbol, "no price data", note=f"{event.date.isoformat()} is outside any calendar")
     cal = calendars.sessions(symbol_info(symbol).market.code)
     return _by_calendar(event, dates, symbol, cal, moment) if cal else _by_bars(event, dates, symbol, moment)
 

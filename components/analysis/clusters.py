@@ -145,3 +145,22 @@ def group_study(table: pd.DataFrame, ids: set[str]) -> GroupResult | str:
         float(2 * special.stdtr(dof, -abs(t_model))), float(t_cross),
         float(2 * special.stdtr(n - 1, -abs(t_cross))) if np.isfinite(t_cross) else float("nan"),
         positive, sign_test(positive, n), merged)
+
+
+def shared_day0(event: Event, events: list[Event], closes_by_symbol: dict[str, pd.Series],
+                symbols: list[str]) -> list[str]:
+    """Sentences naming the other news events whose day 0 is the same session as ``event``'s, per symbol."""
+    out = []
+    for symbol in symbols:
+        closes = closes_by_symbol.get(symbol)
+        if closes is None or not is_news(event, symbol):
+            continue
+        own = locate(event, closes.index, symbol)
+        if own.position is None:
+            continue
+        same = [e.title for e in events if e.id != event.id and is_news(e, symbol)
+                and locate(e, closes.index, symbol).day0 == own.day0]
+        if same:
+            out.append(f"{symbol}: day 0 ({own.day0:%a %d %b %Y}) is also the day 0 of " + "; ".join(same)
+                       + ". One session's move cannot be split between them.")
+    return out

@@ -14,6 +14,7 @@ from components.analysis.alignment import (
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event
+from components.analysis.clusters import shared_day0
 from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event
 from components.data.symbols import benchmark_for
@@ -73,6 +74,8 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
     st.caption(f"{RULE} Returns run from the close before the first day to the close of the last (sessions of "
                "that market); the benchmark is the market's index, and 'day 0 minus benchmark' the difference in "
                "percentage points (not the market-model abnormal return of the event study).")
+    for note in shared_day0(event, events, closes, symbols):
+        st.caption(f":material/call_merge: {md_escape(note)}")
     zoom_ui(event, events, history, closes, symbols)
 
 
