@@ -121,12 +121,12 @@ def _healthy(url: str) -> bool:
         return False
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    """Terminate the server we started (its own process group only), killing it if it hangs."""
+def stop_group(proc: subprocess.Popen, sig: int = signal.SIGTERM, grace: float = 10) -> None:
+    """Stop a server we started (its own process group only) with ``sig``, killing it if it hangs."""
     if proc.poll() is None:
         try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=10)
+            os.killpg(proc.pid, sig)
+            proc.wait(timeout=grace)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
@@ -170,7 +170,7 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
             with open(log, "wb") as log_file:
                 proc = subprocess.Popen(cmd, cwd=cwd or ROOT, env=child_env, stdout=log_file, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, start_new_session=True)
-            stack.callback(_stop, proc)
+            stack.callback(stop_group, proc)
             server = Server(url=f"http://127.0.0.1:{port}", port=port, process=proc, log=log)
             if wait == "health":
                 ready = _healthy

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import free_port
+from tests.browser import free_port, stop_group
 from tests.paths import ROOT
 
 NGINX = "/usr/sbin/nginx"
@@ -42,15 +42,7 @@ def _pg_bindir() -> Path | None:
 
 
 def _stop(proc: subprocess.Popen, sig: int) -> None:
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, sig)
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-        except ProcessLookupError:
-            pass
+    stop_group(proc, sig, grace=15)
 
 
 @contextlib.contextmanager
