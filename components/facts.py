@@ -52,3 +52,10 @@ MAX_UPLOAD_ROWS = 500
 MAX_USER_EVENTS = 500  # per session
 MAX_ARTICLE_CHARS = 100_000
 MAX_PARAM_LENGTH = 400  # characters of one link parameter
+
+# --- reading another article (components/text/reader.py and its callers) ---------------------------
+MAX_SENTENCES = 2_000  # sentences read from one text; the rest are named in a notice, never read
+MAX_SENTENCE_CHARS = 2_000  # characters of one sentence read; a longer one is cut, with a notice
+MAX_CANDIDATES = 300  # candidate events proposed from one text
+MAX_ARTICLE_CLAIMS = 200  # numeric claims read from one text
+EVENT_YEARS = (1900, 2100)  # an event's date must fall in these years (pandas and the charts hold them)
