@@ -53,14 +53,15 @@ NAMED_EVENT = re.compile(r"\bthe (?:launch|release|debut|unveiling|introduction|
 CATEGORY_KEYWORDS = {
     "agent launch": re.compile(r"\bagents?\b", re.IGNORECASE),
     "model release": re.compile(r"\bmodels?\b|\bLLMs?\b|\bweights\b|\bchatbot\b", re.IGNORECASE),
-    "market move": re.compile(r"\bshares\b|\bstocks?\b|\bindex\b|\b\d+(?:\.\d+)?%", re.IGNORECASE),
+    "market move": re.compile(r"\bshares\b|\bstocks?\b|\bindex\b|\bADRs?\b", re.IGNORECASE),
     "corporate": re.compile(r"\bearnings\b|\brevenue\b|\bprofit\b|\bIPO\b|\bacqui\w+|\bmerger\b|\binvest\w*"
                             r"|\bCEO\b|\blisted\b|\bresults\b|\bfounded\b", re.IGNORECASE),
     "policy": re.compile(r"\bgovernment\b|\bregulators?\b|\bministry\b|\bofficials\b|\bpolic(?:y|ies)\b|\brules\b"
                          r"|\btariffs?\b|\bcentral bank\b|\bcongress\b|\bsanctions?\b", re.IGNORECASE),
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
-_NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
+_NOT_LISTED = ("session", "comparison")
+_NOMINAL = ("quarter",)  # "the quarter marked ...": the subject of its sentence, kept in a title  # filled from their own clause, or not a date of an event
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,16 @@ def _candidate(clause: Clause) -> Candidate | None:
     symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
     return Candidate(clause.text, clause.sentence_index, written.text if written else None,
                      best.start_date if best else None, best.end_date if best else None,
-                     (best.rule if best else ""), suggest_title(clause.text, written or next(iter(
-                         e for e in clause.expressions if e.kind not in _NOT_LISTED), None)),
+                     (best.rule if best else ""), suggest_title(clause.text, _adverbial(written, clause)),
                      category, cue, _confidence(clause, others, category), clause.tz, symbols,
                      best.qualifier if best else "")
+
+
+def _adverbial(written: DateExpression | None, clause: Clause) -> DateExpression | None:
+    """The date wording a title leaves out: a day or period said as an adverb, not a subject ("the quarter")."""
+    if written is None:
+        written = next((e for e in clause.expressions if e.kind not in _NOT_LISTED), None)
+    return written if written is not None and written.kind not in _NOMINAL else None
 
 
 def _unresolved(clause: Clause) -> list[Unresolved]:

@@ -197,7 +197,7 @@ def _comparison(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "comparison", shifted_quarter(ctx.quarter, -4), "the same quarter a year earlier (comparison)")
 
 
-def _previous_weekday(day: dt.date) -> dt.date:
+def previous_weekday(day: dt.date) -> dt.date:
     day -= dt.timedelta(days=1)
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
@@ -206,7 +206,7 @@ def _previous_weekday(day: dt.date) -> dt.date:
 
 def _overnight(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.place in ASIAN_PLACES:
-        return resolved(m, "overnight", one_day(_previous_weekday(ctx.published)),
+        return resolved(m, "overnight", one_day(previous_weekday(ctx.published)),
                         "overnight in an Asian report: the previous US session (New York date)", tz=US_TZ)
     return resolved(m, "overnight", one_day(ctx.published),
                     "overnight in a US or European report: the Asian session of the publication day", tz=HK_TZ)

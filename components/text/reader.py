@@ -276,13 +276,18 @@ def _implicit(text: str, found: list[Listing], paragraph: int, state: _State) ->
         return replace(date, text="", start=0, end=0), rule, tz
     markets = {f.market for f in found if f.symbol} or ({state.last.market} if state.last else {ctx.place})
     market = markets.pop() if len(markets) == 1 else ctx.place
-    if ctx.place in periods.ASIAN_PLACES and market == "US":
-        day = periods._previous_weekday(ctx.published)
-        rule = "no date of its own: the last US session before this Asian report's publication"
-    else:
-        day, rule = ctx.published, "no date of its own: the publication session"
+    day, rule = publication_day(ctx.place, market, ctx.published)
     expr = DateExpression("", 0, 0, "implicit", *one_day(day), rule)
     return expr, rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
+
+
+def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.date, str]:
+    """The session a report means when it gives no day: the publication day, or for a US listing in an
+    Asian report the weekday before it (the US session of that day had not begun)."""
+    if place in periods.ASIAN_PLACES and market == "US":
+        return periods.previous_weekday(published), ("no date of its own: the last US session before this Asian "
+                                                     "report's publication")
+    return published, "no date of its own: the publication session"
 
 
 def _session_filled(e: DateExpression, date: DateExpression | None) -> DateExpression:
