@@ -158,8 +158,8 @@ def _points(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     pos = _position(claim, b)
     prev = _previous(claim, b, pos)
     first, last = float(b["close"].iloc[prev]), float(b["close"].iloc[pos])
-    fig = Figure("points", f"{claim.symbol} change in points", last - first, claim.symbol, (_day(b, prev), _day(b, pos)),
-                 (first, last), _basis(claim.symbol))
+    fig = Figure("points", f"{claim.symbol} change in points", last - first, claim.symbol,
+                 (_day(b, prev), _day(b, pos)), (first, last), _basis(claim.symbol))
     text = f"{claim.symbol} went from {first:,.2f} to {last:,.2f} on {fig.dates[1]:%a %d %b %Y}: {last - first:+,.2f}."
     verdict = judge(last - first, claim.value, claim.qualifier, claim.direction, claim.decimals)
     return _result(claim, verdict, text, [fig], fig.dates[0], fig.dates[1])

@@ -60,8 +60,8 @@ CATEGORY_KEYWORDS = {
                          r"|\btariffs?\b|\bcentral bank\b|\bcongress\b|\bsanctions?\b", re.IGNORECASE),
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
-_NOT_LISTED = ("session", "comparison")
-_NOMINAL = ("quarter",)  # "the quarter marked ...": the subject of its sentence, kept in a title  # filled from their own clause, or not a date of an event
+_NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
+_NOMINAL = ("quarter",)  # "the quarter marked ...": the subject of its sentence, kept in a title
 
 
 @dataclass(frozen=True)
