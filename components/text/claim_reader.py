@@ -34,6 +34,24 @@ _OWNED = 45  # characters after a ranking phrase within which its look-back stan
 FUNDAMENTALS = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 
 
+PLACES = {"": "read from the text", "HK": "Hong Kong (an Asian report)", "US": "New York (a US report)"}
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    """An article a user brought: its text, publication date and market ("" = read from the text)."""
+
+    text: str
+    published: dt.date
+    place: str = ""
+
+    @property
+    def label(self) -> str:
+        first = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
+        first = first.split(":", 1)[1].strip() if first.lower().startswith(("title:", "url:")) else first
+        return (first[:70] + ("…" if len(first) > 70 else "")) or "(empty text)"
+
+
 @dataclass
 class _State:
     reading: Reading

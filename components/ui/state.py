@@ -139,7 +139,13 @@ EXTRACTION = Key("_extraction", None)  # the last extraction under review
 URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown once
 URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
 RANGE_MESSAGE = Key("_range_msg", None)  # (dates, why) for the last custom range refused
-SESSION_KEYS = (USER_EVENTS, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
+LOADED_ARTICLE = Key("_loaded_article", None)  # the article last read (extracted or loaded), for the claims page
+CLAIMS_SOURCE = Key("claims_source", "bundled")  # which article the claims page checks: bundled or loaded
+EXTRACT_ROWS = Key("_extract_rows", None)  # review rows kept after "Add" (not added, each with its reason)
+EXTRACT_ROUND = Key("_extract_round", 0)  # bumped when the review table is rebuilt, so it starts afresh
+UPLOAD_ROUND = Key("_upload_round", 0)  # bumped after "Add", so the uploader (and its notices) start empty
+SESSION_KEYS = (USER_EVENTS, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE,
+                LOADED_ARTICLE, CLAIMS_SOURCE, EXTRACT_ROWS, EXTRACT_ROUND, UPLOAD_ROUND)
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
 RANGE_DATES = "w_range_dates"  # the custom range's date picker
@@ -163,6 +169,24 @@ EXTRACT_TEXT, EXTRACT_FILE, EXTRACT_PUBLISHED = "extract_text", "extract_file", 
 EXTRACT_RUN, EXTRACT_REVIEW, EXTRACT_ADD = "extract_run", "extract_review", "extract_add"
 NEW_SYMBOL, ADD_SYMBOL, SNAPSHOT_SYMBOLS = "new_symbol", "add_symbol", "snapshot_symbols"
 USER_EVENTS_TABLE, CLEAR_USER_EVENTS = "user_events_table", "clear_user_events"
+EXTRACT_PLACE, UPLOAD_DUPLICATES = "extract_place", "upload_duplicates"
+CLAIMS_TEXT, CLAIMS_PUBLISHED = "claims_text", "claims_published"
+CLAIMS_PLACE, CLAIMS_LOAD = "claims_place", "claims_load"
+
+
+def upload_key(round_: int) -> str:
+    """The events uploader of one round (a new round after "Add" starts with no file)."""
+    return UPLOAD if not round_ else f"{UPLOAD}-{round_}"
+
+
+def review_key(round_: int) -> str:
+    """The extraction review table of one round (rebuilt after "Add" with the rows left)."""
+    return EXTRACT_REVIEW if not round_ else f"{EXTRACT_REVIEW}-{round_}"
+
+
+def claim_chart_key(claim_id: str) -> str:
+    """The small chart of one claim on the claims page."""
+    return f"claim_chart_{claim_id}"
 
 
 def claim_key(claim_id: str) -> str:
