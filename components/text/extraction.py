@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from pydantic import ValidationError
@@ -61,7 +61,7 @@ CATEGORY_KEYWORDS = {
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
 _NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
-_NOMINAL = ("quarter",)  # "the quarter marked ...": the subject of its sentence, kept in a title
+_NOMINAL = ("quarter", "quarter-ref")  # "the quarter marked ...": the subject of its sentence, kept in a title
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,22 @@ def _candidate(clause: Clause) -> Candidate | None:
                      best.qualifier if best else "")
 
 
+def _second(clause: Clause) -> Candidate | None:
+    """The second event of a clause: a day given only by an aside or reported speech ("said on Monday it will
+    hold an investor day on Jan. 8")."""
+    if clause.second is None:
+        return None
+    e, words = clause.second, clause.second_text
+    at = words.find(e.text)
+    title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
+    category = guess_category(words)
+    symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
+    confidence = f"medium: {e.rule}; a second event of its sentence, dated by its own words" + \
+        ("; future tense: this may be an upcoming event" if FUTURE_TENSE.search(words) else "")
+    return Candidate(clause.text, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule, title, category,
+                     _cue(words), confidence, e.tz or DEFAULT_TZ, symbols, e.qualifier)
+
+
 def _adverbial(written: DateExpression | None, clause: Clause) -> DateExpression | None:
     """The date wording a title leaves out: a day or period said as an adverb, not a subject ("the quarter")."""
     if written is None:
@@ -194,13 +210,11 @@ def extraction_of(reading: Reading) -> Extraction:
     candidates, unresolved, notices = [], [], list(reading.notices)
     for clause in reading.clauses:
         unresolved += _unresolved(clause)
-        candidate = _candidate(clause)
-        if candidate is None:
-            continue
-        if len(candidates) == MAX_CANDIDATES:
+        found = [c for c in (_candidate(clause), _second(clause)) if c is not None]
+        if len(candidates) + len(found) > MAX_CANDIDATES:
             notices.append(f"Only the first {MAX_CANDIDATES} candidate events are proposed; the text has more.")
             break
-        candidates.append(candidate)
+        candidates += found
     notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
     return Extraction(tuple(candidates), tuple(unresolved), tuple(notices), reading.place, reading.place_rule)
 

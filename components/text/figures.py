@@ -15,8 +15,9 @@ from dataclasses import dataclass
 PERCENT = re.compile(r"(?<![\w.])(?P<num>\d{1,4}(?:\.\d{1,3})?)\s?(?:%|per ?cent\b|percent\b)")
 POINTS = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?)\s(?:index )?points?\b")
 LEVEL = re.compile(r"\b(?P<verb>(?:closed|ended|finished|settled|stood|opened|traded|close|end|finish) )?"
-                   r"(?P<prep>at|to|of|near|around) (?P<cur>HK\$|US\$|\$)?"
-                   r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d{1,6}\.\d{1,4})(?![\d%]| ?(?:billion|million|trillion"
+                   r"(?P<prep>at|to|of|near|around) (?:(?P<cur>HK\$|US\$|\$)(?=\d))?"
+                   r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d{1,6}\.\d{1,4}|(?<=\$)\d{1,6})(?![\d%.,]\d| ?%|"
+                   r" ?(?:billion|million|trillion"
                    r"|bn\b|per ?cent|percent|points?))")
 MONEY = re.compile(r"(?:(?P<cur>(?:HK|US|RMB|CN|S)?\$|¥|€|£)\s?(?P<num>\d{1,6}(?:\.\d{1,3})?)\s?"
                    r"(?P<scale>trillion|billion|million|bn\b|mn\b|m\b)"
@@ -91,15 +92,24 @@ def _direction(clause: str, start: int, end: int) -> int:
     return max(hits)[1] if hits else 0
 
 
+_RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,]{0,200},")
+_CHANGE_IN = re.compile(r"\s*(?:annual |year-on-year |quarterly )?(?:rise|increase|jump|gain|drop|fall|decline|growth"
+                        r"|surge|slump)s? in (?:[\w-]+ ){0,3}?(?:revenues?|sales|profits?|earnings|income|margins?"
+                        r"|users|orders)\b", re.IGNORECASE)
+
+
 def subject_of(clause: str, start: int, end: int) -> str:
-    """What a figure is about: the nearest telling noun before it in its sub-clause, or just after it."""
-    left = clause[:start]
+    """What a figure is about: the nearest telling noun before it in its sub-clause (a relative clause
+    in between, ", which ...,", left out), or the noun just after it ("a 25% stake", "a 13% rise in revenue")."""
+    left = _RELATIVE.sub(",", clause[:start])
     cut = max(left.rfind(";"), left.rfind(" and "), left.rfind(", while "), left.rfind(" but "))
     left = left[cut + 1:] if cut >= 0 else left
-    after = clause[end:end + 30]
+    after = clause[end:end + 60]
     if OTHER_NOUN.match(after.strip()) or re.match(r"\s*(?:annual |year-on-year )?(?:stake|holding|tariff|rate)",
                                                     after, re.IGNORECASE):
         return "other"
+    if _CHANGE_IN.match(after):
+        return "fundamental"
     hits = [(m.end(), "price") for m in PRICE_NOUN.finditer(left)]
     hits += [(m.end(), "fundamental") for m in FUNDAMENTAL_NOUN.finditer(left)]
     hits += [(m.end(), "other") for m in OTHER_NOUN.finditer(left)]

@@ -34,6 +34,18 @@ DEFINITE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:share
                       r"|\b[Ii]t (?:has |had |have )?(?:rose|risen|fell|fallen|jumped|gained|lost|climbed"
                       r"|dropped|surged"
                       r"|slid|is up|is down|was up|was down|closed|ended|opened|traded)\b")
+# "the index", "the benchmark": the last index named, else the benchmark of the article's market
+INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city's|Hong Kong) )?"
+                       r"(?:index|benchmark|gauge)\b")
+BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
+_NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # not "Alibaba's Hong Kong shares", "its US stocks"
+# a market as a whole, read as its benchmark index ("Hong Kong stocks fell" is the Hang Seng Index)
+MARKET_NAMES = (
+    (re.compile(_NOT_OWNED + r"\bHong Kong (?:stocks|equities|markets?|shares(?= (?:fell|rose|slid|jumped|closed"
+                r"|ended|were)))|\bthe Hong Kong (?:stock )?market|\bHong Kong['’]s (?:stock )?market"), "HK"),
+    (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities)|\bWall Street(?! Journal)"
+                r"|\bthe U\.?S\.? (?:stock )?market"), "US"),
+)
 GENERIC = re.compile(r"\b(?:tech|technology|Chinese|China|Hong Kong|Asian|U\.?S\.?|property|bank|internet|EV|chip"
                      r"|consumer|other) (?:stocks|shares|firms|companies|names|sector|peers|rivals)\b")
 
@@ -85,8 +97,12 @@ def _market_near(clause: str, start: int, end: int) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-def listings_in(clause: str, place: str, company: Company | None, last: Listing | None) -> list[Listing]:
-    """Every listing a clause names or points back to, in order of position."""
+def listings_in(clause: str, place: str, company: Company | None, last: Listing | None,
+                last_index: Listing | None = None) -> list[Listing]:
+    """Every listing a clause names or points back to, in order of position.
+
+    ``last`` is the last listing of a company the text named (for "the shares", "it"), ``last_index``
+    the last index (for "the index"); a market named as a whole is read as its benchmark index."""
     found: list[Listing] = []
     for m in INDEX_RE.finditer(clause):
         index = index_named(m.group())
@@ -94,22 +110,44 @@ def listings_in(clause: str, place: str, company: Company | None, last: Listing 
             found.append(Listing(index.symbol, index.name, index.market, m.start(), m.end(), f"'{m.group()}' names it"))
     for m in COMPANY_RE.finditer(clause):
         named = company_named(m.group())
-        if named is None or any(f.start <= m.start() < f.end for f in found):
+        if named is None or _inside(found, m.start()):
             continue
         found.append(_company_listing(clause, m, named, place))
+    found += _references(clause, place, company, last, last_index, found)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _inside(found: list[Listing], position: int, slack: int = 0) -> bool:
+    return any(f.start <= position < f.end + slack for f in found)
+
+
+def _references(clause: str, place: str, company: Company | None, last: Listing | None,
+                last_index: Listing | None, found: list[Listing]) -> list[Listing]:
+    out: list[Listing] = []
+    for pattern, market in MARKET_NAMES:
+        for m in pattern.finditer(clause):
+            if not _inside(found, m.start()) and market in BENCHMARKS:
+                symbol, name = BENCHMARKS[market]
+                out.append(Listing(symbol, name, market, m.start(), m.end(), f"'{m.group()}' read as the {name}"))
+    for m in INDEX_REF.finditer(clause):
+        if _inside(found + out, m.start()):
+            continue
+        symbol, name = (last_index.symbol, last_index.name) if last_index else BENCHMARKS.get(place, BENCHMARKS["HK"])
+        out.append(Listing(symbol, name, "HK" if symbol.endswith(("HK", "^HSI", "^HSCE")) else place, m.start(),
+                           m.end(), f"'{m.group()}' points to the {name}"))
     for m in DEFINITE.finditer(clause):
-        if any(f.start <= m.start() < f.end + 2 for f in found):
+        if _inside(found + out, m.start(), 2):
             continue
         cue = _market_near(clause, m.start(), m.end())
         target = (company_named(last.name) if last else None) or company
         if cue and target:
             symbol = target.symbol_for(cue[0])
-            found.append(Listing(symbol, target.name, cue[0], m.start(), m.end(),
-                                 f"'{m.group()}' with '{cue[1]}': {target.name} in {cue[0]}"))
+            out.append(Listing(symbol, target.name, cue[0], m.start(), m.end(),
+                               f"'{m.group()}' with '{cue[1]}': {target.name} in {cue[0]}"))
         elif last is not None:
-            found.append(Listing(last.symbol, last.name, last.market, m.start(), m.end(),
-                                 f"'{m.group()}' points back to {last.symbol or last.name}"))
-    return sorted(found, key=lambda f: f.start)
+            out.append(Listing(last.symbol, last.name, last.market, m.start(), m.end(),
+                               f"'{m.group()}' points back to {last.symbol or last.name}"))
+    return out
 
 
 def _company_listing(clause: str, m: re.Match, company: Company, place: str) -> Listing:

@@ -130,6 +130,10 @@ def _vague_span(m: re.Match, ctx: Context) -> DateExpression:
     return unresolved(m, "span", f"'{m.group()}' is a period without bounds: it names no calendar date")
 
 
+def _since_event(m: re.Match, ctx: Context) -> DateExpression:
+    return unresolved(m, "span", f"'{m.group()}' counts from an event the text does not date")
+
+
 def _numbered_quarter(m: re.Match, ctx: Context) -> DateExpression:
     number = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or int(m.group("n"))
     year_text, fiscal = m.group("year"), bool(m.group("fiscal"))
@@ -140,32 +144,42 @@ def _numbered_quarter(m: re.Match, ctx: Context) -> DateExpression:
             span = quarter_from(_months_later(fy_start, 3 * (number - 1)))
             return resolved(m, "quarter", span, f"fiscal Q{number} of fiscal {year}; {_fy_note(ctx)}")
         return resolved(m, "quarter", quarter_from(dt.date(year, 3 * number - 2, 1)), f"calendar Q{number} {year}")
-    span = latest_quarter(fiscal_start_month(number, ctx.fiscal_end), ctx.published)
-    return resolved(m, "quarter", span, f"the most recent Q{number} that had ended by publication; {_fy_note(ctx)}")
+    span, rule = _quarter_for(fiscal_start_month(number, ctx.fiscal_end), m, ctx)
+    return resolved(m, "quarter", span, f"Q{number}, {rule}; {_fy_note(ctx)}")
 
 
 def _month_quarter(m: re.Match, ctx: Context) -> DateExpression:
     end_month = month_number(m.group("month"))
-    span = latest_quarter((end_month - 3) % 12 + 1, ctx.published)
-    return resolved(m, "quarter", span, f"the quarter ending in {dt.date(2000, end_month, 1):%B}, the most recent "
-                    "that had ended by publication")
+    span, rule = _quarter_for((end_month - 3) % 12 + 1, m, ctx)
+    return resolved(m, "quarter", span, f"the quarter ending in {dt.date(2000, end_month, 1):%B}, {rule}")
+
+
+def _quarter_for(start_month: int, m: re.Match, ctx: Context) -> tuple[tuple[dt.date, dt.date], str]:
+    """A quarter named without a year: the one running at publication when the clause looks ahead ("will
+    report its June-quarter results"), else the most recent that had ended by publication."""
+    if ctx.tense(m.start(), m.end()) == "future":
+        running = _current_quarter(ctx.published)
+        if running[0].month == start_month:
+            return running, "the one running at publication, as the clause looks ahead"
+    return latest_quarter(start_month, ctx.published), "the most recent that had ended by publication"
 
 
 def _relative_quarter(m: re.Match, ctx: Context) -> DateExpression:
     word = (m.group("rel") or "").lower()
     last_ended = shifted_quarter(_current_quarter(ctx.published), -1)
     if word in ("this", "current"):
-        return resolved(m, "quarter", _current_quarter(ctx.published), "the quarter of publication")
+        return resolved(m, "quarter-ref", _current_quarter(ctx.published), "the quarter of publication")
     if word == "next":
-        return resolved(m, "quarter", shifted_quarter(_current_quarter(ctx.published), 1),
+        return resolved(m, "quarter-ref", shifted_quarter(_current_quarter(ctx.published), 1),
                         "the quarter after publication")
     if word == "last" or (not ctx.quarter and word in ("previous", "prior", "preceding", "")):
-        return resolved(m, "quarter", last_ended, "the last quarter that had ended by publication")
+        return resolved(m, "quarter-ref", last_ended, "the last quarter that had ended by publication")
     if word in ("previous", "prior", "preceding"):
-        return resolved(m, "quarter", shifted_quarter(ctx.quarter, -1), "the quarter before the last quarter named")
+        return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter, -1), "the quarter before the last quarter named")
     if word == "same":
-        return resolved(m, "quarter", shifted_quarter(ctx.quarter or last_ended, -4), "the same quarter a year earlier")
-    return resolved(m, "quarter", ctx.quarter, "the last quarter the text named")
+        return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter or last_ended, -4),
+                        "the same quarter a year earlier")
+    return resolved(m, "quarter-ref", ctx.quarter, "the last quarter the text named")
 
 
 def _current_start(day: dt.date) -> int:
@@ -188,7 +202,7 @@ def _consecutive(m: re.Match, ctx: Context) -> DateExpression:
 def _fiscal_year(m: re.Match, ctx: Context) -> DateExpression:
     text = m.group("year")
     year = int(text) + (2000 if len(text) == 2 else 0)
-    return resolved(m, "quarter", fiscal_year(year, ctx.fiscal_end), f"fiscal {year}; {_fy_note(ctx)}")
+    return resolved(m, "fiscal-year", fiscal_year(year, ctx.fiscal_end), f"fiscal {year}; {_fy_note(ctx)}")
 
 
 def _comparison(m: re.Match, ctx: Context) -> DateExpression:
@@ -249,12 +263,14 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"(?:years|months|weeks|quarters))|in recent (?:days|weeks|months|years|quarters|sessions)"
                 r"|(?:over|in|during) the (?:past|last) (?:few|several|couple of) (?:days|weeks|months|years|quarters"
                 r"|sessions))\b", re.IGNORECASE), _vague_span),
+    (re.compile(r"\b[Ss]ince (?:the|its|their) (?:[\w'’-]+ ){0,4}?(?:crisis|crash|pandemic|war|election|outbreak"
+                r"|handover|lockdowns?|IPO|listing|debut|launch|merger|founding|reopening)\b"), _since_event),
     (re.compile(r"\b(?P<fiscal>(?i:fiscal|financial) )?(?i:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]"
                 r"quarter)(?: of (?:(?i:fiscal|financial) (?:year )?)?(?P<year>(?:19|20)\d\d))?\b"), _numbered_quarter),
     (re.compile(r"\b(?P<fiscal>(?i:fiscal|financial) )?(?:Q(?P<n>[1-4])(?:[ ,]+(?:FY)?['’]?(?P<year>(?:19|20)\d\d|\d\d"
                 r"(?!\d)))?)\b"), _numbered_quarter),
-    (re.compile(rf"\b(?i:the) (?:(?P<month>{MONTH})|(?i:quarter (?:ended|ending|to) (?:in )?)(?P<m2>{MONTH}))"
-                r"(?(month) quarter\b|\b)"), lambda m, ctx: _month_quarter(_MonthMatch(m), ctx)),
+    (re.compile(rf"\b(?i:the|its|their) (?:(?P<month>{MONTH})[- ](?i:quarter)\b|(?i:quarter (?:ended|ending|to) "
+                rf"(?:in )?)(?P<m2>{MONTH})\b)"), lambda m, ctx: _month_quarter(_MonthMatch(m), ctx)),
     (re.compile(r"\b(?:FY ?|[Ff]iscal (?:year )?)(?P<year>(?:19|20)\d\d|\d\d(?!\d))\b"), _fiscal_year),
     (re.compile(r"\b(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
                 r" (?:consecutive|straight|successive) quarter\b|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten"

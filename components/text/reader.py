@@ -28,9 +28,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from components.data.listings import Company, company_named
+from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
-from components.text import figures, listings_text, periods
+from components.text import clause_parts, figures, listings_text, periods
 from components.text.date_types import Context, DateExpression, checked_date, one_day
 from components.text.dates import find_date_expressions
 from components.text.listings_text import Listing
@@ -42,8 +42,6 @@ DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offse
 PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
 _HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|By|Byline):\s*(?P<value>.*)$",
                      re.IGNORECASE)
-_SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|extending|following|helped|lifted|driven"
-                          r"|fuell?ed|boosted|according|adding|with|despite|amid|than|its|their)\b")
 _OUTLET = re.compile(r"\s\([A-Z][\w .&'-]{1,40}\)$")
 
 
@@ -64,6 +62,8 @@ class Clause:
     move: bool
     period_statistic: bool
     listings: tuple[Listing, ...]
+    second: DateExpression | None = None  # a day only an aside or reported speech gives: a second event
+    second_text: str = ""
 
     @property
     def day(self) -> dt.date | None:
@@ -87,7 +87,8 @@ class _State:
     """What the text has said so far: the last day and quarter written, the last listing, the last move."""
 
     context: Context
-    last: Listing | None = None
+    last: Listing | None = None  # the last company listing named
+    last_index: Listing | None = None  # the last index named
     move: tuple[int, DateExpression, str] | None = None  # (paragraph, date, tz) of the last written move
     notices: list[str] = field(default_factory=list)
     company: Company | None = None
@@ -175,14 +176,21 @@ def _parts(sentence: str) -> list[str]:
     return [p.strip() for p in sentence.split(";") if p.strip()]
 
 
+_REREAD = ("reference", "quarter-ref", "comparison", "span")
+
+
 def _expressions(text: str, state: _State) -> list[DateExpression]:
-    """The clause's expressions, re-read after each day or quarter it names, so a later reference counts from it."""
+    """The clause's expressions, re-read after each day or quarter it names, so a later reference counts from it.
+
+    Quarters follow the fiscal year of the company the clause names first, else of the article's company."""
     ctx = state.context
+    named = next((c for c in map(company_named, (m.group() for m in COMPANY_RE.finditer(text))) if c), None)
+    if named is not None and named.fiscal_year_end != ctx.fiscal_end:
+        ctx = replace(ctx, fiscal_end=named.fiscal_year_end)
     found = find_date_expressions(text, ctx.published, context=ctx)
     for _ in range(4):  # a clause naming many days re-reads at most a few times
         anchor = next((e for e in found if _sets_anchor(e, ctx) and any(
-            later.start >= e.end and later.kind in ("reference", "quarter", "comparison", "span") for later in found)),
-            None)
+            later.start >= e.end and later.kind in _REREAD for later in found)), None)
         if anchor is None:
             break
         ctx = _advanced(ctx, anchor)
@@ -196,8 +204,7 @@ def _sets_anchor(e: DateExpression, ctx: Context) -> bool:
         return False
     if e.kind in DAY_KINDS and not e.is_range:
         return e.start_date != ctx.day
-    return e.kind == "quarter" and e.rule.startswith(("the most recent", "the quarter ending", "fiscal", "calendar")) \
-        and (e.start_date, e.end_date) != ctx.quarter
+    return e.kind == "quarter" and (e.start_date, e.end_date) != ctx.quarter  # a quarter named, not "the quarter"
 
 
 def _advanced(ctx: Context, e: DateExpression) -> Context:
@@ -210,7 +217,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
                  state: _State) -> Clause:
     ctx = state.context
     expressions = _expressions(text, state)
-    found = listings_text.listings_in(text, ctx.place, _company(state), state.last)
+    found = listings_text.listings_in(text, ctx.place, _company(state), state.last, state.last_index)
     move = figures.is_move(text) and (bool(found) or not listings_text.is_generic(text))
     period = move and _period_statistic(text, expressions)
     date, implicit, tz = _date_of(text, expressions, move and not period, found, paragraph, state)
@@ -218,12 +225,16 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     for e in expressions:
         if _sets_anchor(e, state.context):
             state.context = _advanced(state.context, e)
-    if found:
-        state.last = next((f for f in reversed(found) if f.symbol), state.last)
+    companies = [f for f in found if f.symbol and not f.symbol.startswith("^") and company_named(f.name)]
+    indices = [f for f in found if f.symbol and f.symbol.startswith("^")]
+    state.last = companies[-1] if companies else state.last
+    state.last_index = indices[-1] if indices else state.last_index
     if move and not period and date is not None and not date.is_range:
         state.move = (paragraph, date, tz)
+    days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range and e.text]
+    second = clause_parts.second_event(text, days, date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
-                  move, period, tuple(found))
+                  move, period, tuple(found), *(second or (None, "")))
 
 
 def _company(state: _State) -> Company | None:
@@ -240,18 +251,19 @@ def _period_statistic(text: str, expressions: list[DateExpression]) -> bool:
     return any(not any(r.end <= s.start and s.start - r.end < 40 for r in ranks) for s in spans)
 
 
-def _main_part_end(text: str) -> int:
-    m = _SUBORDINATE.search(text)
-    return m.start() if m else len(text)
+def _move_at(text: str) -> int:
+    """Where a move's figure (or ranking) stands in its clause."""
+    spots = [f.start for f in figures.find_figures(text) if f.subject in ("price", "") and f.kind != "money"]
+    spots += [r.start for r in figures.find_superlatives(text)]
+    return min(spots, default=0)
 
 
 def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Listing], paragraph: int,
              state: _State) -> tuple[DateExpression | None, str, str]:
     """The clause's date expression, the implicit rule ("" when written) and the zone of the day."""
     days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
-    main = [e for e in days if e.start < _main_part_end(text)]
-    if main or (days and not dated_move):
-        chosen = (main or days)[0]
+    chosen = clause_parts.move_day(text, days, _move_at(text)) if dated_move else clause_parts.main_day(text, days)
+    if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:
         return _implicit(text, found, paragraph, state)
