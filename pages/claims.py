@@ -1,4 +1,4 @@
-"""Claims check: each quantitative claim of the bundled article, or of an article you load, tested against the prices."""
+"""Claims check: each quantitative claim of the bundled article, or of an article you load, tested on prices."""
 
 import streamlit as st
 

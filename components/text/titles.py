@@ -16,8 +16,8 @@ TITLE_MAX_CHARS = 80
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?)?"
                       r"\s*(?:\((?P<agency>[A-Za-z .&-]{1,30})\))?\s*[-–—]{1,2}\s+")
 _CREDIT = re.compile(r"\bGetty Images\b|\bPhoto(?:graph(?:er)?)?:|\(Photo by\b|\bvia Getty\b|\bReuters/|\bAFP via\b"
-                     r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:|\| (?:Reuters|AFP|AP|Bloomberg)\b"
-                     r"|/(?:Bloomberg|Reuters|AFP|AP)\b")
+                     r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:"
+                     r"|\| (?:Reuters|AFP|AP|Bloomberg)\b|/(?:Bloomberg|Reuters|AFP|AP)\b")
 _CAPTION_DATE = re.compile(r"\bon \w+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?$")
 _VERB_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|rose|fell|\w+ed|will)\b")
 _LEADING = re.compile(r"^(?:(?:Meanwhile|However|Separately|Still|Elsewhere|In addition|By contrast|Earlier|Later|Also"
