@@ -164,7 +164,8 @@ def _figure_claim(fig: F.Figure, span: DateExpression | None, clause: Clause, st
     fields = dict(symbol=listing.symbol, listing_rule=listing.rule, day=day, day_rule=day_rule, written_day=written,
                   value=fig.value, decimals=decimals_of(fig.text), qualifier=fig.qualifier, direction=fig.direction,
                   closing=bool(F.CLOSE.search(clause.text[max(0, fig.start - 25):fig.start])))
-    return _claim(clause, n, fig.text, _measure(fig, span, clause), **fields, **_period_fields(span, day))
+    fields.update(_period_fields(span, day))
+    return _claim(clause, n, fig.text, _measure(fig, span, clause), **fields)
 
 
 def _measure(fig: F.Figure, span: DateExpression | None, clause: Clause) -> str:
@@ -210,6 +211,8 @@ def _boundary(span: DateExpression | None) -> tuple[dt.date | None, str]:
     start ("in more than three years"), or None for a record."""
     if span is None:
         return None, "a record: every session in the data"
+    if span.kind == "since" and "day named" in span.rule:
+        return span.start_date, f"'{span.text}': after {span.start_date}"
     if span.kind == "since" and "month named" in span.rule:
         start = span.start_date
         end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)

@@ -21,7 +21,7 @@ MONTH_NUMBERS = {name: number for number, name in enumerate(
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 # Words that put a date after publication: the future, schedules, plans.
-FUTURE_WORDS = re.compile(r"\b(?:will|shall|won't|upcoming|scheduled|plans? to|planning to|expected to|expects? to"
+FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans? to|planning to|expected to|expects? to"
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming)\b|'ll\b",
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
@@ -93,19 +93,32 @@ class Context:
         return tense_at(self.sentence, start, end)
 
 
+def _nearest(text: str, from_end: bool) -> str:
+    """The tense of the marker nearest to one end of ``text`` (a word that is both, "scheduled", is future)."""
+    marks = [(m.start(), 1, "future") for m in FUTURE_WORDS.finditer(text)]
+    marks += [(m.start(), 0, "past") for m in PAST_TENSE.finditer(text)]
+    if not marks:
+        return ""
+    return (max(marks) if from_end else min(marks, key=lambda x: (x[0], -x[1])))[2]
+
+
 def tense_at(sentence: str, start: int, end: int) -> str:
-    """The tense of the sub-clause holding ``sentence[start:end]``, else of the whole sentence."""
+    """'future', 'past' or '' for ``sentence[start:end]``: the tense word nearest to it in its sub-clause
+    (before it, else after it); for a date opening the sentence ("Late on Thursday, X said ..."), the verb
+    of the clause it introduces; else the first tense word of the sentence."""
     before = [m.end() for m in _SUB_CLAUSE.finditer(sentence, 0, start)]
     after = _SUB_CLAUSE.search(sentence, end)
-    part = sentence[before[-1] if before else 0:start] + " " + sentence[end:after.start() if after else len(sentence)]
+    lo, hi = (before[-1] if before else 0), (after.start() if after else len(sentence))
+    part = sentence[lo:start] + " " + sentence[end:hi]
     if AHEAD_BEFORE.search(sentence[max(0, start - 24):start]) and not STRONG_PAST.search(part):
         return "future"
-    for text in (part, sentence[:start] + " " + sentence[end:]):
-        if FUTURE_WORDS.search(text):
-            return "future"
-        if PAST_TENSE.search(text):
-            return "past"
-    return ""
+    found = _nearest(sentence[lo:start], True) or _nearest(sentence[end:hi], False)
+    if found:
+        return found
+    if not sentence[lo:start].strip(" \"'“‘(") and after is not None:
+        following = _SUB_CLAUSE.search(sentence, after.end())
+        found = _nearest(sentence[after.end():following.start() if following else len(sentence)], False)
+    return found or _nearest(sentence[:start] + " " + sentence[end:], False)
 
 
 def checked_date(published: dt.date | str) -> dt.date:

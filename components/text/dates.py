@@ -132,6 +132,14 @@ def _since(m: re.Match, ctx: Context) -> DateExpression:
         year = pub.year - 1 if rel == "last" else pub.year
     else:  # the most recent such month that has begun
         year = pub.year if month <= pub.month else pub.year - 1
+    if m.group("day"):
+        try:
+            day = dt.date(year, month, int(m.group("day")))
+        except ValueError:
+            return unresolved(m, "since", f"'{m.group()}' is not a calendar date")
+        if day > pub and not (year_text or rel):
+            day = day.replace(year=year - 1) if not (month == 2 and day.day == 29) else day
+        return resolved(m, "since", (day, pub), "from the day named to the publication date")
     note = ("open start: 'since' a month can count from the last close before it (year to date, for January) "
             "or from a low point within it")
     return resolved(m, "since", (dt.date(year, month, 1), pub),
@@ -217,7 +225,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b(?P<month>{MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{MONTH})\b(?:\.(?= \d{{4}}))?{_YEAR}"),
      _month_day),
-    (re.compile(rf"\b[Ss]ince (?P<month>{MONTH})\b(?: (?P<year>\d{{4}})\b| (?P<rel>last|this) year\b)?"), _since),
+    (re.compile(rf"\b[Ss]ince (?P<month>{MONTH})(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,? (?P<year>\d{{4}})\b"
+                rf"| (?P<rel>last|this) year\b)?"), _since),
     (re.compile(rf"\b(?:[Ii]n |[Dd]uring |[Ee]arly |[Ll]ate |[Mm]id[- ])(?P<month>{MONTH})\b(?: (?P<year>\d{{4}})\b)?"),
      _month),
     (re.compile(rf"\b(?P<month>{MONTH}) (?P<year>\d{{4}})\b"), _month),
