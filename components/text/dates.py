@@ -225,8 +225,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b(?P<month>{MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),
     (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{MONTH})\b(?:\.(?= \d{{4}}))?{_YEAR}"),
      _month_day),
-    (re.compile(rf"\b[Ss]ince (?P<month>{MONTH})(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,? (?P<year>\d{{4}})\b"
-                rf"| (?P<rel>last|this) year\b)?"), _since),
+    (re.compile(rf"\b[Ss]ince (?P<month>{MONTH})(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+                rf"(?:,? (?P<year>\d{{4}})\b| (?P<rel>last|this) year\b)?"), _since),
     (re.compile(rf"\b(?:[Ii]n |[Dd]uring |[Ee]arly |[Ll]ate |[Mm]id[- ])(?P<month>{MONTH})\b(?: (?P<year>\d{{4}})\b)?"),
      _month),
     (re.compile(rf"\b(?P<month>{MONTH}) (?P<year>\d{{4}})\b"), _month),
