@@ -146,7 +146,7 @@ def _day(clause: Clause, listing: Listing | None, state: _State) -> tuple[dt.dat
     written = not clause.implicit or "previous move" in clause.implicit
     rule = clause.implicit or f"'{clause.date.text}': {clause.date.rule}"
     if written and reading.place in ASIAN_PLACES and market == "US" and clause.day == reading.published \
-            and clause.tz != "America/New_York":
+            and clause.date.kind != "overnight":
         return previous_weekday(clause.day), rule + "; in an Asian report that day's US session had not yet run", False
     return clause.day, rule, written
 

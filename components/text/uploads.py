@@ -35,7 +35,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from pydantic import ValidationError
@@ -77,11 +77,20 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class UploadResult:
-    """The valid events in file order, one problem per bad field, and notices about changes made."""
+    """The valid events in file order, one problem per bad field, and notices about changes made.
+
+    ``duplicates`` are rows that repeat an event already given (``existing``): (the row's event, the id
+    of the event it repeats); they are not in ``events``."""
 
     events: list[Event]
     problems: list[RowProblem]
     notices: list[str]
+    duplicates: list[tuple[Event, str]] = field(default_factory=list)
+
+
+def same_event_key(event: Event) -> tuple:
+    """What makes two events the same one: the day, the hour, the zone and the title (in any case)."""
+    return event.date, event.time, event.tz, " ".join(event.title.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -94,10 +103,11 @@ class _RawRow:
 
 
 
-def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult:
+def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[Event] | tuple = ()) -> UploadResult:
     """Read an uploaded CSV or JSON file (chosen by ``name``'s extension) into validated events.
 
     ``existing_ids`` are ids already in use (bundled events, earlier uploads); it is not changed.
+    ``existing`` are the session's own events: a row repeating one is a duplicate, not an event.
     Raises :class:`UploadError` for whole-file problems; bad rows become ``problems``.
     """
     label = _label(name)
@@ -106,12 +116,16 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult
         raise UploadError(f"{label} is not a CSV or JSON file: use a name ending in .csv or .json "
                           "(from a spreadsheet, save as 'CSV UTF-8').")
     rows, notices = reader(_decode(data, label), label)
-    events, problems, taken = [], [], set(existing_ids)
+    events, problems, taken, repeated = [], [], set(existing_ids), []
+    known = {same_event_key(e): e.id for e in existing}
     for raw in rows:
         event, row_problems, row_notices = _check_row(raw)
         problems += row_problems
         notices += row_notices
         if event is None:
+            continue
+        if same_event_key(event) in known:
+            repeated.append((event, known[same_event_key(event)]))
             continue
         final = _unique_id(event.id, taken)
         if final != event.id:
@@ -119,7 +133,7 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult
                            f"so this event's id is '{final}'.")
         taken.add(final)
         events.append(Event.model_validate({**event.model_dump(), "id": final}))
-    return UploadResult(events, problems, notices)
+    return UploadResult(events, problems, notices, repeated)
 
 
 def _decode(data: bytes, label: str) -> str:

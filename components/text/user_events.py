@@ -12,6 +12,7 @@ from components.data.events import Event, describe_validation_error, is_time_zon
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import MAX_SYMBOLS, MAX_USER_EVENTS
 from components.text.extraction import Candidate, candidate_to_event_record
+from components.text.uploads import same_event_key
 
 REVIEW_COLUMNS = ("add", "date", "time", "tz", "title", "category", "symbols", "date expression", "resolves to",
                   "confidence", "sentence", "problem")
@@ -22,11 +23,6 @@ class Merge:
     events: list[Event]
     notices: list[str]
     added: int  # how many of the new events were added
-
-
-def same_event_key(event: Event) -> tuple:
-    """What makes two events the same one: the day, the hour, the zone and the title (in any case)."""
-    return event.date, event.time, event.tz, " ".join(event.title.casefold().split())
 
 
 def duplicates(existing: list[Event], new: list[Event]) -> list[tuple[Event, Event]]:

@@ -19,7 +19,7 @@ from components.text.extraction import propose_events
 from components.text.safe import md_escape
 from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
 from components.text.uploads import UploadError, parse_upload
-from components.text.user_events import accept_rows, duplicates, merge, review_frame
+from components.text.user_events import accept_rows, merge, review_frame
 from components.ui import state
 from components.ui.data import all_events, available_symbols
 
@@ -49,7 +49,8 @@ def upload_ui() -> None:
     if upload is None:
         return
     try:
-        result = parse_upload(upload.name, upload.getvalue(), {e.id for e in all_events()})
+        result = parse_upload(upload.name, upload.getvalue(), {e.id for e in all_events()},
+                              state.USER_EVENTS.get())
     except UploadError as exc:
         st.error(md_escape(exc), icon=":material/error:")
         return
@@ -59,25 +60,20 @@ def upload_ui() -> None:
         st.warning(f"{len(result.problems)} problem(s); those rows were not loaded. The other rows are fine.")
         st.dataframe(pd.DataFrame([dataclasses.asdict(p) for p in result.problems]), hide_index=True,
                      key=state.UPLOAD_PROBLEMS)
+    if result.duplicates:
+        total = len(result.duplicates) + len(result.events)
+        st.info(f"{len(result.duplicates)} of the {total} event(s) of this file are already in your session (same "
+                "title, date, time and zone)" + (", so there is nothing to add." if not result.events else
+                                                  "; only the others can be added."), icon=":material/content_copy:")
+        st.dataframe(pd.DataFrame([{"row": f"{new.title} ({new.date})", "already yours as": old}
+                                   for new, old in result.duplicates]), hide_index=True, key=state.UPLOAD_DUPLICATES)
     if result.events:
         _upload_preview(result.events)
 
 
 def _upload_preview(events: list) -> None:
     st.dataframe(events_frame(events), hide_index=True, key=state.UPLOAD_PREVIEW)
-    repeated = duplicates(state.USER_EVENTS.get(), events)
-    if repeated:
-        st.dataframe(pd.DataFrame([{"this file": f"{new.title} ({new.date})", "already yours as": old.id}
-                                   for new, old in repeated]), hide_index=True, key=state.UPLOAD_DUPLICATES)
-    if len(repeated) == len(events):
-        st.info(f"All {len(events)} event(s) of this file are already in your session (same title, date, time and "
-                "zone), so there is nothing to add.", icon=":material/content_copy:")
-        return
-    fresh = len(events) - len(repeated)
-    if repeated:
-        st.info(f"{len(repeated)} of these {len(events)} events are already in your session; adding adds the other "
-                f"{fresh}.", icon=":material/content_copy:")
-    if st.button(f"Add {fresh} event(s) to the session", key=state.UPLOAD_ADD, type="primary"):
+    if st.button(f"Add {len(events)} event(s) to the session", key=state.UPLOAD_ADD, type="primary"):
         add(events)
         state.UPLOAD_ROUND.set(state.UPLOAD_ROUND.get() + 1)  # a fresh uploader: the file's notices go with it
         st.rerun()
