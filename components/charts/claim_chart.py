@@ -43,17 +43,20 @@ def claim_chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.dat
                 line=dict(color=style.color, dash=style.dash, width=2),
                 hovertemplate="%{x|%a %d %b %Y}: %{y:,.2f}<extra>" + symbol + "</extra>")
     marks = []
-    for day, name, shape in ((base, "base", "circle"), (session, label or "claimed session", "diamond")):
+    for day, name, shape, where in ((base, "base", "circle", "top right"),
+                                    (session, label or "claimed session", "diamond", "top left")):
         hit = part[part["date"] == pd.Timestamp(day)]
         if not hit.empty:
             marks.append(dict(type="scatter", mode="markers+text", x=hit["date"], y=hit["close"], name=name,
-                              text=[f"{name} {day:%d %b}"], textposition="top center",
+                              text=[f"{name} {day:%d %b}"], textposition=where, cliponaxis=False,
                               marker=dict(symbol=shape, size=11, color=style.color, line=dict(color=pen.edge, width=1)),
                               hovertemplate="%{x|%a %d %b %Y}: %{y:,.2f}<extra>" + name + "</extra>"))
-    layout = dict(height=HEIGHT, margin=dict(l=10, r=10, t=10, b=60), showlegend=False, hovermode="closest",
-                  dragmode=False, xaxis=dict(rangebreaks=[dict(bounds=["sat", "mon"])], tickformat="%d %b %y"),
+    layout = dict(height=HEIGHT, margin=dict(l=10, r=10, t=26, b=58), showlegend=False, hovermode="closest",
+                  dragmode=False, xaxis=dict(rangebreaks=[dict(bounds=["sat", "mon"])], tickformat="%d %b %y", nticks=6,
+                             tickangle=0),
                   yaxis=dict(title=dict(text=symbol), tickformat=",.0f"),
-                  annotations=[dict(text=basis_footnote([symbol]), xref="paper", yref="paper", x=0, y=0, yshift=-38,
+                  annotations=[dict(text=basis_footnote([symbol]).replace("<br>", " "), xref="paper", yref="paper",
+                                    x=0, y=0, yshift=-36,
                                     yanchor="top", xanchor="left", showarrow=False, font=dict(size=10,
                                                                                               color=pen.muted))])
     return go.Figure(data=[line, *marks], layout=layout, _validate=False)

@@ -47,8 +47,12 @@ class LoadedArticle:
 
     @property
     def label(self) -> str:
-        first = next((line.strip() for line in self.text.splitlines() if line.strip()), "")
-        first = first.split(":", 1)[1].strip() if first.lower().startswith(("title:", "url:")) else first
+        """A short name: its "Title:" line, else its first line that is not a header line (plain text)."""
+        lines = [line.strip() for line in self.text.splitlines()[:40] if line.strip()]
+        title = next((line.split(":", 1)[1].strip() for line in lines if line.lower().startswith(("title:",
+                                                                                                  "headline:"))), "")
+        first = title or next((line for line in lines if not re.match(r"^(?:URL|Source|Published|Date|By)\b\s*:",
+                                                                      line, re.IGNORECASE)), "")
         return (first[:70] + ("…" if len(first) > 70 else "")) or "(empty text)"
 
 

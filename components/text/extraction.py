@@ -175,7 +175,9 @@ def _adverbial(written: DateExpression | None, clause: Clause) -> DateExpression
     """The date wording a title leaves out: a day or period said as an adverb, not a subject ("the quarter")."""
     if written is None:
         written = next((e for e in clause.expressions if e.kind not in _NOT_LISTED), None)
-    return written if written is not None and written.kind not in _NOMINAL else None
+    if written is None or written.kind in _NOMINAL or written.text.endswith(("'s", "’s")):
+        return None  # "Friday's gains carried ...": the date is part of the subject
+    return written
 
 
 def _unresolved(clause: Clause) -> list[Unresolved]:

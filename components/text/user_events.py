@@ -14,8 +14,8 @@ from components.facts import MAX_SYMBOLS, MAX_USER_EVENTS
 from components.text.extraction import Candidate, candidate_to_event_record
 from components.text.uploads import same_event_key
 
-REVIEW_COLUMNS = ("add", "date", "time", "tz", "title", "category", "symbols", "date expression", "resolves to",
-                  "confidence", "sentence", "problem")
+REVIEW_COLUMNS = ("add", "date", "title", "time", "tz", "category", "symbols", "date expression", "resolves to",
+                  "confidence", "sentence", "problem")  # the title third, so a phone shows it without scrolling
 
 
 @dataclass(frozen=True)

@@ -39,11 +39,11 @@ def source_ui() -> str:
     loaded: LoadedArticle | None = state.LOADED_ARTICLE.get()
     if loaded is None and state.CLAIMS_SOURCE.get() == "loaded":
         state.CLAIMS_SOURCE.set("bundled")
-    label = f"{SOURCES['loaded']}: {loaded.label}" if loaded else SOURCES["loaded"]
+    label = f"{SOURCES['loaded']}: {md_escape(loaded.label)}" if loaded else SOURCES["loaded"]
     options = ["bundled", "loaded"] if loaded else ["bundled"]
     choice = st.radio("Article", options, format_func=lambda o: label if o == "loaded" else SOURCES[o],
                       horizontal=True, **state.CLAIMS_SOURCE.bind())
-    with st.expander("Load another article", expanded=False):
+    with st.expander("Load a different article" if loaded else "Load another article", expanded=False):
         _loader()
     return choice
 

@@ -128,9 +128,10 @@ def _review_ui(extraction) -> None:
     st.caption(f"Read as a {extraction.place} report ({md_escape(extraction.place_rule)}).")
     for notice in extraction.notices:
         st.info(md_escape(notice), icon=":material/info:")
-    for item in extraction.unresolved:
-        st.warning(f"Unresolved: “{md_escape(item.expression)}” in “{md_escape(item.sentence[:160])}”: "
-                   f"{md_escape(item.reason)}", icon=":material/help:")
+    if extraction.unresolved:
+        st.warning(f"**Unresolved ({len(extraction.unresolved)})**, listed rather than guessed:\n\n" + "\n".join(
+            f"- “{md_escape(item.expression)}” in “{md_escape(_clipped(item.sentence))}”: {md_escape(item.reason)}"
+            for item in extraction.unresolved), icon=":material/help:")
     if not candidates:
         st.info("No candidate events: no sentence of this text has a date, a market move or an event cue.",
                 icon=":material/info:")
@@ -155,6 +156,10 @@ def _review_ui(extraction) -> None:
                  icon=":material/fact_check:")
     if st.button("Add the ticked events", key=state.EXTRACT_ADD, type="primary"):
         _add_reviewed(extraction, candidates, edited)
+
+
+def _clipped(text: str, width: int = 140) -> str:
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
 def _add_reviewed(extraction, candidates: list, edited: pd.DataFrame) -> None:
