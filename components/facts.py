@@ -62,3 +62,10 @@ MAX_WORKSPACE_BYTES = 2_000_000  # events, articles and view together, as stored
 WORKSPACE_EXPIRY_DAYS = 90  # a workspace nobody opened or saved for this long is deleted (on a later save)
 MAX_WORKSPACES = 100_000  # in one database; saving a new one is refused beyond this
 MAX_NEW_WORKSPACES_PER_SESSION = 5  # "Save" and "Save a copy" in one browser session
+
+# --- reading another article (components/text/reader.py and its callers) ---------------------------
+MAX_SENTENCES = 2_000  # sentences read from one text; the rest are named in a notice, never read
+MAX_SENTENCE_CHARS = 2_000  # characters of one sentence read; a longer one is cut, with a notice
+MAX_CANDIDATES = 300  # candidate events proposed from one text
+MAX_ARTICLE_CLAIMS = 200  # numeric claims read from one text
+EVENT_YEARS = (1900, 2100)  # an event's date must fall in these years (pandas and the charts hold them)

@@ -752,6 +752,7 @@ def markdown(results: dict, rows: list[dict]) -> str:
                   "times are inflated; the ratios to the floor, measured in the same run, and the CPU times below "
                   "are the steadier figures." if busy else "")]
     lines += secondary_tables(results)
+    lines += reader_tables(results)
     warm = results.get("warm_up_seconds")
     if warm:
         lines += ["", "**One-off process warm-up** (first ever run of each page in this process, imports included): "
@@ -804,6 +805,48 @@ def secondary_tables(results: dict) -> list[str]:
     return out
 
 
+# --- reading other articles: corpus scores and pathological texts (issue 14) -------------------------------
+
+PATHOLOGICAL = {"'Shares rose' + ' on' x 33000": "Shares rose" + " on" * 33000, "'A. ' x 33000": "A. " * 33000}
+
+
+def reader_scores() -> dict:
+    """Scores of the reader on tests/data/corpus and the CPU time of reading pathological 100 KB texts."""
+    from components.analysis.claim_checks import check_claims
+    from components.text.claim_reader import read_claims
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    from tests.accuracy import corpus_scores
+
+    out = corpus_scores()
+    timings = {}
+    for name, text in PATHOLOGICAL.items():
+        start = time.process_time()
+        reading = read_article(text, "2025-03-06")
+        extraction_of(reading)
+        check_claims(read_claims(reading), __import__("pandas").DataFrame(
+            columns=["date", "symbol", "open", "high", "low", "close"]))
+        timings[name] = time.process_time() - start
+    return {"articles": out["articles"], "total": out["total"], "pathological_cpu_s": timings}
+
+
+def reader_tables(results: dict) -> list[str]:
+    reader = results.get("reader")
+    if not reader:
+        return []
+    cols = ("events", "claims", "sessions", "unresolved", "dates")
+    cell = lambda pair: f"{pair[0]}/{pair[1]}"  # noqa: E731
+    lines = ["", "## Reading other articles (tests/data/corpus)", "",
+             "| article | events with the right date | claims with the right listing and verdict | ... and session "
+             "| unresolved listed | date expressions |", "|---|---:|---:|---:|---:|---:|"]
+    for a in reader["articles"]:
+        lines.append(f"| {a['article']} | " + " | ".join(cell(a[c]) for c in cols) + " |")
+    lines.append("| **all** | " + " | ".join(f"**{cell(reader['total'][c])}**" for c in cols) + " |")
+    lines += ["", "Pathological 100 KB texts, CPU time to read them, propose events and check claims: "
+              + "; ".join(f"{k}: {v:.2f} s" for k, v in reader["pathological_cpu_s"].items()) + "."]
+    return lines
+
+
 def run_meta(repeats: int) -> dict:
     def version(mod):
         try:
@@ -841,6 +884,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--no-browser", action="store_true", help="skip the server, RSS and Chromium measures")
     ap.add_argument("--no-profile", action="store_true", help="skip the cProfile pass")
     ap.add_argument("--out", type=Path, default=RESULTS, help="output folder (default bench/results)")
+    ap.add_argument("--reader-only", action="store_true",
+                    help="only the reader's corpus scores and pathological-text timings (a few seconds)")
     ap.add_argument("--live-tree", action="store_true",
                     help="run the files in place instead of a copy of the working tree taken at the start")
     args = ap.parse_args(argv)
@@ -857,6 +902,14 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, _on_signal)
     args.out.mkdir(parents=True, exist_ok=True)
     results: dict = {"meta": run_meta(args.repeats), "errors": [], "load": [["start", 0, loadavg()]]}
+    try:
+        results["reader"] = reader_scores()
+    except Exception as exc:
+        results["errors"].append(f"reader scores: {type(exc).__name__}: {exc}")
+    if args.reader_only:
+        md = "\n".join(reader_tables(results)) + "\n"
+        print(md)
+        return 1 if results["errors"] else 0
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as tmp:
         work = Path(tmp)
         _run(args, results, work)  # every server runs in a context that stops it, also on error or Ctrl-C

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from plotly.offline import get_plotlyjs
@@ -61,6 +62,20 @@ def test_without_a_selection_the_headline_event_leads_and_without_a_share_link_i
 def test_a_range_without_events_or_prices_is_said_not_drawn():
     text = report_html(story(start=dt.date(2021, 1, 4), end=dt.date(2021, 1, 8), selected=None))
     assert "No event falls between" in text and "No prices between" in text
+
+
+def test_a_loaded_articles_figures_are_checked_in_the_report():
+    corpus = Path(__file__).parent / "data" / "corpus"
+    text = (corpus / "alibaba_2025-02-21.txt").read_text(encoding="utf-8")
+    article = StoredArticle(id="results-day", title="Alibaba results day", published=dt.date(2025, 2, 21),
+                            place="HK", text=text, added_at=dt.datetime(2025, 2, 22))
+    s = story(articles=(article,))
+    assert {"9988.HK", "BABA", "^HSI"} <= set(symbols_needed(s))
+    html_text = report_html(s)
+    section = html_text.split("Claims of “Alibaba results day”", 1)[1].split("<h2>", 1)[0]
+    assert "matches" in section and "9988.HK" in section and "a day&#x27;s move" in section
+    unreadable = StoredArticle(id="x", title="No figures", text="Nothing here moved.", added_at=dt.datetime(2025, 1, 1))
+    assert "Claims of “No figures”" not in report_html(story(articles=(unreadable,)))
 
 
 @pytest.mark.browser

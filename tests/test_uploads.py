@@ -149,7 +149,7 @@ def test_parse_upload_json_repeated_key_is_a_problem():
     text = '[{"title": "A", "title": "B", "date": "2025-03-06", "category": "policy"}]'
     result = parse_upload("mine.json", text.encode(), set())
     assert result.events == []
-    assert result.problems == [RowProblem(1, None, "title", "is given more than once")]
+    assert result.problems == [RowProblem(1, None, "title", "is given more than once ('A', then 'B')")]
 
 
 def test_parse_upload_csv_line_numbers_follow_multiline_values_and_blank_lines():

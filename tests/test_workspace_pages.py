@@ -171,6 +171,25 @@ def test_a_loaded_article_is_kept_with_the_workspace_and_can_be_read_again(open_
     article = reopened.session_state["loaded_articles"][0]
     assert article.text == text and article.published == dt.date(2025, 3, 6)
     assert "Your articles (1)" in [s.value for s in reopened.subheader]
+    assert reopened.session_state["_loaded_article"].text == text  # the claims page checks it after a reload
     reopened.button(key="ws_article_0").click().run()
     assert_no_exception(reopened, "propose again")
     assert reopened.session_state["_extraction"] is not None
+
+
+def test_a_loaded_articles_market_and_claims_survive_the_link(open_page, database):
+    text = "BABA shares jumped 8% on Thursday after the results, the biggest gain in New York trading."
+    at = open_page("pages/claims.py")
+    at.text_area(key="claims_text").input(text)
+    at.date_input(key="claims_published").set_value(dt.date(2025, 2, 21))
+    at.selectbox(key="claims_place").set_value("US")
+    at.button(key="claims_load").click().run()
+    assert_no_exception(at, "load")
+    assert at.session_state["loaded_articles"][0].place == "US"
+    at.sidebar.button(key="ws_save").click().run()
+    reopened = open_page("pages/claims.py", params={"share": at.session_state["_workspace"]["share"]})
+    assert_no_exception(reopened, "reopen")
+    loaded = reopened.session_state["_loaded_article"]
+    assert (loaded.text, loaded.published, loaded.place) == (text, dt.date(2025, 2, 21), "US")
+    assert reopened.session_state["claims_source"] == "loaded"
+    assert any("BABA" in m.value for m in reopened.markdown)

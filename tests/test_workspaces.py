@@ -226,3 +226,25 @@ def test_the_default_is_a_sqlite_file_in_the_data_folder(monkeypatch, tmp_path):
     monkeypatch.setenv(db.DATABASE_ENV, "mysql://x")
     with pytest.raises(db.DatabaseError, match="must start with postgresql"):
         db.database_url()
+
+
+def test_an_article_saved_before_the_place_column_reads_back_after_the_upgrade(tmp_path, monkeypatch):
+    from alembic import command
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    monkeypatch.setenv(db.DATABASE_ENV, url)
+    engine = sa.create_engine(url)  # not db.engine(): that one migrates to the newest revision at once
+    config = db.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        now = dt.datetime(2025, 3, 10)
+        conn.execute(sa.text("INSERT INTO workspaces VALUES ('w1', :e, NULL, 0, 1, :n, :n, :n, '{}', 10)"),
+                     {"e": tokens.token_hash("E" * 43), "n": now})
+        conn.execute(sa.text("INSERT INTO workspace_articles VALUES ('w1', 0, 'old-1', 'An old article', NULL, "
+                             "'2025-03-06', 'Alibaba rose 8% on Thursday.', :n)"), {"n": now})
+    db.migrate(engine)
+    engine.dispose()
+    with db.engine().connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == db.head_revision()
+    opened = store.open_link("E" * 43, store.EDIT)
+    assert opened.problems == [] and [(a.title, a.place) for a in opened.content.articles] == [("An old article", "")]

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
-from components.facts import DATA_DIR, HOME_TZ
+from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
 
 EVENTS_FILE = DATA_DIR / "events.json"
 CATEGORIES = ["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
@@ -79,10 +79,20 @@ class Event(BaseModel):
     @field_validator("symbols")
     @classmethod
     def _valid_symbols(cls, value: list[str]) -> list[str]:
+        if len(value) > MAX_SYMBOLS:
+            raise ValueError(f"lists {len(value)} symbols; an event lists at most {MAX_SYMBOLS}")
         try:
             return list(dict.fromkeys(normalise_symbol(s) for s in value))
         except InvalidSymbol as exc:
             raise ValueError(str(exc)) from None
+
+    @field_validator("date")
+    @classmethod
+    def _within_years(cls, value: dt.date) -> dt.date:
+        if not EVENT_YEARS[0] <= value.year <= EVENT_YEARS[1]:  # charts and pandas timestamps hold these years
+            raise ValueError(f"'{value.isoformat()}' is outside the years {EVENT_YEARS[0]}–{EVENT_YEARS[1]} "
+                             "that the charts can show")
+        return value
 
     @functools.cached_property
     def timestamp(self) -> pd.Timestamp | None:

@@ -2,7 +2,8 @@
 
 :func:`build_report` writes the event timeline, the price chart with the events, the reaction table
 of the selected event (or the headline event), the article's claims with their verdicts, the user's
-events and articles, the price basis and data sources, and the share link. plotly.js is included
+events and articles (each loaded article's figures checked as on the claims page), the price basis and
+data sources, and the share link. plotly.js is included
 once, inline, and every chart is drawn from its figure's JSON, so the file opens without a network.
 
 Everything that comes from a user or a file (titles, summaries, links, notes) is HTML-escaped; the
@@ -20,6 +21,8 @@ import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from components.analysis.alignment import reaction_display, reaction_table
+from components.analysis.article_claims import MEASURE_WORDS
+from components.analysis.claim_checks import check_claims
 from components.analysis.claims import (
     NOT_CHECKABLE,
     NOT_SUPPORTED,
@@ -36,7 +39,8 @@ from components.charts.story import timeline_figure
 from components.data.events import Event, find_event
 from components.data.prices import PriceResult
 from components.data.symbols import benchmark_for
-from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
+from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT, MAX_SYMBOLS
+from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
 
 VERDICT_WORDS = {SUPPORTED: "Supported", PARTLY: "Partly supported", NOT_SUPPORTED: "Not supported",
@@ -66,7 +70,26 @@ def symbols_needed(story: Story) -> list[str]:
     event = _focus(story)
     own = list(event.symbols) if event is not None and event.symbols else list(DEFAULT_SYMBOLS)
     wanted = [*story.symbols, *own, *DEFAULT_SYMBOLS]
-    return list(dict.fromkeys(wanted + [b for b in map(benchmark_for, wanted) if b]))
+    needed = list(dict.fromkeys(wanted + [b for b in map(benchmark_for, wanted) if b]))
+    return needed + [s for s in _article_symbols(story) if s not in needed]
+
+
+def _article_claims(article: StoredArticle) -> list:
+    """A kept article's claims, read again from its text (an empty list for a text that cannot be read)."""
+    try:
+        return claims_of_text(article.text, article.published or article.added_at.date(),
+                              place=article.place or None)[1]
+    except ValueError:
+        return []
+
+
+def _article_symbols(story: Story) -> list[str]:
+    """The listings the loaded articles' claims name, at most MAX_SYMBOLS per article (as on the claims page)."""
+    out: list[str] = []
+    for article in story.articles:
+        named = list(dict.fromkeys(c.symbol for c in _article_claims(article) if c.symbol))
+        out += named[:MAX_SYMBOLS]
+    return list(dict.fromkeys(out))
 
 
 def _focus(story: Story) -> Event | None:
@@ -174,6 +197,28 @@ def _user_section(story: Story) -> str:
     return "\n".join(parts)
 
 
+def _loaded_claims_section(story: Story, history: PriceResult) -> str:
+    """Each loaded article's figures with their verdicts, checked as the claims page checks them."""
+    parts = []
+    for article in story.articles:
+        claims = _article_claims(article)
+        if not claims:
+            continue
+        named = list(dict.fromkeys(c.symbol for c in claims if c.symbol))[:MAX_SYMBOLS]
+        results = check_claims(claims, history.frame[history.frame["symbol"].isin(named)])
+        frame = pd.DataFrame({
+            "listing": [r.claim.symbol or "none" for r in results], "claimed": [r.claim.claimed for r in results],
+            "measure": [MEASURE_WORDS.get(r.claim.measure, r.claim.measure) for r in results],
+            "session": [f"{r.claim.day:%a %d %b %Y}" if r.claim.day else "" for r in results],
+            "verdict": [r.verdict for r in results],
+            "why": [r.explanation + (f" {r.reason}" if r.reason else "") for r in results],
+            "the article": [r.claim.sentence[:300] for r in results]})
+        parts += [f"<h2>Claims of “{esc(article.title)}”, checked against the prices ({len(results)})</h2>",
+                  _table(frame)]
+    return "\n".join(parts)
+    return "\n".join(parts)
+
+
 def _sources_section(history: PriceResult) -> str:
     frame = pd.DataFrame([{"symbol": p.symbol, "source": p.source, "price basis": p.basis_label,
                            "first": p.first, "last": p.last, "sessions": p.rows, "note": p.note}
@@ -220,7 +265,7 @@ def build_report(story: Story, history: PriceResult, results: Iterable[ClaimResu
     body = "\n".join(part for part in (
         _header(story, generated), _events_section(story, shown), _prices_section(story, history),
         _reaction_section(story, history), _claims_section(list(results)), _user_section(story),
-        _sources_section(history)) if part)
+        _loaded_claims_section(story, history), _sources_section(history)) if part)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<title>QwQ-32B week: report</title>\n"

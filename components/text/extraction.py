@@ -1,10 +1,11 @@
-"""Candidate events from another article: sentences, date expressions and event cues.
+"""Candidate events from another article: clauses, their dates and event cues, read by the reader.
 
-``propose_events(text, published)`` splits an article into sentences and proposes one candidate
-per sentence that carries a resolvable date expression or an event cue ("unveiled", "shares
-rose", "IPO", ...). Dates are resolved against the publication date; every rule is named in the
-result, and an expression that cannot be resolved ("soon", "a day after the launch of Foo" with no
-known anchor) is listed with its reason instead of being guessed.
+``propose_events(text, published)`` reads the text with :func:`components.text.reader.read_article`
+and proposes one candidate per clause that has a date (written, or the implied day of a market
+move) or an event cue ("unveiled", "shares rose", "IPO", "plans to", ...). Every rule is named in
+the result. What cannot be dated is listed in ``unresolved`` with its reason and never given the
+publication date: an expression such as "soon" or "in recent months", an event cue in a clause
+without a date, and a named event ("the launch of the X model") that the text does not date.
 
 The text is untrusted. Nothing here produces HTML: every field is plain text for a page to render
 escaped. Input longer than ``MAX_ARTICLE_CHARS`` is refused with a ValueError.
@@ -15,41 +16,57 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from pydantic import ValidationError
 
 from components.data.events import Event, describe_validation_error
-from components.text.dates import FUTURE_TENSE, DateExpression, checked_date, find_date_expressions
-from components.text.sentences import checked_text, split_sentences
+from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
+from components.text.date_types import DateExpression, checked_date
+from components.text.dates import FUTURE_TENSE
+from components.text.reader import Clause, Reading, read_article
+from components.text.titles import TITLE_MAX_CHARS, suggest_title
 
-TITLE_MAX_CHARS = 80
+__all__ = ["Candidate", "Extraction", "Unresolved", "candidate_to_event_record", "guess_category", "propose_events",
+           "suggest_title", "TITLE_MAX_CHARS", "checked_date"]
 DEFAULT_TZ = Event.model_fields["tz"].default
 
 EVENT_CUES = [
     re.compile(r"\b(?:shares|stocks?|index)\b[^.;]{0,60}?\b(?:rose|fell|jumped|surged|soared|slumped|tumbled"
-               r"|dropped|climbed|plunged|gained|lost|rallied|slid)\b", re.IGNORECASE),
+               r"|dropped|climbed|plunged|gained|lost|rallied|slid|leapt|opened|closed)\b", re.IGNORECASE),
     re.compile(r"\b(?:launched|released|unveil(?:ed|s)|announce[ds]|introduced|debuted|rolled out)\b", re.IGNORECASE),
     re.compile(r"\bIPO\b|\binitial public offering\b|\blisted on\b|\bwent public\b"),
-    re.compile(r"\bearnings\b|\bquarterly results\b|\bresults for\b", re.IGNORECASE),
-    re.compile(r"\bacquired\b|\bacquisition of\b|\bmerger\b", re.IGNORECASE),
+    re.compile(r"\bearnings\b|\bquarterly results\b|\bresults for\b|\breported (?:revenue|profit|earnings|net)",
+               re.IGNORECASE),
+    re.compile(r"\bacquired\b|\bacquisition of\b|\bmerger\b|\bagreed to (?:buy|acquire|sell)\b", re.IGNORECASE),
+    re.compile(r"\b(?:plans?|planning|intends?|intention|aims?) to\b", re.IGNORECASE),
+    re.compile(r"\breported that\b|\b(?:is|are) working on\b", re.IGNORECASE),
+    re.compile(r"\b(?:entered|plunged into|moved into|expanded into|pushed into)\b", re.IGNORECASE),
+    re.compile(r"\b(?:approved|banned|fined|sued|sanctioned)\b|\bsigned an? (?:deal|agreement)\b", re.IGNORECASE),
+    re.compile(r"\b(?:meeting|gathering|symposium|summit)\b", re.IGNORECASE),
 ]
+NAMED_EVENT = re.compile(r"\bthe (?:launch|release|debut|unveiling|introduction|rollout|listing|IPO|acquisition)"
+                         r" of (?:the |its |a |an )?[\w.’'-]+(?: (?:[A-Z0-9][\w.’'-]*|AI|model|chatbot|app|agent|chip"
+                         r"|service|platform|product)){0,4}")
 # First match wins ties, so the more specific categories come first.
 CATEGORY_KEYWORDS = {
     "agent launch": re.compile(r"\bagents?\b", re.IGNORECASE),
     "model release": re.compile(r"\bmodels?\b|\bLLMs?\b|\bweights\b|\bchatbot\b", re.IGNORECASE),
-    "market move": re.compile(r"\bshares\b|\bstocks?\b|\bindex\b|\b\d+(?:\.\d+)?%", re.IGNORECASE),
+    "market move": re.compile(r"\bshares\b|\bstocks?\b|\bindex\b|\bADRs?\b", re.IGNORECASE),
     "corporate": re.compile(r"\bearnings\b|\brevenue\b|\bprofit\b|\bIPO\b|\bacqui\w+|\bmerger\b|\binvest\w*"
                             r"|\bCEO\b|\blisted\b|\bresults\b|\bfounded\b", re.IGNORECASE),
     "policy": re.compile(r"\bgovernment\b|\bregulators?\b|\bministry\b|\bofficials\b|\bpolic(?:y|ies)\b|\brules\b"
                          r"|\btariffs?\b|\bcentral bank\b|\bcongress\b|\bsanctions?\b", re.IGNORECASE),
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
+_NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
+_NOMINAL = ("quarter", "quarter-ref")  # "the quarter marked ...": the subject of its sentence, kept in a title
+
 
 @dataclass(frozen=True)
 class Candidate:
-    """A proposed event: the sentence, the date it gives (a day or a range) and guesses to review."""
+    """A proposed event: the clause, the date it gives (a day or a range) and guesses to review."""
 
     sentence: str
     sentence_index: int
@@ -61,6 +78,9 @@ class Candidate:
     category: str
     cue: str | None
     confidence: str
+    tz: str = DEFAULT_TZ
+    symbols: tuple[str, ...] = ()
+    qualifier: str = ""  # "early", "morning"... kept from the wording
 
     @property
     def date(self) -> dt.date | None:
@@ -80,14 +100,9 @@ class Unresolved:
 class Extraction:
     candidates: tuple[Candidate, ...]
     unresolved: tuple[Unresolved, ...]
-
-_PRECISION = {"absolute": 0, "offset": 1, "weekday": 1, "relative": 2, "month": 3, "since": 4, "year": 5}
-
-
-def _best(expressions: list[DateExpression]) -> DateExpression | None:
-    """The most precise resolved expression: a single day before a range, then by kind, then the first."""
-    resolved = [e for e in expressions if e.resolved]
-    return min(resolved, key=lambda e: ((e.end_date - e.start_date).days, _PRECISION[e.kind], e.start), default=None)
+    notices: tuple[str, ...] = ()
+    place: str = "HK"
+    place_rule: str = ""
 
 
 def _cue(sentence: str) -> str | None:
@@ -103,25 +118,12 @@ def guess_category(sentence: str) -> str:
     return best if scores[best] else "other"
 
 
-def suggest_title(sentence: str, expression: DateExpression | None = None) -> str:
-    """A short title from the sentence: the date wording removed, cut at the first comma, at most 80 chars."""
-    if expression is not None:  # drop the date wording and a preposition left in front of it ("rose on")
-        before = re.sub(r"\s+(?:on|in|by|since|at|from)\s*$", " ", sentence[:expression.start], flags=re.IGNORECASE)
-        text = before + sentence[expression.end:]
-    else:
-        text = sentence
-    text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", re.sub(r"\s+", " ", text), flags=re.IGNORECASE)
-    text = re.split(r",|;|\s[-–—]\s|:\s|\s\(", text)[0]
-    text = re.sub(r"(?:\s+(?:on|in|by|since|at|from))+\s*[.!?]*$", "", text.strip(), flags=re.IGNORECASE)
-    text = text.strip(" .!?\"'“”‘’")
-    if len(text) > TITLE_MAX_CHARS:
-        text = text[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-    return (text[:1].upper() + text[1:]) or "Untitled event"
-
-
-def _confidence(best: DateExpression | None, others: list[DateExpression], sentence: str, category: str) -> str:
+def _confidence(clause: Clause, others: list[DateExpression], category: str) -> str:
+    best = clause.date
     if best is None:
         parts = ["low: no date in the sentence, set the date by hand"]
+    elif clause.implicit:
+        parts = [f"medium: {clause.implicit}"]
     elif best.is_range:
         parts = [f"low: a period ({best.rule}), not a day; pick the day when saving"]
     elif best.kind == "absolute" and not best.note:
@@ -130,7 +132,7 @@ def _confidence(best: DateExpression | None, others: list[DateExpression], sente
         parts = [f"medium: {best.rule}"]
     if best is not None and best.note:
         parts.append(best.note)
-    if FUTURE_TENSE.search(sentence):
+    if FUTURE_TENSE.search(clause.text):
         parts.append("future tense: this may be an upcoming event")
     if others:
         parts.append("also mentions: " + ", ".join(f"'{e.text}'" for e in others))
@@ -138,33 +140,85 @@ def _confidence(best: DateExpression | None, others: list[DateExpression], sente
     return "; ".join(parts)
 
 
-def _candidate(index: int, sentence: str, expressions: list[DateExpression]) -> Candidate | None:
-    best, cue = _best(expressions), _cue(sentence)
+def _candidate(clause: Clause) -> Candidate | None:
+    best, cue = clause.date, _cue(clause.text)
     if best is None and cue is None:
         return None
-    category = guess_category(sentence)
-    others = [e for e in expressions if e.resolved and e is not best]
-    return Candidate(sentence, index, best.text if best else None, best.start_date if best else None,
-                     best.end_date if best else None, best.rule if best else "",
-                     suggest_title(sentence, best or next(iter(expressions), None)),
-                     category, cue, _confidence(best, others, sentence, category))
+    category = guess_category(clause.text)
+    others = [e for e in clause.expressions if e.resolved and e is not best and e.kind not in _NOT_LISTED]
+    written = best if best is not None and not clause.implicit else None
+    symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
+    return Candidate(clause.text, clause.sentence_index, written.text if written else None,
+                     best.start_date if best else None, best.end_date if best else None,
+                     (best.rule if best else ""), suggest_title(clause.text, _adverbial(written, clause)),
+                     category, cue, _confidence(clause, others, category), clause.tz, symbols,
+                     best.qualifier if best else "")
 
 
-def propose_events(text: str, published: dt.date | str, *,
-                   anchors: Mapping[str, dt.date] | None = None) -> Extraction:
-    """Candidate events of an article (one per qualifying sentence) and the expressions left unresolved.
+def _second(clause: Clause) -> Candidate | None:
+    """The second event of a clause: a day given only by an aside or reported speech ("said on Monday it will
+    hold an investor day on Jan. 8")."""
+    if clause.second is None:
+        return None
+    e, words = clause.second, clause.second_text
+    at = words.find(e.text)
+    title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
+    category = guess_category(words)
+    symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
+    confidence = f"medium: {e.rule}; a second event of its sentence, dated by its own words" + \
+        ("; future tense: this may be an upcoming event" if FUTURE_TENSE.search(words) else "")
+    return Candidate(clause.text, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule, title, category,
+                     _cue(words), confidence, e.tz or DEFAULT_TZ, symbols, e.qualifier)
 
-    ValueError when ``text`` is longer than MAX_CHARS or ``published`` is not a date.
+
+def _adverbial(written: DateExpression | None, clause: Clause) -> DateExpression | None:
+    """The date wording a title leaves out: a day or period said as an adverb, not a subject ("the quarter")."""
+    if written is None:
+        written = next((e for e in clause.expressions if e.kind not in _NOT_LISTED), None)
+    if written is None or written.kind in _NOMINAL or written.text.endswith(("'s", "’s")):
+        return None  # "Friday's gains carried ...": the date is part of the subject
+    return written
+
+
+def _unresolved(clause: Clause) -> list[Unresolved]:
+    out = [Unresolved(clause.text, clause.sentence_index, e.text, e.reason) for e in clause.expressions
+           if not e.resolved and e.kind not in _NOT_LISTED]
+    spans = [(e.start, e.end) for e in clause.expressions]
+    for m in NAMED_EVENT.finditer(clause.text):
+        inside = any(a <= m.start() < b for a, b in spans)
+        dated = any(e.resolved and 0 <= e.start - m.end() <= 15 for e in clause.expressions)
+        if not inside and not dated:
+            out.append(Unresolved(clause.text, clause.sentence_index, m.group(),
+                                  "an event the text names without a date; the publication date is not assumed"))
+    cue = _cue(clause.text)
+    if clause.date is None and cue and not out:
+        out.append(Unresolved(clause.text, clause.sentence_index, cue,
+                              "an event without a date in the text; the publication date is not assumed"))
+    return out
+
+
+def propose_events(text: str, published: dt.date | str, *, anchors: Mapping[str, dt.date] | None = None,
+                   place: str | None = None) -> Extraction:
+    """Candidate events of an article (one per qualifying clause) and what was left unresolved.
+
+    ``place`` is the article's market ("HK", "US"); by default it is read from the text.
+    ValueError when ``text`` is longer than MAX_ARTICLE_CHARS or ``published`` is not a date.
     """
-    clean, day = checked_text(text), checked_date(published)
-    candidates, unresolved = [], []
-    for index, sentence in enumerate(split_sentences(clean)):
-        expressions = find_date_expressions(sentence, day, anchors=anchors)
-        unresolved += [Unresolved(sentence, index, e.text, e.reason) for e in expressions if not e.resolved]
-        candidate = _candidate(index, sentence, expressions)
-        if candidate is not None:
-            candidates.append(candidate)
-    return Extraction(tuple(candidates), tuple(unresolved))
+    return extraction_of(read_article(text, published, place=place, anchors=anchors))
+
+
+def extraction_of(reading: Reading) -> Extraction:
+    """The candidates and unresolved items of a text already read."""
+    candidates, unresolved, notices = [], [], list(reading.notices)
+    for clause in reading.clauses:
+        unresolved += _unresolved(clause)
+        found = [c for c in (_candidate(clause), _second(clause)) if c is not None]
+        if len(candidates) + len(found) > MAX_CANDIDATES:
+            notices.append(f"Only the first {MAX_CANDIDATES} candidate events are proposed; the text has more.")
+            break
+        candidates += found
+    notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
+    return Extraction(tuple(candidates), tuple(unresolved), tuple(notices), reading.place, reading.place_rule)
 
 
 def _user_id(name: str) -> str:
@@ -178,10 +232,12 @@ def _user_id(name: str) -> str:
 def _base_record(candidate: Candidate) -> dict:
     note = f"Date from the article's wording ({candidate.rule}); not checked against sources." if candidate.rule else \
         "The article gives no date for this; not checked against sources."
+    if candidate.qualifier:
+        note += f" Time of day in the article: {candidate.qualifier}."
     wording = candidate.expression[:300] if candidate.expression else None
-    return {"title": candidate.title, "date": candidate.date, "tz": DEFAULT_TZ, "category": candidate.category,
+    return {"title": candidate.title, "date": candidate.date, "tz": candidate.tz, "category": candidate.category,
             "summary": candidate.sentence[:2000], "article_wording": wording, "match_note": note[:500],
-            "confidence": "unverified", "in_article": False, "origin": "user"}
+            "confidence": "unverified", "in_article": False, "origin": "user", "symbols": list(candidate.symbols)}
 
 
 def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
@@ -200,6 +256,8 @@ def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
     if record["date"] is None:
         raise ValueError(f"'{candidate.title}' has no single date ({candidate.expression or 'no date wording'}); "
                          "pass date=YYYY-MM-DD")
+    if len(record.get("symbols") or []) > MAX_SYMBOLS:
+        raise ValueError(f"an event lists at most {MAX_SYMBOLS} symbols; this one lists {len(record['symbols'])}")
     try:
         return Event.model_validate(record).model_dump(mode="json")
     except ValidationError as exc:

@@ -31,8 +31,13 @@ def checked_text(text: str) -> str:
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
+_TAIL = 24  # characters before a full stop that can hold the abbreviation it ends (the longest is 5)
+
+
 def _ends_with_abbreviation(chunk: str) -> bool:
-    words = chunk.split()
+    """Whether ``chunk`` ends with an abbreviation; only its last few characters are looked at, so
+    splitting stays linear in the text's length however many full stops it has."""
+    words = chunk[-_TAIL:].split()
     word = words[-1].lower().strip("(\"'“‘") if words else ""
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
@@ -48,7 +53,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for m in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if not _ends_with_abbreviation(text[start:m.start()]):
+            if not _ends_with_abbreviation(text[max(start, m.start() - _TAIL):m.start()]):
                 spans.append((start, m.start() + len(m.group().rstrip())))
                 start = m.end()
         spans.append((start, line.end()))

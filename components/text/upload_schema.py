@@ -72,7 +72,8 @@ SCHEMA: tuple[SchemaField, ...] = (
     SchemaField("date", True, "YYYY-MM-DD, the date in the event's time zone", "2025-03-06"),
     SchemaField("time", False, "HH:MM, 24-hour, local time in tz (HH:MM:SS also accepted)", "16:30"),
     SchemaField("tz", False, f"IANA time zone, default {DEFAULT_TZ}", "America/New_York"),
-    SchemaField("category", True, "one of " + ", ".join(CATEGORIES) + " (any case)", "model release"),
+    SchemaField("category", True, "one of " + ", ".join(CATEGORIES) + " (any case; '-' or '_' for spaces)",
+                "model release"),
     SchemaField("symbols", False, "Yahoo symbols split by ; or spaces (commas inside quotes); "
                 "in JSON also a list", "9988.HK; BABA"),
     SchemaField("summary", False, f"plain text, at most {_max_length('summary')} characters",
@@ -85,6 +86,15 @@ SCHEMA: tuple[SchemaField, ...] = (
 )
 FIELDS: tuple[str, ...] = tuple(f.field for f in SCHEMA)
 REQUIRED: tuple[str, ...] = tuple(f.field for f in SCHEMA if f.required)
+# Other names people give these columns (matched like the fields: any case, spaces or hyphens as "_"); a file
+# using one is told which field it was read as. "datetime" holds a date and a time ("2025-03-06 16:30").
+ALIASES: dict[str, str] = {
+    "timezone": "tz", "time_zone": "tz", "zone": "tz", "tzname": "tz",
+    "ticker": "symbols", "tickers": "symbols", "symbol": "symbols", "ticker_symbols": "symbols",
+    "datetime": "datetime", "date_time": "datetime", "timestamp": "datetime",
+    "headline": "title", "event": "title", "description": "summary", "details": "summary",
+    "url": "source_url", "link": "source_url", "source_name": "source_title", "type": "category",
+}
 
 TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
     {"title": "Example: quarterly results published", "date": "2025-02-20", "time": "16:30",
@@ -119,7 +129,7 @@ class UploadedEvent(Event):
     @field_validator("category", mode="before")
     @classmethod
     def _any_case(cls, value: object) -> object:
-        return re.sub(r"[\s_]+", " ", value.lower()) if isinstance(value, str) else value
+        return re.sub(r"[\s_\-]+", " ", value.lower()).strip() if isinstance(value, str) else value
 
     @field_validator("symbols", mode="before")
     @classmethod

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
 import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from pydantic import ValidationError
@@ -45,17 +44,18 @@ from components.data.events import Event
 from components.facts import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from components.text.safe import looks_like_formula
 from components.text.upload_schema import (
-    BIDI,
+    ALIASES,
     FIELDS,
     ID_MAX,
     ID_PREFIX,
-    MARKUP,
     PATTERN_HINTS,
     PENDING_ID,
     REQUIRED,
     UploadedEvent,
     clip,
+    shown,
 )
+from components.text.upload_values import column_key, field_of, quotes, site_name, split_datetime, tidy, unsafe_text
 
 
 class UploadError(ValueError):
@@ -77,11 +77,20 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class UploadResult:
-    """The valid events in file order, one problem per bad field, and notices about changes made."""
+    """The valid events in file order, one problem per bad field, and notices about changes made.
+
+    ``duplicates`` are rows that repeat an event already given (``existing``): (the row's event, the id
+    of the event it repeats); they are not in ``events``."""
 
     events: list[Event]
     problems: list[RowProblem]
     notices: list[str]
+    duplicates: list[tuple[Event, str]] = field(default_factory=list)
+
+
+def same_event_key(event: Event) -> tuple:
+    """What makes two events the same one: the day, the hour, the zone and the title (in any case)."""
+    return event.date, event.time, event.tz, " ".join(event.title.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -94,10 +103,11 @@ class _RawRow:
 
 
 
-def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult:
+def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[Event] | tuple = ()) -> UploadResult:
     """Read an uploaded CSV or JSON file (chosen by ``name``'s extension) into validated events.
 
     ``existing_ids`` are ids already in use (bundled events, earlier uploads); it is not changed.
+    ``existing`` are the session's own events: a row repeating one is a duplicate, not an event.
     Raises :class:`UploadError` for whole-file problems; bad rows become ``problems``.
     """
     label = _label(name)
@@ -106,12 +116,16 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult
         raise UploadError(f"{label} is not a CSV or JSON file: use a name ending in .csv or .json "
                           "(from a spreadsheet, save as 'CSV UTF-8').")
     rows, notices = reader(_decode(data, label), label)
-    events, problems, taken = [], [], set(existing_ids)
+    events, problems, taken, repeated = [], [], set(existing_ids), []
+    known = {same_event_key(e): e.id for e in existing}
     for raw in rows:
         event, row_problems, row_notices = _check_row(raw)
         problems += row_problems
         notices += row_notices
         if event is None:
+            continue
+        if same_event_key(event) in known:
+            repeated.append((event, known[same_event_key(event)]))
             continue
         final = _unique_id(event.id, taken)
         if final != event.id:
@@ -119,7 +133,7 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str]) -> UploadResult
                            f"so this event's id is '{final}'.")
         taken.add(final)
         events.append(Event.model_validate({**event.model_dump(), "id": final}))
-    return UploadResult(events, problems, notices)
+    return UploadResult(events, problems, notices, repeated)
 
 
 def _decode(data: bytes, label: str) -> str:
@@ -140,9 +154,9 @@ def _read_csv(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
     records = _csv_records(text, label)
     if not records:
         raise UploadError(f"{label} is empty.")
-    columns = _csv_columns(records[0][1], label)
+    columns, notices = _csv_columns(records[0][1], label)
     _check_count(len(records) - 1, label)
-    notices = _unknown_columns(records)
+    notices += _unknown_columns(records)
     rows = [_csv_row(i, line, cells, columns) for i, (line, cells) in enumerate(records[1:], start=1)]
     return rows, notices
 
@@ -170,31 +184,40 @@ def _unknown_columns(records: list[tuple[int, list[str]]]) -> list[str]:
     header, body = records[0][1], [cells for _, cells in records[1:]]
     unknown = [f"'{clip(name)}'" if name.strip() else f"unnamed column {i}"
                for i, name in enumerate(header, start=1)
-               if _key(name) not in FIELDS
+               if field_of(name) is None
                and (name.strip() or any(len(c) >= i and c[i - 1].strip() for c in body))]
     return [f"Ignored columns not in the schema: {', '.join(unknown)}."] if unknown else []
 
 
-def _csv_columns(header: list[str], label: str) -> list[str]:
-    columns = [_key(c) for c in header]
-    repeated = sorted(c for c, n in Counter(columns).items() if n > 1 and c in FIELDS)
+def _csv_columns(header: list[str], label: str) -> tuple[list[str], list[str]]:
+    """The field each column holds (aliases such as 'timezone' read as 'tz', each said in a notice)."""
+    columns = [field_of(c) or column_key(c) for c in header]
+    notices = [f"Column '{clip(c)}' was read as " + ("a date and a time." if f == "datetime" else f"'{f}'.")
+               for c, f in zip(header, columns) if f in ALIASES.values() and (column_key(c) != f or f == "datetime")]
+    by_field: dict[str, list[str]] = {}
+    for name, column in zip(header, columns):
+        if column in FIELDS or column == "datetime":
+            by_field.setdefault(column, []).append(clip(name.strip()))
+    repeated = sorted(f for f, names in by_field.items() if len(names) > 1)
     if repeated:
-        raise UploadError(f"{label} has the column {', '.join(repeated)} more than once.")
-    missing = [f for f in REQUIRED if f not in columns]
+        named = "; ".join(f"{' and '.join(repr(n) for n in by_field[f])} all name '{f}'" for f in repeated)
+        raise UploadError(f"{label} has the column {', '.join(repeated)} more than once ({named}).")
+    missing = [f for f in REQUIRED if f not in columns and not (f == "date" and "datetime" in columns)]
     if missing:
         raise UploadError(f"{label} has no {', '.join(missing)} column: the first row must name "
                           f"the columns, and {', '.join(REQUIRED)} are required. The template "
                           "shows the layout.")
-    return columns
+    return columns, notices
 
 
 def _csv_row(row: int, line: int, cells: list[str], columns: list[str]) -> _RawRow:
     # a short row leaves its last columns empty; extra cells are checked just below
-    values = {c: cell for c, cell in zip(columns, cells, strict=False) if c in FIELDS}
+    values = {c: cell for c, cell in zip(columns, cells, strict=False) if c in FIELDS or c == "datetime"}
     problems = {}
-    if any(cell.strip() for cell in cells[len(columns):]):
-        problems["(row)"] = (f"has {len(cells)} cells but the header names {len(columns)} columns; "
-                             "a value containing commas needs double quotes")
+    extra = [cell for cell in cells[len(columns):] if cell.strip()]
+    if extra:
+        problems["(row)"] = (f"has {len(cells)} cells but the header names {len(columns)} columns (the first "
+                             f"extra one is {shown(extra[0])}); a value containing commas needs double quotes")
     return _RawRow(row, line, values, problems)
 
 
@@ -204,6 +227,7 @@ class _JsonObject(dict):
     def __init__(self, pairs: list[tuple[str, object]]) -> None:
         super().__init__(pairs)
         self.repeated = {k for k, n in Counter(k for k, _ in pairs).items() if n > 1}
+        self.given = {k: [v for key, v in pairs if key == k] for k in self.repeated}
 
 
 def _read_json(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
@@ -218,12 +242,16 @@ def _read_json(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
     items, notices = _json_items(payload, label)
     _check_count(len(items), label)
     unknown: dict[str, list[int]] = {}
+    aliased: dict[str, str] = {}
     for i, item in enumerate(items, start=1):
         for key in item if isinstance(item, dict) else ():
-            if _key(key) not in FIELDS:
+            if field_of(key) is None:
                 unknown.setdefault(key, []).append(i)
+            elif column_key(key) not in FIELDS:
+                aliased[key] = field_of(key)
     notices += [f"Ignored field '{clip(key)}', which is not in the schema, in rows {_numbers(where)}."
                 for key, where in unknown.items()]
+    notices += [f"Field '{clip(key)}' was read as '{field}'." for key, field in aliased.items()]
     return [_json_row(i, item) for i, item in enumerate(items, start=1)], notices
 
 
@@ -248,23 +276,27 @@ def _json_row(row: int, item: object) -> _RawRow:
         return _RawRow(row, None, {}, {"(row)": "is not an object with named fields"})
     values, problems = {}, {}
     for key, value in item.items():
-        name = _key(key)
-        if name not in FIELDS:
+        name = field_of(key)
+        if name is None:
             continue
         if name in values or key in getattr(item, "repeated", ()):
-            problems[name] = "is given more than once"
+            given = ([values[name]] if name in values else []) + getattr(item, "given", {}).get(key, [value])
+            problems[name] = "is given more than once (" + ", then ".join(shown(v) for v in given[:3]) + ")"
         values[name] = value
     return _RawRow(row, None, values, problems)
 
 
 def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], list[str]]:
-    values = {k: _tidy(v) for k, v in raw.values.items()}
+    values = {k: tidy(v) for k, v in raw.values.items()}
     values = {k: v for k, v in values.items() if v not in (None, "", [])}
     bad = dict(raw.problems)
     for name, value in values.items():
-        reason = _unsafe_text(value)
+        reason = unsafe_text(value)
         if reason:
-            bad.setdefault(name, reason)
+            bad.setdefault(name, f"{shown(value) if isinstance(value, str) else 'the value'} {reason}")
+    if "datetime" in values and "datetime" not in bad:
+        bad.update(split_datetime(values))
+    values.pop("datetime", None)
     event = None
     try:
         if raw.values or not bad:  # a JSON item that is not an object has no fields to check
@@ -273,8 +305,10 @@ def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], li
     except ValidationError as exc:
         for name, reason in _field_errors(exc):
             bad.setdefault(name, reason)
+    if "datetime" in bad and bad.get("date") == "is required":
+        del bad["date"]  # the datetime's own problem says it
     if bad:
-        order = sorted(bad, key=lambda f: FIELDS.index(f) if f in FIELDS else -1)
+        order = sorted(bad, key=lambda f: FIELDS.index(f) if f in FIELDS else 1 if f == "datetime" else -1)
         return None, [RowProblem(raw.row, raw.line, f, bad[f]) for f in order], []
     if "id" not in values:
         event = event.model_copy(update={"id": _slug_id(event.title, event.date)})
@@ -286,7 +320,7 @@ def _event_input(values: dict[str, object]) -> dict[str, object]:
     url, title = values.get("source_url"), values.get("source_title")
     if url is not None or title is not None:
         source = {"url": url} if url is not None else {}
-        source["title"] = title if title is not None else _site_name(url)
+        source["title"] = title if title is not None else site_name(url)
         data["sources"] = [source]
     return {"id": PENDING_ID, **data, "origin": "user"}
 
@@ -305,23 +339,10 @@ def _field_errors(exc: ValidationError) -> list[tuple[str, str]]:
             reason = PATTERN_HINTS[name]
         else:
             reason = err["msg"].replace("Value error, ", "")
+        if err["type"] != "missing" and not quotes(reason, err.get("input")):
+            reason = f"{shown(err.get('input'))}: {reason}"
         found.append((name, reason))
     return found
-
-
-def _unsafe_text(value: object) -> str | None:
-    for text in value if isinstance(value, list) else [value]:
-        if not isinstance(text, str):
-            continue
-        bad = next((ch for ch in text if ch in BIDI
-                    or (unicodedata.category(ch) == "Cc" and ch not in "\n\t")), None)
-        if bad is not None:
-            return (f"contains the control character U+{ord(bad):04X}; only printable text, "
-                    "tabs and line breaks are accepted")
-        if MARKUP.search(text) or MARKUP.search(html.unescape(text)):
-            return ("contains HTML or script markup (a <tag>, a javascript: link or an on...= "
-                    "handler); only plain text is accepted")
-    return None
 
 
 def _formula_notices(raw: _RawRow, values: dict[str, object]) -> list[str]:
@@ -351,24 +372,6 @@ def _check_count(count: int, label: str) -> None:
                           "Split it into smaller files.")
     if count == 0:
         raise UploadError(f"{label} holds no events.")
-
-
-def _tidy(value: object) -> object:
-    """Normalise line ends and trim text; a list (JSON symbols) is tidied one level deep only, so a
-    deeply nested value cannot exhaust the stack: its inner lists fail validation as non-text."""
-    def text(v: object) -> object:
-        return v.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(v, str) else v
-
-    return [text(v) for v in value] if isinstance(value, list) else text(value)
-
-
-def _key(name: object) -> str:
-    return re.sub(r"[\s\-]+", "_", str(name).strip().lower())
-
-
-def _site_name(url: object) -> str:
-    match = re.match(r"https?://([^/\s?#]+)", str(url))
-    return match.group(1) if match else str(url)[:100]
 
 
 def _label(name: str) -> str:

@@ -1,4 +1,4 @@
-"""The user's own events for a session (pure): merging with unique ids, and accepting reviewed candidates."""
+"""The user's own events for a session (pure): merging with unique ids, duplicates, and reviewed candidates."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from dataclasses import dataclass
 import pandas as pd
 from pydantic import ValidationError
 
-from components.data.events import Event, describe_validation_error
+from components.data.events import Event, describe_validation_error, is_time_zone
 from components.data.symbols import InvalidSymbol, normalise_symbol
+from components.facts import MAX_SYMBOLS, MAX_USER_EVENTS
 from components.text.extraction import Candidate, candidate_to_event_record
+from components.text.uploads import same_event_key
 
-MAX_USER_EVENTS = 500
+REVIEW_COLUMNS = ("add", "date", "title", "time", "tz", "category", "symbols", "date expression", "resolves to",
+                  "confidence", "sentence", "problem")  # the title third, so a phone shows it without scrolling
 
 
 @dataclass(frozen=True)
@@ -22,9 +25,23 @@ class Merge:
     added: int  # how many of the new events were added
 
 
+def duplicates(existing: list[Event], new: list[Event]) -> list[tuple[Event, Event]]:
+    """(new event, the event of ``existing`` it repeats) for each new event already there."""
+    known = {same_event_key(e): e for e in existing}
+    return [(e, known[same_event_key(e)]) for e in new if same_event_key(e) in known]
+
+
 def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
-    """Append ``new`` to ``existing``, renaming an id already in ``taken`` or earlier in the list."""
+    """Append ``new`` to ``existing``: an event already there is not added again (a notice says so), an id
+    already in ``taken`` or earlier in the list is renamed."""
     out, notices = list(existing), []
+    repeated = duplicates(existing, new)
+    if repeated:
+        shown = "; ".join(f"“{e.title}” ({e.date})" for e, _ in repeated[:5])
+        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        notices.append(f"{len(repeated)} event(s) were already among yours and were not added again: {shown}{more}.")
+        skip = {id(e) for e, _ in repeated}
+        new = [e for e in new if id(e) not in skip]
     used = set(taken) | {e.id for e in existing}
     room = max(MAX_USER_EVENTS - len(existing), 0)
     if len(new) > room:
@@ -44,20 +61,37 @@ def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
     return Merge(out, notices, len(new))
 
 
-def review_frame(candidates: list[Candidate]) -> pd.DataFrame:
-    """The editable review table: one row per candidate, accepted by default when it has a single date."""
-    return pd.DataFrame({
-        "add": [c.date is not None for c in candidates],
-        "date": [c.date for c in candidates],
-        "time": ["" for _ in candidates],
-        "title": [c.title for c in candidates],
-        "category": [c.category for c in candidates],
-        "symbols": ["" for _ in candidates],
-        "date expression": [c.expression or "" for c in candidates],
-        "resolves to": [_span(c) for c in candidates],
-        "confidence": [c.confidence for c in candidates],
-        "sentence": [c.sentence for c in candidates],
-    })
+def review_frame(candidates: list[Candidate], rows: list[dict] | None = None) -> pd.DataFrame:
+    """The editable review table: one row per candidate, ticked by default when it has a single date.
+
+    ``rows`` (one dict per candidate) are rows kept from an earlier review, with their edits and
+    the ``problem`` that kept them from being added."""
+    if rows is not None and len(rows) == len(candidates):
+        frame = pd.DataFrame([{c: row.get(c, "") for c in REVIEW_COLUMNS} for row in rows], columns=REVIEW_COLUMNS)
+    else:
+        frame = pd.DataFrame({
+            "add": pd.Series([c.date is not None for c in candidates], dtype=bool),
+            "date": pd.Series([c.date for c in candidates], dtype=object),
+            "time": ["" for _ in candidates],
+            "tz": [c.tz for c in candidates],
+            "title": [c.title for c in candidates],
+            "category": [c.category for c in candidates],
+            "symbols": [" ".join(c.symbols) for c in candidates],
+            "date expression": [c.expression or "" for c in candidates],
+            "resolves to": [_span(c) for c in candidates],
+            "confidence": [c.confidence for c in candidates],
+            "sentence": [c.sentence for c in candidates],
+            "problem": ["" for _ in candidates],
+        }, columns=REVIEW_COLUMNS)
+    frame["date"] = pd.Series([_as_date(d) for d in frame["date"]], dtype=object, index=frame.index)
+    frame["add"] = frame["add"].astype(bool)
+    return frame
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date() if not isinstance(value, dt.date) or isinstance(value, dt.datetime) else value
 
 
 def _span(c: Candidate) -> str:
@@ -68,30 +102,44 @@ def _span(c: Candidate) -> str:
 
 def accept(candidates: list[Candidate], edited: pd.DataFrame) -> tuple[list[Event], list[str]]:
     """Events from the rows marked ``add``, with the user's edits; a problem line for each bad row."""
-    events, problems = [], []
-    for i, (candidate, row) in enumerate(zip(candidates, edited.to_dict("records")), start=1):
+    events, kept = accept_rows(candidates, edited)
+    return events, [f"row {i + 1}: {row['problem']}" for i, (_, row) in enumerate(kept) if row.get("problem")]
+
+
+def accept_rows(candidates: list[Candidate], edited: pd.DataFrame) -> tuple[list[Event], list[tuple[Candidate, dict]]]:
+    """The events of the ticked rows that are valid, and every other row (candidate, row) to keep on screen;
+    a ticked row that could not be added keeps the reason in its ``problem``."""
+    events, kept = [], []
+    for candidate, row in zip(candidates, edited.to_dict("records")):
+        row = {**row, "problem": ""}
         if not row.get("add"):
+            kept.append((candidate, row))
             continue
         try:
-            edits = _edits(row)
-            events.append(Event.model_validate(candidate_to_event_record(candidate, **edits)))
+            events.append(Event.model_validate(candidate_to_event_record(candidate, **_edits(row, candidate))))
+            continue
         except ValidationError as exc:
-            problems += describe_validation_error(exc, f"row {i}")
+            row["problem"] = "; ".join(describe_validation_error(exc, "this row"))
         except (ValueError, InvalidSymbol) as exc:
-            problems.append(f"row {i}: {exc}")
-    return events, problems
+            row["problem"] = str(exc)
+        kept.append((candidate, row))
+    return events, kept
 
 
-def _edits(row: dict) -> dict:
-    day = row.get("date")
-    if day is None or (isinstance(day, float) and pd.isna(day)):
-        raise ValueError("pick a date: this sentence gives a period or no date")
-    edits = {"date": pd.Timestamp(day).date() if not isinstance(day, dt.date) else day,
-             "title": str(row.get("title") or "").strip(), "category": row.get("category")}
+def _edits(row: dict, candidate: Candidate) -> dict:
+    day = _as_date(row.get("date"))
+    if day is None:
+        raise ValueError("pick a date: this sentence gives a period or no date, so it was not added")
+    edits = {"date": day, "title": str(row.get("title") or "").strip(), "category": row.get("category")}
     time_text = str(row.get("time") or "").strip()
     if time_text:
         edits["time"] = time_text
+    zone = str(row.get("tz") or candidate.tz).strip()
+    if not is_time_zone(zone):
+        raise ValueError(f"'{zone[:40]}' is not an IANA time zone such as Asia/Hong_Kong or America/New_York")
+    edits["tz"] = zone
     symbols = [s for s in str(row.get("symbols") or "").replace(";", " ").replace(",", " ").split() if s]
-    if symbols:
-        edits["symbols"] = [normalise_symbol(s) for s in symbols]
+    if len(symbols) > MAX_SYMBOLS:
+        raise ValueError(f"an event lists at most {MAX_SYMBOLS} symbols; this row lists {len(symbols)}")
+    edits["symbols"] = [normalise_symbol(s) for s in symbols]
     return edits

@@ -27,6 +27,7 @@ from components.analysis.verdicts import evaluate_all
 from components.charts import marks
 from components.data.events import Event
 from components.data.prices import PriceResult
+from components.text.claim_reader import claims_of_text
 
 
 def _digest(parts: tuple) -> str:
@@ -85,3 +86,13 @@ def _claim_results(_history: PriceResult, key: str, _events: list[Event], events
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _market_figure(_history: PriceResult, key: str, _events: list[Event], events: str, **options):
     return marks.market_chart(_history.frame, events=_events, **options)[0]
+
+
+def article_claims(article) -> tuple:
+    """(reading, claims) of a loaded article (``claim_reader.LoadedArticle``), read once per text, date and place."""
+    return _article_claims(article.text, article.published, article.place)
+
+
+@st.cache_data(show_spinner="Reading the article's figures…", max_entries=16)
+def _article_claims(text: str, published: dt.date, place: str) -> tuple:
+    return claims_of_text(text, published, place=place or None)

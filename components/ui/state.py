@@ -146,12 +146,18 @@ EXTRACTION = Key("_extraction", None)  # the last extraction under review
 URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown once
 URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
 RANGE_MESSAGE = Key("_range_msg", None)  # (dates, why) for the last custom range refused
-SESSION_KEYS = (USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE)
+LOADED_ARTICLE = Key("_loaded_article", None)  # the article last read (extracted or loaded), for the claims page
+CLAIMS_SOURCE = Key("claims_source", "bundled")  # which article the claims page checks: bundled or loaded
+EXTRACT_ROWS = Key("_extract_rows", None)  # review rows kept after "Add" (not added, each with its reason)
+EXTRACT_ROUND = Key("_extract_round", 0)  # bumped when the review table is rebuilt, so it starts afresh
+UPLOAD_ROUND = Key("_upload_round", 0)  # bumped after "Add", so the uploader (and its notices) start empty
 LOADED_ARTICLES = Key("loaded_articles", [])  # articles the user loaded (StoredArticle), kept in a workspace
 WORKSPACE_OPEN = Key("_workspace", None)  # the open workspace: id, mode, token, revision, what was saved
 WORKSPACE_NOTICES = Key("_workspace_notices", [])  # why a link's workspace did not open, or what it left out
 NEW_WORKSPACES = Key("_new_workspaces", 0)  # workspaces this session created (bounded)
-SESSION_KEYS = (*SESSION_KEYS, LOADED_ARTICLES, WORKSPACE_OPEN, WORKSPACE_NOTICES, NEW_WORKSPACES)
+SESSION_KEYS = (USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE,
+                LOADED_ARTICLE, CLAIMS_SOURCE, EXTRACT_ROWS, EXTRACT_ROUND, UPLOAD_ROUND,
+                LOADED_ARTICLES, WORKSPACE_OPEN, WORKSPACE_NOTICES, NEW_WORKSPACES)
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
 RANGE_DATES = "w_range_dates"  # the custom range's date picker
@@ -180,6 +186,24 @@ NEW_SYMBOL, ADD_SYMBOL, SNAPSHOT_SYMBOLS = "new_symbol", "add_symbol", "snapshot
 USER_EVENTS_TABLE, CLEAR_USER_EVENTS = "user_events_table", "clear_user_events"
 WS_SAVE, WS_COPY, WS_FORCE, WS_REVOKE, WS_NEW_SHARE = "ws_save", "ws_copy", "ws_force", "ws_revoke", "ws_new_share"
 WS_REPORT, WS_ARTICLES = "ws_report", "ws_articles"
+EXTRACT_PLACE, UPLOAD_DUPLICATES = "extract_place", "upload_duplicates"
+CLAIMS_TEXT, CLAIMS_PUBLISHED = "claims_text", "claims_published"
+CLAIMS_PLACE, CLAIMS_LOAD = "claims_place", "claims_load"
+
+
+def upload_key(round_: int) -> str:
+    """The events uploader of one round (a new round after "Add" starts with no file)."""
+    return UPLOAD if not round_ else f"{UPLOAD}-{round_}"
+
+
+def review_key(round_: int) -> str:
+    """The extraction review table of one round (rebuilt after "Add" with the rows left)."""
+    return EXTRACT_REVIEW if not round_ else f"{EXTRACT_REVIEW}-{round_}"
+
+
+def claim_chart_key(claim_id: str) -> str:
+    """The small chart of one claim on the claims page."""
+    return f"claim_chart_{claim_id}"
 
 
 def claim_key(claim_id: str) -> str:

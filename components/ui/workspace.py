@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -25,6 +24,7 @@ import streamlit as st
 
 from components.data.events import Event
 from components.facts import MAX_ARTICLE_CHARS, MAX_NEW_WORKSPACES_PER_SESSION, MAX_WORKSPACE_ARTICLES
+from components.text.claim_reader import LoadedArticle
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
 from components.ui import params as P
@@ -108,6 +108,9 @@ def _load(opened: store.Opened, token: str) -> None:
     content = opened.content
     state.USER_EVENTS.set(list(content.events))
     state.LOADED_ARTICLES.set(list(content.articles))
+    if content.articles:  # the claims page checks the last article the workspace kept
+        state.LOADED_ARTICLE.set(_as_loaded(content.articles[-1]))
+        state.CLAIMS_SOURCE.set("loaded")
     state.ADDED_FILES.set(set())
     state.EXTRACTION.pop()
     state.WORKSPACE_OPEN.set({"id": opened.workspace_id, "mode": opened.mode, "token": token,
@@ -285,23 +288,28 @@ def _owner_block(ws: dict, page: str) -> None:
 
 # --- loaded articles -------------------------------------------------------------------------------
 
-def remember_article(text: str, published: dt.date | None, title: str = "", url: str | None = None) -> None:
-    """Keep a loaded article (its text and metadata) in the session, and so in its workspace."""
-    text = text.strip()[:MAX_ARTICLE_CHARS]
+def remember_article(loaded: LoadedArticle, url: str | None = None) -> None:
+    """Make an article the one the claims page checks, and keep it (text and metadata) in the workspace."""
+    state.LOADED_ARTICLE.set(loaded)
+    state.CLAIMS_SOURCE.set("loaded")
+    text = loaded.text.strip()[:MAX_ARTICLE_CHARS]
     if not text:
         return
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    title = (title.strip() or first_line)[:150] or "Untitled article"
+    title = loaded.label[:150] if loaded.label != "(empty text)" else "Untitled article"
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "article"
     article_id = f"{slug}-{hashlib.blake2b(text.encode(), digest_size=4).hexdigest()}"
     try:
-        article = StoredArticle(id=article_id, title=title, url=url, published=published, text=text,
-                                added_at=store.now())
+        article = StoredArticle(id=article_id, title=title, url=url, published=loaded.published, place=loaded.place,
+                                text=text, added_at=store.now())
     except ValueError as exc:
         _notice(f"The article is not kept in your workspace: {str(exc).splitlines()[0]}.")
         return
     kept = [a for a in state.LOADED_ARTICLES.get() if a.id != article_id]
     state.LOADED_ARTICLES.set([*kept, article][-MAX_WORKSPACE_ARTICLES:])
+
+
+def _as_loaded(article: StoredArticle) -> LoadedArticle:
+    return LoadedArticle(article.text, article.published or article.added_at.date(), article.place)
 
 
 def articles_ui() -> None:
@@ -318,6 +326,9 @@ def articles_ui() -> None:
         left.markdown(f"**{md_escape(article.title)}** · {dated} · {len(article.text):,} characters")
         if right.button("Propose events", key=state.article_key(i)):
             try:
-                state.EXTRACTION.set(propose_events(article.text, article.published or dt.date.today()))
+                loaded = _as_loaded(article)
+                state.EXTRACTION.set(propose_events(loaded.text, loaded.published, place=loaded.place or None))
+                state.LOADED_ARTICLE.set(loaded)
+                state.CLAIMS_SOURCE.set("loaded")
             except ValueError as exc:
                 st.error(md_escape(exc))

@@ -6,7 +6,6 @@ session state; the parsing and validation they call live in pure modules.
 
 import dataclasses
 import datetime as dt
-import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -15,11 +14,12 @@ from components.data import store
 from components.data.events import CATEGORIES, bundled_events, events_frame
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import HISTORY_START, MAX_ARTICLE_CHARS, MAX_SYMBOLS, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
+from components.text.claim_reader import PLACES, LoadedArticle
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
-from components.text.upload_schema import SCHEMA, template_csv, template_json
+from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
 from components.text.uploads import UploadError, parse_upload
-from components.text.user_events import accept, merge, review_frame
+from components.text.user_events import accept_rows, merge, review_frame
 from components.ui import state
 from components.ui.data import all_events, available_symbols
 from components.ui.workspace import remember_article
@@ -45,78 +45,136 @@ def upload_ui() -> None:
                        key=state.TEMPLATE_JSON)
     with st.expander("File schema"):
         st.dataframe(pd.DataFrame([dataclasses.asdict(f) for f in SCHEMA]), hide_index=True)
-    upload = st.file_uploader("Events file", type=["csv", "json"], key=state.UPLOAD)
-    if upload is not None:
-        data = upload.getvalue()
-        try:
-            result = parse_upload(upload.name, data, {e.id for e in all_events()})
-        except UploadError as exc:
-            st.error(md_escape(exc), icon=":material/error:")
-            result = None
-        if result is not None:
-            for notice in result.notices:
-                st.info(md_escape(notice), icon=":material/info:")
-            if result.problems:
-                st.warning(f"{len(result.problems)} problem(s); those rows were not loaded. The other rows are fine.")
-                st.dataframe(pd.DataFrame([dataclasses.asdict(p) for p in result.problems]), hide_index=True,
-                             key=state.UPLOAD_PROBLEMS)
-            if result.events:
-                st.dataframe(events_frame(result.events), hide_index=True, key=state.UPLOAD_PREVIEW)
-                digest = hashlib.sha256(data).hexdigest()
-                if digest in state.ADDED_FILES.get():
-                    st.caption("This file's events are already in your session.")
-                elif st.button(f"Add {len(result.events)} event(s) to the session", key=state.UPLOAD_ADD,
-                               type="primary"):
-                    state.ADDED_FILES.get().add(digest)
-                    add(result.events)
-                    st.rerun()
+        st.caption("Also read: " + ", ".join(f"{alias} → {field}" for alias, field in ALIASES.items()) + ".")
+    upload = st.file_uploader("Events file", type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
+    if upload is None:
+        return
+    try:
+        result = parse_upload(upload.name, upload.getvalue(), {e.id for e in all_events()},
+                              state.USER_EVENTS.get())
+    except UploadError as exc:
+        st.error(md_escape(exc), icon=":material/error:")
+        return
+    for notice in result.notices:
+        st.info(md_escape(notice), icon=":material/info:")
+    if result.problems:
+        st.warning(f"{len(result.problems)} problem(s); those rows were not loaded. The other rows are fine.")
+        st.dataframe(pd.DataFrame([dataclasses.asdict(p) for p in result.problems]), hide_index=True,
+                     key=state.UPLOAD_PROBLEMS)
+    if result.duplicates:
+        total = len(result.duplicates) + len(result.events)
+        st.info(f"{len(result.duplicates)} of the {total} event(s) of this file are already in your session (same "
+                "title, date, time and zone)" + (", so there is nothing to add." if not result.events else
+                                                  "; only the others can be added."), icon=":material/content_copy:")
+        st.dataframe(pd.DataFrame([{"row": f"{new.title} ({new.date})", "already yours as": old}
+                                   for new, old in result.duplicates]), hide_index=True, key=state.UPLOAD_DUPLICATES)
+    if result.events:
+        _upload_preview(result.events)
+
+
+def _upload_preview(events: list) -> None:
+    st.dataframe(events_frame(events), hide_index=True, key=state.UPLOAD_PREVIEW)
+    if st.button(f"Add {len(events)} event(s) to the session", key=state.UPLOAD_ADD, type="primary"):
+        add(events)
+        state.UPLOAD_ROUND.set(state.UPLOAD_ROUND.get() + 1)  # a fresh uploader: the file's notices go with it
+        st.rerun()
 
 
 def extract_ui() -> None:
     """Paste or upload an article, review the proposed events, add the accepted ones."""
-    st.markdown("Paste another article and its publication date: sentences with a date expression or an event cue "
-                "become candidate events. Review and edit them, then add the ones you accept. Expressions that "
+    st.markdown("Paste another article and its publication date: sentences with a date, a market move or an event "
+                "cue become candidate events. Review and edit them, then add the ones you accept. Expressions that "
                 "cannot be resolved are listed, never guessed.")
     text = st.text_area(f"Article text (at most {MAX_ARTICLE_CHARS:,} characters)", height=180,
                         key=state.EXTRACT_TEXT)
     text_file = st.file_uploader("…or a .txt file", type=["txt"], key=state.EXTRACT_FILE)
-    published = st.date_input("Publication date", value=dt.date(2025, 3, 6), key=state.EXTRACT_PUBLISHED)
+    left, right = st.columns(2)
+    published = left.date_input("Publication date", value=dt.date(2025, 3, 6), key=state.EXTRACT_PUBLISHED,
+                                min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+    place = right.selectbox("The article's market", list(PLACES), format_func=PLACES.get, key=state.EXTRACT_PLACE,
+                            help="Where the report was written from: 'overnight' and undated moves depend on it.")
     if st.button("Propose events", key=state.EXTRACT_RUN):
-        source = text
-        if text_file is not None:
-            try:
-                source = text_file.getvalue().decode("utf-8")
-            except UnicodeDecodeError:
-                st.error("The text file is not UTF-8 text.")
-                source = ""
-        try:
-            state.EXTRACTION.set(propose_events(source, published))
-            remember_article(source, published)  # kept with the workspace (its text, for claims later)
-        except ValueError as exc:
-            st.error(md_escape(exc), icon=":material/error:")
-            state.EXTRACTION.pop()
+        _propose(_source_text(text, text_file), published, place)
     extraction = state.EXTRACTION.get()
     if extraction is not None:
-        candidates = list(extraction.candidates)
-        st.markdown(f"**{len(candidates)} candidate(s)**")
-        edited = st.data_editor(
-            review_frame(candidates), hide_index=True, key=state.EXTRACT_REVIEW, num_rows="fixed",
-            disabled=["date expression", "resolves to", "confidence", "sentence"],
-            column_config={"category": st.column_config.SelectboxColumn(options=CATEGORIES, required=True),
-                           "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                           "time": st.column_config.TextColumn(help="optional HH:MM, Hong Kong time"),
-                           "symbols": st.column_config.TextColumn(help="optional, e.g. 9988.HK BABA")})
-        for item in extraction.unresolved:
-            st.warning(f"Unresolved: “{md_escape(item.expression)}” in “{md_escape(item.sentence[:160])}”: "
-                       f"{md_escape(item.reason)}", icon=":material/help:")
-        if candidates and st.button("Add the ticked events", key=state.EXTRACT_ADD, type="primary"):
-            events, problems = accept(candidates, edited)
-            for problem in problems:
-                st.error(md_escape(problem))
-            if events:
-                add(events)
-                state.EXTRACTION.pop()
-                st.rerun()
+        _review_ui(extraction)
+
+
+def _source_text(text: str, text_file) -> str:
+    if text_file is None:
+        return text
+    try:
+        return text_file.getvalue().decode("utf-8")
+    except UnicodeDecodeError:
+        st.error("The text file is not UTF-8 text.")
+        return ""
+
+
+def _propose(source: str, published: dt.date, place: str) -> None:
+    state.EXTRACT_ROWS.pop()
+    state.EXTRACT_ROUND.set(state.EXTRACT_ROUND.get() + 1)
+    try:
+        state.EXTRACTION.set(propose_events(source, published, place=place or None))
+    except ValueError as exc:
+        st.error(md_escape(exc), icon=":material/error:")
+        state.EXTRACTION.pop()
+        return
+    if source.strip():
+        remember_article(LoadedArticle(source, published, place))  # for the claims page, and kept with the workspace
+
+
+def _review_ui(extraction) -> None:
+    candidates = list(extraction.candidates)
+    st.caption(f"Read as a {extraction.place} report ({md_escape(extraction.place_rule)}).")
+    for notice in extraction.notices:
+        st.info(md_escape(notice), icon=":material/info:")
+    if extraction.unresolved:
+        st.warning(f"**Unresolved ({len(extraction.unresolved)})**, listed rather than guessed:\n\n" + "\n".join(
+            f"- “{md_escape(item.expression)}” in “{md_escape(_clipped(item.sentence))}”: {md_escape(item.reason)}"
+            for item in extraction.unresolved), icon=":material/help:")
+    if not candidates:
+        st.info("No candidate events: no sentence of this text has a date, a market move or an event cue.",
+                icon=":material/info:")
+        return
+    st.markdown(f"**{len(candidates)} candidate(s)**")
+    rows = state.EXTRACT_ROWS.get()
+    for i, row in enumerate(rows or [], start=1):
+        if row.get("problem"):
+            st.error(f"Row {i} (“{md_escape(row.get('title', ''))}”) was not added: {md_escape(row['problem'])}",
+                     icon=":material/event_busy:")
+    edited = st.data_editor(
+        review_frame(candidates, rows), hide_index=True, key=state.review_key(state.EXTRACT_ROUND.get()),
+        num_rows="fixed", disabled=["date expression", "resolves to", "confidence", "sentence", "problem"],
+        column_config={"category": st.column_config.SelectboxColumn(options=CATEGORIES, required=True),
+                       "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                       "time": st.column_config.TextColumn(help="optional HH:MM, in the row's time zone"),
+                       "tz": st.column_config.TextColumn(help="the zone of the date: Asia/Hong_Kong, America/New_York"),
+                       "symbols": st.column_config.TextColumn(
+                           help=f"optional, at most {MAX_SYMBOLS}, e.g. 9988.HK BABA"),
+                       "problem": st.column_config.TextColumn(help="why a ticked row was not added")})
+    st.page_link("pages/claims.py", label="Check this article's figures on the Claims page",
+                 icon=":material/fact_check:")
+    if st.button("Add the ticked events", key=state.EXTRACT_ADD, type="primary"):
+        _add_reviewed(extraction, candidates, edited)
+
+
+def _clipped(text: str, width: int = 140) -> str:
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
+
+
+def _add_reviewed(extraction, candidates: list, edited: pd.DataFrame) -> None:
+    """Add the valid ticked rows; every other row stays on screen, a ticked one with the reason it was not added."""
+    events, kept = accept_rows(candidates, edited)
+    if events:
+        add(events)
+    if kept:
+        state.EXTRACTION.set(dataclasses.replace(extraction, candidates=tuple(c for c, _ in kept)))
+        state.EXTRACT_ROWS.set([row for _, row in kept])
+    else:
+        state.EXTRACTION.pop()
+        state.EXTRACT_ROWS.pop()
+    state.EXTRACT_ROUND.set(state.EXTRACT_ROUND.get() + 1)
+    st.rerun()
 
 
 def symbols_ui() -> None:

@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -41,6 +42,7 @@ class StoredArticle(BaseModel):
     title: str = Field(min_length=1, max_length=300)
     url: str | None = Field(None, pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)
     published: dt.date | None = None
+    place: Literal["", "HK", "US"] = ""  # the article's market as chosen ("": read from the text)
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
     added_at: dt.datetime
 

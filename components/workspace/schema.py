@@ -49,6 +49,7 @@ workspace_articles = sa.Table(
     sa.Column("title", sa.String(300), nullable=False),
     sa.Column("url", sa.String(500), nullable=True),
     sa.Column("published", sa.Date, nullable=True),
+    sa.Column("place", sa.String(8), nullable=False, server_default=""),  # the market chosen ("": read)
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("added_at", sa.DateTime, nullable=False),
 )

@@ -1,0 +1,202 @@
+"""What a date expression resolves to, the context it is resolved in, and the tense around it.
+
+Shared by :mod:`components.text.dates` (days, months, years, weekdays, relative phrases) and
+:mod:`components.text.periods` (spans, look-backs, quarters, "overnight", reference words).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from components.facts import EVENT_YEARS
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+# Words that put a date after publication: the future, schedules, plans.
+FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans? to|planning to|expected to"
+                          r"|expects? to"
+                          r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming)\b|'ll\b",
+                          re.IGNORECASE)
+# Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
+AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than)(?: on)?\s+$",
+                          re.IGNORECASE)
+STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous|\w{3,}ed|rose|fell|sank"
+                        r"|slid|shrank"
+                        r"|grew|hit|met|told|saw|made|took|gave|got|won|lost|sold|bought|paid|began|held|led|left"
+                        r"|brought|came|went|spent|struck|swung|leapt|leaped|ran|shed|saw|became|wrote|spoke)\b",
+                        re.IGNORECASE)
+# "scheduled", "expected" end in -ed but point ahead: the future is looked for first.
+_SUB_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date expression in a sentence; ``start``/``end`` are offsets in that sentence.
+
+    Resolved expressions carry ``start_date``/``end_date`` (equal for a single day) and the ``rule``
+    used; unresolved ones carry ``reason`` instead. ``tz`` is the zone of the day when it is not the
+    article's own (a US session in a Hong Kong report); ``qualifier`` keeps "early", "morning"...
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    rule: str = ""
+    note: str = ""
+    reason: str = ""
+    anchor: str = ""
+    offset_days: int = 0
+    tz: str = ""
+    qualifier: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        """True when the expression has a date or a period."""
+        return self.start_date is not None
+
+    @property
+    def is_range(self) -> bool:
+        """True when it resolves to a period of more than one day."""
+        return self.resolved and self.start_date != self.end_date
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an expression is resolved against: the publication date and what the text said before.
+
+    ``place`` is the article's market ("HK", "US"...); ``fiscal_end`` the month the fiscal year of
+    the company it is about ends; ``day`` the last day the text named (for "that day") and
+    ``quarter`` the last quarter it named (for "the quarter", "the previous quarter").
+    """
+
+    published: dt.date
+    anchors: Mapping[str, dt.date] = field(default_factory=dict)
+    sentence: str = ""
+    place: str = "HK"
+    fiscal_end: int = 12
+    day: dt.date | None = None
+    quarter: tuple[dt.date, dt.date] | None = None
+
+    def tense(self, start: int, end: int) -> str:
+        """'future', 'past' or '' for the words around ``sentence[start:end]`` (its sub-clause first)."""
+        return tense_at(self.sentence, start, end)
+
+
+def _nearest(text: str, from_end: bool) -> str:
+    """The tense of the marker nearest to one end of ``text`` (a word that is both, "scheduled", is future)."""
+    marks = [(m.start(), 1, "future") for m in FUTURE_WORDS.finditer(text)]
+    marks += [(m.start(), 0, "past") for m in PAST_TENSE.finditer(text)]
+    if not marks:
+        return ""
+    return (max(marks) if from_end else min(marks, key=lambda x: (x[0], -x[1])))[2]
+
+
+def tense_at(sentence: str, start: int, end: int) -> str:
+    """'future', 'past' or '' for ``sentence[start:end]``: the tense word nearest to it in its sub-clause
+    (before it, else after it); for a date opening the sentence ("Late on Thursday, X said ..."), the verb
+    of the clause it introduces; else the first tense word of the sentence."""
+    before = [m.end() for m in _SUB_CLAUSE.finditer(sentence, 0, start)]
+    after = _SUB_CLAUSE.search(sentence, end)
+    lo, hi = (before[-1] if before else 0), (after.start() if after else len(sentence))
+    part = sentence[lo:start] + " " + sentence[end:hi]
+    if AHEAD_BEFORE.search(sentence[max(0, start - 24):start]) and not STRONG_PAST.search(part):
+        return "future"
+    found = _nearest(sentence[lo:start], True) or _nearest(sentence[end:hi], False)
+    if found:
+        return found
+    if not sentence[lo:start].strip(" \"'“‘(") and after is not None:
+        following = _SUB_CLAUSE.search(sentence, after.end())
+        found = _nearest(sentence[after.end():following.start() if following else len(sentence)], False)
+    return found or _nearest(sentence[:start] + " " + sentence[end:], False)
+
+
+def checked_date(published: dt.date | str) -> dt.date:
+    """The publication date as a ``datetime.date`` (accepts a date, a datetime or an ISO string)."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if not isinstance(published, dt.date):
+        try:
+            published = dt.date.fromisoformat(str(published))
+        except ValueError:
+            raise ValueError(f"The publication date '{published}' is not a date such as 2025-06-10.") from None
+    if not EVENT_YEARS[0] <= published.year <= EVENT_YEARS[1]:
+        raise ValueError(f"The publication date {published.isoformat()} is outside the years "
+                         f"{EVENT_YEARS[0]}–{EVENT_YEARS[1]} this app handles.")
+    return published
+
+
+def in_years(day: dt.date) -> bool:
+    """Whether a day lies in the years the app handles (EVENT_YEARS)."""
+    return EVENT_YEARS[0] <= day.year <= EVENT_YEARS[1]
+
+
+def month_number(name: str) -> int:
+    """1..12 for a month name or its abbreviation ("Sept.", "march")."""
+    return MONTH_NUMBERS[name.rstrip(".").lower()[:3]]
+
+
+def count_of(word: str) -> int | None:
+    """A count written as digits or a word ("three" is 3); None for anything else."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def one_day(start: dt.date, end: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    return start, end or start
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months later (earlier when negative), the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shifted_month(day: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    first = add_months(day.replace(day=1), months)
+    return month_span(first.year, first.month)
+
+
+def year_span(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day when it is shorter)."""
+    return add_months(day, -months)
+
+
+def resolved(m: re.Match, kind: str, span: tuple[dt.date, dt.date], rule: str, note: str = "",
+             **extra) -> DateExpression:
+    """A resolved expression for match ``m``; an empty or out-of-range period becomes unresolved."""
+    if span[0] > span[1]:
+        return unresolved(m, kind, f"'{m.group()}' gives an empty period for this publication date")
+    if not (in_years(span[0]) and in_years(span[1])):
+        return unresolved(m, kind, f"'{m.group()}' falls outside the years {EVENT_YEARS[0]}–{EVENT_YEARS[1]}")
+    return DateExpression(m.group(), m.start(), m.end(), kind, span[0], span[1], rule, note, **extra)
+
+
+def unresolved(m: re.Match, kind: str, reason: str, anchor: str = "", offset: int = 0, **extra) -> DateExpression:
+    return DateExpression(m.group(), m.start(), m.end(), kind, reason=reason, anchor=anchor, offset_days=offset,
+                          **extra)

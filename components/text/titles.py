@@ -1,0 +1,65 @@
+"""Event titles from a sentence's subject and verb, and the lines that are not the story's sentences.
+
+A dateline ("HONG KONG (Reuters) -", "NEW YORK, March 6 —") names where a story was filed, never
+an event; a photo caption ("... headquarters in Hangzhou, China, on Thursday, Feb. 6, 2025.",
+"Photo: Getty Images") dates a picture, not the news. Both are recognised here so the reader
+can set them aside, and a title never starts with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from components.text.date_types import DateExpression
+
+TITLE_MAX_CHARS = 80
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?)?"
+                      r"\s*(?:\((?P<agency>[A-Za-z .&-]{1,30})\))?\s*[-–—]{1,2}\s+")
+_CREDIT = re.compile(r"\bGetty Images\b|\bPhoto(?:graph(?:er)?)?:|\(Photo by\b|\bvia Getty\b|\bReuters/|\bAFP via\b"
+                     r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:"
+                     r"|\| (?:Reuters|AFP|AP|Bloomberg)\b|/(?:Bloomberg|Reuters|AFP|AP)\b")
+_CAPTION_DATE = re.compile(r"\bon \w+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?$")
+_VERB_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|rose|fell|\w+ed|will)\b")
+_LEADING = re.compile(r"^(?:(?:Meanwhile|However|Separately|Still|Elsewhere|In addition|By contrast|Earlier|Later|Also"
+                      r"|According to [^,]{1,60})\s*,\s*)+", re.IGNORECASE)
+_INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast|analysts said|he said|she said"
+                           r"|it said|in turn)\s?,", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
+
+
+def strip_dateline(line: str) -> tuple[str, str]:
+    """(city, rest) of a line that opens with a dateline; ("", line) otherwise."""
+    m = DATELINE.match(line)
+    if not m or len(m.group("city").split()) > 4:
+        return "", line
+    return m.group("city").strip(), line[m.end():]
+
+
+def is_caption(line: str) -> bool:
+    """Whether a line is a photo caption or credit rather than a sentence of the story."""
+    text = line.strip()
+    if _CREDIT.search(text):
+        return True
+    # "X at its headquarters in Hangzhou, China, on Thursday, Feb. 6, 2025." names a place and a full date, no news verb
+    head = _CAPTION_DATE.split(text)[0]
+    return bool(_CAPTION_DATE.search(text)) and not _VERB_HINT.search(head)
+
+
+def suggest_title(sentence: str, expression: DateExpression | None = None) -> str:
+    """A short title: the sentence's subject and verb, without its date wording, dateline or asides (80 chars)."""
+    sentence = strip_dateline(sentence)[1]
+    if expression is not None and sentence[expression.start:expression.end] == expression.text:
+        before = re.sub(r"\s+(?:on|in|by|since|at|from|of)\s*$", " ", sentence[:expression.start], flags=re.IGNORECASE)
+        text = before + sentence[expression.end:]
+    else:
+        text = sentence
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", text, flags=re.IGNORECASE)
+    text = _LEADING.sub("", text)
+    text = _APPOSITIVE.sub("", _INTERJECTION.sub("", text))
+    text = re.split(r",|;|\s[-–—]\s|:\s|\s\(", text)[0]
+    text = re.sub(r"(?:\s+(?:on|in|by|since|at|from|of))+\s*[.!?]*$", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^['’]s\s+", "", text.strip(" .!?\"'“”‘’"))
+    if len(text) > TITLE_MAX_CHARS:
+        text = text[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+    return (text[:1].upper() + text[1:]) or "Untitled event"

@@ -1,0 +1,175 @@
+"""The Claims page's widgets: which article, loading one, and each claim with its verdict, figures and chart.
+
+The bundled article's claims are records (``data/claims.json``) with their measures; a loaded
+article's claims are read from its text (:mod:`components.text.claim_reader`) and checked with
+:mod:`components.analysis.claim_checks`. Both are drawn the same way: the claim, its verdict, the
+article's words, the explanation, the figures and a small chart with the base and end sessions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pandas as pd
+import streamlit as st
+
+from components.analysis.article_claims import MEASURE_WORDS, ArticleClaimResult
+from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
+from components.analysis.claim_checks import check_claims
+from components.analysis.claims import VERDICTS, ClaimResult, figures_frame
+from components.charts.claim_chart import claim_chart
+from components.data.prices import PriceResult
+from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_SYMBOLS
+from components.text.claim_reader import PLACES, LoadedArticle
+from components.text.safe import md_escape
+from components.ui import caches, data, device, plots, state
+from components.ui.banners import provenance_banner
+from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES
+from components.ui.workspace import remember_article
+
+SOURCES = {"bundled": "The bundled article", "loaded": "An article you loaded"}
+
+
+def source_ui() -> str:
+    """The article choice and the loader; returns "bundled" or "loaded"."""
+    loaded: LoadedArticle | None = state.LOADED_ARTICLE.get()
+    if loaded is None and state.CLAIMS_SOURCE.get() == "loaded":
+        state.CLAIMS_SOURCE.set("bundled")
+    label = f"{SOURCES['loaded']}: {md_escape(loaded.label)}" if loaded else SOURCES["loaded"]
+    options = ["bundled", "loaded"] if loaded else ["bundled"]
+    choice = st.radio("Article", options, format_func=lambda o: label if o == "loaded" else SOURCES[o],
+                      horizontal=True, **state.CLAIMS_SOURCE.bind())
+    with st.expander("Load a different article" if loaded else "Load another article", expanded=False):
+        _loader()
+    return choice
+
+
+def _loader() -> None:
+    st.caption("Paste a market report and its publication date: every sentence with a market figure becomes a claim, "
+               "checked against the price data. An article extracted on “Your events & symbols” is offered here too.")
+    text = st.text_area(f"Article text (at most {MAX_ARTICLE_CHARS:,} characters)", height=150, key=state.CLAIMS_TEXT)
+    left, right = st.columns(2)
+    published = left.date_input("Publication date", value=ARTICLE_DATE, key=state.CLAIMS_PUBLISHED,
+                                min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+    place = right.selectbox("The article's market", list(PLACES), format_func=PLACES.get, key=state.CLAIMS_PLACE)
+    if st.button("Check its claims", key=state.CLAIMS_LOAD, type="primary") and load(
+            LoadedArticle(text or "", published, place)):
+        st.rerun()
+
+
+def load(article: LoadedArticle) -> bool:
+    """Keep an article for the claims page (after reading it once); an error message instead when it cannot be read."""
+    if not article.text.strip():
+        st.error("Paste the article's text first.", icon=":material/error:")
+        return False
+    try:
+        caches.article_claims(article)
+    except ValueError as exc:
+        st.error(md_escape(exc), icon=":material/error:")
+        return False
+    remember_article(article)
+    return True
+
+
+def bundled_ui() -> None:
+    """The bundled article's claims: verdicts from the claim records, with a chart each."""
+    history = data.full_history(list(DEFAULT_SYMBOLS))
+    provenance_banner(history)
+    events = data.all_events()
+    results = caches.claim_results(history, events)
+    counts = Counter(r.verdict for r in results)
+    st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
+    titles = {e.id: e.title for e in events}
+    for result in results:
+        with st.container(border=True, key=state.claim_key(result.id)):
+            _bundled_claim(result, history.frame, titles)
+
+
+def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, str]) -> None:
+    st.markdown(f"#### {md_escape(result.claim.wording)}")
+    st.markdown(f"{VERDICT_BADGES[result.verdict]} · the article: “{md_escape(result.claim.quote)}”")
+    st.markdown(md_escape(result.explanation))
+    if result.condition:
+        st.markdown(f"**Holds only if:** {md_escape(result.condition)}")
+    if result.reason:
+        st.markdown(f"**Why price data cannot settle it:** {md_escape(result.reason)}")
+    if result.figures:
+        figures = figures_frame(result)
+        st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
+                     hide_index=True, key=state.figures_key(result.id),
+                     column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"),
+                                    "close from": st.column_config.NumberColumn(format="%.2f"),
+                                    "close to": st.column_config.NumberColumn(format="%.2f")})
+        first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
+        if first is not None:
+            _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id)
+    links_row = st.columns(len(result.claim.event_ids))
+    for col, eid in zip(links_row, result.claim.event_ids):
+        col.page_link("pages/timeline.py", label=titles.get(eid, eid), icon=":material/timeline:",
+                      query_params={"event": eid})
+
+
+def loaded_ui() -> None:
+    """A loaded article's claims: each figure read from its text and checked against the prices."""
+    article: LoadedArticle = state.LOADED_ARTICLE.get()
+    reading, claims = caches.article_claims(article)
+    st.caption(f"Published {article.published:%a %d %b %Y}; read as a {reading.place} report "
+               f"({md_escape(reading.place_rule)}). {len(claims)} figure(s) found.")
+    for notice in reading.notices:
+        st.info(md_escape(notice), icon=":material/info:")
+    if not claims:
+        st.info("No market figures were found in this text: nothing to check.", icon=":material/info:")
+        return
+    symbols = list(dict.fromkeys(c.symbol for c in claims if c.symbol))
+    history = data.full_history(symbols[:MAX_SYMBOLS])
+    if len(symbols) > MAX_SYMBOLS:
+        st.warning(f"The text names {len(symbols)} listings; prices were fetched for the first {MAX_SYMBOLS} "
+                   f"({', '.join(symbols[:MAX_SYMBOLS])}), so claims about the others are uncheckable.")
+    provenance_banner(history)
+    results = check_claims(claims, _fetched(history, symbols[:MAX_SYMBOLS]))
+    counts = Counter(r.verdict for r in results)
+    st.markdown(" · ".join(f"{ARTICLE_VERDICT_BADGES[v]} {counts[v]}" for v in ARTICLE_VERDICTS if counts[v]))
+    for result in results:
+        with st.container(border=True, key=state.claim_key(result.id)):
+            _loaded_claim(result, history.frame)
+
+
+def _fetched(history: PriceResult, symbols: list[str]) -> pd.DataFrame:
+    return history.frame[history.frame["symbol"].isin(symbols)]
+
+
+def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame) -> None:
+    claim = result.claim
+    st.markdown(f"#### {md_escape(claim.symbol or 'No listing')} · {md_escape(claim.claimed)} · "
+                f"{MEASURE_WORDS.get(claim.measure, claim.measure)}")
+    st.markdown(f"{ARTICLE_VERDICT_BADGES[result.verdict]} · the article: “{md_escape(claim.sentence[:400])}”")
+    st.markdown(md_escape(result.explanation))
+    if claim.symbol:
+        when = f"{claim.day:%a %d %b %Y}" if claim.day else "no day"
+        st.markdown(f"**Listing:** {md_escape(claim.listing_rule)} · **Session:** {when} "
+                    f"({md_escape(claim.day_rule)})" + (f" · **Period:** {md_escape(claim.since_rule)}"
+                                                        if claim.since_rule else ""))
+    if result.reason:
+        st.markdown(f"**Why it cannot be checked:** {md_escape(result.reason)}")
+    if result.figures:
+        st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id))
+    if result.symbol and result.base and result.session and result.symbol in set(frame["symbol"]):
+        _chart(frame, result.symbol, result.base, result.session, result.id)
+
+
+def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
+    rows = []
+    for f in result.figures:
+        points = f.key in ("points", "level") or (f.key == "rank_level")
+        rows.append({"figure": f.label, "symbol": f.symbol, "value": f"{f.value:+,.2f}" if f.key == "points" else
+                     f"{f.value:,.2f}" if points else f"{f.value:+.2%}",
+                     "from": f.dates[0] if f.dates else None, "to": f.dates[-1] if f.dates else None,
+                     "close from": f.closes[0] if f.closes else None,
+                     "close to": f.closes[-1] if len(f.closes) > 1 else None, "basis": f.basis})
+    return pd.DataFrame(rows)
+
+
+def _chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.date, claim_id: str) -> None:
+    fig = claim_chart(frame, symbol, base, session, dark=device.is_dark())
+    plots.show(fig, state.claim_chart_key(claim_id))

@@ -1,0 +1,155 @@
+"""Claims of any article: the verdict rules, sessions on each listing's own days, and the claim reader.
+
+Figures are recomputed here with plain pandas from data/prices.csv where a test needs one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from components.analysis.article_claims import MATCHES, NO_MATCH, ROUGHLY, UNCHECKABLE, ArticleClaim, judge, judge_level
+from components.analysis.claim_checks import bars_by_symbol, check_claim, check_claims
+from components.text.claim_reader import claims_of_text
+from tests.paths import ROOT
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return pd.read_csv(ROOT / "data" / "prices.csv", parse_dates=["date"])
+
+
+@pytest.fixture(scope="module")
+def bars(frame):
+    return bars_by_symbol(frame)
+
+
+def close(frame, symbol, day) -> float:
+    return float(frame[(frame.symbol == symbol) & (frame.date == pd.Timestamp(day))]["close"].iloc[0])
+
+
+def results_of(text: str, published: str, frame, place=None):
+    _, claims = claims_of_text(text, published, place=place)
+    return check_claims(claims, frame)
+
+
+# --- the verdict rules ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("actual, claimed, qualifier, direction, decimals, verdict", [
+    (14.56, 14, "", 1, 0, MATCHES),            # a bare figure is rounded or cut: 14.56% is "14%"
+    (13.5, 14, "", 1, 0, MATCHES),
+    (18.496, 19, "", 1, 0, ROUGHLY),           # just under half a point short
+    (16.0, 19, "", 1, 0, NO_MATCH),
+    (67.17, 70, "more than", 1, 0, NO_MATCH),  # "more than 70%" needs 70
+    (13.8, 14, "more than", 1, 0, ROUGHLY),    # half a unit short of the bound
+    (12.90, 13, "nearly", 1, 0, MATCHES),      # a little below
+    (90.50, 90, "nearly", 1, 0, ROUGHLY),      # a little above "nearly"
+    (80.0, 90, "nearly", 1, 0, NO_MATCH),
+    (8.4, 8, "about", 1, 0, MATCHES),
+    (-2.0, 2, "", 1, 0, NO_MATCH),             # the other way
+    (-1.633, 1.6, "", -1, 1, MATCHES),         # "fell 1.6%": a fall of 1.63
+    (-1.72, 1.6, "", -1, 1, ROUGHLY),
+    (3.0, 5, "less than", 1, 0, MATCHES),
+])
+def test_judge(actual, claimed, qualifier, direction, decimals, verdict):
+    assert judge(actual, claimed, qualifier, direction, decimals)[0] == verdict
+
+
+def test_levels_allow_for_dividend_adjusted_closes():
+    assert judge_level(19828.3008, 19828.30, False)[0] == MATCHES
+    assert judge_level(138.2085, 138.50, True)[0] == ROUGHLY and "dividend-adjusted" in judge_level(138.2, 138.5,
+                                                                                                      True)[1]
+    assert judge_level(130.0, 138.5, True)[0] == NO_MATCH
+
+
+# --- sessions, data coverage and reasons --------------------------------------------------------------------
+
+def claim(**fields) -> ArticleClaim:
+    base = dict(id="c", sentence="s", quote="5%", measure="day", symbol="BABA", day=D(2025, 9, 1), value=5.0,
+                direction=1)
+    return ArticleClaim(**{**base, **fields})
+
+
+def test_a_written_day_the_market_was_closed_is_uncheckable_not_moved(bars):
+    result = check_claim(claim(), bars)  # 2025-09-01 was Labor Day: no BABA session
+    assert result.verdict == UNCHECKABLE and "market was closed" in result.reason
+
+
+def test_an_implied_day_takes_the_listing_session_on_or_before_it(bars, frame):
+    result = check_claim(claim(written_day=False, value=12.9, qualifier="nearly"), bars)
+    assert result.session == D(2025, 8, 29)
+    assert result.figures[0].value == pytest.approx(close(frame, "BABA", "2025-08-29") /
+                                                    close(frame, "BABA", "2025-08-28") - 1)
+
+
+@pytest.mark.parametrize("fields, reason", [
+    ({"symbol": "1810.HK"}, "symbol not in the data"),
+    ({"symbol": None}, "no listing"),
+    ({"day": D(2021, 6, 1)}, "before the data start"),
+    ({"measure": "period", "day": D(2022, 3, 1), "since": D(2021, 1, 1), "written_day": False},
+     "before the data starts"),
+    ({"measure": "fundamental", "reason": "fundamentals (revenue) are not in price data"}, "fundamentals"),
+])
+def test_uncheckable_claims_say_why(bars, fields, reason):
+    result = check_claim(claim(**fields), bars)
+    assert result.verdict == UNCHECKABLE and reason in result.reason
+
+
+def test_a_close_that_misses_but_an_intraday_high_that_fits_is_roughly(bars):
+    # 9988.HK on 2025-09-01: close +18.50%, high +19.27%
+    kwargs = dict(symbol="9988.HK", value=19.0, qualifier="more than", written_day=True)
+    assert check_claim(claim(**kwargs), bars).verdict == ROUGHLY
+    assert check_claim(claim(closing=True, **kwargs), bars).verdict == NO_MATCH  # "closed more than 19% higher"
+    assert check_claim(claim(measure="intraday", **{**kwargs, "qualifier": "as much as"}), bars).verdict == MATCHES
+
+
+def test_a_ranking_before_the_data_start_is_uncheckable_and_one_broken_in_the_data_does_not_match(bars):
+    worst = claim(measure="rank_return", symbol="^HSI", day=D(2025, 4, 7), since=D(1997, 12, 31), sign=-1)
+    assert check_claim(worst, bars).verdict == UNCHECKABLE
+    recent = claim(measure="rank_level", symbol="9988.HK", day=D(2025, 9, 1), since=D(2025, 3, 1))
+    result = check_claim(recent, bars)  # 9988.HK closed higher on 2025-03-19, after 1 March
+    assert result.verdict == NO_MATCH and "2025-03-19" in result.explanation
+
+
+# --- the claim reader ------------------------------------------------------------------------------------
+
+def test_listing_by_context(frame):
+    text = ("Alibaba's Hong Kong-listed shares fell 1.6% on Monday. Its ADRs fell 2%. "
+            "The Hang Seng China Enterprises Index lost 1.1%.")
+    symbols = [r.claim.symbol for r in results_of(text, "2024-12-16", frame)]
+    assert symbols == ["9988.HK", "BABA", "^HSCE"]
+
+
+def test_a_bare_company_name_follows_the_article_market(frame):
+    assert results_of("Alibaba rose 3%.", "2025-08-29", frame, place="US")[0].claim.symbol == "BABA"
+    assert results_of("Alibaba rose 3%.", "2025-08-29", frame, place="HK")[0].claim.symbol == "9988.HK"
+
+
+def test_a_us_listing_on_the_day_of_an_asian_report_is_the_session_before(frame):
+    [result] = results_of("Alibaba's US-listed shares rose 8% on Friday.", "2025-02-21", frame, place="HK")
+    assert result.session == D(2025, 2, 20) and result.verdict == MATCHES
+
+
+def test_fundamentals_money_and_groups_are_uncheckable_with_reasons(frame):
+    text = ("Revenue rose 7% to 236.5 billion yuan ($32.7 billion). Net profit beat analysts' estimates. "
+            "Chinese tech stocks rose 3%. He holds a 5% stake.")
+    results = results_of(text, "2025-05-16", frame)
+    assert [r.claim.quote for r in results] == ["7%", "236.5 billion yuan", "beat analysts' estimates", "3%", "5%"]
+    assert all(r.verdict == UNCHECKABLE for r in results)
+    assert "fundamentals" in results[0].reason and "single listing" in results[3].reason
+
+
+def test_period_claims_count_from_the_close_before_the_period(frame):
+    [result] = results_of("Alibaba's Hong Kong shares are up more than 60% so far this year.", "2025-03-14", frame)
+    assert result.base == D(2024, 12, 31)
+    expected = close(frame, "9988.HK", "2025-03-14") / close(frame, "9988.HK", "2024-12-31") - 1
+    assert result.figures[0].value == pytest.approx(expected) and result.verdict == MATCHES
+
+
+def test_a_ranking_reads_its_look_back():
+    _, [c] = claims_of_text("BABA posted its largest one-day gain since September last year.", "2025-02-21",
+                            place="US")
+    assert (c.measure, c.since, c.sign) == ("rank_return", D(2024, 9, 30), 1)

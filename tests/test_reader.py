@@ -1,0 +1,259 @@
+"""The reader's rules (components/text/reader.py, dates.py, periods.py): each rule on sentences of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
+from components.text import sentences
+from components.text.dates import find_date_expressions
+from components.text.extraction import propose_events
+from components.text.reader import read_article
+
+D = dt.date
+
+
+def clause(text: str, published: str, containing: str = "", **kw):
+    reading = read_article(text, published, **kw)
+    return next(c for c in reading.clauses if containing in c.text)
+
+
+def expression(text: str, published: str, wording: str, **kw):
+    reading = read_article(text, published, **kw)
+    return next(e for c in reading.clauses for e in c.expressions if e.text == wording)
+
+
+# --- implicit publication session --------------------------------------------------------------------
+
+def test_a_move_without_a_date_is_the_publication_session():
+    c = clause("Alibaba's Hong Kong shares rose 4% to a three-month high.", "2025-06-10")
+    assert (c.day, c.implicit) == (D(2025, 6, 10), "no date of its own: the publication session")
+
+
+def test_a_us_listing_in_an_asian_report_is_the_us_session_before_publication():
+    c = clause("Alibaba's ADRs jumped 5%.", "2025-06-09", place="HK")  # a Monday: the last US session is Friday
+    assert (c.day, c.tz) == (D(2025, 6, 6), "America/New_York")
+
+
+def test_a_dateless_move_takes_the_day_of_the_previous_move_of_its_paragraph():
+    text = "The Hang Seng Index fell 2% on Tuesday. Tencent dropped 3%.\nBaidu rose 1%."
+    reading = read_article(text, "2025-06-12")  # a Thursday
+    days = {c.text: c.day for c in reading.clauses}
+    assert days["Tencent dropped 3%."] == D(2025, 6, 10)
+    assert days["Baidu rose 1%."] == D(2025, 6, 12)  # a new paragraph: the publication session
+
+
+def test_a_move_over_a_period_is_not_dated_as_a_day():
+    c = clause("The stock has gained 35% so far this year.", "2025-06-10")
+    assert c.period_statistic and c.day is None and (c.date.start_date, c.date.end_date) == (D(2025, 1, 1),
+                                                                                              D(2025, 6, 10))
+
+
+def test_a_look_back_does_not_swallow_the_day_of_a_move():
+    c = clause("Shares of Tencent rose 6%, their biggest gain since 2022.", "2025-06-10")
+    assert c.day == D(2025, 6, 10) and not c.period_statistic
+
+
+# --- weekdays -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, wording, day, qualifier", [
+    ("Shares fell early Monday in Hong Kong.", "early Monday", D(2025, 6, 9), "early"),
+    ("The board met on Thursday evening.", "on Thursday evening", D(2025, 6, 5), "evening"),
+    ("The regulator said late on Friday it had approved the deal.", "late on Friday", D(2025, 6, 6), "late"),
+    ("The company will report results on Thursday.", "on Thursday", D(2025, 6, 12), ""),
+    ("It reported results on Tuesday.", "on Tuesday", D(2025, 6, 10), ""),
+])
+def test_weekdays_follow_the_tense_and_keep_the_time_of_day(sentence, wording, day, qualifier):
+    e = expression(sentence, "2025-06-10", wording)  # a Tuesday
+    assert (e.start_date, e.qualifier) == (day, qualifier)
+
+
+def test_an_extracted_event_keeps_the_time_of_day_in_its_note():
+    candidate = propose_events("Alibaba unveiled the model early Monday.", "2025-06-10").candidates[0]
+    assert candidate.qualifier == "early" and "time of day: early" in candidate.confidence
+
+
+# --- overnight ------------------------------------------------------------------------------------------
+
+def test_overnight_in_an_asian_report_is_the_previous_us_session():
+    c = clause("Overnight, Alibaba's US-listed shares rose 8%.", "2025-06-09", place="HK")  # a Monday
+    assert (c.day, c.tz) == (D(2025, 6, 6), "America/New_York")
+
+
+def test_overnight_in_a_us_report_is_the_asian_session_of_the_day():
+    c = clause("Overnight, Hong Kong stocks fell 2%.", "2025-06-09", place="US")
+    assert (c.day, c.tz) == (D(2025, 6, 9), "Asia/Hong_Kong")
+
+
+def test_the_place_is_read_from_the_dateline_or_the_markets_named():
+    assert read_article("NEW YORK (Reuters) - Stocks rose.", "2025-06-09").place == "US"
+    assert read_article("Hong Kong stocks fell as the Hang Seng slid.", "2025-06-09").place == "HK"
+    assert read_article("Wall Street gained; the S&P 500 and the Nasdaq rose.", "2025-06-09").place == "US"
+
+
+# --- dates without a year -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, published, wording, day", [
+    ("New rules apply starting June 1.", "2025-05-20", "June 1", D(2025, 6, 1)),
+    ("Alibaba will hold an investor day on Jan. 8.", "2024-12-16", "Jan. 8", D(2025, 1, 8)),
+    ("The deal closed on Dec. 28.", "2025-01-06", "Dec. 28", D(2024, 12, 28)),
+    ("The prototype was shown on 14 July.", "2025-06-10", "14 July", D(2024, 7, 14)),
+    ("A shareholder meeting on June 20.", "2025-06-10", "June 20", D(2025, 6, 20)),  # no tense: the nearer
+    ("A shareholder meeting on December 20.", "2025-01-10", "December 20", D(2024, 12, 20)),
+])
+def test_a_date_without_a_year_is_placed_by_tense_and_direction(sentence, published, wording, day):
+    assert expression(sentence, published, wording).start_date == day
+
+
+# --- fiscal and calendar quarters -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, published, wording, span", [
+    ("Alibaba's third-quarter revenue beat estimates.", "2025-02-21", "third-quarter",
+     (D(2024, 10, 1), D(2024, 12, 31))),
+    ("Tencent's third-quarter revenue beat estimates.", "2025-02-21", "third-quarter",
+     (D(2024, 7, 1), D(2024, 9, 30))),
+    ("Alibaba's fiscal Q1 2026 ends soon.", "2025-06-10", "fiscal Q1 2026", (D(2025, 4, 1), D(2025, 6, 30))),
+    ("Sales grew in Q3 2024.", "2025-02-21", "Q3 2024", (D(2024, 7, 1), D(2024, 9, 30))),
+    ("Alibaba reported results for the December quarter.", "2025-02-21", "the December quarter",
+     (D(2024, 10, 1), D(2024, 12, 31))),
+    ("Alibaba will report its June-quarter results in August.", "2025-05-16", "its June-quarter",
+     (D(2025, 4, 1), D(2025, 6, 30))),
+])
+def test_quarters_follow_the_fiscal_year_of_the_company_named(sentence, published, wording, span):
+    e = expression(sentence, published, wording)
+    assert (e.start_date, e.end_date) == span
+
+
+def test_the_previous_quarter_counts_from_the_quarter_named_not_from_publication():
+    text = "Alibaba's revenue for the June quarter rose 2%. Cloud growth beat that of the previous quarter."
+    e = expression(text, "2025-09-01", "the previous quarter")
+    assert (e.start_date, e.end_date) == (D(2025, 1, 1), D(2025, 3, 31))
+
+
+def test_consecutive_quarters_count_back_from_the_quarter_named():
+    text = "In the June quarter, AI revenue grew for the eighth consecutive quarter."
+    e = expression(text, "2025-09-01", "for the eighth consecutive quarter")
+    assert (e.start_date, e.end_date) == (D(2023, 7, 1), D(2025, 6, 30))
+
+
+# --- spans and look-backs ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, wording, start", [
+    ("The index hit its highest level since 2008.", "since 2008", D(2008, 1, 1)),
+    ("It was the biggest drop in two decades.", "in two decades", D(2005, 6, 10)),
+    ("The stock doubled over the past 12 months.", "over the past 12 months", D(2024, 6, 10)),
+    ("Shares are up 20% so far this year.", "so far this year", D(2025, 1, 1)),
+    ("The highest close in more than three years.", "in more than three years", D(2022, 6, 10)),
+])
+def test_spans_are_periods_to_publication(sentence, wording, start):
+    e = expression(sentence, "2025-06-10", wording)
+    assert e.kind in ("span", "since") and (e.start_date, e.end_date) == (start, D(2025, 6, 10))
+
+
+@pytest.mark.parametrize("sentence, wording", [
+    ("The firm has lost money for years.", "for years"),
+    ("He bought shares in recent months.", "in recent months"),
+    ("Growth has picked up over the last few quarters.", "over the last few quarters"),
+    ("Tourism has stayed weak since the pandemic.", "since the pandemic"),
+])
+def test_spans_without_bounds_are_unresolved_and_listed(sentence, wording):
+    result = propose_events(sentence, "2025-06-10")
+    assert wording in [u.expression for u in result.unresolved]
+    assert all(c.date is None for c in result.candidates)
+
+
+# --- references -------------------------------------------------------------------------------------------
+
+def test_reference_words_count_from_the_last_day_written():
+    text = "Alibaba reported results on Thursday. That same day, its ADRs rose 8%. The next day, it fell 2%."
+    reading = read_article(text, "2025-02-21")
+    days = [c.day for c in reading.clauses]
+    assert days == [D(2025, 2, 20), D(2025, 2, 20), D(2025, 2, 21)]
+
+
+def test_a_reference_without_a_day_written_is_unresolved_not_the_publication_day():
+    result = propose_events("That same day, Baidu unveiled a chatbot.", "2025-02-21")
+    assert result.candidates[0].date is None
+    assert [u.expression for u in result.unresolved] == ["That same day"]
+
+
+# --- events without dates, titles, captions -------------------------------------------------------------
+
+def test_an_event_cue_without_a_date_is_listed_never_given_the_publication_date():
+    result = propose_events("Alibaba plans to spin off its logistics arm.", "2025-06-10")
+    assert [c.date for c in result.candidates] == [None]
+    assert [u.expression for u in result.unresolved] == ["plans to"]
+    assert "publication date is not assumed" in result.unresolved[0].reason
+
+
+def test_a_named_event_without_a_date_is_listed():
+    result = propose_events("Shares rose 5% on Monday after the launch of the Qwen3 model lifted sentiment.",
+                            "2025-06-10")
+    assert "the launch of the Qwen3 model" in [u.expression for u in result.unresolved]
+    assert result.candidates[0].date == D(2025, 6, 9)
+
+
+def test_titles_come_from_subject_and_verb_never_from_a_dateline():
+    result = propose_events("HONG KONG (Reuters) - Alibaba shares rose 5% on Monday, extending gains.", "2025-06-10")
+    assert result.candidates[0].title == "Alibaba shares rose 5%"
+    titles = [c.title for c in propose_events("BEIJING — Ryan Cohen, the billionaire investor, bought shares "
+                                              "on Friday.", "2025-06-10").candidates]
+    assert titles == ["Ryan Cohen bought shares"]
+
+
+def test_a_photo_caption_is_set_aside_with_a_notice():
+    text = ("Alibaba headquarters in Hangzhou, China, on Thursday, Feb. 6, 2025.\n"
+            "Alibaba shares rose 5% on Monday.")
+    result = propose_events(text, "2025-09-01")
+    assert [c.date for c in result.candidates] == [D(2025, 9, 1)]
+    assert any("photo caption" in n for n in result.notices)
+
+
+def test_a_dated_aside_and_reported_speech_are_second_events():
+    result = propose_events("Alibaba said on Monday it will hold an investor day on Jan. 8.", "2024-12-16")
+    assert sorted(c.date for c in result.candidates) == [D(2024, 12, 16), D(2025, 1, 8)]
+    result = propose_events("Tencent, which reported results on Wednesday, fell 1.5%.", "2025-05-16")
+    assert sorted(c.date for c in result.candidates) == [D(2025, 5, 14), D(2025, 5, 16)]
+
+
+def test_a_published_line_that_disagrees_is_said():
+    result = propose_events("Published: 2025-02-22\nAlibaba rose 5% on Friday.", "2025-02-21")
+    assert any("2025-02-22" in n for n in result.notices) and result.candidates[0].date == D(2025, 2, 21)
+
+
+# --- dates the app cannot hold, and bounded work -----------------------------------------------------------
+
+@pytest.mark.parametrize("wording", ["9999-12-31", "0001-01-01", "December 31, 9999"])
+def test_dates_outside_the_years_are_unresolved(wording):
+    [e] = find_date_expressions(f"It happened on {wording}.", "2025-06-10")
+    assert not e.resolved and "outside the years" in e.reason
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_a_publication_date_outside_the_years_is_refused(published):
+    with pytest.raises(ValueError, match="outside the years"):
+        read_article("Shares rose.", published)
+
+
+@pytest.mark.parametrize("text", ["Shares rose" + " on" * 33000, "A. " * 33000])
+def test_pathological_text_is_read_with_a_cut_and_a_notice(text):
+    reading = read_article(text, "2025-06-10")
+    assert any(f"only its first {MAX_SENTENCE_CHARS:,} were read" in n for n in reading.notices)
+    assert all(len(c.sentence) <= MAX_SENTENCE_CHARS for c in reading.clauses)
+
+
+def test_at_most_max_sentences_are_read():
+    reading = read_article("Shares rose 1% on Monday. " * (MAX_SENTENCES + 50), "2025-06-10")
+    assert len({c.sentence_index for c in reading.clauses}) == MAX_SENTENCES
+    assert any(f"first {MAX_SENTENCES:,} sentences" in n for n in reading.notices)
+
+
+def test_sentence_splitting_looks_only_at_a_bounded_tail(monkeypatch):
+    """Linear work: the abbreviation check never sees more than a few characters, however long the text."""
+    seen = []
+    original = sentences._ends_with_abbreviation
+    monkeypatch.setattr(sentences, "_ends_with_abbreviation", lambda chunk: seen.append(len(chunk)) or original(chunk))
+    sentences.split_sentences("A. " * 5000)
+    assert seen and max(seen) <= 24
