@@ -195,8 +195,15 @@ def test_the_panel_says_how_an_event_without_a_time_is_placed():
     assert timing_sentence(event("qwq-32b-release")) == ""
 
 
-@pytest.mark.parametrize("day, time", [("9999-12-31", None), ("0001-01-01", None), ("9999-12-31", "10:00"),
-                                       ("2015-06-01", None)])
+@pytest.mark.parametrize("day, time", [("2100-12-31", None), ("1900-01-01", None), ("2100-12-31", "10:00"),
+                                       ("2015-06-01", None), ("2099-06-01", "23:59")])
 def test_dates_beyond_the_calendars_have_no_day_0_and_no_error(closes, day, time):
+    """An event may fall anywhere in 1900-2100 (the years an event allows); the calendars span far less."""
     r = reaction(make(day, time), closes["9988.HK"], "9988.HK")
     assert r.status == "no price data" and r.day0 is None and r.position is None
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])
+def test_an_event_outside_the_years_the_charts_hold_is_refused_with_the_date(day):
+    with pytest.raises(ValueError, match=f"'{day}' is outside the years 1900"):
+        make(day, None)
