@@ -221,6 +221,12 @@ def claims_for_event(event_id: str, results: Iterable[ClaimResult]) -> list[Clai
     return [r for r in results if event_id in r.claim.event_ids]
 
 
+def result_notes(result: ClaimResult) -> list[tuple[str, str]]:
+    """The labelled notes a verdict may carry, in the order shown: (label, text) for each that is set."""
+    notes = (("Holds only if", result.condition), ("Why price data cannot settle it", result.reason))
+    return [(label, text) for label, text in notes if text]
+
+
 def figures_frame(result: ClaimResult) -> pd.DataFrame:
     """One row per figure of a result: label, symbol, value, dates, closes and price basis."""
     return pd.DataFrame(

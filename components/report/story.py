@@ -31,6 +31,7 @@ from components.analysis.claims import (
     ClaimResult,
     figures_frame,
     load_claims,
+    result_notes,
 )
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
@@ -165,10 +166,7 @@ def _claims_section(results: Sequence[ClaimResult]) -> str:
         parts.append(f'<div class="claim"><h3>{esc(result.claim.wording)}</h3>'
                      f'<p><span class="verdict v-{esc(css)}">{esc(word)}</span> '
                      f"· the article: “{esc(result.claim.quote)}”</p><p>{esc(result.explanation)}</p>")
-        if result.condition:
-            parts.append(f"<p><strong>Holds only if:</strong> {esc(result.condition)}</p>")
-        if result.reason:
-            parts.append(f"<p><strong>Why price data cannot settle it:</strong> {esc(result.reason)}</p>")
+        parts += [f"<p><strong>{esc(label)}:</strong> {esc(text)}</p>" for label, text in result_notes(result)]
         if result.figures:
             figures = figures_frame(result)
             figures["value"] = [f"{v:+.2%}" for v in figures["value"]]

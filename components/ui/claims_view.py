@@ -17,7 +17,7 @@ import streamlit as st
 from components.analysis.article_claims import MEASURE_WORDS, ArticleClaimResult
 from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_claims
-from components.analysis.claims import VERDICTS, ClaimResult, figures_frame
+from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
 from components.data.prices import PriceResult
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_SYMBOLS
@@ -90,10 +90,8 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
     st.markdown(f"#### {md_escape(result.claim.wording)}")
     st.markdown(f"{VERDICT_BADGES[result.verdict]} · the article: “{md_escape(result.claim.quote)}”")
     st.markdown(md_escape(result.explanation))
-    if result.condition:
-        st.markdown(f"**Holds only if:** {md_escape(result.condition)}")
-    if result.reason:
-        st.markdown(f"**Why price data cannot settle it:** {md_escape(result.reason)}")
+    for label, text in result_notes(result):
+        st.markdown(f"**{label}:** {md_escape(text)}")
     if result.figures:
         figures = figures_frame(result)
         st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
