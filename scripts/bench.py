@@ -69,11 +69,11 @@ INSTRUMENT = [
     ("components.charts.marks", "market_chart", "marks.market_chart"),
     ("components.charts.marks", "market_figure", "market.market_figure"),
     ("components.charts.marks", "reaction_marks", "marks.reaction_marks"),
-    ("components.ui.timeline", "timeline_figure", "timeline.timeline_figure"),
+    ("components.ui.timeline", "timeline", "timeline.timeline (the component: payload + send)"),
     ("components.charts.market", "event_lines", "lanes.event_lines"),
     ("components.charts.market", "event_lane_traces", "lanes.event_lane_traces"),
     ("components.ui.caches", "_compare_all_events", "caches.compare_all_events (cached)"),
-    ("components.ui.event_panel", "reaction_table", "alignment.reaction_table"),
+    ("components.ui.caches", "_reactions", "caches.reactions (cached: reaction table, shared day 0)"),
     ("components.ui.caches", "compare_events", "event_study.compare_events"),  # caches imported it by name
     ("components.analysis.event_study", "event_study", "event_study.event_study (all calls)"),
     ("components.ui.caches", "evaluate_all", "verdicts.evaluate_all"),

@@ -101,3 +101,13 @@ def test_the_event_panel_names_the_events_on_the_same_day_0(closes):
     us = next(n for n in notes if n.startswith("BABA"))
     assert "industries of the future" in us  # the NPC report came the same New York day
     assert shared_day0(by_id("alibaba-q3-results"), bundled_events(), closes, ["9988.HK"]) == []
+
+
+def test_one_day_0_map_gives_every_event_the_same_notes(closes):
+    from components.analysis.clusters import day0_map, shared_day0
+    events, symbols = bundled_events(), ["9988.HK", "BABA", "^HSI", "^HSCE"]
+    day0s = day0_map(events, closes, symbols)
+    assert day0s[("qwq-32b-release", "9988.HK")].isoformat() == "2025-03-06"
+    assert ("alibaba-hk-jump-hscei-2025-03-06", "9988.HK") not in day0s  # a Hong Kong move is no news there
+    for event in events:
+        assert shared_day0(event, events, closes, symbols, day0s) == shared_day0(event, events, closes, symbols)

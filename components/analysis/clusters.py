@@ -147,20 +147,36 @@ def group_study(table: pd.DataFrame, ids: set[str]) -> GroupResult | str:
         positive, sign_test(positive, n), merged)
 
 
-def shared_day0(event: Event, events: list[Event], closes_by_symbol: dict[str, pd.Series],
-                symbols: list[str]) -> list[str]:
-    """Sentences naming the other news events whose day 0 is the same session as ``event``'s, per symbol."""
-    out = []
+def day0_map(events: list[Event], closes_by_symbol: dict[str, pd.Series],
+             symbols: list[str]) -> dict[tuple[str, str], dt.date]:
+    """Each news event's day 0 per symbol, ``(event id, symbol) -> session``, for comparing many events at once."""
+    out = {}
     for symbol in symbols:
         closes = closes_by_symbol.get(symbol)
-        if closes is None or not is_news(event, symbol):
+        if closes is None:
             continue
-        own = locate(event, closes.index, symbol)
-        if own.position is None:
+        for e in events:
+            if is_news(e, symbol):
+                placed = locate(e, closes.index, symbol)
+                if placed.position is not None:
+                    out[(e.id, symbol)] = placed.day0
+    return out
+
+
+def shared_day0(event: Event, events: list[Event], closes_by_symbol: dict[str, pd.Series],
+                symbols: list[str], day0s: dict[tuple[str, str], dt.date] | None = None) -> list[str]:
+    """Sentences naming the other news events whose day 0 is the same session as ``event``'s, per symbol.
+
+    ``day0s`` is :func:`day0_map` of ``events`` (with ``event``) when the caller has it already."""
+    if day0s is None:
+        day0s = day0_map([event, *events], closes_by_symbol, symbols)
+    out = []
+    for symbol in symbols:
+        own = day0s.get((event.id, symbol))
+        if own is None:
             continue
-        same = [e.title for e in events if e.id != event.id and is_news(e, symbol)
-                and locate(e, closes.index, symbol).day0 == own.day0]
+        same = [e.title for e in events if e.id != event.id and day0s.get((e.id, symbol)) == own]
         if same:
-            out.append(f"{symbol}: day 0 ({own.day0:%a %d %b %Y}) is also the day 0 of " + "; ".join(same)
+            out.append(f"{symbol}: day 0 ({own:%a %d %b %Y}) is also the day 0 of " + "; ".join(same)
                        + ". One session's move cannot be split between them.")
     return out

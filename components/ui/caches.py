@@ -4,7 +4,10 @@ Each public function builds its own cache key from plain values: the events' ide
 (:func:`events_key`) and the provenance of the prices (:func:`data_key`: per symbol its source,
 span, rows, note and fetch time), so a user's new event or a live refetch computes anew.
 
-* ``claim_results`` and ``compare_all_events`` use ``st.cache_data``: every hit is a fresh copy.
+* ``claim_results``, ``compare_all_events`` and ``reactions`` use ``st.cache_data``: every hit is a
+  fresh copy. ``reactions`` keeps an event's reaction table per prices, event and symbols, and
+  every event's day 0 per symbol once (for the "same day 0" notes), so a click or a step to another
+  event places one event on the calendars, not all of them.
 * ``market_chart``'s figure uses ``st.cache_resource``: plotly figures are shared read-only (pages
   pass them to ``st.plotly_chart``, which only serialises them), because copying one costs as much
   as building it. The price frame and events it returns are computed per call, never shared.
@@ -20,7 +23,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from components.analysis.alignment import reaction_display, reaction_table
 from components.analysis.claims import ClaimResult, load_claims
+from components.analysis.clusters import day0_map, shared_day0
 from components.analysis.event_study import compare_events
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
@@ -59,6 +64,14 @@ def claim_results(history: PriceResult, events: list[Event]) -> list[ClaimResult
     return _claim_results(history, data_key(history), events, events_key(events))
 
 
+def reactions(history: PriceResult, event: Event, events: list[Event],
+              symbols: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """An event's reaction table, its display form, and the notes on other events sharing its day 0."""
+    key, every = data_key(history), events_key(events)
+    day0s = _day0s(history, key, events, every, tuple(symbols))
+    return _reactions(history, key, event, events_key([event]), events, every, tuple(symbols), day0s)
+
+
 def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
                  categories: list[str] | None = None, symbols: tuple[str, ...] | None = None, **options):
     """``marks.market_chart`` for a page: ``(figure, prices in range, events drawn)``.
@@ -81,6 +94,20 @@ def _compare_all_events(_events: list[Event], key: str, stock: pd.Series, bench:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str) -> list[ClaimResult]:
     return evaluate_all(load_claims(), closes_by_symbol(_history.frame), _events)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _day0s(_history: PriceResult, key: str, _events: list[Event], events: str,
+           symbols: tuple[str, ...]) -> dict[tuple[str, str], dt.date]:
+    return day0_map(_events, closes_by_symbol(_history.frame), list(symbols))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _reactions(_history: PriceResult, key: str, _event: Event, event: str, _events: list[Event], events: str,
+               symbols: tuple[str, ...], _day0s: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    closes = closes_by_symbol(_history.frame)
+    table = reaction_table(_event, closes, list(symbols))
+    return table, reaction_display(table), shared_day0(_event, _events, closes, list(symbols), _day0s)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

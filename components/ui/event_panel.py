@@ -8,13 +8,10 @@ import streamlit as st
 from components.analysis.alignment import (
     RULE,
     event_window_dates,
-    reaction_display,
-    reaction_table,
     timing_sentence,
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event
-from components.analysis.clusters import shared_day0
 from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event
 from components.data.symbols import benchmark_for
@@ -62,21 +59,20 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
     benchmarks = [b for b in map(benchmark_for, symbols) if b]
     history = full_history(list(dict.fromkeys(symbols + benchmarks)))
     provenance_banner(history)
-    closes = closes_by_symbol(history.frame)
-    table = reaction_table(event, closes, symbols)
+    table, display, shared = caches.reactions(history, event, events, symbols)
     if (table["status"] == "no price data").all():
         st.info(f"No price data around {event.date:%d %b %Y} for {', '.join(symbols)}: "
                 + "; ".join(n for n in table["note"] if n))
         return
-    st.dataframe(reaction_display(table), hide_index=True, key=state.REACTION_TABLE,
+    st.dataframe(display, hide_index=True, key=state.REACTION_TABLE,
                  column_config={"note": st.column_config.TextColumn(width="large"),
                                 "price basis": st.column_config.TextColumn(width="medium")})
     st.caption(f"{RULE} Returns run from the close before the first day to the close of the last (sessions of "
                "that market); the benchmark is the market's index, and 'day 0 minus benchmark' the difference in "
                "percentage points (not the market-model abnormal return of the event study).")
-    for note in shared_day0(event, events, closes, symbols):
+    for note in shared:
         st.caption(f":material/call_merge: {md_escape(note)}")
-    zoom_ui(event, events, history, closes, symbols)
+    zoom_ui(event, events, history, closes_by_symbol(history.frame), symbols)
 
 
 def sources_ui(event: Event) -> None:
