@@ -153,3 +153,22 @@ def test_a_ranking_reads_its_look_back():
     _, [c] = claims_of_text("BABA posted its largest one-day gain since September last year.", "2025-02-21",
                             place="US")
     assert (c.measure, c.since, c.sign) == ("rank_return", D(2024, 9, 30), 1)
+
+
+def test_held_out_sentences_get_their_listing_measure_and_session(frame):
+    """Sentences written after the rules: a level said in points, a US listing named through 'the
+    company's', 'the market' as the article's benchmark, a span in another part of the sentence."""
+    text = ("HONG KONG, March 6 (Reuters) - Alibaba Group shares jumped 8% in Hong Kong on Thursday after the "
+            "company said late on Wednesday it had released a new model for the first time this year.\n\n"
+            "The Hang Seng China Enterprises Index rose 3.6% to 8,800 points.\n\n"
+            "The company's U.S.-listed shares had gained 8.6% overnight in New York.\n\n"
+            "The market rose 3.3%.")
+    reading, claims = claims_of_text(text, "2025-03-06")
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["8%"].measure == "day" and by_quote["8%"].day == dt.date(2025, 3, 6)
+    level = by_quote["to 8,800 points"]
+    assert (level.measure, level.symbol) == ("level", "^HSCE")  # a level said in points, not a change
+    assert (by_quote["8.6%"].symbol, by_quote["8.6%"].day) == ("BABA", dt.date(2025, 3, 5))
+    assert by_quote["3.3%"].symbol == "^HSI"  # the market, not the last index named
+    results = {r.claim.quote: r.verdict for r in check_claims(claims, frame)}
+    assert results["8%"] == "matches" and results["8.6%"] == "matches" and results["3.3%"] == "matches"

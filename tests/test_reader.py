@@ -257,3 +257,54 @@ def test_sentence_splitting_looks_only_at_a_bounded_tail(monkeypatch):
     monkeypatch.setattr(sentences, "_ends_with_abbreviation", lambda chunk: seen.append(len(chunk)) or original(chunk))
     sentences.split_sentences("A. " * 5000)
     assert seen and max(seen) <= 24
+
+
+# --- subordinate parts: the other event's day is never the move's (held-out sentences) -----------------
+
+def candidates(text: str, published: str, **kw) -> dict[str, tuple]:
+    return {c.title: (c.start_date, c.category) for c in propose_events(text, published, **kw).candidates}
+
+
+def test_a_move_after_news_of_another_day_is_the_publication_session_and_the_news_a_second_event():
+    got = candidates("Alibaba tumbled 5.5% in Hong Kong after it unveiled a new version of its Qwen model on "
+                     "Sunday, which some analysts said failed to impress.", "2025-03-03")  # a Monday
+    assert got["Alibaba tumbled 5.5% in Hong Kong"] == (D(2025, 3, 3), "market move")
+    assert got["Alibaba unveiled a new version of its Qwen model"] == (D(2025, 3, 2), "model release")
+
+
+def test_an_opening_subordinate_part_dates_its_own_event_not_the_move():
+    text = "After Alibaba reported results on Thursday, its Hong Kong shares rose 5%."
+    c = clause(text, "2025-02-21")  # a Friday
+    assert c.day == D(2025, 2, 21) and c.implicit and c.second.start_date == D(2025, 2, 20)
+    assert c.second_text == "Alibaba reported results on Thursday"
+
+
+def test_a_period_move_keeps_its_span_and_the_subordinate_day_is_another_event():
+    text = "The market had rallied 4% last week after Beijing pledged more support for the private sector on Friday."
+    c = clause(text, "2025-03-03")
+    assert c.period_statistic and c.day is None and c.date.text == "last week"
+    got = candidates(text, "2025-03-03")
+    assert got["Beijing pledged more support for the private sector"][0] == D(2025, 2, 28)
+    assert got["The market had rallied 4%"][0] == D(2025, 2, 24)  # the span (the week before), not a day
+
+
+def test_a_span_of_another_part_of_the_clause_does_not_make_a_move_a_period():
+    c = clause("Shares of Alibaba fell as much as 6% in Hong Kong on Wednesday, after the company said late on "
+               "Tuesday it would cut prices for the second time this year.", "2025-04-23")
+    assert not c.period_statistic and c.day == D(2025, 4, 23)
+    assert c.second.start_date == D(2025, 4, 22) and c.second_text.startswith("the company said")
+
+
+@pytest.mark.parametrize("text, published, title", [
+    ("The Hang Seng Index fell 1.8% to 23,503.48, its biggest drop since January.", "2025-03-03",
+     "The Hang Seng Index fell 1.8% to 23,503.48"),
+    ("Tencent rose 3% after the company beat forecasts.", "2025-03-03", "Tencent rose 3%"),
+    ("Alibaba rose 2% before the close on Monday.", "2025-03-04", "Alibaba rose 2% before the close"),
+])
+def test_titles_keep_numbers_whole_and_end_before_a_part_with_its_own_subject(text, published, title):
+    assert title in candidates(text, published)
+
+
+def test_before_the_close_is_a_time_of_the_move_not_another_event():
+    c = clause("Alibaba rose 2% before the close on Monday.", "2025-03-04")
+    assert c.day == D(2025, 3, 3) and c.second is None

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from components.analysis.article_claims import ArticleClaim, decimals_of
 from components.facts import MAX_ARTICLE_CLAIMS
+from components.text import clause_parts
 from components.text import figures as F
 from components.text.date_types import DateExpression
 from components.text.listings_text import Listing, is_generic
@@ -29,7 +30,8 @@ from components.text.periods import ASIAN_PLACES, previous_weekday
 from components.text.reader import Clause, Reading, publication_day, read_article
 
 SPAN_KINDS = ("span", "since", "relative", "month", "year")
-_SUB_CLAUSE = re.compile(r",\s(?:and|while|but|whereas)\s|\sand\s(?=(?:over|since|so far|in the)\b)")
+_SUB_CLAUSE = re.compile(r",\s(?:and|while|but|whereas|after|before|following|as|when|which|amid|despite)\s"
+                         r"|\sand\s(?=(?:over|since|so far|in the)\b)|" + clause_parts.BARE.pattern)
 _OWNED = 45  # characters after a ranking phrase within which its look-back stands
 FUNDAMENTALS = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 

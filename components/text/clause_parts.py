@@ -4,9 +4,13 @@
   ...") or where reported speech begins ("Alibaba said on Monday | it will hold ... on Jan. 8").
 * A **relative aside** (", which reported results on Wednesday,") dates something else than its
   sentence's verb: "Tencent, which reported ... on Wednesday, fell 1.5%" fell on its own day.
-* A market move is dated by a day in its own comma-separated segment, else by one opening the
-  clause ("On Monday, ...", "Overnight, ..."), never by one in an aside.
-* A day that only an aside or the reported speech gives is a **second event** of the clause.
+* A subordinate part may also begin without a comma ("Alibaba fell 5% after it unveiled a model on
+  Sunday"): its day is the other event's (the model's), never the move's.
+* A market move is dated by a day in its own segment (between commas, up to a subordinate part),
+  else by one opening the clause ("On Monday, ...", "Overnight, ..."; not "After ... on Monday,"),
+  never by one in an aside.
+* A day that only an aside, a subordinate part (opening the clause or not) or the reported speech
+  gives is a **second event** of the clause.
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from components.text.date_types import DateExpression
 
 SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|extending|following|helped|lifted|driven"
                          r"|fuell?ed|boosted|according|adding|with|despite|amid|than|its|their)\b")
+# a subordinate part that needs no comma: "fell 5% after it unveiled ...", "rose ahead of results on Thursday"
+BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when)\s"
+                  r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")
+OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as|while|since)\b",
+                                 re.IGNORECASE)
+CONJUNCTION = re.compile(r"^[\s,]*(?:after|before|following|ahead of|once|because|when|as|while)\s+", re.IGNORECASE)
 RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]{0,200}(?:,|$)")
 REPORTED = re.compile(r"\b(?:said|says|announced|reported|confirmed|disclosed|revealed|told (?:[A-Z][\w.]*|analysts"
                       r"|investors|reporters))\b(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
@@ -26,7 +36,7 @@ _PRONOUN = re.compile(r"^[\s,]*(?:which|who|that|it|they|the company|the group)\
 
 def main_end(text: str) -> int:
     """Where the main part of a clause ends (the whole clause when it has no subordinate part or reported speech)."""
-    ends = [m.start() for m in [SUBORDINATE.search(text)] if m]
+    ends = [m.start() for m in (SUBORDINATE.search(text), BARE.search(text)) if m]
     said = REPORTED.search(text)
     if said and said.end() < len(text.rstrip(" .")) - 1:
         ends.append(said.end())
@@ -42,18 +52,29 @@ def _inside(e: DateExpression, spans: list[tuple[int, int]]) -> bool:
     return any(a <= e.start < b for a, b in spans)
 
 
+def segment(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the stretch of a clause around position ``at``: between commas, and not past a
+    subordinate part that begins without one."""
+    start = text.rfind(",", 0, at) + 1
+    start = max([start] + [m.end() for m in BARE.finditer(text, start, at) if m.end() <= at])
+    comma = text.find(",", at)
+    end = comma if comma >= 0 else len(text)
+    bare = BARE.search(text, at, end)
+    return start, bare.start() if bare else end
+
+
 def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpression | None:
     """The day of a market move whose figure stands at ``figure_at``: one in the figure's segment, else one
-    opening the clause; days in an aside do not count."""
+    opening the clause; days in an aside or a subordinate part do not count."""
     free = [e for e in days if not _inside(e, asides(text))]
-    start = text.rfind(",", 0, figure_at) + 1
-    comma = text.find(",", figure_at)
-    end = comma if comma >= 0 else len(text)
+    start, end = segment(text, figure_at)
     own = [e for e in free if start <= e.start < end]
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
     first_comma = text.find(",")
-    opening = [e for e in free if first_comma >= 0 and e.end <= first_comma]
+    if first_comma < 0 or OPENING_SUBORDINATE.match(text) or first_comma > figure_at:
+        return None
+    opening = [e for e in free if e.end <= first_comma]
     return opening[0] if opening else None
 
 
@@ -69,6 +90,12 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
                                                                                                str] | None:
     """(day, words) of a second event: a day given only by an aside or by reported speech, other than ``chosen``."""
     end, spans = main_end(text), asides(text)
+    first_comma = text.find(",")
+    if OPENING_SUBORDINATE.match(text) and CONJUNCTION.match(text) and first_comma > 0:
+        # "After Alibaba reported results on Thursday, its shares rose 5%": the opening part is the other event
+        for e in days:
+            if e.end <= first_comma and (chosen is None or e.start_date != chosen.start_date):
+                return e, CONJUNCTION.sub("", text[:first_comma]).strip(" ,.")
     for e in days:
         if chosen is not None and e.start_date == chosen.start_date:
             continue
@@ -81,7 +108,10 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
             continue
         if cut and aside is None:
             part_end = cut.start()
+        part = text[part_start:part_end]
+        if aside is None and CONJUNCTION.match(part):  # "after the company said ...": a part with its own subject
+            return e, CONJUNCTION.sub("", part).strip(" ,.")
         subject = text[:min(a for a, _ in spans)] if aside else text[:end]
         subject = REPORTED.sub("", subject).strip(" ,")
-        return e, f"{subject} {_PRONOUN.sub('', text[part_start:part_end])}".strip(" ,.")
+        return e, f"{subject} {_PRONOUN.sub('', part)}".strip(" ,.")
     return None

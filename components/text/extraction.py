@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from components.data.events import Event, describe_validation_error
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
+from components.text import clause_parts
 from components.text.date_types import DateExpression, checked_date
 from components.text.dates import FUTURE_TENSE
 from components.text.reader import Clause, Reading, read_article
@@ -144,7 +145,9 @@ def _candidate(clause: Clause) -> Candidate | None:
     best, cue = clause.date, _cue(clause.text)
     if best is None and cue is None:
         return None
-    category = guess_category(clause.text)
+    # a move's category is the move's, not that of the news its subordinate part gives ("fell after it unveiled")
+    category = guess_category(clause.text[:clause_parts.main_end(clause.text)] if clause.move else clause.text)
+    category = "market move" if clause.move and category == "other" else category
     others = [e for e in clause.expressions if e.resolved and e is not best and e.kind not in _NOT_LISTED]
     written = best if best is not None and not clause.implicit else None
     symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
@@ -161,6 +164,9 @@ def _second(clause: Clause) -> Candidate | None:
     if clause.second is None:
         return None
     e, words = clause.second, clause.second_text
+    company = next((f.name for f in clause.listings if f.symbol and not f.symbol.startswith("^")), None)
+    if company:  # "it unveiled a model on Sunday" (after "Alibaba fell 5%"): the company did
+        words = re.sub(r"^(?:it|the company|the group)\b", company, words, flags=re.IGNORECASE)
     at = words.find(e.text)
     title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
     category = guess_category(words)

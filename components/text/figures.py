@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 PERCENT = re.compile(r"(?<![\w.])(?P<num>\d{1,4}(?:\.\d{1,3})?)\s?(?:%|per ?cent\b|percent\b)")
 POINTS = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?)\s(?:index )?points?\b")
+# "rose 2.4% to 22,072.62 points": a level said in points (a change in points has no "to"/"at" before it)
+LEVEL_POINTS = re.compile(r"\b(?:(?:closed|ended|finished|settled|stood) )?(?:at|to|near|around) "
+                          r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{4,6}(?:\.\d{1,2})?)\s(?:index )?points?\b")
 LEVEL = re.compile(r"\b(?P<verb>(?:closed|ended|finished|settled|stood|opened|traded|close|end|finish) )?"
                    r"(?P<prep>at|to|of|near|around) (?:(?P<cur>HK\$|US\$|\$)(?=\d))?"
                    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,4})?|\d{1,6}\.\d{1,4}|(?<=\$)\d{1,6})(?![\d%.,]\d| ?%|"
@@ -134,6 +137,8 @@ def find_figures(clause: str) -> list[Figure]:
         add("money", m, _number(m.group("num") or m.group("num2")), currency=m.group("cur") or "")
     for m in PERCENT.finditer(clause):
         add("percent", m, _number(m.group("num")))
+    for m in LEVEL_POINTS.finditer(clause):
+        add("level", m, _number(m.group("num")))
     for m in POINTS.finditer(clause):
         add("points", m, _number(m.group("num")))
     for m in LEVEL.finditer(clause):

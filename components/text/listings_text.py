@@ -30,13 +30,13 @@ DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZH
                    "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
 # "the shares", "its stock", "the tech giant's stock", "it": the last listing named
 DEFINITE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs)\b|\b(?:[Tt]he|[Tt]his)"
-                      r" (?:company|group|firm|(?:[\w-]+ )?giant|stalwart)['’]s (?:shares|stock)\b"
+                      r" (?:company|group|firm|(?:[\w-]+ )?giant|stalwart)['’]s(?: [\w.-]+)?? (?:shares|stock|ADRs)\b"
                       r"|\b[Ii]t (?:has |had |have )?(?:rose|risen|fell|fallen|jumped|gained|lost|climbed"
                       r"|dropped|surged"
                       r"|slid|is up|is down|was up|was down|closed|ended|opened|traded)\b")
-# "the index", "the benchmark": the last index named, else the benchmark of the article's market
+# "the index", "the benchmark", "the market": the last index named, else the benchmark of the article's market
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city's|Hong Kong) )?"
-                       r"(?:index|benchmark|gauge)\b")
+                       r"(?:index|benchmark|gauge|market(?! (?:value|capitali[sz]ation|share|cap|open|close)\b))\b")
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 _NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # not "Alibaba's Hong Kong shares", "its US stocks"
 # a market as a whole, read as its benchmark index ("Hong Kong stocks fell" is the Hang Seng Index)
@@ -132,7 +132,9 @@ def _references(clause: str, place: str, company: Company | None, last: Listing 
     for m in INDEX_REF.finditer(clause):
         if _inside(found + out, m.start()):
             continue
-        symbol, name = (last_index.symbol, last_index.name) if last_index else BENCHMARKS.get(place, BENCHMARKS["HK"])
+        market_named = m.group().endswith("market")  # "the market": the article's market, not the last index
+        symbol, name = ((last_index.symbol, last_index.name) if last_index and not market_named
+                        else BENCHMARKS.get(place, BENCHMARKS["HK"]))
         out.append(Listing(symbol, name, "HK" if symbol.endswith(("HK", "^HSI", "^HSCE")) else place, m.start(),
                            m.end(), f"'{m.group()}' points to the {name}"))
     for m in DEFINITE.finditer(clause):

@@ -220,7 +220,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     found = listings_text.listings_in(text, ctx.place, _company(state), state.last, state.last_index)
     move = figures.is_move(text) and (bool(found) or not listings_text.is_generic(text))
     period = move and _period_statistic(text, expressions)
-    date, implicit, tz = _date_of(text, expressions, move and not period, found, paragraph, state)
+    date, implicit, tz = _date_of(text, expressions, move and not period, found, paragraph, state, period)
     expressions = [_session_filled(e, date) for e in expressions]
     for e in expressions:
         if _sets_anchor(e, state.context):
@@ -243,8 +243,11 @@ def _company(state: _State) -> Company | None:
 
 
 def _period_statistic(text: str, expressions: list[DateExpression]) -> bool:
-    """A move whose figure is measured over a span ("up 70% so far this year"), not a ranking's look-back."""
-    spans = [e for e in expressions if e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range)]
+    """A move whose figure is measured over a span ("up 70% so far this year"), not a ranking's look-back
+    nor a span of another part of the clause ("fell 6% after it cut prices for the second time this year")."""
+    lo, hi = clause_parts.segment(text, _move_at(text))
+    spans = [e for e in expressions if (e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range))
+             and (lo <= e.start < hi or e.start < 5)]  # in the figure's stretch, or opening the clause
     if not spans:
         return False
     ranks = figures.find_superlatives(text)
@@ -259,15 +262,21 @@ def _move_at(text: str) -> int:
 
 
 def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Listing], paragraph: int,
-             state: _State) -> tuple[DateExpression | None, str, str]:
-    """The clause's date expression, the implicit rule ("" when written) and the zone of the day."""
+             state: _State, period: bool = False) -> tuple[DateExpression | None, str, str]:
+    """The clause's date expression, the implicit rule ("" when written) and the zone of the day.
+
+    A move over a period keeps its span unless its main part names a day: a day of its subordinate part
+    ("rallied 4% last week after Beijing pledged support on Friday") is another event's."""
     days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
+    if period:
+        days = [e for e in days if e.start < clause_parts.main_end(text)]
     chosen = clause_parts.move_day(text, days, _move_at(text)) if dated_move else clause_parts.main_day(text, days)
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:
         return _implicit(text, found, paragraph, state)
-    ranges = [e for e in expressions if e.resolved and e.kind not in ("comparison", "session")]
+    ranges = [e for e in expressions if e.resolved and e.kind not in ("comparison", "session")
+              and (e.is_range or e.kind not in DAY_KINDS or e in days)]  # a subordinate part's day stays its own
     narrow = [e for e in ranges if e.kind not in PERIOD_KINDS] or ranges
     chosen = min(narrow, key=lambda e: ((e.end_date - e.start_date).days, e.start), default=None)
     return chosen, "", MARKET_TZ.get(state.context.place, MARKET_TZ["HK"])

@@ -24,6 +24,9 @@ _LEADING = re.compile(r"^(?:(?:Meanwhile|However|Separately|Still|Elsewhere|In a
                       r"|According to [^,]{1,60})\s*,\s*)+", re.IGNORECASE)
 _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast|analysts said|he said|she said"
                            r"|it said|in turn)\s?,", re.IGNORECASE)
+# a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...")
+_SUBORDINATE = (r"\s(?:after|following|ahead of|because)\s(?=(?:it|its|they|their|the|a|an|investors|analysts|traders"
+                r"|[A-Z][\w.&-]*)\b)")
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
 
@@ -57,7 +60,7 @@ def suggest_title(sentence: str, expression: DateExpression | None = None) -> st
     text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", text, flags=re.IGNORECASE)
     text = _LEADING.sub("", text)
     text = _APPOSITIVE.sub("", _INTERJECTION.sub("", text))
-    text = re.split(r",|;|\s[-–—]\s|:\s|\s\(", text)[0]
+    text = re.split(r",(?!\d{3})|;|\s[-–—]\s|:\s|\s\(|" + _SUBORDINATE, text)[0]  # not the comma of "23,503.48"
     text = re.sub(r"(?:\s+(?:on|in|by|since|at|from|of))+\s*[.!?]*$", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^['’]s\s+", "", text.strip(" .!?\"'“”‘’"))
     if len(text) > TITLE_MAX_CHARS:
