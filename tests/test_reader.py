@@ -308,3 +308,12 @@ def test_titles_keep_numbers_whole_and_end_before_a_part_with_its_own_subject(te
 def test_before_the_close_is_a_time_of_the_move_not_another_event():
     c = clause("Alibaba rose 2% before the close on Monday.", "2025-03-04")
     assert c.day == D(2025, 3, 3) and c.second is None
+
+
+def test_a_company_name_with_holding_is_a_listing_and_an_aside_leaves_the_title_and_the_period():
+    text = ("NEW YORK, Feb 20 (Reuters) - U.S.-listed shares of Alibaba Group Holding jumped 8% on Thursday after "
+            "the company reported revenue above estimates.\n\nThe stock, which touched its highest level since "
+            "late 2021, has climbed more than 60% this year.")
+    got = candidates(text, "2025-02-20")
+    assert got["U.S.-listed shares of Alibaba Group Holding jumped 8%"] == (D(2025, 2, 20), "market move")
+    assert got["The stock has climbed more than 60%"][0] == D(2025, 1, 1)  # a period statistic (the year)

@@ -47,9 +47,9 @@ FUNDAMENTAL_NOUN = re.compile(r"\b(?:revenues?|sales|income|profits?|earnings|EB
                               r"|losses|orders|shipments|users|customers|spending|capex|capital expenditure|dividends?"
                               r"|guidance|forecasts?|estimates?|expectations|products|business|unit|division|segment"
                               r"|growth|GMV|bookings|subscribers)\b", re.IGNORECASE)
-OTHER_NOUN = re.compile(r"\b(?:holdings?|stakes?|tariffs?|rates?|yields?|GDP|inflation|unemployment|tax(?:es)?|duty"
-                        r"|duties|fees?|wages?|prices of|premium|discount|ownership|chance|probability|poll|votes?"
-                        r"|market share|share of)\b", re.IGNORECASE)
+OTHER_NOUN = re.compile(r"\b(?:(?-i:holdings?)|stakes?|tariffs?|rates?|yields?|GDP|inflation|unemployment"
+                        r"|tax(?:es)?|duty|duties|fees?|wages?|prices of|premium|discount|ownership|chance|probability"
+                        r"|poll|votes?|market share|share of)\b", re.IGNORECASE)
 OPEN = re.compile(r"\bopen(?:ed|s|ing)?\b|\bat the open\b", re.IGNORECASE)
 INTRADAY = re.compile(r"\b(?:as much as|intraday|at one point|in (?:early|morning|afternoon) (?:trade|trading|deals)"
                       r"|during the session|at (?:its|the) (?:peak|high|low)|in early Asian trade)\b", re.IGNORECASE)

@@ -258,7 +258,9 @@ def _move_at(text: str) -> int:
     """Where a move's figure (or ranking) stands in its clause."""
     spots = [f.start for f in figures.find_figures(text) if f.subject in ("price", "") and f.kind != "money"]
     spots += [r.start for r in figures.find_superlatives(text)]
-    return min(spots, default=0)
+    aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
+    main = [at for at in spots if not any(a <= at < b for a, b in aside)]
+    return min(main or spots, default=0)
 
 
 def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Listing], paragraph: int,

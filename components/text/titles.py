@@ -27,6 +27,7 @@ _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast
 # a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...")
 _SUBORDINATE = (r"\s(?:after|following|ahead of|because)\s(?=(?:it|its|they|their|the|a|an|investors|analysts|traders"
                 r"|[A-Z][\w.&-]*)\b)")
+_RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
 
@@ -59,7 +60,7 @@ def suggest_title(sentence: str, expression: DateExpression | None = None) -> st
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", text, flags=re.IGNORECASE)
     text = _LEADING.sub("", text)
-    text = _APPOSITIVE.sub("", _INTERJECTION.sub("", text))
+    text = _RELATIVE_ASIDE.sub("", _APPOSITIVE.sub("", _INTERJECTION.sub("", text)))
     text = re.split(r",(?!\d{3})|;|\s[-–—]\s|:\s|\s\(|" + _SUBORDINATE, text)[0]  # not the comma of "23,503.48"
     text = re.sub(r"(?:\s+(?:on|in|by|since|at|from|of))+\s*[.!?]*$", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^['’]s\s+", "", text.strip(" .!?\"'“”‘’"))
