@@ -96,9 +96,7 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
         figures = figures_frame(result)
         st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
                      hide_index=True, key=state.figures_key(result.id),
-                     column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"),
-                                    "close from": st.column_config.NumberColumn(format="%.2f"),
-                                    "close to": st.column_config.NumberColumn(format="%.2f")})
+                     column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"), **_FIGURE_COLUMNS})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
         if first is not None:
             _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id)
@@ -151,9 +149,16 @@ def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame) -> None:
     if result.reason:
         st.markdown(f"**Why it cannot be checked:** {md_escape(result.reason)}")
     if result.figures:
-        st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id))
+        st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id),
+                     column_config=_FIGURE_COLUMNS)
     if result.symbol and result.base and result.session and result.symbol in set(frame["symbol"]):
         _chart(frame, result.symbol, result.base, result.session, result.id)
+
+
+# the figures behind a verdict: closes to cents, and the price basis in full
+_FIGURE_COLUMNS = {"close from": st.column_config.NumberColumn(format="%.2f"),
+                   "close to": st.column_config.NumberColumn(format="%.2f"),
+                   "basis": st.column_config.TextColumn(width="large")}
 
 
 def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
