@@ -298,7 +298,8 @@ def test_a_span_of_another_part_of_the_clause_does_not_make_a_move_a_period():
 @pytest.mark.parametrize("text, published, title", [
     ("The Hang Seng Index fell 1.8% to 23,503.48, its biggest drop since January.", "2025-03-03",
      "The Hang Seng Index fell 1.8% to 23,503.48"),
-    ("Tencent rose 3% after the company beat forecasts.", "2025-03-03", "Tencent rose 3%"),
+    ("Tencent rose 3% after it beat forecasts.", "2025-03-03", "Tencent rose 3%"),
+    ("Shares rose 5% after the announcement.", "2025-03-03", "Shares rose 5% after the announcement"),
     ("Alibaba rose 2% before the close on Monday.", "2025-03-04", "Alibaba rose 2% before the close"),
 ])
 def test_titles_keep_numbers_whole_and_end_before_a_part_with_its_own_subject(text, published, title):

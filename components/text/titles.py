@@ -24,9 +24,10 @@ _LEADING = re.compile(r"^(?:(?:Meanwhile|However|Separately|Still|Elsewhere|In a
                       r"|According to [^,]{1,60})\s*,\s*)+", re.IGNORECASE)
 _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast|analysts said|he said|she said"
                            r"|it said|in turn)\s?,", re.IGNORECASE)
-# a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...")
-_SUBORDINATE = (r"\s(?:after|following|ahead of|because)\s(?=(?:it|its|they|their|the|a|an|investors|analysts|traders"
-                r"|[A-Z][\w.&-]*)\b)")
+# a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...");
+# not "after the announcement": a noun alone says why, and stays
+_SUBORDINATE = (r"\s(?:after|following|ahead of|because)\s(?=(?:it|its|they|their|investors|analysts|traders"
+                r"|the (?:company|group|firm|(?:[\w-]+ )?giant)|[A-Z][\w.&-]*)\b)")
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
