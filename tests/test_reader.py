@@ -318,3 +318,15 @@ def test_a_company_name_with_holding_is_a_listing_and_an_aside_leaves_the_title_
     got = candidates(text, "2025-02-20")
     assert got["U.S.-listed shares of Alibaba Group Holding jumped 8%"] == (D(2025, 2, 20), "market move")
     assert got["The stock has climbed more than 60%"][0] == D(2025, 1, 1)  # a period statistic (the year)
+
+
+def test_a_market_as_a_whole_and_an_event_inside_a_longer_subordinate_part():
+    text = ("HONG KONG (Reuters) - Hong Kong shares rallied on Monday, with Alibaba Group surging nearly 19%.\n\n"
+            "Alibaba's Hong Kong-listed shares closed at HK$137.10, extending gains after the company posted "
+            "better-than-expected cloud revenue on Friday.")
+    reading = read_article(text, "2025-09-01")
+    first = reading.clauses[0]
+    assert [f.symbol for f in first.listings] == ["^HSI", "9988.HK"]
+    got = candidates(text, "2025-09-01")
+    assert got["Alibaba posted better-than-expected cloud revenue"] == (D(2025, 8, 29), "corporate")
+    assert got["Alibaba's Hong Kong-listed shares closed at HK$137.10"][0] == D(2025, 9, 1)

@@ -109,6 +109,9 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
         if cut and aside is None:
             part_end = cut.start()
         part = text[part_start:part_end]
+        inner = [m for m in BARE.finditer(text, part_start + 1, e.start)]  # ", extending gains after the company ..."
+        if aside is None and inner:
+            part = text[inner[-1].start():part_end]
         if aside is None and CONJUNCTION.match(part):  # "after the company said ...": a part with its own subject
             return e, CONJUNCTION.sub("", part).strip(" ,.")
         subject = text[:min(a for a, _ in spans)] if aside else text[:end]

@@ -42,7 +42,9 @@ _NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # not "Alibaba's Hong Kong
 # a market as a whole, read as its benchmark index ("Hong Kong stocks fell" is the Hang Seng Index)
 MARKET_NAMES = (
     (re.compile(_NOT_OWNED + r"\bHong Kong (?:stocks|equities|markets?|shares(?= (?:fell|rose|slid|jumped|closed"
-                r"|ended|were)))|\bthe Hong Kong (?:stock )?market|\bHong Kong['’]s (?:stock )?market"), "HK"),
+                r"|ended|were|rallied|gained|climbed|advanced|dropped|declined|tumbled|slumped|surged|edged|lost"
+                r"|opened|traded|extended)))|\bthe Hong Kong (?:stock )?market|\bHong Kong['’]s (?:stock )?market"),
+     "HK"),
     (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities)|\bWall Street(?! Journal)"
                 r"|\bthe U\.?S\.? (?:stock )?market"), "US"),
 )
