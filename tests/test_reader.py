@@ -330,3 +330,25 @@ def test_a_market_as_a_whole_and_an_event_inside_a_longer_subordinate_part():
     got = candidates(text, "2025-09-01")
     assert got["Alibaba posted better-than-expected cloud revenue"] == (D(2025, 8, 29), "corporate")
     assert got["Alibaba's Hong Kong-listed shares closed at HK$137.10"][0] == D(2025, 9, 1)
+
+
+@pytest.mark.parametrize("wording, published, start, end", [
+    ("over the weekend", "2025-09-01", D(2025, 8, 30), D(2025, 8, 31)),  # a Monday: the weekend just gone
+    ("at the weekend", "2025-09-03", D(2025, 8, 30), D(2025, 8, 31)),
+    ("last weekend", "2025-09-06", D(2025, 8, 30), D(2025, 8, 31)),  # on a Saturday, the weekend before
+    ("over the weekend", "2025-08-31", D(2025, 8, 30), D(2025, 8, 31)),  # on a Sunday: up to publication
+    ("next weekend", "2025-09-01", D(2025, 9, 6), D(2025, 9, 7)),
+])
+def test_a_weekend_is_its_two_days(wording, published, start, end):
+    e = find_date_expressions(f"Alibaba said {wording} it had a new chip.", published)[0]
+    assert (e.kind, e.start_date, e.end_date) == ("weekend", start, end)
+
+
+def test_a_weekend_looking_ahead_is_the_next_one_and_a_weekend_report_is_a_second_event():
+    e = find_date_expressions("Leaders will meet this weekend.", "2025-09-03")[0]
+    assert (e.start_date, e.end_date) == (D(2025, 9, 6), D(2025, 9, 7))
+    text = ("Hong Kong shares rallied on Monday, with Alibaba surging nearly 19%, after a report over the weekend "
+            "said the company had developed a new AI chip.")
+    c = clause(text, "2025-09-01")
+    assert c.day == D(2025, 9, 1) and (c.second.start_date, c.second.end_date) == (D(2025, 8, 30), D(2025, 8, 31))
+    assert c.second_text == "a report over the weekend said the company had developed a new AI chip"

@@ -105,7 +105,11 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
         part_start, part_end = aside or (end, len(text))
         cut = SUBORDINATE.search(text, part_start + 1)
         if cut and cut.start() < e.start and aside is None:
-            continue
+            # a later part holds the day: its own event when it opens with a conjunction (", after a report ...")
+            held = [m for m in SUBORDINATE.finditer(text, part_start + 1) if m.start() < e.start][-1]
+            if not CONJUNCTION.match(text[held.start():]):
+                continue
+            part_start, cut = held.start(), SUBORDINATE.search(text, e.end)
         if cut and aside is None:
             part_end = cut.start()
         part = text[part_start:part_end]

@@ -199,6 +199,23 @@ def _anchor_date(anchor: str, anchors: Mapping[str, dt.date]) -> tuple[str, dt.d
     return None
 
 
+def _weekend(m: re.Match, ctx: Context) -> DateExpression:
+    """Saturday and Sunday: the last weekend on or before publication, or the next one when the clause looks
+    ahead ("will ... this weekend", "next weekend")."""
+    lead, pub = (m.group("lead") or "").lower(), ctx.published
+    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # the Saturday on or before publication
+    if lead == "next" or (lead in ("", "this") and ctx.tense(m.start(), m.end()) == "future"):
+        ahead = saturday if pub.weekday() == 6 and lead != "next" else saturday + dt.timedelta(days=7)
+        if lead == "this" and pub.weekday() >= 5:
+            ahead = saturday
+        return resolved(m, "weekend", (ahead, ahead + dt.timedelta(days=1)),
+                        "the first weekend after publication, as the clause looks ahead")
+    if lead == "last" and pub.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    end = min(saturday + dt.timedelta(days=1), pub)
+    return resolved(m, "weekend", (saturday, end), "the most recent weekend, on or before publication")
+
+
 def _offset(m: re.Match, ctx: Context) -> DateExpression:
     count = NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
     days = count * (7 if m.group("unit").lower().startswith("week") else 1)
@@ -234,6 +251,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"
                 rf"(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s\b)?(?: (?P<q2>morning|afternoon|evening|night)\b)?"),
      _weekday),
+    (re.compile(r"\b(?:(?:[Oo]ver|[Aa]t|[Oo]n|[Dd]uring) the|(?P<lead>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)) weekend\b"),
+     _weekend),
     (re.compile(rf"\b(?:{_RELATIVE_RE})\b", re.IGNORECASE), _relative),
     (re.compile(rf"\b(?i:{_COUNT} (?P<unit>days?|weeks?|months?|years?) ago)\b"), _ago),
     (re.compile(rf"\b(?i:(?:(?:just|only) )?{_COUNT} "

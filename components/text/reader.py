@@ -231,7 +231,8 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     state.last_index = indices[-1] if indices else state.last_index
     if move and not period and date is not None and not date.is_range:
         state.move = (paragraph, date, tz)
-    days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range and e.text]
+    days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
+        e.kind in DAY_KINDS and not e.is_range))]  # a weekend dates a second event as its two days
     second = clause_parts.second_event(text, days, date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
                   move, period, tuple(found), *(second or (None, "")))
