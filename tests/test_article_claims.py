@@ -172,3 +172,24 @@ def test_held_out_sentences_get_their_listing_measure_and_session(frame):
     assert by_quote["3.3%"].symbol == "^HSI"  # the market, not the last index named
     results = {r.claim.quote: r.verdict for r in check_claims(claims, frame)}
     assert results["8%"] == "matches" and results["8.6%"] == "matches" and results["3.3%"] == "matches"
+
+
+@pytest.mark.parametrize("sentence, quote, measure", [
+    ("Alibaba's U.S.-listed shares rose 3% in premarket trading on Friday.", "3%", "extended"),
+    ("BABA fell 5% on Thursday, and another 2% in after-hours trading.", "5%", "day"),
+    ("BABA fell 5% on Thursday, and another 2% in after-hours trading.", "2%", "extended"),
+    ("BABA shares gained 4% after the bell.", "4%", "extended"),
+])
+def test_moves_outside_the_regular_session_are_not_checked_against_daily_bars(frame, sentence, quote, measure):
+    reading, claims = claims_of_text("NEW YORK (Reuters) - " + sentence, "2025-08-29")
+    claim = next(c for c in claims if c.quote == quote)
+    assert claim.measure == measure
+    if measure == "extended":
+        result = check_claims([claim], frame)[0]
+        assert result.verdict == UNCHECKABLE and "premarket or after-hours" in result.reason
+
+
+def test_the_nasdaq_golden_dragon_index_is_not_the_nasdaq_composite():
+    from components.data.listings import INDEX_RE, index_named
+    found = [index_named(m.group()) for m in INDEX_RE.finditer("outpacing the Nasdaq Golden Dragon China index")]
+    assert not any(i and i.symbol == "^IXIC" for i in found)

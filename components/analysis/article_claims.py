@@ -31,9 +31,9 @@ VERDICTS = (MATCHES, ROUGHLY, NO_MATCH, UNCHECKABLE)
 MEASURE_WORDS = {"day": "a day's move", "open": "the open against the previous close", "intraday": "an intraday move",
                  "level": "a level", "points": "a change in points", "period": "a move over a period",
                  "rank_level": "a ranking of closes", "rank_return": "a ranking of daily moves",
-                 "fundamental": "fundamentals", "other": "not a price"}
-MEASURES = ("day", "open", "intraday", "level", "points", "period", "rank_level", "rank_return", "fundamental",
-            "other")
+                 "extended": "a premarket or after-hours move", "fundamental": "fundamentals", "other": "not a price"}
+MEASURES = ("day", "open", "intraday", "level", "points", "period", "rank_level", "rank_return", "extended",
+            "fundamental", "other")
 ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "just over", "just above")
 BELOW = ("less than", "under", "below", "as little as")
 NEARLY = ("nearly", "almost", "close to", "just under", "just shy of")

@@ -69,6 +69,9 @@ def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleCl
                            symbol=claim.symbol)
     if claim.day > last:
         return uncheckable(claim, f"{claim.day} is after the data end ({claim.symbol} to {last})", symbol=claim.symbol)
+    if claim.measure == "extended":
+        return uncheckable(claim, "a premarket or after-hours price: daily bars hold the regular session's open, "
+                           "high, low and close only", symbol=claim.symbol)
     try:
         return _MEASURES[claim.measure](claim, b)
     except _Unavailable as exc:

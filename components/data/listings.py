@@ -73,7 +73,7 @@ INDICES: tuple[Index, ...] = (
     Index("Hang Seng Tech Index", r"Hang Seng Tech(?:nology)?(?: Index)?|HSTECH", "^HSTECH", "HK"),
     Index("Hang Seng Index", r"Hang Seng(?: Index)?(?! (?:China|Tech|Bank))|HSI\b", "^HSI", "HK"),
     Index("S&P 500", r"S&P 500|S&P500|Standard & Poor's 500", "^GSPC", "US"),
-    Index("Nasdaq Composite", r"Nasdaq(?: Composite)?(?![- ]listed)", "^IXIC", "US"),
+    Index("Nasdaq Composite", r"Nasdaq(?: Composite)?(?![- ]listed| Golden Dragon| 100)", "^IXIC", "US"),
     Index("Dow Jones Industrial Average", r"Dow Jones(?: Industrial Average)?|the Dow\b", "^DJI", "US"),
     Index("KraneShares CSI China Internet ETF", r"KWEB|KraneShares CSI China Internet(?: ETF)?", "KWEB", "US"),
     Index("Shanghai Composite", r"Shanghai Composite(?: Index)?", "000001.SS", "CN"),

@@ -32,6 +32,9 @@ from components.text.reader import Clause, Reading, publication_day, read_articl
 SPAN_KINDS = ("span", "since", "relative", "month", "year")
 _SUB_CLAUSE = re.compile(r",\s(?:and|while|but|whereas|after|before|following|as|when|which|amid|despite)\s"
                          r"|\sand\s(?=(?:over|since|so far|in the)\b)|" + clause_parts.BARE.pattern)
+# trading outside the regular session, which daily bars do not hold
+_EXTENDED = re.compile(r"\b(?:pre-?market|after-?hours|extended(?:-hours)? trad(?:e|ing)|after the (?:closing )?bell"
+                       r"|before the (?:opening )?bell|overnight trad(?:e|ing)|off-hours)\b", re.IGNORECASE)
 _OWNED = 45  # characters after a ranking phrase within which its look-back stands
 FUNDAMENTALS = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 
@@ -179,6 +182,10 @@ def _measure(fig: F.Figure, span: DateExpression | None, clause: Clause) -> str:
         return "points"
     if fig.kind == "level":
         return "level"
+    text = clause.text
+    lo, hi = text.rfind(",", 0, fig.start) + 1, text.find(",", fig.end)
+    if _EXTENDED.search(text[max(lo, fig.start - 40):min(hi if hi >= 0 else len(text), fig.end + 40)]):
+        return "extended"  # in the figure's own stretch ("rose 3% in premarket trading")
     before = clause.text[max(0, fig.start - 22):fig.start]
     if F.OPEN.search(before):
         return "open"
