@@ -193,3 +193,13 @@ def test_the_nasdaq_golden_dragon_index_is_not_the_nasdaq_composite():
     from components.data.listings import INDEX_RE, index_named
     found = [index_named(m.group()) for m in INDEX_RE.finditer("outpacing the Nasdaq Golden Dragon China index")]
     assert not any(i and i.symbol == "^IXIC" for i in found)
+
+
+def test_a_span_of_a_ranking_after_the_comma_is_not_the_day_moves_period(frame):
+    text = ("HONG KONG, Feb 14 (Reuters) - Hong Kong's Hang Seng Index rose 3.7% on Friday, capping its best week "
+            "since 2022.\n\nYear-to-date, the Hang Seng is up about 12%.")
+    reading, claims = claims_of_text(text, "2025-02-14")
+    by_quote = {c.quote: c for c in claims}
+    assert (by_quote["3.7%"].measure, by_quote["3.7%"].day) == ("day", dt.date(2025, 2, 14))
+    assert by_quote["12%"].measure == "period"  # a span opening its clause still measures the figure
+    assert check_claims([by_quote["3.7%"]], frame)[0].verdict == MATCHES

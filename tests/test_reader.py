@@ -352,3 +352,11 @@ def test_a_weekend_looking_ahead_is_the_next_one_and_a_weekend_report_is_a_secon
     c = clause(text, "2025-09-01")
     assert c.day == D(2025, 9, 1) and (c.second.start_date, c.second.end_date) == (D(2025, 8, 30), D(2025, 8, 31))
     assert c.second_text == "a report over the weekend said the company had developed a new AI chip"
+
+
+def test_a_moves_symbols_are_its_main_parts_and_a_day_after_leaves_the_title():
+    got = {c.title: c.symbols for c in propose_events(
+        "Alibaba shares jumped 8.5% after a report that it would partner with Apple on AI.\n\n"
+        "Tencent rose 5.8% a day after it said it would integrate DeepSeek.", "2025-02-14").candidates}
+    alibaba = next(symbols for title, symbols in got.items() if title.startswith("Alibaba shares jumped 8.5%"))
+    assert alibaba == ("9988.HK",) and got["Tencent rose 5.8%"] == ("0700.HK",)  # not Apple's, not "a day"

@@ -133,7 +133,8 @@ def _attached(fig: F.Figure, i: int, figures: list[F.Figure], spans: list[DateEx
             lo = m.end()
         elif m.start() >= fig.end:
             hi = min(hi, m.start())
-    inside = [e for e in spans if e.start >= lo and e.end <= hi]
+    seg_lo, seg_hi = clause_parts.segment(text, fig.start)  # not a span after ", capping its best week since ..."
+    inside = [e for e in spans if e.start >= lo and e.end <= hi and (seg_lo <= e.start < seg_hi or e.start < 5)]
     return min(inside, key=lambda e: min(abs(e.start - fig.end), abs(fig.start - e.end)), default=None)
 
 

@@ -150,7 +150,10 @@ def _candidate(clause: Clause) -> Candidate | None:
     category = "market move" if clause.move and category == "other" else category
     others = [e for e in clause.expressions if e.resolved and e is not best and e.kind not in _NOT_LISTED]
     written = best if best is not None and not clause.implicit else None
-    symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
+    main = clause_parts.main_end(clause.text)  # a move's listings are its main part's ("after ... with Apple")
+    listed = [f for f in clause.listings if f.symbol and (not clause.move or f.start < main)] or \
+        [f for f in clause.listings if f.symbol]
+    symbols = tuple(dict.fromkeys(f.symbol for f in listed))[:MAX_SYMBOLS]
     return Candidate(clause.text, clause.sentence_index, written.text if written else None,
                      best.start_date if best else None, best.end_date if best else None,
                      (best.rule if best else ""), suggest_title(clause.text, _adverbial(written, clause)),

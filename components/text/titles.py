@@ -26,7 +26,8 @@ _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast
                            r"|it said|in turn)\s?,", re.IGNORECASE)
 # a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...");
 # not "after the announcement": a noun alone says why, and stays
-_SUBORDINATE = (r"\s(?:after|following|ahead of|because)\s(?=(?:it|its|they|their|investors|analysts|traders"
+_SUBORDINATE = (r"(?:\s(?:a|one|two|three|a few) (?:days?|weeks?))?\s(?:after|following|ahead of|because)\s"
+                r"(?=(?:it|its|they|their|investors|analysts|traders"
                 r"|the (?:company|group|firm|(?:[\w-]+ )?giant)|[A-Z][\w.&-]*)\b)")
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
