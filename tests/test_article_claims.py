@@ -203,3 +203,15 @@ def test_a_span_of_a_ranking_after_the_comma_is_not_the_day_moves_period(frame):
     assert (by_quote["3.7%"].measure, by_quote["3.7%"].day) == ("day", dt.date(2025, 2, 14))
     assert by_quote["12%"].measure == "period"  # a span opening its clause still measures the figure
     assert check_claims([by_quote["3.7%"]], frame)[0].verdict == MATCHES
+
+
+def test_the_previous_session_is_one_day_and_the_tech_index_is_the_markets_own(frame):
+    text = ("HONG KONG, May 16 (Reuters) - Alibaba's Hong Kong shares closed 4.3% lower on Friday.\n\n"
+            "Its New York-listed shares fell 7.5% in the previous session.\n\n"
+            "The Hang Seng index closed 0.5% lower, while the tech index slipped 1.1%.")
+    reading, claims = claims_of_text(text, "2025-05-16")
+    by_quote = {c.quote: c for c in claims}
+    assert (by_quote["7.5%"].symbol, by_quote["7.5%"].measure, by_quote["7.5%"].day) == ("BABA", "day",
+                                                                                          dt.date(2025, 5, 15))
+    assert check_claims([by_quote["7.5%"]], frame)[0].verdict == MATCHES
+    assert by_quote["1.1%"].symbol == "^HSTECH" and by_quote["0.5%"].symbol == "^HSI"

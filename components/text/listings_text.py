@@ -35,9 +35,10 @@ DEFINITE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:share
                       r"|dropped|surged"
                       r"|slid|is up|is down|was up|was down|closed|ended|opened|traded)\b")
 # "the index", "the benchmark", "the market": the last index named, else the benchmark of the article's market
-INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city's|Hong Kong) )?"
+INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city's|Hong Kong|tech|tech-heavy) )?"
                        r"(?:index|benchmark|gauge|market(?! (?:value|capitali[sz]ation|share|cap|open|close)\b))\b")
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
+TECH_INDICES = {"HK": ("^HSTECH", "Hang Seng TECH Index"), "US": ("^IXIC", "Nasdaq Composite")}
 _NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # not "Alibaba's Hong Kong shares", "its US stocks"
 # a market as a whole, read as its benchmark index ("Hong Kong stocks fell" is the Hang Seng Index)
 MARKET_NAMES = (
@@ -137,6 +138,8 @@ def _references(clause: str, place: str, company: Company | None, last: Listing 
         market_named = m.group().endswith("market")  # "the market": the article's market, not the last index
         symbol, name = ((last_index.symbol, last_index.name) if last_index and not market_named
                         else BENCHMARKS.get(place, BENCHMARKS["HK"]))
+        if " tech" in m.group().lower():  # "the tech index": the market's technology index
+            symbol, name = TECH_INDICES.get(place, TECH_INDICES["HK"])
         out.append(Listing(symbol, name, "HK" if symbol.endswith(("HK", "^HSI", "^HSCE")) else place, m.start(),
                            m.end(), f"'{m.group()}' points to the {name}"))
     for m in DEFINITE.finditer(clause):

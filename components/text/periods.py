@@ -95,6 +95,10 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
     if count is None:
         return unresolved(m, "span", f"'{m.group()}' is a period without bounds")
     pub = ctx.published
+    if unit in ("session", "trading day") and not m.group("n"):  # "in the previous session": one day, not a span
+        day = previous_weekday(ctx.day or pub)
+        return resolved(m, "relative", one_day(day), "the session before the day of the clause (a weekday; its "
+                        "market's own calendar decides whether it traded)")
     if unit in ("day", "session", "trading day"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":
