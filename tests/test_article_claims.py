@@ -12,6 +12,7 @@ import pytest
 from components.analysis.article_claims import MATCHES, NO_MATCH, ROUGHLY, UNCHECKABLE, ArticleClaim, judge, judge_level
 from components.analysis.claim_checks import bars_by_symbol, check_claim, check_claims
 from components.text.claim_reader import claims_of_text
+from components.text.extraction import propose_events
 from tests.paths import ROOT
 
 D = dt.date
@@ -215,3 +216,16 @@ def test_the_previous_session_is_one_day_and_the_tech_index_is_the_markets_own(f
                                                                                           dt.date(2025, 5, 15))
     assert check_claims([by_quote["7.5%"]], frame)[0].verdict == MATCHES
     assert by_quote["1.1%"].symbol == "^HSTECH" and by_quote["0.5%"].symbol == "^HSI"
+
+
+def test_ing_verbs_give_the_direction_levies_are_not_prices_and_a_coordinated_clause_is_its_own(frame):
+    text = ("HONG KONG, April 7 (Reuters) - Hong Kong stocks suffered their worst day since 1997 on Monday, with the "
+            "Hang Seng Index plunging 13.2%.\n\nU.S. President Donald Trump announced sweeping tariffs on April 2, "
+            "and China retaliated on Friday with 34% levies on all U.S. goods.")
+    reading, claims = claims_of_text(text, "2025-04-07")
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["13.2%"].direction == -1 and check_claims([by_quote["13.2%"]], frame)[0].verdict == MATCHES
+    assert by_quote["34%"].measure == "other"
+    got = {c.title: c.start_date for c in propose_events(text, "2025-04-07").candidates}
+    assert got["U.S. President Donald Trump announced sweeping tariffs"] == dt.date(2025, 4, 2)
+    assert got["China retaliated with 34% levies on all U.S. goods"] == dt.date(2025, 4, 4)

@@ -8,6 +8,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests import browser as B
@@ -266,8 +267,15 @@ def test_the_range_controls_are_on_the_page_on_a_phone(server, phone):
     expect(button).to_be_visible()
     assert "Sun 15 Dec 2024" in button.inner_text()
     button.tap()
-    page.locator(".st-key-w_range_preset button", has_text="1Y").tap()
-    page.wait_for_function("location.search.includes('range=1Y')", timeout=TIMEOUT_MS)
+    preset = page.locator(".st-key-w_range_preset button", has_text="1Y")
+    expect(preset).to_be_visible()
+    preset.tap()
+    try:
+        page.wait_for_function("location.search.includes('range=1Y')", timeout=20_000)
+    except PlaywrightTimeout:  # a tap while the popover was still opening can miss; tap the preset again
+        if preset.is_visible():
+            preset.tap()
+        page.wait_for_function("location.search.includes('range=1Y')", timeout=TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     B.screenshot(page, "overview-1y-mobile")
 

@@ -35,12 +35,14 @@ QUALIFIER = re.compile(r"(?P<q>more than|over|above|at least|upwards of|in exces
                        r"|less than|under|below|just over|just above|a further|another)\s+(?:a |an )?$", re.IGNORECASE)
 UP = re.compile(r"\b(?:rose|rise[sn]?|rising|jump(?:ed|s|ing)?|surg(?:ed|es|e|ing)|soar(?:ed|s|ing)?|gain(?:ed|s|ing)?"
                 r"|add(?:ed|s|ing)|climb(?:ed|s|ing)?|rall(?:ied|ies|y|ying)|advanc(?:ed|es|e|ing)|higher|up|leapt|leaped"
-                r"|leap|spik(?:ed|e)|popped|rebound(?:ed|s)?|increas(?:ed|e|es)|gr[eo]w(?:n|s|th)?|boost(?:ed)?|lifted|firmer"
+                r"|leap(?:ing)?|spik(?:ed|e|ing)|popped|rebound(?:ed|s|ing)?|increas(?:ed|e|es|ing)|gr[eo]w(?:n|s|th|ing)?"
+                r"|boost(?:ed)?|lifted|firmer|climbing|gaining|rising|jumping"
                 r"|strengthened|extended gains)\b", re.IGNORECASE)
-DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|dropp?(?:ed|s|ing)?|slid(?:e|es|ing)?|slump(?:ed|s)?|tumbl(?:ed|es|e)"
-                  r"|plung(?:ed|es|e)|sank|sink(?:s|ing)?|declin(?:ed|es|e|ing)|lost|los(?:es|ing)|lower|down|shed"
-                  r"|retreat(?:ed|s)?|eas(?:ed|es)|dipp?(?:ed|s)?|sagg?(?:ed|s)?|skidd?(?:ed|s)?|crash(?:ed|es)?|tank(?:ed|s)?"
-                  r"|slipp?(?:ed|s)?|weaker|weakened|contract(?:ed|ion))\b", re.IGNORECASE)
+DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|dropp?(?:ed|s|ing)?|slid(?:e|es|ing)?|slump(?:ed|s|ing)?"
+                  r"|tumbl(?:ed|es|e|ing)|plung(?:ed|es|e|ing)|sank|sink(?:s|ing)?|declin(?:ed|es|e|ing)|lost|los(?:es|ing)"
+                  r"|lower|down|shed(?:ding)?|retreat(?:ed|s|ing)?|eas(?:ed|es|ing)|dipp?(?:ed|s|ing)?|sagg?(?:ed|s|ing)?"
+                  r"|skidd?(?:ed|s|ing)?|crash(?:ed|es|ing)?|tank(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|weaker|weakened"
+                  r"|contract(?:ed|ion)|sliding|slumping)\b", re.IGNORECASE)
 PRICE_NOUN = re.compile(r"\b(?:shares?|stocks?|ADRs?|index|indices|indexes|benchmark|gauge|it|its|listing|"
                         r"market value|market capitali[sz]ation|valuation)\b", re.IGNORECASE)
 FUNDAMENTAL_NOUN = re.compile(r"\b(?:revenues?|sales|income|profits?|earnings|EBITA|EBITDA|margins?|cash flow|turnover"
@@ -48,8 +50,8 @@ FUNDAMENTAL_NOUN = re.compile(r"\b(?:revenues?|sales|income|profits?|earnings|EB
                               r"|guidance|forecasts?|estimates?|expectations|products|business|unit|division|segment"
                               r"|growth|GMV|bookings|subscribers)\b", re.IGNORECASE)
 OTHER_NOUN = re.compile(r"\b(?:(?-i:holdings?)|stakes?|tariffs?|rates?|yields?|GDP|inflation|unemployment"
-                        r"|tax(?:es)?|duty|duties|fees?|wages?|prices of|premium|discount|ownership|chance|probability"
-                        r"|poll|votes?|market share|share of)\b", re.IGNORECASE)
+                        r"|tax(?:es)?|duty|duties|levy|levies|fees?|wages?|prices of|premium|discount|ownership|chance"
+                        r"|probability|poll|votes?|market share|share of)\b", re.IGNORECASE)
 OPEN = re.compile(r"\bopen(?:ed|s|ing)?\b|\bat the open\b", re.IGNORECASE)
 INTRADAY = re.compile(r"\b(?:as much as|intraday|at one point|in (?:early|morning|afternoon) (?:trade|trading|deals)"
                       r"|during the session|at (?:its|the) (?:peak|high|low)|in early Asian trade)\b", re.IGNORECASE)

@@ -171,9 +171,16 @@ def _notice_once(state: _State, notice: str) -> None:
         state.notices.append(notice)
 
 
+# ", and China retaliated ...": a coordinated clause with a subject of its own is a clause of its own
+_AND_CLAUSE = re.compile(r",\s(?:and|but|while)\s(?=(?:[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*|it|they|its|their)"
+                         r"\s(?:[a-z]+\s){0,2}?(?:said|announced|reported|retaliated|rose|fell|gained|lost|added|slipped"
+                         r"|climbed|dropped|jumped|slid|declined|surged|tumbled|ended|closed|was|were|is|has|had|will)\b)")
+
+
 def _parts(sentence: str) -> list[str]:
-    """A sentence's clauses: its parts between semicolons."""
-    return [p.strip() for p in sentence.split(";") if p.strip()]
+    """A sentence's clauses: its parts between semicolons, and coordinated clauses with their own subject."""
+    parts = [p.strip() for p in sentence.split(";") if p.strip()]
+    return [q.strip(" ,") for p in parts for q in _AND_CLAUSE.split(p) if q.strip(" ,")]
 
 
 _REREAD = ("reference", "quarter-ref", "comparison", "span")
