@@ -88,7 +88,8 @@ def main_day(text: str, days: list[DateExpression]) -> DateExpression | None:
 
 def second_event(text: str, days: list[DateExpression], chosen: DateExpression | None) -> tuple[DateExpression,
                                                                                                str] | None:
-    """(day, words) of a second event: a day given only by an aside or by reported speech, other than ``chosen``."""
+    """(day, words) of a second event: a day given only by an aside, a subordinate part or reported speech,
+    other than ``chosen``; a part that opens with a conjunction is worded from its own subject."""
     end, spans = main_end(text), asides(text)
     first_comma = text.find(",")
     if OPENING_SUBORDINATE.match(text) and CONJUNCTION.match(text) and first_comma > 0:
