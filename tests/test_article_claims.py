@@ -156,6 +156,11 @@ def test_a_ranking_reads_its_look_back():
     assert (c.measure, c.since, c.sign) == ("rank_return", D(2024, 9, 30), 1)
 
 
+def claims_by_quote(text: str, published: str) -> dict:
+    """The claims of a text, by the figure as the text writes it."""
+    return {c.quote: c for c in claims_of_text(text, published)[1]}
+
+
 def test_held_out_sentences_get_their_listing_measure_and_session(frame):
     """Sentences written after the rules: a level said in points, a US listing named through 'the
     company's', 'the market' as the article's benchmark, a span in another part of the sentence."""
@@ -164,14 +169,13 @@ def test_held_out_sentences_get_their_listing_measure_and_session(frame):
             "The Hang Seng China Enterprises Index rose 3.6% to 8,800 points.\n\n"
             "The company's U.S.-listed shares had gained 8.6% overnight in New York.\n\n"
             "The market rose 3.3%.")
-    reading, claims = claims_of_text(text, "2025-03-06")
-    by_quote = {c.quote: c for c in claims}
+    by_quote = claims_by_quote(text, "2025-03-06")
     assert by_quote["8%"].measure == "day" and by_quote["8%"].day == dt.date(2025, 3, 6)
     level = by_quote["to 8,800 points"]
     assert (level.measure, level.symbol) == ("level", "^HSCE")  # a level said in points, not a change
     assert (by_quote["8.6%"].symbol, by_quote["8.6%"].day) == ("BABA", dt.date(2025, 3, 5))
     assert by_quote["3.3%"].symbol == "^HSI"  # the market, not the last index named
-    results = {r.claim.quote: r.verdict for r in check_claims(claims, frame)}
+    results = {r.claim.quote: r.verdict for r in check_claims(list(by_quote.values()), frame)}
     assert results["8%"] == "matches" and results["8.6%"] == "matches" and results["3.3%"] == "matches"
 
 
@@ -199,8 +203,7 @@ def test_the_nasdaq_golden_dragon_index_is_not_the_nasdaq_composite():
 def test_a_span_of_a_ranking_after_the_comma_is_not_the_day_moves_period(frame):
     text = ("HONG KONG, Feb 14 (Reuters) - Hong Kong's Hang Seng Index rose 3.7% on Friday, capping its best week "
             "since 2022.\n\nYear-to-date, the Hang Seng is up about 12%.")
-    reading, claims = claims_of_text(text, "2025-02-14")
-    by_quote = {c.quote: c for c in claims}
+    by_quote = claims_by_quote(text, "2025-02-14")
     assert (by_quote["3.7%"].measure, by_quote["3.7%"].day) == ("day", dt.date(2025, 2, 14))
     assert by_quote["12%"].measure == "period"  # a span opening its clause still measures the figure
     assert check_claims([by_quote["3.7%"]], frame)[0].verdict == MATCHES
@@ -210,8 +213,7 @@ def test_the_previous_session_is_one_day_and_the_tech_index_is_the_markets_own(f
     text = ("HONG KONG, May 16 (Reuters) - Alibaba's Hong Kong shares closed 4.3% lower on Friday.\n\n"
             "Its New York-listed shares fell 7.5% in the previous session.\n\n"
             "The Hang Seng index closed 0.5% lower, while the tech index slipped 1.1%.")
-    reading, claims = claims_of_text(text, "2025-05-16")
-    by_quote = {c.quote: c for c in claims}
+    by_quote = claims_by_quote(text, "2025-05-16")
     assert (by_quote["7.5%"].symbol, by_quote["7.5%"].measure, by_quote["7.5%"].day) == ("BABA", "day",
                                                                                           dt.date(2025, 5, 15))
     assert check_claims([by_quote["7.5%"]], frame)[0].verdict == MATCHES
@@ -222,8 +224,7 @@ def test_ing_verbs_give_the_direction_levies_are_not_prices_and_a_coordinated_cl
     text = ("HONG KONG, April 7 (Reuters) - Hong Kong stocks suffered their worst day since 1997 on Monday, with the "
             "Hang Seng Index plunging 13.2%.\n\nU.S. President Donald Trump announced sweeping tariffs on April 2, "
             "and China retaliated on Friday with 34% levies on all U.S. goods.")
-    reading, claims = claims_of_text(text, "2025-04-07")
-    by_quote = {c.quote: c for c in claims}
+    by_quote = claims_by_quote(text, "2025-04-07")
     assert by_quote["13.2%"].direction == -1 and check_claims([by_quote["13.2%"]], frame)[0].verdict == MATCHES
     assert by_quote["34%"].measure == "other"
     got = {c.title: c.start_date for c in propose_events(text, "2025-04-07").candidates}

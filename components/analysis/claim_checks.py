@@ -30,7 +30,7 @@ from components.analysis.article_claims import (
 )
 from components.analysis.claims import Figure
 from components.data.symbols import InvalidSymbol, symbol_info
-from components.facts import MAX_GAP_DAYS
+from components.facts import MAX_GAP_DAYS, MAX_SYMBOLS
 
 
 class _Unavailable(Exception):
@@ -45,6 +45,16 @@ def bars_by_symbol(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
         bars = pd.DataFrame({c: rows[c].to_numpy(float) for c in ("open", "high", "low", "close")}, index=index)
         out[str(symbol)] = bars[~bars.index.duplicated()].sort_index()
     return out
+
+
+def checked_symbols(claims: list[ArticleClaim]) -> list[str]:
+    """The listings a text's claims name, in order, at most MAX_SYMBOLS: the prices fetched to check them."""
+    return list(dict.fromkeys(c.symbol for c in claims if c.symbol))[:MAX_SYMBOLS]
+
+
+def check_named(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[ArticleClaimResult]:
+    """:func:`check_claims` on the prices of :func:`checked_symbols` only (a listing past the cap is uncheckable)."""
+    return check_claims(claims, frame[frame["symbol"].isin(checked_symbols(claims))])
 
 
 def check_claims(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[ArticleClaimResult]:

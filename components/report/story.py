@@ -16,13 +16,14 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from plotly.offline import get_plotlyjs
 
 from components.analysis.alignment import reaction_display, reaction_table
 from components.analysis.article_claims import MEASURE_WORDS
-from components.analysis.claim_checks import check_claims
+from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import (
     NOT_CHECKABLE,
     NOT_SUPPORTED,
@@ -40,7 +41,7 @@ from components.charts.story import timeline_figure
 from components.data.events import Event, find_event
 from components.data.prices import PriceResult
 from components.data.symbols import benchmark_for
-from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT, MAX_SYMBOLS
+from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
 
@@ -75,22 +76,23 @@ def symbols_needed(story: Story) -> list[str]:
     return needed + [s for s in _article_symbols(story) if s not in needed]
 
 
-def _article_claims(article: StoredArticle) -> list:
+def _article_claims(article: StoredArticle) -> tuple:
     """A kept article's claims, read again from its text (an empty list for a text that cannot be read)."""
+    return _claims_of(article.text, article.published or article.added_at.date(), article.place)
+
+
+@lru_cache(maxsize=16)
+def _claims_of(text: str, published: dt.date, place: str) -> tuple:
+    """Read once per report: the symbols it fetches and the section it writes both need the claims."""
     try:
-        return claims_of_text(article.text, article.published or article.added_at.date(),
-                              place=article.place or None)[1]
+        return tuple(claims_of_text(text, published, place=place or None)[1])
     except ValueError:
-        return []
+        return ()
 
 
 def _article_symbols(story: Story) -> list[str]:
     """The listings the loaded articles' claims name, at most MAX_SYMBOLS per article (as on the claims page)."""
-    out: list[str] = []
-    for article in story.articles:
-        named = list(dict.fromkeys(c.symbol for c in _article_claims(article) if c.symbol))
-        out += named[:MAX_SYMBOLS]
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(s for article in story.articles for s in checked_symbols(_article_claims(article))))
 
 
 def _focus(story: Story) -> Event | None:
@@ -202,8 +204,7 @@ def _loaded_claims_section(story: Story, history: PriceResult) -> str:
         claims = _article_claims(article)
         if not claims:
             continue
-        named = list(dict.fromkeys(c.symbol for c in claims if c.symbol))[:MAX_SYMBOLS]
-        results = check_claims(claims, history.frame[history.frame["symbol"].isin(named)])
+        results = check_named(claims, history.frame)
         frame = pd.DataFrame({
             "listing": [r.claim.symbol or "none" for r in results], "claimed": [r.claim.claimed for r in results],
             "measure": [MEASURE_WORDS.get(r.claim.measure, r.claim.measure) for r in results],

@@ -16,10 +16,9 @@ import streamlit as st
 
 from components.analysis.article_claims import MEASURE_WORDS, ArticleClaimResult
 from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
-from components.analysis.claim_checks import check_claims
+from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
-from components.data.prices import PriceResult
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_SYMBOLS
 from components.text.claim_reader import PLACES, LoadedArticle
 from components.text.safe import md_escape
@@ -117,22 +116,18 @@ def loaded_ui() -> None:
     if not claims:
         st.info("No market figures were found in this text: nothing to check.", icon=":material/info:")
         return
-    symbols = list(dict.fromkeys(c.symbol for c in claims if c.symbol))
-    history = data.full_history(symbols[:MAX_SYMBOLS])
-    if len(symbols) > MAX_SYMBOLS:
-        st.warning(f"The text names {len(symbols)} listings; prices were fetched for the first {MAX_SYMBOLS} "
-                   f"({', '.join(symbols[:MAX_SYMBOLS])}), so claims about the others are uncheckable.")
+    named, fetched = {c.symbol for c in claims if c.symbol}, checked_symbols(claims)
+    history = data.full_history(fetched)
+    if len(named) > len(fetched):
+        st.warning(f"The text names {len(named)} listings; prices were fetched for the first {MAX_SYMBOLS} "
+                   f"({', '.join(fetched)}), so claims about the others are uncheckable.")
     provenance_banner(history)
-    results = check_claims(claims, _fetched(history, symbols[:MAX_SYMBOLS]))
+    results = check_named(claims, history.frame)
     counts = Counter(r.verdict for r in results)
     st.markdown(" · ".join(f"{ARTICLE_VERDICT_BADGES[v]} {counts[v]}" for v in ARTICLE_VERDICTS if counts[v]))
     for result in results:
         with st.container(border=True, key=state.claim_key(result.id)):
             _loaded_claim(result, history.frame)
-
-
-def _fetched(history: PriceResult, symbols: list[str]) -> pd.DataFrame:
-    return history.frame[history.frame["symbol"].isin(symbols)]
 
 
 def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame) -> None:

@@ -109,8 +109,7 @@ def _load(opened: store.Opened, token: str) -> None:
     state.USER_EVENTS.set(list(content.events))
     state.LOADED_ARTICLES.set(list(content.articles))
     if content.articles:  # the claims page checks the last article the workspace kept
-        state.LOADED_ARTICLE.set(_as_loaded(content.articles[-1]))
-        state.CLAIMS_SOURCE.set("loaded")
+        _check_on_claims_page(_as_loaded(content.articles[-1]))
     state.ADDED_FILES.set(set())
     state.EXTRACTION.pop()
     state.WORKSPACE_OPEN.set({"id": opened.workspace_id, "mode": opened.mode, "token": token,
@@ -290,8 +289,7 @@ def _owner_block(ws: dict, page: str) -> None:
 
 def remember_article(loaded: LoadedArticle, url: str | None = None) -> None:
     """Make an article the one the claims page checks, and keep it (text and metadata) in the workspace."""
-    state.LOADED_ARTICLE.set(loaded)
-    state.CLAIMS_SOURCE.set("loaded")
+    _check_on_claims_page(loaded)
     text = loaded.text.strip()[:MAX_ARTICLE_CHARS]
     if not text:
         return
@@ -306,6 +304,11 @@ def remember_article(loaded: LoadedArticle, url: str | None = None) -> None:
         return
     kept = [a for a in state.LOADED_ARTICLES.get() if a.id != article_id]
     state.LOADED_ARTICLES.set([*kept, article][-MAX_WORKSPACE_ARTICLES:])
+
+
+def _check_on_claims_page(loaded: LoadedArticle) -> None:
+    state.LOADED_ARTICLE.set(loaded)
+    state.CLAIMS_SOURCE.set("loaded")
 
 
 def _as_loaded(article: StoredArticle) -> LoadedArticle:
@@ -328,7 +331,6 @@ def articles_ui() -> None:
             try:
                 loaded = _as_loaded(article)
                 state.EXTRACTION.set(propose_events(loaded.text, loaded.published, place=loaded.place or None))
-                state.LOADED_ARTICLE.set(loaded)
-                state.CLAIMS_SOURCE.set("loaded")
+                _check_on_claims_page(loaded)
             except ValueError as exc:
                 st.error(md_escape(exc))
