@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.analysis.listings import BASIS_NOTE, LISTINGS, premium_frame
+from components.analysis.listings import LISTINGS, premium_frame, prints, sync_frame, unpriced_spans
 from components.analysis.metrics import closes_by_symbol, coverage_notes
 from components.facts import ADS_RATIO, HEADLINE_EVENT
 from components.ui import data, daterange, errors, links, router, state
@@ -12,9 +12,8 @@ from components.ui.listings import event_ui, movers_ui, premium_ui
 router.require_router()
 st.title("Alibaba's two listings")
 st.markdown(f"One BABA share in New York (an ADS) stands for {ADS_RATIO} ordinary 9988.HK shares in Hong Kong. "
-            f"Converted with the HKD=X rate, {ADS_RATIO} × the Hong Kong close is what the ADS should be worth; the "
-            "difference is its premium or discount. Hong Kong closes 13½ hours before New York on the same date "
-            "(12½ in the US summer), so news that lands in between shows in New York first.")
+            f"Converted to US dollars, {ADS_RATIO} Hong Kong shares are what the ADS should be worth; the difference "
+            "is its premium or discount. All prices here are the exchanges' own closing and opening prices.")
 daterange.range_line()
 links.show_url_notices()
 history = data.full_history(list(LISTINGS))
@@ -25,13 +24,20 @@ if missing:
     st.error(f"No prices for {', '.join(missing)}, so the two listings cannot be compared.")
     st.stop()
 events = data.all_events()
-frame = premium_frame(closes["9988.HK"], closes["BABA"], closes["HKD=X"])
+printed = {s: prints(history.frame, s) for s in LISTINGS}
+frame = premium_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
+sync = sync_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
 start, end = daterange.current_range()
-premium_ui(frame, events, start, end)
+st.caption("A true premium compares the two prices at the same moment, which daily prices cannot. The closes of "
+           "one date are 13½ hours apart, so their gap mostly shows what moved in between; the BABA close against "
+           "Hong Kong's next open, a few hours later, comes much nearer. Dotted lines mark events.")
+premium_ui(frame, sync, events, start, end)
 for note in coverage_notes(history.frame, list(LISTINGS), start, end):
     st.caption(f":material/warning: {note}")
-st.caption("The pair of closes is 13½ hours apart, so a day with news between them swings the premium one way and "
-           "Hong Kong's next session swings it back; dotted lines mark events. " + BASIS_NOTE)
+gap = unpriced_spans(history.frame, "9988.HK", start, end)
+if gap:
+    st.caption(f":material/info: 9988.HK's exchange prices from {gap[0]:%d %b %Y} to {gap[1]:%d %b %Y} are not in "
+               "the data (only its dividend-adjusted closes), so those dates have no premium.")
 
 st.subheader("One event on the clock")
 
@@ -48,7 +54,7 @@ def one_event() -> None:
     links.write_url("listings")
     event = data.selected_event(events)
     if event is not None:
-        event_ui(event, closes, frame)
+        event_ui(event, closes, printed, frame)
 
 
 one_event()

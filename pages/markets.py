@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.analysis.metrics import coverage_notes, range_summary
+from components.data.basis import BASIS_USE
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
 from components.ui import caches, data, daterange, device, errors, links, plots, router, state
@@ -57,20 +58,22 @@ for note in coverage_notes(frame, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption(f"{len(shown)} events in range. Dotted lines mark events; triangles mark each market's reaction "
            "session (up: a rise, down: a fall). Click a legend entry to hide a symbol with its marks. Weekends "
-           "and days when none of the chosen markets traded are hidden. High and low are intraday; first and last "
-           "are closes.")
+           "and days when none of the chosen markets traded are hidden.")
 
 st.subheader("Summary of the range")
+st.caption("The last close as the exchange printed it, and dividend-adjusted; the change, highest and lowest close "
+           "are on adjusted closes (total return); high and low are intraday.")
 num = st.column_config.NumberColumn(format="%.2f")
 st.dataframe(range_summary(frame), hide_index=True, key=state.MARKETS_SUMMARY,
-             column_config={"change %": st.column_config.NumberColumn(format="%+.2f%%"), "first close": num,
-                            "last close": num, "highest close": num, "lowest close": num,
-                            "intraday high": num, "intraday low": num})
+             column_config={"change %": st.column_config.NumberColumn(format="%+.2f%%"),
+                            "last close, exchange print": num, "last close, adjusted": num, "highest close": num,
+                            "lowest close": num, "intraday high": num, "intraday low": num})
 st.subheader("Data in range")
 table = frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date)
 st.dataframe(table, hide_index=True, height=260, key=state.MARKETS_TABLE,
-             column_config={c: num for c in ("open", "high", "low", "close")})
+             column_config={c: num for c in ("open", "high", "low", "close", "raw_close")})
 st.download_button("Download CSV", lambda: csv_bytes(table), file_name=f"prices_{start}_{end}.csv",
                    mime="text/csv", icon=":material/download:", key=state.MARKETS_CSV, on_click="ignore")
 with st.expander("Data sources"):
+    st.caption(BASIS_USE)
     st.dataframe(provenance_table(history), hide_index=True)

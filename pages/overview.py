@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from components.analysis.metrics import closes_by_symbol, coverage_notes
+from components.analysis.metrics import closes_by_symbol, coverage_notes, prints_by_symbol
 from components.charts import marks
 from components.data.events import find_event
-from components.data.symbols import price_label, symbol_info
+from components.data.symbols import level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.safe import md_escape
 from components.ui import caches, data, daterange, device, links, plots, router, state
@@ -31,7 +31,8 @@ events = data.all_events()
 
 st.subheader("How the markets reacted to QwQ-32B")
 headline = find_event(events, HEADLINE_EVENT)
-for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline, closes, symbols)):
+for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline, closes, symbols,
+                                                                       prints_by_symbol(history.frame))):
     info = symbol_info(card["symbol"])
     if card["return"] is None:
         col.metric(card["symbol"], "n/a", help=card["note"] or card["status"])
@@ -39,7 +40,7 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
     col.metric(f"{card['symbol']} · {card['day0']:%a %d %b}", f"{card['return']:+.2%}",
                help=f"Close-to-close return on {info.name}'s reaction session, the first {info.market.name} "
                     f"session that closed after the release (its exchange calendar's close).")
-    col.caption(f"Close {price_label(card['close'], card['symbol'])}")
+    col.caption(f"Close {level_label(card['close'], card['symbol'], card['print'])}")
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
 fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",

@@ -24,6 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from components.analysis.claim_checks import check_claims
+from components.data import store
+from components.facts import HISTORY_START
 from components.text.claim_reader import read_claims
 from components.text.extraction import Extraction, extraction_of
 from components.text.reader import Reading, read_article
@@ -43,7 +45,13 @@ def _day(text: str | None) -> dt.date | None:
 
 @lru_cache(maxsize=1)
 def _prices() -> pd.DataFrame:
-    return pd.read_csv(PRICES, parse_dates=["date"])
+    return snapshot_prices()
+
+
+def snapshot_prices() -> pd.DataFrame:
+    """Every symbol of the bundled snapshot in the tidy schema the pages get (closes and their prints)."""
+    symbols = list(store.snapshot_symbols())
+    return store.get_prices(symbols, HISTORY_START, dt.date.today()).frame
 
 
 def expected_articles(folder: Path = CORPUS) -> list[Path]:

@@ -9,18 +9,27 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from components.analysis.article_claims import MATCHES, NO_MATCH, ROUGHLY, UNCHECKABLE, ArticleClaim, judge, judge_level
+from components.analysis.article_claims import (
+    MATCHES,
+    NO_MATCH,
+    ROUGHLY,
+    UNCHECKABLE,
+    ArticleClaim,
+    judge,
+    judge_adjusted_level,
+    judge_level,
+)
 from components.analysis.claim_checks import bars_by_symbol, check_claim, check_claims
 from components.text.claim_reader import claims_of_text
 from components.text.extraction import propose_events
-from tests.paths import ROOT
+from tests.accuracy import snapshot_prices
 
 D = dt.date
 
 
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
-    return pd.read_csv(ROOT / "data" / "prices.csv", parse_dates=["date"])
+    return snapshot_prices()
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +68,29 @@ def test_judge(actual, claimed, qualifier, direction, decimals, verdict):
     assert judge(actual, claimed, qualifier, direction, decimals)[0] == verdict
 
 
-def test_levels_allow_for_dividend_adjusted_closes():
-    assert judge_level(19828.3008, 19828.30, False)[0] == MATCHES
-    assert judge_level(138.2085, 138.50, True)[0] == ROUGHLY and "dividend-adjusted" in judge_level(138.2, 138.5,
-                                                                                                      True)[1]
-    assert judge_level(130.0, 138.5, True)[0] == NO_MATCH
+@pytest.mark.parametrize("actual, claimed, qualifier, decimals, verdict", [
+    (19828.3008, 19828.30, "", 2, MATCHES),  # a print to the cent
+    (25613.67, 25613, "", 0, MATCHES),  # the figure's last digit cut: 25,613.67 is written 25,613
+    (25612.9, 25613, "", 0, MATCHES),  # rounded
+    (140.80, 141.5, "", 1, ROUGHLY),  # half a percent off
+    (130.0, 138.5, "", 1, NO_MATCH),
+    (25613.67, 25600, "above", 0, MATCHES),  # "topped the 25,600 mark"
+    (25513.0, 25600, "above", 0, ROUGHLY),
+    (24200.0, 24369.71, "about", 0, MATCHES),  # about: within 1%
+])
+def test_levels_are_prints(actual, claimed, qualifier, decimals, verdict):
+    assert judge_level(actual, claimed, qualifier, decimals)[0] == verdict
+
+
+@pytest.mark.parametrize("claimed, verdict", [
+    (539.29, ROUGHLY),  # the adjusted close itself: the print may be a little higher
+    (548.0, ROUGHLY),  # inside the band (4% for Tencent)
+    (565.0, ROUGHLY),  # 0.7% over the band's top: judged as a print against that edge, roughly
+    (600.0, NO_MATCH),
+    (500.0, NO_MATCH),  # below the adjusted close: a print is never below it
+])
+def test_a_level_where_only_the_adjusted_close_is_known_is_never_called_wrong_inside_the_band(claimed, verdict):
+    assert judge_adjusted_level(539.2923, claimed, 0.04)[0] == verdict
 
 
 # --- sessions, data coverage and reasons --------------------------------------------------------------------

@@ -14,9 +14,9 @@ from components.charts import marks as overlays
 from components.charts import palette
 from components.charts.timeline import timeline_data
 from components.data.events import bundled_events
-from components.data.snapshot import load_snapshot
 from components.data.symbols import symbol_info
 from components.facts import ARTICLE_WEEK
+from tests.accuracy import snapshot_prices
 
 SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
 ALL = (dt.date(2022, 1, 1), dt.date(2026, 7, 10))
@@ -25,8 +25,7 @@ ARTICLE_3M = (dt.date(2024, 12, 15), dt.date(2025, 3, 14))
 
 @pytest.fixture(scope="module")
 def history() -> pd.DataFrame:
-    frame = load_snapshot()[0]
-    frame = frame.assign(basis=frame["symbol"].map(lambda s: symbol_info(s).basis))
+    frame = snapshot_prices()
     return frame[frame["symbol"].isin(SYMBOLS)].reset_index(drop=True)
 
 

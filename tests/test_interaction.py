@@ -151,7 +151,8 @@ def test_price_charts_hover_with_date_value_and_change(open_page):
     line = next(t for t in spec["data"] if t.get("name") == "^HSCE")
     assert "%{customdata[0]:+.1f}%" in line["hovertemplate"] and "index points" in line["hovertemplate"]
     hk = next(t for t in spec["data"] if t.get("name") == "9988.HK")
-    assert "HK$%{customdata[1]:,.2f}" in hk["hovertemplate"]
+    # a level: the exchange's print first (customdata 2), the dividend-adjusted close beside it (1)
+    assert "HK$%{customdata[2]:,.2f} (adjusted %{customdata[1]:,.2f})" in hk["hovertemplate"]
     marks = [t for t in spec["data"] if t.get("name", "").endswith("reactions")]
     assert marks and all(t["legendgroup"] == t["name"].removesuffix(" reactions") for t in marks)
     assert spec["layout"]["legend"]["groupclick"] == "togglegroup"

@@ -59,7 +59,7 @@ def test_live_call_site_passes_explicit_options_and_exclusive_end(live):
     store.get_prices(["9988.HK"], START, END)
     kwargs = fake.calls[0]
     assert kwargs["ticker"] == "9988.HK" and kwargs["interval"] == "1d"
-    assert kwargs["auto_adjust"] is True and kwargs["actions"] is False and kwargs["repair"] is False
+    assert kwargs["auto_adjust"] is False and kwargs["actions"] is False and kwargs["repair"] is False
     assert kwargs["timeout"] == yahoo.REQUEST_TIMEOUT_S and yf.config.debug.hide_exceptions is False
     assert kwargs["start"] == store.HISTORY_START.isoformat()
     assert kwargs["end"] == (date.today() + pd.Timedelta(days=1)).isoformat()  # yfinance's end is exclusive

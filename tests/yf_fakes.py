@@ -1,7 +1,8 @@
 """Frames shaped exactly as ``yfinance.Ticker.history`` returns them, and a fake for its call site.
 
-yfinance 1.x, ``Ticker(symbol).history(start, end, interval="1d", actions=False, auto_adjust=True)``
-returns columns Open, High, Low, Close, Volume (float prices, int64 volume) on a DatetimeIndex named
+yfinance 1.x, ``Ticker(symbol).history(start, end, interval="1d", actions=False, auto_adjust=False)``
+returns columns Open, High, Low, Close, Adj Close, Volume (float prices, int64 volume: Open to Close are
+the exchange's prints, Adj Close the dividend-adjusted close) on a DatetimeIndex named
 ``Date`` at midnight in the exchange's time zone (Asia/Hong_Kong for 9988.HK, America/New_York for
 BABA). With ``yf.config.debug.hide_exceptions = False`` (the app's setting) a failure is raised: the
 network's own exception (DNS, timeout), ``YFRateLimitError``, ``YFTzMissingError`` for an unknown
@@ -18,7 +19,7 @@ import yfinance as yf
 
 from components.data.symbols import symbol_info
 
-FIELDS = ["Open", "High", "Low", "Close", "Volume"]
+FIELDS = ["Open", "High", "Low", "Close", "Adj Close", "Volume"]
 
 
 def ohlcv(dates, close, spread: float = 1.0, open_gap: float = 0.5) -> pd.DataFrame:
@@ -43,8 +44,11 @@ def random_walk_bars(ticker: str, start: str, end_exclusive: str, first=None) ->
     return frame[frame.index >= pd.Timestamp(first)] if first else frame
 
 
-def history_frame(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
-    """Bars as ``Ticker.history`` returns them: the index at midnight in the symbol's exchange zone."""
+def history_frame(frame: pd.DataFrame, symbol: str, factor: float = 1.0) -> pd.DataFrame:
+    """Bars as ``Ticker.history`` returns them: the index at midnight in the symbol's exchange zone, and an
+    Adj Close of ``factor`` × Close when the bars have none."""
+    if "Adj Close" not in frame.columns:
+        frame = frame.assign(**{"Adj Close": frame["Close"] * factor})
     index = pd.DatetimeIndex(frame.index)
     if index.tz is None:
         index = index.tz_localize(symbol_info(symbol).market.tz)

@@ -14,7 +14,9 @@ its qualifier. :mod:`components.analysis.claim_checks` computes the figure from 
 * **does not match**: anything further away, or a move the other way;
 * **uncheckable**, with the reason: fundamentals, not a price, no listing named, the symbol not in
   the data, a day before the data starts (or after they end), a market closed that day.
-Levels are compared within 0.1% (matches) and 2% (roughly: equities' closes are dividend-adjusted).
+Levels are prints: compared with the exchange's close, 0.1% (or the figure's last digit) matches and 1% is
+roughly; where only the dividend-adjusted close is known, a figure inside the band the adjustment allows is
+roughly, never a confident verdict.
 """
 
 from __future__ import annotations
@@ -134,16 +136,38 @@ def _bounded(holds: bool, near: bool, words: str) -> tuple[str, str]:
     return (ROUGHLY, words + ", short by less than half a unit") if near else (NO_MATCH, words)
 
 
-def judge_level(actual: float, claimed: float, adjusted: bool) -> tuple[str, str]:
-    """A level (a close in points or currency) against the claim: 0.1% matches, 2% roughly."""
+def judge_level(actual: float, claimed: float, qualifier: str = "", decimals: int = 0) -> tuple[str, str]:
+    """A level (a print, in points or currency) against the claim: it matches when the print rounds or cuts to
+    the figure as written or lies within 0.1% of it; "about" allows 1%, "above"/"below" need the bound;
+    within 1% is roughly."""
+    unit = 10.0 ** -decimals
     gap = abs(actual / claimed - 1.0) if claimed else float("inf")
-    basis = "; equities' closes here are dividend-adjusted, so they sit a little below exchange prints" \
-        if adjusted else ""
-    if gap <= 0.001:
-        return MATCHES, f"{actual:,.2f} against {claimed:,.2f}{basis}"
-    if gap <= 0.02:
-        return ROUGHLY, f"{actual:,.2f} is {gap:.1%} from {claimed:,.2f}{basis}"
-    return NO_MATCH, f"{actual:,.2f} is {gap:.1%} from {claimed:,.2f}"
+    words = f"{actual:,.2f} against {claimed:,.2f}"
+    if qualifier in ABOVE or qualifier in BELOW:
+        holds = actual >= claimed if qualifier in ABOVE else actual <= claimed
+        return (MATCHES, words) if holds else ((ROUGHLY, words + ", a little short") if gap <= 0.01 else
+                                              (NO_MATCH, words))
+    if qualifier in ABOUT or qualifier in NEARLY:
+        return (MATCHES, words) if gap <= 0.01 else ((ROUGHLY, f"{words}: {gap:.1%} apart") if gap <= 0.02 else
+                                                     (NO_MATCH, f"{words}: {gap:.1%} apart"))
+    if claimed - unit / 2 <= actual < claimed + unit or gap <= 0.001:
+        return MATCHES, words
+    if gap <= 0.01:
+        return ROUGHLY, f"{words}: {gap:.1%} apart"
+    return NO_MATCH, f"{words}: {gap:.1%} apart"
+
+
+def judge_adjusted_level(adjusted: float, claimed: float, bound: float, qualifier: str = "",
+                         decimals: int = 0) -> tuple[str, str]:
+    """A level where only the dividend-adjusted close is known: the print lies between it and ``bound`` above
+    it. A figure in that band is consistent (roughly, never a confident match); outside it, the nearer edge of
+    the band is judged as a print would be."""
+    top = adjusted * (1 + bound)
+    if adjusted * 0.999 <= claimed <= top * 1.001:
+        return ROUGHLY, (f"{claimed:,.2f} lies in the band the print can be in ({adjusted:,.2f} to about {top:,.2f}), "
+                         "so it may be exact")
+    verdict, words = judge_level(adjusted if claimed < adjusted else top, claimed, qualifier, decimals)
+    return verdict, words + f" (the nearer edge of the band the print can be in, {adjusted:,.2f} to {top:,.2f})"
 
 
 def uncheckable(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from components.analysis.article_claims import (
@@ -25,11 +26,13 @@ from components.analysis.article_claims import (
     ArticleClaim,
     ArticleClaimResult,
     judge,
+    judge_adjusted_level,
     judge_level,
     uncheckable,
 )
 from components.analysis.claims import Figure
-from components.data.symbols import InvalidSymbol, symbol_info
+from components.data.basis import BASIS_WORDS, PRINT, split_scale, unknown_bound
+from components.data.symbols import InvalidSymbol, level_label, symbol_info
 from components.facts import MAX_GAP_DAYS, MAX_SYMBOLS
 
 
@@ -38,11 +41,12 @@ class _Unavailable(Exception):
 
 
 def bars_by_symbol(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Open, high, low and close per symbol, indexed by trading date (tz-naive), sorted."""
+    """Open, high, low, close (adjusted) and the close's print per symbol, by trading date (tz-naive), sorted."""
     out = {}
     for symbol, rows in frame.groupby("symbol", sort=False):
         index = pd.DatetimeIndex(pd.to_datetime(rows["date"])).normalize()
-        bars = pd.DataFrame({c: rows[c].to_numpy(float) for c in ("open", "high", "low", "close")}, index=index)
+        bars = pd.DataFrame({c: rows[c].to_numpy(float) if c in rows else np.nan
+                             for c in ("open", "high", "low", "close", "raw_close")}, index=index)
         out[str(symbol)] = bars[~bars.index.duplicated()].sort_index()
     return out
 
@@ -179,12 +183,28 @@ def _points(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
 
 
 def _level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
+    """A level is a print: checked against the exchange's close, or, where the data hold only the adjusted
+    close, against the band the dividend adjustment allows."""
     pos = _position(claim, b)
-    close = float(b["close"].iloc[pos])
-    fig = Figure("level", f"{claim.symbol} close", close, claim.symbol, (_day(b, pos),), (close,), _basis(claim.symbol))
-    text = f"{claim.symbol} closed at {close:,.2f} on {fig.dates[0]:%a %d %b %Y}."
-    verdict = judge_level(close, claim.value, "adjusted" in fig.basis)
-    return _result(claim, verdict, text, [fig], fig.dates[0], fig.dates[0])
+    adjusted, printed = float(b["close"].iloc[pos]), float(b["raw_close"].iloc[pos])
+    day = _day(b, pos)
+    claimed = claim.value / split_scale(claim.symbol, day) if claim.value else claim.value
+    known = printed == printed
+    value = printed if known else adjusted
+    fig = Figure("level", f"{claim.symbol} close", value, claim.symbol, (day,), (value,),
+                 BASIS_WORDS[PRINT] if known else _basis(claim.symbol))
+    if known:
+        text = f"{claim.symbol} closed at {level_label(adjusted, claim.symbol, printed)} on {day:%a %d %b %Y}."
+        verdict = judge_level(printed, claimed, claim.qualifier, claim.decimals)
+    else:
+        bound = unknown_bound(claim.symbol)
+        text = (f"{claim.symbol}'s dividend-adjusted close on {day:%a %d %b %Y} was {adjusted:,.2f}; the data do not "
+                f"hold the exchange's print, which is higher by the dividends paid since (for {claim.symbol} at most "
+                f"about {bound:.0%}).")
+        verdict = judge_adjusted_level(adjusted, claimed, bound, claim.qualifier, claim.decimals)
+    if claimed != claim.value:
+        text += f" The figure was written before a share split: {claim.value:,.2f} is {claimed:,.2f} today."
+    return _result(claim, verdict, text, [fig], day, day)
 
 
 def _period(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:

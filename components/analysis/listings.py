@@ -1,14 +1,21 @@
 """Alibaba's two listings: the New York ADS against its Hong Kong shares, in one currency and on one clock.
 
-One BABA American depositary share is ADS_RATIO (8) ordinary 9988.HK shares. In US dollars the
-shares behind one ADS are worth ``8 × close(9988.HK) / HKD per USD``; the ADS premium is
-``close(BABA) / that − 1``. Pairs are closes of the same date: Hong Kong closes at 16:00 there
-(08:00 UTC), 13½ hours before New York's 16:00 close (21:00 UTC, 20:00 in summer), so news that comes
-between them shows in the premium until Hong Kong catches up. HKD=X is Yahoo's daily bar for London's
-day, the one that contains the Hong Kong close of that date.
+One BABA American depositary share is ADS_RATIO (8) ordinary 9988.HK shares. In US dollars the shares
+behind one ADS are worth ``8 × price(9988.HK) / HKD per USD``, and the ADS premium is ``price(BABA) /
+that − 1``. Every price here is the exchange's print (``raw_close``): Yahoo's dividend adjustment differs
+between the listings, so adjusted closes would bias the premium by the difference.
 
-On the clock, each listing's closes sit at their real times (exchange calendars), so the chart shows
-which market could price an event first and how far it moved.
+A true premium compares quotes of the same moment; daily bars have none. Two readings come near it:
+
+* **the gap between the closes** of one date (:func:`premium_frame`): Hong Kong closes at 16:00 there
+  (08:00 UTC), 13½ hours before New York (12½ in the US summer), so the gap holds whatever moved in
+  between and swings with the news;
+* **the ADS close against the next Hong Kong open** (:func:`sync_frame`), 5½ to 6½ hours later, with
+  only the ADS's after-hours trading in between: nearer the premium itself.
+
+Each is converted at the HKD=X rate of its Hong Kong price's moment (:func:`fx_at`). Moves around an
+event (:func:`first_mover`) stay returns on the adjusted closes. On the clock, each listing's closes sit
+at their real times (exchange calendars), so a chart shows which market could price an event first.
 """
 
 from __future__ import annotations
@@ -25,12 +32,87 @@ from components.data import calendars
 from components.data.events import Event
 from components.facts import ADS_RATIO
 
+FX_DAY_TZ = "Europe/London"  # Yahoo's daily FX bar dated D covers London's day D
+SYNC_HOURS = 12  # the longest an ADS close and the next Hong Kong open may lie apart to be paired
+
 HK_LISTING, US_LISTING, FX_RATE = "9988.HK", "BABA", "HKD=X"
 LISTINGS = (HK_LISTING, US_LISTING, FX_RATE)
-BASIS_NOTE = ("Both listings are Yahoo's dividend-adjusted closes, and Yahoo adjusts the ADS more than the Hong Kong "
-              "shares for the same dividend (about 1.7% against 0.2% between mid-2024 and mid-2025), so the "
-              "premium's level can sit a point or two below the raw one in those spans; its moves around an event, "
-              "inside one span, are not affected.")
+PREMIUM_COLUMNS = ["date", "hk_date", "hk_price", "hkd_per_usd", "shares_usd", "ads_close", "premium"]
+
+
+def prints(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
+    """One symbol's open and close as the exchange printed them (``open``, ``close``), by trading date; rows
+    whose print is not in the data are left out. The open's print shares the close's adjustment factor."""
+    rows = frame[frame["symbol"] == symbol]
+    factor = rows["raw_close"].to_numpy(float) / rows["close"].to_numpy(float)
+    out = pd.DataFrame({"open": rows["open"].to_numpy(float) * factor, "close": rows["raw_close"].to_numpy(float)},
+                       index=pd.DatetimeIndex(rows["date"]).normalize())
+    if symbol != FX_RATE:  # share prices print in whole cents: this undoes the float error of the factor
+        out = out.round(2)
+    return out.dropna().sort_index()
+
+
+def fx_at(fx: pd.DataFrame, moments: pd.DatetimeIndex) -> np.ndarray:
+    """HKD per US$ at each of ``moments`` (UTC): Yahoo's daily HKD=X bar spans London's day from its open to its
+    close, so the rate is read between them by the share of that day gone; a day without a bar takes the last
+    close before it (NaN before the first bar)."""
+    london = pd.DatetimeIndex(moments).tz_convert(FX_DAY_TZ)
+    days = london.normalize().tz_localize(None)
+    share = (london - london.normalize()).total_seconds().to_numpy() / 86_400
+    row = fx.reindex(days)
+    inside = row["open"].to_numpy() + (row["close"].to_numpy() - row["open"].to_numpy()) * share
+    before = fx["close"].reindex(days, method="ffill").to_numpy()
+    return np.where(np.isnan(inside), before, inside)
+
+
+def _session_times(cal, dates: pd.DatetimeIndex, which: str) -> tuple[np.ndarray, pd.DatetimeIndex]:
+    """(mask of ``dates`` that are sessions of ``cal``, the UTC open or close of each of those sessions)."""
+    pos = cal.dates.searchsorted(dates)
+    pos = np.minimum(pos, len(cal.dates) - 1)
+    found = np.asarray(cal.dates[pos] == dates)
+    stamps = (cal.opens if which == "open" else cal.closes)[pos[found]]
+    return found, pd.DatetimeIndex(stamps.astype("datetime64[ns]")).tz_localize("UTC")
+
+
+def _frame(dates, hk_dates, hk_price, rate, ads_close) -> pd.DataFrame:
+    shares = ADS_RATIO * hk_price / rate
+    out = pd.DataFrame({"date": dates, "hk_date": hk_dates, "hk_price": hk_price, "hkd_per_usd": rate,
+                        "shares_usd": shares, "ads_close": ads_close, "premium": (ads_close / shares - 1) * 100})
+    return out.dropna(subset=["premium"]).reset_index(drop=True)[PREMIUM_COLUMNS]
+
+
+def premium_frame(hk: pd.DataFrame, ads: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """The gap between the two closes of each date both listings closed, on prints: the ADS close against
+    ADS_RATIO Hong Kong closes converted at the rate of the Hong Kong close's moment. The closes are 13½
+    hours apart (12½ in the US summer), so this is mostly the move between them, not a premium."""
+    hk_cal = calendars.sessions("HK")
+    dates = hk.index.intersection(ads.index)
+    if hk_cal is None or fx.empty or dates.empty:
+        return pd.DataFrame(columns=PREMIUM_COLUMNS)
+    found, closes = _session_times(hk_cal, dates, "close")
+    dates = dates[found]
+    return _frame(dates, dates, hk["close"].reindex(dates).to_numpy(), fx_at(fx, closes),
+                  ads["close"].reindex(dates).to_numpy())
+
+
+def sync_frame(hk: pd.DataFrame, ads: pd.DataFrame, fx: pd.DataFrame) -> pd.DataFrame:
+    """A nearer-synchronous premium: each ADS close against the next Hong Kong open when it comes within
+    SYNC_HOURS (5½ to 6½ hours on a weekday night, with only the ADS's after-hours trading between),
+    converted at the rate of that open's moment. Friday nights and holidays, when the next open is days
+    away, are left out."""
+    hk_cal, us_cal = calendars.sessions("HK"), calendars.sessions("US")
+    if hk_cal is None or us_cal is None or fx.empty or ads.empty:
+        return pd.DataFrame(columns=PREMIUM_COLUMNS)
+    found, us_closes = _session_times(us_cal, ads.index, "close")
+    us_dates = ads.index[found]
+    nxt = np.searchsorted(hk_cal.opens, us_closes.asi8, side="right")
+    ok = nxt < len(hk_cal.dates)
+    us_dates, us_closes, nxt = us_dates[ok], us_closes[ok], nxt[ok]
+    opens = pd.DatetimeIndex(hk_cal.opens[nxt].astype("datetime64[ns]")).tz_localize("UTC")
+    near = np.asarray((opens - us_closes) <= pd.Timedelta(hours=SYNC_HOURS))
+    hk_dates = hk_cal.dates[nxt][near]
+    return _frame(us_dates[near], hk_dates, hk["open"].reindex(hk_dates).to_numpy(), fx_at(fx, opens[near]),
+                  ads["close"].reindex(us_dates[near]).to_numpy())
 
 
 def _series(closes: pd.Series) -> pd.Series:
@@ -38,37 +120,52 @@ def _series(closes: pd.Series) -> pd.Series:
     return out.dropna().sort_index()
 
 
-def premium_frame(hk: pd.Series, ads: pd.Series, fx: pd.Series) -> pd.DataFrame:
-    """Per date both listings closed: the shares behind one ADS in US$, the ADS close and the premium (%)."""
-    hk, ads, fx = _series(hk), _series(ads), _series(fx)
-    dates = hk.index.intersection(ads.index)
-    if len(dates) == 0 or len(fx) == 0:
-        return pd.DataFrame(columns=["date", "hk_close", "hkd_per_usd", "shares_usd", "ads_close", "premium"])
-    rate = pd.Series(fx.asof(dates).to_numpy(float), index=dates)  # the last FX bar on or before the date
-    shares = ADS_RATIO * hk.reindex(dates) / rate
-    out = pd.DataFrame({"date": dates, "hk_close": hk.reindex(dates).to_numpy(), "hkd_per_usd": rate.to_numpy(),
-                        "shares_usd": shares.to_numpy(), "ads_close": ads.reindex(dates).to_numpy()})
-    out["premium"] = (out["ads_close"] / out["shares_usd"] - 1) * 100
-    return out.dropna(subset=["premium"]).reset_index(drop=True)
+@dataclass(frozen=True)
+class Spread:
+    """A premium series over a range in one figure: its median and the middle half of its values."""
+
+    median: float
+    low: float  # 25th percentile
+    high: float  # 75th percentile
+    count: int
+    first: dt.date
+    last: dt.date
 
 
-def clock_frame(hk: pd.Series, ads: pd.Series, fx: pd.Series, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """Both listings' closes in US$ per ADS at their real close times (UTC), in time order."""
-    hk, ads, fx = _series(hk), _series(ads), _series(fx)
+def spread(frame: pd.DataFrame, start: dt.date, end: dt.date) -> Spread | None:
+    """The premium's median and interquartile range over the rows dated ``start..end`` (None when there are none)."""
+    part = frame[(frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))]["premium"]
+    if part.empty:
+        return None
+    q = part.quantile([0.25, 0.5, 0.75])
+    dates = frame.loc[part.index, "date"]
+    return Spread(float(q[0.5]), float(q[0.25]), float(q[0.75]), len(part), dates.min().date(), dates.max().date())
+
+
+def clock_frame(hk: pd.DataFrame, ads: pd.DataFrame, fx: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Both listings' closes (prints) in US$ per ADS at their real close times (UTC), in time order."""
     rows = []
-    for symbol, series, market in ((HK_LISTING, hk, "HK"), (US_LISTING, ads, "US")):
+    for symbol, bars, market in ((HK_LISTING, hk, "HK"), (US_LISTING, ads, "US")):
         cal = calendars.sessions(market)
-        part = series[(series.index >= pd.Timestamp(start)) & (series.index <= pd.Timestamp(end))]
-        for day, close in part.items():
+        part = bars[(bars.index >= pd.Timestamp(start)) & (bars.index <= pd.Timestamp(end))]
+        for day, close in part["close"].items():
             i = cal.index_of(day.date()) if cal else None
             if i is None:
                 continue  # a bar on a day its exchange did not trade (reported by the calendar check)
-            value = ADS_RATIO * close / fx.asof(day) if symbol == HK_LISTING else close
+            value = ADS_RATIO * close / fx_at(fx, pd.DatetimeIndex([cal.close(i)]))[0] if symbol == HK_LISTING \
+                else close
             if not np.isfinite(value):
                 continue
             rows.append({"at": cal.close(i), "date": day, "listing": symbol, "usd_per_ads": float(value)})
     frame = pd.DataFrame(rows, columns=["at", "date", "listing", "usd_per_ads"])
     return frame.sort_values("at").reset_index(drop=True)
+
+
+def unpriced_spans(frame: pd.DataFrame, symbol: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last date in ``start..end`` on which ``symbol``'s print is not in the data, or None."""
+    rows = frame[(frame["symbol"] == symbol) & (frame["date"] >= pd.Timestamp(start))
+                 & (frame["date"] <= pd.Timestamp(end)) & frame["raw_close"].isna()]
+    return (rows["date"].min().date(), rows["date"].max().date()) if len(rows) else None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,14 @@ def closes_by_symbol(frame: pd.DataFrame) -> dict[str, pd.Series]:
     }
 
 
+def prints_by_symbol(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """One exchange-print Series per symbol (NaN where the print is not in the data), like :func:`closes_by_symbol`."""
+    return {
+        symbol: pd.Series(rows["raw_close"].to_numpy(float), index=pd.DatetimeIndex(rows["date"]), name=symbol)
+        for symbol, rows in frame.groupby("symbol", sort=False)
+    }
+
+
 def view_values(frame: pd.DataFrame, view: str) -> pd.DataFrame:
     """Add a ``value`` column: the close itself, rebased to 100 at each symbol's first row, or % change."""
     first = frame.groupby("symbol", sort=False)["close"].transform("first")
@@ -44,8 +52,9 @@ def next_visible(day: dt.date, visible: pd.DatetimeIndex) -> pd.Timestamp | None
 
 
 def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per symbol over the frame: first and last close, change, the highest and lowest close and the
-    intraday high and low (the bars' own high and low, which closes never reach), sessions."""
+    """Per symbol over the frame: the last close as the exchange printed it (NaN when the print is not in the
+    data) and adjusted, the change (total return, adjusted closes), the highest and lowest adjusted close and
+    the intraday high and low (the bars' own high and low, which closes never reach), sessions."""
     rows = []
     for symbol, part in frame.groupby("symbol", sort=False):
         first, last = part.iloc[0], part.iloc[-1]
@@ -53,8 +62,8 @@ def range_summary(frame: pd.DataFrame) -> pd.DataFrame:
             "symbol": symbol,
             "from": first["date"].date(),
             "to": last["date"].date(),
-            "first close": first["close"],
-            "last close": last["close"],
+            "last close, exchange print": last["raw_close"],
+            "last close, adjusted": last["close"],
             "change %": (last["close"] / first["close"] - 1.0) * 100.0,
             "highest close": part["close"].max(),
             "lowest close": part["close"].min(),
@@ -73,10 +82,10 @@ def weekly_ohlc(frame: pd.DataFrame) -> pd.DataFrame:
     g = frame.groupby([frame["symbol"], monday], sort=False)
     out = pd.DataFrame({
         "date": g["date"].last(), "open": g["open"].first(), "high": g["high"].max(), "low": g["low"].min(),
-        "close": g["close"].last(), "volume": g["volume"].sum(), "currency": g["currency"].first(),
-        "basis": g["basis"].first(),
+        "close": g["close"].last(), "raw_close": g["raw_close"].last(), "volume": g["volume"].sum(),
+        "currency": g["currency"].first(), "basis": g["basis"].first(),
     }).reset_index(level=0).reset_index(drop=True)
-    return out[["date", "symbol", "open", "high", "low", "close", "volume", "currency", "basis"]]
+    return out[["date", "symbol", "open", "high", "low", "close", "raw_close", "volume", "currency", "basis"]]
 
 
 def coverage_notes(frame: pd.DataFrame, symbols: list[str], start: dt.date, end: dt.date,

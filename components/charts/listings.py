@@ -1,4 +1,4 @@
-"""Figures of the two listings (pure): the ADS premium over time, and both closes on one clock."""
+"""Figures of the two listings (pure): the ADS premium over time in two readings, and both closes on one clock."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from components.data.events import Event
 from components.facts import ADS_RATIO, HOME_TZ
 
 LABELS = {HK_LISTING: f"{ADS_RATIO} × 9988.HK in US$ (Hong Kong close)", US_LISTING: "BABA (New York close)"}
+GAP_LABEL = "closes of the same date (13½ h apart)"
+SYNC_LABEL = "BABA close against the next Hong Kong open"
 
 
 def _base_layout(dark: bool, compact: bool, height: int, yaxis: str) -> dict:
@@ -20,24 +22,31 @@ def _base_layout(dark: bool, compact: bool, height: int, yaxis: str) -> dict:
                 font=dict(color=ink(dark).edge), dragmode=False if compact else "zoom")
 
 
-def premium_figure(frame: pd.DataFrame, events: list[Event], *, dark: bool = False, compact: bool = False
-                   ) -> go.Figure:
-    """The ADS premium (%) per paired date, with a dotted line at each event's date."""
-    line = dict(type="scatter", x=frame["date"].dt.strftime("%Y-%m-%d").tolist(), y=frame["premium"].round(3).tolist(),
-                mode="lines", name="ADS premium (%)", line=dict(color=symbol_style(US_LISTING).color, width=1.5),
-                customdata=frame[["ads_close", "shares_usd"]].round(3).to_numpy().tolist(),
-                hovertemplate="premium %{y:+.2f}%<br>BABA US$%{customdata[0]:.2f} vs "
-                              f"{ADS_RATIO} shares US$" "%{customdata[1]:.2f}<extra></extra>")
+def premium_figure(gap: pd.DataFrame, sync: pd.DataFrame, events: list[Event], *, dark: bool = False,
+                   compact: bool = False) -> go.Figure:
+    """The two readings of the ADS premium (%) by date: the gap between the day's closes, and the ADS close
+    against the next Hong Kong open; a dotted line at each event's date."""
+    lines = []
+    for frame, name, what, style in ((gap, GAP_LABEL, "Hong Kong close", symbol_style(US_LISTING)),
+                                     (sync, SYNC_LABEL, "next Hong Kong open", symbol_style(HK_LISTING))):
+        lines.append(dict(
+            type="scatter", x=frame["date"].dt.strftime("%Y-%m-%d").tolist(), y=frame["premium"].round(3).tolist(),
+            mode="lines", name=name, line=dict(color=style.color, dash=style.dash, width=1.5),
+            customdata=frame[["ads_close", "shares_usd"]].round(2).to_numpy().tolist(),
+            hovertemplate="%{y:+.2f}%: BABA close US$%{customdata[0]:.2f} against " f"{ADS_RATIO} shares at the {what}"
+                          " US$%{customdata[1]:.2f}" f"<extra>{name}</extra>"))
     zero = dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=0, y1=0,
                 line=dict(color=ink(dark).neutral, width=1))
-    first, last = (frame["date"].min(), frame["date"].max()) if len(frame) else (None, None)
+    dates = pd.concat([gap["date"], sync["date"]])
+    first, last = (dates.min(), dates.max()) if len(dates) else (None, None)
     marks = [dict(type="line", xref="x", x0=f"{e.date}", x1=f"{e.date}", yref="paper", y0=0, y1=1,
                   line=dict(color=CATEGORY_COLORS.get(e.category, ink(dark).muted), width=1, dash="dot"))
              for e in events if first is not None and first.date() <= e.date <= last.date()]
-    layout = _base_layout(dark, compact, 300 if compact else 340, "BABA over the shares behind it, %")
-    layout.update(shapes=[zero, *marks], showlegend=False,
-                  title=dict(text="ADS premium (+) or discount (−) at each date's closes", font=dict(size=13)))
-    return go.Figure(data=[line], layout=layout, _validate=False)
+    layout = _base_layout(dark, compact, 320 if compact else 360, "BABA over the shares behind it, %")
+    layout.update(shapes=[zero, *marks], hovermode="x unified",
+                  legend=dict(orientation="h", y=-0.18, yanchor="top"), margin=dict(l=10, r=10, t=30, b=10),
+                  title=dict(text="ADS premium (+) or discount (−), exchange prices", font=dict(size=13)))
+    return go.Figure(data=lines, layout=layout, _validate=False)
 
 
 def clock_figure(clock: pd.DataFrame, moment: pd.Timestamp | None, *, dark: bool = False, compact: bool = False

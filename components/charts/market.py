@@ -45,15 +45,30 @@ def _f32(values: pd.Series):
     return values.to_numpy(dtype="float32")
 
 
-def _hover(view: str, info) -> str:
-    """The unified hover line of one series: the value as drawn, the % since the range start and the close."""
-    money = info.kind in ("equity", "etf")  # HK$140.50; an index or a rate reads 24,369.71 index points
-    price = f"{info.unit}%{{customdata[1]:,.2f}}" if money else f"%{{customdata[1]:,.2f}} {info.unit}"
+def _hover(view: str, info, level: str) -> str:
+    """The unified hover line of one series: the value as drawn, the % since the range start and the close
+    as a level (``level``: its hover text, from :func:`_level_hover`)."""
     if view == "rebased":
-        return f"%{{y:.1f}} (%{{customdata[0]:+.1f}}%) · close {price}"
+        return f"%{{y:.1f}} (%{{customdata[0]:+.1f}}%) · close {level}"
     if view == "percent":
-        return f"%{{y:+.1f}}% · close {price}"
-    return f"{price} (%{{customdata[0]:+.1f}}% in range)"
+        return f"%{{y:+.1f}}% · close {level}"
+    return f"{level} (%{{customdata[0]:+.1f}}% in range)"
+
+
+def _level_hover(part: pd.DataFrame, info) -> tuple[str, dict]:
+    """How the hover shows a close: the exchange's print first and the dividend-adjusted close beside it
+    (customdata 1 and 2); per point as text only when some prints of the range are unknown."""
+    if info.kind not in ("equity", "etf"):  # an index or a rate: the print is the close
+        return f"%{{customdata[1]:,.2f}} {info.unit}", {}
+    prints = part["raw_close"].to_numpy(float)
+    known = ~np.isnan(prints)
+    if known.all():
+        return f"{info.unit}%{{customdata[2]:,.2f}} (adjusted %{{customdata[1]:,.2f}})", {}
+    if not known.any():
+        return f"{info.unit}%{{customdata[1]:,.2f}} adjusted (print not in the data)", {}
+    text = [f"{info.unit}{p:,.2f} (adjusted {a:,.2f})" if ok else f"{info.unit}{a:,.2f} adjusted (print not in the "
+            "data)" for p, a, ok in zip(prints, part["close"].to_numpy(float), known)]
+    return "%{text}", {"text": text}
 
 
 def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: str, axis: str,
@@ -71,11 +86,12 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
                     **{**where, "name": label})
     change = (part["close"] / part["close"].iloc[0] - 1.0) * 100.0 if len(part) else part["close"]
     style_ = symbol_style(symbol, order)
+    level, text = _level_hover(part, info)
     return dict(
         type="scatter", x=_dates(part["date"]), y=_f32(part["value"]), mode="lines",
         line=dict(color=style_.color, width=2, dash=style_.dash),
-        customdata=np.column_stack([_f32(change), _f32(part["close"])]),
-        hovertemplate=_hover(view, info) + f"<extra>{safe(symbol)}</extra>", **where,
+        customdata=np.column_stack([_f32(change), _f32(part["close"]), _f32(part["raw_close"])]),
+        hovertemplate=_hover(view, info, level) + f"<extra>{safe(symbol)}</extra>", **where, **text,
     )
 
 

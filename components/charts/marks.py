@@ -57,16 +57,20 @@ def reaction_marks(events: list[Event], closes: dict[str, pd.Series], symbols: l
     return marks
 
 
-def headline_reactions(event: Event, closes: dict[str, pd.Series], symbols: list[str]) -> list[dict]:
-    """Day-0 reactions of one event on the given symbols, for metric cards."""
+def headline_reactions(event: Event, closes: dict[str, pd.Series], symbols: list[str],
+                       prints: dict[str, pd.Series] | None = None) -> list[dict]:
+    """Day-0 reactions of one event on the given symbols, for metric cards: the return (adjusted closes)
+    and day 0's close as a level (its exchange print, from ``prints``, beside the adjusted close)."""
     out = []
     for symbol in symbols:
         series = closes.get(symbol, pd.Series(dtype=float))
         r = reaction(event, series, symbol)
         ret = window_return(series, r.position, 0, 0) if r.ok else None
         close = float(series.iloc[r.position]) if r.position is not None else None
-        out.append({"symbol": symbol, "day0": r.day0, "return": ret, "close": close, "status": r.status,
-                    "note": r.note})
+        printed = (prints or {}).get(symbol)
+        exchange = float(printed.iloc[r.position]) if printed is not None and r.position is not None else None
+        out.append({"symbol": symbol, "day0": r.day0, "return": ret, "close": close, "print": exchange,
+                    "status": r.status, "note": r.note})
     return out
 
 

@@ -61,6 +61,11 @@ class Sessions:
         i = int(np.searchsorted(self.closes, moment.tz_convert("UTC").value, side=side))
         return i if i < len(self.dates) else None
 
+    def first_opening_after(self, moment: pd.Timestamp) -> int | None:
+        """Index of the first session opening after ``moment`` (tz-aware), or None."""
+        i = int(np.searchsorted(self.opens, moment.tz_convert("UTC").value, side="right"))
+        return i if i < len(self.dates) else None
+
     def close(self, i: int) -> pd.Timestamp:
         return pd.Timestamp(int(self.closes[i]), tz="UTC")
 

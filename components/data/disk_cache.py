@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from components.data import prices as P
+from components.data.symbols import symbol_info
 from components.facts import PROJECT_ROOT
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"
@@ -58,13 +59,22 @@ def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
     if max_age is not None and time.time() - mtime > max_age.total_seconds():
         return CacheRead()
     try:
-        frame = pd.read_parquet(path)
+        frame = _upgraded(pd.read_parquet(path), symbol)
         problems = P.tidy_problems(frame, symbol, date.today())
     except Exception:  # pyarrow raises several types for a damaged file; any of them means "unusable"
         problems = ["it is not a readable parquet file"]
     if problems:
         return CacheRead(set_aside=_set_aside(path, "; ".join(problems)))
     return CacheRead(frame, utc_text(datetime.fromtimestamp(mtime, timezone.utc)))
+
+
+def _upgraded(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
+    """A file written before bars carried their print: the same rows with the print unknown (or the close,
+    for indices and FX), so an old cache is used until its next refetch rather than thrown away."""
+    if "raw_close" in frame.columns or list(frame.columns) != [c for c in P.TIDY_COLUMNS if c != "raw_close"]:
+        return frame
+    known = frame["close"] if symbol_info(symbol).basis != "adjusted" else float("nan")
+    return frame.assign(raw_close=known)[P.TIDY_COLUMNS]
 
 
 def _set_aside(path: Path, reason: str) -> str:

@@ -1,10 +1,11 @@
 """Tidy daily price frames: the one schema every page sees, whichever source served the prices.
 
 A tidy frame has one row per (symbol, trading date) with the columns in :data:`TIDY_COLUMNS`.
-``date`` is the exchange-local trading date, tz-naive. This module also turns the frames that
-``Ticker.history`` returns into that schema, without importing yfinance, and checks a tidy frame
-from anywhere outside the project (a live fetch, a file another process wrote) with the rules the
-snapshot obeys: :func:`tidy_problems`.
+``date`` is the exchange-local trading date, tz-naive; the prices are on the bases
+:mod:`components.data.basis` describes (``open`` to ``close`` adjusted, ``raw_close`` the print). This
+module also turns the frames that ``Ticker.history(auto_adjust=False)`` returns into that schema,
+without importing yfinance, and checks a tidy frame from anywhere outside the project (a live fetch, a
+file another process wrote) with the rules the snapshot obeys: :func:`tidy_problems`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from components.data.basis import print_coverage
 from components.data.symbols import BASIS_LABELS, symbol_info
 
-TIDY_COLUMNS = ["date", "symbol", "open", "high", "low", "close", "volume", "currency", "basis"]
+TIDY_COLUMNS = ["date", "symbol", "open", "high", "low", "close", "raw_close", "volume", "currency", "basis"]
 OHLC = ["open", "high", "low", "close"]
 
 SOURCE_LIVE = "live"
@@ -61,6 +63,19 @@ class PriceResult:
         return [s for s, p in self.provenance.items() if p.source in sources]
 
 
+def provenance_rows(result: PriceResult) -> list[dict]:
+    """Per symbol served: its source, the basis of its closes, which sessions carry the exchange's print, its
+    span and note; what the pages' and the report's source tables show."""
+    rows = []
+    for p in result.provenance.values():
+        part = result.frame[result.frame["symbol"] == p.symbol]
+        coverage = print_coverage(pd.Series(part["raw_close"].to_numpy(float), index=part["date"]),
+                                  symbol_info(p.symbol).kind) if len(part) else "no prices"
+        rows.append({"symbol": p.symbol, "source": p.source, "closes": p.basis_label, "exchange prints": coverage,
+                     "first": p.first, "last": p.last, "sessions": p.rows, "note": p.note})
+    return rows
+
+
 def empty_tidy() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype="float64") for c in TIDY_COLUMNS})
     frame["date"] = pd.Series(dtype="datetime64[ns]")
@@ -70,9 +85,14 @@ def empty_tidy() -> pd.DataFrame:
 
 
 def to_tidy(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
-    """Add currency and basis to one symbol's OHLCV rows and put the columns in tidy order."""
+    """Add currency and basis to one symbol's OHLCV rows and put the columns in tidy order.
+
+    Rows without a ``raw_close`` column get the close itself for indices and FX (the print) and an
+    unknown print (NaN) for stocks and funds."""
     info = symbol_info(symbol)
     out = frame.assign(symbol=symbol, basis=info.basis)
+    if "raw_close" not in out.columns:
+        out = out.assign(raw_close=out["close"] if info.basis != "adjusted" else np.nan)
     if "currency" not in out.columns:
         out = out.assign(currency=info.currency)
     out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ns]")
@@ -97,7 +117,8 @@ def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
     for col in OHLC + ["volume"]:
         if col not in part.columns:
             part = part.assign(**{col: part["close"] if col in OHLC else 0})
-    part = part[OHLC + ["volume"]].apply(pd.to_numeric, errors="coerce")
+    adjusted = "adj_close" in part.columns
+    part = part[OHLC + ["volume"] + (["adj_close"] if adjusted else [])].apply(pd.to_numeric, errors="coerce")
     if part["close"].isna().all():
         return pd.DataFrame(), "Yahoo returned only NaN closes (symbol unknown or delisted?)"
     index = pd.DatetimeIndex(part.index)
@@ -112,6 +133,10 @@ def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
         low=part["low"].fillna(part["close"]),
         volume=part["volume"].fillna(0).astype("int64"),
     )
+    if adjusted:  # Yahoo's Close is the print; Adj Close the adjusted close: scale the bar to it
+        factor = (part["adj_close"] / part["close"]).where(part["adj_close"].notna(), 1.0)
+        part = part.assign(raw_close=part["close"], open=part["open"] * factor, high=part["high"] * factor,
+                           low=part["low"] * factor, close=part["close"] * factor).drop(columns="adj_close")
     if part.empty:
         return pd.DataFrame(), "no trading days in Yahoo's response"
     return to_tidy(part.rename_axis("date").reset_index(), symbol), ""
@@ -140,7 +165,7 @@ def tidy_problems(frame: pd.DataFrame, symbol: str, today: date) -> list[str]:
     problems = []
     if not pd.api.types.is_datetime64_dtype(frame["date"]) or getattr(frame["date"].dt, "tz", None) is not None:
         return [f"its dates are {frame['date'].dtype}, not plain dates"]
-    for col in OHLC + ["volume"]:
+    for col in OHLC + ["raw_close", "volume"]:
         if not pd.api.types.is_numeric_dtype(frame[col]):
             problems.append(f"its {col} values are {frame[col].dtype}, not numbers")
     if problems:
@@ -155,6 +180,12 @@ def tidy_problems(frame: pd.DataFrame, symbol: str, today: date) -> list[str]:
     prices = frame[OHLC]
     if not np.isfinite(prices.to_numpy(float)).all() or (prices <= 0).any().any():
         problems.append("it has zero, negative or missing prices")
+    raw = frame["raw_close"].to_numpy(float)
+    known = ~np.isnan(raw)
+    if not np.isfinite(raw[known]).all() or (raw[known] <= 0).any():
+        problems.append("it has zero, negative or infinite exchange prints")
+    elif (frame["close"].to_numpy(float)[known] > raw[known] * 1.001).any():
+        problems.append("an adjusted close is above its exchange print")
     if (frame["low"] > frame["high"]).any():
         problems.append("a low is above its high")
     if (dates.dt.day_of_week >= 5).any():

@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from components.data.basis import snapshot_prints
+from components.data.prices import TIDY_COLUMNS
 from components.data.records import plain_error
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import DATA_DIR
@@ -261,6 +263,14 @@ def load_snapshot(csv_path: Path = SNAPSHOT_CSV, meta_path: Path = SNAPSHOT_META
     if meta is None:
         meta = snapshot_meta(frame, report, {"snapshot": "metadata missing or unreadable; rebuilt from the CSV"})
     return frame, meta
+
+
+def snapshot_tidy(symbol: str, rows: pd.DataFrame) -> pd.DataFrame:
+    """One snapshot symbol in the tidy schema: its basis, and its prints where the provenance measured them."""
+    info = symbol_info(symbol)
+    rows = rows.sort_values("date")
+    prints = snapshot_prints(symbol, info.kind, rows["date"], rows["close"])
+    return rows.assign(basis=info.basis, raw_close=prints)[TIDY_COLUMNS].reset_index(drop=True)
 
 
 def _read_meta(path: Path) -> dict | None:

@@ -44,7 +44,7 @@ import pandas as pd
 
 from components.data import prices as P
 from components.data.disk_cache import read_disk_cache, utc_text, write_disk_cache
-from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError, load_snapshot
+from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError, load_snapshot, snapshot_tidy
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.data.yahoo import fetch_history
 from components.facts import (
@@ -165,8 +165,7 @@ def _snapshot() -> tuple[Mapping[str, pd.DataFrame], Mapping]:
     if cached is None:
         try:
             frame, meta = load_snapshot()
-            by_symbol = {str(symbol): rows.assign(basis=symbol_info(symbol).basis)[P.TIDY_COLUMNS]
-                         .sort_values("date").reset_index(drop=True)
+            by_symbol = {str(symbol): snapshot_tidy(str(symbol), rows)
                          for symbol, rows in frame.groupby("symbol", sort=False)}
             cached = (MappingProxyType(by_symbol), _frozen(meta))
         except SnapshotError as exc:

@@ -22,7 +22,7 @@ __all__ = [
     "SymbolInfo",
     "benchmark_for",
     "normalise_symbol",
-    "price_label",
+    "level_label",
     "symbol_info",
 ]
 
@@ -178,11 +178,16 @@ def benchmark_for(symbol: str) -> str | None:
     return DEFAULT_BENCHMARK.get(info.symbol, "^HSCE" if info.market.code == "HK" else "^GSPC")
 
 
-def price_label(value: float, symbol: str) -> str:
-    """A close with its unit and basis, e.g. 'HK$140.50, dividend-adjusted by Yahoo'."""
+def level_label(adjusted: float, symbol: str, exchange_print: float | None = None) -> str:
+    """A close as a level: the exchange's print first, the adjusted close beside it where they differ,
+    e.g. 'HK$140.80 (dividend-adjusted 140.50)'; an unknown print is said so."""
     info = symbol_info(symbol)
     if info.kind == "index":
-        return f"{value:,.2f} index points, a price index"
+        return f"{adjusted:,.2f} index points"
     if info.kind == "fx":
-        return f"{value:,.4f} {info.unit}, a raw quote"
-    return f"{info.unit}{value:,.2f}, dividend-adjusted by Yahoo"
+        return f"{adjusted:,.4f} {info.unit}"
+    if exchange_print is None or exchange_print != exchange_print:  # NaN: the print is not in the data
+        return f"{info.unit}{adjusted:,.2f} dividend-adjusted (the exchange's print is not in the data)"
+    if abs(exchange_print - adjusted) < 0.005:
+        return f"{info.unit}{exchange_print:,.2f}"
+    return f"{info.unit}{exchange_print:,.2f} (dividend-adjusted {adjusted:,.2f})"

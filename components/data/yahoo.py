@@ -31,7 +31,7 @@ def _history(symbol: str, start: date, end_exclusive: date) -> pd.DataFrame:
         interval="1d",
         prepost=False,
         actions=False,
-        auto_adjust=True,
+        auto_adjust=False,  # Close is the print, Adj Close the adjusted close: both are kept
         back_adjust=False,
         repair=False,
         keepna=False,

@@ -38,8 +38,9 @@ from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
 from components.charts import marks
 from components.charts.story import timeline_figure
+from components.data.basis import BASIS_USE
 from components.data.events import Event, find_event
-from components.data.prices import PriceResult
+from components.data.prices import PriceResult, provenance_rows
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.claim_reader import claims_of_text
@@ -219,16 +220,12 @@ def _loaded_claims_section(story: Story, history: PriceResult) -> str:
 
 
 def _sources_section(history: PriceResult) -> str:
-    frame = pd.DataFrame([{"symbol": p.symbol, "source": p.source, "price basis": p.basis_label,
-                           "first": p.first, "last": p.last, "sessions": p.rows, "note": p.note}
-                          for p in history.provenance.values()])
+    frame = pd.DataFrame(provenance_rows(history))
     as_of = f"{history.snapshot_as_of:%d %b %Y}" if history.snapshot_as_of else "unknown"
     mode = ("Offline: every price comes from the app's bundled snapshot of Yahoo Finance daily bars"
             if history.offline else "Live Yahoo Finance daily bars where available, else the bundled snapshot")
     return ("<h2>Price basis and data sources</h2>\n"
-            f"<p>{esc(mode)} (snapshot as of {esc(as_of)}). Equity closes (9988.HK, BABA and other shares) are "
-            "Yahoo's dividend-adjusted closes, slightly below the exchange's prints; ^HSI and ^HSCE are price indices "
-            "in index points; HKD=X is a raw exchange rate.</p>\n" + _table(frame))
+            f"<p>{esc(mode)} (snapshot as of {esc(as_of)}). {esc(BASIS_USE)}</p>\n" + _table(frame))
 
 
 CSS = """

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import calendars, store
-from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult
+from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult, provenance_rows
 from components.data.symbols import symbol_info
 from components.ui import state
 
@@ -43,14 +43,10 @@ def provenance_banner(result: PriceResult) -> None:
 
 
 def provenance_table(result: PriceResult) -> pd.DataFrame:
-    """Per symbol: where its prices come from, their basis and span, and how they agree with its exchange."""
+    """Per symbol: where its prices come from, their bases and span, and how they agree with its exchange."""
     dates = {s: pd.DatetimeIndex(g["date"]) for s, g in result.frame.groupby("symbol", sort=False)}
-    return pd.DataFrame([
-        {"symbol": p.symbol, "source": p.source, "price basis": p.basis_label, "first": p.first,
-         "last": p.last, "sessions": p.rows, "calendar check": calendar_check(p.symbol, dates.get(p.symbol)),
-         "note": p.note}
-        for p in result.provenance.values()
-    ])
+    return pd.DataFrame([{**row, "calendar check": calendar_check(row["symbol"], dates.get(row["symbol"]))}
+                         for row in provenance_rows(result)])
 
 
 def calendar_check(symbol: str, dates: pd.DatetimeIndex | None) -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.analysis import formats
 from components.analysis.alignment import news_moment
-from components.analysis.listings import clock_frame, first_mover, first_movers, premium_around
+from components.analysis.listings import clock_frame, first_mover, first_movers, premium_around, spread
 from components.charts.listings import clock_figure, premium_figure
 from components.data.events import Event
 from components.text.safe import md_escape
@@ -18,31 +18,34 @@ from components.ui import device, plots, state
 AROUND_DAYS = 6  # calendar days either side of an event on the clock chart
 
 
-def premium_ui(frame: pd.DataFrame, events: list[Event], start: dt.date, end: dt.date) -> None:
-    """The premium in the date range: a chart, and its last, average and extreme values."""
-    part = frame[(frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))]
-    if part.empty:
-        st.info(f"Both listings did not close on any same date between {start:%d %b %Y} and {end:%d %b %Y}.")
+def premium_ui(gap: pd.DataFrame, sync: pd.DataFrame, events: list[Event], start: dt.date, end: dt.date) -> None:
+    """The premium in the date range: its two readings as medians with their middle half, and a chart."""
+    closes, nearer = spread(gap, start, end), spread(sync, start, end)
+    if closes is None:
+        st.info(f"The two listings did not both close on any date between {start:%d %b %Y} and {end:%d %b %Y}.")
         return
-    plots.show(premium_figure(part, events, **device.chart_look()), state.LISTINGS_PREMIUM)
-    last = part.iloc[-1]
-    cols = st.columns(4)
-    quiet = {"delta_color": "off", "delta_arrow": "off"}
-    cols[0].metric(f"Premium on {last['date']:%d %b %Y}", f"{last['premium']:+.2f}%", **quiet)
-    cols[1].metric("Average in the range", f"{part['premium'].mean():+.2f}%", **quiet)
-    high, low = part.loc[part["premium"].idxmax()], part.loc[part["premium"].idxmin()]
-    cols[2].metric("Highest", f"{high['premium']:+.2f}%", f"{high['date']:%d %b %Y}", **quiet)
-    cols[3].metric("Lowest", f"{low['premium']:+.2f}%", f"{low['date']:%d %b %Y}", **quiet)
+    cols = st.columns(2)
+    cols[0].metric("Gap between the closes of one date, median", f"{closes.median:+.2f}%",
+                   help=f"{closes.count} dates. Hong Kong closes 13½ hours before New York (12½ in the US summer), "
+                        "so the gap holds whatever happened in between.")
+    cols[0].caption(f"Middle half of the dates: {closes.low:+.2f}% to {closes.high:+.2f}%")
+    if nearer is not None:
+        cols[1].metric("BABA close against the next Hong Kong open, median", f"{nearer.median:+.2f}%",
+                       help=f"{nearer.count} nights, each 5½ to 6½ hours apart; nights before a weekend or holiday "
+                            "are left out.")
+        cols[1].caption(f"Middle half of the nights: {nearer.low:+.2f}% to {nearer.high:+.2f}%")
+    in_range = [f[(f["date"] >= pd.Timestamp(start)) & (f["date"] <= pd.Timestamp(end))] for f in (gap, sync)]
+    plots.show(premium_figure(*in_range, events, **device.chart_look()), state.LISTINGS_PREMIUM)
 
 
-def event_ui(event: Event, closes: dict[str, pd.Series], frame: pd.DataFrame) -> None:
-    """One event: which listing could price it first, both closes on one clock, the premium around it."""
-    hk, ads, fx = closes["9988.HK"], closes["BABA"], closes["HKD=X"]
-    mover = first_mover(event, hk, ads)
+def event_ui(event: Event, closes: dict[str, pd.Series], prints: dict[str, pd.DataFrame], frame: pd.DataFrame) -> None:
+    """One event: which listing could price it first (returns on adjusted closes), both closes on one clock and
+    the gap between them around it (exchange prices)."""
+    mover = first_mover(event, closes["9988.HK"], closes["BABA"])
     st.markdown(f"**{md_escape(event.title)}** ({md_escape(event.when())}). {mover.sentence()}")
     days = [d for d in (mover.hk_day0, mover.us_day0) if d] or [event.date]
     start, end = min(days) - dt.timedelta(days=AROUND_DAYS), max(days) + dt.timedelta(days=AROUND_DAYS)
-    clock = clock_frame(hk, ads, fx, start, end)
+    clock = clock_frame(prints["9988.HK"], prints["BABA"], prints["HKD=X"], start, end)
     moment = news_moment(event)
     plots.show(clock_figure(clock, moment.at, **device.chart_look()), state.LISTINGS_CLOCK)
     if moment.timing == "date only":
@@ -51,11 +54,11 @@ def event_ui(event: Event, closes: dict[str, pd.Series], frame: pd.DataFrame) ->
     if not around.empty:
         st.dataframe(pd.DataFrame({
             "date": [f"{d:%a %d %b %Y}" for d in around["date"]],
-            "9988.HK close (HK$)": [formats.number(v) for v in around["hk_close"]],
-            "HKD per US$": [formats.number(v, 4) for v in around["hkd_per_usd"]],
+            "9988.HK close (HK$)": [formats.number(v) for v in around["hk_price"]],
+            "HKD per US$ at that close": [formats.number(v, 4) for v in around["hkd_per_usd"]],
             "8 shares (US$)": [formats.number(v) for v in around["shares_usd"]],
             "BABA close (US$)": [formats.number(v) for v in around["ads_close"]],
-            "premium (%)": [f"{v:+.2f}" for v in around["premium"]],
+            "gap between the closes (%)": [f"{v:+.2f}" for v in around["premium"]],
         }), hide_index=True, key=state.LISTINGS_AROUND)
 
 
