@@ -34,60 +34,104 @@ class Company:
 @dataclass(frozen=True)
 class Index:
     name: str
-    pattern: str  # a regular expression (case-sensitive) for the index's names
-    symbol: str
+    pattern: str  # a regular expression for the index's names, matched regardless of case unless (?-i:...)
+    symbol: str | None  # None: an index the app has no symbol for ("not in the data", by name)
     market: str
 
 
 COMPANIES: tuple[Company, ...] = (
-    Company("Alibaba", (r"Alibaba(?: Group)?", r"BABA"), {"HK": "9988.HK", "US": "BABA"}, 3),
+    Company("Alibaba", (r"Alibaba(?: Group(?: Holding(?:s)?)?)?(?: Ltd)?", r"BABA"), {"HK": "9988.HK", "US": "BABA"}, 3),
     Company("Tencent", (r"Tencent(?: Holdings)?",), {"HK": "0700.HK"}),
     Company("Meituan", (r"Meituan",), {"HK": "3690.HK"}),
-    Company("Xiaomi", (r"Xiaomi",), {"HK": "1810.HK"}),
+    Company("Xiaomi", (r"Xiaomi(?: Corp)?",), {"HK": "1810.HK"}),
     Company("JD.com", (r"JD\.com", r"JD"), {"HK": "9618.HK", "US": "JD"}),
     Company("Baidu", (r"Baidu",), {"HK": "9888.HK", "US": "BIDU"}),
-    Company("NetEase", (r"NetEase",), {"HK": "9999.HK", "US": "NTES"}),
+    Company("NetEase", (r"NetEase", r"Netease"), {"HK": "9999.HK", "US": "NTES"}),
     Company("PDD Holdings", (r"PDD(?: Holdings)?", r"Pinduoduo", r"Temu owner"), {"US": "PDD"}),
-    Company("Kuaishou", (r"Kuaishou",), {"HK": "1024.HK"}),
+    Company("Kuaishou", (r"Kuaishou(?: Technology)?",), {"HK": "1024.HK"}),
     Company("BYD", (r"BYD",), {"HK": "1211.HK"}),
     Company("NIO", (r"NIO", r"Nio"), {"HK": "9866.HK", "US": "NIO"}),
     Company("Li Auto", (r"Li Auto",), {"HK": "2015.HK", "US": "LI"}),
     Company("XPeng", (r"XPeng", r"Xpeng"), {"HK": "9868.HK", "US": "XPEV"}),
-    Company("Lenovo", (r"Lenovo",), {"HK": "0992.HK"}, 3),
-    Company("SMIC", (r"SMIC", r"Semiconductor Manufacturing International"), {"HK": "0981.HK"}),
+    Company("Lenovo", (r"Lenovo(?: Group)?",), {"HK": "0992.HK"}, 3),
+    Company("SMIC", (r"SMIC", r"Semiconductor Manufacturing International(?: Corp)?"), {"HK": "0981.HK"}),
     Company("Trip.com", (r"Trip\.com",), {"HK": "9961.HK", "US": "TCOM"}),
     Company("Bilibili", (r"Bilibili",), {"HK": "9626.HK", "US": "BILI"}),
-    Company("Nvidia", (r"Nvidia", r"NVIDIA"), {"US": "NVDA"}, 1),
+    Company("Weibo", (r"Weibo",), {"HK": "9898.HK", "US": "WB"}),
+    Company("HSBC", (r"HSBC(?: Holdings)?",), {"HK": "0005.HK"}),
+    Company("AIA", (r"AIA(?: Group)?",), {"HK": "1299.HK"}),
+    Company("Ping An", (r"Ping An(?: Insurance)?",), {"HK": "2318.HK"}),
+    Company("China Mobile", (r"China Mobile",), {"HK": "0941.HK"}),
+    Company("Hong Kong Exchanges", (r"Hong Kong Exchanges(?: and Clearing)?", r"HKEX", r"HKEx"), {"HK": "0388.HK"}),
+    Company("Nvidia", (r"Nvidia", r"NVIDIA", r"NVDA"), {"US": "NVDA"}, 1),
     Company("Apple", (r"Apple",), {"US": "AAPL"}, 9),
     Company("Microsoft", (r"Microsoft",), {"US": "MSFT"}, 6),
     Company("Alphabet", (r"Alphabet", r"Google"), {"US": "GOOGL"}),
     Company("Meta", (r"Meta Platforms", r"Meta"), {"US": "META"}),
-    Company("Amazon", (r"Amazon",), {"US": "AMZN"}),
+    Company("Amazon", (r"Amazon(?:\.com)?",), {"US": "AMZN"}),
     Company("Tesla", (r"Tesla",), {"US": "TSLA"}),
+    Company("AMD", (r"Advanced Micro Devices", r"AMD"), {"US": "AMD"}),
+    Company("Broadcom", (r"Broadcom",), {"US": "AVGO"}, 10),
+    Company("Intel", (r"Intel",), {"US": "INTC"}),
+    Company("Oracle", (r"Oracle",), {"US": "ORCL"}, 5),
+    Company("Salesforce", (r"Salesforce",), {"US": "CRM"}, 1),
+    Company("Netflix", (r"Netflix",), {"US": "NFLX"}),
+    Company("TSMC", (r"TSMC", r"Taiwan Semiconductor(?: Manufacturing)?(?: Co)?"), {"US": "TSM", "TW": "2330.TW"}),
+    Company("Ant Group", (r"Ant Group", r"Ant Financial"), {}),
 )
 
-# Longer names first: "Hang Seng China Enterprises Index" is not the Hang Seng Index.
+# Longer names first: "Hang Seng China Enterprises Index" is not the Hang Seng Index. Patterns are matched without
+# regard to case unless marked (?-i:); ``symbol`` None: an index the app has no symbol for.
 INDICES: tuple[Index, ...] = (
     Index("Hang Seng China Enterprises Index",
-          r"(?:Hang Seng )?China Enterprises(?: Index)?|HSCEI|H-shares? [Ii]ndex", "^HSCE", "HK"),
-    Index("Hang Seng Tech Index", r"Hang Seng Tech(?:nology)?(?: Index)?|HSTECH", "^HSTECH", "HK"),
-    Index("Hang Seng Index", r"Hang Seng(?: Index)?(?! (?:China|Tech|Bank))|HSI\b", "^HSI", "HK"),
-    Index("S&P 500", r"S&P 500|S&P500|Standard & Poor's 500", "^GSPC", "US"),
-    Index("Nasdaq Composite", r"Nasdaq(?: Composite)?(?![- ]listed| Golden Dragon| 100)", "^IXIC", "US"),
-    Index("Dow Jones Industrial Average", r"Dow Jones(?: Industrial Average)?|the Dow\b", "^DJI", "US"),
-    Index("KraneShares CSI China Internet ETF", r"KWEB|KraneShares CSI China Internet(?: ETF)?", "KWEB", "US"),
-    Index("Shanghai Composite", r"Shanghai Composite(?: Index)?", "000001.SS", "CN"),
-    Index("CSI 300", r"CSI 300(?: Index)?", "000300.SS", "CN"),
-    Index("Nikkei 225", r"Nikkei(?: 225)?(?: Stock Average)?", "^N225", "JP"),
+          r"Hang Seng China Enterprises(?: Index)?|(?:the )?China Enterprises (?:Index|gauge|index)"
+          r"|(?-i:HSCEI|HSCE)|H-shares? (?:index|gauge|benchmark)|(?-i:Chinese H-shares)", "^HSCE", "HK"),
+    Index("Hang Seng Tech Index", r"Hang Seng Tech(?:nology)?(?: Index)?|(?-i:HSTECH|HS Tech)"
+          r"|(?:the )?(?:city's )?tech(?:nology)?(?:-heavy)? (?:stock )?(?:index|gauge|sub-index|benchmark)",
+          "^HSTECH", "HK"),
+    Index("a Hang Seng sector index", r"Hang Seng (?:Composite|Mainland|Properties|Property|Finance|Financials"
+          r"|Consumer|Healthcare|Biotech|Utilities|Energy|Industrials|Information|Internet|Commerce|Conglomerates"
+          r"|Telecom)\w*(?-i:(?: [A-Z][\w&-]*){0,3})(?: Index| index| sub-index)?"
+          r"|Hang Seng (?:index|Index) tracking \w+(?: \w+)? (?:shares|stocks|firms|companies)", None, "HK"),
+    Index("Hang Seng Index", r"Hang Seng(?: Index| index| benchmark)?(?! (?:China|Tech|TECH|Bank|Composite|Mainland"
+          r"|Propert|Financ|Consumer|Healthcare|Biotech|Utilit|Energy|Industrial|Information|Internet|Commerce"
+          r"|Conglomerate|Telecom|(?:index|Index) tracking))|(?-i:HSI)\b", "^HSI", "HK"),
+    Index("S&P/ASX 200", r"S&P/ASX 200|ASX 200|(?-i:ASX)", None, "AU"),
+    Index("S&P 500", r"S&P ?500|Standard & Poor['’]s 500|(?-i:SPX)|S&P(?![/\w])", "^GSPC", "US"),
+    Index("Nasdaq Golden Dragon China Index", r"Nasdaq Golden Dragon(?: China)?(?: Index| index)?|Golden Dragon"
+          r"(?: China)?(?: Index| index)?", None, "US"),
+    Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", None, "US"),
+    Index("Nasdaq Composite", r"Nasdaq Composite(?: Index)?|(?:the )?tech-heavy Nasdaq(?: Composite)?"
+          r"|Nasdaq(?![- ]listed| Golden| 100|-100|:|\.)", None, "US"),
+    Index("Dow Jones Industrial Average", r"Dow Joens|Dow Jones(?: Industrial Average| industrials)?"
+          r"|(?:blue-chip )?Dow\b", None, "US"),
+    Index("Philadelphia SE Semiconductor Index", r"Philadelphia (?:SE )?Semiconductor (?:index|Index)|PHLX (?:chip"
+          r"|semiconductor) index|(?:the )?chip(?:maker)? index|semiconductor index", None, "US"),
+    Index("Russell 2000", r"Russell 2000|small-cap Russell", None, "US"),
+    Index("CBOE Volatility Index", r"(?:CBOE |Cboe )?Volatility Index|(?-i:VIX)", None, "US"),
+    Index("KraneShares CSI China Internet ETF", r"(?-i:KWEB)|KraneShares CSI China Internet(?: ETF)?", "KWEB", "US"),
+    Index("Shanghai Composite", r"Shanghai Composite(?: Index| index)?|Shanghai benchmark", None, "CN"),
+    Index("Shenzhen Component", r"Shenzhen Component(?: Index| index)?|Shenzhen index", None, "CN"),
+    Index("CSI 300", r"CSI 300(?: Index| index)?|CSI300|blue-chip CSI", None, "CN"),
+    Index("ChiNext", r"ChiNext(?: Index| index| board)?", None, "CN"),
+    Index("STAR 50", r"STAR 50|STAR Market", None, "CN"),
+    Index("Nikkei 225", r"Nikkei(?: 225)?(?: Stock Average| index| Index)?", None, "JP"),
+    Index("Topix", r"Topix", None, "JP"),
+    Index("Kospi", r"Kospi(?: index)?", None, "KR"),
+    Index("Kosdaq", r"Kosdaq", None, "KR"),
+    Index("Taiex", r"Taiex|Taiwan Weighted(?: Index)?", None, "TW"),
+    Index("Straits Times Index", r"Straits Times Index|(?-i:STI)", None, "SG"),
+    Index("Sensex", r"Sensex|Nifty(?: 50)?", None, "IN"),
+    Index("an MSCI index", r"MSCI['’]?s? [\w -]{0,48}? (?:index|Index|gauge)|(?:the )?MSCI [A-Z][\w -]{0,40}(?:Index)",
+          None, "XX"),
+    Index("a European index", r"(?:STOXX|Stoxx) (?:Europe )?600|Euro Stoxx 50|FTSE 100|(?-i:DAX)|CAC 40", None, "EU"),
 )
-
-
 def _alternation(names: list[str]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
 COMPANY_RE = re.compile(r"(?<![\w.])(?:" + _alternation([a for c in COMPANIES for a in c.aliases]) + r")(?![\w-])")
-INDEX_RE = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?:{i.pattern})" for i in INDICES) + r")")
+INDEX_RE = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?:{i.pattern})" for i in INDICES) + r")", re.IGNORECASE)
 
 
 def company_named(text: str) -> Company | None:
@@ -97,4 +141,4 @@ def company_named(text: str) -> Company | None:
 
 def index_named(text: str) -> Index | None:
     """The index whose pattern matches ``text`` exactly."""
-    return next((i for i in INDICES if re.fullmatch(i.pattern, text)), None)
+    return next((i for i in INDICES if re.fullmatch(i.pattern, text, re.IGNORECASE)), None)

@@ -81,6 +81,10 @@ class Reading:
     notices: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]  # (line, why) set aside: captions, datelines, header lines
 
+    def story_day(self, market: str) -> tuple[dt.date, str]:
+        """The session of ``market`` a figure means when neither it nor its paragraph gives a day, and why."""
+        return publication_day(self.place, market, self.published)
+
 
 @dataclass
 class _State:

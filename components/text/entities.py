@@ -1,0 +1,191 @@
+"""Who a market report's figures are about: every listing, market, group and reference a clause names.
+
+:func:`mentions` finds, in one clause, in order:
+
+* **indices** by any of their names ("the h-share index", "Chinese H-shares", "the Hang Seng"); an index
+  the app has no symbol for ("the Dow", "the Hang Seng Tech Index") is named and has none;
+* **companies** of :mod:`components.data.listings`, with the listing the words around them pick
+  ("Hong Kong-listed", "ADRs", "(NYSE:BABA)"), else the article's market;
+* **a market as a whole** ("Hong Kong stocks", "Wall Street"), read as its benchmark index;
+* **groups** ("tech stocks", "the top three losers", "Wall Street's main indexes"): no single listing;
+* **references** ("it", "the shares", "the company's U.S.-listed shares", "the index", "the benchmark"),
+  which point back to the last company or index named;
+* **other names**: a capitalised name the tables do not know, when it is the subject of a move ("China
+  Unicom sank", "shares of Yuexiu Property"): a listing the data do not hold, by name, never another's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
+from components.text import lexicon
+
+BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
+MARKET_CUES = {
+    "HK": re.compile(r"Hong Kong[- ]listed|HK[- ]listed|listed in Hong Kong|in Hong Kong|Hong Kong (?:shares|stock"
+                     r"|trading|trade)|H[- ]shares?\b|\bHKEX:|\(\d{4}\.HK\)|\.HK\b|\(HK:|HK\.\d{4,5}"),
+    "US": re.compile(r"U\.?S\.?[- ](?:listed|traded)|American[- ]listed|New York[- ]listed|NYSE[- ]listed"
+                     r"|Nasdaq[- ]listed|listed in (?:New York|the U\.?S\.?)|in New York|on Wall Street|\bADRs?\b"
+                     r"|ADSs?\b|American depositary|American depository|U\.?S\.? shares|in (?:U\.?S\.?|New York) trad"
+                     r"(?:e|ing)|\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS):|\.US\b|\((?:NYSE|Nasdaq)\)"),
+}
+_NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # "Alibaba's Hong Kong shares" is Alibaba, not the market
+MARKETS = (
+    (re.compile(_NOT_OWNED + r"\b(?:Hong Kong|HK|the city['’]s|the territory['’]s) (?:stocks|equities|shares"
+                r"|stock market|market|bourse)\b|\bthe Hong Kong (?:stock )?market\b|\bHong Kong['’]s (?:stock )?"
+                r"(?:market|benchmark)\b|\bthe city['’]s (?:stock )?(?:benchmark|market)\b", re.IGNORECASE), "HK"),
+    (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock market)\b|\bWall Street(?! Journal"
+                r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
+)
+GROUPS = re.compile(
+    r"\b(?:(?:Chinese|China|Asian|Asia|mainland|global|European|Japanese|emerging|world|regional|U\.?S\.?|Hong Kong)"
+    r"(?: \w+)? (?:stocks|shares|equities|markets|indices|indexes|bourses|names|counters)"
+    r"|(?:tech|technology|property|internet|EV|electric[- ]vehicle|chip|semiconductor|consumer|casino|bank|banking"
+    r"|financial|energy|healthcare|biotech|insurance|insurer|developer|real estate|auto|automaker|carmaker|retail"
+    r"|gaming|oil|mining|resources|AI|software|hardware|solar|airline|brokerage|e-commerce|platform|education"
+    r"|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-cap|large-cap|small-cap|growth|value)"
+    r"(?: \w+)? (?:stocks|shares|names|firms|companies|sector|sectors|peers|rivals|giants|heavyweights|counters"
+    r"|plays|majors|makers|developers|operators|groups|index components)"
+    r"|Wall Street['’]s main (?:indexes|indices|averages)|(?:the )?major (?:indexes|indices|averages)"
+    r"|(?:the )?(?:top|biggest|best|worst|leading) (?:\w+ )?(?:gainers|losers|performers|decliners|advancers)"
+    r"|blue[- ]chips|H-shares(?! index)|A-shares|small caps|the sector|the (?:broader )?market['’]s (?:\w+ )?"
+    r"(?:stocks|shares)|(?:several|many|some|most|other) (?:\w+ )?(?:stocks|shares|companies|names))\b",
+    re.IGNORECASE)
+COMPANY_REF = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share price|stock price)\b"
+    r"|\b(?:[Tt]he|[Tt]his) (?:company|group|firm|(?:[\w-]+ )?(?:giant|stalwart|heavyweight|leader|maker|operator"
+    r"|conglomerate|player))['’]s(?: [\w.-]+)?? (?:shares|stock|ADRs)\b"
+    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ )?(?:giant|maker|operator))\b"
+    r"|\b[Tt]he (?:shares|stock)\b|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later )?\w+ed\b|"
+    r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))")
+INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city['’]s|Hong Kong|leading|headline"
+                       r"|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge|measure|barometer"
+                       r"|average)\b(?! (?:of|for|provider)\b)|\b[Tt]he market\b(?! (?:value|capitali[sz]ation|share"
+                       r"|cap|open|close|watchdog|regulator)\b)")
+# a capitalised name (words, "&", "of", "de" between them) that may be a company the tables do not know
+_NAME = r"(?:[A-Z][\w.&'’-]*|[0-9][\w.]*[A-Z][\w.]*)(?:\s(?:of\s|&\s|de\s|and\s(?=[A-Z]))?(?:[A-Z][\w.&'’-]*|\d+))*"
+NAME = re.compile(r"(?<![\w'’.-])" + _NAME)
+_TICKER = r"(?:\s?\((?:[A-Z]{2,7}:\s?)?[A-Z0-9.]{1,10}\))?"
+NOT_NAMES = frozenset(
+    "The A An And But As At In On Of For By From To With While After Before Meanwhile However Shares Stocks It Its "
+    "This That These Those Investors Analysts Traders Markets Market Among Top Elsewhere Separately Still Also Over "
+    "Under Across Around Despite Amid Following Limiting Leading Other Others Both Some Most Many Several Gains "
+    "Losses Overall Hong Kong China Chinese Japan Japanese Beijing Shanghai Shenzhen Taiwan Korea Singapore Asia "
+    "Asian Europe European America American U.S. US UK Britain Wall Street Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday January February March April May June July August September October November December "
+    "Bloomberg Reuters CNBC Photo Index Mr Ms Dr He She They We I On-year Year Earlier Later Then Now Today "
+    "Yesterday Last Next Data Tech Technology Macau Gold Oil Brent Bitcoin Treasury Treasuries Federal Reserve Fed "
+    "Dollar Yuan Yen Euro Property Chip AI EV Mainland Global World Emerging Citi Goldman Morgan Nomura Jefferies "
+    "Daiwa".split())
+PLACE_WORDS = frozenset("Hong Kong China Chinese Japan Beijing Shanghai Shenzhen Taiwan Korea Singapore Asia Macau "
+                        "US U.S. America Europe India Australia Wall Street".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a clause: ``kind`` is index, company, market, group, company_ref, index_ref or other.
+
+    ``symbol`` is the listing's Yahoo symbol (None: the app has none for it); ``market`` its market code."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    name: str = ""
+    symbol: str | None = None
+    market: str = ""
+    rule: str = ""
+
+
+def market_near(clause: str, start: int, end: int) -> tuple[str, str] | None:
+    """The market cue closest to a name: after it (within 45 characters) or just before it (within 30)."""
+    best = None
+    for code, pattern in MARKET_CUES.items():
+        for m in pattern.finditer(clause, max(0, start - 30), min(len(clause), end + 45)):
+            distance = m.start() - end if m.start() >= end else start - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, code, m.group())
+    return (best[1], best[2]) if best else None
+
+
+def company_mention(clause: str, m: re.Match, company: Company, place: str) -> Mention:
+    cue = market_near(clause, m.start(), m.end())
+    if cue:
+        symbol = company.symbol_for(cue[0])
+        return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, cue[0],
+                       f"'{cue[1]}' → {symbol or 'no listing there'}")
+    symbol = company.symbol_for(place)
+    market = place if place in company.symbols else next(iter(company.symbols), place)
+    rule = (f"{company.name} alone, in a {place} report → {symbol}" if symbol
+            else f"{company.name} has no listing the article's market ({place}) trades")
+    return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, market, rule)
+
+
+def _taken(found: list[Mention], start: int, end: int) -> bool:
+    return any(start < f.end and end > f.start for f in found)
+
+
+def mentions(clause: str, place: str) -> list[Mention]:
+    """Every index, company, market, group, reference and other name of a clause, in order of position."""
+    found: list[Mention] = []
+    for m in INDEX_RE.finditer(clause):
+        index = index_named(m.group())
+        if index:
+            found.append(Mention("index", m.group(), m.start(), m.end(), index.name, index.symbol, index.market,
+                                 f"'{m.group()}' names the {index.name}"))
+    for m in COMPANY_RE.finditer(clause):
+        company = company_named(m.group())
+        if company and not _taken(found, m.start(), m.end()):
+            found.append(company_mention(clause, m, company, place))
+    for pattern, market in MARKETS:
+        for m in pattern.finditer(clause):
+            if not _taken(found, m.start(), m.end()):
+                symbol, name = BENCHMARKS[market]
+                found.append(Mention("market", m.group(), m.start(), m.end(), name, symbol, market,
+                                     f"'{m.group()}': the market as a whole, its benchmark the {name}"))
+    for kind, pattern in (("group", GROUPS), ("index_ref", INDEX_REF), ("company_ref", COMPANY_REF)):
+        for m in pattern.finditer(clause):
+            if not _taken(found, m.start(), m.end()):
+                found.append(Mention(kind, m.group(), m.start(), m.end(), rule=f"'{m.group()}'"))
+    found += _other_names(clause, found)
+    return sorted(found, key=lambda f: f.start)
+
+
+_SUBJECT_AFTER = re.compile(r"^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
+                            r"stock\s|ADRs\s)?(?:(?:has|had|have|was|were|is|are|also|then|later|earlier|again|briefly"
+                            r"|initially|still)\s){0,2}(?P<verb>[a-z]+)|^,?\s(?P<dir>up|down)\b|^\s?\((?P<sign>[+\-−]"
+                            r"|up|down)")
+_OBJECT_BEFORE = re.compile(r"(?:shares|stock|stocks|ADRs) (?:of|in)\s$|(?:led by|including|such as|with|like)\s$")
+
+
+def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
+    """Capitalised names the tables do not know, when a move is theirs ("China Unicom sank 4.5%")."""
+    out: list[Mention] = []
+    verbs = lexicon.verb_directions()
+    for m in NAME.finditer(clause):
+        words = m.group().split()
+        while len(words) > 1 and words[0] in NOT_NAMES and words[0] not in PLACE_WORDS or words and words[0] in (
+                "The", "A", "An", "Shares", "Meanwhile", "But", "And", "In", "On", "At", "Among", "Also", "of", "and", "&",
+                "de"):
+            words = words[1:]
+        while words and words[-1] in ("of", "and", "&", "de"):
+            words = words[:-1]
+        if not words or all(w in NOT_NAMES or w in PLACE_WORDS for w in words) or len(words) > 7:
+            continue
+        text = " ".join(words)
+        start = m.start() + m.group().find(words[0])
+        end = start + len(text)
+        if _taken(found + out, start, end) or clause[start:end] != text:
+            continue
+        after = _SUBJECT_AFTER.match(clause[end:end + 120])
+        subject = after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs)
+        if subject or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
+            out.append(Mention("other", text, start, end, text, None, "",
+                               f"'{text}' is a name the app has no listing for"))
+    return out
+
+
+def is_place(text: str) -> bool:
+    return text in PLACE_WORDS

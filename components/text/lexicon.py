@@ -1,0 +1,242 @@
+"""The reader's vocabulary, written once as data: every pattern that reads a market report is built from here.
+
+* **Move verbs** by lemma with the direction they give (+1 up, -1 down, 0 none of its own: "closed",
+  "ended"); every inflection comes from lemminflect, plus the variant spellings reporters use ("leaped").
+  Verbs that give back what came before ("pared", "erased", "surrendered") take the direction of losing,
+  unless their object says otherwise ("pared losses").
+* **Direction words** after a figure or a neutral verb ("higher", "down", "in the red").
+* **Time of day**: phrases that put a figure before the close (a noon level, "in early trade"),
+  the open, and the day's extremes.
+* **Periods**: the words that make a figure a week's, a month's or a year's move.
+* **Qualifiers** before a figure ("more than", "nearly", "as much as") in the checker's own words.
+* **Not a price / fundamentals**: nouns whose figures are turnover, stakes, targets, revenue ....
+* **Subordinators** that begin a part of a clause with a subject and a day of its own.
+* **Number words and ordinals** ("a four-month low", "a sixth straight session").
+
+Names of companies and indices live in :mod:`components.data.listings` (with their symbols); this module
+holds only words. Nothing here imports streamlit or reads a file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllInflections
+
+# --- moves ---------------------------------------------------------------------------------------------
+UP_VERBS = ("rise", "jump", "surge", "soar", "gain", "add", "climb", "rally", "advance", "leap", "spike", "pop",
+            "rebound", "increase", "grow", "firm", "strengthen", "recover", "bounce", "rocket", "skyrocket",
+            "balloon", "zoom", "spring", "shoot", "accelerate", "outperform", "lift", "bump", "mount", "swell",
+            "boost", "pick", "charge", "power", "race", "fly", "vault")
+DOWN_VERBS = ("fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline", "lose",
+              "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "sag", "weaken", "dive", "nosedive",
+              "crumble", "collapse", "fade", "retrench", "underperform", "trail", "lag", "erase", "surrender",
+              "pare", "trim", "give", "wipe", "cut", "shave", "knock", "drag", "lower", "contract", "shrink", "slip",
+              "stumble", "sour", "wilt", "bleed")
+NEUTRAL_VERBS = ("close", "end", "finish", "settle", "open", "trade", "stand", "hover", "change", "move", "stay",
+                 "remain", "log", "post", "record", "mark", "register", "book", "notch", "chalk", "see", "swing",
+                 "edge", "inch", "head", "gap", "top", "hit", "reach", "touch", "extend", "tack", "snap", "reverse",
+                 "break", "cross", "slice", "fluctuate", "seesaw", "oscillate", "alternate", "waver", "turn")
+# up/down by lemma; a verb in both lists ("hit") is neutral, its direction comes from its object
+_EXTRA_FORMS = {"leap": ("leaped",), "spring": ("sprang", "sprung"), "shoot": ("shot",), "dive": ("dove",),
+                "sink": ("sank", "sunk"), "slide": ("slid",), "bounce": ("bounced",), "lose": ("lost",)}
+# a verb that gives back a move is down unless its object is a loss ("pared losses", "erased its decline")
+GIVE_BACK = ("erase", "surrender", "pare", "trim", "give", "wipe", "reverse", "snap", "shave", "knock", "cut")
+# a neutral verb that keeps the direction of its object: "extended gains" (up), "extended losses" (down)
+CARRY = ("extend", "add to", "build on", "deepen", "widen", "post", "log", "record", "book", "notch", "register",
+         "chalk")
+LOSS_NOUNS = ("loss", "losses", "decline", "declines", "drop", "fall", "slide", "slump", "deficit")
+GAIN_NOUNS = ("gain", "gains", "rise", "rally", "advance", "increase", "jump", "surge", "winning streak")
+
+DIRECTION_WORDS: dict[str, int] = {
+    "higher": 1, "up": 1, "stronger": 1, "firmer": 1, "in the green": 1, "better": 1, "ahead": 1, "positive": 1,
+    "lower": -1, "down": -1, "weaker": -1, "softer": -1, "in the red": -1, "worse": -1, "negative": -1,
+    "off": -1, "in negative territory": -1, "in positive territory": 1,
+}
+DIRECTION_NOUNS: dict[str, int] = {
+    **{n: 1 for n in ("gain", "gains", "rise", "rally", "advance", "increase", "jump", "surge", "climb", "rebound",
+                      "uptick", "upswing", "spike", "pop", "recovery")},
+    **{n: -1 for n in ("loss", "losses", "fall", "drop", "decline", "slide", "slump", "plunge", "dip", "selloff",
+                       "sell-off", "retreat", "tumble", "rout", "downturn", "downswing", "correction")},
+}
+
+# --- time of day ----------------------------------------------------------------------------------------
+# A figure with one of these in its stretch was taken before the close: daily bars cannot check it.
+TIME_OF_DAY = (
+    r"at (?:mid-?day|noon|the (?:midday|lunch) break|lunch(?:time)?|the break|the time of writing)",
+    r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch )?break|mid-?morning|the close of the morning)",
+    r"(?:in|during|through) (?:the )?(?:early|morning|mid-?morning|afternoon|late-?morning|midday|mid-?session"
+    r"|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)(?: Asian| European| U\.?S\.?| New York| Hong Kong)?"
+    r" (?:trade|trading|deals|session|dealings|hours?)",
+    r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
+    r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
+    r"(?:the )?(?:morning|midday|lunch|half-day) (?:session|close|break)",
+    r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
+    r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
+    r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",
+    r"in late Asian trade", r"in early Asian trade", r"so far (?:today|in the session|on \w+day)",
+    r"(?:is|are) (?:trading|changing hands|hovering|now)", r"(?:is|are) (?:currently )?(?:up|down|higher|lower)\b",
+    r"currently (?:trading|up|down|higher|lower)", r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
+    r"morning (?:high|low|peak|trough)", r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
+)
+# A story-wide marker: every same-day figure without a closing word is intraday.
+STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",
+                  r"\bmid-?session\b", r"\bat (?:mid-?day|noon|the (?:midday|lunch) break)\b",
+                  r"\bmidday (?:close|break)\b", r"\bas of \d{1,2}[:.]\d{2}")
+EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
+            r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
+            r"futures", r"grey[- ]market", r"gray[- ]market")
+CLOSING = (r"clos(?:ed|ing|e)", r"end(?:ed|ing)?", r"finish(?:ed|ing)?", r"settl(?:ed|ing|e)", r"at the close",
+           r"by the close", r"at the final bell")
+OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
+HIGH_WORDS = ("high", "peak", "top", "intraday high", "session high", "day's high", "daily high")
+LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's low", "daily low")
+INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)", r"at (?:its|the) (?:peak"
+                    r"|high|low|lowest|highest)", r"intraday", r"during the session", r"in the session")
+
+# --- periods --------------------------------------------------------------------------------------------
+# "up 0.6% for the week": the figure is the period's move (period kind -> words)
+PERIOD_WORDS: dict[str, tuple[str, ...]] = {
+    "week": (r"(?:for|over|on|in) the week", r"this week", r"(?:for|over) the (?:holiday-shortened |shortened )?week",
+             r"week[- ]to[- ]date", r"weekly", r"on the week", r"for the past week", r"over the past week",
+             r"in the past week", r"last week", r"(?:this|the) week's"),
+    "month": (r"(?:for|over|in|on) the month", r"this month", r"month[- ]to[- ]date", r"monthly",
+              r"(?:so far )?in (?:January|February|March|April|May|June|July|August|September|October|November"
+              r"|December)"),
+    "quarter": (r"(?:for|over|in) the quarter", r"this quarter", r"quarter[- ]to[- ]date", r"quarterly"),
+    "year": (r"(?:for|over|in|on) the (?:full )?year", r"this year", r"year[- ]to[- ]date", r"so far this year",
+             r"\bYTD\b", r"since the (?:start|beginning) of (?:the|this) year", r"in 20\d\d", r"for 20\d\d",
+             r"yearly", r"annual(?:ly)?", r"(?:this|the) year's", r"in the new year", r"over 20\d\d"),
+    "span": (r"(?:over|in|during) the (?:past|last|previous) \w+ (?:trading )?(?:days|sessions|weeks|months|years)",
+             r"since \w+", r"from (?:a|its) \w+ low", r"this decade", r"(?:over|in) \w+ (?:sessions|days)"),
+}
+STREAK = (r"(?P<n>\w+)(?:th|st|nd|rd)? (?:straight|consecutive|successive) (?:trading )?(?P<unit>sessions?|days?"
+          r"|weeks?|months?|quarters?|years?)(?: of (?P<what>gains|losses|declines|advances|rises|falls))?",
+          r"(?P<n>\w+)-(?:day|session|week) (?P<what>winning|losing) streak",
+          r"(?:for|in) (?:a|the) (?P<n>\w+) (?:straight|consecutive|successive) (?P<unit>sessions?|days?|weeks?)",
+          r"(?P<n>\w+) (?:days|sessions) in a row")
+
+# --- qualifiers -----------------------------------------------------------------------------------------
+QUALIFIERS: dict[str, str] = {
+    "more than": "more than", "over": "more than", "above": "more than", "at least": "at least",
+    "upwards of": "more than", "in excess of": "more than", "just over": "more than", "just above": "more than",
+    "north of": "more than", "topping": "more than", "beyond": "more than",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
+    "near": "nearly", "approaching": "nearly",
+    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
+    "an estimated": "about", "circa": "about", "about a": "about", "around a": "about",
+    "as much as": "as much as", "up to": "as much as", "by as much as": "as much as",
+    "less than": "less than", "under": "less than", "below": "less than", "as little as": "less than",
+    "a further": "", "another": "", "an additional": "",
+}
+
+# --- not a price ----------------------------------------------------------------------------------------
+NOT_PRICE = {
+    "turnover": "turnover (the value traded), not a price", "volume": "trading volume, not a price",
+    "market value": "a market value, not a price", "market capitalisation": "a market value, not a price",
+    "market capitalization": "a market value, not a price", "market cap": "a market value, not a price",
+    "valuation": "a valuation, not a price", "price tag": "a market value, not a price",
+    "stake": "a holding, not a price", "holding": "a holding, not a price", "holdings": "a holding, not a price",
+    "price target": "an analyst's target, not a price", "target price": "an analyst's target, not a price",
+    "target": "an analyst's target, not a price", "tariff": "a tariff, not a price", "tariffs": "a tariff, not a price",
+    "levy": "a levy, not a price", "duty": "a duty, not a price", "duties": "a duty, not a price",
+    "tax": "a tax, not a price", "rate": "a rate, not a price", "yield": "a yield, not a price",
+    "weighting": "an index weighting, not a price", "weight": "an index weighting, not a price",
+    "share of": "a share of something, not a price", "market share": "a market share, not a price",
+    "premium": "a premium, not a price", "discount": "a discount, not a price", "inflation": "inflation, not a price",
+    "GDP": "economic growth, not a price", "unemployment": "unemployment, not a price", "dividend": "a dividend",
+    "buyback": "a buyback, not a price", "short interest": "short interest, not a price",
+    "probability": "a probability, not a price", "chance": "a probability, not a price", "odds": "a probability",
+    "poll": "a poll, not a price", "ownership": "a holding, not a price", "position": "a holding, not a price",
+    "interest rate": "a rate, not a price", "policy rate": "a rate, not a price",
+    "retail sales": "an economic figure, not a price", "industrial output": "an economic figure, not a price",
+    "exports": "an economic figure, not a price", "imports": "an economic figure, not a price",
+    "outflows": "a fund flow, not a price", "inflows": "a fund flow, not a price", "net buying": "a fund flow",
+    "net selling": "a fund flow", "consumer prices": "an economic figure, not a price",
+    "producer prices": "an economic figure, not a price", "PMI": "an economic figure, not a price",
+    "lending": "an economic figure, not a price", "loans": "an economic figure, not a price",
+}
+FUNDAMENTALS = ("revenue", "revenues", "sales", "income", "profit", "profits", "earnings", "EBITA", "EBITDA",
+                "margin", "margins", "cash flow", "losses", "orders", "shipments", "users", "customers", "spending",
+                "capex", "capital expenditure", "guidance", "forecast", "forecasts", "estimate", "estimates",
+                "expectations", "growth", "GMV", "bookings", "subscribers", "EPS", "per share", "net profit",
+                "operating profit", "top-line", "bottom line", "deliveries", "sales volume", "outlook")
+FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
+
+# --- clause structure -----------------------------------------------------------------------------------
+SUBORDINATORS = ("after", "before", "following", "as", "while", "when", "whereas", "amid", "despite", "ahead of",
+                 "because", "since", "once", "on", "with", "even as", "even though", "although", "though",
+                 "thanks to", "due to", "helped by", "driven by", "led by", "dragged by", "weighed down by")
+# a part with its own figures: "..., while X rose 2%", "...; Y fell 1%", "..., and Z added 3%"
+CLAUSE_BREAKS = (r";", r",\s(?:while|whereas|but|and|as|with|even as)\s", r"\s(?:while|whereas)\s", r"\.\s")
+
+# --- numbers as words -----------------------------------------------------------------------------------
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "single": 1, "half": 0.5, "dozen": 12,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "twentieth": 20,
+}
+UNITS_IN_DAYS = {"day": 1, "session": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3652}
+
+
+def _forms(lemma: str) -> set[str]:
+    found = {form for forms in getAllInflections(lemma, upos="VERB").values() for form in forms}
+    return found | {lemma} | set(_EXTRA_FORMS.get(lemma, ()))
+
+
+@lru_cache(maxsize=1)
+def verb_directions() -> dict[str, int]:
+    """Every inflected form of every move verb with its direction (0 for neutral and two-way verbs)."""
+    out: dict[str, int] = {}
+    for lemmas, sign in ((NEUTRAL_VERBS, 0), (UP_VERBS, 1), (DOWN_VERBS, -1)):
+        for lemma in lemmas:
+            for form in _forms(lemma):
+                out[form] = 0 if form in out and out[form] != sign else sign
+    return out
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> dict[str, str]:
+    """Every inflected form of every move verb, with its lemma."""
+    return {form: lemma for lemmas in (NEUTRAL_VERBS, UP_VERBS, DOWN_VERBS) for lemma in lemmas
+            for form in _forms(lemma)}
+
+
+def alternation(words) -> str:
+    """A regular-expression alternation of ``words`` (already patterns), longest first."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
+    """Plain words (escaped) as one alternation on word boundaries."""
+    return re.compile(r"(?<![\w-])(?:" + alternation([re.escape(w) for w in words]) + r")(?![\w-])", flags)
+
+
+def patterns(pieces, flags: int = re.IGNORECASE) -> re.Pattern:
+    """Regular-expression pieces as one alternation on word boundaries where they begin and end with a word."""
+    return re.compile(r"(?:" + alternation(pieces) + r")", flags)
+
+
+@lru_cache(maxsize=1)
+def move_verb_re() -> re.Pattern:
+    return words_pattern(verb_directions())
+
+
+def number_word(word: str) -> int | None:
+    """3 for "three", "third", "3rd" or "3"; None otherwise."""
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS:
+        return int(NUMBER_WORDS[word]) if NUMBER_WORDS[word] >= 1 else None
+    if word in ORDINALS:
+        return ORDINALS[word]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,194 @@
+"""How the app reads real journalism: scores on the articles of ``../shared/corpus/real`` (not a test module).
+
+The expected answers are ``tests/data/real/answers/NAME.json``, computed from the prices by an independent
+script (``tests/data/real/compute_answers.py``; the format is in its README). :func:`score` reads every
+article of a split with the app's own reader and checker, the way a user's pasted article is read (its
+title and body, with its publication date), and counts:
+
+* ``checkable``: figures daily prices can settle: found, and with the right listing, session, measure and
+  verdict;
+* ``uncheckable``: figures daily bars cannot settle, and how many got a confident verdict anyway (should be 0);
+* ``false_alarms``: true figures (expected "matches" or "roughly") called "does not match" (should be 0);
+* ``events``: events proposed with the right day or period, and undated ones listed without a day.
+
+``misses`` names each expected item that was not met, so a failing test or the benchmark says what went wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from components.analysis.claim_checks import check_claims
+from components.text.claim_reader import read_claims
+from components.text.extraction import extraction_of
+from components.text.reader import read_article
+from tests.accuracy import snapshot_prices
+from tests.paths import SHARED
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+TEXTS = SHARED / "corpus" / "real"
+CONFIDENT = ("matches", "roughly", "does not match")
+_HEADER = re.compile(r"^(URL|Title|Published|Date source|Kind):\s*(.*)$")
+
+
+@lru_cache(maxsize=1)
+def split() -> dict[str, list[str]]:
+    return json.loads((REAL / "split.json").read_text(encoding="utf-8"))
+
+
+def answers(name: str) -> dict:
+    return json.loads((REAL / "answers" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def as_pasted(raw: str) -> str:
+    """A corpus file as a user pastes an article: its title line and its body, without the corpus's own notes."""
+    lines = raw.splitlines()
+    head = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    title = next((m.group(2) for line in lines[:head] if (m := _HEADER.match(line)) and m.group(1) == "Title"), "")
+    return "\n".join(([f"Title: {title}", ""] if title else []) + lines[head + 1:])
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))
+
+
+@dataclass
+class Score:
+    counts: Counter = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        self.counts.update(other.counts)
+        self.misses += other.misses
+
+
+MEASURE_ALIASES = {"open": "open_move", "rank_level": "rank", "rank_return": "rank"}
+
+
+def _measure(claim) -> str:
+    """The claim's measure in the answers' words."""
+    m = MEASURE_ALIASES.get(claim.measure, claim.measure)
+    if m == "intraday":
+        return "low_move" if claim.direction < 0 else "high_move"
+    return m
+
+
+def _match(fig: dict, results: list, used: set[int]) -> object | None:
+    cue, quote = norm(fig["cue"]), norm(fig["quote"])
+    numbers = _numbers(quote)
+    for i, r in enumerate(results):
+        if i in used or cue not in norm(r.claim.sentence):
+            continue
+        said = norm(r.claim.quote)
+        if (numbers and _numbers(said)[:1] == numbers[:1]) or (not numbers and (quote in said or said in quote)):
+            used.add(i)
+            return r
+    return None
+
+
+def _score_figures(name: str, spec: dict, results: list) -> Score:
+    s, used = Score(), set()
+    for fig in spec["figures"]:
+        r = _match(fig, results, used)
+        where = f"{name} {fig['id']} '{fig['quote']}' in '{fig['cue'][:50]}'"
+        if fig["kind"] == "checkable":
+            s.counts["checkable"] += 1
+            if r is None:
+                s.misses.append(f"not read: {where}")
+                continue
+            s.counts["found"] += 1
+            session = r.session or r.claim.day
+            right = {"listing": r.claim.symbol == fig["symbol"],
+                     "session": session is not None and session.isoformat() == fig["session"],
+                     "measure": _measure(r.claim) == fig["measure"],
+                     "verdict": r.verdict == fig["expected"]}
+            s.counts.update(k for k, ok in right.items() if ok)
+            if not all(right.values()):
+                s.misses.append(f"{'/'.join(k for k, ok in right.items() if not ok)} wrong: {where}: app "
+                                f"{r.claim.symbol} {session} {_measure(r.claim)} {r.verdict!r}, expected "
+                                f"{fig['symbol']} {fig['session']} {fig['measure']} {fig['expected']!r}")
+            if r.verdict == "does not match" and fig["expected"] in ("matches", "roughly"):
+                s.counts["false_alarms"] += 1
+                s.misses.append(f"FALSE ALARM: {where}")
+        else:
+            s.counts["uncheckable"] += 1
+            if r is not None and r.verdict in CONFIDENT:
+                s.counts["confident_on_uncheckable"] += 1
+                s.misses.append(f"confident on uncheckable ({fig['why']}): {where}: app {r.claim.symbol} "
+                                f"{r.session} {_measure(r.claim)} {r.verdict!r}")
+    return s
+
+
+def _score_events(name: str, spec: dict, extraction) -> Score:
+    s = Score()
+    for ev in spec["events"]:
+        cue = norm(ev["cue"])
+        found = [c for c in extraction.candidates if cue in norm(c.sentence) or norm(c.sentence) in cue]
+        listed = [u for u in extraction.unresolved if cue in norm(u.sentence) or norm(u.sentence) in cue]
+        where = f"{name} {ev['id']} '{ev['cue'][:60]}'"
+        s.counts["events"] += 1
+        if ev.get("undated"):
+            s.counts["undated"] += 1
+            ok = not any(c.start_date for c in found) and (bool(listed) or bool(found))
+        elif "date" in ev:
+            ok = any(c.date is not None and c.date.isoformat() == ev["date"] for c in found)
+        else:
+            ok = any(c.start_date and (c.start_date.isoformat(), c.end_date.isoformat()) == (ev["start"], ev["end"])
+                     for c in found)
+        if ok:
+            s.counts["events_right"] += 1
+            s.counts["undated_right"] += bool(ev.get("undated"))
+        else:
+            got = sorted({f"{c.start_date}..{c.end_date}" if c.start_date != c.end_date else str(c.date)
+                          for c in found}) or (["unresolved"] if listed else ["nothing"])
+            s.misses.append(f"event: {where}: app {got}, expected "
+                            f"{'undated' if ev.get('undated') else ev.get('date') or (ev['start'], ev['end'])}")
+    return s
+
+
+def score_article(name: str) -> Score:
+    spec = answers(name)
+    text = as_pasted((TEXTS / f"{name}.txt").read_text(encoding="utf-8"))
+    reading = read_article(text, dt.date.fromisoformat(spec["published"]))
+    results = check_claims(read_claims(reading), _prices())
+    score = _score_figures(name, spec, results)
+    score.add(_score_events(name, spec, extraction_of(reading)))
+    return score
+
+
+@lru_cache(maxsize=1)
+def _prices():
+    return snapshot_prices()
+
+
+def score(part: str) -> Score:
+    """Every article of the split ``part`` ("dev" or "test") scored together."""
+    total = Score()
+    for name in split()[part]:
+        total.add(score_article(name))
+    return total
+
+
+def summary(s: Score) -> dict[str, str]:
+    c = s.counts
+
+    def ratio(a: str, b: str) -> str:
+        return f"{c[a]}/{c[b]} ({c[a] / c[b]:.0%})" if c[b] else "0/0"
+
+    return {"verdicts right on checkable figures": ratio("verdict", "checkable"),
+            "checkable figures read": ratio("found", "checkable"), "listing right": ratio("listing", "checkable"),
+            "session right": ratio("session", "checkable"), "measure right": ratio("measure", "checkable"),
+            "confident verdicts on uncheckable figures": f"{c['confident_on_uncheckable']}/{c['uncheckable']}",
+            "true figures called 'does not match'": str(c["false_alarms"]),
+            "events with the right date": ratio("events_right", "events"),
+            "undated events listed without a date": ratio("undated_right", "undated")}
