@@ -12,6 +12,7 @@ import pytest
 from components.analysis.article_claims import (
     MATCHES,
     NO_MATCH,
+    NOT_SURE,
     ROUGHLY,
     UNCHECKABLE,
     ArticleClaim,
@@ -113,9 +114,13 @@ def test_an_implied_day_takes_the_listing_session_on_or_before_it(bars, frame):
                                                     close(frame, "BABA", "2025-08-28") - 1)
 
 
+def test_a_figure_without_a_listing_is_not_sure_not_judged(bars):
+    result = check_claim(claim(symbol=None), bars)
+    assert result.verdict == NOT_SURE and "no listing" in result.reason
+
+
 @pytest.mark.parametrize("fields, reason", [
     ({"symbol": "1810.HK"}, "symbol not in the data"),
-    ({"symbol": None}, "no listing"),
     ({"day": D(2021, 6, 1)}, "before the data start"),
     ({"measure": "period", "day": D(2022, 3, 1), "since": D(2021, 1, 1), "written_day": False},
      "before the data starts"),
@@ -130,16 +135,17 @@ def test_a_close_that_misses_but_an_intraday_high_that_fits_is_roughly(bars):
     # 9988.HK on 2025-09-01: close +18.50%, high +19.27%
     kwargs = dict(symbol="9988.HK", value=19.0, qualifier="more than", written_day=True)
     assert check_claim(claim(**kwargs), bars).verdict == ROUGHLY
-    assert check_claim(claim(closing=True, **kwargs), bars).verdict == NO_MATCH  # "closed more than 19% higher"
-    assert check_claim(claim(measure="intraday", **{**kwargs, "qualifier": "as much as"}), bars).verdict == MATCHES
+    closed = check_claim(claim(closing=True, **kwargs), bars)  # "closed more than 19% higher": never the high
+    assert closed.verdict in (NO_MATCH, NOT_SURE) and "reached only during the session" not in closed.explanation
+    assert check_claim(claim(measure="high_move", **{**kwargs, "qualifier": "as much as"}), bars).verdict == MATCHES
 
 
 def test_a_ranking_before_the_data_start_is_uncheckable_and_one_broken_in_the_data_does_not_match(bars):
-    worst = claim(measure="rank_return", symbol="^HSI", day=D(2025, 4, 7), since=D(1997, 12, 31), sign=-1)
+    worst = claim(measure="rank", rank_of="move", symbol="^HSI", day=D(2025, 4, 7), since=D(1998, 1, 1), sign=-1)
     assert check_claim(worst, bars).verdict == UNCHECKABLE
-    recent = claim(measure="rank_level", symbol="9988.HK", day=D(2025, 9, 1), since=D(2025, 3, 1))
+    recent = claim(measure="rank", symbol="9988.HK", day=D(2025, 9, 1), since=D(2025, 3, 1))
     result = check_claim(recent, bars)  # 9988.HK closed higher on 2025-03-19, after 1 March
-    assert result.verdict == NO_MATCH and "2025-03-19" in result.explanation
+    assert result.verdict == NO_MATCH and "19 Mar 2025" in result.explanation
 
 
 # --- the claim reader ------------------------------------------------------------------------------------
@@ -166,6 +172,7 @@ def test_fundamentals_money_and_groups_are_uncheckable_with_reasons(frame):
             "Chinese tech stocks rose 3%. He holds a 5% stake.")
     results = results_of(text, "2025-05-16", frame)
     assert [r.claim.quote for r in results] == ["7%", "236.5 billion yuan", "beat analysts' estimates", "3%", "5%"]
+    assert [r.claim.measure for r in results] == ["fundamental", "fundamental", "fundamental", "day", "other"]
     assert all(r.verdict == UNCHECKABLE for r in results)
     assert "fundamentals" in results[0].reason and "single listing" in results[3].reason
 
@@ -174,13 +181,14 @@ def test_period_claims_count_from_the_close_before_the_period(frame):
     [result] = results_of("Alibaba's Hong Kong shares are up more than 60% so far this year.", "2025-03-14", frame)
     assert result.base == D(2024, 12, 31)
     expected = close(frame, "9988.HK", "2025-03-14") / close(frame, "9988.HK", "2024-12-31") - 1
-    assert result.figures[0].value == pytest.approx(expected) and result.verdict == MATCHES
+    assert result.figures[0].value == pytest.approx(expected) and result.verdict == MATCHES  # total return
 
 
 def test_a_ranking_reads_its_look_back():
     _, [c] = claims_of_text("BABA posted its largest one-day gain since September last year.", "2025-02-21",
                             place="US")
-    assert (c.measure, c.since, c.sign) == ("rank_return", D(2024, 9, 30), 1)
+    # the window starts the day after the month named: no gain as large from 1 October 2024 on
+    assert (c.measure, c.rank_of, c.since, c.sign) == ("rank", "move", D(2024, 10, 1), 1)
 
 
 def claims_by_quote(text: str, published: str) -> dict:
@@ -198,7 +206,7 @@ def test_held_out_sentences_get_their_listing_measure_and_session(frame):
             "The market rose 3.3%.")
     by_quote = claims_by_quote(text, "2025-03-06")
     assert by_quote["8%"].measure == "day" and by_quote["8%"].day == dt.date(2025, 3, 6)
-    level = by_quote["to 8,800 points"]
+    level = by_quote["8,800 points"]
     assert (level.measure, level.symbol) == ("level", "^HSCE")  # a level said in points, not a change
     assert (by_quote["8.6%"].symbol, by_quote["8.6%"].day) == ("BABA", dt.date(2025, 3, 5))
     assert by_quote["3.3%"].symbol == "^HSI"  # the market, not the last index named
@@ -218,7 +226,7 @@ def test_moves_outside_the_regular_session_are_not_checked_against_daily_bars(fr
     assert claim.measure == measure
     if measure == "extended":
         result = check_claims([claim], frame)[0]
-        assert result.verdict == UNCHECKABLE and "premarket or after-hours" in result.reason
+        assert result.verdict == UNCHECKABLE and "premarket, after-hours" in result.reason
 
 
 def test_the_nasdaq_golden_dragon_index_is_not_the_nasdaq_composite():

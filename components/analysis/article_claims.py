@@ -1,22 +1,24 @@
 """Numeric claims of any article: what a claim says, and the rules that judge a figure against it.
 
 An :class:`ArticleClaim` is one figure of a text, read by :mod:`components.text.claim_reader`: the
-listing it is about, the day (in that listing's market), the measure and the claimed number with
-its qualifier. :mod:`components.analysis.claim_checks` computes the figure from the prices and
-:func:`judge` gives the verdict, one of :data:`VERDICTS`:
+listing it is about, the session (in that listing's market), the measure and the claimed number with
+its qualifier, and the trail of rules that decided each. :mod:`components.analysis.claim_checks`
+computes the figure from the prices and gives one of :data:`VERDICTS`:
 
 * a bare figure ("rose 8%") **matches** when the move rounds or truncates to it (7.5% to 8.99%);
   "about" allows 3% of the figure (at least half a unit); "more than X" needs at least X,
   "less than X" at most X; "nearly X" a little below X (up to 5% of it, at least one unit);
 * **roughly**: within 1.5 units or 10% of the figure, half a unit short of a bound, or a little
-  above a "nearly"; a day's move that misses at the close but holds at the day's high (or low) is
-  "roughly" too: it was reached only intraday;
-* **does not match**: anything further away, or a move the other way;
-* **uncheckable**, with the reason: fundamentals, not a price, no listing named, the symbol not in
-  the data, a day before the data starts (or after they end), a market closed that day.
-Levels are prints: compared with the exchange's close, 0.1% (or the figure's last digit) matches and 1% is
-roughly; where only the dividend-adjusted close is known, a figure inside the band the adjustment allows is
-roughly, never a confident verdict.
+  above a "nearly";
+* **does not match**: further away, or a move the other way, and no nearby reading (the previous or
+  next session, the open, the day's high or low, a price reached during the session, the week) matches;
+* **not sure**, with the reason: the reader could not settle the listing, the session or the measure, or
+  a nearby reading matches ("matches the previous session's move; the article may mean it");
+* **uncheckable**, with the reason: daily bars cannot settle it (a noon level, premarket, fundamentals,
+  not a price, a group of stocks, a listing not in the data, before the data start).
+Levels are prints: compared with the exchange's close, the figure's last digit (or 0.1%) matches and 1%
+is roughly; where only the dividend-adjusted close is known, a figure inside the band the adjustment
+allows is roughly, never a confident verdict.
 """
 
 from __future__ import annotations
@@ -27,29 +29,39 @@ from dataclasses import dataclass
 
 from components.analysis.claims import Figure
 
-MATCHES, ROUGHLY, NO_MATCH, UNCHECKABLE = "matches", "roughly", "does not match", "uncheckable"
-VERDICTS = (MATCHES, ROUGHLY, NO_MATCH, UNCHECKABLE)
+MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE = "matches", "roughly", "does not match", "not sure", "uncheckable"
+VERDICTS = (MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE)
+CONFIDENT = (MATCHES, ROUGHLY, NO_MATCH)
 # each measure in words, for the claims page and the report
-MEASURE_WORDS = {"day": "a day's move", "open": "the open against the previous close", "intraday": "an intraday move",
-                 "level": "a level", "points": "a change in points", "period": "a move over a period",
-                 "rank_level": "a ranking of closes", "rank_return": "a ranking of daily moves",
-                 "extended": "a premarket or after-hours move", "fundamental": "fundamentals", "other": "not a price"}
-MEASURES = ("day", "open", "intraday", "level", "points", "period", "rank_level", "rank_return", "extended",
-            "fundamental", "other")
-ABOVE = ("more than", "over", "above", "at least", "upwards of", "in excess of", "just over", "just above")
-BELOW = ("less than", "under", "below", "as little as")
-NEARLY = ("nearly", "almost", "close to", "just under", "just shy of")
-ABOUT = ("about", "around", "roughly", "some", "approximately", "an estimated")
+MEASURE_WORDS = {
+    "day": "a day's move", "points": "a change in points", "level": "a close",
+    "open_move": "the open against the previous close", "open_points": "the open against the previous close, in points",
+    "open_level": "the open", "high_level": "the day's high", "low_level": "the day's low",
+    "high_move": "the day's high against the previous close", "low_move": "the day's low against the previous close",
+    "high_points": "the day's high against the previous close, in points",
+    "low_points": "the day's low against the previous close, in points",
+    "period": "a move over a period", "period_points": "a move over a period, in points",
+    "range_high": "the highest price over a stretch of sessions",
+    "range_low": "the lowest price over a stretch of sessions",
+    "rank": "a ranking", "streak": "a run of sessions", "threshold": "a close beyond a level",
+    "intraday": "a price during the session", "extended": "a premarket or after-hours move",
+    "fundamental": "fundamentals", "other": "not a price", "unread": "a number not read",
+}
+MEASURES = tuple(MEASURE_WORDS)
+ABOVE = ("more than", "at least")
+BELOW = ("less than",)
+NEARLY = ("nearly",)
+ABOUT = ("about",)
 
 
 @dataclass(frozen=True)
 class ArticleClaim:
     """One figure of a text and how to check it (see the module's docstring for the measures).
 
-    ``day`` is the day in the listing's market the figure is about; ``written_day`` False means it
-    was implied (the publication session), so the listing's session on or before it is used.
-    ``since`` is a period's first day (``period``) or, for a ranking, the day after which no higher
-    (lower) value may occur.
+    ``day`` is the session the figure is about in the listing's market; ``written_day`` False means it came
+    from context (the last session on or before it is used). ``since`` is a period's first day (the base is
+    the last close before it); for a ranking, ``since`` is the first day of the window it ranks against.
+    ``unsure`` says why the reader could not settle the listing, the session or the measure.
     """
 
     id: str
@@ -68,9 +80,15 @@ class ArticleClaim:
     closing: bool = False  # the text says the close ("closed nearly 13% higher")
     since: dt.date | None = None
     since_rule: str = ""
-    sign: int = 1  # for rankings: +1 highest / biggest gain, -1 lowest / biggest drop
-    reason: str = ""  # why a fundamentals or other figure cannot be checked
+    sign: int = 1  # rankings and streaks: +1 highest, best, gains; -1 lowest, worst, losses
+    reason: str = ""  # why the figure cannot be checked (measures intraday, extended, fundamental, other)
     sentence_index: int = 0
+    subject: str = ""  # the name the figure belongs to, as written
+    rank_of: str = "close"  # rankings: close, move, week_move, intraday
+    count: int = 0  # streaks: how many sessions (or weeks) in a row
+    unit: str = ""  # streaks: session or week
+    unsure: str = ""
+    trail: tuple[str, ...] = ()
 
     @property
     def claimed(self) -> str:
@@ -106,7 +124,9 @@ def judge(actual: float, claimed: float, qualifier: str = "", direction: int = 0
     """The verdict on a figure (percent or points) against its claim, and why, in words."""
     if direction and actual * direction < 0 and abs(actual) >= 0.05:
         return NO_MATCH, f"it moved the other way ({actual:+.2f})"
-    a, x, unit = (abs(actual) if direction else actual), claimed, 10.0 ** -decimals
+    # the size of the move when a direction is said (it was checked above) or none is, else the signed move
+    a = abs(actual) if direction or claimed >= 0 else actual
+    x, unit = (abs(claimed) if direction else claimed), 10.0 ** -decimals
     rough = max(1.5 * unit, 0.1 * abs(x))
     if qualifier in ABOVE:
         return _bounded(a >= x, a >= x - unit / 2, f"{a:.2f} against at least {x:g}")
@@ -172,3 +192,7 @@ def judge_adjusted_level(adjusted: float, claimed: float, bound: float, qualifie
 
 def uncheckable(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:
     return ArticleClaimResult(claim, UNCHECKABLE, f"Not checkable: {reason}.", reason=reason, **extra)
+
+
+def not_sure(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:
+    return ArticleClaimResult(claim, NOT_SURE, f"Not sure: {reason}.", reason=reason, **extra)

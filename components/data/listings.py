@@ -40,7 +40,8 @@ class Index:
 
 
 COMPANIES: tuple[Company, ...] = (
-    Company("Alibaba", (r"Alibaba(?: Group(?: Holding(?:s)?)?)?(?: Ltd)?", r"BABA"), {"HK": "9988.HK", "US": "BABA"}, 3),
+    Company("Alibaba", (r"Alibaba(?: Group(?: Holding(?:s)?)?)?(?: Ltd)?", r"BABA"), {"HK": "9988.HK", "US": "BABA"},
+            3),
     Company("Tencent", (r"Tencent(?: Holdings)?",), {"HK": "0700.HK"}),
     Company("Meituan", (r"Meituan",), {"HK": "3690.HK"}),
     Company("Xiaomi", (r"Xiaomi(?: Corp)?",), {"HK": "1810.HK"}),
@@ -81,7 +82,9 @@ COMPANIES: tuple[Company, ...] = (
 )
 
 # Longer names first: "Hang Seng China Enterprises Index" is not the Hang Seng Index. Patterns are matched without
-# regard to case unless marked (?-i:); ``symbol`` None: an index the app has no symbol for.
+# regard to case unless marked (?-i:); ``symbol`` None: an index the app has no symbol for (a sector index, or an
+# exchange whose calendar it does not keep). A symbol the bundled snapshot lacks is "not in the data" offline and
+# fetched from Yahoo when live.
 INDICES: tuple[Index, ...] = (
     Index("Hang Seng China Enterprises Index",
           r"Hang Seng China Enterprises(?: Index)?|(?:the )?China Enterprises (?:Index|gauge|index)"
@@ -99,20 +102,20 @@ INDICES: tuple[Index, ...] = (
     Index("S&P/ASX 200", r"S&P/ASX 200|ASX 200|(?-i:ASX)", None, "AU"),
     Index("S&P 500", r"S&P ?500|Standard & Poor['’]s 500|(?-i:SPX)|S&P(?![/\w])", "^GSPC", "US"),
     Index("Nasdaq Golden Dragon China Index", r"Nasdaq Golden Dragon(?: China)?(?: Index| index)?|Golden Dragon"
-          r"(?: China)?(?: Index| index)?", None, "US"),
-    Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", None, "US"),
+          r"(?: China)?(?: Index| index)?", "^HXC", "US"),
+    Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", "^NDX", "US"),
     Index("Nasdaq Composite", r"Nasdaq Composite(?: Index)?|(?:the )?tech-heavy Nasdaq(?: Composite)?"
-          r"|Nasdaq(?![- ]listed| Golden| 100|-100|:|\.)", None, "US"),
+          r"|Nasdaq(?![- ]listed| Golden| 100|-100|:|\.)", "^IXIC", "US"),
     Index("Dow Jones Industrial Average", r"Dow Joens|Dow Jones(?: Industrial Average| industrials)?"
-          r"|(?:blue-chip )?Dow\b", None, "US"),
+          r"|(?:blue-chip )?Dow\b", "^DJI", "US"),
     Index("Philadelphia SE Semiconductor Index", r"Philadelphia (?:SE )?Semiconductor (?:index|Index)|PHLX (?:chip"
-          r"|semiconductor) index|(?:the )?chip(?:maker)? index|semiconductor index", None, "US"),
-    Index("Russell 2000", r"Russell 2000|small-cap Russell", None, "US"),
-    Index("CBOE Volatility Index", r"(?:CBOE |Cboe )?Volatility Index|(?-i:VIX)", None, "US"),
+          r"|semiconductor) index|(?:the )?chip(?:maker)? index|semiconductor index", "^SOX", "US"),
+    Index("Russell 2000", r"Russell 2000|small-cap Russell", "^RUT", "US"),
+    Index("CBOE Volatility Index", r"(?:CBOE |Cboe )?Volatility Index|(?-i:VIX)", "^VIX", "US"),
     Index("KraneShares CSI China Internet ETF", r"(?-i:KWEB)|KraneShares CSI China Internet(?: ETF)?", "KWEB", "US"),
-    Index("Shanghai Composite", r"Shanghai Composite(?: Index| index)?|Shanghai benchmark", None, "CN"),
-    Index("Shenzhen Component", r"Shenzhen Component(?: Index| index)?|Shenzhen index", None, "CN"),
-    Index("CSI 300", r"CSI 300(?: Index| index)?|CSI300|blue-chip CSI", None, "CN"),
+    Index("Shanghai Composite", r"Shanghai Composite(?: Index| index)?|Shanghai benchmark", "000001.SS", "CN"),
+    Index("Shenzhen Component", r"Shenzhen Component(?: Index| index)?|Shenzhen index", "399001.SZ", "CN"),
+    Index("CSI 300", r"CSI 300(?: Index| index)?|CSI300|blue-chip CSI", "000300.SS", "CN"),
     Index("ChiNext", r"ChiNext(?: Index| index| board)?", None, "CN"),
     Index("STAR 50", r"STAR 50|STAR Market", None, "CN"),
     Index("Nikkei 225", r"Nikkei(?: 225)?(?: Stock Average| index| Index)?", None, "JP"),

@@ -40,12 +40,13 @@ MARKETS = (
                 r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
 )
 GROUPS = re.compile(
-    r"\b(?:(?:Chinese|China|Asian|Asia|mainland|global|European|Japanese|emerging|world|regional|U\.?S\.?|Hong Kong)"
+    _NOT_OWNED + r"\b(?:(?:Chinese|China|Asian|Asia|mainland|global|European|Japanese|emerging|world|regional)"
     r"(?: \w+)? (?:stocks|shares|equities|markets|indices|indexes|bourses|names|counters)"
     r"|(?:tech|technology|property|internet|EV|electric[- ]vehicle|chip|semiconductor|consumer|casino|bank|banking"
     r"|financial|energy|healthcare|biotech|insurance|insurer|developer|real estate|auto|automaker|carmaker|retail"
     r"|gaming|oil|mining|resources|AI|software|hardware|solar|airline|brokerage|e-commerce|platform|education"
-    r"|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-cap|large-cap|small-cap|growth|value)"
+    r"|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-cap|large-cap|small-cap|growth|value|IT"
+    r"|pharmaceutical|pharma|drug|food|beverage|luxury|shipping|logistics|construction|cement|travel)"
     r"(?: \w+)? (?:stocks|shares|names|firms|companies|sector|sectors|peers|rivals|giants|heavyweights|counters"
     r"|plays|majors|makers|developers|operators|groups|index components)"
     r"|Wall Street['’]s main (?:indexes|indices|averages)|(?:the )?major (?:indexes|indices|averages)"
@@ -57,15 +58,21 @@ COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share price|stock price)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:company|group|firm|(?:[\w-]+ )?(?:giant|stalwart|heavyweight|leader|maker|operator"
     r"|conglomerate|player))['’]s(?: [\w.-]+)?? (?:shares|stock|ADRs)\b"
-    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ )?(?:giant|maker|operator))\b"
-    r"|\b[Tt]he (?:shares|stock)\b|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later )?\w+ed\b|"
+    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|maker|operator|retailer"
+    r"|platform|group|company|firm))\b"
+    r"|\b[Tt]he (?:shares|stock)\b"
+    r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
+    r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
+    r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had))"
+    r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly )*(?:\w+ed|risen|fallen|rose"
+    r"|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))")
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city['’]s|Hong Kong|leading|headline"
                        r"|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge|measure|barometer"
                        r"|average)\b(?! (?:of|for|provider)\b)|\b[Tt]he market\b(?! (?:value|capitali[sz]ation|share"
                        r"|cap|open|close|watchdog|regulator)\b)")
 # a capitalised name (words, "&", "of", "de" between them) that may be a company the tables do not know
-_NAME = r"(?:[A-Z][\w.&'’-]*|[0-9][\w.]*[A-Z][\w.]*)(?:\s(?:of\s|&\s|de\s|and\s(?=[A-Z]))?(?:[A-Z][\w.&'’-]*|\d+))*"
+_NAME = r"(?:[A-Z][\w.&'’-]*|[0-9][\w.]*[A-Z][\w.]*)(?:\s(?:of\s|&\s|de\s)?(?:[A-Z][\w.&'’-]*|\d+))*"
 NAME = re.compile(r"(?<![\w'’.-])" + _NAME)
 _TICKER = r"(?:\s?\((?:[A-Z]{2,7}:\s?)?[A-Z0-9.]{1,10}\))?"
 NOT_NAMES = frozenset(
@@ -79,6 +86,9 @@ NOT_NAMES = frozenset(
     "Yesterday Last Next Data Tech Technology Macau Gold Oil Brent Bitcoin Treasury Treasuries Federal Reserve Fed "
     "Dollar Yuan Yen Euro Property Chip AI EV Mainland Global World Emerging Citi Goldman Morgan Nomura Jefferies "
     "Daiwa".split())
+_COMMON = frozenset({w.lower() for w in (*lexicon.FUNDAMENTALS, *lexicon.NOT_PRICE)} | set(
+    "gold oil crude copper silver bitcoin bonds treasuries yields futures prices shares stocks equities index".split()))
+LEADING = frozenset("The A An Shares Meanwhile But And In On At Among Also of and & de".split())
 PLACE_WORDS = frozenset("Hong Kong China Chinese Japan Beijing Shanghai Shenzhen Taiwan Korea Singapore Asia Macau "
                         "US U.S. America Europe India Australia Wall Street".split())
 
@@ -137,7 +147,7 @@ def mentions(clause: str, place: str) -> list[Mention]:
                                  f"'{m.group()}' names the {index.name}"))
     for m in COMPANY_RE.finditer(clause):
         company = company_named(m.group())
-        if company and not _taken(found, m.start(), m.end()):
+        if company and not _taken(found, m.start(), m.end()) and not _LONGER_NAME.match(clause[m.end():]):
             found.append(company_mention(clause, m, company, place))
     for pattern, market in MARKETS:
         for m in pattern.finditer(clause):
@@ -150,13 +160,22 @@ def mentions(clause: str, place: str) -> list[Mention]:
             if not _taken(found, m.start(), m.end()):
                 found.append(Mention(kind, m.group(), m.start(), m.end(), rule=f"'{m.group()}'"))
     found += _other_names(clause, found)
-    return sorted(found, key=lambda f: f.start)
+    found.sort(key=lambda f: f.start)
+    return [m for i, m in enumerate(found) if not (m.kind == "company_ref" and i and _OWNED_SHARES.match(
+        clause[found[i - 1].end:m.start]) and found[i - 1].kind in ("company", "other"))]
 
 
+# "Alibaba Health", "Tencent Music": a company whose name begins with a known one is another company
+_LONGER_NAME = re.compile(r"^\s(?!(?:Group|Holdings?|Ltd|Inc|Corp|Co|Limited|Shares|Stock|Monday|Tuesday|Wednesday"
+                          r"|Thursday|Friday|January|February|March|April|May|June|July|August|September|October"
+                          r"|November|December|Jumps?|Rises?|Falls?|Slumps?|Soars?|Surges?|Drops?|Gains?|Leaps?|Tumbles?"
+                          r"|Sinks?|Slides?|Rallies|Climbs?|Plunges?|Hits?|Posts?|Says?|Beats?|Misses|Shares|Results"
+                          r"|Earnings|Stocks?)\b)[A-Z][a-z]")
+_OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
                             r"stock\s|ADRs\s)?(?:(?:has|had|have|was|were|is|are|also|then|later|earlier|again|briefly"
-                            r"|initially|still)\s){0,2}(?P<verb>[a-z]+)|^,?\s(?P<dir>up|down)\b|^\s?\((?P<sign>[+\-−]"
-                            r"|up|down)")
+                            r"|initially|still|both|all|each|together)\s){0,3}(?P<verb>[a-z]+)|^,?\s(?P<dir>up|down)\b"
+                            r"|^\s?\((?P<sign>[+\-−]|up|down)")
 _OBJECT_BEFORE = re.compile(r"(?:shares|stock|stocks|ADRs) (?:of|in)\s$|(?:led by|including|such as|with|like)\s$")
 
 
@@ -166,25 +185,39 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
     verbs = lexicon.verb_directions()
     for m in NAME.finditer(clause):
         words = m.group().split()
-        while len(words) > 1 and words[0] in NOT_NAMES and words[0] not in PLACE_WORDS or words and words[0] in (
-                "The", "A", "An", "Shares", "Meanwhile", "But", "And", "In", "On", "At", "Among", "Also", "of", "and", "&",
-                "de"):
+        if len(words) > 1 and COMPANY_RE.fullmatch(words[0]) and _LONGER_NAME.match(" " + " ".join(words[1:])):
+            pass  # "Alibaba Health Information Technology": kept whole below
+        while len(words) > 1 and words[0] in NOT_NAMES and words[0] not in PLACE_WORDS or words and words[0] in LEADING:
             words = words[1:]
         while words and words[-1] in ("of", "and", "&", "de"):
             words = words[:-1]
         if not words or all(w in NOT_NAMES or w in PLACE_WORDS for w in words) or len(words) > 7:
             continue
+        if len(words) == 1 and words[0].lower() in _COMMON:
+            continue  # "Revenue rose 7%", "Gold climbed": a noun opening the sentence, not a name
         text = " ".join(words)
         start = m.start() + m.group().find(words[0])
         end = start + len(text)
         if _taken(found + out, start, end) or clause[start:end] != text:
             continue
-        after = _SUBJECT_AFTER.match(clause[end:end + 120])
-        subject = after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs)
-        if subject or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
+        if _is_subject(clause, end, verbs) or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
             out.append(Mention("other", text, start, end, text, None, "",
                                f"'{text}' is a name the app has no listing for"))
     return out
+
+
+_CAPS = r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*"
+_BETWEEN_NAMES = re.compile(r"^(?:\s?\((?:[A-Z]{2,7}:\s?)?[A-Z0-9.]{1,10}\)|,?\s(?:and|&)\s" + _CAPS + r"|,\s" + _CAPS
+                            + r")*")
+
+
+def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
+    """Whether the name ending at ``end`` is the subject of a move: a verb follows it, past a ticker, other names
+    joined to it ("X and Y both surged"), an apposition or "shares", or a direction follows ("Longfor, up 24.73%")."""
+    rest = clause[end:end + 160]
+    rest = rest[_BETWEEN_NAMES.match(rest).end():]
+    after = _SUBJECT_AFTER.match(rest)
+    return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs))
 
 
 def is_place(text: str) -> bool:

@@ -76,17 +76,19 @@ TIME_OF_DAY = (
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
     r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",
     r"in late Asian trade", r"in early Asian trade", r"so far (?:today|in the session|on \w+day)",
-    r"(?:is|are) (?:trading|changing hands|hovering|now)", r"(?:is|are) (?:currently )?(?:up|down|higher|lower)\b",
-    r"currently (?:trading|up|down|higher|lower)", r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
+    r"(?:is|are) (?:trading|changing hands|hovering)\b", r"currently (?:trading|up|down|higher|lower)",
+    r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
     r"morning (?:high|low|peak|trough)", r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
 )
 # A story-wide marker: every same-day figure without a closing word is intraday.
 STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",
-                  r"\bmid-?session\b", r"\bat (?:mid-?day|noon|the (?:midday|lunch) break)\b",
-                  r"\bmidday (?:close|break)\b", r"\bas of \d{1,2}[:.]\d{2}")
+                  r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
+# said in the story's lead, these make it a report written during the session
+LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch) break)\b",
+                 r"\bmidday (?:close|break)\b", r"\bin (?:the )?morning trad(?:e|ing)\b")
 EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
             r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
-            r"futures", r"grey[- ]market", r"gray[- ]market")
+            r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open")
 CLOSING = (r"clos(?:ed|ing|e)", r"end(?:ed|ing)?", r"finish(?:ed|ing)?", r"settl(?:ed|ing|e)", r"at the close",
            r"by the close", r"at the final bell")
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
@@ -140,7 +142,8 @@ NOT_PRICE = {
     "stake": "a holding, not a price", "holding": "a holding, not a price", "holdings": "a holding, not a price",
     "price target": "an analyst's target, not a price", "target price": "an analyst's target, not a price",
     "target": "an analyst's target, not a price", "tariff": "a tariff, not a price", "tariffs": "a tariff, not a price",
-    "levy": "a levy, not a price", "duty": "a duty, not a price", "duties": "a duty, not a price",
+    "levy": "a levy, not a price", "levies": "a levy, not a price", "duty": "a duty, not a price",
+    "duties": "a duty, not a price",
     "tax": "a tax, not a price", "rate": "a rate, not a price", "yield": "a yield, not a price",
     "weighting": "an index weighting, not a price", "weight": "an index weighting, not a price",
     "share of": "a share of something, not a price", "market share": "a market share, not a price",
@@ -158,11 +161,19 @@ NOT_PRICE = {
     "lending": "an economic figure, not a price", "loans": "an economic figure, not a price",
 }
 FUNDAMENTALS = ("revenue", "revenues", "sales", "income", "profit", "profits", "earnings", "EBITA", "EBITDA",
-                "margin", "margins", "cash flow", "losses", "orders", "shipments", "users", "customers", "spending",
+                "margin", "margins", "cash flow", "net loss", "operating loss", "orders", "shipments", "users",
+                "customers", "spending",
                 "capex", "capital expenditure", "guidance", "forecast", "forecasts", "estimate", "estimates",
                 "expectations", "growth", "GMV", "bookings", "subscribers", "EPS", "per share", "net profit",
                 "operating profit", "top-line", "bottom line", "deliveries", "sales volume", "outlook")
+# a comparison with a year before measures a business, never a share price ("up 2% year-on-year")
+YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year earlier", "from a year ago", "y/y",
+                "yoy", "annual", "annually", "on-year", "on the year before", "from the previous year")
 FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
+# "beat analysts' estimates": a claim about fundamentals with no figure of its own
+BEAT = (r"(?:beat|beats|beating|missed|misses|topped|exceeded|surpassed|fell short of|came in (?:well )?(?:ahead of"
+        r"|above|below|short of)|(?:above|below|ahead of))\b(?: [\w']+){0,4}? (?:estimates|expectations|forecasts"
+        r"|consensus|projections|what (?:analysts|the Street|the market) (?:had )?expected)\b",)
 
 # --- clause structure -----------------------------------------------------------------------------------
 SUBORDINATORS = ("after", "before", "following", "as", "while", "when", "whereas", "amid", "despite", "ahead of",
@@ -215,7 +226,11 @@ def alternation(words) -> str:
 
 
 def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
-    """Plain words (escaped) as one alternation on word boundaries."""
+    """Plain words (escaped) as one alternation on word boundaries; without IGNORECASE a lower-case word also
+    matches capitalised, as it opens a sentence ("Revenue rose"), but "Holding" in a name is not "holding"."""
+    words = list(words)
+    if not flags & re.IGNORECASE:
+        words += [w[:1].upper() + w[1:] for w in words if w[:1].islower()]
     return re.compile(r"(?<![\w-])(?:" + alternation([re.escape(w) for w in words]) + r")(?![\w-])", flags)
 
 

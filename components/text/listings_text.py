@@ -22,9 +22,11 @@ MARKET_CUES = {
                      r"|American depositary|U\.?S\.? shares|in (?:U\.?S\.?|New York) trad(?:e|ing)|pre-?market"),
 }
 PLACE_CUES = {
-    "HK": re.compile(r"\b(?:Hong Kong|Hang Seng|HKEX|Shanghai|Shenzhen|Beijing|Asian (?:markets|trade|trading))\b"),
-    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones"
-                     r"|U\.S\. (?:markets|trading|session))\b"),
+    "HK": re.compile(r"\b(?:Hong Kong|Hang Seng|HKEX|(?:Shanghai|Shenzhen) (?:Composite|Component|index|stocks|market)"
+                     r"|Asian (?:markets|trade|trading)|HK\$|H-shares?)(?:\b|(?<=\$))"),
+    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones|the Dow"
+                     r"|U\.S\. (?:markets|trading|session)|ADRs?|American depositary|OTCPK|pre-?market|premarket"
+                     r"|after-hours|ahead of the bell)\b"),
 }
 DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
                    "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}

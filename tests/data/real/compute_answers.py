@@ -85,7 +85,7 @@ def judge_move(actual: float, claimed: float, qualifier: str, sign: int, decimal
     """% or points: the rule stated in README.md, written here independently of the app."""
     if sign and actual * sign < 0 and abs(actual) >= 0.05:
         return "does not match"
-    a = abs(actual) if sign else actual
+    a = abs(actual) if sign or claimed >= 0 else actual  # no direction said: the size of the move
     unit = 10.0 ** -decimals
     if qualifier in ("more than", "over", "above", "at least", "just over", "topped"):
         return "matches" if a >= claimed else ("roughly" if a >= claimed - unit / 2 else "does not match")
@@ -147,7 +147,7 @@ def _move(bars: pd.DataFrame, fig: dict, base_col: str, col: str, points: bool) 
     base = _row(bars, fig["base"]) if fig.get("base") else _prev(bars, pos)
     first, f0 = _print_value(bars, fig["symbol"], base, base_col)
     last, f1 = _print_value(bars, fig["symbol"], pos, col)
-    if f0 is None or f1 is None:  # a print unknown: the adjusted series, which moves alike but for dividends
+    if not points or f0 is None or f1 is None:  # returns: the total return, on the adjusted series
         first, last = float(bars[base_col].iloc[base]), float(bars[col].iloc[pos])
     actual = last - first if points else (last / first - 1) * 100
     verdict = judge_move(actual, fig["value"], fig.get("qualifier", ""), fig.get("sign", 0), fig.get("decimals", 0))

@@ -1,0 +1,190 @@
+"""The periods of a figure: when a move is a week's, a month's or a year's, and how far back a ranking looks.
+
+* A **period move** ("up 0.6% for the week", "this week's advance to 4.3%", "added 23% in 2025", "so far this
+  year") starts at the last close before the period's first day and ends at the figure's session (or the
+  period's last session, for a period that ended before it: "in 2023").
+* A **ranking** ("a four-month low", "its highest since July 2023", "the biggest one-day gain since November
+  2022", "its best day since June 4") holds when no session from the day after the named day, month or year
+  (or from the span back: four months) up to the session before beat it; "a record" looks at the whole history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from components.text import lexicon as L
+from components.text.date_types import DateExpression, add_months
+from components.text.periods import previous_weekday
+
+__all__ = ["ASIAN", "period_fields", "period_of", "previous_weekday", "stretch", "window_fields"]
+from components.text.quantities import Quantity, quantities
+from components.text.reader import Clause
+
+ASIAN = ("HK", "CN", "JP")
+_RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend")  # a quarter dates results, not moves
+_PERIOD = {kind: L.patterns(words) for kind, words in L.PERIOD_WORDS.items() if kind != "span"}
+# where a figure's own stretch of words ends: a comma, a dash, or a part with a subject of its own
+_STRETCH_END = re.compile(r"[,;]|\s[-–—]\s|\s(?:after|before|following|as|when|while|whereas|amid|despite|ahead of"
+                          r"|because|once|but|on (?:reports?|news|hopes|worries|signs|expectations|concerns))\s"
+                          r"(?!(?:the )?(?:(?:opening |closing )?bell|hours|market (?:open|close)))", re.IGNORECASE)
+
+
+def stretch(text: str, q: Quantity) -> tuple[int, int]:
+    """(start, end) of a figure's own stretch of its clause: from the comma, dash or subordinate part before it to
+    the next one ("wiping out a 1.3% rise on Wednesday" is the 1.3%'s own)."""
+    before = [m.end() for m in _STRETCH_END.finditer(text, 0, q.start)]
+    after = _STRETCH_END.search(text, q.end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> DateExpression | None:
+    return next((e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
+                 and lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q))), None)
+
+
+def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
+    """Whether a period phrase belongs to another figure, one nearer to it than ``q``: "a 3.5% rise took this
+    year's advance to 180%" (the year's move is 180%)."""
+    def gap(f) -> int:
+        return f.start - end if f.start >= end else start - f.end
+
+    lo, hi = stretch(clause.text, q)
+    figures = [f for f in quantities(clause.text) if f.kind in ("percent", "points", "level") and lo <= f.start < hi]
+    mine = min((f for f in figures if f.start == q.start), key=gap, default=None)
+    return mine is not None and any(gap(f) < gap(mine) for f in figures if f.start != q.start)
+
+
+def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re.Match] | None:
+    """The period word of a figure's own stretch, else of its clause's opening ("Year-to-date, the index is up 12%")."""
+    comma = clause.text.find(",")
+    opening = clause.text[:comma] if 0 < comma < q.start and comma < lo else ""
+    for part, shift, own in ((clause.text[lo:hi], lo, True), (opening, 0, False)):
+        for kind, pattern in _PERIOD.items():
+            for m in pattern.finditer(part):
+                if not own or not _crosses(clause, m.start() + shift, m.end() + shift, q):
+                    return kind, m
+    return None
+
+
+def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:
+    """The rule that makes a figure a period's move, or None when it is not one."""
+    lo, hi = stretch(clause.text, q)
+    e = _range_in(clause, lo, hi, q)
+    if e is not None:
+        return f"'{e.text}': a move over {e.start_date:%d %b %Y} to {e.end_date:%d %b %Y}"
+    found = _word_period(clause, q, lo, hi)
+    if found is not None:
+        return f"'{found[1].group()}': the {found[0]}'s move"
+    return None
+
+
+def _span_of(kind: str, words: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar period a period word names around ``day`` (its first and last day)."""
+    last = words.lower().startswith(("last", "the past", "over the past", "for the past", "in the past"))
+    if kind == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        if last:
+            return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+        return monday, day
+    if kind == "month":
+        month = re.search(r"January|February|March|April|May|June|July|August|September|October|November|December",
+                          words)
+        if month:
+            start = dt.date(day.year, dt.datetime.strptime(month.group(), "%B").month, 1)
+            start = start if start <= day else start.replace(year=day.year - 1)
+            return start, min(day, add_months(start, 1) - dt.timedelta(days=1))
+        return day.replace(day=1), day
+    if kind == "quarter":
+        return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), day
+    year = re.search(r"20\d\d", words)
+    if year:
+        start = dt.date(int(year.group()), 1, 1)
+        return start, min(day, dt.date(start.year, 12, 31))
+    return dt.date(day.year, 1, 1), day
+
+
+def window_fields(q: Quantity, clause: Clause, day: dt.date) -> dict:
+    """The sessions a "52-week high of $230.89" or a "peak around $300 in 2020" spans: ``since`` to the session."""
+    m = re.search(r"\b(\d{1,3}|\w+)[- ](day|week|month|year)[- ](?:high|low|peak|trough)", clause.text[max(
+        0, q.start - 40):q.start], re.IGNORECASE)
+    if m and L.number_word(m.group(1)):
+        n, unit = L.number_word(m.group(1)), m.group(2).lower()
+        start = day - dt.timedelta(days=n * L.UNITS_IN_DAYS[unit]) if unit in ("day", "week") else add_months(
+            day, -n * (12 if unit == "year" else 1))
+        return {"since": start, "since_rule": f"'{m.group()}': the sessions from {start:%d %b %Y}"}
+    lo, hi = stretch(clause.text, q)
+    e = _range_in(clause, lo, hi)
+    if e is not None:
+        out = {"since": e.start_date, "since_rule": f"'{e.text}': the sessions from {e.start_date:%d %b %Y}"}
+        return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
+    return {"unsure": f"'{q.text}' does not say over which sessions"}
+
+
+def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None) -> dict:
+    """``since`` and its rule (and the period's end as ``day`` when it ended before the session) of a period
+    move or a ranking; nothing for a streak or without a session."""
+    if day is None or measure == "streak":
+        return {}
+    if measure == "rank":
+        return _rank_window(q, clause, day)
+    if measure in ("range_high", "range_low"):
+        return window_fields(q, clause, day)
+    lo, hi = stretch(clause.text, q)
+    e = _range_in(clause, lo, hi, q)
+    if e is not None:
+        start, end, words = e.start_date, min(e.end_date, day), e.text
+        if "up to publication" in e.rule:  # "over the past 12 months" counts from the close 12 months back
+            start += dt.timedelta(days=1)
+    else:
+        found = _word_period(clause, q, lo, hi)
+        if found is None:
+            return {}
+        words = found[1].group()
+        start, end = _span_of(found[0], words, day)
+    out = {"since": start, "since_rule": f"'{words}': from the last close before {start:%d %b %Y}"}
+    if end < day:
+        out.update(day=end, written_day=False)
+    return out
+
+
+def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
+    back = q.look_back.lower()
+    if back == "record" or q.text.lower().startswith(("record", "all-time", "fresh record", "new record", "lifetime")):
+        return {"since": None, "since_rule": "a record: every session the data hold"}
+    if q.span_days:
+        months = {"week": 0, "day": 0, "session": 0}.get(q.unit)
+        start = (day - dt.timedelta(days=q.span_days) if months is not None
+                 else add_months(day, -q.count * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[q.unit]))
+        return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
+    if back.startswith("of the "):
+        unit = back[7:]
+        start = {"year": dt.date(day.year, 1, 1), "month": day.replace(day=1)}.get(
+            unit, day - dt.timedelta(days=day.weekday()))
+        return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
+    m = re.match(r"in (?:more than |over |nearly |almost |about )?(\w+)(?: and a half)? (\w+?)s?$", back)
+    if m and L.number_word(m.group(1)):
+        n, unit = L.number_word(m.group(1)), m.group(2)
+        start = (day - dt.timedelta(days=n * L.UNITS_IN_DAYS.get(unit, 1)) if unit in ("day", "session", "week")
+                 else add_months(day, -n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 12)))
+        return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
+    named = next((e for e in clause.expressions if e.resolved and q.start <= e.start <= q.end + 8), None)
+    if named is not None:
+        start = _after_named(named)
+        return {"since": start, "since_rule": f"'{q.look_back or named.text}': the sessions from {start:%d %b %Y}"}
+    return {"unsure": f"'{q.text}' does not say how far back it looks"}
+
+
+def _after_named(e: DateExpression) -> dt.date:
+    """The first day after what a look-back names: a day, a month, a year (its last day, from the expression)."""
+    text = re.sub(r"\b(?:since|early|late|mid|the end of|the start of|the beginning of)\b-?", " ", e.text.lower())
+    if e.kind in ("absolute", "weekday", "relative") and not e.is_range:
+        return e.start_date + dt.timedelta(days=1)
+    if re.search(r"\b(?:19|20)\d\d\b", text) and not re.search(r"[a-z]{3,}", text):
+        return dt.date(e.start_date.year + 1, 1, 1)  # "since 2017": from 2018
+    month = re.search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text)
+    if month and re.search(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b", text):
+        return e.start_date + dt.timedelta(days=1)  # "since June 4": from June 5
+    if e.kind in ("since", "month") or month:
+        return add_months(e.start_date.replace(day=1), 1)  # "since July 2023": from August 2023
+    return (e.end_date or e.start_date) + dt.timedelta(days=1)

@@ -1,0 +1,209 @@
+"""Whose figure a number is, and which way it moved: the subject, verb and direction of each figure of a clause.
+
+The rules, in the order they are tried (each gives the rule sentence a claim shows):
+
+1. **Attached**: a name right before the figure in brackets or after a comma ("Meituan (-2.3%)", "Longfor,
+   up 24.73%") is its subject.
+2. **Respectively**: names joined by "and" before one verb share out the figures after it in order ("the Dow
+   and the S&P 500 rose 0.4% and 0.9%, respectively"; also without the word when the counts agree).
+3. **Gapping**: a name between the governing verb and the figure takes it ("Tencent rose 2%, Meituan 3%").
+4. **The verb's subject**: the last name before the figure's verb in its part of the clause, leaving out
+   asides (", a cloud provider backed by Xiaomi,", ", which ...,") and bracketed remarks, so "Kingsoft Cloud,
+   a cloud provider backed by Xiaomi, jumped 11.2%" is Kingsoft Cloud's.
+5. **Carried over**: a figure with no name of its own ("... to HK$9.16", "or 0.74%") is the previous figure's;
+   the first one of a clause with no name is the previous clause's subject only through a reference word.
+
+A figure's direction comes from its own sign, the direction word after it ("0.6% weaker", "2% higher"), the
+noun it measures ("a 1.3% rise"), or its verb; verbs that give a move back ("pared", "erased", "surrendered")
+are down unless their object is a loss ("pared losses").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from components.text import lexicon as L
+from components.text.entities import Mention
+from components.text.quantities import Quantity
+
+SUBJECT_KINDS = ("index", "company", "market", "group", "company_ref", "index_ref", "other")
+_BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s"
+                    r"|\s[-–—]\s(?=[A-Z])", re.IGNORECASE)
+_ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now|once|formerly|known as|including"
+                    r"|led by|backed by|the world['’]s|China['’]s|its)\b[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
+                    r"[^()]{0,160}\)")
+_ATTACHED = re.compile(r"^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?\s(?:up|down|higher|lower)\s$"
+                       r"|^\s?\((?:up|down)\s$|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
+_AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
+                          r"|steep|modest|slight|strong|big|huge|within|of|another|further|first|second|third|its"
+                          r"|s|day['’]s|week['’]s|year['’]s|night['’]s)\s$|['’]s\s$|%\s$", re.IGNORECASE)
+# a verb's bare form after these is a noun: "a 3.5% share price rise", "the index's jump"
+_NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cent|session|day|week)\s$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Verb:
+    text: str
+    start: int
+    end: int
+    lemma: str
+    direction: int
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A figure's subject (None: no name for it), its verb, its direction and the rule that gave the subject."""
+
+    subject: Mention | None
+    verb: Verb | None
+    direction: int
+    rule: str
+
+
+def verbs_in(text: str) -> list[Verb]:
+    """The move verbs of a clause, with their lemma and direction (see :mod:`components.text.lexicon`)."""
+    directions, lemmas = L.verb_directions(), L.verb_lemmas()
+    out = []
+    for m in L.move_verb_re().finditer(text):
+        word = m.group().lower()
+        before = text[max(0, m.start() - 24):m.start()]
+        if _NOUN_BEFORE.search(before) or (word == lemmas.get(word) and _NOUN_BEFORE_BARE.search(before)):
+            continue  # "a jump of", "a fresh record", "within reach", "share price rise": a noun, not a verb
+        out.append(Verb(m.group(), m.start(), m.end(), lemmas.get(word, word), directions.get(word, 0)))
+    return out
+
+
+def asides(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each aside of a clause: an apposition or relative part between commas, or brackets; a part
+    with a move verb of its own is a clause of a list, not an aside ("X rose 7%, the Y index rose 8%, ...")."""
+    moving = L.move_verb_re()
+    return [m.span() for m in _ASIDE.finditer(text)
+            if m.group().startswith((", which", ", who", ", whose", "("))
+            or not moving.search(m.group()) and _AFTER_NAME.search(text[:m.start()])]
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+def part_of(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the part of a clause holding position ``at``: between the breaks that begin another subject."""
+    lo, hi = 0, len(text)
+    for m in _BREAK.finditer(text):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
+    """Which way a figure says its listing moved (0 when it does not say)."""
+    if q.sign:
+        return q.sign
+    after = text[q.end:q.end + 40].lower()
+    for word, sign in sorted(L.DIRECTION_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if re.match(r"^\s(?:\w+\s)?" + re.escape(word) + r"\b", after):
+            return sign
+    for noun in (re.match(r"^\s(\w[\w-]*)", after), re.match(r"^\s[\w-]+\s(\w[\w-]*)", after)):
+        if noun and noun.group(1) in L.DIRECTION_NOUNS:
+            return L.DIRECTION_NOUNS[noun.group(1)]
+    before = text[max(0, q.start - 40):q.start].lower()
+    named = re.search(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
+                      r"(?: of| by)?(?: as much as| more than| nearly| almost| about| around| some)?\s$", before)
+    if named:
+        word = named.group(1)
+        return L.DIRECTION_WORDS.get(word) or L.DIRECTION_NOUNS.get(word, 0)
+    if verb is None:
+        return 0
+    if verb.lemma in L.GIVE_BACK or verb.lemma in L.CARRY:
+        obj = text[verb.end:verb.end + 30].lower()
+        if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.LOSS_NOUNS):
+            return 1 if verb.lemma in L.GIVE_BACK else -1
+        if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.GAIN_NOUNS):
+            return -1 if verb.lemma in L.GIVE_BACK else 1
+    if verb.direction:
+        return verb.direction
+    following = text[verb.end:q.start].lower()
+    hits = [sign for word, sign in L.DIRECTION_WORDS.items() if re.search(r"\b" + re.escape(word) + r"\b", following)]
+    return hits[-1] if hits else 0
+
+
+def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
+    """The owner of each figure of a clause (see the module's docstring), in the figures' order."""
+    verbs, spans = verbs_in(text), asides(text)
+    names = [m for m in found if m.kind in SUBJECT_KINDS and not _inside(m.start, spans)]
+    out: list[Owner] = []
+    shared = _respectively(text, qs, names, verbs)
+    for i, q in enumerate(qs):
+        lo, _ = part_of(text, q.start)
+        verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
+        subject, rule = _owner(text, q, i, qs, names, verb, lo, shared, out)
+        out.append(Owner(subject, verb, direction_of(text, q, verb), rule))
+    return out
+
+
+def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Mention], verb: Verb | None, lo: int,
+           shared: dict[int, Mention], done: list[Owner]) -> tuple[Mention | None, str]:
+    attached = next((m for m in reversed(names) if m.end <= q.start and _ATTACHED.search(text[m.end:q.start])), None)
+    if attached is not None:
+        return attached, f"'{attached.text}' stands right before it"
+    if i in shared:
+        return shared[i], f"'{shared[i].text}' takes it in turn (figures shared out in the order of the names)"
+    if verb is not None:
+        gap = [m for m in names if verb.end <= m.start and m.end <= q.start and _GAP_BETWEEN.match(
+            text[m.end:q.start])]
+        if gap:
+            return gap[-1], f"'{gap[-1].text}' stands between the verb and the figure"
+        before = [m for m in names if lo <= m.start and m.end <= verb.start]
+        if before:
+            pair = _joined(before, text)
+            if pair and not any(j in shared for j in range(len(qs))):
+                chosen = next((m for m in pair if m.symbol), pair[-1])
+                names_said = " and ".join(f"'{m.text}'" for m in pair)
+                return chosen, f"{names_said} share the figure; '{chosen.text}' is the one with a listing"
+            return before[-1], f"'{before[-1].text}' is the subject of '{verb.text}'"
+    if i and done and part_of(text, qs[i - 1].start)[0] == lo:
+        return done[-1].subject, "the previous figure's, in the same part of the sentence"
+    here = [m for m in names if lo <= m.start and m.end <= q.start]
+    if here:
+        return here[-1], f"'{here[-1].text}' is named before it"
+    if i and done:
+        return done[-1].subject, "the previous figure's"
+    return None, "no name before it in its sentence"
+
+
+def _respectively(text: str, qs: list[Quantity], names: list[Mention], verbs: list[Verb]) -> dict[int, Mention]:
+    """Figures shared out among names joined by "and" before their verb, by the figures' index in ``qs``."""
+    out: dict[int, Mention] = {}
+    for verb in verbs:
+        lo, hi = part_of(text, verb.start)
+        subjects = _joined([m for m in names if lo <= m.start and m.end <= verb.start], text)
+        after = [i for i, q in enumerate(qs) if verb.end <= q.start < hi and q.kind in ("percent", "points")]
+        if len(subjects) < 2 or len(after) != len(subjects):
+            continue
+        said = _RESPECTIVELY.search(text, verb.end, hi + 20)
+        joined = all(_GAP_BETWEEN.match(text[qs[a].end:qs[b].start]) or re.match(r"^\s?(?:,\s)?(?:and\s)?$",
+                                                                              text[qs[a].end:qs[b].start])
+                     for a, b in zip(after, after[1:]))
+        if said or joined:
+            out.update(zip(after, subjects))
+    return out
+
+
+def _joined(candidates: list[Mention], text: str) -> list[Mention]:
+    """The names at the end of ``candidates`` joined by "and" or commas ("A, B and C")."""
+    if not candidates:
+        return []
+    chain = [candidates[-1]]
+    for m in reversed(candidates[:-1]):
+        if re.fullmatch(r"\s?(?:,|,?\s(?:and|&))\s(?:the\s)?", text[m.end:chain[0].start]):
+            chain.insert(0, m)
+        else:
+            break
+    return chain if len(chain) > 1 else []

@@ -1,0 +1,204 @@
+"""The figures of a clause: each number with its unit, qualifier and sign, and the words that rank a move.
+
+:func:`quantities` lists, in order:
+
+* ``percent`` ("2.58 percent", "8,4%", "−2.3 per cent"), ``points`` ("643.99 points"), ``level`` (a price or an
+  index level: "HK$140.80", "to 22,443.73", "the 25,600 mark", "26,050-point"), ``money`` (an amount: "HK$284
+  billion", "$1.62 a share") and ``pace`` ("double-digit");
+* ``rank``: "a four-month low", "its highest since July 2023", "the biggest one-day gain since November
+  2022", "a record close", "a near six-week high";
+* ``streak``: "a sixth straight session", "a three-day winning streak", "for a second week running".
+
+A number that cannot be read for sure ("2,345%": 2345 or 2.345?) comes back as ``unread`` with the reason,
+so it is listed, never judged. Numbers that are dates, times, counts or ratios ("2023", "11:24", "82-member",
+"10-for-1") are not figures. Every pattern is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from components.text import lexicon as L
+from components.text.numbers import Number, find_numbers
+
+_PERCENT = re.compile(r"^\s?(?:%|％|per ?cent\b|percent\b|pc\b|pct\b|percentage points?\b)", re.IGNORECASE)
+_POINTS = re.compile(r"^(?:\s(?:index )?points?\b|\s?pts?\b|-point\b)", re.IGNORECASE)
+_SCALE = re.compile(r"^\s?(?:trillion|billion|million|thousand|bn\b|mn\b|m\b|b\b|tn\b|k\b)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>HK\$|US\$|S\$|A\$|NT\$|C\$|RMB|CNY|HKD|USD|Rs\.?|INR|¥|€|£|\$|yuan )\s?$")
+_CURRENCY_AFTER = re.compile(r"^\s(?:yuan|renminbi|Hong Kong dollars|US dollars|dollars|euros|yen|won|rupees)\b",
+                             re.IGNORECASE)
+_EARNINGS_BEFORE = re.compile(r"\b(?:earnings|EPS|profit|income|loss|dividend|revenue|sales)\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"^\s?(?:a|per) (?:share|ADR|ADS)\b", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:to|at|of|near|around|above|below|under|over|past|from|toward|towards|top|topped|topping|hit|hitting"
+    r"|reached|reaching|breached|crossed|surpassed|touched|tested|retook|reclaimed|beneath|between|and|settled at)"
+    r"|\bthe)\s$", re.IGNORECASE)
+_MARK_AFTER = re.compile(r"^(?:-point)?\s?(?:mark|level|threshold|barrier|handle|line|milestone)\b", re.IGNORECASE)
+_NOT_FIGURE_AFTER = re.compile(
+    r"^(?:-| )?(?:member|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks|shares|people"
+    r"|cities|countries|units|[a-z]+-old|GMT|ET\b|am\b|pm\b|a\.m|p\.m|st\b|nd\b|rd\b|th\b|s\b|bp\b|bps\b"
+    r"|basis points?)", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\b(?P<q>" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s(?:a |an )?$",
+                        re.IGNORECASE)
+_RANK = re.compile(
+    r"\b(?:(?P<near>near|almost|nearly)[- ])?(?P<span>(?P<n>\w+|\d+)[- ](?P<unit>day|session|week|month|quarter"
+    r"|year|decade)|multi-?(?P<multi>week|month|year|decade))[- ](?P<ext>high|low|peak|trough|closing high"
+    r"|closing low|intraday high|intraday low)s?\b"
+    r"|\b(?P<sup>highest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
+    r"|smallest)\b(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|finish"
+    r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
+    r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
+    r"|showing|run|start)){0,4})"
+    r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
+    r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b", re.IGNORECASE)
+_LOOK_BACK = re.compile(
+    r"^\s?(?:level |close |finish )?(?:since (?:early |late |mid-?)?(?P<since>[\w ,’'-]{3,40}?)"
+    r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
+    r"|in (?:more than |over |nearly |almost |about )?(?P<span>(?:\w+|\d+)"
+    r"(?: and a half)? (?:years?|months?|weeks?|days?|sessions?|decades?))|of the (?P<of>year|month|week|day"
+    r"|session|decade)|(?:on|in) record)", re.IGNORECASE)
+_STREAK = re.compile(
+    r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ (?:trading )?(?P<unit>sessions?|days?"
+    r"|weeks?|months?|quarters?|years?)(?: of (?P<what>gains|losses|declines|advances|rises|falls|increases))?"
+    r"|\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
+    r"|gaining)(?: streak| run)?"
+    r"|\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)"
+    r"|\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure of a clause (see the module's docstring for ``kind``); ``start``/``end`` are its offsets."""
+
+    kind: str
+    value: float | None
+    text: str
+    start: int
+    end: int
+    decimals: int = 0
+    qualifier: str = ""  # in the checker's words: more than, nearly, about, as much as, less than
+    sign: int = 0  # -1 written with a minus, +1 with a plus
+    currency: str = ""
+    problem: str = ""  # why the number is not read (kind "unread")
+    # rankings: +1 highest/best, -1 lowest/worst; "close" or "move"; the look-back as written
+    rank_sign: int = 0
+    rank_of: str = ""
+    look_back: str = ""
+    span_days: int = 0  # "a four-month low": about 120 days
+    unit: str = ""  # streaks and spans: session, week, month, year
+    count: int = 0  # streaks: how many in a row
+
+
+def _qualifier(text: str, start: int) -> str:
+    m = _QUALIFIER.search(text[max(0, start - 26):start])
+    return L.QUALIFIERS.get(m.group("q").lower(), "") if m else ""
+
+
+def _number_quantity(text: str, n: Number) -> Quantity | None:
+    after, before = text[n.end:n.end + 24], text[max(0, n.start - 30):n.start]
+    qualifier = _qualifier(text, n.start)
+    cur = _CURRENCY_BEFORE.search(before)
+    if n.problem:
+        return Quantity("unread", None, n.text, n.start, n.end, problem=n.problem)
+    if (m := _PERCENT.match(after)):
+        kind = "rate" if m.group().strip().lower().startswith("percentage") else "percent"
+        return Quantity(kind, n.value, n.text + m.group(), n.start, n.end + m.end(), n.decimals, qualifier, n.sign)
+    if (m := _SCALE.match(after)) and (cur or _CURRENCY_AFTER.match(after[m.end():]) or m.group().strip()):
+        start = n.start - len(cur.group()) if cur else n.start
+        word = _CURRENCY_AFTER.match(text[n.end + m.end():n.end + m.end() + 24]) if not cur else None
+        end = n.end + m.end() + (word.end() if word else 0)
+        return Quantity("money", n.value, text[start:end], start, end, n.decimals, qualifier,
+                        currency=cur.group("cur").strip() if cur else (word.group().strip() if word else ""))
+    if cur:
+        start = n.start - len(cur.group())
+        kind = "money" if _PER_SHARE.match(after) and _EARNINGS_BEFORE.search(before) else "level"
+        return Quantity(kind, n.value, text[start:n.end], start, n.end, n.decimals, _qualifier(text, start), n.sign,
+                        cur.group("cur").strip())
+    if (m := _POINTS.match(after)):
+        level = _MARK_AFTER.match(after[m.end():]) or m.group().startswith("-") or (
+            abs(n.value or 0) >= 1000 and _LEVEL_BEFORE.search(before) and not re.search(r"\bby\s$", before))
+        kind = "level" if level else "points"
+        return Quantity(kind, n.value, n.text + m.group(), n.start, n.end + m.end(), n.decimals, qualifier, n.sign)
+    if _NOT_FIGURE_AFTER.match(after) or n.value is None or 1900 <= abs(n.value) <= 2100 and n.decimals == 0:
+        return None
+    if abs(n.value) >= 100 and (_LEVEL_BEFORE.search(before) or _MARK_AFTER.match(after)) and n.sign >= 0:
+        return Quantity("level", n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
+    return None
+
+
+def _count(word: str | None) -> int:
+    return L.number_word(word or "") or 0
+
+
+def _rank(text: str, m: re.Match) -> Quantity | None:
+    if m.group("sup"):
+        word, rest = m.group("sup").lower(), (m.group("rest") or "").lower()
+        moves = any(w in rest for w in ("day", "session", "gain", "rise", "jump", "rally", "advance", "drop", "fall",
+                                        "decline", "loss", "slide", "sell", "move", "surge", "performance", "plunge",
+                                        "tumble", "week", "month", "year", "quarter", "showing", "run", "start"))
+        falling = any(w in rest for w in ("drop", "fall", "decline", "loss", "slide", "sell", "plunge", "tumble"))
+        sign = -1 if falling or word in ("lowest", "weakest", "worst", "deepest", "heaviest", "smallest") else 1
+        if not moves and word in ("highest", "lowest") and rest.strip().endswith(("low", "high")):
+            sign = -1 if rest.strip().endswith("low") else 1
+        levels = any(w in rest for w in ("level", "close", "closing", "finish", "high", "low"))
+        if not moves and not levels and word not in ("highest", "lowest"):
+            return None  # "the third-largest weighting": a superlative of something else
+        of = "move" if moves else "close"
+        for unit in ("week", "month", "year", "quarter"):
+            if unit in rest and "day" not in rest:
+                of = f"{unit}_move"
+        end = m.end()
+    elif m.group("record"):
+        rest = m.group("rrest").lower()
+        sign, of, end = (-1 if "low" in rest else 1), "close", m.end()
+        return Quantity("rank", None, m.group(), m.start(), end, rank_sign=sign, rank_of=of, look_back="record")
+    else:
+        sign = -1 if m.group("ext").lower().endswith(("low", "trough")) else 1
+        unit = (m.group("unit") or m.group("multi") or "").lower()
+        n = _count(m.group("n")) if m.group("n") else 2
+        span = n * L.UNITS_IN_DAYS.get(unit, 0)
+        near = bool(m.group("near"))
+        return Quantity("rank", None, m.group(), m.start(), m.end(), qualifier="nearly" if near else "",
+                        rank_sign=sign, rank_of="intraday" if "intraday" in m.group("ext").lower() else "close",
+                        look_back=m.group("span"), span_days=span if not m.group("multi") else 0, unit=unit,
+                        count=n)
+    back = _LOOK_BACK.match(text[end:end + 60])
+    look = back.group().strip() if back else ""
+    stop = end + (back.end() if back else 0)
+    return Quantity("rank", None, m.group() + (" " + look if look else ""), m.start(), stop, rank_sign=sign,
+                    rank_of=of, look_back=look)
+
+
+def _streak(m: re.Match) -> Quantity | None:
+    n = _count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or "").lower().rstrip("s")
+    what = (m.group("what") or m.group("what2") or "").lower()
+    if not n or not unit:
+        return None
+    sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline") else (
+        1 if what else 0)
+    return Quantity("streak", float(n), m.group(), m.start(), m.end(), rank_sign=sign, unit=unit.replace("day",
+                                                                                                           "session"),
+                    count=n)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every figure of a clause, in order, without overlaps (see the module's docstring)."""
+    found: list[Quantity] = []
+    for m in _STREAK.finditer(text):
+        q = _streak(m)
+        if q:
+            found.append(q)
+    for m in _RANK.finditer(text):
+        if not any(m.start() < q.end and m.end() > q.start for q in found):
+            rank = _rank(text, m)
+            if rank is not None:
+                found.append(rank)
+    for n in find_numbers(text):
+        q = _number_quantity(text, n)
+        if q is not None and not any(q.start < f.end and q.end > f.start for f in found):
+            found.append(q)
+    for m in re.finditer(r"\b(?:triple|double|single)[- ]digit\b", text, re.IGNORECASE):
+        found.append(Quantity("pace", None, m.group(), m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
