@@ -141,6 +141,9 @@ def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame) -> None:
         st.markdown(f"**Listing:** {md_escape(claim.listing_rule)} · **Session:** {when} "
                     f"({md_escape(claim.day_rule)})" + (f" · **Period:** {md_escape(claim.since_rule)}"
                                                         if claim.since_rule else ""))
+    if claim.trail:
+        with st.expander("How the figure was read"):
+            st.markdown("\n".join(f"- {md_escape(step)}" for step in claim.trail))
     if result.reason:
         st.markdown(f"**Why it cannot be checked:** {md_escape(result.reason)}")
     if result.figures:
@@ -156,12 +159,23 @@ _FIGURE_COLUMNS = {"close from": st.column_config.NumberColumn(format="%.2f"),
                    "basis": st.column_config.TextColumn(width="large")}
 
 
+def _shown(key: str, value: float, label: str) -> str:
+    """A figure as its measure reads: a move in %, a change in points, a level, a run of sessions."""
+    if key.endswith("points"):
+        return f"{value:+,.2f}"
+    if key == "streak":
+        return f"{value:.0f}"
+    if key == "rank" and "move" in label:
+        return f"{value:+.2f}%"
+    if key in ("level", "rank", "range_high", "range_low") or key.endswith("_level"):
+        return f"{value:,.2f}"
+    return f"{value:+.2%}"
+
+
 def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
     rows = []
     for f in result.figures:
-        points = f.key in ("points", "level") or (f.key == "rank_level")
-        rows.append({"figure": f.label, "symbol": f.symbol, "value": f"{f.value:+,.2f}" if f.key == "points" else
-                     f"{f.value:,.2f}" if points else f"{f.value:+.2%}",
+        rows.append({"figure": f.label, "symbol": f.symbol, "value": _shown(f.key, f.value, f.label),
                      "from": f.dates[0] if f.dates else None, "to": f.dates[-1] if f.dates else None,
                      "close from": f.closes[0] if f.closes else None,
                      "close to": f.closes[-1] if len(f.closes) > 1 else None, "basis": f.basis})

@@ -9,4 +9,5 @@ VERDICT_BADGES = {
 MATCH_BADGES = {"yes": ":green-badge[date matches]", "roughly": ":orange-badge[date roughly matches]",
                 "no": ":red-badge[date does not match]", "not dated": ":gray-badge[not dated in the article]"}
 ARTICLE_VERDICT_BADGES = {"matches": ":green-badge[matches]", "roughly": ":orange-badge[roughly]",
-                          "does not match": ":red-badge[does not match]", "uncheckable": ":gray-badge[uncheckable]"}
+                          "does not match": ":red-badge[does not match]", "not sure": ":blue-badge[not sure]",
+                          "uncheckable": ":gray-badge[uncheckable]"}
