@@ -68,4 +68,5 @@ MAX_SENTENCES = 2_000  # sentences read from one text; the rest are named in a n
 MAX_SENTENCE_CHARS = 2_000  # characters of one sentence read; a longer one is cut, with a notice
 MAX_CANDIDATES = 300  # candidate events proposed from one text
 MAX_ARTICLE_CLAIMS = 200  # numeric claims read from one text
+MAX_SENTENCE_FIGURES = 40  # figures read from one sentence; a longer list is cut, with a notice
 EVENT_YEARS = (1900, 2100)  # an event's date must fall in these years (pandas and the charts hold them)

@@ -30,12 +30,16 @@ _STRETCH_END = re.compile(r"[,;]|\s[-–—]\s|\s(?:after|before|following|as|wh
                           r"(?!(?:the )?(?:(?:opening |closing )?bell|hours|market (?:open|close)))", re.IGNORECASE)
 
 
+_REACH = 160  # characters a stretch reaches either side of its figure at most (a list without commas is long)
+
+
 def stretch(text: str, q: Quantity) -> tuple[int, int]:
     """(start, end) of a figure's own stretch of its clause: from the comma, dash or subordinate part before it to
     the next one ("wiping out a 1.3% rise on Wednesday" is the 1.3%'s own)."""
-    before = [m.end() for m in _STRETCH_END.finditer(text, 0, q.start)]
-    after = _STRETCH_END.search(text, q.end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    lo = max(0, q.start - _REACH)
+    before = [m.end() for m in _STRETCH_END.finditer(text, lo, q.start)]
+    after = _STRETCH_END.search(text, q.end, q.end + _REACH)
+    return (before[-1] if before else lo), (after.start() if after else min(len(text), q.end + _REACH))
 
 
 def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> DateExpression | None:

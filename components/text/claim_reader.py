@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from components.analysis.article_claims import ArticleClaim
 from components.data.listings import company_named
-from components.facts import MAX_ARTICLE_CLAIMS
+from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.text import claim_periods as P
 from components.text import entities as E
 from components.text import lexicon as L
@@ -78,26 +78,32 @@ class LoadedArticle:
 
 def claims_of_text(text: str, published: dt.date | str, *, place: str | None = None) -> tuple[Reading,
                                                                                              list[ArticleClaim]]:
-    """The text read, and its claims; ValueError for text over the limit or a bad date."""
+    """The text read (with a notice for each limit reached), and its claims; ValueError for text over the limit or a
+    bad date."""
     reading = read_article(text, published, place=place)
-    return reading, read_claims(reading)
+    notices: list[str] = []
+    claims = read_claims(reading, notices)
+    return replace(reading, notices=reading.notices + tuple(notices)), claims
 
 
-def read_claims(reading: Reading) -> list[ArticleClaim]:
-    """Every claim of a text already read, in order, at most MAX_ARTICLE_CLAIMS."""
+def read_claims(reading: Reading, notices: list[str] | None = None) -> list[ArticleClaim]:
+    """Every claim of a text already read, in order, at most MAX_ARTICLE_CLAIMS (and MAX_SENTENCE_FIGURES of one
+    sentence); each limit reached is added to ``notices``."""
     lead = [c.text for c in reading.clauses if not c.heading][:4]
     marker = next((m.group() for text in lead for m in [_LEAD_INTRADAY.search(text)] if m), "") or next(
         (m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m), "")
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
     story = _Story(reading, marker, before_open=before_open)
+    notices = notices if notices is not None else []
     for clause in reading.clauses:
         if len(story.claims) >= MAX_ARTICLE_CLAIMS:
+            notices.append(f"Only the first {MAX_ARTICLE_CLAIMS} figures of the text were read and checked.")
             break
-        story.claims += _clause_claims(clause, story)[:MAX_ARTICLE_CLAIMS - len(story.claims)]
+        story.claims += _clause_claims(clause, story, notices)
     return story.claims
 
 
-def _clause_claims(clause: Clause, story: _Story) -> list[ArticleClaim]:
+def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:
     text, place = clause.text, story.reading.place
     found = []
     for m in E.mentions(text, place):
@@ -107,6 +113,12 @@ def _clause_claims(clause: Clause, story: _Story) -> list[ArticleClaim]:
         elif found[-1].kind in ("index", "market"):
             story.last_index = story.last_subject = found[-1]
     qs = [q for q in quantities(text) if not (q.kind == "money" and text[max(0, q.start - 1):q.start] == "(")]
+    room = min(MAX_SENTENCE_FIGURES, MAX_ARTICLE_CLAIMS - len(story.claims))
+    if len(qs) > room:
+        if len(qs) > MAX_SENTENCE_FIGURES:
+            notices.append(f"Sentence {clause.sentence_index + 1} has {len(qs)} figures; only the first "
+                           f"{MAX_SENTENCE_FIGURES} were read.")
+        qs = qs[:room]
     out = [_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(qs, owners(
         text, qs, found)))]
     beat = _BEAT.search(text)

@@ -186,6 +186,10 @@ def _rank(bars: pd.DataFrame, fig: dict) -> tuple[float, str, str]:
 
 def _streak(bars: pd.DataFrame, fig: dict) -> tuple[float, str, str]:
     pos = _row(bars, fig["session"])
+    if fig.get("unit") == "week":  # weeks in a row: each week's last close against the week before
+        weekly = bars["close"].groupby(bars.index.to_period("W-FRI")).last()
+        bars = pd.DataFrame({"close": weekly.to_numpy()}, index=weekly.index.end_time.normalize())
+        pos = int(bars.index.searchsorted(pd.Timestamp(fig["session"]))) if pos >= 0 else pos
     moves = bars["close"].diff()
     run = 0
     while pos - run >= 1 and moves.iloc[pos - run] * fig["sign"] > 0:
