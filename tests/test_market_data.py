@@ -328,3 +328,30 @@ def test_a_live_answer_that_breaks_a_rule_is_not_kept(live):
     assert result.provenance["9988.HK"].source == prices.SOURCE_SNAPSHOT
     assert "after today" in result.live_failure
     assert disk_cache.read_disk_cache("9988.HK", max_age=None).frame is None
+
+
+@pytest.mark.parametrize("typed, symbol", [
+    ("700", "0700.HK"), ("00700", "0700.HK"), ("0700", "0700.HK"), ("0700.HK", "0700.HK"), ("HK.00700", "0700.HK"),
+    ("HK:700", "0700.HK"), ("0700 HK", "0700.HK"), ("9988", "9988.HK"), ("09988.HK", "9988.HK"), ("9988.hk", "9988.HK"),
+    ("baba", "BABA"), ("NYSE:BABA", "BABA"), ("BABA.US", "BABA"), ("US.BABA", "BABA"), ("SH.600519", "600519.SS"),
+    ("600519", "600519.SS"), ("SZ.000001", "000001.SZ"), ("騰訊控股", "0700.HK"), ("腾讯控股", "0700.HK"),
+    ("阿里巴巴", "9988.HK"), ("恒生指數", "^HSI"), ("恒生指数", "^HSI"), ("国企指数", "^HSCE"), ("國企指數", "^HSCE"),
+    ("Tencent", "0700.HK"), ("^hsi", "^HSI"), ("HKD=X", "HKD=X"),
+])
+def test_symbols_typed_as_people_type_them_are_understood_and_say_what_they_were_read_as(typed, symbol):
+    from components.data.symbols import read_symbol
+
+    got = read_symbol(typed)
+    assert got.symbol == symbol
+    assert (got.note == "") == (typed.strip().upper() == symbol)
+    if got.note:
+        assert symbol in got.note and typed.strip() in got.note
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "<b>x</b>", "a" * 50, "NOT$VALID", "HK.12345678"])
+def test_a_symbol_that_cannot_be_read_gets_a_sentence(typed):
+    from components.data.symbols import InvalidSymbol, read_symbol
+
+    with pytest.raises(InvalidSymbol) as err:
+        read_symbol(typed)
+    assert str(err.value) and "Traceback" not in str(err.value)

@@ -95,7 +95,7 @@ def test_templates_use_every_schema_field():
         ({"time": "9.30pm"}, "time", "HH:MM"),
         ({"category": "rumour"}, "category", "'model release'"),
         ({"tz": "Mars/Olympus"}, "tz", "is not an IANA time zone"),
-        ({"symbols": "BABA, NOT$VALID"}, "symbols", "not a valid Yahoo Finance symbol"),
+        ({"symbols": "BABA, NOT$VALID"}, "symbols", "is not a symbol the app can read"),
         ({"title": "<script>alert(1)</script>"}, "title", "markup"),
         ({"title": "Nice <b>bold</b> claim"}, "title", "markup"),
         ({"title": "&lt;img src=x&gt;"}, "title", "markup"),

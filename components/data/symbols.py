@@ -22,6 +22,8 @@ __all__ = [
     "SymbolInfo",
     "benchmark_for",
     "normalise_symbol",
+    "read_symbol",
+    "TypedSymbol",
     "level_label",
     "symbol_info",
 ]
@@ -133,24 +135,82 @@ class InvalidSymbol(ValueError):
     """A symbol that cannot be a Yahoo Finance ticker; the message is meant for the user."""
 
 
-def normalise_symbol(raw: object) -> str:
-    """Return the canonical Yahoo form of a user-typed symbol, or raise :class:`InvalidSymbol`.
+# Names people type for a symbol, in English and Chinese (Traditional and Simplified), mapped to Yahoo's symbol
+TYPED_NAMES: dict[str, str] = {
+    "ALIBABA": "9988.HK", "阿里巴巴": "9988.HK", "阿里": "9988.HK", "TENCENT": "0700.HK", "騰訊": "0700.HK",
+    "腾讯": "0700.HK", "騰訊控股": "0700.HK", "腾讯控股": "0700.HK", "恒生指數": "^HSI", "恒生指数": "^HSI",
+    "恒指": "^HSI", "HSI": "^HSI", "HANG SENG": "^HSI", "國企指數": "^HSCE", "国企指数": "^HSCE", "HSCEI": "^HSCE",
+    "恒生中國企業指數": "^HSCE", "恒生中国企业指数": "^HSCE", "NVIDIA": "NVDA", "英偉達": "NVDA", "英伟达": "NVDA",
+    "S&P 500": "^GSPC", "SPX": "^GSPC", "標普500": "^GSPC", "标普500": "^GSPC",
+}
+_EXCHANGE_PREFIX = {"HK": ".HK", "HKEX": ".HK", "SEHK": ".HK", "SH": ".SS", "SS": ".SS", "SSE": ".SS", "SZ": ".SZ",
+                    "SZSE": ".SZ", "US": "", "NYSE": "", "NASDAQ": "", "NASDAQGS": "", "AMEX": "", "OTC": "",
+                    "OTCPK": ""}
 
-    Hong Kong codes are written by Yahoo with four digits (``9988.HK``), so ``09988.hk`` and
-    ``9988.hk`` both become ``9988.HK``.
-    """
-    text = str(raw or "").strip().upper()
+
+@dataclass(frozen=True)
+class TypedSymbol:
+    """A symbol as typed and the Yahoo symbol it was read as; ``note`` says how when the two differ."""
+
+    typed: str
+    symbol: str
+    note: str = ""
+
+
+def read_symbol(raw: object) -> TypedSymbol:
+    """The Yahoo symbol a user meant, however typed: ``700``, ``00700``, ``0700.HK``, ``HK.00700``, ``HK:700``,
+    ``9988``, ``baba``, ``NYSE:BABA``, ``BABA.US``, ``SH.600519``, a name (``Tencent``, ``騰訊控股``, ``恒生指數``).
+    Raises :class:`InvalidSymbol` with a sentence for anything else."""
+    typed = str(raw or "").strip()
+    text = re.sub(r"\s+", " ", typed.replace("\u3000", " ")).upper()
     if not text:
         raise InvalidSymbol("Enter a symbol, for example 9988.HK or BABA.")
-    hk = re.fullmatch(r"0*(\d{1,5})\.HK", text)
-    if hk:
-        text = f"{int(hk.group(1)):04d}.HK"
+    if len(text) > 40:
+        raise InvalidSymbol(f"'{typed[:40]}…' is too long to be a symbol.")
+    if text in TYPED_NAMES:
+        return _typed(typed, TYPED_NAMES[text], "a name")
+    m = re.fullmatch(r"(?P<ex>[A-Z]{2,8})\s?[.:]\s?(?P<code>[A-Z0-9.^=-]{1,12})", text)
+    if m and m.group("ex") in _EXCHANGE_PREFIX:
+        return _coded(typed, m.group("code"), _EXCHANGE_PREFIX[m.group("ex")])
+    m = re.fullmatch(r"(?P<code>[A-Z0-9^=-]{1,12})(?:\s|\.)(?P<ex>HK|US|SH|SZ|SS)", text)
+    if m:
+        return _coded(typed, m.group("code"), _EXCHANGE_PREFIX[m.group("ex")])
+    if re.fullmatch(r"\d{1,5}", text):
+        return _typed(typed, f"{int(text):04d}.HK", "a Hong Kong stock code")
+    if re.fullmatch(r"\d{6}", text):
+        return _typed(typed, text + (".SS" if text[0] in "569" else ".SZ"), "a mainland China stock code")
     if not _SYMBOL_RE.fullmatch(text):
         raise InvalidSymbol(
-            f"'{str(raw)[:40]}' is not a valid Yahoo Finance symbol: use letters, digits and . - = ^ "
-            "(for example 9988.HK, BABA, ^HSI)."
-        )
-    return text
+            f"'{typed[:40]}' is not a symbol the app can read: type a Yahoo Finance symbol (9988.HK, BABA, ^HSI), a "
+            "Hong Kong code (700, 00700, HK.00700) or a name such as Tencent or 騰訊控股.")
+    return _coded(typed, text, "")
+
+
+def _coded(typed: str, code: str, suffix: str) -> TypedSymbol:
+    if suffix == ".HK" and re.fullmatch(r"\d+", code):
+        if len(code) > 5:
+            raise InvalidSymbol(f"'{typed[:40]}': Hong Kong stock codes have at most five digits.")
+        return _typed(typed, f"{int(code):04d}.HK", "a Hong Kong stock code")
+    hk = re.fullmatch(r"0*(\d{1,5})\.HK", code)
+    if hk:
+        return _typed(typed, f"{int(hk.group(1)):04d}.HK", "a Hong Kong stock code")
+    symbol = code + suffix if suffix and not code.endswith(suffix) else code
+    if not _SYMBOL_RE.fullmatch(symbol):
+        raise InvalidSymbol(f"'{typed[:40]}' is not a symbol the app can read.")
+    return _typed(typed, symbol, "")
+
+
+def _typed(typed: str, symbol: str, how: str) -> TypedSymbol:
+    if typed.strip().upper() == symbol:
+        return TypedSymbol(typed, symbol)
+    known = KNOWN_SYMBOLS.get(symbol)
+    named = f" ({known.name})" if known else ""
+    return TypedSymbol(typed, symbol, f"'{typed.strip()}' read as {symbol}{named}" + (f", {how}" if how else ""))
+
+
+def normalise_symbol(raw: object) -> str:
+    """The canonical Yahoo form of a user-typed symbol (see :func:`read_symbol`), or :class:`InvalidSymbol`."""
+    return read_symbol(raw).symbol
 
 
 def symbol_info(symbol: str) -> SymbolInfo:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.analysis.metrics import STYLES, VIEWS
 from components.data.events import CATEGORIES
-from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, normalise_symbol
+from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, read_symbol
 from components.facts import MAX_SYMBOLS
 from components.ui import state
 from components.ui.data import available_symbols
@@ -35,7 +35,11 @@ def chosen_symbols() -> list[str]:
     symbols = []
     for raw in state.SYMBOLS.get():
         try:
-            symbols.append(normalise_symbol(raw))
+            typed = read_symbol(raw)
         except InvalidSymbol as exc:
             st.warning(str(exc), icon=":material/warning:")
-    return symbols
+            continue
+        symbols.append(typed.symbol)
+        if typed.note:
+            st.caption(f":material/info: {typed.note}")
+    return list(dict.fromkeys(symbols))

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components.data import store
 from components.data.events import CATEGORIES, bundled_events, events_frame
-from components.data.symbols import InvalidSymbol, normalise_symbol
+from components.data.symbols import InvalidSymbol, read_symbol
 from components.facts import HISTORY_START, MAX_ARTICLE_CHARS, MAX_SYMBOLS, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from components.text.claim_reader import PLACES, LoadedArticle
 from components.text.extraction import propose_events
@@ -188,13 +188,17 @@ def symbols_ui() -> None:
         st.dataframe(pd.DataFrame([{"symbol": s, **{k: m[k] for k in ("name", "market", "basis", "first", "last")}}
                                    for s, m in meta.items()]), hide_index=True, key=state.SNAPSHOT_SYMBOLS)
     else:
-        raw = st.text_input("Add a Yahoo symbol", placeholder="e.g. 3690.HK, PDD, ^HSTECH", key=state.NEW_SYMBOL)
+        raw = st.text_input("Add a symbol", placeholder="e.g. 3690.HK, 700, HK.09618, PDD, 騰訊控股",
+                            key=state.NEW_SYMBOL)
         if st.button("Check and add", key=state.ADD_SYMBOL) and raw:
             try:
-                symbol = normalise_symbol(raw)
+                typed = read_symbol(raw)
             except InvalidSymbol as exc:
                 st.error(md_escape(exc))
             else:
+                symbol = typed.symbol
+                if typed.note:
+                    st.info(md_escape(typed.note), icon=":material/info:")
                 with st.status(f"Fetching {symbol} from Yahoo Finance…", expanded=False) as status:
                     got = store.get_prices([symbol], HISTORY_START, dt.date.today())
                     prov = got.provenance[symbol]
