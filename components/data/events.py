@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
 import pandas as pd
@@ -19,12 +19,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
+from components.data.text_rules import text_problem, tidy
 from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
 
 EVENTS_FILE = DATA_DIR / "events.json"
 CATEGORIES = ["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
 Category = Literal["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._\-]{0,79}$"
+MAX_SOURCES, MAX_COMPANIES = 10, 20  # per event: so one stored record stays a few kilobytes
+
+
+def _plain_text(value: str) -> str:
+    """Every text of an event is tidied and obeys the one set of text rules (components/data/text_rules.py)."""
+    value = tidy(value)
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 class Source(BaseModel):
@@ -32,6 +43,8 @@ class Source(BaseModel):
     # no spaces, quotes, angle brackets or backticks: a URL is shown as a link and must stay one
     url: str = Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)
     title: str = Field(min_length=1, max_length=300)
+
+    _plain = field_validator("url", "title")(_plain_text)
 
 
 class Event(BaseModel):
@@ -47,12 +60,12 @@ class Event(BaseModel):
     tz: str = HOME_TZ
     time_note: str = Field("", max_length=300)
     category: Category
-    companies: list[str] = []
+    companies: list[Annotated[str, Field(max_length=100)]] = Field([], max_length=MAX_COMPANIES)
     summary: str = Field("", max_length=2000)
     article_wording: str | None = Field(None, max_length=300)
     date_match: Literal["yes", "roughly", "no", "not dated"] = "not dated"
     match_note: str = Field("", max_length=500)
-    sources: list[Source] = []
+    sources: list[Source] = Field([], max_length=MAX_SOURCES)
     symbols: list[str] = []
     confidence: Literal["verified", "one source", "unverified"] = "unverified"
     in_article: bool = False
@@ -60,13 +73,18 @@ class Event(BaseModel):
 
     @field_validator("title", "summary", "time_note", "match_note")
     @classmethod
-    def _no_control_characters(cls, value: str) -> str:
-        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
-            raise ValueError("contains control characters")
-        bidi = next((ch for ch in value if ch in BIDI_CONTROLS), None)
-        if bidi is not None:
-            raise ValueError(f"contains the direction control U+{ord(bidi):04X}, which can disguise text")
-        return value.strip()
+    def _plain_trimmed(cls, value: str) -> str:
+        return _plain_text(value)
+
+    @field_validator("article_wording")
+    @classmethod
+    def _plain_wording(cls, value: str | None) -> str | None:
+        return None if value is None else _plain_text(value)
+
+    @field_validator("companies")
+    @classmethod
+    def _plain_companies(cls, value: list[str]) -> list[str]:
+        return [_plain_text(name) for name in value]
 
     @field_validator("tz")
     @classmethod
@@ -149,7 +167,6 @@ def zone_name(tz: str) -> str:
     return ZONE_NAMES.get(tz) or f"{city(tz)} time"
 
 
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NOT_ZONES = {"Factory", "localtime", "posixrules"}
 
 
