@@ -20,8 +20,16 @@ from components.data.events import MAX_COMPANIES, MAX_SOURCES, Event, Source
 from components.text import extraction
 from components.text.uploads import parse_upload
 from components.text.user_events import accept_rows, review_frame
-from components.workspace import store
-from components.workspace.records import MAX_RECORD_CHARS, Content, check_for_save, event_record, read_event
+from components.workspace import db, store
+from components.workspace.records import (
+    MAX_RECORD_CHARS,
+    Content,
+    StoredArticle,
+    check_for_save,
+    event_record,
+    read_event,
+)
+from tests.apptest import assert_no_exception
 
 RIC_LINE = ("HONG KONG, March 6 (Reuters) - Alibaba's U.S.-listed shares <BABA.N> jumped 8% on Wednesday "
             "after it unveiled a model.")
@@ -116,3 +124,83 @@ def test_the_largest_event_the_model_accepts_is_a_record_the_workspace_reads_bac
     assert _workspace_accepts(event)
     with pytest.raises(ValidationError, match="at most 10 items"):
         mine(sources=[Source(url="https://e.com", title="t")] * (MAX_SOURCES + 1))
+
+
+# --- item 3: rows read defensively ---------------------------------------------------------------------
+
+@pytest.fixture
+def sqlite_db(monkeypatch, tmp_path):
+    """A workspace database in a SQLite file (stored types are not enforced there: a row can hold anything)."""
+    monkeypatch.setenv(db.DATABASE_ENV, f"sqlite:///{tmp_path / 'ws.sqlite'}")
+    return db.database_url()
+
+
+def saved(**changes) -> store.Created:
+    article = StoredArticle(id="story-1", title="A story", published=dt.date(2025, 3, 7), text="Shares rose 3%.",
+                            added_at=dt.datetime(2025, 3, 8, 10))
+    second = article.model_copy(update={"id": "story-2", "title": "Another story"})
+    return store.create(Content((mine(), mine(id="user-two", title="Two")), (article, second), {"range": "1Y"}))
+
+
+def tamper(sql: str) -> None:
+    with db.engine().begin() as conn:
+        conn.exec_driver_sql(sql)
+
+
+@pytest.mark.parametrize(("sql", "named"), [
+    ("UPDATE workspace_articles SET published = '2025-02-30' WHERE position = 0",
+     "saved article #1: field 'published'"),
+    ("UPDATE workspace_articles SET added_at = 'not a date' WHERE position = 0", "saved article #1: field 'added_at'"),
+    ("UPDATE workspace_articles SET added_at = x'00ff' WHERE position = 0", "saved article #1: field 'added_at'"),
+    ("UPDATE workspace_articles SET text = CAST(x'48ff' AS TEXT) WHERE position = 0", "saved article #1: field 'text'"),
+    ("UPDATE workspace_events SET record = CAST(x'7bff' AS TEXT) WHERE position = 0", "saved event #1"),
+])
+def test_a_bad_column_of_a_stored_row_names_that_record_and_the_rest_opens(sqlite_db, sql, named):
+    created = saved()
+    tamper(sql)
+    opened = store.open_link(created.share_token, store.VIEW)
+    assert any(p.startswith(named) for p in opened.problems), opened.problems
+    kept = [a.id for a in opened.content.articles] + [e.id for e in opened.content.events]
+    assert len(kept) == 3 and ("story-2" in kept and "user-two" in kept)
+
+
+@pytest.mark.parametrize(("sql", "said"), [
+    ("UPDATE workspaces SET used_at = 'not a date'", "last-used time was unreadable"),
+    ("UPDATE workspaces SET updated_at = x'00ff'", "last-saved time was unreadable"),
+    ("UPDATE workspaces SET revision = 'abc'", "revision number was unreadable"),
+    ("UPDATE workspaces SET share_generation = 'x'", "share link's number was unreadable"),
+])
+def test_a_bad_workspace_column_is_repaired_once_with_a_notice(sqlite_db, sql, said):
+    created = saved()
+    tamper(sql)
+    opened = store.open_link(created.edit_token, store.EDIT)
+    assert any(said.split(" was")[0] in p for p in opened.problems), opened.problems
+    assert len(opened.content.events) == 2 and len(opened.content.articles) == 2
+    again = store.open_link(created.edit_token, store.EDIT)
+    assert again.problems == []  # written back: said once
+    assert store.save(again.workspace_id, created.edit_token, again.revision, again.content) == again.revision + 1
+
+
+def test_edit_and_share_links_to_bad_rows_never_show_an_error_page(sqlite_db, open_page):
+    created = saved()
+    tamper("UPDATE workspace_articles SET published = '2025-02-30' WHERE position = 0")
+    tamper("UPDATE workspaces SET used_at = 'not a date', revision = 'abc', updated_at = x'00ff'")
+    for params in ({"share": created.share_token}, {"ws": created.edit_token}):
+        at = open_page("app.py", params=params)
+        assert_no_exception(at, f"opening {params}")
+        assert not at.error, [e.value for e in at.error]
+        shown = " ".join(w.value for w in at.warning).replace("\\", "")
+        assert "saved article #1" in shown
+        assert [e.id for e in at.session_state["user_events"]] == ["user-mine", "user-two"]
+    at.session_state["user_events"] = [mine()]  # the edit window changes something: autosave must work
+    at.run()
+    assert_no_exception(at, "autosave after a repair")
+    assert "Saved automatically" in " ".join(c.value for c in at.sidebar.caption)
+
+
+def test_a_revoked_link_whose_date_is_unreadable_still_says_it_is_off(sqlite_db):
+    created = saved()
+    store.revoke_share(created.workspace_id, created.edit_token)
+    tamper("UPDATE revoked_shares SET revoked_at = '2025-13-45'")
+    with pytest.raises(store.LinkError, match="turned off by the workspace's owner. Ask"):
+        store.open_link(created.share_token, store.VIEW)

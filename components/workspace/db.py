@@ -64,6 +64,14 @@ def describe(url: str) -> str:
     return f"PostgreSQL at {parsed.host}:{parsed.port or 5432}/{parsed.database}"
 
 
+def _text(raw: bytes) -> str | bytes:
+    """A stored text as SQLite gives it: the text, or its bytes when they are not UTF-8 (a record check names it)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
 def _new_engine(url: str) -> sa.Engine:
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -73,6 +81,7 @@ def _new_engine(url: str) -> sa.Engine:
 
         @sa.event.listens_for(eng, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:
+            dbapi_conn.text_factory = _text  # a text column holding bytes that are not UTF-8 is input too
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -24,7 +25,8 @@ from components.facts import (
     MAX_WORKSPACES,
     WORKSPACE_EXPIRY_DAYS,
 )
-from components.workspace import tokens
+from components.text.upload_schema import clip
+from components.workspace import rows, tokens
 from components.workspace.db import DatabaseError, engine
 from components.workspace.records import (
     Content,
@@ -39,6 +41,7 @@ from components.workspace.records import (
 )
 from components.workspace.schema import revoked_shares, workspace_articles, workspace_events, workspaces
 
+log = logging.getLogger("dashboard")
 EDIT, VIEW = "edit", "view"
 EXPIRE_BATCH = 200
 TOUCH_EVERY = dt.timedelta(hours=1)  # opening a workspace refreshes its last use at most this often
@@ -163,55 +166,63 @@ def open_link(token: object, mode: str, *, url: str | None = None, when: dt.date
     column = workspaces.c.edit_hash if mode == EDIT else workspaces.c.share_hash
     when = when or now()
     with engine(url).begin() as conn:
-        row = conn.execute(sa.select(workspaces).where(column == digest)).mappings().first()
+        row = rows.workspace_row(conn, column == digest, when)
         if row is None:
-            revoked = None if mode == EDIT else conn.execute(
-                sa.select(revoked_shares.c.revoked_at).where(revoked_shares.c.token_hash == digest)).scalar()
-            if revoked is not None:
-                raise LinkError(f"This share link was turned off by the workspace's owner on {revoked:%d %b %Y}. "
+            off, revoked = (False, None) if mode == EDIT else rows.revoked(conn, digest)
+            if off:
+                on = f" on {revoked:%d %b %Y}" if revoked else ""
+                raise LinkError(f"This share link was turned off by the workspace's owner{on}. "
                                 "Ask them for the new one.")
             raise _unknown(what)
-        if when - row["used_at"] > TOUCH_EVERY:
-            conn.execute(sa.update(workspaces).where(workspaces.c.id == row["id"]).values(used_at=when))
         content, problems = _read_content(conn, row)
+    if row.repairs or when - row.used_at > TOUCH_EVERY:
+        _touch(row, when, url)
     share = None
-    if mode == EDIT and row["share_hash"] is not None:
-        share = tokens.share_token(token, row["share_generation"])
-    return Opened(row["id"], mode, row["revision"], content, problems, share, row["updated_at"])
+    if mode == EDIT and row.share_hash is not None:
+        share = tokens.share_token(token, row.share_generation)
+    return Opened(row.id, mode, row.revision, content, row.notices + problems, share, row.updated_at)
 
 
-def _read_content(conn, row) -> tuple[Content, list[str]]:
-    wid, problems = row["id"], []
-    view, view_problems = read_view(row["view"])
-    problems += view_problems
+def _touch(row: rows.WorkspaceRow, when: dt.datetime, url: str | None) -> None:
+    """Record the use (expiry counts from it) and write the row's repairs; a database that cannot take the
+    write (full, read-only) still opens the link."""
+    try:
+        with engine(url).begin() as conn:
+            rows.repair(conn, row)
+            if when - row.used_at > TOUCH_EVERY:
+                conn.execute(sa.update(workspaces).where(workspaces.c.id == row.id).values(used_at=when))
+    except (sa.exc.SQLAlchemyError, OSError, DatabaseError) as exc:
+        log.warning("workspace %s opened but its last use not recorded (%s)", row.id, type(exc).__name__)
+
+
+def _read_content(conn, row: rows.WorkspaceRow) -> tuple[Content, list[str]]:
+    view, problems = read_view(row.view)
     events = []
-    rows = conn.execute(sa.select(workspace_events.c.position, workspace_events.c.event_id, workspace_events.c.record)
-                        .where(workspace_events.c.workspace_id == wid).order_by(workspace_events.c.position)
-                        .limit(MAX_WORKSPACE_EVENTS + 1)).all()
-    for i, (_, event_id, record) in enumerate(rows[:MAX_WORKSPACE_EVENTS], start=1):
-        event, why = read_event(record, f"saved event #{i} '{str(event_id)[:80]}'")
+    found = rows.event_rows(conn, row.id, MAX_WORKSPACE_EVENTS + 1)
+    for i, (_, event_id, record) in enumerate(found[:MAX_WORKSPACE_EVENTS], start=1):
+        event, why = read_event(record, f"saved event #{i} '{clip(event_id, 80)}'")
         problems += [f"{w}; it was left out, the other events are loaded" for w in why]
         if event is not None and all(e.id != event.id for e in events):
             events.append(event)
-    if len(rows) > MAX_WORKSPACE_EVENTS:
+    if len(found) > MAX_WORKSPACE_EVENTS:
         problems.append(f"the workspace holds more than {MAX_WORKSPACE_EVENTS} events; the first "
                         f"{MAX_WORKSPACE_EVENTS} are loaded")
     articles: list[StoredArticle] = []
-    arows = conn.execute(sa.select(workspace_articles).where(workspace_articles.c.workspace_id == wid)
-                         .order_by(workspace_articles.c.position).limit(MAX_WORKSPACE_ARTICLES)).mappings().all()
-    for i, arow in enumerate(arows, start=1):
-        article, why = read_article({**arow, "id": arow["article_id"]}, f"saved article #{i}")
+    for i, arow in enumerate(rows.article_rows(conn, row.id, MAX_WORKSPACE_ARTICLES), start=1):
+        article, why = read_article(arow, f"saved article #{i}")
         problems += [f"{w}; it was left out" for w in why]
         if article is not None:
             articles.append(article)
     return Content(tuple(events), tuple(articles), view), problems
 
 
-def _owned(conn, workspace_id: str, edit_token: str):
-    row = conn.execute(sa.select(workspaces).where(workspaces.c.id == workspace_id)
-                       .where(workspaces.c.edit_hash == tokens.token_hash(edit_token))).mappings().first()
+def _owned(conn, workspace_id: str, edit_token: str, when: dt.datetime) -> rows.WorkspaceRow:
+    """The workspace this edit token owns (its unreadable columns repaired in this transaction)."""
+    row = rows.workspace_row(conn, (workspaces.c.id == workspace_id) &
+                             (workspaces.c.edit_hash == tokens.token_hash(edit_token)), when)
     if row is None:
         raise _unknown("edit")
+    rows.repair(conn, row)
     return row
 
 
@@ -228,12 +239,12 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
         raise NotSaved("; ".join(problems))
     when = when or now()
     with engine(url).begin() as conn:
-        row = _owned(conn, workspace_id, edit_token)
-        if row["revision"] != revision and not force:
-            raise Conflict(f"saved elsewhere at {row['updated_at']:%H:%M} UTC (revision {row['revision']})")
-        new = row["revision"] + 1
+        row = _owned(conn, workspace_id, edit_token, when)
+        if row.revision != revision and not force:
+            raise Conflict(f"saved elsewhere at {row.updated_at:%H:%M} UTC (revision {row.revision})")
+        new = row.revision + 1
         done = conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
-                            .where(workspaces.c.revision == row["revision"])
+                            .where(workspaces.c.revision == row.revision)
                             .values(revision=new, updated_at=when, used_at=when, view=view_json(content.view),
                                     bytes=content_bytes(content)))
         if done.rowcount != 1:  # another save slipped in between the read and this update
@@ -248,10 +259,10 @@ def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
     """Turn the current share link off for good (it then says so when opened)."""
     when = when or now()
     with engine(url).begin() as conn:
-        row = _owned(conn, workspace_id, edit_token)
-        if row["share_hash"] is None:
+        row = _owned(conn, workspace_id, edit_token, when)
+        if row.share_hash is None:
             return
-        conn.execute(sa.insert(revoked_shares).values(token_hash=row["share_hash"], workspace_id=workspace_id,
+        conn.execute(sa.insert(revoked_shares).values(token_hash=row.share_hash, workspace_id=workspace_id,
                                                       revoked_at=when))
         conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id).values(share_hash=None))
 
@@ -260,10 +271,10 @@ def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
 def new_share(workspace_id: str, edit_token: str, *, url: str | None = None) -> str:
     """Issue a new share link (the next generation; the revoked ones stay off); its token."""
     with engine(url).begin() as conn:
-        row = _owned(conn, workspace_id, edit_token)
-        if row["share_hash"] is not None:
-            return tokens.share_token(edit_token, row["share_generation"])
-        generation = row["share_generation"] + 1
+        row = _owned(conn, workspace_id, edit_token, now())
+        if row.share_hash is not None:
+            return tokens.share_token(edit_token, row.share_generation)
+        generation = row.share_generation + 1
         token = tokens.share_token(edit_token, generation)
         conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
                      .values(share_hash=tokens.token_hash(token), share_generation=generation))
