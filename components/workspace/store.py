@@ -27,7 +27,7 @@ from components.facts import (
 )
 from components.text.upload_schema import clip
 from components.workspace import rows, tokens
-from components.workspace.db import DatabaseError, engine
+from components.workspace.db import DatabaseError, failure, transaction
 from components.workspace.records import (
     Content,
     StoredArticle,
@@ -85,14 +85,15 @@ def now() -> dt.datetime:
 
 
 def _guarded(func):
-    """Database failures become :class:`DatabaseError` with a short cause (never a stack or a password)."""
+    """Database and file failures become :class:`DatabaseError` with a short cause (never a stack, a host,
+    a folder or a password)."""
     @functools.wraps(func)
     def run(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except sa.exc.SQLAlchemyError as exc:
-            cause = type(getattr(exc, "orig", None) or exc).__name__
-            raise DatabaseError(f"the workspace database did not answer ({cause})") from exc
+        except (sa.exc.SQLAlchemyError, OSError) as exc:
+            log.warning("workspace database failed in %s: %r", func.__name__, exc)
+            raise failure(exc) from exc
     return run
 
 
@@ -121,7 +122,7 @@ def create(content: Content, *, url: str | None = None, when: dt.datetime | None
     edit = tokens.new_edit_token()
     share = tokens.share_token(edit, 1)
     workspace_id = tokens.new_workspace_id()
-    with engine(url).begin() as conn:
+    with transaction(url, serial=True) as conn:
         expire(conn, when)
         count = conn.execute(sa.select(sa.func.count()).select_from(workspaces)).scalar_one()
         if count >= MAX_WORKSPACES:
@@ -165,7 +166,7 @@ def open_link(token: object, mode: str, *, url: str | None = None, when: dt.date
     digest = tokens.token_hash(_check_token(token, what))
     column = workspaces.c.edit_hash if mode == EDIT else workspaces.c.share_hash
     when = when or now()
-    with engine(url).begin() as conn:
+    with transaction(url) as conn:
         row = rows.workspace_row(conn, column == digest, when)
         if row is None:
             off, revoked = (False, None) if mode == EDIT else rows.revoked(conn, digest)
@@ -187,7 +188,7 @@ def _touch(row: rows.WorkspaceRow, when: dt.datetime, url: str | None) -> None:
     """Record the use (expiry counts from it) and write the row's repairs; a database that cannot take the
     write (full, read-only) still opens the link."""
     try:
-        with engine(url).begin() as conn:
+        with transaction(url, write=True) as conn:
             rows.repair(conn, row)
             if when - row.used_at > TOUCH_EVERY:
                 conn.execute(sa.update(workspaces).where(workspaces.c.id == row.id).values(used_at=when))
@@ -238,7 +239,7 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
     if problems:
         raise NotSaved("; ".join(problems))
     when = when or now()
-    with engine(url).begin() as conn:
+    with transaction(url, write=True) as conn:
         row = _owned(conn, workspace_id, edit_token, when)
         if row.revision != revision and not force:
             raise Conflict(f"saved elsewhere at {row.updated_at:%H:%M} UTC (revision {row.revision})")
@@ -258,7 +259,7 @@ def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
                  when: dt.datetime | None = None) -> None:
     """Turn the current share link off for good (it then says so when opened)."""
     when = when or now()
-    with engine(url).begin() as conn:
+    with transaction(url, write=True) as conn:
         row = _owned(conn, workspace_id, edit_token, when)
         if row.share_hash is None:
             return
@@ -270,7 +271,7 @@ def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
 @_guarded
 def new_share(workspace_id: str, edit_token: str, *, url: str | None = None) -> str:
     """Issue a new share link (the next generation; the revoked ones stay off); its token."""
-    with engine(url).begin() as conn:
+    with transaction(url, write=True) as conn:
         row = _owned(conn, workspace_id, edit_token, now())
         if row.share_hash is not None:
             return tokens.share_token(edit_token, row.share_generation)
