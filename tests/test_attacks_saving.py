@@ -14,6 +14,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import tomllib
 from pathlib import Path
 
@@ -157,3 +158,45 @@ def test_a_postgresql_outage_never_names_the_host_port_or_database(monkeypatch, 
     for shown in (notices(at), notices(link)):
         assert "cannot be used right now" in shown or "cannot be opened right now" in shown, shown
         assert not any(leak in shown for leak in ("127.0.0.1", ":9", "secretdbname", "nobody", "secret@")), shown
+
+
+# --- two revokes at once -------------------------------------------------------------------------------
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'ws.sqlite'}" if request.param == "sqlite" else request.getfixturevalue(
+        "postgres_url")
+    monkeypatch.setenv(db.DATABASE_ENV, url)
+    yield url
+    if request.param == "postgresql":
+        with db.engine().begin() as conn:
+            conn.execute(sa.text("TRUNCATE workspaces, workspace_events, workspace_articles, revoked_shares"))
+
+
+def test_two_revokes_at_once_leave_the_link_off_without_an_error(database, monkeypatch):
+    created = store.create(Content((mine(1),), (), {}))
+    both_read = threading.Barrier(2)
+    owned = store._owned
+
+    def read_then_wait(*args, **kwargs):
+        row = owned(*args, **kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_read.wait(2)  # both windows have read the row before either writes (where the database lets them)
+        return row
+    monkeypatch.setattr(store, "_owned", read_then_wait)
+    errors: list[BaseException] = []
+
+    def revoke() -> None:
+        try:
+            store.revoke_share(created.workspace_id, created.edit_token)
+        except BaseException as exc:  # noqa: BLE001 - the test reports it
+            errors.append(exc)
+    threads = [threading.Thread(target=revoke) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    with pytest.raises(store.LinkError, match="turned off by the workspace's owner"):
+        store.open_link(created.share_token, store.VIEW)
+    assert store.open_link(created.edit_token, store.EDIT).share_token is None

@@ -263,9 +263,11 @@ def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
         row = _owned(conn, workspace_id, edit_token, when)
         if row.share_hash is None:
             return
-        conn.execute(sa.insert(revoked_shares).values(token_hash=row.share_hash, workspace_id=workspace_id,
-                                                      revoked_at=when))
-        conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id).values(share_hash=None))
+        off = conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
+                           .where(workspaces.c.share_hash == row.share_hash).values(share_hash=None))
+        if off.rowcount == 1:  # else another window turned it off a moment ago: it is off all the same
+            conn.execute(sa.insert(revoked_shares).values(token_hash=row.share_hash, workspace_id=workspace_id,
+                                                          revoked_at=when))
 
 
 @_guarded
