@@ -212,6 +212,13 @@ def _same_file(url: str, opened: tuple[int, int] | None) -> None:
         raise DatabaseError(REPLACED)
 
 
+def serialize(conn) -> None:
+    """From here to its end, this writing transaction runs alone among serial ones (SQLite: already, by its
+    write lock; PostgreSQL: an advisory lock), so limits counted across rows hold."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SERIAL_LOCK})
+
+
 @contextlib.contextmanager
 def transaction(url: str | None = None, *, write: bool = False, serial: bool = False):
     """A transaction on the workspace database (see the module docstring), committed when the block ends.
@@ -224,8 +231,8 @@ def transaction(url: str | None = None, *, write: bool = False, serial: bool = F
         opened = conn.connection.info.get(FILE)
         with conn.begin():
             _same_file(url, opened)
-            if serial and conn.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": SERIAL_LOCK})
+            if serial:
+                serialize(conn)
             yield conn
             _same_file(url, opened)
     _same_file(url, opened)  # committed into a file that was replaced meanwhile: not saved either

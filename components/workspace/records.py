@@ -34,6 +34,10 @@ MAX_VIEW_PARAMS = 40
 PARAM_NAME = re.compile(r"[a-z_]{1,20}")
 
 
+class NotSaved(ValueError):
+    """The content breaks a limit or holds a record that would not read back; the message lists why."""
+
+
 class StoredArticle(BaseModel):
     """A loaded article: its text and what is known about it (claims are computed from the text)."""
 

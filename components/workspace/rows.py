@@ -39,6 +39,7 @@ class WorkspaceRow:
     updated_at: dt.datetime
     used_at: dt.datetime
     view: object
+    bytes: int
     repairs: dict[str, object] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
 
@@ -75,7 +76,8 @@ def workspace_row(conn, where, now: dt.datetime) -> WorkspaceRow | None:
         return None
     row = WorkspaceRow(str(raw["id"]), raw["share_hash"] if isinstance(raw["share_hash"], str) else None,
                        number(raw["share_generation"]) or 0, number(raw["revision"]) or 0,
-                       moment(raw["updated_at"]) or now, moment(raw["used_at"]) or now, raw["view"])
+                       moment(raw["updated_at"]) or now, moment(raw["used_at"]) or now, raw["view"],
+                       number(raw["bytes"]) or 0)
     if number(raw["revision"]) is None:
         row.revision = row.repairs["revision"] = 1
         row.notices.append("its revision number was unreadable and starts again at 1; a window that had it open "

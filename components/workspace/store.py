@@ -22,14 +22,14 @@ import sqlalchemy as sa
 from components.facts import (
     MAX_WORKSPACE_ARTICLES,
     MAX_WORKSPACE_EVENTS,
-    MAX_WORKSPACES,
     WORKSPACE_EXPIRY_DAYS,
 )
 from components.text.upload_schema import clip
-from components.workspace import rows, tokens
-from components.workspace.db import DatabaseError, failure, transaction
+from components.workspace import quotas, rows, tokens
+from components.workspace.db import DatabaseError, failure, serialize, transaction
 from components.workspace.records import (
     Content,
+    NotSaved,
     StoredArticle,
     check_for_save,
     content_bytes,
@@ -53,10 +53,6 @@ class LinkError(ValueError):
 
 class Conflict(RuntimeError):
     """The workspace was saved elsewhere (another window) since this one opened or saved it."""
-
-
-class NotSaved(ValueError):
-    """The content breaks a limit or holds a record that would not read back; the message lists why."""
 
 
 @dataclass(frozen=True)
@@ -113,24 +109,25 @@ def _insert_content(conn, workspace_id: str, content: Content, events: bool, art
 
 
 @_guarded
-def create(content: Content, *, url: str | None = None, when: dt.datetime | None = None) -> Created:
-    """Store ``content`` as a new workspace; its edit token and first share token."""
+def create(content: Content, *, address: str | None = None, url: str | None = None,
+           when: dt.datetime | None = None) -> Created:
+    """Store ``content`` as a new workspace from the client at ``address``; its edit token and first share token.
+
+    Raises :class:`NotSaved` when the content or a fair-share limit (components/workspace/quotas.py) refuses it."""
     problems = check_for_save(content)
     if problems:
         raise NotSaved("; ".join(problems))
-    when = when or now()
+    when, size, digest = when or now(), content_bytes(content), quotas.creator(address)
     edit = tokens.new_edit_token()
     share = tokens.share_token(edit, 1)
     workspace_id = tokens.new_workspace_id()
-    with transaction(url, serial=True) as conn:
+    with transaction(url, serial=True) as conn:  # counted and inserted alone: no two creates pass a limit together
         expire(conn, when)
-        count = conn.execute(sa.select(sa.func.count()).select_from(workspaces)).scalar_one()
-        if count >= MAX_WORKSPACES:
-            raise NotSaved(f"the server holds its limit of {MAX_WORKSPACES:,} saved workspaces; try again later")
+        quotas.check_new(conn, digest, size, when)
         conn.execute(sa.insert(workspaces).values(
             id=workspace_id, edit_hash=tokens.token_hash(edit), share_hash=tokens.token_hash(share),
             share_generation=1, revision=1, created_at=when, updated_at=when, used_at=when,
-            view=view_json(content.view), bytes=content_bytes(content)))
+            view=view_json(content.view), bytes=size, creator=digest))
         _insert_content(conn, workspace_id, content, True, True)
     return Created(workspace_id, edit, share, 1)
 
@@ -243,11 +240,14 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
         row = _owned(conn, workspace_id, edit_token, when)
         if row.revision != revision and not force:
             raise Conflict(f"saved elsewhere at {row.updated_at:%H:%M} UTC (revision {row.revision})")
-        new = row.revision + 1
+        new, size = row.revision + 1, content_bytes(content)
+        if size > row.bytes:  # growing counts against the database's limit, alone like a create
+            serialize(conn)
+            quotas.check_growth(conn, size - row.bytes)
         done = conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
                             .where(workspaces.c.revision == row.revision)
                             .values(revision=new, updated_at=when, used_at=when, view=view_json(content.view),
-                                    bytes=content_bytes(content)))
+                                    bytes=size))
         if done.rowcount != 1:  # another save slipped in between the read and this update
             raise Conflict("saved elsewhere a moment ago")
         _insert_content(conn, workspace_id, content, events, articles)
