@@ -168,3 +168,17 @@ def test_a_full_disk_says_so_and_still_opens_links(monkeypatch, tmp_path, open_p
     at.sidebar.button(key="ws_copy").click().run()
     assert_no_exception(at, "a copy into a full database")
     assert "Not saved: the disk of the workspace database is full" in notices(at)
+
+
+# --- item 7: a viewer's copy of a workspace at the limit ----------------------------------------------
+
+def test_save_a_copy_of_a_workspace_at_the_byte_limit_is_not_refused_for_the_viewers_view(database, open_page):
+    shared = store.create(big(MAX_WORKSPACE_BYTES - 10))
+    view = {"range": "custom", "start": "2025-02-01", "end": "2025-03-14", "symbols": "9988.HK,BABA,^HSI,^HSCE,NVDA",
+            "view": "pct", "style": "candles", "log": "1", "n": "20", "span": "all"}
+    at = open_page("pages/markets.py", params={"share": shared.share_token, **view})
+    at.sidebar.button(key="ws_copy").click().run()
+    assert_no_exception(at, "save a copy")
+    assert at.session_state["_workspace"]["mode"] == store.EDIT, notices(at)
+    copy = store.open_link(at.session_state["_workspace"]["token"], store.EDIT)
+    assert len(copy.content.articles) == 10 and copy.content.view.get("range") == "custom"

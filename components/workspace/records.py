@@ -124,11 +124,18 @@ def read_view(text: object) -> tuple[dict[str, str], list[str]]:
     return kept, problems
 
 
-def content_bytes(content: Content) -> int:
-    """What the content takes in the database (UTF-8), as the limit counts it."""
+def kept_bytes(content: Content) -> int:
+    """What the events and articles take (UTF-8): what ``MAX_WORKSPACE_BYTES`` limits. The view is bounded
+    on its own (``MAX_VIEW_PARAMS`` settings of ``MAX_PARAM_LENGTH``), so a viewer's "Save a copy" of a
+    workspace at the limit is never refused for the settings of their screen."""
     events = sum(len(event_record(e).encode()) for e in content.events)
-    articles = sum(len(a.text.encode()) + len(a.title.encode()) + len((a.url or "").encode()) for a in content.articles)
-    return events + articles + len(view_json(content.view).encode())
+    return events + sum(len(a.text.encode()) + len(a.title.encode()) + len((a.url or "").encode())
+                        for a in content.articles)
+
+
+def content_bytes(content: Content) -> int:
+    """What the content takes in the database (UTF-8), the view included: what the fair shares count."""
+    return kept_bytes(content) + len(view_json(content.view).encode())
 
 
 def check_for_save(content: Content) -> list[str]:
@@ -142,8 +149,12 @@ def check_for_save(content: Content) -> list[str]:
                         f"{len(content.articles)}")
     for i, event in enumerate(content.events[:MAX_WORKSPACE_EVENTS], start=1):
         problems += read_event(event_record(event), f"event #{i} '{event.id}'")[1]
-    size = content_bytes(content)
+    size = kept_bytes(content)
     if size > MAX_WORKSPACE_BYTES:
-        problems.append(f"it would take {size:,} bytes; the limit is {MAX_WORKSPACE_BYTES:,} (remove some events "
-                        "or articles)")
+        problems.append(f"its events and articles would take {size:,} bytes; the limit is {MAX_WORKSPACE_BYTES:,} "
+                        "(remove some events or articles)")
+    _, view_problems = read_view(view_json(content.view))
+    if view_problems or len(content.view) > MAX_VIEW_PARAMS:
+        problems.append(f"its view holds more than {MAX_VIEW_PARAMS} settings, or one longer than "
+                        f"{MAX_PARAM_LENGTH} characters")
     return problems
