@@ -72,4 +72,6 @@ MAX_SENTENCES = 2_000  # sentences read from one text; the rest are named in a n
 MAX_SENTENCE_CHARS = 2_000  # characters of one sentence read; a longer one is cut, with a notice
 MAX_CANDIDATES = 300  # candidate events proposed from one text
 MAX_ARTICLE_CLAIMS = 200  # numeric claims read from one text
+MAX_CLAIM_CHARTS = 20  # claim charts the Claims page draws at once; each other one is a click away
+MAX_REPORT_ARTICLES = 3  # loaded articles whose claims the report reads and checks (the latest); others listed
 EVENT_YEARS = (1900, 2100)  # an event's date must fall in these years (pandas and the charts hold them)

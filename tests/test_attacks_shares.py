@@ -14,18 +14,23 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from components.data import store as data_store
 from components.data.events import Event
 from components.facts import (
+    MAX_CLAIM_CHARTS,
     MAX_NEW_BYTES_PER_ADDRESS,
     MAX_NEW_WORKSPACES_PER_ADDRESS,
+    MAX_REPORT_ARTICLES,
     MAX_WORKSPACE_BYTES,
     MAX_WORKSPACES,
 )
+from components.report import story as report_story
+from components.text.claim_reader import LoadedArticle, claims_of_text
 from components.ui import workspace as ui_workspace
 from components.workspace import db, quotas, store, tokens
 from components.workspace.records import Content, StoredArticle
 from components.workspace.schema import workspaces
-from tests.apptest import assert_no_exception
+from tests.apptest import assert_no_exception, chart_specs
 
 WHEN = dt.datetime(2025, 3, 10, 12, 0)
 
@@ -182,3 +187,39 @@ def test_save_a_copy_of_a_workspace_at_the_byte_limit_is_not_refused_for_the_vie
     assert at.session_state["_workspace"]["mode"] == store.EDIT, notices(at)
     copy = store.open_link(at.session_state["_workspace"]["token"], store.EDIT)
     assert len(copy.content.articles) == 10 and copy.content.view.get("range") == "custom"
+
+
+# --- one visitor's text cannot make every session draw or read without end -----------------------------------
+
+FIGURES = "".join(f"Alibaba's Hong Kong-listed shares rose {i % 9 + 1}.{i % 10}% on Thursday, and the Hang Seng "
+                  f"Index gained {i % 3 + 1}.{i % 7}% on Wednesday. " for i in range(15))
+
+
+def test_a_text_with_many_figures_draws_at_most_the_chart_limit_and_the_rest_is_a_click_away(open_page):
+    state = {"_loaded_article": LoadedArticle("HONG KONG, March 7 - " + FIGURES, dt.date(2025, 3, 7), "HK"),
+             "claims_source": "loaded"}
+    at = open_page("pages/claims.py", state)
+    assert_no_exception(at, "claims page with many figures")
+    switches = [t for t in at.toggle if t.key.startswith("claim_chart_on_")]
+    assert len(chart_specs(at)) == MAX_CLAIM_CHARTS and len(switches) == 30 - MAX_CLAIM_CHARTS
+    switches[0].set_value(True).run()
+    assert len(chart_specs(at)) == MAX_CLAIM_CHARTS + 1
+
+
+def test_the_report_reads_and_checks_a_bounded_number_of_articles(monkeypatch):
+    read = []
+
+    def counted(text, published, place=None):
+        read.append(text)
+        return claims_of_text(text, published, place=place)
+    monkeypatch.setattr(report_story, "claims_of_text", counted)
+    report_story._claims_of.cache_clear()
+    articles = tuple(StoredArticle(id=f"story-{i}", title=f"Story {i}", published=dt.date(2025, 3, 7),
+                                   text=f"Story {i}. " + FIGURES, added_at=WHEN) for i in range(10))
+    s = report_story.Story(events=(), selected=None, start=dt.date(2025, 2, 24), end=dt.date(2025, 3, 14),
+                           articles=articles, generated=WHEN)
+    history = data_store.get_prices(report_story.symbols_needed(s), dt.date(2022, 1, 1), dt.date(2025, 7, 1))
+    html_text = report_story.build_report(s, history)
+    assert len(read) == MAX_REPORT_ARTICLES and read[-1].startswith("Story 9.")
+    assert html_text.count("Claims of “Story") == MAX_REPORT_ARTICLES
+    assert f"those of the {10 - MAX_REPORT_ARTICLES} earlier one(s) are on the dashboard's Claims page" in html_text
