@@ -8,6 +8,7 @@ database says so and still opens links; a viewer's "Save a copy" is not refused 
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import threading
 import time
 
@@ -223,3 +224,31 @@ def test_the_report_reads_and_checks_a_bounded_number_of_articles(monkeypatch):
     assert len(read) == MAX_REPORT_ARTICLES and read[-1].startswith("Story 9.")
     assert html_text.count("Claims of “Story") == MAX_REPORT_ARTICLES
     assert f"those of the {10 - MAX_REPORT_ARTICLES} earlier one(s) are on the dashboard's Claims page" in html_text
+
+
+def test_a_database_that_never_answers_costs_waiting_visitors_one_timeout_together(monkeypatch):
+    silent = socket.socket()  # accepts connections (the kernel does) and never says a word
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    monkeypatch.setenv(db.DATABASE_ENV, f"postgresql://u:p@127.0.0.1:{silent.getsockname()[1]}/d")
+    monkeypatch.setattr(db, "CONNECT_TIMEOUT_S", 2)  # libpq's shortest
+    failures: list[str] = []
+
+    def visit() -> None:
+        try:
+            store.open_link("C" * 43, store.VIEW)
+        except db.DatabaseError as exc:
+            failures.append(str(exc))
+    started = time.monotonic()
+    visitors = [threading.Thread(target=visit) for _ in range(3)]
+    for visitor in visitors:
+        visitor.start()
+    for visitor in visitors:
+        visitor.join(30)
+    together = time.monotonic() - started
+    started = time.monotonic()
+    visit()  # the next visitor is told at once
+    later = time.monotonic() - started
+    silent.close()
+    assert len(failures) == 4 and all("cannot be used right now" in f for f in failures)
+    assert together < 2 * 2 and later < 0.5, (together, later)  # not 3 x 2 s one after another

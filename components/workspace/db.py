@@ -26,6 +26,7 @@ import fcntl
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -49,8 +50,11 @@ REPLACED = ("the workspace database file was deleted or replaced while the app w
             "written to it; the next try uses the file that is there now")
 log = logging.getLogger("dashboard")
 
+RETRY_OPEN_S = 10  # a database that could not be opened is tried again after this long; meanwhile it is said at once
 _engines: dict[str, sa.Engine] = {}
-_lock = threading.Lock()
+_making: dict[str, threading.Lock] = {}  # one per database: opening one never holds up another, or a ready one
+_failed: dict[str, tuple[float, str]] = {}  # a database that could not be opened: when, and why
+_lock = threading.Lock()  # guards the dictionaries only: never held while connecting or migrating
 
 
 class DatabaseError(RuntimeError):
@@ -181,21 +185,40 @@ def failure(exc: BaseException, verb: str = "did not answer") -> DatabaseError:
 
 
 def engine(url: str | None = None) -> sa.Engine:
-    """The engine for ``url`` (default :func:`database_url`), its schema migrated; one per process."""
+    """The engine for ``url`` (default :func:`database_url`), its schema migrated; one per process.
+
+    One thread opens a database while the others asking for it wait for its answer (a database that does
+    not answer costs them one connect timeout together, not one each); a failure is said at once to
+    whoever asks in the next ``RETRY_OPEN_S`` seconds."""
     url = url or database_url()
+    ready = _engines.get(url)
+    if ready is not None:
+        return ready
     with _lock:
-        if url not in _engines:
-            eng = None
-            try:
-                eng = _new_engine(url)
-                migrate(eng)
-            except (sa.exc.SQLAlchemyError, OSError) as exc:
-                if eng is not None:
-                    eng.dispose()
-                log.warning("workspace database %s cannot be used: %r", describe(url), exc)  # the log may name it
-                raise failure(exc, "cannot be used right now") from exc
+        making = _making.setdefault(url, threading.Lock())
+    with making:
+        with _lock:
+            ready, failed = _engines.get(url), _failed.get(url)
+        if ready is not None:
+            return ready
+        if failed is not None and time.monotonic() - failed[0] < RETRY_OPEN_S:
+            raise DatabaseError(failed[1])
+        eng = None
+        try:
+            eng = _new_engine(url)
+            migrate(eng)
+        except (sa.exc.SQLAlchemyError, OSError) as exc:
+            if eng is not None:
+                eng.dispose()
+            log.warning("workspace database %s cannot be used: %r", describe(url), exc)  # the log may name it
+            error = failure(exc, "cannot be used right now")
+            with _lock:
+                _failed[url] = (time.monotonic(), str(error))
+            raise error from exc
+        with _lock:
             _engines[url] = eng
-        return _engines[url]
+            _failed.pop(url, None)
+        return eng
 
 
 def _forget(url: str) -> None:
@@ -244,3 +267,4 @@ def dispose_all() -> None:
         for eng in _engines.values():
             eng.dispose()
         _engines.clear()
+        _failed.clear()
