@@ -252,3 +252,29 @@ def test_a_database_that_never_answers_costs_waiting_visitors_one_timeout_togeth
     silent.close()
     assert len(failures) == 4 and all("cannot be used right now" in f for f in failures)
     assert together < 2 * 2 and later < 0.5, (together, later)  # not 3 x 2 s one after another
+
+
+# --- item 6: a hung source -----------------------------------------------------------------------------
+
+def test_a_fetch_past_its_deadline_sends_later_visitors_to_the_snapshot_at_once(fake_yahoo, open_page, monkeypatch):
+    monkeypatch.setattr(data_store, "LIVE_DEADLINE_S", 1.0)
+    release = threading.Event()
+    fake_yahoo(lambda s, kw: (release.wait(30), TimeoutError("never"))[1])  # takes every request, never answers
+    span = (dt.date(2025, 1, 2), dt.date(2025, 3, 31))
+    try:
+        started = time.monotonic()
+        data_store.get_prices(["BABA"], *span)  # the first visitor waits the deadline, once
+        first = time.monotonic() - started
+        started = time.monotonic()
+        later = data_store.get_prices(["BABA"], *span)  # a new visitor while the fetch hangs
+        waited = time.monotonic() - started
+        page = open_page("app.py")  # and a new page: the same banner, drawn from the snapshot
+    finally:
+        release.set()
+        data_store.drain(10)
+    assert first >= 0.9 and waited < 0.3, (first, waited)
+    assert later.provenance["BABA"].source == "snapshot"
+    assert "still trying in the background" in later.provenance["BABA"].note
+    assert_no_exception(page, "a page while the source hangs")
+    banner = " ".join(w.value for w in page.warning)
+    assert "has not answered in" in banner and "still trying in the background" in banner, banner
