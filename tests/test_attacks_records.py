@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from components.data.events import MAX_COMPANIES, MAX_SOURCES, Event, Source
 from components.text import extraction
 from components.text.uploads import parse_upload
-from components.text.user_events import accept_rows, review_frame
+from components.text.user_events import accept_rows, merge, review_frame
 from components.workspace import db, store
 from components.workspace.records import (
     MAX_RECORD_CHARS,
@@ -204,3 +204,24 @@ def test_a_revoked_link_whose_date_is_unreadable_still_says_it_is_off(sqlite_db)
     tamper("UPDATE revoked_shares SET revoked_at = '2025-13-45'")
     with pytest.raises(store.LinkError, match="turned off by the workspace's owner. Ask"):
         store.open_link(created.share_token, store.VIEW)
+
+
+# --- item 7: repeated rows, and a time the clocks skip -------------------------------------------------
+
+def test_five_hundred_identical_rows_are_one_event_and_the_rest_are_named_duplicates(open_page):
+    data = ("title,date,time,tz,category\n" + "Results,2025-03-06,16:30,Asia/Hong_Kong,corporate\n" * 500).encode()
+    result = parse_upload("same.csv", data, set())
+    assert len(result.events) == 1 and len(result.duplicates) == 499
+    assert {what for _, what in result.duplicates} == {"Row 1 (line 2) of this file"}
+    at = open_page("pages/your_data.py")
+    at.file_uploader(key="events_upload").upload("same.csv", data, "text/csv").run()
+    assert any("499 row(s) repeat an earlier row of this file and count once" in i.value for i in at.info)
+    at.button(key="upload_add").click().run()
+    assert_no_exception(at, "adding a file of repeated rows")
+    assert len(at.session_state["user_events"]) == 1
+
+
+def test_a_list_repeating_an_event_adds_it_once():
+    result = merge([], [mine(), mine(id="user-again"), mine(id="user-other", title="Other")], set())
+    assert [e.id for e in result.events] == ["user-mine", "user-other"]
+    assert "1 event(s) repeated another of these and were added once." in result.notices
