@@ -225,3 +225,20 @@ def test_a_list_repeating_an_event_adds_it_once():
     result = merge([], [mine(), mine(id="user-again"), mine(id="user-other", title="Other")], set())
     assert [e.id for e in result.events] == ["user-mine", "user-other"]
     assert "1 event(s) repeated another of these and were added once." in result.notices
+
+
+def test_a_time_the_clocks_skip_is_one_time_with_one_notice(open_page):
+    data = b"title,date,time,tz,category\nGap,2025-03-09,02:30,America/New_York,policy\n"
+    result = parse_upload("gap.csv", data, set())
+    event = result.events[0]
+    assert event.time == dt.time(3, 30)
+    said = [n for n in result.notices if "does not exist" in n]
+    assert said == ["Row 1 (line 2): 02:30 New York time on Sun 9 Mar 2025 does not exist: the clocks went forward "
+                    "at that hour, so it is read as 03:30, the same moment (07:30 UTC)."]
+    assert event.when() == "Sun 9 Mar 2025, 03:30 New York time (Sun 9 Mar 15:30 in Hong Kong)"
+    assert dict(event.market_times())["New York"] == "Sun 9 Mar 03:30"
+    assert read_event(event_record(event), "event") == (event, [])  # stored and read back: the same, said once
+    at = open_page("pages/timeline.py", state={"user_events": [event], "event": event.id, "timeline_span": "all"})
+    assert_no_exception(at, "an event at a skipped time")
+    shown = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption]).replace("\\", "")
+    assert "03:30 New York time" in shown and "02:30 New York time (" not in shown and "does not exist" in shown

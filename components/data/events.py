@@ -12,10 +12,10 @@ import functools
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
@@ -112,6 +112,16 @@ class Event(BaseModel):
                              "that the charts can show")
         return value
 
+    @model_validator(mode="after")
+    def _one_clock_time(self) -> Event:
+        """A time the zone's clocks skip that day is kept as the moment it names; the note says so (also for a
+        time the clocks show twice, read as the first)."""
+        found = None if self.time is None else clock_note(self.date, self.time, self.tz)
+        if found is not None and found[1] not in self.time_note and len(self.time_note) + len(found[1]) < 300:
+            object.__setattr__(self, "time", found[0])  # frozen: set once, while the model is being made
+            object.__setattr__(self, "time_note", f"{self.time_note} {found[1]}".strip())
+        return self
+
     @functools.cached_property
     def timestamp(self) -> pd.Timestamp | None:
         """The event's moment, tz-aware, or None when only its date is known."""
@@ -150,6 +160,21 @@ class Event(BaseModel):
             local = self.timestamp.tz_convert(MARKETS[code].tz)
             out.append((city(MARKETS[code].tz), f"{local:%a} {local.day} {local:%b %H:%M}"))
         return out
+
+
+def clock_note(day: dt.date, time: dt.time, tz: str) -> tuple[dt.time, str] | None:
+    """(the time to keep, why) for a local time that ``tz``'s clocks skip or show twice on ``day``, else None."""
+    zone, naive = ZoneInfo(tz), dt.datetime.combine(day, time)
+    first = naive.replace(tzinfo=zone)
+    if first.utcoffset() == naive.replace(tzinfo=zone, fold=1).utcoffset():
+        return None
+    when, moment = f"{time:%H:%M} {zone_name(tz)} on {day:%a} {day.day} {day:%b %Y}", first.astimezone(dt.UTC)
+    kept = moment.astimezone(zone)
+    if kept.replace(tzinfo=None) != naive:
+        return kept.time(), (f"{when} does not exist: the clocks went forward at that hour, so it is read as "
+                             f"{kept:%H:%M}, the same moment ({moment:%H:%M} UTC).")
+    return time, (f"{when} happened twice: the clocks went back at that hour; it is read as the first "
+                  f"({moment:%H:%M} UTC).")
 
 
 ZONE_NAMES = {"Asia/Shanghai": "Beijing time", "Asia/Hong_Kong": "Hong Kong time", "America/New_York": "New York time",

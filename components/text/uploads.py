@@ -316,7 +316,8 @@ def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], li
         return None, [RowProblem(raw.row, raw.line, f, bad[f]) for f in order], []
     if "id" not in values:
         event = event.model_copy(update={"id": _slug_id(event.title, event.date)})
-    return event, [], _formula_notices(raw, values)
+    clock = [f"{_where(raw.row, raw.line)}: {event.time_note}"] if event.time_note else []  # a time the clocks skip
+    return event, [], _formula_notices(raw, values) + clock
 
 
 def _event_input(values: dict[str, object]) -> dict[str, object]:
