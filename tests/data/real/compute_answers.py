@@ -151,7 +151,8 @@ def _move(bars: pd.DataFrame, fig: dict, base_col: str, col: str, points: bool) 
         first, last = float(bars[base_col].iloc[base]), float(bars[col].iloc[pos])
     actual = last - first if points else (last / first - 1) * 100
     verdict = judge_move(actual, fig["value"], fig.get("qualifier", ""), fig.get("sign", 0), fig.get("decimals", 0))
-    return actual, verdict, f"{bars.index[base].date()} {base_col} {first:,.4f} -> {bars.index[pos].date()} {col} {last:,.4f}"
+    moved = f"{bars.index[base].date()} {base_col} {first:,.4f} -> {bars.index[pos].date()} {col} {last:,.4f}"
+    return actual, verdict, moved
 
 
 def _prints(bars: pd.DataFrame, symbol: str, col: str = "close") -> pd.Series:
