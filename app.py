@@ -29,14 +29,14 @@ PAGES = {
 
 page = st.navigation(PAGES, position="hidden")  # drawn below: links that carry the screen's state
 state.init_state()
-workspace.open_from_url()  # a saved workspace's events first: the link may select one of them
-links.sync_from_url()
-workspace.notices_to_page()
-links.navigation(PAGES)
-workspace.sidebar(page.url_path or "overview")
-plots.page_helpers()
-links.write_url(page.url_path or "overview")
-with router.router_frame(), errors.guarded(page.url_path or "overview"):
+where = page.url_path or "overview"
+FRAME = (workspace.open_from_url,  # a saved workspace's events first: the link may select one of them
+         links.sync_from_url, workspace.notices_to_page, lambda: links.navigation(PAGES),
+         lambda: workspace.sidebar(where), plots.page_helpers, lambda: links.write_url(where))
+for step in FRAME:  # a step that breaks is a sentence with a reference, never Streamlit's error page
+    with errors.guarded("the page frame"):
+        step()
+with router.router_frame(), errors.guarded(where):
     try:
         page.run()
     finally:  # also when the page reruns or switches: an open workspace keeps every change

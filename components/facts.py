@@ -61,7 +61,11 @@ MAX_WORKSPACE_ARTICLES = 10  # loaded articles kept with their text
 MAX_WORKSPACE_BYTES = 2_000_000  # events, articles and view together, as stored (UTF-8)
 WORKSPACE_EXPIRY_DAYS = 90  # a workspace nobody opened or saved for this long is deleted (on a later save)
 MAX_WORKSPACES = 100_000  # in one database; saving a new one is refused beyond this
+MAX_STORED_BYTES = 2_000_000_000  # every workspace of one database together; no new one (or growth) beyond it
 MAX_NEW_WORKSPACES_PER_SESSION = 5  # "Save" and "Save a copy" in one browser session
+MAX_NEW_WORKSPACES_PER_ADDRESS = 20  # new workspaces from one client address per ADDRESS_WINDOW
+MAX_NEW_BYTES_PER_ADDRESS = 20_000_000  # what they may take together, per client address and ADDRESS_WINDOW
+ADDRESS_WINDOW = dt.timedelta(days=1)
 
 # --- reading another article (components/text/reader.py and its callers) ---------------------------
 MAX_SENTENCES = 2_000  # sentences read from one text; the rest are named in a notice, never read
@@ -69,4 +73,6 @@ MAX_SENTENCE_CHARS = 2_000  # characters of one sentence read; a longer one is c
 MAX_CANDIDATES = 300  # candidate events proposed from one text
 MAX_ARTICLE_CLAIMS = 200  # numeric claims read from one text
 MAX_SENTENCE_FIGURES = 40  # figures read from one sentence; a longer list is cut, with a notice
+MAX_CLAIM_CHARTS = 20  # claim charts the Claims page draws at once; each other one is a click away
+MAX_REPORT_ARTICLES = 3  # loaded articles whose claims the report reads and checks (the latest); others listed
 EVENT_YEARS = (1900, 2100)  # an event's date must fall in these years (pandas and the charts hold them)

@@ -131,8 +131,9 @@ def test_long_candle_ranges_are_drawn_weekly_with_correct_bars(history):
 def test_user_text_is_escaped_in_hover_labels(history):
     from components.data.events import Event
 
-    evil = Event(id="user-x", title="<img src=x onerror=alert(1)>", date="2025-03-03", category="other",
-                 origin="user", symbols=["9988.HK"])
+    # built past the event model's text rules (which refuse markup), as if a check had been missed
+    evil = Event.model_construct(id="user-x", title="<img src=x onerror=alert(1)>", date=dt.date(2025, 3, 3),
+                                 category="other", origin="user", symbols=["9988.HK"])
     fig, _, _ = overlays.market_chart(history, start=dt.date(2025, 3, 1), end=dt.date(2025, 3, 9), events=[evil])
     lane = next(t for t in fig.data if t.name == "other")
     assert lane.customdata[0][1] == "&lt;img src=x onerror=alert(1)&gt;"

@@ -8,8 +8,8 @@
   reversed): no uncaught exception. Far past and future dates come in through links.
 * Uploaded files with hostile content are parsed by ``parse_upload`` into events or a clean
   ``UploadError`` and never into an event carrying markup; events with hostile text (from an
-  upload, or typed into the extraction review table, which does not filter markup) render as inert
-  text on every page.
+  upload, or built past the text rules as if a check had been missed) render as inert text on every
+  page.
 
 Each example builds one AppTest (an AppTest run takes about a second), so the examples per test
 are few and derandomized: CI sees the same examples on every run. Bugs these tests found are also
@@ -394,9 +394,10 @@ def test_well_formed_rows_are_each_kept_clean_or_reported(drawn, as_json):
     result = check_upload(name, data)
     assert result is not None, "a file of well-formed rows was refused as a whole"
     reported = {p.row for p in result.problems}
-    assert len(result.events) + len(reported) == len(rows), (result.problems, result.notices)
+    kept = len(result.events) + len(result.duplicates)  # a row repeating an earlier one is named, not an event
+    assert kept + len(reported) == len(rows), (result.problems, result.notices)
     assert reported <= set(range(1, len(rows) + 1))
-    assert len(result.events) >= plain
+    assert kept >= plain
 
 
 @PURE_SETTINGS
@@ -439,13 +440,13 @@ UPLOADED = parse_upload("hostile.csv", "\n".join([
     "\"=cmd|' /C calc'!A0\",2025-03-06,,other,BABA,\"+1+cmd|' /C calc'!A0\",,,up-formula",
     '"a < b > c # not a heading",2025-03-07,,corporate,^HSCE,"line one\nline two",,,up-angles',
 ]).encode(), {e.id for e in bundled_events()}).events
-# events the extraction review table accepts as typed (it does not refuse markup); the source is
-# built without validation, as if a hostile address had got past the Source model's pattern
+# events with markup built without validation, as if they had got past the text rules (the event model,
+# and so the extraction review table, refuses them): the page must still show them as inert text
 TYPED = [
-    Event(id="user-typed-script", title="<script>alert(1)</script>", date=dt.date(2025, 3, 6), category="other",
-          summary='<img src=x onerror="alert(1)">', symbols=["9988.HK"], origin="user",
-          sources=[Source.model_construct(url='https://ex.com/"><script>alert(2)</script>',
-                                          title="<script>alert(3)</script>")]),
+    Event.model_construct(id="user-typed-script", title="<script>alert(1)</script>", date=dt.date(2025, 3, 6),
+                          category="other", summary='<img src=x onerror="alert(1)">', symbols=["9988.HK"],
+                          origin="user", sources=[Source.model_construct(url='https://ex.com/"><script>alert(2)</script>',
+                                                                         title="<script>alert(3)</script>")]),
 ]
 HOSTILE_EVENTS = [*UPLOADED, *TYPED]
 # markup or markdown from those events that must never reach the page unescaped

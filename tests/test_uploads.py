@@ -182,7 +182,7 @@ def test_parse_upload_too_many_rows_raises():
 
 
 def test_parse_upload_accepts_max_rows():
-    data = _csv(HEADER, *[GOOD_ROW] * MAX_ROWS)
+    data = _csv(HEADER, *[GOOD_ROW.replace("Good event", f"Event {i}") for i in range(MAX_ROWS)])
     result = parse_upload("many.csv", data, set())
     assert len(result.events) == MAX_ROWS and len({e.id for e in result.events}) == MAX_ROWS
 
@@ -219,7 +219,9 @@ def test_upload_error_is_a_value_error():
 
 def test_parse_upload_renames_clashing_ids_with_notice():
     existing = {"user-mine", "tongyi-qianwen-unveiled"}
-    data = _csv(HEADER, _row(id="mine"), _row(id="MINE"), _row(title="Same"), _row(title="Same"))
+    # four different events (a row repeating an earlier one is a duplicate, not an event: test_attacks_records)
+    data = _csv(HEADER, _row(id="mine"), _row(id="MINE", title="Another"), _row(title="Same"),
+                _row(title="Same", time="10:00"))
     result = parse_upload("mine.csv", data, existing)
     assert [e.id for e in result.events] == [
         "user-mine-2", "user-mine-3", "user-same-2025-03-07", "user-same-2025-03-07-2"]

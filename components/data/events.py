@@ -11,20 +11,31 @@ import datetime as dt
 import functools
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
-from zoneinfo import available_timezones
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, available_timezones
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
+from components.data.text_rules import text_problem, tidy
 from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
 
 EVENTS_FILE = DATA_DIR / "events.json"
 CATEGORIES = ["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
 Category = Literal["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._\-]{0,79}$"
+MAX_SOURCES, MAX_COMPANIES = 10, 20  # per event: so one stored record stays a few kilobytes
+
+
+def _plain_text(value: str) -> str:
+    """Every text of an event is tidied and obeys the one set of text rules (components/data/text_rules.py)."""
+    value = tidy(value)
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 class Source(BaseModel):
@@ -32,6 +43,8 @@ class Source(BaseModel):
     # no spaces, quotes, angle brackets or backticks: a URL is shown as a link and must stay one
     url: str = Field(pattern=r"^https?://[^\s<>\"'`]+$", max_length=500)
     title: str = Field(min_length=1, max_length=300)
+
+    _plain = field_validator("url", "title")(_plain_text)
 
 
 class Event(BaseModel):
@@ -47,12 +60,12 @@ class Event(BaseModel):
     tz: str = HOME_TZ
     time_note: str = Field("", max_length=300)
     category: Category
-    companies: list[str] = []
+    companies: list[Annotated[str, Field(max_length=100)]] = Field([], max_length=MAX_COMPANIES)
     summary: str = Field("", max_length=2000)
     article_wording: str | None = Field(None, max_length=300)
     date_match: Literal["yes", "roughly", "no", "not dated"] = "not dated"
     match_note: str = Field("", max_length=500)
-    sources: list[Source] = []
+    sources: list[Source] = Field([], max_length=MAX_SOURCES)
     symbols: list[str] = []
     confidence: Literal["verified", "one source", "unverified"] = "unverified"
     in_article: bool = False
@@ -60,13 +73,18 @@ class Event(BaseModel):
 
     @field_validator("title", "summary", "time_note", "match_note")
     @classmethod
-    def _no_control_characters(cls, value: str) -> str:
-        if any(ord(ch) < 32 and ch not in "\n\t" for ch in value):
-            raise ValueError("contains control characters")
-        bidi = next((ch for ch in value if ch in BIDI_CONTROLS), None)
-        if bidi is not None:
-            raise ValueError(f"contains the direction control U+{ord(bidi):04X}, which can disguise text")
-        return value.strip()
+    def _plain_trimmed(cls, value: str) -> str:
+        return _plain_text(value)
+
+    @field_validator("article_wording")
+    @classmethod
+    def _plain_wording(cls, value: str | None) -> str | None:
+        return None if value is None else _plain_text(value)
+
+    @field_validator("companies")
+    @classmethod
+    def _plain_companies(cls, value: list[str]) -> list[str]:
+        return [_plain_text(name) for name in value]
 
     @field_validator("tz")
     @classmethod
@@ -93,6 +111,16 @@ class Event(BaseModel):
             raise ValueError(f"'{value.isoformat()}' is outside the years {EVENT_YEARS[0]}–{EVENT_YEARS[1]} "
                              "that the charts can show")
         return value
+
+    @model_validator(mode="after")
+    def _one_clock_time(self) -> Event:
+        """A time the zone's clocks skip that day is kept as the moment it names; the note says so (also for a
+        time the clocks show twice, read as the first)."""
+        found = None if self.time is None else clock_note(self.date, self.time, self.tz)
+        if found is not None and found[1] not in self.time_note and len(self.time_note) + len(found[1]) < 300:
+            object.__setattr__(self, "time", found[0])  # frozen: set once, while the model is being made
+            object.__setattr__(self, "time_note", f"{self.time_note} {found[1]}".strip())
+        return self
 
     @functools.cached_property
     def timestamp(self) -> pd.Timestamp | None:
@@ -134,6 +162,21 @@ class Event(BaseModel):
         return out
 
 
+def clock_note(day: dt.date, time: dt.time, tz: str) -> tuple[dt.time, str] | None:
+    """(the time to keep, why) for a local time that ``tz``'s clocks skip or show twice on ``day``, else None."""
+    zone, naive = ZoneInfo(tz), dt.datetime.combine(day, time)
+    first = naive.replace(tzinfo=zone)
+    if first.utcoffset() == naive.replace(tzinfo=zone, fold=1).utcoffset():
+        return None
+    when, moment = f"{time:%H:%M} {zone_name(tz)} on {day:%a} {day.day} {day:%b %Y}", first.astimezone(dt.UTC)
+    kept = moment.astimezone(zone)
+    if kept.replace(tzinfo=None) != naive:
+        return kept.time(), (f"{when} does not exist: the clocks went forward at that hour, so it is read as "
+                             f"{kept:%H:%M}, the same moment ({moment:%H:%M} UTC).")
+    return time, (f"{when} happened twice: the clocks went back at that hour; it is read as the first "
+                  f"({moment:%H:%M} UTC).")
+
+
 ZONE_NAMES = {"Asia/Shanghai": "Beijing time", "Asia/Hong_Kong": "Hong Kong time", "America/New_York": "New York time",
               "America/Los_Angeles": "California time", "UTC": "UTC", "Etc/UTC": "UTC"}
 
@@ -149,7 +192,6 @@ def zone_name(tz: str) -> str:
     return ZONE_NAMES.get(tz) or f"{city(tz)} time"
 
 
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _NOT_ZONES = {"Factory", "localtime", "posixrules"}
 
 

@@ -7,10 +7,10 @@ disk copy, and the bundled snapshot. The result carries every symbol's
 ``DASHBOARD_OFFLINE=1`` skips the live path entirely (tests, CI and demos).
 
 Live fetches run in a small pool of worker threads shared by every session, one fetch per symbol
-at a time (a second session asking for the same symbol waits for the same fetch). A page waits at
-most ``LIVE_DEADLINE_S`` for all its symbols together; past it, the page is drawn from the fallback
-and the fetch goes on, so the next run finds its result. A dead network therefore costs one page a
-few seconds, never minutes, and never another session anything.
+at a time. A page waits at most ``LIVE_DEADLINE_S`` for its symbols, counted from when each fetch
+began: another session asking for a symbol waits for what is left of its fetch's deadline, and for
+one already past it (a hung proxy) not at all. Past it, the page is drawn from the fallback and the
+fetch goes on, so a later run finds its result: a dead network costs one page its deadline, no more.
 
 The caches, all owned by this module and emptied by :func:`clear_caches` (tests):
 
@@ -280,8 +280,9 @@ def _live_or_reason(symbols: list[str], deadline: float) -> dict[str, _LiveEntry
             out[symbol] = failed.reason + took
         else:
             waiting[symbol] = _start(symbol, today)
-    if waiting:
-        wait([future for future, _ in waiting.values()], timeout=deadline)
+    left = {s: started + deadline - now for s, (_, started) in waiting.items()}  # past its deadline: not waited for
+    if any(t > 0 for t in left.values()):
+        wait([waiting[s][0] for s, t in left.items() if t > 0], timeout=max(left.values()))
     for symbol, (future, started) in waiting.items():
         if not future.done():
             out[symbol] = (f"Yahoo Finance has not answered in {_seconds(time.monotonic() - started)}; "

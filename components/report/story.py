@@ -42,7 +42,7 @@ from components.data.basis import BASIS_USE
 from components.data.events import Event, find_event
 from components.data.prices import PriceResult, provenance_rows
 from components.data.symbols import benchmark_for
-from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
+from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT, MAX_REPORT_ARTICLES
 from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
 
@@ -91,9 +91,16 @@ def _claims_of(text: str, published: dt.date, place: str) -> tuple:
         return ()
 
 
+def _checked_articles(story: Story) -> tuple[StoredArticle, ...]:
+    """The loaded articles whose claims the report reads and checks: the latest MAX_REPORT_ARTICLES (bounded
+    work per click); the others are listed with the rest."""
+    return story.articles[-MAX_REPORT_ARTICLES:]
+
+
 def _article_symbols(story: Story) -> list[str]:
-    """The listings the loaded articles' claims name, at most MAX_SYMBOLS per article (as on the claims page)."""
-    return list(dict.fromkeys(s for article in story.articles for s in checked_symbols(_article_claims(article))))
+    """The listings the checked articles' claims name, at most MAX_SYMBOLS per article (as on the claims page)."""
+    return list(dict.fromkeys(s for article in _checked_articles(story)
+                              for s in checked_symbols(_article_claims(article))))
 
 
 def _focus(story: Story) -> Event | None:
@@ -199,9 +206,12 @@ def _user_section(story: Story) -> str:
 
 
 def _loaded_claims_section(story: Story, history: PriceResult) -> str:
-    """Each loaded article's figures with their verdicts, checked as the claims page checks them."""
-    parts = []
-    for article in story.articles:
+    """The checked articles' figures with their verdicts, checked as the claims page checks them."""
+    parts, left = [], len(story.articles) - len(_checked_articles(story))
+    if left:
+        parts.append(f'<p class="note">The claims of the latest {MAX_REPORT_ARTICLES} articles are checked here; '
+                     f"those of the {left} earlier one(s) are on the dashboard's Claims page.</p>")
+    for article in _checked_articles(story):
         claims = _article_claims(article)
         if not claims:
             continue
@@ -215,7 +225,6 @@ def _loaded_claims_section(story: Story, history: PriceResult) -> str:
             "the article": [r.claim.sentence[:300] for r in results]})
         parts += [f"<h2>Claims of “{esc(article.title)}”, checked against the prices ({len(results)})</h2>",
                   _table(frame)]
-    return "\n".join(parts)
     return "\n".join(parts)
 
 

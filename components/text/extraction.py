@@ -22,6 +22,7 @@ from typing import Mapping
 from pydantic import ValidationError
 
 from components.data.events import Event, describe_validation_error
+from components.data.text_rules import as_plain
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.text import clause_parts
 from components.text.date_types import DateExpression, checked_date
@@ -227,7 +228,17 @@ def extraction_of(reading: Reading) -> Extraction:
             break
         candidates += found
     notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
-    return Extraction(tuple(candidates), tuple(unresolved), tuple(notices), reading.place, reading.place_rule)
+    plain = [_plain(c) for c in candidates]
+    if plain != candidates:
+        notices.append("Angle brackets in the article's words are written ‹ › in the proposed events (a code such "
+                       "as ‹BABA.N›), so an event keeps plain text.")
+    return Extraction(tuple(plain), tuple(unresolved), tuple(notices), reading.place, reading.place_rule)
+
+
+def _plain(candidate: Candidate) -> Candidate:
+    """The candidate's words as event text (components/data/text_rules.as_plain): no tag can open in them."""
+    return replace(candidate, sentence=as_plain(candidate.sentence), title=as_plain(candidate.title),
+                   expression=None if candidate.expression is None else as_plain(candidate.expression))
 
 
 def _user_id(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from components.data.events import BIDI_CONTROLS
+from components.data.text_rules import BIDI_CONTROLS
 from components.facts import MAX_ARTICLE_CHARS
 
 ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

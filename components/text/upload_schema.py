@@ -33,16 +33,12 @@ from dataclasses import dataclass
 
 from pydantic import field_validator
 
-from components.data.events import BIDI_CONTROLS, CATEGORIES, Event
+from components.data.events import CATEGORIES, Event
 
 ID_PREFIX = "user-"
 DEFAULT_TZ: str = Event.model_fields["tz"].default
 ID_MAX = 80  # the length components.events.ID_PATTERN allows
 PENDING_ID = ID_PREFIX + "pending"
-# "on" plus three or more letters: onload, onerror, oncut... but not "one = two" or "only="
-MARKUP = re.compile(r"<[a-z!/?]|(?:java|vb)script\s*:|data\s*:\s*text/html|\bon[a-z]{3,}\s*=",
-                     re.IGNORECASE)
-BIDI = BIDI_CONTROLS
 SYMBOL_SEPARATORS = re.compile(r"[;,\s]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?P<s>:[0-5][0-9])?")

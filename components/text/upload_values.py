@@ -7,12 +7,12 @@ no character that could read as markup).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
-import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from components.text.upload_schema import ALIASES, BIDI, FIELDS, MARKUP, clip, shown
+from components.data.text_rules import text_problem
+from components.data.text_rules import tidy as tidy_text
+from components.text.upload_schema import ALIASES, FIELDS, clip, shown
 
 
 def column_key(name: object) -> str:
@@ -29,7 +29,7 @@ def tidy(value: object) -> object:
     """Normalise line ends and trim text; a list (JSON symbols) is tidied one level deep only, so a
     deeply nested value cannot exhaust the stack: its inner lists fail validation as non-text."""
     def text(v: object) -> object:
-        return v.replace("\r\n", "\n").replace("\r", "\n").strip() if isinstance(v, str) else v
+        return tidy_text(v) if isinstance(v, str) else v
 
     return [text(v) for v in value] if isinstance(value, list) else text(value)
 
@@ -71,17 +71,11 @@ def split_datetime(values: dict[str, object]) -> dict[str, str]:
 
 
 def unsafe_text(value: object) -> str | None:
+    """Why a cell's text breaks the text rules (components/data/text_rules.py), for its field's problem."""
     for text in value if isinstance(value, list) else [value]:
-        if not isinstance(text, str):
-            continue
-        bad = next((ch for ch in text if ch in BIDI
-                    or (unicodedata.category(ch) == "Cc" and ch not in "\n\t")), None)
-        if bad is not None:
-            return (f"contains the control character U+{ord(bad):04X}; only printable text, "
-                    "tabs and line breaks are accepted")
-        if MARKUP.search(text) or MARKUP.search(html.unescape(text)):
-            return ("contains HTML or script markup (a ‹tag›, a javascript: link or an on...= "
-                    "handler); only plain text is accepted")
+        problem = text_problem(text) if isinstance(text, str) else None
+        if problem:
+            return problem
     return None
 
 

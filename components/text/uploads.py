@@ -57,6 +57,8 @@ from components.text.upload_schema import (
 )
 from components.text.upload_values import column_key, field_of, quotes, site_name, split_datetime, tidy, unsafe_text
 
+IN_SESSION = "your event"  # what a duplicate repeats: one of the session's events, else an earlier row
+
 
 class UploadError(ValueError):
     """The uploaded file as a whole cannot be used; the message says why, for the user."""
@@ -79,8 +81,9 @@ class RowProblem:
 class UploadResult:
     """The valid events in file order, one problem per bad field, and notices about changes made.
 
-    ``duplicates`` are rows that repeat an event already given (``existing``): (the row's event, the id
-    of the event it repeats); they are not in ``events``."""
+    ``duplicates`` are rows that repeat an event already given (``existing``) or an earlier row of the file:
+    (the row's event, what it repeats: "your event 'user-…'" or "Row 1 (line 2) of this file"); they are
+    not in ``events``."""
 
     events: list[Event]
     problems: list[RowProblem]
@@ -117,16 +120,17 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
                           "(from a spreadsheet, save as 'CSV UTF-8').")
     rows, notices = reader(_decode(data, label), label)
     events, problems, taken, repeated = [], [], set(existing_ids), []
-    known = {same_event_key(e): e.id for e in existing}
+    known = {same_event_key(e): f"{IN_SESSION} '{e.id}'" for e in existing}
     for raw in rows:
         event, row_problems, row_notices = _check_row(raw)
         problems += row_problems
         notices += row_notices
         if event is None:
             continue
-        if same_event_key(event) in known:
+        if same_event_key(event) in known:  # one event however many rows repeat it
             repeated.append((event, known[same_event_key(event)]))
             continue
+        known[same_event_key(event)] = f"{_where(raw.row, raw.line)} of this file"
         final = _unique_id(event.id, taken)
         if final != event.id:
             notices.append(f"{_where(raw.row, raw.line)}: the id '{event.id}' is already taken, "
@@ -312,7 +316,8 @@ def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], li
         return None, [RowProblem(raw.row, raw.line, f, bad[f]) for f in order], []
     if "id" not in values:
         event = event.model_copy(update={"id": _slug_id(event.title, event.date)})
-    return event, [], _formula_notices(raw, values)
+    clock = [f"{_where(raw.row, raw.line)}: {event.time_note}"] if event.time_note else []  # a time the clocks skip
+    return event, [], _formula_notices(raw, values) + clock
 
 
 def _event_input(values: dict[str, object]) -> dict[str, object]:

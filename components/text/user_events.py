@@ -32,9 +32,14 @@ def duplicates(existing: list[Event], new: list[Event]) -> list[tuple[Event, Eve
 
 
 def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
-    """Append ``new`` to ``existing``: an event already there is not added again (a notice says so), an id
-    already in ``taken`` or earlier in the list is renamed."""
-    out, notices = list(existing), []
+    """Append ``new`` to ``existing``: an event already there, or repeated in ``new``, is added once (a notice
+    says so), an id already in ``taken`` or earlier in the list is renamed."""
+    out, notices, firsts = list(existing), [], {}
+    for event in new:  # one event however often the list repeats it
+        firsts.setdefault(same_event_key(event), event)
+    if len(firsts) < len(new):
+        notices.append(f"{len(new) - len(firsts)} event(s) repeated another of these and were added once.")
+        new = list(firsts.values())
     repeated = duplicates(existing, new)
     if repeated:
         shown = "; ".join(f"“{e.title}” ({e.date})" for e, _ in repeated[:5])

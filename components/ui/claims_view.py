@@ -19,7 +19,7 @@ from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
-from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_SYMBOLS
+from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
 from components.text.claim_reader import PLACES, LoadedArticle
 from components.text.safe import md_escape
 from components.ui import caches, data, device, plots, state
@@ -80,12 +80,12 @@ def bundled_ui() -> None:
     counts = Counter(r.verdict for r in results)
     st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
     titles = {e.id: e.title for e in events}
-    for result in results:
+    for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
-            _bundled_claim(result, history.frame, titles)
+            _bundled_claim(result, history.frame, titles, i)
 
 
-def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, str]) -> None:
+def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, str], position: int) -> None:
     st.markdown(f"#### {md_escape(result.claim.wording)}")
     st.markdown(f"{VERDICT_BADGES[result.verdict]} · the article: “{md_escape(result.claim.quote)}”")
     st.markdown(md_escape(result.explanation))
@@ -98,7 +98,7 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
                      column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"), **_FIGURE_COLUMNS})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
         if first is not None:
-            _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id)
+            _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id, position)
     links_row = st.columns(len(result.claim.event_ids))
     for col, eid in zip(links_row, result.claim.event_ids):
         col.page_link("pages/timeline.py", label=titles.get(eid, eid), icon=":material/timeline:",
@@ -125,12 +125,15 @@ def loaded_ui() -> None:
     results = check_named(claims, history.frame)
     counts = Counter(r.verdict for r in results)
     st.markdown(" · ".join(f"{ARTICLE_VERDICT_BADGES[v]} {counts[v]}" for v in ARTICLE_VERDICTS if counts[v]))
-    for result in results:
+    if len(results) > MAX_CLAIM_CHARTS:
+        st.caption(f"The first {MAX_CLAIM_CHARTS} claims show their chart; each later one has a “Show its chart” "
+                   "switch, so a long text keeps the page quick.")
+    for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
-            _loaded_claim(result, history.frame)
+            _loaded_claim(result, history.frame, i)
 
 
-def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame) -> None:
+def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame, position: int) -> None:
     claim = result.claim
     st.markdown(f"#### {md_escape(claim.symbol or 'No listing')} · {md_escape(claim.claimed)} · "
                 f"{MEASURE_WORDS.get(claim.measure, claim.measure)}")
@@ -150,7 +153,7 @@ def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame) -> None:
         st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id),
                      column_config=_FIGURE_COLUMNS)
     if result.symbol and result.base and result.session and result.symbol in set(frame["symbol"]):
-        _chart(frame, result.symbol, result.base, result.session, result.id)
+        _chart(frame, result.symbol, result.base, result.session, result.id, position)
 
 
 # the figures behind a verdict: closes to cents, and the price basis in full
@@ -182,6 +185,9 @@ def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.date, claim_id: str) -> None:
+def _chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.date, claim_id: str, position: int) -> None:
+    """A claim's chart: drawn for the first MAX_CLAIM_CHARTS claims, one click away for the others."""
+    if position >= MAX_CLAIM_CHARTS and not st.toggle("Show its chart", key=state.claim_chart_toggle(claim_id)):
+        return
     fig = claim_chart(frame, symbol, base, session, dark=device.is_dark())
     plots.show(fig, state.claim_chart_key(claim_id))

@@ -216,6 +216,11 @@ def article_key(position: int) -> str:
     return f"ws_article_{position}"
 
 
+def claim_chart_toggle(claim_id: str) -> str:
+    """The "Show its chart" toggle of a claim past the first MAX_CLAIM_CHARTS."""
+    return f"claim_chart_on_{claim_id}"
+
+
 def figures_key(claim_id: str) -> str:
     """The figures table of one claim."""
     return f"figures_{claim_id}"

@@ -31,7 +31,7 @@ from components.ui import params as P
 from components.ui import state
 from components.ui.links import to_params
 from components.ui.report import report_button
-from components.workspace import store
+from components.workspace import quotas, store
 from components.workspace.db import DatabaseError
 from components.workspace.records import Content, StoredArticle, event_record
 
@@ -177,7 +177,7 @@ def _create() -> None:
         return
     content = current_content()
     try:
-        created = store.create(content)
+        created = store.create(content, address=client_address())
     except (store.NotSaved, DatabaseError) as exc:
         _notice(f"Not saved: {exc}.")
         return
@@ -188,6 +188,15 @@ def _create() -> None:
                               "problem": None, "conflict": None})
     state.WORKSPACE.set(created.edit_token)
     state.SHARE.set(None)
+
+
+def client_address() -> str:
+    """The address new workspaces are counted by: the one nginx forwards, else the connection's."""
+    try:
+        headers, peer = dict(st.context.headers), st.context.ip_address
+    except Exception:  # no browser request (AppTest, a script)
+        headers, peer = {}, None
+    return quotas.client_address(headers, peer)
 
 
 def _share_action(action) -> None:

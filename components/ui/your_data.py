@@ -18,7 +18,7 @@ from components.text.claim_reader import PLACES, LoadedArticle
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
 from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
-from components.text.uploads import UploadError, parse_upload
+from components.text.uploads import IN_SESSION, UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
 from components.ui import state
 from components.ui.data import all_events, available_symbols
@@ -62,14 +62,23 @@ def upload_ui() -> None:
         st.dataframe(pd.DataFrame([dataclasses.asdict(p) for p in result.problems]), hide_index=True,
                      key=state.UPLOAD_PROBLEMS)
     if result.duplicates:
-        total = len(result.duplicates) + len(result.events)
-        st.info(f"{len(result.duplicates)} of the {total} event(s) of this file are already in your session (same "
-                "title, date, time and zone)" + (", so there is nothing to add." if not result.events else
-                                                  "; only the others can be added."), icon=":material/content_copy:")
-        st.dataframe(pd.DataFrame([{"row": f"{new.title} ({new.date})", "already yours as": old}
-                                   for new, old in result.duplicates]), hide_index=True, key=state.UPLOAD_DUPLICATES)
+        _duplicates(result)
     if result.events:
         _upload_preview(result.events)
+
+
+def _duplicates(result) -> None:
+    """Rows repeating one of the session's events or an earlier row: named, and counted once."""
+    total = len(result.duplicates) + len(result.events)
+    mine = sum(what.startswith(IN_SESSION) for _, what in result.duplicates)
+    said = [f"{mine} of the {total} event(s) of this file are already in your session"] if mine else []
+    if len(result.duplicates) > mine:
+        said.append(f"{len(result.duplicates) - mine} row(s) repeat an earlier row of this file and count once")
+    st.info("; ".join(said) + " (same title, date, time and zone)" + (
+        ", so there is nothing to add." if not result.events else "; only the others can be added."),
+        icon=":material/content_copy:")
+    st.dataframe(pd.DataFrame([{"row": f"{new.title} ({new.date})", "repeats": what}
+                               for new, what in result.duplicates]), hide_index=True, key=state.UPLOAD_DUPLICATES)
 
 
 def _upload_preview(events: list) -> None:

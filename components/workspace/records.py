@@ -1,10 +1,11 @@
 """What a workspace holds, checked both ways: before it is stored and when it is read back.
 
-A database is input too. Every stored event is read with the model an upload uses
-(:class:`~components.text.upload_schema.UploadedEvent`, then :class:`~components.data.events.Event`)
-and the upload's text rules (no markup, no control or direction characters), and must be the
-user's own (``origin`` "user", an id starting ``user-``). Articles and the view have models of their
-own. A bad record becomes one sentence naming it and why; the others are kept.
+A database is input too. Every stored event is read with the event model itself
+(:class:`~components.data.events.Event`, whose text rules are :mod:`components.data.text_rules`), so
+a workspace keeps exactly what an upload, an extraction or a review edit may add, and reads back
+exactly what it stored; it must be the user's own (``origin`` "user", an id starting ``user-``).
+Articles and the view have models of their own. A bad record becomes one sentence naming it and why;
+the others are kept.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from components.data.events import Event, describe_validation_error
+from components.data.text_rules import control_problem
 from components.facts import (
     MAX_ARTICLE_CHARS,
     MAX_PARAM_LENGTH,
@@ -26,11 +27,15 @@ from components.facts import (
     MAX_WORKSPACE_BYTES,
     MAX_WORKSPACE_EVENTS,
 )
-from components.text.upload_schema import BIDI, ID_PREFIX, MARKUP, UploadedEvent, clip
+from components.text.upload_schema import ID_PREFIX, clip
 
-MAX_RECORD_CHARS = 20_000  # one event's JSON; a real one is under 5,000
+MAX_RECORD_CHARS = 50_000  # one event's JSON: the model keeps any event under 30,000 characters, a real one under 5,000
 MAX_VIEW_PARAMS = 40
 PARAM_NAME = re.compile(r"[a-z_]{1,20}")
+
+
+class NotSaved(ValueError):
+    """The content breaks a limit or holds a record that would not read back; the message lists why."""
 
 
 class StoredArticle(BaseModel):
@@ -49,7 +54,7 @@ class StoredArticle(BaseModel):
     @field_validator("title", "text")
     @classmethod
     def _printable(cls, value: str) -> str:
-        bad = _bad_character(value)
+        bad = control_problem(value)
         if bad:
             raise ValueError(bad)
         return value
@@ -64,30 +69,13 @@ class Content:
     view: dict[str, str] = field(default_factory=dict)
 
 
-def _bad_character(text: str) -> str | None:
-    bad = next((ch for ch in text if ch in BIDI or (unicodedata.category(ch) == "Cc" and ch not in "\n\t")), None)
-    return None if bad is None else f"contains the control character U+{ord(bad):04X}"
-
-
-def _strings(value: object, depth: int = 0):
-    """Every string inside a JSON value (bounded depth: records are two levels deep)."""
-    if isinstance(value, str):
-        yield value
-    elif depth < 3 and isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item, depth + 1)
-    elif depth < 3 and isinstance(value, list):
-        for item in value:
-            yield from _strings(item, depth + 1)
-
-
 def event_record(event: Event) -> str:
     """An event as stored: its record as compact JSON."""
     return event.model_dump_json(exclude_none=True)
 
 
 def read_event(text: object, label: str) -> tuple[Event | None, list[str]]:
-    """One stored event, validated as an upload is; ``(None, reasons)`` for a bad record."""
+    """One stored event, validated by the event model; ``(None, reasons)`` for a bad record."""
     if not isinstance(text, str) or len(text) > MAX_RECORD_CHARS:
         return None, [f"{label}: is not an event record of at most {MAX_RECORD_CHARS:,} characters"]
     try:
@@ -96,17 +84,11 @@ def read_event(text: object, label: str) -> tuple[Event | None, list[str]]:
         return None, [f"{label}: is not valid JSON"]
     if not isinstance(record, dict):
         return None, [f"{label}: is not an object with named fields"]
-    for value in _strings(record):
-        if MARKUP.search(value):
-            return None, [f"{label}: contains HTML or script markup; only plain text is accepted"]
-    record = {k: v for k, v in record.items() if v is not None}
-    if not str(record.get("id", "")).startswith(ID_PREFIX):  # the upload model would add the prefix
-        return None, [f"{label}: is not one of the user's own events (an id starting '{ID_PREFIX}')"]
     try:
-        event = Event.model_validate(UploadedEvent.model_validate(record).model_dump())
+        event = Event.model_validate(record)
     except ValidationError as exc:
         return None, describe_validation_error(exc, label)
-    if event.origin != "user" or not event.id.startswith(ID_PREFIX):
+    if record.get("origin") != "user" or not event.id.startswith(ID_PREFIX):
         return None, [f"{label}: is not one of the user's own events (origin 'user', an id starting "
                       f"'{ID_PREFIX}')"]
     return event, []
@@ -142,11 +124,18 @@ def read_view(text: object) -> tuple[dict[str, str], list[str]]:
     return kept, problems
 
 
-def content_bytes(content: Content) -> int:
-    """What the content takes in the database (UTF-8), as the limit counts it."""
+def kept_bytes(content: Content) -> int:
+    """What the events and articles take (UTF-8): what ``MAX_WORKSPACE_BYTES`` limits. The view is bounded
+    on its own (``MAX_VIEW_PARAMS`` settings of ``MAX_PARAM_LENGTH``), so a viewer's "Save a copy" of a
+    workspace at the limit is never refused for the settings of their screen."""
     events = sum(len(event_record(e).encode()) for e in content.events)
-    articles = sum(len(a.text.encode()) + len(a.title.encode()) + len((a.url or "").encode()) for a in content.articles)
-    return events + articles + len(view_json(content.view).encode())
+    return events + sum(len(a.text.encode()) + len(a.title.encode()) + len((a.url or "").encode())
+                        for a in content.articles)
+
+
+def content_bytes(content: Content) -> int:
+    """What the content takes in the database (UTF-8), the view included: what the fair shares count."""
+    return kept_bytes(content) + len(view_json(content.view).encode())
 
 
 def check_for_save(content: Content) -> list[str]:
@@ -160,8 +149,12 @@ def check_for_save(content: Content) -> list[str]:
                         f"{len(content.articles)}")
     for i, event in enumerate(content.events[:MAX_WORKSPACE_EVENTS], start=1):
         problems += read_event(event_record(event), f"event #{i} '{event.id}'")[1]
-    size = content_bytes(content)
+    size = kept_bytes(content)
     if size > MAX_WORKSPACE_BYTES:
-        problems.append(f"it would take {size:,} bytes; the limit is {MAX_WORKSPACE_BYTES:,} (remove some events "
-                        "or articles)")
+        problems.append(f"its events and articles would take {size:,} bytes; the limit is {MAX_WORKSPACE_BYTES:,} "
+                        "(remove some events or articles)")
+    _, view_problems = read_view(view_json(content.view))
+    if view_problems or len(content.view) > MAX_VIEW_PARAMS:
+        problems.append(f"its view holds more than {MAX_VIEW_PARAMS} settings, or one longer than "
+                        f"{MAX_PARAM_LENGTH} characters")
     return problems

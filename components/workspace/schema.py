@@ -8,6 +8,8 @@ with this metadata); change both together, in a new migration.
   is never issued again). ``used_at`` is the last open or save: expiry counts from it.
   ``revision`` grows with every save, so two windows saving the same workspace are told apart.
   ``view`` is the screen's link parameters as JSON text; ``bytes`` what the content takes.
+  ``creator`` is a SHA-256 digest of the client's address that created it: new workspaces are counted
+  per address (components/workspace/quotas.py), and the address itself is never stored.
 * ``workspace_events``: the user's events in order, each the JSON of an event record.
 * ``workspace_articles``: loaded articles with their text and metadata (claims are recomputed).
 * ``revoked_shares``: digests of share links the owner turned off, to say so when one is opened.
@@ -31,6 +33,8 @@ workspaces = sa.Table(
     sa.Column("used_at", sa.DateTime, nullable=False, index=True),
     sa.Column("view", sa.Text, nullable=False),
     sa.Column("bytes", sa.Integer, nullable=False),
+    sa.Column("creator", sa.String(64), nullable=True),  # SHA-256 of the client's address (None before 0003)
+    sa.Index("ix_workspaces_creator_created_at", "creator", "created_at"),
 )
 
 workspace_events = sa.Table(

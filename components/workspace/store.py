@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -21,13 +22,14 @@ import sqlalchemy as sa
 from components.facts import (
     MAX_WORKSPACE_ARTICLES,
     MAX_WORKSPACE_EVENTS,
-    MAX_WORKSPACES,
     WORKSPACE_EXPIRY_DAYS,
 )
-from components.workspace import tokens
-from components.workspace.db import DatabaseError, engine
+from components.text.upload_schema import clip
+from components.workspace import quotas, rows, tokens
+from components.workspace.db import DatabaseError, failure, serialize, transaction
 from components.workspace.records import (
     Content,
+    NotSaved,
     StoredArticle,
     check_for_save,
     content_bytes,
@@ -39,6 +41,7 @@ from components.workspace.records import (
 )
 from components.workspace.schema import revoked_shares, workspace_articles, workspace_events, workspaces
 
+log = logging.getLogger("dashboard")
 EDIT, VIEW = "edit", "view"
 EXPIRE_BATCH = 200
 TOUCH_EVERY = dt.timedelta(hours=1)  # opening a workspace refreshes its last use at most this often
@@ -50,10 +53,6 @@ class LinkError(ValueError):
 
 class Conflict(RuntimeError):
     """The workspace was saved elsewhere (another window) since this one opened or saved it."""
-
-
-class NotSaved(ValueError):
-    """The content breaks a limit or holds a record that would not read back; the message lists why."""
 
 
 @dataclass(frozen=True)
@@ -82,14 +81,15 @@ def now() -> dt.datetime:
 
 
 def _guarded(func):
-    """Database failures become :class:`DatabaseError` with a short cause (never a stack or a password)."""
+    """Database and file failures become :class:`DatabaseError` with a short cause (never a stack, a host,
+    a folder or a password)."""
     @functools.wraps(func)
     def run(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except sa.exc.SQLAlchemyError as exc:
-            cause = type(getattr(exc, "orig", None) or exc).__name__
-            raise DatabaseError(f"the workspace database did not answer ({cause})") from exc
+        except (sa.exc.SQLAlchemyError, OSError) as exc:
+            log.warning("workspace database failed in %s: %r", func.__name__, exc)
+            raise failure(exc) from exc
     return run
 
 
@@ -109,24 +109,25 @@ def _insert_content(conn, workspace_id: str, content: Content, events: bool, art
 
 
 @_guarded
-def create(content: Content, *, url: str | None = None, when: dt.datetime | None = None) -> Created:
-    """Store ``content`` as a new workspace; its edit token and first share token."""
+def create(content: Content, *, address: str | None = None, url: str | None = None,
+           when: dt.datetime | None = None) -> Created:
+    """Store ``content`` as a new workspace from the client at ``address``; its edit token and first share token.
+
+    Raises :class:`NotSaved` when the content or a fair-share limit (components/workspace/quotas.py) refuses it."""
     problems = check_for_save(content)
     if problems:
         raise NotSaved("; ".join(problems))
-    when = when or now()
+    when, size, digest = when or now(), content_bytes(content), quotas.creator(address)
     edit = tokens.new_edit_token()
     share = tokens.share_token(edit, 1)
     workspace_id = tokens.new_workspace_id()
-    with engine(url).begin() as conn:
+    with transaction(url, serial=True) as conn:  # counted and inserted alone: no two creates pass a limit together
         expire(conn, when)
-        count = conn.execute(sa.select(sa.func.count()).select_from(workspaces)).scalar_one()
-        if count >= MAX_WORKSPACES:
-            raise NotSaved(f"the server holds its limit of {MAX_WORKSPACES:,} saved workspaces; try again later")
+        quotas.check_new(conn, digest, size, when)
         conn.execute(sa.insert(workspaces).values(
             id=workspace_id, edit_hash=tokens.token_hash(edit), share_hash=tokens.token_hash(share),
             share_generation=1, revision=1, created_at=when, updated_at=when, used_at=when,
-            view=view_json(content.view), bytes=content_bytes(content)))
+            view=view_json(content.view), bytes=size, creator=digest))
         _insert_content(conn, workspace_id, content, True, True)
     return Created(workspace_id, edit, share, 1)
 
@@ -162,56 +163,64 @@ def open_link(token: object, mode: str, *, url: str | None = None, when: dt.date
     digest = tokens.token_hash(_check_token(token, what))
     column = workspaces.c.edit_hash if mode == EDIT else workspaces.c.share_hash
     when = when or now()
-    with engine(url).begin() as conn:
-        row = conn.execute(sa.select(workspaces).where(column == digest)).mappings().first()
+    with transaction(url) as conn:
+        row = rows.workspace_row(conn, column == digest, when)
         if row is None:
-            revoked = None if mode == EDIT else conn.execute(
-                sa.select(revoked_shares.c.revoked_at).where(revoked_shares.c.token_hash == digest)).scalar()
-            if revoked is not None:
-                raise LinkError(f"This share link was turned off by the workspace's owner on {revoked:%d %b %Y}. "
+            off, revoked = (False, None) if mode == EDIT else rows.revoked(conn, digest)
+            if off:
+                on = f" on {revoked:%d %b %Y}" if revoked else ""
+                raise LinkError(f"This share link was turned off by the workspace's owner{on}. "
                                 "Ask them for the new one.")
             raise _unknown(what)
-        if when - row["used_at"] > TOUCH_EVERY:
-            conn.execute(sa.update(workspaces).where(workspaces.c.id == row["id"]).values(used_at=when))
         content, problems = _read_content(conn, row)
+    if row.repairs or when - row.used_at > TOUCH_EVERY:
+        _touch(row, when, url)
     share = None
-    if mode == EDIT and row["share_hash"] is not None:
-        share = tokens.share_token(token, row["share_generation"])
-    return Opened(row["id"], mode, row["revision"], content, problems, share, row["updated_at"])
+    if mode == EDIT and row.share_hash is not None:
+        share = tokens.share_token(token, row.share_generation)
+    return Opened(row.id, mode, row.revision, content, row.notices + problems, share, row.updated_at)
 
 
-def _read_content(conn, row) -> tuple[Content, list[str]]:
-    wid, problems = row["id"], []
-    view, view_problems = read_view(row["view"])
-    problems += view_problems
+def _touch(row: rows.WorkspaceRow, when: dt.datetime, url: str | None) -> None:
+    """Record the use (expiry counts from it) and write the row's repairs; a database that cannot take the
+    write (full, read-only) still opens the link."""
+    try:
+        with transaction(url, write=True) as conn:
+            rows.repair(conn, row)
+            if when - row.used_at > TOUCH_EVERY:
+                conn.execute(sa.update(workspaces).where(workspaces.c.id == row.id).values(used_at=when))
+    except (sa.exc.SQLAlchemyError, OSError, DatabaseError) as exc:
+        log.warning("workspace %s opened but its last use not recorded (%s)", row.id, type(exc).__name__)
+
+
+def _read_content(conn, row: rows.WorkspaceRow) -> tuple[Content, list[str]]:
+    view, problems = read_view(row.view)
     events = []
-    rows = conn.execute(sa.select(workspace_events.c.position, workspace_events.c.event_id, workspace_events.c.record)
-                        .where(workspace_events.c.workspace_id == wid).order_by(workspace_events.c.position)
-                        .limit(MAX_WORKSPACE_EVENTS + 1)).all()
-    for i, (_, event_id, record) in enumerate(rows[:MAX_WORKSPACE_EVENTS], start=1):
-        event, why = read_event(record, f"saved event #{i} '{str(event_id)[:80]}'")
+    found = rows.event_rows(conn, row.id, MAX_WORKSPACE_EVENTS + 1)
+    for i, (_, event_id, record) in enumerate(found[:MAX_WORKSPACE_EVENTS], start=1):
+        event, why = read_event(record, f"saved event #{i} '{clip(event_id, 80)}'")
         problems += [f"{w}; it was left out, the other events are loaded" for w in why]
         if event is not None and all(e.id != event.id for e in events):
             events.append(event)
-    if len(rows) > MAX_WORKSPACE_EVENTS:
+    if len(found) > MAX_WORKSPACE_EVENTS:
         problems.append(f"the workspace holds more than {MAX_WORKSPACE_EVENTS} events; the first "
                         f"{MAX_WORKSPACE_EVENTS} are loaded")
     articles: list[StoredArticle] = []
-    arows = conn.execute(sa.select(workspace_articles).where(workspace_articles.c.workspace_id == wid)
-                         .order_by(workspace_articles.c.position).limit(MAX_WORKSPACE_ARTICLES)).mappings().all()
-    for i, arow in enumerate(arows, start=1):
-        article, why = read_article({**arow, "id": arow["article_id"]}, f"saved article #{i}")
+    for i, arow in enumerate(rows.article_rows(conn, row.id, MAX_WORKSPACE_ARTICLES), start=1):
+        article, why = read_article(arow, f"saved article #{i}")
         problems += [f"{w}; it was left out" for w in why]
         if article is not None:
             articles.append(article)
     return Content(tuple(events), tuple(articles), view), problems
 
 
-def _owned(conn, workspace_id: str, edit_token: str):
-    row = conn.execute(sa.select(workspaces).where(workspaces.c.id == workspace_id)
-                       .where(workspaces.c.edit_hash == tokens.token_hash(edit_token))).mappings().first()
+def _owned(conn, workspace_id: str, edit_token: str, when: dt.datetime) -> rows.WorkspaceRow:
+    """The workspace this edit token owns (its unreadable columns repaired in this transaction)."""
+    row = rows.workspace_row(conn, (workspaces.c.id == workspace_id) &
+                             (workspaces.c.edit_hash == tokens.token_hash(edit_token)), when)
     if row is None:
         raise _unknown("edit")
+    rows.repair(conn, row)
     return row
 
 
@@ -227,15 +236,18 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
     if problems:
         raise NotSaved("; ".join(problems))
     when = when or now()
-    with engine(url).begin() as conn:
-        row = _owned(conn, workspace_id, edit_token)
-        if row["revision"] != revision and not force:
-            raise Conflict(f"saved elsewhere at {row['updated_at']:%H:%M} UTC (revision {row['revision']})")
-        new = row["revision"] + 1
+    with transaction(url, write=True) as conn:
+        row = _owned(conn, workspace_id, edit_token, when)
+        if row.revision != revision and not force:
+            raise Conflict(f"saved elsewhere at {row.updated_at:%H:%M} UTC (revision {row.revision})")
+        new, size = row.revision + 1, content_bytes(content)
+        if size > row.bytes:  # growing counts against the database's limit, alone like a create
+            serialize(conn)
+            quotas.check_growth(conn, size - row.bytes)
         done = conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
-                            .where(workspaces.c.revision == row["revision"])
+                            .where(workspaces.c.revision == row.revision)
                             .values(revision=new, updated_at=when, used_at=when, view=view_json(content.view),
-                                    bytes=content_bytes(content)))
+                                    bytes=size))
         if done.rowcount != 1:  # another save slipped in between the read and this update
             raise Conflict("saved elsewhere a moment ago")
         _insert_content(conn, workspace_id, content, events, articles)
@@ -247,23 +259,25 @@ def revoke_share(workspace_id: str, edit_token: str, *, url: str | None = None,
                  when: dt.datetime | None = None) -> None:
     """Turn the current share link off for good (it then says so when opened)."""
     when = when or now()
-    with engine(url).begin() as conn:
-        row = _owned(conn, workspace_id, edit_token)
-        if row["share_hash"] is None:
+    with transaction(url, write=True) as conn:
+        row = _owned(conn, workspace_id, edit_token, when)
+        if row.share_hash is None:
             return
-        conn.execute(sa.insert(revoked_shares).values(token_hash=row["share_hash"], workspace_id=workspace_id,
-                                                      revoked_at=when))
-        conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id).values(share_hash=None))
+        off = conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
+                           .where(workspaces.c.share_hash == row.share_hash).values(share_hash=None))
+        if off.rowcount == 1:  # else another window turned it off a moment ago: it is off all the same
+            conn.execute(sa.insert(revoked_shares).values(token_hash=row.share_hash, workspace_id=workspace_id,
+                                                          revoked_at=when))
 
 
 @_guarded
 def new_share(workspace_id: str, edit_token: str, *, url: str | None = None) -> str:
     """Issue a new share link (the next generation; the revoked ones stay off); its token."""
-    with engine(url).begin() as conn:
-        row = _owned(conn, workspace_id, edit_token)
-        if row["share_hash"] is not None:
-            return tokens.share_token(edit_token, row["share_generation"])
-        generation = row["share_generation"] + 1
+    with transaction(url, write=True) as conn:
+        row = _owned(conn, workspace_id, edit_token, now())
+        if row.share_hash is not None:
+            return tokens.share_token(edit_token, row.share_generation)
+        generation = row.share_generation + 1
         token = tokens.share_token(edit_token, generation)
         conn.execute(sa.update(workspaces).where(workspaces.c.id == workspace_id)
                      .values(share_hash=tokens.token_hash(token), share_generation=generation))
