@@ -86,13 +86,13 @@ INSTRUMENT = [
 
 # page -> (file for AppTest, does the event selection matter on it)
 PAGES = {
-    "overview": ("pages/overview.py", True),
-    "timeline": ("pages/timeline.py", True),
-    "article": ("pages/article.py", True),
-    "claims": ("pages/claims.py", False),
-    "markets": ("pages/markets.py", True),
-    "event_study": ("pages/event_study.py", True),
-    "your_data": ("pages/your_data.py", False),
+    "overview": ("pages/story/overview.py", True),
+    "timeline": ("pages/story/timeline.py", True),
+    "article": ("pages/story/article.py", True),
+    "claims": ("pages/story/claims.py", False),
+    "markets": ("pages/markets/markets.py", True),
+    "event_study": ("pages/markets/event_study.py", True),
+    "your_data": ("pages/your_data/your_data.py", False),
 }
 
 FLOOR_SCRIPT = '''\

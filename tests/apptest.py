@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from tests.paths import ROOT
 
 APP = ROOT / "app.py"
-PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*/*.py") if p.name != "__init__.py")
 TIMEOUT = 60  # seconds per AppTest run: generous for a shared, busy machine
 
 

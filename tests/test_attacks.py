@@ -105,7 +105,8 @@ def test_a_cache_file_with_the_right_columns_and_wrong_types_breaks_no_page(fake
     fake_yahoo(lambda s, kw: socket.gaierror(-2, "Name or service not known"))
     for symbol in ("9988.HK", "BABA", "^HSI", "^HSCE"):
         _write_cache(symbol, damage(_good(symbol)).reset_index(drop=True))
-    for path in ("app.py", "pages/markets.py", "pages/timeline.py", "pages/event_study.py", "pages/claims.py"):
+    for path in ("app.py", "pages/markets/markets.py", "pages/story/timeline.py", "pages/markets/event_study.py",
+                 "pages/story/claims.py"):
         at = open_page(path, {"event": "qwq-32b-release"})
         assert not at.exception and at.title, path
     assert list(disk_cache.cache_dir().glob("*.bad")), "the bad files were not set aside"
@@ -120,7 +121,7 @@ def test_a_cache_file_with_the_right_columns_and_wrong_types_breaks_no_page(fake
 def test_a_cached_frame_breaking_a_price_rule_is_never_shown_as_live_data(fake_yahoo, damage):
     fake_yahoo(lambda s, kw: socket.gaierror(-2, "Name or service not known"))
     _write_cache("9988.HK", damage(_good("9988.HK")).sort_values("date").reset_index(drop=True))
-    at = open_page("pages/markets.py")
+    at = open_page("pages/markets/markets.py")
     assert not at.exception
     live = [c.value for c in at.caption if c.value.startswith("Live Yahoo Finance data")]
     assert not any("9988.HK" in c for c in live)
@@ -151,7 +152,7 @@ def test_a_damaged_snapshot_is_reported_without_a_directory_path(monkeypatch, tm
     monkeypatch.setattr(store, "load_snapshot",
                         lambda: snapshot.load_snapshot(tmp_path / "gone" / "prices.csv", tmp_path / "m.json"))
     store.clear_caches()
-    at = open_page("pages/markets.py")
+    at = open_page("pages/markets/markets.py")
     errors = " ".join(e.value for e in at.error)
     assert "missing" in errors and str(tmp_path) not in errors and "/gone/" not in errors
 
@@ -180,7 +181,7 @@ def test_with_dns_failing_adding_a_third_symbol_names_dns_not_delisting(monkeypa
     monkeypatch.setattr(yfinance.data.YfData, "get", unreachable)
     monkeypatch.setattr(yfinance.data.YfData, "cache_get", unreachable)
     monkeypatch.setenv(store.OFFLINE_ENV, "0")
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     for symbol in ("3690.HK", "NTES", "PDD"):
         at.text_input(key="new_symbol").input(symbol)
         at.button(key="add_symbol").click().run()
@@ -195,7 +196,7 @@ def test_the_upload_limit_is_one_number_everywhere():
     assert config["server"]["maxUploadSize"] * 1_000_000 == MAX_UPLOAD_BYTES  # the widget counts MB as 10^6
     with pytest.raises(UploadError, match=r"1,000,001 bytes; the limit is 1 MB \(1,000,000 bytes\)"):
         parse_upload("big.csv", b"title,date,category\n" + b"x" * (MAX_UPLOAD_BYTES + 1 - 20), set())
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     assert any("1 MB, 1,000,000 bytes" in m.value for m in at.markdown)
     assert not any("KiB" in m.value for m in at.markdown)
 
@@ -210,7 +211,7 @@ def test_a_json_file_with_two_events_lists_is_refused_not_half_read():
 def test_an_email_address_in_a_summary_is_not_a_live_link(open_page):
     event = Event(id="user-mail", title="Mail", date="2025-03-05", category="other", origin="user",
                   summary="Write to press@example.com or mailto:ir@example.com")
-    at = open_page("pages/timeline.py", {"user_events": [event], "event": "user-mail"})
+    at = open_page("pages/story/timeline.py", {"user_events": [event], "event": "user-mail"})
     summary = next(m.value for m in at.markdown if "press@" in m.value)
     assert "press@\u200b" in summary and "ir@\u200b" in summary
     assert not re.search(r"[\w.]+@[\w]+\\?\.", summary.replace("\u200b", "@@"))  # no address left whole
@@ -243,13 +244,13 @@ def test_files_of_the_zone_database_are_not_time_zones(zone):
 
 def test_an_event_before_the_data_gets_a_sentence_not_minus_one_sessions(open_page):
     old = Event(id="user-early", title="Early", date="2021-06-01", category="other", origin="user")
-    at = open_page("pages/event_study.py", {"user_events": [old], "event": "user-early"})
+    at = open_page("pages/markets/event_study.py", {"user_events": [old], "event": "user-early"})
     errors = " ".join(e.value for e in at.error)
     assert "no history before the event" in errors and "-1" not in errors
 
 
 def test_an_article_over_the_limit_gets_a_message_not_silence(open_page):
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.text_area(key="extract_text").input("Shares rose. " * 8000)  # 104,000 characters
     at.button(key="extract_run").click().run()
     assert any("104,000 characters long; the limit is 100,000" in e.value for e in at.error)
@@ -258,15 +259,15 @@ def test_an_article_over_the_limit_gets_a_message_not_silence(open_page):
 # --- the interaction issue's attacks -----------------------------------------------------------------
 
 def test_a_stock_equal_to_its_benchmark_is_not_shown_as_significant(open_page):
-    at = open_page("pages/event_study.py", params={"sym": "9988.HK", "bench": "9988.HK"})
+    at = open_page("pages/markets/event_study.py", params={"sym": "9988.HK", "bench": "9988.HK"})
     assert any("cannot be its own benchmark" in w.value for w in at.warning)
     assert qp(at, "bench") == "^HSCE"
     assert "p 0.0002" not in " ".join(m.value for m in at.markdown)
 
 
 def test_a_link_to_the_year_2100_draws_no_more_than_all(open_page):
-    far = open_page("pages/markets.py", params={"start": "2024-01-02", "end": "2100-12-31"})
-    everything = open_page("pages/markets.py", {"range_preset": "All"})
+    far = open_page("pages/markets/markets.py", params={"start": "2024-01-02", "end": "2100-12-31"})
+    everything = open_page("pages/markets/markets.py", {"range_preset": "All"})
     spec = chart_specs(far)[0]
     hidden = [v for b in spec["layout"]["xaxis"]["rangebreaks"] for v in b.get("values", [])]
     assert len(hidden) < 200 and len(json.dumps(spec)) <= len(json.dumps(chart_specs(everything)[0]))
@@ -276,7 +277,8 @@ def test_a_link_to_the_year_2100_draws_no_more_than_all(open_page):
 
 def test_markup_in_every_link_parameter_stays_text(open_page):
     evil = '<img src=x onerror="alert(1)">'
-    at = open_page("pages/markets.py", params={name: evil for name in ("range", "event", "symbols", "view", "cats")})
+    at = open_page("pages/markets/markets.py",
+                   params={name: evil for name in ("range", "event", "symbols", "view", "cats")})
     for el in [*at.warning, *at.markdown]:
         assert "<img" not in el.value.replace("\\<", ""), el.value
 
@@ -289,8 +291,8 @@ def test_formula_cells_are_neutralised_in_csv_downloads():
 
 def test_sessions_do_not_share_their_events(open_page):
     mine = Event(id="user-mine", title="Mine", date="2025-03-05", category="other", origin="user")
-    first = open_page("pages/timeline.py", {"user_events": [mine]})
-    second = open_page("pages/timeline.py")
+    first = open_page("pages/story/timeline.py", {"user_events": [mine]})
+    second = open_page("pages/story/timeline.py")
     assert first.session_state["user_events"] and not second.session_state["user_events"]
 
 
@@ -307,6 +309,6 @@ def test_markdown_escaping_leaves_no_live_link_or_markup():
 @pytest.mark.parametrize("error", [yf.exceptions.YFRateLimitError(), TimeoutError("timed out")])
 def test_yahoo_failures_never_blank_a_page(fake_yahoo, error):
     fake_yahoo(lambda s, kw: error)
-    for path in ("app.py", "pages/markets.py"):
+    for path in ("app.py", "pages/markets/markets.py"):
         at = open_page(path)
         assert not at.exception and at.get("plotly_chart"), path

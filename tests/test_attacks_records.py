@@ -213,7 +213,7 @@ def test_five_hundred_identical_rows_are_one_event_and_the_rest_are_named_duplic
     result = parse_upload("same.csv", data, set())
     assert len(result.events) == 1 and len(result.duplicates) == 499
     assert {what for _, what in result.duplicates} == {"Row 1 (line 2) of this file"}
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.file_uploader(key="events_upload").upload("same.csv", data, "text/csv").run()
     assert any("499 row(s) repeat an earlier row of this file and count once" in i.value for i in at.info)
     at.button(key="upload_add").click().run()
@@ -238,7 +238,7 @@ def test_a_time_the_clocks_skip_is_one_time_with_one_notice(open_page):
     assert event.when() == "Sun 9 Mar 2025, 03:30 New York time (Sun 9 Mar 15:30 in Hong Kong)"
     assert dict(event.market_times())["New York"] == "Sun 9 Mar 03:30"
     assert read_event(event_record(event), "event") == (event, [])  # stored and read back: the same, said once
-    at = open_page("pages/timeline.py", state={"user_events": [event], "event": event.id, "timeline_span": "all"})
+    at = open_page("pages/story/timeline.py", state={"user_events": [event], "event": event.id, "timeline_span": "all"})
     assert_no_exception(at, "an event at a skipped time")
     shown = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption]).replace("\\", "")
     assert "03:30 New York time" in shown and "02:30 New York time (" not in shown and "does not exist" in shown

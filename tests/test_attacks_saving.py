@@ -98,7 +98,7 @@ def test_a_replaced_sqlite_file_is_noticed_and_the_next_try_uses_the_new_one(sql
 
 
 def test_autosave_into_a_deleted_file_says_not_saved_not_saved_automatically(sqlite_file, open_page):
-    at = open_page("pages/timeline.py", state={"user_events": [mine(1)]})
+    at = open_page("pages/story/timeline.py", state={"user_events": [mine(1)]})
     at.sidebar.button(key="ws_save").click().run()
     assert "Saved automatically" in " ".join(c.value for c in at.sidebar.caption)
     remove_database(sqlite_file)

@@ -182,7 +182,7 @@ def test_save_a_copy_of_a_workspace_at_the_byte_limit_is_not_refused_for_the_vie
     shared = store.create(big(MAX_WORKSPACE_BYTES - 10))
     view = {"range": "custom", "start": "2025-02-01", "end": "2025-03-14", "symbols": "9988.HK,BABA,^HSI,^HSCE,NVDA",
             "view": "pct", "style": "candles", "log": "1", "n": "20", "span": "all"}
-    at = open_page("pages/markets.py", params={"share": shared.share_token, **view})
+    at = open_page("pages/markets/markets.py", params={"share": shared.share_token, **view})
     at.sidebar.button(key="ws_copy").click().run()
     assert_no_exception(at, "save a copy")
     assert at.session_state["_workspace"]["mode"] == store.EDIT, notices(at)
@@ -199,7 +199,7 @@ FIGURES = "".join(f"Alibaba's Hong Kong-listed shares rose {i % 9 + 1}.{i % 10}%
 def test_a_text_with_many_figures_draws_at_most_the_chart_limit_and_the_rest_is_a_click_away(open_page):
     state = {"_loaded_article": LoadedArticle("HONG KONG, March 7 - " + FIGURES, dt.date(2025, 3, 7), "HK"),
              "claims_source": "loaded"}
-    at = open_page("pages/claims.py", state)
+    at = open_page("pages/story/claims.py", state)
     assert_no_exception(at, "claims page with many figures")
     switches = [t for t in at.toggle if t.key.startswith("claim_chart_on_")]
     assert len(chart_specs(at)) == MAX_CLAIM_CHARTS and len(switches) == 30 - MAX_CLAIM_CHARTS

@@ -85,7 +85,7 @@ def test_a_group_counts_each_cluster_once(hk_table):
 
 
 def test_the_event_study_page_shows_the_group(open_page):
-    at = open_page("pages/event_study.py")
+    at = open_page("pages/markets/event_study.py")
     tables = [d.value for d in at.dataframe]
     group = next(t for t in tables if "statistic" in t.columns and t["statistic"].str.contains("CAAR").any())
     assert group.set_index("statistic").iloc[0, 0] == "5"  # Alibaba's five model-release days

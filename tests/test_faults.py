@@ -67,14 +67,14 @@ STATE: dict[str, object] = {
 # Symbols every price page fetches and must name when they fail; markets also shows 3690.HK.
 NAMED: dict[str, list[str]] = {
     "app.py": ["9988.HK"],
-    "pages/overview.py": ["9988.HK"],
-    "pages/claims.py": ["9988.HK"],
-    "pages/timeline.py": ["9988.HK"],
-    "pages/event_study.py": ["9988.HK"],
-    "pages/markets.py": ["9988.HK", "3690.HK"],
-    "pages/listings.py": ["9988.HK"],
-    "pages/article.py": [],
-    "pages/your_data.py": [],
+    "pages/story/overview.py": ["9988.HK"],
+    "pages/story/claims.py": ["9988.HK"],
+    "pages/story/timeline.py": ["9988.HK"],
+    "pages/markets/event_study.py": ["9988.HK"],
+    "pages/markets/markets.py": ["9988.HK", "3690.HK"],
+    "pages/markets/listings.py": ["9988.HK"],
+    "pages/story/article.py": [],
+    "pages/your_data/your_data.py": [],
 }
 FAULTY = ("9988.HK", "3690.HK", "PDD")  # the symbols a per-symbol fault hits (PDD: added on Your data)
 LATE_START = dt.date(2025, 3, 3)
@@ -306,7 +306,7 @@ SCENARIOS: dict[str, Scenario] = {
     # (claims: only the ^HSCE claims need data before March)
     "partial_range": Scenario(partial_range, {s: (r"2025-03-03|0?3 Mar\w* 2025|only \d+ sessions",)
                                               for s in ("9988.HK", "3690.HK", "^HSCE")},
-                              named={"pages/claims.py": ["^HSCE"]}),
+                              named={"pages/story/claims.py": ["^HSCE"]}),
     # served once live, then Yahoo answers empty: a stale disk copy serves it, and the page says so
     "vanished_stale_disk_copy": Scenario(vanished_stale_disk, {
         "9988.HK": (r"no prices", r"stale|disk|cache|fetched|old"),
@@ -404,7 +404,7 @@ def test_fault_on_every_page(env, name, path):
     at.run()
     check_page(at, path, scenario, f"{name} on {path}, rerun")
     assert_state_kept(at, f"{name} on {path}, after a rerun")
-    if path == "pages/your_data.py" and not scenario.offline:
+    if path == "pages/your_data/your_data.py" and not scenario.offline:
         check_and_add_symbol(at, scenario, name)
 
 
@@ -428,7 +428,7 @@ def check_and_add_symbol(at: AppTest, scenario: Scenario, name: str) -> None:
 
 def test_retry_live_data_after_yahoo_recovers_keeps_state(env):
     dns_down(env)
-    at = start_app("pages/markets.py").run()
+    at = start_app("pages/markets/markets.py").run()
     assert_says(at, "9988.HK", (DNS_REASON,), "Yahoo down")
     env.yahoo.faults.clear()
     at.run()  # recent failures are not retried at once: still the snapshot
@@ -455,7 +455,7 @@ def test_walking_every_page_while_yahoo_is_down_keeps_state(env):
 
 def test_corrupt_cache_file_is_replaced_by_a_good_one_through_the_page(env):
     _corrupt_cache_files(env)
-    at = start_app("pages/markets.py").run()
+    at = start_app("pages/markets/markets.py").run()
     assert_no_exception(at, "corrupt cache")
     for symbol in ("9988.HK", "BABA", "3690.HK"):
         assert disk_cache.read_disk_cache(symbol, max_age=None).frame is not None, \
@@ -465,7 +465,7 @@ def test_corrupt_cache_file_is_replaced_by_a_good_one_through_the_page(env):
 def test_cache_entry_that_is_a_directory_does_not_break_the_page(env):
     """The damaged-file cleanup in read_disk_cache also fails, without any simulation, on a directory."""
     disk_cache.cache_path("9988.HK").mkdir(parents=True)
-    at = start_app("pages/markets.py").run()
+    at = start_app("pages/markets/markets.py").run()
     assert_no_exception(at, "a directory where 9988.HK's cache file should be")
     assert_served_live(at, "9988.HK", "a directory where 9988.HK's cache file should be")
     assert_state_kept(at, "a directory in the cache")

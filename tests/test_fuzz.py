@@ -44,7 +44,7 @@ from components.ui.links import PARAMS
 from tests.apptest import PAGES, assert_no_exception, open_page
 
 TODAY = dt.date.today()
-RANGE_PAGES = {"pages/overview.py", "pages/timeline.py", "pages/markets.py"}
+RANGE_PAGES = {"pages/story/overview.py", "pages/story/timeline.py", "pages/markets/markets.py"}
 
 # No shrinking for page tests: each step is an AppTest run, and shrinking one failure took minutes
 # (the failing input is printed as it was generated).
@@ -190,10 +190,10 @@ def test_any_link_opens_every_page(path, params):
 
 
 @pytest.mark.parametrize("path, params", [
-    ("pages/event_study.py", {"est": "-1000,-600"}),  # the parser allows -1000, the slider starts at -500
-    ("pages/event_study.py", {"win": "-60,60"}),      # the parser allows -60..60, the slider -30..30
-    ("pages/markets.py", {"start": "2026-07-01", "end": "2099-01-01"}),  # overlaps the data, ends past the picker
-    ("pages/overview.py", {"start": "1990-01-01", "end": "2025-01-01"}),  # starts before the picker's 2000-01-01
+    ("pages/markets/event_study.py", {"est": "-1000,-600"}),  # the parser allows -1000, the slider starts at -500
+    ("pages/markets/event_study.py", {"win": "-60,60"}),      # the parser allows -60..60, the slider -30..30
+    ("pages/markets/markets.py", {"start": "2026-07-01", "end": "2099-01-01"}),  # overlaps the data; past the picker
+    ("pages/story/overview.py", {"start": "1990-01-01", "end": "2025-01-01"}),  # starts before the picker's 2000-01-01
 ], ids=["est-below-slider", "win-beyond-slider", "end-after-picker", "start-before-picker"])
 def test_links_the_parser_accepts_open_the_page(path, params):
     """Found by test_any_link_opens_every_page; kept as plain cases so each bug has its own test."""
@@ -228,7 +228,7 @@ def test_markets_widest_candles_view_renders_in_time():
     Before the chart rewrite (commit b0aa527) this took about 70 s (15 s with the default four
     symbols), over AppTest's timeout: plotly's add_vline on every candle panel.
     """
-    at = new_app("pages/markets.py", state={
+    at = new_app("pages/markets/markets.py", state={
         "view": "price", "style": "candles", "log": True, "categories": list(CATEGORIES), "range_preset": "All",
         "symbols": ["9988.HK", "BABA", "^HSI", "^HSCE", "0700.HK", "NVDA", "KWEB", "^GSPC"]})
     at.run(timeout=20)
@@ -491,7 +491,7 @@ def test_hostile_events_render_as_inert_text(path):
 
 def test_hostile_upload_through_the_page_is_inert_and_never_crashes():
     """Upload through the Your data page, add the events, then visit every page."""
-    at = new_app("pages/your_data.py").run()
+    at = new_app("pages/your_data/your_data.py").run()
     data = "\n".join([
         "title,date,category,summary,source_url,id",
         f'"![pixel]({TRACKER})",2025-03-05,policy,"[x](https://evil.example)","https://ex.com/)![x]({TRACKER})",md',
@@ -519,7 +519,7 @@ def test_hostile_upload_through_the_page_is_inert_and_never_crashes():
     ("garbage.csv", bytes(range(256)) * 8),
 ], ids=["nested-field", "nested-file", "binary"])
 def test_bad_upload_on_the_page_shows_an_error_not_a_traceback(name, data):
-    at = new_app("pages/your_data.py").run()
+    at = new_app("pages/your_data/your_data.py").run()
     at.file_uploader(key="events_upload").upload(name, data, "application/octet-stream")
     at.run()
     assert_no_exception(at, f"uploading {name}")

@@ -19,7 +19,7 @@ def study_metrics(at) -> dict[str, str]:
 
 
 def test_changing_the_stock_moves_the_default_benchmark_with_it(open_page):
-    at = open_page("pages/event_study.py")
+    at = open_page("pages/markets/event_study.py")
     assert at.selectbox(key="w_es_benchmark").value == "^HSCE" and qp(at, "bench") == "^HSCE"
     at.selectbox(key="w_es_symbol").set_value("BABA").run()
     assert not at.exception and not at.error
@@ -34,7 +34,7 @@ def test_changing_the_stock_moves_the_default_benchmark_with_it(open_page):
 
 
 def test_a_benchmark_the_user_chose_stays_when_the_stock_changes(open_page):
-    at = open_page("pages/event_study.py")
+    at = open_page("pages/markets/event_study.py")
     at.selectbox(key="w_es_benchmark").set_value("^HSI").run()
     at.selectbox(key="w_es_symbol").set_value("0700.HK").run()
     assert at.selectbox(key="w_es_benchmark").value == "^HSI" and not at.error
@@ -42,7 +42,7 @@ def test_a_benchmark_the_user_chose_stays_when_the_stock_changes(open_page):
 
 @pytest.mark.parametrize("params", [{"sym": "9988.HK", "bench": "9988.HK"}, {"sym": "BABA", "bench": "BABA"}])
 def test_a_stock_cannot_be_its_own_benchmark(open_page, params):
-    at = open_page("pages/event_study.py", params=params)
+    at = open_page("pages/markets/event_study.py", params=params)
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "cannot be its own benchmark" in warnings
@@ -52,7 +52,7 @@ def test_a_stock_cannot_be_its_own_benchmark(open_page, params):
 
 
 def test_the_event_study_reads_in_plain_words_first(open_page):
-    at = open_page("pages/event_study.py")
+    at = open_page("pages/markets/event_study.py")
     first = at.markdown[0].value
     assert first.startswith("An abnormal return is the part of a stock's move")
     assert "MacKinlay" not in first
@@ -68,7 +68,7 @@ def test_the_event_study_reads_in_plain_words_first(open_page):
 # --- stepping through the timeline --------------------------------------------------------------------
 
 def test_next_at_the_last_event_says_so_and_stays(open_page):
-    at = open_page("pages/timeline.py", {"event": "hscei-ytd-claim"})
+    at = open_page("pages/story/timeline.py", {"event": "hscei-ytd-claim"})
     assert at.button(key="next_event").disabled
     assert any("(the last)" in c.value for c in at.caption)
     at.button(key="prev_event").click().run()
@@ -77,7 +77,7 @@ def test_next_at_the_last_event_says_so_and_stays(open_page):
 
 
 def test_the_selected_event_survives_switching_its_category_off(open_page):
-    at = open_page("pages/timeline.py", {"event": "manus-launch"})
+    at = open_page("pages/story/timeline.py", {"event": "manus-launch"})
     cats = [c for c in at.session_state["categories"] if c != "agent launch"]
     at.button_group(key="w_categories").set_value(cats).run()
     assert at.session_state["event"] == "manus-launch"
@@ -86,7 +86,7 @@ def test_the_selected_event_survives_switching_its_category_off(open_page):
 
 
 def test_timeline_detail_leads_with_what_happened_and_the_reactions(open_page):
-    at = open_page("pages/timeline.py", {"event": "qwq-32b-release"})
+    at = open_page("pages/story/timeline.py", {"event": "qwq-32b-release"})
     order = [s.value for s in at.subheader]
     assert order[:2] == ["How each market reacted", "Sources"]
     when = next(m.value for m in at.markdown if m.value.startswith("**When:**")).replace("\\", "")
@@ -96,7 +96,7 @@ def test_timeline_detail_leads_with_what_happened_and_the_reactions(open_page):
 # --- the shared date range ----------------------------------------------------------------------------
 
 def test_custom_is_selectable_and_keeps_the_dates_on_screen(open_page):
-    at = open_page("pages/markets.py")
+    at = open_page("pages/markets/markets.py")
     before = shown_range(at)
     at.button_group(key="w_range_preset").set_value("custom").run()
     assert at.session_state["range_preset"] == "custom" and shown_range(at) == before
@@ -104,22 +104,23 @@ def test_custom_is_selectable_and_keeps_the_dates_on_screen(open_page):
 
 
 def test_a_range_past_the_data_is_cut_to_the_data(open_page):
-    long = open_page("pages/markets.py", params={"start": "2024-01-02", "end": "2100-12-31"})
+    long = open_page("pages/markets/markets.py", params={"start": "2024-01-02", "end": "2100-12-31"})
     spec = chart_specs(long)[0]
     breaks = [v for b in spec["layout"]["xaxis"]["rangebreaks"] for v in b.get("values", [])]
     assert max(breaks) < "2026-07-11", "hidden days past the last session"
     assert spec["layout"]["xaxis"]["range"][1].startswith("2026-07-10")
     assert "cut to the prices that exist" in long.get("popover")[0].proto.popover.label
-    everything = open_page("pages/markets.py", {"range_preset": "All"})
+    everything = open_page("pages/markets/markets.py", {"range_preset": "All"})
     assert len(long.get("plotly_chart")[0].proto.spec) <= len(everything.get("plotly_chart")[0].proto.spec)
 
 
 def test_each_page_says_which_range_it_shows_or_that_none_applies(open_page):
-    for path in ("pages/overview.py", "pages/timeline.py", "pages/markets.py"):
+    for path in ("pages/story/overview.py", "pages/story/timeline.py", "pages/markets/markets.py"):
         at = open_page(path)
         label = at.get("popover")[0].proto.popover.label if at.get("popover") else ""
         assert "Sun 15 Dec 2024 – Fri 14 Mar 2025" in label, (path, label)
-    for path in ("pages/article.py", "pages/claims.py", "pages/event_study.py", "pages/your_data.py"):
+    for path in ("pages/story/article.py", "pages/story/claims.py", "pages/markets/event_study.py",
+                 "pages/your_data/your_data.py"):
         at = open_page(path)
         assert any("does not apply here" in c.value for c in at.caption), path
 
@@ -132,10 +133,10 @@ def test_presets_are_anchored_on_what_they_say():
 # --- tables for people --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path, state", [
-    ("pages/timeline.py", {"event": "qwq-32b-release"}),
-    ("pages/timeline.py", {"event": "nvidia-deepseek-selloff"}),
-    ("pages/event_study.py", {}),
-    ("pages/markets.py", {}),
+    ("pages/story/timeline.py", {"event": "qwq-32b-release"}),
+    ("pages/story/timeline.py", {"event": "nvidia-deepseek-selloff"}),
+    ("pages/markets/event_study.py", {}),
+    ("pages/markets/markets.py", {}),
 ])
 def test_no_table_shows_none(open_page, path, state):
     at = open_page(path, state)
@@ -145,7 +146,7 @@ def test_no_table_shows_none(open_page, path, state):
 
 
 def test_price_charts_hover_with_date_value_and_change(open_page):
-    at = open_page("pages/overview.py")
+    at = open_page("pages/story/overview.py")
     spec = chart_specs(at)[0]
     assert spec["layout"]["hovermode"] == "x unified"
     line = next(t for t in spec["data"] if t.get("name") == "^HSCE")

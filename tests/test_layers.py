@@ -73,14 +73,14 @@ def test_no_module_imports_a_layer_above_its_own(path):
 
 
 def test_pages_are_thin_and_talk_to_no_network_library():
-    for page in (ROOT / "pages").glob("*.py"):
+    for page in (ROOT / "pages").rglob("*.py"):
         lines = page.read_text(encoding="utf-8").splitlines()
         assert len(lines) <= MAX_PAGE_LINES, f"{page.name} has {len(lines)} lines; move logic into components/"
         assert not any(n.split(".")[0] in {"yfinance", "requests"} for n in imports(page))
 
 
 def test_modules_and_functions_stay_small():
-    for path in [*component_modules(), *(ROOT / "pages").glob("*.py")]:
+    for path in [*component_modules(), *(ROOT / "pages").rglob("*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_MODULE_LINES, f"{path} is too long"
         for node in ast.walk(tree):
@@ -108,7 +108,7 @@ def _literal_keys(path: Path) -> list[str]:
 
 
 def test_pages_and_widget_blocks_name_state_keys_never_spell_them():
-    places = [*(ROOT / "pages").glob("*.py"), ROOT / "app.py",
+    places = [*(ROOT / "pages").rglob("*.py"), ROOT / "app.py",
               *(p for p in (COMPONENTS / "ui").glob("*.py") if p.name != "state.py")]
     spelled = {p.relative_to(ROOT).as_posix(): keys for p in places if (keys := _literal_keys(p))}
     assert spelled == {}, f"use the names in components/ui/state.py: {spelled}"

@@ -126,12 +126,12 @@ def test_without_an_exchange_rate_there_is_no_premium(printed):
 def test_dates_whose_prints_are_unknown_have_no_premium_and_the_page_says_so(printed, open_page):
     frame = premium_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
     assert not ((frame["date"] >= "2023-11-07") & (frame["date"] <= "2024-06-11")).any()
-    at = open_page("pages/listings.py", params={"range": "custom", "start": "2024-01-01", "end": "2024-09-30"})
+    at = open_page("pages/markets/listings.py", params={"range": "custom", "start": "2024-01-01", "end": "2024-09-30"})
     assert any("are not in the data" in c.value for c in at.caption)
 
 
 def test_the_page_shows_the_premium_the_clock_and_the_first_movers(open_page):
-    at = open_page("pages/listings.py", {"event": "alibaba-q3-results"})
+    at = open_page("pages/markets/listings.py", {"event": "alibaba-q3-results"})
     assert not at.exception and len(chart_specs(at)) == 2
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gap between the closes of one date, median"] == "+0.33%"  # the default range

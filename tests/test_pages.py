@@ -54,7 +54,7 @@ def frame_with(at: AppTest, column: str):
 # --- the shared range, on the markets page ----------------------------------------------------------
 
 def test_markets_chart_holds_in_range_events_with_ids_and_basis():
-    at = on_page("pages/markets.py")
+    at = on_page("pages/markets/markets.py")
     spec = chart_specs(at)[0]
     assert {"qwq-32b-release", "manus-launch", "alibaba-ai-capex-380bn"} <= event_ids_in(spec)
     names = {t.get("name") for t in spec["data"]}
@@ -64,7 +64,7 @@ def test_markets_chart_holds_in_range_events_with_ids_and_basis():
 
 
 def test_preset_changes_x_range_data_and_url():
-    at = on_page("pages/markets.py")
+    at = on_page("pages/markets/markets.py")
     before = chart_specs(at)[0]
     at.button_group(key="w_range_preset").set_value("1Y").run()
     after = chart_specs(at)[0]
@@ -79,7 +79,7 @@ def test_preset_changes_x_range_data_and_url():
 
 
 def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
-    at = on_page("pages/markets.py")
+    at = on_page("pages/markets/markets.py")
     good = shown_range(at)
     at.date_input(key="w_range_dates").set_value((date(2025, 1, 2),)).run()
     assert shown_range(at) == good
@@ -94,28 +94,28 @@ def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
 
 
 def test_range_is_shared_between_pages():
-    at = on_page("pages/markets.py")
+    at = on_page("pages/markets/markets.py")
     at.button_group(key="w_range_preset").set_value("6M").run()
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/story/overview.py").run()
     assert at.session_state["range_preset"] == "6M"
     assert x_range(chart_specs(at)[0])[1].startswith("2025-03-14")
     assert qp(at, "range") == "6M"
 
 
 def test_markets_views_and_log_scale():
-    at = on_page("pages/markets.py", symbols=["9988.HK", "BABA"], view="price", style="candles", log=True)
+    at = on_page("pages/markets/markets.py", symbols=["9988.HK", "BABA"], view="price", style="candles", log=True)
     spec = chart_specs(at)[0]
     assert [t["type"] for t in spec["data"] if t.get("type") == "candlestick"] == ["candlestick"] * 2
     assert [t["name"] for t in spec["data"] if t["type"] == "candlestick"] == ["9988.HK (HK$)", "BABA (US$)"]
     assert any(t["type"] == "bar" for t in spec["data"])  # volume panels
     assert spec["layout"]["yaxis2"]["type"] == "log"
     assert "HK$" in spec["layout"]["yaxis2"]["title"]["text"]
-    at = on_page("pages/markets.py", view="percent")
+    at = on_page("pages/markets/markets.py", view="percent")
     assert chart_specs(at)[0]["layout"]["yaxis2"]["title"]["text"].startswith("%")
 
 
 def test_category_toggle_removes_events_from_the_chart():
-    at = on_page("pages/markets.py", categories=["model release"])
+    at = on_page("pages/markets/markets.py", categories=["model release"])
     ids = event_ids_in(chart_specs(at)[0])
     assert "qwq-32b-release" in ids and "manus-launch" not in ids
 
@@ -123,7 +123,7 @@ def test_category_toggle_removes_events_from_the_chart():
 # --- timeline ---------------------------------------------------------------------------------------
 
 def test_selecting_an_event_shows_details_reactions_and_zoom():
-    at = open_page("pages/timeline.py")
+    at = open_page("pages/story/timeline.py")
     assert not at.get("plotly_chart")  # nothing selected: no zoom chart yet
     at.selectbox(key="w_event_pick").set_value("qwq-32b-release").run()
     assert not at.exception
@@ -140,7 +140,7 @@ def test_selecting_an_event_shows_details_reactions_and_zoom():
 
 
 def test_prev_next_walk_events_in_date_order():
-    at = on_page("pages/timeline.py", event="manus-launch")
+    at = on_page("pages/story/timeline.py", event="manus-launch")
     at.button(key="next_event").click().run()
     assert at.session_state["event"] == "qwq-32b-release"
     at.button(key="prev_event").click().run()
@@ -149,7 +149,7 @@ def test_prev_next_walk_events_in_date_order():
 
 
 def test_zoom_window_follows_the_sessions_slider():
-    at = on_page("pages/timeline.py", event="qwq-32b-release")
+    at = on_page("pages/story/timeline.py", event="qwq-32b-release")
     narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
     at.slider(key="w_window_n").set_value(2).run()
     wide_to_narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
@@ -162,13 +162,13 @@ def test_event_without_price_data_says_so():
 
     old = Event(id="user-old", title="An old story", date="2015-06-01", category="other", symbols=["9988.HK"],
                 origin="user")
-    at = on_page("pages/timeline.py", user_events=[old], event="user-old")
+    at = on_page("pages/story/timeline.py", user_events=[old], event="user-old")
     assert not at.exception
     assert any("No price data" in i.value for i in at.info)
 
 
 def test_claims_and_article_quotes_show_on_their_event():
-    at = on_page("pages/timeline.py", event="hscei-ytd-claim")
+    at = on_page("pages/story/timeline.py", event="hscei-ytd-claim")
     body = texts(at)
     assert "partly supported" in body and "since January" in body
 
@@ -181,7 +181,7 @@ def test_deep_link_with_every_parameter_reproduces_the_screen():
                        "symbols": "9988.HK,^HSCE", "view": "price", "style": "candles", "log": "1",
                        "cats": "model release,agent launch"}.items():
         at.query_params[key] = value
-    at.run().switch_page("pages/markets.py").run()
+    at.run().switch_page("pages/markets/markets.py").run()
     assert not at.exception and not at.warning
     ss = at.session_state
     assert (ss["range_start"], ss["range_end"]) == (date(2025, 2, 3), date(2025, 3, 14))
@@ -210,7 +210,7 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     at.query_params["cats"] = "model release,bogus"
     at.run()
     notices = [w.value.replace("\\", "") for w in at.warning]  # shown Markdown-escaped
-    at.switch_page("pages/markets.py").run()
+    at.switch_page("pages/markets/markets.py").run()
     assert not at.exception
     assert at.session_state["symbols"] == ["9988.HK", "BABA"]
     assert at.session_state["categories"] == ["model release"]
@@ -223,14 +223,14 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     at.query_params["symbols"] = nine
     at.run()
     assert any("^HSI were left out" in w.value.replace("\\", "") for w in at.warning)
-    at.switch_page("pages/markets.py").run()
+    at.switch_page("pages/markets/markets.py").run()
     assert at.session_state["symbols"] == nine.split(",")[:8]
 
 
 # --- event study ------------------------------------------------------------------------------------
 
 def test_event_study_answers_the_headline_question():
-    at = on_page("pages/event_study.py")
+    at = on_page("pages/markets/event_study.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Abnormal return, day 0"] == "+4.37%"
@@ -240,7 +240,7 @@ def test_event_study_answers_the_headline_question():
 
 
 def test_event_study_windows_and_benchmark_change_the_statistics():
-    at = on_page("pages/event_study.py")
+    at = on_page("pages/markets/event_study.py")
     base = frame_with(at, "statistic").set_index("statistic")["value"]
     at.slider(key="w_es_estimation").set_value((-120, -11)).run()
     shorter = frame_with(at, "statistic").set_index("statistic")["value"]
@@ -256,7 +256,7 @@ def test_event_study_windows_and_benchmark_change_the_statistics():
 
 
 def test_event_study_too_short_history_gives_a_clear_message():
-    at = on_page("pages/event_study.py", event="tongyi-qianwen-unveiled", es_symbol="NVDA")
+    at = on_page("pages/markets/event_study.py", event="tongyi-qianwen-unveiled", es_symbol="NVDA")
     assert not at.exception
     assert any("no history before the event" in e.value for e in at.error)
     assert not any("-1 sessions" in e.value for e in at.error)
@@ -265,7 +265,7 @@ def test_event_study_too_short_history_gives_a_clear_message():
 # --- claims and article -----------------------------------------------------------------------------
 
 def test_claims_page_shows_each_verdict_from_the_data():
-    at = on_page("pages/claims.py")
+    at = on_page("pages/story/claims.py")
     body = texts(at)
     assert body.count("partly supported") >= 2 and "not checkable with price data" in body
     since = [d.value for d in at.dataframe if "value %" in d.value.columns
@@ -274,7 +274,7 @@ def test_claims_page_shows_each_verdict_from_the_data():
 
 
 def test_article_page_shows_each_point_once_and_checks_dates():
-    at = on_page("pages/article.py", event="manus-launch")
+    at = on_page("pages/story/article.py", event="manus-launch")
     assert not at.exception
     paragraphs = [m.value for m in at.markdown if len(m.value) > 200]
     assert len(paragraphs) == 9  # 14 paragraphs, 5 of them repeats
@@ -291,13 +291,13 @@ def test_upload_flow_reports_bad_rows_and_adds_good_ones_everywhere():
            "<b>bold</b>,2025-02-21,policy,\n"
            "Bad date,2025-02-31,policy,\n"
            "Second good,2025-03-04,other,BABA\n").encode()
-    at = on_page("pages/your_data.py")
+    at = on_page("pages/your_data/your_data.py")
     at.file_uploader(key="events_upload").upload("mine.csv", csv, "text/csv").run()
     problems = frame_with(at, "reason")
     assert problems[["row", "field"]].values.tolist() == [[2, "title"], [3, "date"]]
     at.button(key="upload_add").click().run()
     assert [e.title for e in at.session_state["user_events"]] == ["Good one", "Second good"]
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/story/overview.py").run()
     assert {"user-good-one-2025-02-20", "user-second-good-2025-03-04"} <= event_ids_in(chart_specs(at)[0])
 
 
@@ -305,7 +305,7 @@ def test_extraction_flow_proposes_reviews_and_adds_events():
     text = ("Acme Corp said on Monday it had launched its new chip. "
             "Shares rose 5% on March 3, 2025 after the announcement. "
             "Analysts expect more news soon.")
-    at = on_page("pages/your_data.py")
+    at = on_page("pages/your_data/your_data.py")
     at.text_area(key="extract_text").input(text)
     at.date_input(key="extract_published").set_value(date(2025, 3, 5))
     at.button(key="extract_run").click().run()
@@ -316,6 +316,6 @@ def test_extraction_flow_proposes_reviews_and_adds_events():
     titles = [e.title for e in at.session_state["user_events"]]
     assert len(titles) == 2 and all(e.origin == "user" for e in at.session_state["user_events"])
     assert "Shares rose 5% after the announcement" in titles
-    at.switch_page("pages/timeline.py").run()
+    at.switch_page("pages/story/timeline.py").run()
     options = " ".join(at.selectbox(key="w_event_pick").options)
     assert all(title in options for title in titles)

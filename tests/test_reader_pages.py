@@ -18,7 +18,7 @@ def frame_with(at, column: str):
 
 
 def test_the_bundled_article_s_claims_keep_their_verdicts_and_gain_a_chart_each(open_page):
-    at = open_page("pages/claims.py")
+    at = open_page("pages/story/claims.py")
     assert_no_exception(at, "claims page")
     body = texts(at)
     assert body.count("partly supported") >= 2 and "not checkable with price data" in body
@@ -26,7 +26,7 @@ def test_the_bundled_article_s_claims_keep_their_verdicts_and_gain_a_chart_each(
 
 
 def test_a_loaded_article_gets_a_verdict_and_a_chart_per_claim(open_page):
-    at = open_page("pages/claims.py")
+    at = open_page("pages/story/claims.py")
     at.text_area(key="claims_text").input(ARTICLE)
     at.date_input(key="claims_published").set_value(dt.date(2025, 2, 21))
     at.button(key="claims_load").click().run()
@@ -41,12 +41,12 @@ def test_a_loaded_article_gets_a_verdict_and_a_chart_per_claim(open_page):
 
 
 def test_the_article_extracted_on_your_data_is_offered_on_the_claims_page(open_page):
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.text_area(key="extract_text").input(ARTICLE)
     at.date_input(key="extract_published").set_value(dt.date(2025, 2, 21))
     at.button(key="extract_run").click().run()
     assert_no_exception(at, "extraction")
-    at.switch_page("pages/claims.py").run()
+    at.switch_page("pages/story/claims.py").run()
     assert_no_exception(at, "claims page after an extraction")
     assert at.radio[0].value == "loaded" and ":red-badge[does not match]" in texts(at)
     at.radio[0].set_value("bundled").run()
@@ -56,13 +56,13 @@ def test_the_article_extracted_on_your_data_is_offered_on_the_claims_page(open_p
 def test_a_text_without_figures_says_so(open_page):
     state = {"_loaded_article": LoadedArticle("The weather was humid.", dt.date(2025, 3, 6)),
              "claims_source": "loaded"}
-    at = open_page("pages/claims.py", state)
+    at = open_page("pages/story/claims.py", state)
     assert_no_exception(at, "a text without figures")
     assert any("No market figures" in i.value for i in at.info)
 
 
 def test_text_without_candidates_gets_a_message_not_an_exception(open_page):
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.text_area(key="extract_text").input("A. " * 33000)
     at.button(key="extract_run").click().run()
     assert_no_exception(at, "a text without candidates")
@@ -71,7 +71,7 @@ def test_text_without_candidates_gets_a_message_not_an_exception(open_page):
 
 
 def test_a_ticked_undated_row_stays_on_screen_with_its_reason(open_page):
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.text_area(key="extract_text").input("Alibaba rose 5% on Monday. Alibaba plans to spin off its cloud unit.")
     at.date_input(key="extract_published").set_value(dt.date(2025, 6, 10))
     at.button(key="extract_run").click().run()
@@ -90,7 +90,7 @@ def test_a_ticked_undated_row_stays_on_screen_with_its_reason(open_page):
 
 def test_re_uploading_a_file_says_its_events_are_already_there_and_add_clears_the_notices(open_page):
     data = b"Title,Date,Category,Timezone\nA,2025-03-06,market-move,UTC\nB,2025-03-07,policy,UTC\n"
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.file_uploader(key="events_upload").upload("mine.csv", data, "text/csv").run()
     assert any(md_escape("Column 'Timezone' was read as 'tz'.") in i.value for i in at.info)
     at.button(key="upload_add").click().run()
@@ -104,7 +104,7 @@ def test_re_uploading_a_file_says_its_events_are_already_there_and_add_clears_th
 
 
 def test_the_claims_loader_refuses_bad_text_with_a_message(open_page):
-    at = open_page("pages/claims.py")
+    at = open_page("pages/story/claims.py")
     at.text_area(key="claims_text").input("Shares \u202erose 5% on Monday.")
     at.button(key="claims_load").click().run()
     assert_no_exception(at, "a direction control in the loaded text")

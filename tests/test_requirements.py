@@ -40,7 +40,7 @@ def distributions(modules: set[str]) -> dict[str, set[str]]:
 
 
 def test_the_app_declares_what_it_imports():
-    code = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").rglob("*.py"),
+    code = [ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "components").rglob("*.py"),
             *(ROOT / "scripts").glob("*.py")]
     have = declared("requirements.txt", "requirements-dev.txt")
     app_only = declared("requirements.txt")

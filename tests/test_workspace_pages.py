@@ -37,7 +37,7 @@ def sidebar_codes(at) -> list[str]:
     return [c.value for c in at.sidebar.code]
 
 
-def save_session(open_page, events: list[Event], page: str = "pages/timeline.py", **params):
+def save_session(open_page, events: list[Event], page: str = "pages/story/timeline.py", **params):
     at = open_page(page, state={"user_events": events}, params=params)
     at.sidebar.button(key="ws_save").click().run()
     assert_no_exception(at, "save")
@@ -58,7 +58,7 @@ def test_a_reload_of_the_edit_link_keeps_the_events_and_later_changes(open_page,
     edit = qp(at, "ws")
     at.session_state["user_events"] = [mine(1), mine(2)]  # as "Add" does
     at.run()  # the run ends with an autosave
-    reloaded = open_page("pages/timeline.py", params={"ws": edit, "event": "user-mine-2"})
+    reloaded = open_page("pages/story/timeline.py", params={"ws": edit, "event": "user-mine-2"})
     assert_no_exception(reloaded, "reload")
     assert [e.id for e in reloaded.session_state["user_events"]] == ["user-mine-1", "user-mine-2"]
     assert reloaded.session_state["event"] == "user-mine-2"
@@ -69,7 +69,7 @@ def test_a_reload_of_the_edit_link_keeps_the_events_and_later_changes(open_page,
 def test_a_share_link_in_a_fresh_session_shows_the_events_read_only(open_page, database):
     at = save_session(open_page, [mine(1)], range="1Y")
     share = at.session_state["_workspace"]["share"]
-    viewer = open_page("pages/timeline.py", params={"share": share, "event": "user-mine-1"})
+    viewer = open_page("pages/story/timeline.py", params={"share": share, "event": "user-mine-1"})
     assert_no_exception(viewer, "share link")
     assert viewer.session_state["event"] == "user-mine-1"
     assert viewer.session_state["range_preset"] == "1Y"  # from the saved view: the link did not say
@@ -95,7 +95,7 @@ def test_revoking_the_share_link_turns_it_off_with_a_clear_message(open_page, da
     share = at.session_state["_workspace"]["share"]
     at.sidebar.button(key="ws_revoke").click().run()
     assert "share link is off" in "\n".join(c.value for c in at.sidebar.caption)
-    viewer = open_page("pages/timeline.py", params={"share": share, "event": "user-mine-1"})
+    viewer = open_page("pages/story/timeline.py", params={"share": share, "event": "user-mine-1"})
     assert_no_exception(viewer, "revoked link")
     text = notices(viewer)
     assert "turned off by the workspace's owner" in text
@@ -113,14 +113,14 @@ def test_revoking_the_share_link_turns_it_off_with_a_clear_message(open_page, da
     ({"share": "<b>x</b>" * 6}, "not valid"),
 ])
 def test_an_unknown_or_malformed_link_is_explained(open_page, database, params, expected):
-    at = open_page("pages/timeline.py", params=params)
+    at = open_page("pages/story/timeline.py", params=params)
     assert_no_exception(at, "bad link")
     assert expected in notices(at)
     assert "share" not in at.query_params and "ws" not in at.query_params
 
 
 def test_a_link_to_someone_elses_event_without_its_workspace_says_why(open_page):
-    at = open_page("pages/timeline.py", params={"event": "user-somebody-2025-03-05"})
+    at = open_page("pages/story/timeline.py", params={"event": "user-somebody-2025-03-05"})
     assert "someone's own events, which only a link to their saved workspace" in notices(at)
 
 
@@ -161,13 +161,13 @@ def test_no_database_means_a_message_not_a_traceback(open_page, monkeypatch):
 def test_a_loaded_article_is_kept_with_the_workspace_and_can_be_read_again(open_page, database):
     text = ("Tencent shares rise after results\n\nHONG KONG: Tencent rose 3% on Thursday after it reported "
             "quarterly results on Wednesday, beating forecasts.")
-    at = open_page("pages/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.text_area(key="extract_text").input(text)
     at.button(key="extract_run").click().run()
     assert_no_exception(at, "propose")
     assert [a.title for a in at.session_state["loaded_articles"]] == ["Tencent shares rise after results"]
     at.sidebar.button(key="ws_save").click().run()
-    reopened = open_page("pages/your_data.py", params={"ws": qp(at, "ws")})
+    reopened = open_page("pages/your_data/your_data.py", params={"ws": qp(at, "ws")})
     article = reopened.session_state["loaded_articles"][0]
     assert article.text == text and article.published == dt.date(2025, 3, 6)
     assert "Your articles (1)" in [s.value for s in reopened.subheader]
@@ -179,7 +179,7 @@ def test_a_loaded_article_is_kept_with_the_workspace_and_can_be_read_again(open_
 
 def test_a_loaded_articles_market_and_claims_survive_the_link(open_page, database):
     text = "BABA shares jumped 8% on Thursday after the results, the biggest gain in New York trading."
-    at = open_page("pages/claims.py")
+    at = open_page("pages/story/claims.py")
     at.text_area(key="claims_text").input(text)
     at.date_input(key="claims_published").set_value(dt.date(2025, 2, 21))
     at.selectbox(key="claims_place").set_value("US")
@@ -187,7 +187,7 @@ def test_a_loaded_articles_market_and_claims_survive_the_link(open_page, databas
     assert_no_exception(at, "load")
     assert at.session_state["loaded_articles"][0].place == "US"
     at.sidebar.button(key="ws_save").click().run()
-    reopened = open_page("pages/claims.py", params={"share": at.session_state["_workspace"]["share"]})
+    reopened = open_page("pages/story/claims.py", params={"share": at.session_state["_workspace"]["share"]})
     assert_no_exception(reopened, "reopen")
     loaded = reopened.session_state["_loaded_article"]
     assert (loaded.text, loaded.published, loaded.place) == (text, dt.date(2025, 2, 21), "US")

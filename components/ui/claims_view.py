@@ -23,6 +23,7 @@ from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, M
 from components.text.claim_reader import PLACES, LoadedArticle
 from components.text.safe import md_escape
 from components.ui import caches, data, device, plots, state
+from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES
 from components.ui.workspace import remember_article
@@ -101,7 +102,7 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
             _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id, position)
     links_row = st.columns(len(result.claim.event_ids))
     for col, eid in zip(links_row, result.claim.event_ids):
-        col.page_link("pages/timeline.py", label=titles.get(eid, eid), icon=":material/timeline:",
+        col.page_link(nav.page("timeline"), label=titles.get(eid, eid), icon=":material/timeline:",
                       query_params={"event": eid})
 
 

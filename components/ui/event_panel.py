@@ -20,6 +20,7 @@ from components.text.article import bundled_article
 from components.text.article_view import sentences_for_event
 from components.text.safe import md_escape, md_link
 from components.ui import caches, device, plots, state
+from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.data import full_history
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES
@@ -97,7 +98,7 @@ def sources_ui(event: Event) -> None:
         st.markdown("**In the article**")
         for sentence in quotes:
             st.markdown(f"> {md_escape(sentence.text)}")
-        st.page_link("pages/article.py", label="Read it in the article", icon=":material/article:",
+        st.page_link(nav.page("article"), label="Read it in the article", icon=":material/article:",
                      query_params={"event": event.id})
 
 
@@ -107,7 +108,7 @@ def claims_ui(event: Event, events: list[Event]) -> None:
         st.subheader("Claims about this event")
         for result in related:
             st.markdown(f"- {VERDICT_BADGES[result.verdict]} {md_escape(result.claim.wording)}")
-        st.page_link("pages/claims.py", label="See the figures in the claims check", icon=":material/fact_check:")
+        st.page_link(nav.page("claims"), label="See the figures in the claims check", icon=":material/fact_check:")
 
 
 def zoom_ui(event: Event, events: list[Event], history, closes, symbols: list[str]) -> None:

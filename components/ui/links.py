@@ -14,6 +14,7 @@ import streamlit as st
 from components.analysis import ranges
 from components.facts import MAX_PARAM_LENGTH
 from components.text.safe import md_escape
+from components.ui import navigation as nav
 from components.ui import params as P
 from components.ui import state
 from components.ui.data import all_events, available_symbols, data_span
@@ -99,11 +100,13 @@ def show_url_notices() -> None:
         st.warning(md_escape(notice), icon=":material/link_off:")
 
 
-def navigation(sections: Mapping[str, list]) -> None:
+def navigation() -> None:
     """The sidebar's page links, each carrying the state that page shows (range, event, its own
     parameters), so arriving on a page writes no second address into the browser's history."""
     with st.sidebar:
-        for section, pages in sections.items():
+        for section, pages in nav.sections().items():
+            if not section:
+                continue  # the app's root: the Overview, linked under its own address
             st.caption(section)
             for page in pages:
-                st.page_link(page, query_params=to_params(st.session_state, page.url_path or "overview"))
+                st.page_link(page, query_params=to_params(st.session_state, page.url_path))

@@ -20,6 +20,7 @@ from components.text.safe import md_escape
 from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
 from components.text.uploads import IN_SESSION, UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
+from components.ui import navigation as nav
 from components.ui import state
 from components.ui.data import all_events, available_symbols
 from components.ui.workspace import remember_article
@@ -161,7 +162,7 @@ def _review_ui(extraction) -> None:
                        "symbols": st.column_config.TextColumn(
                            help=f"optional, at most {MAX_SYMBOLS}, e.g. 9988.HK BABA"),
                        "problem": st.column_config.TextColumn(help="why a ticked row was not added")})
-    st.page_link("pages/claims.py", label="Check this article's figures on the Claims page",
+    st.page_link(nav.page("claims"), label="Check this article's figures on the Claims page",
                  icon=":material/fact_check:")
     if st.button("Add the ticked events", key=state.EXTRACT_ADD, type="primary"):
         _add_reviewed(extraction, candidates, edited)

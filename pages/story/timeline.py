@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from components.ui import data, daterange, errors, event_panel, links, router
+from components.ui import data, daterange, errors, event_panel, links
 from components.ui.timeline import choose_event, filtered_events, hidden_selection_notice, timeline
 
-router.require_router()
 st.title("Event timeline")
 daterange.range_line()
 links.show_url_notices()

@@ -5,11 +5,10 @@ import streamlit as st
 from components.analysis.listings import LISTINGS, premium_frame, prints, sync_frame, unpriced_spans
 from components.analysis.metrics import closes_by_symbol, coverage_notes
 from components.facts import ADS_RATIO, HEADLINE_EVENT
-from components.ui import data, daterange, errors, links, router, state
+from components.ui import data, daterange, errors, links, state
 from components.ui.banners import provenance_banner
 from components.ui.listings import event_ui, movers_ui, premium_ui
 
-router.require_router()
 st.title("Alibaba's two listings")
 st.markdown(f"One BABA share in New York (an ADS) stands for {ADS_RATIO} ordinary 9988.HK shares in Hong Kong. "
             f"Converted to US dollars, {ADS_RATIO} Hong Kong shares are what the ADS should be worth; the difference "

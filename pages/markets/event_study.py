@@ -5,11 +5,10 @@ import streamlit as st
 from components.analysis.event_study import EventStudyError, event_study
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import PLAIN_INTRO
-from components.ui import caches, data, daterange, errors, links, router, state
+from components.ui import caches, data, daterange, errors, links, state
 from components.ui.banners import provenance_banner
 from components.ui.study import comparison_ui, study_inputs_ui, study_results_ui
 
-router.require_router()
 st.title("Event study: abnormal returns")
 st.markdown(PLAIN_INTRO)
 daterange.not_applicable("the study uses the sessions around each event's day 0, set by the windows below.")

@@ -6,11 +6,11 @@ from components.analysis.metrics import coverage_notes, range_summary
 from components.data.basis import BASIS_USE
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, data, daterange, device, errors, links, plots, router, state
+from components.ui import caches, data, daterange, device, errors, links, plots, state
+from components.ui import navigation as nav
 from components.ui.banners import provenance_banner, provenance_table
 from components.ui.markets import chart_options_ui, chosen_symbols
 
-router.require_router()
 st.title("Markets")
 daterange.range_line()
 links.show_url_notices()
@@ -49,7 +49,7 @@ def chart_and_selection() -> None:
     if event is not None:
         note, link = st.columns([5, 1], vertical_alignment="center")
         note.markdown(f"**Selected:** {event.date:%d %b %Y} · {md_escape(event.title)}")
-        link.page_link("pages/timeline.py", label="Details", icon=":material/arrow_forward:",
+        link.page_link(nav.page("timeline"), label="Details", icon=":material/arrow_forward:",
                        query_params={"event": event.id})
 
 

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from components.ui import claims_view, daterange, links, router
+from components.ui import claims_view, daterange, links
 
-router.require_router()
 st.title("Claims check")
 st.caption("Each claim is tested against the price data on each run: the bundled article's claims are records with "
            "the measure that tests them; a loaded article's are read from its text, one per market figure. No figure "

@@ -5,9 +5,9 @@ import streamlit as st
 from components.text.article import THRESHOLD, article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import data, daterange, links, router, state
+from components.ui import data, daterange, links, state
+from components.ui import navigation as nav
 
-router.require_router()
 article = bundled_article()
 meta = article.meta
 st.title("The article")
@@ -43,7 +43,7 @@ for item in kept:
     if linked:
         cols = st.columns(min(len(linked), 4))
         for i, eid in enumerate(linked):
-            cols[i % len(cols)].page_link("pages/timeline.py", label=events[eid].title, icon=":material/timeline:",
+            cols[i % len(cols)].page_link(nav.page("timeline"), label=events[eid].title, icon=":material/timeline:",
                                           query_params={"event": eid})
 
 st.header("Relative dates, resolved")
@@ -52,5 +52,5 @@ st.caption(f"Each expression is resolved against the publication date, {meta.pub
 mentions = article_date_mentions()
 st.dataframe(date_table(mentions, {k: e.title for k, e in events.items()}), hide_index=True, key=state.ARTICLE_DATES)
 if any(m.claim_id for m in mentions):
-    st.page_link("pages/claims.py", label="“Since January”: see both readings in the claims check",
+    st.page_link(nav.page("claims"), label="“Since January”: see both readings in the claims check",
                  icon=":material/fact_check:")

@@ -8,10 +8,10 @@ from components.data.events import find_event
 from components.data.symbols import level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.safe import md_escape
-from components.ui import caches, data, daterange, device, links, plots, router, state
+from components.ui import caches, data, daterange, device, links, plots, state
+from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 
-router.require_router()
 st.title("Alibaba's QwQ-32B week on the markets")
 st.markdown(
     "- **Thu 6 Mar 2025** (Beijing time): Alibaba released **QwQ-32B**, a reasoning model it says rivals DeepSeek-R1.\n"
@@ -51,7 +51,7 @@ if frame.empty:
 picked = plots.clickable(fig, state.OVERVIEW_CHART, remember=False)
 if picked:
     st.session_state[state.EVENT.name] = picked
-    st.switch_page("pages/timeline.py", query_params={"event": picked})
+    st.switch_page(nav.page("timeline"), query_params={"event": picked})
 for note in coverage_notes(frame, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption("Lines are rebased to 100 at the first session of the range; hover for each close and its change since "
@@ -63,5 +63,5 @@ for event in shown:
     left, right = st.columns([5, 1])
     left.markdown(f"**{event.date:%d %b %Y}** · {event.category} · {md_escape(event.title)}"
                   + (" · *your event*" if event.origin == "user" else ""))
-    right.page_link("pages/timeline.py", label="Open", icon=":material/arrow_forward:",
+    right.page_link(nav.page("timeline"), label="Open", icon=":material/arrow_forward:",
                     query_params={"event": event.id})

@@ -1,0 +1,66 @@
+"""The app's pages, written once: their files, titles, icons and addresses, grouped as the sidebar shows them.
+
+``app.py`` builds ``st.navigation`` from :func:`sections`; a link to a page anywhere in the app is
+``st.page_link(navigation.page("timeline"), ...)``, never a file path typed twice. The Overview is registered twice:
+as the default page, which Streamlit serves at the app's root (``/``), and at its own address (``/overview``),
+because Streamlit ignores a default page's own address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import streamlit as st
+
+HOME = "overview"  # the page the app's root shows
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    section: str
+    script: str
+    title: str
+    icon: str
+    url_path: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("The story", "pages/story/overview.py", "Overview", ":material/dashboard:", "overview"),
+    PageSpec("The story", "pages/story/timeline.py", "Timeline", ":material/timeline:", "timeline"),
+    PageSpec("The story", "pages/story/article.py", "The article", ":material/article:", "article"),
+    PageSpec("The story", "pages/story/claims.py", "Claims check", ":material/fact_check:", "claims"),
+    PageSpec("Markets", "pages/markets/markets.py", "Markets", ":material/candlestick_chart:", "markets"),
+    PageSpec("Markets", "pages/markets/event_study.py", "Event study", ":material/query_stats:", "event_study"),
+    PageSpec("Markets", "pages/markets/listings.py", "Two listings", ":material/compare_arrows:", "listings"),
+    PageSpec("Your data", "pages/your_data/your_data.py", "Your events & symbols", ":material/upload_file:",
+             "your_data"),
+)
+ADDRESSES = tuple(p.url_path for p in PAGES)
+_ROOT = "start"  # the address the default page reserves (Streamlit serves it at /)
+
+
+@lru_cache(maxsize=1)
+def _spec(url_path: str) -> PageSpec:
+    return next(p for p in PAGES if p.url_path == url_path)
+
+
+def page(url_path: str) -> st.Page:
+    """The page at ``url_path`` ("timeline"), for ``st.page_link`` and ``st.switch_page``."""
+    spec = _spec(url_path)
+    return st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path)
+
+
+def sections() -> dict[str, list[st.Page]]:
+    """The pages by section, as ``st.navigation`` takes them, with the hidden default page first."""
+    home = _spec(HOME)
+    out: dict[str, list[st.Page]] = {"": [st.Page(home.script, title=home.title, icon=home.icon, url_path=_ROOT,
+                                                   default=True, visibility="hidden")]}
+    for spec in PAGES:
+        out.setdefault(spec.section, []).append(page(spec.url_path))
+    return out
+
+
+def address(current: st.Page) -> str:
+    """The page's address ("overview" for the app's root), as links and state name it."""
+    return current.url_path if current.url_path in ADDRESSES else HOME

@@ -1,0 +1,1 @@
+"""Pages of the 'markets' section (see pages/__init__.py)."""

@@ -1,0 +1,1 @@
+"""Pages of the 'story' section (see pages/__init__.py)."""

@@ -1,0 +1,1 @@
+"""Pages of the 'your_data' section (see pages/__init__.py)."""
