@@ -106,7 +106,7 @@ def test_absolute_dates(wording, expected):
     ("yesterday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     ("on Monday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     ("on Friday", dt.date(2025, 6, 6), dt.date(2025, 6, 6)),
-    ("this week", dt.date(2025, 6, 9), dt.date(2025, 6, 15)),
+    ("this week", dt.date(2025, 6, 9), PUBLISHED),  # so far: the week up to the story's day
     ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 8)),
     ("last month", dt.date(2025, 5, 1), dt.date(2025, 5, 31)),
     ("earlier this year", dt.date(2025, 1, 1), dt.date(2025, 6, 9)),
@@ -177,3 +177,74 @@ def test_candidate_to_event_record_needs_a_day_for_a_range(extraction):
 def test_candidate_to_event_record_rejects_bad_edits(extraction, edits, message):
     with pytest.raises(ValueError, match=message):
         ex.candidate_to_event_record(_candidate(extraction, "Shares of Acme rose"), **edits)
+
+
+# --- events of their own inside a clause (event_parts.py) --------------------------------------------------
+
+def _items(text: str, published=PUBLISHED):
+    result = ex.propose_events(text, published)
+    return {c.sentence: c.date or (c.start_date, c.end_date) for c in result.candidates}, \
+        {u.sentence: u.reason for u in result.unresolved}
+
+
+def test_an_undated_cause_is_listed_without_the_day_of_its_move():
+    found, listed = _items("Acme shares fell 4% on Monday, after the robot maker's orders missed forecasts.")
+    assert found == {"Acme shares fell 4% on Monday": dt.date(2025, 6, 9)}
+    assert list(listed) == ["after the robot maker's orders missed forecasts"]
+    assert "without a day" in listed["after the robot maker's orders missed forecasts"]
+
+
+def test_a_cause_with_its_own_day_is_dated_by_it():
+    found, listed = _items("Acme shares rose 3% after the group announced a buyback on Friday.")
+    assert found["after the group announced a buyback on Friday"] == dt.date(2025, 6, 6)
+    assert not listed
+
+
+def test_a_day_after_counts_back_from_the_day_of_its_clause():
+    found, _ = _items("Monday's rally came a day after officials said tariffs would be paused.")
+    assert found["a day after officials said tariffs would be paused"] == dt.date(2025, 6, 8)
+
+
+def test_an_opening_cause_and_a_cause_as_subject_are_events_of_their_own():
+    found, listed = _items("Amid fresh tariff threats from Washington, Hong Kong stocks fell 2%.")
+    assert found == {"Hong Kong stocks fell 2%.": PUBLISHED} and list(listed) == [
+        "Amid fresh tariff threats from Washington"]
+    found, listed = _items("A surprise rate cut by the central bank sent the Hang Seng Index soaring 3%.")
+    assert found["sent the Hang Seng Index soaring 3%."] == PUBLISHED
+    assert "A surprise rate cut by the central bank" in listed
+
+
+def test_a_move_in_a_subordinate_part_is_the_same_session_not_an_undated_event():
+    found, listed = _items("Acme dropped 2% on Monday, as rivals Borealis and Cobalt gained 1.5% and 0.5%.")
+    assert found == {"Acme dropped 2% on Monday, as rivals Borealis and Cobalt gained 1.5% and 0.5%.":
+                     dt.date(2025, 6, 9)} and not listed
+
+
+def test_a_part_without_its_own_subject_or_with_only_a_look_back_stays_with_its_clause():
+    found, listed = _items("The founder made headlines on Monday after posting a memo, his longest in five years.")
+    assert found == {"The founder made headlines on Monday after posting a memo, his longest in five years.":
+                     dt.date(2025, 6, 9)} and not listed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Borealis posted 40% revenue growth in the September quarter.",
+    "Acme rose 2% after third-quarter profit beat estimates.",
+    "Brokers have cut their forecasts for the region's growth this year.",
+    "The board approved a buyback programme through March 2027.",
+])
+def test_the_period_a_result_or_forecast_covers_does_not_date_its_event(sentence):
+    result = ex.propose_events(sentence, PUBLISHED)
+    dated = [c for c in result.candidates if c.start_date and c.start_date != c.end_date]
+    assert not dated and result.unresolved
+
+
+def test_a_clause_with_a_verb_of_news_and_no_date_is_listed():
+    result = ex.propose_events("Separately, the broker said margins were recovering.", PUBLISHED)
+    assert [u.expression for u in result.unresolved] == ["said"] and not result.candidates
+
+
+def test_an_opening_or_later_part_with_its_own_period_is_dated_when_its_clause_is_not():
+    found, _ = _items("Since the listing was halted in November 2020, investors have shunned the sector.")
+    assert found["Since the listing was halted in November 2020"] == (dt.date(2020, 11, 1), dt.date(2020, 11, 30))
+    found, _ = _items("Sentiment improved because the founder was seen in public this month.")
+    assert found["because the founder was seen in public this month"] == (dt.date(2025, 6, 1), PUBLISHED)

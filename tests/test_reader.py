@@ -38,11 +38,27 @@ def test_a_us_listing_in_an_asian_report_is_the_us_session_before_publication():
 
 
 def test_a_dateless_move_takes_the_day_of_the_previous_move_of_its_paragraph():
-    text = "The Hang Seng Index fell 2% on Tuesday. Tencent dropped 3%.\nBaidu rose 1%."
+    text = "Hong Kong stocks edged up 0.2% on Thursday.\nThe Hang Seng Index fell 2% on Tuesday. Tencent dropped 3%." \
+           "\nBaidu rose 1%."
     reading = read_article(text, "2025-06-12")  # a Thursday
     days = {c.text: c.day for c in reading.clauses}
     assert days["Tencent dropped 3%."] == D(2025, 6, 10)
-    assert days["Baidu rose 1%."] == D(2025, 6, 12)  # a new paragraph: the publication session
+    assert days["Baidu rose 1%."] == D(2025, 6, 12)  # a new paragraph: the story's session
+
+
+def test_a_lead_with_a_day_before_publication_sets_the_story_session():
+    text = "Hong Kong shares slid 2% on Wednesday as lenders fell.\n\nMeituan dropped 3%. Hang Seng futures were flat."
+    reading = read_article(text, "2025-06-12")  # published Thursday, about Wednesday's session
+    c = next(c for c in reading.clauses if c.text.startswith("Meituan"))
+    assert c.day == D(2025, 6, 11) and "the story's session" in c.implicit
+    assert reading.story_day("HK")[0] == D(2025, 6, 11) and reading.story_day("US")[0] == D(2025, 6, 10)
+
+
+def test_a_dateline_with_a_day_sets_the_story_session():
+    text = "NEW YORK, March 4 (Wire) — Wall Street closed higher as chipmakers rallied.\n\nThe S&P 500 gained 1.1%."
+    reading = read_article(text, "2026-03-05")  # published the next morning in Asia
+    assert reading.session == D(2026, 3, 4) and reading.place == "US"
+    assert next(c for c in reading.clauses if "S&P" in c.text).day == D(2026, 3, 4)
 
 
 def test_a_move_over_a_period_is_not_dated_as_a_day():
@@ -360,3 +376,95 @@ def test_a_moves_symbols_are_its_main_parts_and_a_day_after_leaves_the_title():
         "Tencent rose 5.8% a day after it said it would integrate DeepSeek.", "2025-02-14").candidates}
     alibaba = next(symbols for title, symbols in got.items() if title.startswith("Alibaba shares jumped 8.5%"))
     assert alibaba == ("9988.HK",) and got["Tencent rose 5.8%"] == ("0700.HK",)  # not Apple's, not "a day"
+
+
+# --- the story's place and session (story.py) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Acme Corp (NYSE:ACME) ADRs rose 4% in early trading.\nBeijing and Shanghai officials met.", "US"),
+    ("Futures rose in premarket trading as Acme rallied.\nHong Kong and Shanghai were shut.", "US"),
+    ("Hong Kong stocks fell as developers slid to HK$3.10.\nThe Nasdaq and the S&P 500 rose.", "HK"),
+])
+def test_the_lead_decides_the_place_before_the_whole_text(text, place):
+    assert read_article(text, "2025-06-10").place == place
+
+
+def test_an_asian_market_named_in_an_asian_story_trades_the_story_session():
+    text = "Nvidia rose 2% overnight on Wall Street.\n\nJapan's Nikkei 225 lost 0.3%."
+    c = clause(text, "2025-06-10", "Nikkei", place="HK")
+    assert c.day == D(2025, 6, 10)  # not the US session the last company named traded
+
+
+def test_a_previous_session_skips_weekends_and_holidays():
+    from components.text import story
+    assert story.previous_session("HK", D(2025, 4, 22)) == D(2025, 4, 17)  # Easter: Good Friday and Monday shut
+    assert story.previous_session("US", D(2025, 6, 9)) == D(2025, 6, 6)
+    assert story.last_session("XX", D(2025, 6, 8)) == D(2025, 6, 6)  # no calendar known: weekdays
+
+
+# --- moves said without a figure (moves.py) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, move", [
+    ("Oil futures slumped ahead of the bell.", True),
+    ("European bourses were mixed.", True),
+    ("Property developers saw a broad sell-off.", True),
+    ("Several brokers have cut their forecasts.", False),
+    ("The company said demand was strong.", False),
+])
+def test_a_market_subject_with_a_move_verb_is_a_move_without_a_figure(sentence, move):
+    c = clause(sentence, "2025-06-10")
+    assert c.move is move and (c.day == D(2025, 6, 10)) is move
+
+
+def test_a_group_of_stocks_with_a_figure_is_the_session_move():
+    c = clause("Casino operators rose 3% as visitor numbers climbed.", "2025-06-10")
+    assert c.move and c.day == D(2025, 6, 10)
+
+
+# --- lines: bullets and captions (story_lines.py) -------------------------------------------------------------
+
+def test_a_caption_that_repeats_a_figure_is_read_and_one_that_names_a_day_is_listed():
+    text = "The benchmark closed 1.2% higher at 21,000 on Monday. File photo: Getty Images\n" \
+           "Workers repaired the bridge on Sunday. Photo: Reuters\nStocks rose."
+    reading = read_article(text, "2025-06-10")
+    assert any(c.text.startswith("The benchmark closed") and c.day == D(2025, 6, 9) for c in reading.clauses)
+    listed = propose_events(text, "2025-06-10").unresolved
+    assert any("repaired the bridge" in u.sentence and "caption" in u.reason for u in listed)
+
+
+def test_a_bullet_is_read_without_its_marker():
+    reading = read_article("• Acme shares jumped 5% on Monday.", "2025-06-10")
+    assert reading.clauses[0].text == "Acme shares jumped 5% on Monday."
+
+
+# --- periods and days counted from the story's day (story_periods.py) -----------------------------------------
+
+@pytest.mark.parametrize("sentence, published, wording, span", [
+    ("The index fell 2% this week.", "2025-06-12", "this week", (D(2025, 6, 9), D(2025, 6, 12))),
+    ("Results are due this week.", "2025-06-12", "this week", (D(2025, 6, 9), D(2025, 6, 15))),  # ahead: all
+    ("The launch is expected as soon as this month.", "2025-06-12", "this month", (D(2025, 6, 1), D(2025, 6, 30))),
+    ("The index is up 1% for the week.", "2025-06-12", "for the week", (D(2025, 6, 9), D(2025, 6, 12))),
+    ("Miners posted a 4% weekly gain.", "2025-06-12", "weekly", (D(2025, 6, 9), D(2025, 6, 12))),
+    ("The stock has lost 8% in the new year.", "2025-02-12", "in the new year", (D(2025, 1, 1), D(2025, 2, 12))),
+    ("The chief executive spoke this morning.", "2025-06-12", "this morning", (D(2025, 6, 12),) * 2),
+    ("The benchmark closed at a record last night.", "2025-06-12", "last night", (D(2025, 6, 11),) * 2),
+    ("It opened a plant in late 2023.", "2025-06-12", "late 2023", (D(2023, 7, 1), D(2023, 12, 31))),
+    ("It opened a plant in early 2023.", "2025-06-12", "early 2023", (D(2023, 1, 1), D(2023, 6, 30))),
+    ("Markets were shut for the Golden Week holiday.", "2025-10-03", "the Golden Week holiday",
+     (D(2025, 10, 1), D(2025, 10, 7))),
+    ("A levy applies effective from Feb. 4.", "2025-02-03", "Feb. 4", (D(2025, 2, 4),) * 2),
+])
+def test_periods_and_days_counted_from_the_story(sentence, published, wording, span):
+    e = expression(sentence, published, wording)
+    assert (e.start_date, e.end_date) == span
+
+
+def test_the_last_trading_days_are_sessions_of_the_market_calendar():
+    e = expression("Stocks swung over the last five trading days.", "2025-04-24", "over the last five trading days",
+                   place="HK")  # Easter: 18 and 21 April were holidays in Hong Kong
+    assert (e.start_date, e.end_date) == (D(2025, 4, 16), D(2025, 4, 24))
+
+
+def test_the_current_year_of_a_move_runs_to_the_story_day():
+    c = clause("The index has advanced 12% in 2025.", "2025-06-12")
+    assert c.period_statistic and (c.date.start_date, c.date.end_date) == (D(2025, 1, 1), D(2025, 6, 12))

@@ -16,11 +16,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from components.text import lexicon
 from components.text.date_types import DateExpression
 
 SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|extending|following|helped|lifted|driven"
                          r"|fuell?ed|boosted|according|adding|with|despite|amid|than|its|their)\b")
+# a part giving a cause or a circumstance of its own (not an appositive ", its slowest growth since 2014")
+CAUSE = re.compile(r",\s(?:after|before|following|as|while|when|amid|despite|because|according to|ahead of)\b")
 # a subordinate part that needs no comma: "fell 5% after it unveiled ...", "rose ahead of results on Thursday"
 BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when)\s"
                   r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")
@@ -55,9 +59,9 @@ def _inside(e: DateExpression, spans: list[tuple[int, int]]) -> bool:
 def segment(text: str, at: int) -> tuple[int, int]:
     """(start, end) of the stretch of a clause around position ``at``: between commas, and not past a
     subordinate part that begins without one."""
-    start = text.rfind(",", 0, at) + 1
+    start = text.rfind(", ", 0, at) + 1  # ", ": not the comma of "21,000"
     start = max([start] + [m.end() for m in BARE.finditer(text, start, at) if m.end() <= at])
-    comma = text.find(",", at)
+    comma = text.find(", ", at)
     end = comma if comma >= 0 else len(text)
     bare = BARE.search(text, at, end)
     return start, bare.start() if bare else end
@@ -71,7 +75,7 @@ def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpre
     own = [e for e in free if start <= e.start < end]
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
-    first_comma = text.find(",")
+    first_comma = text.find(", ")
     if first_comma < 0 or OPENING_SUBORDINATE.match(text) or first_comma > figure_at:
         return None
     opening = [e for e in free if e.end <= first_comma]
@@ -91,7 +95,7 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
     """(day, words) of a second event: a day given only by an aside, a subordinate part or reported speech,
     other than ``chosen``; a part that opens with a conjunction is worded from its own subject."""
     end, spans = main_end(text), asides(text)
-    first_comma = text.find(",")
+    first_comma = text.find(", ")
     if OPENING_SUBORDINATE.match(text) and CONJUNCTION.match(text) and first_comma > 0:
         # "After Alibaba reported results on Thursday, its shares rose 5%": the opening part is the other event
         for e in days:
@@ -123,3 +127,28 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
         subject = REPORTED.sub("", subject).strip(" ,")
         return e, f"{subject} {_PRONOUN.sub('', part)}".strip(" ,.")
     return None
+
+
+@lru_cache(maxsize=1)
+def coordinated() -> re.Pattern:
+    """", and China retaliated", ", but shares fell", ", while Japan's Nikkei dropped": a coordinated clause with a
+    subject (a name, a pronoun, a market noun) and a verb (a move, a verb of news, an auxiliary) of its own. The
+    match is the comma before the conjunction, which stays with its clause."""
+    verbs = set(lexicon.verb_directions()) | lexicon.inflections(lexicon.NEWS_VERBS) | {
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "may"}
+    nouns = lexicon.alternation(sorted(re.escape(n) for n in lexicon.MARKET_NOUNS))
+    subject = (r"(?:[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*|it|they|its|their|(?:the |its |their )?(?:[\w-]+\s){0,2}?"
+               rf"(?:{nouns}))")
+    return re.compile(r",\s(?=(?:and|but|while|whereas)\s" + subject + r"\s(?:[a-z]+\s){0,2}?(?:"
+                      + lexicon.alternation(sorted(re.escape(v) for v in verbs)) + r"|[a-z]{3,}ed)\b)")
+
+
+def in_cause(text: str, at: int) -> bool:
+    """Whether position ``at`` lies in a part that opens the clause with a subordinator ("After his
+    disappearance in 2020, CNBC reported ...") or in a later subordinate part (", after it cut prices in March"):
+    a date there is that part's event's, not the clause's (reported speech is not such a part)."""
+    first = text.find(", ")
+    if OPENING_SUBORDINATE.match(text) and 0 < first and at < first:
+        return True
+    cut = [m.start() for m in (CAUSE.search(text), BARE.search(text)) if m]
+    return bool(cut) and min(cut) <= at and not (OPENING_SUBORDINATE.match(text) and min(cut) < first)

@@ -26,8 +26,8 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming)\b|'ll\b",
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
-AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than)(?: on)?\s+$",
-                          re.IGNORECASE)
+AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"
+                          r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous|\w{3,}ed|rose|fell|sank"
                         r"|slid|shrank"
@@ -88,6 +88,12 @@ class Context:
     fiscal_end: int = 12
     day: dt.date | None = None
     quarter: tuple[dt.date, dt.date] | None = None
+    story: dt.date | None = None  # the session the story reports, when its dateline or lead gives one
+
+    @property
+    def now(self) -> dt.date:
+        """The story's own day: what "this week" and "so far this year" run to (the publication day by default)."""
+        return self.story or self.published
 
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' for the words around ``sentence[start:end]`` (its sub-clause first)."""

@@ -23,10 +23,11 @@ from pydantic import ValidationError
 
 from components.data.events import Event, describe_validation_error
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
-from components.text import clause_parts
+from components.text import clause_parts, event_parts, figures, moves, periods_of
 from components.text.date_types import DateExpression, checked_date
-from components.text.dates import FUTURE_TENSE
+from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.reader import Clause, Reading, read_article
+from components.text.story_lines import CAPTION
 from components.text.titles import TITLE_MAX_CHARS, suggest_title
 
 __all__ = ["Candidate", "Extraction", "Unresolved", "candidate_to_event_record", "guess_category", "propose_events",
@@ -62,6 +63,7 @@ CATEGORY_KEYWORDS = {
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
 _NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
+_LOOK_BACKS = ("span", "since")  # "in five years", "since 2021": how far back, never the day of an event
 _NOMINAL = ("quarter", "quarter-ref")  # "the quarter marked ...": the subject of its sentence, kept in a title
 
 
@@ -199,7 +201,7 @@ def _unresolved(clause: Clause) -> list[Unresolved]:
         if not inside and not dated:
             out.append(Unresolved(clause.text, clause.sentence_index, m.group(),
                                   "an event the text names without a date; the publication date is not assumed"))
-    cue = _cue(clause.text)
+    cue = _cue(clause.text) or event_parts.news_verb(clause.text)
     if clause.date is None and cue and not out:
         out.append(Unresolved(clause.text, clause.sentence_index, cue,
                               "an event without a date in the text; the publication date is not assumed"))
@@ -220,14 +222,110 @@ def extraction_of(reading: Reading) -> Extraction:
     """The candidates and unresolved items of a text already read."""
     candidates, unresolved, notices = [], [], list(reading.notices)
     for clause in reading.clauses:
-        unresolved += _unresolved(clause)
-        found = [c for c in (_candidate(clause), _second(clause)) if c is not None]
+        found, unsure = _clause_events(clause, reading)
+        unresolved += unsure
         if len(candidates) + len(found) > MAX_CANDIDATES:
             notices.append(f"Only the first {MAX_CANDIDATES} candidate events are proposed; the text has more.")
             break
         candidates += found
+    unresolved += _captions(reading)
     notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
     return Extraction(tuple(candidates), tuple(unresolved), tuple(notices), reading.place, reading.place_rule)
+
+
+def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], list[Unresolved]]:
+    """A clause's candidates and unresolved items: its main event, and each part that is an event of its own
+    (see components.text.event_parts): dated by its own words or a count from its clause's day, else listed
+    undated with its reason."""
+    main, second = _candidate(clause), _second(clause)
+    parts = event_parts.parts(clause.text)
+    if len(parts) == 1:
+        return [c for c in (main, second) if c is not None], _unresolved(clause)
+    holder = _holder(clause, parts)
+    kept, found, unsure = set(), [], []
+    for i, part in enumerate(parts):
+        if i == holder:
+            continue
+        own = [e for e in clause.expressions if e.resolved and e.kind not in _NOT_LISTED + _LOOK_BACKS
+               and e is not clause.date and part.start <= e.start < part.end and not periods_of.covered(clause.text, e)]
+        if own or (part.back and clause.date is not None):
+            found += _part_candidates(clause, part, own, second)
+        elif clause.date is not None and part.lead and event_parts.is_event(clause.text, part) \
+                and not event_parts.is_own_action(clause.text, part) and not _is_move(clause.text[part.start:part.end]):
+            unsure.append(_undated_part(clause, part))
+        else:
+            kept.add(i)
+    lo, hi = _run(parts, holder, kept)
+    if main is not None:
+        main = replace(main, sentence=clause.text[lo:hi].strip(" ,;"))
+    if second is not None and not any(c.expression == second.expression for c in found):
+        found.append(second)
+    return [c for c in (main, *found) if c is not None], _unresolved(clause) + unsure
+
+
+def _holder(clause: Clause, parts: list[event_parts.Part]) -> int:
+    """The part the clause's date belongs to: the one holding its written date, else the main part."""
+    date = clause.date
+    if date is not None and date.text and not clause.implicit:
+        at = next((i for i, p in enumerate(parts) if p.start <= date.start < p.end), None)
+        if at is not None:
+            return at
+    return next((i for i, p in enumerate(parts) if not p.lead), 0)
+
+
+def _run(parts: list[event_parts.Part], holder: int, kept: set[int]) -> tuple[int, int]:
+    """The stretch of the holder and the plain parts next to it (parts that are not events of their own)."""
+    lo = hi = holder
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    return parts[lo].start, parts[hi].end
+
+
+def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpression],
+                     second: Candidate | None) -> list[Candidate]:
+    """The candidate of a part with a date of its own, or counted from its clause's day ("a day after ...")."""
+    words, said = part.words(clause.text), part.text(clause.text)
+    if second is not None and any(e.text == second.expression for e in own):
+        return [replace(second, sentence=said)]
+    if own:
+        e = min(own, key=lambda x: ((x.end_date - x.start_date).days, x.start))
+        rule = e.rule
+        span = (e.start_date, e.end_date)
+    else:
+        base = clause.date
+        if base is None or base.is_range:
+            return []
+        day = base.start_date - dt.timedelta(days=part.back)
+        rule = (f"{abs(part.back)} day(s) {'before' if part.back > 0 else 'after'} the day of its clause "
+                f"({base.start_date.isoformat()})")
+        span, e = (day, day), None
+    title = suggest_title(words)
+    confidence = f"medium: {rule}; an event of its own in its sentence, dated by its own words"
+    return [Candidate(said, clause.sentence_index, e.text if e else None, span[0], span[1], rule, title,
+                      guess_category(words), _cue(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
+                      (), e.qualifier if e else "")]
+
+
+def _undated_part(clause: Clause, part: event_parts.Part) -> Unresolved:
+    said = part.text(clause.text)
+    lead = "the cause of its sentence's move" if part.lead in ("cause", "opening") else f"'{part.lead} …'"
+    return Unresolved(said, clause.sentence_index, said,
+                      f"{lead} is an event of its own the text gives without a day; the day of its sentence "
+                      "is not assumed")
+
+
+def _is_move(words: str) -> bool:
+    """A part that is itself a market move (", while Tencent slid 2%", ", with JD.com up 3%"): its clause's session."""
+    return figures.is_move(words) or moves.verbal_move(words, []) is not None
+
+
+def _captions(reading: Reading) -> list[Unresolved]:
+    """Photo captions that name a day: listed, as the day is the picture's, not an event's."""
+    return [Unresolved(line, -1, e.text, f"{why}; the text does not date the event it shows")
+            for line, why in reading.skipped if why == CAPTION
+            for e in find_date_expressions(line, reading.published)[:1] if e.text]
 
 
 def _user_id(name: str) -> str:

@@ -240,3 +240,79 @@ def number_word(word: str) -> int | None:
         return ORDINALS[word]
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(m.group(1)) if m else None
+
+
+# --- events ---------------------------------------------------------------------------------------------
+# Nouns that make the subject of a move verb a market ("US futures jumped", "Chinese stocks fell"), so a move
+# without a figure is still the day's market move.
+MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "indices", "benchmark", "gauge",
+                "futures", "markets", "market", "bourses", "bourse", "ADRs", "ADSs", "ETF", "ETFs", "notes", "bonds",
+                "treasuries", "Treasuries", "yields", "oil", "crude", "gold", "bullion", "dollar", "yuan", "yen",
+                "averages", "counters", "names", "sector", "blue chips", "heavyweights", "affiliates", "makers",
+                "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
+                "companies", "firms", "names")
+# Move verbs that say a market moved without a figure ("US futures jumped", "Nvidia closed at $674"): the plain
+# moves of the lists above, not those that also report or cause ("added that", "cut forecasts", "lifted rivals").
+VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", "advance", "leap", "spike", "pop",
+                     "rebound", "firm", "recover", "bounce", "rocket", "skyrocket", "zoom", "outperform", "buoy",
+                     "fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline",
+                     "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive", "nosedive",
+                     "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish", "open",
+                     "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing")
+# A copula with a direction: "European markets were down", "U.S. bourses were mixed".
+COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
+                r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
+                r"territory|firmer|weaker|stronger|softer)\b")
+# A subject that "led gains", "saw a sell-off", "extended losses": a move said with its noun.
+NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|recorded|notched|staged|made) "
+              r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further )*"
+              r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat"
+              r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b")
+# Words between a subject and its verb that are not the subject: "shares were also falling", "kept trading".
+AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also", "kept", "continued to", "still",
+               "then", "again", "too", "all", "both", "each", "sharply", "slightly", "broadly", "nervously",
+               "steadily", "further", "initially", "largely", "mostly", "later", "earlier", "themselves")
+# Verbs that report news: a clause with one and no date is an event listed without a day (never the publication
+# date). Inflections come from lemminflect like the move verbs'.
+NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", "concede", "caution", "call",
+              "flag", "approve", "unveil", "launch", "release", "reveal", "disclose", "confirm", "post", "issue",
+              "prepare", "rush", "plan", "agree", "sign", "cut", "raise", "hike", "lower", "suspend", "halt", "ban",
+              "impose", "stir", "spark", "trigger", "examine", "probe", "investigate", "review", "make", "acquire",
+              "buy", "sell", "invest", "stake", "return", "vanish", "resign", "appoint", "name", "hire", "comment",
+              "remark", "note", "tell", "urge", "expect", "forecast", "predict", "beat", "miss", "top", "deliver",
+              "book", "record", "win", "lose", "hold", "meet", "visit", "spot", "see", "relax", "ease", "tighten",
+              "reopen", "close", "shut", "resume", "stop", "start", "begin", "end", "cancel", "delay", "announce",
+              "stoke", "fuel", "rattle", "dent", "weigh", "lift", "boost", "hit", "drive", "push", "drag", "send")
+# Reporting verbs whose object is what they report: "conceded that revenue had fallen in April" dates the fall,
+# not the concession.
+REPORTING_VERBS = ("say", "report", "announce", "confirm", "disclose", "reveal", "concede", "warn", "caution",
+                   "note", "add", "estimate", "acknowledge", "admit", "explain", "state", "argue", "predict",
+                   "signal", "comment", "remark", "tell")
+# What a result covers, not when it came out: a quarter after one of these verbs is the result's period.
+RESULT_VERBS = ("post", "report", "book", "beat", "miss", "top", "exceed", "surpass", "issue", "release", "deliver",
+                "publish", "log")
+# A period after these nouns is what a forecast, guidance or a programme covers, never the event's day.
+SUBJECT_PERIOD_NOUNS = ("forecast", "forecasts", "guidance", "outlook", "target", "targets", "estimate",
+                        "estimates", "programme", "program", "plan", "plans", "budget", "goal", "goals",
+                        "projection", "projections", "expectations", "growth")
+# Causes that begin a part of their own: "after ...", "as investors ...", "amid ...", "on worries that ...".
+CAUSE_LEADS = ("after", "following", "as", "amid", "ahead of", "because of", "because", "on worries",
+               "on hopes", "on signs", "on fears", "on concerns", "on reports", "on news", "on optimism",
+               "while", "in the wake of", "driven by", "sparked by", "triggered by", "stemming from", "thanks to",
+               "due to", "according to", "citing")
+# Asian markets trade the same calendar day; the US session of that date comes after them.
+ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
+# Words that place a story in a session: its lead's listing cues, and the US session's own words.
+US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r"\bWall Street\b(?! Journal)",
+                    r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?\s?m\.?\s?ET\b", r"\(\d{3,4} GMT\)", r"\bU\.S\. futures\b")
+# Named holidays that are periods: (pattern, month, first day, last day) in the publication year.
+HOLIDAY_PERIODS = ((r"(?:the )?(?:week-long |weeklong )?Golden Week(?: holidays?)?", 10, 1, 7),
+                   (r"(?:the )?(?:week-long |weeklong )?National Day (?:holidays?|Golden Week)", 10, 1, 7),
+                   (r"(?:the )?May Day (?:holidays?|Golden Week)", 5, 1, 5))
+# The time of day a story was written in: "this morning", "last night", "tonight".
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+
+
+def inflections(lemmas) -> set[str]:
+    """Every inflected form of the verbs ``lemmas`` (lemminflect, with the variant spellings above)."""
+    return {form for lemma in lemmas for form in _forms(lemma)}

@@ -1,0 +1,69 @@
+"""Market moves said without a figure: "US futures jumped", "European markets were down", "chip stocks saw a
+broad sell-off", "Nvidia closed at $674".
+
+A clause reports such a move when a move verb (or a copula with a direction, or a verb with a move noun) has a
+market for its subject: the word before it, past auxiliaries ("were also", "kept"), is a market noun ("stocks",
+"futures", "markets"), or a listing or index the clause names ends there. The move then takes the day of the
+market's session like any move with a figure; "analysts cut their forecasts" is not a move.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from components.data.listings import INDEX_RE
+from components.text import lexicon
+
+_TICKER_TAIL = re.compile(r"\s*\((?:[A-Z]{2,9}:\s?)?[A-Z0-9.]{1,10}\)\s*$")
+_WORD_TAIL = re.compile(r"([\w.&'’-]+)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern:
+    forms = lexicon.inflections(lexicon.VERBAL_MOVE_VERBS)
+    words = lexicon.alternation(sorted(re.escape(f) for f in forms))
+    return re.compile(rf"(?<![\w-])(?:{words}|{lexicon.COPULA_MOVES}|{lexicon.NOUN_MOVES})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _auxiliaries() -> re.Pattern:
+    return re.compile(r"(?:\s+|^)(?:" + lexicon.alternation(re.escape(a) for a in lexicon.AUXILIARIES) + r")\s*$",
+                      re.IGNORECASE)
+
+
+_NOUNS = frozenset(n.lower() for n in lexicon.MARKET_NOUNS)
+
+
+def subject_tail(before: str) -> str:
+    """The words before a verb without the auxiliaries and ticker that stand between it and its subject."""
+    text = before.rstrip()
+    for _ in range(6):  # a few auxiliaries at most: "were also still"
+        cut = _auxiliaries().sub("", text)
+        cut = _TICKER_TAIL.sub("", cut).rstrip(" ,")
+        if cut == text:
+            break
+        text = cut
+    return text
+
+
+def _market_subject(tail: str, ends: list[int]) -> bool:
+    word = _WORD_TAIL.search(tail)
+    if word is None:
+        return False
+    if word.group(1).lower().strip("'’") in _NOUNS or len(tail) in ends:
+        return True
+    return any(m.end() == len(tail) for m in INDEX_RE.finditer(tail[-60:]))
+
+
+def verbal_move(text: str, listing_ends: list[int], start: int = 0, end: int | None = None) -> int | None:
+    """Where a figure-less market move's verb stands in ``text[start:end]``, or None (see the module's docstring).
+
+    ``listing_ends`` are the positions where the clause's listings end ("Nvidia| closed")."""
+    end = len(text) if end is None else end
+    for m in _verbs().finditer(text, start, end):
+        lo = max(text.rfind(",", start, m.start()) + 1, start)
+        tail = subject_tail(text[lo:m.start()])
+        if _market_subject(tail, [e - lo for e in listing_ends]):
+            return m.start()
+    return None
