@@ -248,3 +248,14 @@ def test_an_opening_or_later_part_with_its_own_period_is_dated_when_its_clause_i
     assert found["Since the listing was halted in November 2020"] == (dt.date(2020, 11, 1), dt.date(2020, 11, 30))
     found, _ = _items("Sentiment improved because the founder was seen in public this month.")
     assert found["because the founder was seen in public this month"] == (dt.date(2025, 6, 1), PUBLISHED)
+
+
+def test_a_cause_that_moved_is_still_an_event_of_its_own():
+    found, listed = _items("Miner Borealis added 2% after copper prices set a record high for a fifth day.")
+    assert found == {"Miner Borealis added 2%": PUBLISHED}
+    assert "after copper prices set a record high for a fifth day" in listed
+
+
+def test_a_title_leaves_out_a_possessive_date():
+    result = ex.propose_events("The rally comes after this month's two-for-one split.", PUBLISHED)
+    assert all("'s two" not in c.title for c in result.candidates)

@@ -468,3 +468,23 @@ def test_the_last_trading_days_are_sessions_of_the_market_calendar():
 def test_the_current_year_of_a_move_runs_to_the_story_day():
     c = clause("The index has advanced 12% in 2025.", "2025-06-12")
     assert c.period_statistic and (c.date.start_date, c.date.end_date) == (D(2025, 1, 1), D(2025, 6, 12))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Tokyo Growth Index, tracking young companies, lost 0.4% to close at 880.",
+    "Stocks related to solar panels led gains on the mainland.",
+])
+def test_a_market_subject_before_an_aside_or_with_a_qualifier_moves(sentence):
+    c = clause(sentence, "2025-06-10")
+    assert c.move and c.day == D(2025, 6, 10)
+
+
+def test_a_coordinated_clause_keeps_its_conjunction_and_may_open_with_the():
+    reading = read_article("The main index rose 1%, while the Composite Tech index posted a gain of 2%.", "2025-06-10")
+    assert [c.text for c in reading.clauses] == ["The main index rose 1%", "while the Composite Tech index posted a "
+                                                                            "gain of 2%."]
+
+
+def test_later_opening_a_sentence_is_the_day_named_last():
+    text = "Talks stalled on Tuesday morning. Later, the minister said progress was made."
+    assert [c.day for c in read_article(text, "2025-06-12").clauses] == [D(2025, 6, 10)] * 2

@@ -137,8 +137,8 @@ def coordinated() -> re.Pattern:
     verbs = set(lexicon.verb_directions()) | lexicon.inflections(lexicon.NEWS_VERBS) | {
         "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "may"}
     nouns = lexicon.alternation(sorted(re.escape(n) for n in lexicon.MARKET_NOUNS))
-    subject = (r"(?:[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*|it|they|its|their|(?:the |its |their )?(?:[\w-]+\s){0,2}?"
-               rf"(?:{nouns}))")
+    subject = (r"(?:(?:the\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*|it|they|its|their"
+               rf"|(?:the |its |their )?(?:[\w-]+\s){{0,2}}?(?:{nouns}))")
     return re.compile(r",\s(?=(?:and|but|while|whereas)\s" + subject + r"\s(?:[a-z]+\s){0,2}?(?:"
                       + lexicon.alternation(sorted(re.escape(v) for v in verbs)) + r"|[a-z]{3,}ed)\b)")
 

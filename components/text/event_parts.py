@@ -45,7 +45,7 @@ _NEWS_NOUNS = re.compile(r"\b(?:reports?|results|earnings|data|news|comments?|re
                          r"|plans?|survey|meeting|talks|tariffs?|war|beat|deal|announcement|statement|memo"
                          r"|decision|sales|profits?|revenue|guidance|fears|worries|concerns|hopes|optimism"
                          r"|outages?|return|crackdown|protests?|unrest|rally|sell-?off|slump|estimates?"
-                         r"|forecasts?|expectations|speculation|signs?|upgrade|partnership|strides|rules)\b",
+                         r"|forecasts?|expectations|speculation|signs?|upgrade|partnership|strides|rules|record)\b",
                          re.IGNORECASE)
 
 

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from components.data.events import Event, describe_validation_error
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
-from components.text import clause_parts, event_parts, figures, moves, periods_of
+from components.text import clause_parts, event_parts, figures, lexicon, moves, periods_of
 from components.text.date_types import DateExpression, checked_date
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.reader import Clause, Reading, read_article
@@ -251,7 +251,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
         if own or (part.back and clause.date is not None):
             found += _part_candidates(clause, part, own, second)
         elif clause.date is not None and part.lead and event_parts.is_event(clause.text, part) \
-                and not event_parts.is_own_action(clause.text, part) and not _is_move(clause.text[part.start:part.end]):
+                and not event_parts.is_own_action(clause.text, part) and not _same_session(clause.text, part):
             unsure.append(_undated_part(clause, part))
         else:
             kept.add(i)
@@ -301,7 +301,8 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
         rule = (f"{abs(part.back)} day(s) {'before' if part.back > 0 else 'after'} the day of its clause "
                 f"({base.start_date.isoformat()})")
         span, e = (day, day), None
-    title = suggest_title(words)
+    at = words.find(e.text) if e else -1
+    title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
     confidence = f"medium: {rule}; an event of its own in its sentence, dated by its own words"
     return [Candidate(said, clause.sentence_index, e.text if e else None, span[0], span[1], rule, title,
                       guess_category(words), _cue(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
@@ -316,9 +317,13 @@ def _undated_part(clause: Clause, part: event_parts.Part) -> Unresolved:
                       "is not assumed")
 
 
-def _is_move(words: str) -> bool:
-    """A part that is itself a market move (", while Tencent slid 2%", ", with JD.com up 3%"): its clause's session."""
-    return figures.is_move(words) or moves.verbal_move(words, []) is not None
+def _same_session(text: str, part: event_parts.Part) -> bool:
+    """A part that is a market move at the same time as its clause (", while Tencent slid 2%", ", with JD.com up
+    3%"): its clause's session. A cause ("after gold set a record", "after a broker raised its target by 6%") is
+    an event of its own even when it moved."""
+    words = text[part.start:part.end]
+    return part.lead.split()[-1] in lexicon.SIMULTANEOUS_LEADS and (
+        figures.is_move(words) or moves.verbal_move(words, []) is not None)
 
 
 def _captions(reading: Reading) -> list[Unresolved]:

@@ -256,9 +256,9 @@ MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "in
 VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", "advance", "leap", "spike", "pop",
                      "rebound", "firm", "recover", "bounce", "rocket", "skyrocket", "zoom", "outperform", "buoy",
                      "fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline",
-                     "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive", "nosedive",
-                     "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish", "open",
-                     "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing")
+                     "shed", "lose", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive",
+                     "nosedive", "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish",
+                     "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing")
 # A copula with a direction: "European markets were down", "U.S. bourses were mixed".
 COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
                 r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
@@ -276,13 +276,12 @@ AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also",
 # date). Inflections come from lemminflect like the move verbs'.
 NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", "concede", "caution", "call",
               "flag", "approve", "unveil", "launch", "release", "reveal", "disclose", "confirm", "post", "issue",
-              "prepare", "rush", "plan", "agree", "sign", "cut", "raise", "hike", "lower", "suspend", "halt", "ban",
+              "prepare", "rush", "plan", "agree", "sign", "cut", "raise", "hike", "suspend", "halt", "ban",
               "impose", "stir", "spark", "trigger", "examine", "probe", "investigate", "review", "make", "acquire",
-              "buy", "sell", "invest", "stake", "return", "vanish", "resign", "appoint", "name", "hire", "comment",
-              "remark", "note", "tell", "urge", "expect", "forecast", "predict", "beat", "miss", "top", "deliver",
-              "book", "record", "win", "lose", "hold", "meet", "visit", "spot", "see", "relax", "ease", "tighten",
-              "reopen", "close", "shut", "resume", "stop", "start", "begin", "end", "cancel", "delay", "announce",
-              "stoke", "fuel", "rattle", "dent", "weigh", "lift", "boost", "hit", "drive", "push", "drag", "send")
+              "buy", "sell", "invest", "return", "vanish", "resign", "appoint", "name", "hire", "comment",
+              "remark", "tell", "urge", "expect", "forecast", "predict", "beat", "miss", "deliver", "hold", "meet",
+              "visit", "spot", "relax", "tighten", "reopen", "shut", "resume", "cancel", "delay", "stoke", "fuel",
+              "rattle", "dent", "retaliate", "respond", "signal", "award", "fine", "sue", "sanction", "list", "win")
 # Reporting verbs whose object is what they report: "conceded that revenue had fallen in April" dates the fall,
 # not the concession.
 REPORTING_VERBS = ("say", "report", "announce", "confirm", "disclose", "reveal", "concede", "warn", "caution",
@@ -295,11 +294,9 @@ RESULT_VERBS = ("post", "report", "book", "beat", "miss", "top", "exceed", "surp
 SUBJECT_PERIOD_NOUNS = ("forecast", "forecasts", "guidance", "outlook", "target", "targets", "estimate",
                         "estimates", "programme", "program", "plan", "plans", "budget", "goal", "goals",
                         "projection", "projections", "expectations", "growth")
-# Causes that begin a part of their own: "after ...", "as investors ...", "amid ...", "on worries that ...".
-CAUSE_LEADS = ("after", "following", "as", "amid", "ahead of", "because of", "because", "on worries",
-               "on hopes", "on signs", "on fears", "on concerns", "on reports", "on news", "on optimism",
-               "while", "in the wake of", "driven by", "sparked by", "triggered by", "stemming from", "thanks to",
-               "due to", "according to", "citing")
+# Parts that say what happened at the same time as their clause (", while Tencent slid 2%", ", with JD.com up
+# 3%"): a move there is the same session; any other part ("after ...", "amid ...") gives a cause of its own.
+SIMULTANEOUS_LEADS = ("while", "whereas", "with", "as", "and")
 # Asian markets trade the same calendar day; the US session of that date comes after them.
 ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
 # Words that place a story in a session: its lead's listing cues, and the US session's own words.

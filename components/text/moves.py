@@ -33,6 +33,10 @@ def _auxiliaries() -> re.Pattern:
 
 
 _NOUNS = frozenset(n.lower() for n in lexicon.MARKET_NOUNS)
+# "Stocks related to lithium miners led gains": a subject that opens with a market noun, whatever follows it
+_NOUN_HEAD = re.compile(r"\s*(?:(?:the|its|their)\s)?(?:" + lexicon.alternation(sorted(
+    re.escape(n) for n in ("stocks", "shares", "equities", "futures", "markets", "bourses"))) + r")\s(?:related to"
+    r"|linked to|tied to|exposed to|of|in)\s", re.IGNORECASE)
 
 
 def subject_tail(before: str) -> str:
@@ -61,9 +65,12 @@ def verbal_move(text: str, listing_ends: list[int], start: int = 0, end: int | N
 
     ``listing_ends`` are the positions where the clause's listings end ("Nvidia| closed")."""
     end = len(text) if end is None else end
+    head = text.find(", ", start, end)
     for m in _verbs().finditer(text, start, end):
-        lo = max(text.rfind(",", start, m.start()) + 1, start)
+        lo = max(text.rfind(", ", start, m.start()) + 1, start)
         tail = subject_tail(text[lo:m.start()])
-        if _market_subject(tail, [e - lo for e in listing_ends]):
+        if not tail.strip() and head > start:  # "The ChiNext Index, tracking ..., lost 0.2%": the head is the subject
+            lo, tail = start, subject_tail(text[start:head])
+        if _market_subject(tail, [e - lo for e in listing_ends]) or _NOUN_HEAD.match(text, lo):
             return m.start()
     return None

@@ -4,7 +4,8 @@
   run from their start to the story's day when the clause does not look ahead (what has happened by
   then); a clause that looks ahead keeps the whole period.
 * **The time of day a story is written in**: "this morning", "tonight" are the publication day; "last
-  night" the evening before it (a US session in a European or Asian morning report).
+  night" the evening before it (a US session in a European or Asian morning report). A sentence opening
+  with "Later," is on the day the text named last.
 * **Halves of a year**: "early 2023" is January to June, "late 2023" July to December, "mid-2023" April
   to September.
 * **Named holiday periods**: "the Golden Week holiday" is 1–7 October of the publication year (the May
@@ -76,6 +77,12 @@ def _holiday(month: int, first: int, last: int) -> Callable[[re.Match, Context],
     return resolve
 
 
+def _later(m: re.Match, ctx: Context) -> DateExpression:
+    if ctx.day is None:
+        return unresolved(m, "reference", "counts from a moment the sentence does not name")
+    return resolved(m, "reference", (ctx.day, ctx.day), f"later on the day the text named last ({ctx.day.isoformat()})")
+
+
 def _sessions(m: re.Match, ctx: Context) -> DateExpression:
     count = count_of(m.group("n"))
     if count is None or count > 400:
@@ -87,12 +94,13 @@ def _sessions(m: re.Match, ctx: Context) -> DateExpression:
 
 
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
-    (re.compile(r"\b(?:(?:for|over|on|in) the (?:holiday-shortened |shortened )?week\b(?!['’]s? (?:high|low))"
+    (re.compile(r"\b(?:(?:for|over|on|in) the (?:holiday-shortened |shortened )?week(?![\w-])(?!['’]s? (?:high|low))"
                 r"|week[- ]to[- ]date|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
                 r"|rally|slide|increases?|decreases?|performance)\b))", re.IGNORECASE), _week),
-    (re.compile(r"\b(?:(?:for|over|on|in) the month\b|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?|advances?"
-                r"|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
+    (re.compile(r"\b(?:(?:for|over|on|in) the month(?![\w-])|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?"
+                r"|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
     (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),
+    (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
     (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
     (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),
     *[(re.compile(rf"\b{pattern}\b", re.IGNORECASE), _holiday(month, first, last))

@@ -65,7 +65,8 @@ def suggest_title(sentence: str, expression: DateExpression | None = None) -> st
     sentence = strip_dateline(sentence)[1]
     if expression is not None and sentence[expression.start:expression.end] == expression.text:
         before = re.sub(r"\s+(?:on|in|by|since|at|from|of)\s*$", " ", sentence[:expression.start], flags=re.IGNORECASE)
-        text = before + sentence[expression.end:]
+        after = re.sub(r"^['’]s\b", "", sentence[expression.end:])  # "this month's split": not "'s split"
+        text = before + after
     else:
         text = sentence
     text = re.sub(r"\s+", " ", text)
