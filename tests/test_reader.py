@@ -488,3 +488,35 @@ def test_a_coordinated_clause_keeps_its_conjunction_and_may_open_with_the():
 def test_later_opening_a_sentence_is_the_day_named_last():
     text = "Talks stalled on Tuesday morning. Later, the minister said progress was made."
     assert [c.day for c in read_article(text, "2025-06-12").clauses] == [D(2025, 6, 10)] * 2
+
+
+# --- sessions on the market's own calendar ----------------------------------------------------------------
+
+def test_the_previous_session_and_overnight_skip_holidays():
+    text = "Hong Kong stocks rose 1% on Tuesday, after falling 2% in the previous session."
+    e = expression(text, "2025-04-22", "in the previous session")  # Easter Monday and Good Friday were shut
+    assert e.start_date == D(2025, 4, 17)
+    c = clause("Overnight, US-listed shares of Acme rose 3%.", "2025-01-21", place="HK")  # MLK day: shut
+    assert c.day == D(2025, 1, 17)
+
+
+def test_a_weekday_move_on_a_holiday_is_the_market_s_last_session():
+    c = clause("Hong Kong stocks rose 1% on Friday.", "2025-04-19")  # Good Friday: Hong Kong was shut
+    assert c.day == D(2025, 4, 17) and "holiday" in c.date.rule
+
+
+def test_a_move_published_on_a_weekend_is_the_last_session():
+    c = clause("Hong Kong stocks rose 1%.", "2025-06-14")  # a Saturday
+    assert c.day == D(2025, 6, 13)
+
+
+def test_premarket_trading_in_an_asian_story_is_the_us_session_of_its_date():
+    text = "Hong Kong shares of Acme rose 3% on Wednesday.\nIn premarket trading in the US, Acme's ADRs rose 4%."
+    c = clause(text, "2025-06-11", "premarket", place="HK")
+    assert c.day == D(2025, 6, 11)
+
+
+def test_a_close_in_a_us_story_written_before_the_open_is_the_previous_session():
+    text = "US futures rose in premarket trading as Acme jumped ahead of the bell.\nAcme shares closed at $74."
+    c = clause(text, "2025-06-11", "closed at")
+    assert c.day == D(2025, 6, 10) and "before the open" in c.implicit

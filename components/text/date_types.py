@@ -89,6 +89,7 @@ class Context:
     day: dt.date | None = None
     quarter: tuple[dt.date, dt.date] | None = None
     story: dt.date | None = None  # the session the story reports, when its dateline or lead gives one
+    market: str = ""  # the market of the clause's listing, whose calendar "the previous session" counts on
 
     @property
     def now(self) -> dt.date:

@@ -302,6 +302,10 @@ ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
 # Words that place a story in a session: its lead's listing cues, and the US session's own words.
 US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r"\bWall Street\b(?! Journal)",
                     r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?\s?m\.?\s?ET\b", r"\(\d{3,4} GMT\)", r"\bU\.S\. futures\b")
+# A US story written before the open ("futures rose in premarket trading"): its closes are the previous session's.
+BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) the (?:opening )?bell\b", r"\bpre-?open\b")
+# A close or an end of trading: "closed at $674", "ended the day 2% higher".
+CLOSE_WORDS = (r"\bclos(?:ed|ing)\b", r"\bended\b", r"\bfinished\b", r"\bsettled\b", r"\bat the close\b")
 # Named holidays that are periods: (pattern, month, first day, last day) in the publication year.
 HOLIDAY_PERIODS = ((r"(?:the )?(?:week-long |weeklong )?Golden Week(?: holidays?)?", 10, 1, 7),
                    (r"(?:the )?(?:week-long |weeklong )?National Day (?:holidays?|Golden Week)", 10, 1, 7),

@@ -22,6 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
+from components.text import story
 from components.text.date_types import (
     MONTH,
     Context,
@@ -96,9 +97,10 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
         return unresolved(m, "span", f"'{m.group()}' is a period without bounds")
     pub = ctx.published
     if unit in ("session", "trading day") and not m.group("n"):  # "in the previous session": one day, not a span
-        day = previous_weekday(ctx.day or pub)
-        return resolved(m, "relative", one_day(day), "the session before the day of the clause (a weekday; its "
-                        "market's own calendar decides whether it traded)")
+        market = ctx.market or ctx.place
+        day = story.previous_session(market, ctx.day or ctx.now)
+        return resolved(m, "relative", one_day(day), f"the {market} session before the day of the clause, on its "
+                        "own calendar (never a weekend day or a holiday)")
     if unit in ("day", "session", "trading day"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":
@@ -224,8 +226,9 @@ def previous_weekday(day: dt.date) -> dt.date:
 
 def _overnight(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.place in ASIAN_PLACES:
-        return resolved(m, "overnight", one_day(previous_weekday(ctx.published)),
-                        "overnight in an Asian report: the previous US session (New York date)", tz=US_TZ)
+        return resolved(m, "overnight", one_day(story.previous_session("US", ctx.now)),
+                        "overnight in an Asian report: the previous US session (New York date, on its calendar)",
+                        tz=US_TZ)
     return resolved(m, "overnight", one_day(ctx.published),
                     "overnight in a US or European report: the Asian session of the publication day", tz=HK_TZ)
 
@@ -242,6 +245,14 @@ def _reference(m: re.Match, ctx: Context) -> DateExpression:
     qualifier = next((q for q in ("morning", "afternoon", "evening", "night") if q in text), "")
     if ctx.day is None:
         return unresolved(m, "reference", "counts from a moment the sentence does not name", qualifier=qualifier)
+    if offset and ("session" in text or "trading day" in text):  # "the previous session": a trading day
+        day = ctx.day
+        for _ in range(min(abs(offset), 30)):
+            day = story.previous_session(ctx.market or ctx.place, day) if offset < 0 else \
+                story.next_session(ctx.market or ctx.place, day)
+        return resolved(m, "reference", one_day(day), f"{abs(offset)} session(s) {'after' if offset > 0 else 'before'}"
+                        f" the day the text named last ({ctx.day.isoformat()}), on the market's calendar",
+                        qualifier=qualifier)
     day = ctx.day + dt.timedelta(days=offset)
     side = "after" if offset > 0 else "before"
     rule = f"{abs(offset)} day(s) {side} the day the text named last" if offset else "the day the text named last"

@@ -111,6 +111,7 @@ class _State:
     company: Company | None = None
     session: dt.date | None = None  # the story's session, once its dateline or lead gives it
     session_rule: str = ""
+    before_open: bool = False  # a US story written before the open: its closes are the previous session's
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -124,6 +125,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     company = listings_text.main_company(clean)
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
     state, clauses, sentences = _State(context, notices=notices, company=company), [], 0
+    state.before_open = place == "US" and story.before_open([line for _, line, heading in lines if not heading])
     dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
     if dated is not None:
         _set_session(state, dated, f"the dateline's day ({dated:%d %B})")
@@ -188,11 +190,11 @@ def _parts(sentence: str) -> list[str]:
 _REREAD = ("reference", "quarter-ref", "comparison", "span")
 
 
-def _expressions(text: str, state: _State) -> list[DateExpression]:
+def _expressions(text: str, state: _State, market: str = "") -> list[DateExpression]:
     """The clause's expressions, re-read after each day or quarter it names, so a later reference counts from it.
 
     Quarters follow the fiscal year of the company the clause names first, else of the article's company."""
-    ctx = state.context
+    ctx = replace(state.context, market=market)
     named = next((c for c in map(company_named, (m.group() for m in COMPANY_RE.finditer(text))) if c), None)
     if named is not None and named.fiscal_year_end != ctx.fiscal_end:
         ctx = replace(ctx, fiscal_end=named.fiscal_year_end)
@@ -250,7 +252,7 @@ def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, stat
     its date; a dated move of the story's market in its lead sets the story's session (and the clause is re-read,
     so "this year" runs to that session)."""
     for _ in range(2):
-        expressions = _expressions(text, state)
+        expressions = _expressions(text, state, _market_of(text, found, state))
         at = _move_at(text) if figures.is_move(text) else moves.verbal_move(text, [f.end for f in found], 0,
                                                                              clause_parts.main_end(text))
         spans = _period_spans(text, expressions, at, state.context.now) if at is not None else []
@@ -312,6 +314,8 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     if period:
         days = [e for e in days if e.start < clause_parts.main_end(text)]
     chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
+    if chosen is not None and dated_move and chosen.kind == "weekday":
+        chosen = _trading_weekday(chosen, _market_of(text, found, state))
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:
@@ -325,6 +329,15 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     if period and chosen is not None and chosen.start_date <= now < chosen.end_date:
         chosen = replace(chosen, end_date=now, rule=f"{chosen.rule}, up to the story's day ({now.isoformat()})")
     return chosen, "", MARKET_TZ.get(state.context.place, MARKET_TZ["HK"])
+
+
+def _trading_weekday(e: DateExpression, market: str) -> DateExpression:
+    """A move's weekday that was a holiday of its market: the trading day the story means, its last session."""
+    day = story.last_session(market, e.start_date)
+    if day == e.start_date:
+        return e
+    return replace(e, start_date=day, end_date=day, rule=f"{e.rule}; {e.start_date:%A %d %B} was a holiday of the "
+                   f"{market} market, so its last session before it")
 
 
 def _listing_tz(found: list[Listing], state: _State) -> str:
@@ -342,6 +355,9 @@ def _implicit(text: str, found: list[Listing], paragraph: int, state: _State) ->
         rule = f"the day of the previous move in its paragraph ({date.text or date.rule})"
         return replace(date, text="", start=0, end=0), rule, tz
     day, rule = story_day(ctx.place, market, ctx.published, state.session, state.session_rule)
+    outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
+    if outside is not None:
+        day, rule = outside[0], f"no date of its own: {outside[1]}"
     expr = DateExpression("", 0, 0, "implicit", *one_day(day), rule)
     return expr, rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
 
@@ -363,6 +379,9 @@ def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.dat
     if place in periods.ASIAN_PLACES and market == "US":
         return story.previous_session("US", published), ("no date of its own: the last US session before this "
                                                          "Asian report's publication")
+    day = story.last_session(market, published)
+    if day != published:
+        return day, f"no date of its own: the last {market} session on or before publication (it did not trade then)"
     return published, "no date of its own: the publication session"
 
 

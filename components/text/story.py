@@ -29,6 +29,8 @@ _DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,28}}[A-Z],\s*(?P<month>{MONTH})
                            r"(?:,?\s(?P<year>\d{4}))?")
 _US_SESSION = lexicon.patterns(lexicon.US_SESSION_WORDS, 0)
 _HK_PRICE = re.compile(r"\bHK\$\s?\d")
+BEFORE_OPEN = lexicon.patterns(lexicon.BEFORE_OPEN)
+CLOSE = lexicon.patterns(lexicon.CLOSE_WORDS)
 _US_TICKER = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS):\s?[A-Z]")
 
 
@@ -46,6 +48,26 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
         return None
     place = "US" if counts["US"] > counts["HK"] else "HK"
     return place, f"its lead reports the {place} session ({counts[place]} cue(s) against {counts[_other(place)]})"
+
+
+def before_open(lines: list[str]) -> bool:
+    """Whether the lead says the story was written before the session opened ("in premarket trading", "ahead of
+    the bell"): its closes without a day are then the previous session's."""
+    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:LEAD_LINES])[:LEAD_CHARS]
+    return bool(BEFORE_OPEN.search(lead))
+
+
+def extended_day(place: str, market: str, session: dt.date, text: str, opened: bool) -> tuple[dt.date, str] | None:
+    """The session a move outside a market's hours belongs to, when it is not the story's: premarket trading in
+    the US seen from an Asian story is before the US session of the story's own date; a close in a US story
+    written before the open is the previous session's. None otherwise."""
+    if market != "US":
+        return None
+    if is_asian(place) and BEFORE_OPEN.search(text):
+        return last_session("US", session), "premarket trading before the US session of the story's date"
+    if place == "US" and not opened and CLOSE.search(text):
+        return previous_session("US", session), "a close in a story written before the open: the previous session"
+    return None
 
 
 def _other(place: str) -> str:
@@ -121,6 +143,17 @@ def last_session(market: str, day: dt.date) -> dt.date:
 def previous_session(market: str, day: dt.date) -> dt.date:
     """The trading session of ``market`` before ``day``: never a weekend day or a holiday."""
     return last_session(market, day - dt.timedelta(days=1))
+
+
+def next_session(market: str, day: dt.date) -> dt.date:
+    """The trading session of ``market`` after ``day``."""
+    day += dt.timedelta(days=1)
+    for _ in range(15):
+        known = _is_session(market, day)
+        if known or (known is None and day.weekday() < 5):
+            return day
+        day += dt.timedelta(days=1)
+    return day
 
 
 def sessions_back(market: str, day: dt.date, count: int) -> dt.date:
