@@ -520,3 +520,11 @@ def test_a_close_in_a_us_story_written_before_the_open_is_the_previous_session()
     text = "US futures rose in premarket trading as Acme jumped ahead of the bell.\nAcme shares closed at $74."
     c = clause(text, "2025-06-11", "closed at")
     assert c.day == D(2025, 6, 10) and "before the open" in c.implicit
+
+
+def test_a_day_a_move_is_compared_with_is_a_second_event_not_its_day():
+    c = clause("The Kospi added to gains from Monday, climbing 0.5%.", "2025-06-11")  # a Wednesday
+    assert c.day == D(2025, 6, 11) and c.second.start_date == D(2025, 6, 9)
+    c = clause("Turnover was 210 billion yuan, down from 250 billion yuan on Tuesday; the index rose 1%.",
+               "2025-06-11", "Turnover")
+    assert c.day != D(2025, 6, 10)

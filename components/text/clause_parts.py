@@ -152,3 +152,14 @@ def in_cause(text: str, at: int) -> bool:
         return True
     cut = [m.start() for m in (CAUSE.search(text), BARE.search(text)) if m]
     return bool(cut) and min(cut) <= at and not (OPENING_SUBORDINATE.match(text) and min(cut) < first)
+
+
+_COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|against)\b[^,;]{0,40}$", re.IGNORECASE)
+
+
+def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
+    """Whether a day only dates what something is compared with ("down from 3.1 trillion yuan on Thursday", a
+    move "added to gains from Monday"): a second event, never the clause's day. Outside a move, "from Tuesday"
+    with no figure between is when something starts, not a comparison."""
+    m = _COMPARED.search(text[max(0, e.start - 60):e.start])
+    return bool(m) and (move or any(ch.isdigit() for ch in m.group()))

@@ -243,6 +243,10 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
         e.kind in DAY_KINDS and not e.is_range))]  # a weekend dates a second event as its two days
     second = clause_parts.second_event(text, days, date)
+    compared = [e for e in days if clause_parts.is_comparison(text, e, move) and (date is None
+                                                                              or e.start_date != date.start_date)]
+    if second is None and compared:  # "added to gains from Monday": Monday's gains are a second event
+        second = compared[0], text[:compared[0].end]
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
                   move, period, tuple(found), *(second or (None, "")))
 
@@ -313,6 +317,7 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
     if period:
         days = [e for e in days if e.start < clause_parts.main_end(text)]
+    days = [e for e in days if not clause_parts.is_comparison(text, e, dated_move or period)]
     chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
     if chosen is not None and dated_move and chosen.kind == "weekday":
         chosen = _trading_weekday(chosen, _market_of(text, found, state))
