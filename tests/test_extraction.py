@@ -259,3 +259,12 @@ def test_a_cause_that_moved_is_still_an_event_of_its_own():
 def test_a_title_leaves_out_a_possessive_date():
     result = ex.propose_events("The rally comes after this month's two-for-one split.", PUBLISHED)
     assert all("'s two" not in c.title for c in result.candidates)
+
+
+def test_each_period_a_figure_is_measured_over_is_proposed():
+    def spans(text):
+        return {(c.start_date, c.end_date) for c in ex.propose_events(text, "2025-03-14").candidates}
+    assert spans("Acme's stock, down 20% over the past 12 months, has gained 5% in the new year.") == {
+        (dt.date(2024, 3, 14), dt.date(2025, 3, 14)), (dt.date(2025, 1, 1), dt.date(2025, 3, 14))}
+    assert spans("Acme closed last night at a record, capping a jump of 40% this year.") == {
+        (dt.date(2025, 3, 13),) * 2, (dt.date(2025, 1, 1), dt.date(2025, 3, 14))}

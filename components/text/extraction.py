@@ -240,7 +240,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     main, second = _candidate(clause), _second(clause)
     parts = event_parts.parts(clause.text)
     if len(parts) == 1:
-        return [c for c in (main, second) if c is not None], _unresolved(clause)
+        return [c for c in (main, second, *_period_candidates(clause, parts)) if c is not None], _unresolved(clause)
     holder = _holder(clause, parts)
     kept, found, unsure = set(), [], []
     for i, part in enumerate(parts):
@@ -260,7 +260,21 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
         main = replace(main, sentence=clause.text[lo:hi].strip(" ,;"))
     if second is not None and not any(c.expression == second.expression for c in found):
         found.append(second)
+    found += [c for c in _period_candidates(clause, parts) if not any(f.expression == c.expression for f in found)]
     return [c for c in (main, *found) if c is not None], _unresolved(clause) + unsure
+
+
+def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
+    """A candidate for each other period a figure of the clause is measured over ("down 33% over the past 12
+    months, has shed 8% in the new year": both)."""
+    out = []
+    for e in clause.periods:
+        part = next((p for p in parts if p.start <= e.start < p.end), None)
+        words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
+        out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,
+                             suggest_title(words), "market move", _cue(words),
+                             f"low: a period statistic ({e.rule}), not a day", clause.tz, (), e.qualifier))
+    return out
 
 
 def _holder(clause: Clause, parts: list[event_parts.Part]) -> int:

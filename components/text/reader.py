@@ -63,6 +63,7 @@ class Clause:
     listings: tuple[Listing, ...]
     second: DateExpression | None = None  # a day only an aside or reported speech gives: a second event
     second_text: str = ""
+    periods: tuple[DateExpression, ...] = ()  # other periods a figure of the clause is measured over
 
     @property
     def day(self) -> dt.date | None:
@@ -247,8 +248,9 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
                                                                               or e.start_date != date.start_date)]
     if second is None and compared:  # "added to gains from Monday": Monday's gains are a second event
         second = compared[0], text[:compared[0].end]
+    periods = tuple(e for e in _figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
-                  move, period, tuple(found), *(second or (None, "")))
+                  move, period, tuple(found), *(second or (None, "")), periods)
 
 
 def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, state: _State) -> tuple:
@@ -294,6 +296,30 @@ def _over(e: DateExpression, now: dt.date) -> bool:
     """Whether a move can be measured over ``e``: a span, a relative period, or the year or month running now."""
     return e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range) or (
         e.kind in RUNNING_KINDS and e.resolved and e.start_date <= now <= e.end_date)
+
+
+def _figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -> list[DateExpression]:
+    """Every period a figure of the clause is measured over: a span nearer to that figure than any other figure
+    and any day ("down 33% over the past 12 months, has shed 8% in the new year" has two; "last night's 3.5% rise
+    took this year's advance to 180%" has one, the 180%'s), not a ranking's look-back."""
+    spots = [(f.start, f.end) for f in figures.find_figures(text) if f.kind != "money"]
+    if not spots:
+        return []
+    days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
+    ranks = figures.find_superlatives(text)
+    out = []
+    for e in expressions:
+        if not _over(e, now) or periods_of.covered(text, e) or any(r.end <= e.start and e.start - r.end < 40
+                                                                     for r in ranks):
+            continue
+        near = min(spots, key=lambda f: _gap(f, e.start, e.end))
+        if not any(_gap(near, d.start, d.end) < _gap(near, e.start, e.end) for d in days):
+            out.append(e)
+    return out
+
+
+def _gap(figure: tuple[int, int], start: int, end: int) -> int:
+    return start - figure[1] if start >= figure[1] else figure[0] - end if end <= figure[0] else 0
 
 
 def _move_at(text: str) -> int:
