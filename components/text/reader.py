@@ -30,7 +30,17 @@ from typing import Mapping
 
 from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
-from components.text import clause_parts, entities, figures, listings_text, moves, periods, periods_of, story
+from components.text import (
+    clause_parts,
+    entities,
+    figure_periods,
+    figures,
+    listings_text,
+    moves,
+    periods,
+    periods_of,
+    story,
+)
 from components.text.date_types import Context, DateExpression, checked_date, one_day
 from components.text.dates import find_date_expressions
 from components.text.listings_text import Listing
@@ -38,9 +48,7 @@ from components.text.sentences import checked_text, split_sentences
 from components.text.story_lines import story_lines
 
 MARKET_TZ = {"HK": "Asia/Hong_Kong", "US": "America/New_York", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo"}
-DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
-PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
-RUNNING_KINDS = ("year", "month")  # ... and over the year or month running at the story's day ("up 23% in 2025")
+DAY_KINDS, PERIOD_KINDS = figure_periods.DAY_KINDS, figure_periods.PERIOD_KINDS
 _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 
@@ -248,7 +256,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
                                                                               or e.start_date != date.start_date)]
     if second is None and compared:  # "added to gains from Monday": Monday's gains are a second event
         second = compared[0], text[:compared[0].end]
-    periods = tuple(e for e in _figure_periods(text, expressions, state.context.now) if e != date)
+    periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
                   move, period, tuple(found), *(second or (None, "")), periods)
 
@@ -259,9 +267,9 @@ def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, stat
     so "this year" runs to that session)."""
     for _ in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
-        at = _move_at(text) if figures.is_move(text) else moves.verbal_move(text, [f.end for f in found], 0,
-                                                                             clause_parts.main_end(text))
-        spans = _period_spans(text, expressions, at, state.context.now) if at is not None else []
+        at = figure_periods.move_at(text) if figures.is_move(text) else \
+            moves.verbal_move(text, [f.end for f in found], 0, clause_parts.main_end(text))
+        spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
         period = bool(spans)
         date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
                                       spans, at or 0)
@@ -278,57 +286,6 @@ def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, stat
 def _company(state: _State) -> Company | None:
     """The company a bare "its shares" means: the last listing's company, else the article's."""
     return (company_named(state.last.name) if state.last else None) or state.company
-
-
-def _period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.date) -> list[DateExpression]:
-    """The spans a move's figure is measured over ("up 70% so far this year", "up 23% in 2025"): in the figure's
-    stretch (or opening the clause), not a ranking's look-back nor a span of another part of the clause ("fell 6%
-    after it cut prices for the second time this year"); none when the stretch names a day of its own."""
-    lo, hi = clause_parts.segment(text, at)
-    if any(e.resolved and e.kind in DAY_KINDS and not e.is_range and lo <= e.start < hi for e in expressions):
-        return []  # a move's own day beats a period elsewhere in its stretch ("last night's 3% rise took ...")
-    spans = [e for e in expressions if _over(e, now) and (lo <= e.start < hi or e.start < 5)]  # or opening it
-    ranks = figures.find_superlatives(text)
-    return [s for s in spans if not any(r.end <= s.start and s.start - r.end < 40 for r in ranks)]
-
-
-def _over(e: DateExpression, now: dt.date) -> bool:
-    """Whether a move can be measured over ``e``: a span, a relative period, or the year or month running now."""
-    return e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range) or (
-        e.kind in RUNNING_KINDS and e.resolved and e.start_date <= now <= e.end_date)
-
-
-def _figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -> list[DateExpression]:
-    """Every period a figure of the clause is measured over: a span nearer to that figure than any other figure
-    and any day ("down 33% over the past 12 months, has shed 8% in the new year" has two; "last night's 3.5% rise
-    took this year's advance to 180%" has one, the 180%'s), not a ranking's look-back."""
-    spots = [(f.start, f.end) for f in figures.find_figures(text) if f.kind != "money"]
-    if not spots:
-        return []
-    days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
-    ranks = figures.find_superlatives(text)
-    out = []
-    for e in expressions:
-        if not _over(e, now) or periods_of.covered(text, e) or any(r.end <= e.start and e.start - r.end < 40
-                                                                     for r in ranks):
-            continue
-        near = min(spots, key=lambda f: _gap(f, e.start, e.end))
-        if not any(_gap(near, d.start, d.end) < _gap(near, e.start, e.end) for d in days):
-            out.append(e)
-    return out
-
-
-def _gap(figure: tuple[int, int], start: int, end: int) -> int:
-    return start - figure[1] if start >= figure[1] else figure[0] - end if end <= figure[0] else 0
-
-
-def _move_at(text: str) -> int:
-    """Where a move's figure (or ranking) stands in its clause."""
-    spots = [f.start for f in figures.find_figures(text) if f.subject in ("price", "") and f.kind != "money"]
-    spots += [r.start for r in figures.find_superlatives(text)]
-    aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
-    main = [at for at in spots if not any(a <= at < b for a, b in aside)]
-    return min(main or spots, default=0)
 
 
 def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Listing], paragraph: int,
