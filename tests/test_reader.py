@@ -528,3 +528,14 @@ def test_a_day_a_move_is_compared_with_is_a_second_event_not_its_day():
     c = clause("Turnover was 210 billion yuan, down from 250 billion yuan on Tuesday; the index rose 1%.",
                "2025-06-11", "Turnover")
     assert c.day != D(2025, 6, 10)
+
+
+def test_a_place_named_gives_the_market_of_a_move_without_a_listing():
+    text = "Acme's US-listed shares rose 2% overnight.\n\nMainland Chinese markets slipped 0.3%."
+    assert clause(text, "2025-06-11", "Mainland", place="HK").day == D(2025, 6, 11)  # not Acme's US session
+
+
+def test_a_cause_moving_a_market_and_a_move_after_an_opening_part_are_moves():
+    assert clause("The reform plan lifted Chinese property stocks.", "2025-06-11").move
+    c = clause("After slipping ahead of the data on Tuesday, markets rallied worldwide.", "2025-06-11")
+    assert c.move and c.day == D(2025, 6, 11)

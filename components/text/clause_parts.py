@@ -47,6 +47,16 @@ def main_end(text: str) -> int:
     return min(ends, default=len(text))
 
 
+def main_span(text: str) -> tuple[int, int]:
+    """(start, end) of the main part: after a part that opens the clause with a subordinator ("After dipping on
+    Wednesday, | markets soared | after ..."), up to the next subordinate part."""
+    first = text.find(", ")
+    if not (OPENING_SUBORDINATE.match(text) and first > 0):
+        return 0, main_end(text)
+    rest = text[first + 1:]
+    return first + 1, first + 1 + main_end(rest)
+
+
 def asides(text: str) -> list[tuple[int, int]]:
     """(start, end) of each relative aside of a clause."""
     return [m.span() for m in RELATIVE.finditer(text)]

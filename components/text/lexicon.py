@@ -297,6 +297,18 @@ SUBJECT_PERIOD_NOUNS = ("forecast", "forecasts", "guidance", "outlook", "target"
 # Parts that say what happened at the same time as their clause (", while Tencent slid 2%", ", with JD.com up
 # 3%"): a move there is the same session; any other part ("after ...", "amid ...") gives a cause of its own.
 SIMULTANEOUS_LEADS = ("while", "whereas", "with", "as", "and")
+# Places that name a market when a clause names no listing of it ("Mainland Chinese markets were in positive
+# territory", "European bourses fell"): the market's code.
+MARKET_PLACES: dict[str, tuple[str, ...]] = {
+    "CN": (r"[Mm]ainland(?: Chin(?:a|ese))?", r"Shanghai", r"Shenzhen", r"China['’]s (?:stock )?markets?"),
+    "JP": (r"Japan(?:['’]s|ese)?", r"Tokyo"), "KR": (r"(?:South )?Korea(?:['’]s|n)?", r"Seoul"),
+    "AU": (r"Australia(?:['’]s|n)?", r"Sydney"), "TW": (r"Taiwan(?:['’]s|ese)?", r"Taipei"),
+    "IN": (r"India(?:['’]s|n)?", r"Mumbai"), "SG": (r"Singapore(?:['’]s)?",),
+    "EU": (r"Europe(?:an|['’]s)?", r"London", r"Frankfurt", r"Paris", r"British", r"German", r"French"),
+    "US": (r"U\.S\.", r"US", r"American", r"Wall Street", r"New York"), "HK": (r"Hong Kong(?:['’]s)?",),
+}
+# A cause moving a market: "the plan lifted Chinese tech stocks", "drove futures sharply higher".
+CAUSE_MOVE_VERBS = ("lift", "send", "push", "drag", "drive", "boost", "buoy", "hammer", "knock", "pull", "propel")
 # Asian markets trade the same calendar day; the US session of that date comes after them.
 ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
 # Words that place a story in a session: its lead's listing cues, and the US session's own words.

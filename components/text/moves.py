@@ -27,6 +27,26 @@ def _verbs() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _causes() -> re.Pattern:
+    """A cause's verb with a market for its object: "lifted Chinese tech stocks", "sent the index tumbling"."""
+    verbs = lexicon.alternation(sorted(re.escape(f) for f in lexicon.inflections(lexicon.CAUSE_MOVE_VERBS)))
+    nouns = lexicon.alternation(sorted(re.escape(n) for n in lexicon.MARKET_NOUNS))
+    return re.compile(rf"(?<![\w-])(?:{verbs})\s(?:[\w'’&./-]+\s){{0,4}}?(?:{nouns})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[tuple[str, re.Pattern]]:
+    return [(code, re.compile(r"(?<![\w.])(?:" + lexicon.alternation(words) + r")(?![\w])"))
+            for code, words in lexicon.MARKET_PLACES.items()]
+
+
+def place_market(text: str) -> str | None:
+    """The market the first place word of ``text`` names ("Mainland Chinese markets" is CN), or None."""
+    found = [(m.start(), code) for code, pattern in _places() for m in [pattern.search(text)] if m]
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=1)
 def _auxiliaries() -> re.Pattern:
     return re.compile(r"(?:\s+|^)(?:" + lexicon.alternation(re.escape(a) for a in lexicon.AUXILIARIES) + r")\s*$",
                       re.IGNORECASE)
@@ -73,4 +93,5 @@ def verbal_move(text: str, listing_ends: list[int], start: int = 0, end: int | N
             lo, tail = start, subject_tail(text[start:head])
         if _market_subject(tail, [e - lo for e in listing_ends]) or _NOUN_HEAD.match(text, lo):
             return m.start()
-    return None
+    cause = _causes().search(text, start, end)  # "The overhaul plan lifted Chinese tech stocks"
+    return cause.start() if cause else None

@@ -268,7 +268,7 @@ def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, stat
     for _ in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
         at = figure_periods.move_at(text) if figures.is_move(text) else \
-            moves.verbal_move(text, [f.end for f in found], 0, clause_parts.main_end(text))
+            moves.verbal_move(text, [f.end for f in found], *clause_parts.main_span(text))
         spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
         period = bool(spans)
         date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
@@ -356,8 +356,8 @@ def _market_of(text: str, found: list[Listing], state: _State) -> str:
     place, main = state.context.place, clause_parts.main_end(text)
     markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place
                for f in found if f.market and (f.symbol or f.start < main)]
-    if not markets:
-        return state.last.market if state.last else place
+    if not markets:  # "Mainland Chinese markets were in positive territory": the place named, else the last listing's
+        return moves.place_market(text[:main]) or (state.last.market if state.last else place)
     return place if place in markets else markets[0]
 
 
