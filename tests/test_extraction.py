@@ -268,3 +268,22 @@ def test_each_period_a_figure_is_measured_over_is_proposed():
         (dt.date(2024, 3, 14), dt.date(2025, 3, 14)), (dt.date(2025, 1, 1), dt.date(2025, 3, 14))}
     assert spans("Acme closed last night at a record, capping a jump of 40% this year.") == {
         (dt.date(2025, 3, 13),) * 2, (dt.date(2025, 1, 1), dt.date(2025, 3, 14))}
+
+
+def test_a_when_part_takes_the_date_just_before_it():
+    found, _ = _items("The founder has kept a low profile since 2019, when he left the board after criticising rules.")
+    assert found["when he left the board after criticising rules"] == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    found, _ = _items("It recalled the merger in 2021, when the two firms combined their units.")
+    assert list(found.values()) == [(dt.date(2021, 1, 1), dt.date(2021, 12, 31))]  # one event, one time
+
+
+def test_what_a_trailing_report_says_is_undated_and_the_report_keeps_its_day():
+    found, listed = _items("Regulators have been reviewing the merger, the Daily Planet reported on Saturday, "
+                           "citing people familiar with the matter.")
+    assert list(found.values()) == [dt.date(2025, 6, 7)]
+    assert "Regulators have been reviewing the merger" in listed
+
+
+def test_a_count_after_an_undated_clause_in_the_present_counts_from_the_story_day():
+    found, _ = _items("The move comes one day after the founder was seen in Shanghai.")
+    assert found["one day after the founder was seen in Shanghai"] == dt.date(2025, 6, 9)

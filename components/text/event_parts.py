@@ -27,10 +27,12 @@ from components.text.date_types import count_of
 _COUNT = r"(?:(?:just |only )?(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|weeks?) )"
 _NOT_TIME = r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market|closing|opening)\b)"
 SPLIT = re.compile(
-    r",\s(?:after|following|as|amid|while|ahead of|according to|citing|with|despite|in the wake of"
+    r",\s(?:the\s)?(?:[A-Z][\w.&'’-]*\s){1,5}(?:reported|said|says|reports|wrote)\b"  # ", the Times reported"
+    r"(?=(?:\s(?:on|late|early|last)\s[\w.]+(?:\s\w+)?)?\s*(?:[,.;]|$))"  # ... and nothing it reports after it
+    r"|,\s(?:after|following|as|amid|while|when|ahead of|according to|citing|with|despite|in the wake of"
     r"|before|because|on (?:worries|hopes|signs|fears|concerns|reports|news|optimism|expectations"
     r"|speculation))\b" + _NOT_TIME
-    + r"|\s" + _COUNT + r"?(?:after|following|before)\s" + _NOT_TIME
+    + r"|\s" + _COUNT + r"?(?:after|following|before)\s(?!\w+ing\b)" + _NOT_TIME  # not "after making remarks"
     + r"|\s(?:amid|ahead of|because of|because|in the wake of|according to|once)\s" + _NOT_TIME)
 # "Unrest over the policy sends the index tumbling", "The overhaul plan lifted tech stocks": a cause as subject
 CAUSE_VERB = re.compile(r"\s(?:sends?|sent|lift(?:s|ed)|push(?:es|ed)|dragg?(?:s|ed)|drove|drives|boost(?:s|ed)"
@@ -114,6 +116,14 @@ def is_event(text: str, part: Part) -> bool:
     and 26,403" does not; "after the retailer's sales beat forecasts" does."""
     words = part.words(text)
     return len(words.split()) >= 3 and bool(_news_verbs().search(words) or _NEWS_NOUNS.search(words))
+
+
+_REPORTED = re.compile(r"\b(?:reported|said|says|reports|wrote)$")
+
+
+def is_report(part: Part) -> bool:
+    """Whether a part is a trailing attribution (", the New York Times reported on Saturday")."""
+    return bool(_REPORTED.search(part.lead))
 
 
 REPORT = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s){1,5}?)(?P<verb>reported|said|says|reports|announced|disclosed"

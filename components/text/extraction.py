@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from components.data.events import Event, describe_validation_error
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.text import clause_parts, event_parts, figures, lexicon, moves, periods_of
-from components.text.date_types import DateExpression, checked_date
+from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.reader import Clause, Reading, read_article
 from components.text.story_lines import CAPTION
@@ -242,15 +242,18 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     if len(parts) == 1:
         return [c for c in (main, second, *_period_candidates(clause, parts)) if c is not None], _unresolved(clause)
     holder = _holder(clause, parts)
+    reported = event_parts.is_report(parts[holder])  # "X is examining Y, the Times reported on Saturday"
     kept, found, unsure = set(), [], []
     for i, part in enumerate(parts):
         if i == holder:
             continue
         own = [e for e in clause.expressions if e.resolved and e.kind not in _NOT_LISTED + _LOOK_BACKS
                and e is not clause.date and part.start <= e.start < part.end and not periods_of.covered(clause.text, e)]
-        if own or (part.back and clause.date is not None):
-            found += _part_candidates(clause, part, own, second)
-        elif clause.date is not None and part.lead and event_parts.is_event(clause.text, part) \
+        own = own or _when(clause, part)
+        base = clause.date or (_story_day(parts[holder].text(clause.text), reading) if part.back else None)
+        if own or (part.back and base is not None):
+            found += _part_candidates(clause, part, own, second, base)
+        elif clause.date is not None and (part.lead or reported) and event_parts.is_event(clause.text, part) \
                 and not event_parts.is_own_action(clause.text, part) and not _same_session(clause.text, part):
             unsure.append(_undated_part(clause, part))
         else:
@@ -297,8 +300,32 @@ def _run(parts: list[event_parts.Part], holder: int, kept: set[int]) -> tuple[in
     return parts[lo].start, parts[hi].end
 
 
+def _when(clause: Clause, part: event_parts.Part) -> list[DateExpression]:
+    """The date a ", when ..." part takes from the date right before it ("since 2020, when he vanished": 2020)."""
+    if part.lead != "when":
+        return []
+    before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
+    if not before:
+        return []
+    e = before[-1]
+    year = re.search(r"\b(?:19|20)\d\d\b", e.text) if e.kind == "since" else None
+    if year:  # "since 2020, when he vanished": 2020
+        e = replace(e, start_date=dt.date(int(year.group()), 1, 1), end_date=dt.date(int(year.group()), 12, 31))
+    elif e is clause.date:
+        return []  # "its overhaul in 2023, when the company split": the same time as its clause, one event
+    return [replace(e, rule=f"the time of the date before it ('{e.text}')")]
+
+
+def _story_day(main: str, reading: Reading) -> DateExpression | None:
+    """The story's day, for a main part in the present ("The announcement comes | a day after ..."); else None."""
+    if tense_at(main, 0, 0) == "past":
+        return None
+    day = reading.session or reading.published
+    return DateExpression("", 0, 0, "implicit", day, day, "the story's day, as the clause is in the present")
+
+
 def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpression],
-                     second: Candidate | None) -> list[Candidate]:
+                     second: Candidate | None, base: DateExpression | None = None) -> list[Candidate]:
     """The candidate of a part with a date of its own, or counted from its clause's day ("a day after ...")."""
     words, said = part.words(clause.text), part.text(clause.text)
     if second is not None and any(e.text == second.expression for e in own):
@@ -308,7 +335,6 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
         rule = e.rule
         span = (e.start_date, e.end_date)
     else:
-        base = clause.date
         if base is None or base.is_range:
             return []
         day = base.start_date - dt.timedelta(days=part.back)
@@ -336,7 +362,7 @@ def _same_session(text: str, part: event_parts.Part) -> bool:
     3%"): its clause's session. A cause ("after gold set a record", "after a broker raised its target by 6%") is
     an event of its own even when it moved."""
     words = text[part.start:part.end]
-    return part.lead.split()[-1] in lexicon.SIMULTANEOUS_LEADS and (
+    return part.lead.split()[-1:] in [[lead] for lead in lexicon.SIMULTANEOUS_LEADS] and (
         figures.is_move(words) or moves.verbal_move(words, []) is not None)
 
 
