@@ -14,18 +14,16 @@ escaped. Input longer than ``MAX_ARTICLE_CHARS`` is refused with a ValueError.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from pydantic import ValidationError
-
-from components.data.events import Event, describe_validation_error
+from components.data.events import Event
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.text import clause_parts, event_parts, figures, lexicon, moves, periods_of
 from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
+from components.text.event_records import candidate_to_event_record
 from components.text.reader import Clause, Reading, read_article
 from components.text.story_lines import CAPTION
 from components.text.titles import TITLE_MAX_CHARS, suggest_title
@@ -371,46 +369,3 @@ def _captions(reading: Reading) -> list[Unresolved]:
     return [Unresolved(line, -1, e.text, f"{why}; the text does not date the event it shows")
             for line, why in reading.skipped if why == CAPTION
             for e in find_date_expressions(line, reading.published)[:1] if e.text]
-
-
-def _user_id(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    if name.startswith("user-"):
-        slug = slug.removeprefix("user-")
-    slug = slug[:70].rstrip("-") or "event-" + hashlib.sha1(name.encode()).hexdigest()[:8]
-    return f"user-{slug}"
-
-
-def _base_record(candidate: Candidate) -> dict:
-    note = f"Date from the article's wording ({candidate.rule}); not checked against sources." if candidate.rule else \
-        "The article gives no date for this; not checked against sources."
-    if candidate.qualifier:
-        note += f" Time of day in the article: {candidate.qualifier}."
-    wording = candidate.expression[:300] if candidate.expression else None
-    return {"title": candidate.title, "date": candidate.date, "tz": candidate.tz, "category": candidate.category,
-            "summary": candidate.sentence[:2000], "article_wording": wording, "match_note": note[:500],
-            "confidence": "unverified", "in_article": False, "origin": "user", "symbols": list(candidate.symbols)}
-
-
-def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
-    """A JSON-ready record valid for components.events.Event: origin "user", id "user-<slug of the title>".
-
-    ``edits`` override any Event field (title, date, category, tz, symbols, ...). A range or undated
-    candidate needs ``date=``. ValueError names the problem when the record is not a valid Event.
-    """
-    unknown = sorted(set(edits) - set(Event.model_fields))
-    if unknown:
-        raise ValueError(f"unknown event field(s): {', '.join(unknown)}")
-    if edits.get("origin", "user") != "user":
-        raise ValueError("a proposed event always has origin 'user'")
-    record = {**_base_record(candidate), **edits}
-    record["id"] = _user_id(str(edits.get("id") or record["title"]))
-    if record["date"] is None:
-        raise ValueError(f"'{candidate.title}' has no single date ({candidate.expression or 'no date wording'}); "
-                         "pass date=YYYY-MM-DD")
-    if len(record.get("symbols") or []) > MAX_SYMBOLS:
-        raise ValueError(f"an event lists at most {MAX_SYMBOLS} symbols; this one lists {len(record['symbols'])}")
-    try:
-        return Event.model_validate(record).model_dump(mode="json")
-    except ValidationError as exc:
-        raise ValueError("; ".join(describe_validation_error(exc, f"candidate '{record['id']}'"))) from None
