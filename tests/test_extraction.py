@@ -51,7 +51,10 @@ def test_propose_events_finds_the_expected_candidates(extraction):
     found = {opening: (c.expression, c.start_date, c.end_date)
              for opening in EXPECTED for c in [_candidate(extraction, opening)]}
     assert found == EXPECTED
-    assert len(extraction.candidates) == len(EXPECTED)
+    # each other date a clause names is an event too: "Acme was founded in 2019 and listed ... on March 5, 2021"
+    others = [(c.expression, c.start_date) for c in extraction.candidates if c not in
+              [_candidate(extraction, opening) for opening in EXPECTED]]
+    assert others == [("in 2019", dt.date(2019, 1, 1))]
 
 
 def test_sentence_without_date_or_cue_is_not_a_candidate(extraction):
@@ -287,3 +290,9 @@ def test_what_a_trailing_report_says_is_undated_and_the_report_keeps_its_day():
 def test_a_count_after_an_undated_clause_in_the_present_counts_from_the_story_day():
     found, _ = _items("The move comes one day after the founder was seen in Shanghai.")
     assert found["one day after the founder was seen in Shanghai"] == dt.date(2025, 6, 9)
+
+
+def test_each_other_date_of_a_clause_that_is_not_a_move_is_proposed():
+    spans = {(c.start_date, c.end_date) for c in ex.propose_events(
+        "Its profit in the three months through March rose 4%, its best since listing in 2018.", PUBLISHED).candidates}
+    assert spans == {(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2018, 1, 1), dt.date(2018, 12, 31))}

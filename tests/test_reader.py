@@ -539,3 +539,18 @@ def test_a_cause_moving_a_market_and_a_move_after_an_opening_part_are_moves():
     assert clause("The reform plan lifted Chinese property stocks.", "2025-06-11").move
     c = clause("After slipping ahead of the data on Tuesday, markets rallied worldwide.", "2025-06-11")
     assert c.move and c.day == D(2025, 6, 11)
+
+
+def test_a_move_whose_only_time_is_its_when_part_takes_it():
+    c = clause("The stock jumped 6%, when the founder was seen at a school in late 2022.", "2025-06-11")
+    assert (c.date.start_date, c.date.end_date) == (D(2022, 7, 1), D(2022, 12, 31))
+
+
+@pytest.mark.parametrize("sentence, published, span", [
+    ("Revenue in the three months through March rose 9%.", "2025-05-20", (D(2025, 1, 1), D(2025, 3, 31))),
+    ("Sales in the six months to September 2024 fell.", "2025-05-20", (D(2024, 4, 1), D(2024, 9, 30))),
+    ("Profit in the three months ended June rose.", "2025-05-20", (D(2024, 4, 1), D(2024, 6, 30))),
+])
+def test_months_through_a_month_are_the_months_ending_with_it(sentence, published, span):
+    c = clause(sentence, published)
+    assert (c.date.start_date, c.date.end_date) == span

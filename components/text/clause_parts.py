@@ -173,3 +173,16 @@ def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
     with no figure between is when something starts, not a comparison."""
     m = _COMPARED.search(text[max(0, e.start - 60):e.start])
     return bool(m) and (move or any(ch.isdigit() for ch in m.group()))
+
+
+_WHEN = re.compile(r",\swhen\s")
+
+
+def when_date(text: str, days: list[DateExpression], ranges: list[DateExpression]) -> DateExpression | None:
+    """The date of a ", when ..." part ("Shares jumped 5%, when the founder was seen in Hangzhou in early 2023"): the
+    time of a move that gives none of its own."""
+    m = _WHEN.search(text)
+    if m is None:
+        return None
+    inside = [e for e in days + ranges if e.start >= m.end()]
+    return min(inside, key=lambda e: e.start, default=None)

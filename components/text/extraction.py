@@ -61,6 +61,7 @@ CATEGORY_KEYWORDS = {
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
 _NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
+_OTHER_KINDS = ("absolute", "weekday", "year", "month", "half", "quarter", "months", "holiday", "weekend")
 _LOOK_BACKS = ("span", "since")  # "in five years", "since 2021": how far back, never the day of an event
 _NOMINAL = ("quarter", "quarter-ref")  # "the quarter marked ...": the subject of its sentence, kept in a title
 
@@ -238,7 +239,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     main, second = _candidate(clause), _second(clause)
     parts = event_parts.parts(clause.text)
     if len(parts) == 1:
-        return [c for c in (main, second, *_period_candidates(clause, parts)) if c is not None], _unresolved(clause)
+        return _distinct([main, second, *_period_candidates(clause, parts)]), _unresolved(clause)
     holder = _holder(clause, parts)
     reported = event_parts.is_report(parts[holder])  # "X is examining Y, the Times reported on Saturday"
     kept, found, unsure = set(), [], []
@@ -261,15 +262,29 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
         main = replace(main, sentence=clause.text[lo:hi].strip(" ,;"))
     if second is not None and not any(c.expression == second.expression for c in found):
         found.append(second)
-    found += [c for c in _period_candidates(clause, parts) if not any(f.expression == c.expression for f in found)]
-    return [c for c in (main, *found) if c is not None], _unresolved(clause) + unsure
+    return _distinct([main, *found, *_period_candidates(clause, parts)]), _unresolved(clause) + unsure
+
+
+def _distinct(candidates: list[Candidate | None]) -> list[Candidate]:
+    """The candidates in order, each date wording once (the first, which has the narrowest words, wins)."""
+    out, seen = [], set()
+    for c in candidates:
+        key = (c.expression, c.start_date, c.end_date) if c is not None and c.expression else None
+        if c is not None and (key is None or key not in seen):
+            out.append(c)
+            seen.add(key)
+    return out
 
 
 def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
     """A candidate for each other period a figure of the clause is measured over ("down 33% over the past 12
-    months, has shed 8% in the new year": both)."""
+    months, has shed 8% in the new year": both), and for each other date a clause that is not a move names
+    ("revenue in the three months through March rose 9%, its slowest growth since listing in 2014": 2014)."""
     out = []
-    for e in clause.periods:
+    others = () if clause.move else tuple(
+        e for e in clause.expressions if e.resolved and e.kind in _OTHER_KINDS and e != clause.date
+        and not periods_of.covered(clause.text, e) and not clause_parts.is_comparison(clause.text, e, False))
+    for e in clause.periods + others:
         part = next((p for p in parts if p.start <= e.start < p.end), None)
         words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
         out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,

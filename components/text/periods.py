@@ -132,6 +132,18 @@ def _since_part(m: re.Match, ctx: Context) -> DateExpression:
                     f"open start: '{part} {year}' is read as from {start:%B} {year}")
 
 
+def _months_through(m: re.Match, ctx: Context) -> DateExpression:
+    """"The three months through March": the months ending with the most recent such month that had ended (or the
+    month of the year named)."""
+    count, month = count_of(m.group("n")) or 3, month_number(m.group("month"))
+    year = int(m.group("year")) if m.group("year") else (
+        ctx.published.year if month < ctx.published.month else ctx.published.year - 1)
+    end = month_span(year, month)[1]
+    start = add_months(end.replace(day=1), 1 - count)
+    return resolved(m, "quarter" if count == 3 else "months", (start, end),
+                    f"the {count} months ending with {end:%B %Y}")
+
+
 def _vague_span(m: re.Match, ctx: Context) -> DateExpression:
     return unresolved(m, "span", f"'{m.group()}' is a period without bounds: it names no calendar date")
 
@@ -274,6 +286,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
                 r"(?P<unit>(?i:years?|months?|weeks?|decades?))\b"), _look_back),
     (re.compile(r"\b[Ss]ince (?P<part>early|late|mid-?) ?(?P<year>(?:19|20)\d\d)\b"), _since_part),
+    (re.compile(rf"\b(?i:in|over|during|for) the (?P<n>(?i:three|six|nine|twelve)|3|6|9|12) months (?i:through|to"
+                rf"|ended|ending)(?: in)? (?P<month>{MONTH})\b(?:,? (?P<year>\d{{4}})\b)?"), _months_through),
     (re.compile(r"\b(?:for (?:years|decades|months|weeks|some time|a long time|(?:several|many|a few) "
                 r"(?:years|months|weeks|quarters))|in recent (?:days|weeks|months|years|quarters|sessions)"
                 r"|(?:over|in|during) the (?:past|last) (?:few|several|couple of) (?:days|weeks|months|years|quarters"

@@ -307,6 +307,10 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:
+        when = clause_parts.when_date(text, days, [e for e in expressions if e.resolved and e.is_range
+                                                   and e.kind not in PERIOD_KINDS])
+        if when is not None:  # "Shares jumped 5%, when he was seen in Hangzhou in early 2023": that time
+            return when, "", when.tz or _listing_tz(found, state)
         return _implicit(text, found, paragraph, state)
     ranges = [e for e in expressions if e.resolved and e.kind not in ("comparison", "session")
               and (e.is_range or e.kind not in DAY_KINDS or e in days)  # a subordinate part's day stays its own
