@@ -49,6 +49,10 @@ from components.text.story_lines import story_lines
 
 MARKET_TZ = {"HK": "Asia/Hong_Kong", "US": "America/New_York", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo"}
 DAY_KINDS, PERIOD_KINDS = figure_periods.DAY_KINDS, figure_periods.PERIOD_KINDS
+# a clause that only continues a report: "The company added that ...", "It also said ...", "He further noted ..."
+_WHO = r"^(?:It|He|She|They|(?:The\s)?(?:[\w.&'’-]+\s){0,3}?(?:company|group|firm|bank|ministry|[A-Z][\w.&'’-]*))\s"
+CONTINUES = re.compile(_WHO + r"(?:also |further )?(?:added|noted)\b(?= that\b| it\b| the\b)|" + _WHO
+                       + r"(?:also|further) (?:said|noted|announced|reported|disclosed)\b")
 _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 
@@ -121,6 +125,7 @@ class _State:
     session: dt.date | None = None  # the story's session, once its dateline or lead gives it
     session_rule: str = ""
     before_open: bool = False  # a US story written before the open: its closes are the previous session's
+    report: DateExpression | None = None  # the day of the last report the text dated ("X said on Wednesday")
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -239,6 +244,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     found = listings_text.listings_in(text, ctx.place, _company(state), state.last, state.last_index)
     expressions, at, period, (date, implicit, tz) = _dating(text, found, paragraph, heading, state)
     move = at is not None
+    date, implicit = _continued(text, date, implicit, state)
     expressions = [_session_filled(e, date) for e in expressions]
     for e in expressions:
         if _sets_anchor(e, state.context):
@@ -259,6 +265,18 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
                   move, period, tuple(found), *(second or (None, "")), periods)
+
+
+def _continued(text: str, date: DateExpression | None, implicit: str, state: _State) -> tuple[DateExpression | None,
+                                                                                              str]:
+    """A report's day, kept: a clause that reports with a written day sets it; one that only continues a report
+    ("The company added that ...", "It also said ...") without a day of its own takes it."""
+    if date is not None and not implicit and not date.is_range and clause_parts.REPORTED.search(text):
+        state.report = date
+    if date is None and state.report is not None and CONTINUES.match(text):
+        rule = f"continues the report of {state.report.start_date.isoformat()} ('{state.report.text}')"
+        return replace(state.report, text="", start=0, end=0, kind="implicit", rule=rule), rule
+    return date, implicit
 
 
 def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, state: _State) -> tuple:
