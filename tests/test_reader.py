@@ -557,7 +557,8 @@ def test_months_through_a_month_are_the_months_ending_with_it(sentence, publishe
 
 
 def test_a_clause_that_only_continues_a_report_takes_its_day():
-    text = "Acme said on Tuesday that orders rose.\n\nNet profit fell.\n\nThe company added that it would buy back shares."
+    text = ("Acme said on Tuesday that orders rose.\n\nNet profit fell.\n\n"
+            "The company added that it would buy back shares.")
     c = clause(text, "2025-06-12", "The company added")
     assert c.day == D(2025, 6, 10) and "continues the report" in c.implicit
     assert clause("The company added that it would buy back shares.", "2025-06-12").day is None
