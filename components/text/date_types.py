@@ -9,7 +9,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 from components.facts import EVENT_YEARS
@@ -101,32 +103,48 @@ class Context:
         return tense_at(self.sentence, start, end)
 
 
-def _nearest(text: str, from_end: bool) -> str:
-    """The tense of the marker nearest to one end of ``text`` (a word that is both, "scheduled", is future)."""
-    marks = [(m.start(), 1, "future") for m in FUTURE_WORDS.finditer(text)]
-    marks += [(m.start(), 0, "past") for m in PAST_TENSE.finditer(text)]
-    if not marks:
+@lru_cache(maxsize=32)
+def _marks(sentence: str) -> tuple[list[int], list[tuple[int, int, str]], list[int], list[int]]:
+    """The sentence's tense words (positions, and (position, future first, tense) sorted) and its sub-clause
+    breaks (starts and ends), found once per sentence so each date's tense is a lookup, not a new scan."""
+    marks = sorted([(m.start(), 1, "future") for m in FUTURE_WORDS.finditer(sentence)]
+                   + [(m.start(), 0, "past") for m in PAST_TENSE.finditer(sentence)])
+    cuts = [(m.start(), m.end()) for m in _SUB_CLAUSE.finditer(sentence)]
+    return [m[0] for m in marks], marks, [c[0] for c in cuts], [c[1] for c in cuts]
+
+
+def _nearest(sentence: str, lo: int, hi: int, from_end: bool) -> str:
+    """The tense of the marker nearest to one end of ``sentence[lo:hi]`` (a word that is both, "scheduled",
+    is future)."""
+    positions, marks, _, _ = _marks(sentence)
+    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+    if i >= j:
         return ""
-    return (max(marks) if from_end else min(marks, key=lambda x: (x[0], -x[1])))[2]
+    if from_end:
+        return marks[j - 1][2]
+    return marks[bisect_right(positions, positions[i]) - 1][2]  # at one position, the future word wins
 
 
 def tense_at(sentence: str, start: int, end: int) -> str:
     """'future', 'past' or '' for ``sentence[start:end]``: the tense word nearest to it in its sub-clause
     (before it, else after it); for a date opening the sentence ("Late on Thursday, X said ..."), the verb
     of the clause it introduces; else the first tense word of the sentence."""
-    before = [m.end() for m in _SUB_CLAUSE.finditer(sentence, 0, start)]
-    after = _SUB_CLAUSE.search(sentence, end)
-    lo, hi = (before[-1] if before else 0), (after.start() if after else len(sentence))
+    _, _, cut_starts, cut_ends = _marks(sentence)
+    k = bisect_right(cut_ends, start) - 1  # the last break ending at or before the date
+    n = bisect_left(cut_starts, end)  # the first break starting at or after it
+    lo = cut_ends[k] if k >= 0 else 0
+    hi = cut_starts[n] if n < len(cut_starts) else len(sentence)
     part = sentence[lo:start] + " " + sentence[end:hi]
     if AHEAD_BEFORE.search(sentence[max(0, start - 24):start]) and not STRONG_PAST.search(part):
         return "future"
-    found = _nearest(sentence[lo:start], True) or _nearest(sentence[end:hi], False)
+    found = _nearest(sentence, lo, start, True) or _nearest(sentence, end, hi, False)
     if found:
         return found
-    if not sentence[lo:start].strip(" \"'“‘(") and after is not None:
-        following = _SUB_CLAUSE.search(sentence, after.end())
-        found = _nearest(sentence[after.end():following.start() if following else len(sentence)], False)
-    return found or _nearest(sentence[:start] + " " + sentence[end:], False)
+    if not sentence[lo:start].strip(" \"'“‘(") and n < len(cut_starts):
+        after_end = cut_ends[n]
+        following = cut_starts[n + 1] if n + 1 < len(cut_starts) else len(sentence)
+        found = _nearest(sentence, after_end, following, False)
+    return found or _nearest(sentence, 0, start, False) or _nearest(sentence, end, len(sentence), False)
 
 
 def checked_date(published: dt.date | str) -> dt.date:

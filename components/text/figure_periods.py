@@ -11,9 +11,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from components.text import clause_parts, figures, periods_of
 from components.text.date_types import DateExpression
+
+@lru_cache(maxsize=64)
+def _figures(text: str) -> tuple:
+    """A clause's figures, found once however often the reader asks (finding them is the costly part)."""
+    return tuple(figures.find_figures(text))
+
 
 DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
 PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
@@ -42,7 +49,7 @@ def figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -
     """Every period a figure of the clause is measured over: a span nearer to that figure than any other figure
     and any day ("down 33% over the past 12 months, has shed 8% in the new year" has two; "last night's 3.5% rise
     took this year's advance to 180%" has one, the 180%'s), not a ranking's look-back."""
-    spots = [(f.start, f.end) for f in figures.find_figures(text) if f.kind != "money"]
+    spots = [(f.start, f.end) for f in _figures(text) if f.kind != "money"]
     if not spots:
         return []
     days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
@@ -64,7 +71,7 @@ def _gap(figure: tuple[int, int], start: int, end: int) -> int:
 
 def move_at(text: str) -> int:
     """Where a move's figure (or ranking) stands in its clause."""
-    spots = [f.start for f in figures.find_figures(text) if f.subject in ("price", "") and f.kind != "money"]
+    spots = [f.start for f in _figures(text) if f.subject in ("price", "") and f.kind != "money"]
     spots += [r.start for r in figures.find_superlatives(text)]
     aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
     main = [at for at in spots if not any(a <= at < b for a, b in aside)]
