@@ -32,9 +32,13 @@ OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|b
                                  re.IGNORECASE)
 CONJUNCTION = re.compile(r"^[\s,]*(?:after|before|following|ahead of|once|because|when|as|while)\s+", re.IGNORECASE)
 RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]{0,200}(?:,|$)")
-REPORTED = re.compile(r"\b(?:said|says|announced|reported|confirmed|disclosed|revealed|told (?:[A-Z][\w.]*|analysts"
-                      r"|investors|reporters))\b(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-                      r"|Sunday|today|yesterday)\b)?(?: that)?(?=\s)")
+REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told (?:[A-Z][\w.]*|analysts|investors|reporters))\b"
+                      r"(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?"
+                      r"(?: that)?(?=\s)")
+# a clause that only continues a report: "The company added that ...", "It also said ...", "He further noted ..."
+_WHO = r"^(?:It|He|She|They|(?:The\s)?(?:[\w.&'’-]+\s){0,3}?(?:company|group|firm|bank|ministry|[A-Z][\w.&'’-]*))\s"
+CONTINUES = re.compile(_WHO + r"(?:also |further )?(?:added|noted)\b(?= that\b| it\b| the\b)|" + _WHO
+                       + r"(?:also|further) (?:" + lexicon.said_forms() + r")\b")
 _PRONOUN = re.compile(r"^[\s,]*(?:which|who|that|it|they|the company|the group)\s+", re.IGNORECASE)
 
 
@@ -186,3 +190,10 @@ def when_date(text: str, days: list[DateExpression], ranges: list[DateExpression
         return None
     inside = [e for e in days + ranges if e.start >= m.end()]
     return min(inside, key=lambda e: e.start, default=None)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses: its parts between semicolons, and coordinated clauses with their own subject and verb
+    (", and China retaliated on Friday", ", but shares fell 5%"), which keep their conjunction."""
+    parts = [p.strip() for p in sentence.split(";") if p.strip()]
+    return [q.strip(" ,") for p in parts for q in coordinated().split(p) if q.strip(" ,")]

@@ -27,7 +27,7 @@ from components.text.date_types import count_of
 _COUNT = r"(?:(?:just |only )?(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|weeks?) )"
 _NOT_TIME = r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market|closing|opening)\b)"
 SPLIT = re.compile(
-    r",\s(?:the\s)?(?:[A-Z][\w.&'’-]*\s){1,5}(?:reported|said|says|reports|wrote)\b"  # ", the Times reported"
+    r",\s(?:the\s)?(?:[A-Z][\w.&'’-]*\s){1,5}(?:" + lexicon.said_forms() + r")\b"  # ", the Times reported"
     r"(?=(?:\s(?:on|late|early|last)\s[\w.]+(?:\s\w+)?)?\s*(?:[,.;]|$))"  # ... and nothing it reports after it
     r"|,\s(?:after|following|as|amid|while|when|ahead of|according to|citing|with|despite|in the wake of"
     r"|before|because|on (?:worries|hopes|signs|fears|concerns|reports|news|optimism|expectations"
@@ -118,22 +118,12 @@ def is_event(text: str, part: Part) -> bool:
     return len(words.split()) >= 3 and bool(_news_verbs().search(words) or _NEWS_NOUNS.search(words))
 
 
-_REPORTED = re.compile(r"\b(?:reported|said|says|reports|wrote)$")
+_REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r")$")
 
 
 def is_report(part: Part) -> bool:
     """Whether a part is a trailing attribution (", the New York Times reported on Saturday")."""
     return bool(_REPORTED.search(part.lead))
-
-
-REPORT = re.compile(r"^(?P<who>(?:[A-Z][\w.&'’-]*\s){1,5}?)(?P<verb>reported|said|says|reports|announced|disclosed"
-                    r"|revealed|estimated|estimates)\b(?: that)?\s")
-
-
-def report_split(words: str) -> int | None:
-    """Where what a report says begins in a part ("Bloomberg reported | Ant Group is preparing ..."), or None."""
-    m = REPORT.match(words)
-    return m.end() if m else None
 
 
 _OWN_ACTION = re.compile(r"^(?:after|before|while|following|since|once)\s+\w+ing\b", re.IGNORECASE)

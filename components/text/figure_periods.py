@@ -16,6 +16,7 @@ from functools import lru_cache
 from components.text import clause_parts, figures, periods_of
 from components.text.date_types import DateExpression
 
+
 @lru_cache(maxsize=64)
 def _figures(text: str) -> tuple:
     """A clause's figures, found once however often the reader asks (finding them is the costly part)."""

@@ -286,7 +286,7 @@ NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", 
 # not the concession.
 REPORTING_VERBS = ("say", "report", "announce", "confirm", "disclose", "reveal", "concede", "warn", "caution",
                    "note", "add", "estimate", "acknowledge", "admit", "explain", "state", "argue", "predict",
-                   "signal", "comment", "remark", "tell")
+                   "signal", "comment", "remark", "tell", "write")
 # What a result covers, not when it came out: a quarter after one of these verbs is the result's period.
 RESULT_VERBS = ("post", "report", "book", "beat", "miss", "top", "exceed", "surpass", "issue", "release", "deliver",
                 "publish", "log")
@@ -329,3 +329,11 @@ DAY_PARTS = ("morning", "afternoon", "evening", "night")
 def inflections(lemmas) -> set[str]:
     """Every inflected form of the verbs ``lemmas`` (lemminflect, with the variant spellings above)."""
     return {form for lemma in lemmas for form in _forms(lemma)}
+
+
+@lru_cache(maxsize=1)
+def said_forms() -> str:
+    """An alternation of the reporting verbs as a report is written: their past forms, "says" and "wrote" ("notes",
+    "reports" are nouns as often as verbs)."""
+    forms = {f for f in inflections(REPORTING_VERBS) if f.endswith(("ed", "aid")) and not f.startswith("tell")}
+    return alternation(sorted(re.escape(f) for f in forms | {"says", "wrote"}))

@@ -24,7 +24,6 @@ MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters each, every one
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
@@ -32,7 +31,6 @@ from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
 from components.text import (
     clause_parts,
-    entities,
     figure_periods,
     figures,
     listings_text,
@@ -49,11 +47,6 @@ from components.text.story_lines import story_lines
 
 MARKET_TZ = {"HK": "Asia/Hong_Kong", "US": "America/New_York", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo"}
 DAY_KINDS, PERIOD_KINDS = figure_periods.DAY_KINDS, figure_periods.PERIOD_KINDS
-# a clause that only continues a report: "The company added that ...", "It also said ...", "He further noted ..."
-_WHO = r"^(?:It|He|She|They|(?:The\s)?(?:[\w.&'’-]+\s){0,3}?(?:company|group|firm|bank|ministry|[A-Z][\w.&'’-]*))\s"
-CONTINUES = re.compile(_WHO + r"(?:also |further )?(?:added|noted)\b(?= that\b| it\b| the\b)|" + _WHO
-                       + r"(?:also|further) (?:said|noted|announced|reported|disclosed)\b")
-_OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 
 @dataclass(frozen=True)
@@ -133,7 +126,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     """Read a text (see the module's docstring); ValueError for text over MAX_ARTICLE_CHARS or a bad date."""
     clean, day = checked_text(text), checked_date(published)
     lines, skipped, notices, dateline = story_lines(clean, day)
-    found_place, place_rule = _place(clean, lines, dateline)
+    found_place, place_rule = story.story_place(clean, [line for _, line, head in lines if not head], dateline)
     place = place or found_place
     place_rule = place_rule if place == found_place else "chosen by hand"
     company = listings_text.main_company(clean)
@@ -150,20 +143,10 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
         read, count = _sentences(line, sentences, state)
         sentences += count
         for sentence_index, sentence in read:
-            for part in _parts(sentence):
+            for part in clause_parts.clauses(sentence):
                 clauses.append(_read_clause(len(clauses), sentence_index, paragraph, part, sentence, heading, state))
     return Reading(day, place, place_rule, company, tuple(clauses), tuple(state.notices), tuple(skipped),
                    state.session, state.session_rule)
-
-
-def _place(text: str, lines: list[tuple[int, str, bool]], dateline: str) -> tuple[str, str]:
-    """The story's market: its dateline, an Asian report's "overnight", else its lead, else the whole text."""
-    place, rule = listings_text.article_place(text, dateline)
-    if dateline.upper() in listings_text.DATELINE_PLACES or (
-            _OVERNIGHT.search(text) and listings_text.MARKET_CUES["US"].search(text)):
-        return place, rule
-    lead = story.lead_place([line for _, line, heading in lines if not heading], entities.MARKET_CUES)
-    return lead or (place, rule)
 
 
 def _set_session(state: _State, day: dt.date, rule: str) -> None:
@@ -192,13 +175,6 @@ def _sentences(line: str, first: int, state: _State) -> tuple[list[tuple[int, st
 def _notice_once(state: _State, notice: str) -> None:
     if notice not in state.notices:
         state.notices.append(notice)
-
-
-def _parts(sentence: str) -> list[str]:
-    """A sentence's clauses: its parts between semicolons, and coordinated clauses with their own subject and verb
-    (", and China retaliated on Friday", ", but shares fell 5%"), which keep their conjunction."""
-    parts = [p.strip() for p in sentence.split(";") if p.strip()]
-    return [q.strip(" ,") for p in parts for q in clause_parts.coordinated().split(p) if q.strip(" ,")]
 
 
 _REREAD = ("reference", "quarter-ref", "comparison", "span")
@@ -273,7 +249,7 @@ def _continued(text: str, date: DateExpression | None, implicit: str, state: _St
     ("The company added that ...", "It also said ...") without a day of its own takes it."""
     if date is not None and not implicit and not date.is_range and clause_parts.REPORTED.search(text):
         state.report = date
-    if date is None and state.report is not None and CONTINUES.match(text):
+    if date is None and state.report is not None and clause_parts.CONTINUES.match(text):
         rule = f"continues the report of {state.report.start_date.isoformat()} ('{state.report.text}')"
         return replace(state.report, text="", start=0, end=0, kind="implicit", rule=rule), rule
     return date, implicit

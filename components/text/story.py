@@ -19,7 +19,7 @@ import re
 
 import pandas as pd
 
-from components.text import lexicon
+from components.text import entities, lexicon, listings_text
 from components.text.date_types import MONTH, month_number
 
 LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
@@ -48,6 +48,19 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
         return None
     place = "US" if counts["US"] > counts["HK"] else "HK"
     return place, f"its lead reports the {place} session ({counts[place]} cue(s) against {counts[_other(place)]})"
+
+
+_OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
+
+
+def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
+    """The story's market and why: its dateline, an Asian report's "overnight", else its lead (``lines``, the
+    body's lines), else the markets the whole text names most."""
+    place, rule = listings_text.article_place(text, dateline)
+    if dateline.upper() in listings_text.DATELINE_PLACES or (
+            _OVERNIGHT.search(text) and listings_text.MARKET_CUES["US"].search(text)):
+        return place, rule
+    return lead_place(lines, entities.MARKET_CUES) or (place, rule)
 
 
 def before_open(lines: list[str]) -> bool:
