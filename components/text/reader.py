@@ -1,23 +1,27 @@
 """Reading a market report: each clause with its date, its listings and whether it reports a move.
 
-``read_article(text, published)`` splits the text into paragraphs, sentences and clauses (a
-sentence's parts between semicolons) and resolves every date expression against the publication
-date and what the text said before it. The rules, stated once (README, "Reading another article"):
+``read_article(text, published)`` splits the text into paragraphs, sentences and clauses (a sentence's
+parts between semicolons, and coordinated clauses with a subject and verb of their own) and resolves every
+date expression against the publication date, the story's session and what the text said before it. The
+rules, stated once (README, "Reading another article"):
 
 * a **written date** wins: a day before a period, and in a clause with a subordinate part (", which
   ...", ", after ...") a day of the main part before one of the subordinate part;
-* a clause reporting a **market move** (a price figure, "highest level since ...") without a day of
-  its own belongs to the day of the previous move of its paragraph, else to the **publication
-  session**; for a US listing in an Asian report that is the last US session before publication.
-  A move measured over a period ("so far this year", "over the past 12 months") is a period
-  statistic, never a day;
-* **spans and look-backs** never date an event; a clause with nothing but a span keeps the span;
-* **references** ("that same day") count from the last day written, never from an implied one;
+* a clause reporting a **market move** (a price figure, "highest level since ...", or a market moving
+  without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day of the
+  previous move of its market in its paragraph, else to the **story's session** (:mod:`story`: a
+  dateline's day, else the lead's dated move, else the publication day), on its market's calendar; for
+  a US listing in an Asian story that is the last US session before the story's. A move measured over
+  a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
+* **spans and look-backs** never date an event; a clause with nothing but a span keeps the span; the
+  period a result or forecast covers never dates it (:mod:`periods_of`);
+* **references** ("that same day") count from the last day written, never from an implied one; a
+  clause that only continues a report takes that report's day;
 * an **event cue** with no date stays undated and is listed, never given the publication date.
 
-The article's place (its market) comes from its dateline or the markets it names; its company is
-the one it names most, whose fiscal year sets what "third-quarter" means. Datelines, photo
-captions and header lines ("URL:", "Published:") are set aside. Work is bounded: at most
+The article's place (its market) comes from its dateline, its lead or the markets it names; its company
+is the one it names most, whose fiscal year sets what "third-quarter" means. Datelines, photo captions
+and header lines ("URL:", "Published:") are set aside (:mod:`story_lines`). Work is bounded: at most
 MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters each, every one said in a notice.
 """
 
