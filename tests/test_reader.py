@@ -562,3 +562,9 @@ def test_a_clause_that_only_continues_a_report_takes_its_day():
     c = clause(text, "2025-06-12", "The company added")
     assert c.day == D(2025, 6, 10) and "continues the report" in c.implicit
     assert clause("The company added that it would buy back shares.", "2025-06-12").day is None
+
+
+def test_cues_of_one_phrase_count_once_in_the_lead():
+    text = ("Acme's Hong Kong-listed shares jumped 5% on Monday, tracking a rally in its US-listed ADRs.\n"
+            "Hong Kong stocks rose.")
+    assert read_article(text, "2025-06-10").place == "HK"

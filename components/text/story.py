@@ -41,9 +41,9 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
     words ("premarket", "10 a.m. ET", "HK$") they say which session a figure is from. A place named ("Beijing")
     does not: a US story about China names Beijing."""
     lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:LEAD_LINES])[:LEAD_CHARS]
-    counts = {code: len(cues[code].findall(lead)) for code in ("HK", "US")}
-    counts["US"] += len(_US_SESSION.findall(lead)) + len(_US_TICKER.findall(lead))
-    counts["HK"] += len(_HK_PRICE.findall(lead))
+    found = {"HK": [cues["HK"], _HK_PRICE], "US": [cues["US"], _US_SESSION, _US_TICKER]}
+    counts = {code: _phrases([m.start() for p in patterns for m in p.finditer(lead)])
+              for code, patterns in found.items()}
     if counts["US"] == counts["HK"]:
         return None
     place = "US" if counts["US"] > counts["HK"] else "HK"
@@ -81,6 +81,15 @@ def extended_day(place: str, market: str, session: dt.date, text: str, opened: b
     if place == "US" and not opened and CLOSE.search(text):
         return previous_session("US", session), "a close in a story written before the open: the previous session"
     return None
+
+
+def _phrases(starts: list[int]) -> int:
+    """How many phrases the cues make: cues within a few words of each other ("US-listed ADRs") are one."""
+    count, last = 0, -100
+    for at in sorted(starts):
+        count += at - last > 20
+        last = at
+    return count
 
 
 def _other(place: str) -> str:
