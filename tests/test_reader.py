@@ -568,3 +568,16 @@ def test_cues_of_one_phrase_count_once_in_the_lead():
     text = ("Acme's Hong Kong-listed shares jumped 5% on Monday, tracking a rally in its US-listed ADRs.\n"
             "Hong Kong stocks rose.")
     assert read_article(text, "2025-06-10").place == "HK"
+
+
+@pytest.mark.parametrize("sentence, wording, span", [
+    ("Over the full year the benchmark added 12 per cent.", "Over the full year", (D(2025, 1, 1), D(2025, 12, 30))),
+    ("The index is on course to finish the year 10% higher.", "finish the year", (D(2025, 1, 1), D(2025, 12, 31))),
+    ("It was a third consecutive yearly advance.", "yearly", (D(2025, 1, 1), D(2025, 12, 30))),
+    ("Shares fell for a second year running.", "for a second year running", (D(2025, 1, 1), D(2025, 12, 30))),
+    ("The index lost 14% for 2024.", "for 2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Miners posted a 6% quarterly gain.", "quarterly", (D(2025, 10, 1), D(2025, 12, 30))),
+])
+def test_year_and_quarter_moves_are_periods_to_the_story_day(sentence, wording, span):
+    e = expression(sentence, "2025-12-30", wording)
+    assert (e.start_date, e.end_date) == span

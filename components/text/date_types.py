@@ -25,7 +25,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 # Words that put a date after publication: the future, schedules, plans.
 FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans? to|planning to|expected to"
                           r"|expects? to"
-                          r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming)\b|'ll\b",
+                          r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
+                          r"|on (?:course|track|pace) to|poised to)\b|'ll\b",
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
 AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"

@@ -47,6 +47,25 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "span", span, rule)
 
 
+def _year(m: re.Match, ctx: Context) -> DateExpression:
+    now = ctx.now
+    span, rule = so_far((dt.date(now.year, 1, 1), dt.date(now.year, 12, 31)), m, ctx, "the calendar year of the story")
+    return resolved(m, "span", span, rule)
+
+
+def _quarter(m: re.Match, ctx: Context) -> DateExpression:
+    now = ctx.now
+    first = dt.date(now.year, 3 * ((now.month - 1) // 3) + 1, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=70)).replace(day=1) - dt.timedelta(days=1)
+    span, rule = so_far((first, last), m, ctx, "the calendar quarter of the story")
+    return resolved(m, "span", span, rule)
+
+
+def _named_year(m: re.Match, ctx: Context) -> DateExpression:
+    year = int(m.group("year"))
+    return resolved(m, "year", (dt.date(year, 1, 1), dt.date(year, 12, 31)), "the calendar year named")
+
+
 def _new_year(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
     return resolved(m, "span", (dt.date(now.year, 1, 1), now), "the new year: from 1 January to the story's day")
@@ -100,6 +119,14 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b(?:(?:for|over|on|in) the month(?![\w-])|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?"
                 r"|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
     (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),
+    (re.compile(r"\b(?:(?:for|over|on|in) the (?:full |whole |entire )?year(?![\w-])(?!['’]s? (?:high|low))"
+                r"|(?:finish|end|close) the year|yearly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
+                r"|drops?|falls?|rally|slide|performance)\b)"
+                r"|for an? (?:\w+ )?(?:straight |consecutive |successive )?year(?: running| in a row)\b)",
+                re.IGNORECASE), _year),
+    (re.compile(r"\b(?:(?:for|over|on|in) the quarter(?![\w-])|quarterly(?= (?:gains?|loss(?:es)?|advances?"
+                r"|declines?|rises?|drops?|falls?)\b))", re.IGNORECASE), _quarter),
+    (re.compile(r"\b(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
     (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
     (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),
