@@ -581,3 +581,18 @@ def test_cues_of_one_phrase_count_once_in_the_lead():
 def test_year_and_quarter_moves_are_periods_to_the_story_day(sentence, wording, span):
     e = expression(sentence, "2025-12-30", wording)
     assert (e.start_date, e.end_date) == span
+
+
+@pytest.mark.parametrize("sentence, wording, span", [
+    ("It was the steepest fall since a 9% slide in March last year.", "in March last year",
+     (D(2024, 3, 1), D(2024, 3, 31))),
+    ("The plant opens in September next year.", "in September next year", (D(2026, 9, 1), D(2026, 9, 30))),
+])
+def test_a_month_of_a_relative_year_is_that_month(sentence, wording, span):
+    e = expression(sentence, "2025-06-10", wording)
+    assert (e.start_date, e.end_date) == span
+
+
+def test_a_second_move_with_its_own_day_is_a_second_event():
+    c = clause("The Hang Seng Index ended 0.6% weaker, wiping out a 1.3% rise on Wednesday.", "2025-06-12")
+    assert c.day == D(2025, 6, 12) and c.second.start_date == D(2025, 6, 11)

@@ -77,3 +77,18 @@ def move_at(text: str) -> int:
     aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
     main = [at for at in spots if not any(a <= at < b for a, b in aside)]
     return min(main or spots, default=0)
+
+
+def other_move_day(text: str, days: list[DateExpression], date: DateExpression, at: int) -> tuple[DateExpression,
+                                                                                                  str] | None:
+    """(day, words) of a second move with its own day in another stretch of the clause ("ended 0.6% weaker, wiping
+    out a 1.3% rise on Wednesday": the 1.3% is Wednesday's), or None."""
+    own = clause_parts.segment(text, at)
+    for f in _figures(text):
+        lo, hi = clause_parts.segment(text, f.start)
+        if (lo, hi) == own or f.kind == "money":
+            continue
+        day = next((e for e in days if lo <= e.start < hi and e.start_date != date.start_date), None)
+        if day is not None:
+            return day, text[lo:hi].strip(" ,")
+    return None

@@ -242,6 +242,8 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
                                                                               or e.start_date != date.start_date)]
     if second is None and compared:  # "added to gains from Monday": Monday's gains are a second event
         second = compared[0], text[:compared[0].end]
+    if second is None and move and date is not None:  # "ended 0.6% weaker, wiping out a 1.3% rise on Wednesday"
+        second = figure_periods.other_move_day(text, days, date, at or 0)
     periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
                   move, period, tuple(found), *(second or (None, "")), periods)

@@ -6,6 +6,7 @@
 * **The time of day a story is written in**: "this morning", "tonight" are the publication day; "last
   night" the evening before it (a US session in a European or Asian morning report). A sentence opening
   with "Later," is on the day the text named last.
+* **A month of a relative year**: "March last year", "in June this year" are that month of that year.
 * **Halves of a year**: "early 2023" is January to June, "late 2023" July to December, "mid-2023" April
   to September.
 * **Named holiday periods**: "the Golden Week holiday" is 1–7 October of the publication year (the May
@@ -21,7 +22,17 @@ import re
 from typing import Callable
 
 from components.text import lexicon, story
-from components.text.date_types import Context, DateExpression, count_of, resolved, unresolved, week_of
+from components.text.date_types import (
+    MONTH,
+    Context,
+    DateExpression,
+    count_of,
+    month_number,
+    month_span,
+    resolved,
+    unresolved,
+    week_of,
+)
 
 _HALVES = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}
 
@@ -64,6 +75,14 @@ def _quarter(m: re.Match, ctx: Context) -> DateExpression:
 def _named_year(m: re.Match, ctx: Context) -> DateExpression:
     year = int(m.group("year"))
     return resolved(m, "year", (dt.date(year, 1, 1), dt.date(year, 12, 31)), "the calendar year named")
+
+
+def _month_of_year(m: re.Match, ctx: Context) -> DateExpression:
+    """"March last year", "in June this year", "September next year": that month of that year."""
+    year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    month = month_number(m.group("month"))
+    return resolved(m, "month", month_span(year, month), f"{m.group('month')} of the year {m.group('rel').lower()} "
+                    f"year of publication ({year})")
 
 
 def _new_year(m: re.Match, ctx: Context) -> DateExpression:
@@ -119,6 +138,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b(?:(?:for|over|on|in) the month(?![\w-])|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?"
                 r"|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
     (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),
+    (re.compile(rf"\b(?:(?i:in|during|early|late|mid-?)\s)?(?P<month>{MONTH})\.? (?P<rel>(?i:last|this|next)) "
+                r"(?i:year)\b"), _month_of_year),
     (re.compile(r"\b(?:(?:for|over|on|in) the (?:full |whole |entire )?year(?![\w-])(?!['’]s? (?:high|low))"
                 r"|(?:finish|end|close) the year|yearly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
                 r"|drops?|falls?|rally|slide|performance)\b)"
