@@ -596,3 +596,8 @@ def test_a_month_of_a_relative_year_is_that_month(sentence, wording, span):
 def test_a_second_move_with_its_own_day_is_a_second_event():
     c = clause("The Hang Seng Index ended 0.6% weaker, wiping out a 1.3% rise on Wednesday.", "2025-06-12")
     assert c.day == D(2025, 6, 12) and c.second.start_date == D(2025, 6, 11)
+
+
+def test_a_move_over_a_period_without_bounds_does_not_raise():
+    c = clause("Acme shares have slid 3% for months.", "2025-06-10")
+    assert c.move and not c.period_statistic

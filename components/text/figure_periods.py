@@ -42,8 +42,8 @@ def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.
 
 def over(e: DateExpression, now: dt.date) -> bool:
     """Whether a move can be measured over ``e``: a span, a relative period, or the year or month running now."""
-    return e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range) or (
-        e.kind in RUNNING_KINDS and e.resolved and e.start_date <= now <= e.end_date)
+    return e.resolved and (e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range) or (
+        e.kind in RUNNING_KINDS and e.start_date <= now <= e.end_date))
 
 
 def figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -> list[DateExpression]:
