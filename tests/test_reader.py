@@ -601,3 +601,10 @@ def test_a_second_move_with_its_own_day_is_a_second_event():
 def test_a_move_over_a_period_without_bounds_does_not_raise():
     c = clause("Acme shares have slid 3% for months.", "2025-06-10")
     assert c.move and not c.period_statistic
+
+
+def test_the_lead_is_the_first_body_paragraphs_not_the_byline_and_notes():
+    text = ("Stocks slide on rate fears\nBy A. Writer\nUpdated 10:00\n© Wire\nFiled from Hong Kong\n"
+            "Hong Kong stocks fell 2% on Wednesday as rate fears spread across the region.\n\nTencent dropped 3%.")
+    reading = read_article(text, "2025-06-12")
+    assert reading.session == D(2025, 6, 11) and clause(text, "2025-06-12", "Tencent").day == D(2025, 6, 11)

@@ -123,6 +123,7 @@ class _State:
     session_rule: str = ""
     before_open: bool = False  # a US story written before the open: its closes are the previous session's
     report: DateExpression | None = None  # the day of the last report the text dated ("X said on Wednesday")
+    lead: frozenset[int] = frozenset()  # the paragraphs of the story's lead (not its title, byline or notes)
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -137,6 +138,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
     state, clauses, sentences = _State(context, notices=notices, company=company), [], 0
     state.before_open = place == "US" and story.before_open([line for _, line, heading in lines if not heading])
+    state.lead = story.lead_paragraphs(lines)
     dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
     if dated is not None:
         _set_session(state, dated, f"the dateline's day ({dated:%d %B})")
@@ -273,7 +275,7 @@ def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, stat
         period = bool(spans)
         date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
                                       spans, at or 0)
-        lead = at is not None and not period and not implicit and paragraph < story.LEAD_PARAGRAPHS and not heading
+        lead = at is not None and not period and not implicit and paragraph in state.lead
         if not (lead and state.session is None and date is not None and not date.is_range
                 and date.kind in ("absolute", "weekday", "relative") and story.in_window(date.start_date,
                                                                                          state.context.published)

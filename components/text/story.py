@@ -23,7 +23,7 @@ from components.text import entities, lexicon, listings_text
 from components.text.date_types import MONTH, month_number
 
 LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
-LEAD_PARAGRAPHS = 3  # a dated move in these first paragraphs sets the story's session
+LEAD_PARAGRAPHS = 3  # a dated move in these first paragraphs (of the body) sets the story's session
 STORY_WINDOW = 6  # days before publication the story's session may lie
 _DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,28}}[A-Z],\s*(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})\b"
                            r"(?:,?\s(?P<year>\d{4}))?")
@@ -61,6 +61,12 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
             _OVERNIGHT.search(text) and listings_text.MARKET_CUES["US"].search(text)):
         return place, rule
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
+
+
+def lead_paragraphs(lines: list[tuple[int, str, bool]]) -> frozenset[int]:
+    """The paragraphs of the story's lead: its first body paragraphs, not its title, byline or dateline notes."""
+    body = [number for number, line, heading in lines if not heading and len(line) >= LEAD_MIN]
+    return frozenset(body[:LEAD_PARAGRAPHS])
 
 
 def before_open(lines: list[str]) -> bool:
