@@ -296,3 +296,10 @@ def test_each_other_date_of_a_clause_that_is_not_a_move_is_proposed():
     spans = {(c.start_date, c.end_date) for c in ex.propose_events(
         "Its profit in the three months through March rose 4%, its best since listing in 2018.", PUBLISHED).candidates}
     assert spans == {(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2018, 1, 1), dt.date(2018, 12, 31))}
+
+
+def test_an_event_of_a_part_keeps_its_whole_sentence_as_the_summary():
+    result = ex.propose_events("Acme shares fell 4% on Monday, after orders missed forecasts.", PUBLISHED)
+    record = ex.candidate_to_event_record(result.candidates[0])
+    assert result.candidates[0].sentence == "Acme shares fell 4% on Monday"
+    assert record["summary"] == "Acme shares fell 4% on Monday, after orders missed forecasts."

@@ -83,6 +83,7 @@ class Candidate:
     tz: str = DEFAULT_TZ
     symbols: tuple[str, ...] = ()
     qualifier: str = ""  # "early", "morning"... kept from the wording
+    context: str = ""  # the whole sentence, when ``sentence`` is only the event's own part of it
 
     @property
     def date(self) -> dt.date | None:
@@ -222,6 +223,7 @@ def extraction_of(reading: Reading) -> Extraction:
     candidates, unresolved, notices = [], [], list(reading.notices)
     for clause in reading.clauses:
         found, unsure = _clause_events(clause, reading)
+        found = [c if c.sentence == clause.sentence else replace(c, context=clause.sentence) for c in found]
         unresolved += unsure
         if len(candidates) + len(found) > MAX_CANDIDATES:
             notices.append(f"Only the first {MAX_CANDIDATES} candidate events are proposed; the text has more.")
