@@ -33,8 +33,9 @@ def _base_record(candidate: Candidate) -> dict:
     if candidate.qualifier:
         note += f" Time of day in the article: {candidate.qualifier}."
     wording = candidate.expression[:300] if candidate.expression else None
+    summary = (candidate.context or candidate.sentence)[:2000]
     return {"title": candidate.title, "date": candidate.date, "tz": candidate.tz, "category": candidate.category,
-            "summary": (candidate.context or candidate.sentence)[:2000], "article_wording": wording, "match_note": note[:500],
+            "summary": summary, "article_wording": wording, "match_note": note[:500],
             "confidence": "unverified", "in_article": False, "origin": "user", "symbols": list(candidate.symbols)}
 
 
