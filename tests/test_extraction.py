@@ -303,3 +303,8 @@ def test_an_event_of_a_part_keeps_its_whole_sentence_as_the_summary():
     record = ex.candidate_to_event_record(result.candidates[0])
     assert result.candidates[0].sentence == "Acme shares fell 4% on Monday"
     assert record["summary"] == "Acme shares fell 4% on Monday, after orders missed forecasts."
+
+
+def test_the_title_of_a_trimmed_event_comes_from_its_own_words():
+    result = ex.propose_events("Borealis added 2% to HK$10 after quarterly profit beat estimates.", PUBLISHED)
+    assert result.candidates[0].title == "Borealis added 2% to HK$10"

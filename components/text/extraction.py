@@ -260,8 +260,11 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
         else:
             kept.add(i)
     lo, hi = _run(parts, holder, kept)
-    if main is not None:
-        main = replace(main, sentence=clause.text[lo:hi].strip(" ,;"))
+    if main is not None and (lo, hi) != (0, len(clause.text)):  # its own words, and a title from them
+        own = _adverbial(clause.date if not clause.implicit else None, clause)
+        inside = own is not None and lo <= own.start and own.end <= hi
+        main = replace(main, sentence=clause.text[lo:hi].strip(" ,;"), title=suggest_title(
+            clause.text[lo:hi], replace(own, start=own.start - lo, end=own.end - lo) if inside else None))
     if second is not None and not any(c.expression == second.expression for c in found):
         found.append(second)
     return _distinct([main, *found, *_period_candidates(clause, parts)]), _unresolved(clause) + unsure
