@@ -308,3 +308,11 @@ def test_an_event_of_a_part_keeps_its_whole_sentence_as_the_summary():
 def test_the_title_of_a_trimmed_event_comes_from_its_own_words():
     result = ex.propose_events("Borealis added 2% to HK$10 after quarterly profit beat estimates.", PUBLISHED)
     assert result.candidates[0].title == "Borealis added 2% to HK$10"
+
+
+def test_as_recently_as_does_not_open_a_subordinate_part_and_a_part_takes_its_first_date():
+    found, listed = _items("As recently as March 2023, Borealis was the tenth largest listed firm.")
+    assert list(found.values()) == [(dt.date(2023, 3, 1), dt.date(2023, 3, 31))] and not listed
+    found, _ = _items("The rally comes after this month's split, which put shares at yesterday's price of $10.")
+    assert found["after this month's split, which put shares at yesterday's price of $10"] == (
+        dt.date(2025, 6, 1), PUBLISHED)

@@ -28,8 +28,10 @@ CAUSE = re.compile(r",\s(?:after|before|following|as|while|when|amid|despite|bec
 # a subordinate part that needs no comma: "fell 5% after it unveiled ...", "rose ahead of results on Thursday"
 BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when)\s"
                   r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")
-OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as|while|since)\b",
-                                 re.IGNORECASE)
+# "as" that is not a subordinator: "As recently as October", "As of Friday", "As expected"
+NOT_AS = r"(?! (?:recently|early|late|of|much|many|little|few|expected|usual|well|a result|part|such|long|soon|far)\b)"
+OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as" + NOT_AS
+                                 + r"|while|since)\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"^[\s,]*(?:after|before|following|ahead of|once|because|when|as|while)\s+", re.IGNORECASE)
 RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]{0,200}(?:,|$)")
 REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told (?:[A-Z][\w.]*|analysts|investors|reporters))\b"

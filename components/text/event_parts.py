@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from components.text import lexicon
+from components.text.clause_parts import NOT_AS
 from components.text.date_types import count_of
 
 _COUNT = r"(?:(?:just |only )?(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|weeks?) )"
@@ -38,8 +39,8 @@ SPLIT = re.compile(
 CAUSE_VERB = re.compile(r"\s(?:sends?|sent|lift(?:s|ed)|push(?:es|ed)|dragg?(?:s|ed)|drove|drives|boost(?:s|ed)"
                         r"|buoy(?:s|ed)|weigh(?:s|ed) on|knock(?:s|ed)|hammer(?:s|ed)|rattl(?:es|ed)|spark(?:s|ed))\s")
 OPENING = re.compile(r"^\W*(?:(?:soon|shortly|just|only|right|immediately|long|even|hours|minutes|days|weeks) )?"
-                     r"(?:after|following|amid|as|while|ahead of|despite|with|before|once|because|since"
-                     r"|in the wake of)\b", re.IGNORECASE)
+                     r"(?:after|following|amid|as" + NOT_AS + r"|while|ahead of|despite|with|before|once|because"
+                     r"|since|in the wake of)\b", re.IGNORECASE)
 _LEAD = re.compile(r"^[\s,]*(?:(?:just |only )?(?:an?|one|two|three|four|five|six|seven|\d{1,2}) (?:days?|weeks?) )?"
                    r"(?:after|following|as|amid|while|ahead of|according to|citing|with|despite|in the wake of"
                    r"|which|who|whose|before|because of|because|stemming from|once|since|when|on)\s+", re.IGNORECASE)

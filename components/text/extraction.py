@@ -346,10 +346,11 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
                      second: Candidate | None, base: DateExpression | None = None) -> list[Candidate]:
     """The candidate of a part with a date of its own, or counted from its clause's day ("a day after ...")."""
     words, said = part.words(clause.text), part.text(clause.text)
-    if second is not None and any(e.text == second.expression for e in own):
+    first = min(own, key=lambda x: x.start) if own else None  # a later date is an aside's ("at last night's price")
+    if second is not None and first is not None and first.text == second.expression:
         return [replace(second, sentence=said)]
-    if own:
-        e = min(own, key=lambda x: ((x.end_date - x.start_date).days, x.start))
+    if first is not None:
+        e = first
         rule = e.rule
         span = (e.start_date, e.end_date)
     else:

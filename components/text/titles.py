@@ -22,7 +22,8 @@ _CAPTION_DATE = re.compile(r"\bon \w+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?$"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _VERB_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|rose|fell|\w+ed|will)\b")
 _LEADING = re.compile(r"^(?:(?:and|but|while|whereas)\s+|(?:Meanwhile|However|Separately|Still|Elsewhere|In addition"
-                      r"|By contrast|Earlier|Later|Also|According to [^,]{1,60})\s*,\s*)+", re.IGNORECASE)
+                      r"|By contrast|Earlier|Later|Also|According to [^,]{1,60}|As (?:recently|early|late) as|As of)"
+                      r"\s*,\s*)+", re.IGNORECASE)
 _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast|analysts said|he said|she said"
                            r"|it said|in turn)\s?,", re.IGNORECASE)
 # a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...");
