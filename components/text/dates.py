@@ -265,7 +265,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b(?i:(?:(?:just|only) )?{_COUNT} "
                 r"(?P<unit>days?|weeks?) (?P<direction>after|before)) (?P<anchor>(?:(?:the|its|their) [a-z]+ of )?"
                 r"(?:the )?[A-Z](?:[\w-]|\.(?=\w))*(?: [A-Z](?:[\w-]|\.(?=\w))*){0,4})"), _offset),
-    (re.compile(r"\b(?:soon|(?<!as )recently(?! as)|lately|shortly|in the coming (?:days|weeks|months|years)|in the near future"
+    (re.compile(r"\b(?:soon|(?<!as )recently(?! as)|lately|shortly|in the coming (?:days|weeks|months|years)"
+                r"|in the near future"
                 r"|at a later date|eventually)\b", re.IGNORECASE), _vague),
     *story_periods.PATTERNS,
     *periods.PATTERNS,
