@@ -51,7 +51,10 @@ def test_propose_events_finds_the_expected_candidates(extraction):
     found = {opening: (c.expression, c.start_date, c.end_date)
              for opening in EXPECTED for c in [_candidate(extraction, opening)]}
     assert found == EXPECTED
-    assert len(extraction.candidates) == len(EXPECTED)
+    # each other date a clause names is an event too: "Acme was founded in 2019 and listed ... on March 5, 2021"
+    others = [(c.expression, c.start_date) for c in extraction.candidates if c not in
+              [_candidate(extraction, opening) for opening in EXPECTED]]
+    assert others == [("in 2019", dt.date(2019, 1, 1))]
 
 
 def test_sentence_without_date_or_cue_is_not_a_candidate(extraction):
@@ -106,7 +109,7 @@ def test_absolute_dates(wording, expected):
     ("yesterday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     ("on Monday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     ("on Friday", dt.date(2025, 6, 6), dt.date(2025, 6, 6)),
-    ("this week", dt.date(2025, 6, 9), dt.date(2025, 6, 15)),
+    ("this week", dt.date(2025, 6, 9), PUBLISHED),  # so far: the week up to the story's day
     ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 8)),
     ("last month", dt.date(2025, 5, 1), dt.date(2025, 5, 31)),
     ("earlier this year", dt.date(2025, 1, 1), dt.date(2025, 6, 9)),
@@ -177,3 +180,139 @@ def test_candidate_to_event_record_needs_a_day_for_a_range(extraction):
 def test_candidate_to_event_record_rejects_bad_edits(extraction, edits, message):
     with pytest.raises(ValueError, match=message):
         ex.candidate_to_event_record(_candidate(extraction, "Shares of Acme rose"), **edits)
+
+
+# --- events of their own inside a clause (event_parts.py) --------------------------------------------------
+
+def _items(text: str, published=PUBLISHED):
+    result = ex.propose_events(text, published)
+    return {c.sentence: c.date or (c.start_date, c.end_date) for c in result.candidates}, \
+        {u.sentence: u.reason for u in result.unresolved}
+
+
+def test_an_undated_cause_is_listed_without_the_day_of_its_move():
+    found, listed = _items("Acme shares fell 4% on Monday, after the robot maker's orders missed forecasts.")
+    assert found == {"Acme shares fell 4% on Monday": dt.date(2025, 6, 9)}
+    assert list(listed) == ["after the robot maker's orders missed forecasts"]
+    assert "without a day" in listed["after the robot maker's orders missed forecasts"]
+
+
+def test_a_cause_with_its_own_day_is_dated_by_it():
+    found, listed = _items("Acme shares rose 3% after the group announced a buyback on Friday.")
+    assert found["after the group announced a buyback on Friday"] == dt.date(2025, 6, 6)
+    assert not listed
+
+
+def test_a_day_after_counts_back_from_the_day_of_its_clause():
+    found, _ = _items("Monday's rally came a day after officials said tariffs would be paused.")
+    assert found["a day after officials said tariffs would be paused"] == dt.date(2025, 6, 8)
+
+
+def test_an_opening_cause_and_a_cause_as_subject_are_events_of_their_own():
+    found, listed = _items("Amid fresh tariff threats from Washington, Hong Kong stocks fell 2%.")
+    assert found == {"Hong Kong stocks fell 2%.": PUBLISHED} and list(listed) == [
+        "Amid fresh tariff threats from Washington"]
+    found, listed = _items("A surprise rate cut by the central bank sent the Hang Seng Index soaring 3%.")
+    assert found["sent the Hang Seng Index soaring 3%."] == PUBLISHED
+    assert "A surprise rate cut by the central bank" in listed
+
+
+def test_a_move_in_a_subordinate_part_is_the_same_session_not_an_undated_event():
+    found, listed = _items("Acme dropped 2% on Monday, as rivals Borealis and Cobalt gained 1.5% and 0.5%.")
+    assert found == {"Acme dropped 2% on Monday, as rivals Borealis and Cobalt gained 1.5% and 0.5%.":
+                     dt.date(2025, 6, 9)} and not listed
+
+
+def test_a_part_without_its_own_subject_or_with_only_a_look_back_stays_with_its_clause():
+    found, listed = _items("The founder made headlines on Monday after posting a memo, his longest in five years.")
+    assert found == {"The founder made headlines on Monday after posting a memo, his longest in five years.":
+                     dt.date(2025, 6, 9)} and not listed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Borealis posted 40% revenue growth in the September quarter.",
+    "Acme rose 2% after third-quarter profit beat estimates.",
+    "Brokers have cut their forecasts for the region's growth this year.",
+    "The board approved a buyback programme through March 2027.",
+])
+def test_the_period_a_result_or_forecast_covers_does_not_date_its_event(sentence):
+    result = ex.propose_events(sentence, PUBLISHED)
+    dated = [c for c in result.candidates if c.start_date and c.start_date != c.end_date]
+    assert not dated and result.unresolved
+
+
+def test_a_clause_with_a_verb_of_news_and_no_date_is_listed():
+    result = ex.propose_events("Separately, the broker said margins were recovering.", PUBLISHED)
+    assert [u.expression for u in result.unresolved] == ["said"] and not result.candidates
+
+
+def test_an_opening_or_later_part_with_its_own_period_is_dated_when_its_clause_is_not():
+    found, _ = _items("Since the listing was halted in November 2020, investors have shunned the sector.")
+    assert found["Since the listing was halted in November 2020"] == (dt.date(2020, 11, 1), dt.date(2020, 11, 30))
+    found, _ = _items("Sentiment improved because the founder was seen in public this month.")
+    assert found["because the founder was seen in public this month"] == (dt.date(2025, 6, 1), PUBLISHED)
+
+
+def test_a_cause_that_moved_is_still_an_event_of_its_own():
+    found, listed = _items("Miner Borealis added 2% after copper prices set a record high for a fifth day.")
+    assert found == {"Miner Borealis added 2%": PUBLISHED}
+    assert "after copper prices set a record high for a fifth day" in listed
+
+
+def test_a_title_leaves_out_a_possessive_date():
+    result = ex.propose_events("The rally comes after this month's two-for-one split.", PUBLISHED)
+    assert all("'s two" not in c.title for c in result.candidates)
+
+
+def test_each_period_a_figure_is_measured_over_is_proposed():
+    def spans(text):
+        return {(c.start_date, c.end_date) for c in ex.propose_events(text, "2025-03-14").candidates}
+    assert spans("Acme's stock, down 20% over the past 12 months, has gained 5% in the new year.") == {
+        (dt.date(2024, 3, 14), dt.date(2025, 3, 14)), (dt.date(2025, 1, 1), dt.date(2025, 3, 14))}
+    assert spans("Acme closed last night at a record, capping a jump of 40% this year.") == {
+        (dt.date(2025, 3, 13),) * 2, (dt.date(2025, 1, 1), dt.date(2025, 3, 14))}
+
+
+def test_a_when_part_takes_the_date_just_before_it():
+    found, _ = _items("The founder has kept a low profile since 2019, when he left the board after criticising rules.")
+    assert found["when he left the board after criticising rules"] == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    found, _ = _items("It recalled the merger in 2021, when the two firms combined their units.")
+    assert list(found.values()) == [(dt.date(2021, 1, 1), dt.date(2021, 12, 31))]  # one event, one time
+
+
+def test_what_a_trailing_report_says_is_undated_and_the_report_keeps_its_day():
+    found, listed = _items("Regulators have been reviewing the merger, the Daily Planet reported on Saturday, "
+                           "citing people familiar with the matter.")
+    assert list(found.values()) == [dt.date(2025, 6, 7)]
+    assert "Regulators have been reviewing the merger" in listed
+
+
+def test_a_count_after_an_undated_clause_in_the_present_counts_from_the_story_day():
+    found, _ = _items("The move comes one day after the founder was seen in Shanghai.")
+    assert found["one day after the founder was seen in Shanghai"] == dt.date(2025, 6, 9)
+
+
+def test_each_other_date_of_a_clause_that_is_not_a_move_is_proposed():
+    spans = {(c.start_date, c.end_date) for c in ex.propose_events(
+        "Its profit in the three months through March rose 4%, its best since listing in 2018.", PUBLISHED).candidates}
+    assert spans == {(dt.date(2025, 1, 1), dt.date(2025, 3, 31)), (dt.date(2018, 1, 1), dt.date(2018, 12, 31))}
+
+
+def test_an_event_of_a_part_keeps_its_whole_sentence_as_the_summary():
+    result = ex.propose_events("Acme shares fell 4% on Monday, after orders missed forecasts.", PUBLISHED)
+    record = ex.candidate_to_event_record(result.candidates[0])
+    assert result.candidates[0].sentence == "Acme shares fell 4% on Monday"
+    assert record["summary"] == "Acme shares fell 4% on Monday, after orders missed forecasts."
+
+
+def test_the_title_of_a_trimmed_event_comes_from_its_own_words():
+    result = ex.propose_events("Borealis added 2% to HK$10 after quarterly profit beat estimates.", PUBLISHED)
+    assert result.candidates[0].title == "Borealis added 2% to HK$10"
+
+
+def test_as_recently_as_does_not_open_a_subordinate_part_and_a_part_takes_its_first_date():
+    found, listed = _items("As recently as March 2023, Borealis was the tenth largest listed firm.")
+    assert list(found.values()) == [(dt.date(2023, 3, 1), dt.date(2023, 3, 31))] and not listed
+    found, _ = _items("The rally comes after this month's split, which put shares at yesterday's price of $10.")
+    assert found["after this month's split, which put shares at yesterday's price of $10"] == (
+        dt.date(2025, 6, 1), PUBLISHED)

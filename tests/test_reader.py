@@ -38,11 +38,27 @@ def test_a_us_listing_in_an_asian_report_is_the_us_session_before_publication():
 
 
 def test_a_dateless_move_takes_the_day_of_the_previous_move_of_its_paragraph():
-    text = "The Hang Seng Index fell 2% on Tuesday. Tencent dropped 3%.\nBaidu rose 1%."
+    text = "Hong Kong stocks edged up 0.2% on Thursday.\nThe Hang Seng Index fell 2% on Tuesday. Tencent dropped 3%." \
+           "\nBaidu rose 1%."
     reading = read_article(text, "2025-06-12")  # a Thursday
     days = {c.text: c.day for c in reading.clauses}
     assert days["Tencent dropped 3%."] == D(2025, 6, 10)
-    assert days["Baidu rose 1%."] == D(2025, 6, 12)  # a new paragraph: the publication session
+    assert days["Baidu rose 1%."] == D(2025, 6, 12)  # a new paragraph: the story's session
+
+
+def test_a_lead_with_a_day_before_publication_sets_the_story_session():
+    text = "Hong Kong shares slid 2% on Wednesday as lenders fell.\n\nMeituan dropped 3%. Hang Seng futures were flat."
+    reading = read_article(text, "2025-06-12")  # published Thursday, about Wednesday's session
+    c = next(c for c in reading.clauses if c.text.startswith("Meituan"))
+    assert c.day == D(2025, 6, 11) and "the story's session" in c.implicit
+    assert reading.story_day("HK")[0] == D(2025, 6, 11) and reading.story_day("US")[0] == D(2025, 6, 10)
+
+
+def test_a_dateline_with_a_day_sets_the_story_session():
+    text = "NEW YORK, March 4 (Wire) — Wall Street closed higher as chipmakers rallied.\n\nThe S&P 500 gained 1.1%."
+    reading = read_article(text, "2026-03-05")  # published the next morning in Asia
+    assert reading.session == D(2026, 3, 4) and reading.place == "US"
+    assert next(c for c in reading.clauses if "S&P" in c.text).day == D(2026, 3, 4)
 
 
 def test_a_move_over_a_period_is_not_dated_as_a_day():
@@ -360,3 +376,235 @@ def test_a_moves_symbols_are_its_main_parts_and_a_day_after_leaves_the_title():
         "Tencent rose 5.8% a day after it said it would integrate DeepSeek.", "2025-02-14").candidates}
     alibaba = next(symbols for title, symbols in got.items() if title.startswith("Alibaba shares jumped 8.5%"))
     assert alibaba == ("9988.HK",) and got["Tencent rose 5.8%"] == ("0700.HK",)  # not Apple's, not "a day"
+
+
+# --- the story's place and session (story.py) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Acme Corp (NYSE:ACME) ADRs rose 4% in early trading.\nBeijing and Shanghai officials met.", "US"),
+    ("Futures rose in premarket trading as Acme rallied.\nHong Kong and Shanghai were shut.", "US"),
+    ("Hong Kong stocks fell as developers slid to HK$3.10.\nThe Nasdaq and the S&P 500 rose.", "HK"),
+])
+def test_the_lead_decides_the_place_before_the_whole_text(text, place):
+    assert read_article(text, "2025-06-10").place == place
+
+
+def test_an_asian_market_named_in_an_asian_story_trades_the_story_session():
+    text = "Nvidia rose 2% overnight on Wall Street.\n\nJapan's Nikkei 225 lost 0.3%."
+    c = clause(text, "2025-06-10", "Nikkei", place="HK")
+    assert c.day == D(2025, 6, 10)  # not the US session the last company named traded
+
+
+def test_a_previous_session_skips_weekends_and_holidays():
+    from components.text import story
+    assert story.previous_session("HK", D(2025, 4, 22)) == D(2025, 4, 17)  # Easter: Good Friday and Monday shut
+    assert story.previous_session("US", D(2025, 6, 9)) == D(2025, 6, 6)
+    assert story.last_session("XX", D(2025, 6, 8)) == D(2025, 6, 6)  # no calendar known: weekdays
+
+
+# --- moves said without a figure (moves.py) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, move", [
+    ("Oil futures slumped ahead of the bell.", True),
+    ("European bourses were mixed.", True),
+    ("Property developers saw a broad sell-off.", True),
+    ("Several brokers have cut their forecasts.", False),
+    ("The company said demand was strong.", False),
+])
+def test_a_market_subject_with_a_move_verb_is_a_move_without_a_figure(sentence, move):
+    c = clause(sentence, "2025-06-10")
+    assert c.move is move and (c.day == D(2025, 6, 10)) is move
+
+
+def test_a_group_of_stocks_with_a_figure_is_the_session_move():
+    c = clause("Casino operators rose 3% as visitor numbers climbed.", "2025-06-10")
+    assert c.move and c.day == D(2025, 6, 10)
+
+
+# --- lines: bullets and captions (story_lines.py) -------------------------------------------------------------
+
+def test_a_caption_that_repeats_a_figure_is_read_and_one_that_names_a_day_is_listed():
+    text = "The benchmark closed 1.2% higher at 21,000 on Monday. File photo: Getty Images\n" \
+           "Workers repaired the bridge on Sunday. Photo: Reuters\nStocks rose."
+    reading = read_article(text, "2025-06-10")
+    assert any(c.text.startswith("The benchmark closed") and c.day == D(2025, 6, 9) for c in reading.clauses)
+    listed = propose_events(text, "2025-06-10").unresolved
+    assert any("repaired the bridge" in u.sentence and "caption" in u.reason for u in listed)
+
+
+def test_a_bullet_is_read_without_its_marker():
+    reading = read_article("• Acme shares jumped 5% on Monday.", "2025-06-10")
+    assert reading.clauses[0].text == "Acme shares jumped 5% on Monday."
+
+
+# --- periods and days counted from the story's day (story_periods.py) -----------------------------------------
+
+@pytest.mark.parametrize("sentence, published, wording, span", [
+    ("The index fell 2% this week.", "2025-06-12", "this week", (D(2025, 6, 9), D(2025, 6, 12))),
+    ("Results are due this week.", "2025-06-12", "this week", (D(2025, 6, 9), D(2025, 6, 15))),  # ahead: all
+    ("The launch is expected as soon as this month.", "2025-06-12", "this month", (D(2025, 6, 1), D(2025, 6, 30))),
+    ("The index is up 1% for the week.", "2025-06-12", "for the week", (D(2025, 6, 9), D(2025, 6, 12))),
+    ("Miners posted a 4% weekly gain.", "2025-06-12", "weekly", (D(2025, 6, 9), D(2025, 6, 12))),
+    ("The stock has lost 8% in the new year.", "2025-02-12", "in the new year", (D(2025, 1, 1), D(2025, 2, 12))),
+    ("The chief executive spoke this morning.", "2025-06-12", "this morning", (D(2025, 6, 12),) * 2),
+    ("The benchmark closed at a record last night.", "2025-06-12", "last night", (D(2025, 6, 11),) * 2),
+    ("It opened a plant in late 2023.", "2025-06-12", "late 2023", (D(2023, 7, 1), D(2023, 12, 31))),
+    ("It opened a plant in early 2023.", "2025-06-12", "early 2023", (D(2023, 1, 1), D(2023, 6, 30))),
+    ("Markets were shut for the Golden Week holiday.", "2025-10-03", "the Golden Week holiday",
+     (D(2025, 10, 1), D(2025, 10, 7))),
+    ("A levy applies effective from Feb. 4.", "2025-02-03", "Feb. 4", (D(2025, 2, 4),) * 2),
+])
+def test_periods_and_days_counted_from_the_story(sentence, published, wording, span):
+    e = expression(sentence, published, wording)
+    assert (e.start_date, e.end_date) == span
+
+
+def test_the_last_trading_days_are_sessions_of_the_market_calendar():
+    e = expression("Stocks swung over the last five trading days.", "2025-04-24", "over the last five trading days",
+                   place="HK")  # Easter: 18 and 21 April were holidays in Hong Kong
+    assert (e.start_date, e.end_date) == (D(2025, 4, 16), D(2025, 4, 24))
+
+
+def test_the_current_year_of_a_move_runs_to_the_story_day():
+    c = clause("The index has advanced 12% in 2025.", "2025-06-12")
+    assert c.period_statistic and (c.date.start_date, c.date.end_date) == (D(2025, 1, 1), D(2025, 6, 12))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Tokyo Growth Index, tracking young companies, lost 0.4% to close at 880.",
+    "Stocks related to solar panels led gains on the mainland.",
+])
+def test_a_market_subject_before_an_aside_or_with_a_qualifier_moves(sentence):
+    c = clause(sentence, "2025-06-10")
+    assert c.move and c.day == D(2025, 6, 10)
+
+
+def test_a_coordinated_clause_keeps_its_conjunction_and_may_open_with_the():
+    reading = read_article("The main index rose 1%, while the Composite Tech index posted a gain of 2%.", "2025-06-10")
+    assert [c.text for c in reading.clauses] == ["The main index rose 1%", "while the Composite Tech index posted a "
+                                                                            "gain of 2%."]
+
+
+def test_later_opening_a_sentence_is_the_day_named_last():
+    text = "Talks stalled on Tuesday morning. Later, the minister said progress was made."
+    assert [c.day for c in read_article(text, "2025-06-12").clauses] == [D(2025, 6, 10)] * 2
+
+
+# --- sessions on the market's own calendar ----------------------------------------------------------------
+
+def test_the_previous_session_and_overnight_skip_holidays():
+    text = "Hong Kong stocks rose 1% on Tuesday, after falling 2% in the previous session."
+    e = expression(text, "2025-04-22", "in the previous session")  # Easter Monday and Good Friday were shut
+    assert e.start_date == D(2025, 4, 17)
+    c = clause("Overnight, US-listed shares of Acme rose 3%.", "2025-01-21", place="HK")  # MLK day: shut
+    assert c.day == D(2025, 1, 17)
+
+
+def test_a_weekday_move_on_a_holiday_is_the_market_s_last_session():
+    c = clause("Hong Kong stocks rose 1% on Friday.", "2025-04-19")  # Good Friday: Hong Kong was shut
+    assert c.day == D(2025, 4, 17) and "holiday" in c.date.rule
+
+
+def test_a_move_published_on_a_weekend_is_the_last_session():
+    c = clause("Hong Kong stocks rose 1%.", "2025-06-14")  # a Saturday
+    assert c.day == D(2025, 6, 13)
+
+
+def test_premarket_trading_in_an_asian_story_is_the_us_session_of_its_date():
+    text = "Hong Kong shares of Acme rose 3% on Wednesday.\nIn premarket trading in the US, Acme's ADRs rose 4%."
+    c = clause(text, "2025-06-11", "premarket", place="HK")
+    assert c.day == D(2025, 6, 11)
+
+
+def test_a_close_in_a_us_story_written_before_the_open_is_the_previous_session():
+    text = "US futures rose in premarket trading as Acme jumped ahead of the bell.\nAcme shares closed at $74."
+    c = clause(text, "2025-06-11", "closed at")
+    assert c.day == D(2025, 6, 10) and "before the open" in c.implicit
+
+
+def test_a_day_a_move_is_compared_with_is_a_second_event_not_its_day():
+    c = clause("The Kospi added to gains from Monday, climbing 0.5%.", "2025-06-11")  # a Wednesday
+    assert c.day == D(2025, 6, 11) and c.second.start_date == D(2025, 6, 9)
+    c = clause("Turnover was 210 billion yuan, down from 250 billion yuan on Tuesday; the index rose 1%.",
+               "2025-06-11", "Turnover")
+    assert c.day != D(2025, 6, 10)
+
+
+def test_a_place_named_gives_the_market_of_a_move_without_a_listing():
+    text = "Acme's US-listed shares rose 2% overnight.\n\nMainland Chinese markets slipped 0.3%."
+    assert clause(text, "2025-06-11", "Mainland", place="HK").day == D(2025, 6, 11)  # not Acme's US session
+
+
+def test_a_cause_moving_a_market_and_a_move_after_an_opening_part_are_moves():
+    assert clause("The reform plan lifted Chinese property stocks.", "2025-06-11").move
+    c = clause("After slipping ahead of the data on Tuesday, markets rallied worldwide.", "2025-06-11")
+    assert c.move and c.day == D(2025, 6, 11)
+
+
+def test_a_move_whose_only_time_is_its_when_part_takes_it():
+    c = clause("The stock jumped 6%, when the founder was seen at a school in late 2022.", "2025-06-11")
+    assert (c.date.start_date, c.date.end_date) == (D(2022, 7, 1), D(2022, 12, 31))
+
+
+@pytest.mark.parametrize("sentence, published, span", [
+    ("Revenue in the three months through March rose 9%.", "2025-05-20", (D(2025, 1, 1), D(2025, 3, 31))),
+    ("Sales in the six months to September 2024 fell.", "2025-05-20", (D(2024, 4, 1), D(2024, 9, 30))),
+    ("Profit in the three months ended June rose.", "2025-05-20", (D(2024, 4, 1), D(2024, 6, 30))),
+])
+def test_months_through_a_month_are_the_months_ending_with_it(sentence, published, span):
+    c = clause(sentence, published)
+    assert (c.date.start_date, c.date.end_date) == span
+
+
+def test_a_clause_that_only_continues_a_report_takes_its_day():
+    text = ("Acme said on Tuesday that orders rose.\n\nNet profit fell.\n\n"
+            "The company added that it would buy back shares.")
+    c = clause(text, "2025-06-12", "The company added")
+    assert c.day == D(2025, 6, 10) and "continues the report" in c.implicit
+    assert clause("The company added that it would buy back shares.", "2025-06-12").day is None
+
+
+def test_cues_of_one_phrase_count_once_in_the_lead():
+    text = ("Acme's Hong Kong-listed shares jumped 5% on Monday, tracking a rally in its US-listed ADRs.\n"
+            "Hong Kong stocks rose.")
+    assert read_article(text, "2025-06-10").place == "HK"
+
+
+@pytest.mark.parametrize("sentence, wording, span", [
+    ("Over the full year the benchmark added 12 per cent.", "Over the full year", (D(2025, 1, 1), D(2025, 12, 30))),
+    ("The index is on course to finish the year 10% higher.", "finish the year", (D(2025, 1, 1), D(2025, 12, 31))),
+    ("It was a third consecutive yearly advance.", "yearly", (D(2025, 1, 1), D(2025, 12, 30))),
+    ("Shares fell for a second year running.", "for a second year running", (D(2025, 1, 1), D(2025, 12, 30))),
+    ("The index lost 14% for 2024.", "for 2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Miners posted a 6% quarterly gain.", "quarterly", (D(2025, 10, 1), D(2025, 12, 30))),
+])
+def test_year_and_quarter_moves_are_periods_to_the_story_day(sentence, wording, span):
+    e = expression(sentence, "2025-12-30", wording)
+    assert (e.start_date, e.end_date) == span
+
+
+@pytest.mark.parametrize("sentence, wording, span", [
+    ("It was the steepest fall since a 9% slide in March last year.", "in March last year",
+     (D(2024, 3, 1), D(2024, 3, 31))),
+    ("The plant opens in September next year.", "in September next year", (D(2026, 9, 1), D(2026, 9, 30))),
+])
+def test_a_month_of_a_relative_year_is_that_month(sentence, wording, span):
+    e = expression(sentence, "2025-06-10", wording)
+    assert (e.start_date, e.end_date) == span
+
+
+def test_a_second_move_with_its_own_day_is_a_second_event():
+    c = clause("The Hang Seng Index ended 0.6% weaker, wiping out a 1.3% rise on Wednesday.", "2025-06-12")
+    assert c.day == D(2025, 6, 12) and c.second.start_date == D(2025, 6, 11)
+
+
+def test_a_move_over_a_period_without_bounds_does_not_raise():
+    c = clause("Acme shares have slid 3% for months.", "2025-06-10")
+    assert c.move and not c.period_statistic
+
+
+def test_the_lead_is_the_first_body_paragraphs_not_the_byline_and_notes():
+    text = ("Stocks slide on rate fears\nBy A. Writer\nUpdated 10:00\n© Wire\nFiled from Hong Kong\n"
+            "Hong Kong stocks fell 2% on Wednesday as rate fears spread across the region.\n\nTencent dropped 3%.")
+    reading = read_article(text, "2025-06-12")
+    assert reading.session == D(2025, 6, 11) and clause(text, "2025-06-12", "Tencent").day == D(2025, 6, 11)

@@ -16,21 +16,31 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from components.text import lexicon
 from components.text.date_types import DateExpression
 
 SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|extending|following|helped|lifted|driven"
                          r"|fuell?ed|boosted|according|adding|with|despite|amid|than|its|their)\b")
+# a part giving a cause or a circumstance of its own (not an appositive ", its slowest growth since 2014")
+CAUSE = re.compile(r",\s(?:after|before|following|as|while|when|amid|despite|because|according to|ahead of)\b")
 # a subordinate part that needs no comma: "fell 5% after it unveiled ...", "rose ahead of results on Thursday"
 BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when)\s"
                   r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")
-OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as|while|since)\b",
-                                 re.IGNORECASE)
+# "as" that is not a subordinator: "As recently as October", "As of Friday", "As expected"
+NOT_AS = r"(?! (?:recently|early|late|of|much|many|little|few|expected|usual|well|a result|part|such|long|soon|far)\b)"
+OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as" + NOT_AS
+                                 + r"|while|since)\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"^[\s,]*(?:after|before|following|ahead of|once|because|when|as|while)\s+", re.IGNORECASE)
 RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]{0,200}(?:,|$)")
-REPORTED = re.compile(r"\b(?:said|says|announced|reported|confirmed|disclosed|revealed|told (?:[A-Z][\w.]*|analysts"
-                      r"|investors|reporters))\b(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-                      r"|Sunday|today|yesterday)\b)?(?: that)?(?=\s)")
+REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told (?:[A-Z][\w.]*|analysts|investors|reporters))\b"
+                      r"(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?"
+                      r"(?: that)?(?=\s)")
+# a clause that only continues a report: "The company added that ...", "It also said ...", "He further noted ..."
+_WHO = r"^(?:It|He|She|They|(?:The\s)?(?:[\w.&'’-]+\s){0,3}?(?:company|group|firm|bank|ministry|[A-Z][\w.&'’-]*))\s"
+CONTINUES = re.compile(_WHO + r"(?:also |further )?(?:added|noted)\b(?= that\b| it\b| the\b)|" + _WHO
+                       + r"(?:also|further) (?:" + lexicon.said_forms() + r")\b")
 _PRONOUN = re.compile(r"^[\s,]*(?:which|who|that|it|they|the company|the group)\s+", re.IGNORECASE)
 
 
@@ -41,6 +51,16 @@ def main_end(text: str) -> int:
     if said and said.end() < len(text.rstrip(" .")) - 1:
         ends.append(said.end())
     return min(ends, default=len(text))
+
+
+def main_span(text: str) -> tuple[int, int]:
+    """(start, end) of the main part: after a part that opens the clause with a subordinator ("After dipping on
+    Wednesday, | markets soared | after ..."), up to the next subordinate part."""
+    first = text.find(", ")
+    if not (OPENING_SUBORDINATE.match(text) and first > 0):
+        return 0, main_end(text)
+    rest = text[first + 1:]
+    return first + 1, first + 1 + main_end(rest)
 
 
 def asides(text: str) -> list[tuple[int, int]]:
@@ -55,9 +75,9 @@ def _inside(e: DateExpression, spans: list[tuple[int, int]]) -> bool:
 def segment(text: str, at: int) -> tuple[int, int]:
     """(start, end) of the stretch of a clause around position ``at``: between commas, and not past a
     subordinate part that begins without one."""
-    start = text.rfind(",", 0, at) + 1
+    start = text.rfind(", ", 0, at) + 1  # ", ": not the comma of "21,000"
     start = max([start] + [m.end() for m in BARE.finditer(text, start, at) if m.end() <= at])
-    comma = text.find(",", at)
+    comma = text.find(", ", at)
     end = comma if comma >= 0 else len(text)
     bare = BARE.search(text, at, end)
     return start, bare.start() if bare else end
@@ -71,7 +91,7 @@ def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpre
     own = [e for e in free if start <= e.start < end]
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
-    first_comma = text.find(",")
+    first_comma = text.find(", ")
     if first_comma < 0 or OPENING_SUBORDINATE.match(text) or first_comma > figure_at:
         return None
     opening = [e for e in free if e.end <= first_comma]
@@ -91,7 +111,7 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
     """(day, words) of a second event: a day given only by an aside, a subordinate part or reported speech,
     other than ``chosen``; a part that opens with a conjunction is worded from its own subject."""
     end, spans = main_end(text), asides(text)
-    first_comma = text.find(",")
+    first_comma = text.find(", ")
     if OPENING_SUBORDINATE.match(text) and CONJUNCTION.match(text) and first_comma > 0:
         # "After Alibaba reported results on Thursday, its shares rose 5%": the opening part is the other event
         for e in days:
@@ -123,3 +143,59 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
         subject = REPORTED.sub("", subject).strip(" ,")
         return e, f"{subject} {_PRONOUN.sub('', part)}".strip(" ,.")
     return None
+
+
+@lru_cache(maxsize=1)
+def coordinated() -> re.Pattern:
+    """", and China retaliated", ", but shares fell", ", while Japan's Nikkei dropped": a coordinated clause with a
+    subject (a name, a pronoun, a market noun) and a verb (a move, a verb of news, an auxiliary) of its own. The
+    match is the comma before the conjunction, which stays with its clause."""
+    verbs = set(lexicon.verb_directions()) | lexicon.inflections(lexicon.NEWS_VERBS) | {
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "may"}
+    nouns = lexicon.alternation(sorted(re.escape(n) for n in lexicon.MARKET_NOUNS))
+    subject = (r"(?:(?:the\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*|it|they|its|their"
+               rf"|(?:the |its |their )?(?:[\w-]+\s){{0,2}}?(?:{nouns}))")
+    return re.compile(r",\s(?=(?:and|but|while|whereas)\s" + subject + r"\s(?:[a-z]+\s){0,2}?(?:"
+                      + lexicon.alternation(sorted(re.escape(v) for v in verbs)) + r"|[a-z]{3,}ed)\b)")
+
+
+def in_cause(text: str, at: int) -> bool:
+    """Whether position ``at`` lies in a part that opens the clause with a subordinator ("After his
+    disappearance in 2020, CNBC reported ...") or in a later subordinate part (", after it cut prices in March"):
+    a date there is that part's event's, not the clause's (reported speech is not such a part)."""
+    first = text.find(", ")
+    if OPENING_SUBORDINATE.match(text) and 0 < first and at < first:
+        return True
+    cut = [m.start() for m in (CAUSE.search(text), BARE.search(text)) if m]
+    return bool(cut) and min(cut) <= at and not (OPENING_SUBORDINATE.match(text) and min(cut) < first)
+
+
+_COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|against)\b[^,;]{0,40}$", re.IGNORECASE)
+
+
+def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
+    """Whether a day only dates what something is compared with ("down from 3.1 trillion yuan on Thursday", a
+    move "added to gains from Monday"): a second event, never the clause's day. Outside a move, "from Tuesday"
+    with no figure between is when something starts, not a comparison."""
+    m = _COMPARED.search(text[max(0, e.start - 60):e.start])
+    return bool(m) and (move or any(ch.isdigit() for ch in m.group()))
+
+
+_WHEN = re.compile(r",\swhen\s")
+
+
+def when_date(text: str, days: list[DateExpression], ranges: list[DateExpression]) -> DateExpression | None:
+    """The date of a ", when ..." part ("Shares jumped 5%, when the founder was seen in Hangzhou in early 2023"): the
+    time of a move that gives none of its own."""
+    m = _WHEN.search(text)
+    if m is None:
+        return None
+    inside = [e for e in days + ranges if e.start >= m.end()]
+    return min(inside, key=lambda e: e.start, default=None)
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses: its parts between semicolons, and coordinated clauses with their own subject and verb
+    (", and China retaliated on Friday", ", but shares fell 5%"), which keep their conjunction."""
+    parts = [p.strip() for p in sentence.split(";") if p.strip()]
+    return [q.strip(" ,") for p in parts for q in coordinated().split(p) if q.strip(" ,")]

@@ -9,7 +9,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 
 from components.facts import EVENT_YEARS
@@ -23,11 +25,12 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 # Words that put a date after publication: the future, schedules, plans.
 FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans? to|planning to|expected to"
                           r"|expects? to"
-                          r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming)\b|'ll\b",
+                          r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
+                          r"|on (?:course|track|pace) to|poised to)\b|'ll\b",
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
-AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than)(?: on)?\s+$",
-                          re.IGNORECASE)
+AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"
+                          r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous|\w{3,}ed|rose|fell|sank"
                         r"|slid|shrank"
@@ -88,38 +91,61 @@ class Context:
     fiscal_end: int = 12
     day: dt.date | None = None
     quarter: tuple[dt.date, dt.date] | None = None
+    story: dt.date | None = None  # the session the story reports, when its dateline or lead gives one
+    market: str = ""  # the market of the clause's listing, whose calendar "the previous session" counts on
+
+    @property
+    def now(self) -> dt.date:
+        """The story's own day: what "this week" and "so far this year" run to (the publication day by default)."""
+        return self.story or self.published
 
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' for the words around ``sentence[start:end]`` (its sub-clause first)."""
         return tense_at(self.sentence, start, end)
 
 
-def _nearest(text: str, from_end: bool) -> str:
-    """The tense of the marker nearest to one end of ``text`` (a word that is both, "scheduled", is future)."""
-    marks = [(m.start(), 1, "future") for m in FUTURE_WORDS.finditer(text)]
-    marks += [(m.start(), 0, "past") for m in PAST_TENSE.finditer(text)]
-    if not marks:
+@lru_cache(maxsize=32)
+def _marks(sentence: str) -> tuple[list[int], list[tuple[int, int, str]], list[int], list[int]]:
+    """The sentence's tense words (positions, and (position, future first, tense) sorted) and its sub-clause
+    breaks (starts and ends), found once per sentence so each date's tense is a lookup, not a new scan."""
+    marks = sorted([(m.start(), 1, "future") for m in FUTURE_WORDS.finditer(sentence)]
+                   + [(m.start(), 0, "past") for m in PAST_TENSE.finditer(sentence)])
+    cuts = [(m.start(), m.end()) for m in _SUB_CLAUSE.finditer(sentence)]
+    return [m[0] for m in marks], marks, [c[0] for c in cuts], [c[1] for c in cuts]
+
+
+def _nearest(sentence: str, lo: int, hi: int, from_end: bool) -> str:
+    """The tense of the marker nearest to one end of ``sentence[lo:hi]`` (a word that is both, "scheduled",
+    is future)."""
+    positions, marks, _, _ = _marks(sentence)
+    i, j = bisect_left(positions, lo), bisect_left(positions, hi)
+    if i >= j:
         return ""
-    return (max(marks) if from_end else min(marks, key=lambda x: (x[0], -x[1])))[2]
+    if from_end:
+        return marks[j - 1][2]
+    return marks[bisect_right(positions, positions[i]) - 1][2]  # at one position, the future word wins
 
 
 def tense_at(sentence: str, start: int, end: int) -> str:
     """'future', 'past' or '' for ``sentence[start:end]``: the tense word nearest to it in its sub-clause
     (before it, else after it); for a date opening the sentence ("Late on Thursday, X said ..."), the verb
     of the clause it introduces; else the first tense word of the sentence."""
-    before = [m.end() for m in _SUB_CLAUSE.finditer(sentence, 0, start)]
-    after = _SUB_CLAUSE.search(sentence, end)
-    lo, hi = (before[-1] if before else 0), (after.start() if after else len(sentence))
+    _, _, cut_starts, cut_ends = _marks(sentence)
+    k = bisect_right(cut_ends, start) - 1  # the last break ending at or before the date
+    n = bisect_left(cut_starts, end)  # the first break starting at or after it
+    lo = cut_ends[k] if k >= 0 else 0
+    hi = cut_starts[n] if n < len(cut_starts) else len(sentence)
     part = sentence[lo:start] + " " + sentence[end:hi]
     if AHEAD_BEFORE.search(sentence[max(0, start - 24):start]) and not STRONG_PAST.search(part):
         return "future"
-    found = _nearest(sentence[lo:start], True) or _nearest(sentence[end:hi], False)
+    found = _nearest(sentence, lo, start, True) or _nearest(sentence, end, hi, False)
     if found:
         return found
-    if not sentence[lo:start].strip(" \"'“‘(") and after is not None:
-        following = _SUB_CLAUSE.search(sentence, after.end())
-        found = _nearest(sentence[after.end():following.start() if following else len(sentence)], False)
-    return found or _nearest(sentence[:start] + " " + sentence[end:], False)
+    if not sentence[lo:start].strip(" \"'“‘(") and n < len(cut_starts):
+        after_end = cut_ends[n]
+        following = cut_starts[n + 1] if n + 1 < len(cut_starts) else len(sentence)
+        found = _nearest(sentence, after_end, following, False)
+    return found or _nearest(sentence, 0, start, False) or _nearest(sentence, end, len(sentence), False)
 
 
 def checked_date(published: dt.date | str) -> dt.date:

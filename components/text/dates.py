@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Callable, Mapping
 
-from components.text import periods
+from components.text import periods, story_periods
 from components.text.date_types import (
     FUTURE_WORDS,
     MONTH,
@@ -62,10 +63,10 @@ RELATIVE_PHRASES: dict[str, tuple[Callable[[dt.date], tuple[dt.date, dt.date]], 
                           "from 1 January of the publication year to the day before publication"),
     "later this year": (lambda p: (p + _ONE_DAY, dt.date(p.year, 12, 31)),
                         "from the day after publication to 31 December"),
-    "late last year": (lambda p: (dt.date(p.year - 1, 9, 1), dt.date(p.year - 1, 12, 31)),
-                       "September to December of the year before publication"),
-    "early next year": (lambda p: (dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 4, 30)),
-                        "January to April of the year after publication"),
+    "late last year": (lambda p: (dt.date(p.year - 1, 7, 1), dt.date(p.year - 1, 12, 31)),
+                       "July to December of the year before publication"),
+    "early next year": (lambda p: (dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 6, 30)),
+                        "January to June of the year after publication"),
     "this year": (lambda p: year_span(p.year), "the calendar year of publication"),
     "last year": (lambda p: year_span(p.year - 1), "the calendar year before publication"),
     "next year": (lambda p: year_span(p.year + 1), "the calendar year after publication"),
@@ -176,8 +177,14 @@ def _weekday(m: re.Match, ctx: Context) -> DateExpression:
 
 
 def _relative(m: re.Match, ctx: Context) -> DateExpression:
-    compute, rule = RELATIVE_PHRASES[m.group().lower()]
-    return resolved(m, "relative", compute(ctx.published), rule)
+    """A relative phrase; "this week", "this month", "this year" run to the story's day unless the clause looks
+    ahead (see :mod:`components.text.story_periods`)."""
+    phrase = m.group().lower()
+    compute, rule = RELATIVE_PHRASES[phrase]
+    span = compute(ctx.published)
+    if phrase in ("this week", "this month", "this year"):
+        span, rule = story_periods.so_far(compute(ctx.now), m, ctx, rule.replace("publication", "the story"))
+    return resolved(m, "relative", span, rule)
 
 
 def _ago(m: re.Match, ctx: Context) -> DateExpression:
@@ -258,8 +265,10 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b(?i:(?:(?:just|only) )?{_COUNT} "
                 r"(?P<unit>days?|weeks?) (?P<direction>after|before)) (?P<anchor>(?:(?:the|its|their) [a-z]+ of )?"
                 r"(?:the )?[A-Z](?:[\w-]|\.(?=\w))*(?: [A-Z](?:[\w-]|\.(?=\w))*){0,4})"), _offset),
-    (re.compile(r"\b(?:soon|recently|lately|shortly|in the coming (?:days|weeks|months|years)|in the near future"
+    (re.compile(r"\b(?:soon|(?<!as )recently(?! as)|lately|shortly|in the coming (?:days|weeks|months|years)"
+                r"|in the near future"
                 r"|at a later date|eventually)\b", re.IGNORECASE), _vague),
+    *story_periods.PATTERNS,
     *periods.PATTERNS,
 ]
 
@@ -272,8 +281,7 @@ def find_date_expressions(sentence: str, published: dt.date | str, *, anchors: M
     ``context`` carries what the text said before (its place, fiscal year, last day and quarter).
     """
     base = context or Context(checked_date(published))
-    ctx = Context(checked_date(published), anchors or base.anchors, sentence, base.place, base.fiscal_end, base.day,
-                  base.quarter)
+    ctx = replace(base, published=checked_date(published), anchors=anchors or base.anchors, sentence=sentence)
     matches = sorted(((m, resolve) for pattern, resolve in DATE_PATTERNS for m in pattern.finditer(sentence)),
                      key=lambda item: (item[0].start(), -len(item[0].group())))
     found, taken_until = [], -1

@@ -14,20 +14,19 @@ escaped. Input longer than ``MAX_ARTICLE_CHARS`` is refused with a ValueError.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from pydantic import ValidationError
-
-from components.data.events import Event, describe_validation_error
+from components.data.events import Event
 from components.data.text_rules import as_plain
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
-from components.text import clause_parts
-from components.text.date_types import DateExpression, checked_date
-from components.text.dates import FUTURE_TENSE
+from components.text import clause_parts, event_parts, figures, lexicon, moves, periods_of
+from components.text.date_types import DateExpression, checked_date, tense_at
+from components.text.dates import FUTURE_TENSE, find_date_expressions
+from components.text.event_records import candidate_to_event_record
 from components.text.reader import Clause, Reading, read_article
+from components.text.story_lines import CAPTION
 from components.text.titles import TITLE_MAX_CHARS, suggest_title
 
 __all__ = ["Candidate", "Extraction", "Unresolved", "candidate_to_event_record", "guess_category", "propose_events",
@@ -63,6 +62,8 @@ CATEGORY_KEYWORDS = {
     "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
 }
 _NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
+_OTHER_KINDS = ("absolute", "weekday", "year", "month", "half", "quarter", "months", "holiday", "weekend")
+_LOOK_BACKS = ("span", "since")  # "in five years", "since 2021": how far back, never the day of an event
 _NOMINAL = ("quarter", "quarter-ref")  # "the quarter marked ...": the subject of its sentence, kept in a title
 
 
@@ -83,6 +84,7 @@ class Candidate:
     tz: str = DEFAULT_TZ
     symbols: tuple[str, ...] = ()
     qualifier: str = ""  # "early", "morning"... kept from the wording
+    context: str = ""  # the whole sentence, when ``sentence`` is only the event's own part of it
 
     @property
     def date(self) -> dt.date | None:
@@ -200,7 +202,7 @@ def _unresolved(clause: Clause) -> list[Unresolved]:
         if not inside and not dated:
             out.append(Unresolved(clause.text, clause.sentence_index, m.group(),
                                   "an event the text names without a date; the publication date is not assumed"))
-    cue = _cue(clause.text)
+    cue = _cue(clause.text) or event_parts.news_verb(clause.text)
     if clause.date is None and cue and not out:
         out.append(Unresolved(clause.text, clause.sentence_index, cue,
                               "an event without a date in the text; the publication date is not assumed"))
@@ -221,12 +223,14 @@ def extraction_of(reading: Reading) -> Extraction:
     """The candidates and unresolved items of a text already read."""
     candidates, unresolved, notices = [], [], list(reading.notices)
     for clause in reading.clauses:
-        unresolved += _unresolved(clause)
-        found = [c for c in (_candidate(clause), _second(clause)) if c is not None]
+        found, unsure = _clause_events(clause, reading)
+        found = [c if c.sentence == clause.sentence else replace(c, context=clause.sentence) for c in found]
+        unresolved += unsure
         if len(candidates) + len(found) > MAX_CANDIDATES:
             notices.append(f"Only the first {MAX_CANDIDATES} candidate events are proposed; the text has more.")
             break
         candidates += found
+    unresolved += _captions(reading)
     notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
     plain = [_plain(c) for c in candidates]
     if plain != candidates:
@@ -238,47 +242,163 @@ def extraction_of(reading: Reading) -> Extraction:
 def _plain(candidate: Candidate) -> Candidate:
     """The candidate's words as event text (components/data/text_rules.as_plain): no tag can open in them."""
     return replace(candidate, sentence=as_plain(candidate.sentence), title=as_plain(candidate.title),
+                   context=as_plain(candidate.context),
                    expression=None if candidate.expression is None else as_plain(candidate.expression))
 
 
-def _user_id(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    if name.startswith("user-"):
-        slug = slug.removeprefix("user-")
-    slug = slug[:70].rstrip("-") or "event-" + hashlib.sha1(name.encode()).hexdigest()[:8]
-    return f"user-{slug}"
+def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], list[Unresolved]]:
+    """A clause's candidates and unresolved items: its main event, and each part that is an event of its own
+    (see components.text.event_parts): dated by its own words or a count from its clause's day, else listed
+    undated with its reason."""
+    main, second = _candidate(clause), _second(clause)
+    parts = event_parts.parts(clause.text)
+    if len(parts) == 1:
+        return _distinct([main, second, *_period_candidates(clause, parts)]), _unresolved(clause)
+    holder = _holder(clause, parts)
+    reported = event_parts.is_report(parts[holder])  # "X is examining Y, the Times reported on Saturday"
+    kept, found, unsure = set(), [], []
+    for i, part in enumerate(parts):
+        if i == holder:
+            continue
+        own = [e for e in clause.expressions if e.resolved and e.kind not in _NOT_LISTED + _LOOK_BACKS
+               and e is not clause.date and part.start <= e.start < part.end and not periods_of.covered(clause.text, e)]
+        own = own or _when(clause, part)
+        base = clause.date or (_story_day(parts[holder].text(clause.text), reading) if part.back else None)
+        if own or (part.back and base is not None):
+            found += _part_candidates(clause, part, own, second, base)
+        elif clause.date is not None and (part.lead or reported) and event_parts.is_event(clause.text, part) \
+                and not event_parts.is_own_action(clause.text, part) and not _same_session(clause.text, part):
+            unsure.append(_undated_part(clause, part))
+        else:
+            kept.add(i)
+    lo, hi = _run(parts, holder, kept)
+    if main is not None and (lo, hi) != (0, len(clause.text)):  # its own words, and a title from them
+        own = _adverbial(clause.date if not clause.implicit else None, clause)
+        inside = own is not None and lo <= own.start and own.end <= hi
+        main = replace(main, sentence=clause.text[lo:hi].strip(" ,;"), title=suggest_title(
+            clause.text[lo:hi], replace(own, start=own.start - lo, end=own.end - lo) if inside else None))
+    if second is not None and not any(c.expression == second.expression for c in found):
+        found.append(second)
+    return _distinct([main, *found, *_period_candidates(clause, parts)]), _unresolved(clause) + unsure
 
 
-def _base_record(candidate: Candidate) -> dict:
-    note = f"Date from the article's wording ({candidate.rule}); not checked against sources." if candidate.rule else \
-        "The article gives no date for this; not checked against sources."
-    if candidate.qualifier:
-        note += f" Time of day in the article: {candidate.qualifier}."
-    wording = candidate.expression[:300] if candidate.expression else None
-    return {"title": candidate.title, "date": candidate.date, "tz": candidate.tz, "category": candidate.category,
-            "summary": candidate.sentence[:2000], "article_wording": wording, "match_note": note[:500],
-            "confidence": "unverified", "in_article": False, "origin": "user", "symbols": list(candidate.symbols)}
+def _distinct(candidates: list[Candidate | None]) -> list[Candidate]:
+    """The candidates in order, each date wording once (the first, which has the narrowest words, wins)."""
+    out, seen = [], set()
+    for c in candidates:
+        key = (c.expression, c.start_date, c.end_date) if c is not None and c.expression else None
+        if c is not None and (key is None or key not in seen):
+            out.append(c)
+            seen.add(key)
+    return out
 
 
-def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
-    """A JSON-ready record valid for components.events.Event: origin "user", id "user-<slug of the title>".
+def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
+    """A candidate for each other period a figure of the clause is measured over ("down 33% over the past 12
+    months, has shed 8% in the new year": both), and for each other date a clause that is not a move names
+    ("revenue in the three months through March rose 9%, its slowest growth since listing in 2014": 2014)."""
+    out = []
+    others = () if clause.move else tuple(
+        e for e in clause.expressions if e.resolved and e.kind in _OTHER_KINDS and e != clause.date
+        and not periods_of.covered(clause.text, e) and not clause_parts.is_comparison(clause.text, e, False))
+    for e in clause.periods + others:
+        part = next((p for p in parts if p.start <= e.start < p.end), None)
+        words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
+        out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,
+                             suggest_title(words), "market move", _cue(words),
+                             f"low: a period statistic ({e.rule}), not a day", clause.tz, (), e.qualifier))
+    return out
 
-    ``edits`` override any Event field (title, date, category, tz, symbols, ...). A range or undated
-    candidate needs ``date=``. ValueError names the problem when the record is not a valid Event.
-    """
-    unknown = sorted(set(edits) - set(Event.model_fields))
-    if unknown:
-        raise ValueError(f"unknown event field(s): {', '.join(unknown)}")
-    if edits.get("origin", "user") != "user":
-        raise ValueError("a proposed event always has origin 'user'")
-    record = {**_base_record(candidate), **edits}
-    record["id"] = _user_id(str(edits.get("id") or record["title"]))
-    if record["date"] is None:
-        raise ValueError(f"'{candidate.title}' has no single date ({candidate.expression or 'no date wording'}); "
-                         "pass date=YYYY-MM-DD")
-    if len(record.get("symbols") or []) > MAX_SYMBOLS:
-        raise ValueError(f"an event lists at most {MAX_SYMBOLS} symbols; this one lists {len(record['symbols'])}")
-    try:
-        return Event.model_validate(record).model_dump(mode="json")
-    except ValidationError as exc:
-        raise ValueError("; ".join(describe_validation_error(exc, f"candidate '{record['id']}'"))) from None
+
+def _holder(clause: Clause, parts: list[event_parts.Part]) -> int:
+    """The part the clause's date belongs to: the one holding its written date, else the main part."""
+    date = clause.date
+    if date is not None and date.text and not clause.implicit:
+        at = next((i for i, p in enumerate(parts) if p.start <= date.start < p.end), None)
+        if at is not None:
+            return at
+    return next((i for i, p in enumerate(parts) if not p.lead), 0)
+
+
+def _run(parts: list[event_parts.Part], holder: int, kept: set[int]) -> tuple[int, int]:
+    """The stretch of the holder and the plain parts next to it (parts that are not events of their own)."""
+    lo = hi = holder
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    return parts[lo].start, parts[hi].end
+
+
+def _when(clause: Clause, part: event_parts.Part) -> list[DateExpression]:
+    """The date a ", when ..." part takes from the date right before it ("since 2020, when he vanished": 2020)."""
+    if part.lead != "when":
+        return []
+    before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
+    if not before:
+        return []
+    e = before[-1]
+    year = re.search(r"\b(?:19|20)\d\d\b", e.text) if e.kind == "since" else None
+    if year:  # "since 2020, when he vanished": 2020
+        e = replace(e, start_date=dt.date(int(year.group()), 1, 1), end_date=dt.date(int(year.group()), 12, 31))
+    elif e is clause.date:
+        return []  # "its overhaul in 2023, when the company split": the same time as its clause, one event
+    return [replace(e, rule=f"the time of the date before it ('{e.text}')")]
+
+
+def _story_day(main: str, reading: Reading) -> DateExpression | None:
+    """The story's day, for a main part in the present ("The announcement comes | a day after ..."); else None."""
+    if tense_at(main, 0, 0) == "past":
+        return None
+    day = reading.session or reading.published
+    return DateExpression("", 0, 0, "implicit", day, day, "the story's day, as the clause is in the present")
+
+
+def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpression],
+                     second: Candidate | None, base: DateExpression | None = None) -> list[Candidate]:
+    """The candidate of a part with a date of its own, or counted from its clause's day ("a day after ...")."""
+    words, said = part.words(clause.text), part.text(clause.text)
+    first = min(own, key=lambda x: x.start) if own else None  # a later date is an aside's ("at last night's price")
+    if second is not None and first is not None and first.text == second.expression:
+        return [replace(second, sentence=said)]
+    if first is not None:
+        e = first
+        rule = e.rule
+        span = (e.start_date, e.end_date)
+    else:
+        if base is None or base.is_range:
+            return []
+        day = base.start_date - dt.timedelta(days=part.back)
+        rule = (f"{abs(part.back)} day(s) {'before' if part.back > 0 else 'after'} the day of its clause "
+                f"({base.start_date.isoformat()})")
+        span, e = (day, day), None
+    at = words.find(e.text) if e else -1
+    title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
+    confidence = f"medium: {rule}; an event of its own in its sentence, dated by its own words"
+    return [Candidate(said, clause.sentence_index, e.text if e else None, span[0], span[1], rule, title,
+                      guess_category(words), _cue(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
+                      (), e.qualifier if e else "")]
+
+
+def _undated_part(clause: Clause, part: event_parts.Part) -> Unresolved:
+    said = part.text(clause.text)
+    lead = "the cause of its sentence's move" if part.lead in ("cause", "opening") else f"'{part.lead} …'"
+    return Unresolved(said, clause.sentence_index, said,
+                      f"{lead} is an event of its own the text gives without a day; the day of its sentence "
+                      "is not assumed")
+
+
+def _same_session(text: str, part: event_parts.Part) -> bool:
+    """A part that is a market move at the same time as its clause (", while Tencent slid 2%", ", with JD.com up
+    3%"): its clause's session. A cause ("after gold set a record", "after a broker raised its target by 6%") is
+    an event of its own even when it moved."""
+    words = text[part.start:part.end]
+    return part.lead.split()[-1:] in [[lead] for lead in lexicon.SIMULTANEOUS_LEADS] and (
+        figures.is_move(words) or moves.verbal_move(words, []) is not None)
+
+
+def _captions(reading: Reading) -> list[Unresolved]:
+    """Photo captions that name a day: listed, as the day is the picture's, not an event's."""
+    return [Unresolved(line, -1, e.text, f"{why}; the text does not date the event it shows")
+            for line, why in reading.skipped if why == CAPTION
+            for e in find_date_expressions(line, reading.published)[:1] if e.text]

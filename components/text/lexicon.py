@@ -255,3 +255,100 @@ def number_word(word: str) -> int | None:
         return ORDINALS[word]
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
     return int(m.group(1)) if m else None
+
+
+# --- events ---------------------------------------------------------------------------------------------
+# Nouns that make the subject of a move verb a market ("US futures jumped", "Chinese stocks fell"), so a move
+# without a figure is still the day's market move.
+MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "indices", "benchmark", "gauge",
+                "futures", "markets", "market", "bourses", "bourse", "ADRs", "ADSs", "ETF", "ETFs", "notes", "bonds",
+                "treasuries", "Treasuries", "yields", "oil", "crude", "gold", "bullion", "dollar", "yuan", "yen",
+                "averages", "counters", "names", "sector", "blue chips", "heavyweights", "affiliates", "makers",
+                "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
+                "companies", "firms", "names")
+# Move verbs that say a market moved without a figure ("US futures jumped", "Nvidia closed at $674"): the plain
+# moves of the lists above, not those that also report or cause ("added that", "cut forecasts", "lifted rivals").
+VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", "advance", "leap", "spike", "pop",
+                     "rebound", "firm", "recover", "bounce", "rocket", "skyrocket", "zoom", "outperform", "buoy",
+                     "fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline",
+                     "shed", "lose", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive",
+                     "nosedive", "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish",
+                     "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing")
+# A copula with a direction: "European markets were down", "U.S. bourses were mixed".
+COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
+                r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
+                r"territory|firmer|weaker|stronger|softer)\b")
+# A subject that "led gains", "saw a sell-off", "extended losses": a move said with its noun.
+NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|recorded|notched|staged|made) "
+              r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further )*"
+              r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat"
+              r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b")
+# Words between a subject and its verb that are not the subject: "shares were also falling", "kept trading".
+AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also", "kept", "continued to", "still",
+               "then", "again", "too", "all", "both", "each", "sharply", "slightly", "broadly", "nervously",
+               "steadily", "further", "initially", "largely", "mostly", "later", "earlier", "themselves")
+# Verbs that report news: a clause with one and no date is an event listed without a day (never the publication
+# date). Inflections come from lemminflect like the move verbs'.
+NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", "concede", "caution", "call",
+              "flag", "approve", "unveil", "launch", "release", "reveal", "disclose", "confirm", "post", "issue",
+              "prepare", "rush", "plan", "agree", "sign", "cut", "raise", "hike", "suspend", "halt", "ban",
+              "impose", "stir", "spark", "trigger", "examine", "probe", "investigate", "review", "make", "acquire",
+              "buy", "sell", "invest", "return", "vanish", "resign", "appoint", "name", "hire", "comment",
+              "remark", "tell", "urge", "expect", "forecast", "predict", "beat", "miss", "deliver", "hold", "meet",
+              "visit", "spot", "relax", "tighten", "reopen", "shut", "resume", "cancel", "delay", "stoke", "fuel",
+              "rattle", "dent", "retaliate", "respond", "signal", "award", "fine", "sue", "sanction", "list", "win")
+# Reporting verbs whose object is what they report: "conceded that revenue had fallen in April" dates the fall,
+# not the concession.
+REPORTING_VERBS = ("say", "report", "announce", "confirm", "disclose", "reveal", "concede", "warn", "caution",
+                   "note", "add", "estimate", "acknowledge", "admit", "explain", "state", "argue", "predict",
+                   "signal", "comment", "remark", "tell", "write")
+# What a result covers, not when it came out: a quarter after one of these verbs is the result's period.
+RESULT_VERBS = ("post", "report", "book", "beat", "miss", "top", "exceed", "surpass", "issue", "release", "deliver",
+                "publish", "log")
+# A period after these nouns is what a forecast, guidance or a programme covers, never the event's day.
+SUBJECT_PERIOD_NOUNS = ("forecast", "forecasts", "guidance", "outlook", "target", "targets", "estimate",
+                        "estimates", "programme", "program", "plan", "plans", "budget", "goal", "goals",
+                        "projection", "projections", "expectations", "growth")
+# Parts that say what happened at the same time as their clause (", while Tencent slid 2%", ", with JD.com up
+# 3%"): a move there is the same session; any other part ("after ...", "amid ...") gives a cause of its own.
+SIMULTANEOUS_LEADS = ("while", "whereas", "with", "as", "and")
+# Places that name a market when a clause names no listing of it ("Mainland Chinese markets were in positive
+# territory", "European bourses fell"): the market's code.
+MARKET_PLACES: dict[str, tuple[str, ...]] = {
+    "CN": (r"[Mm]ainland(?: Chin(?:a|ese))?", r"Shanghai", r"Shenzhen", r"China['’]s (?:stock )?markets?"),
+    "JP": (r"Japan(?:['’]s|ese)?", r"Tokyo"), "KR": (r"(?:South )?Korea(?:['’]s|n)?", r"Seoul"),
+    "AU": (r"Australia(?:['’]s|n)?", r"Sydney"), "TW": (r"Taiwan(?:['’]s|ese)?", r"Taipei"),
+    "IN": (r"India(?:['’]s|n)?", r"Mumbai"), "SG": (r"Singapore(?:['’]s)?",),
+    "EU": (r"Europe(?:an|['’]s)?", r"London", r"Frankfurt", r"Paris", r"British", r"German", r"French"),
+    "US": (r"U\.S\.", r"US", r"American", r"Wall Street", r"New York"), "HK": (r"Hong Kong(?:['’]s)?",),
+}
+# A cause moving a market: "the plan lifted Chinese tech stocks", "drove futures sharply higher".
+CAUSE_MOVE_VERBS = ("lift", "send", "push", "drag", "drive", "boost", "buoy", "hammer", "knock", "pull", "propel")
+# Asian markets trade the same calendar day; the US session of that date comes after them.
+ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
+# Words that place a story in a session: its lead's listing cues, and the US session's own words.
+US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r"\bWall Street\b(?! Journal)",
+                    r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?\s?m\.?\s?ET\b", r"\(\d{3,4} GMT\)", r"\bU\.S\. futures\b")
+# A US story written before the open ("futures rose in premarket trading"): its closes are the previous session's.
+BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) the (?:opening )?bell\b", r"\bpre-?open\b")
+# A close or an end of trading: "closed at $674", "ended the day 2% higher".
+CLOSE_WORDS = (r"\bclos(?:ed|ing)\b", r"\bended\b", r"\bfinished\b", r"\bsettled\b", r"\bat the close\b")
+# Named holidays that are periods: (pattern, month, first day, last day) in the publication year.
+HOLIDAY_PERIODS = ((r"(?:the )?(?:week-long |weeklong )?Golden Week(?: holidays?)?", 10, 1, 7),
+                   (r"(?:the )?(?:week-long |weeklong )?National Day (?:holidays?|Golden Week)", 10, 1, 7),
+                   (r"(?:the )?May Day (?:holidays?|Golden Week)", 5, 1, 5))
+# The time of day a story was written in: "this morning", "last night", "tonight".
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+
+
+def inflections(lemmas) -> set[str]:
+    """Every inflected form of the verbs ``lemmas`` (lemminflect, with the variant spellings above)."""
+    return {form for lemma in lemmas for form in _forms(lemma)}
+
+
+@lru_cache(maxsize=1)
+def said_forms() -> str:
+    """An alternation of the reporting verbs as a report is written: their past forms, "says" and "wrote" ("notes",
+    "reports" are nouns as often as verbs)."""
+    forms = {f for f in inflections(REPORTING_VERBS) if f.endswith(("ed", "aid")) and not f.startswith("tell")}
+    return alternation(sorted(re.escape(f) for f in forms | {"says", "wrote"}))

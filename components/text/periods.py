@@ -22,6 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
+from components.text import story
 from components.text.date_types import (
     MONTH,
     Context,
@@ -96,9 +97,10 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
         return unresolved(m, "span", f"'{m.group()}' is a period without bounds")
     pub = ctx.published
     if unit in ("session", "trading day") and not m.group("n"):  # "in the previous session": one day, not a span
-        day = previous_weekday(ctx.day or pub)
-        return resolved(m, "relative", one_day(day), "the session before the day of the clause (a weekday; its "
-                        "market's own calendar decides whether it traded)")
+        market = ctx.market or ctx.place
+        day = story.previous_session(market, ctx.day or ctx.now)
+        return resolved(m, "relative", one_day(day), f"the {market} session before the day of the clause, on its "
+                        "own calendar (never a weekend day or a holiday)")
     if unit in ("day", "session", "trading day"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":
@@ -128,6 +130,18 @@ def _since_part(m: re.Match, ctx: Context) -> DateExpression:
     start = dt.date(year, {"early": 1, "mid": 5, "late": 9}[part], 1)
     return resolved(m, "span", (start, ctx.published), f"from {part} {year} to publication",
                     f"open start: '{part} {year}' is read as from {start:%B} {year}")
+
+
+def _months_through(m: re.Match, ctx: Context) -> DateExpression:
+    """"The three months through March": the months ending with the most recent such month that had ended (or the
+    month of the year named)."""
+    count, month = count_of(m.group("n")) or 3, month_number(m.group("month"))
+    year = int(m.group("year")) if m.group("year") else (
+        ctx.published.year if month < ctx.published.month else ctx.published.year - 1)
+    end = month_span(year, month)[1]
+    start = add_months(end.replace(day=1), 1 - count)
+    return resolved(m, "quarter" if count == 3 else "months", (start, end),
+                    f"the {count} months ending with {end:%B %Y}")
 
 
 def _vague_span(m: re.Match, ctx: Context) -> DateExpression:
@@ -224,8 +238,9 @@ def previous_weekday(day: dt.date) -> dt.date:
 
 def _overnight(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.place in ASIAN_PLACES:
-        return resolved(m, "overnight", one_day(previous_weekday(ctx.published)),
-                        "overnight in an Asian report: the previous US session (New York date)", tz=US_TZ)
+        return resolved(m, "overnight", one_day(story.previous_session("US", ctx.now)),
+                        "overnight in an Asian report: the previous US session (New York date, on its calendar)",
+                        tz=US_TZ)
     return resolved(m, "overnight", one_day(ctx.published),
                     "overnight in a US or European report: the Asian session of the publication day", tz=HK_TZ)
 
@@ -242,6 +257,14 @@ def _reference(m: re.Match, ctx: Context) -> DateExpression:
     qualifier = next((q for q in ("morning", "afternoon", "evening", "night") if q in text), "")
     if ctx.day is None:
         return unresolved(m, "reference", "counts from a moment the sentence does not name", qualifier=qualifier)
+    if offset and ("session" in text or "trading day" in text):  # "the previous session": a trading day
+        day = ctx.day
+        for _ in range(min(abs(offset), 30)):
+            day = story.previous_session(ctx.market or ctx.place, day) if offset < 0 else \
+                story.next_session(ctx.market or ctx.place, day)
+        return resolved(m, "reference", one_day(day), f"{abs(offset)} session(s) {'after' if offset > 0 else 'before'}"
+                        f" the day the text named last ({ctx.day.isoformat()}), on the market's calendar",
+                        qualifier=qualifier)
     day = ctx.day + dt.timedelta(days=offset)
     side = "after" if offset > 0 else "before"
     rule = f"{abs(offset)} day(s) {side} the day the text named last" if offset else "the day the text named last"
@@ -263,6 +286,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
                 r"(?P<unit>(?i:years?|months?|weeks?|decades?))\b"), _look_back),
     (re.compile(r"\b[Ss]ince (?P<part>early|late|mid-?) ?(?P<year>(?:19|20)\d\d)\b"), _since_part),
+    (re.compile(rf"\b(?i:in|over|during|for) the (?P<n>(?i:three|six|nine|twelve)|3|6|9|12) months (?i:through|to"
+                rf"|ended|ending)(?: in)? (?P<month>{MONTH})\b(?:,? (?P<year>\d{{4}})\b)?"), _months_through),
     (re.compile(r"\b(?:for (?:years|decades|months|weeks|some time|a long time|(?:several|many|a few) "
                 r"(?:years|months|weeks|quarters))|in recent (?:days|weeks|months|years|quarters|sessions)"
                 r"|(?:over|in|during) the (?:past|last) (?:few|several|couple of) (?:days|weeks|months|years|quarters"

@@ -1,48 +1,56 @@
 """Reading a market report: each clause with its date, its listings and whether it reports a move.
 
-``read_article(text, published)`` splits the text into paragraphs, sentences and clauses (a
-sentence's parts between semicolons) and resolves every date expression against the publication
-date and what the text said before it. The rules, stated once (README, "Reading another article"):
+``read_article(text, published)`` splits the text into paragraphs, sentences and clauses (a sentence's
+parts between semicolons, and coordinated clauses with a subject and verb of their own) and resolves every
+date expression against the publication date, the story's session and what the text said before it. The
+rules, stated once (README, "Reading another article"):
 
 * a **written date** wins: a day before a period, and in a clause with a subordinate part (", which
   ...", ", after ...") a day of the main part before one of the subordinate part;
-* a clause reporting a **market move** (a price figure, "highest level since ...") without a day of
-  its own belongs to the day of the previous move of its paragraph, else to the **publication
-  session**; for a US listing in an Asian report that is the last US session before publication.
-  A move measured over a period ("so far this year", "over the past 12 months") is a period
-  statistic, never a day;
-* **spans and look-backs** never date an event; a clause with nothing but a span keeps the span;
-* **references** ("that same day") count from the last day written, never from an implied one;
+* a clause reporting a **market move** (a price figure, "highest level since ...", or a market moving
+  without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day of the
+  previous move of its market in its paragraph, else to the **story's session** (:mod:`story`: a
+  dateline's day, else the lead's dated move, else the publication day), on its market's calendar; for
+  a US listing in an Asian story that is the last US session before the story's. A move measured over
+  a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
+* **spans and look-backs** never date an event; a clause with nothing but a span keeps the span; the
+  period a result or forecast covers never dates it (:mod:`periods_of`);
+* **references** ("that same day") count from the last day written, never from an implied one; a
+  clause that only continues a report takes that report's day;
 * an **event cue** with no date stays undated and is listed, never given the publication date.
 
-The article's place (its market) comes from its dateline or the markets it names; its company is
-the one it names most, whose fiscal year sets what "third-quarter" means. Datelines, photo
-captions and header lines ("URL:", "Published:") are set aside. Work is bounded: at most
+The article's place (its market) comes from its dateline, its lead or the markets it names; its company
+is the one it names most, whose fiscal year sets what "third-quarter" means. Datelines, photo captions
+and header lines ("URL:", "Published:") are set aside (:mod:`story_lines`). Work is bounded: at most
 MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters each, every one said in a notice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
-from components.text import clause_parts, figures, listings_text, periods
+from components.text import (
+    clause_parts,
+    figure_periods,
+    figures,
+    listings_text,
+    moves,
+    periods,
+    periods_of,
+    story,
+)
 from components.text.date_types import Context, DateExpression, checked_date, one_day
 from components.text.dates import find_date_expressions
 from components.text.listings_text import Listing
 from components.text.sentences import checked_text, split_sentences
-from components.text.titles import is_caption, strip_dateline
+from components.text.story_lines import story_lines
 
 MARKET_TZ = {"HK": "Asia/Hong_Kong", "US": "America/New_York", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo"}
-DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
-PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
-_HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|By|Byline):\s*(?P<value>.*)$",
-                     re.IGNORECASE)
-_OUTLET = re.compile(r"\s\([A-Z][\w .&'-]{1,40}\)$")
+DAY_KINDS, PERIOD_KINDS = figure_periods.DAY_KINDS, figure_periods.PERIOD_KINDS
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class Clause:
     listings: tuple[Listing, ...]
     second: DateExpression | None = None  # a day only an aside or reported speech gives: a second event
     second_text: str = ""
+    periods: tuple[DateExpression, ...] = ()  # other periods a figure of the clause is measured over
 
     @property
     def day(self) -> dt.date | None:
@@ -80,10 +89,24 @@ class Reading:
     clauses: tuple[Clause, ...]
     notices: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]  # (line, why) set aside: captions, datelines, header lines
+    session: dt.date | None = None  # the session the story reports, in its place's calendar (see story.py)
+    session_rule: str = ""
 
     def story_day(self, market: str) -> tuple[dt.date, str]:
         """The session of ``market`` a figure means when neither it nor its paragraph gives a day, and why."""
-        return publication_day(self.place, market, self.published)
+        return story_day(self.place, market, self.published, self.session, self.session_rule)
+
+
+def story_day(place: str, market: str, published: dt.date, session: dt.date | None = None,
+              session_rule: str = "") -> tuple[dt.date, str]:
+    """The session of ``market`` a story of ``place`` published on ``published`` means by a figure without a day.
+
+    ``session`` is the story's own session when its dateline or lead gives one ("NEW YORK, June 4",
+    "stocks rose on Wednesday" in a story published Thursday); else the publication day."""
+    if session is None or session == published:
+        return publication_day(place, market, published)
+    day, why = story.market_day(place, market, session)
+    return day, f"no date of its own: {why} ({session.isoformat()}: {session_rule})"
 
 
 @dataclass
@@ -93,22 +116,32 @@ class _State:
     context: Context
     last: Listing | None = None  # the last company listing named
     last_index: Listing | None = None  # the last index named
-    move: tuple[int, DateExpression, str] | None = None  # (paragraph, date, tz) of the last written move
+    move: tuple[int, DateExpression, str, str] | None = None  # (paragraph, date, tz, market) of the last move
     notices: list[str] = field(default_factory=list)
     company: Company | None = None
+    session: dt.date | None = None  # the story's session, once its dateline or lead gives it
+    session_rule: str = ""
+    before_open: bool = False  # a US story written before the open: its closes are the previous session's
+    report: DateExpression | None = None  # the day of the last report the text dated ("X said on Wednesday")
+    lead: frozenset[int] = frozenset()  # the paragraphs of the story's lead (not its title, byline or notes)
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
                  anchors: Mapping[str, dt.date] | None = None) -> Reading:
     """Read a text (see the module's docstring); ValueError for text over MAX_ARTICLE_CHARS or a bad date."""
     clean, day = checked_text(text), checked_date(published)
-    lines, skipped, notices, dateline = _lines(clean, day)
-    found_place, place_rule = listings_text.article_place(clean, dateline)
+    lines, skipped, notices, dateline = story_lines(clean, day)
+    found_place, place_rule = story.story_place(clean, [line for _, line, head in lines if not head], dateline)
     place = place or found_place
     place_rule = place_rule if place == found_place else "chosen by hand"
     company = listings_text.main_company(clean)
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
     state, clauses, sentences = _State(context, notices=notices, company=company), [], 0
+    state.before_open = place == "US" and story.before_open([line for _, line, heading in lines if not heading])
+    state.lead = story.lead_paragraphs(lines)
+    dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
+    if dated is not None:
+        _set_session(state, dated, f"the dateline's day ({dated:%d %B})")
     for paragraph, line, heading in lines:
         if sentences >= MAX_SENTENCES:
             _notice_once(state, f"Only the first {MAX_SENTENCES:,} sentences were read; the rest of the text was not.")
@@ -116,42 +149,17 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
         read, count = _sentences(line, sentences, state)
         sentences += count
         for sentence_index, sentence in read:
-            for part in _parts(sentence):
+            for part in clause_parts.clauses(sentence):
                 clauses.append(_read_clause(len(clauses), sentence_index, paragraph, part, sentence, heading, state))
-    return Reading(day, place, place_rule, company, tuple(clauses), tuple(state.notices), tuple(skipped))
+    return Reading(day, place, place_rule, company, tuple(clauses), tuple(state.notices), tuple(skipped),
+                   state.session, state.session_rule)
 
 
-def _lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, bool]], list, list[str], str]:
-    """The story's lines as (paragraph, text, is heading), with header lines, captions and datelines set aside."""
-    lines, skipped, notices, dateline = [], [], [], ""
-    for number, raw in enumerate(line.strip() for line in text.split("\n")):
-        if not raw:
-            continue
-        header = _HEADER.match(raw) if number < 8 else None
-        if header and header.group("key").lower() not in ("title", "headline"):
-            skipped.append((raw[:200], "a header line"))
-            notices += _published_notice(header, published)
-            continue
-        if is_caption(raw):
-            skipped.append((raw[:200], "a photo caption or credit: its date is the picture's, not an event's"))
-            continue
-        city, rest = strip_dateline(raw)
-        if city:
-            skipped.append((raw[:len(raw) - len(rest)].strip(), "a dateline: where the story was filed"))
-            dateline = dateline or city
-        title = header.group("value") if header else ""
-        lines.append((len(lines), _OUTLET.sub("", title) if title else rest, bool(title)))
-    return lines, skipped, notices, dateline
-
-
-def _published_notice(header: re.Match, published: dt.date) -> list[str]:
-    if header.group("key").lower() not in ("published", "date"):
-        return []
-    written = re.search(r"\d{4}-\d{2}-\d{2}", header.group("value"))
-    if written and written.group() != published.isoformat():
-        return [f"The text says it was published {written.group()}; dates are read against {published.isoformat()}, "
-                "the date given. Change the publication date if the text is right."]
-    return []
+def _set_session(state: _State, day: dt.date, rule: str) -> None:
+    """The story's session, once: every dateless move of the story's market belongs to it."""
+    if state.session is None:
+        state.session, state.session_rule = day, rule
+        state.context = replace(state.context, story=day)
 
 
 def _sentences(line: str, first: int, state: _State) -> tuple[list[tuple[int, str]], int]:
@@ -175,26 +183,14 @@ def _notice_once(state: _State, notice: str) -> None:
         state.notices.append(notice)
 
 
-# ", and China retaliated ...": a coordinated clause with a subject of its own is a clause of its own
-_AND_CLAUSE = re.compile(r",\s(?:and|but|while)\s(?=(?:[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*|it|they|its|their)"
-                         r"\s(?:[a-z]+\s){0,2}?(?:said|announced|reported|retaliated|rose|fell|gained|lost|added|slipped"
-                         r"|climbed|dropped|jumped|slid|declined|surged|tumbled|ended|closed|was|were|is|has|had|will)\b)")
-
-
-def _parts(sentence: str) -> list[str]:
-    """A sentence's clauses: its parts between semicolons, and coordinated clauses with their own subject."""
-    parts = [p.strip() for p in sentence.split(";") if p.strip()]
-    return [q.strip(" ,") for p in parts for q in _AND_CLAUSE.split(p) if q.strip(" ,")]
-
-
 _REREAD = ("reference", "quarter-ref", "comparison", "span")
 
 
-def _expressions(text: str, state: _State) -> list[DateExpression]:
+def _expressions(text: str, state: _State, market: str = "") -> list[DateExpression]:
     """The clause's expressions, re-read after each day or quarter it names, so a later reference counts from it.
 
     Quarters follow the fiscal year of the company the clause names first, else of the article's company."""
-    ctx = state.context
+    ctx = replace(state.context, market=market)
     named = next((c for c in map(company_named, (m.group() for m in COMPANY_RE.finditer(text))) if c), None)
     if named is not None and named.fiscal_year_end != ctx.fiscal_end:
         ctx = replace(ctx, fiscal_end=named.fiscal_year_end)
@@ -227,11 +223,10 @@ def _advanced(ctx: Context, e: DateExpression) -> Context:
 def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sentence: str, heading: bool,
                  state: _State) -> Clause:
     ctx = state.context
-    expressions = _expressions(text, state)
     found = listings_text.listings_in(text, ctx.place, _company(state), state.last, state.last_index)
-    move = figures.is_move(text) and (bool(found) or not listings_text.is_generic(text))
-    period = move and _period_statistic(text, expressions)
-    date, implicit, tz = _date_of(text, expressions, move and not period, found, paragraph, state, period)
+    expressions, at, period, (date, implicit, tz) = _dating(text, found, paragraph, heading, state)
+    move = at is not None
+    date, implicit = _continued(text, date, implicit, state)
     expressions = [_session_filled(e, date) for e in expressions]
     for e in expressions:
         if _sets_anchor(e, state.context):
@@ -241,12 +236,53 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     state.last = companies[-1] if companies else state.last
     state.last_index = indices[-1] if indices else state.last_index
     if move and not period and date is not None and not date.is_range:
-        state.move = (paragraph, date, tz)
+        state.move = (paragraph, date, tz, _market_of(text, found, state))
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
         e.kind in DAY_KINDS and not e.is_range))]  # a weekend dates a second event as its two days
     second = clause_parts.second_event(text, days, date)
+    compared = [e for e in days if clause_parts.is_comparison(text, e, move) and (date is None
+                                                                              or e.start_date != date.start_date)]
+    if second is None and compared:  # "added to gains from Monday": Monday's gains are a second event
+        second = compared[0], text[:compared[0].end]
+    if second is None and move and date is not None:  # "ended 0.6% weaker, wiping out a 1.3% rise on Wednesday"
+        second = figure_periods.other_move_day(text, days, date, at or 0)
+    periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
-                  move, period, tuple(found), *(second or (None, "")))
+                  move, period, tuple(found), *(second or (None, "")), periods)
+
+
+def _continued(text: str, date: DateExpression | None, implicit: str, state: _State) -> tuple[DateExpression | None,
+                                                                                              str]:
+    """A report's day, kept: a clause that reports with a written day sets it; one that only continues a report
+    ("The company added that ...", "It also said ...") without a day of its own takes it."""
+    if date is not None and not implicit and not date.is_range and clause_parts.REPORTED.search(text):
+        state.report = date
+    if date is None and state.report is not None and clause_parts.CONTINUES.match(text):
+        rule = f"continues the report of {state.report.start_date.isoformat()} ('{state.report.text}')"
+        return replace(state.report, text="", start=0, end=0, kind="implicit", rule=rule), rule
+    return date, implicit
+
+
+def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, state: _State) -> tuple:
+    """The clause's expressions, where its move stands (None: not a move), whether it is a period statistic and
+    its date; a dated move of the story's market in its lead sets the story's session (and the clause is re-read,
+    so "this year" runs to that session)."""
+    for _ in range(2):
+        expressions = _expressions(text, state, _market_of(text, found, state))
+        at = figure_periods.move_at(text) if figures.is_move(text) else \
+            moves.verbal_move(text, [f.end for f in found], *clause_parts.main_span(text))
+        spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
+        period = bool(spans)
+        date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
+                                      spans, at or 0)
+        lead = at is not None and not period and not implicit and paragraph in state.lead
+        if not (lead and state.session is None and date is not None and not date.is_range
+                and date.kind in ("absolute", "weekday", "relative") and story.in_window(date.start_date,
+                                                                                         state.context.published)
+                and _market_of(text, found, state) == state.context.place):
+            break
+        _set_session(state, date.start_date, f"the day of the lead's move ('{date.text}')")
+    return expressions, at, period, (date, implicit, tz)
 
 
 def _company(state: _State) -> Company | None:
@@ -254,46 +290,48 @@ def _company(state: _State) -> Company | None:
     return (company_named(state.last.name) if state.last else None) or state.company
 
 
-def _period_statistic(text: str, expressions: list[DateExpression]) -> bool:
-    """A move whose figure is measured over a span ("up 70% so far this year"), not a ranking's look-back
-    nor a span of another part of the clause ("fell 6% after it cut prices for the second time this year")."""
-    lo, hi = clause_parts.segment(text, _move_at(text))
-    spans = [e for e in expressions if (e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range))
-             and (lo <= e.start < hi or e.start < 5)]  # in the figure's stretch, or opening the clause
-    if not spans:
-        return False
-    ranks = figures.find_superlatives(text)
-    return any(not any(r.end <= s.start and s.start - r.end < 40 for r in ranks) for s in spans)
-
-
-def _move_at(text: str) -> int:
-    """Where a move's figure (or ranking) stands in its clause."""
-    spots = [f.start for f in figures.find_figures(text) if f.subject in ("price", "") and f.kind != "money"]
-    spots += [r.start for r in figures.find_superlatives(text)]
-    aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
-    main = [at for at in spots if not any(a <= at < b for a, b in aside)]
-    return min(main or spots, default=0)
-
-
 def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Listing], paragraph: int,
-             state: _State, period: bool = False) -> tuple[DateExpression | None, str, str]:
+             state: _State, spans: list[DateExpression] | None = None, at: int = 0) -> tuple[DateExpression | None,
+                                                                                         str, str]:
     """The clause's date expression, the implicit rule ("" when written) and the zone of the day.
 
     A move over a period keeps its span unless its main part names a day: a day of its subordinate part
-    ("rallied 4% last week after Beijing pledged support on Friday") is another event's."""
+    ("rallied 4% last week after Beijing pledged support on Friday") is another event's; the span is the narrowest
+    of ``spans``, the ones its figure is measured over."""
+    period = bool(spans)
     days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
     if period:
         days = [e for e in days if e.start < clause_parts.main_end(text)]
-    chosen = clause_parts.move_day(text, days, _move_at(text)) if dated_move else clause_parts.main_day(text, days)
+    days = [e for e in days if not clause_parts.is_comparison(text, e, dated_move or period)]
+    chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
+    if chosen is not None and dated_move and chosen.kind == "weekday":
+        chosen = _trading_weekday(chosen, _market_of(text, found, state))
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:
+        when = clause_parts.when_date(text, days, [e for e in expressions if e.resolved and e.is_range
+                                                   and e.kind not in PERIOD_KINDS])
+        if when is not None:  # "Shares jumped 5%, when he was seen in Hangzhou in early 2023": that time
+            return when, "", when.tz or _listing_tz(found, state)
         return _implicit(text, found, paragraph, state)
     ranges = [e for e in expressions if e.resolved and e.kind not in ("comparison", "session")
-              and (e.is_range or e.kind not in DAY_KINDS or e in days)]  # a subordinate part's day stays its own
-    narrow = [e for e in ranges if e.kind not in PERIOD_KINDS] or ranges
+              and (e.is_range or e.kind not in DAY_KINDS or e in days)  # a subordinate part's day stays its own
+              and not periods_of.covered(text, e) and (period or not clause_parts.in_cause(text, e.start))]
+    narrow = spans or [e for e in ranges if e.kind not in PERIOD_KINDS] or ranges
     chosen = min(narrow, key=lambda e: ((e.end_date - e.start_date).days, e.start), default=None)
+    now = state.context.now
+    if period and chosen is not None and chosen.start_date <= now < chosen.end_date:
+        chosen = replace(chosen, end_date=now, rule=f"{chosen.rule}, up to the story's day ({now.isoformat()})")
     return chosen, "", MARKET_TZ.get(state.context.place, MARKET_TZ["HK"])
+
+
+def _trading_weekday(e: DateExpression, market: str) -> DateExpression:
+    """A move's weekday that was a holiday of its market: the trading day the story means, its last session."""
+    day = story.last_session(market, e.start_date)
+    if day == e.start_date:
+        return e
+    return replace(e, start_date=day, end_date=day, rule=f"{e.rule}; {e.start_date:%A %d %B} was a holiday of the "
+                   f"{market} market, so its last session before it")
 
 
 def _listing_tz(found: list[Listing], state: _State) -> str:
@@ -303,25 +341,41 @@ def _listing_tz(found: list[Listing], state: _State) -> str:
 
 
 def _implicit(text: str, found: list[Listing], paragraph: int, state: _State) -> tuple[DateExpression, str, str]:
-    """A move without a day: the last move of the paragraph, else the publication session of its listing."""
+    """A move without a day: the last move of its market in the paragraph, else the story's session of its market."""
     ctx = state.context
-    if state.move and state.move[0] == paragraph:
-        _, date, tz = state.move
+    market = _market_of(text, found, state)
+    if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
+        _, date, tz, _ = state.move
         rule = f"the day of the previous move in its paragraph ({date.text or date.rule})"
         return replace(date, text="", start=0, end=0), rule, tz
-    markets = {f.market for f in found if f.symbol} or ({state.last.market} if state.last else {ctx.place})
-    market = markets.pop() if len(markets) == 1 else ctx.place
-    day, rule = publication_day(ctx.place, market, ctx.published)
+    day, rule = story_day(ctx.place, market, ctx.published, state.session, state.session_rule)
+    outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
+    if outside is not None:
+        day, rule = outside[0], f"no date of its own: {outside[1]}"
     expr = DateExpression("", 0, 0, "implicit", *one_day(day), rule)
     return expr, rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
 
 
+def _market_of(text: str, found: list[Listing], state: _State) -> str:
+    """The market a move is about: its main part's listings' (named indices without a symbol too), else the last
+    listing's, else the story's."""
+    place, main = state.context.place, clause_parts.main_end(text)
+    markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place
+               for f in found if f.market and (f.symbol or f.start < main)]
+    if not markets:  # "Mainland Chinese markets were in positive territory": the place named, else the last listing's
+        return moves.place_market(text[:main]) or (state.last.market if state.last else place)
+    return place if place in markets else markets[0]
+
+
 def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.date, str]:
     """The session a report means when it gives no day: the publication day, or for a US listing in an
-    Asian report the weekday before it (the US session of that day had not begun)."""
+    Asian report the last US session before it (the US session of that day had not begun)."""
     if place in periods.ASIAN_PLACES and market == "US":
-        return periods.previous_weekday(published), ("no date of its own: the last US session before this Asian "
-                                                     "report's publication")
+        return story.previous_session("US", published), ("no date of its own: the last US session before this "
+                                                         "Asian report's publication")
+    day = story.last_session(market, published)
+    if day != published:
+        return day, f"no date of its own: the last {market} session on or before publication (it did not trade then)"
     return published, "no date of its own: the publication session"
 
 

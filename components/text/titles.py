@@ -19,9 +19,11 @@ _CREDIT = re.compile(r"\bGetty Images\b|\bPhoto(?:graph(?:er)?)?:|\(Photo by\b|\
                      r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:"
                      r"|\| (?:Reuters|AFP|AP|Bloomberg)\b|/(?:Bloomberg|Reuters|AFP|AP)\b")
 _CAPTION_DATE = re.compile(r"\bon \w+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _VERB_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|rose|fell|\w+ed|will)\b")
-_LEADING = re.compile(r"^(?:(?:Meanwhile|However|Separately|Still|Elsewhere|In addition|By contrast|Earlier|Later|Also"
-                      r"|According to [^,]{1,60})\s*,\s*)+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:(?:and|but|while|whereas)\s+|(?:Meanwhile|However|Separately|Still|Elsewhere|In addition"
+                      r"|By contrast|Earlier|Later|Also|According to [^,]{1,60}|As (?:recently|early|late) as|As of)"
+                      r"\s*,\s*)+", re.IGNORECASE)
 _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast|analysts said|he said|she said"
                            r"|it said|in turn)\s?,", re.IGNORECASE)
 # a subordinate part with a subject of its own: the title ends before it ("fell 5% | after it unveiled ...");
@@ -51,12 +53,21 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION_DATE.search(text)) and not _VERB_HINT.search(head)
 
 
+def caption_story(line: str) -> str:
+    """The sentences of a caption line before its credit ("... on Friday. File photo: RTHK" → "... on Friday.")."""
+    credit = _CREDIT.search(line)
+    head = line[:credit.start()] if credit else line
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    return head[:ends[-1]].strip() if ends else ""
+
+
 def suggest_title(sentence: str, expression: DateExpression | None = None) -> str:
     """A short title: the sentence's subject and verb, without its date wording, dateline or asides (80 chars)."""
     sentence = strip_dateline(sentence)[1]
     if expression is not None and sentence[expression.start:expression.end] == expression.text:
         before = re.sub(r"\s+(?:on|in|by|since|at|from|of)\s*$", " ", sentence[:expression.start], flags=re.IGNORECASE)
-        text = before + sentence[expression.end:]
+        after = re.sub(r"^['’]s\b", "", sentence[expression.end:])  # "this month's split": not "'s split"
+        text = before + after
     else:
         text = sentence
     text = re.sub(r"\s+", " ", text)

@@ -1,0 +1,94 @@
+"""Where a figure stands in its clause and the periods it is measured over.
+
+* A move's **figure** is its first price figure or ranking outside an aside ("The stock, which touched its
+  highest since 2021, has climbed 60%": the 60%).
+* A figure is measured over a **span** in its stretch of the clause ("up 70% so far this year", "a weekly
+  gain", "up 23% in 2025": the year running at the story's day), not a ranking's look-back ("highest since
+  2021") nor a span another day is nearer to; a day in the figure's own stretch wins ("last night's 3.5% rise
+  took this year's advance to 180%": the 3.5% is last night's, the 180% this year's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from components.text import clause_parts, figures, periods_of
+from components.text.date_types import DateExpression
+
+
+@lru_cache(maxsize=64)
+def _figures(text: str) -> tuple:
+    """A clause's figures, found once however often the reader asks (finding them is the costly part)."""
+    return tuple(figures.find_figures(text))
+
+
+DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
+PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
+RUNNING_KINDS = ("year", "month")  # ... and over the year or month running at the story's day ("up 23% in 2025")
+
+
+def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.date) -> list[DateExpression]:
+    """The spans a move's figure is measured over ("up 70% so far this year", "up 23% in 2025"): in the figure's
+    stretch (or opening the clause), not a ranking's look-back nor a span of another part of the clause ("fell 6%
+    after it cut prices for the second time this year"); none when the stretch names a day of its own."""
+    lo, hi = clause_parts.segment(text, at)
+    if any(e.resolved and e.kind in DAY_KINDS and not e.is_range and lo <= e.start < hi for e in expressions):
+        return []  # a move's own day beats a period elsewhere in its stretch ("last night's 3% rise took ...")
+    spans = [e for e in expressions if over(e, now) and (lo <= e.start < hi or e.start < 5)]  # or opening it
+    ranks = figures.find_superlatives(text)
+    return [s for s in spans if not any(r.end <= s.start and s.start - r.end < 40 for r in ranks)]
+
+
+def over(e: DateExpression, now: dt.date) -> bool:
+    """Whether a move can be measured over ``e``: a span, a relative period, or the year or month running now."""
+    return e.resolved and (e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range) or (
+        e.kind in RUNNING_KINDS and e.start_date <= now <= e.end_date))
+
+
+def figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -> list[DateExpression]:
+    """Every period a figure of the clause is measured over: a span nearer to that figure than any other figure
+    and any day ("down 33% over the past 12 months, has shed 8% in the new year" has two; "last night's 3.5% rise
+    took this year's advance to 180%" has one, the 180%'s), not a ranking's look-back."""
+    spots = [(f.start, f.end) for f in _figures(text) if f.kind != "money"]
+    if not spots:
+        return []
+    days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
+    ranks = figures.find_superlatives(text)
+    out = []
+    for e in expressions:
+        if not over(e, now) or periods_of.covered(text, e) or any(r.end <= e.start and e.start - r.end < 40
+                                                                     for r in ranks):
+            continue
+        near = min(spots, key=lambda f: _gap(f, e.start, e.end))
+        if not any(_gap(near, d.start, d.end) < _gap(near, e.start, e.end) for d in days):
+            out.append(e)
+    return out
+
+
+def _gap(figure: tuple[int, int], start: int, end: int) -> int:
+    return start - figure[1] if start >= figure[1] else figure[0] - end if end <= figure[0] else 0
+
+
+def move_at(text: str) -> int:
+    """Where a move's figure (or ranking) stands in its clause."""
+    spots = [f.start for f in _figures(text) if f.subject in ("price", "") and f.kind != "money"]
+    spots += [r.start for r in figures.find_superlatives(text)]
+    aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
+    main = [at for at in spots if not any(a <= at < b for a, b in aside)]
+    return min(main or spots, default=0)
+
+
+def other_move_day(text: str, days: list[DateExpression], date: DateExpression, at: int) -> tuple[DateExpression,
+                                                                                                  str] | None:
+    """(day, words) of a second move with its own day in another stretch of the clause ("ended 0.6% weaker, wiping
+    out a 1.3% rise on Wednesday": the 1.3% is Wednesday's), or None."""
+    own = clause_parts.segment(text, at)
+    for f in _figures(text):
+        lo, hi = clause_parts.segment(text, f.start)
+        if (lo, hi) == own or f.kind == "money":
+            continue
+        day = next((e for e in days if lo <= e.start < hi and e.start_date != date.start_date), None)
+        if day is not None:
+            return day, text[lo:hi].strip(" ,")
+    return None

@@ -1,0 +1,202 @@
+"""The story a text tells: the market it reports on and the session it reports, read from its lead.
+
+* **Its place.** A dateline names it ("HONG KONG (Reuters) -"); an Asian report says "overnight" of a
+  US listing; otherwise the **lead** decides: the session its first lines' listings trade in ("ADRs rose
+  11%", "(NYSE:BABA)", "in premarket trading" against "Hong Kong-listed", "HK$"), and only when the lead
+  names neither session, or both as often, the market the whole text names most.
+* **Its session.** A dateline with a day ("NEW YORK, June 4 —") gives it; else the first move of the
+  story's market in its lead with a written day ("stocks rose on Wednesday" in a story published
+  Thursday); else the publication day. A figure without a day of its own belongs to this session, not
+  to the publication day's, which may not have traded yet.
+* **Sessions are trading days** of the market's own calendar (``components.data.calendars``): "the
+  previous session" is never a weekend day or a holiday; where no calendar is known, weekdays stand in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from components.text import entities, lexicon, listings_text
+from components.text.date_types import MONTH, month_number
+
+LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
+LEAD_PARAGRAPHS = 3  # a dated move in these first paragraphs (of the body) sets the story's session
+STORY_WINDOW = 6  # days before publication the story's session may lie
+_DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,28}}[A-Z],\s*(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})\b"
+                           r"(?:,?\s(?P<year>\d{4}))?")
+_US_SESSION = lexicon.patterns(lexicon.US_SESSION_WORDS, 0)
+_HK_PRICE = re.compile(r"\bHK\$\s?\d")
+BEFORE_OPEN = lexicon.patterns(lexicon.BEFORE_OPEN)
+CLOSE = lexicon.patterns(lexicon.CLOSE_WORDS)
+_US_TICKER = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS):\s?[A-Z]")
+
+
+def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str] | None:
+    """The session the lead reports, with why; None when it names neither market's, or both as often.
+
+    ``cues`` are the listing cues per market ("ADRs", "Hong Kong-listed", "(NYSE:"); with the session's own
+    words ("premarket", "10 a.m. ET", "HK$") they say which session a figure is from. A place named ("Beijing")
+    does not: a US story about China names Beijing."""
+    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:LEAD_LINES])[:LEAD_CHARS]
+    found = {"HK": [cues["HK"], _HK_PRICE], "US": [cues["US"], _US_SESSION, _US_TICKER]}
+    counts = {code: _phrases([m.start() for p in patterns for m in p.finditer(lead)])
+              for code, patterns in found.items()}
+    if counts["US"] == counts["HK"]:
+        return None
+    place = "US" if counts["US"] > counts["HK"] else "HK"
+    return place, f"its lead reports the {place} session ({counts[place]} cue(s) against {counts[_other(place)]})"
+
+
+_OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
+
+
+def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
+    """The story's market and why: its dateline, an Asian report's "overnight", else its lead (``lines``, the
+    body's lines), else the markets the whole text names most."""
+    place, rule = listings_text.article_place(text, dateline)
+    if dateline.upper() in listings_text.DATELINE_PLACES or (
+            _OVERNIGHT.search(text) and listings_text.MARKET_CUES["US"].search(text)):
+        return place, rule
+    return lead_place(lines, entities.MARKET_CUES) or (place, rule)
+
+
+def lead_paragraphs(lines: list[tuple[int, str, bool]]) -> frozenset[int]:
+    """The paragraphs of the story's lead: its first body paragraphs, not its title, byline or dateline notes."""
+    body = [number for number, line, heading in lines if not heading and len(line) >= LEAD_MIN]
+    return frozenset(body[:LEAD_PARAGRAPHS])
+
+
+def before_open(lines: list[str]) -> bool:
+    """Whether the lead says the story was written before the session opened ("in premarket trading", "ahead of
+    the bell"): its closes without a day are then the previous session's."""
+    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:LEAD_LINES])[:LEAD_CHARS]
+    return bool(BEFORE_OPEN.search(lead))
+
+
+def extended_day(place: str, market: str, session: dt.date, text: str, opened: bool) -> tuple[dt.date, str] | None:
+    """The session a move outside a market's hours belongs to, when it is not the story's: premarket trading in
+    the US seen from an Asian story is before the US session of the story's own date; a close in a US story
+    written before the open is the previous session's. None otherwise."""
+    if market != "US":
+        return None
+    if is_asian(place) and BEFORE_OPEN.search(text):
+        return last_session("US", session), "premarket trading before the US session of the story's date"
+    if place == "US" and not opened and CLOSE.search(text):
+        return previous_session("US", session), "a close in a story written before the open: the previous session"
+    return None
+
+
+def _phrases(starts: list[int]) -> int:
+    """How many phrases the cues make: cues within a few words of each other ("US-listed ADRs") are one."""
+    count, last = 0, -100
+    for at in sorted(starts):
+        count += at - last > 20
+        last = at
+    return count
+
+
+def _other(place: str) -> str:
+    return "HK" if place == "US" else "US"
+
+
+def dateline_day(line: str, published: dt.date) -> dt.date | None:
+    """The day a dateline names ("NEW YORK, June 4 —"), on or before publication; None without one."""
+    m = _DATELINE_DAY.match(line)
+    if not m:
+        return None
+    try:
+        day = dt.date(int(m.group("year") or published.year), month_number(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
+    if day > published and not m.group("year"):
+        day = day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day
+    return day if published - dt.timedelta(days=STORY_WINDOW) <= day <= published else None
+
+
+def in_window(day: dt.date, published: dt.date) -> bool:
+    """Whether a day can be the story's session: on or up to a few days before publication."""
+    return published - dt.timedelta(days=STORY_WINDOW) <= day <= published
+
+
+def is_asian(market: str) -> bool:
+    return market in lexicon.ASIAN_MARKETS
+
+
+def market_day(place: str, market: str, session: dt.date) -> tuple[dt.date, str]:
+    """The session of ``market`` a story of ``place`` about ``session`` means, and why.
+
+    Asian markets trade the same calendar day as each other, and before New York's session of that date:
+    in an Asian story a US listing's session is the last one before the story's."""
+    if is_asian(place) and market == "US":
+        return previous_session("US", session), "the last US session before this Asian story's session"
+    return last_session(market, session), "the story's session"
+
+
+_NO_CALENDAR: set[str] = set()  # markets whose calendar could not be built: not tried again
+
+
+def _sessions(market: str):
+    """The market's trading calendar, or None (no calendar known, or the library cannot build it)."""
+    from components.data import calendars  # its library costs ~0.3 s: loaded on first use only
+
+    if market not in calendars.EXCHANGES or market in _NO_CALENDAR:
+        return None
+    try:
+        return calendars.sessions(market)
+    except (ValueError, KeyError, OSError, ImportError):
+        _NO_CALENDAR.add(market)
+        return None
+
+
+def _is_session(market: str, day: dt.date) -> bool | None:
+    cal = _sessions(market)
+    if cal is None or not cal.covers(day):
+        return None
+    return cal.index_of(day) is not None
+
+
+def last_session(market: str, day: dt.date) -> dt.date:
+    """The last trading session of ``market`` on or before ``day`` (weekdays where no calendar is known)."""
+    for _ in range(15):  # no market closes for more than two weeks
+        known = _is_session(market, day)
+        if known or (known is None and day.weekday() < 5):
+            return day
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def previous_session(market: str, day: dt.date) -> dt.date:
+    """The trading session of ``market`` before ``day``: never a weekend day or a holiday."""
+    return last_session(market, day - dt.timedelta(days=1))
+
+
+def next_session(market: str, day: dt.date) -> dt.date:
+    """The trading session of ``market`` after ``day``."""
+    day += dt.timedelta(days=1)
+    for _ in range(15):
+        known = _is_session(market, day)
+        if known or (known is None and day.weekday() < 5):
+            return day
+        day += dt.timedelta(days=1)
+    return day
+
+
+def sessions_back(market: str, day: dt.date, count: int) -> dt.date:
+    """The first of the last ``count`` sessions of ``market`` ending on the last session on or before ``day``."""
+    day = last_session(market, day)
+    for _ in range(max(0, min(count, 400)) - 1):
+        day = previous_session(market, day)
+    return day
+
+
+def is_weekday_session(market: str, day: dt.date) -> bool:
+    """Whether a weekday was a trading session of ``market`` (True where no calendar is known)."""
+    known = _is_session(market, day)
+    return day.weekday() < 5 if known is None else known
+
+
+def business_days_back(day: dt.date, count: int) -> dt.date:
+    return (pd.Timestamp(day) - pd.offsets.BDay(count)).date()

@@ -1,0 +1,60 @@
+"""The lines of a pasted story: its paragraphs, with header lines, photo captions and datelines set aside.
+
+* **Header lines** ("URL:", "Published:", "By:") in the first lines are not the story; a "Published:" date that
+  differs from the date given is said in a notice. A "Title:" line is read as a heading.
+* **Photo captions and credits** date a picture, not the news, and are set aside (listed, when they name a
+  day, as events the text does not date); a caption that repeats the story's figures ("The index closed
+  up 0.3% at 26,545 on Friday. File photo") is read as the story's sentence without its credit.
+* **Datelines** ("HONG KONG (Reuters) -", "NEW YORK, June 4 —") name where (and when) a story was filed.
+* **Bullets** ("- ", "• ") are stripped: a bullet summary is read as the story's sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from components.text import figures
+from components.text.titles import caption_story, is_caption, strip_dateline
+
+HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|By|Byline):\s*(?P<value>.*)$",
+                    re.IGNORECASE)
+_OUTLET = re.compile(r"\s\([A-Z][\w .&'-]{1,40}\)$")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪●]\s+)+")
+CAPTION = "a photo caption or credit: its date is the picture's, not an event's"
+
+
+def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, bool]], list, list[str], str]:
+    """The story's lines as (paragraph, text, is heading), with header lines, captions and datelines set aside."""
+    lines, skipped, notices, dateline = [], [], [], ""
+    for number, raw in enumerate(_BULLET.sub("", line).strip() for line in text.split("\n")):
+        if not raw:
+            continue
+        header = HEADER.match(raw) if number < 8 else None
+        if header and header.group("key").lower() not in ("title", "headline"):
+            skipped.append((raw[:200], "a header line"))
+            notices += _published_notice(header, published)
+            continue
+        if is_caption(raw):
+            told = caption_story(raw)
+            if not (told and figures.is_move(told)):
+                skipped.append((raw[:200], CAPTION))
+                continue
+            raw = told  # a caption that repeats the story's figures ("... closed at 26,545 on Friday. File photo")
+        city, rest = strip_dateline(raw)
+        if city:
+            skipped.append((raw[:len(raw) - len(rest)].strip(), "a dateline: where the story was filed"))
+            dateline = dateline or city
+        title = header.group("value") if header else ""
+        lines.append((len(lines), _OUTLET.sub("", title) if title else rest, bool(title)))
+    return lines, skipped, notices, dateline
+
+
+def _published_notice(header: re.Match, published: dt.date) -> list[str]:
+    if header.group("key").lower() not in ("published", "date"):
+        return []
+    written = re.search(r"\d{4}-\d{2}-\d{2}", header.group("value"))
+    if written and written.group() != published.isoformat():
+        return [f"The text says it was published {written.group()}; dates are read against {published.isoformat()}, "
+                "the date given. Change the publication date if the text is right."]
+    return []

@@ -1,0 +1,159 @@
+"""Days and periods a market story counts from its own day: the story's session (``Context.now``).
+
+* **So far**: "this week", "this month", "this year", "for the week", "a weekly gain", "in the new year"
+  run from their start to the story's day when the clause does not look ahead (what has happened by
+  then); a clause that looks ahead keeps the whole period.
+* **The time of day a story is written in**: "this morning", "tonight" are the publication day; "last
+  night" the evening before it (a US session in a European or Asian morning report). A sentence opening
+  with "Later," is on the day the text named last.
+* **A month of a relative year**: "March last year", "in June this year" are that month of that year.
+* **Halves of a year**: "early 2023" is January to June, "late 2023" July to December, "mid-2023" April
+  to September.
+* **Named holiday periods**: "the Golden Week holiday" is 1–7 October of the publication year (the May
+  Day holiday 1–5 May).
+* **Trading sessions**: "the last eight trading days" are the eight sessions of the story's market
+  ending on its day, on the market's own calendar (holidays skipped).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable
+
+from components.text import lexicon, story
+from components.text.date_types import (
+    MONTH,
+    Context,
+    DateExpression,
+    count_of,
+    month_number,
+    month_span,
+    resolved,
+    unresolved,
+    week_of,
+)
+
+_HALVES = {"early": (1, 6), "late": (7, 12), "mid": (4, 9)}
+
+
+def so_far(span: tuple[dt.date, dt.date], m: re.Match, ctx: Context, rule: str) -> tuple[tuple[dt.date, dt.date],
+                                                                                       str]:
+    """A period running at the story's day, cut at that day unless the clause looks ahead."""
+    now = ctx.now
+    if span[0] <= now < span[1] and ctx.tense(m.start(), m.end()) != "future":
+        return (span[0], now), f"{rule}, up to the story's day ({now.isoformat()})"
+    return span, rule
+
+
+def _week(m: re.Match, ctx: Context) -> DateExpression:
+    span, rule = so_far(week_of(ctx.now), m, ctx, "the Monday-to-Sunday week of the story")
+    return resolved(m, "span", span, rule)
+
+
+def _month(m: re.Match, ctx: Context) -> DateExpression:
+    now = ctx.now
+    nxt = (now.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    span, rule = so_far((now.replace(day=1), nxt - dt.timedelta(days=1)), m, ctx, "the calendar month of the story")
+    return resolved(m, "span", span, rule)
+
+
+def _year(m: re.Match, ctx: Context) -> DateExpression:
+    now = ctx.now
+    span, rule = so_far((dt.date(now.year, 1, 1), dt.date(now.year, 12, 31)), m, ctx, "the calendar year of the story")
+    return resolved(m, "span", span, rule)
+
+
+def _quarter(m: re.Match, ctx: Context) -> DateExpression:
+    now = ctx.now
+    first = dt.date(now.year, 3 * ((now.month - 1) // 3) + 1, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=70)).replace(day=1) - dt.timedelta(days=1)
+    span, rule = so_far((first, last), m, ctx, "the calendar quarter of the story")
+    return resolved(m, "span", span, rule)
+
+
+def _named_year(m: re.Match, ctx: Context) -> DateExpression:
+    year = int(m.group("year"))
+    return resolved(m, "year", (dt.date(year, 1, 1), dt.date(year, 12, 31)), "the calendar year named")
+
+
+def _month_of_year(m: re.Match, ctx: Context) -> DateExpression:
+    """"March last year", "in June this year", "September next year": that month of that year."""
+    year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    month = month_number(m.group("month"))
+    return resolved(m, "month", month_span(year, month), f"{m.group('month')} of the year {m.group('rel').lower()} "
+                    f"year of publication ({year})")
+
+
+def _new_year(m: re.Match, ctx: Context) -> DateExpression:
+    now = ctx.now
+    return resolved(m, "span", (dt.date(now.year, 1, 1), now), "the new year: from 1 January to the story's day")
+
+
+def _day_part(m: re.Match, ctx: Context) -> DateExpression:
+    text = m.group().lower()
+    part = next((p for p in lexicon.DAY_PARTS if p in text), "night")
+    if text.startswith("last"):
+        return resolved(m, "relative", (ctx.published - dt.timedelta(days=1),) * 2,
+                        f"last {part}: the day before publication", qualifier=part)
+    return resolved(m, "relative", (ctx.published,) * 2, f"this {part}: the publication day", qualifier=part)
+
+
+def _half(m: re.Match, ctx: Context) -> DateExpression:
+    part, year = m.group("part").lower().rstrip("-"), int(m.group("year"))
+    first, last = _HALVES[part]
+    end = (dt.date(year + 1, 1, 1) if last == 12 else dt.date(year, last + 1, 1)) - dt.timedelta(days=1)
+    return resolved(m, "half", (dt.date(year, first, 1), end),
+                    f"{part} {year}: {dt.date(2000, first, 1):%B} to {dt.date(2000, last, 1):%B}")
+
+
+def _holiday(month: int, first: int, last: int) -> Callable[[re.Match, Context], DateExpression]:
+    def resolve(m: re.Match, ctx: Context) -> DateExpression:
+        year = ctx.published.year
+        return resolved(m, "holiday", (dt.date(year, month, first), dt.date(year, month, last)),
+                        f"'{m.group()}': {first}–{last} {dt.date(2000, month, 1):%B} of the publication year")
+    return resolve
+
+
+def _later(m: re.Match, ctx: Context) -> DateExpression:
+    if ctx.day is None:
+        return unresolved(m, "reference", "counts from a moment the sentence does not name")
+    return resolved(m, "reference", (ctx.day, ctx.day), f"later on the day the text named last ({ctx.day.isoformat()})")
+
+
+def _sessions(m: re.Match, ctx: Context) -> DateExpression:
+    count = count_of(m.group("n"))
+    if count is None or count > 400:
+        return unresolved(m, "span", f"'{m.group()}' counts no number of sessions")
+    now = story.last_session(ctx.place, ctx.now)
+    start = story.sessions_back(ctx.place, now, count)
+    return resolved(m, "span", (start, now), f"the last {count} sessions of the {ctx.place} market to the story's "
+                    "day, on its own calendar")
+
+
+PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
+    (re.compile(r"\b(?:(?:for|over|on|in) the (?:holiday-shortened |shortened )?week(?![\w-])(?!['’]s? (?:high|low))"
+                r"|week[- ]to[- ]date|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
+                r"|rally|slide|increases?|decreases?|performance)\b))", re.IGNORECASE), _week),
+    (re.compile(r"\b(?:(?:for|over|on|in) the month(?![\w-])|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?"
+                r"|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
+    (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),
+    (re.compile(rf"\b(?:(?i:in|during|early|late|mid-?)\s)?(?P<month>{MONTH})\.? (?P<rel>(?i:last|this|next)) "
+                r"(?i:year)\b"), _month_of_year),
+    (re.compile(r"\b(?:(?:for|over|on|in) the (?:full |whole |entire )?year(?![\w-])(?!['’]s? (?:high|low))"
+                r"|(?:finish|end|close) the year|yearly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
+                r"|drops?|falls?|rally|slide|performance)\b)"
+                r"|for an? (?:\w+ )?(?:straight |consecutive |successive )?year(?: running| in a row)\b)",
+                re.IGNORECASE), _year),
+    (re.compile(r"\b(?:(?:for|over|on|in) the quarter(?![\w-])|quarterly(?= (?:gains?|loss(?:es)?|advances?"
+                r"|declines?|rises?|drops?|falls?)\b))", re.IGNORECASE), _quarter),
+    (re.compile(r"\b(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<year>(?:19|20)\d\d)\b"), _named_year),
+    (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
+    (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
+    (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),
+    *[(re.compile(rf"\b{pattern}\b", re.IGNORECASE), _holiday(month, first, last))
+      for pattern, month, first, last in lexicon.HOLIDAY_PERIODS],
+    (re.compile(r"\b(?:through|over|in|during|for|within) the (?:past|last|previous|prior) (?P<n>\d{1,3}|two|three"
+                r"|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) (?:trading (?:days|sessions)"
+                r"|sessions)\b", re.IGNORECASE), _sessions),
+]
