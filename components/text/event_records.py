@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from components.data.events import Event, describe_validation_error
+from components.data.text_rules import as_plain
 from components.facts import MAX_SYMBOLS
 
 if TYPE_CHECKING:
@@ -61,3 +63,14 @@ def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
         return Event.model_validate(record).model_dump(mode="json")
     except ValidationError as exc:
         raise ValueError("; ".join(describe_validation_error(exc, f"candidate '{record['id']}'"))) from None
+
+
+def plain_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list[str]]:
+    """The candidates' words as event text (components/data/text_rules.as_plain: no tag can open in them), and a
+    notice when that changed any."""
+    plain = [replace(c, sentence=as_plain(c.sentence), title=as_plain(c.title), context=as_plain(c.context),
+                     expression=None if c.expression is None else as_plain(c.expression)) for c in candidates]
+    if plain == candidates:
+        return plain, []
+    return plain, ["Angle brackets in the article's words are written ‹ › in the proposed events (a code such as "
+                   "‹BABA.N›), so an event keeps plain text."]

@@ -19,12 +19,11 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from components.data.events import Event
-from components.data.text_rules import as_plain
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.text import clause_parts, event_parts, figures, lexicon, moves, periods_of
 from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
-from components.text.event_records import candidate_to_event_record
+from components.text.event_records import candidate_to_event_record, plain_candidates
 from components.text.reader import Clause, Reading, read_article
 from components.text.story_lines import CAPTION
 from components.text.titles import TITLE_MAX_CHARS, suggest_title
@@ -232,18 +231,8 @@ def extraction_of(reading: Reading) -> Extraction:
         candidates += found
     unresolved += _captions(reading)
     notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
-    plain = [_plain(c) for c in candidates]
-    if plain != candidates:
-        notices.append("Angle brackets in the article's words are written ‹ › in the proposed events (a code such "
-                       "as ‹BABA.N›), so an event keeps plain text.")
-    return Extraction(tuple(plain), tuple(unresolved), tuple(notices), reading.place, reading.place_rule)
-
-
-def _plain(candidate: Candidate) -> Candidate:
-    """The candidate's words as event text (components/data/text_rules.as_plain): no tag can open in them."""
-    return replace(candidate, sentence=as_plain(candidate.sentence), title=as_plain(candidate.title),
-                   context=as_plain(candidate.context),
-                   expression=None if candidate.expression is None else as_plain(candidate.expression))
+    plain, notice = plain_candidates(candidates)
+    return Extraction(tuple(plain), tuple(unresolved), tuple(notices + notice), reading.place, reading.place_rule)
 
 
 def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], list[Unresolved]]:
