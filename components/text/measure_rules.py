@@ -41,6 +41,9 @@ _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: o
                             r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
                             r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
 _AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
+_RUN_OF_SESSIONS = re.compile(r"\b(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak|losing "
+                              r"streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
+                              r"|winning run)\b", re.IGNORECASE)
 _WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"
                      r"|closing low)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
@@ -206,6 +209,17 @@ def _period(q, owner, clause, story, day, part):
     return None
 
 
+def _multi_session(q, owner, clause, story, day, part):
+    """A figure of a run of sessions the text names but does not date ("a two-day slide in which it had fallen 700
+    points"): a period whose sessions are not said, so never checked as the day's move."""
+    m = _RUN_OF_SESSIONS.search(clause.text[max(0, q.start - 90):q.start])
+    if q.kind in ("percent", "points") and m:
+        measure = "period" if q.kind == "percent" else "period_points"
+        return measure, "", f"'{m.group()}': a move over several sessions", (
+            f"'{m.group()}' does not say which sessions it spans")
+    return None
+
+
 def _level_or_change(q, owner, clause, story, day, part):
     if q.kind == "level":
         return "level", "", f"'{q.text}' is a level: the session's close", ""
@@ -214,4 +228,5 @@ def _level_or_change(q, owner, clause, story, day, part):
     return None
 
 
-MEASURE_RULES = (_extended, _time_of_day, _opened, _ranking, _extreme, _period, _level_or_change)
+MEASURE_RULES = (_extended, _time_of_day, _opened, _ranking, _extreme, _period, _multi_session,
+                 _level_or_change)
