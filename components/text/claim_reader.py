@@ -49,11 +49,9 @@ class _Story:
     """What the text has said so far: the last company and index named, and a story-wide mid-session marker."""
 
     reading: Reading
+    memory: E.Memory
     intraday: str = ""
     before_open: bool = False  # a US story written before the session opened ("futures rose ahead of the bell")
-    last_company: E.Mention | None = None
-    last_index: E.Mention | None = None
-    last_subject: E.Mention | None = None
     claims: list[ArticleClaim] = field(default_factory=list)
 
 
@@ -93,7 +91,7 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     marker = next((m.group() for text in lead for m in [_LEAD_INTRADAY.search(text)] if m), "") or next(
         (m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m), "")
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
-    story = _Story(reading, marker, before_open=before_open)
+    story = _Story(reading, E.Memory(reading.place, reading.company), marker, before_open=before_open)
     notices = notices if notices is not None else []
     for clause in reading.clauses:
         if len(story.claims) >= MAX_ARTICLE_CLAIMS:
@@ -104,14 +102,8 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
 
 
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:
-    text, place = clause.text, story.reading.place
-    found = []
-    for m in E.mentions(text, place):
-        found.append(_resolved(m, text, story))
-        if found[-1].kind in ("company", "other"):
-            story.last_company = story.last_subject = found[-1]
-        elif found[-1].kind in ("index", "market"):
-            story.last_index = story.last_subject = found[-1]
+    text = clause.text
+    found = story.memory.read(text)
     qs = [q for q in quantities(text) if not (q.kind == "money" and text[max(0, q.start - 1):q.start] == "(")]
     room = min(MAX_SENTENCE_FIGURES, MAX_ARTICLE_CLAIMS - len(story.claims))
     if len(qs) > room:
@@ -126,35 +118,6 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
         out.append(ArticleClaim(f"claim-{len(story.claims) + len(out) + 1:03d}", clause.sentence, beat.group(),
                                 "fundamental", sentence_index=clause.sentence_index, reason=L.FUNDAMENTALS_REASON))
     return out
-
-
-def _resolved(m: E.Mention, text: str, story: _Story) -> E.Mention:
-    """A reference as the company or index it points back to (its own words kept)."""
-    if m.kind == "company_ref":
-        target = story.last_subject if m.text.lower() == "it" and story.last_subject is not None else story.last_company
-        if target is None:
-            main = story.reading.company
-            if main is None:
-                return m
-            target = E.Mention("company", main.name, 0, 0, main.name, main.symbol_for(story.reading.place),
-                               story.reading.place, f"{main.name}, the company the article names most")
-        if target.kind in ("index", "market"):  # "it" after an index: the index
-            return replace(target, text=m.text, start=m.start, end=m.end, rule=f"'{m.text}' points back to the "
-                                                                                f"{target.name}")
-        company = company_named(target.name) if target.kind == "company" else None
-        cue = E.market_near(text, m.start, m.end)
-        symbol, market = (company.symbol_for(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
-        return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market,
-                       rule=f"'{m.text}' points back to {target.name}" + (f" ('{cue[1]}')" if cue and company else ""))
-    if m.kind == "index_ref":
-        words = m.text.lower()
-        if "benchmark" in words or "market" in words or story.last_index is None:
-            symbol, name = E.BENCHMARKS.get(story.reading.place, E.BENCHMARKS["HK"])
-            return replace(m, kind="index", name=name, symbol=symbol, market=story.reading.place,
-                           rule=f"'{m.text}': the {name}, the benchmark of the article's market")
-        last = story.last_index
-        return replace(last, text=m.text, start=m.start, end=m.end, rule=f"'{m.text}' points back to the {last.name}")
-    return m
 
 
 def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> ArticleClaim:

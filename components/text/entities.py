@@ -17,7 +17,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.text import lexicon
@@ -222,3 +223,100 @@ def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
 
 def is_place(text: str) -> bool:
     return text in PLACE_WORDS
+
+
+# --- the article as a whole ----------------------------------------------------------------------------------
+PLACE_CUES = {
+    "HK": re.compile(r"\b(?:Hong Kong|Hang Seng|HKEX|(?:Shanghai|Shenzhen) (?:Composite|Component|index|stocks|market)"
+                     r"|Asian (?:markets|trade|trading)|HK\$|H-shares?)(?:\b|(?<=\$))"),
+    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones|the Dow"
+                     r"|U\.S\. (?:markets|trading|session)|ADRs?|American depositary|OTCPK|pre-?market|premarket"
+                     r"|after-hours|ahead of the bell)\b"),
+}
+DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
+                   "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
+
+
+def article_place(text: str, dateline: str = "") -> tuple[str, str]:
+    """The article's market ("HK" or "US") and why: its dateline, else the market it names most."""
+    if dateline.upper() in DATELINE_PLACES:
+        return DATELINE_PLACES[dateline.upper()], f"the dateline names {dateline.title()}"
+    if re.search(r"\b[Oo]vernight\b", text) and MARKET_CUES["US"].search(text):
+        return "HK", "it says 'overnight' of a US listing, as an Asian report does"
+    counts = {code: len(pattern.findall(text)) for code, pattern in PLACE_CUES.items()}
+    if counts["US"] > counts["HK"]:
+        return "US", f"it names US markets most ({counts['US']} times against {counts['HK']})"
+    if counts["HK"]:
+        return "HK", f"it names Hong Kong or mainland markets most ({counts['HK']} times against {counts['US']})"
+    return "HK", "no market is named, so the app's home market (Hong Kong)"
+
+
+def main_company(text: str) -> Company | None:
+    """The company the text names most often (the first one on a tie)."""
+    names = [company_named(m.group()) for m in COMPANY_RE.finditer(text)]
+    counted = Counter(c.name for c in names if c)
+    if not counted:
+        return None
+    best = counted.most_common(1)[0][0]
+    return next(c for c in names if c and c.name == best)
+
+
+@dataclass
+class Memory:
+    """What a text has named so far, for the references of its next clauses: the last company (or unknown name),
+    the last index (or market) and the last of either; the article's market and its main company."""
+
+    place: str
+    company: Company | None = None  # the company the article names most
+    last_company: Mention | None = None
+    last_index: Mention | None = None
+    last_subject: Mention | None = None
+
+    def resolve(self, m: Mention, clause: str) -> Mention:
+        """A reference as the company or index it points back to (its own words kept); other mentions as they are."""
+        if m.kind == "company_ref":
+            return self._company(m, clause)
+        if m.kind == "index_ref":
+            words = m.text.lower()
+            if "benchmark" in words or "market" in words or self.last_index is None:
+                symbol, name = BENCHMARKS.get(self.place, BENCHMARKS["HK"])
+                return replace(m, kind="index", name=name, symbol=symbol, market=self.place,
+                               rule=f"'{m.text}': the {name}, the benchmark of the article's market")
+            return replace(self.last_index, text=m.text, start=m.start, end=m.end,
+                           rule=f"'{m.text}' points back to the {self.last_index.name}")
+        return m
+
+    def _company(self, m: Mention, clause: str) -> Mention:
+        target = self.last_subject if m.text.lower() == "it" and self.last_subject is not None else self.last_company
+        if target is None:
+            if self.company is None:
+                return m
+            target = Mention("company", self.company.name, 0, 0, self.company.name,
+                             self.company.symbol_for(self.place), self.place,
+                             f"{self.company.name}, the company the article names most")
+        if target.kind in ("index", "market"):  # "it" after an index: the index
+            return replace(target, text=m.text, start=m.start, end=m.end,
+                           rule=f"'{m.text}' points back to the {target.name}")
+        company = company_named(target.name) if target.kind == "company" else None
+        cue = market_near(clause, m.start, m.end)
+        symbol, market = (company.symbol_for(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
+        return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market,
+                       rule=f"'{m.text}' points back to {target.name}" + (f" ('{cue[1]}')" if cue and company else ""))
+
+    def note(self, m: Mention) -> None:
+        """Remember a mention (resolved) as the last company or index named."""
+        if m.kind in ("company", "other"):
+            self.last_company = self.last_subject = m
+        elif m.kind in ("index", "market"):
+            self.last_index = self.last_subject = m
+
+    def read(self, clause: str) -> list[Mention]:
+        """A clause's mentions with references resolved, each remembered in turn."""
+        out = []
+        for m in mentions(clause, self.place):
+            out.append(self.resolve(m, clause))
+            self.note(out[-1])
+        return out
+
+
+LISTING_KINDS = ("index", "company", "market")  # the mentions that are listings (or point to one)

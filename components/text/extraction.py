@@ -20,7 +20,7 @@ from typing import Mapping
 
 from components.data.events import Event
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
-from components.text import clause_parts, event_parts, figures, lexicon, moves, periods_of
+from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities
 from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.event_records import candidate_to_event_record, plain_candidates
@@ -383,7 +383,7 @@ def _same_session(text: str, part: event_parts.Part) -> bool:
     an event of its own even when it moved."""
     words = text[part.start:part.end]
     return part.lead.split()[-1:] in [[lead] for lead in lexicon.SIMULTANEOUS_LEADS] and (
-        figures.is_move(words) or moves.verbal_move(words, []) is not None)
+        quantities.is_move(words) or moves.verbal_move(words, []) is not None)
 
 
 def _captions(reading: Reading) -> list[Unresolved]:

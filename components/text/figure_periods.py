@@ -11,16 +11,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
-from components.text import clause_parts, figures, periods_of
+from components.text import clause_parts, periods_of
 from components.text.date_types import DateExpression
+from components.text.quantities import price_figures
 
 
-@lru_cache(maxsize=64)
 def _figures(text: str) -> tuple:
-    """A clause's figures, found once however often the reader asks (finding them is the costly part)."""
-    return tuple(figures.find_figures(text))
+    """A clause's price figures (levels, moves), without its rankings."""
+    return tuple(q for q in price_figures(text) if q.kind != "rank")
+
+
+def _ranks(text: str) -> list:
+    return [q for q in price_figures(text) if q.kind == "rank"]
 
 
 DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
@@ -36,8 +39,15 @@ def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.
     if any(e.resolved and e.kind in DAY_KINDS and not e.is_range and lo <= e.start < hi for e in expressions):
         return []  # a move's own day beats a period elsewhere in its stretch ("last night's 3% rise took ...")
     spans = [e for e in expressions if over(e, now) and (lo <= e.start < hi or e.start < 5)]  # or opening it
-    ranks = figures.find_superlatives(text)
-    return [s for s in spans if not any(r.end <= s.start and s.start - r.end < 40 for r in ranks)]
+    ranks = _ranks(text)
+    return [s for s in spans if not any(_looks_back(r, s) for r in ranks)]
+
+
+def _looks_back(rank, e: DateExpression) -> bool:
+    """Whether a span is a ranking's look-back ("highest level since late 2021"), not a period a move spans."""
+    if rank.look_back:  # read with the ranking ("since late 2021"): only the span it holds
+        return rank.start <= e.start < rank.end
+    return rank.start <= e.start < rank.end or (rank.end <= e.start and e.start - rank.end < 40)
 
 
 def over(e: DateExpression, now: dt.date) -> bool:
@@ -50,15 +60,14 @@ def figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -
     """Every period a figure of the clause is measured over: a span nearer to that figure than any other figure
     and any day ("down 33% over the past 12 months, has shed 8% in the new year" has two; "last night's 3.5% rise
     took this year's advance to 180%" has one, the 180%'s), not a ranking's look-back."""
-    spots = [(f.start, f.end) for f in _figures(text) if f.kind != "money"]
+    spots = [(f.start, f.end) for f in _figures(text)]
     if not spots:
         return []
     days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
-    ranks = figures.find_superlatives(text)
+    ranks = _ranks(text)
     out = []
     for e in expressions:
-        if not over(e, now) or periods_of.covered(text, e) or any(r.end <= e.start and e.start - r.end < 40
-                                                                     for r in ranks):
+        if not over(e, now) or periods_of.covered(text, e) or any(_looks_back(r, e) for r in ranks):
             continue
         near = min(spots, key=lambda f: _gap(f, e.start, e.end))
         if not any(_gap(near, d.start, d.end) < _gap(near, e.start, e.end) for d in days):
@@ -72,8 +81,8 @@ def _gap(figure: tuple[int, int], start: int, end: int) -> int:
 
 def move_at(text: str) -> int:
     """Where a move's figure (or ranking) stands in its clause."""
-    spots = [f.start for f in _figures(text) if f.subject in ("price", "") and f.kind != "money"]
-    spots += [r.start for r in figures.find_superlatives(text)]
+    spots = [f.start for f in _figures(text)]
+    spots += [r.start for r in _ranks(text)]
     aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
     main = [at for at in spots if not any(a <= at < b for a, b in aside)]
     return min(main or spots, default=0)
@@ -86,7 +95,7 @@ def other_move_day(text: str, days: list[DateExpression], date: DateExpression, 
     own = clause_parts.segment(text, at)
     for f in _figures(text):
         lo, hi = clause_parts.segment(text, f.start)
-        if (lo, hi) == own or f.kind == "money":
+        if (lo, hi) == own:
             continue
         day = next((e for e in days if lo <= e.start < hi and e.start_date != date.start_date), None)
         if day is not None:

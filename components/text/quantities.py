@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from components.text import lexicon as L
 from components.text.numbers import Number, find_numbers
@@ -202,3 +203,63 @@ def quantities(text: str) -> list[Quantity]:
     for m in re.finditer(r"\b(?:triple|double|single)[- ]digit\b", text, re.IGNORECASE):
         found.append(Quantity("pace", None, m.group(), m.start(), m.end()))
     return sorted(found, key=lambda q: q.start)
+
+
+# --- moves: what the reader asks of a clause's figures --------------------------------------------------------
+_PRICE_NOUN = re.compile(r"\b(?:shares?|stocks?|ADRs?|ADSs?|index|indices|indexes|benchmark|gauge|it|its|listing"
+                         r"|market value|valuation|the market|equities)\b", re.IGNORECASE)
+_NOT_PRICE_NEAR = L.words_pattern((*L.FUNDAMENTALS, *L.NOT_PRICE), 0)
+_DIRECTION_NEAR = re.compile(r"\b(?:" + L.alternation([re.escape(w) for w in (*L.DIRECTION_WORDS, *L.DIRECTION_NOUNS)])
+                             + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def price_figures(text: str) -> tuple[Quantity, ...]:
+    """The figures of a clause that can be prices or moves of a price (percentages, points, levels, rankings), not
+    amounts, rates or figures a fundamentals noun owns ("revenue rose 9%", "a 5% stake")."""
+    out = []
+    for q in quantities(text):
+        if q.kind == "rank":
+            out.append(q)
+            continue
+        if q.kind not in ("percent", "points", "level"):
+            continue
+        if _NOT_PRICE_NEAR.match(text[q.end:q.end + 24].lstrip(" of").lstrip()) or _owner_noun(text, q) == "other":
+            continue
+        out.append(q)
+    return tuple(out)
+
+
+def _owner_noun(text: str, q: Quantity) -> str:
+    """"price" or "other": the nearest telling noun before a figure in its part of the clause (a move verb between
+    is passed over: "Alibaba's revenue in the three months through March rose 9%" is revenue's)."""
+    start = max(0, q.start - 90)
+    for m in reversed(list(re.finditer(r"[A-Za-z][\w'’-]*|[,;]", text[start:q.start]))[-14:]):
+        word = m.group()
+        if word in ",;" or word.lower() in L.DIRECTION_NOUNS:
+            break  # "a jump of 16%": a move's figure
+        if word[0].isupper() and start + m.start() > 0:
+            continue  # a name ("China Resources Beer Holdings"), not a noun of what is measured
+        if _PRICE_NOUN.fullmatch(word):
+            return "price"
+        if _NOT_PRICE_NEAR.fullmatch(word):
+            return "other"
+    return ""
+
+
+def has_direction(text: str, q: Quantity) -> bool:
+    """Whether a move word says which way the figure went (a verb or direction word within 60 characters before, or
+    a direction word right after it)."""
+    before = text[max(0, q.start - 60):q.start]
+    verbs = L.verb_directions()
+    return bool(q.sign or _DIRECTION_NEAR.search(text[q.end:q.end + 16]) or _DIRECTION_NEAR.search(before)
+                or any(verbs.get(m.group().lower()) for m in L.move_verb_re().finditer(before)))
+
+
+def is_move(text: str) -> bool:
+    """Whether a clause reports a market move: a price figure with a direction or after a price noun, or a ranking
+    of a price."""
+    figures = price_figures(text)
+    if any(q.kind != "rank" and (has_direction(text, q) or _PRICE_NOUN.search(text[:q.start])) for q in figures):
+        return True
+    return any(q.kind == "rank" for q in figures) and bool(_PRICE_NOUN.search(text))

@@ -35,17 +35,17 @@ from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
 from components.text import (
     clause_parts,
+    entities,
     figure_periods,
-    figures,
-    listings_text,
     moves,
     periods,
     periods_of,
+    quantities,
     story,
 )
 from components.text.date_types import Context, DateExpression, checked_date, one_day
 from components.text.dates import find_date_expressions
-from components.text.listings_text import Listing
+from components.text.entities import LISTING_KINDS, Memory, Mention
 from components.text.sentences import checked_text, split_sentences
 from components.text.story_lines import story_lines
 
@@ -69,7 +69,7 @@ class Clause:
     tz: str
     move: bool
     period_statistic: bool
-    listings: tuple[Listing, ...]
+    listings: tuple[Mention, ...]
     second: DateExpression | None = None  # a day only an aside or reported speech gives: a second event
     second_text: str = ""
     periods: tuple[DateExpression, ...] = ()  # other periods a figure of the clause is measured over
@@ -114,8 +114,7 @@ class _State:
     """What the text has said so far: the last day and quarter written, the last listing, the last move."""
 
     context: Context
-    last: Listing | None = None  # the last company listing named
-    last_index: Listing | None = None  # the last index named
+    memory: Memory  # the last company and index named, for "its shares", "the index"
     move: tuple[int, DateExpression, str, str] | None = None  # (paragraph, date, tz, market) of the last move
     notices: list[str] = field(default_factory=list)
     company: Company | None = None
@@ -134,9 +133,9 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     found_place, place_rule = story.story_place(clean, [line for _, line, head in lines if not head], dateline)
     place = place or found_place
     place_rule = place_rule if place == found_place else "chosen by hand"
-    company = listings_text.main_company(clean)
+    company = entities.main_company(clean)
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
-    state, clauses, sentences = _State(context, notices=notices, company=company), [], 0
+    state, clauses, sentences = _State(context, Memory(place, company), notices=notices, company=company), [], 0
     state.before_open = place == "US" and story.before_open([line for _, line, heading in lines if not heading])
     state.lead = story.lead_paragraphs(lines)
     dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
@@ -222,8 +221,7 @@ def _advanced(ctx: Context, e: DateExpression) -> Context:
 
 def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sentence: str, heading: bool,
                  state: _State) -> Clause:
-    ctx = state.context
-    found = listings_text.listings_in(text, ctx.place, _company(state), state.last, state.last_index)
+    found = [m for m in state.memory.read(text) if m.kind in LISTING_KINDS]
     expressions, at, period, (date, implicit, tz) = _dating(text, found, paragraph, heading, state)
     move = at is not None
     date, implicit = _continued(text, date, implicit, state)
@@ -231,10 +229,6 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     for e in expressions:
         if _sets_anchor(e, state.context):
             state.context = _advanced(state.context, e)
-    companies = [f for f in found if f.symbol and not f.symbol.startswith("^") and company_named(f.name)]
-    indices = [f for f in found if f.symbol and f.symbol.startswith("^")]
-    state.last = companies[-1] if companies else state.last
-    state.last_index = indices[-1] if indices else state.last_index
     if move and not period and date is not None and not date.is_range:
         state.move = (paragraph, date, tz, _market_of(text, found, state))
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
@@ -263,13 +257,13 @@ def _continued(text: str, date: DateExpression | None, implicit: str, state: _St
     return date, implicit
 
 
-def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, state: _State) -> tuple:
+def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, state: _State) -> tuple:
     """The clause's expressions, where its move stands (None: not a move), whether it is a period statistic and
     its date; a dated move of the story's market in its lead sets the story's session (and the clause is re-read,
     so "this year" runs to that session)."""
     for _ in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
-        at = figure_periods.move_at(text) if figures.is_move(text) else \
+        at = figure_periods.move_at(text) if quantities.is_move(text) else \
             moves.verbal_move(text, [f.end for f in found], *clause_parts.main_span(text))
         spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
         period = bool(spans)
@@ -285,12 +279,7 @@ def _dating(text: str, found: list[Listing], paragraph: int, heading: bool, stat
     return expressions, at, period, (date, implicit, tz)
 
 
-def _company(state: _State) -> Company | None:
-    """The company a bare "its shares" means: the last listing's company, else the article's."""
-    return (company_named(state.last.name) if state.last else None) or state.company
-
-
-def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Listing], paragraph: int,
+def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Mention], paragraph: int,
              state: _State, spans: list[DateExpression] | None = None, at: int = 0) -> tuple[DateExpression | None,
                                                                                          str, str]:
     """The clause's date expression, the implicit rule ("" when written) and the zone of the day.
@@ -334,13 +323,13 @@ def _trading_weekday(e: DateExpression, market: str) -> DateExpression:
                    f"{market} market, so its last session before it")
 
 
-def _listing_tz(found: list[Listing], state: _State) -> str:
+def _listing_tz(found: list[Mention], state: _State) -> str:
     markets = {f.market for f in found if f.symbol}
     market = next(iter(markets)) if len(markets) == 1 else state.context.place
     return MARKET_TZ.get(market, MARKET_TZ["HK"])
 
 
-def _implicit(text: str, found: list[Listing], paragraph: int, state: _State) -> tuple[DateExpression, str, str]:
+def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) -> tuple[DateExpression, str, str]:
     """A move without a day: the last move of its market in the paragraph, else the story's session of its market."""
     ctx = state.context
     market = _market_of(text, found, state)
@@ -356,14 +345,15 @@ def _implicit(text: str, found: list[Listing], paragraph: int, state: _State) ->
     return expr, rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
 
 
-def _market_of(text: str, found: list[Listing], state: _State) -> str:
+def _market_of(text: str, found: list[Mention], state: _State) -> str:
     """The market a move is about: its main part's listings' (named indices without a symbol too), else the last
     listing's, else the story's."""
     place, main = state.context.place, clause_parts.main_end(text)
     markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place
                for f in found if f.market and (f.symbol or f.start < main)]
     if not markets:  # "Mainland Chinese markets were in positive territory": the place named, else the last listing's
-        return moves.place_market(text[:main]) or (state.last.market if state.last else place)
+        last = state.memory.last_company
+        return moves.place_market(text[:main]) or (last.market if last and last.market else place)
     return place if place in markets else markets[0]
 
 

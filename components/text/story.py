@@ -19,7 +19,7 @@ import re
 
 import pandas as pd
 
-from components.text import entities, lexicon, listings_text
+from components.text import entities, lexicon
 from components.text.date_types import MONTH, month_number
 
 LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
@@ -56,9 +56,9 @@ _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
     """The story's market and why: its dateline, an Asian report's "overnight", else its lead (``lines``, the
     body's lines), else the markets the whole text names most."""
-    place, rule = listings_text.article_place(text, dateline)
-    if dateline.upper() in listings_text.DATELINE_PLACES or (
-            _OVERNIGHT.search(text) and listings_text.MARKET_CUES["US"].search(text)):
+    place, rule = entities.article_place(text, dateline)
+    if dateline.upper() in entities.DATELINE_PLACES or (
+            _OVERNIGHT.search(text) and entities.MARKET_CUES["US"].search(text)):
         return place, rule
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
 

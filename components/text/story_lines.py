@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from components.text import figures
+from components.text import quantities
 from components.text.titles import caption_story, is_caption, strip_dateline
 
 HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|By|Byline):\s*(?P<value>.*)$",
@@ -37,7 +37,7 @@ def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, boo
             continue
         if is_caption(raw):
             told = caption_story(raw)
-            if not (told and figures.is_move(told)):
+            if not (told and quantities.is_move(told)):
                 skipped.append((raw[:200], CAPTION))
                 continue
             raw = told  # a caption that repeats the story's figures ("... closed at 26,545 on Friday. File photo")
