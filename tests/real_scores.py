@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,6 +34,11 @@ from tests.paths import SHARED
 
 REAL = Path(__file__).resolve().parent / "data" / "real"
 TEXTS = SHARED / "corpus" / "real"
+# articles found beyond the corpus: answers in tests/data/real/<folder>, texts outside the repository
+_OUTSIDE = REAL.parent.parent.parent.parent
+TEXT_FOLDERS = {"answers": TEXTS,
+                "extra": Path(os.environ.get("DASHBOARD_EXTRA_TEXTS") or _OUTSIDE / "extra_texts"),
+                "holdout": Path(os.environ.get("DASHBOARD_HOLDOUT_TEXTS") or _OUTSIDE / "holdout_texts")}
 CONFIDENT = ("matches", "roughly", "does not match")
 _HEADER = re.compile(r"^(URL|Title|Published|Date source|Kind):\s*(.*)$")
 
@@ -42,8 +48,13 @@ def split() -> dict[str, list[str]]:
     return json.loads((REAL / "split.json").read_text(encoding="utf-8"))
 
 
-def answers(name: str) -> dict:
-    return json.loads((REAL / "answers" / f"{name}.json").read_text(encoding="utf-8"))
+def answers(name: str, folder: str = "answers") -> dict:
+    return json.loads((REAL / folder / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def extra_names(folder: str = "extra") -> list[str]:
+    """The articles of ``folder`` whose texts are present (none in a clone without them)."""
+    return sorted(p.stem for p in (REAL / folder).glob("*.json") if (TEXT_FOLDERS[folder] / f"{p.stem}.txt").exists())
 
 
 def as_pasted(raw: str) -> str:
@@ -156,9 +167,9 @@ def _score_events(name: str, spec: dict, extraction) -> Score:
     return s
 
 
-def score_article(name: str) -> Score:
-    spec = answers(name)
-    text = as_pasted((TEXTS / f"{name}.txt").read_text(encoding="utf-8"))
+def score_article(name: str, folder: str = "answers") -> Score:
+    spec = answers(name, folder)
+    text = as_pasted((TEXT_FOLDERS[folder] / f"{name}.txt").read_text(encoding="utf-8"))
     reading = read_article(text, dt.date.fromisoformat(spec["published"]))
     results = check_claims(read_claims(reading), _prices())
     score = _score_figures(name, spec, results)
@@ -172,10 +183,13 @@ def _prices():
 
 
 def score(part: str) -> Score:
-    """Every article of the split ``part`` ("dev" or "test") scored together."""
+    """Every article of ``part`` scored together: "dev" (the corpus articles rules are tuned on), "extra" (those
+    found beyond the corpus, when their texts are present) or "holdout" (built after development, scored once)."""
+    names = extra_names(part) if part in ("extra", "holdout") else split()[part]
     total = Score()
-    for name in split()[part]:
-        total.add(score_article(name))
+    for name in names:
+        total.add(score_article(name, folder=part if part in ("extra", "holdout") else "answers"))
+    total.counts["articles"] = len(names)
     return total
 
 
