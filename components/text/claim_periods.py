@@ -17,7 +17,7 @@ from components.text import lexicon as L
 from components.text.date_types import DateExpression, add_months
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "period_fields", "period_of", "previous_weekday", "stretch", "window_fields"]
+__all__ = ["ASIAN", "own_day", "period_fields", "period_of", "previous_weekday", "stretch", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -44,8 +44,17 @@ def stretch(text: str, q: Quantity) -> tuple[int, int]:
 
 
 def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> DateExpression | None:
-    return next((e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
-                 and lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q))), None)
+    """The period of a figure's stretch (or of its clause's opening, "In the last five trading days, ..."), not a
+    ranking's look-back ("best day since 2008") nor a period nearer another figure."""
+    found = quantities(clause.text)
+    ranks = [r for r in found if r.kind == "rank"]
+    comma = clause.text.find(",")
+    opening = (0, comma) if q is not None and 0 < comma < q.start and comma < lo and not any(
+        f.start < comma for f in found) else (0, 0)
+    ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
+              and not any(r.start <= e.start < r.end for r in ranks)]
+    own = (e for e in ranges if lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q)))
+    return next(own, None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None)
 
 
 def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
@@ -70,6 +79,18 @@ def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re
                 if not own or not _crosses(clause, m.start() + shift, m.end() + shift, q):
                     return kind, m
     return None
+
+
+_DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
+
+
+def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
+    """The day written in a figure's own stretch and nearer to it than to any other figure ("rising from 24,937 on
+    March 6 to around 26,220": March 6 is the 24,937's), else None."""
+    lo, hi = stretch(clause.text, q)
+    own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
+           and e.kind in _DAY_KINDS and not _crosses(clause, e.start, e.end, q)]
+    return min(own, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)), default=None)
 
 
 def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:

@@ -177,11 +177,8 @@ def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str |
 
 def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
     """The session a figure is about (see the module's docstring), the rule, and whether the day was written."""
-    lo, hi = P.stretch(clause.text, q)
-    own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
-           and e.kind in ("absolute", "weekday", "relative", "overnight", "reference", "offset")]
-    if own:
-        e = min(own, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)))
+    e = P.own_day(clause, q)
+    if e is not None:
         if story.reading.place in P.ASIAN and market == "US" and e.start_date == story.reading.published \
                 and e.kind != "overnight":
             day, why = story.reading.story_day("US")

@@ -28,11 +28,11 @@ from components.text.entities import Mention
 from components.text.quantities import Quantity
 
 SUBJECT_KINDS = ("index", "company", "market", "group", "company_ref", "index_ref", "other")
-_BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s"
-                    r"|\s[-–—]\s(?=[A-Z])", re.IGNORECASE)
+_BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s",
+                    re.IGNORECASE)
 _ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now|once|formerly|known as|including"
                     r"|led by|backed by|the world['’]s|China['’]s|its)\b[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
-                    r"[^()]{0,160}\)")
+                    r"[^()]{0,160}\)|\s[—–-]{1,2}\s(?:a|an|the|which|its)\b[^—–;]{0,140}?\s[—–-]{1,2}\s")
 _ATTACHED = re.compile(r"^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?\s(?:up|down|higher|lower)\s$"
                        r"|^\s?\((?:up|down)\s$|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
@@ -82,7 +82,7 @@ def asides(text: str) -> list[tuple[int, int]]:
     with a move verb of its own is a clause of a list, not an aside ("X rose 7%, the Y index rose 8%, ...")."""
     moving = L.move_verb_re()
     return [m.span() for m in _ASIDE.finditer(text)
-            if m.group().startswith((", which", ", who", ", whose", "("))
+            if m.group().startswith((", which", ", who", ", whose", "(")) or m.group().lstrip().startswith(("—", "–"))
             or not moving.search(m.group()) and _AFTER_NAME.search(text[:m.start()])]
 
 

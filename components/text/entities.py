@@ -35,8 +35,12 @@ MARKET_CUES = {
 _NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # "Alibaba's Hong Kong shares" is Alibaba, not the market
 MARKETS = (
     (re.compile(_NOT_OWNED + r"\b(?:Hong Kong|HK|the city['’]s|the territory['’]s) (?:stocks|equities|shares"
-                r"|stock market|market|bourse)\b|\bthe Hong Kong (?:stock )?market\b|\bHong Kong['’]s (?:stock )?"
-                r"(?:market|benchmark)\b|\bthe city['’]s (?:stock )?(?:benchmark|market)\b", re.IGNORECASE), "HK"),
+                r"|stock market|share market|market|bourse)\b|\bthe Hong Kong (?:stock |share )?market\b"
+                r"|\bHong Kong['’]s (?:stock |share |equity )?(?:market|benchmark)\b"
+                r"|\bthe city['’]s (?:stock |share )?(?:benchmark|market)\b"
+                r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:piled|rose|fell|jumped|slid|dropped|gained|lost|climbed|surged"
+                r"|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|edged|added|declined|slipped|eased|advanced|rebounded"
+                r"|retreated|finished|opened|extended|led|bucked)\b)", re.IGNORECASE), "HK"),
     (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock market)\b|\bWall Street(?! Journal"
                 r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
 )
@@ -241,7 +245,7 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
     """The article's market ("HK" or "US") and why: its dateline, else the market it names most."""
     if dateline.upper() in DATELINE_PLACES:
         return DATELINE_PLACES[dateline.upper()], f"the dateline names {dateline.title()}"
-    if re.search(r"\b[Oo]vernight\b", text) and MARKET_CUES["US"].search(text):
+    if overnight_us(text):
         return "HK", "it says 'overnight' of a US listing, as an Asian report does"
     counts = {code: len(pattern.findall(text)) for code, pattern in PLACE_CUES.items()}
     if counts["US"] > counts["HK"]:
@@ -249,6 +253,21 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
     if counts["HK"]:
         return "HK", f"it names Hong Kong or mainland markets most ({counts['HK']} times against {counts['US']})"
     return "HK", "no market is named, so the app's home market (Hong Kong)"
+
+
+_US_OVERNIGHT = re.compile(r"[^.]{0,80}\b[Oo]vernight\b[^.]{0,80}")
+_US_NEAR = re.compile(r"\b(?:ADRs?|ADSs?|Wall Street|New York|U\.?S\.?[- ]listed|US[- ]listed|S&P 500|Nasdaq|Dow"
+                      r"|U\.?S\.? (?:stocks|shares|markets?|trading|session))\b")
+
+
+def overnight_us(text: str) -> bool:
+    """Whether the text says "overnight" of US trading ("its ADRs slid 6% overnight", "Wall Street overnight"), as a
+    report written in Asia does; "overnight" of Asian markets in a US story does not count."""
+    for m in _US_OVERNIGHT.finditer(text):
+        if _US_NEAR.search(m.group()) and not re.search(r"\bAsian (?:markets|stocks|shares|trade|trading)\b",
+                                                        m.group()):
+            return True
+    return False
 
 
 def main_company(text: str) -> Company | None:

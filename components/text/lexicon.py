@@ -164,11 +164,16 @@ FUNDAMENTALS = ("revenue", "revenues", "sales", "income", "profit", "profits", "
                 "margin", "margins", "cash flow", "net loss", "operating loss", "orders", "shipments", "users",
                 "customers", "spending",
                 "capex", "capital expenditure", "guidance", "forecast", "forecasts", "estimate", "estimates",
-                "expectations", "growth", "GMV", "bookings", "subscribers", "EPS", "per share", "net profit",
+                "expectations", "growth", "GMV", "bookings", "subscribers", "EPS", "net profit",
                 "operating profit", "top-line", "bottom line", "deliveries", "sales volume", "outlook")
 # a comparison with a year before measures a business, never a share price ("up 2% year-on-year")
 YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year earlier", "from a year ago", "y/y",
                 "yoy", "annual", "annually", "on-year", "on the year before", "from the previous year")
+# a price someone expects, not one that traded: "can carry the S&P to 4,300", "could fall to HK$80"
+FORECAST = (r"(?:can|could|may|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
+            r"|rise|drop|climb|reach|hit|test|go|head|trade|gain|lose|rally|slide)",
+            r"\b(?:target|forecast|projected|expected|seen) (?:\w+ ){0,3}(?:at|of|to)", r"\bupside to",
+            r"\bdownside to")
 FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own
 BEAT = (r"(?:beat|beats|beating|missed|misses|topped|exceeded|surpassed|fell short of|came in (?:well )?(?:ahead of"

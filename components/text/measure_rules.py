@@ -41,6 +41,13 @@ _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: o
                             r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
                             r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
 _AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
+_GIVEN_BACK = re.compile(r"\b(?:eras\w+|wip\w+ out|par\w+|surrender\w*|gave back|giving back|reversed|reversing)"
+                         r"(?: all| most| part)?(?: of)? (?:a|an|its|the|their|early|earlier|initial|morning)"
+                         r" (?:\w+ )?(?:[\d.,]+ ?(?:%|per ?cent|percent|points?) )?"
+                         r"(?P<noun>decline|drop|fall|loss|slide|slump|gain|rise|rally|advance|jump|surge)\b",
+                         re.IGNORECASE)
+_FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?from (?:a|an|its|their|the) (?:\w+[- ])?"
+                           r"(?:low|high|trough|peak|bottom)s?\b", re.IGNORECASE)
 _RUN_OF_SESSIONS = re.compile(r"\b(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak|losing "
                               r"streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
                               r"|winning run)\b", re.IGNORECASE)
@@ -62,8 +69,11 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "fundamental", L.FUNDAMENTALS_REASON
     if q.kind == "rate":
         return "other", "percentage points: a change in a rate, not a price"
-    if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]):
+    if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
         return "fundamental", L.FUNDAMENTALS_REASON + " (a comparison with a year before)"
+    forecast = _FORECAST.search(text[max(0, q.start - 60):q.start])
+    if forecast and q.kind in ("level", "percent", "points"):
+        return "other", f"a price expected, not one that traded ('{forecast.group().strip()}')"
     for window in _what_it_measures(q, owner, text):
         found = _noun_reason(window)
         if found is not None:
@@ -71,6 +81,15 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
     if q.kind == "money":
         return "other", "an amount of money (a value, turnover or earnings), not a price"
     return None
+
+
+def _price_over_a_year(q: Quantity, owner: Owner, text: str) -> bool:
+    """"The index is up 30% year-on-year" is a price over a year; "revenue of 247 billion yuan, up 2% year-on-year"
+    is not, even with the company as the subject: a result named between them decides."""
+    if owner.subject is None or owner.subject.kind not in ("index", "market", "company", "other"):
+        return False
+    between = text[owner.subject.end:q.start] if owner.subject.end <= q.start else ""
+    return owner.subject.kind != "company" or not _FUNDAMENTAL.search(between)
 
 
 def _noun_reason(window: str) -> tuple[str, str] | None:
@@ -82,7 +101,9 @@ def _noun_reason(window: str) -> tuple[str, str] | None:
     return None
 
 
-_NOUN_AFTER = re.compile(r"^\s(?:(?:rise|increase|jump|gain|drop|fall|decline|growth|surge|slump)\s(?:in|of)\s)?"
+_FORECAST = L.patterns(L.FORECAST)
+_NOUN_AFTER = re.compile(r"^\s(?!(?:on|at|in|to|for|after|before|as|while|with|from|by|amid|since|and|or)\b)"
+                         r"(?:(?:rise|increase|jump|gain|drop|fall|decline|growth|surge|slump)\s(?:in|of)\s)?"
                          r"(?:of\s)?(?:its\s|the\s|their\s|his\s|her\s|annual\s|quarterly\s|total\s)?[\w-]+(?:\s[\w-]+)?")
 _PRICE_WORDS = frozenset("shares share stock stocks index indices indexes benchmark gauge adrs adr price level mark "
                          "close points point it".split())
@@ -209,6 +230,28 @@ def _period(q, owner, clause, story, day, part):
     return None
 
 
+def _given_back(q, owner, clause, story, day, part):
+    """"Erases a 1.2% decline", "pared a 3% gain": a move the session made and gave back, without a day of its own:
+    the day's low (high) against the previous close."""
+    m = _GIVEN_BACK.search(clause.text[max(0, q.start - 40):q.end + 30])
+    if q.kind in ("percent", "points") and m and not P.own_day(clause, q):
+        low = m.group("noun").lower() in L.LOSS_NOUNS
+        measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
+        return measure, "", f"'{m.group().strip()}': a move the session gave back, at its " + (
+            "low" if low else "high"), ""
+    return None
+
+
+def _from_extreme(q, owner, clause, story, day, part):
+    """"Up 20% from a January low", "rebounded 5% from its monthly low": measured from a price the text does not
+    date, so not sure which."""
+    m = _FROM_EXTREME.search(clause.text[q.end:q.end + 50])
+    if q.kind in ("percent", "points") and m:
+        measure = "period" if q.kind == "percent" else "period_points"
+        return measure, "", f"'{m.group().strip()}'", f"'{m.group().strip()}' does not say which session it counts from"
+    return None
+
+
 def _multi_session(q, owner, clause, story, day, part):
     """A figure of a run of sessions the text names but does not date ("a two-day slide in which it had fallen 700
     points"): a period whose sessions are not said, so never checked as the day's move."""
@@ -228,5 +271,5 @@ def _level_or_change(q, owner, clause, story, day, part):
     return None
 
 
-MEASURE_RULES = (_extended, _time_of_day, _opened, _ranking, _extreme, _period, _multi_session,
-                 _level_or_change)
+MEASURE_RULES = (_extended, _time_of_day, _opened, _ranking, _extreme, _from_extreme, _given_back, _period,
+                 _multi_session, _level_or_change)

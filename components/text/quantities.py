@@ -40,8 +40,10 @@ _NOT_FIGURE_AFTER = re.compile(
     r"^(?:-| )?(?:member|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks|shares|people"
     r"|cities|countries|units|[a-z]+-old|GMT|ET\b|am\b|pm\b|a\.m|p\.m|st\b|nd\b|rd\b|th\b|s\b|bp\b|bps\b"
     r"|basis points?)", re.IGNORECASE)
-_QUALIFIER = re.compile(r"\b(?P<q>" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s(?:a |an )?$",
+_QUALIFIER = re.compile(r"\b(?P<q>" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s(?:a |an |the )?$",
                         re.IGNORECASE)
+_SPELLED = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+                      r"(?P<unit>\s(?:percent\b|per ?cent\b|percentage points?\b|points?\b))", re.IGNORECASE)
 _RANK = re.compile(
     r"\b(?:(?P<near>near|almost|nearly)[- ])?(?P<span>(?P<n>\w+|\d+)[- ](?P<unit>day|session|week|month|quarter"
     r"|year|decade)|multi-?(?P<multi>week|month|year|decade))[- ](?P<ext>high|low|peak|trough|closing high"
@@ -200,6 +202,12 @@ def quantities(text: str) -> list[Quantity]:
         q = _number_quantity(text, n)
         if q is not None and not any(q.start < f.end and q.end > f.start for f in found):
             found.append(q)
+    for m in _SPELLED.finditer(text):  # "more than two percent", "nearly eight per cent"
+        if not any(m.start() < f.end and m.end() > f.start for f in found):
+            unit = m.group("unit").lower()
+            kind = "rate" if "percentage" in unit else ("percent" if "cent" in unit else "points")
+            found.append(Quantity(kind, float(L.NUMBER_WORDS[m.group("word").lower()]), m.group(), m.start(), m.end(),
+                                  0, _qualifier(text, m.start())))
     for m in re.finditer(r"\b(?:triple|double|single)[- ]digit\b", text, re.IGNORECASE):
         found.append(Quantity("pace", None, m.group(), m.start(), m.end()))
     return sorted(found, key=lambda q: q.start)

@@ -28,7 +28,8 @@ def checked_text(text: str) -> str:
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
 
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# a full stop between digits with a stray space ("15,879. 38") is a typo inside a number, not a boundary
+_BOUNDARY = re.compile(r"(?<!\d(?=\.\s\d))[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
 _TAIL = 24  # characters before a full stop that can hold the abbreviation it ends (the longest is 5)

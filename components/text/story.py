@@ -57,8 +57,7 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
     """The story's market and why: its dateline, an Asian report's "overnight", else its lead (``lines``, the
     body's lines), else the markets the whole text names most."""
     place, rule = entities.article_place(text, dateline)
-    if dateline.upper() in entities.DATELINE_PLACES or (
-            _OVERNIGHT.search(text) and entities.MARKET_CUES["US"].search(text)):
+    if dateline.upper() in entities.DATELINE_PLACES or entities.overnight_us(text):
         return place, rule
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
 
