@@ -38,9 +38,8 @@ MARKETS = (
                 r"|stock market|share market|market|bourse)\b|\bthe Hong Kong (?:stock |share )?market\b"
                 r"|\bHong Kong['’]s (?:stock |share |equity )?(?:market|benchmark)\b"
                 r"|\bthe city['’]s (?:stock |share )?(?:benchmark|market)\b"
-                r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:piled|rose|fell|jumped|slid|dropped|gained|lost|climbed|surged"
-                r"|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|edged|added|declined|slipped|eased|advanced|rebounded"
-                r"|retreated|finished|opened|extended|led|bucked)\b)", re.IGNORECASE), "HK"),
+                r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:" + lexicon.alternation(sorted(lexicon.verb_directions()))
+                + r")\b)", re.IGNORECASE), "HK"),
     (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock market)\b|\bWall Street(?! Journal"
                 r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
 )

@@ -28,7 +28,7 @@ from lemminflect import getAllInflections
 UP_VERBS = ("rise", "jump", "surge", "soar", "gain", "add", "climb", "rally", "advance", "leap", "spike", "pop",
             "rebound", "increase", "grow", "firm", "strengthen", "recover", "bounce", "rocket", "skyrocket",
             "balloon", "zoom", "spring", "shoot", "accelerate", "outperform", "lift", "bump", "mount", "swell",
-            "boost", "pick", "charge", "power", "race", "fly", "vault")
+            "boost", "pick", "charge", "power", "race", "fly", "vault", "pile")  # "piled on 2%"
 DOWN_VERBS = ("fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline", "lose",
               "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "sag", "weaken", "dive", "nosedive",
               "crumble", "collapse", "fade", "retrench", "underperform", "trail", "lag", "erase", "surrender",
