@@ -161,6 +161,9 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
         if _judge(claim, actual)[0] == MATCHES:
             shown = f"{actual:+,.2f} points" if points else f"{actual:+.2f}%"
             return ROUGHLY, f"{verdict[1]}; the figure was reached only during the session ({shown} at the {extreme})"
+    beyond = _beyond_any_day(claim, b)
+    if beyond:
+        return NOT_SURE, f"{verdict[1]}; but {beyond}"
     for name, actual in nearby_moves(claim, b, base, pos):
         if claim.closing and name.startswith(("the day's", "a price reached")):
             continue  # "closed 3% higher": the close, never a price during the session
@@ -168,6 +171,24 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
             shown = f"{actual:+,.2f} points" if unit == "points" else f"{actual:+.2f}%"
             return NOT_SURE, f"{verdict[1]}; but {name} was {shown}, which matches: the article may mean it"
     return verdict
+
+
+IMPLAUSIBLE_DAY = 1.5  # a claimed day's move this many times the largest in the data is likely a period's
+
+
+def _beyond_any_day(claim: ArticleClaim, b: pd.DataFrame) -> str:
+    """Why a claimed day's move is likely a longer period's that the reader did not find ("soared 32 percent" in a
+    paragraph about the lunar year), or "" when some session of the data came near it."""
+    if claim.measure not in ("day", "points") or len(b) < 250:
+        return ""
+    closes = b["close"]
+    moves = (closes.diff() if claim.measure == "points" else closes.pct_change() * 100).abs().dropna()
+    if moves.empty or abs(claim.value) <= IMPLAUSIBLE_DAY * moves.max():
+        return ""
+    unit = " points" if claim.measure == "points" else "%"
+    return (f"{claim.value:,g}{unit} in one session is far beyond any day of {claim.symbol} in the data (the largest "
+            f"was {moves.max():,.2f}{unit} on {moves.idxmax():%d %b %Y}): the figure is likely over a longer period "
+            "the text does not name")
 
 
 def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> list[tuple[str, float]]:

@@ -118,6 +118,25 @@ def _build(market: str, year: int) -> Sessions | None:
                     schedule["close"].astype("int64").to_numpy(), regular, early, breaks, dict(closures))
 
 
+ZODIAC = ("rat", "ox", "tiger", "rabbit", "dragon", "snake", "horse", "goat", "monkey", "rooster", "dog", "pig")
+ZODIAC_OTHER_NAMES = {"hare": "rabbit", "sheep": "goat", "ram": "goat", "boar": "pig", "cock": "rooster"}
+
+
+@lru_cache(maxsize=1)
+def _lunar_new_years() -> dict[int, dt.date]:
+    from exchange_calendars.lunisolar_holidays import chinese_lunar_new_year_dates
+
+    return {d.year: d.date() for d in chinese_lunar_new_year_dates}
+
+
+def lunar_year(year: int) -> tuple[dt.date, dt.date, str] | None:
+    """The Chinese lunar year that begins in ``year``: its first and last day and its animal (None: unknown)."""
+    days = _lunar_new_years()
+    if year not in days or year + 1 not in days:
+        return None
+    return days[year], days[year + 1] - dt.timedelta(days=1), ZODIAC[(year - 2020) % 12]
+
+
 def sessions(market: str) -> Sessions | None:
     """The sessions of a market (a code of ``symbols.MARKETS``), or None when it has no exchange calendar."""
     return _build(market, dt.date.today().year)

@@ -15,9 +15,11 @@ import re
 
 from components.text import lexicon as L
 from components.text.date_types import DateExpression, add_months
+from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "own_day", "period_fields", "period_of", "previous_weekday", "stretch", "window_fields"]
+__all__ = ["ASIAN", "another_figures", "own_day", "period_fields", "period_of", "previous_weekday", "stretch",
+           "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -81,7 +83,6 @@ def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re
     return None
 
 
-_DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
 
 
 def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
@@ -89,8 +90,20 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     March 6 to around 26,220": March 6 is the 24,937's), else None."""
     lo, hi = stretch(clause.text, q)
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
-           and e.kind in _DAY_KINDS and not _crosses(clause, e.start, e.end, q)]
-    return min(own, key=lambda e: min(abs(e.start - q.end), abs(q.start - e.end)), default=None)
+           and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)]
+    return min(own, key=lambda e: _gap(e, q), default=None)
+
+
+def _gap(e: DateExpression, f: Quantity) -> int:
+    return min(abs(e.start - f.end), abs(f.start - e.end))
+
+
+def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
+    """Whether the day ``e`` stands between ``q`` and another figure and nearer to that one ("from 22,500 on Monday
+    to about 24,000": Monday is the 22,500's)."""
+    return e.start >= 0 and any(
+        _gap(e, f) < _gap(e, q) and min(f.start, q.start) < e.start < max(f.end, q.end)
+        for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
 
 
 def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:

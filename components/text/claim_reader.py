@@ -30,6 +30,7 @@ from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.text import claim_periods as P
 from components.text import entities as E
 from components.text import lexicon as L
+from components.text import story as story_sessions
 from components.text.claim_subjects import Owner, owners
 from components.text.measure_rules import measure_of, not_a_price
 from components.text.quantities import Quantity, quantities
@@ -175,9 +176,25 @@ def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str |
     return s.symbol, s.rule, unsure
 
 
+def _overnight_elsewhere(e, market: str, story: _Story) -> tuple[dt.date, str, bool] | None:
+    """"Overnight" read for the writer's place, said of a listing of the other side of the world: the writer's night
+    is that listing's day. A US listing's "overnight" is its last session before the story's day; an Asian
+    listing's is its session of the story's day ("the Hang Seng rose 1.4% overnight" in a New York note)."""
+    if e is None or e.kind != "overnight" or MARKET_TZ.get(market) in (None, e.tz):
+        return None
+    if market == "US":
+        return (story_sessions.previous_session("US", story.reading.published),
+                f"'{e.text}' of a US listing: its last session before the story's day", False)
+    day = story_sessions.last_session(market, story.reading.published)
+    return day, f"'{e.text}' of an Asian listing: its session of the story's day, the writer's night", False
+
+
 def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
     """The session a figure is about (see the module's docstring), the rule, and whether the day was written."""
     e = P.own_day(clause, q)
+    night = _overnight_elsewhere(e if e is not None else clause.date, market, story)
+    if night is not None:
+        return night
     if e is not None:
         if story.reading.place in P.ASIAN and market == "US" and e.start_date == story.reading.published \
                 and e.kind != "overnight":
@@ -185,7 +202,8 @@ def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[d
             return day, f"'{e.text}': {e.rule}; {why}", False
         return e.start_date, f"'{e.text}' in its own words: {e.rule}", e.kind != "overnight"
     other_market = "previous move" in clause.implicit and MARKET_TZ.get(market, clause.tz) != clause.tz
-    if clause.day is not None and not other_market:  # a previous move of another market does not date this one
+    elsewhere = clause.date is not None and not clause.implicit and P.another_figures(clause, q, clause.date)
+    if clause.day is not None and not other_market and not elsewhere:  # nor another market's or figure's day
         written = not clause.implicit or "previous move" in clause.implicit
         rule = clause.implicit or f"'{clause.date.text}' in its sentence: {clause.date.rule}"
         if written and story.reading.place in P.ASIAN and market == "US" and clause.day == story.reading.published \

@@ -172,7 +172,7 @@ YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year e
 # a price someone expects, not one that traded: "can carry the S&P to 4,300", "could fall to HK$80"
 FORECAST = (r"(?:can|could|may|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
             r"|rise|drop|climb|reach|hit|test|go|head|trade|gain|lose|rally|slide)",
-            r"\b(?:target|forecast|projected|expected|seen) (?:\w+ ){0,3}(?:at|of|to)", r"\bupside to",
+            r"\b(?:target|forecast|projected|expected|seen) (?:\w+ ){0,5}(?:at|of|to)", r"\bupside to",
             r"\bdownside to")
 FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own

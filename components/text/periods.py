@@ -223,6 +223,29 @@ def _fiscal_year(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "fiscal-year", fiscal_year(year, ctx.fiscal_end), f"fiscal {year}; {_fy_note(ctx)}")
 
 
+def _lunar(m: re.Match, ctx: Context) -> DateExpression:
+    """"The Year of the Rabbit", "the Snake year": the latest lunar year of that animal begun by publication;
+    "the (past, full) lunar year": the one running at publication, or the one just ended on its last day."""
+    from components.data import calendars  # its library loads on first use only
+
+    animal = (m.group("animal") or m.group("a2") or "").lower()
+    animal = calendars.ZODIAC_OTHER_NAMES.get(animal, animal)
+    coming = calendars.lunar_year(ctx.now.year + (ctx.now.month > 6))
+    if animal and coming and coming[2] == animal and ctx.now < coming[0] <= ctx.now + dt.timedelta(days=60):
+        return unresolved(m, "span", f"the Year of the {animal.title()} begins on {coming[0]:%d %b %Y}, after "
+                          "publication")
+    for year in range(ctx.now.year, ctx.now.year - 12, -1):
+        found = calendars.lunar_year(year)
+        if found is None or found[0] > ctx.now or (animal and found[2] != animal):
+            continue
+        if not animal and m.group("past") and found[0] > ctx.now - dt.timedelta(days=14):
+            continue  # "the past lunar year" a few days into a new one is the year just ended
+        first, last, name = found
+        return resolved(m, "span", (first, min(last, ctx.now)), f"the lunar Year of the {name.title()}: "
+                        f"{first:%d %b %Y} to {last:%d %b %Y} (the price base is the last close before it)")
+    return unresolved(m, "span", f"'{m.group()}': no such lunar year had begun by publication")
+
+
 def _comparison(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.quarter is None:
         return unresolved(m, "comparison", "compares with a year earlier, but the text names no period")
@@ -277,6 +300,7 @@ def _session(m: re.Match, ctx: Context) -> DateExpression:
 
 _N = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few|several)"
 _UNIT = r"(?P<unit>trading days?|sessions?|days?|weeks?|months?|quarters?|years?|decades?)"
+_ANIMALS = "Rat|Ox|Tiger|Rabbit|Hare|Dragon|Snake|Horse|Goat|Sheep|Ram|Monkey|Rooster|Cock|Dog|Pig|Boar"
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning) of "
                 r"(?:the|this) year|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
@@ -306,6 +330,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"|\d{1,2}) (?:consecutive|straight|successive) quarters\b", re.IGNORECASE), _consecutive),
     (re.compile(r"\b(?i:(?:the )?(?P<rel>previous|prior|preceding|last|this|current|next|same) quarter|the quarter)\b"),
      _relative_quarter),
+    (re.compile(r"\b(?i:(?:in|during|over|for|through(?:out)?) )?(?:(?i:the )?(?i:lunar )?Year of the (?P<animal>"
+                + _ANIMALS + r")|(?i:the )?(?P<a2>" + _ANIMALS + r") [Yy]ear|(?i:(?:the|this) (?P<past>past |last "
+                r"|full |previous )?lunar year))\b"), _lunar),
     (re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|yoy)\b|\ban annual\b(?= \d)"
                 r"|(?<=% )annual\b|\bannual(?= (?:surge|growth|increase|rise|jump|gain|decline|drop|fall)\b)",
                 re.IGNORECASE), _comparison),

@@ -101,6 +101,8 @@ def _qualifier(text: str, start: int) -> str:
 def _number_quantity(text: str, n: Number) -> Quantity | None:
     after, before = text[n.end:n.end + 24], text[max(0, n.start - 30):n.start]
     qualifier = _qualifier(text, n.start)
+    hedge = _QUALIFIER.search(before)
+    before = before[:hedge.start()] if hedge else before  # "to about 24,000" is read as "to 24,000"
     cur = _CURRENCY_BEFORE.search(before)
     if n.problem:
         return Quantity("unread", None, n.text, n.start, n.end, problem=n.problem)

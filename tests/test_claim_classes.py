@@ -1,0 +1,137 @@
+"""Classes of wording found in real articles, each tested on sentences written here (rule tests, not accuracy
+evidence: accuracy is scored on real articles in tests/test_real_accuracy.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from components.analysis.article_claims import MATCHES, NOT_SURE, UNCHECKABLE
+from components.analysis.claim_checks import check_claims
+from components.data import calendars
+from components.text.claim_reader import claims_of_text
+from components.text.dates import find_date_expressions
+from tests.accuracy import snapshot_prices
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return snapshot_prices()
+
+
+def claim_of(text: str, published: str, quote: str):
+    return next(c for c in claims_of_text(text, published)[1] if c.quote == quote)
+
+
+def verdict_of(claim, frame) -> str:
+    return check_claims([claim], frame)[0].verdict
+
+
+@pytest.mark.parametrize("text, quote, symbol, day", [
+    # a New York note: "overnight" of Asian markets is their session of the note's day
+    ("NEW YORK (MarketWatch) - Chinese ETFs rallied as the Hang Seng Index rose 3.3% overnight.", "3.3%", "^HSI",
+     D(2025, 3, 6)),
+    # a Hong Kong report: "overnight" of a US listing is its session before the report's day
+    ("HONG KONG (Reuters) - Alibaba's U.S.-listed shares jumped 8.6% overnight.", "8.6%", "BABA", D(2025, 3, 5)),
+    # a Hong Kong report that names Asia most but says "overnight" of the Hang Seng in a US ETF note
+    ("Shares of KWEB climbed as the Hang Seng Index (HSI) rose 3.3% overnight, and the Shanghai Composite gained.",
+     "3.3%", "^HSI", D(2025, 3, 6)),
+])
+def test_overnight_is_the_night_of_the_writer_and_the_day_of_the_listing(frame, text, quote, symbol, day):
+    claim = claim_of(text, "2025-03-06", quote)
+    assert (claim.symbol, claim.day) == (symbol, day), claim.trail
+    assert verdict_of(claim, frame) == MATCHES
+
+
+def test_a_day_between_two_figures_belongs_to_the_nearer_one():
+    text = "The Hang Seng Index fell 0.6% on Friday.\n\nThe index has risen from 22,500 on Monday to about 24,000 now."
+    _, claims = claims_of_text("HONG KONG (Reuters) - " + text, "2025-03-07")
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["22,500"].day == D(2025, 3, 3)
+    assert by_quote["24,000"].day == D(2025, 3, 7), by_quote["24,000"].trail
+
+
+@pytest.mark.parametrize("words, published, first, last", [
+    ("in the Year of the Rabbit", "2024-02-14", D(2023, 1, 22), D(2024, 2, 9)),
+    ("during the Year of the Dragon", "2025-01-20", D(2024, 2, 10), D(2025, 1, 20)),
+    ("the Snake year", "2025-03-01", D(2025, 1, 29), D(2025, 3, 1)),
+    ("over the past lunar year", "2026-02-16", D(2025, 1, 29), D(2026, 2, 16)),
+    ("the past lunar year", "2026-02-20", D(2025, 1, 29), D(2026, 2, 16)),
+])
+def test_lunar_years_are_periods_from_their_new_year(words, published, first, last):
+    [e] = [e for e in find_date_expressions(f"Stocks rose 5% {words}.", published) if e.kind == "span"]
+    assert (e.start_date, e.end_date) == (first, last), e.rule
+
+
+def test_a_lunar_year_not_begun_is_not_a_period():
+    [e] = find_date_expressions("Investors look to the Year of the Horse.", "2026-02-10")
+    assert e.start_date is None and "begins on 17 Feb 2026" in e.reason
+
+
+def test_lunar_new_years_come_from_the_calendar_library():
+    assert [calendars.lunar_year(y)[0] for y in (2022, 2023, 2024, 2025, 2026)] == [
+        D(2022, 2, 1), D(2023, 1, 22), D(2024, 2, 10), D(2025, 1, 29), D(2026, 2, 17)]
+    assert calendars.lunar_year(2024)[2] == "dragon"
+
+
+def test_a_move_over_a_lunar_year_is_measured_from_the_close_before_it(frame):
+    claim = claim_of("HONG KONG (Reuters) - The Hang Seng Index fell 29% in the Year of the Rabbit.", "2024-02-14",
+                     "29%")
+    assert claim.measure == "period" and claim.day == D(2024, 2, 9)
+    assert verdict_of(claim, frame) == MATCHES  # 22,044.65 (20 Jan 2023) to 15,746.58 (9 Feb 2024): -28.6%
+
+
+@pytest.mark.parametrize("text, quote, measure", [
+    ("Alibaba reported revenue of 236 billion yuan for the quarter, up 8% year-on-year.", "8%", "fundamental"),
+    ("Tencent's net profit rose 90% year-over-year.", "90%", "fundamental"),
+])
+def test_a_result_compared_with_a_year_before_is_no_price(text, quote, measure):
+    assert claim_of("HONG KONG (Reuters) - " + text, "2025-03-06", quote).measure == measure
+
+
+def test_a_day_move_beyond_any_day_in_the_data_is_not_sure(frame):
+    """"Soared 32 percent" with its period in another sentence: never a day's move to call wrong."""
+    claim = claim_of("HONG KONG (Reuters) - The Hang Seng China Enterprises Index grew 40 percent.", "2025-03-06",
+                     "40 percent")
+    result = check_claims([claim], frame)[0]
+    assert claim.measure == "day" and result.verdict == NOT_SURE and "far beyond any day" in result.explanation
+
+
+@pytest.mark.parametrize("text, symbol", [
+    ("Alibaba's shares in Hong Kong surged 8% on Thursday.", "9988.HK"),
+    ("Hong Kong rose 3.3% on Thursday.", "^HSI"),
+    ("Hong Kong piled on more than three percent on Thursday.", "^HSI"),
+    ("The Hong Kong share market rose 3.3% on Thursday.", "^HSI"),
+])
+def test_hong_kong_alone_is_the_market_but_shares_in_hong_kong_are_the_company(frame, text, symbol):
+    _, claims = claims_of_text("HONG KONG (Reuters) - " + text, "2025-03-06")
+    claim = next(c for c in claims if c.measure in ("day", "high_move"))
+    assert claim.symbol == symbol, claim.trail
+
+
+def test_spelled_numbers_are_figures(frame):
+    claim = claim_of("HONG KONG (Reuters) - The Hang Seng Index rose more than three percent on Thursday.",
+                     "2025-03-06", "three percent")
+    assert claim.value == 3 and claim.qualifier == "more than" and verdict_of(claim, frame) == MATCHES
+
+
+@pytest.mark.parametrize("text, quote, unsure", [
+    ("The index has rebounded 9% from its monthly low.", "9%", "does not say which session"),
+    ("The Hang Seng erased all of a 2% decline.", "2%", ""),
+])
+def test_moves_from_an_undated_extreme_are_not_sure_and_given_back_moves_are_intraday(text, quote, unsure):
+    claim = claim_of("HONG KONG (Reuters) - " + text, "2025-03-06", quote)
+    if unsure:
+        assert claim.unsure and unsure in claim.unsure
+    else:
+        assert claim.measure == "low_move", claim.trail
+
+
+def test_a_forecast_level_is_no_price(frame):
+    claim = claim_of("HONG KONG (Reuters) - Goldman Sachs raised its target for the Hang Seng Index to 27,000 "
+                     "points.", "2025-03-06", "27,000 points")
+    assert verdict_of(claim, frame) == UNCHECKABLE
