@@ -135,3 +135,55 @@ def test_a_forecast_level_is_no_price(frame):
     claim = claim_of("HONG KONG (Reuters) - Goldman Sachs raised its target for the Hang Seng Index to 27,000 "
                      "points.", "2025-03-06", "27,000 points")
     assert verdict_of(claim, frame) == UNCHECKABLE
+
+
+@pytest.mark.parametrize("text, published, measure", [
+    # a report of the morning session: its "closing" is the midday break's, not the day's close
+    ("The Hang Seng Index dropped 300 points in half a day, closing down 1.2% at 24,100 points.", "2025-03-07",
+     "intraday"),
+    # Christmas Eve is a half-day session on the exchange's calendar: its close is the day's
+    ("The Hang Seng Index rose 1.1% in half-day trading.", "2024-12-24", "day"),
+])
+def test_a_morning_report_is_intraday_unless_the_session_was_a_half_day(text, published, measure):
+    _, claims = claims_of_text("HONG KONG (Reuters) - " + text, published)
+    assert next(c for c in claims if c.quote.endswith("%")).measure == measure
+
+
+def test_a_record_set_before_the_data_is_not_checked_against_today():
+    claim = claim_of("HONG KONG (Reuters) - The Hang Seng Index plunged 2,172 points, beating the record set on "
+                     "January 22, 2008, by 2,061 points.", "2024-10-08", "2,061 points")
+    assert claim.measure == "other" and "before the price data" in claim.reason
+
+
+def test_every_figure_of_a_target_is_a_forecast():
+    _, claims = claims_of_text("HONG KONG (Reuters) - Morgan Stanley raised its target for the Hang Seng China "
+                               "Enterprises Index by 3% to 8,600 points.", "2025-02-21")
+    assert {c.quote: c.measure for c in claims} == {"3%": "other", "8,600 points": "other"}
+
+
+def test_and_after_a_figure_before_another_index_and_its_move_begins_its_own_part():
+    _, claims = claims_of_text("HONG KONG (Reuters) - The China enterprises index was up 46 points at 9,160 and the "
+                               "tech index was up 35 points, or 0.62 percent, at 5,798. The S&P 500 and Nasdaq "
+                               "Composite logged gains.", "2026-01-23")
+    symbols = {c.quote: c.symbol for c in claims}
+    assert symbols["9,160"] == "^HSCE" and symbols["35 points"] == symbols["5,798"] == "^HSTECH"
+
+
+def test_a_move_in_a_company_is_the_companys():
+    claim = claim_of("HONG KONG (Reuters) - The Hang Seng's rise was fuelled by a six percent surge in Alibaba.",
+                     "2024-01-24", "six percent")
+    assert claim.symbol == "9988.HK"
+
+
+def test_an_intraday_move_beyond_any_session_is_not_sure(frame):
+    claim = claim_of("HONG KONG (Reuters) - The Hang Seng Index gained as much as 27 per cent.", "2024-11-12",
+                     "27 per cent")
+    assert claim.measure == "high_move" and verdict_of(claim, frame) == NOT_SURE
+
+
+def test_a_near_high_reached_during_the_session_is_not_sure_not_wrong(frame):
+    claim = claim_of("HONG KONG (Reuters) - Alibaba's Hong Kong shares hit a near three-month high on Friday.",
+                     "2026-01-23", "near three-month high")
+    result = check_claims([claim], frame)[0]
+    assert result.verdict == NOT_SURE and "during the session" in result.explanation
+    assert "nearly near" not in result.explanation

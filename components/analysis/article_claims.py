@@ -93,7 +93,8 @@ class ArticleClaim:
     @property
     def claimed(self) -> str:
         """The claim's figure in words: 'more than 14%'."""
-        return " ".join(x for x in (self.qualifier, self.quote) if x)
+        said = self.quote.lower().startswith(("near", "almost", "about", "around", "some", "more", "over", "less"))
+        return " ".join(x for x in (self.qualifier if not said else "", self.quote) if x)
 
 
 @dataclass(frozen=True)

@@ -174,18 +174,22 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
 
 
 IMPLAUSIBLE_DAY = 1.5  # a claimed day's move this many times the largest in the data is likely a period's
+_SESSION_MOVES = ("day", "points", "high_move", "low_move", "high_points", "low_points", "open_move", "open_points")
 
 
 def _beyond_any_day(claim: ArticleClaim, b: pd.DataFrame) -> str:
-    """Why a claimed day's move is likely a longer period's that the reader did not find ("soared 32 percent" in a
-    paragraph about the lunar year), or "" when some session of the data came near it."""
-    if claim.measure not in ("day", "points") or len(b) < 250:
+    """Why a claimed move of one session is likely a longer period's that the reader did not find ("soared 32 percent"
+    in a paragraph about the lunar year, "gained as much as 27 per cent" since a policy announcement weeks before),
+    or "" when some session of the data came near it at its close, high, low or open."""
+    if claim.measure not in _SESSION_MOVES or len(b) < 250:
         return ""
-    closes = b["close"]
-    moves = (closes.diff() if claim.measure == "points" else closes.pct_change() * 100).abs().dropna()
+    points = claim.measure.endswith("points")
+    before = b["close"].shift(1)
+    ends = pd.concat([b[col] for col in ("close", "high", "low", "open") if col in b], axis=1)
+    moves = (ends.sub(before, axis=0) if points else ends.div(before, axis=0).sub(1) * 100).abs().max(axis=1).dropna()
     if moves.empty or abs(claim.value) <= IMPLAUSIBLE_DAY * moves.max():
         return ""
-    unit = " points" if claim.measure == "points" else "%"
+    unit = " points" if points else "%"
     return (f"{claim.value:,g}{unit} in one session is far beyond any day of {claim.symbol} in the data (the largest "
             f"was {moves.max():,.2f}{unit} on {moves.idxmax():%d %b %Y}): the figure is likely over a longer period "
             "the text does not name")
@@ -279,7 +283,7 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                                   "so the data cannot show it (before the data starts)", symbol=claim.symbol,
                            base=start, session=session)
     window = values.iloc[:pos]
-    window = window[window.index >= pd.Timestamp(claim.since)].dropna()
+    window = window[window.index >= pd.Timestamp(_since(claim, session))].dropna()
     beyond = window[window >= now] if claim.sign > 0 else window[window <= now]
     shown = f"{now:+.2f}%" if what != "close" else f"{now:,.2f}"
     fig = Figure("rank", f"{claim.symbol} {what} on the session", now, claim.symbol, (session,), (now,),
@@ -294,9 +298,37 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
         if approximate and (last - claim.since).days < (session - claim.since).days / 10:
             verdict = (NOT_SURE, verdict[1] + f"; from {last + dt.timedelta(days=1):%d %b %Y} on none was: a look-back "
                                               "said in months or years is approximate, and the article may mean it")
+        if verdict[0] == NO_MATCH:
+            verdict = _intraday_extreme(claim, b, pos, verdict)
     else:
         verdict = (MATCHES, f"no session from {claim.since:%d %b %Y} was {word} or equal")
     return _result(claim, verdict, text, [fig], claim.since, session)
+
+
+NEAR_WINDOW = 0.8  # "a near three-month high": beyond every session of at least this share of the three months
+
+
+def _since(claim: ArticleClaim, session: dt.date) -> dt.date:
+    """The first day a ranking's window must cover: its ``since``, or for a look-back said to be nearly so long
+    ("a near three-month high") a little later."""
+    if claim.qualifier in ("nearly", "near", "almost", "close to") and claim.since is not None:
+        return session - (session - claim.since) * NEAR_WINDOW
+    return claim.since
+
+
+def _intraday_extreme(claim: ArticleClaim, b: pd.DataFrame, pos: int, verdict: tuple[str, str]) -> tuple[str, str]:
+    """"Hit a three-month high" may mean a price reached during the session: when the session's high (low) is beyond
+    every high (low) of the window, the verdict is 'not sure' naming it."""
+    col = "high" if claim.sign > 0 else "low"
+    if claim.rank_of != "close" or col not in b or pd.isna(b[col].iloc[pos]):
+        return verdict
+    window = b[col].iloc[:pos]
+    window = window[window.index >= pd.Timestamp(_since(claim, _day(b, pos)))].dropna()
+    now = float(b[col].iloc[pos])
+    if len(window) and (now > window.max() if claim.sign > 0 else now < window.min()):
+        return NOT_SURE, (f"{verdict[1]}; but the session's {col} ({now:,.2f}) was beyond every {col} from "
+                          f"{claim.since:%d %b %Y}: the article may mean a price reached during the session")
+    return verdict
 
 
 def _rank_values(claim: ArticleClaim, b: pd.DataFrame) -> tuple[pd.Series, str]:

@@ -39,6 +39,7 @@ from components.text.reader import MARKET_TZ, Clause, Reading, read_article
 PLACES = {"": "read from the text", "HK": "Hong Kong (an Asian report)", "US": "New York (a US report)"}
 _STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
 _LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
+_MORNING_REPORT = L.patterns(L.MORNING_REPORT)
 _PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
                         r"|ahead of the open)\b", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
@@ -52,6 +53,7 @@ class _Story:
     reading: Reading
     memory: E.Memory
     intraday: str = ""
+    morning: bool = False  # a report of the morning session: even its "closing" figures are the midday break's
     before_open: bool = False  # a US story written before the session opened ("futures rose ahead of the bell")
     claims: list[ArticleClaim] = field(default_factory=list)
 
@@ -91,8 +93,10 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     lead = [c.text for c in reading.clauses if not c.heading][:4]
     marker = next((m.group() for text in lead for m in [_LEAD_INTRADAY.search(text)] if m), "") or next(
         (m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m), "")
+    morning = _morning_report(reading)
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
-    story = _Story(reading, E.Memory(reading.place, reading.company), marker, before_open=before_open)
+    story = _Story(reading, E.Memory(reading.place, reading.company), morning or marker, bool(morning),
+                   before_open=before_open)
     notices = notices if notices is not None else []
     for clause in reading.clauses:
         if len(story.claims) >= MAX_ARTICLE_CLAIMS:
@@ -100,6 +104,16 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
             break
         story.claims += _clause_claims(clause, story, notices)
     return story.claims
+
+
+def _morning_report(reading: Reading) -> str:
+    """The words of the title or lead that make the text a report of the morning session ("drops 535 points in half
+    a day"), unless its session was a half day on the exchange's calendar; else ""."""
+    if reading.place not in P.ASIAN:
+        return ""
+    day = reading.session or reading.published
+    found = next((m.group() for c in reading.clauses[:12] for m in [_MORNING_REPORT.search(c.text)] if m), "")
+    return "" if not found or story_sessions.early_close(reading.place, day) else found
 
 
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:

@@ -28,8 +28,14 @@ from components.text.entities import Mention
 from components.text.quantities import Quantity
 
 SUBJECT_KINDS = ("index", "company", "market", "group", "company_ref", "index_ref", "other")
-_BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s",
-                    re.IGNORECASE)
+# "... at 9,160 and the tech index was up 35 points": "and" after a figure, before a listing and its own move, begins
+# a part ("the S&P 500 and Nasdaq Composite logging ..." is one subject)
+_AND_ANOTHER = (r"(?:(?<=\d,\d\d\d)|(?<=\.\d\d)|(?<=%)|(?<=points)|(?<=cent))\sand\s(?=(?:the\s|its\s)?"
+                r"(?:[\w&.'’-]+\s){0,4}?(?:index|gauge|benchmark|composite|shares|stocks?|ADRs?)\s"
+                r"(?:was\s|were\s|had\s|has\s)?(?:up|down|higher|lower|" + L.alternation(sorted(L.verb_directions()))
+                + r")\b)")
+_BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s|"
+                    + _AND_ANOTHER, re.IGNORECASE)
 _ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now|once|formerly|known as|including"
                     r"|led by|backed by|the world['’]s|China['’]s|its)\b[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
                     r"[^()]{0,160}\)|\s[—–-]{1,2}\s(?:a|an|the|which|its)\b[^—–;]{0,140}?\s[—–-]{1,2}\s")
@@ -41,6 +47,9 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|thos
                           r"|s|day['’]s|week['’]s|year['’]s|night['’]s)\s$|['’]s\s$|%\s$", re.IGNORECASE)
 # a verb's bare form after these is a noun: "a 3.5% share price rise", "the index's jump"
 _NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cent|session|day|week)\s$", re.IGNORECASE)
+_MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + (
+    "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at)\s(?:shares of\s|shares in\s)?",
+                      re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
@@ -153,6 +162,10 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
     attached = next((m for m in reversed(names) if m.end <= q.start and _ATTACHED.search(text[m.end:q.start])), None)
     if attached is not None:
         return attached, f"'{attached.text}' stands right before it"
+    move_of = _MOVE_IN.match(text, q.end)
+    named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
+    if named_after is not None:  # "fuelled by a six percent surge in Alibaba"
+        return named_after, f"'{named_after.text}' is what the '{move_of.group('noun')}' is in"
     if i in shared:
         return shared[i], f"'{shared[i].text}' takes it in turn (figures shared out in the order of the names)"
     if verb is not None:

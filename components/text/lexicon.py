@@ -86,6 +86,10 @@ STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early
 # said in the story's lead, these make it a report written during the session
 LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch) break)\b",
                  r"\bmidday (?:close|break)\b", r"\bin (?:the )?morning trad(?:e|ing)\b")
+# said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
+# (unless the session was a half day on the exchange's calendar: then it is the day's close)
+MORNING_REPORT = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[- ]day (?:session|trading|trade)\b",
+                  r"\b(?:at|by) the end of the morning session\b", r"\bat the midday close\b")
 EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
             r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
             r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open")
@@ -172,7 +176,7 @@ YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year e
 # a price someone expects, not one that traded: "can carry the S&P to 4,300", "could fall to HK$80"
 FORECAST = (r"(?:can|could|may|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
             r"|rise|drop|climb|reach|hit|test|go|head|trade|gain|lose|rally|slide)",
-            r"\b(?:target|forecast|projected|expected|seen) (?:\w+ ){0,5}(?:at|of|to)", r"\bupside to",
+            r"\b(?:target|forecast|projected|expected|seen) (?:[\w&'’-]+ ){0,7}(?:at|of|to|by)\b", r"\bupside to",
             r"\bdownside to")
 FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own

@@ -13,9 +13,10 @@ import datetime as dt
 import re
 from typing import Protocol
 
+from components.facts import HISTORY_START
 from components.text import claim_periods as P
 from components.text import lexicon as L
-from components.text.claim_subjects import Owner, asides
+from components.text.claim_subjects import Owner, asides, part_of
 from components.text.quantities import Quantity
 from components.text.reader import Clause, Reading
 
@@ -24,6 +25,7 @@ class Story(Protocol):
     """What the measure rules need of the text around a figure: its story-wide mid-session marker, if any."""
 
     intraday: str
+    morning: bool
     reading: Reading
 
 
@@ -71,7 +73,10 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "other", "percentage points: a change in a rate, not a price"
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
         return "fundamental", L.FUNDAMENTALS_REASON + " (a comparison with a year before)"
-    forecast = _FORECAST.search(text[max(0, q.start - 60):q.start])
+    lo = max(0, q.start - 60)
+    if _TARGET.search(text[max(0, q.start - 160):q.start]):  # "raised its target ... to 24,000 points by the end
+        lo = min(lo, part_of(text, q.start)[0])  # of 2025, an increase of 6%": every figure of its part
+    forecast = _FORECAST.search(text[lo:q.start])
     if forecast and q.kind in ("level", "percent", "points"):
         return "other", f"a price expected, not one that traded ('{forecast.group().strip()}')"
     for window in _what_it_measures(q, owner, text):
@@ -102,6 +107,7 @@ def _noun_reason(window: str) -> tuple[str, str] | None:
 
 
 _FORECAST = L.patterns(L.FORECAST)
+_TARGET = re.compile(r"\b(?:price )?targets?\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s(?!(?:on|at|in|to|for|after|before|as|while|with|from|by|amid|since|and|or)\b)"
                          r"(?:(?:rise|increase|jump|gain|drop|fall|decline|growth|surge|slump)\s(?:in|of)\s)?"
                          r"(?:of\s)?(?:its\s|the\s|their\s|his\s|her\s|annual\s|quarterly\s|total\s)?[\w-]+(?:\s[\w-]+)?")
@@ -157,6 +163,17 @@ def _opening(clause: Clause, q: Quantity) -> str:
     return clause.text[:comma] if 0 < comma < q.start else ""
 
 
+def _before_the_data(q, owner, clause, story, day, part):
+    """"The record set on January 22, 2008, by 2,061 points": a figure of a day or period before the price data is
+    never checked against another day."""
+    lo, hi = P.stretch(clause.text, q)
+    e = next((e for e in clause.expressions if (lo <= e.start < hi or q.start - 12 <= e.end <= q.start) and (
+        e.resolved and e.end_date < HISTORY_START or not e.resolved and "outside the years" in e.reason)), None)
+    if e is not None:
+        return "other", f"about {e.text}, before the price data begins ({HISTORY_START:%d %b %Y})", f"'{e.text}'", ""
+    return None
+
+
 def _extended(q, owner, clause, story, day, part):
     m = _EXTENDED.search(part) or _EXTENDED.search(_opening(clause, q))
     if m:
@@ -173,7 +190,9 @@ def _time_of_day(q, owner, clause, story, day, part):
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):
         return ("intraday", f"taken during the session ('{m.group()}'): daily bars hold the open, high, low and close "
                             "only", f"'{m.group()}'", "")
-    if story.intraday and not _CLOSING.search(part) and day is not None and day >= story.reading.published:
+    opening = _OPENING.search(clause.text[max(0, q.start - 40):q.start])  # the open is a daily bar's
+    if story.intraday and (story.morning or not _CLOSING.search(part)) and not opening and day is not None \
+            and day >= story.reading.published:
         return ("intraday", f"the story reports the session while it was open ('{story.intraday}'): daily bars "
                             "hold the close only", f"the story's marker '{story.intraday}'", "")
     return None
@@ -271,5 +290,5 @@ def _level_or_change(q, owner, clause, story, day, part):
     return None
 
 
-MEASURE_RULES = (_extended, _time_of_day, _opened, _ranking, _extreme, _from_extreme, _given_back, _period,
-                 _multi_session, _level_or_change)
+MEASURE_RULES = (_before_the_data, _extended, _time_of_day, _opened, _ranking, _extreme, _from_extreme, _given_back,
+                 _period, _multi_session, _level_or_change)

@@ -157,6 +157,12 @@ def _is_session(market: str, day: dt.date) -> bool | None:
     return cal.index_of(day) is not None
 
 
+def early_close(market: str, day: dt.date) -> bool:
+    """Whether ``day`` is a half-day session of ``market`` (Christmas Eve, Lunar New Year's Eve in Hong Kong)."""
+    cal = _sessions(market)
+    return cal is not None and day in cal.early_closes
+
+
 def last_session(market: str, day: dt.date) -> dt.date:
     """The last trading session of ``market`` on or before ``day`` (weekdays where no calendar is known)."""
     for _ in range(15):  # no market closes for more than two weeks
