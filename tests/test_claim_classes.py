@@ -187,3 +187,27 @@ def test_a_near_high_reached_during_the_session_is_not_sure_not_wrong(frame):
     result = check_claims([claim], frame)[0]
     assert result.verdict == NOT_SURE and "during the session" in result.explanation
     assert "nearly near" not in result.explanation
+
+
+@pytest.mark.parametrize("text, published, quote, symbol", [
+    ("Nvidia reported results on Wednesday. The chipmaker's shares slumped more than 8% on Thursday.", "2025-02-27",
+     "8%", "NVDA"),
+    ("Alibaba shares jumped 19% on Monday. On Friday the company's New York-listed shares closed nearly 13% higher.",
+     "2025-09-01", "13%", "BABA"),
+    ("Alibaba shares jumped 19% on Monday. It's the highest level for the stock since March.", "2025-09-01",
+     "highest level", "9988.HK"),
+    ("Alibaba shares jumped 19% on Monday. In Hong Kong, the benchmark Hang Seng Index was up 119 points.",
+     "2025-09-01", "119 points", "^HSI"),
+    ("Shares in Hong Kong plummeted more than 13 percent on Monday.", "2025-04-07", "13 percent", "^HSI"),
+    ("Alibaba-W surged 14.56% after releasing its financial report.", "2025-02-21", "14.56%", "9988.HK"),
+    ("Kuaishou-W fell 3% and Baidu-SW rose 1%.", "2025-02-21", "1%", "9888.HK"),
+])
+def test_whose_figure_through_references_share_classes_and_opening_phrases(text, published, quote, symbol):
+    claim = claim_of("HONG KONG (CNBC) - " + text, published, quote)
+    assert claim.symbol == symbol, claim.trail
+
+
+def test_a_ranking_named_with_its_listing_before_its_look_back():
+    claim = claim_of("HONG KONG (CNBC) - Alibaba shares jumped 19% on Monday. It's the highest level for the stock "
+                     "since March.", "2025-09-01", "highest level")
+    assert claim.since == D(2025, 4, 1) and not claim.unsure

@@ -133,12 +133,16 @@ def _alternation(names: list[str]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
 
-COMPANY_RE = re.compile(r"(?<![\w.])(?:" + _alternation([a for c in COMPANIES for a in c.aliases]) + r")(?![\w-])")
+# Hong Kong's share-class marks follow a name: "Alibaba-W", "Kuaishou-W", "Baidu-SW" (weighted voting rights)
+_SHARE_CLASS = r"-(?:W|SW|S|B)\b"
+COMPANY_RE = re.compile(r"(?<![\w.])(?:" + _alternation([a for c in COMPANIES for a in c.aliases]) + r")(?:"
+                        + _SHARE_CLASS + r")?(?![\w-])")
 INDEX_RE = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?:{i.pattern})" for i in INDICES) + r")", re.IGNORECASE)
 
 
 def company_named(text: str) -> Company | None:
     """The company whose alias is exactly ``text`` (as matched by :data:`COMPANY_RE`)."""
+    text = re.sub(_SHARE_CLASS + "$", "", text)
     return next((c for c in COMPANIES if any(re.fullmatch(a, text) for a in c.aliases)), None)
 
 

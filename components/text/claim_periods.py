@@ -187,6 +187,9 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     return out
 
 
+_WHOSE_RANK = re.compile(r"\s(?:for|of|in) (?:the |its |their )?[\w&.'’ -]{1,40}?\s")  # "... for the stock since"
+
+
 def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
     back = q.look_back.lower()
     if back == "record" or q.text.lower().startswith(("record", "all-time", "fresh record", "new record", "lifetime")):
@@ -207,7 +210,8 @@ def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
         start = (day - dt.timedelta(days=n * L.UNITS_IN_DAYS.get(unit, 1)) if unit in ("day", "session", "week")
                  else add_months(day, -n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 12)))
         return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
-    named = next((e for e in clause.expressions if e.resolved and q.start <= e.start <= q.end + 8), None)
+    named = next((e for e in clause.expressions if e.resolved and q.start <= e.start and (
+        e.start <= q.end + 8 or _WHOSE_RANK.fullmatch(clause.text[q.end:e.start]))), None)
     if named is not None:
         start = _after_named(named)
         return {"since": start, "since_rule": f"'{q.look_back or named.text}': the sessions from {start:%d %b %Y}"}

@@ -39,6 +39,10 @@ _BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared wit
 _ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now|once|formerly|known as|including"
                     r"|led by|backed by|the world['’]s|China['’]s|its)\b[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
                     r"[^()]{0,160}\)|\s[—–-]{1,2}\s(?:a|an|the|which|its)\b[^—–;]{0,140}?\s[—–-]{1,2}\s")
+_COPULA = L.patterns((L.COPULA_MOVES,))
+# "In Hong Kong, the benchmark Hang Seng Index was up ...": a sentence's opening phrase, not a name with an apposition
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|Among|For|Over in|Elsewhere in"
+                             r"|Meanwhile in|Back in)\s[^,]{0,60}")
 _ATTACHED = re.compile(r"^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?\s(?:up|down|higher|lower)\s$"
                        r"|^\s?\((?:up|down)\s$|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
@@ -50,6 +54,7 @@ _NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cen
 _MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + (
     "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at)\s(?:shares of\s|shares in\s)?",
                       re.IGNORECASE)
+_RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
@@ -92,7 +97,8 @@ def asides(text: str) -> list[tuple[int, int]]:
     moving = L.move_verb_re()
     return [m.span() for m in _ASIDE.finditer(text)
             if m.group().startswith((", which", ", who", ", whose", "(")) or m.group().lstrip().startswith(("—", "–"))
-            or not moving.search(m.group()) and _AFTER_NAME.search(text[:m.start()])]
+            or not moving.search(m.group()) and not _COPULA.search(m.group()) and _AFTER_NAME.search(
+                text[:m.start()]) and not _OPENING_PHRASE.fullmatch(text[:m.start()])]
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -162,10 +168,10 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
     attached = next((m for m in reversed(names) if m.end <= q.start and _ATTACHED.search(text[m.end:q.start])), None)
     if attached is not None:
         return attached, f"'{attached.text}' stands right before it"
-    move_of = _MOVE_IN.match(text, q.end)
+    move_of = _MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
     named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
     if named_after is not None:  # "fuelled by a six percent surge in Alibaba"
-        return named_after, f"'{named_after.text}' is what the '{move_of.group('noun')}' is in"
+        return named_after, f"'{named_after.text}' is what the '{move_of.groupdict().get('noun') or q.text}' is of"
     if i in shared:
         return shared[i], f"'{shared[i].text}' takes it in turn (figures shared out in the order of the names)"
     if verb is not None:

@@ -37,6 +37,7 @@ MARKETS = (
     (re.compile(_NOT_OWNED + r"\b(?:Hong Kong|HK|the city['’]s|the territory['’]s) (?:stocks|equities|shares"
                 r"|stock market|share market|market|bourse)\b|\bthe Hong Kong (?:stock |share )?market\b"
                 r"|\bHong Kong['’]s (?:stock |share |equity )?(?:market|benchmark)\b"
+                r"|" + _NOT_OWNED + r"\b(?:[Ss]hares|[Ss]tocks|[Ee]quities) in Hong Kong\b(?![- ]listed)"
                 r"|\bthe city['’]s (?:stock |share )?(?:benchmark|market)\b"
                 r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:" + lexicon.alternation(sorted(lexicon.verb_directions()))
                 + r")\b)", re.IGNORECASE), "HK"),
@@ -60,8 +61,9 @@ GROUPS = re.compile(
     re.IGNORECASE)
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share price|stock price)\b"
-    r"|\b(?:[Tt]he|[Tt]his) (?:company|group|firm|(?:[\w-]+ )?(?:giant|stalwart|heavyweight|leader|maker|operator"
-    r"|conglomerate|player))['’]s(?: [\w.-]+)?? (?:shares|stock|ADRs)\b"
+    r"|\b(?:[Tt]he|[Tt]his) (?:company|group|firm|(?:[\w-]+ )?(?:giant|stalwart|heavyweight|leader|[\w-]*maker"
+    r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform))['’]s"
+    r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs)\b"
     r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|maker|operator|retailer"
     r"|platform|group|company|firm))\b"
     r"|\b[Tt]he (?:shares|stock)\b"
