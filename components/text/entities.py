@@ -256,9 +256,9 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
     return "HK", "no market is named, so the app's home market (Hong Kong)"
 
 
-_US_OVERNIGHT = re.compile(r"[^.]{0,80}\b[Oo]vernight\b[^.]{0,80}")
+_US_OVERNIGHT = re.compile(r"(?:[^.]|\.(?=\S)){0,80}\b[Oo]vernight\b(?:[^.]|\.(?=\S)){0,80}")  # "U.S." inside
 _US_NEAR = re.compile(r"\b(?:ADRs?|ADSs?|Wall Street|New York|U\.?S\.?[- ]listed|US[- ]listed|S&P 500|Nasdaq|Dow"
-                      r"|U\.?S\.? (?:stocks|shares|markets?|trading|session))\b")
+                      r"|U\.?S\.? (?:stocks|shares|markets?|trading|session)|[Ss]tateside)\b|\bin the U\.?S\.?(?!\w)")
 
 
 def overnight_us(text: str) -> bool:
