@@ -211,3 +211,51 @@ def test_a_ranking_named_with_its_listing_before_its_look_back():
     claim = claim_of("HONG KONG (CNBC) - Alibaba shares jumped 19% on Monday. It's the highest level for the stock "
                      "since March.", "2025-09-01", "highest level")
     assert claim.since == D(2025, 4, 1) and not claim.unsure
+
+
+def test_a_trade_word_points_back_to_the_last_company_of_that_trade():
+    _, claims = claims_of_text("NEW YORK (CNBC) - Nvidia reported results on Wednesday. Apple rose 1%. The "
+                               "chipmaker's shares slumped more than 8% on Thursday, while the iPhone maker's shares "
+                               "rose 1.5%.", "2025-02-27")
+    symbols = {c.quote: c.symbol for c in claims}
+    assert symbols["8%"] == "NVDA" and symbols["1.5%"] == "AAPL"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Hong Kong stocks fell for a fourth day on Wednesday.", 4),
+    ("The Hang Seng Index rose for the 3rd session.", 3),
+])
+def test_for_an_ordinal_day_is_a_streak(text, count):
+    _, claims = claims_of_text("HONG KONG (SCMP) - " + text, "2025-11-19")
+    [streak] = [c for c in claims if c.measure == "streak"]
+    assert streak.count == count
+
+
+def test_the_fourth_day_of_a_holiday_is_no_streak():
+    _, claims = claims_of_text("HONG KONG (SCMP) - Markets stayed shut for the fourth day of the holiday.",
+                               "2025-10-04")
+    assert not [c for c in claims if c.measure == "streak"]
+
+
+def test_a_lowest_point_since_a_day_is_a_ranking_of_closes():
+    claim = claim_of("HONG KONG (SCMP) - The Hang Seng Index fell to its lowest point since September 25.",
+                     "2024-11-12", "lowest point since September 25")
+    assert (claim.measure, claim.since, claim.sign) == ("rank", D(2024, 9, 26), -1)
+
+
+def test_a_ticker_quote_gives_the_price_and_its_change(frame):
+    _, claims = claims_of_text("NEW YORK (Briefing) - NVIDIA (NVDA 113.76, -6.93, -5.7%) and other chipmakers fell.",
+                               "2025-03-26")
+    by_quote = {c.quote: c for c in claims}
+    assert (by_quote["113.76"].measure, by_quote["-6.93"].measure) == ("level", "points")
+    assert all(c.symbol == "NVDA" for c in claims)
+    assert check_claims([by_quote["-5.7%"]], frame)[0].verdict == MATCHES
+
+
+def test_a_paragraph_that_opens_with_a_period_gives_it_to_its_figures(frame):
+    text = ("HONG KONG (MENAFN) - Hong Kong markets closed Monday's half-day session higher.\n\nOver the full lunar "
+            "year, Hong Kong equities delivered their best performance in years. The Hang Seng Index soared 32 "
+            "percent.")
+    claim = claim_of(text, "2026-02-16", "32 percent")
+    assert claim.measure == "period" and claim.since == D(2025, 1, 29)
+    assert verdict_of(claim, frame) == MATCHES

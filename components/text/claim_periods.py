@@ -18,8 +18,8 @@ from components.text.date_types import DateExpression, add_months
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "another_figures", "own_day", "period_fields", "period_of", "previous_weekday", "stretch",
-           "window_fields"]
+__all__ = ["ASIAN", "another_figures", "own_day", "paragraph_fields", "paragraph_period", "period_fields", "period_of",
+           "previous_weekday", "stretch", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -185,6 +185,28 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     if end < day:
         out.update(day=end, written_day=False)
     return out
+
+
+def paragraph_period(clause: Clause, clauses) -> DateExpression | None:
+    """The period a paragraph opens with, when its first sentence only sets it ("Over the full lunar year, Hong Kong
+    equities delivered their strongest performance in nearly a decade."): the period of the paragraph's later
+    figures that name no day or period of their own. None otherwise."""
+    first = next((c for c in clauses if c.paragraph == clause.paragraph), None)
+    if first is None or first.sentence_index == clause.sentence_index:
+        return None
+    opening = [c for c in clauses if c.sentence_index == first.sentence_index]
+    if any(q.kind in ("percent", "points", "level", "money") for c in opening for q in quantities(c.text)):
+        return None
+    return next((e for e in first.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
+                 and e.start <= 12), None)
+
+
+def paragraph_fields(e: DateExpression, day: dt.date) -> dict:
+    """``since`` and the period's end of a figure measured over its paragraph's opening period."""
+    start = e.start_date + dt.timedelta(days=1) if "up to publication" in e.rule else e.start_date
+    out = {"since": start, "since_rule": f"'{e.text}' opens its paragraph: from the last close before "
+                                         f"{start:%d %b %Y}"}
+    return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
 
 
 _WHOSE_RANK = re.compile(r"\s(?:for|of|in) (?:the |its |their )?[\w&.'’ -]{1,40}?\s")  # "... for the stock since"

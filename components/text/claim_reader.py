@@ -146,13 +146,21 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = _session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
+    opened = P.paragraph_period(clause, story.reading.clauses) if measure in ("day", "points") and day and not (
+        written or P.own_day(clause, q)) else None
+    if opened is not None:
+        measure = "period" if measure == "day" else "period_points"
+        measure_rule = f"'{opened.text}' opens its paragraph: a move over {opened.start_date:%d %b %Y} to " \
+                       f"{opened.end_date:%d %b %Y}"
     fields = dict(symbol=listing, listing_rule=listing_rule, day=day, day_rule=day_rule, written_day=written,
                   closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])), reason=reason,
                   unsure="; ".join(x for x in (unsure, unsure_measure) if x),
                   trail=(f"whose: {owner.rule}", f"listing: {listing_rule}", f"session: {day_rule}",
                          f"measure: {measure_rule}"))
-    fields.update(P.period_fields(q, clause, measure, day) if measure in ("period", "period_points", "rank", "streak")
-                  else {})
+    if opened is not None:
+        fields.update(P.paragraph_fields(opened, day))
+    elif measure in ("period", "period_points", "rank", "streak"):
+        fields.update(P.period_fields(q, clause, measure, day))
     if measure == "rank":
         fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close")
     if measure == "streak":

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.text import lexicon
@@ -281,6 +281,9 @@ def main_company(text: str) -> Company | None:
     return next(c for c in names if c and c.name == best)
 
 
+RECENT_COMPANIES = 8  # how many companies named a trade word ("the chipmaker") may point back to
+
+
 @dataclass
 class Memory:
     """What a text has named so far, for the references of its next clauses: the last company (or unknown name),
@@ -291,6 +294,7 @@ class Memory:
     last_company: Mention | None = None
     last_index: Mention | None = None
     last_subject: Mention | None = None
+    recent: list[Mention] = field(default_factory=list)  # the companies named, latest last (a few only)
 
     def resolve(self, m: Mention, clause: str) -> Mention:
         """A reference as the company or index it points back to (its own words kept); other mentions as they are."""
@@ -308,6 +312,8 @@ class Memory:
 
     def _company(self, m: Mention, clause: str) -> Mention:
         target = self.last_subject if m.text.lower() == "it" and self.last_subject is not None else self.last_company
+        by_trade = self._by_trade(m)
+        target = by_trade or target
         if target is None:
             if self.company is None:
                 return m
@@ -321,12 +327,25 @@ class Memory:
         cue = market_near(clause, m.start, m.end)
         symbol, market = (company.symbol_for(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
         return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market,
-                       rule=f"'{m.text}' points back to {target.name}" + (f" ('{cue[1]}')" if cue and company else ""))
+                       rule=f"'{m.text}' points back to {target.name}" + (f" ('{cue[1]}')" if cue and company else "")
+                       + (", the last company of that trade named" if by_trade else ""))
+
+    def _by_trade(self, m: Mention) -> Mention | None:
+        """"The chipmaker's shares" after Nvidia and then Apple: the latest company named whose trade the words
+        name, else None."""
+        words = set(re.findall(r"[a-z][\w-]*", m.text.lower().replace("maker", " maker")))
+        for named in reversed(self.recent):
+            company = company_named(named.name)
+            if company is not None and words & set(company.trade):
+                return named
+        return None
 
     def note(self, m: Mention) -> None:
         """Remember a mention (resolved) as the last company or index named."""
         if m.kind in ("company", "other"):
             self.last_company = self.last_subject = m
+            if m.kind == "company" and m.start != m.end:
+                self.recent = [r for r in self.recent if r.name != m.name][-(RECENT_COMPANIES - 1):] + [m]
         elif m.kind in ("index", "market"):
             self.last_index = self.last_subject = m
 

@@ -117,11 +117,15 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "span": (r"(?:over|in|during) the (?:past|last|previous) \w+ (?:trading )?(?:days|sessions|weeks|months|years)",
              r"since \w+", r"from (?:a|its) \w+ low", r"this decade", r"(?:over|in) \w+ (?:sessions|days)"),
 }
-STREAK = (r"(?P<n>\w+)(?:th|st|nd|rd)? (?:straight|consecutive|successive) (?:trading )?(?P<unit>sessions?|days?"
-          r"|weeks?|months?|quarters?|years?)(?: of (?P<what>gains|losses|declines|advances|rises|falls))?",
-          r"(?P<n>\w+)-(?:day|session|week) (?P<what>winning|losing) streak",
-          r"(?:for|in) (?:a|the) (?P<n>\w+) (?:straight|consecutive|successive) (?P<unit>sessions?|days?|weeks?)",
-          r"(?P<n>\w+) (?:days|sessions) in a row")
+# a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
+STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ (?:trading )?(?P<unit>sessions?|days?"
+          r"|weeks?|months?|quarters?|years?)(?: of (?P<what>gains|losses|declines|advances|rises|falls|increases))?",
+          r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
+          r"|gaining)(?: streak| run)?",
+          r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
+          r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
+          r"\bfor (?:a|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}"
+          r"(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
 
 # --- qualifiers -----------------------------------------------------------------------------------------
 QUALIFIERS: dict[str, str] = {

@@ -35,6 +35,7 @@ _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:to|at|of|near|around|above|below|under|over|past|from|toward|towards|top|topped|topping|hit|hitting"
     r"|reached|reaching|breached|crossed|surpassed|touched|tested|retook|reclaimed|beneath|between|and|settled at)"
     r"|\bthe)\s$", re.IGNORECASE)
+_TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(?P<price>[\d,]+\.\d+,\s)?$")
 _MARK_AFTER = re.compile(r"^(?:-point)?\s?(?:mark|level|threshold|barrier|handle|line|milestone)\b", re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(
     r"^(?:-| )?(?:member|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks|shares|people"
@@ -49,25 +50,19 @@ _RANK = re.compile(
     r"|year|decade)|multi-?(?P<multi>week|month|year|decade))[- ](?P<ext>high|low|peak|trough|closing high"
     r"|closing low|intraday high|intraday low)s?\b"
     r"|\b(?P<sup>highest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
-    r"|smallest)\b(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|finish"
+    r"|smallest)\b(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|point|finish"
     r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
     r"|showing|run|start)){0,4})"
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
     r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b", re.IGNORECASE)
 _LOOK_BACK = re.compile(
-    r"^\s?(?:level |close |finish )?(?:since (?:early |late |mid-?)?(?P<since>[\w ,’'-]{3,40}?)"
+    r"^\s?(?:level |point |close |finish )?(?:since (?:early |late |mid-?)?(?P<since>[\w ,’'-]{3,40}?)"
     r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
     r"|in (?:more than |over |nearly |almost |about )?(?P<span>(?:\w+|\d+)"
     r"(?: and a half)? (?:years?|months?|weeks?|days?|sessions?|decades?))|of the (?P<of>year|month|week|day"
     r"|session|decade)|(?:on|in) record)", re.IGNORECASE)
-_STREAK = re.compile(
-    r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ (?:trading )?(?P<unit>sessions?|days?"
-    r"|weeks?|months?|quarters?|years?)(?: of (?P<what>gains|losses|declines|advances|rises|falls|increases))?"
-    r"|\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
-    r"|gaining)(?: streak| run)?"
-    r"|\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)"
-    r"|\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row", re.IGNORECASE)
+_STREAK = L.patterns(L.STREAK)
 
 
 @dataclass(frozen=True)
@@ -125,6 +120,10 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
             abs(n.value or 0) >= 1000 and _LEVEL_BEFORE.search(before) and not re.search(r"\bby\s$", before))
         kind = "level" if level else "points"
         return Quantity(kind, n.value, n.text + m.group(), n.start, n.end + m.end(), n.decimals, qualifier, n.sign)
+    quote = _TICKER_QUOTE.search(before)  # "NVIDIA (NVDA 113.76, -6.93, -5.7%)": the last price, then its change
+    if quote and n.value is not None:
+        kind = "points" if quote.group("price") else "level"
+        return Quantity(kind, n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
     if _NOT_FIGURE_AFTER.match(after) or n.value is None or 1900 <= abs(n.value) <= 2100 and n.decimals == 0:
         return None
     if abs(n.value) >= 100 and (_LEVEL_BEFORE.search(before) or _MARK_AFTER.match(after)) and n.sign >= 0:
@@ -146,7 +145,7 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
         sign = -1 if falling or word in ("lowest", "weakest", "worst", "deepest", "heaviest", "smallest") else 1
         if not moves and word in ("highest", "lowest") and rest.strip().endswith(("low", "high")):
             sign = -1 if rest.strip().endswith("low") else 1
-        levels = any(w in rest for w in ("level", "close", "closing", "finish", "high", "low"))
+        levels = any(w in rest for w in ("level", "point", "close", "closing", "finish", "high", "low"))
         if not moves and not levels and word not in ("highest", "lowest"):
             return None  # "the third-largest weighting": a superlative of something else
         of = "move" if moves else "close"
@@ -176,8 +175,9 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
 
 
 def _streak(m: re.Match) -> Quantity | None:
-    n = _count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
-    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or "").lower().rstrip("s")
+    n = _count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or m.group("unit5")
+            or "").lower().rstrip("s")
     what = (m.group("what") or m.group("what2") or "").lower()
     if not n or not unit:
         return None
