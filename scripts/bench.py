@@ -43,6 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scripts.benchmarks.reader import reader_scores, reader_tables  # noqa: E402  (the reader's scores and CPU)
 from tests import browser as harness  # noqa: E402  (server start, Chromium launch, chart helpers)
 
 RESULTS = ROOT / "bench" / "results"
@@ -803,48 +804,6 @@ def secondary_tables(results: dict) -> list[str]:
             vals = [(block.get(k) or {}).get("median") for k in (f"{key}_h1", f"{key}_plotly_js", key)]
             out.append(f"- {label}: " + " · ".join("—" if v is None else f"{v:,.0f}" for v in vals))
     return out
-
-
-# --- reading other articles: corpus scores and pathological texts (issue 14) -------------------------------
-
-PATHOLOGICAL = {"'Shares rose' + ' on' x 33000": "Shares rose" + " on" * 33000, "'A. ' x 33000": "A. " * 33000}
-
-
-def reader_scores() -> dict:
-    """Scores of the reader on tests/data/corpus and the CPU time of reading pathological 100 KB texts."""
-    from components.analysis.claim_checks import check_claims
-    from components.text.claim_reader import read_claims
-    from components.text.extraction import extraction_of
-    from components.text.reader import read_article
-    from tests.accuracy import corpus_scores
-
-    out = corpus_scores()
-    timings = {}
-    for name, text in PATHOLOGICAL.items():
-        start = time.process_time()
-        reading = read_article(text, "2025-03-06")
-        extraction_of(reading)
-        check_claims(read_claims(reading), __import__("pandas").DataFrame(
-            columns=["date", "symbol", "open", "high", "low", "close"]))
-        timings[name] = time.process_time() - start
-    return {"articles": out["articles"], "total": out["total"], "pathological_cpu_s": timings}
-
-
-def reader_tables(results: dict) -> list[str]:
-    reader = results.get("reader")
-    if not reader:
-        return []
-    cols = ("events", "claims", "sessions", "unresolved", "dates")
-    cell = lambda pair: f"{pair[0]}/{pair[1]}"  # noqa: E731
-    lines = ["", "## Reading other articles (tests/data/corpus)", "",
-             "| article | events with the right date | claims with the right listing and verdict | ... and session "
-             "| unresolved listed | date expressions |", "|---|---:|---:|---:|---:|---:|"]
-    for a in reader["articles"]:
-        lines.append(f"| {a['article']} | " + " | ".join(cell(a[c]) for c in cols) + " |")
-    lines.append("| **all** | " + " | ".join(f"**{cell(reader['total'][c])}**" for c in cols) + " |")
-    lines += ["", "Pathological 100 KB texts, CPU time to read them, propose events and check claims: "
-              + "; ".join(f"{k}: {v:.2f} s" for k, v in reader["pathological_cpu_s"].items()) + "."]
-    return lines
 
 
 def run_meta(repeats: int) -> dict:

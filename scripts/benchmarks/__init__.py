@@ -1,0 +1,1 @@
+"""Parts of ``scripts/bench.py``, one module per thing measured."""
