@@ -146,8 +146,10 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = _session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
-    opened = P.paragraph_period(clause, story.reading.clauses) if measure in ("day", "points") and day and not (
-        written or P.own_day(clause, q)) else None
+    opened = None
+    if measure in ("day", "points") and day and not (written or P.own_day(clause, q)):
+        under = clause.section if clause.section is not None and clause.section.is_range else None
+        opened = under or P.paragraph_period(clause, story.reading.clauses)
     if opened is not None:
         measure = "period" if measure == "day" else "period_points"
         measure_rule = f"'{opened.text}' opens its paragraph: a move over {opened.start_date:%d %b %Y} to " \

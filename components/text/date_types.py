@@ -26,13 +26,16 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans? to|planning to|expected to"
                           r"|expects? to"
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
-                          r"|on (?:course|track|pace) to|poised to)\b|'ll\b",
+                          r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"
+                          r"|set to open)\b|'ll\b",
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
 AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"
                           r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
-PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous|\w{3,}ed|rose|fell|sank"
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
+                        r"|(?!(?:mixed|muted|subdued|unchanged|limited|listed|based|related|interested)\b)\w{3,}ed"
+                        r"|rose|fell|sank"
                         r"|slid|shrank"
                         r"|grew|hit|met|told|saw|made|took|gave|got|won|lost|sold|bought|paid|began|held|led|left"
                         r"|brought|came|went|spent|struck|swung|leapt|leaped|ran|shed|saw|became|wrote|spoke)\b",

@@ -343,6 +343,11 @@ ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
 US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r"\bWall Street\b(?! Journal)",
                     r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?\s?m\.?\s?ET\b", r"\(\d{3,4} GMT\)", r"\bU\.S\. futures\b")
 # A US story written before the open ("futures rose in premarket trading"): its closes are the previous session's.
+# A lead that looks ahead to a session: the story was written before it opened (a market preview).
+PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (?:open|lock in|extend|start|begin"
+           r"|split the difference|struggle|rebound|bounce|move higher|move lower|head (?:higher|lower))\b",
+           r"\b(?:may|could|might) (?:struggle|have trouble|find (?:support|traction)|open (?:higher|lower))\b",
+           r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b")
 BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) the (?:opening )?bell\b", r"\bpre-?open\b")
 # A close or an end of trading: "closed at $674", "ended the day 2% higher".
 CLOSE_WORDS = (r"\bclos(?:ed|ing)\b", r"\bended\b", r"\bfinished\b", r"\bsettled\b", r"\bat the close\b")

@@ -38,9 +38,10 @@ from components.text import (
     entities,
     figure_periods,
     moves,
-    periods,
     periods_of,
+    previews,
     quantities,
+    sections,
     story,
 )
 from components.text.date_types import Context, DateExpression, checked_date, one_day
@@ -73,6 +74,7 @@ class Clause:
     second: DateExpression | None = None  # a day only an aside or reported speech gives: a second event
     second_text: str = ""
     periods: tuple[DateExpression, ...] = ()  # other periods a figure of the clause is measured over
+    section: DateExpression | None = None  # the day or period of the section head it stands under ("For the week:")
 
     @property
     def day(self) -> dt.date | None:
@@ -91,22 +93,11 @@ class Reading:
     skipped: tuple[tuple[str, str], ...]  # (line, why) set aside: captions, datelines, header lines
     session: dt.date | None = None  # the session the story reports, in its place's calendar (see story.py)
     session_rule: str = ""
+    preview: tuple[dt.date, str] | None = None  # the session a preview looks ahead to, and why (see previews.py)
 
     def story_day(self, market: str) -> tuple[dt.date, str]:
         """The session of ``market`` a figure means when neither it nor its paragraph gives a day, and why."""
-        return story_day(self.place, market, self.published, self.session, self.session_rule)
-
-
-def story_day(place: str, market: str, published: dt.date, session: dt.date | None = None,
-              session_rule: str = "") -> tuple[dt.date, str]:
-    """The session of ``market`` a story of ``place`` published on ``published`` means by a figure without a day.
-
-    ``session`` is the story's own session when its dateline or lead gives one ("NEW YORK, June 4",
-    "stocks rose on Wednesday" in a story published Thursday); else the publication day."""
-    if session is None or session == published:
-        return publication_day(place, market, published)
-    day, why = story.market_day(place, market, session)
-    return day, f"no date of its own: {why} ({session.isoformat()}: {session_rule})"
+        return story.story_day(self.place, market, self.published, self.session, self.session_rule, self.preview)
 
 
 @dataclass
@@ -123,6 +114,8 @@ class _State:
     before_open: bool = False  # a US story written before the open: its closes are the previous session's
     report: DateExpression | None = None  # the day of the last report the text dated ("X said on Wednesday")
     lead: frozenset[int] = frozenset()  # the paragraphs of the story's lead (not its title, byline or notes)
+    preview: tuple[dt.date, str] | None = None  # the session the lead looks ahead to (previews.py)
+    section: DateExpression | None = None  # the day or period of the section head above ("For the week:")
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -136,12 +129,17 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     company = entities.main_company(clean)
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
     state, clauses, sentences = _State(context, Memory(place, company), notices=notices, company=company), [], 0
-    state.before_open = place == "US" and story.before_open([line for _, line, heading in lines if not heading])
+    body = [line for _, line, heading in lines if not heading]
+    state.before_open = place == "US" and story.before_open(body)
+    state.preview = previews.preview_day(body, day)
     state.lead = story.lead_paragraphs(lines)
     dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
     if dated is not None:
         _set_session(state, dated, f"the dateline's day ({dated:%d %B})")
     for paragraph, line, heading in lines:
+        head = sections.section_head(line, state.context)
+        if head is not None or heading:
+            state.section = head
         if sentences >= MAX_SENTENCES:
             _notice_once(state, f"Only the first {MAX_SENTENCES:,} sentences were read; the rest of the text was not.")
             break
@@ -151,7 +149,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
             for part in clause_parts.clauses(sentence):
                 clauses.append(_read_clause(len(clauses), sentence_index, paragraph, part, sentence, heading, state))
     return Reading(day, place, place_rule, company, tuple(clauses), tuple(state.notices), tuple(skipped),
-                   state.session, state.session_rule)
+                   state.session, state.session_rule, state.preview)
 
 
 def _set_session(state: _State, day: dt.date, rule: str) -> None:
@@ -242,7 +240,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
         second = figure_periods.other_move_day(text, days, date, at or 0)
     periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
-                  move, period, tuple(found), *(second or (None, "")), periods)
+                  move, period, tuple(found), *(second or (None, "")), periods, state.section)
 
 
 def _continued(text: str, date: DateExpression | None, implicit: str, state: _State) -> tuple[DateExpression | None,
@@ -333,11 +331,14 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
     """A move without a day: the last move of its market in the paragraph, else the story's session of its market."""
     ctx = state.context
     market = _market_of(text, found, state)
+    if state.section is not None:
+        return replace(state.section, text="", start=0, end=0), sections.under(state.section), MARKET_TZ.get(
+            market, MARKET_TZ["HK"])
     if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
         _, date, tz, _ = state.move
         rule = f"the day of the previous move in its paragraph ({date.text or date.rule})"
         return replace(date, text="", start=0, end=0), rule, tz
-    day, rule = story_day(ctx.place, market, ctx.published, state.session, state.session_rule)
+    day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
     outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
     if outside is not None:
         day, rule = outside[0], f"no date of its own: {outside[1]}"
@@ -355,18 +356,6 @@ def _market_of(text: str, found: list[Mention], state: _State) -> str:
         last = state.memory.last_company
         return moves.place_market(text[:main]) or (last.market if last and last.market else place)
     return place if place in markets else markets[0]
-
-
-def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.date, str]:
-    """The session a report means when it gives no day: the publication day, or for a US listing in an
-    Asian report the last US session before it (the US session of that day had not begun)."""
-    if place in periods.ASIAN_PLACES and market == "US":
-        return story.previous_session("US", published), ("no date of its own: the last US session before this "
-                                                         "Asian report's publication")
-    day = story.last_session(market, published)
-    if day != published:
-        return day, f"no date of its own: the last {market} session on or before publication (it did not trade then)"
-    return published, "no date of its own: the publication session"
 
 
 def _session_filled(e: DateExpression, date: DateExpression | None) -> DateExpression:

@@ -205,3 +205,30 @@ def is_weekday_session(market: str, day: dt.date) -> bool:
 
 def business_days_back(day: dt.date, count: int) -> dt.date:
     return (pd.Timestamp(day) - pd.offsets.BDay(count)).date()
+
+
+def story_day(place: str, market: str, published: dt.date, session: dt.date | None = None,
+              session_rule: str = "", preview: tuple[dt.date, str] | None = None) -> tuple[dt.date, str]:
+    """The session of ``market`` a story of ``place`` published on ``published`` means by a figure without a day.
+
+    ``session`` is the story's own session when its dateline or lead gives one ("NEW YORK, June 4",
+    "stocks rose on Wednesday" in a story published Thursday); else the publication day."""
+    if preview is not None and (session is None or session >= preview[0]):
+        return previous_session(market, preview[0]), (f"no date of its own: the last {market} session before "
+                                                      f"{preview[0]:%a %d %b} ({preview[1]})")
+    if session is None or session == published:
+        return publication_day(place, market, published)
+    day, why = market_day(place, market, session)
+    return day, f"no date of its own: {why} ({session.isoformat()}: {session_rule})"
+
+
+def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.date, str]:
+    """The session a report means when it gives no day: the publication day, or for a US listing in an
+    Asian report the last US session before it (the US session of that day had not begun)."""
+    if is_asian(place) and market == "US":
+        return previous_session("US", published), ("no date of its own: the last US session before this "
+                                                   "Asian report's publication")
+    day = last_session(market, published)
+    if day != published:
+        return day, f"no date of its own: the last {market} session on or before publication (it did not trade then)"
+    return published, "no date of its own: the publication session"
