@@ -43,6 +43,8 @@ _MORNING_REPORT = L.patterns(L.MORNING_REPORT)
 _PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
                         r"|ahead of the open)\b", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
+_LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
+                         re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
 
 
@@ -146,6 +148,12 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = _session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
+    last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" and day else None
+    if last is not None:  # "compared to the index's last close of 19,000": the session before the story's
+        preview = story.reading.preview
+        day = story_sessions.previous_session(market, preview[0] if preview else day)
+        measure, reason, unsure_measure, written = "level", "", "", False
+        measure_rule = day_rule = f"'{last.group().strip()}': the close of the session before ({day:%a %d %b})"
     opened = None
     if measure in ("day", "points") and day and not (written or P.own_day(clause, q)):
         under = clause.section if clause.section is not None and clause.section.is_range else None
@@ -214,7 +222,17 @@ def _overnight_elsewhere(e, market: str, story: _Story) -> tuple[dt.date, str, b
 
 
 def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
-    """The session a figure is about (see the module's docstring), the rule, and whether the day was written."""
+    """The session a figure is about (see the module's docstring), the rule, and whether the day was written; in a
+    preview, never the session it looks ahead to or a later one ("sits above 18,820 ... likely to open lower on
+    Wednesday": Tuesday's close)."""
+    day, rule, written = _session_of(q, clause, story, market)
+    preview = story.reading.preview
+    if preview is not None and day is not None and day >= preview[0]:
+        return story_sessions.previous_session(market, preview[0]), f"{rule}; but {preview[1]}", False
+    return day, rule, written
+
+
+def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
     e = P.own_day(clause, q)
     night = _overnight_elsewhere(e if e is not None else clause.date, market, story)
     if night is not None:

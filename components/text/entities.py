@@ -66,7 +66,7 @@ COMPANY_REF = re.compile(
     r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs)\b"
     r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|maker|operator|retailer"
     r"|platform|group|company|firm))\b"
-    r"|\b[Tt]he (?:shares|stock)\b"
+    r"|\b[Tt]he (?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
     r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
     r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
     r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had))"
@@ -236,7 +236,8 @@ PLACE_CUES = {
                      r"|Asian (?:markets|trade|trading)|HK\$|H-shares?)(?:\b|(?<=\$))"),
     "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones|the Dow"
                      r"|U\.S\. (?:markets|trading|session)|ADRs?|American depositary|OTCPK|pre-?market|premarket"
-                     r"|after-hours|ahead of the bell)\b"),
+                     r"|after-hours|ahead of the bell|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
+                     r"(?:\b|(?<=\.))"),
 }
 DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
                    "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
@@ -249,6 +250,12 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
     if overnight_us(text):
         return "HK", "it says 'overnight' of a US listing, as an Asian report does"
     counts = {code: len(pattern.findall(text)) for code, pattern in PLACE_CUES.items()}
+    if counts["US"] == counts["HK"] and counts["US"]:  # a tie: the markets of the indices and funds it names
+        named = [index_named(m.group()) for m in INDEX_RE.finditer(text)]
+        listed = Counter(i.market for i in named if i is not None and i.symbol)
+        if listed["US"] > listed["HK"]:
+            return "US", (f"it names US and Hong Kong markets as often ({counts['US']} times), and US-listed "
+                          f"indices and funds most ({listed['US']} against {listed['HK']})")
     if counts["US"] > counts["HK"]:
         return "US", f"it names US markets most ({counts['US']} times against {counts['HK']})"
     if counts["HK"]:

@@ -106,8 +106,9 @@ INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point
 PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "week": (r"(?:for|over|on|in) the week", r"this week", r"(?:for|over) the (?:holiday-shortened |shortened )?week",
              r"week[- ]to[- ]date", r"weekly", r"on the week", r"for the past week", r"over the past week",
-             r"in the past week", r"last week", r"(?:this|the) week's"),
+             r"in the past week", r"last week", r"(?:this|the) week's", r"week[- ](?:on|over)[- ]week", r"w/w"),
     "month": (r"(?:for|over|in|on) the month", r"this month", r"month[- ]to[- ]date", r"monthly",
+              r"month[- ](?:on|over)[- ]month",
               r"(?:so far )?in (?:January|February|March|April|May|June|July|August|September|October|November"
               r"|December)"),
     "quarter": (r"(?:for|over|in) the quarter", r"this quarter", r"quarter[- ]to[- ]date", r"quarterly"),
@@ -124,6 +125,8 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ 
           r"|gaining)(?: streak| run)?",
           r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
           r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
+          r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight |consecutive )?(?P<unit6>"
+          r"session|day|week)s? of (?P<what3>gains|losses|declines|advances|rises|falls)",
           r"\bfor (?:a|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}"
           r"(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
 

@@ -48,8 +48,8 @@ _GIVEN_BACK = re.compile(r"\b(?:eras\w+|wip\w+ out|par\w+|surrender\w*|gave back
                          r" (?:\w+ )?(?:[\d.,]+ ?(?:%|per ?cent|percent|points?) )?"
                          r"(?P<noun>decline|drop|fall|loss|slide|slump|gain|rise|rally|advance|jump|surge)\b",
                          re.IGNORECASE)
-_FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?from (?:a|an|its|their|the) (?:\w+[- ])?"
-                           r"(?:low|high|trough|peak|bottom)s?\b", re.IGNORECASE)
+_FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?(?:from|of|below|above|off) (?:a|an|its|their|the) (?:[\w-]+ ){0,2}"
+                           r"(?:low|high|trough|peak|bottom|record)s?\b", re.IGNORECASE)
 _RUN_OF_SESSIONS = re.compile(r"\b(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak|losing "
                               r"streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
                               r"|winning run)\b", re.IGNORECASE)
@@ -71,6 +71,8 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "fundamental", L.FUNDAMENTALS_REASON
     if q.kind == "rate":
         return "other", "percentage points: a change in a rate, not a price"
+    if q.kind == "percent" and _SHARE_OF.match(text, q.end):
+        return "other", "a share of something (\"90 per cent of last year's purchases\"), not a price move"
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
         return "fundamental", L.FUNDAMENTALS_REASON + " (a comparison with a year before)"
     lo = max(0, q.start - 60)
@@ -107,6 +109,9 @@ def _noun_reason(window: str) -> tuple[str, str] | None:
 
 
 _FORECAST = L.patterns(L.FORECAST)
+# "5% of its sales" is a share of something; "lost 10% of their value" is still a move
+_SHARE_OF = re.compile(r"\sof\s(?!(?:gains?|losses?|(?:its|their|the|the stock's|the index's) (?:market )?(?:value"
+                       r"|worth|capitali[sz]ation|cap)\b))", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:price )?targets?\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s(?!(?:on|at|in|to|for|after|before|as|while|with|from|by|amid|since|and|or)\b)"
                          r"(?:(?:rise|increase|jump|gain|drop|fall|decline|growth|surge|slump)\s(?:in|of)\s)?"

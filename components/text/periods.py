@@ -101,6 +101,10 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
         day = story.previous_session(market, ctx.day or ctx.now)
         return resolved(m, "relative", one_day(day), f"the {market} session before the day of the clause, on its "
                         "own calendar (never a weekend day or a holiday)")
+    if unit in ("session", "trading day") and re.search(r"\b(?:previous|prior|preceding)\b", m.group(), re.I):
+        end = story.previous_session(ctx.market or ctx.place, ctx.day or ctx.now)  # "in the previous four sessions"
+        start = (pd.Timestamp(end) - pd.offsets.BDay(count - 1)).date()  # ends the session before the clause's day
+        return resolved(m, "span", (start, end), f"the {count} session(s) before the day of the clause")
     if unit in ("day", "session", "trading day"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":

@@ -175,10 +175,10 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
 
 
 def _streak(m: re.Match) -> Quantity | None:
-    n = _count(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4") or m.group("n5"))
-    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or m.group("unit5")
-            or "").lower().rstrip("s")
-    what = (m.group("what") or m.group("what2") or "").lower()
+    n = _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6") if m.group(g)), None))
+    unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if m.group(g)), "")
+    unit = unit.lower().rstrip("s")
+    what = (m.group("what") or m.group("what2") or m.group("what3") or "").lower()
     if not n or not unit:
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline") else (

@@ -132,6 +132,11 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     body = [line for _, line, heading in lines if not heading]
     state.before_open = place == "US" and story.before_open(body)
     state.preview = previews.preview_day(body, day)
+    if state.preview is not None and state.preview[0] > day and story.is_asian(place):
+        day = state.preview[0]  # an Asian morning preview dated the evening before in New York: its own day is Asia's
+        state.context = replace(state.context, published=day)
+        notices.append(f"The story looks ahead to Asia's session of {day:%A %d %B}; it was written that morning "
+                       "in Asia, so its days are counted from that date.")
     state.lead = story.lead_paragraphs(lines)
     dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
     if dated is not None:
@@ -153,8 +158,9 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
 
 
 def _set_session(state: _State, day: dt.date, rule: str) -> None:
-    """The story's session, once: every dateless move of the story's market belongs to it."""
-    if state.session is None:
+    """The story's session, once: every dateless move of the story's market belongs to it (a preview has none: its
+    dateless figures are the sessions before the one it looks ahead to)."""
+    if state.session is None and state.preview is None:
         state.session, state.session_rule = day, rule
         state.context = replace(state.context, story=day)
 
@@ -268,7 +274,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
         date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
                                       spans, at or 0)
         lead = at is not None and not period and not implicit and paragraph in state.lead
-        if not (lead and state.session is None and date is not None and not date.is_range
+        if not (lead and state.session is None and state.preview is None and date is not None and not date.is_range
                 and date.kind in ("absolute", "weekday", "relative") and story.in_window(date.start_date,
                                                                                          state.context.published)
                 and _market_of(text, found, state) == state.context.place):
