@@ -259,3 +259,79 @@ def test_a_paragraph_that_opens_with_a_period_gives_it_to_its_figures(frame):
     claim = claim_of(text, "2026-02-16", "32 percent")
     assert claim.measure == "period" and claim.since == D(2025, 1, 29)
     assert verdict_of(claim, frame) == MATCHES
+
+
+def test_a_preview_reads_the_sessions_before_the_one_it_looks_ahead_to(frame):
+    text = ("(RTTNews) - The Hong Kong stock market has tracked higher in seven straight sessions, soaring more than "
+            "900 points or 4.1 percent along the way. Investors figure to lock in gains on Monday.\n\n"
+            "The Hang Seng finished modestly higher on Friday.\n\n"
+            "For the day, the index gained 91.82 points or 0.40 percent to finish at 22,867.74.")
+    reading, claims = claims_of_text(text, "2025-05-12")
+    by_quote = {c.quote: c for c in claims}
+    assert reading.preview[0] == D(2025, 5, 12)
+    assert {c.day for c in claims if c.measure in ("day", "points", "level")} == {D(2025, 5, 9)}
+    assert by_quote["4.1 percent"].measure == "period" and by_quote["4.1 percent"].since == D(2025, 4, 29)
+    assert check_claims([by_quote["0.40 percent"], by_quote["4.1 percent"]], frame)[0].verdict == MATCHES
+
+
+def test_an_asian_preview_dated_the_evening_before_in_new_york_reads_asias_day():
+    text = ("Asia-Pacific markets were set to open mixed on Wednesday. Hong Kong's Hang Seng index futures were at "
+            "19,763, compared to the index's last close of 19,000.\n\nOvernight in the U.S. The S&P 500 rose to a "
+            "fresh record on Tuesday, gaining 0.25% to 5,732.93.")
+    reading, claims = claims_of_text(text, "2024-09-24")
+    by_quote = {c.quote: c for c in claims}
+    assert reading.preview[0] == D(2024, 9, 25)
+    assert (by_quote["19,000"].measure, by_quote["19,000"].day) == ("level", D(2024, 9, 24))
+    assert by_quote["0.25%"].day == D(2024, 9, 24) and by_quote["19,763"].measure == "extended"
+
+
+def test_a_run_with_a_day_move_after_it_is_not_the_runs_move():
+    claim = claim_of("HONG KONG (Reuters) - Hong Kong stocks rose for a third straight session, with the Hang Seng "
+                     "Index up 1.2%.", "2025-03-06", "1.2%")
+    assert claim.measure == "day"
+
+
+def test_a_section_head_dates_the_paragraphs_under_it(frame):
+    text = ("NEW YORK (AP) - Stocks rallied on Friday.\n\nOn Friday:\n\nThe S & P 500 rose 63.97 points, or 1.1%, "
+            "to 5,634.61.\n\nFor the week:\n\nThe S & P 500 is up 80.36 points, or 1.4%.\n\nFor the year:\n\n"
+            "The S & P 500 is up 864.78 points, or 18.1%.")
+    _, claims = claims_of_text(text, "2024-08-23")
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["1.1%"].measure == "day" and by_quote["1.1%"].symbol == "^GSPC"
+    assert (by_quote["1.4%"].measure, by_quote["1.4%"].since) == ("period", D(2024, 8, 19))
+    assert (by_quote["18.1%"].measure, by_quote["18.1%"].since) == ("period", D(2024, 1, 1))
+    assert {r.verdict for r in check_claims(list(by_quote.values()), frame) if r.claim.value} == {MATCHES}
+
+
+@pytest.mark.parametrize("text, quote, kind", [
+    ("Shares closed $6.13 (3.05%) higher at $207.16 on Wednesday.", "$6.13", "points"),
+    ("Shares fell HK$2.40 to HK$40 on Wednesday.", "HK$2.40", "points"),
+    ("Shares rose to $50 on Wednesday.", "$50", "level"),
+])
+def test_a_money_amount_with_a_direction_is_a_change(text, quote, kind):
+    from components.text.quantities import quantities
+    assert next(q for q in quantities(text) if q.text == quote).kind == kind
+
+
+def test_a_move_from_the_previous_day_is_the_days_move():
+    claim = claim_of("HONG KONG (Reuters) - Tencent closed at HK$653.00, a decline of 0.46% from the previous trading "
+                     "day.", "2025-11-14", "0.46%")
+    assert claim.day == D(2025, 11, 14)
+
+
+def test_the_previous_four_sessions_end_the_session_before():
+    claim = claim_of("HONG KONG (SCMP) - Alibaba fell 3% on Thursday. The stock had surged more than 18 per cent in "
+                     "the previous four trading sessions.", "2026-01-15", "18 per cent")
+    assert (claim.since, claim.day) == (D(2026, 1, 9), D(2026, 1, 14))
+
+
+def test_a_figure_of_a_year_before_the_data_is_not_checked():
+    claim = claim_of("HONG KONG (RTHK) - The Hang Seng Index gained 28 percent, its best year since 2017 when it rose "
+                     "about 36 percent.", "2025-12-31", "36 percent")
+    assert claim.measure == "other" and "before the price data" in claim.reason
+
+
+def test_an_unknown_company_with_its_code_is_that_listing():
+    claim = claim_of("HONG KONG - 3SBIO (01530.HK) led the market with a weekly gain of 57.38%.", "2025-05-23",
+                     "57.38%")
+    assert claim.symbol == "1530.HK"

@@ -19,7 +19,7 @@ from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "own_day", "paragraph_fields", "paragraph_period", "period_fields", "period_of",
-           "previous_weekday", "stretch", "window_fields"]
+           "previous_weekday", "run_before", "stretch", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -90,8 +90,13 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     March 6 to around 26,220": March 6 is the 24,937's), else None."""
     lo, hi = stretch(clause.text, q)
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
-           and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)]
+           and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)
+           and not (e.kind in ("relative", "reference") and _BASE_BEFORE.search(clause.text[:e.start]))]
     return min(own, key=lambda e: _gap(e, q), default=None)
+
+
+# "a decline of 0.46% from the previous trading day": the day a move counts from, not the day it was made
+_BASE_BEFORE = re.compile(r"\b(?:from|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
 
 
 def _gap(e: DateExpression, f: Quantity) -> int:
@@ -199,6 +204,22 @@ def paragraph_period(clause: Clause, clauses) -> DateExpression | None:
         return None
     return next((e for e in first.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
                  and e.start <= 12), None)
+
+
+def run_before(clause: Clause, q: Quantity) -> Quantity | None:
+    """A run of sessions named before a figure in its part of the clause ("has tracked higher in seven straight
+    sessions, soaring more than 900 points"): the figure is that run's move. None otherwise."""
+    if not _ALONG.search(clause.text, q.end, q.end + 60):
+        return None
+    return next((r for r in quantities(clause.text) if r.kind == "streak" and r.end <= q.start and r.unit == "session"
+                 and r.count > 1 and not re.search(r"[;.]", clause.text[r.end:q.start])), None)
+
+
+# the figure of a run, said of it as a whole ("soaring 900 points along the way"); "rose for a third session, with
+# the index up 1.2%" says the day's move
+_ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|run|streak|period)|during (?:that|this"
+                    r"|the) (?:stretch|run|streak)|in (?:that|this) (?:stretch|span|time)|in all|in total"
+                    r"|cumulatively)\b", re.IGNORECASE)
 
 
 def paragraph_fields(e: DateExpression, day: dt.date) -> dict:

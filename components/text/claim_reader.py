@@ -148,27 +148,18 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = _session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
-    last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" and day else None
-    if last is not None:  # "compared to the index's last close of 19,000": the session before the story's
-        preview = story.reading.preview
-        day = story_sessions.previous_session(market, preview[0] if preview else day)
-        measure, reason, unsure_measure, written = "level", "", "", False
-        measure_rule = day_rule = f"'{last.group().strip()}': the close of the session before ({day:%a %d %b})"
-    opened = None
-    if measure in ("day", "points") and day and not (written or P.own_day(clause, q)):
-        under = clause.section if clause.section is not None and clause.section.is_range else None
-        opened = under or P.paragraph_period(clause, story.reading.clauses)
-    if opened is not None:
-        measure = "period" if measure == "day" else "period_points"
-        measure_rule = f"'{opened.text}' opens its paragraph: a move over {opened.start_date:%d %b %Y} to " \
-                       f"{opened.end_date:%d %b %Y}"
+    framed = _framed(q, clause, story, market, measure, day, written)
+    if framed is not None:
+        measure, measure_rule, day, written, extra = framed
+        reason, unsure_measure = "", ""
+        day_rule = measure_rule if "day" in extra else day_rule
     fields = dict(symbol=listing, listing_rule=listing_rule, day=day, day_rule=day_rule, written_day=written,
                   closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])), reason=reason,
                   unsure="; ".join(x for x in (unsure, unsure_measure) if x),
                   trail=(f"whose: {owner.rule}", f"listing: {listing_rule}", f"session: {day_rule}",
                          f"measure: {measure_rule}"))
-    if opened is not None:
-        fields.update(P.paragraph_fields(opened, day))
+    if framed is not None:
+        fields.update({k: v for k, v in extra.items() if k != "day"})
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(P.period_fields(q, clause, measure, day))
     if measure == "rank":
@@ -176,6 +167,38 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     if measure == "streak":
         fields.update(sign=q.rank_sign or owner.direction or 1, count=q.count, unit=q.unit)
     return ArticleClaim(measure=measure, **base, **fields)
+
+
+def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: str, day: dt.date | None,
+            written: bool) -> tuple[str, str, dt.date, bool, dict] | None:
+    """What the words around a figure make of it, as (measure, rule, session, day written, fields), or None:
+
+    * "compared to the index's last close of 19,000": the level of the session before the story's;
+    * "tracked higher in seven straight sessions, soaring 4.1 percent along the way": a move over that run;
+    * a paragraph opening with a period ("Over the full lunar year, ...") or a section head ("For the week:"):
+      a move over it, for a figure that names no day of its own."""
+    if day is None:
+        return None
+    last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" else None
+    if last is not None:
+        preview = story.reading.preview
+        day = story_sessions.previous_session(market, preview[0] if preview else day)
+        return "level", f"'{last.group().strip()}': the close of the session before ({day:%a %d %b})", day, False, {
+            "day": day}
+    if measure not in ("day", "points") or written or P.own_day(clause, q):
+        return None
+    period = "period" if measure == "day" else "period_points"
+    run = P.run_before(clause, q)
+    if run is not None:
+        since = story_sessions.sessions_back(market, day, run.count)
+        return period, f"'{run.text}': a move over that run, from {since:%d %b %Y}", day, written, {
+            "since": since, "since_rule": f"'{run.text}': the {run.count} sessions from {since:%d %b %Y}"}
+    under = clause.section if clause.section is not None and clause.section.is_range else None
+    opened = under or P.paragraph_period(clause, story.reading.clauses)
+    if opened is not None:
+        return period, (f"'{opened.text}' opens its paragraph: a move over {opened.start_date:%d %b %Y} to "
+                        f"{opened.end_date:%d %b %Y}"), day, written, P.paragraph_fields(opened, day)
+    return None
 
 
 def _currency_near(q: Quantity, text: str) -> str:

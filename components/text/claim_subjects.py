@@ -47,6 +47,7 @@ _ATTACHED = re.compile(r"^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?
                        r"|^\s?\((?:up|down)\s$|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
+                          r"|weekly|daily|monthly|yearly|annual|quarterly|intraday|one-day|single-day|solid|steady"
                           r"|steep|modest|slight|strong|big|huge|within|of|another|further|first|second|third|its"
                           r"|s|day['’]s|week['’]s|year['’]s|night['’]s)\s$|['’]s\s$|%\s$", re.IGNORECASE)
 # a verb's bare form after these is a noun: "a 3.5% share price rise", "the index's jump"
@@ -54,6 +55,9 @@ _NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cen
 _MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + (
     "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at)\s(?:shares of\s|shares in\s)?",
                       re.IGNORECASE)
+_LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:led|topped|headed) (?:the )?(?:[\w-]+ ){0,2}(?:market|index|gains"
+                  r"|gainers|losers|decliners|laggards|list|pack|sector|rally|advance|declines)\b[^,;]{0,50}$",
+                  re.IGNORECASE)
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
@@ -172,6 +176,9 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
     named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
     if named_after is not None:  # "fuelled by a six percent surge in Alibaba"
         return named_after, f"'{named_after.text}' is what the '{move_of.groupdict().get('noun') or q.text}' is of"
+    leader = next((m for m in reversed(names) if m.end <= q.start and _LED.match(text[m.end:q.start])), None)
+    if leader is not None:  # "3SBIO (01530.HK) led the market with a weekly gain of 57.38%"
+        return leader, f"'{leader.text}' led the others with it"
     if i in shared:
         return shared[i], f"'{shared[i].text}' takes it in turn (figures shared out in the order of the names)"
     if verb is not None:

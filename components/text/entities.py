@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
+from components.data.symbols import InvalidSymbol, read_symbol
 from components.text import lexicon
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
@@ -64,8 +65,8 @@ COMPANY_REF = re.compile(
     r"|\b(?:[Tt]he|[Tt]his) (?:company|group|firm|(?:[\w-]+ )?(?:giant|stalwart|heavyweight|leader|[\w-]*maker"
     r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform))['’]s"
     r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs)\b"
-    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|maker|operator|retailer"
-    r"|platform|group|company|firm))\b"
+    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
+    r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
     r"|\b[Tt]he (?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
     r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
     r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
@@ -206,10 +207,30 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
         end = start + len(text)
         if _taken(found + out, start, end) or clause[start:end] != text:
             continue
-        if _is_subject(clause, end, verbs) or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
-            out.append(Mention("other", text, start, end, text, None, "",
-                               f"'{text}' is a name the app has no listing for"))
+        coded = _by_ticker(clause, start, end, text)
+        if coded is not None:
+            out.append(coded)
+        elif _is_subject(clause, end, verbs) or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
+            out.append(Mention("other", text, start, end, text, None, "", f"'{text}' is a name the app has no "
+                               "listing for"))
     return out
+
+
+_CODE = re.compile(r"^\s?\((?P<code>(?:HKEX|SEHK|HK|NYSE|NASDAQ|Nasdaq|NasdaqGS)\s?:\s?[A-Z0-9.]{1,10}|\d{4,5}\.HK)\)")
+
+
+def _by_ticker(clause: str, start: int, end: int, text: str) -> Mention | None:
+    """A name the tables do not know, followed by its code ("3SBIO (01530.HK)", "Futu (NASDAQ:FUTU)"): that listing."""
+    m = _CODE.match(clause[end:end + 24])
+    if m is None:
+        return None
+    try:
+        symbol = read_symbol(m.group("code")).symbol
+    except InvalidSymbol:
+        return None
+    market = "HK" if symbol.endswith(".HK") else "US"
+    return Mention("company", text, start, end, text, symbol, market, f"'{text}' with its code {m.group('code')}: "
+                   f"{symbol}")
 
 
 _CAPS = r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*"

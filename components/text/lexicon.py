@@ -71,7 +71,7 @@ TIME_OF_DAY = (
     r" (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
-    r"(?:the )?(?:morning|midday|lunch|half-day) (?:session|close|break)",
+    r"(?:the )?(?:morning|midday|lunch) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
     r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
     r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",
@@ -85,7 +85,8 @@ STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early
                   r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
 # said in the story's lead, these make it a report written during the session
 LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch) break)\b",
-                 r"\bmidday (?:close|break)\b", r"\bin (?:the )?morning trad(?:e|ing)\b")
+                 r"\bmidday (?:close|break)\b", r"\bin (?:the )?morning trad(?:e|ing)\b",
+                 r"\bat \d{1,2}[.:]\d{2}\s?(?:am|a\.m\.)")
 # said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
 # (unless the session was a half day on the exchange's calendar: then it is the day's close)
 MORNING_REPORT = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[- ]day (?:session|trading|trade)\b",

@@ -110,6 +110,7 @@ def _noun_reason(window: str) -> tuple[str, str] | None:
 
 _FORECAST = L.patterns(L.FORECAST)
 # "5% of its sales" is a share of something; "lost 10% of their value" is still a move
+_WHEN = re.compile(r"^,?\s(?:when|in which|during which)\b[^,;]{0,40}$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\sof\s(?!(?:gains?|losses?|(?:its|their|the|the stock's|the index's) (?:market )?(?:value"
                        r"|worth|capitali[sz]ation|cap)\b))", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:price )?targets?\b", re.IGNORECASE)
@@ -172,6 +173,11 @@ def _before_the_data(q, owner, clause, story, day, part):
     """"The record set on January 22, 2008, by 2,061 points": a figure of a day or period before the price data is
     never checked against another day."""
     lo, hi = P.stretch(clause.text, q)
+    when = next((e for e in clause.expressions if e.end <= q.start and _WHEN.match(clause.text[e.end:q.start])
+                 and any(int(y) < HISTORY_START.year for y in re.findall(r"\b(?:19|20)\d\d\b", e.text))), None)
+    if when is not None:  # "its best year since 2017, when it rose about 36 percent": 2017's figure
+        return "other", f"about {when.text}, before the price data begins ({HISTORY_START:%d %b %Y})", \
+            f"'{when.text}'", ""
     e = next((e for e in clause.expressions if (lo <= e.start < hi or q.start - 12 <= e.end <= q.start) and (
         e.resolved and e.end_date < HISTORY_START or not e.resolved and "outside the years" in e.reason)), None)
     if e is not None:

@@ -96,16 +96,12 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
     if count is None:
         return unresolved(m, "span", f"'{m.group()}' is a period without bounds")
     pub = ctx.published
-    if unit in ("session", "trading day") and not m.group("n"):  # "in the previous session": one day, not a span
+    if unit in ("session", "trading day", "trading session") and not m.group("n"):  # "in the previous session"
         market = ctx.market or ctx.place
         day = story.previous_session(market, ctx.day or ctx.now)
         return resolved(m, "relative", one_day(day), f"the {market} session before the day of the clause, on its "
                         "own calendar (never a weekend day or a holiday)")
-    if unit in ("session", "trading day") and re.search(r"\b(?:previous|prior|preceding)\b", m.group(), re.I):
-        end = story.previous_session(ctx.market or ctx.place, ctx.day or ctx.now)  # "in the previous four sessions"
-        start = (pd.Timestamp(end) - pd.offsets.BDay(count - 1)).date()  # ends the session before the clause's day
-        return resolved(m, "span", (start, end), f"the {count} session(s) before the day of the clause")
-    if unit in ("day", "session", "trading day"):
+    if unit in ("day", "session", "trading day", "trading session"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":
         start = pub - dt.timedelta(days=7 * count)
@@ -303,7 +299,7 @@ def _session(m: re.Match, ctx: Context) -> DateExpression:
 
 
 _N = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few|several)"
-_UNIT = r"(?P<unit>trading days?|sessions?|days?|weeks?|months?|quarters?|years?|decades?)"
+_UNIT = r"(?P<unit>trading days?|trading sessions?|sessions?|days?|weeks?|months?|quarters?|years?|decades?)"
 _ANIMALS = "Rat|Ox|Tiger|Rabbit|Hare|Dragon|Snake|Horse|Goat|Sheep|Ram|Monkey|Rooster|Cock|Dog|Pig|Boar"
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning) of "

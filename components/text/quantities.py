@@ -36,6 +36,9 @@ _LEVEL_BEFORE = re.compile(
     r"|reached|reaching|breached|crossed|surpassed|touched|tested|retook|reclaimed|beneath|between|and|settled at)"
     r"|\bthe)\s$", re.IGNORECASE)
 _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(?P<price>[\d,]+\.\d+,\s)?$")
+_CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid)\s"
+                            r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
 _MARK_AFTER = re.compile(r"^(?:-point)?\s?(?:mark|level|threshold|barrier|handle|line|milestone)\b", re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(
     r"^(?:-| )?(?:member|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks|shares|people"
@@ -113,6 +116,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
     if cur:
         start = n.start - len(cur.group())
         kind = "money" if _PER_SHARE.match(after) and _EARNINGS_BEFORE.search(before) else "level"
+        if kind == "level" and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before[:cur.start()])):
+            kind = "points"  # "closed $6.13 (3.05%) higher", "fell by HK$2.40": a change in the price
         return Quantity(kind, n.value, text[start:n.end], start, n.end, n.decimals, _qualifier(text, start), n.sign,
                         cur.group("cur").strip())
     if (m := _POINTS.match(after)):

@@ -125,10 +125,18 @@ def _sessions(m: re.Match, ctx: Context) -> DateExpression:
     count = count_of(m.group("n"))
     if count is None or count > 400:
         return unresolved(m, "span", f"'{m.group()}' counts no number of sessions")
-    now = story.last_session(ctx.place, ctx.now)
-    start = story.sessions_back(ctx.place, now, count)
-    return resolved(m, "span", (start, now), f"the last {count} sessions of the {ctx.place} market to the story's "
+    market = ctx.market or ctx.place
+    if _PREVIOUS.search(m.group()):  # "in the previous four sessions": the ones before the clause's day
+        now = story.previous_session(market, ctx.day or ctx.now)
+        return resolved(m, "span", (story.sessions_back(market, now, count), now), f"the {count} sessions of the "
+                        f"{market} market before the day of the clause, on its own calendar")
+    now = story.last_session(market, ctx.now)
+    start = story.sessions_back(market, now, count)
+    return resolved(m, "span", (start, now), f"the last {count} sessions of the {market} market to the story's "
                     "day, on its own calendar")
+
+
+_PREVIOUS = re.compile(r"\b(?:previous|prior|preceding)\b", re.IGNORECASE)
 
 
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
