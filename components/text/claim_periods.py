@@ -39,10 +39,26 @@ _REACH = 160  # characters a stretch reaches either side of its figure at most (
 def stretch(text: str, q: Quantity) -> tuple[int, int]:
     """(start, end) of a figure's own stretch of its clause: from the comma, dash or subordinate part before it to
     the next one ("wiping out a 1.3% rise on Wednesday" is the 1.3%'s own)."""
+    if _BRACKETED.match(text[max(0, q.start - 2):q.start] + "|" + text[q.end:q.end + 1]):
+        return q.start, _listed_predicate(text, q)  # "Alibaba (+20.5%), Baidu (+9.14%) ... gained over the week"
     lo = max(0, q.start - _REACH)
     before = [m.end() for m in _STRETCH_END.finditer(text, lo, q.start)]
     after = _STRETCH_END.search(text, q.end, q.end + _REACH)
     return (before[-1] if before else lo), (after.start() if after else min(len(text), q.end + _REACH))
+
+
+# a figure in brackets after a name, one of a list sharing the words after it
+_BRACKETED = re.compile(r".?\((?:[+\-−])?\|\)|\($|\([+\-−]\|\)")
+_LIST_ITEM = re.compile(r",?\s(?:and\s)?[A-Z][\w.&'’ -]{0,40}?\s?\([+\-−]?[\d.,]+%\)")
+
+
+def _listed_predicate(text: str, q: Quantity) -> int:
+    """The end of the words a bracketed list shares: past the other items to its next stop."""
+    at = q.end + 1
+    while (m := _LIST_ITEM.match(text, at)) and m.end() > at:
+        at = m.end()
+    after = re.search(r"[;.]", text[at:at + _REACH])
+    return min(len(text), at + (after.start() if after else _REACH))
 
 
 def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> DateExpression | None:
@@ -66,7 +82,9 @@ def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
         return f.start - end if f.start >= end else start - f.end
 
     lo, hi = stretch(clause.text, q)
-    figures = [f for f in quantities(clause.text) if f.kind in ("percent", "points", "level") and lo <= f.start < hi]
+    figures = [f for f in quantities(clause.text) if f.kind in ("percent", "points", "level") and lo <= f.start < hi
+               and not (lo == q.start and clause.text[f.start - 2:f.start] in ("(+", "(-", "(−") or
+                        clause.text[f.start - 1:f.start] == "(")]  # a bracketed list's items share its period
     mine = min((f for f in figures if f.start == q.start), key=gap, default=None)
     return mine is not None and any(gap(f) < gap(mine) for f in figures if f.start != q.start)
 
