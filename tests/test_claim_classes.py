@@ -335,3 +335,34 @@ def test_an_unknown_company_with_its_code_is_that_listing():
     claim = claim_of("HONG KONG - 3SBIO (01530.HK) led the market with a weekly gain of 57.38%.", "2025-05-23",
                      "57.38%")
     assert claim.symbol == "1530.HK"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Hong Kong shares rose 2.3% weekly.", D(2026, 1, 12)),
+    ("The Hang Seng Index had risen by 1.10% week-on-week.", D(2026, 1, 12)),
+    ("Chinese tech stocks had a standout week.", D(2026, 1, 12)),
+])
+def test_week_words_are_the_weeks_span(text, start):
+    spans = [e for e in find_date_expressions(text, "2026-01-16") if e.kind == "span"]
+    assert spans and spans[0].start_date == start
+
+
+def test_briefly_is_intraday_but_as_much_as_is_the_days_high():
+    _, claims = claims_of_text("HONG KONG (SCMP) - The Hang Seng Index jumped as much as 0.8 per cent to briefly hit "
+                               "its highest level since October 2. Tencent briefly reached HK$683.", "2026-01-15")
+    by_quote = {c.quote: c for c in claims}
+    assert by_quote["0.8 per cent"].measure == "high_move"
+    assert by_quote["highest level since October 2"].measure == "intraday"
+    assert by_quote["HK$683"].measure == "intraday"
+
+
+def test_a_company_named_with_its_code_keeps_that_listing():
+    _, claims = claims_of_text("HONG KONG - Alibaba (NYSE:BABA) led the rally. Later, Alibaba rose 4.3% on Friday.",
+                               "2025-02-14")
+    assert next(c for c in claims if c.quote == "4.3%").symbol == "BABA"
+
+
+def test_a_first_crossing_ever_is_before_the_data():
+    claim = claim_of("NEW YORK (CNBC) - Nvidia rose 2.6%, pushing the shares above $1,000 for the first time.",
+                     "2024-05-24", "$1,000")
+    assert claim.measure == "other" and "before the data" in claim.reason

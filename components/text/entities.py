@@ -323,6 +323,7 @@ class Memory:
     last_index: Mention | None = None
     last_subject: Mention | None = None
     recent: list[Mention] = field(default_factory=list)  # the companies named, latest last (a few only)
+    coded: dict[str, Mention] = field(default_factory=dict)  # companies named with their exchange code
 
     def resolve(self, m: Mention, clause: str) -> Mention:
         """A reference as the company or index it points back to (its own words kept); other mentions as they are."""
@@ -378,11 +379,19 @@ class Memory:
             self.last_index = self.last_subject = m
 
     def read(self, clause: str) -> list[Mention]:
-        """A clause's mentions with references resolved, each remembered in turn."""
+        """A clause's mentions with references resolved, each remembered in turn; a company named once with its
+        exchange code ("Alibaba (NYSE:BABA)") keeps that listing where the text later names it alone."""
         out = []
         for m in mentions(clause, self.place):
-            out.append(self.resolve(m, clause))
-            self.note(out[-1])
+            m = self.resolve(m, clause)
+            if m.kind == "company" and m.rule.startswith("'("):
+                self.coded[m.name] = m
+            elif m.kind == "company" and " alone, " in m.rule and m.name in self.coded:
+                coded = self.coded[m.name]
+                m = replace(m, symbol=coded.symbol, market=coded.market,
+                            rule=f"{m.name}, named earlier with its code {coded.rule.split(' → ')[0]} → {coded.symbol}")
+            out.append(m)
+            self.note(m)
         return out
 
 

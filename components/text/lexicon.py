@@ -79,6 +79,8 @@ TIME_OF_DAY = (
     r"(?:is|are) (?:trading|changing hands|hovering)\b", r"currently (?:trading|up|down|higher|lower)",
     r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
     r"morning (?:high|low|peak|trough)", r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
+    r"briefly (?:hit|hitting|touched|touching|reached|reaching|topped|topping|rose|rising|fell|falling|dipped"
+    r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",
 )
 # A story-wide marker: every same-day figure without a closing word is intraday.
 STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",

@@ -110,6 +110,8 @@ def _noun_reason(window: str) -> tuple[str, str] | None:
 
 _FORECAST = L.patterns(L.FORECAST)
 # "5% of its sales" is a share of something; "lost 10% of their value" is still a move
+_FIRST_TIME = re.compile(r"[^.;]{0,40}?\bfor the first time(?: ever)?\b(?! (?:since|in|this|in \w+ (?:years|months)))",
+                         re.IGNORECASE)
 _WHEN = re.compile(r"^,?\s(?:when|in which|during which)\b[^,;]{0,40}$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\sof\s(?!(?:gains?|losses?|(?:its|their|the|the stock's|the index's) (?:market )?(?:value"
                        r"|worth|capitali[sz]ation|cap)\b))", re.IGNORECASE)
@@ -185,6 +187,16 @@ def _before_the_data(q, owner, clause, story, day, part):
     return None
 
 
+def _first_ever(q, owner, clause, story, day, part):
+    """"Pushing the shares above $1,000 for the first time": a crossing never seen before, which prices that begin in
+    2022 cannot show (before the data)."""
+    if q.kind == "level" and _FIRST_TIME.match(clause.text, q.end):
+        return "other", ("a first crossing of that price ever: the data begin in "
+                         f"{HISTORY_START.year}, so they cannot show every earlier price (before the data)"), \
+            "'for the first time'", ""
+    return None
+
+
 def _extended(q, owner, clause, story, day, part):
     m = _EXTENDED.search(part) or _EXTENDED.search(_opening(clause, q))
     if m:
@@ -198,6 +210,8 @@ def _time_of_day(q, owner, clause, story, day, part):
     later = _UNTIL_LATER.match(clause.text[q.end:])  # "dropping 2% before regaining 20,000 by midday"
     m = _TIME_OF_DAY.search(part) or _TIME_OF_DAY.search(_opening(clause, q)) or _MORNING.search(earlier) or (
         _TIME_OF_DAY.search(later.group()) if later else None)
+    if m and m.group().lower().startswith("briefly") and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]):
+        m = None  # "jumped as much as 0.8% to briefly hit ...": the day's high, which daily bars hold
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):
         return ("intraday", f"taken during the session ('{m.group()}'): daily bars hold the open, high, low and close "
                             "only", f"'{m.group()}'", "")
@@ -301,5 +315,5 @@ def _level_or_change(q, owner, clause, story, day, part):
     return None
 
 
-MEASURE_RULES = (_before_the_data, _extended, _time_of_day, _opened, _ranking, _extreme, _from_extreme, _given_back,
-                 _period, _multi_session, _level_or_change)
+MEASURE_RULES = (_before_the_data, _first_ever, _extended, _time_of_day, _opened, _ranking, _extreme, _from_extreme,
+                 _given_back, _period, _multi_session, _level_or_change)

@@ -142,7 +142,10 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding)\b", re.IGNORECASE)
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:(?:for|over|on|in) the (?:holiday-shortened |shortened )?week(?![\w-])(?!['’]s? (?:high|low))"
                 r"|week[- ]to[- ]date|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
-                r"|rally|slide|increases?|decreases?|performance)\b))", re.IGNORECASE), _week),
+                r"|rally|slide|increases?|decreases?|performance)\b)|(?<=[%s] )weekly\b|week[- ](?:on|over)[- ]week"
+                r"|(?:a|its|their) (?:first |second |third )?(?:standout|strong|weak|stellar|bumper|tough|rough|good"
+                r"|bad|best|worst|negative|positive|losing|winning|volatile|turbulent|choppy) week\b(?! (?:ago|earlier"
+                r"|later|before|after)))", re.IGNORECASE), _week),
     (re.compile(r"\b(?:(?:for|over|on|in) the month(?![\w-])|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?"
                 r"|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
     (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),
