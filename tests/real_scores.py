@@ -38,7 +38,8 @@ TEXTS = SHARED / "corpus" / "real"
 _OUTSIDE = REAL.parent.parent.parent.parent
 TEXT_FOLDERS = {"answers": TEXTS,
                 "extra": Path(os.environ.get("DASHBOARD_EXTRA_TEXTS") or _OUTSIDE / "extra_texts"),
-                "holdout": Path(os.environ.get("DASHBOARD_HOLDOUT_TEXTS") or _OUTSIDE / "holdout_texts")}
+                "holdout": Path(os.environ.get("DASHBOARD_HOLDOUT_TEXTS") or _OUTSIDE / "holdout_texts"),
+                "holdout_2": Path(os.environ.get("DASHBOARD_HOLDOUT_2_TEXTS") or _OUTSIDE / "holdout2_texts")}
 CONFIDENT = ("matches", "roughly", "does not match")
 _HEADER = re.compile(r"^(URL|Title|Published|Date source|Kind):\s*(.*)$")
 
@@ -185,10 +186,10 @@ def _prices():
 def score(part: str) -> Score:
     """Every article of ``part`` scored together: "dev" (the corpus articles rules are tuned on), "extra" (those
     found beyond the corpus, when their texts are present) or "holdout" (built after development, scored once)."""
-    names = extra_names(part) if part in ("extra", "holdout") else split()[part]
+    names = extra_names(part) if part in TEXT_FOLDERS and part != "answers" else split()[part]
     total = Score()
     for name in names:
-        total.add(score_article(name, folder=part if part in ("extra", "holdout") else "answers"))
+        total.add(score_article(name, folder=part if part in TEXT_FOLDERS else "answers"))
     total.counts["articles"] = len(names)
     return total
 
