@@ -366,3 +366,49 @@ def test_a_first_crossing_ever_is_before_the_data():
     claim = claim_of("NEW YORK (CNBC) - Nvidia rose 2.6%, pushing the shares above $1,000 for the first time.",
                      "2024-05-24", "$1,000")
     assert claim.measure == "other" and "before the data" in claim.reason
+
+
+def test_snapping_a_losing_streak_is_a_run_that_ended_the_day_before(frame):
+    claim = claim_of("HONG KONG - The Hang Seng surged 1.4% to finish at 25,418 on Friday, snapping a three-day losing "
+                     "streak.", "2025-09-05", "three-day losing streak")
+    assert (claim.measure, claim.day, claim.sign) == ("streak", D(2025, 9, 4), -1)
+
+
+def test_the_index_is_not_one_named_only_as_a_cause():
+    _, claims = claims_of_text("HONG KONG - The Hang Seng surged 1.4% on Friday. Optimism improved after Wall Street's "
+                               "S&P 500 hit a record high Thursday. For the week, the index also gained 1.4%.",
+                               "2025-09-05")
+    assert next(c for c in claims if c.measure == "period").symbol == "^HSI"
+
+
+def test_a_company_cued_to_a_market_it_has_no_listing_in_is_not_another_listing():
+    claim = claim_of("HONG KONG - Tencent's American Depositary Receipts (ADR) closed up 3%.", "2025-05-15", "3%")
+    assert claim.symbol is None
+
+
+def test_a_section_head_naming_a_day_the_story_does_not_report_is_ignored():
+    _, claims = claims_of_text("NEW YORK (AP) - Stocks fell Monday.\n\nOn Tuesday:\n\nThe S&P 500 fell 127.78 points, "
+                               "or 3%, to 4,201.09.", "2022-03-07")
+    assert {c.day for c in claims} == {D(2022, 3, 7)}
+
+
+def test_since_the_beginning_of_a_named_year_is_that_year_to_date():
+    claim = claim_of("HONG KONG - Tencent's stock rose 2.96% on Wednesday, with the stock price accumulating over 20% "
+                     "increase since the beginning of 2025.", "2025-05-15", "20%")
+    assert claim.measure == "period" and claim.since == D(2025, 1, 1)
+
+
+@pytest.mark.parametrize("text, quote, measure", [
+    ("The S&P 500 failed to move by 1%, up or down, for six straight weeks.", "1%", "other"),
+    ("The index has climbed 2.04% over the past month, according to trading on a contract for difference (CFD).",
+     "2.04%", "extended"),
+    ("The Hang Seng is poised to end the year with an almost 30 per cent gain.", "30 per cent", "other"),
+])
+def test_moves_that_did_not_happen_cfds_and_year_end_forecasts_are_not_checked(text, quote, measure):
+    assert claim_of("HONG KONG - " + text, "2025-12-30", quote).measure == measure
+
+
+def test_a_day_the_text_does_not_give_makes_the_figure_not_sure():
+    claim = claim_of("NEW YORK - After its last results, Nvidia shares fell to a closing level of $117.59 the next "
+                     "day.", "2024-11-19", "$117.59")
+    assert claim.unsure and "the next day" in claim.unsure

@@ -19,7 +19,7 @@ from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "own_day", "paragraph_fields", "paragraph_period", "period_fields", "period_of",
-           "previous_weekday", "run_before", "stretch", "window_fields"]
+           "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -115,6 +115,14 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
 
 # "a decline of 0.46% from the previous trading day": the day a move counts from, not the day it was made
 _BASE_BEFORE = re.compile(r"\b(?:from|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
+
+
+def unresolved_day(clause: Clause, q: Quantity) -> DateExpression | None:
+    """A day in the figure's own stretch that the text does not let the reader date ("to $117.59 the next day" after
+    a results day it does not give), or None."""
+    lo, hi = stretch(clause.text, q)
+    return next((e for e in clause.expressions if not e.resolved and e.kind in DAY_KINDS and lo <= e.start < hi),
+                None)
 
 
 def _gap(e: DateExpression, f: Quantity) -> int:

@@ -43,6 +43,8 @@ _MORNING_REPORT = L.patterns(L.MORNING_REPORT)
 _PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
                         r"|ahead of the open)\b", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
+_SNAPPED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:a|an|its|their|the)\s$",
+                      re.IGNORECASE)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
@@ -153,6 +155,10 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         measure, measure_rule, day, written, extra = framed
         reason, unsure_measure = "", ""
         day_rule = measure_rule if "day" in extra else day_rule
+    vague = P.unresolved_day(clause, q)
+    if vague is not None and not written:  # "to $117.59 the next day": which day, the text does not say
+        unsure = "; ".join(x for x in (unsure, f"'{vague.text}' {vague.reason or 'names a day the text does not give'}")
+                           if x)
     fields = dict(symbol=listing, listing_rule=listing_rule, day=day, day_rule=day_rule, written_day=written,
                   closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])), reason=reason,
                   unsure="; ".join(x for x in (unsure, unsure_measure) if x),
@@ -179,6 +185,11 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
       a move over it, for a figure that names no day of its own."""
     if day is None:
         return None
+    snapped = _SNAPPED.search(clause.text[max(0, q.start - 40):q.start]) if measure == "streak" else None
+    if snapped is not None:  # "surged on Friday, snapping a three-day losing streak": the run ended the day before
+        day = story_sessions.previous_session(market, day)
+        return "streak", f"'{snapped.group().strip()}': a run that ended the session before ({day:%a %d %b})", day, \
+            False, {"day": day}
     last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" else None
     if last is not None:
         preview = story.reading.preview

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
@@ -129,8 +128,8 @@ def market_near(clause: str, start: int, end: int) -> tuple[str, str] | None:
 
 def company_mention(clause: str, m: re.Match, company: Company, place: str) -> Mention:
     cue = market_near(clause, m.start(), m.end())
-    if cue:
-        symbol = company.symbol_for(cue[0])
+    if cue:  # "Tencent's ADRs": its listing in that market, which may not exist (no other market's instead)
+        symbol = company.symbols.get(cue[0])
         return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, cue[0],
                        f"'{cue[1]}' → {symbol or 'no listing there'}")
     symbol = company.symbol_for(place)
@@ -251,64 +250,6 @@ def is_place(text: str) -> bool:
     return text in PLACE_WORDS
 
 
-# --- the article as a whole ----------------------------------------------------------------------------------
-PLACE_CUES = {
-    "HK": re.compile(r"\b(?:Hong Kong|Hang Seng|HKEX|(?:Shanghai|Shenzhen) (?:Composite|Component|index|stocks|market)"
-                     r"|Asian (?:markets|trade|trading)|HK\$|H-shares?)(?:\b|(?<=\$))"),
-    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones|the Dow"
-                     r"|U\.S\. (?:markets|trading|session)|ADRs?|American depositary|OTCPK|pre-?market|premarket"
-                     r"|after-hours|ahead of the bell|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
-                     r"(?:\b|(?<=\.))"),
-}
-DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
-                   "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
-
-
-def article_place(text: str, dateline: str = "") -> tuple[str, str]:
-    """The article's market ("HK" or "US") and why: its dateline, else the market it names most."""
-    if dateline.upper() in DATELINE_PLACES:
-        return DATELINE_PLACES[dateline.upper()], f"the dateline names {dateline.title()}"
-    if overnight_us(text):
-        return "HK", "it says 'overnight' of a US listing, as an Asian report does"
-    counts = {code: len(pattern.findall(text)) for code, pattern in PLACE_CUES.items()}
-    if counts["US"] == counts["HK"] and counts["US"]:  # a tie: the markets of the indices and funds it names
-        named = [index_named(m.group()) for m in INDEX_RE.finditer(text)]
-        listed = Counter(i.market for i in named if i is not None and i.symbol)
-        if listed["US"] > listed["HK"]:
-            return "US", (f"it names US and Hong Kong markets as often ({counts['US']} times), and US-listed "
-                          f"indices and funds most ({listed['US']} against {listed['HK']})")
-    if counts["US"] > counts["HK"]:
-        return "US", f"it names US markets most ({counts['US']} times against {counts['HK']})"
-    if counts["HK"]:
-        return "HK", f"it names Hong Kong or mainland markets most ({counts['HK']} times against {counts['US']})"
-    return "HK", "no market is named, so the app's home market (Hong Kong)"
-
-
-_US_OVERNIGHT = re.compile(r"(?:[^.]|\.(?=\S)){0,80}\b[Oo]vernight\b(?:[^.]|\.(?=\S)){0,80}")  # "U.S." inside
-_US_NEAR = re.compile(r"\b(?:ADRs?|ADSs?|Wall Street|New York|U\.?S\.?[- ]listed|US[- ]listed|S&P 500|Nasdaq|Dow"
-                      r"|U\.?S\.? (?:stocks|shares|markets?|trading|session)|[Ss]tateside)\b|\bin the U\.?S\.?(?!\w)")
-
-
-def overnight_us(text: str) -> bool:
-    """Whether the text says "overnight" of US trading ("its ADRs slid 6% overnight", "Wall Street overnight"), as a
-    report written in Asia does; "overnight" of Asian markets in a US story does not count."""
-    for m in _US_OVERNIGHT.finditer(text):
-        if _US_NEAR.search(m.group()) and not re.search(r"\bAsian (?:markets|stocks|shares|trade|trading)\b",
-                                                        m.group()):
-            return True
-    return False
-
-
-def main_company(text: str) -> Company | None:
-    """The company the text names most often (the first one on a tie)."""
-    names = [company_named(m.group()) for m in COMPANY_RE.finditer(text)]
-    counted = Counter(c.name for c in names if c)
-    if not counted:
-        return None
-    best = counted.most_common(1)[0][0]
-    return next(c for c in names if c and c.name == best)
-
-
 RECENT_COMPANIES = 8  # how many companies named a trade word ("the chipmaker") may point back to
 
 
@@ -324,6 +265,7 @@ class Memory:
     last_subject: Mention | None = None
     recent: list[Mention] = field(default_factory=list)  # the companies named, latest last (a few only)
     coded: dict[str, Mention] = field(default_factory=dict)  # companies named with their exchange code
+    main_index: Mention | None = None  # the last index named outside a cause ("after Wall Street's S&P 500 hit ...")
 
     def resolve(self, m: Mention, clause: str) -> Mention:
         """A reference as the company or index it points back to (its own words kept); other mentions as they are."""
@@ -335,8 +277,9 @@ class Memory:
                 symbol, name = BENCHMARKS.get(self.place, BENCHMARKS["HK"])
                 return replace(m, kind="index", name=name, symbol=symbol, market=self.place,
                                rule=f"'{m.text}': the {name}, the benchmark of the article's market")
-            return replace(self.last_index, text=m.text, start=m.start, end=m.end,
-                           rule=f"'{m.text}' points back to the {self.last_index.name}")
+            target = self.main_index or self.last_index  # not an index named only as a cause of the move
+            return replace(target, text=m.text, start=m.start, end=m.end,
+                           rule=f"'{m.text}' points back to the {target.name}")
         return m
 
     def _company(self, m: Mention, clause: str) -> Mention:
@@ -392,7 +335,10 @@ class Memory:
                             rule=f"{m.name}, named earlier with its code {coded.rule.split(' → ')[0]} → {coded.symbol}")
             out.append(m)
             self.note(m)
+            if m.kind in ("index", "market") and not _AS_CAUSE.search(clause[:m.start]):
+                self.main_index = m
         return out
 
 
+_AS_CAUSE = re.compile(r"\b(?:after|following|as|amid|because|since|when)\b[^,;]*$", re.IGNORECASE)
 LISTING_KINDS = ("index", "company", "market")  # the mentions that are listings (or point to one)

@@ -95,7 +95,8 @@ MORNING_REPORT = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[
                   r"\b(?:at|by) the end of the morning session\b", r"\bat the midday close\b")
 EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
             r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
-            r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open")
+            r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open",
+            r"contracts? for differences?", r"\bCFDs?\b")
 CLOSING = (r"clos(?:ed|ing|e)", r"end(?:ed|ing)?", r"finish(?:ed|ing)?", r"settl(?:ed|ing|e)", r"at the close",
            r"by the close", r"at the final bell")
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
@@ -171,6 +172,8 @@ NOT_PRICE = {
     "exports": "an economic figure, not a price", "imports": "an economic figure, not a price",
     "outflows": "a fund flow, not a price", "inflows": "a fund flow, not a price", "net buying": "a fund flow",
     "net selling": "a fund flow", "consumer prices": "an economic figure, not a price",
+    "crude": "an oil price, which the app does not hold", "barrel": "an oil price, which the app does not hold",
+    "Brent": "an oil price, which the app does not hold",
     "producer prices": "an economic figure, not a price", "PMI": "an economic figure, not a price",
     "lending": "an economic figure, not a price", "loans": "an economic figure, not a price",
 }
@@ -187,6 +190,8 @@ YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year e
 FORECAST = (r"(?:can|could|may|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
             r"|rise|drop|climb|reach|hit|test|go|head|trade|gain|lose|rally|slide)",
             r"\b(?:target|forecast|projected|expected|seen) (?:[\w&'’-]+ ){0,7}(?:at|of|to|by)\b", r"\bupside to",
+            r"\b(?:poised|on (?:track|course|pace)|set|headed|heading) (?:to|for) (?:end|finish|close|post|log|book"
+            r"|record|notch) (?:the|its|their) (?:year|month|week|quarter)",
             r"\bdownside to")
 FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own

@@ -71,6 +71,8 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "fundamental", L.FUNDAMENTALS_REASON
     if q.kind == "rate":
         return "other", "percentage points: a change in a rate, not a price"
+    if _NEGATED.search(text[max(0, q.start - 40):q.start]):
+        return "other", "a move the text says did not happen, not a price to check"
     if q.kind == "percent" and _SHARE_OF.match(text, q.end):
         return "other", "a share of something (\"90 per cent of last year's purchases\"), not a price move"
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
@@ -112,6 +114,10 @@ _FORECAST = L.patterns(L.FORECAST)
 # "5% of its sales" is a share of something; "lost 10% of their value" is still a move
 _FIRST_TIME = re.compile(r"[^.;]{0,40}?\bfor the first time(?: ever)?\b(?! (?:since|in|this|in \w+ (?:years|months)))",
                          re.IGNORECASE)
+_CFD = re.compile(r"\bcontracts? for differences?\b|\bCFDs?\b", re.IGNORECASE)  # said anywhere in the sentence
+_NEGATED = re.compile(r"\b(?:failed to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|without|never)\s"
+                      r"(?:\w+\s){0,2}?(?:move|moved|rise|risen|fall|fallen|close|closed|swing|swung|budge|gain|lose)\b"
+                      r"[^.;]{0,30}$", re.IGNORECASE)
 _WHEN = re.compile(r"^,?\s(?:when|in which|during which)\b[^,;]{0,40}$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\sof\s(?!(?:gains?|losses?|(?:its|their|the|the stock's|the index's) (?:market )?(?:value"
                        r"|worth|capitali[sz]ation|cap)\b))", re.IGNORECASE)
@@ -198,7 +204,7 @@ def _first_ever(q, owner, clause, story, day, part):
 
 
 def _extended(q, owner, clause, story, day, part):
-    m = _EXTENDED.search(part) or _EXTENDED.search(_opening(clause, q))
+    m = _EXTENDED.search(part) or _EXTENDED.search(_opening(clause, q)) or _CFD.search(clause.sentence)
     if m:
         return ("extended", "a premarket, after-hours or futures price: daily bars hold the regular session only",
                 f"'{m.group()}'", "")

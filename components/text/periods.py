@@ -84,7 +84,7 @@ def _fy_note(ctx: Context) -> str:
 
 
 def _year_to_date(m: re.Match, ctx: Context) -> DateExpression:
-    year = int(m.group("y") or ctx.published.year)
+    year = int(m.group("y") or m.group("y2") or ctx.published.year)
     end = ctx.published if year == ctx.published.year else dt.date(year, 12, 31)
     return resolved(m, "span", (dt.date(year, 1, 1), end),
                     "year to date: from 1 January to publication (the price base is the last close of the year before)")
@@ -303,7 +303,7 @@ _UNIT = r"(?P<unit>trading days?|trading sessions?|sessions?|days?|weeks?|months
 _ANIMALS = "Rat|Ox|Tiger|Rabbit|Hare|Dragon|Snake|Horse|Goat|Sheep|Ram|Monkey|Rooster|Cock|Dog|Pig|Boar"
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning) of "
-                r"(?:the|this) year|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
+                r"(?:(?:the|this) year|(?P<y2>\d{4}))|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
     (re.compile(rf"\b(?:over|in|during|for|within) the (?:past|last|previous|prior) (?:{_N} )?{_UNIT}\b",
                 re.IGNORECASE), _trailing),
     (re.compile(r"\b(?i:in|for) (?P<q>(?i:more than|over|nearly|almost|about|at least|roughly|around|some) )?"

@@ -35,7 +35,6 @@ from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
 from components.text import (
     clause_parts,
-    entities,
     figure_periods,
     moves,
     periods_of,
@@ -126,7 +125,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     found_place, place_rule = story.story_place(clean, [line for _, line, head in lines if not head], dateline)
     place = place or found_place
     place_rule = place_rule if place == found_place else "chosen by hand"
-    company = entities.main_company(clean)
+    company = story.main_company(clean)
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
     state, clauses, sentences = _State(context, Memory(place, company), notices=notices, company=company), [], 0
     body = [line for _, line, heading in lines if not heading]
@@ -142,7 +141,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     if dated is not None:
         _set_session(state, dated, f"the dateline's day ({dated:%d %B})")
     for paragraph, line, heading in lines:
-        head = sections.section_head(line, state.context)
+        head = sections.section_head(line, state.context, place)
         if head is not None or heading:
             state.section = head
         if sentences >= MAX_SENTENCES:

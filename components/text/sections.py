@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from components.text import story
 from components.text.date_types import Context, DateExpression
 from components.text.dates import find_date_expressions
 
@@ -16,13 +17,22 @@ _HEAD = re.compile(r"(?:On|For|In|Over|During|Since) [^.:;!?]{2,40}:")
 SECTION_RULE = "under the section head"
 
 
-def section_head(line: str, context: Context) -> DateExpression | None:
-    """The day or period a section-head line names, or None when the line is no section head."""
+def section_head(line: str, context: Context, market: str) -> DateExpression | None:
+    """The day or period a section-head line names, or None when the line is no section head. A day must be one of
+    the story's last two sessions of ``market``: a head naming another ("On Tuesday:" over Monday's closes in a
+    story of Monday) is a slip of the template, and the figures under it keep the story's day."""
     text = line.strip()
     if not _HEAD.fullmatch(text):
         return None
     found = [e for e in find_date_expressions(text, context.published, context=context) if e.resolved]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    head = found[0]
+    if not head.is_range:
+        last = story.last_session(market, context.now)
+        if head.start_date not in (last, story.previous_session(market, last)):
+            return None
+    return head
 
 
 def under(head: DateExpression) -> str:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 import pandas as pd
 
+from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.text import entities, lexicon
 from components.text.date_types import MONTH, month_number
 
@@ -56,8 +58,8 @@ _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
     """The story's market and why: its dateline, an Asian report's "overnight", else its lead (``lines``, the
     body's lines), else the markets the whole text names most."""
-    place, rule = entities.article_place(text, dateline)
-    if dateline.upper() in entities.DATELINE_PLACES or entities.overnight_us(text):
+    place, rule = article_place(text, dateline)
+    if dateline.upper() in DATELINE_PLACES or overnight_us(text):
         return place, rule
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
 
@@ -232,3 +234,61 @@ def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.dat
     if day != published:
         return day, f"no date of its own: the last {market} session on or before publication (it did not trade then)"
     return published, "no date of its own: the publication session"
+
+
+# --- the article as a whole ----------------------------------------------------------------------------------
+PLACE_CUES = {
+    "HK": re.compile(r"\b(?:Hong Kong|Hang Seng|HKEX|(?:Shanghai|Shenzhen) (?:Composite|Component|index|stocks|market)"
+                     r"|Asian (?:markets|trade|trading)|HK\$|H-shares?)(?:\b|(?<=\$))"),
+    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones|the Dow"
+                     r"|U\.S\. (?:markets|trading|session)|ADRs?|American depositary|OTCPK|pre-?market|premarket"
+                     r"|after-hours|ahead of the bell|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
+                     r"(?:\b|(?<=\.))"),
+}
+DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
+                   "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
+
+
+def article_place(text: str, dateline: str = "") -> tuple[str, str]:
+    """The article's market ("HK" or "US") and why: its dateline, else the market it names most."""
+    if dateline.upper() in DATELINE_PLACES:
+        return DATELINE_PLACES[dateline.upper()], f"the dateline names {dateline.title()}"
+    if overnight_us(text):
+        return "HK", "it says 'overnight' of a US listing, as an Asian report does"
+    counts = {code: len(pattern.findall(text)) for code, pattern in PLACE_CUES.items()}
+    if counts["US"] == counts["HK"] and counts["US"]:  # a tie: the markets of the indices and funds it names
+        named = [index_named(m.group()) for m in INDEX_RE.finditer(text)]
+        listed = Counter(i.market for i in named if i is not None and i.symbol)
+        if listed["US"] > listed["HK"]:
+            return "US", (f"it names US and Hong Kong markets as often ({counts['US']} times), and US-listed "
+                          f"indices and funds most ({listed['US']} against {listed['HK']})")
+    if counts["US"] > counts["HK"]:
+        return "US", f"it names US markets most ({counts['US']} times against {counts['HK']})"
+    if counts["HK"]:
+        return "HK", f"it names Hong Kong or mainland markets most ({counts['HK']} times against {counts['US']})"
+    return "HK", "no market is named, so the app's home market (Hong Kong)"
+
+
+_US_OVERNIGHT = re.compile(r"(?:[^.]|\.(?=\S)){0,80}\b[Oo]vernight\b(?:[^.]|\.(?=\S)){0,80}")  # "U.S." inside
+_US_NEAR = re.compile(r"\b(?:ADRs?|ADSs?|Wall Street|New York|U\.?S\.?[- ]listed|US[- ]listed|S&P 500|Nasdaq|Dow"
+                      r"|U\.?S\.? (?:stocks|shares|markets?|trading|session)|[Ss]tateside)\b|\bin the U\.?S\.?(?!\w)")
+
+
+def overnight_us(text: str) -> bool:
+    """Whether the text says "overnight" of US trading ("its ADRs slid 6% overnight", "Wall Street overnight"), as a
+    report written in Asia does; "overnight" of Asian markets in a US story does not count."""
+    for m in _US_OVERNIGHT.finditer(text):
+        if _US_NEAR.search(m.group()) and not re.search(r"\bAsian (?:markets|stocks|shares|trade|trading)\b",
+                                                        m.group()):
+            return True
+    return False
+
+
+def main_company(text: str) -> Company | None:
+    """The company the text names most often (the first one on a tie)."""
+    names = [company_named(m.group()) for m in COMPANY_RE.finditer(text)]
+    counted = Counter(c.name for c in names if c)
+    if not counted:
+        return None
+    best = counted.most_common(1)[0][0]
+    return next(c for c in names if c and c.name == best)
