@@ -2,8 +2,8 @@
 
 Real articles are scored by ``tests/real_scores.py`` against answers computed from the prices by an independent
 script: "dev" (``../shared/corpus/real``, the articles rules were tuned on), and "extra" and "holdout" where their
-texts are on the machine. CPU is measured on the longest real article (read, events proposed, claims checked) and
-on two pathological 100 KB texts.
+texts are on the machine. CPU is measured on a 2,000-word text of real articles run end to end (read, events proposed,
+claims checked) and on two pathological 100 KB texts.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import time
 import pandas as pd
 
 PATHOLOGICAL = {"'Shares rose' + ' on' x 33000": "Shares rose" + " on" * 33000, "'A. ' x 33000": "A. " * 33000}
-PARTS = ("dev", "extra", "holdout")
+PARTS = ("dev", "extra", "holdout", "holdout_2")
+LONG_WORDS = 2000  # the issue's budget: reading and checking a 2,000-word article under 1 s of CPU
 
 
 def _cpu(text: str, published: str, prices: pd.DataFrame) -> float:
@@ -37,12 +38,19 @@ def _real(out: dict) -> None:
             continue
         s = R.score(part)
         out["real"][part] = {"articles": s.counts["articles"], **R.summary(s)}
-    if R.TEXTS.exists():
-        longest = max(R.TEXTS.glob("*.txt"), key=lambda p: len(p.read_text(encoding="utf-8").split()))
-        text = R.as_pasted(longest.read_text(encoding="utf-8"))
-        published = R.answers(longest.stem)["published"]
+    if R.TEXTS.exists():  # real articles run end to end until they make a 2,000-word text, dated as the first
+        paths = sorted(R.TEXTS.glob("*.txt"))
+        bodies, words = [], 0
+        for path in paths:
+            body = R.as_pasted(path.read_text(encoding="utf-8"))
+            bodies.append(body)
+            words += len(body.split())
+            if words >= LONG_WORDS:
+                break
+        text = " ".join("\n\n".join(bodies).split(" ")[:LONG_WORDS])
+        published = R.answers(paths[0].stem)["published"]
         _cpu(text, published, R._prices())  # warm: the first read loads the calendars and the lexicon
-        out["longest"] = {"article": longest.stem, "words": len(text.split()),
+        out["longest"] = {"article": f"{len(bodies)} real articles end to end", "words": len(text.split()),
                           "cpu_s": min(_cpu(text, published, R._prices()) for _ in range(3))}
 
 
@@ -73,8 +81,8 @@ def reader_tables(results: dict) -> list[str]:
         lines.append("No real article texts on this machine (../shared/corpus/real is absent).")
     if reader["longest"]:
         longest = reader["longest"]
-        lines += ["", f"CPU to read, propose events and check claims of the longest real article "
-                      f"({longest['article']}, {longest['words']:,} words): {longest['cpu_s']:.2f} s."]
+        lines += ["", f"CPU to read, propose events and check claims of a {longest['words']:,}-word text "
+                      f"({longest['article']}): {longest['cpu_s']:.2f} s (budget 1 s)."]
     cols = ("events", "claims", "sessions", "unresolved", "dates")
     cell = lambda pair: f"{pair[0]}/{pair[1]}"  # noqa: E731
     lines += ["", "## Rule corpus (tests/data/corpus: two real stories and articles written here)", "",
