@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 export DASHBOARD_OFFLINE="${DASHBOARD_OFFLINE:-1}"
-exec .venv/bin/python -m streamlit run app.py "$@"
+exec .venv/bin/python scripts/serve.py "$@"  # streamlit run app.py, every page at its own address

@@ -43,6 +43,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
 SERVER_START_TIMEOUT = 60.0
+SERVE = ROOT / "scripts" / "serve.py"  # how the app is started (scripts/run.sh, the Dockerfile, these tests)
 SETTLE_TIMEOUT = 90.0  # generous: the machine may be shared and slow; a pass never waits this long
 
 
@@ -159,8 +160,9 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
         for attempt in range(3):
             port = free_port()
             log = cache_dir / f"streamlit-{port}.log"
-            # the absolute script path also keeps the server clear of broad `pkill -f "streamlit run app.py"`
-            cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"), "--server.port", str(port),
+            # the app starts as scripts/serve.py starts it (the absolute path also keeps it clear of a broad pkill)
+            start = [sys.executable, "-m", "streamlit", "run", str(script)] if script else [sys.executable, str(SERVE)]
+            cmd = [*start, "--server.port", str(port),
                    "--server.address", "127.0.0.1", "--server.headless", "true",
                    "--browser.gatherUsageStats", "false",
                    # No file watcher: it doubles the server's CPU per page load (it scans sys.modules
@@ -191,7 +193,7 @@ def streamlit_server(cache_dir: Path | str | None = None, *, wait: str = "health
                 return
 
 
-SOURCE_GLOBS = ("app.py", "pages/*.py", "components/**/*.py", "data/*", ".streamlit/*.toml")
+SOURCE_GLOBS = ("app.py", "pages/**/*.py", "components/**/*.py", "data/*", ".streamlit/*.toml")
 
 
 def source_fingerprint() -> tuple:

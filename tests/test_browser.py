@@ -331,6 +331,26 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(chromium, tmp_path):
             ctx.close()
 
 
+def test_every_page_opens_at_its_own_address_from_a_fresh_servers_first_request(chromium, tmp_path):
+    """The default page's own address is the fresh server's first request; every other address then opens in a fresh
+    browser context, each with its own title and no "Page not found" notice."""
+    from components.ui import navigation
+
+    with B.streamlit_server(tmp_path / "cache", wait="port") as fresh_server:
+        for spec in (navigation._spec(navigation.HOME), *navigation.PAGES):
+            ctx = chromium.new_context(viewport=B.DESKTOP)
+            try:
+                pg = ctx.new_page()
+                pg.set_default_timeout(TIMEOUT_MS)
+                B.goto(pg, fresh_server.url, "/" + spec.url_path, charts=0)
+                pg.get_by_role("heading", level=1).first.wait_for()
+                assert pg.get_by_text("Page not found").count() == 0, spec.url_path
+                assert urlsplit(pg.url).path == "/" + spec.url_path, pg.url
+                no_exception(pg)
+            finally:
+                ctx.close()
+
+
 def test_preset_buttons_change_the_chart_range_and_url(server, page):
     B.goto(page, server.url, "/markets", charts=1)
     before = B.x_range_timestamps(page, "markets_chart")
