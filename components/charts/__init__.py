@@ -1,5 +1,6 @@
 """Charts (pure plotly): figures built from frames and marks, never from session state.
 
-``marks.py`` turns events and prices into what is drawn; ``lanes.py`` draws events, ``market.py``
-prices, ``timeline.py`` the timeline and ``study.py`` the event study; ``palette.py`` holds every colour.
+``marks.py`` turns events and prices into what is drawn; ``lanes.py`` draws events, ``market.py`` prices,
+``timeline.py`` and ``story.py`` the timeline, ``study.py`` the event study, ``listings.py`` the two listings,
+``claim_chart.py`` a claim's closes; ``palette.py`` holds every colour.
 """

@@ -1,8 +1,18 @@
 """Text: reading what people write, and showing it back safely.
 
-``article.py`` splits the bundled article into blocks and sentences, finds repeats and event
-mentions, and checks its dates (``article_view.py`` renders them). ``sentences.py`` and ``dates.py``
-are the grammar any text goes through; ``extraction.py`` proposes events from another article;
-``upload_schema.py`` and ``uploads.py`` read a user's events file, ``user_events.py`` merges them;
-``safe.py`` escapes untrusted text for Markdown and CSV.
+* The bundled article: ``article.py`` (blocks, repeats, event mentions, date checks), ``article_view.py``.
+* Any pasted story, read once by ``reader.py`` into clauses with dates and listings:
+  ``story_lines.py`` (its lines), ``sentences.py`` and ``clause_parts.py`` (sentences, clauses and their parts),
+  ``story.py`` (the story's place, session and calendar days), ``previews.py`` (stories written before the session
+  they look ahead to), ``sections.py`` (section heads such as "For the week:").
+* Dates: ``date_types.py`` (the expression type and tense), ``dates.py`` (the grammar), ``periods.py`` and
+  ``story_periods.py`` (spans, quarters, reference words), ``periods_of.py`` and ``figure_periods.py`` (which
+  period a figure or an event is measured over).
+* Names and figures: ``lexicon.py`` (the one vocabulary), ``entities.py`` (listings, markets, references),
+  ``numbers.py`` and ``quantities.py`` (figures), ``moves.py`` (moves said without a figure).
+* Claims: ``claim_reader.py`` (each figure's listing, session and measure), ``claim_subjects.py`` (whose figure),
+  ``claim_periods.py`` (its day or period), ``measure_rules.py`` (what it measures).
+* Events: ``extraction.py`` proposes them, with ``event_parts.py``, ``event_records.py`` and ``titles.py``.
+* Files and display: ``upload_schema.py``, ``upload_values.py`` and ``uploads.py`` read a user's events file,
+  ``user_events.py`` merges them; ``safe.py`` escapes untrusted text for Markdown and CSV.
 """
