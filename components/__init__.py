@@ -3,6 +3,7 @@
 Lowest first, each importing only its own layer and those below (``tests/test_layers.py`` checks it):
 
 * ``facts.py``: every fact written once (the story's symbols and dates, windows, limits).
+* ``locale/``: the app's languages (gettext catalogs, the run's language) and dates and numbers per language.
 * ``data/``: prices (the one yfinance seam, the disk copy, the snapshot, the tidy schema, their basis), symbols,
   listings and calendars, the bundled events. Pure pandas and pydantic.
 * ``analysis/``: reaction sessions, returns, date ranges, the event study, the two listings, claims and verdicts.

@@ -1,6 +1,6 @@
 """The layout holds: the folder tells the layer, one module talks to yfinance, pages stay thin.
 
-Layers, lowest first: ``components/facts.py``, then the packages ``data``, ``analysis``, ``text``,
+Layers, lowest first: ``components/facts.py``, ``locale`` (languages and formats), then ``data``, ``analysis``, ``text``,
 ``charts``, ``workspace`` (saved workspaces: the database), ``report`` (the downloadable report) and ``ui``.
 A module may import its own layer and the ones below, never one above; only
 ``ui/`` (and the pages and router above it) may import streamlit; only ``data/yahoo.py`` imports yfinance.
@@ -15,7 +15,7 @@ import pytest
 
 from tests.paths import ROOT
 
-LAYERS = ["facts", "data", "analysis", "text", "charts", "workspace", "report", "ui"]
+LAYERS = ["facts", "locale", "data", "analysis", "text", "charts", "workspace", "report", "ui"]
 COMPONENTS = ROOT / "components"
 MAX_MODULE_LINES, MAX_FUNCTION_LINES, MAX_PAGE_LINES = 400, 60, 100
 

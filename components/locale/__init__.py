@@ -1,0 +1,76 @@
+"""The app's languages: English, Traditional Chinese as written in Hong Kong, Simplified Chinese as on the mainland.
+
+Every sentence a user reads goes through :func:`_` (``ngettext`` for counts), whichever layer writes it, and is looked
+up in the gettext catalog of the run's language (``catalogs/<locale>/LC_MESSAGES/dashboard.mo``, compiled from the
+``.po`` files by ``scripts/catalogs.py``). A sentence with values is written with named placeholders and filled after
+the lookup — ``_("{symbol} closed at {price}").format(...)`` — so each language may order them its own way. A string
+that must exist before any run (a module constant) is marked with :func:`N_` and looked up where it is shown.
+
+The language of a run is a context variable the UI sets once per run (:func:`use`); Streamlit runs each session's
+script in its own thread, so two sessions never see each other's language. Dates, numbers, percentages and prices are
+written per language by :mod:`components.locale.formats` (Babel's CLDR data).
+"""
+
+from __future__ import annotations
+
+import gettext
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
+
+CATALOGS = Path(__file__).resolve().parent / "catalogs"
+DOMAIN = "dashboard"
+# the languages offered: the code kept in links and workspaces -> (its name in itself, Babel's locale)
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "en": ("English", "en"),
+    "zh-HK": ("繁體中文", "zh_Hant_HK"),
+    "zh-CN": ("简体中文", "zh_Hans_CN"),
+}
+DEFAULT = "en"
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+def use(language: str) -> str:
+    """Make ``language`` (a code of :data:`LANGUAGES`, else the default) the current run's; returns the code used."""
+    code = language if language in LANGUAGES else DEFAULT
+    _current.set(code)
+    return code
+
+
+def current() -> str:
+    """The code of the current run's language."""
+    return _current.get()
+
+
+def babel_locale(language: str | None = None) -> str:
+    """Babel's locale for ``language`` (the current one by default): ``zh_Hant_HK``."""
+    return LANGUAGES.get(language or current(), LANGUAGES[DEFAULT])[1]
+
+
+def from_browser(tag: str | None) -> str:
+    """The app's language for a browser's preferred language tag ("zh-TW", "zh-Hans", "zh-CN", "en-GB", ...)."""
+    tag = (tag or "").replace("_", "-").lower()
+    if not tag.startswith("zh"):
+        return DEFAULT
+    simplified = "hans" in tag or tag in ("zh", "zh-cn", "zh-sg", "zh-my")
+    return "zh-CN" if simplified else "zh-HK"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _catalog(language: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, CATALOGS, languages=[LANGUAGES[language][1]], fallback=True)
+
+
+def _(message: str) -> str:
+    """``message`` in the current run's language (as written when it has no translation)."""
+    return _catalog(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural of a sentence with a count, in the current run's language."""
+    return _catalog(current()).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it here: it is translated where it is shown."""
+    return message
