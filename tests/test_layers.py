@@ -1,7 +1,7 @@
 """The layout holds: the folder tells the layer, one module talks to yfinance, pages stay thin.
 
-Layers, lowest first: ``components/facts.py``, ``locale`` (languages and formats), then ``data``, ``analysis``, ``text``,
-``charts``, ``workspace`` (saved workspaces: the database), ``report`` (the downloadable report) and ``ui``.
+Layers, lowest first: ``components/facts.py``, ``locale`` (languages and formats), then ``data``, ``analysis``,
+``text``, ``charts``, ``workspace`` (saved workspaces: the database), ``report`` (the downloadable report), ``ui``.
 A module may import its own layer and the ones below, never one above; only
 ``ui/`` (and the pages and router above it) may import streamlit; only ``data/yahoo.py`` imports yfinance.
 """
