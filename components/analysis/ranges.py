@@ -1,8 +1,9 @@
-"""Date-range presets shared by every page, and the checks a chosen range must pass."""
+"""Date-range presets shared by every page, the dates a choice stands for, and the checks a chosen range must pass."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -52,6 +53,35 @@ def resolve_range(preset: str, anchor: str, custom: tuple[dt.date | None, dt.dat
 def clamp(start: dt.date, end: dt.date, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     """A range cut to the data that exists (a link may ask for years past the last price)."""
     return max(start, first), min(end, last)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The shared date range of one run, resolved once: what the user chose, the dates it stands for, and those
+    dates cut to the data that exists (``start``..``end``, what the pages show)."""
+
+    preset: str
+    anchor: str
+    chosen: tuple[dt.date, dt.date]  # the dates chosen (a custom range may reach past the data)
+    span: tuple[dt.date, dt.date]  # the first and last date with prices
+    start: dt.date
+    end: dt.date
+
+    @property
+    def cut(self) -> bool:
+        """Whether the chosen dates reach past the data."""
+        return self.chosen != (self.start, self.end)
+
+    def describe(self) -> str:
+        text = describe(self.preset, self.anchor, self.start, self.end)
+        return text + " (cut to the prices that exist)" if self.cut else text
+
+
+def resolve(preset: str, anchor: str, custom: tuple[dt.date | None, dt.date | None], first: dt.date,
+            last: dt.date) -> DateRange:
+    """The range a choice stands for, given the span of available data ``first..last``."""
+    chosen = resolve_range(preset, anchor, custom, first, last)
+    return DateRange(preset, anchor, chosen, (first, last), *clamp(*chosen, first, last))
 
 
 def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last: dt.date) -> str | None:

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.analysis.metrics import view_values, weekly_ohlc
+from components.analysis.ranges import clamp
 from components.charts.lanes import LANE_ROW_HEIGHT, EventMark, event_lane_traces, event_lines, safe
 from components.charts.palette import DOWN, UP, ink, symbol_style
 from components.data.symbols import BASIS_LABELS, BASIS_SHORT, symbol_info
@@ -198,7 +199,7 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
             traces.append(_volume_trace(bars, panel[0], str(row + 1), pen.neutral))
             yaxes[row + 1] = dict(title=dict(text="volume"))
             row_px.append(PANEL_PX["volume"][size])
-    span = data_span(frame, start, end)
+    span = session_span(frame, start, end)
     layout = _layout(symbols, span, hidden, uirevision, sum(row_px) + 120 if height is None else height, pen,
                      compact)
     axes = stacked_axes(row_px or [300])
@@ -209,12 +210,11 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
     return go.Figure(data=traces, layout={**layout, **axes, "shapes": event_lines(events)}, _validate=False)
 
 
-def data_span(frame: pd.DataFrame, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """``start..end`` clamped to the sessions the frame holds (a range past the data shows no empty days)."""
+def session_span(frame: pd.DataFrame, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """``start..end`` cut to the sessions the frame holds (a range past the data shows no empty days)."""
     if frame.empty:
         return start, end
-    first, last = frame["date"].min().date(), frame["date"].max().date()
-    return max(start, first), min(end, last)
+    return clamp(start, end, frame["date"].min().date(), frame["date"].max().date())
 
 
 def _layout(symbols: list[str], span: tuple[dt.date, dt.date], hidden: list[str] | None, uirevision: str,

@@ -9,7 +9,7 @@ import pandas as pd
 from components.analysis.alignment import reaction, window_return
 from components.analysis.metrics import closes_by_symbol, hidden_weekdays, next_visible
 from components.charts.lanes import EventMark
-from components.charts.market import ReactionMark, data_span, market_figure
+from components.charts.market import ReactionMark, market_figure, session_span
 from components.data.events import Event
 from components.data.prices import slice_range
 from components.facts import HOME_TZ
@@ -100,7 +100,7 @@ def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events:
     shown = in_range(events, start, end, categories)
     marks = event_marks(shown, visible, selected)
     reactions = reaction_marks(shown, closes_by_symbol(history), symbols, start, end)
-    first, last = data_span(frame, start, end)
+    first, last = session_span(frame, start, end)
     fig = market_figure(frame, events=marks, reactions=reactions, start=start, end=end,
                         hidden=hidden_weekdays(frame["date"], first, last), **figure_options)
     return fig, frame, shown
