@@ -30,14 +30,13 @@ from components.analysis.claim_measures import (
     LEVELS,
     MOVES,
     RANK_LIKE,
-    Unavailable,
     check_level,
     check_move,
     check_range,
     check_rank,
     check_streak,
 )
-from components.analysis.claims import Figure
+from components.analysis.claims import Figure, Unavailable
 from components.facts import MAX_SYMBOLS
 
 __all__ = ["bars_by_symbol", "checked_symbols", "check_named", "check_claims", "check_claim", "Figure", "judge",

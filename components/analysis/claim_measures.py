@@ -28,7 +28,7 @@ from components.analysis.article_claims import (
     judge_level,
     uncheckable,
 )
-from components.analysis.claims import Figure
+from components.analysis.claims import Figure, Unavailable
 from components.data.basis import BASIS_WORDS, PRINT, split_scale, unknown_bound
 from components.data.symbols import InvalidSymbol, level_label, symbol_info
 from components.facts import MAX_GAP_DAYS
@@ -41,10 +41,6 @@ RANK_LIKE = ("rank", "streak", "range_high", "range_low")
 _TO = {"day": ("close", False), "points": ("close", True), "open_move": ("open", False), "open_points": ("open", True),
        "high_move": ("high", False), "low_move": ("low", False), "high_points": ("high", True),
        "low_points": ("low", True), "period": ("close", False), "period_points": ("close", True)}
-
-
-class Unavailable(Exception):
-    """The data cannot answer the claim; the message says why."""
 
 
 def session_of(claim: ArticleClaim, b: pd.DataFrame) -> int:
@@ -384,5 +380,5 @@ def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     return _result(claim, verdict, text, [fig], session, session)
 
 
-__all__ = ["LEVELS", "MOVES", "RANK_LIKE", "ROUGHLY", "Unavailable", "check_level", "check_move", "check_range",
+__all__ = ["LEVELS", "MOVES", "RANK_LIKE", "ROUGHLY", "check_level", "check_move", "check_range",
            "check_rank", "check_streak", "nearby_moves", "price", "session_of"]

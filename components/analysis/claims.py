@@ -155,6 +155,11 @@ class ClaimsError(ValueError):
     """The claims file or a claim record is invalid; the message names record and field."""
 
 
+class Unavailable(Exception):
+    """The price data cannot answer a claim (a symbol, date or session is missing): the message says why, and the
+    claim is not checkable."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """One number a verdict rests on: a return (or a derived ratio) with its dates, closes and basis."""

@@ -28,13 +28,10 @@ from components.analysis.claims import (
     NotCheckable,
     RallySince,
     ReactionReturn,
+    Unavailable,
 )
 from components.data.events import Event, find_event
 from components.data.symbols import InvalidSymbol, symbol_info
-
-
-class _Unavailable(Exception):
-    """Raised inside a measure when the data lack a symbol or date; becomes a not-checkable result."""
 
 
 def _pct(value: float) -> str:
@@ -48,7 +45,7 @@ def _basis(symbol: str) -> str:
 def _series(closes_by_symbol: dict[str, pd.Series], symbol: str) -> pd.Series:
     raw = closes_by_symbol.get(symbol)
     if raw is None or raw.dropna().empty:
-        raise _Unavailable(f"the data hold no {symbol} closes")
+        raise Unavailable(f"the data hold no {symbol} closes")
     clean = raw.dropna()
     index = pd.DatetimeIndex(clean.index)
     index = index.tz_localize(None) if index.tz is not None else index
@@ -62,7 +59,7 @@ def _span(s: pd.Series, symbol: str) -> str:
 def _close_on(s: pd.Series, day: dt.date, symbol: str) -> float:
     stamp = pd.Timestamp(day)
     if stamp not in s.index:
-        raise _Unavailable(f"there is no {symbol} close on {day} ({_span(s, symbol)})")
+        raise Unavailable(f"there is no {symbol} close on {day} ({_span(s, symbol)})")
     return float(s.loc[stamp])
 
 
@@ -74,7 +71,7 @@ def _change(key: str, label: str, s: pd.Series, symbol: str, start: dt.date, end
 def _event(events: Iterable[Event], event_id: str) -> Event:
     event = find_event(list(events), event_id)
     if event is None:
-        raise _Unavailable(f"event '{event_id}' is not among the events supplied")
+        raise Unavailable(f"event '{event_id}' is not among the events supplied")
     return event
 
 
@@ -82,7 +79,7 @@ def _reaction_figure(key: str, event: Event, closes_by_symbol: dict[str, pd.Seri
     s = _series(closes_by_symbol, symbol)
     r = reaction(event, s, symbol)
     if not r.ok:
-        raise _Unavailable(f"{symbol} has no usable reaction session for “{event.title}”: {r.status} ({r.note})")
+        raise Unavailable(f"{symbol} has no usable reaction session for “{event.title}”: {r.status} ({r.note})")
     dates = (s.index[r.position - 1].date(), r.day0)
     _check_no_hole(symbol, dates, closes_by_symbol)
     closes = (float(s.iloc[r.position - 1]), float(s.iloc[r.position]))
@@ -99,11 +96,11 @@ def _check_no_hole(symbol: str, dates: tuple[dt.date, dt.date], closes_by_symbol
             continue
         try:
             index = _series(closes_by_symbol, other).index
-        except _Unavailable:
+        except Unavailable:
             continue
         missed = index[(index > after) & (index < before)]
         if len(missed):
-            raise _Unavailable(f"{symbol} has no close on {missed[0]:%Y-%m-%d} although {other} traded that day, "
+            raise Unavailable(f"{symbol} has no close on {missed[0]:%Y-%m-%d} although {other} traded that day, "
                                f"so its return into {dates[1]} would span two sessions")
 
 
@@ -116,7 +113,7 @@ def _same_market(symbol: str, market: str) -> bool:
 
 def _on_article_day(fig: Figure, day: dt.date) -> Figure:
     if fig.dates[-1] != day:
-        raise _Unavailable(f"the computed {fig.symbol} reaction session is {fig.dates[-1]}, not {day}, the day "
+        raise Unavailable(f"the computed {fig.symbol} reaction session is {fig.dates[-1]}, not {day}, the day "
                            f"the article describes; the data may lack that session")
     return fig
 
@@ -187,7 +184,7 @@ def _index_lift(claim: Claim, closes: dict, events) -> ClaimResult:
 def _low_day(m: ChangeSince, s: pd.Series) -> dt.date:
     span = s.loc[pd.Timestamp(m.low_window.start):pd.Timestamp(m.low_window.end)]
     if span.empty:
-        raise _Unavailable(f"there are no {m.symbol} closes in {m.low_window.start}..{m.low_window.end}")
+        raise Unavailable(f"there are no {m.symbol} closes in {m.low_window.start}..{m.low_window.end}")
     return span.idxmin().date()
 
 
@@ -213,7 +210,7 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
             figures = figures + _since_pair(m, s, low_day, m.also_end, ":also")
             text += (f" To the {m.also_end} close the two figures were {_pct(figures[2].value)}"
                      f" and {_pct(figures[3].value)}.")
-        except _Unavailable as exc:  # the verdict does not depend on the second end date
+        except Unavailable as exc:  # the verdict does not depend on the second end date
             text += f" The figures to {m.also_end} cannot be given: {exc}."
     verdict, condition = (SUPPORTED, "") if base.value > m.threshold else (NOT_SUPPORTED, "")
     if verdict == NOT_SUPPORTED and low.value > m.threshold:
@@ -262,7 +259,7 @@ def _check_window(claim: Claim, closes_by_symbol: dict[str, pd.Series]) -> None:
         s = _series(closes_by_symbol, symbol)
         window = claim.window
         if window and (s.index[0].date() > window.start or s.index[-1].date() < window.end):
-            raise _Unavailable(f"the claim needs {window.start}..{window.end} but {_span(s, symbol)}")
+            raise Unavailable(f"the claim needs {window.start}..{window.end} but {_span(s, symbol)}")
 
 
 def evaluate(claim: Claim, closes_by_symbol: dict[str, pd.Series], events: Iterable[Event]) -> ClaimResult:
@@ -270,7 +267,7 @@ def evaluate(claim: Claim, closes_by_symbol: dict[str, pd.Series], events: Itera
     try:
         _check_window(claim, closes_by_symbol)
         return MEASURES[claim.measure.name](claim, closes_by_symbol, tuple(events))
-    except _Unavailable as exc:
+    except Unavailable as exc:
         reason = str(exc)
         return ClaimResult(claim, NOT_CHECKABLE, f"Not checkable with the price data supplied: {reason}.",
                            reason=reason)

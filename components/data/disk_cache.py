@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.data import prices as P
+from components.data import prices
 from components.data.symbols import symbol_info
 from components.facts import PROJECT_ROOT
 
@@ -60,7 +60,7 @@ def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
         return CacheRead()
     try:
         frame = _upgraded(pd.read_parquet(path), symbol)
-        problems = P.tidy_problems(frame, symbol, date.today())
+        problems = prices.tidy_problems(frame, symbol, date.today())
     except Exception:  # pyarrow raises several types for a damaged file; any of them means "unusable"
         problems = ["it is not a readable parquet file"]
     if problems:
@@ -71,10 +71,10 @@ def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
 def _upgraded(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
     """A file written before bars carried their print: the same rows with the print unknown (or the close,
     for indices and FX), so an old cache is used until its next refetch rather than thrown away."""
-    if "raw_close" in frame.columns or list(frame.columns) != [c for c in P.TIDY_COLUMNS if c != "raw_close"]:
+    if "raw_close" in frame.columns or list(frame.columns) != [c for c in prices.TIDY_COLUMNS if c != "raw_close"]:
         return frame
     known = frame["close"] if symbol_info(symbol).basis != "adjusted" else float("nan")
-    return frame.assign(raw_close=known)[P.TIDY_COLUMNS]
+    return frame.assign(raw_close=known)[prices.TIDY_COLUMNS]
 
 
 def _set_aside(path: Path, reason: str) -> str:

@@ -42,7 +42,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from components.data import prices as P
+from components.data import prices
 from components.data.disk_cache import read_disk_cache, utc_text, write_disk_cache
 from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError, load_snapshot, snapshot_tidy
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
@@ -225,15 +225,15 @@ def _fetch_unrecorded(symbol: str, today: date) -> _LiveEntry:
         with _lock:
             _notes[symbol] = cached.set_aside
     if cached.frame is not None:
-        return _LiveEntry(cached.frame, P.SOURCE_DISK, cached.fetched, today, expires)
+        return _LiveEntry(cached.frame, prices.SOURCE_DISK, cached.fetched, today, expires)
     frames, failures = fetch_history([symbol], HISTORY_START, today)
     if symbol not in frames:
         raise FetchError(failures.get(symbol, "no data"))
-    problems = P.tidy_problems(frames[symbol], symbol, today)
+    problems = prices.tidy_problems(frames[symbol], symbol, today)
     if problems:
         raise FetchError("Yahoo's answer failed the checks: " + "; ".join(problems))
     write_disk_cache(symbol, frames[symbol])
-    return _LiveEntry(frames[symbol], P.SOURCE_LIVE, utc_text(datetime.now(timezone.utc)), today, expires)
+    return _LiveEntry(frames[symbol], prices.SOURCE_LIVE, utc_text(datetime.now(timezone.utc)), today, expires)
 
 
 def _start(symbol: str, today: date) -> tuple[Future, float]:
@@ -308,7 +308,7 @@ def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
     copy = read_disk_cache(symbol, max_age=None)
     note = _join(note, copy.set_aside)
     if copy.frame is not None:
-        return _Served(copy.frame, P.SOURCE_DISK, _join(note, f"{reason}; using the disk copy fetched "
+        return _Served(copy.frame, prices.SOURCE_DISK, _join(note, f"{reason}; using the disk copy fetched "
                        f"{copy.fetched} (stale)"), copy.fetched, reason, stale=True)
     return _Served(None, note=_join(note, reason), failure=reason)
 
@@ -331,7 +331,7 @@ def validate_request(symbols: list[str], start: date, end: date) -> tuple[list[s
     return valid, problems
 
 
-def get_prices(symbols: list[str], start: date, end: date, deadline: float | None = None) -> P.PriceResult:
+def get_prices(symbols: list[str], start: date, end: date, deadline: float | None = None) -> prices.PriceResult:
     """Daily prices for ``symbols`` over ``start..end`` (inclusive), with provenance per symbol.
 
     Live fetches are waited for at most ``deadline`` seconds (``LIVE_DEADLINE_S`` by default) in all.
@@ -355,10 +355,10 @@ def get_prices(symbols: list[str], start: date, end: date, deadline: float | Non
         if frame is None:
             reason = note
             if symbol in snap:
-                frame, source = snap[symbol], P.SOURCE_SNAPSHOT
+                frame, source = snap[symbol], prices.SOURCE_SNAPSHOT
                 note = "offline mode" if offline else reason
             else:
-                source = P.SOURCE_NONE
+                source = prices.SOURCE_NONE
                 avail = ", ".join(meta["symbols"]) or "none"
                 where = snap_reason or f"not in the bundled snapshot (it holds {avail})"
                 note = f"{reason}; {where}" if reason and not offline else where
@@ -366,27 +366,27 @@ def get_prices(symbols: list[str], start: date, end: date, deadline: float | Non
         provenance[symbol] = dataclasses.replace(prov, stale=served.stale, fetched=served.fetched)
         if not parts_frame.empty:
             parts.append(parts_frame)
-    frame = pd.concat(parts, ignore_index=True) if parts else P.empty_tidy()
-    return P.PriceResult(frame, provenance, as_of, live_failure, offline, problems,
+    frame = pd.concat(parts, ignore_index=True) if parts else prices.empty_tidy()
+    return prices.PriceResult(frame, provenance, as_of, live_failure, offline, problems,
                          waited=0.0 if offline else time.monotonic() - started)
 
 
-def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, P.Provenance]:
+def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, prices.Provenance]:
     basis = symbol_info(symbol).basis
     if frame is None or frame.empty:
-        return P.empty_tidy(), P.Provenance(symbol, P.SOURCE_NONE, basis, note=note)
-    part = P.slice_range(frame, start, end)
+        return prices.empty_tidy(), prices.Provenance(symbol, prices.SOURCE_NONE, basis, note=note)
+    part = prices.slice_range(frame, start, end)
     full_first, full_last = frame["date"].iloc[0].date(), frame["date"].iloc[-1].date()
     if part.empty:
         note = _join(note, f"no {symbol} data in {start:%Y-%m-%d}..{end:%Y-%m-%d}; "
                            f"{source} data covers {full_first:%Y-%m-%d}..{full_last:%Y-%m-%d}")
-        return P.empty_tidy(), P.Provenance(symbol, source, basis, note=note)
+        return prices.empty_tidy(), prices.Provenance(symbol, source, basis, note=note)
     first, last = part["date"].iloc[0].date(), part["date"].iloc[-1].date()
     if first > start + timedelta(days=7) and first == full_first:
         note = _join(note, f"data starts {first:%Y-%m-%d}")
     if last < end - timedelta(days=7) and last == full_last:
         note = _join(note, f"data ends {last:%Y-%m-%d}")
-    return part.reset_index(drop=True), P.Provenance(symbol, source, basis, first, last, len(part), note)
+    return part.reset_index(drop=True), prices.Provenance(symbol, source, basis, first, last, len(part), note)
 
 
 def _seconds(took: float) -> str:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import pandas as pd
 import yfinance as yf
 
-from components.data import prices as P
+from components.data import prices
 from components.facts import REQUEST_TIMEOUT_S
 
 yf.config.debug.hide_exceptions = False  # raise the real cause (DNS, timeout, rate limit), never log it away
@@ -70,7 +70,7 @@ def fetch_history(symbols: Iterable[str], start: date, end: date) -> tuple[dict[
         except Exception as exc:  # yfinance raises many types (curl, requests, its own); all mean "no data"
             failures[symbol] = describe_error(exc)
             continue
-        frame, reason = P.frame_from_history(raw, symbol)
+        frame, reason = prices.frame_from_history(raw, symbol)
         if reason:
             failures[symbol] = reason
         else:

@@ -109,7 +109,9 @@ class DedupedBlock:
 
 
 @dataclass(frozen=True)
-class Mention:
+class EventMention:
+    """A phrase of the article that names an event: its id, where the phrase stands, and the phrase."""
+
     event_id: str
     start: int
     end: int
@@ -242,14 +244,14 @@ def deduplicated_blocks(blocks: Iterable[Block], threshold: float = THRESHOLD) -
     return [DedupedBlock(blocks[k], tuple(reps)) for k, reps in kept.items()]
 
 
-def event_mentions(text: str) -> list[Mention]:
+def event_mentions(text: str) -> list[EventMention]:
     """Non-overlapping cue matches in ``text`` (see EVENT_CUES), ordered by position."""
     found = sorted((m.start(), -m.end(), event_id, m.group()) for event_id, cues in EVENT_CUES.items()
                    for cue in cues for m in re.finditer(cue, text))
     mentions, taken_until = [], 0
     for start, neg_end, event_id, phrase in found:
         if start >= taken_until:
-            mentions.append(Mention(event_id, start, -neg_end, phrase))
+            mentions.append(EventMention(event_id, start, -neg_end, phrase))
             taken_until = -neg_end
     return mentions
 

@@ -14,7 +14,7 @@ import re
 from typing import Protocol
 
 from components.facts import HISTORY_START
-from components.text import claim_periods as P
+from components.text import claim_periods
 from components.text import lexicon as L
 from components.text.claim_subjects import Owner, asides, part_of
 from components.text.quantities import Quantity
@@ -162,7 +162,7 @@ def _what_it_measures(q: Quantity, owner: Owner, text: str) -> list[str]:
 def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.date | None
              ) -> tuple[str, str, str, str]:
     """(measure, reason it cannot be checked, rule, why unsure): the first rule of MEASURE_RULES that applies."""
-    lo, hi = P.stretch(clause.text, q)
+    lo, hi = claim_periods.stretch(clause.text, q)
     part = clause.text[lo:hi]
     for rule in MEASURE_RULES:
         found = rule(q, owner, clause, story, day, part)
@@ -180,7 +180,7 @@ def _opening(clause: Clause, q: Quantity) -> str:
 def _before_the_data(q, owner, clause, story, day, part):
     """"The record set on January 22, 2008, by 2,061 points": a figure of a day or period before the price data is
     never checked against another day."""
-    lo, hi = P.stretch(clause.text, q)
+    lo, hi = claim_periods.stretch(clause.text, q)
     when = next((e for e in clause.expressions if e.end <= q.start and _WHEN.match(clause.text[e.end:q.start])
                  and any(int(y) < HISTORY_START.year for y in re.findall(r"\b(?:19|20)\d\d\b", e.text))), None)
     if when is not None:  # "its best year since 2017, when it rose about 36 percent": 2017's figure
@@ -253,7 +253,7 @@ def _extreme(q, owner, clause, story, day, part):
     if q.kind == "level" and m:
         word = (m.group("w") or m.group("w2")).lower()
         low = word in ("low", "trough", "bottom")
-        window = _WINDOW.search(clause.text[max(0, q.start - 40):q.start]) or P.period_of(q, clause, day)
+        window = _WINDOW.search(clause.text[max(0, q.start - 40):q.start]) or claim_periods.period_of(q, clause, day)
         if window:
             words = window.group() if isinstance(window, re.Match) else window
             return ("range_low" if low else "range_high"), "", f"{words}: the extreme of a stretch of sessions", ""
@@ -274,7 +274,7 @@ def _extreme(q, owner, clause, story, day, part):
 
 def _period(q, owner, clause, story, day, part):
     if q.kind in ("percent", "points"):
-        found = P.period_of(q, clause, day)
+        found = claim_periods.period_of(q, clause, day)
         if found is not None:
             return ("period" if q.kind == "percent" else "period_points"), "", found, ""
     return None
@@ -284,7 +284,7 @@ def _given_back(q, owner, clause, story, day, part):
     """"Erases a 1.2% decline", "pared a 3% gain": a move the session made and gave back, without a day of its own:
     the day's low (high) against the previous close."""
     m = _GIVEN_BACK.search(clause.text[max(0, q.start - 40):q.end + 30])
-    if q.kind in ("percent", "points") and m and not P.own_day(clause, q):
+    if q.kind in ("percent", "points") and m and not claim_periods.own_day(clause, q):
         low = m.group("noun").lower() in L.LOSS_NOUNS
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
         return measure, "", f"'{m.group().strip()}': a move the session gave back, at its " + (
