@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from components.ui import errors, links, navigation, plots, state, workspace
+from components.ui import daterange, errors, links, navigation, plots, saving, sidebar, state, workspace_links
 
 st.set_page_config(page_title="QwQ-32B week: Alibaba and the Hang Seng", page_icon=":material/monitoring:",
                    layout="wide")
 page = st.navigation(navigation.sections(), position="hidden")  # drawn below: links that carry the screen's state
 where = navigation.address(page)
 state.init_state()
-FRAME = (workspace.open_from_url,  # a saved workspace's events first: the link may select one of them
-         links.sync_from_url, workspace.notices_to_page, links.navigation, lambda: workspace.sidebar(where),
-         plots.page_helpers, lambda: links.write_url(where))
+status = sidebar.StatusLine()  # this run's line on saving: drawn in the sidebar, redrawn after the autosave
+FRAME = (workspace_links.open_from_url,  # a saved workspace's events first: the link may select one of them
+         links.sync_from_url, workspace_links.notices_to_page, links.navigation,
+         lambda: sidebar.workspace_block(where, status, daterange.resolve()), plots.page_helpers,
+         lambda: links.write_url(where))
 for step in FRAME:  # a step that breaks is a sentence with a reference, never Streamlit's error page
     with errors.guarded("the page frame"):
         step()
@@ -19,4 +21,4 @@ with errors.guarded(where):
     try:
         page.run()
     finally:  # also when the page reruns or switches: an open workspace keeps every change
-        workspace.autosave()
+        saving.autosave(then=status.show)

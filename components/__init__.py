@@ -12,6 +12,7 @@ Lowest first, each importing only its own layer and those below (``tests/test_la
 * ``charts/``: plotly figures: prices with events, the timeline, the event study, the listings, claims; colours.
 * ``workspace/``: saved workspaces (schema, migrations, database, tokens, fair shares).
 * ``report/``: the downloadable HTML report.
-* ``ui/``: the only package that imports streamlit: session state and links, the page frame, and the widget
-  blocks the pages are made of.
+* ``ui/``: the only package that imports streamlit: session state and links, the date range,
+  saved workspaces in the app, banners, caches of heavy computations, and the widget blocks the
+  pages are made of.
 """

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from streamlit.testing.v1 import AppTest
 
+from components.ui.state import Key
 from tests.paths import ROOT
 
 APP = ROOT / "app.py"
@@ -19,16 +20,17 @@ PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*/
 TIMEOUT = 60  # seconds per AppTest run: generous for a shared, busy machine
 
 
-def open_page(path: str = "app.py", state: Mapping[str, object] | None = None,
+def open_page(path: str = "app.py", session: Mapping[Key | str, object] | None = None,
               params: Mapping[str, str] | None = None, *, run: bool = True) -> AppTest:
-    """The app showing ``path`` (``app.py`` for the router's default page) with ``state`` and ``params``.
+    """The app showing ``path`` (``app.py`` for the router's default page) with ``session`` and ``params``.
 
+    ``session`` maps state keys (``state.EVENT``, or a widget key of ``components.ui.state``) to values.
     With ``run=False`` nothing has run yet: the caller runs it (to time it, or to change more first).
     A page other than the default is reached through ``switch_page``, as a click in the sidebar would.
     """
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
+    for key, value in (session or {}).items():
+        at.session_state[key.name if isinstance(key, Key) else key] = value
     for key, value in (params or {}).items():
         at.query_params[key] = value
     if path != "app.py":
@@ -60,11 +62,28 @@ def assert_no_exception(at: AppTest, when: str) -> None:
 
 
 def shown_range(at: AppTest):
-    """The (start, end) dates the app shows for its session state (the sidebar's range)."""
-    from components.analysis.ranges import resolve_range
-    from components.ui.data import data_span
+    """The (start, end) dates the app shows for its session state (the dates chosen, as the range line says)."""
+    from components.analysis.ranges import resolve
+    from components.ui import state
+    from components.ui.prices_events import data_span
 
     ss = at.session_state
-    get = lambda key: ss[key] if key in ss else None  # noqa: E731
-    return resolve_range(get("range_preset"), get("range_anchor"), (get("range_start"), get("range_end")),
-                         *data_span())
+    get = lambda key: ss[key.name] if key.name in ss else None  # noqa: E731
+    return resolve(get(state.RANGE_PRESET), get(state.RANGE_ANCHOR), (get(state.RANGE_START), get(state.RANGE_END)),
+                   *data_span()).chosen
+
+
+def with_article(text: str, published, place: str = "") -> dict[Key, object]:
+    """Session state holding one loaded article, the one the claims page checks."""
+    from components.ui import articles, state
+
+    article = articles.new_article(text, published, place)
+    return {state.LOADED_ARTICLES: [article], state.CLAIMS_ARTICLE: article.id, state.CLAIMS_SOURCE: "loaded"}
+
+
+def claims_article(at: AppTest):
+    """The loaded article the claims page checks, as the session names it."""
+    from components.ui import state
+
+    wanted = at.session_state[state.CLAIMS_ARTICLE.name]
+    return next(a for a in at.session_state[state.LOADED_ARTICLES.name] if a.id == wanted)

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from components.ui import state
 from tests.paths import ROOT
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -300,25 +301,25 @@ def wait_for_app(page, *, charts: int = 0, timeout: float = SETTLE_TIMEOUT, quie
     started = time.monotonic()
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
     deadline = started + timeout
-    quiet_since, last_sig, state, history = None, None, {}, []
+    quiet_since, last_sig, seen, history = None, None, {}, []
     while time.monotonic() < deadline:
-        state = settle_state(page)
-        if state.get("exceptions") and state.get("ready") and not allow_exception:
-            raise AppException("the app shows an exception:\n" + "\n---\n".join(state["exceptions"]))
-        ok = bool(state.get("ready")) and state.get("charts", 0) >= charts
-        note = "ready" if ok else (state.get("why") or f"{state.get('charts', 0)} of {charts} charts")
+        seen = settle_state(page)
+        if seen.get("exceptions") and seen.get("ready") and not allow_exception:
+            raise AppException("the app shows an exception:\n" + "\n---\n".join(seen["exceptions"]))
+        ok = bool(seen.get("ready")) and seen.get("charts", 0) >= charts
+        note = "ready" if ok else (seen.get("why") or f"{seen.get('charts', 0)} of {charts} charts")
         if not history or history[-1][1] != note:
             history.append((round(time.monotonic() - started, 1), note))
-        if ok and state["sig"] == last_sig:
+        if ok and seen["sig"] == last_sig:
             if quiet_since is None:
                 quiet_since = time.monotonic()
             if time.monotonic() - quiet_since >= quiet:
-                return state
+                return seen
         else:
             quiet_since = None
-        last_sig = state.get("sig") if ok else None
+        last_sig = seen.get("sig") if ok else None
         page.wait_for_timeout(100)  # unlike time.sleep, lets Playwright process page events
-    raise TimeoutError(f"app did not settle within {timeout:.0f}s (want {charts} charts): {state}\n"
+    raise TimeoutError(f"app did not settle within {timeout:.0f}s (want {charts} charts): {seen}\n"
                        f"states seen (seconds, state): {history[-12:]}")
 
 
@@ -447,7 +448,7 @@ def click_event(page, event_id: str, key: str | None = None) -> dict:
 
 # --- the timeline component -------------------------------------------------------------------------
 
-TIMELINE = ".st-key-timeline_chart"  # the component's element (Playwright's CSS reaches into its shadow root)
+TIMELINE = f".st-key-{state.TIMELINE}"  # the component's element (Playwright's CSS reaches into its shadow root)
 
 
 def timeline_ids(page) -> list[str]:
@@ -469,9 +470,10 @@ def timeline_mark(page, event_id: str):
 def open_range_controls(page) -> None:
     """Open the date-range popover under the page title (the presets, the dates and the anchor)."""
     button = page.locator('[data-testid="stPopover"] button').first
-    if page.locator(".st-key-w_range_preset").count() == 0 or not page.locator(".st-key-w_range_preset").is_visible():
+    presets = page.locator(f".st-key-{state.RANGE_PRESET.widget}")
+    if presets.count() == 0 or not presets.is_visible():
         button.click()
-    page.locator(".st-key-w_range_preset").wait_for(state="visible", timeout=SETTLE_TIMEOUT * 1000)
+    presets.wait_for(state="visible", timeout=SETTLE_TIMEOUT * 1000)
 
 
 # --- screenshots ----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from components.text import extraction
 from components.text.safe import csv_bytes, md_escape
 from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import merge
+from components.ui import state
 from tests.apptest import chart_specs, open_page, qp
 from tests.paths import ROOT
 from tests.yf_fakes import bars, history_frame
@@ -107,7 +108,7 @@ def test_a_cache_file_with_the_right_columns_and_wrong_types_breaks_no_page(fake
         _write_cache(symbol, damage(_good(symbol)).reset_index(drop=True))
     for path in ("app.py", "pages/markets/markets.py", "pages/story/timeline.py", "pages/markets/event_study.py",
                  "pages/story/claims.py"):
-        at = open_page(path, {"event": "qwq-32b-release"})
+        at = open_page(path, {state.EVENT: "qwq-32b-release"})
         assert not at.exception and at.title, path
     assert list(disk_cache.cache_dir().glob("*.bad")), "the bad files were not set aside"
 
@@ -183,8 +184,8 @@ def test_with_dns_failing_adding_a_third_symbol_names_dns_not_delisting(monkeypa
     monkeypatch.setenv(store.OFFLINE_ENV, "0")
     at = open_page("pages/your_data/your_data.py")
     for symbol in ("3690.HK", "NTES", "PDD"):
-        at.text_input(key="new_symbol").input(symbol)
-        at.button(key="add_symbol").click().run()
+        at.text_input(key=state.NEW_SYMBOL).input(symbol)
+        at.button(key=state.ADD_SYMBOL).click().run()
         message = " ".join(e.value for e in at.error)
         assert symbol in message and "DNS" in message and "delisted" not in message, message
 
@@ -211,7 +212,7 @@ def test_a_json_file_with_two_events_lists_is_refused_not_half_read():
 def test_an_email_address_in_a_summary_is_not_a_live_link(open_page):
     event = Event(id="user-mail", title="Mail", date="2025-03-05", category="other", origin="user",
                   summary="Write to press@example.com or mailto:ir@example.com")
-    at = open_page("pages/story/timeline.py", {"user_events": [event], "event": "user-mail"})
+    at = open_page("pages/story/timeline.py", {state.USER_EVENTS: [event], state.EVENT: "user-mail"})
     summary = next(m.value for m in at.markdown if "press@" in m.value)
     assert "press@\u200b" in summary and "ir@\u200b" in summary
     assert not re.search(r"[\w.]+@[\w]+\\?\.", summary.replace("\u200b", "@@"))  # no address left whole
@@ -244,15 +245,15 @@ def test_files_of_the_zone_database_are_not_time_zones(zone):
 
 def test_an_event_before_the_data_gets_a_sentence_not_minus_one_sessions(open_page):
     old = Event(id="user-early", title="Early", date="2021-06-01", category="other", origin="user")
-    at = open_page("pages/markets/event_study.py", {"user_events": [old], "event": "user-early"})
+    at = open_page("pages/markets/event_study.py", {state.USER_EVENTS: [old], state.EVENT: "user-early"})
     errors = " ".join(e.value for e in at.error)
     assert "no history before the event" in errors and "-1" not in errors
 
 
 def test_an_article_over_the_limit_gets_a_message_not_silence(open_page):
     at = open_page("pages/your_data/your_data.py")
-    at.text_area(key="extract_text").input("Shares rose. " * 8000)  # 104,000 characters
-    at.button(key="extract_run").click().run()
+    at.text_area(key=state.EXTRACT_TEXT).input("Shares rose. " * 8000)  # 104,000 characters
+    at.button(key=state.EXTRACT_RUN).click().run()
     assert any("104,000 characters long; the limit is 100,000" in e.value for e in at.error)
 
 
@@ -267,7 +268,7 @@ def test_a_stock_equal_to_its_benchmark_is_not_shown_as_significant(open_page):
 
 def test_a_link_to_the_year_2100_draws_no_more_than_all(open_page):
     far = open_page("pages/markets/markets.py", params={"start": "2024-01-02", "end": "2100-12-31"})
-    everything = open_page("pages/markets/markets.py", {"range_preset": "All"})
+    everything = open_page("pages/markets/markets.py", {state.RANGE_PRESET: "All"})
     spec = chart_specs(far)[0]
     hidden = [v for b in spec["layout"]["xaxis"]["rangebreaks"] for v in b.get("values", [])]
     assert len(hidden) < 200 and len(json.dumps(spec)) <= len(json.dumps(chart_specs(everything)[0]))
@@ -291,9 +292,9 @@ def test_formula_cells_are_neutralised_in_csv_downloads():
 
 def test_sessions_do_not_share_their_events(open_page):
     mine = Event(id="user-mine", title="Mine", date="2025-03-05", category="other", origin="user")
-    first = open_page("pages/story/timeline.py", {"user_events": [mine]})
+    first = open_page("pages/story/timeline.py", {state.USER_EVENTS: [mine]})
     second = open_page("pages/story/timeline.py")
-    assert first.session_state["user_events"] and not second.session_state["user_events"]
+    assert first.session_state[state.USER_EVENTS.name] and not second.session_state[state.USER_EVENTS.name]
 
 
 def test_uploads_need_the_xsrf_token():

@@ -20,6 +20,7 @@ from components.data.events import MAX_COMPANIES, MAX_SOURCES, Event, Source
 from components.text import extraction
 from components.text.uploads import parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
+from components.ui import state
 from components.workspace import db, store
 from components.workspace.records import (
     MAX_RECORD_CHARS,
@@ -191,8 +192,8 @@ def test_edit_and_share_links_to_bad_rows_never_show_an_error_page(sqlite_db, op
         assert not at.error, [e.value for e in at.error]
         shown = " ".join(w.value for w in at.warning).replace("\\", "")
         assert "saved article #1" in shown
-        assert [e.id for e in at.session_state["user_events"]] == ["user-mine", "user-two"]
-    at.session_state["user_events"] = [mine()]  # the edit window changes something: autosave must work
+        assert [e.id for e in at.session_state[state.USER_EVENTS.name]] == ["user-mine", "user-two"]
+    at.session_state[state.USER_EVENTS.name] = [mine()]  # the edit window changes something: autosave must work
     at.run()
     assert_no_exception(at, "autosave after a repair")
     assert "Saved automatically" in " ".join(c.value for c in at.sidebar.caption)
@@ -214,11 +215,11 @@ def test_five_hundred_identical_rows_are_one_event_and_the_rest_are_named_duplic
     assert len(result.events) == 1 and len(result.duplicates) == 499
     assert {what for _, what in result.duplicates} == {"Row 1 (line 2) of this file"}
     at = open_page("pages/your_data/your_data.py")
-    at.file_uploader(key="events_upload").upload("same.csv", data, "text/csv").run()
+    at.file_uploader(key=state.UPLOAD).upload("same.csv", data, "text/csv").run()
     assert any("499 row(s) repeat an earlier row of this file and count once" in i.value for i in at.info)
-    at.button(key="upload_add").click().run()
+    at.button(key=state.UPLOAD_ADD).click().run()
     assert_no_exception(at, "adding a file of repeated rows")
-    assert len(at.session_state["user_events"]) == 1
+    assert len(at.session_state[state.USER_EVENTS.name]) == 1
 
 
 def test_a_list_repeating_an_event_adds_it_once():
@@ -238,7 +239,8 @@ def test_a_time_the_clocks_skip_is_one_time_with_one_notice(open_page):
     assert event.when() == "Sun 9 Mar 2025, 03:30 New York time (Sun 9 Mar 15:30 in Hong Kong)"
     assert dict(event.market_times())["New York"] == "Sun 9 Mar 03:30"
     assert read_event(event_record(event), "event") == (event, [])  # stored and read back: the same, said once
-    at = open_page("pages/story/timeline.py", state={"user_events": [event], "event": event.id, "timeline_span": "all"})
+    at = open_page("pages/story/timeline.py",
+                   {state.USER_EVENTS: [event], state.EVENT: event.id, state.TIMELINE_SPAN: "all"})
     assert_no_exception(at, "an event at a skipped time")
     shown = " ".join([m.value for m in at.markdown] + [c.value for c in at.caption]).replace("\\", "")
     assert "03:30 New York time" in shown and "02:30 New York time (" not in shown and "does not exist" in shown

@@ -22,7 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from components.data.events import Event
-from components.ui import workspace as ui_workspace
+from components.ui import state, workspace_links
 from components.workspace import db, store
 from components.workspace.records import Content
 from tests.apptest import assert_no_exception
@@ -45,7 +45,7 @@ def test_a_failure_before_the_page_is_a_sentence_and_the_page_still_draws(open_p
 
     def broken() -> None:
         raise PermissionError(13, "Permission denied", "/srv/app/.data/workspaces.sqlite.lock")
-    monkeypatch.setattr(ui_workspace, "open_from_url", broken)
+    monkeypatch.setattr(workspace_links, "open_from_url", broken)
     at = open_page("app.py")
     assert_no_exception(at, "a frame that raised")
     shown = json.dumps([e.value for e in at.error])
@@ -98,11 +98,11 @@ def test_a_replaced_sqlite_file_is_noticed_and_the_next_try_uses_the_new_one(sql
 
 
 def test_autosave_into_a_deleted_file_says_not_saved_not_saved_automatically(sqlite_file, open_page):
-    at = open_page("pages/story/timeline.py", state={"user_events": [mine(1)]})
-    at.sidebar.button(key="ws_save").click().run()
+    at = open_page("pages/story/timeline.py", {state.USER_EVENTS: [mine(1)]})
+    at.sidebar.button(key=state.WS_SAVE).click().run()
     assert "Saved automatically" in " ".join(c.value for c in at.sidebar.caption)
     remove_database(sqlite_file)
-    at.session_state["user_events"] = [mine(1), mine(2)]
+    at.session_state[state.USER_EVENTS.name] = [mine(1), mine(2)]
     at.run()
     assert_no_exception(at, "autosave into a deleted file")
     warned = " ".join(w.value for w in at.sidebar.warning).replace("\\", "")
@@ -117,8 +117,8 @@ def notices(at) -> str:
 def test_a_data_folder_the_app_cannot_create_is_a_notice(monkeypatch, tmp_path, open_page):
     (tmp_path / "a-file").write_text("not a folder")
     monkeypatch.setenv(db.DATA_DIR_ENV, str(tmp_path / "a-file" / "data"))
-    at = open_page("app.py", state={"user_events": [mine(1)]})
-    at.sidebar.button(key="ws_save").click().run()
+    at = open_page("app.py", {state.USER_EVENTS: [mine(1)]})
+    at.sidebar.button(key=state.WS_SAVE).click().run()
     assert_no_exception(at, "saving into a folder that cannot exist")
     assert "Not saved: the app may not write the workspace database's folder or file" in notices(at)
     assert str(tmp_path) not in notices(at)
@@ -128,8 +128,8 @@ def test_a_lock_file_the_app_may_not_open_is_a_notice(sqlite_file, monkeypatch, 
     def refused(path, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(path))
     monkeypatch.setattr(db, "open", refused, raising=False)  # the lock file of a folder owned by someone else
-    at = open_page("app.py", state={"user_events": [mine(1)]})
-    at.sidebar.button(key="ws_save").click().run()
+    at = open_page("app.py", {state.USER_EVENTS: [mine(1)]})
+    at.sidebar.button(key=state.WS_SAVE).click().run()
     assert_no_exception(at, "saving with a lock file the app may not open")
     assert "Not saved: the app may not write the workspace database's folder or file (PermissionError" in notices(at)
     assert str(sqlite_file.parent) not in notices(at)
@@ -144,7 +144,7 @@ def test_a_read_only_database_refuses_saves_with_a_notice_and_still_opens_links(
     with pytest.raises(db.DatabaseError, match="may not write"):
         store.save(created.workspace_id, created.edit_token, 1, Content((mine(2),), (), {}))
     at = open_page("app.py", params={"ws": created.edit_token})
-    at.session_state["user_events"] = [mine(1), mine(2)]
+    at.session_state[state.USER_EVENTS.name] = [mine(1), mine(2)]
     at.run()
     assert_no_exception(at, "autosave into a read-only database")
     assert "Not saved yet: the app may not write" in notices(at)
@@ -152,8 +152,8 @@ def test_a_read_only_database_refuses_saves_with_a_notice_and_still_opens_links(
 
 def test_a_postgresql_outage_never_names_the_host_port_or_database(monkeypatch, open_page):
     monkeypatch.setenv(db.DATABASE_ENV, "postgresql://nobody:secret@127.0.0.1:9/secretdbname")
-    at = open_page("app.py", state={"user_events": [mine(1)]})
-    at.sidebar.button(key="ws_save").click().run()
+    at = open_page("app.py", {state.USER_EVENTS: [mine(1)]})
+    at.sidebar.button(key=state.WS_SAVE).click().run()
     link = open_page("app.py", params={"share": "C" * 43})
     for shown in (notices(at), notices(link)):
         assert "cannot be used right now" in shown or "cannot be opened right now" in shown, shown

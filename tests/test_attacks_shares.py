@@ -26,12 +26,12 @@ from components.facts import (
     MAX_WORKSPACES,
 )
 from components.report import story as report_story
-from components.text.claim_reader import LoadedArticle, claims_of_text
-from components.ui import workspace as ui_workspace
+from components.text.claim_reader import claims_of_text
+from components.ui import saving, state
 from components.workspace import db, quotas, store, tokens
 from components.workspace.records import Content, StoredArticle
 from components.workspace.schema import workspaces
-from tests.apptest import assert_no_exception, chart_specs
+from tests.apptest import assert_no_exception, chart_specs, with_article
 
 WHEN = dt.datetime(2025, 3, 10, 12, 0)
 
@@ -83,20 +83,20 @@ def test_the_client_address_is_the_one_nginx_forwards(headers, peer, address):
 
 def test_every_page_load_copying_a_share_link_is_stopped_per_address(database, open_page, monkeypatch):
     monkeypatch.setattr(quotas, "MAX_NEW_WORKSPACES_PER_ADDRESS", 3)
-    monkeypatch.setattr(ui_workspace, "client_address", lambda: "203.0.113.7")
+    monkeypatch.setattr(saving, "client_address", lambda: "203.0.113.7")
     shared = store.create(Content((mine(1),), (), {}), address="198.51.100.1")
     made = []
     for _ in range(4):  # each load of the page is a new browser session, as a script looping on the link is
         at = open_page("app.py", params={"share": shared.share_token})
-        at.sidebar.button(key="ws_copy").click().run()
+        at.sidebar.button(key=state.WS_COPY).click().run()
         assert_no_exception(at, "save a copy")
-        made.append(at.session_state["_workspace"]["mode"] == store.EDIT)
+        made.append(at.session_state[state.WORKSPACE.name].mode == store.EDIT)
     assert made == [True, True, True, False]
     assert "3 new workspaces were saved from your address in the last 24 hours" in notices(at)
-    monkeypatch.setattr(ui_workspace, "client_address", lambda: "192.0.2.44")  # someone else is not held back
+    monkeypatch.setattr(saving, "client_address", lambda: "192.0.2.44")  # someone else is not held back
     at = open_page("app.py", params={"share": shared.share_token})
-    at.sidebar.button(key="ws_copy").click().run()
-    assert at.session_state["_workspace"]["mode"] == store.EDIT
+    at.sidebar.button(key=state.WS_COPY).click().run()
+    assert at.session_state[state.WORKSPACE.name].mode == store.EDIT
 
 
 def test_new_workspaces_per_address_are_bounded_in_bytes(database):
@@ -169,9 +169,9 @@ def test_a_full_disk_says_so_and_still_opens_links(monkeypatch, tmp_path, open_p
     sa.event.listen(db.engine(), "connect", lambda c, _r: c.execute(f"PRAGMA max_page_count={pages}"))
     db.engine().dispose()  # from now on the file cannot grow: a full disk
     at = open_page("app.py", params={"share": created.share_token})
-    assert [e.id for e in at.session_state["user_events"]] == ["user-mine-1"]  # the link opens
-    at.session_state["user_events"] = [mine(n) for n in range(1, 60)]
-    at.sidebar.button(key="ws_copy").click().run()
+    assert [e.id for e in at.session_state[state.USER_EVENTS.name]] == ["user-mine-1"]  # the link opens
+    at.session_state[state.USER_EVENTS.name] = [mine(n) for n in range(1, 60)]
+    at.sidebar.button(key=state.WS_COPY).click().run()
     assert_no_exception(at, "a copy into a full database")
     assert "Not saved: the disk of the workspace database is full" in notices(at)
 
@@ -183,10 +183,10 @@ def test_save_a_copy_of_a_workspace_at_the_byte_limit_is_not_refused_for_the_vie
     view = {"range": "custom", "start": "2025-02-01", "end": "2025-03-14", "symbols": "9988.HK,BABA,^HSI,^HSCE,NVDA",
             "view": "pct", "style": "candles", "log": "1", "n": "20", "span": "all"}
     at = open_page("pages/markets/markets.py", params={"share": shared.share_token, **view})
-    at.sidebar.button(key="ws_copy").click().run()
+    at.sidebar.button(key=state.WS_COPY).click().run()
     assert_no_exception(at, "save a copy")
-    assert at.session_state["_workspace"]["mode"] == store.EDIT, notices(at)
-    copy = store.open_link(at.session_state["_workspace"]["token"], store.EDIT)
+    assert at.session_state[state.WORKSPACE.name].mode == store.EDIT, notices(at)
+    copy = store.open_link(at.session_state[state.WORKSPACE.name].token, store.EDIT)
     assert len(copy.content.articles) == 10 and copy.content.view.get("range") == "custom"
 
 
@@ -197,11 +197,9 @@ FIGURES = "".join(f"Alibaba's Hong Kong-listed shares rose {i % 9 + 1}.{i % 10}%
 
 
 def test_a_text_with_many_figures_draws_at_most_the_chart_limit_and_the_rest_is_a_click_away(open_page):
-    state = {"_loaded_article": LoadedArticle("HONG KONG, March 7 - " + FIGURES, dt.date(2025, 3, 7), "HK"),
-             "claims_source": "loaded"}
-    at = open_page("pages/story/claims.py", state)
+    at = open_page("pages/story/claims.py", with_article("HONG KONG, March 7 - " + FIGURES, dt.date(2025, 3, 7), "HK"))
     assert_no_exception(at, "claims page with many figures")
-    switches = [t for t in at.toggle if t.key.startswith("claim_chart_on_")]
+    switches = [t for t in at.toggle if t.key.startswith(state.claim_chart_toggle(""))]
     assert len(chart_specs(at)) == MAX_CLAIM_CHARTS and len(switches) == 30 - MAX_CLAIM_CHARTS
     switches[0].set_value(True).run()
     assert len(chart_specs(at)) == MAX_CLAIM_CHARTS + 1

@@ -22,7 +22,8 @@ from components.data.events import bundled_events
 from components.data.store import get_prices
 from components.facts import DEFAULT_SYMBOLS
 from components.text.upload_schema import FIELDS
-from components.ui.data import data_span
+from components.ui import state
+from components.ui.prices_events import data_span
 from tests import browser as B
 
 # no skip when chromium is missing: launch_chromium fails with the install command instead
@@ -123,7 +124,7 @@ def dataframe_with(page, column: str):
 def choose(page, widget_key: str, label: str) -> None:
     """Click the option ``label`` of a segmented control / pills widget (opening the range popover first
     for the date-range widgets, which live in it)."""
-    if widget_key.startswith("w_range"):
+    if widget_key in (state.RANGE_PRESET.widget, state.RANGE_ANCHOR.widget):
         B.open_range_controls(page)
     page.locator(f".st-key-{widget_key} button", has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).click()
 
@@ -218,32 +219,32 @@ def test_garbage_link_shows_notices_not_an_exception(server, page):
     for needle in ("range='bogus'", "NOPE", "'zzz'", "2025-99-01"):
         assert needle in warnings, f"no notice mentions {needle}: {warnings}"
     assert headers(page, "h1") == ["Markets"]
-    assert len(B.trace_names(page, "markets_chart")) > 0
-    assert B.x_range_timestamps(page, "markets_chart") == expected_x_range(ranges.DEFAULT_PRESET)
+    assert len(B.trace_names(page, state.MARKETS_CHART.key)) > 0
+    assert B.x_range_timestamps(page, state.MARKETS_CHART.key) == expected_x_range(ranges.DEFAULT_PRESET)
     current = query(page)  # the app rewrites the URL to its valid state
     assert "zzz" not in current and current.get("range") == ranges.DEFAULT_PRESET and "start" not in current
 
 
 def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chromium):
     B.goto(page, server.url, "/markets", charts=1)
-    choose(page, "w_range_preset", "Article week")  # first: a short range makes the next reruns quicker
+    choose(page, state.RANGE_PRESET.widget, "Article week")  # first: a short range makes the next reruns quicker
     wait_for_query(page, range="week")
     B.wait_for_app(page, charts=1)
     page.keyboard.press("Escape")  # close the range popover
     for symbol in ("BABA", "^HSI"):
-        page.locator(f'.st-key-w_symbols button[aria-label="Remove {symbol}"]').click()
+        page.locator(f'.st-key-{state.SYMBOLS.widget} button[aria-label="Remove {symbol}"]').click()
         B.wait_for_app(page, charts=1)
     page.keyboard.press("Escape")
-    choose(page, "w_view", "Price")
+    choose(page, state.VIEW.widget, "Price")
     B.wait_for_app(page, charts=1)
-    choose(page, "w_style", "Candles")
+    choose(page, state.STYLE.widget, "Candles")
     wait_for_query(page, range="week", view="price", style="candles", symbols="9988.HK,^HSCE")
     B.wait_for_app(page, charts=1)
-    original = view_snapshot(page, "markets_chart")
+    original = view_snapshot(page, state.MARKETS_CHART.key)
     candles = [name.split(" (")[0] for name in original["traces"] if " (" in name]
     assert candles == ["9988.HK", "^HSCE"], original["traces"]
     assert any(name.endswith("volume") for name in original["traces"])  # candles bring volume panels
-    assert original["widgets"]["w_symbols"]["tags"] == ["9988.HK", "^HSCE"]
+    assert original["widgets"][state.SYMBOLS.widget]["tags"] == ["9988.HK", "^HSCE"]
     link = B.current_url(page)
 
     other = chromium.new_context(viewport=B.DESKTOP)
@@ -252,7 +253,7 @@ def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chrom
         fresh.set_default_timeout(TIMEOUT_MS)
         fresh.goto(link)
         B.wait_for_app(fresh, charts=1)
-        copy = view_snapshot(fresh, "markets_chart")
+        copy = view_snapshot(fresh, state.MARKETS_CHART.key)
         for part in original:
             assert copy[part] == original[part], f"{part} differs:\n{copy[part]}\n!=\n{original[part]}"
         assert B.current_url(fresh) == link
@@ -275,7 +276,7 @@ def test_timeline_click_selects_event_and_next_walks_on(server, page):
     table = dataframe_with(page, "reaction session (day 0)")
     assert table.count() == 1
     assert "9988.HK" in table.evaluate("el => el.textContent")
-    assert page.locator(B.chart_selector("timeline_zoom")).count() == 1
+    assert page.locator(B.chart_selector(state.TIMELINE_ZOOM)).count() == 1
     assert query(page).get("event") == "qwq-32b-release"
     assert "event=qwq-32b-release" in B.current_url(page)
     assert B.timeline_mark(page, "qwq-32b-release").get_attribute("aria-pressed") == "true"
@@ -353,21 +354,21 @@ def test_every_page_opens_at_its_own_address_from_a_fresh_servers_first_request(
 
 def test_preset_buttons_change_the_chart_range_and_url(server, page):
     B.goto(page, server.url, "/markets", charts=1)
-    before = B.x_range_timestamps(page, "markets_chart")
+    before = B.x_range_timestamps(page, state.MARKETS_CHART.key)
     assert before == expected_x_range(ranges.DEFAULT_PRESET), before
 
-    choose(page, "w_range_preset", "1Y")
+    choose(page, state.RANGE_PRESET.widget, "1Y")
     wait_for_query(page, range="1Y")
     B.wait_for_app(page, charts=1)
-    after = B.x_range_timestamps(page, "markets_chart")
+    after = B.x_range_timestamps(page, state.MARKETS_CHART.key)
     assert after == expected_x_range("1Y"), after
     assert after[0] < before[0] and after[1] == before[1]  # 1Y reaches further back, same anchor end
-    assert widget_states(page)["w_range_preset"]["selected"] == ["1Y"]
+    assert widget_states(page)[state.RANGE_PRESET.widget]["selected"] == ["1Y"]
 
-    choose(page, "w_range_preset", "Article week")
+    choose(page, state.RANGE_PRESET.widget, "Article week")
     wait_for_query(page, range="week")
     B.wait_for_app(page, charts=1)
-    week = B.x_range_timestamps(page, "markets_chart")
+    week = B.x_range_timestamps(page, state.MARKETS_CHART.key)
     assert week == expected_x_range("week"), week
     assert query(page).get("range") == "week"
     no_exception(page)
@@ -398,7 +399,7 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
         writer.writerows(rows)
 
     B.goto(page, server.url, "/your_data")
-    page.locator('.st-key-events_upload input[type="file"]').set_input_files(str(path))
+    page.locator(f'.st-key-{state.UPLOAD} input[type="file"]').set_input_files(str(path))
     expect(page.get_by_text("1 problem(s)")).to_be_visible()
     add = page.get_by_role("button", name="Add 2 event(s) to the session")
     expect(add).to_be_visible()
@@ -422,7 +423,7 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
     stars = [B.timeline_mark(page, i).get_attribute("data-shape") for i in user_ids]
     assert stars == ["star", "star"], stars
 
-    combo = page.locator(".st-key-w_event_pick input[role=combobox]")
+    combo = page.locator(f".st-key-{state.EVENT.widget} input[role=combobox]")
     combo.click()
     combo.fill("Browser test")
     options = page.locator("[role=option]")

@@ -37,6 +37,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.data import disk_cache, snapshot, store, yahoo
 from components.data.events import Event
+from components.ui import state
 from tests.apptest import PAGES as PAGE_FILES
 from tests.apptest import assert_no_exception, open_page
 from tests.yf_fakes import prices_missing, random_walk_bars
@@ -47,21 +48,21 @@ PAGES = ["app.py", *PAGE_FILES]
 
 USER_EVENT = Event(id="user-my-note", title="My own note", date=dt.date(2025, 3, 10), category="other",
                    symbols=["9988.HK"], origin="user")
-STATE: dict[str, object] = {
-    "range_preset": "custom",
-    "range_start": dt.date(2025, 1, 2),
-    "range_end": dt.date(2025, 3, 31),
-    "symbols": ["9988.HK", "BABA", "^HSCE", "3690.HK"],  # 3690.HK is not in the bundled snapshot
-    "view": "price",
-    "style": "line",
-    "log": True,
-    "categories": ["model release", "agent launch", "market move", "other"],
-    "event": "qwq-32b-release",
-    "window_n": 7,
-    "timeline_span": "all",
-    "es_symbol": "9988.HK",
-    "es_window": (-3, 3),
-    "user_events": [USER_EVENT],
+STATE: dict[state.Key, object] = {
+    state.RANGE_PRESET: "custom",
+    state.RANGE_START: dt.date(2025, 1, 2),
+    state.RANGE_END: dt.date(2025, 3, 31),
+    state.SYMBOLS: ["9988.HK", "BABA", "^HSCE", "3690.HK"],  # 3690.HK is not in the bundled snapshot
+    state.VIEW: "price",
+    state.STYLE: "line",
+    state.LOG: True,
+    state.CATEGORIES: ["model release", "agent launch", "market move", "other"],
+    state.EVENT: "qwq-32b-release",
+    state.WINDOW_N: 7,
+    state.TIMELINE_SPAN: "all",
+    state.ES_SYMBOL: "9988.HK",
+    state.ES_WINDOW: (-3, 3),
+    state.USER_EVENTS: [USER_EVENT],
 }
 
 # Symbols every price page fetches and must name when they fail; markets also shows 3690.HK.
@@ -335,8 +336,8 @@ def env(monkeypatch, tmp_path, fake_yahoo) -> Env:
     return Env(monkeypatch, tmp_path, answer)
 
 
-def start_app(path: str, **extra) -> AppTest:
-    return open_page(path, {**STATE, **extra}, run=False)
+def start_app(path: str) -> AppTest:
+    return open_page(path, STATE, run=False)
 
 
 def messages(at: AppTest) -> list[str]:
@@ -355,10 +356,10 @@ def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def assert_state_kept(at: AppTest, when: str, **changed) -> None:
-    for key, want in {**STATE, **changed}.items():
-        got = at.session_state[key] if key in at.session_state else "<missing>"
-        assert _plain(got) == _plain(want), f"{when}: session_state[{key!r}] was {want!r}, is {got!r}"
+def assert_state_kept(at: AppTest, when: str, changed: dict[state.Key, object] | None = None) -> None:
+    for key, want in {**STATE, **(changed or {})}.items():
+        got = at.session_state[key.name] if key.name in at.session_state else "<missing>"
+        assert _plain(got) == _plain(want), f"{when}: session_state[{key.name!r}] was {want!r}, is {got!r}"
 
 
 def assert_says(at: AppTest, symbol: str, reasons: tuple[str, ...], when: str) -> None:
@@ -410,8 +411,8 @@ def test_fault_on_every_page(env, name, path):
 
 def check_and_add_symbol(at: AppTest, scenario: Scenario, name: str) -> None:
     """Your data, live: 'Check and add' a symbol whose fetch fails says why and adds nothing."""
-    at.text_input(key="new_symbol").input("PDD")
-    at.button(key="add_symbol").click().run()
+    at.text_input(key=state.NEW_SYMBOL).input("PDD")
+    at.button(key=state.ADD_SYMBOL).click().run()
     when = f"{name}: checking PDD on Your data"
     assert_no_exception(at, when)
     if "PDD" in scenario.expect:
@@ -421,7 +422,7 @@ def check_and_add_symbol(at: AppTest, scenario: Scenario, name: str) -> None:
         assert_state_kept(at, when)
     else:
         assert any("PDD added" in m for m in at.success.values), f"{when}:\n" + shown(at)
-        assert_state_kept(at, when, symbols=[*STATE["symbols"], "PDD"])
+        assert_state_kept(at, when, {state.SYMBOLS: [*STATE[state.SYMBOLS], "PDD"]})
 
 
 # --- recovery and navigation while Yahoo is down ------------------------------------------------------
@@ -433,7 +434,7 @@ def test_retry_live_data_after_yahoo_recovers_keeps_state(env):
     env.yahoo.faults.clear()
     at.run()  # recent failures are not retried at once: still the snapshot
     assert_says(at, "9988.HK", (DNS_REASON,), "Yahoo back, before retry")
-    at.button(key="retry_live").click().run()
+    at.button(key=state.RETRY_LIVE).click().run()
     assert_no_exception(at, "after Retry live data")
     for symbol in ("9988.HK", "3690.HK"):
         assert_served_live(at, symbol, "after Retry live data")

@@ -40,6 +40,7 @@ from components.facts import MAX_UPLOAD_BYTES as MAX_BYTES
 from components.text.safe import csv_bytes
 from components.text.upload_schema import FIELDS
 from components.text.uploads import UploadError, UploadResult, parse_upload
+from components.ui import state
 from components.ui.links import PARAMS
 from tests.apptest import PAGES, assert_no_exception, open_page
 
@@ -134,33 +135,33 @@ def url_params(draw) -> dict[str, str | list[str]]:
 
 
 @st.composite
-def widget_state(draw) -> dict[str, object]:
+def widget_state(draw) -> dict[state.Key, object]:
     """Canonical state as widgets, links and earlier runs can leave it, including invalid values."""
     choices = {
-        "view": st.sampled_from(list(VIEWS)),
-        "style": st.sampled_from(list(STYLES)),
-        "log": st.booleans(),
-        "categories": st.lists(st.sampled_from(CATEGORIES), unique=True),
-        "window_n": st.integers(1, 60),
-        "timeline_span": st.sampled_from(["all", "range"]),
-        "symbols": st.lists(st.sampled_from(VALID_SYMBOLS + ODD_SYMBOLS), unique=True, max_size=8),
-        "es_symbol": st.sampled_from(VALID_SYMBOLS),
-        "es_benchmark": st.sampled_from(["", *VALID_SYMBOLS]),
+        state.VIEW: st.sampled_from(list(VIEWS)),
+        state.STYLE: st.sampled_from(list(STYLES)),
+        state.LOG: st.booleans(),
+        state.CATEGORIES: st.lists(st.sampled_from(CATEGORIES), unique=True),
+        state.WINDOW_N: st.integers(1, 60),
+        state.TIMELINE_SPAN: st.sampled_from(["all", "range"]),
+        state.SYMBOLS: st.lists(st.sampled_from(VALID_SYMBOLS + ODD_SYMBOLS), unique=True, max_size=8),
+        state.ES_SYMBOL: st.sampled_from(VALID_SYMBOLS),
+        state.ES_BENCHMARK: st.sampled_from(["", *VALID_SYMBOLS]),
         # what the sliders can hold, including windows that overlap or leave too few sessions
-        "es_estimation": _windows(-500, -2).map(lambda w: tuple(sorted(w))),
-        "es_window": _windows(-30, 30).map(lambda w: tuple(sorted(w))),
-        "event": st.one_of(st.none(), st.sampled_from([*EVENT_IDS, "user-fuzz-note", "user-gone", "nope"])),
-        "user_events": st.sampled_from([[], [USER_EVENT]]),
+        state.ES_ESTIMATION: _windows(-500, -2).map(lambda w: tuple(sorted(w))),
+        state.ES_WINDOW: _windows(-30, 30).map(lambda w: tuple(sorted(w))),
+        state.EVENT: st.one_of(st.none(), st.sampled_from([*EVENT_IDS, "user-fuzz-note", "user-gone", "nope"])),
+        state.USER_EVENTS: st.sampled_from([[], [USER_EVENT]]),
     }
-    state = {key: draw(strategy) for key, strategy in choices.items() if draw(st.booleans())}
+    session = {key: draw(strategy) for key, strategy in choices.items() if draw(st.booleans())}
     if draw(st.booleans()):
-        state["range_preset"] = draw(st.sampled_from([*PRESETS, CUSTOM]))
-        state["range_anchor"] = draw(st.sampled_from(list(ANCHORS)))
-        if state["range_preset"] == CUSTOM or draw(st.booleans()):
+        session[state.RANGE_PRESET] = draw(st.sampled_from([*PRESETS, CUSTOM]))
+        session[state.RANGE_ANCHOR] = draw(st.sampled_from(list(ANCHORS)))
+        if session[state.RANGE_PRESET] == CUSTOM or draw(st.booleans()):
             stored = st.dates(dt.date(2000, 1, 1), TODAY)  # what the date picker can hold
             a, b = sorted([draw(stored), draw(stored)])
-            state.update(range_start=a, range_end=b)
-    return state
+            session.update({state.RANGE_START: a, state.RANGE_END: b})
+    return session
 
 
 sidebar_action = st.one_of(
@@ -175,8 +176,8 @@ sidebar_action = st.one_of(
 )
 
 
-def new_app(path: str, state: dict | None = None, params: dict | None = None) -> AppTest:
-    return open_page(path, state, params, run=False)
+def new_app(path: str, session: dict | None = None, params: dict | None = None) -> AppTest:
+    return open_page(path, session, params, run=False)
 
 
 # --- links ------------------------------------------------------------------------------------------------
@@ -205,21 +206,21 @@ def test_links_the_parser_accepts_open_the_page(path, params):
 
 @pytest.mark.parametrize("path", PAGES)
 @PAGE_SETTINGS
-@given(state=widget_state(), action=sidebar_action)
-def test_any_widget_state_runs_every_page(path, state, action):
-    at = new_app(path, state=state).run()
-    assert_no_exception(at, f"{path} with state {state}")
+@given(session=widget_state(), action=sidebar_action)
+def test_any_widget_state_runs_every_page(path, session, action):
+    at = new_app(path, session).run()
+    assert_no_exception(at, f"{path} with state {session}")
     if action is None or path not in RANGE_PAGES:  # the range controls are only where the range applies
         return
     kind, value = action
     if kind == "preset":
-        at.button_group(key="w_range_preset").set_value(value)
+        at.button_group(key=state.RANGE_PRESET.widget).set_value(value)
     elif kind == "anchor":
-        at.radio(key="w_range_anchor").set_value(value)
+        at.radio(key=state.RANGE_ANCHOR.widget).set_value(value)
     else:
-        at.date_input(key="w_range_dates").set_value(value)
+        at.date_input(key=state.RANGE_PICK.widget).set_value(value)
     at.run()
-    assert_no_exception(at, f"{path} with state {state}, then {kind} := {value}")
+    assert_no_exception(at, f"{path} with state {session}, then {kind} := {value}")
 
 
 def test_markets_widest_candles_view_renders_in_time():
@@ -228,9 +229,10 @@ def test_markets_widest_candles_view_renders_in_time():
     Before the chart rewrite (commit b0aa527) this took about 70 s (15 s with the default four
     symbols), over AppTest's timeout: plotly's add_vline on every candle panel.
     """
-    at = new_app("pages/markets/markets.py", state={
-        "view": "price", "style": "candles", "log": True, "categories": list(CATEGORIES), "range_preset": "All",
-        "symbols": ["9988.HK", "BABA", "^HSI", "^HSCE", "0700.HK", "NVDA", "KWEB", "^GSPC"]})
+    at = new_app("pages/markets/markets.py", {
+        state.VIEW: "price", state.STYLE: "candles", state.LOG: True, state.CATEGORIES: list(CATEGORIES),
+        state.RANGE_PRESET: "All",
+        state.SYMBOLS: ["9988.HK", "BABA", "^HSI", "^HSCE", "0700.HK", "NVDA", "KWEB", "^GSPC"]})
     at.run(timeout=20)
     assert_no_exception(at, "markets, 8 symbols in candles view")
     assert at.get("plotly_chart"), "no chart drawn"
@@ -481,9 +483,9 @@ def test_hostile_fixture_events_were_accepted():
 
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_events_render_as_inert_text(path):
-    at = new_app(path, state={"user_events": list(HOSTILE_EVENTS), "symbols": ["9988.HK", "BABA"]})
+    at = new_app(path, {state.USER_EVENTS: list(HOSTILE_EVENTS), state.SYMBOLS: ["9988.HK", "BABA"]})
     for event in [e.id for e in HOSTILE_EVENTS]:
-        at.session_state["event"] = event
+        at.session_state[state.EVENT.name] = event
         at.run()
         assert_no_exception(at, f"{path} with hostile events, {event} selected")
         assert_inert(at, f"{path}, {event} selected")
@@ -498,16 +500,16 @@ def test_hostile_upload_through_the_page_is_inert_and_never_crashes():
         '"<script>alert(1)</script>",2025-03-06,other,,,script',   # refused: markup
         "\"=cmd|' /C calc'!A0\",2025-03-06,other,,,formula",
     ]).encode("utf-8-sig")
-    at.file_uploader(key="events_upload").upload("hostile.csv", data, "text/csv")
+    at.file_uploader(key=state.UPLOAD).upload("hostile.csv", data, "text/csv")
     at.run()
     assert_no_exception(at, "preview of a hostile upload")
     assert_inert(at, "preview of a hostile upload")
-    at.button(key="upload_add").click().run()
+    at.button(key=state.UPLOAD_ADD).click().run()
     assert_no_exception(at, "adding a hostile upload")
-    added = [e.id for e in at.session_state["user_events"]]
+    added = [e.id for e in at.session_state[state.USER_EVENTS.name]]
     assert added == ["user-md", "user-formula"], added
     for path in PAGES:
-        at.session_state["event"] = "user-md"
+        at.session_state[state.EVENT.name] = "user-md"
         at.switch_page(path).run()
         assert_no_exception(at, f"{path} after a hostile upload")
         assert_inert(at, f"{path} after a hostile upload")
@@ -520,8 +522,8 @@ def test_hostile_upload_through_the_page_is_inert_and_never_crashes():
 ], ids=["nested-field", "nested-file", "binary"])
 def test_bad_upload_on_the_page_shows_an_error_not_a_traceback(name, data):
     at = new_app("pages/your_data/your_data.py").run()
-    at.file_uploader(key="events_upload").upload(name, data, "application/octet-stream")
+    at.file_uploader(key=state.UPLOAD).upload(name, data, "application/octet-stream")
     at.run()
     assert_no_exception(at, f"uploading {name}")
     assert at.error or at.warning, f"uploading {name} shows no error or warning"
-    assert at.session_state["user_events"] == []
+    assert at.session_state[state.USER_EVENTS.name] == []

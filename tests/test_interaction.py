@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from components.analysis import ranges
+from components.ui import state
 from tests.apptest import chart_specs, qp, shown_range
 
 # --- the event study's inputs -------------------------------------------------------------------------
@@ -20,24 +21,24 @@ def study_metrics(at) -> dict[str, str]:
 
 def test_changing_the_stock_moves_the_default_benchmark_with_it(open_page):
     at = open_page("pages/markets/event_study.py")
-    assert at.selectbox(key="w_es_benchmark").value == "^HSCE" and qp(at, "bench") == "^HSCE"
-    at.selectbox(key="w_es_symbol").set_value("BABA").run()
+    assert at.selectbox(key=state.ES_BENCHMARK.widget).value == "^HSCE" and qp(at, "bench") == "^HSCE"
+    at.selectbox(key=state.ES_SYMBOL.widget).set_value("BABA").run()
     assert not at.exception and not at.error
-    assert at.selectbox(key="w_es_benchmark").value == "^GSPC"
+    assert at.selectbox(key=state.ES_BENCHMARK.widget).value == "^GSPC"
     assert qp(at, "sym") == "BABA" and qp(at, "bench") == "^GSPC"
     assert study_metrics(at)["Abnormal return, day 0"] == "+7.62%"  # BABA vs ^GSPC on QwQ-32B
     # picking another event keeps both inputs resolved (it used to ask for prices of "default: ^HSCE")
-    at.selectbox(key="w_event").set_value("qwen2.5-max-release").run()
+    at.selectbox(key=state.EVENT.widget).set_value("qwen2.5-max-release").run()
     assert not at.exception and not at.error
-    assert at.selectbox(key="w_es_benchmark").value == "^GSPC" and qp(at, "bench") == "^GSPC"
+    assert at.selectbox(key=state.ES_BENCHMARK.widget).value == "^GSPC" and qp(at, "bench") == "^GSPC"
     assert "default" not in qp(at, "bench")
 
 
 def test_a_benchmark_the_user_chose_stays_when_the_stock_changes(open_page):
     at = open_page("pages/markets/event_study.py")
-    at.selectbox(key="w_es_benchmark").set_value("^HSI").run()
-    at.selectbox(key="w_es_symbol").set_value("0700.HK").run()
-    assert at.selectbox(key="w_es_benchmark").value == "^HSI" and not at.error
+    at.selectbox(key=state.ES_BENCHMARK.widget).set_value("^HSI").run()
+    at.selectbox(key=state.ES_SYMBOL.widget).set_value("0700.HK").run()
+    assert at.selectbox(key=state.ES_BENCHMARK.widget).value == "^HSI" and not at.error
 
 
 @pytest.mark.parametrize("params", [{"sym": "9988.HK", "bench": "9988.HK"}, {"sym": "BABA", "bench": "BABA"}])
@@ -46,7 +47,7 @@ def test_a_stock_cannot_be_its_own_benchmark(open_page, params):
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
     assert "cannot be its own benchmark" in warnings
-    bench = at.selectbox(key="w_es_benchmark").value
+    bench = at.selectbox(key=state.ES_BENCHMARK.widget).value
     assert bench != params["sym"] and qp(at, "bench") == bench
     assert study_metrics(at)["Beta to the benchmark"] != "1.00"
 
@@ -68,25 +69,25 @@ def test_the_event_study_reads_in_plain_words_first(open_page):
 # --- stepping through the timeline --------------------------------------------------------------------
 
 def test_next_at_the_last_event_says_so_and_stays(open_page):
-    at = open_page("pages/story/timeline.py", {"event": "hscei-ytd-claim"})
-    assert at.button(key="next_event").disabled
+    at = open_page("pages/story/timeline.py", {state.EVENT: "hscei-ytd-claim"})
+    assert at.button(key=state.NEXT_EVENT).disabled
     assert any("(the last)" in c.value for c in at.caption)
-    at.button(key="prev_event").click().run()
-    assert at.session_state["event"] == "alibaba-hk-jump-hscei-2025-03-06"
-    assert not at.button(key="next_event").disabled
+    at.button(key=state.PREV_EVENT).click().run()
+    assert at.session_state[state.EVENT.name] == "alibaba-hk-jump-hscei-2025-03-06"
+    assert not at.button(key=state.NEXT_EVENT).disabled
 
 
 def test_the_selected_event_survives_switching_its_category_off(open_page):
-    at = open_page("pages/story/timeline.py", {"event": "manus-launch"})
-    cats = [c for c in at.session_state["categories"] if c != "agent launch"]
-    at.button_group(key="w_categories").set_value(cats).run()
-    assert at.session_state["event"] == "manus-launch"
+    at = open_page("pages/story/timeline.py", {state.EVENT: "manus-launch"})
+    cats = [c for c in at.session_state[state.CATEGORIES.name] if c != "agent launch"]
+    at.button_group(key=state.CATEGORIES.widget).set_value(cats).run()
+    assert at.session_state[state.EVENT.name] == "manus-launch"
     assert any("stays selected" in i.value and "agent launch" in i.value for i in at.info)
     assert any("Manus" in h.value for h in at.header)  # its details are still shown
 
 
 def test_timeline_detail_leads_with_what_happened_and_the_reactions(open_page):
-    at = open_page("pages/story/timeline.py", {"event": "qwq-32b-release"})
+    at = open_page("pages/story/timeline.py", {state.EVENT: "qwq-32b-release"})
     order = [s.value for s in at.subheader]
     assert order[:2] == ["How each market reacted", "Sources"]
     when = next(m.value for m in at.markdown if m.value.startswith("**When:**")).replace("\\", "")
@@ -98,8 +99,8 @@ def test_timeline_detail_leads_with_what_happened_and_the_reactions(open_page):
 def test_custom_is_selectable_and_keeps_the_dates_on_screen(open_page):
     at = open_page("pages/markets/markets.py")
     before = shown_range(at)
-    at.button_group(key="w_range_preset").set_value("custom").run()
-    assert at.session_state["range_preset"] == "custom" and shown_range(at) == before
+    at.button_group(key=state.RANGE_PRESET.widget).set_value("custom").run()
+    assert at.session_state[state.RANGE_PRESET.name] == "custom" and shown_range(at) == before
     assert qp(at, "start") == before[0].isoformat() and qp(at, "end") == before[1].isoformat()
 
 
@@ -110,7 +111,7 @@ def test_a_range_past_the_data_is_cut_to_the_data(open_page):
     assert max(breaks) < "2026-07-11", "hidden days past the last session"
     assert spec["layout"]["xaxis"]["range"][1].startswith("2026-07-10")
     assert "cut to the prices that exist" in long.get("popover")[0].proto.popover.label
-    everything = open_page("pages/markets/markets.py", {"range_preset": "All"})
+    everything = open_page("pages/markets/markets.py", {state.RANGE_PRESET: "All"})
     assert len(long.get("plotly_chart")[0].proto.spec) <= len(everything.get("plotly_chart")[0].proto.spec)
 
 
@@ -132,14 +133,14 @@ def test_presets_are_anchored_on_what_they_say():
 
 # --- tables for people --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, state", [
-    ("pages/story/timeline.py", {"event": "qwq-32b-release"}),
-    ("pages/story/timeline.py", {"event": "nvidia-deepseek-selloff"}),
+@pytest.mark.parametrize("path, session", [
+    ("pages/story/timeline.py", {state.EVENT: "qwq-32b-release"}),
+    ("pages/story/timeline.py", {state.EVENT: "nvidia-deepseek-selloff"}),
     ("pages/markets/event_study.py", {}),
     ("pages/markets/markets.py", {}),
 ])
-def test_no_table_shows_none(open_page, path, state):
-    at = open_page(path, state)
+def test_no_table_shows_none(open_page, path, session):
+    at = open_page(path, session)
     for frame in (d.value for d in at.dataframe):
         shown = frame.astype(str)
         assert not shown.isin(["None", "nan", "NaN"]).any().any(), (path, frame.columns.tolist())

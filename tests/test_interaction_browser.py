@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from components.ui import state
 from tests import browser as B
 
 pytestmark = [pytest.mark.browser]
@@ -200,20 +201,20 @@ def drag_zoom(page, chart) -> None:
 def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(server, desktop):
     page = desktop
     B.goto(page, server.url, "/markets", charts=1)
-    chart = B.chart_handle(page, "markets_chart")
-    before = B.x_range_timestamps(page, "markets_chart")
+    chart = B.chart_handle(page, state.MARKETS_CHART.key)
+    before = B.x_range_timestamps(page, state.MARKETS_CHART.key)
     drag_zoom(page, chart)
-    zoomed = B.x_range_timestamps(page, "markets_chart")
+    zoomed = B.x_range_timestamps(page, state.MARKETS_CHART.key)
     assert zoomed[1] - zoomed[0] < (before[1] - before[0]) / 2, (before, zoomed)
     chart.locator(".infolayer .legend .traces", has_text="BABA").click()
     page.wait_for_timeout(500)
-    page.locator(".st-key-w_log label").click()  # the log scale redraws the chart
+    page.locator(f".st-key-{state.LOG.widget} label").click()  # the log scale redraws the chart
     page.wait_for_function("location.search.includes('log=1')", timeout=TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     page.wait_for_timeout(800)
-    assert B.chart_handle(page, "markets_chart").evaluate("gd => gd._fullLayout.yaxis2.type") == "log"
-    assert B.x_range_timestamps(page, "markets_chart") == zoomed, "the log scale reset the zoom"
-    hidden = B.chart_handle(page, "markets_chart").evaluate(
+    assert B.chart_handle(page, state.MARKETS_CHART.key).evaluate("gd => gd._fullLayout.yaxis2.type") == "log"
+    assert B.x_range_timestamps(page, state.MARKETS_CHART.key) == zoomed, "the log scale reset the zoom"
+    hidden = B.chart_handle(page, state.MARKETS_CHART.key).evaluate(
         "gd => gd._fullData.filter(t => t.legendgroup === 'BABA').map(t => t.visible)")
     assert hidden and all(v == "legendonly" for v in hidden), hidden
 
@@ -221,7 +222,7 @@ def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(server, de
 def test_the_toolbar_stays_clear_of_the_legend(server, desktop):
     page = desktop
     B.goto(page, server.url, "/markets", charts=1)
-    chart = B.chart_handle(page, "markets_chart")
+    chart = B.chart_handle(page, state.MARKETS_CHART.key)
     chart.hover()
     page.wait_for_timeout(400)
     bar, legend = chart.locator(".modebar").bounding_box(), chart.locator(".infolayer .legend").bounding_box()
@@ -233,7 +234,7 @@ def test_the_toolbar_stays_clear_of_the_legend(server, desktop):
 def test_phone_charts_fit_the_screen_and_drop_the_toolbar(server, phone):
     page = phone
     B.goto(page, server.url, "/markets?view=price&style=candles&symbols=9988.HK,BABA,%5EHSI,%5EHSCE", charts=1)
-    chart = B.chart_handle(page, "markets_chart")
+    chart = B.chart_handle(page, state.MARKETS_CHART.key)
     layout = chart.evaluate("gd => ({drag: gd._fullLayout.dragmode, height: gd._fullLayout.height})")
     assert layout["drag"] is False and layout["height"] < 1300, layout
     assert chart.locator(".modebar").count() == 0
@@ -246,7 +247,7 @@ def test_custom_range_typed_dates_apply_on_enter(server, desktop):
     page = desktop
     B.goto(page, server.url, "/markets", charts=1)
     B.open_range_controls(page)
-    page.locator(".st-key-w_range_preset button", has_text="Custom").click()
+    page.locator(f".st-key-{state.RANGE_PRESET.widget} button", has_text="Custom").click()
     page.wait_for_function("location.search.includes('range=custom')", timeout=TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     B.open_range_controls(page)
@@ -257,7 +258,7 @@ def test_custom_range_typed_dates_apply_on_enter(server, desktop):
     page.wait_for_function("location.search.includes('start=2024-')", timeout=TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     assert query(page)["range"] == "custom" and query(page)["start"].startswith("2024-")
-    assert B.x_range_timestamps(page, "markets_chart")[0].year == 2024
+    assert B.x_range_timestamps(page, state.MARKETS_CHART.key)[0].year == 2024
 
 
 def test_the_range_controls_are_on_the_page_on_a_phone(server, phone):
@@ -267,7 +268,7 @@ def test_the_range_controls_are_on_the_page_on_a_phone(server, phone):
     expect(button).to_be_visible()
     assert "Sun 15 Dec 2024" in button.inner_text()
     button.tap()
-    preset = page.locator(".st-key-w_range_preset button", has_text="1Y")
+    preset = page.locator(f".st-key-{state.RANGE_PRESET.widget} button", has_text="1Y")
     expect(preset).to_be_visible()
     preset.tap()
     try:
@@ -291,9 +292,9 @@ def choose_option(page, key: str, option: str) -> None:
 def test_event_study_stock_change_then_event_change_keeps_working(server, desktop):
     page = desktop
     B.goto(page, server.url, "/event_study", charts=2)
-    choose_option(page, "w_es_symbol", "BABA")
+    choose_option(page, state.ES_SYMBOL.widget, "BABA")
     assert query(page)["bench"] == "^GSPC"
-    choose_option(page, "w_event", "28 Jan 2025")
+    choose_option(page, state.EVENT.widget, "28 Jan 2025")
     assert query(page)["bench"] == "^GSPC" and query(page)["sym"] == "BABA"
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     expect(page.locator('[data-testid="stMetric"]').first).to_be_visible()

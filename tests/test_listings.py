@@ -11,6 +11,7 @@ import pytest
 from components.analysis.listings import LISTINGS, clock_frame, first_mover, premium_frame, prints, spread, sync_frame
 from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event, bundled_events
+from components.ui import state
 from tests.accuracy import snapshot_prices
 from tests.apptest import chart_specs
 from tests.paths import ROOT
@@ -131,7 +132,7 @@ def test_dates_whose_prints_are_unknown_have_no_premium_and_the_page_says_so(pri
 
 
 def test_the_page_shows_the_premium_the_clock_and_the_first_movers(open_page):
-    at = open_page("pages/markets/listings.py", {"event": "alibaba-q3-results"})
+    at = open_page("pages/markets/listings.py", {state.EVENT: "alibaba-q3-results"})
     assert not at.exception and len(chart_specs(at)) == 2
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Gap between the closes of one date, median"] == "+0.33%"  # the default range

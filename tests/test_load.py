@@ -19,6 +19,7 @@ import time
 import pytest
 from playwright.async_api import async_playwright
 
+from components.ui import state
 from tests.browser import (
     _SETTLE_STATE_JS,
     ARTIFACTS,
@@ -42,20 +43,20 @@ async def settled(page, charts: int, timeout: float = STEP_TIMEOUT, quiet: float
     The state returned carries ``at``: the clock when that settled screen was first seen (timings use
     it, so they do not include the ``quiet`` wait). An exception box on an idle app fails at once.
     """
-    deadline, reached, last, state = time.monotonic() + timeout, None, None, {}
+    deadline, reached, last, seen = time.monotonic() + timeout, None, None, {}
     while time.monotonic() < deadline:
-        state = await page.evaluate(_SETTLE_STATE_JS)
-        if state.get("exceptions") and state.get("ready"):
-            raise AssertionError("the app shows an exception: " + " | ".join(state["exceptions"])[:500])
-        ok = state.get("ready") and state.get("charts", 0) >= charts
-        if ok and state["sig"] == last:
+        seen = await page.evaluate(_SETTLE_STATE_JS)
+        if seen.get("exceptions") and seen.get("ready"):
+            raise AssertionError("the app shows an exception: " + " | ".join(seen["exceptions"])[:500])
+        ok = seen.get("ready") and seen.get("charts", 0) >= charts
+        if ok and seen["sig"] == last:
             if time.monotonic() - reached >= quiet:
-                return {**state, "at": reached}
+                return {**seen, "at": reached}
         elif ok:
             reached = time.monotonic()
-        last = state.get("sig") if ok else None
+        last = seen.get("sig") if ok else None
         await page.wait_for_timeout(100)
-    raise TimeoutError(f"not settled within {timeout:.0f}s: {state}")
+    raise TimeoutError(f"not settled within {timeout:.0f}s: {seen}")
 
 
 async def one_session(context, base: str, index: int, together: asyncio.Barrier, done: dict[int, dict]) -> None:
@@ -75,14 +76,15 @@ async def one_session(context, base: str, index: int, together: asyncio.Barrier,
         await page.get_by_role("heading", name="Alibaba releases QwQ-32B").wait_for(timeout=STEP_TIMEOUT * 1000)
         to_detail = (await settled(page, charts=1))["at"] - clicked
         await page.locator('[data-testid="stPopover"] button').first.click()
-        await page.locator(".st-key-w_range_preset button", has_text=re.compile(r"^\s*1Y\s*$")).click()
+        preset = page.locator(f".st-key-{state.RANGE_PRESET.widget} button", has_text=re.compile(r"^\s*1Y\s*$"))
+        await preset.click()
         await page.wait_for_function("location.search.includes('range=1Y')", timeout=STEP_TIMEOUT * 1000)
-        state = await settled(page, charts=1)
+        end = await settled(page, charts=1)
         exceptions = await page.locator('[data-testid="stException"]').count()
         if exceptions:
             errors.append(f"{exceptions} exception box(es) on screen")
-        if state["charts"] < 1:
-            errors.append(f"only {state['charts']} charts drawn at the end (the zoom chart is missing)")
+        if end["charts"] < 1:
+            errors.append(f"only {end['charts']} charts drawn at the end (the zoom chart is missing)")
         done[index] = {"session": index, "to_chart": to_chart, "click_to_detail": to_detail, "errors": errors}
     except Exception as exc:  # a timeout or a failed step: recorded per session, asserted below
         done[index] = {"session": index, "errors": [*errors, f"{type(exc).__name__}: {exc}"[:500]]}

@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.ui import state
 from tests.apptest import APP, PAGES, TIMEOUT, chart_specs, event_ids_in, open_page, qp, shown_range, texts
 
 
-def run_app(**state) -> AppTest:
-    return open_page("app.py", state)
+def run_app() -> AppTest:
+    return open_page("app.py")
 
 
 @pytest.mark.parametrize("path", ["app.py", *PAGES])
@@ -38,8 +39,8 @@ def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
 
 # --- helpers ----------------------------------------------------------------------------------------
 
-def on_page(path: str, **state) -> AppTest:
-    return open_page(path, state)
+def on_page(path: str, session: dict[state.Key, object] | None = None) -> AppTest:
+    return open_page(path, session)
 
 
 def x_range(spec: dict) -> list[str]:
@@ -66,7 +67,7 @@ def test_markets_chart_holds_in_range_events_with_ids_and_basis():
 def test_preset_changes_x_range_data_and_url():
     at = on_page("pages/markets/markets.py")
     before = chart_specs(at)[0]
-    at.button_group(key="w_range_preset").set_value("1Y").run()
+    at.button_group(key=state.RANGE_PRESET.widget).set_value("1Y").run()
     after = chart_specs(at)[0]
     assert x_range(after) != x_range(before)
     assert x_range(after) == ["2024-03-14T12:00:00", "2025-03-14T12:00:00"]  # 1Y, half a day of padding
@@ -74,48 +75,49 @@ def test_preset_changes_x_range_data_and_url():
     assert first_x.startswith("2024-03-15")
     assert qp(at, "range") == "1Y"
     assert "tongyi-qianwen-unveiled" not in event_ids_in(after)
-    at.button_group(key="w_range_preset").set_value("All").run()
+    at.button_group(key=state.RANGE_PRESET.widget).set_value("All").run()
     assert "tongyi-qianwen-unveiled" in event_ids_in(chart_specs(at)[0])
 
 
 def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
     at = on_page("pages/markets/markets.py")
     good = shown_range(at)
-    at.date_input(key="w_range_dates").set_value((date(2025, 1, 2),)).run()
+    at.date_input(key=state.RANGE_PICK.widget).set_value((date(2025, 1, 2),)).run()
     assert shown_range(at) == good
     assert not at.warning  # half-picked: the second date is still to come, so nothing to warn about
-    at.date_input(key="w_range_dates").set_value((date(2015, 1, 1), date(2015, 6, 30))).run()
+    at.date_input(key=state.RANGE_PICK.widget).set_value((date(2015, 1, 1), date(2015, 6, 30))).run()
     assert shown_range(at) == good
     assert any("no prices between" in w.value for w in at.warning)
-    at.date_input(key="w_range_dates").set_value((date(2025, 2, 3), date(2025, 2, 28))).run()
-    assert at.session_state["range_preset"] == "custom"
+    at.date_input(key=state.RANGE_PICK.widget).set_value((date(2025, 2, 3), date(2025, 2, 28))).run()
+    assert at.session_state[state.RANGE_PRESET.name] == "custom"
     assert x_range(chart_specs(at)[0])[0].startswith("2025-02-02")
     assert not at.exception
 
 
 def test_range_is_shared_between_pages():
     at = on_page("pages/markets/markets.py")
-    at.button_group(key="w_range_preset").set_value("6M").run()
+    at.button_group(key=state.RANGE_PRESET.widget).set_value("6M").run()
     at.switch_page("pages/story/overview.py").run()
-    assert at.session_state["range_preset"] == "6M"
+    assert at.session_state[state.RANGE_PRESET.name] == "6M"
     assert x_range(chart_specs(at)[0])[1].startswith("2025-03-14")
     assert qp(at, "range") == "6M"
 
 
 def test_markets_views_and_log_scale():
-    at = on_page("pages/markets/markets.py", symbols=["9988.HK", "BABA"], view="price", style="candles", log=True)
+    at = on_page("pages/markets/markets.py", {state.SYMBOLS: ["9988.HK", "BABA"], state.VIEW: "price",
+                                            state.STYLE: "candles", state.LOG: True})
     spec = chart_specs(at)[0]
     assert [t["type"] for t in spec["data"] if t.get("type") == "candlestick"] == ["candlestick"] * 2
     assert [t["name"] for t in spec["data"] if t["type"] == "candlestick"] == ["9988.HK (HK$)", "BABA (US$)"]
     assert any(t["type"] == "bar" for t in spec["data"])  # volume panels
     assert spec["layout"]["yaxis2"]["type"] == "log"
     assert "HK$" in spec["layout"]["yaxis2"]["title"]["text"]
-    at = on_page("pages/markets/markets.py", view="percent")
+    at = on_page("pages/markets/markets.py", {state.VIEW: "percent"})
     assert chart_specs(at)[0]["layout"]["yaxis2"]["title"]["text"].startswith("%")
 
 
 def test_category_toggle_removes_events_from_the_chart():
-    at = on_page("pages/markets/markets.py", categories=["model release"])
+    at = on_page("pages/markets/markets.py", {state.CATEGORIES: ["model release"]})
     ids = event_ids_in(chart_specs(at)[0])
     assert "qwq-32b-release" in ids and "manus-launch" not in ids
 
@@ -125,9 +127,9 @@ def test_category_toggle_removes_events_from_the_chart():
 def test_selecting_an_event_shows_details_reactions_and_zoom():
     at = open_page("pages/story/timeline.py")
     assert not at.get("plotly_chart")  # nothing selected: no zoom chart yet
-    at.selectbox(key="w_event_pick").set_value("qwq-32b-release").run()
+    at.selectbox(key=state.EVENT.widget).set_value("qwq-32b-release").run()
     assert not at.exception
-    assert at.session_state["event"] == "qwq-32b-release"
+    assert at.session_state[state.EVENT.name] == "qwq-32b-release"
     assert any("QwQ" in h.value for h in at.header)
     table = frame_with(at, "day 0 (%)").set_index("symbol")
     assert table.loc["9988.HK", "day 0 (%)"] == "+8.39%"
@@ -140,18 +142,18 @@ def test_selecting_an_event_shows_details_reactions_and_zoom():
 
 
 def test_prev_next_walk_events_in_date_order():
-    at = on_page("pages/story/timeline.py", event="manus-launch")
-    at.button(key="next_event").click().run()
-    assert at.session_state["event"] == "qwq-32b-release"
-    at.button(key="prev_event").click().run()
-    at.button(key="prev_event").click().run()
-    assert at.session_state["event"] == "china-gwr-future-industries"
+    at = on_page("pages/story/timeline.py", {state.EVENT: "manus-launch"})
+    at.button(key=state.NEXT_EVENT).click().run()
+    assert at.session_state[state.EVENT.name] == "qwq-32b-release"
+    at.button(key=state.PREV_EVENT).click().run()
+    at.button(key=state.PREV_EVENT).click().run()
+    assert at.session_state[state.EVENT.name] == "china-gwr-future-industries"
 
 
 def test_zoom_window_follows_the_sessions_slider():
-    at = on_page("pages/story/timeline.py", event="qwq-32b-release")
+    at = on_page("pages/story/timeline.py", {state.EVENT: "qwq-32b-release"})
     narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
-    at.slider(key="w_window_n").set_value(2).run()
+    at.slider(key=state.WINDOW_N.widget).set_value(2).run()
     wide_to_narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
     # two sessions before day 0: BABA's day 0 is 5 March, so its window opens on Monday 3 March
     assert wide_to_narrow[0] > narrow[0] and wide_to_narrow[0] == "2025-03-02T12:00:00"
@@ -162,13 +164,13 @@ def test_event_without_price_data_says_so():
 
     old = Event(id="user-old", title="An old story", date="2015-06-01", category="other", symbols=["9988.HK"],
                 origin="user")
-    at = on_page("pages/story/timeline.py", user_events=[old], event="user-old")
+    at = on_page("pages/story/timeline.py", {state.USER_EVENTS: [old], state.EVENT: "user-old"})
     assert not at.exception
     assert any("No price data" in i.value for i in at.info)
 
 
 def test_claims_and_article_quotes_show_on_their_event():
-    at = on_page("pages/story/timeline.py", event="hscei-ytd-claim")
+    at = on_page("pages/story/timeline.py", {state.EVENT: "hscei-ytd-claim"})
     body = texts(at)
     assert "partly supported" in body and "since January" in body
 
@@ -184,8 +186,9 @@ def test_deep_link_with_every_parameter_reproduces_the_screen():
     at.run().switch_page("pages/markets/markets.py").run()
     assert not at.exception and not at.warning
     ss = at.session_state
-    assert (ss["range_start"], ss["range_end"]) == (date(2025, 2, 3), date(2025, 3, 14))
-    assert ss["symbols"] == ["9988.HK", "^HSCE"] and ss["view"] == "price" and ss["log"] is True
+    assert (ss[state.RANGE_START.name], ss[state.RANGE_END.name]) == (date(2025, 2, 3), date(2025, 3, 14))
+    assert ss[state.SYMBOLS.name] == ["9988.HK", "^HSCE"] and ss[state.VIEW.name] == "price"
+    assert ss[state.LOG.name] is True
     spec = chart_specs(at)[0]
     assert event_ids_in(spec) == {"qwq-32b-release", "qwq-32b-open-weights-apache2", "manus-launch"}
     assert x_range(spec)[0].startswith("2025-02-02")
@@ -201,7 +204,7 @@ def test_garbage_parameters_are_ignored_with_a_notice():
     notices = " ".join(w.value for w in at.warning)
     for name in ("range", "start", "event", "symbols", "view", "log", "n", "est", "zzz"):
         assert name in notices
-    assert at.session_state["range_preset"] == "3M" and at.session_state["view"] == "rebased"
+    assert at.session_state[state.RANGE_PRESET.name] == "3M" and at.session_state[state.VIEW.name] == "rebased"
 
 
 def test_list_parameters_keep_their_good_items_and_name_the_rest():
@@ -212,8 +215,8 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     notices = [w.value.replace("\\", "") for w in at.warning]  # shown Markdown-escaped
     at.switch_page("pages/markets/markets.py").run()
     assert not at.exception
-    assert at.session_state["symbols"] == ["9988.HK", "BABA"]
-    assert at.session_state["categories"] == ["model release"]
+    assert at.session_state[state.SYMBOLS.name] == ["9988.HK", "BABA"]
+    assert at.session_state[state.CATEGORIES.name] == ["model release"]
     assert any("used 9988.HK, BABA" in n and "NOPE!" in n for n in notices), notices
     assert any("used model release" in n and "bogus" in n for n in notices), notices
     assert not any(".." in n for n in notices), notices
@@ -224,7 +227,7 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     at.run()
     assert any("^HSI were left out" in w.value.replace("\\", "") for w in at.warning)
     at.switch_page("pages/markets/markets.py").run()
-    assert at.session_state["symbols"] == nine.split(",")[:8]
+    assert at.session_state[state.SYMBOLS.name] == nine.split(",")[:8]
 
 
 # --- event study ------------------------------------------------------------------------------------
@@ -242,21 +245,21 @@ def test_event_study_answers_the_headline_question():
 def test_event_study_windows_and_benchmark_change_the_statistics():
     at = on_page("pages/markets/event_study.py")
     base = frame_with(at, "statistic").set_index("statistic")["value"]
-    at.slider(key="w_es_estimation").set_value((-120, -11)).run()
+    at.slider(key=state.ES_ESTIMATION.widget).set_value((-120, -11)).run()
     shorter = frame_with(at, "statistic").set_index("statistic")["value"]
     assert shorter["observations (L1)"] == "110" and shorter["beta"] != base["beta"]
-    assert at.selectbox(key="w_es_benchmark").value == "^HSCE"  # the default, as a symbol
-    at.selectbox(key="w_es_benchmark").set_value("^HSI").run()
+    assert at.selectbox(key=state.ES_BENCHMARK.widget).value == "^HSCE"  # the default, as a symbol
+    at.selectbox(key=state.ES_BENCHMARK.widget).set_value("^HSI").run()
     other = frame_with(at, "statistic").set_index("statistic")["value"]
     assert other["beta"] != shorter["beta"]
     ar_before = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"]
-    at.slider(key="w_es_window").set_value((-2, 3)).run()
+    at.slider(key=state.ES_WINDOW.widget).set_value((-2, 3)).run()
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["x"] != ar_before
     assert frame_with(at, "session")["session"].tolist() == ["-2", "-1", "0 (day 0)", "+1", "+2", "+3"]
 
 
 def test_event_study_too_short_history_gives_a_clear_message():
-    at = on_page("pages/markets/event_study.py", event="tongyi-qianwen-unveiled", es_symbol="NVDA")
+    at = on_page("pages/markets/event_study.py", {state.EVENT: "tongyi-qianwen-unveiled", state.ES_SYMBOL: "NVDA"})
     assert not at.exception
     assert any("no history before the event" in e.value for e in at.error)
     assert not any("-1 sessions" in e.value for e in at.error)
@@ -274,7 +277,7 @@ def test_claims_page_shows_each_verdict_from_the_data():
 
 
 def test_article_page_shows_each_point_once_and_checks_dates():
-    at = on_page("pages/story/article.py", event="manus-launch")
+    at = on_page("pages/story/article.py", {state.EVENT: "manus-launch"})
     assert not at.exception
     paragraphs = [m.value for m in at.markdown if len(m.value) > 200]
     assert len(paragraphs) == 9  # 14 paragraphs, 5 of them repeats
@@ -292,11 +295,11 @@ def test_upload_flow_reports_bad_rows_and_adds_good_ones_everywhere():
            "Bad date,2025-02-31,policy,\n"
            "Second good,2025-03-04,other,BABA\n").encode()
     at = on_page("pages/your_data/your_data.py")
-    at.file_uploader(key="events_upload").upload("mine.csv", csv, "text/csv").run()
+    at.file_uploader(key=state.UPLOAD).upload("mine.csv", csv, "text/csv").run()
     problems = frame_with(at, "reason")
     assert problems[["row", "field"]].values.tolist() == [[2, "title"], [3, "date"]]
-    at.button(key="upload_add").click().run()
-    assert [e.title for e in at.session_state["user_events"]] == ["Good one", "Second good"]
+    at.button(key=state.UPLOAD_ADD).click().run()
+    assert [e.title for e in at.session_state[state.USER_EVENTS.name]] == ["Good one", "Second good"]
     at.switch_page("pages/story/overview.py").run()
     assert {"user-good-one-2025-02-20", "user-second-good-2025-03-04"} <= event_ids_in(chart_specs(at)[0])
 
@@ -306,16 +309,16 @@ def test_extraction_flow_proposes_reviews_and_adds_events():
             "Shares rose 5% on March 3, 2025 after the announcement. "
             "Analysts expect more news soon.")
     at = on_page("pages/your_data/your_data.py")
-    at.text_area(key="extract_text").input(text)
-    at.date_input(key="extract_published").set_value(date(2025, 3, 5))
-    at.button(key="extract_run").click().run()
+    at.text_area(key=state.EXTRACT_TEXT).input(text)
+    at.date_input(key=state.EXTRACT_PUBLISHED).set_value(date(2025, 3, 5))
+    at.button(key=state.EXTRACT_RUN).click().run()
     review = frame_with(at, "date expression")
     assert len(review) == 2 and set(review["date"].astype(str)) == {"2025-03-03"}
-    at.button(key="extract_add").click().run()
+    at.button(key=state.EXTRACT_ADD).click().run()
     assert not at.exception
-    titles = [e.title for e in at.session_state["user_events"]]
-    assert len(titles) == 2 and all(e.origin == "user" for e in at.session_state["user_events"])
+    titles = [e.title for e in at.session_state[state.USER_EVENTS.name]]
+    assert len(titles) == 2 and all(e.origin == "user" for e in at.session_state[state.USER_EVENTS.name])
     assert "Shares rose 5% after the announcement" in titles
     at.switch_page("pages/story/timeline.py").run()
-    options = " ".join(at.selectbox(key="w_event_pick").options)
+    options = " ".join(at.selectbox(key=state.EVENT.widget).options)
     assert all(title in options for title in titles)

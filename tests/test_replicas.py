@@ -26,6 +26,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.text.upload_schema import FIELDS
+from components.ui import state
 from tests import browser as B
 from tests.services import nginx_proxy
 
@@ -96,7 +97,7 @@ def test_events_uploaded_on_one_replica_open_by_share_link_on_the_other(stack, c
     owner_ctx, owner = fresh_browser_on(chromium, proxy.url)
     page = owner_ctx.new_page()
     B.goto(page, proxy.url, "/your_data")
-    page.locator('.st-key-events_upload input[type="file"]').set_input_files(events_file(tmp_path))
+    page.locator(f'.st-key-{state.UPLOAD} input[type="file"]').set_input_files(events_file(tmp_path))
     page.get_by_role("button", name="Add 2 event(s) to the session").click()
     expect(page.get_by_text("Added 2 event(s) to this session.")).to_be_visible()
     page.get_by_role("button", name="Save and get links").click()

@@ -8,10 +8,11 @@ import pytest
 import sqlalchemy as sa
 
 from components.data.events import Event
+from components.ui import state
 from components.workspace import db, store
 from components.workspace.records import Content
 from components.workspace.schema import workspace_events
-from tests.apptest import assert_no_exception, qp
+from tests.apptest import assert_no_exception, claims_article, qp
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -38,15 +39,15 @@ def sidebar_codes(at) -> list[str]:
 
 
 def save_session(open_page, events: list[Event], page: str = "pages/story/timeline.py", **params):
-    at = open_page(page, state={"user_events": events}, params=params)
-    at.sidebar.button(key="ws_save").click().run()
+    at = open_page(page, {state.USER_EVENTS: events}, params=params)
+    at.sidebar.button(key=state.WS_SAVE).click().run()
     assert_no_exception(at, "save")
     return at
 
 
 def test_saving_gives_an_edit_link_in_the_url_and_a_share_link(open_page, database):
     at = save_session(open_page, [mine(1), mine(2)], event="qwq-32b-release")
-    edit, share = qp(at, "ws"), at.session_state["_workspace"]["share"]
+    edit, share = qp(at, "ws"), at.session_state[state.WORKSPACE.name].share
     share_link, edit_link = sidebar_codes(at)
     assert f"share={share}" in share_link and f"ws={edit}" in edit_link and edit not in share_link
     assert share_link.startswith("/timeline?") and "event=qwq-32b-release" in share_link
@@ -56,54 +57,54 @@ def test_saving_gives_an_edit_link_in_the_url_and_a_share_link(open_page, databa
 def test_a_reload_of_the_edit_link_keeps_the_events_and_later_changes(open_page, database):
     at = save_session(open_page, [mine(1)])
     edit = qp(at, "ws")
-    at.session_state["user_events"] = [mine(1), mine(2)]  # as "Add" does
+    at.session_state[state.USER_EVENTS.name] = [mine(1), mine(2)]  # as "Add" does
     at.run()  # the run ends with an autosave
     reloaded = open_page("pages/story/timeline.py", params={"ws": edit, "event": "user-mine-2"})
     assert_no_exception(reloaded, "reload")
-    assert [e.id for e in reloaded.session_state["user_events"]] == ["user-mine-1", "user-mine-2"]
-    assert reloaded.session_state["event"] == "user-mine-2"
+    assert [e.id for e in reloaded.session_state[state.USER_EVENTS.name]] == ["user-mine-1", "user-mine-2"]
+    assert reloaded.session_state[state.EVENT.name] == "user-mine-2"
     assert "My own event 2" in [h.value for h in reloaded.header]
     assert not reloaded.warning
 
 
 def test_a_share_link_in_a_fresh_session_shows_the_events_read_only(open_page, database):
     at = save_session(open_page, [mine(1)], range="1Y")
-    share = at.session_state["_workspace"]["share"]
+    share = at.session_state[state.WORKSPACE.name].share
     viewer = open_page("pages/story/timeline.py", params={"share": share, "event": "user-mine-1"})
     assert_no_exception(viewer, "share link")
-    assert viewer.session_state["event"] == "user-mine-1"
-    assert viewer.session_state["range_preset"] == "1Y"  # from the saved view: the link did not say
+    assert viewer.session_state[state.EVENT.name] == "user-mine-1"
+    assert viewer.session_state[state.RANGE_PRESET.name] == "1Y"  # from the saved view: the link did not say
     assert "read-only" in "\n".join(i.value for i in viewer.sidebar.info)
     assert "ws" not in viewer.query_params and qp(viewer, "share") == share
-    viewer.session_state["user_events"] = []
+    viewer.session_state[state.USER_EVENTS.name] = []
     viewer.run()  # a viewer's change is never saved
     again = open_page("app.py", params={"share": share})
-    assert [e.id for e in again.session_state["user_events"]] == ["user-mine-1"]
+    assert [e.id for e in again.session_state[state.USER_EVENTS.name]] == ["user-mine-1"]
 
 
 def test_a_viewer_may_save_a_copy_of_their_own(open_page, database):
-    share = save_session(open_page, [mine(1)]).session_state["_workspace"]["share"]
+    share = save_session(open_page, [mine(1)]).session_state[state.WORKSPACE.name].share
     viewer = open_page("app.py", params={"share": share})
-    viewer.sidebar.button(key="ws_copy").click().run()
-    copy = viewer.session_state["_workspace"]
-    assert copy["mode"] == "edit" and qp(viewer, "ws") == copy["token"] and copy["share"] != share
+    viewer.sidebar.button(key=state.WS_COPY).click().run()
+    copy = viewer.session_state[state.WORKSPACE.name]
+    assert copy.mode == "edit" and qp(viewer, "ws") == copy.token and copy.share != share
     assert "share" not in viewer.query_params
 
 
 def test_revoking_the_share_link_turns_it_off_with_a_clear_message(open_page, database):
     at = save_session(open_page, [mine(1)])
-    share = at.session_state["_workspace"]["share"]
-    at.sidebar.button(key="ws_revoke").click().run()
+    share = at.session_state[state.WORKSPACE.name].share
+    at.sidebar.button(key=state.WS_REVOKE).click().run()
     assert "share link is off" in "\n".join(c.value for c in at.sidebar.caption)
     viewer = open_page("pages/story/timeline.py", params={"share": share, "event": "user-mine-1"})
     assert_no_exception(viewer, "revoked link")
     text = notices(viewer)
     assert "turned off by the workspace's owner" in text
     assert "someone's own events" in text  # and why the event is not there
-    assert viewer.session_state["user_events"] == [] and "share" not in viewer.query_params
-    at.sidebar.button(key="ws_new_share").click().run()
-    assert [e.id for e in open_page("app.py", params={"share": at.session_state["_workspace"]["share"]})
-            .session_state["user_events"]] == ["user-mine-1"]
+    assert viewer.session_state[state.USER_EVENTS.name] == [] and "share" not in viewer.query_params
+    at.sidebar.button(key=state.WS_NEW_SHARE).click().run()
+    assert [e.id for e in open_page("app.py", params={"share": at.session_state[state.WORKSPACE.name].share})
+            .session_state[state.USER_EVENTS.name]] == ["user-mine-1"]
 
 
 @pytest.mark.parametrize(("params", "expected"), [
@@ -131,21 +132,21 @@ def test_a_bad_saved_row_is_named_and_the_other_events_load(open_page, database)
                      .values(record='{"id": "user-x", "title": "<script>alert(1)</script>"}'))
     at = open_page("app.py", params={"share": created.share_token})
     assert_no_exception(at, "bad row")
-    assert [e.id for e in at.session_state["user_events"]] == ["user-mine-2"]
+    assert [e.id for e in at.session_state[state.USER_EVENTS.name]] == ["user-mine-2"]
     assert "saved event #1 'user-mine-1'" in notices(at) and "markup" in notices(at)
 
 
 def test_two_windows_on_one_workspace_do_not_overwrite_each_other_silently(open_page, database):
     first = save_session(open_page, [mine(1)])
     second = open_page("app.py", params={"ws": qp(first, "ws")})
-    second.session_state["user_events"] = [mine(1), mine(2)]
+    second.session_state[state.USER_EVENTS.name] = [mine(1), mine(2)]
     second.run()
-    first.session_state["user_events"] = []
+    first.session_state[state.USER_EVENTS.name] = []
     first.run()
     assert "another window" in "\n".join(w.value for w in first.sidebar.warning)
-    assert len(open_page("app.py", params={"ws": qp(first, "ws")}).session_state["user_events"]) == 2
-    first.sidebar.button(key="ws_force").click().run()
-    assert open_page("app.py", params={"ws": qp(first, "ws")}).session_state["user_events"] == []
+    assert len(open_page("app.py", params={"ws": qp(first, "ws")}).session_state[state.USER_EVENTS.name]) == 2
+    first.sidebar.button(key=state.WS_FORCE).click().run()
+    assert open_page("app.py", params={"ws": qp(first, "ws")}).session_state[state.USER_EVENTS.name] == []
 
 
 def test_no_database_means_a_message_not_a_traceback(open_page, monkeypatch):
@@ -153,7 +154,7 @@ def test_no_database_means_a_message_not_a_traceback(open_page, monkeypatch):
     at = save_session(open_page, [mine(1)], page="app.py")
     text = notices(at)
     assert "Not saved" in text and "cannot be used" in text and "secret" not in text
-    assert at.session_state["_workspace"] is None
+    assert at.session_state[state.WORKSPACE.name] is None
     link = open_page("app.py", params={"share": "C" * 43})
     assert "cannot be opened right now" in notices(link)
 
@@ -162,34 +163,34 @@ def test_a_loaded_article_is_kept_with_the_workspace_and_can_be_read_again(open_
     text = ("Tencent shares rise after results\n\nHONG KONG: Tencent rose 3% on Thursday after it reported "
             "quarterly results on Wednesday, beating forecasts.")
     at = open_page("pages/your_data/your_data.py")
-    at.text_area(key="extract_text").input(text)
-    at.button(key="extract_run").click().run()
+    at.text_area(key=state.EXTRACT_TEXT).input(text)
+    at.button(key=state.EXTRACT_RUN).click().run()
     assert_no_exception(at, "propose")
-    assert [a.title for a in at.session_state["loaded_articles"]] == ["Tencent shares rise after results"]
-    at.sidebar.button(key="ws_save").click().run()
+    assert [a.title for a in at.session_state[state.LOADED_ARTICLES.name]] == ["Tencent shares rise after results"]
+    at.sidebar.button(key=state.WS_SAVE).click().run()
     reopened = open_page("pages/your_data/your_data.py", params={"ws": qp(at, "ws")})
-    article = reopened.session_state["loaded_articles"][0]
+    article = reopened.session_state[state.LOADED_ARTICLES.name][0]
     assert article.text == text and article.published == dt.date(2025, 3, 6)
     assert "Your articles (1)" in [s.value for s in reopened.subheader]
-    assert reopened.session_state["_loaded_article"].text == text  # the claims page checks it after a reload
-    reopened.button(key="ws_article_0").click().run()
+    assert claims_article(reopened).text == text  # the claims page checks it after a reload
+    reopened.button(key=state.article_key(0)).click().run()
     assert_no_exception(reopened, "propose again")
-    assert reopened.session_state["_extraction"] is not None
+    assert reopened.session_state[state.EXTRACTION.name] is not None
 
 
 def test_a_loaded_articles_market_and_claims_survive_the_link(open_page, database):
     text = "BABA shares jumped 8% on Thursday after the results, the biggest gain in New York trading."
     at = open_page("pages/story/claims.py")
-    at.text_area(key="claims_text").input(text)
-    at.date_input(key="claims_published").set_value(dt.date(2025, 2, 21))
-    at.selectbox(key="claims_place").set_value("US")
-    at.button(key="claims_load").click().run()
+    at.text_area(key=state.CLAIMS_TEXT).input(text)
+    at.date_input(key=state.CLAIMS_PUBLISHED).set_value(dt.date(2025, 2, 21))
+    at.selectbox(key=state.CLAIMS_PLACE).set_value("US")
+    at.button(key=state.CLAIMS_LOAD).click().run()
     assert_no_exception(at, "load")
-    assert at.session_state["loaded_articles"][0].place == "US"
-    at.sidebar.button(key="ws_save").click().run()
-    reopened = open_page("pages/story/claims.py", params={"share": at.session_state["_workspace"]["share"]})
+    assert at.session_state[state.LOADED_ARTICLES.name][0].place == "US"
+    at.sidebar.button(key=state.WS_SAVE).click().run()
+    reopened = open_page("pages/story/claims.py", params={"share": at.session_state[state.WORKSPACE.name].share})
     assert_no_exception(reopened, "reopen")
-    loaded = reopened.session_state["_loaded_article"]
+    loaded = claims_article(reopened)
     assert (loaded.text, loaded.published, loaded.place) == (text, dt.date(2025, 2, 21), "US")
-    assert reopened.session_state["claims_source"] == "loaded"
+    assert reopened.session_state[state.CLAIMS_SOURCE.name] == "loaded"
     assert any("BABA" in m.value for m in reopened.markdown)

@@ -79,7 +79,7 @@ def symbols_needed(story: Story) -> list[str]:
 
 def _article_claims(article: StoredArticle) -> tuple:
     """A kept article's claims, read again from its text (an empty list for a text that cannot be read)."""
-    return _claims_of(article.text, article.published or article.added_at.date(), article.place)
+    return _claims_of(article.text, article.day, article.place)
 
 
 @lru_cache(maxsize=16)

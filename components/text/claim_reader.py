@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from components.analysis.article_claims import ArticleClaim
 from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
-from components.text import claim_periods as P
+from components.text import claim_periods
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
@@ -62,23 +62,15 @@ class _Story:
     claims: list[ArticleClaim] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class LoadedArticle:
-    """An article a user brought: its text, publication date and market ("" = read from the text)."""
-
-    text: str
-    published: dt.date
-    place: str = ""
-
-    @property
-    def label(self) -> str:
-        """A short name: its "Title:" line, else its first line that is not a header line (plain text)."""
-        lines = [line.strip() for line in self.text.splitlines()[:40] if line.strip()]
-        title = next((line.split(":", 1)[1].strip() for line in lines if line.lower().startswith(("title:",
-                                                                                                  "headline:"))), "")
-        first = title or next((line for line in lines if not re.match(r"^(?:URL|Source|Published|Date|By)\b\s*:",
-                                                                      line, re.IGNORECASE)), "")
-        return (first[:70] + ("…" if len(first) > 70 else "")) or "(empty text)"
+def article_title(text: str) -> str:
+    """A short name for an article a user brought: its "Title:" line, else its first line that is not a header
+    line (plain text); "" for a text without one."""
+    lines = [line.strip() for line in text.splitlines()[:40] if line.strip()]
+    title = next((line.split(":", 1)[1].strip() for line in lines if line.lower().startswith(("title:",
+                                                                                              "headline:"))), "")
+    first = title or next((line for line in lines if not re.match(r"^(?:URL|Source|Published|Date|By)\b\s*:",
+                                                                  line, re.IGNORECASE)), "")
+    return first[:70] + ("…" if len(first) > 70 else "")
 
 
 def claims_of_text(text: str, published: dt.date | str, *, place: str | None = None) -> tuple[Reading,
@@ -113,7 +105,7 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
 def _morning_report(reading: Reading) -> str:
     """The words of the title or lead that make the text a report of the morning session ("drops 535 points in half
     a day"), unless its session was a half day on the exchange's calendar; else ""."""
-    if reading.place not in P.ASIAN:
+    if reading.place not in claim_periods.ASIAN:
         return ""
     day = reading.session or reading.published
     found = next((m.group() for c in reading.clauses[:12] for m in [_MORNING_REPORT.search(c.text)] if m), "")
@@ -155,7 +147,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         measure, measure_rule, day, written, extra = framed
         reason, unsure_measure = "", ""
         day_rule = measure_rule if "day" in extra else day_rule
-    vague = P.unresolved_day(clause, q)
+    vague = claim_periods.unresolved_day(clause, q)
     if vague is not None and not written:  # "to $117.59 the next day": which day, the text does not say
         unsure = "; ".join(x for x in (unsure, f"'{vague.text}' {vague.reason or 'names a day the text does not give'}")
                            if x)
@@ -167,7 +159,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     if framed is not None:
         fields.update({k: v for k, v in extra.items() if k != "day"})
     elif measure in ("period", "period_points", "rank", "streak"):
-        fields.update(P.period_fields(q, clause, measure, day))
+        fields.update(claim_periods.period_fields(q, clause, measure, day))
     if measure == "rank":
         fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close")
     if measure == "streak":
@@ -196,19 +188,19 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
         day = story_sessions.previous_session(market, preview[0] if preview else day)
         return "level", f"'{last.group().strip()}': the close of the session before ({day:%a %d %b})", day, False, {
             "day": day}
-    if measure not in ("day", "points") or written or P.own_day(clause, q):
+    if measure not in ("day", "points") or written or claim_periods.own_day(clause, q):
         return None
     period = "period" if measure == "day" else "period_points"
-    run = P.run_before(clause, q)
+    run = claim_periods.run_before(clause, q)
     if run is not None:
         since = story_sessions.sessions_back(market, day, run.count)
         return period, f"'{run.text}': a move over that run, from {since:%d %b %Y}", day, written, {
             "since": since, "since_rule": f"'{run.text}': the {run.count} sessions from {since:%d %b %Y}"}
     under = clause.section if clause.section is not None and clause.section.is_range else None
-    opened = under or P.paragraph_period(clause, story.reading.clauses)
+    opened = under or claim_periods.paragraph_period(clause, story.reading.clauses)
     if opened is not None:
         return period, (f"'{opened.text}' opens its paragraph: a move over {opened.start_date:%d %b %Y} to "
-                        f"{opened.end_date:%d %b %Y}"), day, written, P.paragraph_fields(opened, day)
+                        f"{opened.end_date:%d %b %Y}"), day, written, claim_periods.paragraph_fields(opened, day)
     return None
 
 
@@ -267,28 +259,29 @@ def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[d
 
 
 def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
-    e = P.own_day(clause, q)
+    e = claim_periods.own_day(clause, q)
     night = _overnight_elsewhere(e if e is not None else clause.date, market, story)
     if night is not None:
         return night
     if e is not None:
-        if story.reading.place in P.ASIAN and market == "US" and e.start_date == story.reading.published \
+        if story.reading.place in claim_periods.ASIAN and market == "US" and e.start_date == story.reading.published \
                 and e.kind != "overnight":
             day, why = story.reading.story_day("US")
             return day, f"'{e.text}': {e.rule}; {why}", False
         return e.start_date, f"'{e.text}' in its own words: {e.rule}", e.kind != "overnight"
     other_market = "previous move" in clause.implicit and MARKET_TZ.get(market, clause.tz) != clause.tz
-    elsewhere = clause.date is not None and not clause.implicit and P.another_figures(clause, q, clause.date)
+    elsewhere = (clause.date is not None and not clause.implicit
+                 and claim_periods.another_figures(clause, q, clause.date))
     if clause.day is not None and not other_market and not elsewhere:  # nor another market's or figure's day
         written = not clause.implicit or "previous move" in clause.implicit
         rule = clause.implicit or f"'{clause.date.text}' in its sentence: {clause.date.rule}"
-        if written and story.reading.place in P.ASIAN and market == "US" and clause.day == story.reading.published \
-                and clause.date.kind != "overnight":
+        if written and story.reading.place in claim_periods.ASIAN and market == "US" \
+                and clause.day == story.reading.published and clause.date.kind != "overnight":
             day, why = story.reading.story_day("US")
             return day, rule + "; " + why, False
         return clause.day, rule, written
     day, rule = story.reading.story_day(market)
     if story.before_open and market == "US" and day == story.reading.published:
-        day, rule = P.previous_weekday(day), ("the story was written before the New York session opened, so its "
-                                               "closes are the previous session's")
+        day, rule = claim_periods.previous_weekday(day), ("the story was written before the New York session opened, "
+                                                          "so its closes are the previous session's")
     return day, rule, False

@@ -33,6 +33,7 @@ from components.charts import marks
 from components.data.events import Event
 from components.data.prices import PriceResult
 from components.text.claim_reader import claims_of_text
+from components.workspace.records import StoredArticle
 
 
 def _digest(parts: tuple) -> str:
@@ -115,9 +116,9 @@ def _market_figure(_history: PriceResult, key: str, _events: list[Event], events
     return marks.market_chart(_history.frame, events=_events, **options)[0]
 
 
-def article_claims(article) -> tuple:
-    """(reading, claims) of a loaded article (``claim_reader.LoadedArticle``), read once per text, date and place."""
-    return _article_claims(article.text, article.published, article.place)
+def article_claims(article: StoredArticle) -> tuple:
+    """(reading, claims) of a loaded article, read once per text, date and place."""
+    return _article_claims(article.text, article.day, article.place)
 
 
 @st.cache_data(show_spinner="Reading the article's figures…", max_entries=16)

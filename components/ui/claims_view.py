@@ -20,23 +20,24 @@ from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
-from components.text.claim_reader import PLACES, LoadedArticle
+from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
-from components.ui import caches, data, device, plots, state
+from components.ui import articles, caches, device, plots, state
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES
-from components.ui.workspace import remember_article
+from components.ui.prices_events import all_events, full_history
+from components.workspace.records import StoredArticle
 
 SOURCES = {"bundled": "The bundled article", "loaded": "An article you loaded"}
 
 
 def source_ui() -> str:
     """The article choice and the loader; returns "bundled" or "loaded"."""
-    loaded: LoadedArticle | None = state.LOADED_ARTICLE.get()
+    loaded = articles.claims_article()
     if loaded is None and state.CLAIMS_SOURCE.get() == "loaded":
         state.CLAIMS_SOURCE.set("bundled")
-    label = f"{SOURCES['loaded']}: {md_escape(loaded.label)}" if loaded else SOURCES["loaded"]
+    label = f"{SOURCES['loaded']}: {md_escape(loaded.title)}" if loaded else SOURCES["loaded"]
     options = ["bundled", "loaded"] if loaded else ["bundled"]
     choice = st.radio("Article", options, format_func=lambda o: label if o == "loaded" else SOURCES[o],
                       horizontal=True, **state.CLAIMS_SOURCE.bind())
@@ -53,30 +54,30 @@ def _loader() -> None:
     published = left.date_input("Publication date", value=ARTICLE_DATE, key=state.CLAIMS_PUBLISHED,
                                 min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
     place = right.selectbox("The article's market", list(PLACES), format_func=PLACES.get, key=state.CLAIMS_PLACE)
-    if st.button("Check its claims", key=state.CLAIMS_LOAD, type="primary") and load(
-            LoadedArticle(text or "", published, place)):
+    if st.button("Check its claims", key=state.CLAIMS_LOAD, type="primary") and load(text or "", published, place):
         st.rerun()
 
 
-def load(article: LoadedArticle) -> bool:
+def load(text: str, published: dt.date, place: str) -> bool:
     """Keep an article for the claims page (after reading it once); an error message instead when it cannot be read."""
-    if not article.text.strip():
+    if not text.strip():
         st.error("Paste the article's text first.", icon=":material/error:")
         return False
     try:
+        article = articles.new_article(text, published, place)
         caches.article_claims(article)
     except ValueError as exc:
         st.error(md_escape(exc), icon=":material/error:")
         return False
-    remember_article(article)
+    articles.keep(article)
     return True
 
 
 def bundled_ui() -> None:
     """The bundled article's claims: verdicts from the claim records, with a chart each."""
-    history = data.full_history(list(DEFAULT_SYMBOLS))
+    history = full_history(list(DEFAULT_SYMBOLS))
     provenance_banner(history)
-    events = data.all_events()
+    events = all_events()
     results = caches.claim_results(history, events)
     counts = Counter(r.verdict for r in results)
     st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
@@ -108,7 +109,7 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
 
 def loaded_ui() -> None:
     """A loaded article's claims: each figure read from its text and checked against the prices."""
-    article: LoadedArticle = state.LOADED_ARTICLE.get()
+    article: StoredArticle = articles.claims_article()
     reading, claims = caches.article_claims(article)
     st.caption(f"Published {article.published:%a %d %b %Y}; read as a {reading.place} report "
                f"({md_escape(reading.place_rule)}). {len(claims)} figure(s) found.")
@@ -118,7 +119,7 @@ def loaded_ui() -> None:
         st.info("No market figures were found in this text: nothing to check.", icon=":material/info:")
         return
     named, fetched = {c.symbol for c in claims if c.symbol}, checked_symbols(claims)
-    history = data.full_history(fetched)
+    history = full_history(fetched)
     if len(named) > len(fetched):
         st.warning(f"The text names {len(named)} listings; prices were fetched for the first {MAX_SYMBOLS} "
                    f"({', '.join(fetched)}), so claims about the others are uncheckable.")

@@ -22,8 +22,8 @@ from components.text.safe import md_escape, md_link
 from components.ui import caches, device, plots, state
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
-from components.ui.data import full_history
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES
+from components.ui.prices_events import full_history
 
 
 def event_detail_ui(event: Event, events: list[Event]) -> None:

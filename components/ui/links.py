@@ -1,8 +1,10 @@
 """Shareable links: the page's state to and from the URL's query parameters.
 
-:func:`parse_params` and :func:`to_params` are pure (mappings in, mappings out); :func:`sync_from_url`
-applies a link that was opened, :func:`write_url` keeps the address bar in step with the screen.
-A parameter that cannot be used is ignored with a notice, never silently.
+:func:`parse_params` and :func:`to_params` are pure (mappings in, mappings out); :func:`to_params`
+writes a page's link and, for ``state.EVERY_PAGE``, the view a saved workspace keeps. :func:`sync_from_url`
+applies a link that was opened, :func:`write_url` keeps the address bar in step with the screen. A
+parameter that cannot be used is ignored with a notice, never silently. The open workspace's token
+(``ws`` or ``share``) is opened before the link is applied (:mod:`components.ui.workspace_links`).
 """
 
 from __future__ import annotations
@@ -15,19 +17,19 @@ from components.analysis import ranges
 from components.facts import MAX_PARAM_LENGTH
 from components.text.safe import md_escape
 from components.ui import navigation as nav
-from components.ui import params as P
-from components.ui import state
-from components.ui.data import all_events, available_symbols, data_span
+from components.ui import params, state
 from components.ui.daterange import apply_custom, apply_preset
+from components.ui.prices_events import all_events, available_symbols, data_span
 
-PARAMS: dict[str, state.Key] = {key.param: key for key in state.URL_KEYS}
+PARAMS: dict[str, state.Key | None] = {**{key.param: key for key in state.URL_KEYS},
+                                       **dict.fromkeys(state.TOKEN_PARAMS)}  # a token: checked, opened apart
 RANGE_PARAMS = {state.RANGE_START.param, state.RANGE_END.param}
 
 
-def parse_params(params: Mapping[str, str], ctx: P.Context) -> tuple[dict[str, object], list[str]]:
+def parse_params(query: Mapping[str, str], ctx: params.LinkContext) -> tuple[dict[str, object], list[str]]:
     """Session-state updates from URL parameters, and a notice for every parameter ignored."""
     updates, notices = {}, []
-    for name, raw in params.items():
+    for name, raw in query.items():
         value = str(raw).strip()
         if name not in PARAMS:
             notices.append(f"Ignored unknown link parameter '{name[:40]}'.")
@@ -37,8 +39,11 @@ def parse_params(params: Mapping[str, str], ctx: P.Context) -> tuple[dict[str, o
             continue
         key = PARAMS[name]
         try:
-            updates[key.name] = key.parse(value, ctx)
-        except P.PartlyIgnored as exc:
+            if key is None:
+                params.token(value, ctx)
+            else:
+                updates[key.name] = key.parse(value, ctx)
+        except params.PartlyIgnored as exc:
             updates[key.name] = exc.value
             notices.append(f"Link parameter {name}='{value[:60]}': used {', '.join(exc.value)}; "
                            f"ignored the rest: {str(exc).rstrip('.')}.")
@@ -51,7 +56,8 @@ def parse_params(params: Mapping[str, str], ctx: P.Context) -> tuple[dict[str, o
 
 
 def to_params(values: Mapping[str, object], page: str) -> dict[str, str]:
-    """The URL parameters that reproduce ``page`` as it is in ``values`` (session state)."""
+    """The URL parameters that reproduce ``page`` as it is in ``values`` (session state), with the open
+    workspace's token; for ``state.EVERY_PAGE``, every page's parameters and no token (a saved view)."""
     custom = values.get(state.RANGE_PRESET.name) == ranges.CUSTOM
     out = {}
     for key in state.URL_KEYS:
@@ -61,7 +67,10 @@ def to_params(values: Mapping[str, object], page: str) -> dict[str, str]:
         value = values.get(key.name)
         if value is None or value == "" and key != state.ES_BENCHMARK:
             continue
-        out[key.param] = P.format_value(value)
+        out[key.param] = params.format_value(value)
+    workspace = values.get(state.WORKSPACE.name)
+    if workspace is not None and page != state.EVERY_PAGE:
+        out[workspace.param] = workspace.token
     return out
 
 
@@ -70,7 +79,8 @@ def sync_from_url() -> None:
     current = st.query_params.to_dict()
     if not current or current == state.URL_WRITTEN.get():
         return
-    ctx = P.Context(frozenset(e.id for e in all_events()), available_symbols(), state.WORKSPACE_OPEN.get() is not None)
+    ctx = params.LinkContext(frozenset(e.id for e in all_events()), available_symbols(),
+                             state.WORKSPACE.get() is not None)
     updates, notices = parse_params(current, ctx)
     preset = updates.pop(state.RANGE_PRESET.name, None)
     anchor = updates.pop(state.RANGE_ANCHOR.name, state.RANGE_ANCHOR.get())
@@ -89,10 +99,10 @@ def sync_from_url() -> None:
 
 
 def write_url(page: str) -> None:
-    params = to_params(st.session_state, page)
-    if params != st.query_params.to_dict():
-        st.query_params.from_dict(params)
-    state.URL_WRITTEN.set(params)
+    query = to_params(st.session_state, page)
+    if query != st.query_params.to_dict():
+        st.query_params.from_dict(query)
+    state.URL_WRITTEN.set(query)
 
 
 def show_url_notices() -> None:

@@ -9,7 +9,7 @@ from components.data.events import CATEGORIES
 from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, read_symbol
 from components.facts import MAX_SYMBOLS
 from components.ui import state
-from components.ui.data import available_symbols
+from components.ui.prices_events import available_symbols
 
 
 def chart_options_ui() -> None:

@@ -1,6 +1,6 @@
 """Parsers for link parameters (pure, no streamlit): a URL value in, a state value or the reason out.
 
-Each parser takes the raw text and a :class:`Context` and either returns the value for the session
+Each parser takes the raw text and a :class:`LinkContext` and either returns the value for the session
 state or raises ``ValueError`` with a reason the app shows as a notice while ignoring the parameter.
 A list parameter of which only some items are usable raises :class:`PartlyIgnored` carrying what is
 kept. Nothing here trusts the URL. The keys these parsers fill are in :mod:`components.ui.state`.
@@ -17,11 +17,11 @@ from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import MAX_SYMBOLS
 from components.workspace.tokens import looks_like_token
 
-Parser = Callable[[str, "Context"], object]
+Parser = Callable[[str, "LinkContext"], object]
 
 
 @dataclass(frozen=True)
-class Context:
+class LinkContext:
     """What a parser may check against: known event ids and the symbols that can be served."""
 
     event_ids: frozenset[str]
@@ -40,21 +40,21 @@ class PartlyIgnored(ValueError):
 def choice(options: Iterable[str], what: str) -> Parser:
     options = list(options)
 
-    def parse(value: str, _ctx: Context) -> str:
+    def parse(value: str, _ctx: LinkContext) -> str:
         if value not in options:
             raise ValueError(f"{what} '{value}' is not one of {', '.join(options)}")
         return value
     return parse
 
 
-def date(value: str, _ctx: Context) -> dt.date:
+def date(value: str, _ctx: LinkContext) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
 
 
-def event(value: str, ctx: Context) -> str:
+def event(value: str, ctx: LinkContext) -> str:
     if value not in ctx.event_ids:
         if value.startswith("user-") and not ctx.workspace:
             raise ValueError(f"there is no event with id '{value}' here: ids starting 'user-' are someone's own "
@@ -65,13 +65,13 @@ def event(value: str, ctx: Context) -> str:
     return value
 
 
-def token(value: str, _ctx: Context) -> str:
+def token(value: str, _ctx: LinkContext) -> str:
     if not looks_like_token(value):
         raise ValueError("is not a saved workspace's link code (43 letters, digits, '-' or '_')")
     return value
 
 
-def symbol(value: str, ctx: Context) -> str:
+def symbol(value: str, ctx: LinkContext) -> str:
     try:
         found = normalise_symbol(value)
     except InvalidSymbol as exc:
@@ -81,7 +81,7 @@ def symbol(value: str, ctx: Context) -> str:
     return found
 
 
-def symbols(value: str, ctx: Context) -> list[str]:
+def symbols(value: str, ctx: LinkContext) -> list[str]:
     kept, problems = [], []
     for part in (p for p in value.split(",") if p.strip()):
         try:
@@ -100,7 +100,7 @@ def symbols(value: str, ctx: Context) -> list[str]:
     return kept
 
 
-def categories(value: str, _ctx: Context) -> list[str]:
+def categories(value: str, _ctx: LinkContext) -> list[str]:
     cats = list(dict.fromkeys(c.strip() for c in value.split(",") if c.strip()))
     kept, bad = [c for c in cats if c in CATEGORIES], [c for c in cats if c not in CATEGORIES]
     if bad:
@@ -111,14 +111,14 @@ def categories(value: str, _ctx: Context) -> list[str]:
     return cats
 
 
-def flag(value: str, _ctx: Context) -> bool:
+def flag(value: str, _ctx: LinkContext) -> bool:
     if value not in ("0", "1"):
         raise ValueError(f"'{value}' must be 0 or 1")
     return value == "1"
 
 
 def int_in(low: int, high: int) -> Parser:
-    def parse(value: str, _ctx: Context) -> int:
+    def parse(value: str, _ctx: LinkContext) -> int:
         try:
             number = int(value)
         except ValueError:
@@ -130,7 +130,7 @@ def int_in(low: int, high: int) -> Parser:
 
 
 def window(low: int, high: int) -> Parser:
-    def parse(value: str, _ctx: Context) -> tuple[int, int]:
+    def parse(value: str, _ctx: LinkContext) -> tuple[int, int]:
         try:
             a, b = (int(x) for x in value.split(","))
         except ValueError:
@@ -141,7 +141,7 @@ def window(low: int, high: int) -> Parser:
     return parse
 
 
-def benchmark(value: str, ctx: Context) -> str:
+def benchmark(value: str, ctx: LinkContext) -> str:
     if value == "":
         return ""
     found = symbol(value, ctx)
@@ -150,7 +150,7 @@ def benchmark(value: str, ctx: Context) -> str:
     return found
 
 
-def stock(value: str, ctx: Context) -> str:
+def stock(value: str, ctx: LinkContext) -> str:
     found = symbol(value, ctx)
     if not symbol_info(found).studiable:
         raise ValueError(f"{found} is not a stock; an event study needs a stock and a benchmark")

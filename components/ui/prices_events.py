@@ -1,4 +1,4 @@
-"""What a page reads: the span of available data, the events of this session, and prices.
+"""The prices and events a page reads: the span of available prices, the session's events, and a full history.
 
 Thin Streamlit glue over :mod:`components.data.store` and the bundled events: it adds the user's
 own events from the session, and a spinner while a live fetch is under way.

@@ -12,19 +12,18 @@ import logging
 
 import streamlit as st
 
+from components.analysis.ranges import DateRange
 from components.data import store
 from components.report.story import Story, build_report, symbols_needed
 from components.ui import state
-from components.ui.data import all_events, data_span
-from components.ui.daterange import current_range
+from components.ui.prices_events import all_events
 
 log = logging.getLogger("dashboard")
 
 
-def story_now(share_url: str | None) -> Story:
+def story_now(share_url: str | None, shown: DateRange) -> Story:
     """The story as the session shows it: its events, selection, range and symbols."""
-    start, end = current_range()
-    return Story(events=tuple(all_events()), selected=state.EVENT.get(), start=start, end=end,
+    return Story(events=tuple(all_events()), selected=state.EVENT.get(), start=shown.start, end=shown.end,
                  symbols=tuple(state.SYMBOLS.get()), share_url=share_url,
                  articles=tuple(state.LOADED_ARTICLES.get()))
 
@@ -39,8 +38,8 @@ def report_file(story: Story, span: tuple[dt.date, dt.date]) -> bytes:
         raise
 
 
-def report_button(page: str, share_url: str | None) -> None:
-    story, span = story_now(share_url), data_span()
+def report_button(page: str, share_url: str | None, shown: DateRange) -> None:
+    story, span = story_now(share_url, shown), shown.span
     st.download_button("Download report", data=lambda: report_file(story, span),
                        file_name=f"qwq-week-{page}-{story.start:%Y%m%d}-{story.end:%Y%m%d}.html", mime="text/html",
                        key=state.WS_REPORT, on_click="ignore", icon=":material/download:", width="stretch",

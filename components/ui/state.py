@@ -1,20 +1,24 @@
 """Every session-state key of the app, with its default and the link parameter that carries it.
 
-A :class:`Key` names one canonical value. A widget bound to it (``**KEY.bind()``) keeps its own
-widget key (``KEY.widget``) and copies into the canonical one in its callback, so the value
-survives page switches, when Streamlit forgets the keys of widgets it no longer draws. Keys with a
-``param`` travel in the URL on the pages they list (``ALL_PAGES`` for every page); their parsers
-(:mod:`components.ui.params`) say why a bad value is ignored.
+A :class:`Key` names one canonical value, and every widget that edits one is bound to it the same way:
+``**KEY.bind()``. The widget keeps its own key (``KEY.widget``), seeded from the value when the widget is
+new, and its change is copied into the value, so the value survives page switches, when Streamlit
+forgets the keys of widgets it no longer draws. Code that changes a value calls ``KEY.set`` (the bound
+widget then shows it); reading (``KEY.get``) never writes. Keys with a ``param`` travel in the URL on
+the pages they list (``ALL_PAGES`` for every page); their parsers (:mod:`components.ui.params`) say why a
+bad value is ignored.
 
-The date range is stored as what the user chose (a preset and its anchor, or custom dates); the
-dates a preset stands for are computed when needed (:func:`components.ui.daterange.current_range`).
-Plain widget keys (buttons, tables, charts) are named here too, so no page spells a key twice.
+Each fact is kept once. The date range is stored as what the user chose (a preset and its anchor, or
+custom dates); the dates it stands for are resolved once per run (:func:`components.ui.daterange.resolve`).
+The open workspace is one value, and its token travels in links as ``ws`` or ``share`` by its mode.
+The claims page checks one of the loaded articles, named by its id. Plain widget keys (buttons, tables,
+charts) are named here too, so no page spells a key twice.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -30,21 +34,26 @@ from components.facts import (
     EVENT_WINDOW_LIMITS,
     ZOOM_SESSION_LIMITS,
 )
-from components.ui import params as P
+from components.ui import params
+from components.workspace import store
 
-ALL_PAGES = ("*",)
+EVERY_PAGE = "*"  # as a page to link to: every page's parameters (what a saved workspace keeps of the view)
+ALL_PAGES = (EVERY_PAGE,)  # as a Key's pages: it travels in the link of every page
 TIMELINE_SPANS = {"range": "Date range", "all": "All events"}  # where the timeline opens
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Key:
     """One canonical session-state value: its key, default, and (optionally) its link parameter."""
 
     name: str
     default: object = None
     param: str | None = None
-    parse: P.Parser | None = field(default=None, compare=False)
+    parse: params.Parser | None = None
     pages: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Key({self.name!r})"
 
     @property
     def widget(self) -> str:
@@ -52,32 +61,36 @@ class Key:
         return f"w_{self.name}"
 
     def get(self):
-        """The current value (the default, copied, when the session has none yet)."""
-        if self.name not in st.session_state:
-            st.session_state[self.name] = copy.deepcopy(self.default)
-        return st.session_state[self.name]
+        """The current value (a copy of the default while the session has none); reading never writes."""
+        if self.name in st.session_state:
+            return st.session_state[self.name]
+        return copy.deepcopy(self.default)
 
     def set(self, value) -> None:
-        """Set the value; a bound widget drawn later in this run shows it (its own key is dropped)."""
+        """Set the value; a bound widget drawn later shows it (its own key is dropped, and seeded again)."""
         st.session_state[self.name] = value
         st.session_state.pop(self.widget, None)
 
     def pop(self):
         return st.session_state.pop(self.name, copy.deepcopy(self.default))
 
-    def bind(self, on_change=None) -> dict:
-        """Keyword arguments that bind a widget to this value (seeded from it when the widget is new).
+    def bind(self, on_change=None, shows=None) -> dict:
+        """Keyword arguments that bind a widget to this value.
 
-        ``on_change`` replaces the plain copy into the canonical key (it must store the value itself)."""
+        A new widget is seeded from the value, or from ``shows`` while the value is None (what the widget
+        shows until the user picks: the custom range's picker shows the range's dates). ``on_change``
+        replaces the plain copy into the value: it reads the widget's key and stores with :meth:`set`."""
         if self.widget not in st.session_state:
-            st.session_state[self.widget] = copy.deepcopy(self.get())
+            value = self.get()
+            st.session_state[self.widget] = copy.deepcopy(shows if value is None else value)
         return {"key": self.widget, "on_change": on_change or self._copy_back}
 
     def _copy_back(self) -> None:
         st.session_state[self.name] = copy.deepcopy(st.session_state[self.widget])
 
     def on_page(self, page: str) -> bool:
-        return self.param is not None and (self.pages == ALL_PAGES or page in self.pages)
+        """Whether the value travels in the link of ``page`` (``EVERY_PAGE``: of any page)."""
+        return self.param is not None and (page == EVERY_PAGE or self.pages == ALL_PAGES or page in self.pages)
 
 
 @dataclass(frozen=True)
@@ -112,30 +125,29 @@ class Chart:
 
 
 # --- values that travel in links --------------------------------------------------------------------
-RANGE_PRESET = Key("range_preset", DEFAULT_PRESET, "range", P.choice([*PRESETS, CUSTOM], "range"), ALL_PAGES)
-RANGE_ANCHOR = Key("range_anchor", DEFAULT_ANCHOR, "anchor", P.choice(ANCHORS, "anchor"), ALL_PAGES)
-RANGE_START = Key("range_start", None, "start", P.date, ALL_PAGES)  # custom ranges only
-RANGE_END = Key("range_end", None, "end", P.date, ALL_PAGES)
-EVENT = Key("event", None, "event", P.event, ALL_PAGES)
-SYMBOLS = Key("symbols", list(DEFAULT_SYMBOLS), "symbols", P.symbols, ("markets",))
-VIEW = Key("view", "rebased", "view", P.choice(VIEWS, "view"), ("markets",))
-STYLE = Key("style", "line", "style", P.choice(STYLES, "style"), ("markets",))
-LOG = Key("log", False, "log", P.flag, ("markets",))
-CATEGORIES = Key("categories", list(ALL_CATEGORIES), "cats", P.categories, ("timeline", "markets"))
-WINDOW_N = Key("window_n", DEFAULT_ZOOM_SESSIONS, "n", P.int_in(*ZOOM_SESSION_LIMITS), ("timeline",))
-TIMELINE_SPAN = Key("timeline_span", "range", "span", P.choice(TIMELINE_SPANS, "span"), ("timeline",))
-ES_SYMBOL = Key("es_symbol", DEFAULT_SYMBOLS[0], "sym", P.stock, ("event_study",))
-ES_BENCHMARK = Key("es_benchmark", "", "bench", P.benchmark, ("event_study",))
-ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", P.window(*ESTIMATION_LIMITS), ("event_study",))
-ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", P.window(*EVENT_WINDOW_LIMITS), ("event_study",))
+RANGE_PRESET = Key("range_preset", DEFAULT_PRESET, "range", params.choice([*PRESETS, CUSTOM], "range"), ALL_PAGES)
+RANGE_ANCHOR = Key("range_anchor", DEFAULT_ANCHOR, "anchor", params.choice(ANCHORS, "anchor"), ALL_PAGES)
+RANGE_START = Key("range_start", None, "start", params.date, ALL_PAGES)  # custom ranges only
+RANGE_END = Key("range_end", None, "end", params.date, ALL_PAGES)
+EVENT = Key("event", None, "event", params.event, ALL_PAGES)
+SYMBOLS = Key("symbols", list(DEFAULT_SYMBOLS), "symbols", params.symbols, ("markets",))
+VIEW = Key("view", "rebased", "view", params.choice(VIEWS, "view"), ("markets",))
+STYLE = Key("style", "line", "style", params.choice(STYLES, "style"), ("markets",))
+LOG = Key("log", False, "log", params.flag, ("markets",))
+CATEGORIES = Key("categories", list(ALL_CATEGORIES), "cats", params.categories, ("timeline", "markets"))
+WINDOW_N = Key("window_n", DEFAULT_ZOOM_SESSIONS, "n", params.int_in(*ZOOM_SESSION_LIMITS), ("timeline",))
+TIMELINE_SPAN = Key("timeline_span", "range", "span", params.choice(TIMELINE_SPANS, "span"), ("timeline",))
+ES_SYMBOL = Key("es_symbol", DEFAULT_SYMBOLS[0], "sym", params.stock, ("event_study",))
+ES_BENCHMARK = Key("es_benchmark", "", "bench", params.benchmark, ("event_study",))
+ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", params.window(*ESTIMATION_LIMITS), ("event_study",))
+ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", params.window(*EVENT_WINDOW_LIMITS), ("event_study",))
 URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, VIEW, STYLE, LOG, CATEGORIES,
             WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW)
 
-# --- saved workspaces (components/ui/workspace.py): the link's token travels on every page ------------
-WORKSPACE = Key("workspace_edit", None, "ws", P.token, ALL_PAGES)  # the edit token of the open workspace
-SHARE = Key("workspace_share", None, "share", P.token, ALL_PAGES)  # the token of a workspace viewed read-only
-VIEW_KEYS = URL_KEYS  # what a saved workspace keeps of the screen (never a token)
-URL_KEYS = (*URL_KEYS, WORKSPACE, SHARE)
+# --- the open saved workspace (components/ui/saving.py): one value; its token travels in every link ---------
+WORKSPACE = Key("_workspace", None)  # the open workspace (saving.OpenWorkspace), or None
+EDIT_PARAM, SHARE_PARAM = "ws", "share"  # the link parameters that carry a workspace's token
+TOKEN_PARAMS = {EDIT_PARAM: store.EDIT, SHARE_PARAM: store.VIEW}  # each with the mode it opens the workspace in
 
 # --- values of this session only ----------------------------------------------------------------------
 USER_EVENTS = Key("user_events", [])  # the user's own events (uploaded or extracted)
@@ -144,29 +156,29 @@ ADDED_FILES = Key("_added_files", set())  # digests of the upload files already 
 ADD_NOTICES = Key("_add_notices", [])  # confirmations shown once after "Add"
 EXTRACTION = Key("_extraction", None)  # the last extraction under review
 URL_NOTICES = Key("_url_notices", [])  # why link parameters were ignored, shown once
-URL_WRITTEN = Key("_url_written", None)  # the parameters the app last wrote, to tell a new link apart
-RANGE_MESSAGE = Key("_range_msg", None)  # (dates, why) for the last custom range refused
-LOADED_ARTICLE = Key("_loaded_article", None)  # the article last read (extracted or loaded), for the claims page
+# The parameters the app last wrote into the address bar. Not derivable from the session: a rerun after a
+# click still holds that address while the session already differs from it, so only an address that differs
+# from what the app wrote is a link opened (pasted, or reached with Back) and applied.
+URL_WRITTEN = Key("_url_written", None)
+RANGE_PICK = Key("range_pick", None)  # dates in the custom range's picker not applied: half-picked or refused
+LOADED_ARTICLES = Key("loaded_articles", [])  # articles the user loaded (StoredArticle), kept in a workspace
+CLAIMS_ARTICLE = Key("_claims_article", None)  # the id of the loaded article the claims page checks
 CLAIMS_SOURCE = Key("claims_source", "bundled")  # which article the claims page checks: bundled or loaded
 EXTRACT_ROWS = Key("_extract_rows", None)  # review rows kept after "Add" (not added, each with its reason)
 EXTRACT_ROUND = Key("_extract_round", 0)  # bumped when the review table is rebuilt, so it starts afresh
 UPLOAD_ROUND = Key("_upload_round", 0)  # bumped after "Add", so the uploader (and its notices) start empty
-LOADED_ARTICLES = Key("loaded_articles", [])  # articles the user loaded (StoredArticle), kept in a workspace
-WORKSPACE_OPEN = Key("_workspace", None)  # the open workspace: id, mode, token, revision, what was saved
 WORKSPACE_NOTICES = Key("_workspace_notices", [])  # why a link's workspace did not open, or what it left out
 NEW_WORKSPACES = Key("_new_workspaces", 0)  # workspaces this session created (bounded)
-SESSION_KEYS = (USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN, RANGE_MESSAGE,
-                LOADED_ARTICLE, CLAIMS_SOURCE, EXTRACT_ROWS, EXTRACT_ROUND, UPLOAD_ROUND,
-                LOADED_ARTICLES, WORKSPACE_OPEN, WORKSPACE_NOTICES, NEW_WORKSPACES)
+SESSION_KEYS = (WORKSPACE, USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN,
+                RANGE_PICK, LOADED_ARTICLES, CLAIMS_ARTICLE, CLAIMS_SOURCE, EXTRACT_ROWS, EXTRACT_ROUND, UPLOAD_ROUND,
+                WORKSPACE_NOTICES, NEW_WORKSPACES)
 
 # --- widgets that hold no canonical value -------------------------------------------------------------
-RANGE_DATES = "w_range_dates"  # the custom range's date picker
 PAGE_HELPERS = "page_helpers"  # the page script: Enter applies dates, charts keep their zoom
 OVERVIEW_CHART = Chart("overview_chart")
 TIMELINE = "timeline_chart"  # the timeline component (its pick and step triggers)
 MARKETS_CHART = Chart("markets_chart")
 TIMELINE_ZOOM = "timeline_zoom"
-EVENT_PICK = "w_event_pick"  # the timeline's event selector (follows EVENT)
 PREV_EVENT, NEXT_EVENT = "prev_event", "next_event"
 RETRY_LIVE = "retry_live"
 ARTICLE_SHOW_REPEATS = "article_show_repeats"
@@ -185,7 +197,7 @@ EXTRACT_RUN, EXTRACT_REVIEW, EXTRACT_ADD = "extract_run", "extract_review", "ext
 NEW_SYMBOL, ADD_SYMBOL, SNAPSHOT_SYMBOLS = "new_symbol", "add_symbol", "snapshot_symbols"
 USER_EVENTS_TABLE, CLEAR_USER_EVENTS = "user_events_table", "clear_user_events"
 WS_SAVE, WS_COPY, WS_FORCE, WS_REVOKE, WS_NEW_SHARE = "ws_save", "ws_copy", "ws_force", "ws_revoke", "ws_new_share"
-WS_REPORT, WS_ARTICLES = "ws_report", "ws_articles"
+WS_REPORT = "ws_report"
 EXTRACT_PLACE, UPLOAD_DUPLICATES = "extract_place", "upload_duplicates"
 CLAIMS_TEXT, CLAIMS_PUBLISHED = "claims_text", "claims_published"
 CLAIMS_PLACE, CLAIMS_LOAD = "claims_place", "claims_load"
@@ -227,6 +239,7 @@ def figures_key(claim_id: str) -> str:
 
 
 def init_state() -> None:
-    """Give every canonical key its default in a new session."""
+    """Give every canonical key its default in a new session (the one place a default is written)."""
     for key in (*URL_KEYS, *SESSION_KEYS):
-        key.get()
+        if key.name not in st.session_state:
+            st.session_state[key.name] = copy.deepcopy(key.default)

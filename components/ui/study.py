@@ -27,7 +27,7 @@ from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
 from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EVENT
 from components.text.safe import csv_bytes, md_escape
 from components.ui import device, plots, state
-from components.ui.data import available_symbols
+from components.ui.prices_events import available_symbols
 
 
 def _on_stock() -> None:
@@ -35,7 +35,7 @@ def _on_stock() -> None:
     old, new = state.ES_SYMBOL.get(), st.session_state[state.ES_SYMBOL.widget]
     if state.ES_BENCHMARK.get() in ("", benchmark_for(old), new):
         state.ES_BENCHMARK.set("")
-    st.session_state[state.ES_SYMBOL.name] = new
+    state.ES_SYMBOL.set(new)
 
 
 def benchmark_options(symbol: str, available: list[str]) -> list[str]:

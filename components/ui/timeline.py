@@ -11,11 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.analysis.ranges import DateRange
 from components.charts import marks
 from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event
 from components.ui import device, state
-from components.ui.daterange import current_range
 
 ASSETS = Path(__file__).parent / "assets"
 TIMELINE = st.components.v2.component("event_timeline", js=(ASSETS / "timeline.js").read_text(encoding="utf-8"),
@@ -43,13 +43,13 @@ def step(ids: list[str], offset: int) -> None:
     if not 0 <= target < len(ids):
         st.toast("That was the last event." if offset > 0 else "That was the first event.", icon=":material/block:")
         return
-    st.session_state[state.EVENT.name] = ids[target]
+    state.EVENT.set(ids[target])
 
 
 def _on_pick() -> None:
     picked = getattr(st.session_state.get(state.TIMELINE), "pick", None)
     if isinstance(picked, str):
-        st.session_state[state.EVENT.name] = picked
+        state.EVENT.set(picked)
 
 
 def _on_step(ids: list[str]) -> None:
@@ -58,11 +58,10 @@ def _on_step(ids: list[str]) -> None:
         step(ids, value["dir"])
 
 
-def timeline(events: list[Event]) -> None:
-    """Every event of ``events`` on one axis; a click or tap selects, ← / → step."""
-    start, end = current_range()
+def timeline(events: list[Event], shown: DateRange) -> None:
+    """Every event of ``events`` on one axis, opening on the range ``shown``; a click or tap selects, ← / → step."""
     event_marks = marks.event_marks(events, None, exact=True)
-    data = timeline_data(event_marks, start=start, end=end, span=state.TIMELINE_SPAN.get(),
+    data = timeline_data(event_marks, start=shown.start, end=shown.end, span=state.TIMELINE_SPAN.get(),
                          selected=state.EVENT.get(), dark=device.is_dark())
     ids = [e.id for e in events]
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
@@ -84,18 +83,13 @@ def choose_event(events: list[Event], selected: Event | None) -> Event | None:
                     disabled=at == 0, help="Previous event (← or K)")
     nav_next.button("Next ▶", on_click=step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT,
                     disabled=at == len(ids) - 1, help="Next event (→ or J)")
-    st.session_state[state.EVENT_PICK] = selected.id if selected is not None else None
     labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in pool}
-    nav_pick.selectbox("Event", [e.id for e in pool], format_func=labels.get, key=state.EVENT_PICK,
-                       on_change=_on_select, placeholder="Choose an event, or click one on the timeline")
+    nav_pick.selectbox("Event", [e.id for e in pool], format_func=labels.get, index=None,  # an unknown id: none
+                       placeholder="Choose an event, or click one on the timeline", **state.EVENT.bind())
     if at is not None:
         st.caption(f"Event {at + 1} of {len(ids)}" + (" (the last)" if at == len(ids) - 1 else
                                                       " (the first)" if at == 0 else ""))
     return selected
-
-
-def _on_select() -> None:
-    st.session_state[state.EVENT.name] = st.session_state[state.EVENT_PICK]
 
 
 def hidden_selection_notice(selected: Event | None, events: list[Event]) -> None:

@@ -13,17 +13,23 @@ import streamlit as st
 from components.data import store
 from components.data.events import CATEGORIES, bundled_events, events_frame
 from components.data.symbols import InvalidSymbol, read_symbol
-from components.facts import HISTORY_START, MAX_ARTICLE_CHARS, MAX_SYMBOLS, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
-from components.text.claim_reader import PLACES, LoadedArticle
+from components.facts import (
+    HISTORY_START,
+    MAX_ARTICLE_CHARS,
+    MAX_SYMBOLS,
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_ROWS,
+    MAX_WORKSPACE_ARTICLES,
+)
+from components.text.claim_reader import PLACES
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
 from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
 from components.text.uploads import IN_SESSION, UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
+from components.ui import articles, saving, state
 from components.ui import navigation as nav
-from components.ui import state
-from components.ui.data import all_events, available_symbols
-from components.ui.workspace import remember_article
+from components.ui.prices_events import all_events, available_symbols
 
 
 def add(events: list) -> None:
@@ -129,8 +135,11 @@ def _propose(source: str, published: dt.date, place: str) -> None:
         st.error(md_escape(exc), icon=":material/error:")
         state.EXTRACTION.pop()
         return
-    if source.strip():
-        remember_article(LoadedArticle(source, published, place))  # for the claims page, and kept with the workspace
+    if source.strip():  # for the claims page, and kept with the workspace
+        try:
+            articles.keep(articles.new_article(source, published, place))
+        except ValueError as exc:
+            saving.notice(f"The article is not kept in your workspace: {str(exc).splitlines()[0]}.")
 
 
 def _review_ui(extraction) -> None:
@@ -185,6 +194,26 @@ def _add_reviewed(extraction, candidates: list, edited: pd.DataFrame) -> None:
         state.EXTRACT_ROWS.pop()
     state.EXTRACT_ROUND.set(state.EXTRACT_ROUND.get() + 1)
     st.rerun()
+
+
+def articles_ui() -> None:
+    """The loaded articles of the session (and its workspace), each with "propose events again"."""
+    kept = state.LOADED_ARTICLES.get()
+    if not kept:
+        return
+    st.subheader(f"Your articles ({len(kept)})")
+    st.caption(f"Kept with your workspace (at most {MAX_WORKSPACE_ARTICLES}); events and figures are computed "
+               "again from their text.")
+    for i, article in enumerate(kept):
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        dated = f"{article.published:%d %b %Y}" if article.published else "no date"
+        left.markdown(f"**{md_escape(article.title)}** · {dated} · {len(article.text):,} characters")
+        if right.button("Propose events", key=state.article_key(i)):
+            try:
+                state.EXTRACTION.set(propose_events(article.text, article.day, place=article.place or None))
+                articles.check_on_claims_page(article)
+            except ValueError as exc:
+                st.error(md_escape(exc))
 
 
 def symbols_ui() -> None:

@@ -39,7 +39,8 @@ class NotSaved(ValueError):
 
 
 class StoredArticle(BaseModel):
-    """A loaded article: its text and what is known about it (claims are computed from the text)."""
+    """An article a user loaded, in the session and in a workspace: its text and what is known about it
+    (claims and events are computed from the text)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -58,6 +59,11 @@ class StoredArticle(BaseModel):
         if bad:
             raise ValueError(bad)
         return value
+
+    @property
+    def day(self) -> dt.date:
+        """The day its relative dates ("on Monday") count from: its publication date, else the day it was added."""
+        return self.published or self.added_at.date()
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,16 @@ import streamlit as st
 from components.analysis.event_study import EventStudyError, event_study
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import PLAIN_INTRO
-from components.ui import caches, data, daterange, errors, links, state
+from components.ui import caches, daterange, errors, links, state
 from components.ui.banners import provenance_banner
+from components.ui.prices_events import all_events, full_history, selected_event
 from components.ui.study import comparison_ui, study_inputs_ui, study_results_ui
 
 st.title("Event study: abnormal returns")
 st.markdown(PLAIN_INTRO)
 daterange.not_applicable("the study uses the sessions around each event's day 0, set by the windows below.")
 links.show_url_notices()
-events = data.all_events()
+events = all_events()
 
 
 @st.fragment
@@ -22,8 +23,8 @@ def study() -> None:
     """Inputs and results: changing a window or the event reruns only this part."""
     symbol, bench = study_inputs_ui(events)
     links.write_url("event_study")  # a fragment rerun does not pass through app.py
-    event = data.selected_event(events)
-    history = data.full_history([symbol, bench])
+    event = selected_event(events)
+    history = full_history([symbol, bench])
     provenance_banner(history)
     closes = closes_by_symbol(history.frame)
     missing = [s for s in (symbol, bench) if s not in closes]

@@ -5,28 +5,29 @@ import streamlit as st
 from components.analysis.listings import LISTINGS, premium_frame, prints, sync_frame, unpriced_spans
 from components.analysis.metrics import closes_by_symbol, coverage_notes
 from components.facts import ADS_RATIO, HEADLINE_EVENT
-from components.ui import data, daterange, errors, links, state
+from components.ui import daterange, errors, links, state
 from components.ui.banners import provenance_banner
 from components.ui.listings import event_ui, movers_ui, premium_ui
+from components.ui.prices_events import all_events, full_history, selected_event
 
 st.title("Alibaba's two listings")
 st.markdown(f"One BABA share in New York (an ADS) stands for {ADS_RATIO} ordinary 9988.HK shares in Hong Kong. "
             f"Converted to US dollars, {ADS_RATIO} Hong Kong shares are what the ADS should be worth; the difference "
             "is its premium or discount. All prices here are the exchanges' own closing and opening prices.")
-daterange.range_line()
+shown = daterange.range_line()
 links.show_url_notices()
-history = data.full_history(list(LISTINGS))
+history = full_history(list(LISTINGS))
 provenance_banner(history)
 closes = closes_by_symbol(history.frame)
 missing = [s for s in LISTINGS if s not in closes]
 if missing:
     st.error(f"No prices for {', '.join(missing)}, so the two listings cannot be compared.")
     st.stop()
-events = data.all_events()
+events = all_events()
 printed = {s: prints(history.frame, s) for s in LISTINGS}
 frame = premium_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
 sync = sync_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
-start, end = daterange.current_range()
+start, end = shown.start, shown.end
 st.caption("A true premium compares the two prices at the same moment, which daily prices cannot. The closes of "
            "one date are 13½ hours apart, so their gap mostly shows what moved in between; the BABA close against "
            "Hong Kong's next open, a few hours later, comes much nearer. Dotted lines mark events.")
@@ -51,7 +52,7 @@ def one_event() -> None:
     labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
     st.selectbox("Event", ids, format_func=labels.get, **state.EVENT.bind())
     links.write_url("listings")
-    event = data.selected_event(events)
+    event = selected_event(events)
     if event is not None:
         event_ui(event, closes, printed, frame)
 

@@ -6,13 +6,14 @@ from components.analysis.metrics import coverage_notes, range_summary
 from components.data.basis import BASIS_USE
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, data, daterange, device, errors, links, plots, state
+from components.ui import caches, daterange, device, errors, links, plots, state
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner, provenance_table
 from components.ui.markets import chart_options_ui, chosen_symbols
+from components.ui.prices_events import all_events, full_history, selected_event
 
 st.title("Markets")
-daterange.range_line()
+shown = daterange.range_line()
 links.show_url_notices()
 chart_options_ui()
 symbols = chosen_symbols()
@@ -20,12 +21,12 @@ if not symbols:
     st.info("Choose at least one symbol.")
     st.stop()
 
-start, end = daterange.current_range()
-history = data.full_history(symbols)
+start, end = shown.start, shown.end
+history = full_history(symbols)
 provenance_banner(history)
 if state.STYLE.get() == "candles" and state.VIEW.get() != "price":
     st.caption("Candlesticks are drawn in the Price view; rebased and % change views use lines.")
-events = data.all_events()
+events = all_events()
 view, style = state.VIEW.get(), state.STYLE.get()
 fig, frame, shown = caches.market_chart(
     history, events, start=start, end=end, view=view, style=style, log=state.LOG.get(),
@@ -43,9 +44,9 @@ def chart_and_selection() -> None:
     """The chart, and the event a click on it selects: a click reruns only this part."""
     picked = plots.clickable(fig, state.MARKETS_CHART)
     if picked:
-        st.session_state[state.EVENT.name] = picked
+        state.EVENT.set(picked)
         links.write_url("markets")
-    event = data.selected_event(events)
+    event = selected_event(events)
     if event is not None:
         note, link = st.columns([5, 1], vertical_alignment="center")
         note.markdown(f"**Selected:** {event.date:%d %b %Y} · {md_escape(event.title)}")

@@ -5,8 +5,9 @@ import streamlit as st
 from components.text.article import THRESHOLD, article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import data, daterange, links, state
+from components.ui import daterange, links, state
 from components.ui import navigation as nav
+from components.ui.prices_events import all_events
 
 article = bundled_article()
 meta = article.meta
@@ -16,7 +17,7 @@ st.caption(f"{md_escape(outlet)}, {meta.dateline}, published {meta.publication_d
            f"{md_escape(meta.source_note)}")
 daterange.not_applicable("the article is shown whole, and each date is checked against its event.")
 links.show_url_notices()
-events = {e.id: e for e in data.all_events()}
+events = {e.id: e for e in all_events()}
 focus = state.EVENT.get()
 sentences = list(article.sentences)
 kept = deduplicated_blocks(article.blocks)

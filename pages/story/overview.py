@@ -8,9 +8,10 @@ from components.data.events import find_event
 from components.data.symbols import level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.safe import md_escape
-from components.ui import caches, data, daterange, device, links, plots, state
+from components.ui import caches, daterange, device, links, plots, state
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
+from components.ui.prices_events import all_events, full_history
 
 st.title("Alibaba's QwQ-32B week on the markets")
 st.markdown(
@@ -20,14 +21,14 @@ st.markdown(
     "- The article says Alibaba's Hong Kong shares **jumped 8%** and lifted the **HSCEI**, up '30% since January'. "
     "Below, every figure is computed from the price data."
 )
-daterange.range_line()
+shown = daterange.range_line()
 links.show_url_notices()
 symbols = list(DEFAULT_SYMBOLS)
-start, end = daterange.current_range()
-history = data.full_history(symbols)
+start, end = shown.start, shown.end
+history = full_history(symbols)
 provenance_banner(history)
 closes = closes_by_symbol(history.frame)
-events = data.all_events()
+events = all_events()
 
 st.subheader("How the markets reacted to QwQ-32B")
 headline = find_event(events, HEADLINE_EVENT)
@@ -50,7 +51,7 @@ if frame.empty:
     st.stop()
 picked = plots.clickable(fig, state.OVERVIEW_CHART, remember=False)
 if picked:
-    st.session_state[state.EVENT.name] = picked
+    state.EVENT.set(picked)
     st.switch_page(nav.page("timeline"), query_params={"event": picked})
 for note in coverage_notes(frame, symbols, start, end):
     st.caption(f":material/warning: {note}")

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from components.ui import data, daterange, errors, event_panel, links
+from components.ui import daterange, errors, event_panel, links
+from components.ui.prices_events import all_events, selected_event
 from components.ui.timeline import choose_event, filtered_events, hidden_selection_notice, timeline
 
 st.title("Event timeline")
-daterange.range_line()
+shown = daterange.range_line()
 links.show_url_notices()
-all_events = data.all_events()
-events = filtered_events(all_events)
+every_event = all_events()
+events = filtered_events(every_event)
 
 
 @st.fragment
@@ -19,14 +20,14 @@ def explorer() -> None:
     if not events:
         st.info("No event in the chosen categories. Select more categories.")
         return
-    timeline(events)
-    selected = data.selected_event(all_events)
+    timeline(events, shown)
+    selected = selected_event(every_event)
     hidden_selection_notice(selected, events)
     choose_event(events, selected)
     if selected is None:
         st.info("Select an event to see what happened, how each market reacted and what the article says.")
     else:
-        event_panel.event_detail_ui(selected, all_events)
+        event_panel.event_detail_ui(selected, every_event)
     links.write_url("timeline")  # a fragment rerun does not pass through app.py
 
 

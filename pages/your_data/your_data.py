@@ -5,8 +5,7 @@ import streamlit as st
 from components.data.events import events_frame
 from components.text.safe import md_escape
 from components.ui import daterange, links, state
-from components.ui.workspace import articles_ui
-from components.ui.your_data import extract_ui, symbols_ui, upload_ui
+from components.ui.your_data import articles_ui, extract_ui, symbols_ui, upload_ui
 
 st.title("Your events and symbols")
 daterange.not_applicable("your events and symbols then appear on every page.")
