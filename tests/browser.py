@@ -8,7 +8,8 @@
 * :func:`wait_for_app` waits until the app has settled: the stApp element exists, no script run
   is in progress ("Running..."), no skeleton placeholders are left and every plotly chart is drawn.
 * :func:`click_event` clicks an event marker by event id: the trace and point come from the
-  figure's ``_fullData`` customdata, the pixel from its axes (``_fullLayout``).
+  figure's ``_fullData`` customdata, the pixel from its axes (``_fullLayout``); :func:`aim_at_event`
+  only hovers it, so a benchmark can time the click alone.
 * :func:`x_range` reads a chart's current x-axis range; :func:`screenshot` saves a PNG into
   ``tests/artifacts/`` (git-ignored); :func:`percentile` summarises timings as the reports do.
 
@@ -428,6 +429,13 @@ def event_point(page, event_id: str, key: str | None = None) -> dict | None:
 
 def click_event(page, event_id: str, key: str | None = None) -> dict:
     """Click the marker of ``event_id`` on a chart, at the pixel computed from the chart's axes."""
+    point = aim_at_event(page, event_id, key)
+    page.mouse.click(point["x"], point["y"])
+    return point
+
+
+def aim_at_event(page, event_id: str, key: str | None = None) -> dict:
+    """Bring the marker of ``event_id`` into view and hover it, ready for a click (timed from the click alone)."""
     handle = chart_handle(page, key)
     handle.scroll_into_view_if_needed()
     point = event_point(page, event_id, key)
@@ -442,7 +450,6 @@ def click_event(page, event_id: str, key: str | None = None) -> dict:
         point = event_point(page, event_id, key)
     page.mouse.move(point["x"], point["y"])
     page.wait_for_timeout(150)  # let plotly register the hover before the click, as a user's mouse would
-    page.mouse.click(point["x"], point["y"])
     return point
 
 
