@@ -59,6 +59,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--sessions", type=int, default=20, help="browser sessions for memory and CPU (default 20)")
     ap.add_argument("--no-browser", action="store_true", help="leave out the browser part")
     ap.add_argument("--no-reader", action="store_true", help="leave out the reader's scores")
+    ap.add_argument("--reader-only", action="store_true", help="only the reader's scores and CPU (a few seconds)")
     ap.add_argument("--out", type=Path, default=RESULTS, help="output folder (default bench/results)")
     args = ap.parse_args(argv)
     args.repeats = args.repeats or (1 if args.quick else 9)
@@ -177,11 +178,14 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="dashboard-bench-") as tmp:
         work = Path(tmp)
         environment(work)
-        if args.reader:
-            from scripts.benchmarks.reader import reader_scores
+        if args.reader or args.reader_only:
+            from scripts.benchmarks.reader import reader_scores, reader_tables
 
             results["reader"] = reader_scores()
             log("reader scores")
+            if args.reader_only:
+                print("\n".join(reader_tables(results)))
+                return 0
         measures, peer, floor = rerun_phase(args, work, results)
         if args.browser:
             browser_phase(args, work, measures, floor, results)

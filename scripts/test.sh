@@ -21,6 +21,9 @@ export DASHBOARD_OFFLINE=1
 if [ "$#" -gt 0 ]; then
   exec .venv/bin/python -m pytest -n 2 "$@"
 fi
-# everything, then the load test alone: its twenty browser tabs need the machine to themselves
+# everything, then the benchmark's quick pass (every page of the navigation and each of its controls against
+# its floor; it fails when a page is left out or a run raises), then the load test alone: its twenty browser
+# tabs need the machine to themselves
 .venv/bin/python -m pytest -n 2 -m "not load"
+.venv/bin/python scripts/bench.py --quick
 exec .venv/bin/python -m pytest -m load
