@@ -14,6 +14,7 @@ committed, .po and .mo alike, so the app runs without this script.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -32,13 +33,14 @@ _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)(?:[:!][^}]*)?\}")
 
 
 def _run(command: list[str]) -> None:
+    os.chdir(ROOT)  # sources are named relative to the project, so the template's locations are the same on every clone
     frontend.CommandLineInterface().run(["pybabel", "-q", *command])
 
 
 def extract() -> None:
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
     _run(["extract", "--no-default-keywords", *keywords, "--sort-by-file", "--no-wrap", "--project", "dashboard",
-          "-o", str(TEMPLATE), *[str(ROOT / s) for s in SOURCES]])
+          "-o", str(TEMPLATE), *SOURCES])
 
 
 def update() -> None:
