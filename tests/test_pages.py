@@ -166,7 +166,7 @@ def test_event_without_price_data_says_so():
                 origin="user")
     at = on_page("pages/story/timeline.py", {state.USER_EVENTS: [old], state.EVENT: "user-old"})
     assert not at.exception
-    assert any("No price data" in i.value for i in at.info)
+    assert any("No prices around" in i.value for i in at.info)
 
 
 def test_claims_and_article_quotes_show_on_their_event():

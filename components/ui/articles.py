@@ -12,6 +12,7 @@ import hashlib
 import re
 
 from components.facts import MAX_WORKSPACE_ARTICLES
+from components.locale import _
 from components.text.claim_reader import article_title
 from components.text.sentences import checked_text
 from components.ui import state
@@ -24,7 +25,7 @@ def new_article(text: str, published: dt.date, place: str) -> StoredArticle:
     MAX_ARTICLE_CHARS, a direction control, no text). The text is kept as the reader reads it (line endings
     unified, control characters blanked), so its claims and events read the same from the copy."""
     clean = checked_text(text).strip()
-    title = article_title(clean)[:150] or "Untitled article"
+    title = article_title(clean)[:150] or _("Untitled article")
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "article"
     return StoredArticle(id=f"{slug}-{hashlib.blake2b(clean.encode(), digest_size=4).hexdigest()}", title=title,
                          published=published, place=place, text=clean, added_at=store.now())

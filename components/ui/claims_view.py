@@ -20,16 +20,18 @@ from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
+from components.locale import N_, _, ngettext
+from components.locale.formats import day, number, signed_percent
 from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
 from components.ui import articles, caches, device, plots, state
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
-from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES
+from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge
 from components.ui.prices_events import all_events, full_history
 from components.workspace.records import StoredArticle
 
-SOURCES = {"bundled": "The bundled article", "loaded": "An article you loaded"}
+SOURCES = {"bundled": N_("The article of {day}"), "loaded": N_("Your article")}
 
 
 def source_ui() -> str:
@@ -37,31 +39,39 @@ def source_ui() -> str:
     loaded = articles.claims_article()
     if loaded is None and state.CLAIMS_SOURCE.get() == "loaded":
         state.CLAIMS_SOURCE.set("bundled")
-    label = f"{SOURCES['loaded']}: {md_escape(loaded.title)}" if loaded else SOURCES["loaded"]
+    names = {"bundled": _(SOURCES["bundled"]).format(day=day(ARTICLE_DATE, short=True)),
+             "loaded": _("Your article: {title}").format(title=md_escape(loaded.title)) if loaded
+             else _(SOURCES["loaded"])}
     options = ["bundled", "loaded"] if loaded else ["bundled"]
-    choice = st.radio("Article", options, format_func=lambda o: label if o == "loaded" else SOURCES[o],
+    choice = st.radio(_("Article"), options, format_func=names.get,
                       horizontal=True, **state.CLAIMS_SOURCE.bind())
-    with st.expander("Load a different article" if loaded else "Load another article", expanded=False):
+    with st.expander(_("Check a different article") if loaded else _("Check another article"), expanded=False,
+                     key=state.CLAIMS_LOADER):
         _loader()
     return choice
 
 
 def _loader() -> None:
-    st.caption("Paste a market report and its publication date: every sentence with a market figure becomes a claim, "
-               "checked against the price data. An article extracted on “Your events & symbols” is offered here too.")
-    text = st.text_area(f"Article text (at most {MAX_ARTICLE_CHARS:,} characters)", height=150, key=state.CLAIMS_TEXT)
+    st.caption(_("Paste a market report and give its publication date: each sentence that states a price move or an "
+                 "index level becomes a claim, checked against closing prices. An article you read on “Your events "
+                 "& symbols” can be checked here too."))
+    text = st.text_area(ngettext("Article text (at most {count} character)",
+                                 "Article text (at most {count} characters)",
+                                 MAX_ARTICLE_CHARS).format(count=number(MAX_ARTICLE_CHARS, 0)),
+                        height=150, key=state.CLAIMS_TEXT)
     left, right = st.columns(2)
-    published = left.date_input("Publication date", value=ARTICLE_DATE, key=state.CLAIMS_PUBLISHED,
+    published = left.date_input(_("Publication date"), value=ARTICLE_DATE, key=state.CLAIMS_PUBLISHED,
                                 min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-    place = right.selectbox("The article's market", list(PLACES), format_func=PLACES.get, key=state.CLAIMS_PLACE)
-    if st.button("Check its claims", key=state.CLAIMS_LOAD, type="primary") and load(text or "", published, place):
+    place = right.selectbox(_("The article's market"), list(PLACES), format_func=lambda p: _(PLACES[p]),
+                            key=state.CLAIMS_PLACE)
+    if st.button(_("Check its claims"), key=state.CLAIMS_LOAD, type="primary") and load(text or "", published, place):
         st.rerun()
 
 
 def load(text: str, published: dt.date, place: str) -> bool:
     """Keep an article for the claims page (after reading it once); an error message instead when it cannot be read."""
     if not text.strip():
-        st.error("Paste the article's text first.", icon=":material/error:")
+        st.error(_("Paste the article's text first."), icon=":material/error:")
         return False
     try:
         article = articles.new_article(text, published, place)
@@ -80,7 +90,7 @@ def bundled_ui() -> None:
     events = all_events()
     results = caches.claim_results(history, events)
     counts = Counter(r.verdict for r in results)
-    st.markdown(" · ".join(f"{VERDICT_BADGES[v]} {counts[v]}" for v in VERDICTS if counts[v]))
+    st.markdown(" · ".join(f"{badge(VERDICT_BADGES, v)} {counts[v]}" for v in VERDICTS if counts[v]))
     titles = {e.id: e.title for e in events}
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
@@ -89,15 +99,18 @@ def bundled_ui() -> None:
 
 def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, str], position: int) -> None:
     st.markdown(f"#### {md_escape(result.claim.wording)}")
-    st.markdown(f"{VERDICT_BADGES[result.verdict]} · the article: “{md_escape(result.claim.quote)}”")
+    st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(VERDICT_BADGES, result.verdict),
+                                                                  quote=md_escape(result.claim.quote)))
     st.markdown(md_escape(result.explanation))
     for label, text in result_notes(result):
         st.markdown(f"**{label}:** {md_escape(text)}")
     if result.figures:
         figures = figures_frame(result)
-        st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
-                     hide_index=True, key=state.figures_key(result.id),
-                     column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"), **_FIGURE_COLUMNS})
+        st.dataframe(figures.assign(value=figures["value"] * 100, **{side: figures[side].map(day)
+                                                                     for side in ("from", "to")})
+                     .rename(columns={"value": "value %"}), hide_index=True, key=state.figures_key(result.id),
+                     column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
+                                    **_figure_columns()})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
         if first is not None:
             _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id, position)
@@ -111,25 +124,30 @@ def loaded_ui() -> None:
     """A loaded article's claims: each figure read from its text and checked against the prices."""
     article: StoredArticle = articles.claims_article()
     reading, claims = caches.article_claims(article)
-    st.caption(f"Published {article.published:%a %d %b %Y}; read as a {reading.place} report "
-               f"({md_escape(reading.place_rule)}). {len(claims)} figure(s) found.")
+    st.caption(_("Published {day}; read as a {place} market report ({rule}).").format(
+        day=day(article.published), place=reading.place, rule=md_escape(reading.place_rule)) + " "
+        + ngettext("{count} figure found.", "{count} figures found.", len(claims)).format(count=len(claims)))
     for notice in reading.notices:
         st.info(md_escape(notice), icon=":material/info:")
     if not claims:
-        st.info("No market figures were found in this text: nothing to check.", icon=":material/info:")
+        st.info(_("No market figure found in this text, so there is nothing to check. Paste a report that states "
+                  "price moves or index levels."), icon=":material/info:")
         return
     named, fetched = {c.symbol for c in claims if c.symbol}, checked_symbols(claims)
     history = full_history(fetched)
     if len(named) > len(fetched):
-        st.warning(f"The text names {len(named)} listings; prices were fetched for the first {MAX_SYMBOLS} "
-                   f"({', '.join(fetched)}), so claims about the others are uncheckable.")
+        st.warning(ngettext("The text names {named} listing; only the first {shown} ({symbols}) are checked, so "
+                            "claims about the others are marked uncheckable.",
+                            "The text names {named} listings; only the first {shown} ({symbols}) are checked, so "
+                            "claims about the others are marked uncheckable.", len(named)).format(
+                                named=len(named), shown=MAX_SYMBOLS, symbols=", ".join(fetched)))
     provenance_banner(history)
     results = check_named(claims, history.frame)
     counts = Counter(r.verdict for r in results)
-    st.markdown(" · ".join(f"{ARTICLE_VERDICT_BADGES[v]} {counts[v]}" for v in ARTICLE_VERDICTS if counts[v]))
+    st.markdown(" · ".join(f"{badge(ARTICLE_VERDICT_BADGES, v)} {counts[v]}" for v in ARTICLE_VERDICTS if counts[v]))
     if len(results) > MAX_CLAIM_CHARTS:
-        st.caption(f"The first {MAX_CLAIM_CHARTS} claims show their chart; each later one has a “Show its chart” "
-                   "switch, so a long text keeps the page quick.")
+        st.caption(_("The first {count} claims show their chart; for each later claim, switch on “Show its "
+                     "chart”.").format(count=MAX_CLAIM_CHARTS))
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
             _loaded_claim(result, history.frame, i)
@@ -137,51 +155,57 @@ def loaded_ui() -> None:
 
 def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame, position: int) -> None:
     claim = result.claim
-    st.markdown(f"#### {md_escape(claim.symbol or 'No listing')} · {md_escape(claim.claimed)} · "
-                f"{MEASURE_WORDS.get(claim.measure, claim.measure)}")
-    st.markdown(f"{ARTICLE_VERDICT_BADGES[result.verdict]} · the article: “{md_escape(claim.sentence[:400])}”")
+    st.markdown(f"#### {md_escape(claim.symbol or _('No listing named'))} · {md_escape(claim.claimed)} · "
+                f"{_(MEASURE_WORDS.get(claim.measure, claim.measure))}")
+    st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(ARTICLE_VERDICT_BADGES, result.verdict),
+                                                                  quote=md_escape(claim.sentence[:400])))
     st.markdown(md_escape(result.explanation))
     if claim.symbol:
-        when = f"{claim.day:%a %d %b %Y}" if claim.day else "no day"
-        st.markdown(f"**Listing:** {md_escape(claim.listing_rule)} · **Session:** {when} "
-                    f"({md_escape(claim.day_rule)})" + (f" · **Period:** {md_escape(claim.since_rule)}"
-                                                        if claim.since_rule else ""))
+        when = day(claim.day)
+        st.markdown((_("**Listing:** {listing} · **Session:** {day} ({day_rule}) · **Period:** {period}")
+                     if claim.since_rule else _("**Listing:** {listing} · **Session:** {day} ({day_rule})")).format(
+                        listing=md_escape(claim.listing_rule), day=when, day_rule=md_escape(claim.day_rule),
+                        period=md_escape(claim.since_rule or "")))
     if claim.trail:
-        with st.expander("How the figure was read"):
+        with st.expander(_("How the figure was read"), key=state.claim_trail_key(result.id)):
             st.markdown("\n".join(f"- {md_escape(step)}" for step in claim.trail))
     if result.reason:
-        st.markdown(f"**Why it cannot be checked:** {md_escape(result.reason)}")
+        st.markdown(_("**Why it cannot be checked:** {reason}").format(reason=md_escape(result.reason)))
     if result.figures:
         st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id),
-                     column_config=_FIGURE_COLUMNS)
+                     column_config=_figure_columns())
     if result.symbol and result.base and result.session and result.symbol in set(frame["symbol"]):
         _chart(frame, result.symbol, result.base, result.session, result.id, position)
 
 
-# the figures behind a verdict: closes to cents, and the price basis in full
-_FIGURE_COLUMNS = {"close from": st.column_config.NumberColumn(format="%.2f"),
-                   "close to": st.column_config.NumberColumn(format="%.2f"),
-                   "basis": st.column_config.TextColumn(width="large")}
+def _figure_columns() -> dict:
+    """The figures behind a verdict, headed in the run's language: closes to cents, and the price basis in full."""
+    return {"figure": st.column_config.TextColumn(_("figure")), "symbol": st.column_config.TextColumn(_("symbol")),
+            "value": st.column_config.TextColumn(_("value")), "from": st.column_config.TextColumn(_("from")),
+            "to": st.column_config.TextColumn(_("to")),
+            "close from": st.column_config.NumberColumn(_("close at start"), format="%.2f"),
+            "close to": st.column_config.NumberColumn(_("close at end"), format="%.2f"),
+            "basis": st.column_config.TextColumn(_("price basis"), width="large")}
 
 
 def _shown(key: str, value: float, label: str) -> str:
     """A figure as its measure reads: a move in %, a change in points, a level, a run of sessions."""
     if key.endswith("points"):
-        return f"{value:+,.2f}"
+        return _("{change} points").format(change=("+" if value > 0 else "−" if value < 0 else "") + number(abs(value)))
     if key == "streak":
-        return f"{value:.0f}"
+        return ngettext("{count} session", "{count} sessions", round(value)).format(count=round(value))
     if key == "rank" and "move" in label:
-        return f"{value:+.2f}%"
+        return signed_percent(value / 100)
     if key in ("level", "rank", "range_high", "range_low") or key.endswith("_level"):
-        return f"{value:,.2f}"
-    return f"{value:+.2%}"
+        return number(value)
+    return signed_percent(value)
 
 
 def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
     rows = []
     for f in result.figures:
         rows.append({"figure": f.label, "symbol": f.symbol, "value": _shown(f.key, f.value, f.label),
-                     "from": f.dates[0] if f.dates else None, "to": f.dates[-1] if f.dates else None,
+                     "from": day(f.dates[0] if f.dates else None), "to": day(f.dates[-1] if f.dates else None),
                      "close from": f.closes[0] if f.closes else None,
                      "close to": f.closes[-1] if len(f.closes) > 1 else None, "basis": f.basis})
     return pd.DataFrame(rows)
@@ -189,7 +213,7 @@ def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
 
 def _chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.date, claim_id: str, position: int) -> None:
     """A claim's chart: drawn for the first MAX_CLAIM_CHARTS claims, one click away for the others."""
-    if position >= MAX_CLAIM_CHARTS and not st.toggle("Show its chart", key=state.claim_chart_toggle(claim_id)):
+    if position >= MAX_CLAIM_CHARTS and not st.toggle(_("Show its chart"), key=state.claim_chart_toggle(claim_id)):
         return
     fig = claim_chart(frame, symbol, base, session, dark=device.is_dark())
     plots.show(fig, state.claim_chart_key(claim_id))

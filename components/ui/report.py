@@ -14,6 +14,7 @@ import streamlit as st
 
 from components.analysis.ranges import DateRange
 from components.data import store
+from components.locale import _
 from components.report.story import Story, build_report, symbols_needed
 from components.ui import state
 from components.ui.prices_events import all_events
@@ -40,8 +41,8 @@ def report_file(story: Story, span: tuple[dt.date, dt.date]) -> bytes:
 
 def report_button(page: str, share_url: str | None, shown: DateRange) -> None:
     story, span = story_now(share_url, shown), shown.span
-    st.download_button("Download report", data=lambda: report_file(story, span),
+    st.download_button(_("Download report"), data=lambda: report_file(story, span),
                        file_name=f"qwq-week-{page}-{story.start:%Y%m%d}-{story.end:%Y%m%d}.html", mime="text/html",
                        key=state.WS_REPORT, on_click="ignore", icon=":material/download:", width="stretch",
-                       help="One HTML file of this story (timeline, prices, reactions, claims, sources and the "
-                            "share link) that opens in any browser without a network.")
+                       help=_("One HTML file of this story (timeline, prices, reactions, claims, sources and the "
+                              "share link) that opens in any browser, even offline."))

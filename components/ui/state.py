@@ -34,12 +34,13 @@ from components.facts import (
     EVENT_WINDOW_LIMITS,
     ZOOM_SESSION_LIMITS,
 )
+from components.locale import N_
 from components.ui import params
 from components.workspace import store
 
 EVERY_PAGE = "*"  # as a page to link to: every page's parameters (what a saved workspace keeps of the view)
 ALL_PAGES = (EVERY_PAGE,)  # as a Key's pages: it travels in the link of every page
-TIMELINE_SPANS = {"range": "Date range", "all": "All events"}  # where the timeline opens
+TIMELINE_SPANS = {"range": N_("Date range"), "all": N_("All events")}  # where the timeline opens
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -201,6 +202,7 @@ WS_REPORT = "ws_report"
 EXTRACT_PLACE, UPLOAD_DUPLICATES = "extract_place", "upload_duplicates"
 CLAIMS_TEXT, CLAIMS_PUBLISHED = "claims_text", "claims_published"
 CLAIMS_PLACE, CLAIMS_LOAD = "claims_place", "claims_load"
+ZOOM_EXPANDER, CLAIMS_LOADER = "zoom_expander", "claims_loader"  # expanders: a translated label keeps them open
 
 
 def upload_key(round_: int) -> str:
@@ -231,6 +233,11 @@ def article_key(position: int) -> str:
 def claim_chart_toggle(claim_id: str) -> str:
     """The "Show its chart" toggle of a claim past the first MAX_CLAIM_CHARTS."""
     return f"claim_chart_on_{claim_id}"
+
+
+def claim_trail_key(claim_id: str) -> str:
+    """The "How the figure was read" expander of a loaded article's claim."""
+    return f"claim_trail_{claim_id}"
 
 
 def figures_key(claim_id: str) -> str:

@@ -15,6 +15,8 @@ from components.analysis.ranges import DateRange
 from components.charts import marks
 from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event
+from components.locale import _
+from components.locale.formats import day
 from components.ui import device, state
 
 ASSETS = Path(__file__).parent / "assets"
@@ -26,10 +28,10 @@ def filtered_events(events: list[Event]) -> list[Event]:
     """The events of the chosen categories (the view control picks where the timeline opens)."""
     left, right = st.columns([5, 2], vertical_alignment="bottom")
     with left:
-        st.pills("Categories", CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind())
+        st.pills(_("Categories"), CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind())
     with right:
-        st.segmented_control("Open on", list(state.TIMELINE_SPANS), required=True,
-                             format_func=state.TIMELINE_SPANS.get, **state.TIMELINE_SPAN.bind())
+        st.segmented_control(_("Open on"), list(state.TIMELINE_SPANS), required=True,
+                             format_func=lambda span: _(state.TIMELINE_SPANS[span]), **state.TIMELINE_SPAN.bind())
     return [e for e in events if e.category in state.CATEGORIES.get()]
 
 
@@ -41,7 +43,8 @@ def step(ids: list[str], offset: int) -> None:
     else:
         target = ids.index(current) + offset
     if not 0 <= target < len(ids):
-        st.toast("That was the last event." if offset > 0 else "That was the first event.", icon=":material/block:")
+        st.toast(_("That was the last event.") if offset > 0 else _("That was the first event."),
+                 icon=":material/block:")
         return
     state.EVENT.set(ids[target])
 
@@ -65,11 +68,12 @@ def timeline(events: list[Event], shown: DateRange) -> None:
                          selected=state.EVENT.get(), dark=device.is_dark())
     ids = [e.id for e in events]
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
-    opened = {"range": "the date range", "article week": "the article's week (the date range holds no event)",
-              "all": "every event"}[data["view"]["reason"]]
-    st.caption(f"◆ in the article · ● context · ★ your events. Opens on {opened}; times are in "
-               f"{data['clock']}. Scroll or pinch to zoom, drag to pan, click or tap an event to open it; "
-               "← / → (or K / J) step through the events.")
+    opened = {"range": _("It opens on the date range."),
+              "article week": _("It opens on the article's week, as the date range holds no event."),
+              "all": _("It opens on every event.")}[data["view"]["reason"]]
+    st.caption(_("◆ in the article · ● background · ★ your events. {opened} Times are in {clock}. Scroll or pinch to "
+                 "zoom, drag to move, click or tap an event to open it; ← / → (or K / J) step from one event to the "
+                 "next.").format(opened=opened, clock=data["clock"]))
 
 
 def choose_event(events: list[Event], selected: Event | None) -> Event | None:
@@ -79,22 +83,24 @@ def choose_event(events: list[Event], selected: Event | None) -> Event | None:
     ids = [e.id for e in events]
     at = ids.index(selected.id) if selected is not None and selected.id in ids else None
     nav_prev, nav_pick, nav_next = st.columns([1, 4, 1], vertical_alignment="bottom")
-    nav_prev.button("◀ Previous", on_click=step, args=(ids, -1), width="stretch", key=state.PREV_EVENT,
-                    disabled=at == 0, help="Previous event (← or K)")
-    nav_next.button("Next ▶", on_click=step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT,
-                    disabled=at == len(ids) - 1, help="Next event (→ or J)")
-    labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in pool}
-    nav_pick.selectbox("Event", [e.id for e in pool], format_func=labels.get, index=None,  # an unknown id: none
-                       placeholder="Choose an event, or click one on the timeline", **state.EVENT.bind())
+    nav_prev.button(_("◀ Previous"), on_click=step, args=(ids, -1), width="stretch", key=state.PREV_EVENT,
+                    disabled=at == 0, help=_("Previous event (← or K)"))
+    nav_next.button(_("Next ▶"), on_click=step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT,
+                    disabled=at == len(ids) - 1, help=_("Next event (→ or J)"))
+    labels = {e.id: f"{day(e.date)} · {e.title}" for e in pool}
+    nav_pick.selectbox(_("Event"), [e.id for e in pool], format_func=labels.get, index=None,  # an unknown id: none
+                       placeholder=_("Choose an event, or click one on the timeline"), **state.EVENT.bind())
     if at is not None:
-        st.caption(f"Event {at + 1} of {len(ids)}" + (" (the last)" if at == len(ids) - 1 else
-                                                      " (the first)" if at == 0 else ""))
+        st.caption((_("Event {n} of {total}, the last") if at == len(ids) - 1 else
+                    _("Event {n} of {total}, the first") if at == 0 else
+                    _("Event {n} of {total}")).format(n=at + 1, total=len(ids)))
     return selected
 
 
 def hidden_selection_notice(selected: Event | None, events: list[Event]) -> None:
     """Say so when the selected event's category is switched off: it stays selected, off the timeline."""
     if selected is not None and selected not in events:
-        st.info(f"“{selected.title}” stays selected, but its category ({selected.category}) is switched off, so "
-                "the timeline does not show it. Turn the category back on to see it there.",
+        st.info(_("“{title}” stays open below, but its category ({category}) is switched off, so the timeline "
+                  "does not show it. Turn the category back on to see it there.").format(
+                      title=selected.title, category=selected.category),
                 icon=":material/visibility_off:")
