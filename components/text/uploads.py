@@ -70,8 +70,7 @@ from components.text.upload_values import (
     unsafe_text,
 )
 
-# what a duplicate repeats: one of the session's events, else an earlier row
-IN_SESSION = N_("your event '{id}'")
+IN_SESSION = N_("your event")  # what a duplicate repeats: one of the session's events, else an earlier row
 
 
 class UploadError(ValueError):
@@ -133,7 +132,7 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
                             "save as 'CSV UTF-8').").format(file=label))
     rows, notices = reader(_decode(data, label), label)
     events, problems, taken, repeated = [], [], set(existing_ids), []
-    known = {same_event_key(e): _(IN_SESSION).format(id=e.id) for e in existing}
+    known = {same_event_key(e): _("{your_event} '{id}'").format(your_event=_(IN_SESSION), id=e.id) for e in existing}
     for raw in rows:
         event, row_problems, row_notices = _check_row(raw)
         problems += row_problems
