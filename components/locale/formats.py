@@ -48,3 +48,29 @@ def money(value: float | None, currency: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
     return babel_numbers.format_currency(value, currency, locale=babel_locale())
+
+
+# the reader's date shapes: each English pattern writes exactly what strftime wrote before ("Thu 06 Mar 2025")
+_SHAPES = {
+    "date": ("dd MMM y", "y年M月d日"),  # 06 Mar 2025
+    "weekday_date": ("EEE dd MMM y", "y年M月d日 (EEE)"),  # Thu 06 Mar 2025
+    "weekday_day": ("EEE dd MMM", "M月d日 (EEE)"),  # Thu 06 Mar
+    "long_weekday_day": ("EEEE dd MMMM", "M月d日 (EEEE)"),  # Thursday 06 March
+    "long_day": ("dd MMMM", "M月d日"),  # 06 March
+    "month": ("MMMM", "M月"),  # March
+    "month_year": ("MMMM y", "y年M月"),  # March 2025
+}
+
+
+def date_as(value: dt.date | None, shape: str) -> str:
+    """A date in one of the reader's shapes (:data:`_SHAPES`): "date" is "06 Mar 2025" in English, "2025年3月6日" in
+    Chinese; "weekday_day" is "Thu 06 Mar"; "month" is "March"."""
+    if value is None:
+        return MISSING
+    english, chinese = _SHAPES[shape]
+    return babel_dates.format_date(value, english if current() == "en" else chinese, locale=babel_locale())
+
+
+def month_name(month: int) -> str:
+    """A month's name: 3 -> "March" ("3月" in Chinese)."""
+    return date_as(dt.date(2000, month, 1), "month")

@@ -6,17 +6,22 @@ import functools
 
 import pandas as pd
 
+from components.locale import N_, _
+from components.locale.formats import date_as
 from components.text.article import Article, Block, DateMention, Sentence, deduplicated_blocks
 from components.text.safe import md_escape
 
 VERDICT_MARKS = {
-    "agrees": "✓ agrees",
-    "roughly": "≈ roughly",
-    "disagrees": "✗ disagrees",
-    "ambiguous": "? ambiguous",
-    "no event": "· no event to check",
-    "unresolved": "! unresolved",
+    "agrees": N_("✓ agrees"),
+    "roughly": N_("≈ roughly"),
+    "disagrees": N_("✗ disagrees"),
+    "ambiguous": N_("? ambiguous"),
+    "no event": N_("· no event to check"),
+    "unresolved": N_("! unresolved"),
 }
+# the date-check table's columns, as shown
+DATE_COLUMNS = (N_("the article says"), N_("resolves to"), N_("verified date"), N_("check"), N_("event"),
+                N_("paragraph"), N_("rule"), N_("note"))
 
 
 def block_markdown(block: Block, sentences: list[Sentence], focus: str | None = None) -> str:
@@ -64,16 +69,16 @@ def date_table(mentions: list[DateMention], titles: dict[str, str]) -> pd.DataFr
     rows = []
     for m in mentions:
         resolved = "" if not m.resolved else (
-            f"{m.start_date:%a %d %b %Y}" if m.start_date == m.end_date
-            else f"{m.start_date:%d %b %Y} – {m.end_date:%d %b %Y}")
-        rows.append({
-            "the article says": m.wording,
-            "resolves to": resolved or f"unresolved: {m.reason}",
-            "verified date": "; ".join(f"{c.verified_date:%a %d %b %Y}" for c in m.checks),
-            "check": VERDICT_MARKS.get(m.verdict, m.verdict),
-            "event": "; ".join(titles.get(c.event_id, c.event_id) for c in m.checks),
-            "paragraph": m.block + 1,
-            "rule": m.rule,
-            "note": " ".join(x for x in [m.note, *(c.note for c in m.checks)] if x),
-        })
-    return pd.DataFrame(rows)
+            date_as(m.start_date, "weekday_date") if m.start_date == m.end_date
+            else _("{start} – {end}").format(start=date_as(m.start_date, "date"), end=date_as(m.end_date, "date")))
+        rows.append((
+            m.wording,
+            resolved or _("unresolved: {reason}").format(reason=m.reason),
+            "; ".join(date_as(c.verified_date, "weekday_date") for c in m.checks),
+            _(VERDICT_MARKS[m.verdict]) if m.verdict in VERDICT_MARKS else m.verdict,
+            "; ".join(titles.get(c.event_id, c.event_id) for c in m.checks),
+            m.block + 1,
+            m.rule,
+            " ".join(x for x in [m.note, *(c.note for c in m.checks)] if x),
+        ))
+    return pd.DataFrame(rows, columns=[_(c) for c in DATE_COLUMNS])

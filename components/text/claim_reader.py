@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from components.analysis.article_claims import ArticleClaim
 from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
+from components.locale import _
 from components.text import claim_periods
 from components.text import entities as E
 from components.text import lexicon as L
@@ -96,7 +97,8 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     notices = notices if notices is not None else []
     for clause in reading.clauses:
         if len(story.claims) >= MAX_ARTICLE_CLAIMS:
-            notices.append(f"Only the first {MAX_ARTICLE_CLAIMS} figures of the text were read and checked.")
+            notices.append(_("Only the first {limit} figures of the text were read and checked.").format(
+                limit=MAX_ARTICLE_CLAIMS))
             break
         story.claims += _clause_claims(clause, story, notices)
     return story.claims
@@ -119,8 +121,8 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
     room = min(MAX_SENTENCE_FIGURES, MAX_ARTICLE_CLAIMS - len(story.claims))
     if len(qs) > room:
         if len(qs) > MAX_SENTENCE_FIGURES:
-            notices.append(f"Sentence {clause.sentence_index + 1} has {len(qs)} figures; only the first "
-                           f"{MAX_SENTENCE_FIGURES} were read.")
+            notices.append(_("Sentence {number} has {count} figures; only the first {limit} were read.").format(
+                number=clause.sentence_index + 1, count=len(qs), limit=MAX_SENTENCE_FIGURES))
         qs = qs[:room]
     out = [_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(qs, owners(
         text, qs, found)))]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from components.facts import EVENT_YEARS
+from components.locale import _
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -120,7 +121,7 @@ def _marks(sentence: str) -> tuple[list[int], list[tuple[int, int, str]], list[i
 def _nearest(sentence: str, lo: int, hi: int, from_end: bool) -> str:
     """The tense of the marker nearest to one end of ``sentence[lo:hi]`` (a word that is both, "scheduled",
     is future)."""
-    positions, marks, _, _ = _marks(sentence)
+    positions, marks, _spans, _ends = _marks(sentence)
     i, j = bisect_left(positions, lo), bisect_left(positions, hi)
     if i >= j:
         return ""
@@ -159,10 +160,12 @@ def checked_date(published: dt.date | str) -> dt.date:
         try:
             published = dt.date.fromisoformat(str(published))
         except ValueError:
-            raise ValueError(f"The publication date '{published}' is not a date such as 2025-06-10.") from None
+            raise ValueError(_("The publication date '{published}' is not a date such as 2025-06-10.").format(
+                published=published)) from None
     if not EVENT_YEARS[0] <= published.year <= EVENT_YEARS[1]:
-        raise ValueError(f"The publication date {published.isoformat()} is outside the years "
-                         f"{EVENT_YEARS[0]}–{EVENT_YEARS[1]} this app handles.")
+        raise ValueError(_("The publication date {published} is outside the years {first}–{last} this app "
+                           "handles.").format(published=published.isoformat(), first=EVENT_YEARS[0],
+                                              last=EVENT_YEARS[1]))
     return published
 
 
@@ -220,9 +223,11 @@ def resolved(m: re.Match, kind: str, span: tuple[dt.date, dt.date], rule: str, n
              **extra) -> DateExpression:
     """A resolved expression for match ``m``; an empty or out-of-range period becomes unresolved."""
     if span[0] > span[1]:
-        return unresolved(m, kind, f"'{m.group()}' gives an empty period for this publication date")
+        return unresolved(m, kind, _("'{words}' gives an empty period for this publication date").format(
+            words=m.group()))
     if not (in_years(span[0]) and in_years(span[1])):
-        return unresolved(m, kind, f"'{m.group()}' falls outside the years {EVENT_YEARS[0]}–{EVENT_YEARS[1]}")
+        return unresolved(m, kind, _("'{words}' falls outside the years {first}–{last}").format(
+            words=m.group(), first=EVENT_YEARS[0], last=EVENT_YEARS[1]))
     return DateExpression(m.group(), m.start(), m.end(), kind, span[0], span[1], rule, note, **extra)
 
 

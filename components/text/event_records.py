@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from components.data.events import Event, describe_validation_error
 from components.data.text_rules import as_plain
 from components.facts import MAX_SYMBOLS
+from components.locale import _
 
 if TYPE_CHECKING:
     from components.text.extraction import Candidate
@@ -30,10 +31,10 @@ def _user_id(name: str) -> str:
 
 
 def _base_record(candidate: Candidate) -> dict:
-    note = f"Date from the article's wording ({candidate.rule}); not checked against sources." if candidate.rule else \
-        "The article gives no date for this; not checked against sources."
+    note = _("Date from the article's wording ({rule}); not checked against sources.").format(rule=candidate.rule) \
+        if candidate.rule else _("The article gives no date for this; not checked against sources.")
     if candidate.qualifier:
-        note += f" Time of day in the article: {candidate.qualifier}."
+        note = _("{note} Time of day in the article: {qualifier}.").format(note=note, qualifier=candidate.qualifier)
     wording = candidate.expression[:300] if candidate.expression else None
     summary = (candidate.context or candidate.sentence)[:2000]
     return {"title": candidate.title, "date": candidate.date, "tz": candidate.tz, "category": candidate.category,
@@ -49,20 +50,22 @@ def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
     """
     unknown = sorted(set(edits) - set(Event.model_fields))
     if unknown:
-        raise ValueError(f"unknown event field(s): {', '.join(unknown)}")
+        raise ValueError(_("unknown event field(s): {fields}").format(fields=", ".join(unknown)))
     if edits.get("origin", "user") != "user":
-        raise ValueError("a proposed event always has origin 'user'")
+        raise ValueError(_("a proposed event always has origin 'user'"))
     record = {**_base_record(candidate), **edits}
     record["id"] = _user_id(str(edits.get("id") or record["title"]))
     if record["date"] is None:
-        raise ValueError(f"'{candidate.title}' has no single date ({candidate.expression or 'no date wording'}); "
-                         "pass date=YYYY-MM-DD")
+        raise ValueError(_("'{title}' has no single date ({wording}); pass date=YYYY-MM-DD").format(
+            title=candidate.title, wording=candidate.expression or _("no date wording")))
     if len(record.get("symbols") or []) > MAX_SYMBOLS:
-        raise ValueError(f"an event lists at most {MAX_SYMBOLS} symbols; this one lists {len(record['symbols'])}")
+        raise ValueError(_("an event lists at most {limit} symbols; this one lists {count}").format(
+            limit=MAX_SYMBOLS, count=len(record["symbols"])))
     try:
         return Event.model_validate(record).model_dump(mode="json")
     except ValidationError as exc:
-        raise ValueError("; ".join(describe_validation_error(exc, f"candidate '{record['id']}'"))) from None
+        raise ValueError("; ".join(describe_validation_error(exc, _("candidate '{id}'").format(id=record["id"])))) \
+            from None
 
 
 def plain_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list[str]]:
@@ -72,5 +75,5 @@ def plain_candidates(candidates: list[Candidate]) -> tuple[list[Candidate], list
                      expression=None if c.expression is None else as_plain(c.expression)) for c in candidates]
     if plain == candidates:
         return plain, []
-    return plain, ["Angle brackets in the article's words are written ‹ › in the proposed events (a code such as "
-                   "‹BABA.N›), so an event keeps plain text."]
+    return plain, [_("Angle brackets in the article's words are written ‹ › in the proposed events (a code such as "
+                     "‹BABA.N›), so an event keeps plain text.")]

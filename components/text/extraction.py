@@ -20,12 +20,13 @@ from typing import Mapping
 
 from components.data.events import Event
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
+from components.locale import _
 from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities
 from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.event_records import candidate_to_event_record, plain_candidates
 from components.text.reader import Clause, Reading, read_article
-from components.text.story_lines import CAPTION
+from components.text.story_lines import CAPTION, HEADER_LINE
 from components.text.titles import TITLE_MAX_CHARS, suggest_title
 
 __all__ = ["Candidate", "Extraction", "Unresolved", "candidate_to_event_record", "guess_category", "propose_events",
@@ -226,11 +227,13 @@ def extraction_of(reading: Reading) -> Extraction:
         found = [c if c.sentence == clause.sentence else replace(c, context=clause.sentence) for c in found]
         unresolved += unsure
         if len(candidates) + len(found) > MAX_CANDIDATES:
-            notices.append(f"Only the first {MAX_CANDIDATES} candidate events are proposed; the text has more.")
+            notices.append(_("Only the first {limit} candidate events are proposed; the text has more.").format(
+                limit=MAX_CANDIDATES))
             break
         candidates += found
     unresolved += _captions(reading)
-    notices += [f"Set aside {why}: “{line[:80]}”" for line, why in reading.skipped if "header" not in why]
+    notices += [_("Set aside {why}: “{line}”").format(why=_(why), line=line[:80]) for line, why in reading.skipped
+                if why != HEADER_LINE]
     plain, notice = plain_candidates(candidates)
     return Extraction(tuple(plain), tuple(unresolved), tuple(notices + notice), reading.place, reading.place_rule)
 
@@ -388,6 +391,6 @@ def _same_session(text: str, part: event_parts.Part) -> bool:
 
 def _captions(reading: Reading) -> list[Unresolved]:
     """Photo captions that name a day: listed, as the day is the picture's, not an event's."""
-    return [Unresolved(line, -1, e.text, f"{why}; the text does not date the event it shows")
+    return [Unresolved(line, -1, e.text, _("{why}; the text does not date the event it shows").format(why=_(why)))
             for line, why in reading.skipped if why == CAPTION
             for e in find_date_expressions(line, reading.published)[:1] if e.text]

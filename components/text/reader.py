@@ -33,6 +33,9 @@ from typing import Mapping
 
 from components.data.listings import COMPANY_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
+from components.locale import _
+from components.locale import formats as F
+from components.locale.formats import date_as
 from components.text import (
     clause_parts,
     figure_periods,
@@ -47,7 +50,7 @@ from components.text.date_types import Context, DateExpression, checked_date, on
 from components.text.dates import find_date_expressions
 from components.text.entities import LISTING_KINDS, Memory, Mention
 from components.text.sentences import checked_text, split_sentences
-from components.text.story_lines import story_lines
+from components.text.story_lines import DATELINE, story_lines
 
 MARKET_TZ = {"HK": "Asia/Hong_Kong", "US": "America/New_York", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo"}
 DAY_KINDS, PERIOD_KINDS = figure_periods.DAY_KINDS, figure_periods.PERIOD_KINDS
@@ -134,18 +137,18 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     if state.preview is not None and state.preview[0] > day and story.is_asian(place):
         day = state.preview[0]  # an Asian morning preview dated the evening before in New York: its own day is Asia's
         state.context = replace(state.context, published=day)
-        notices.append(f"The story looks ahead to Asia's session of {day:%A %d %B}; it was written that morning "
-                       "in Asia, so its days are counted from that date.")
+        notices.append(_("The story looks ahead to Asia's session of {day}; it was written that morning in Asia, so "
+                         "its days are counted from that date.").format(day=date_as(day, "long_weekday_day")))
     state.lead = story.lead_paragraphs(lines)
-    dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if "dateline" in why) if d), None)
+    dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if why == DATELINE) if d), None)
     if dated is not None:
-        _set_session(state, dated, f"the dateline's day ({dated:%d %B})")
+        _set_session(state, dated, _("the dateline's day ({day})").format(day=date_as(dated, "long_day")))
     for paragraph, line, heading in lines:
         head = sections.section_head(line, state.context, place)
         if head is not None or heading:
             state.section = head
         if sentences >= MAX_SENTENCES:
-            _notice_once(state, f"Only the first {MAX_SENTENCES:,} sentences were read; the rest of the text was not.")
+            _notice_once(state, _sentences_read())
             break
         read, count = _sentences(line, sentences, state)
         sentences += count
@@ -170,14 +173,20 @@ def _sentences(line: str, first: int, state: _State) -> tuple[list[tuple[int, st
     for offset, sentence in enumerate(pieces):
         number = first + offset
         if number >= MAX_SENTENCES:
-            _notice_once(state, f"Only the first {MAX_SENTENCES:,} sentences were read; the rest of the text was not.")
+            _notice_once(state, _sentences_read())
             break
         if len(sentence) > MAX_SENTENCE_CHARS:
-            state.notices.append(f"Sentence {number + 1} is {len(sentence):,} characters long; only its first "
-                                 f"{MAX_SENTENCE_CHARS:,} were read.")
+            state.notices.append(_("Sentence {number} is {length} characters long; only its first {limit} were "
+                                   "read.").format(number=number + 1, length=F.number(len(sentence), 0),
+                                                   limit=F.number(MAX_SENTENCE_CHARS, 0)))
             sentence = sentence[:MAX_SENTENCE_CHARS]
         out.append((number, sentence))
     return out, len(pieces)
+
+
+def _sentences_read() -> str:
+    return _("Only the first {limit} sentences were read; the rest of the text was not.").format(
+        limit=F.number(MAX_SENTENCES, 0))
 
 
 def _notice_once(state: _State, notice: str) -> None:
@@ -197,7 +206,7 @@ def _expressions(text: str, state: _State, market: str = "") -> list[DateExpress
     if named is not None and named.fiscal_year_end != ctx.fiscal_end:
         ctx = replace(ctx, fiscal_end=named.fiscal_year_end)
     found = find_date_expressions(text, ctx.published, context=ctx)
-    for _ in range(4):  # a clause naming many days re-reads at most a few times
+    for _round in range(4):  # a clause naming many days re-reads at most a few times
         anchor = next((e for e in found if _sets_anchor(e, ctx) and any(
             later.start >= e.end and later.kind in _REREAD for later in found)), None)
         if anchor is None:
@@ -264,7 +273,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
     """The clause's expressions, where its move stands (None: not a move), whether it is a period statistic and
     its date; a dated move of the story's market in its lead sets the story's session (and the clause is re-read,
     so "this year" runs to that session)."""
-    for _ in range(2):
+    for _round in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
         at = figure_periods.move_at(text) if quantities.is_move(text) else \
             moves.verbal_move(text, [f.end for f in found], *clause_parts.main_span(text))
@@ -340,7 +349,7 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
         return replace(state.section, text="", start=0, end=0), sections.under(state.section), MARKET_TZ.get(
             market, MARKET_TZ["HK"])
     if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
-        _, date, tz, _ = state.move
+        _text, date, tz, _part = state.move
         rule = f"the day of the previous move in its paragraph ({date.text or date.rule})"
         return replace(date, text="", start=0, end=0), rule, tz
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)

@@ -6,6 +6,8 @@ import re
 
 from components.data.text_rules import BIDI_CONTROLS
 from components.facts import MAX_ARTICLE_CHARS
+from components.locale import _
+from components.locale.formats import number
 
 ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                            "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "no", "vs", "etc",
@@ -15,15 +17,16 @@ ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep
 def checked_text(text: str) -> str:
     """The text with line endings unified and control characters blanked; ValueError when too long."""
     if not isinstance(text, str):
-        raise ValueError("The article text must be a string.")
+        raise ValueError(_("The article text must be a string."))
     if len(text) > MAX_ARTICLE_CHARS:
-        raise ValueError(f"The article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}. "
-                         "Paste one article at a time.")
+        raise ValueError(_("The article is {length} characters long; the limit is {limit}. Paste one article at a "
+                           "time.").format(length=number(len(text), 0), limit=number(MAX_ARTICLE_CHARS, 0)))
     bidi = next((ch for ch in text if ch in BIDI_CONTROLS), None)
     if bidi is not None:
         at = text.index(bidi)
-        raise ValueError(f"The text holds the direction control U+{ord(bidi):04X} (at character {at + 1:,}), which "
-                         "can make text read differently from what it says; remove it and try again.")
+        raise ValueError(_("The text holds the direction control U+{code} (at character {at}), which can make text "
+                           "read differently from what it says; remove it and try again.").format(
+            code=f"{ord(bidi):04X}", at=number(at + 1, 0)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", text)
 

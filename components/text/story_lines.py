@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from components.locale import N_, _
 from components.text import quantities
 from components.text.titles import caption_story, is_caption, strip_dateline
 
@@ -21,7 +22,10 @@ HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|B
                     re.IGNORECASE)
 _OUTLET = re.compile(r"\s\([A-Z][\w .&'-]{1,40}\)$")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]\s+)+")
-CAPTION = "a photo caption or credit: its date is the picture's, not an event's"
+# why a line is set aside (translated where shown)
+HEADER_LINE = N_("a header line")
+CAPTION = N_("a photo caption or credit: its date is the picture's, not an event's")
+DATELINE = N_("a dateline: where the story was filed")
 
 
 def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, bool]], list, list[str], str]:
@@ -32,7 +36,7 @@ def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, boo
             continue
         header = HEADER.match(raw) if number < 8 else None
         if header and header.group("key").lower() not in ("title", "headline"):
-            skipped.append((raw[:200], "a header line"))
+            skipped.append((raw[:200], HEADER_LINE))
             notices += _published_notice(header, published)
             continue
         if is_caption(raw):
@@ -43,7 +47,7 @@ def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, boo
             raw = told  # a caption that repeats the story's figures ("... closed at 26,545 on Friday. File photo")
         city, rest = strip_dateline(raw)
         if city:
-            skipped.append((raw[:len(raw) - len(rest)].strip(), "a dateline: where the story was filed"))
+            skipped.append((raw[:len(raw) - len(rest)].strip(), DATELINE))
             dateline = dateline or city
         title = header.group("value") if header else ""
         lines.append((len(lines), _OUTLET.sub("", title) if title else rest, bool(title)))
@@ -55,6 +59,7 @@ def _published_notice(header: re.Match, published: dt.date) -> list[str]:
         return []
     written = re.search(r"\d{4}-\d{2}-\d{2}", header.group("value"))
     if written and written.group() != published.isoformat():
-        return [f"The text says it was published {written.group()}; dates are read against {published.isoformat()}, "
-                "the date given. Change the publication date if the text is right."]
+        return [_("The text says it was published {written}; dates are read against {published}, the date given. "
+                  "Change the publication date if the text is right.").format(written=written.group(),
+                                                                               published=published.isoformat())]
     return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from components.locale import _
 from components.text.date_types import DateExpression
 
 TITLE_MAX_CHARS = 80
@@ -79,4 +80,4 @@ def suggest_title(sentence: str, expression: DateExpression | None = None) -> st
     text = re.sub(r"^['’]s\s+", "", text.strip(" .!?\"'“”‘’"))
     if len(text) > TITLE_MAX_CHARS:
         text = text[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
-    return (text[:1].upper() + text[1:]) or "Untitled event"
+    return (text[:1].upper() + text[1:]) or _("Untitled event")

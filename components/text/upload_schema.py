@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pydantic import field_validator
 
 from components.data.events import CATEGORIES, Event
+from components.locale import N_, _
 
 ID_PREFIX = "user-"
 DEFAULT_TZ: str = Event.model_fields["tz"].default
@@ -43,9 +44,10 @@ SYMBOL_SEPARATORS = re.compile(r"[;,\s]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?P<s>:[0-5][0-9])?")
 PATTERN_HINTS = {
-    "id": "use only letters, digits, '.', '_' and '-', at most 80 characters with the 'user-' prefix",
-    "source_url": "should be a web address starting with http:// or https://",
+    "id": N_("use only letters, digits, '.', '_' and '-', at most 80 characters with the 'user-' prefix"),
+    "source_url": N_("should be a web address starting with http:// or https://"),
 }
+REQUIRED_REASON = N_("is required")
 
 
 def _max_length(name: str) -> int:
@@ -58,29 +60,38 @@ class SchemaField:
 
     field: str
     required: bool
-    format: str
+    described: str  # the format, marked for translation; {limit} is the field's length limit, {tz}, {categories}
     example: str
+
+    @property
+    def format(self) -> str:
+        """The field's format in the run's language."""
+        limit = _max_length(self.field) if "{limit}" in self.described else None
+        return _(self.described).format(limit=limit, tz=DEFAULT_TZ, categories=", ".join(CATEGORIES))
 
 
 SCHEMA: tuple[SchemaField, ...] = (
-    SchemaField("title", True, f"plain text, at most {_max_length('title')} characters",
-                "Results published"),
-    SchemaField("date", True, "YYYY-MM-DD, the date in the event's time zone", "2025-03-06"),
-    SchemaField("time", False, "HH:MM, 24-hour, local time in tz (HH:MM:SS also accepted)", "16:30"),
-    SchemaField("tz", False, f"IANA time zone, default {DEFAULT_TZ}", "America/New_York"),
-    SchemaField("category", True, "one of " + ", ".join(CATEGORIES) + " (any case; '-' or '_' for spaces)",
-                "model release"),
-    SchemaField("symbols", False, "Yahoo symbols split by ; or spaces (commas inside quotes); "
-                "in JSON also a list", "9988.HK; BABA"),
-    SchemaField("summary", False, f"plain text, at most {_max_length('summary')} characters",
-                "What happened."),
-    SchemaField("source_url", False, "an http:// or https:// address", "https://example.com/news"),
-    SchemaField("source_title", False, "plain text; needs source_url; default the site name",
-                "Example News"),
-    SchemaField("id", False, "letters, digits, '.', '_', '-'; stored in lower case after 'user-'; "
-                "default a slug of title and date", "my-event"),
+    SchemaField("title", True, N_("plain text, at most {limit} characters"), "Results published"),
+    SchemaField("date", True, N_("YYYY-MM-DD, the date in the event's time zone"), "2025-03-06"),
+    SchemaField("time", False, N_("HH:MM, 24-hour, local time in tz (HH:MM:SS also accepted)"), "16:30"),
+    SchemaField("tz", False, N_("IANA time zone, default {tz}"), "America/New_York"),
+    SchemaField("category", True, N_("one of {categories} (any case; '-' or '_' for spaces)"), "model release"),
+    SchemaField("symbols", False, N_("Yahoo symbols split by ; or spaces (commas inside quotes); in JSON also a list"),
+                "9988.HK; BABA"),
+    SchemaField("summary", False, N_("plain text, at most {limit} characters"), "What happened."),
+    SchemaField("source_url", False, N_("an http:// or https:// address"), "https://example.com/news"),
+    SchemaField("source_title", False, N_("plain text; needs source_url; default the site name"), "Example News"),
+    SchemaField("id", False, N_("letters, digits, '.', '_', '-'; stored in lower case after 'user-'; default a slug "
+                                "of title and date"), "my-event"),
 )
 FIELDS: tuple[str, ...] = tuple(f.field for f in SCHEMA)
+
+
+def schema_rows() -> list[dict[str, object]]:
+    """The schema as the table shown to users (field, required, format, example), in the run's language."""
+    return [{"field": f.field, "required": f.required, "format": f.format, "example": f.example} for f in SCHEMA]
+
+
 REQUIRED: tuple[str, ...] = tuple(f.field for f in SCHEMA if f.required)
 # Other names people give these columns (matched like the fields: any case, spaces or hyphens as "_"); a file
 # using one is told which field it was read as. "datetime" holds a date and a time ("2025-03-06 16:30").
@@ -112,14 +123,15 @@ class UploadedEvent(Event):
     def _iso_date(cls, value: object) -> object:
         if isinstance(value, str) and _DATE.fullmatch(value):
             return value
-        raise ValueError(f"{shown(value)} is not a date in YYYY-MM-DD form, such as 2025-03-06")
+        raise ValueError(_("{value} is not a date in YYYY-MM-DD form, such as 2025-03-06").format(value=shown(value)))
 
     @field_validator("time", mode="before")
     @classmethod
     def _clock_time(cls, value: object) -> object:
         match = _TIME.fullmatch(value) if isinstance(value, str) else None
         if match is None:
-            raise ValueError(f"{shown(value)} is not a 24-hour time in HH:MM form, such as 09:30")
+            raise ValueError(_("{value} is not a 24-hour time in HH:MM form, such as 09:30").format(
+                value=shown(value)))
         return f"{int(match['h']):02d}:{match['m']}{match['s'] or ''}"
 
     @field_validator("category", mode="before")

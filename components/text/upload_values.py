@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import PurePath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
 
 from components.data.text_rules import text_problem
 from components.data.text_rules import tidy as tidy_text
-from components.text.upload_schema import ALIASES, FIELDS, clip, shown
+from components.locale import _
+from components.text.upload_schema import ALIASES, FIELDS, PATTERN_HINTS, REQUIRED_REASON, clip, shown
 
 
 def column_key(name: object) -> str:
@@ -49,9 +53,11 @@ def split_datetime(values: dict[str, object]) -> dict[str, str]:
     raw = values["datetime"]
     m = _DATETIME.fullmatch(raw) if isinstance(raw, str) else None
     if m is None:
-        return {"datetime": f"{shown(raw)} is not a date and time such as 2025-03-06 16:30 (or 2025-03-06T08:30Z)"}
+        return {"datetime": _("{value} is not a date and time such as 2025-03-06 16:30 (or 2025-03-06T08:30Z)").format(
+            value=shown(raw))}
     if "date" in values:
-        return {"datetime": f"{shown(raw)} repeats the date column ({shown(values['date'])}); give one of them"}
+        return {"datetime": _("{value} repeats the date column ({date}); give one of them").format(
+            value=shown(raw), date=shown(values["date"]))}
     values["date"], time_text = m.group("date"), m.group("time")
     if time_text:
         values.setdefault("time", time_text)
@@ -60,7 +66,7 @@ def split_datetime(values: dict[str, object]) -> dict[str, str]:
             offset = m.group("offset").replace("Z", "+00:00")
             moment = dt.datetime.fromisoformat(f"{m.group('date')}T{time_text}{offset}")
         except ValueError:
-            return {"datetime": f"{shown(raw)} is not a date and time such as 2025-03-06 16:30"}
+            return {"datetime": _("{value} is not a date and time such as 2025-03-06 16:30").format(value=shown(raw))}
         zone = values.get("tz") if isinstance(values.get("tz"), str) else "UTC"
         try:
             local = moment.astimezone(ZoneInfo(zone))
@@ -82,3 +88,39 @@ def unsafe_text(value: object) -> str | None:
 def site_name(url: object) -> str:
     match = re.match(r"https?://([^/\s?#]+)", str(url))
     return match.group(1) if match else str(url)[:100]
+
+
+def field_errors(exc: ValidationError) -> list[tuple[str, str]]:
+    """(field, reason) per error of an uploaded row, worded as events.describe_validation_error words them."""
+    found = []
+    for err in exc.errors():
+        loc = err["loc"]
+        name = str(loc[0]) if loc else "(row)"
+        if name == "sources":
+            name = "source_title" if loc[-1] == "title" else "source_url"
+        if err["type"] == "missing":
+            reason = _("is required when source_title is given") if name == "source_url" else _(REQUIRED_REASON)
+        elif err["type"] == "string_pattern_mismatch" and name in PATTERN_HINTS:
+            reason = _(PATTERN_HINTS[name])
+        else:
+            reason = err["msg"].replace("Value error, ", "")
+        if err["type"] != "missing" and not quotes(reason, err.get("input")):
+            reason = _("{value}: {reason}").format(value=shown(err.get("input")), reason=reason)
+        found.append((name, reason))
+    return found
+
+
+def file_label(name: str) -> str:
+    """The file's name as messages quote it."""
+    return f"'{clip(PurePath(name).name) or _('the file')}'"
+
+
+def row_numbers(rows: list[int], limit: int = 10) -> str:
+    """Row numbers as a notice lists them: the first ``limit``, then how many more."""
+    listed = ", ".join(str(r) for r in rows[:limit])
+    return _("{listed} and {more} more").format(listed=listed, more=len(rows) - limit) if len(rows) > limit else listed
+
+
+def row_label(row: int, line: int | None) -> str:
+    """Where a row is: "Row 3", or "Row 3 (line 4)" for CSV."""
+    return _("Row {row}").format(row=row) if line is None else _("Row {row} (line {line})").format(row=row, line=line)

@@ -42,22 +42,35 @@ from pydantic import ValidationError
 
 from components.data.events import Event
 from components.facts import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
+from components.locale import N_, _
+from components.locale.formats import number
 from components.text.safe import looks_like_formula
 from components.text.upload_schema import (
     ALIASES,
     FIELDS,
     ID_MAX,
     ID_PREFIX,
-    PATTERN_HINTS,
     PENDING_ID,
     REQUIRED,
+    REQUIRED_REASON,
     UploadedEvent,
     clip,
     shown,
 )
-from components.text.upload_values import column_key, field_of, quotes, site_name, split_datetime, tidy, unsafe_text
+from components.text.upload_values import (
+    column_key,
+    field_errors,
+    field_of,
+    file_label,
+    row_label,
+    row_numbers,
+    site_name,
+    split_datetime,
+    tidy,
+    unsafe_text,
+)
 
-IN_SESSION = "your event"  # what a duplicate repeats: one of the session's events, else an earlier row
+IN_SESSION = N_("your event")  # what a duplicate repeats: one of the session's events, else an earlier row
 
 
 class UploadError(ValueError):
@@ -74,7 +87,8 @@ class RowProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{_where(self.row, self.line)}, field '{self.field}': {self.reason}"
+        return _("{where}, field '{field}': {reason}").format(where=row_label(self.row, self.line), field=self.field,
+                                                              reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -104,8 +118,6 @@ class _RawRow:
     problems: dict[str, str]
 
 
-
-
 def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[Event] | tuple = ()) -> UploadResult:
     """Read an uploaded CSV or JSON file (chosen by ``name``'s extension) into validated events.
 
@@ -113,14 +125,14 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
     ``existing`` are the session's own events: a row repeating one is a duplicate, not an event.
     Raises :class:`UploadError` for whole-file problems; bad rows become ``problems``.
     """
-    label = _label(name)
+    label = file_label(name)
     reader = _READERS.get(PurePath(name).suffix.lower())
     if reader is None:
-        raise UploadError(f"{label} is not a CSV or JSON file: use a name ending in .csv or .json "
-                          "(from a spreadsheet, save as 'CSV UTF-8').")
+        raise UploadError(_("{file} is not a CSV or JSON file: use a name ending in .csv or .json (from a spreadsheet, "
+                            "save as 'CSV UTF-8').").format(file=label))
     rows, notices = reader(_decode(data, label), label)
     events, problems, taken, repeated = [], [], set(existing_ids), []
-    known = {same_event_key(e): f"{IN_SESSION} '{e.id}'" for e in existing}
+    known = {same_event_key(e): _("{your_event} '{id}'").format(your_event=_(IN_SESSION), id=e.id) for e in existing}
     for raw in rows:
         event, row_problems, row_notices = _check_row(raw)
         problems += row_problems
@@ -130,11 +142,11 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
         if same_event_key(event) in known:  # one event however many rows repeat it
             repeated.append((event, known[same_event_key(event)]))
             continue
-        known[same_event_key(event)] = f"{_where(raw.row, raw.line)} of this file"
+        known[same_event_key(event)] = _("{where} of this file").format(where=row_label(raw.row, raw.line))
         final = _unique_id(event.id, taken)
         if final != event.id:
-            notices.append(f"{_where(raw.row, raw.line)}: the id '{event.id}' is already taken, "
-                           f"so this event's id is '{final}'.")
+            notices.append(_("{where}: the id '{id}' is already taken, so this event's id is '{final}'.").format(
+                where=row_label(raw.row, raw.line), id=event.id, final=final))
         taken.add(final)
         events.append(Event.model_validate({**event.model_dump(), "id": final}))
     return UploadResult(events, problems, notices, repeated)
@@ -142,22 +154,23 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
 
 def _decode(data: bytes, label: str) -> str:
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(f"{label} is {len(data):,} bytes; the limit is 1 MB ({MAX_UPLOAD_BYTES:,} bytes). "
-                          "Split it into smaller files.")
+        raise UploadError(_("{file} is {size} bytes; the limit is 1 MB ({limit} bytes). Split it into smaller "
+                            "files.").format(file=label, size=number(len(data), 0), limit=number(MAX_UPLOAD_BYTES, 0)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UploadError(f"{label} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position "
-                          f"{exc.start}); save it as UTF-8, in Excel as 'CSV UTF-8'.") from None
+        raise UploadError(_("{file} is not UTF-8 text (byte 0x{byte} at position {position}); save it as UTF-8, in "
+                            "Excel as 'CSV UTF-8'.").format(file=label, byte=f"{data[exc.start]:02x}",
+                                                           position=exc.start)) from None
     if not text.strip():
-        raise UploadError(f"{label} is empty.")
+        raise UploadError(_("{file} is empty.").format(file=label))
     return text
 
 
 def _read_csv(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
     records = _csv_records(text, label)
     if not records:
-        raise UploadError(f"{label} is empty.")
+        raise UploadError(_("{file} is empty.").format(file=label))
     columns, notices = _csv_columns(records[0][1], label)
     _check_count(len(records) - 1, label)
     notices += _unknown_columns(records)
@@ -177,26 +190,27 @@ def _csv_records(text: str, label: str) -> list[tuple[int, list[str]]]:
                 records.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise UploadError(f"{label} is not valid CSV: {exc} in the row starting on line {start}. "
-                          "A value with commas, quotes or line breaks must be in double quotes, "
-                          "with its own quotes doubled.") from None
+        raise UploadError(_("{file} is not valid CSV: {error} in the row starting on line {line}. A value with "
+                            "commas, quotes or line breaks must be in double quotes, with its own quotes "
+                            "doubled.").format(file=label, error=exc, line=start)) from None
     return records
 
 
 def _unknown_columns(records: list[tuple[int, list[str]]]) -> list[str]:
     """A notice naming ignored columns; an unnamed column counts only if some row fills it."""
     header, body = records[0][1], [cells for _, cells in records[1:]]
-    unknown = [f"'{clip(name)}'" if name.strip() else f"unnamed column {i}"
+    unknown = [f"'{clip(name)}'" if name.strip() else _("unnamed column {number}").format(number=i)
                for i, name in enumerate(header, start=1)
                if field_of(name) is None
                and (name.strip() or any(len(c) >= i and c[i - 1].strip() for c in body))]
-    return [f"Ignored columns not in the schema: {', '.join(unknown)}."] if unknown else []
+    return [_("Ignored columns not in the schema: {columns}.").format(columns=", ".join(unknown))] if unknown else []
 
 
 def _csv_columns(header: list[str], label: str) -> tuple[list[str], list[str]]:
     """The field each column holds (aliases such as 'timezone' read as 'tz', each said in a notice)."""
     columns = [field_of(c) or column_key(c) for c in header]
-    notices = [f"Column '{clip(c)}' was read as " + ("a date and a time." if f == "datetime" else f"'{f}'.")
+    notices = [(_("Column '{column}' was read as a date and a time.") if f == "datetime"
+                else _("Column '{column}' was read as '{field}'.")).format(column=clip(c), field=f)
                for c, f in zip(header, columns) if f in ALIASES.values() and (column_key(c) != f or f == "datetime")]
     by_field: dict[str, list[str]] = {}
     for name, column in zip(header, columns):
@@ -204,13 +218,15 @@ def _csv_columns(header: list[str], label: str) -> tuple[list[str], list[str]]:
             by_field.setdefault(column, []).append(clip(name.strip()))
     repeated = sorted(f for f, names in by_field.items() if len(names) > 1)
     if repeated:
-        named = "; ".join(f"{' and '.join(repr(n) for n in by_field[f])} all name '{f}'" for f in repeated)
-        raise UploadError(f"{label} has the column {', '.join(repeated)} more than once ({named}).")
+        named = "; ".join(_("{columns} all name '{field}'").format(
+            columns=_(" and ").join(repr(n) for n in by_field[f]), field=f) for f in repeated)
+        raise UploadError(_("{file} has the column {fields} more than once ({named}).").format(
+            file=label, fields=", ".join(repeated), named=named))
     missing = [f for f in REQUIRED if f not in columns and not (f == "date" and "datetime" in columns)]
     if missing:
-        raise UploadError(f"{label} has no {', '.join(missing)} column: the first row must name "
-                          f"the columns, and {', '.join(REQUIRED)} are required. The template "
-                          "shows the layout.")
+        raise UploadError(_("{file} has no {missing} column: the first row must name the columns, and {required} "
+                            "are required. The template shows the layout.").format(
+            file=label, missing=", ".join(missing), required=", ".join(REQUIRED)))
     return columns, notices
 
 
@@ -220,8 +236,9 @@ def _csv_row(row: int, line: int, cells: list[str], columns: list[str]) -> _RawR
     problems = {}
     extra = [cell for cell in cells[len(columns):] if cell.strip()]
     if extra:
-        problems["(row)"] = (f"has {len(cells)} cells but the header names {len(columns)} columns (the first "
-                             f"extra one is {shown(extra[0])}); a value containing commas needs double quotes")
+        problems["(row)"] = _("has {cells} cells but the header names {columns} columns (the first extra one is "
+                              "{extra}); a value containing commas needs double quotes").format(
+            cells=len(cells), columns=len(columns), extra=shown(extra[0]))
     return _RawRow(row, line, values, problems)
 
 
@@ -238,11 +255,11 @@ def _read_json(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
     try:
         payload = json.loads(text, object_pairs_hook=_JsonObject)
     except json.JSONDecodeError as exc:
-        raise UploadError(f"{label} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                          f"column {exc.colno}.") from None
+        raise UploadError(_("{file} is not valid JSON: {error} at line {line}, column {column}.").format(
+            file=label, error=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except (ValueError, RecursionError):
-        raise UploadError(f"{label} cannot be read as JSON: it is nested too deeply or holds "
-                          "a number too long.") from None
+        raise UploadError(_("{file} cannot be read as JSON: it is nested too deeply or holds a number too "
+                            "long.").format(file=label)) from None
     items, notices = _json_items(payload, label)
     _check_count(len(items), label)
     unknown: dict[str, list[int]] = {}
@@ -253,9 +270,10 @@ def _read_json(text: str, label: str) -> tuple[list[_RawRow], list[str]]:
                 unknown.setdefault(key, []).append(i)
             elif column_key(key) not in FIELDS:
                 aliased[key] = field_of(key)
-    notices += [f"Ignored field '{clip(key)}', which is not in the schema, in rows {_numbers(where)}."
-                for key, where in unknown.items()]
-    notices += [f"Field '{clip(key)}' was read as '{field}'." for key, field in aliased.items()]
+    notices += [_("Ignored field '{key}', which is not in the schema, in rows {rows}.").format(
+        key=clip(key), rows=row_numbers(where)) for key, where in unknown.items()]
+    notices += [_("Field '{key}' was read as '{field}'.").format(key=clip(key), field=field)
+                for key, field in aliased.items()]
     return [_json_row(i, item) for i, item in enumerate(items, start=1)], notices
 
 
@@ -264,20 +282,21 @@ def _json_items(payload: object, label: str) -> tuple[list[object], list[str]]:
     notices = []
     if isinstance(payload, dict):
         if "events" in getattr(payload, "repeated", ()):
-            raise UploadError(f"{label} has the key 'events' more than once; JSON keeps only the last list, so "
-                              "the others would be lost. Put every event in one 'events' list.")
+            raise UploadError(_("{file} has the key 'events' more than once; JSON keeps only the last list, so the "
+                                "others would be lost. Put every event in one 'events' list.").format(file=label))
         ignored = [f"'{clip(k)}'" for k in payload if k != "events"]
         if ignored:
-            notices.append(f"Ignored top-level keys other than 'events': {', '.join(ignored)}.")
+            notices.append(_("Ignored top-level keys other than 'events': {keys}.").format(keys=", ".join(ignored)))
         payload = payload.get("events")
     if not isinstance(payload, list):
-        raise UploadError(f"{label} must hold a list of events, or an object with an 'events' list.")
+        raise UploadError(_("{file} must hold a list of events, or an object with an 'events' list.").format(
+            file=label))
     return payload, notices
 
 
 def _json_row(row: int, item: object) -> _RawRow:
     if not isinstance(item, dict):
-        return _RawRow(row, None, {}, {"(row)": "is not an object with named fields"})
+        return _RawRow(row, None, {}, {"(row)": _("is not an object with named fields")})
     values, problems = {}, {}
     for key, value in item.items():
         name = field_of(key)
@@ -285,7 +304,8 @@ def _json_row(row: int, item: object) -> _RawRow:
             continue
         if name in values or key in getattr(item, "repeated", ()):
             given = ([values[name]] if name in values else []) + getattr(item, "given", {}).get(key, [value])
-            problems[name] = "is given more than once (" + ", then ".join(shown(v) for v in given[:3]) + ")"
+            problems[name] = _("is given more than once ({values})").format(
+                values=_(", then ").join(shown(v) for v in given[:3]))
         values[name] = value
     return _RawRow(row, None, values, problems)
 
@@ -297,7 +317,8 @@ def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], li
     for name, value in values.items():
         reason = unsafe_text(value)
         if reason:
-            bad.setdefault(name, f"{shown(value) if isinstance(value, str) else 'the value'} {reason}")
+            said = shown(value) if isinstance(value, str) else _("the value")
+            bad.setdefault(name, _("{value} {reason}").format(value=said, reason=reason))
     if "datetime" in values and "datetime" not in bad:
         bad.update(split_datetime(values))
     values.pop("datetime", None)
@@ -307,16 +328,17 @@ def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], li
             checked = {k: v for k, v in values.items() if k not in bad}
             event = UploadedEvent.model_validate(_event_input(checked))
     except ValidationError as exc:
-        for name, reason in _field_errors(exc):
+        for name, reason in field_errors(exc):
             bad.setdefault(name, reason)
-    if "datetime" in bad and bad.get("date") == "is required":
+    if "datetime" in bad and bad.get("date") == _(REQUIRED_REASON):
         del bad["date"]  # the datetime's own problem says it
     if bad:
         order = sorted(bad, key=lambda f: FIELDS.index(f) if f in FIELDS else 1 if f == "datetime" else -1)
         return None, [RowProblem(raw.row, raw.line, f, bad[f]) for f in order], []
     if "id" not in values:
         event = event.model_copy(update={"id": _slug_id(event.title, event.date)})
-    clock = [f"{_where(raw.row, raw.line)}: {event.time_note}"] if event.time_note else []  # a time the clocks skip
+    clock = [_("{where}: {note}").format(where=row_label(raw.row, raw.line), note=event.time_note)] \
+        if event.time_note else []  # a time the clocks skip
     return event, [], _formula_notices(raw, values) + clock
 
 
@@ -330,30 +352,10 @@ def _event_input(values: dict[str, object]) -> dict[str, object]:
     return {"id": PENDING_ID, **data, "origin": "user"}
 
 
-def _field_errors(exc: ValidationError) -> list[tuple[str, str]]:
-    """(field, reason) per error, worded as events.describe_validation_error words them."""
-    found = []
-    for err in exc.errors():
-        loc = err["loc"]
-        name = str(loc[0]) if loc else "(row)"
-        if name == "sources":
-            name = "source_title" if loc[-1] == "title" else "source_url"
-        if err["type"] == "missing":
-            reason = "is required when source_title is given" if name == "source_url" else "is required"
-        elif err["type"] == "string_pattern_mismatch" and name in PATTERN_HINTS:
-            reason = PATTERN_HINTS[name]
-        else:
-            reason = err["msg"].replace("Value error, ", "")
-        if err["type"] != "missing" and not quotes(reason, err.get("input")):
-            reason = f"{shown(err.get('input'))}: {reason}"
-        found.append((name, reason))
-    return found
-
-
 def _formula_notices(raw: _RawRow, values: dict[str, object]) -> list[str]:
     texts = {name: values.get(name) for name in ("title", "summary", "source_title")}
-    return [f"{_where(raw.row, raw.line)}, field '{name}': starts with '{text[0]}', which a "
-            "spreadsheet may read as a formula; it is kept as plain text."
+    return [_("{where}, field '{field}': starts with '{first}', which a spreadsheet may read as a formula; it is "
+              "kept as plain text.").format(where=row_label(raw.row, raw.line), field=name, first=text[0])
             for name, text in texts.items() if isinstance(text, str) and looks_like_formula(text)]
 
 
@@ -373,23 +375,10 @@ def _slug_id(title: str, date: dt.date) -> str:
 
 def _check_count(count: int, label: str) -> None:
     if count > MAX_UPLOAD_ROWS:
-        raise UploadError(f"{label} has {count} rows; the limit is {MAX_UPLOAD_ROWS} events per file. "
-                          "Split it into smaller files.")
+        raise UploadError(_("{file} has {count} rows; the limit is {limit} events per file. Split it into smaller "
+                            "files.").format(file=label, count=count, limit=MAX_UPLOAD_ROWS))
     if count == 0:
-        raise UploadError(f"{label} holds no events.")
-
-
-def _label(name: str) -> str:
-    return f"'{clip(PurePath(name).name) or 'the file'}'"
-
-
-def _numbers(rows: list[int], limit: int = 10) -> str:
-    listed = ", ".join(str(r) for r in rows[:limit])
-    return listed + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
-
-
-def _where(row: int, line: int | None) -> str:
-    return f"Row {row}" if line is None else f"Row {row} (line {line})"
+        raise UploadError(_("{file} holds no events.").format(file=label))
 
 
 _READERS: dict[str, Callable[[str, str], tuple[list[_RawRow], list[str]]]] = {

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from components.data.events import Event, describe_validation_error, is_time_zone
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import MAX_SYMBOLS, MAX_USER_EVENTS
+from components.locale import _
 from components.text.extraction import Candidate, candidate_to_event_record
 from components.text.uploads import same_event_key
 
@@ -38,21 +39,27 @@ def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
     for event in new:  # one event however often the list repeats it
         firsts.setdefault(same_event_key(event), event)
     if len(firsts) < len(new):
-        notices.append(f"{len(new) - len(firsts)} event(s) repeated another of these and were added once.")
+        notices.append(_("{count} event(s) repeated another of these and were added once.").format(
+            count=len(new) - len(firsts)))
         new = list(firsts.values())
     repeated = duplicates(existing, new)
     if repeated:
-        shown = "; ".join(f"“{e.title}” ({e.date})" for e, _ in repeated[:5])
-        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
-        notices.append(f"{len(repeated)} event(s) were already among yours and were not added again: {shown}{more}.")
-        skip = {id(e) for e, _ in repeated}
+        shown = "; ".join(_("“{title}” ({date})").format(title=e.title, date=e.date) for e, _same in repeated[:5])
+        if len(repeated) > 5:
+            shown = _("{listed} and {more} more").format(listed=shown, more=len(repeated) - 5)
+        notices.append(_("{count} event(s) were already among yours and were not added again: {events}.").format(
+            count=len(repeated), events=shown))
+        skip = {id(e) for e, _same in repeated}
         new = [e for e in new if id(e) not in skip]
     used = set(taken) | {e.id for e in existing}
     room = max(MAX_USER_EVENTS - len(existing), 0)
     if len(new) > room:
-        notices.append(f"A session holds at most {MAX_USER_EVENTS} events and yours has {len(existing)}, so "
-                       f"{len(new) - room} of these {len(new)} were not added"
-                       + ("; remove some of yours first." if room == 0 else f" (the first {room} were)."))
+        full = _("A session holds at most {limit} events and yours has {count}, so {left} of these {new} were not "
+                 "added; remove some of yours first.")
+        some = _("A session holds at most {limit} events and yours has {count}, so {left} of these {new} were not "
+                 "added (the first {room} were).")
+        notices.append((full if room == 0 else some).format(limit=MAX_USER_EVENTS, count=len(existing),
+                                                            left=len(new) - room, new=len(new), room=room))
         new = new[:room]
     for event in new:
         wanted, n = event.id, 2
@@ -60,7 +67,7 @@ def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
             event = event.model_copy(update={"id": f"{wanted[:75]}-{n}"})
             n += 1
         if event.id != wanted:
-            notices.append(f"'{wanted}' was already taken; added as '{event.id}'.")
+            notices.append(_("'{wanted}' was already taken; added as '{id}'.").format(wanted=wanted, id=event.id))
         used.add(event.id)
         out.append(event)
     return Merge(out, notices, len(new))
@@ -101,14 +108,15 @@ def _as_date(value) -> dt.date | None:
 
 def _span(c: Candidate) -> str:
     if c.start_date is None:
-        return "no date"
+        return _("no date")
     return f"{c.start_date}" if c.start_date == c.end_date else f"{c.start_date} – {c.end_date}"
 
 
 def accept(candidates: list[Candidate], edited: pd.DataFrame) -> tuple[list[Event], list[str]]:
     """Events from the rows marked ``add``, with the user's edits; a problem line for each bad row."""
     events, kept = accept_rows(candidates, edited)
-    return events, [f"row {i + 1}: {row['problem']}" for i, (_, row) in enumerate(kept) if row.get("problem")]
+    return events, [_("row {number}: {problem}").format(number=i + 1, problem=row["problem"])
+                    for i, (_c, row) in enumerate(kept) if row.get("problem")]
 
 
 def accept_rows(candidates: list[Candidate], edited: pd.DataFrame) -> tuple[list[Event], list[tuple[Candidate, dict]]]:
@@ -124,7 +132,7 @@ def accept_rows(candidates: list[Candidate], edited: pd.DataFrame) -> tuple[list
             events.append(Event.model_validate(candidate_to_event_record(candidate, **_edits(row, candidate))))
             continue
         except ValidationError as exc:
-            row["problem"] = "; ".join(describe_validation_error(exc, "this row"))
+            row["problem"] = "; ".join(describe_validation_error(exc, _("this row")))
         except (ValueError, InvalidSymbol) as exc:
             row["problem"] = str(exc)
         kept.append((candidate, row))
@@ -134,17 +142,19 @@ def accept_rows(candidates: list[Candidate], edited: pd.DataFrame) -> tuple[list
 def _edits(row: dict, candidate: Candidate) -> dict:
     day = _as_date(row.get("date"))
     if day is None:
-        raise ValueError("pick a date: this sentence gives a period or no date, so it was not added")
+        raise ValueError(_("pick a date: this sentence gives a period or no date, so it was not added"))
     edits = {"date": day, "title": str(row.get("title") or "").strip(), "category": row.get("category")}
     time_text = str(row.get("time") or "").strip()
     if time_text:
         edits["time"] = time_text
     zone = str(row.get("tz") or candidate.tz).strip()
     if not is_time_zone(zone):
-        raise ValueError(f"'{zone[:40]}' is not an IANA time zone such as Asia/Hong_Kong or America/New_York")
+        raise ValueError(_("'{zone}' is not an IANA time zone such as Asia/Hong_Kong or America/New_York").format(
+            zone=zone[:40]))
     edits["tz"] = zone
     symbols = [s for s in str(row.get("symbols") or "").replace(";", " ").replace(",", " ").split() if s]
     if len(symbols) > MAX_SYMBOLS:
-        raise ValueError(f"an event lists at most {MAX_SYMBOLS} symbols; this row lists {len(symbols)}")
+        raise ValueError(_("an event lists at most {limit} symbols; this row lists {count}").format(
+            limit=MAX_SYMBOLS, count=len(symbols)))
     edits["symbols"] = [normalise_symbol(s) for s in symbols]
     return edits

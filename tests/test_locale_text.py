@@ -1,0 +1,101 @@
+"""The text layer's sentences go through the run's catalog when they are written, never when a module is imported.
+
+A fake catalog wraps every message it translates in ‹‹ ››: a sentence built at import time, or one that bypasses
+``_()``, comes back without the marks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components import locale as L
+from components.data.events import Event
+from components.locale import formats as F
+from components.text import upload_schema, uploads, user_events
+
+
+class _Marking:
+    """A catalog that translates every message by wrapping it in marks, placeholders kept."""
+
+    def gettext(self, message: str) -> str:
+        return f"‹‹{message}››"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"‹‹{singular if n == 1 else plural}››"
+
+
+@pytest.fixture
+def marked(monkeypatch):
+    """Chinese (Hong Kong) with the marking catalog; English again afterwards."""
+    monkeypatch.setattr(L, "_catalog", lambda language: _Marking())
+    L.use("zh-HK")
+    yield
+    L.use(L.DEFAULT)
+
+
+def _translated(text: str) -> bool:
+    return text.startswith("‹‹") and text.endswith("››")
+
+
+def _event(title: str, day: str = "2025-03-06") -> Event:
+    return Event.model_validate({"id": "user-a", "date": day, "title": title, "category": "corporate",
+                                 "origin": "user"})
+
+
+def test_a_whole_file_problem_is_one_translated_sentence(marked):
+    with pytest.raises(uploads.UploadError) as caught:
+        uploads.parse_upload("events.txt", b"title,date\n", set())
+    assert _translated(str(caught.value)) and "'events.txt'" in str(caught.value)
+    with pytest.raises(uploads.UploadError) as caught:
+        uploads.parse_upload("events.csv", b"  \n", set())
+    assert _translated(str(caught.value))
+
+
+def test_row_problems_and_notices_are_translated(marked):
+    data = b"title,date,category,colour\nResults,2025-13-40,corporate,red\n=SUM(A1),2025-03-06,corporate,blue\n"
+    result = uploads.parse_upload("events.csv", data, set())
+    assert result.problems and all(_translated(str(p)) for p in result.problems)
+    assert "‹‹Row {row} (line {line})››".format(row=1, line=2) in str(result.problems[0])
+    assert result.notices and all(_translated(n) for n in result.notices)
+
+
+def test_the_schema_table_is_translated_when_shown(marked):
+    rows = upload_schema.schema_rows()
+    assert all(_translated(row["format"]) for row in rows)
+    title = next(row for row in rows if row["field"] == "title")
+    assert "{limit}" not in title["format"] and any(ch.isdigit() for ch in title["format"])
+
+
+def test_merge_notices_are_translated(marked):
+    mine = [_event("Results")]
+    merged = user_events.merge(mine, [_event("Results"), _event("Results")], set())
+    assert len(merged.notices) == 2 and all(_translated(n) for n in merged.notices)
+
+
+def test_english_is_written_as_before():
+    L.use(L.DEFAULT)
+    merged = user_events.merge([], [_event("Results"), _event("Results")], set())
+    assert merged.notices == ["1 event(s) repeated another of these and were added once."]
+    with pytest.raises(uploads.UploadError, match=r"^'events.csv' is empty\.$"):
+        uploads.parse_upload("events.csv", b" ", set())
+
+
+@pytest.mark.parametrize("shape, strftime", [
+    ("date", "%d %b %Y"), ("weekday_date", "%a %d %b %Y"), ("weekday_day", "%a %d %b"),
+    ("long_weekday_day", "%A %d %B"), ("long_day", "%d %B"), ("month", "%B"), ("month_year", "%B %Y"),
+])
+def test_the_readers_date_shapes_are_what_english_wrote_before(shape, strftime):
+    L.use(L.DEFAULT)
+    days = [dt.date(2024, month, day) for month in range(1, 13) for day in (1, 9, 28)]
+    assert [F.date_as(d, shape) for d in days] == [format(d, strftime) for d in days]
+
+
+def test_the_readers_date_shapes_in_chinese():
+    L.use("zh-CN")
+    try:
+        assert F.date_as(dt.date(2025, 3, 6), "weekday_date") == "2025年3月6日 (周四)"
+        assert F.date_as(dt.date(2025, 3, 6), "date") == "2025年3月6日" and F.month_name(3) == "3月"
+    finally:
+        L.use(L.DEFAULT)
