@@ -22,7 +22,7 @@ from components.charts.claim_chart import claim_chart
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
 from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
-from components.ui import articles, caches, device, plots, state
+from components.ui import articles, caches, device, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES
@@ -95,9 +95,10 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
         st.markdown(f"**{label}:** {md_escape(text)}")
     if result.figures:
         figures = figures_frame(result)
-        st.dataframe(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
+        st.dataframe(updown.styled(figures.assign(value=figures["value"] * 100).rename(columns={"value": "value %"}),
+                                   {"value %": "{:+.2f}%"}),
                      hide_index=True, key=state.figures_key(result.id),
-                     column_config={"value %": st.column_config.NumberColumn(format="%.2f%%"), **_FIGURE_COLUMNS})
+                     column_config=_FIGURE_COLUMNS)
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
         if first is not None:
             _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id, position)

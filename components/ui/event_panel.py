@@ -19,7 +19,7 @@ from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
 from components.text.article import bundled_article
 from components.text.article_view import sentences_for_event
 from components.text.safe import md_escape, md_link
-from components.ui import caches, device, plots, state
+from components.ui import caches, device, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES
@@ -65,7 +65,7 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
         st.info(f"No price data around {event.date:%d %b %Y} for {', '.join(symbols)}: "
                 + "; ".join(n for n in table["note"] if n))
         return
-    st.dataframe(display, hide_index=True, key=state.REACTION_TABLE,
+    st.dataframe(updown.styled(display), hide_index=True, key=state.REACTION_TABLE,
                  column_config={"note": st.column_config.TextColumn(width="large"),
                                 "price basis": st.column_config.TextColumn(width="medium")})
     st.caption(f"{RULE} Returns run from the close before the first day to the close of the last (sessions of "
@@ -121,7 +121,8 @@ def zoom_ui(event: Event, events: list[Event], history, closes, symbols: list[st
             return
         fig, _, _ = caches.market_chart(history, events, start=window[0], end=window[1], view="rebased",
                                         selected=event.id, symbols=tuple(symbols),
-                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", **device.chart_look())
+                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", updown=updown.chosen(),
+                                        **device.chart_look())
         plots.show(fig, state.TIMELINE_ZOOM)
         st.caption(f"{window[0]:%d %b %Y} – {window[1]:%d %b %Y}, rebased to 100 at the first session shown.")
         for note in window_shortfalls(event, closes, symbols, sessions):

@@ -8,7 +8,7 @@ from components.data.events import find_event
 from components.data.symbols import level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.safe import md_escape
-from components.ui import caches, daterange, device, links, plots, state
+from components.ui import caches, daterange, device, links, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.prices_events import all_events, full_history
@@ -45,7 +45,8 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
 fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",
-                                        uirevision=f"overview-{start}-{end}", **device.chart_look())
+                                        uirevision=f"overview-{start}-{end}", updown=updown.chosen(),
+                                        **device.chart_look())
 if frame.empty:
     st.info(f"No prices between {start:%d %b %Y} and {end:%d %b %Y}. Pick another date range.")
     st.stop()
