@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from components import locale
 from components.analysis.metrics import closes_by_symbol, coverage_notes, prints_by_symbol
 from components.charts import marks
 from components.data.events import find_event
-from components.data.symbols import level_label, symbol_info
+from components.data.symbols import display_name, level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.text.safe import md_escape
 from components.ui import caches, daterange, device, links, plots, state, updown
@@ -39,8 +40,9 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
         col.metric(card["symbol"], "n/a", help=card["note"] or card["status"])
         continue
     col.metric(f"{card['symbol']} · {card['day0']:%a %d %b}", f"{card['return']:+.2%}",
-               help=f"Close-to-close return on {info.name}'s reaction session, the first {info.market.name} "
-                    f"session that closed after the release (its exchange calendar's close).")
+               help=f"Close-to-close return on {display_name(info.symbol, locale.current())}'s reaction session, "
+                    f"the first {info.market.name} session that closed after the release (its exchange calendar's "
+                    "close).")
     col.caption(f"Close {level_label(card['close'], card['symbol'], card['print'])}")
 
 st.subheader("Alibaba and the Hang Seng indices with the article's events")
