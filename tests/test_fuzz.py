@@ -33,6 +33,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.analysis.metrics import STYLES, VIEWS
 from components.analysis.ranges import ANCHORS, CUSTOM, PRESETS
+from components.charts.palette import UPDOWNS
 from components.data import store
 from components.data.events import CATEGORIES, Event, Source, bundled_events, events_frame
 from components.data.symbols import KNOWN_SYMBOLS
@@ -114,6 +115,7 @@ PARAM_VALUES = {
     "bench": st.sampled_from(["", *VALID_SYMBOLS, *ODD_SYMBOLS]),
     "est": _windows(-2000, 100).map(lambda w: f"{w[0]},{w[1]}"),
     "win": _windows(-100, 100).map(lambda w: f"{w[0]},{w[1]}"),
+    "updown": st.sampled_from([*UPDOWNS, "RED", "blue", ""]),
     "ws": TOKENS,  # workspace links: well-formed tokens no database knows, and malformed ones
     "share": TOKENS,
 }

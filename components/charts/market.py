@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from components.analysis.metrics import view_values, weekly_ohlc
 from components.analysis.ranges import clamp
 from components.charts.lanes import LANE_ROW_HEIGHT, EventMark, event_lane_traces, event_lines, safe
-from components.charts.palette import DOWN, UP, ink, symbol_style
+from components.charts.palette import DEFAULT_UPDOWN, UpDown, convention, ink, symbol_style
 from components.data.symbols import BASIS_LABELS, BASIS_SHORT, symbol_info
 from components.facts import MAX_DAILY_CANDLES
 
@@ -73,7 +73,7 @@ def _level_hover(part: pd.DataFrame, info) -> tuple[str, dict]:
 
 
 def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: str, axis: str,
-                 bars: pd.DataFrame | None = None) -> dict:
+                 bars: pd.DataFrame | None, colors: UpDown) -> dict:
     """One symbol's line, or its candles (``bars``: its ``candle_bars``, when the caller has them)."""
     info = symbol_info(symbol)
     where = dict(xaxis=f"x{axis}", yaxis=f"y{axis}", name=symbol, legendgroup=symbol)
@@ -83,7 +83,8 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
         label = f"{symbol} ({info.unit}{', weekly' if weekly else ''})"
         return dict(type="candlestick", x=_dates(bars["date"]), open=_f32(bars["open"]), high=_f32(bars["high"]),
                     low=_f32(bars["low"]), close=_f32(bars["close"]), yhoverformat=",.2f",
-                    increasing=dict(line=dict(color=UP)), decreasing=dict(line=dict(color=DOWN)),
+                    increasing=dict(line=dict(color=colors.up)),
+                    decreasing=dict(line=dict(color=colors.down)),
                     **{**where, "name": label})
     change = (part["close"] / part["close"].iloc[0] - 1.0) * 100.0 if len(part) else part["close"]
     style_ = symbol_style(symbol, order)
@@ -97,7 +98,7 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
 
 
 def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol: str, axis: str,
-                    edge: str) -> dict | None:
+                    edge: str, colors: UpDown) -> dict | None:
     rows = values.set_index("date")["value"]
     pts = [r for r in reactions if r.symbol == symbol and r.day0 in rows.index]
     if not pts:
@@ -107,7 +108,7 @@ def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol:
         type="scatter", x=[r.day0 for r in pts], y=[float(rows[r.day0]) for r in pts], mode="markers",
         name=f"{symbol} reactions", legendgroup=symbol, showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
         marker=dict(size=11, symbol=["triangle-up" if (r.ret0 or 0) >= 0 else "triangle-down" for r in pts],
-                    color=[UP if (r.ret0 or 0) >= 0 else DOWN for r in pts],
+                    color=[colors.color(r.ret0) for r in pts],
                     line=dict(width=1, color=edge)),
         customdata=[[r.event_id, safe(r.title), safe(symbol), lbl] for r, lbl in zip(pts, labels)],
         hovertemplate="<b>%{customdata[1]}</b>: %{customdata[2]} day 0 %{customdata[3]}<extra></extra>",
@@ -164,15 +165,16 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
                   events: list[EventMark] | None = None, reactions: list[ReactionMark] | None = None,
                   start: dt.date, end: dt.date, hidden: list[str] | None = None,
                   uirevision: str = "", height: int | None = None, dark: bool = False,
-                  compact: bool = False) -> go.Figure:
+                  compact: bool = False, updown: str = DEFAULT_UPDOWN) -> go.Figure:
     """Prices of one or more symbols with the events above them and reaction markers on the lines.
 
     ``view`` is price (one panel per symbol), rebased or percent (one shared panel); ``style``
     candles adds a volume panel under each price panel in the price view. ``compact`` (phones)
     draws lower panels and turns drag-zoom off, so a swipe over the chart scrolls the page.
-    The x axis spans the range clamped to the sessions in ``frame``.
+    The x axis spans the range clamped to the sessions in ``frame``. Candles and reaction triangles take the
+    colours of the up/down convention ``updown`` (a name of ``palette.UPDOWNS``).
     """
-    events, reactions, pen = events or [], reactions or [], ink(dark)
+    events, reactions, pen, colors = events or [], reactions or [], ink(dark), convention(updown)
     symbols = [str(s) for s in frame["symbol"].unique()]
     panels = [[s] for s in symbols] if view == "price" else [symbols]
     candles = style == "candles" and view == "price"
@@ -190,8 +192,8 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
         for symbol in panel:
             part = values[values["symbol"] == symbol]
             bars = candle_bars(part) if candles else None  # candles have one symbol per panel
-            traces.append(_price_trace(part, symbol, view, symbols.index(symbol), style, axis, bars))
-            traces += [t for t in [_reaction_trace(reactions, part, symbol, axis, pen.edge)] if t]
+            traces.append(_price_trace(part, symbol, view, symbols.index(symbol), style, axis, bars, colors))
+            traces += [t for t in [_reaction_trace(reactions, part, symbol, axis, pen.edge, colors)] if t]
         yaxes[row] = dict(title=dict(text=_axis_title(panel, view)),
                           type="log" if log and view != "percent" else "linear")
         row_px.append(PANEL_PX["single" if len(panels) == 1 else "stacked"][size])

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from scipy import special
 
 from components.analysis.event_study import CONFIDENCE, EventStudyResult
-from components.charts.palette import ACCENT, BAND, DOWN, UP, ink
+from components.charts.palette import ACCENT, BAND, DEFAULT_UPDOWN, convention, ink
 
 
 def _tau_labels(table: pd.DataFrame) -> list[str]:
@@ -22,16 +22,17 @@ def _study_layout(title: str, yaxis: str, dark: bool, **extra) -> dict:
                 shapes=[zero], dragmode=False, **extra)
 
 
-def ar_figure(result: EventStudyResult, dark: bool = False) -> go.Figure:
+def ar_figure(result: EventStudyResult, dark: bool = False, updown: str = DEFAULT_UPDOWN) -> go.Figure:
     """Abnormal return per event-window session, with a 95% Student t whisker (as the band and the bar
-    opacity use); significant bars opaque.
+    opacity use); significant bars opaque, each bar in its direction's colour of the convention ``updown``
+    (its sign is in the hover and on the axis).
 
     Built from plain specs without plotly's validation (a test validates them), as the price figure is."""
-    t = result.table
+    t, colors = result.table, convention(updown)
     z = float(special.stdtrit(result.dof, 0.5 + CONFIDENCE / 2))  # the t-test's critical value, not 1.96
     bar = dict(
         type="bar", x=_tau_labels(t), y=(t["AR"] * 100).tolist(),
-        marker=dict(color=[UP if v >= 0 else DOWN for v in t["AR"]],
+        marker=dict(color=[colors.color(v) for v in t["AR"]],
                     opacity=[1.0 if p < 0.05 else 0.45 for p in t["p_AR"]]),
         error_y=dict(type="data", array=(t["sd_AR"] * 100 * z).tolist(), color=ink(dark).muted, thickness=1),
         customdata=[list(row) for row in zip(t["t_AR"], t["p_AR"], t["stock_return"], t["expected_return"],

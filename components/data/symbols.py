@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+from components.locale import current
+
 __all__ = [
     "BASIS_LABELS",
     "BASIS_SHORT",
@@ -21,6 +23,8 @@ __all__ = [
     "Market",
     "SymbolInfo",
     "benchmark_for",
+    "display_name",
+    "LOCAL_NAMES",
     "normalise_symbol",
     "read_symbol",
     "TypedSymbol",
@@ -135,13 +139,24 @@ class InvalidSymbol(ValueError):
     """A symbol that cannot be a Yahoo Finance ticker; the message is meant for the user."""
 
 
-# Names people type for a symbol, in English and Chinese (Traditional and Simplified), mapped to Yahoo's symbol
+# Each symbol's name where it trades or is quoted in Chinese: (Traditional, as in Hong Kong; Simplified, as on the
+# mainland). Hong Kong's "-W" marks weighted voting rights, as HKEX writes it.
+LOCAL_NAMES: dict[str, tuple[str, str]] = {
+    "9988.HK": ("阿里巴巴-W", "阿里巴巴-W"), "BABA": ("阿里巴巴", "阿里巴巴"), "^HSI": ("恒生指數", "恒生指数"),
+    "^HSCE": ("恒生中國企業指數", "恒生中国企业指数"), "^HSTECH": ("恒生科技指數", "恒生科技指数"),
+    "0700.HK": ("騰訊控股", "腾讯控股"), "NVDA": ("英偉達", "英伟达"),
+    "KWEB": ("KraneShares 中概互聯網 ETF", "KraneShares 中概互联网 ETF"), "^GSPC": ("標普500指數", "标普500指数"),
+    "HKD=X": ("美元兌港元", "美元兑港元"),
+}
+_LOCAL_SCRIPT = {"zh-HK": 0, "zh-CN": 1}  # which of a LOCAL_NAMES pair each language reads
+
+# Names people type for a symbol, in English and Chinese (Traditional and Simplified), mapped to Yahoo's symbol;
+# every local name above is read too (阿里巴巴 alone is the Hong Kong listing, as people mean it here)
 TYPED_NAMES: dict[str, str] = {
     "ALIBABA": "9988.HK", "阿里巴巴": "9988.HK", "阿里": "9988.HK", "TENCENT": "0700.HK", "騰訊": "0700.HK",
-    "腾讯": "0700.HK", "騰訊控股": "0700.HK", "腾讯控股": "0700.HK", "恒生指數": "^HSI", "恒生指数": "^HSI",
-    "恒指": "^HSI", "HSI": "^HSI", "HANG SENG": "^HSI", "國企指數": "^HSCE", "国企指数": "^HSCE", "HSCEI": "^HSCE",
-    "恒生中國企業指數": "^HSCE", "恒生中国企业指数": "^HSCE", "NVIDIA": "NVDA", "英偉達": "NVDA", "英伟达": "NVDA",
-    "S&P 500": "^GSPC", "SPX": "^GSPC", "標普500": "^GSPC", "标普500": "^GSPC",
+    "腾讯": "0700.HK", "恒指": "^HSI", "HSI": "^HSI", "HANG SENG": "^HSI", "國企指數": "^HSCE", "国企指数": "^HSCE",
+    "HSCEI": "^HSCE", "NVIDIA": "NVDA", "S&P 500": "^GSPC", "SPX": "^GSPC", "標普500": "^GSPC", "标普500": "^GSPC",
+    **{name.upper(): symbol for symbol, names in LOCAL_NAMES.items() for name in names if name != "阿里巴巴"},
 }
 _EXCHANGE_PREFIX = {"HK": ".HK", "HKEX": ".HK", "SEHK": ".HK", "SH": ".SS", "SS": ".SS", "SSE": ".SS", "SZ": ".SZ",
                     "SZSE": ".SZ", "US": "", "NYSE": "", "NASDAQ": "", "NASDAQGS": "", "AMEX": "", "OTC": "",
@@ -203,9 +218,18 @@ def _coded(typed: str, code: str, suffix: str) -> TypedSymbol:
 def _typed(typed: str, symbol: str, how: str) -> TypedSymbol:
     if typed.strip().upper() == symbol:
         return TypedSymbol(typed, symbol)
-    known = KNOWN_SYMBOLS.get(symbol)
-    named = f" ({known.name})" if known else ""
+    named = f" ({display_name(symbol, current())})" if symbol in KNOWN_SYMBOLS else ""
     return TypedSymbol(typed, symbol, f"'{typed.strip()}' read as {symbol}{named}" + (f", {how}" if how else ""))
+
+
+def display_name(symbol: str, language: str) -> str:
+    """The name a reader of ``language`` (a code of ``components.locale.LANGUAGES``) knows ``symbol`` by: its
+    exchange-local name in Traditional or Simplified Chinese where it has one, else the app's English name."""
+    local = LOCAL_NAMES.get(symbol)
+    script = _LOCAL_SCRIPT.get(language)
+    if local is not None and script is not None:
+        return local[script]
+    return symbol_info(symbol).name
 
 
 def normalise_symbol(raw: object) -> str:

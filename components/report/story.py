@@ -37,6 +37,7 @@ from components.analysis.claims import (
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
 from components.charts import marks
+from components.charts.palette import DEFAULT_UPDOWN, UpDown, cell_css, convention
 from components.charts.story import timeline_figure
 from components.data.basis import BASIS_USE
 from components.data.events import Event, find_event
@@ -62,6 +63,7 @@ class Story:
     share_url: str | None = None
     articles: tuple[StoredArticle, ...] = ()
     generated: dt.datetime | None = None
+    updown: str = DEFAULT_UPDOWN  # the reader's up/down colour convention (a name of palette.UPDOWNS)
 
 
 def esc(text: object) -> str:
@@ -107,10 +109,16 @@ def _focus(story: Story) -> Event | None:
     return find_event(story.events, story.selected or "") or find_event(story.events, HEADLINE_EVENT)
 
 
-def _table(frame: pd.DataFrame) -> str:
+def _cell(value: object, colors: UpDown | None) -> str:
+    """A table cell; a signed figure written as text ("+8.39%") is tinted by its direction when ``colors`` is given."""
+    css = cell_css(value, colors) if colors is not None and isinstance(value, str) else ""
+    style = f' style="{esc(css)}"' if css else ""
+    return f"<td{style}>{esc('' if pd.isna(value) else value)}</td>"
+
+
+def _table(frame: pd.DataFrame, colors: UpDown | None = None) -> str:
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{esc('' if pd.isna(v) else v)}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
+    rows = "".join("<tr>" + "".join(_cell(v, colors) for v in row) + "</tr>" for row in frame.itertuples(index=False))
     return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
 
@@ -145,7 +153,8 @@ def _events_section(story: Story, shown: list[Event]) -> str:
 
 def _prices_section(story: Story, history: PriceResult) -> str:
     fig, frame, _ = marks.market_chart(history.frame, start=story.start, end=story.end, events=list(story.events),
-                                       selected=story.selected, symbols=tuple(story.symbols), view="rebased")
+                                       selected=story.selected, symbols=tuple(story.symbols), view="rebased",
+                                       updown=story.updown)
     if frame.empty:
         return f"<h2>Prices</h2><p>No prices between {story.start:%d %b %Y} and {story.end:%d %b %Y}.</p>"
     return ("<h2>Prices with the events</h2>\n" + _chart(fig, 2)
@@ -162,13 +171,13 @@ def _reaction_section(story: Story, history: PriceResult) -> str:
     summary = f"<p>{esc(event.summary)}</p>" if event.summary else ""
     sources = "".join(f"<li>{esc(s.title)}: {_link(s.url)}</li>" for s in event.sources)
     return (f"<h2>How each market reacted: {esc(event.title)}</h2>\n<p><strong>When:</strong> {esc(event.when())}"
-            f"</p>{summary}\n" + _table(table)
+            f"</p>{summary}\n" + _table(table, convention(story.updown))
             + '\n<p class="note">Day 0 is the first session of each market that closed after the event; returns run '
               "from the close before the first day to the close of the last, on that market's own sessions.</p>"
             + (f"<p><strong>Sources</strong></p><ul>{sources}</ul>" if sources else ""))
 
 
-def _claims_section(results: Sequence[ClaimResult]) -> str:
+def _claims_section(results: Sequence[ClaimResult], colors: UpDown) -> str:
     parts = ["<h2>The article's claims, checked against the prices</h2>"]
     for result in results:
         word = VERDICT_WORDS.get(result.verdict, result.verdict)
@@ -182,7 +191,7 @@ def _claims_section(results: Sequence[ClaimResult]) -> str:
             figures["value"] = [f"{v:+.2%}" for v in figures["value"]]
             for column in ("close from", "close to"):
                 figures[column] = [f"{v:,.2f}" if isinstance(v, float) else v for v in figures[column]]
-            parts.append(_table(figures))
+            parts.append(_table(figures, colors))
         parts.append("</div>")
     return "\n".join(parts)
 
@@ -269,8 +278,8 @@ def build_report(story: Story, history: PriceResult, results: Iterable[ClaimResu
         results = evaluate_all(load_claims(), closes_by_symbol(history.frame), list(story.events))
     body = "\n".join(part for part in (
         _header(story, generated), _events_section(story, shown), _prices_section(story, history),
-        _reaction_section(story, history), _claims_section(list(results)), _user_section(story),
-        _loaded_claims_section(story, history), _sources_section(history)) if part)
+        _reaction_section(story, history), _claims_section(list(results), convention(story.updown)),
+        _user_section(story), _loaded_claims_section(story, history), _sources_section(history)) if part)
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<title>QwQ-32B week: report</title>\n"

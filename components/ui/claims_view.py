@@ -24,7 +24,7 @@ from components.locale import N_, _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
-from components.ui import articles, caches, device, plots, state
+from components.ui import articles, caches, device, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge
@@ -106,9 +106,10 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
         st.markdown(f"**{label}:** {md_escape(text)}")
     if result.figures:
         figures = figures_frame(result)
-        st.dataframe(figures.assign(value=figures["value"] * 100, **{side: figures[side].map(day)
-                                                                     for side in ("from", "to")})
-                     .rename(columns={"value": "value %"}), hide_index=True, key=state.figures_key(result.id),
+        shown = figures.assign(value=figures["value"] * 100,
+                               **{side: figures[side].map(day) for side in ("from", "to")})
+        st.dataframe(updown.styled(shown.rename(columns={"value": "value %"}), {"value %": "{:+.2f}%"}),
+                     hide_index=True, key=state.figures_key(result.id),
                      column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
                                     **_figure_columns()})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)

@@ -21,7 +21,7 @@ from components.locale.formats import day
 from components.text.article import bundled_article
 from components.text.article_view import sentences_for_event
 from components.text.safe import md_escape, md_link
-from components.ui import caches, device, plots, state
+from components.ui import caches, device, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES, badge
@@ -68,7 +68,7 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
         st.info(_("No prices around {day} for {symbols}: {notes}").format(
             day=day(event.date), symbols=", ".join(symbols), notes="; ".join(n for n in table["note"] if n)))
         return
-    st.dataframe(display, hide_index=True, key=state.REACTION_TABLE,
+    st.dataframe(updown.styled(display), hide_index=True, key=state.REACTION_TABLE,
                  column_config={"note": st.column_config.TextColumn(width="large"),
                                 "price basis": st.column_config.TextColumn(width="medium")})
     st.caption(_("{rule} Each return runs from the close before the first day to the close of the last, in that "
@@ -128,7 +128,8 @@ def zoom_ui(event: Event, events: list[Event], history, closes, symbols: list[st
             return
         fig, _frame, _shown = caches.market_chart(history, events, start=window[0], end=window[1], view="rebased",
                                         selected=event.id, symbols=tuple(symbols),
-                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", **device.chart_look())
+                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", updown=updown.chosen(),
+                                        **device.chart_look())
         plots.show(fig, state.TIMELINE_ZOOM)
         st.caption(_("{start} – {end}: each line starts at 100 on the first session shown.").format(
             start=day(window[0]), end=day(window[1])))

@@ -16,7 +16,7 @@ from components.analysis.ranges import DateRange
 from components.data import store
 from components.locale import _
 from components.report.story import Story, build_report, symbols_needed
-from components.ui import state
+from components.ui import state, updown
 from components.ui.prices_events import all_events
 
 log = logging.getLogger("dashboard")
@@ -26,7 +26,7 @@ def story_now(share_url: str | None, shown: DateRange) -> Story:
     """The story as the session shows it: its events, selection, range and symbols."""
     return Story(events=tuple(all_events()), selected=state.EVENT.get(), start=shown.start, end=shown.end,
                  symbols=tuple(state.SYMBOLS.get()), share_url=share_url,
-                 articles=tuple(state.LOADED_ARTICLES.get()))
+                 articles=tuple(state.LOADED_ARTICLES.get()), updown=updown.chosen())
 
 
 def report_file(story: Story, span: tuple[dt.date, dt.date]) -> bytes:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.analysis.ranges import DateRange
 from components.text.safe import md_escape
-from components.ui import saving, state
+from components.ui import saving, state, updown
 from components.ui.links import to_params
 from components.ui.report import report_button
 from components.ui.saving import OpenWorkspace
@@ -65,6 +65,7 @@ def link_to(page: str, token_param: str, token: str) -> str:
 def workspace_block(page: str, status: StatusLine, shown: DateRange) -> None:
     """The workspace block under the page links, and the report of the range ``shown``."""
     ws = state.WORKSPACE.get()
+    updown.control()
     with st.sidebar:
         st.caption("Your workspace")
         if ws is None:

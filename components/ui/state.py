@@ -24,6 +24,7 @@ import streamlit as st
 
 from components.analysis.metrics import STYLES, VIEWS
 from components.analysis.ranges import ANCHORS, CUSTOM, DEFAULT_ANCHOR, DEFAULT_PRESET, PRESETS
+from components.charts.palette import UPDOWNS
 from components.data.events import CATEGORIES as ALL_CATEGORIES
 from components.facts import (
     DEFAULT_ESTIMATION,
@@ -142,8 +143,10 @@ ES_SYMBOL = Key("es_symbol", DEFAULT_SYMBOLS[0], "sym", params.stock, ("event_st
 ES_BENCHMARK = Key("es_benchmark", "", "bench", params.benchmark, ("event_study",))
 ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", params.window(*ESTIMATION_LIMITS), ("event_study",))
 ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", params.window(*EVENT_WINDOW_LIMITS), ("event_study",))
+# the up/down colour convention (None: the language's custom, components/ui/updown.py)
+UPDOWN = Key("updown", None, "updown", params.choice(UPDOWNS, "updown"), ALL_PAGES)
 URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, VIEW, STYLE, LOG, CATEGORIES,
-            WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW)
+            WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW, UPDOWN)
 
 # --- the open saved workspace (components/ui/saving.py): one value; its token travels in every link ---------
 WORKSPACE = Key("_workspace", None)  # the open workspace (saving.OpenWorkspace), or None

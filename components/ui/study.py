@@ -26,7 +26,7 @@ from components.data.events import Event
 from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
 from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EVENT
 from components.text.safe import csv_bytes, md_escape
-from components.ui import device, plots, state
+from components.ui import device, plots, state, updown
 from components.ui.prices_events import available_symbols
 
 
@@ -108,7 +108,7 @@ def study_results_ui(result: EventStudyResult, event: Event) -> None:
     dark = device.is_dark()
     left, right = st.columns(2)
     with left:
-        plots.show(ar_figure(result, dark), state.ES_AR)
+        plots.show(ar_figure(result, dark, updown.chosen()), state.ES_AR)
     with right:
         plots.show(car_figure(result, dark), state.ES_CAR)
     st.caption("Bars are solid where p < 0.05; whiskers and the band are 95% intervals. Returns are simple daily "

@@ -6,7 +6,7 @@ from components.analysis.metrics import coverage_notes, range_summary
 from components.data.basis import BASIS_USE
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, daterange, device, errors, links, plots, state
+from components.ui import caches, daterange, device, errors, links, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner, provenance_table
 from components.ui.markets import chart_options_ui, chosen_symbols
@@ -31,7 +31,7 @@ view, style = state.VIEW.get(), state.STYLE.get()
 fig, frame, shown = caches.market_chart(
     history, events, start=start, end=end, view=view, style=style, log=state.LOG.get(),
     categories=state.CATEGORIES.get(), uirevision=f"markets-{start}-{end}-{view}-{style}-{','.join(symbols)}",
-    **device.chart_look())
+    updown=updown.chosen(), **device.chart_look())
 if frame.empty:
     st.info(f"No prices for {', '.join(symbols)} between {start:%d %b %Y} and {end:%d %b %Y}. "
             "Pick another date range.")
@@ -65,7 +65,8 @@ st.subheader("Summary of the range")
 st.caption("The last close as the exchange printed it, and dividend-adjusted; the change, highest and lowest close "
            "are on adjusted closes (total return); high and low are intraday.")
 num = st.column_config.NumberColumn(format="%.2f")
-st.dataframe(range_summary(frame), hide_index=True, key=state.MARKETS_SUMMARY,
+st.dataframe(updown.styled(range_summary(frame), {"change %": "{:+.2f}%"}), hide_index=True,
+             key=state.MARKETS_SUMMARY,
              column_config={"change %": st.column_config.NumberColumn(format="%+.2f%%"),
                             "last close, exchange print": num, "last close, adjusted": num, "highest close": num,
                             "lowest close": num, "intraday high": num, "intraday low": num})

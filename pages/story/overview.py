@@ -2,15 +2,16 @@
 
 import streamlit as st
 
+from components import locale
 from components.analysis.metrics import closes_by_symbol, coverage_notes, prints_by_symbol
 from components.charts import marks
 from components.data.events import find_event
-from components.data.symbols import level_label, symbol_info
+from components.data.symbols import display_name, level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.locale import _, ngettext
 from components.locale.formats import MISSING, day, signed_percent
 from components.text.safe import md_escape
-from components.ui import caches, daterange, device, links, plots, state
+from components.ui import caches, daterange, device, links, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.prices_events import all_events, full_history
@@ -42,12 +43,14 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
         continue
     col.metric(f"{card['symbol']} · {day(card['day0'])}", signed_percent(card["return"]),
                help=_("Close-to-close change on {name}'s reaction session: the first {market} session to close "
-                      "after the release.").format(name=info.name, market=info.market.name))
+                      "after the release.").format(name=display_name(info.symbol, locale.current()),
+                                                   market=info.market.name))
     col.caption(_("Close: {level}").format(level=level_label(card["close"], card["symbol"], card["print"])))
 
 st.subheader(_("Alibaba and the Hang Seng indices with the article's events"))
 fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",
-                                        uirevision=f"overview-{start}-{end}", **device.chart_look())
+                                        uirevision=f"overview-{start}-{end}", updown=updown.chosen(),
+                                        **device.chart_look())
 if frame.empty:
     st.info(_("No prices between {start} and {end}. Pick another date range.").format(start=day(start), end=day(end)))
     st.stop()
