@@ -15,6 +15,7 @@ from components.analysis.ranges import DateRange
 from components.charts import marks
 from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event
+from components.locale import _
 from components.ui import device, state
 
 ASSETS = Path(__file__).parent / "assets"
@@ -64,6 +65,8 @@ def timeline(events: list[Event], shown: DateRange) -> None:
     data = timeline_data(event_marks, start=shown.start, end=shown.end, span=state.TIMELINE_SPAN.get(),
                          selected=state.EVENT.get(), dark=device.is_dark())
     ids = [e.id for e in events]
+    data["labels"] = {"timeline": _("Event timeline: Tab to the events, ← / → to move between them, Enter to "
+                                    "open one")}
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
     opened = {"range": "the date range", "article week": "the article's week (the date range holds no event)",
               "all": "every event"}[data["view"]["reason"]]
