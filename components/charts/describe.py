@@ -192,7 +192,7 @@ def data_table(fig) -> pd.DataFrame:
         columns[name] = points[~points.index.duplicated(keep="last")]
     if not columns:
         return pd.DataFrame()
-    table = pd.concat(columns.values(), axis=1)
+    table = pd.concat(columns.values(), axis=1).round(2)  # as the sentence writes them
     try:
         table = table.sort_index()
     except TypeError:  # x values of mixed kinds keep the order they were drawn in
