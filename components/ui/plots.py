@@ -1,6 +1,10 @@
 """Putting figures on the page: one plotly config for every chart, charts whose markers are clickable,
 and the page script (``assets/page.js``) that makes Enter apply a typed date and keeps each chart's
-zoom and hidden series when Streamlit draws it anew."""
+zoom and hidden series when Streamlit draws it anew.
+
+Every chart comes with its text alternative: a one-sentence summary for screen
+readers, written by :func:`components.charts.describe.describe`, and the chart's data as a table one
+click away, so no reader depends on seeing the plot."""
 
 from __future__ import annotations
 
@@ -8,10 +12,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from components import locale
+from components.charts import describe
+from components.locale import _
 from components.ui import device
 from components.ui.state import PAGE_HELPERS, Chart
 
 ASSETS = Path(__file__).parent / "assets"
+DARK_CSS = (ASSETS / "dark.css").read_text(encoding="utf-8")
 PAGE_SCRIPT = st.components.v2.component("page_helpers", js=(ASSETS / "page.js").read_text(encoding="utf-8"))
 
 
@@ -20,9 +28,22 @@ def config() -> dict:
     return {"displaylogo": False, "displayModeBar": False} if device.is_touch() else {"displaylogo": False}
 
 
+def data_expander(fig, summary: str) -> None:
+    """The chart's data one click away: the summary, then its series and the events it marks as tables."""
+    table, events = describe.data_table(fig), describe.events(fig)
+    with st.expander(_("Data of this chart"), icon=":material/table:"):
+        st.caption(summary)
+        if not table.empty:
+            st.dataframe(table, hide_index=True, alt=summary)
+        if not events.empty:
+            st.dataframe(events, hide_index=True, alt=_("The events this chart marks"))
+
+
 def show(fig, key: str) -> None:
-    """A chart to look at."""
-    st.plotly_chart(fig, key=key, config=config())
+    """A chart to look at; its summary is the chart's accessible name (``alt``), its data one click away."""
+    summary = describe.describe(fig)
+    st.plotly_chart(fig, key=key, config=config(), alt=summary)
+    data_expander(fig, summary)
 
 
 def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
@@ -34,11 +55,17 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
     if device.is_touch():  # a selectable chart turns a swipe into a pan; on a phone the timeline selects
         show(fig, chart.key)
         return None
-    chart_state = st.plotly_chart(fig, key=chart.key, on_select="rerun", selection_mode="points", config=config())
+    summary = describe.describe(fig)
+    chart_state = st.plotly_chart(fig, key=chart.key, on_select="rerun", selection_mode="points", config=config(),
+                                  alt=summary)
+    data_expander(fig, summary)
     return chart.picked(chart_state) if remember else chart.clicked(chart_state)
 
 
 def page_helpers() -> None:
-    """Once per run, from app.py: the page script (in the sidebar, where an empty element takes no room)."""
+    """Once per run, from app.py: the page script (in the sidebar, where an empty element takes no room), told the
+    run's language for ``<html lang>``, and, in the dark theme, the contrast fixes of ``assets/dark.css``."""
     with st.sidebar:
-        PAGE_SCRIPT(key=PAGE_HELPERS)
+        PAGE_SCRIPT(key=PAGE_HELPERS, data={"lang": locale.current()})
+        if device.is_dark():
+            st.html(f"<style>{DARK_CSS}</style>")

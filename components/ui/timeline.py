@@ -67,6 +67,8 @@ def timeline(events: list[Event], shown: DateRange) -> None:
     data = timeline_data(event_marks, start=shown.start, end=shown.end, span=state.TIMELINE_SPAN.get(),
                          selected=state.EVENT.get(), dark=device.is_dark())
     ids = [e.id for e in events]
+    data["labels"] = {"timeline": _("Event timeline: Tab to the events, ← / → to move between them, Enter to "
+                                    "open one")}
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
     opened = {"range": _("It opens on the date range."),
               "article week": _("It opens on the article's week, as the date range holds no event."),

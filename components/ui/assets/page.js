@@ -7,6 +7,8 @@
 //    changes (a log scale, a new selection), which drops the zoom and the legend choices. Each chart's
 //    x range and hidden legend groups are remembered per chart and figure revision (layout.uirevision:
 //    the app changes it when the range itself changes) and put back when the chart is drawn again.
+// 3. The page's language: <html lang> is the run's language (data.lang), so screen readers pronounce
+//    the page in it (Streamlit always writes "en").
 
 const KEEP = "chart-view:";
 
@@ -58,7 +60,9 @@ function wire(gd) {
 
 let observer = null;
 
-export default function () {
+export default function (component) {
+  const lang = component && component.data && component.data.lang;
+  if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
   document.removeEventListener("keydown", onKey, true);
   document.addEventListener("keydown", onKey, true);
   if (!observer) {

@@ -1,12 +1,15 @@
 // The event timeline: one lane per category, each event a marker at its moment (Hong Kong clock).
 // Mouse: wheel zooms around the pointer, drag pans, click selects. Touch: one tap selects, a
 // horizontal swipe pans, a pinch zooms, a vertical swipe scrolls the page. Keys: ← / → (or K / J)
-// step to the previous / next event. The view (zoom) lives here, in the page: it survives reruns,
+// step to the previous / next event. Keyboard alone: the markers are one Tab stop (the selected event,
+// else the first in view); on a marker ← / → / Home / End move the focus between the events in time
+// order, Enter or Space opens the focused one, and each marker is announced with its title and moment. The view (zoom) lives here, in the page: it survives reruns,
 // and a new selection pans the view only when the event is outside it.
 //
 // Data from Python (components/charts/timeline.py): lanes, events {id, title, when, lane, shape, t},
-// selected, view {start, end, key}, domain {start, end, min}, clock. Triggers sent back: pick (an
-// event id) and step ({dir: -1 | 1, n}).
+// selected, view {start, end, key}, domain {start, end, min}, clock, labels {timeline}
+// (the accessible names, in the page's language). Triggers sent back: pick (an event id) and step
+// ({dir: -1 | 1, n}).
 
 const SVG = "http://www.w3.org/2000/svg";
 let LANE_LABEL = 118;     // px for lane names on the left (less on a narrow screen)
@@ -199,6 +202,8 @@ function render(root) {
   LANE_LABEL = width < 520 ? 86 : 118;
   root.classList.toggle("tl-narrow", width < 520);
   tip.hidden = true;
+  const active = root.getRootNode().activeElement;  // a focused marker keeps the focus across a redraw
+  const refocus = active && plot.contains(active) ? active.dataset.eventId : null;
   const [a, b] = root.__view, inner = width - LANE_LABEL - 8;
   const x = (t) => LANE_LABEL + (t - a) / (b - a) * inner;
   const visible = data.events.filter((e) => e.t >= a - (b - a) * 0.05 && e.t <= b + (b - a) * 0.05);
@@ -211,7 +216,7 @@ function render(root) {
   const height = y + AXIS;
   plot.replaceChildren();
   const svg = el("svg", {width, height, viewBox: `0 0 ${width} ${height}`, class: "tl-svg",
-                         role: "group", "aria-label": "Event timeline"}, plot);
+                         role: "group", "aria-label": data.labels?.timeline || "Event timeline"}, plot);
   data.lanes.forEach((lane, i) => {
     const top = laneTop[i], h = laneLevels[i] * ROW;
     el("rect", {x: LANE_LABEL, y: top - 2, width: inner, height: h + 4, class: "tl-lane"}, svg);
@@ -232,11 +237,11 @@ function render(root) {
     const lane = data.lanes[e.lane], level = levels.get(e.id);
     const cy = laneTop[e.lane] + ROW / 2 + level * ROW, isSel = e.id === data.selected;
     const g = el("g", {transform: `translate(${x(e.t).toFixed(1)},${cy})`, class: isSel ? "tl-mark tl-sel" : "tl-mark",
-                       "data-event-id": e.id, "data-level": level, "data-shape": e.shape, tabindex: 0, role: "button",
+                       "data-event-id": e.id, "data-level": level, "data-shape": e.shape, tabindex: -1, role: "button",
                        "aria-label": `${e.title}, ${e.when}`, "aria-pressed": isSel}, svg);
     el("circle", {r: 15, class: "tl-hit"}, g);
+    el("circle", {r: isSel ? 13 : 11, class: "tl-focus"}, g);
     el("path", {d: shapePath(e.shape, isSel ? 9 : 6.5), fill: lane.color, class: "tl-shape"}, g);
-    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); pick(root, e.id); } });
     const show = () => {
       tip.hidden = false;
       tip.replaceChildren();
@@ -254,12 +259,42 @@ function render(root) {
     g.addEventListener("pointerleave", () => { tip.hidden = true; });
     g.addEventListener("blur", () => { tip.hidden = true; });
   }
+  wireMarkerKeys(root, svg, refocus);
   const hidden = data.events.length - visible.length;
   root.querySelector(".tl-hint").textContent =
     `${visible.length} of ${data.events.length} events in view` + (hidden ? " · zoom out or drag to see the rest" : "");
   root.dataset.viewStart = String(Math.round(a));
   root.dataset.viewEnd = String(Math.round(b));
   root.dataset.selected = data.selected || "";
+}
+
+// The markers as one Tab stop (a roving tabindex): the selected event's, else the first in time order.
+// On a marker, ← / → / Home / End move the focus along the events in view; Enter and Space open it.
+function wireMarkerKeys(root, svg, refocus) {
+  const marks = [...svg.querySelectorAll(".tl-mark")];
+  const order = new Map(root.__api.data.events.map((e, i) => [e.id, i]));
+  marks.sort((p, q) => order.get(p.dataset.eventId) - order.get(q.dataset.eventId));
+  if (!marks.length) return;
+  const stop = marks.find((m) => m.dataset.eventId === refocus)
+    || marks.find((m) => m.dataset.eventId === root.__api.data.selected) || marks[0];
+  stop.setAttribute("tabindex", "0");
+  marks.forEach((g, i) => g.addEventListener("keydown", (ev) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      ev.stopPropagation();
+      pick(root, g.dataset.eventId);
+      return;
+    }
+    const to = {ArrowLeft: i - 1, ArrowRight: i + 1, Home: 0, End: marks.length - 1}[ev.key];
+    if (to === undefined) return;
+    ev.preventDefault();
+    ev.stopPropagation();  // the page's ← / → select; on a marker they only move the focus
+    const next = marks[Math.max(0, Math.min(marks.length - 1, to))];
+    marks.forEach((m) => m.setAttribute("tabindex", m === next ? "0" : "-1"));
+    next.focus();
+  }));
+  if (refocus && stop.dataset.eventId === refocus) stop.focus({preventScroll: true});
 }
 
 function onKey(ev) {

@@ -1,0 +1,148 @@
+"""Accessibility in headless Chromium: axe-core on every page of the navigation, in the light and the dark
+theme, at desktop and phone width (and, as the language selector arrives, in every language), and the
+timeline driven with the keyboard alone.
+
+axe-core comes bundled with the pinned ``axe-playwright-python`` package (no download at test time). A page
+view fails on any critical, serious or moderate violation; the message lists each one with its rule id,
+impact, the elements it was found on and axe's help text, so a failure says what to fix.
+
+The theme is the one a fresh browser gets: Streamlit follows the system setting (``prefers-color-scheme``),
+which Playwright emulates per browser context.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from components.data.events import bundled_events
+from components.locale import DEFAULT
+from components.ui import navigation
+from tests import browser as B
+
+pytestmark = [pytest.mark.browser]
+
+TIMEOUT_MS = 60_000
+expect.set_options(timeout=TIMEOUT_MS)
+# the languages axe walks; the app's languages are components.locale.LANGUAGES (add each code here once the
+# sidebar offers it: the pages are then opened with lang=<code> in the link)
+LANGUAGES = [DEFAULT]
+THEMES = ["light", "dark"]
+WIDTHS = {"desktop": B.DESKTOP, "phone": B.MOBILE}
+PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+               "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1")
+FAILING_IMPACTS = {"critical", "serious", "moderate"}
+AXE_OPTIONS = {"resultTypes": ["violations"]}
+# Streamlit's own markup that the app cannot change; each entry says why it is left out of the scan.
+EXCLUDED: list[list[str]] = []
+
+
+@pytest.fixture(scope="module")
+def server_pool(tmp_path_factory):
+    pool = B.ReusableServer(tmp_path_factory.mktemp("a11y-cache"))
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+def new_context(chromium, theme: str, width: str):
+    """A fresh browser (a new Streamlit session) whose system theme is ``theme``, at ``width``."""
+    phone = width == "phone"
+    ctx = chromium.new_context(viewport=WIDTHS[width], color_scheme=theme,
+                               user_agent=PHONE_AGENT if phone else None, has_touch=phone)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    return ctx
+
+
+def address(url_path: str, language: str) -> str:
+    """The page's link in ``language`` (the default language needs no parameter)."""
+    return f"/{url_path}" + ("" if language == DEFAULT else f"?lang={language}")
+
+
+def violations(page) -> list[dict]:
+    """axe's violations of the failing impacts on the page as it is now."""
+    context = {"exclude": EXCLUDED} if EXCLUDED else None
+    results = Axe().run(page, context=context, options=AXE_OPTIONS)
+    return [v for v in results.response["violations"] if v.get("impact") in FAILING_IMPACTS]
+
+
+def describe(where: str, found: list[dict]) -> list[str]:
+    lines = []
+    for v in found:
+        targets = [" ".join(map(str, node["target"])) for node in v["nodes"]]
+        lines.append(f"{where}: {v['id']} ({v['impact']}) on {len(targets)} element(s): "
+                     f"{'; '.join(targets[:6])}{' ...' if len(targets) > 6 else ''} - {v['help']}")
+    return lines
+
+
+def settle(page, url_path: str) -> None:
+    B.wait_for_app(page)
+    if url_path == "timeline":
+        page.locator(f"{B.TIMELINE} .tl-root").wait_for()
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, theme, language):
+    server = server_pool.get()
+    report: list[str] = []
+    for width in WIDTHS:
+        ctx = new_context(chromium, theme, width)
+        try:
+            page = ctx.new_page()
+            for spec in navigation.PAGES:
+                B.goto(page, server.url, address(spec.url_path, language))
+                settle(page, spec.url_path)
+                dark = page.evaluate("document.querySelector('[data-testid=\"stApp\"]')"
+                                     ".classList.contains('stAppDark') || matchMedia('(prefers-color-scheme: dark)')"
+                                     ".matches")
+                assert dark == (theme == "dark"), f"{spec.url_path} is not in the {theme} theme"
+                page.wait_for_function("lang => document.documentElement.lang === lang", arg=language)
+                report += describe(f"{spec.url_path} {theme} {width} {language}", violations(page))
+        finally:
+            ctx.close()
+    print("\n".join(report) or f"axe: no violation in the {theme} theme ({language})")
+    assert not report, "axe-core found violations:\n" + "\n".join(report)
+
+
+def test_timeline_works_with_the_keyboard_alone(server_pool, chromium):
+    server = server_pool.get()
+    ctx = new_context(chromium, "light", "desktop")
+    try:
+        page = ctx.new_page()
+        B.goto(page, server.url, "/timeline")
+        settle(page, "timeline")
+        marks = page.locator(f"{B.TIMELINE} .tl-mark")
+        first = marks.first
+        for _ in range(80):  # Tab from the top of the page until an event marker has the focus
+            page.keyboard.press("Tab")
+            if page.evaluate("() => { const a = document.activeElement;"
+                             " const inner = a && a.shadowRoot ? a.shadowRoot.activeElement : a;"
+                             " return !!(inner && inner.closest && inner.closest('.tl-mark')); }"):
+                break
+        else:
+            pytest.fail("Tab never reached an event marker on the timeline")
+        label = first.get_attribute("aria-label")
+        assert first.get_attribute("role") == "button" and re.search(r"\d{4}", label or ""), label
+        page.keyboard.press("ArrowRight")
+        focused = page.locator(f"{B.TIMELINE} .tl-mark:focus")
+        expect(focused).to_have_count(1)
+        chosen, focused_label = focused.get_attribute("data-event-id"), focused.get_attribute("aria-label")
+        assert chosen != first.get_attribute("data-event-id"), "the arrow key did not move to the next event"
+        outline = focused.evaluate("g => getComputedStyle(g.querySelector('.tl-focus')).visibility")
+        assert outline == "visible", "the focused marker shows no focus ring"
+        page.keyboard.press("Enter")
+        main = page.locator('[data-testid="stMain"]')
+        expect(main.locator("h3", has_text="How each market reacted")).to_be_visible()
+        B.wait_for_app(page)
+        expect(page.locator(f"{B.TIMELINE} .tl-root")).to_have_attribute("data-selected", chosen)
+        title = next(e.title for e in bundled_events() if e.id == chosen)
+        expect(main.locator("h2").first).to_have_text(title)
+        assert (focused_label or "").startswith(title + ", "), focused_label
+    finally:
+        ctx.close()
