@@ -34,6 +34,7 @@ from components.facts import (
     EVENT_WINDOW_LIMITS,
     ZOOM_SESSION_LIMITS,
 )
+from components.locale import LANGUAGES
 from components.ui import params
 from components.workspace import store
 
@@ -141,8 +142,9 @@ ES_SYMBOL = Key("es_symbol", DEFAULT_SYMBOLS[0], "sym", params.stock, ("event_st
 ES_BENCHMARK = Key("es_benchmark", "", "bench", params.benchmark, ("event_study",))
 ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", params.window(*ESTIMATION_LIMITS), ("event_study",))
 ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", params.window(*EVENT_WINDOW_LIMITS), ("event_study",))
+LANG = Key("lang", None, "lang", params.choice(LANGUAGES, "lang"), ALL_PAGES)  # None: the browser's language
 URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, VIEW, STYLE, LOG, CATEGORIES,
-            WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW)
+            WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW, LANG)
 
 # --- the open saved workspace (components/ui/saving.py): one value; its token travels in every link ---------
 WORKSPACE = Key("_workspace", None)  # the open workspace (saving.OpenWorkspace), or None
