@@ -225,7 +225,7 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params["symbols"] = nine
     at.run()
-    assert any("^HSI were left out" in w.value.replace("\\", "") for w in at.warning)
+    assert any("^HSI was left out" in w.value.replace("\\", "") for w in at.warning)
     at.switch_page("pages/markets/markets.py").run()
     assert at.session_state[state.SYMBOLS.name] == nine.split(",")[:8]
 
