@@ -34,7 +34,7 @@ def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
            for cd in trace["customdata"]}
     assert {"qwq-32b-release", "manus-launch", "deepseek-r1-release"} <= ids
     assert "tongyi-qianwen-unveiled" not in ids  # 2023, outside the default range
-    assert any("Offline mode" in i.value for i in at.info)
+    assert any("saved with the app" in i.value for i in at.info)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
