@@ -14,6 +14,7 @@ committed, .po and .mo alike, so the app runs without this script.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -37,8 +38,9 @@ def _run(command: list[str]) -> None:
 
 def extract() -> None:
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
+    os.chdir(ROOT)  # the template names each sentence's place as a path inside the project, the same on any machine
     _run(["extract", "--no-default-keywords", *keywords, "--sort-by-file", "--no-wrap", "--project", "dashboard",
-          "-o", str(TEMPLATE), *[str(ROOT / s) for s in SOURCES]])
+          "-o", str(TEMPLATE), *SOURCES])
 
 
 def update() -> None:
