@@ -59,7 +59,7 @@ def calendar_check(symbol: str, dates: pd.DatetimeIndex | None) -> str:
     """'every XHKG session has a bar', the gaps and stray bars, or why there is nothing to check."""
     check = calendars.reconcile(symbol, symbol_info(symbol).market.code, dates) if dates is not None else None
     if check is None:
-        return "no exchange calendar (its bars are its sessions)" if dates is not None else "no prices"
-    closed = "; ".join(f"closed {d:%d %b %Y} ({why})" for d, why in check.closures)
-    text = " ".join(check.sentences()) or f"every {check.code} session has a bar"
-    return f"{text}; {closed}" if closed else text
+        return _("no exchange calendar (its bars are its sessions)") if dates is not None else _("no prices")
+    closed = "; ".join(_("closed {day} ({why})").format(day=day(d), why=why) for d, why in check.closures)
+    text = " ".join(check.sentences()) or _("every {exchange} session has a bar").format(exchange=check.code)
+    return _("{check}; {closed}").format(check=text, closed=closed) if closed else text
