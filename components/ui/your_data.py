@@ -246,7 +246,9 @@ def symbols_ui() -> None:
                       "other symbols cannot be added."))
         meta = store.snapshot_symbols()
         st.dataframe(pd.DataFrame([{"symbol": s, **{k: m[k] for k in ("name", "market", "basis", "first", "last")}}
-                                   for s, m in meta.items()]), hide_index=True, key=state.SNAPSHOT_SYMBOLS)
+                                   for s, m in meta.items()]), hide_index=True, key=state.SNAPSHOT_SYMBOLS,
+                     column_config={"symbol": _("symbol"), "name": _("name"), "market": _("market"),
+                                    "basis": _("basis"), "first": _("first day"), "last": _("last day")})
     else:
         raw = st.text_input(_("Add a symbol"), placeholder=_("e.g. {examples}").format(
             examples="3690.HK, 700, HK.09618, PDD, 騰訊控股"), key=state.NEW_SYMBOL)
