@@ -39,6 +39,7 @@ def _run(command: list[str]) -> None:
 
 def extract() -> None:
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
+    os.chdir(ROOT)  # the template names each sentence's place as a path inside the project, the same on any machine
     _run(["extract", "--no-default-keywords", *keywords, "--sort-by-file", "--no-wrap", "--project", "dashboard",
           "-o", str(TEMPLATE), *SOURCES])
 

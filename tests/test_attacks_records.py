@@ -216,7 +216,7 @@ def test_five_hundred_identical_rows_are_one_event_and_the_rest_are_named_duplic
     assert {what for _, what in result.duplicates} == {"Row 1 (line 2) of this file"}
     at = open_page("pages/your_data/your_data.py")
     at.file_uploader(key=state.UPLOAD).upload("same.csv", data, "text/csv").run()
-    assert any("499 row(s) repeat an earlier row of this file and count once" in i.value for i in at.info)
+    assert any("499 rows repeat an earlier row of this file and count once" in i.value for i in at.info)
     at.button(key=state.UPLOAD_ADD).click().run()
     assert_no_exception(at, "adding a file of repeated rows")
     assert len(at.session_state[state.USER_EVENTS.name]) == 1

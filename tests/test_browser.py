@@ -400,8 +400,8 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
 
     B.goto(page, server.url, "/your_data")
     page.locator(f'.st-key-{state.UPLOAD} input[type="file"]').set_input_files(str(path))
-    expect(page.get_by_text("1 problem(s)")).to_be_visible()
-    add = page.get_by_role("button", name="Add 2 event(s) to the session")
+    expect(page.get_by_text("1 problem; its row was not loaded")).to_be_visible()
+    add = page.get_by_role("button", name="Add 2 events")
     expect(add).to_be_visible()
     B.wait_for_app(page)
     problems = dataframe_with(page, "reason")
@@ -411,7 +411,7 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
     assert_no_injected_html(page)
 
     add.click()
-    expect(page.get_by_text("Added 2 event(s) to this session.")).to_be_visible()
+    expect(page.get_by_text("Added 2 events to your events.")).to_be_visible()
     B.wait_for_app(page)
 
     # same session: navigate with the sidebar, not a new page load

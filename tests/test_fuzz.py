@@ -38,6 +38,7 @@ from components.data import store
 from components.data.events import CATEGORIES, Event, Source, bundled_events, events_frame
 from components.data.symbols import KNOWN_SYMBOLS
 from components.facts import MAX_UPLOAD_BYTES as MAX_BYTES
+from components.locale import LANGUAGES
 from components.text.safe import csv_bytes
 from components.text.upload_schema import FIELDS
 from components.text.uploads import UploadError, UploadResult, parse_upload
@@ -118,6 +119,7 @@ PARAM_VALUES = {
     "updown": st.sampled_from([*UPDOWNS, "RED", "blue", ""]),
     "ws": TOKENS,  # workspace links: well-formed tokens no database knows, and malformed ones
     "share": TOKENS,
+    "lang": st.sampled_from([*LANGUAGES, "zh", "ZH-hk", "fr"]),
 }
 UNKNOWN_NAMES = st.one_of(st.sampled_from(["utm_source", "page", "embed", "__proto__", "Symbols", "x" * 300]),
                           st.text(min_size=1, max_size=20)).filter(lambda n: n not in PARAMS)

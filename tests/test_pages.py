@@ -34,7 +34,7 @@ def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
            for cd in trace["customdata"]}
     assert {"qwq-32b-release", "manus-launch", "deepseek-r1-release"} <= ids
     assert "tongyi-qianwen-unveiled" not in ids  # 2023, outside the default range
-    assert any("Offline mode" in i.value for i in at.info)
+    assert any("saved with the app" in i.value for i in at.info)
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -225,7 +225,7 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params["symbols"] = nine
     at.run()
-    assert any("^HSI were left out" in w.value.replace("\\", "") for w in at.warning)
+    assert any("^HSI was left out" in w.value.replace("\\", "") for w in at.warning)
     at.switch_page("pages/markets/markets.py").run()
     assert at.session_state[state.SYMBOLS.name] == nine.split(",")[:8]
 

@@ -65,7 +65,7 @@ def test_text_without_candidates_gets_a_message_not_an_exception(open_page):
     at.button(key=state.EXTRACT_RUN).click().run()
     assert_no_exception(at, "a text without candidates")
     shown = " ".join(i.value for i in at.info)
-    assert "No candidate events" in shown and "only its first 2,000 were read" in shown
+    assert "No events to propose" in shown and "only its first 2,000 were read" in shown
 
 
 def test_a_ticked_undated_row_stays_on_screen_with_its_reason(open_page):
@@ -96,7 +96,7 @@ def test_re_uploading_a_file_says_its_events_are_already_there_and_add_clears_th
     assert len(at.session_state[state.USER_EVENTS.name]) == 2
     assert not any("was read as" in i.value for i in at.info)  # a fresh uploader: the old notices are gone
     at.file_uploader(key="events_upload-1").upload("mine.csv", data, "text/csv").run()
-    assert any("2 of the 2 event(s) of this file are already in your session" in i.value for i in at.info)
+    assert any("2 of the 2 events of this file are already among your events" in i.value for i in at.info)
     assert not [b for b in at.button if b.key == state.UPLOAD_ADD]
     assert not any("already taken" in i.value for i in at.info)  # no renaming notices for rows not added
 

@@ -8,7 +8,8 @@ range, resolved once per run.
 What pages read and how they show it: ``prices_events.py`` reads prices and events for a page;
 ``caches.py`` owns the caches of heavy computations; ``banners.py`` says where prices came from;
 ``plots.py`` puts figures on the page; ``device.py`` tells a phone and a dark theme; ``errors.py`` turns
-a failure into a sentence with a reference; ``labels.py`` holds the verdict badges.
+a failure into a sentence with a reference; ``labels.py`` holds the verdict badges; ``language.py`` picks
+the run's language (the link's, the sidebar's choice, else the browser's) and draws the choice.
 
 Saved workspaces and articles: ``workspace_links.py`` opens a workspace from a link; ``saving.py`` holds
 the open workspace and saves it; ``sidebar.py`` draws its block in the sidebar; ``report.py`` the

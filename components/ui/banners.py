@@ -8,6 +8,8 @@ import streamlit as st
 from components.data import calendars, store
 from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult, provenance_rows
 from components.data.symbols import symbol_info
+from components.locale import _
+from components.locale.formats import day
 from components.ui import state
 
 
@@ -15,31 +17,35 @@ def provenance_banner(result: PriceResult) -> None:
     """One banner saying where the prices came from, naming fallback symbols and the as-of date."""
     snap = result.symbols_from(SOURCE_SNAPSHOT)
     none = {s: p for s, p in result.provenance.items() if p.source == SOURCE_NONE}
-    as_of = f"{result.snapshot_as_of:%d %b %Y}" if result.snapshot_as_of else "unknown"
+    as_of = day(result.snapshot_as_of)
     if snap and result.offline:
-        st.info(f"Offline mode: prices for {', '.join(snap)} come from the bundled snapshot of Yahoo Finance "
-                f"daily bars (as of {as_of}).", icon=":material/cloud_off:")
+        st.info(_("Prices for {symbols} are Yahoo Finance daily bars saved with the app, up to {as_of}; "
+                  "they are not updated while you watch.").format(symbols=", ".join(snap), as_of=as_of),
+                icon=":material/cloud_off:")
     elif snap:
-        waited = f" after waiting {result.waited:.0f} s" if result.waited >= 1 else ""
-        st.warning(f"Live prices unavailable for {', '.join(snap)} ({result.live_failure}). Showing the bundled "
-                   f"snapshot as of {as_of} for them{waited}.", icon=":material/cloud_off:")
+        waited = _(" (after waiting {seconds} s)").format(seconds=f"{result.waited:.0f}") if result.waited >= 1 else ""
+        st.warning(_("Live prices are unavailable for {symbols} ({why}){waited}. Showing the daily bars saved with "
+                     "the app, up to {as_of}.").format(symbols=", ".join(snap), why=result.live_failure,
+                                                         waited=waited, as_of=as_of), icon=":material/cloud_off:")
         failed = [s for s, p in result.provenance.items() if p.source in (SOURCE_SNAPSHOT, SOURCE_NONE) or p.stale]
-        if st.button("Retry live data", key=state.RETRY_LIVE,
-                     help="Asks Yahoo again for these symbols only; nothing else is reloaded."):
+        if st.button(_("Retry live prices"), key=state.RETRY_LIVE,
+                     help=_("Asks Yahoo Finance again for these symbols only.")):
             if store.retry(failed):
                 st.rerun()
-            st.caption("Yahoo Finance is being asked again for these symbols already; the page shows them "
-                       "once it answers.")
+            st.caption(_("Yahoo Finance is already being asked again for these symbols; the page shows their "
+                         "prices once it answers."))
     stale = [s for s, p in result.provenance.items() if p.stale]
     if stale:
-        copies = ", ".join(f"{s} (fetched {result.provenance[s].fetched})" for s in stale)
-        st.warning(f"Live prices unavailable for {', '.join(stale)} ({result.live_failure}). Showing the last copy "
-                   f"fetched from Yahoo Finance, which may be out of date: {copies}.", icon=":material/history:")
+        copies = ", ".join(_("{symbol} (fetched {when})").format(symbol=s, when=result.provenance[s].fetched)
+                           for s in stale)
+        st.warning(_("Live prices are unavailable for {symbols} ({why}). Showing the last prices fetched from Yahoo "
+                     "Finance, which may be out of date: {copies}.").format(
+            symbols=", ".join(stale), why=result.live_failure, copies=copies), icon=":material/history:")
     live = [s for s in result.symbols_from(SOURCE_LIVE, SOURCE_DISK) if s not in stale]
     if live:
-        st.caption(f"Live Yahoo Finance data for {', '.join(live)}.")
+        st.caption(_("Live Yahoo Finance data for {symbols}.").format(symbols=", ".join(live)))
     for symbol, prov in none.items():
-        st.error(f"No prices for {symbol}: {prov.note}", icon=":material/error:")
+        st.error(_("No prices for {symbol}: {why}").format(symbol=symbol, why=prov.note), icon=":material/error:")
 
 
 def provenance_table(result: PriceResult) -> pd.DataFrame:
@@ -53,7 +59,7 @@ def calendar_check(symbol: str, dates: pd.DatetimeIndex | None) -> str:
     """'every XHKG session has a bar', the gaps and stray bars, or why there is nothing to check."""
     check = calendars.reconcile(symbol, symbol_info(symbol).market.code, dates) if dates is not None else None
     if check is None:
-        return "no exchange calendar (its bars are its sessions)" if dates is not None else "no prices"
-    closed = "; ".join(f"closed {d:%d %b %Y} ({why})" for d, why in check.closures)
-    text = " ".join(check.sentences()) or f"every {check.code} session has a bar"
-    return f"{text}; {closed}" if closed else text
+        return _("no exchange calendar (its bars are its sessions)") if dates is not None else _("no prices")
+    closed = "; ".join(_("closed {day} ({why})").format(day=day(d), why=why) for d, why in check.closures)
+    text = " ".join(check.sentences()) or _("every {exchange} session has a bar").format(exchange=check.code)
+    return _("{check}; {closed}").format(check=text, closed=closed) if closed else text

@@ -15,6 +15,8 @@ import datetime as dt
 import streamlit as st
 
 from components.analysis import ranges
+from components.locale import _
+from components.locale.formats import day
 from components.ui import state
 from components.ui.prices_events import data_span
 
@@ -76,20 +78,21 @@ def _on_dates() -> None:
 
 def range_controls(shown: ranges.DateRange) -> None:
     """Presets, the custom dates (typed dates apply on Enter) and what the presets count back from."""
-    st.segmented_control("Date range", [*ranges.PRESETS, ranges.CUSTOM], required=True,
-                         format_func=lambda p: ranges.PRESETS.get(p, "Custom"),
+    st.segmented_control(_("Date range"), [*ranges.PRESETS, ranges.CUSTOM], required=True,
+                         format_func=lambda p: _(ranges.PRESETS[p]) if p in ranges.PRESETS else _("Custom"),
                          **state.RANGE_PRESET.bind(on_change=_on_preset))
-    st.date_input("Custom: from – to", format="YYYY-MM-DD", min_value=ranges.DATE_MIN, max_value=ranges.DATE_MAX,
-                  help="Pick two dates, or type them and press Enter.",
+    st.date_input(_("Custom: from – to"), format="YYYY-MM-DD", min_value=ranges.DATE_MIN, max_value=ranges.DATE_MAX,
+                  help=_("Pick two dates, or type them and press Enter."),
                   **state.RANGE_PICK.bind(on_change=_on_dates, shows=shown.chosen))
     problem = refusal(state.RANGE_PICK.get() or (), shown.span)
     if problem:
         st.warning(problem, icon=":material/date_range:")
     first, last = shown.span
-    st.radio("1M, 3M, 6M, YTD and 1Y end on", list(ranges.ANCHORS), horizontal=True,
-             format_func=lambda a: ranges.ANCHORS[a] + (f" ({last:%d %b %Y})" if a == "latest" else ""),
+    st.radio(_("1M, 3M, 6M, YTD and 1Y end on"), list(ranges.ANCHORS), horizontal=True,
+             format_func=lambda a: _("{anchor} ({day})").format(anchor=_(ranges.ANCHORS[a]), day=day(last))
+             if a == "latest" else _(ranges.ANCHORS[a]),
              **state.RANGE_ANCHOR.bind(on_change=_on_anchor))
-    st.caption(f"Prices exist from {first:%d %b %Y} to {last:%d %b %Y}.")
+    st.caption(_("Prices run from {first} to {last}.").format(first=day(first), last=day(last)))
 
 
 def range_line() -> ranges.DateRange:
@@ -102,4 +105,5 @@ def range_line() -> ranges.DateRange:
 
 def not_applicable(why: str) -> None:
     """Under the title of a page the shared date range does not change."""
-    st.caption(f":material/date_range: The shared date range does not apply here: {why}")
+    st.caption(_(":material/date_range: The date range of Overview, Timeline and Markets does not apply here: "
+                 "{why}").format(why=why))

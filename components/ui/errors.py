@@ -17,6 +17,10 @@ import uuid
 
 import streamlit as st
 
+from components import locale
+from components.locale import _
+from components.ui import language
+
 RAISE_ENV = "DASHBOARD_RAISE_ERRORS"
 log = logging.getLogger("dashboard")
 
@@ -31,9 +35,9 @@ def guarded(where: str):
             raise
         ref = uuid.uuid4().hex[:8]
         log.exception("error %s in %s (%s)", ref, where, type(exc).__name__)
-        st.error(f"Something went wrong while drawing this part of the page, so it is left out. The error "
-                 f"was logged with the reference **{ref}**; quote it when you report the problem. Another date "
-                 "range, event or symbol may work meanwhile.", icon=":material/error:")
+        st.error(_("Something went wrong while drawing this part of the page, so it is left out. Please quote "
+                   "the reference **{ref}** when you report it; another date range, event or symbol may work "
+                   "meanwhile.").format(ref=ref), icon=":material/error:")
 
 
 def guard(where: str):
@@ -41,6 +45,7 @@ def guard(where: str):
     def wrap(func):
         @functools.wraps(func)
         def run(*args, **kwargs):
+            locale.use(language.chosen())  # a fragment's own rerun does not pass through app.py
             with guarded(where):
                 return func(*args, **kwargs)
         return run

@@ -15,6 +15,7 @@ import streamlit as st
 
 from components.analysis import ranges
 from components.facts import MAX_PARAM_LENGTH
+from components.locale import _
 from components.text.safe import md_escape
 from components.ui import navigation as nav
 from components.ui import params, state
@@ -32,10 +33,11 @@ def parse_params(query: Mapping[str, str], ctx: params.LinkContext) -> tuple[dic
     for name, raw in query.items():
         value = str(raw).strip()
         if name not in PARAMS:
-            notices.append(f"Ignored unknown link parameter '{name[:40]}'.")
+            notices.append(_("The link's '{name}' means nothing here, so it was ignored.").format(name=name[:40]))
             continue
         if len(value) > MAX_PARAM_LENGTH:
-            notices.append(f"Ignored link parameter '{name}': longer than {MAX_PARAM_LENGTH} characters.")
+            notices.append(_("The link's '{name}' was ignored: it is longer than {limit} characters.").format(
+                name=name, limit=MAX_PARAM_LENGTH))
             continue
         key = PARAMS[name]
         try:
@@ -45,10 +47,11 @@ def parse_params(query: Mapping[str, str], ctx: params.LinkContext) -> tuple[dic
                 updates[key.name] = key.parse(value, ctx)
         except params.PartlyIgnored as exc:
             updates[key.name] = exc.value
-            notices.append(f"Link parameter {name}='{value[:60]}': used {', '.join(exc.value)}; "
-                           f"ignored the rest: {str(exc).rstrip('.')}.")
+            notices.append(_("The link's {name}='{value}': used {kept}; ignored the rest: {reason}.").format(
+                name=name, value=value[:60], kept=", ".join(exc.value), reason=str(exc).rstrip(".")))
         except ValueError as exc:
-            notices.append(f"Ignored link parameter {name}='{value[:60]}': {str(exc).rstrip('.')}.")
+            notices.append(_("The link's {name}='{value}' was ignored: {reason}.").format(
+                name=name, value=value[:60], reason=str(exc).rstrip(".")))
     custom = state.RANGE_START.name in updates or state.RANGE_END.name in updates
     if custom and state.RANGE_PRESET.name not in updates:
         updates[state.RANGE_PRESET.name] = ranges.CUSTOM
@@ -90,7 +93,7 @@ def sync_from_url() -> None:
     elif start is not None or end is not None:
         problem = ranges.check_range(start, end, *data_span())
         if problem:
-            notices.append(f"Ignored the link's date range: {problem}")
+            notices.append(_("The link's date range was ignored: {problem}").format(problem=problem))
         else:
             apply_custom(start, end)
     for name, value in updates.items():

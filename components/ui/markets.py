@@ -8,6 +8,7 @@ from components.analysis.metrics import STYLES, VIEWS
 from components.data.events import CATEGORIES
 from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, read_symbol
 from components.facts import MAX_SYMBOLS
+from components.locale import _
 from components.ui import state
 from components.ui.prices_events import available_symbols
 
@@ -17,17 +18,19 @@ def chart_options_ui() -> None:
     available = available_symbols()
     options = sorted(set(state.SYMBOLS.get()) | set(available or KNOWN_SYMBOLS))
     left, mid, right = st.columns([3, 3, 2])
-    left.multiselect("Symbols", options, max_selections=MAX_SYMBOLS, accept_new_options=available is None,
-                     placeholder="Choose symbols" + ("" if available else " or type a Yahoo symbol"),
+    left.multiselect(_("Symbols"), options, max_selections=MAX_SYMBOLS, accept_new_options=available is None,
+                     placeholder=_("Choose symbols") if available else _("Choose symbols or type one"),
                      **state.SYMBOLS.bind())
-    mid.segmented_control("View", list(VIEWS), required=True, format_func=VIEWS.get, **state.VIEW.bind())
-    right.segmented_control("Style", list(STYLES), required=True, format_func=STYLES.get, **state.STYLE.bind())
-    st.toggle("Log scale", disabled=state.VIEW.get() == "percent", **state.LOG.bind())
-    st.pills("Event categories", CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind(),
-             help="Each category keeps its colour on every chart.")
+    mid.segmented_control(_("View"), list(VIEWS), required=True, format_func=lambda v: _(VIEWS[v]),
+                          **state.VIEW.bind())
+    right.segmented_control(_("Style"), list(STYLES), required=True, format_func=lambda s: _(STYLES[s]),
+                            **state.STYLE.bind())
+    st.toggle(_("Log scale"), disabled=state.VIEW.get() == "percent", **state.LOG.bind())
+    st.pills(_("Event categories"), CATEGORIES, selection_mode="multi", format_func=_, **state.CATEGORIES.bind(),
+             help=_("Each category keeps its colour on every chart."))
     if available is not None:
-        st.caption(f"Offline: the bundled snapshot holds {', '.join(sorted(available))}. Other symbols need live "
-                   "Yahoo Finance data (run with DASHBOARD_OFFLINE=0 and network access).")
+        st.caption(_("Symbols with prices here: {symbols}. Others are not in the saved prices.").format(
+            symbols=", ".join(sorted(available))))
 
 
 def chosen_symbols() -> list[str]:

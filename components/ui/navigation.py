@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import streamlit as st
 
+from components.locale import N_, _
+
 HOME = "overview"  # the page the app's root shows
 
 
@@ -26,14 +28,14 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("The story", "pages/story/overview.py", "Overview", ":material/dashboard:", "overview"),
-    PageSpec("The story", "pages/story/timeline.py", "Timeline", ":material/timeline:", "timeline"),
-    PageSpec("The story", "pages/story/article.py", "The article", ":material/article:", "article"),
-    PageSpec("The story", "pages/story/claims.py", "Claims check", ":material/fact_check:", "claims"),
-    PageSpec("Markets", "pages/markets/markets.py", "Markets", ":material/candlestick_chart:", "markets"),
-    PageSpec("Markets", "pages/markets/event_study.py", "Event study", ":material/query_stats:", "event_study"),
-    PageSpec("Markets", "pages/markets/listings.py", "Two listings", ":material/compare_arrows:", "listings"),
-    PageSpec("Your data", "pages/your_data/your_data.py", "Your events & symbols", ":material/upload_file:",
+    PageSpec(N_("The story"), "pages/story/overview.py", N_("Overview"), ":material/dashboard:", "overview"),
+    PageSpec(N_("The story"), "pages/story/timeline.py", N_("Timeline"), ":material/timeline:", "timeline"),
+    PageSpec(N_("The story"), "pages/story/article.py", N_("The article"), ":material/article:", "article"),
+    PageSpec(N_("The story"), "pages/story/claims.py", N_("Claims check"), ":material/fact_check:", "claims"),
+    PageSpec(N_("Markets"), "pages/markets/markets.py", N_("Markets"), ":material/candlestick_chart:", "markets"),
+    PageSpec(N_("Markets"), "pages/markets/event_study.py", N_("Event study"), ":material/query_stats:", "event_study"),
+    PageSpec(N_("Markets"), "pages/markets/listings.py", N_("Two listings"), ":material/compare_arrows:", "listings"),
+    PageSpec(N_("Your data"), "pages/your_data/your_data.py", N_("Your events & symbols"), ":material/upload_file:",
              "your_data"),
 )
 ADDRESSES = tuple(p.url_path for p in PAGES)
@@ -48,16 +50,16 @@ def _spec(url_path: str) -> PageSpec:
 def page(url_path: str) -> st.Page:
     """The page at ``url_path`` ("timeline"), for ``st.page_link`` and ``st.switch_page``."""
     spec = _spec(url_path)
-    return st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path)
+    return st.Page(spec.script, title=_(spec.title), icon=spec.icon, url_path=spec.url_path)
 
 
 def sections() -> dict[str, list[st.Page]]:
-    """The pages by section, as ``st.navigation`` takes them, with the hidden default page first."""
+    """The pages by section, titled in the run's language, as ``st.navigation`` takes them (the hidden home first)."""
     home = _spec(HOME)
-    out: dict[str, list[st.Page]] = {"": [st.Page(home.script, title=home.title, icon=home.icon, url_path=_ROOT,
+    out: dict[str, list[st.Page]] = {"": [st.Page(home.script, title=_(home.title), icon=home.icon, url_path=_ROOT,
                                                    default=True, visibility="hidden")]}
     for spec in PAGES:
-        out.setdefault(spec.section, []).append(page(spec.url_path))
+        out.setdefault(_(spec.section), []).append(page(spec.url_path))
     return out
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from components.data.events import CATEGORIES
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import MAX_SYMBOLS
+from components.locale import _, ngettext
 from components.workspace.tokens import looks_like_token
 
 Parser = Callable[[str, "LinkContext"], object]
@@ -42,7 +43,7 @@ def choice(options: Iterable[str], what: str) -> Parser:
 
     def parse(value: str, _ctx: LinkContext) -> str:
         if value not in options:
-            raise ValueError(f"{what} '{value}' is not one of {', '.join(options)}")
+            raise ValueError(_("{what} must be one of {options}").format(what=what, options=", ".join(options)))
         return value
     return parse
 
@@ -51,23 +52,24 @@ def date(value: str, _ctx: LinkContext) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        raise ValueError(_("'{value}' is not a date written YYYY-MM-DD").format(value=value)) from None
 
 
 def event(value: str, ctx: LinkContext) -> str:
     if value not in ctx.event_ids:
         if value.startswith("user-") and not ctx.workspace:
-            raise ValueError(f"there is no event with id '{value}' here: ids starting 'user-' are someone's own "
-                             "events, which only a link to their saved workspace (with share=… or ws=…) brings")
+            raise ValueError(_("there is no event '{id}' here: events whose id starts with 'user-' are someone's "
+                               "own events, which only a link to their saved workspace brings").format(id=value))
         if value.startswith("user-"):
-            raise ValueError(f"the open workspace has no event with id '{value}' (it may have been removed)")
-        raise ValueError(f"there is no event with id '{value}'")
+            raise ValueError(_("the open workspace has no event '{id}' (it may have been removed)").format(id=value))
+        raise ValueError(_("there is no event '{id}'").format(id=value))
     return value
 
 
 def token(value: str, _ctx: LinkContext) -> str:
     if not looks_like_token(value):
-        raise ValueError("is not a saved workspace's link code (43 letters, digits, '-' or '_')")
+        raise ValueError(_("this is not the code of a saved workspace (43 letters, digits, '-' or '_'); check that "
+                           "the whole link was copied"))
     return value
 
 
@@ -77,7 +79,8 @@ def symbol(value: str, ctx: LinkContext) -> str:
     except InvalidSymbol as exc:
         raise ValueError(str(exc)) from None
     if ctx.symbols is not None and found not in ctx.symbols:
-        raise ValueError(f"{found} is not available offline (available: {', '.join(sorted(ctx.symbols))})")
+        raise ValueError(_("the prices here do not include {symbol}; they hold {available}").format(
+            symbol=found, available=", ".join(sorted(ctx.symbols))))
     return found
 
 
@@ -89,11 +92,13 @@ def symbols(value: str, ctx: LinkContext) -> list[str]:
         except ValueError as exc:
             problems.append(str(exc).rstrip("."))
     if not kept:
-        raise ValueError("; ".join(problems) or "no symbol given")
+        raise ValueError("; ".join(problems) or _("no symbol given"))
     kept = list(dict.fromkeys(kept))
     if len(kept) > MAX_SYMBOLS:
-        problems.append(f"at most {MAX_SYMBOLS} symbols are shown, so {', '.join(kept[MAX_SYMBOLS:])} "
-                        "were left out")
+        left_out = kept[MAX_SYMBOLS:]
+        problems.append(ngettext("at most {limit} symbols are shown, so {symbols} was left out",
+                                 "at most {limit} symbols are shown, so {symbols} were left out",
+                                 len(left_out)).format(limit=MAX_SYMBOLS, symbols=", ".join(left_out)))
         kept = kept[:MAX_SYMBOLS]
     if problems:
         raise PartlyIgnored(kept, "; ".join(problems))
@@ -104,7 +109,9 @@ def categories(value: str, _ctx: LinkContext) -> list[str]:
     cats = list(dict.fromkeys(c.strip() for c in value.split(",") if c.strip()))
     kept, bad = [c for c in cats if c in CATEGORIES], [c for c in cats if c not in CATEGORIES]
     if bad:
-        message = f"unknown categories {bad}; known: {', '.join(CATEGORIES)}"
+        message = ngettext("unknown category {names}; the categories are {known}",
+                           "unknown categories {names}; the categories are {known}", len(bad)).format(
+            names=", ".join(f"'{c}'" for c in bad), known=", ".join(CATEGORIES))
         if kept:
             raise PartlyIgnored(kept, message)
         raise ValueError(message)
@@ -113,7 +120,7 @@ def categories(value: str, _ctx: LinkContext) -> list[str]:
 
 def flag(value: str, _ctx: LinkContext) -> bool:
     if value not in ("0", "1"):
-        raise ValueError(f"'{value}' must be 0 or 1")
+        raise ValueError(_("'{value}' must be 0 or 1").format(value=value))
     return value == "1"
 
 
@@ -122,9 +129,9 @@ def int_in(low: int, high: int) -> Parser:
         try:
             number = int(value)
         except ValueError:
-            raise ValueError(f"'{value}' is not a whole number") from None
+            raise ValueError(_("'{value}' is not a whole number").format(value=value)) from None
         if not low <= number <= high:
-            raise ValueError(f"{number} is outside {low}..{high}")
+            raise ValueError(_("{number} is not between {low} and {high}").format(number=number, low=low, high=high))
         return number
     return parse
 
@@ -134,9 +141,10 @@ def window(low: int, high: int) -> Parser:
         try:
             a, b = (int(x) for x in value.split(","))
         except ValueError:
-            raise ValueError(f"'{value}' must be two whole numbers like -5,5") from None
+            raise ValueError(_("'{value}' must be two whole numbers like -5,5").format(value=value)) from None
         if not (low <= a <= b <= high):
-            raise ValueError(f"'{value}' must satisfy {low} <= start <= end <= {high}")
+            raise ValueError(_("'{value}' must be two sessions from {low} to {high}, the first not after the "
+                               "second").format(value=value, low=low, high=high))
         return a, b
     return parse
 
@@ -146,14 +154,15 @@ def benchmark(value: str, ctx: LinkContext) -> str:
         return ""
     found = symbol(value, ctx)
     if not symbol_info(found).can_benchmark:
-        raise ValueError(f"{found} is an exchange rate, not a benchmark")
+        raise ValueError(_("{symbol} is an exchange rate, not a benchmark").format(symbol=found))
     return found
 
 
 def stock(value: str, ctx: LinkContext) -> str:
     found = symbol(value, ctx)
     if not symbol_info(found).studiable:
-        raise ValueError(f"{found} is not a stock; an event study needs a stock and a benchmark")
+        raise ValueError(_("{symbol} is not a stock; an event study needs a stock and a benchmark").format(
+            symbol=found))
     return found
 
 

@@ -23,6 +23,8 @@ import streamlit as st
 
 from components.data.events import Event
 from components.facts import MAX_NEW_WORKSPACES_PER_SESSION
+from components.locale import _
+from components.locale.formats import day
 from components.ui import links, state
 from components.workspace import quotas, store
 from components.workspace.db import DatabaseError
@@ -53,7 +55,7 @@ class OpenWorkspace:
 
 def saved_at(when: dt.datetime) -> str:
     """When a workspace was saved, as the sidebar says it."""
-    return f"{when:%d %b %Y %H:%M} UTC"
+    return _("{day}, {time} UTC").format(day=day(when.date()), time=f"{when:%H:%M}")
 
 
 def notice(text: str) -> None:
@@ -92,10 +94,11 @@ def autosave(then: Callable[[OpenWorkspace], None] | None = None, force: bool = 
     except store.Conflict as exc:
         ws = dataclasses.replace(ws, conflict=str(exc))
     except (store.NotSaved, store.LinkError) as exc:
-        ws = dataclasses.replace(ws, problem=f"Not saved: {exc}.")
+        ws = dataclasses.replace(ws, problem=_("Not saved: {why}.").format(why=exc))
     except DatabaseError as exc:
         log.warning("workspace not saved: %s", exc)
-        ws = dataclasses.replace(ws, problem=f"Not saved yet: {exc}. It is tried again after your next change.")
+        ws = dataclasses.replace(ws, problem=_("Not saved yet: {why}. It is tried again after your next change.")
+                                 .format(why=exc))
     else:
         ws = dataclasses.replace(ws, revision=revision, digests=now, saved=saved_at(store.now()), problem=None,
                                  conflict=None)
@@ -107,14 +110,14 @@ def autosave(then: Callable[[OpenWorkspace], None] | None = None, force: bool = 
 def create() -> None:
     """Save the session as a new workspace (its owner is this session: edit mode from now on)."""
     if state.NEW_WORKSPACES.get() >= MAX_NEW_WORKSPACES_PER_SESSION:
-        notice(f"This browser session has saved {MAX_NEW_WORKSPACES_PER_SESSION} new workspaces, the most it "
-               "may; keep working in the open one (it saves itself).")
+        notice(_("This tab has already saved {limit} new workspaces, the most it may; keep working in the open one "
+                 "(it saves itself).").format(limit=MAX_NEW_WORKSPACES_PER_SESSION))
         return
     content = current_content()
     try:
         created = store.create(content, address=client_address())
     except (store.NotSaved, DatabaseError) as exc:
-        notice(f"Not saved: {exc}.")
+        notice(_("Not saved: {why}.").format(why=exc))
         return
     state.NEW_WORKSPACES.set(state.NEW_WORKSPACES.get() + 1)
     state.WORKSPACE.set(OpenWorkspace(created.workspace_id, store.EDIT, created.edit_token, created.revision,
@@ -147,5 +150,5 @@ def _change_share(action) -> None:
     try:
         ws = dataclasses.replace(ws, share=action(ws.id, ws.token))
     except (store.LinkError, DatabaseError) as exc:
-        ws = dataclasses.replace(ws, problem=f"The share link was not changed: {exc}.")
+        ws = dataclasses.replace(ws, problem=_("The share link was not changed: {why}.").format(why=exc))
     state.WORKSPACE.set(ws)

@@ -13,6 +13,7 @@ import urllib.parse
 import streamlit as st
 
 from components.analysis.ranges import DateRange
+from components.locale import _, ngettext
 from components.text.safe import md_escape
 from components.ui import saving, state, updown
 from components.ui.links import to_params
@@ -67,18 +68,23 @@ def workspace_block(page: str, status: StatusLine, shown: DateRange) -> None:
     ws = state.WORKSPACE.get()
     updown.control()
     with st.sidebar:
-        st.caption("Your workspace")
+        st.caption(_("Your workspace"))
         if ws is None:
             count = len(state.USER_EVENTS.get())
-            st.markdown(f"Your {count} event(s) and this view live only in this tab. Save them to get a link "
-                        "that reopens them and a read-only link to share.")
-            st.button("Save and get links", key=state.WS_SAVE, on_click=saving.create, type="primary",
+            st.markdown(ngettext("Your {count} event and this view are kept only in this tab. Save them to get a "
+                                 "link that reopens them, and a read-only link to share.",
+                                 "Your {count} events and this view are kept only in this tab. Save them to get a "
+                                 "link that reopens them, and a read-only link to share.", count).format(count=count)
+                        if count else _("This view is kept only in this tab. Save it to get a link that reopens it, "
+                                        "and a read-only link to share."))
+            st.button(_("Save and get links"), key=state.WS_SAVE, on_click=saving.create, type="primary",
                       icon=":material/cloud_upload:", width="stretch")
         elif ws.mode == store.EDIT:
             _owner_block(ws, page, status)
         else:
-            st.info("A shared workspace, read-only: what you change here is not saved.", icon=":material/visibility:")
-            st.button("Save a copy of my own", key=state.WS_COPY, on_click=saving.create,
+            st.info(_("A shared workspace, read-only: what you change here is not saved."),
+                    icon=":material/visibility:")
+            st.button(_("Save a copy of my own"), key=state.WS_COPY, on_click=saving.create,
                       icon=":material/content_copy:", width="stretch")
         report_button(page, _share_url(ws, page), shown)
 
@@ -93,28 +99,28 @@ def _share_url(ws: OpenWorkspace | None, page: str) -> str | None:
 def _status(ws: OpenWorkspace, slot) -> None:
     with slot.container():
         if ws.conflict:
-            st.warning(f"This workspace was {md_escape(ws.conflict)}, in another window; your changes here are "
-                       "not saved. Reload to see the saved version, or save yours over it.",
+            st.warning(_("This workspace was {what}, in another window; your changes here are not saved. Reload "
+                         "to see the saved version, or save yours over it.").format(what=md_escape(ws.conflict)),
                        icon=":material/sync_problem:")
-            st.button("Save mine over it", key=state.WS_FORCE, on_click=saving.autosave, kwargs={"force": True})
+            st.button(_("Save mine over it"), key=state.WS_FORCE, on_click=saving.autosave, kwargs={"force": True})
         elif ws.problem:
             st.warning(md_escape(ws.problem), icon=":material/cloud_off:")
         else:
-            st.caption(f":material/cloud_done: Saved automatically · last saved {ws.saved}")
+            st.caption(_(":material/cloud_done: Saved automatically · last saved {when}").format(when=ws.saved))
 
 
 def _owner_block(ws: OpenWorkspace, page: str, status: StatusLine) -> None:
     status.slot = st.empty()  # autosave, at the end of this run, says how it went here
     _status(ws, status.slot)
     if ws.share:
-        st.markdown("**Share (read-only)**")
+        st.markdown(_("**Share (read-only)**"))
         st.code(_share_url(ws, page), language=None, wrap_lines=True)
-        st.button("Turn the share link off", key=state.WS_REVOKE, on_click=saving.revoke_share,
+        st.button(_("Turn the share link off"), key=state.WS_REVOKE, on_click=saving.revoke_share,
                   icon=":material/link_off:")
     else:
-        st.caption("The share link is off: nobody can open this workspace read-only.")
-        st.button("New share link", key=state.WS_NEW_SHARE, on_click=saving.new_share, icon=":material/add_link:")
-    st.markdown("**Your edit link**")
+        st.caption(_("The share link is off: nobody can open this workspace read-only."))
+        st.button(_("New share link"), key=state.WS_NEW_SHARE, on_click=saving.new_share, icon=":material/add_link:")
+    st.markdown(_("**Your edit link**"))
     st.code(link_to(page, ws.param, ws.token), language=None, wrap_lines=True)
-    st.caption("Keep it to yourself: anyone with it can change this workspace. The address bar holds it too, so a "
-               "reload keeps your work.")
+    st.caption(_("Keep it to yourself: anyone with it can change this workspace. The address bar holds it too, so "
+                 "a reload keeps your work."))

@@ -25,6 +25,8 @@ from components.charts.study import ar_figure, car_figure
 from components.data.events import Event
 from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
 from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EVENT
+from components.locale import _, ngettext
+from components.locale.formats import day, number, signed_percent
 from components.text.safe import csv_bytes, md_escape
 from components.ui import device, plots, state, updown
 from components.ui.prices_events import available_symbols
@@ -47,12 +49,14 @@ def resolve_benchmark(symbol: str, options: list[str]) -> str:
     choice cannot be used: the stock itself, or a symbol not available here)."""
     chosen, default = state.ES_BENCHMARK.get(), benchmark_for(symbol) or (options[0] if options else "")
     if chosen == symbol:
-        st.warning(f"{md_escape(symbol)} cannot be its own benchmark: the model would explain every move by the "
-                   f"stock itself (beta 1, no abnormal return). Using {default}, its default benchmark.",
+        st.warning(_("{symbol} cannot be its own benchmark: the model would explain every move by the stock itself "
+                     "(beta 1, no abnormal return). Using {default}, its default benchmark.").format(
+            symbol=md_escape(symbol), default=default),
                    icon=":material/warning:")
         chosen = ""
     elif chosen and chosen not in options:
-        st.warning(f"{md_escape(chosen)} cannot serve as a benchmark here; using {default}.", icon=":material/warning:")
+        st.warning(_("{symbol} cannot serve as a benchmark here; using {default}.").format(
+            symbol=md_escape(chosen), default=default), icon=":material/warning:")
         chosen = ""
     resolved = chosen or default
     if resolved != state.ES_BENCHMARK.get():
@@ -68,41 +72,46 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
     available = sorted(available_symbols() or {*KNOWN_SYMBOLS, state.ES_SYMBOL.get()})
     stocks = [s for s in available if symbol_info(s).studiable]
     if state.ES_SYMBOL.get() not in stocks:
-        st.warning(f"{md_escape(state.ES_SYMBOL.get())} cannot be studied here (it is not an available stock); "
-                   f"showing {stocks[0]}.")
+        st.warning(_("{symbol} cannot be studied here (it is not a stock with prices here); showing {shown}.").format(
+            symbol=md_escape(state.ES_SYMBOL.get()), shown=stocks[0]))
         state.ES_SYMBOL.set(stocks[0])
     symbol = state.ES_SYMBOL.get()
     options = benchmark_options(symbol, available)
     bench = resolve_benchmark(symbol, options)
     c1, c2, c3 = st.columns([3, 1, 1])
-    labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
-    c1.selectbox("Event", ids, format_func=labels.get, **state.EVENT.bind())
-    c2.selectbox("Stock", stocks, **state.ES_SYMBOL.bind(on_change=_on_stock))
+    labels = {e.id: f"{day(e.date)} · {e.title}" for e in events}
+    c1.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
+    c2.selectbox(_("Stock"), stocks, **state.ES_SYMBOL.bind(on_change=_on_stock))
     default = benchmark_for(symbol)
-    c3.selectbox("Benchmark", options, format_func=lambda b: f"{b} (default)" if b == default else b,
+    c3.selectbox(_("Benchmark"), options,
+                 format_func=lambda b: _("{symbol} (default)").format(symbol=b) if b == default else b,
                  **state.ES_BENCHMARK.bind())
     s1, s2 = st.columns(2)
-    s1.slider("Estimation window (sessions before day 0)", *ESTIMATION_LIMITS, **state.ES_ESTIMATION.bind())
-    s2.slider("Event window (sessions around day 0)", *EVENT_WINDOW_LIMITS, **state.ES_WINDOW.bind())
+    s1.slider(_("Estimation window (sessions before day 0)"), *ESTIMATION_LIMITS, **state.ES_ESTIMATION.bind())
+    s2.slider(_("Event window (sessions around day 0)"), *EVENT_WINDOW_LIMITS, **state.ES_WINDOW.bind())
     return symbol, bench
 
 
 def study_results_ui(result: EventStudyResult, event: Event) -> None:
     """The summary, headline metrics, notes, both charts; the statistics and tables one click away."""
     symbol, bench = result.symbol, result.benchmark
-    st.subheader(f"{symbol} around “{md_escape(event.title)}”")
+    st.subheader(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(event.title)))
     st.markdown(summary_sentence(result))
     m1, m2, m3 = st.columns(3)
     quiet = {"delta_color": "off", "delta_arrow": "off"}
-    m1.metric("Abnormal return, day 0", f"{result.ar0.value:+.2%}", f"p = {result.ar0.p:.3f}", **quiet)
-    m2.metric(f"Cumulative, sessions {result.event_window[0]:+d} to {result.event_window[1]:+d}",
-              f"{result.car.value:+.2%}", f"p = {result.car.p:.3f}", **quiet)
-    m3.metric("Beta to the benchmark", f"{result.beta:.2f}", f"R² {result.r2:.2f}", **quiet)
+    m1.metric(_("Abnormal return, day 0"), signed_percent(result.ar0.value),
+              _("p = {p}").format(p=number(result.ar0.p, 3)), **quiet)
+    m2.metric(_("Cumulative, sessions {first} to {last}").format(first=f"{result.event_window[0]:+d}",
+                                                                 last=f"{result.event_window[1]:+d}"),
+              signed_percent(result.car.value), _("p = {p}").format(p=number(result.car.p, 3)), **quiet)
+    m3.metric(_("Beta to the benchmark"), number(result.beta), _("R² {r2}").format(r2=number(result.r2)), **quiet)
     note = constituent_note(symbol, bench)
     if note:
         st.info(note, icon=":material/info:")
     if result.warnings:
-        with st.expander(f"Notes on this study ({len(result.warnings)}), including other events inside the windows"):
+        with st.expander(ngettext("A note on this study ({count}), such as another event inside the windows",
+                                  "Notes on this study ({count}), including other events inside the windows",
+                                  len(result.warnings)).format(count=len(result.warnings))):
             for warning in result.warnings:
                 st.markdown(f"- {md_escape(warning)}")
     dark = device.is_dark()
@@ -111,42 +120,45 @@ def study_results_ui(result: EventStudyResult, event: Event) -> None:
         plots.show(ar_figure(result, dark, updown.chosen()), state.ES_AR)
     with right:
         plots.show(car_figure(result, dark), state.ES_CAR)
-    st.caption("Bars are solid where p < 0.05; whiskers and the band are 95% intervals. Returns are simple daily "
-               f"returns of {symbol}'s closes, {symbol_info(symbol).basis_label}, and of {bench}'s, "
-               f"{symbol_info(bench).basis_label}.")
-    with st.expander("How this is computed, and the statistics"):
-        st.markdown("Market model (MacKinlay 1997): the stock's daily return is regressed on the benchmark's over "
-                    "the estimation window (α + β·benchmark); the abnormal return is actual minus expected, and its "
-                    "variance includes the estimation error; t tests use L1 − 2 degrees of freedom. Windows count "
-                    "the stock's own trading sessions; day 0 is its reaction session.")
+    st.caption(_("Bars are solid where p < 0.05; whiskers and the band are 95% intervals. Returns are simple daily "
+                 "returns of {symbol}'s closes, {basis}, and of {bench}'s, {bench_basis}.").format(
+        symbol=symbol, basis=_(symbol_info(symbol).basis_label), bench=bench,
+        bench_basis=_(symbol_info(bench).basis_label)))
+    with st.expander(_("How this is computed, and the statistics")):
+        st.markdown(_("Market model (MacKinlay 1997): the stock's daily return is regressed on the benchmark's over "
+                      "the estimation window (α + β·benchmark); the abnormal return is actual minus expected, and "
+                      "its variance includes the estimation error; t tests use L1 − 2 degrees of freedom. Windows "
+                      "count the stock's own trading sessions; day 0 is its reaction session."))
         st.dataframe(stats_table(result), hide_index=True, key=state.ES_STATS)
     one_firm_ui(result)
     st.dataframe(session_table(result), hide_index=True, key=state.ES_TABLE)
-    st.download_button("Download per-session table (CSV)", lambda: csv_bytes(result.table),
+    st.download_button(_("Download per-session table (CSV)"), lambda: csv_bytes(result.table),
                        file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
                        on_click="ignore")
 
 
 def one_firm_ui(result: EventStudyResult) -> None:
     """The t-test beside the SQ and rank tests and both intervals, with a sentence where they disagree."""
-    st.markdown("**One firm, one event: tests that do not assume normal returns.** Daily residuals have fat "
-                "tails, and with a single event the t-test rests on that assumption alone.")
+    st.markdown(_("**One firm, one event: tests that do not assume normal returns.** Daily residuals have fat "
+                  "tails, and with a single event the t-test rests on that assumption alone."))
     notes = one_firm_notes(result)
     for note in notes[:-1]:
         st.warning(note, icon=":material/balance:")
     st.dataframe(one_firm_table(result), hide_index=True, key=state.ES_ONE_FIRM,
-                 column_config={"day 0: what it saw": st.column_config.TextColumn(width="large")})
-    st.caption(" ".join([*TEST_SENTENCES.values(), notes[-1]]))
+                 column_config={"day 0: what it saw": st.column_config.TextColumn(_("day 0: what it saw"),
+                                                                                  width="large")})
+    st.caption(" ".join([*(_(s) for s in TEST_SENTENCES.values()), notes[-1]]))
 
 
 def comparison_ui(table, events: list[Event], symbol: str, bench: str) -> None:
     """Every event's study for this stock and benchmark, by title: one row per day 0."""
-    st.subheader(f"Every event for {symbol} against {bench}")
-    st.caption("Events that share a day 0 are one row: a single session's move cannot be split between them. "
-               "Market moves of this market and claims are sessions, not news, and are listed without a study.")
+    st.subheader(_("Every event for {symbol} against {bench}").format(symbol=symbol, bench=bench))
+    st.caption(_("Events that share a day 0 are one row: a single session's move cannot be split between them. "
+                 "Moves of this market and the article's claims are sessions, not news, and are listed without a "
+                 "study."))
     st.dataframe(compare_display(table, {e.id: e.title for e in events}), hide_index=True, key=state.ES_COMPARE,
-                 column_config={"event": st.column_config.TextColumn(width="large")})
-    st.download_button("Download comparison (CSV)", lambda: csv_bytes(table),
+                 column_config={"event": st.column_config.TextColumn(_("event"), width="large")})
+    st.download_button(_("Download comparison (CSV)"), lambda: csv_bytes(table),
                        file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,
                        on_click="ignore")
     group_ui(table, events, symbol)
@@ -159,21 +171,21 @@ def default_group(events: list[Event]) -> list[str]:
 
 def group_ui(table, events: list[Event], symbol: str) -> None:
     """The average abnormal return of a chosen group of events, clusters counted once, with its caveats."""
-    st.subheader("A group of events")
+    st.subheader(_("A group of events"))
     studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
     options = [e.id for e in events if e.id in studied]
     chosen = state.ES_GROUP.get()
     kept = [i for i in (default_group(events) if chosen is None else chosen) if i in options]
     if kept != chosen:  # first visit, or events no longer studied here (another stock, fewer user events)
         state.ES_GROUP.set(kept)
-    titles = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
-    st.multiselect(f"Events to average for {symbol} (Alibaba's model releases to begin with)", options,
-                   format_func=titles.get, **state.ES_GROUP.bind())
+    titles = {e.id: f"{day(e.date)} · {e.title}" for e in events}
+    st.multiselect(_("Events to average for {symbol} (Alibaba's model releases to begin with)").format(symbol=symbol),
+                   options, format_func=titles.get, **state.ES_GROUP.bind())
     group = group_study(table, set(state.ES_GROUP.get()))
     if isinstance(group, str):
         st.info(group, icon=":material/info:")
         return
     st.dataframe(group_table(group), hide_index=True, key=state.ES_GROUP_TABLE,
-                 column_config={"statistic": st.column_config.TextColumn(width="large")})
+                 column_config={"statistic": st.column_config.TextColumn(_("statistic"), width="large")})
     for caveat in group.caveats():
         st.caption(caveat)

@@ -11,6 +11,7 @@ import logging
 
 import streamlit as st
 
+from components.locale import _, ngettext
 from components.ui import state
 from components.ui.articles import check_on_claims_page
 from components.ui.saving import OpenWorkspace, digests, notice, saved_at
@@ -43,7 +44,7 @@ def open_from_url() -> None:
         return
     except DatabaseError as exc:
         log.warning("workspace link not opened: %s", exc)
-        notice(f"Saved workspaces cannot be opened right now ({exc}); reload the page in a moment.")
+        notice(_("Saved workspaces cannot be opened right now ({why}); reload the page in a moment.").format(why=exc))
         _drop_tokens()
         return
     _load(opened, token)
@@ -61,10 +62,13 @@ def _load(opened: store.Opened, token: str) -> None:
                               digests(content), saved_at(opened.updated_at))
     state.WORKSPACE.set(workspace)
     for problem in opened.problems:
-        notice(f"The saved workspace: {problem}.")
-    what = f"{len(content.events)} event(s)" + (f" and {len(content.articles)} article(s)" if content.articles else "")
-    st.toast(f"Opened your workspace ({what}); changes are saved as you go." if opened.mode == store.EDIT else
-             f"Opened a shared workspace ({what}), read-only.", icon=":material/cloud_done:")
+        notice(_("The saved workspace: {problem}.").format(problem=problem))
+    events = ngettext("{count} event", "{count} events", len(content.events)).format(count=len(content.events))
+    what = ngettext("{events} and {count} article", "{events} and {count} articles", len(content.articles)).format(
+        events=events, count=len(content.articles)) if content.articles else events
+    st.toast(_("Opened your workspace ({what}); changes are saved as you go.").format(what=what)
+             if opened.mode == store.EDIT else _("Opened a shared workspace ({what}), read-only.").format(what=what),
+             icon=":material/cloud_done:")
     link = {k: v for k, v in st.query_params.to_dict().items() if k not in state.TOKEN_PARAMS}
     merged = {**content.view, **link}  # what the link itself says wins over the saved view
     merged[workspace.param] = token

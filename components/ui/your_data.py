@@ -21,6 +21,8 @@ from components.facts import (
     MAX_UPLOAD_ROWS,
     MAX_WORKSPACE_ARTICLES,
 )
+from components.locale import _, ngettext
+from components.locale.formats import day
 from components.text.claim_reader import PLACES
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
@@ -36,24 +38,28 @@ def add(events: list) -> None:
     """Add events to the session's own events, with unique ids, and queue a confirmation."""
     result = merge(state.USER_EVENTS.get(), events, {e.id for e in bundled_events()})
     state.USER_EVENTS.set(result.events)
-    added = (f"Added {result.added} event(s) to this session." if result.added == len(events)
-             else f"Added {result.added} of {len(events)} event(s) to this session.")
+    added = (ngettext("Added {count} event to your events.", "Added {count} events to your events.", result.added)
+             .format(count=result.added) if result.added == len(events)
+             else ngettext("Added {count} of {total} event to your events.",
+                           "Added {count} of {total} events to your events.", len(events))
+             .format(count=result.added, total=len(events)))
     state.ADD_NOTICES.set([added, *result.notices])
 
 
 def upload_ui() -> None:
     """Templates, schema, the file uploader, per-row problems and the add button."""
-    st.markdown(f"Upload a CSV or JSON file of events (at most 1 MB, {MAX_UPLOAD_BYTES:,} bytes, and "
-                f"{MAX_UPLOAD_ROWS} rows). "
-                "They appear on every page for this session, marked ★ as yours.")
+    st.markdown(_("Upload a CSV or JSON file of events (at most 1 MB, {bytes} bytes, and {rows} rows). They "
+                  "appear on every page, marked ★ as yours, until you close this tab; save your workspace to keep "
+                  "them.").format(bytes=f"{MAX_UPLOAD_BYTES:,}", rows=MAX_UPLOAD_ROWS))
     t1, t2 = st.columns(2)
-    t1.download_button("Template (CSV)", template_csv(), "events_template.csv", "text/csv", key=state.TEMPLATE_CSV)
-    t2.download_button("Template (JSON)", template_json(), "events_template.json", "application/json",
+    t1.download_button(_("Template (CSV)"), template_csv(), "events_template.csv", "text/csv", key=state.TEMPLATE_CSV)
+    t2.download_button(_("Template (JSON)"), template_json(), "events_template.json", "application/json",
                        key=state.TEMPLATE_JSON)
-    with st.expander("File schema"):
+    with st.expander(_("The file's columns")):
         st.dataframe(pd.DataFrame([dataclasses.asdict(f) for f in SCHEMA]), hide_index=True)
-        st.caption("Also read: " + ", ".join(f"{alias} → {field}" for alias, field in ALIASES.items()) + ".")
-    upload = st.file_uploader("Events file", type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
+        st.caption(_("Other column names understood: {aliases}.").format(
+            aliases=", ".join(f"{alias} → {field}" for alias, field in ALIASES.items())))
+    upload = st.file_uploader(_("Events file"), type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
     if upload is None:
         return
     try:
@@ -65,7 +71,9 @@ def upload_ui() -> None:
     for notice in result.notices:
         st.info(md_escape(notice), icon=":material/info:")
     if result.problems:
-        st.warning(f"{len(result.problems)} problem(s); those rows were not loaded. The other rows are fine.")
+        st.warning(ngettext("{count} problem; its row was not loaded. The other rows are fine.",
+                            "{count} problems; those rows were not loaded. The other rows are fine.",
+                            len(result.problems)).format(count=len(result.problems)))
         st.dataframe(pd.DataFrame([dataclasses.asdict(p) for p in result.problems]), hide_index=True,
                      key=state.UPLOAD_PROBLEMS)
     if result.duplicates:
@@ -78,19 +86,25 @@ def _duplicates(result) -> None:
     """Rows repeating one of the session's events or an earlier row: named, and counted once."""
     total = len(result.duplicates) + len(result.events)
     mine = sum(what.startswith(IN_SESSION) for _, what in result.duplicates)
-    said = [f"{mine} of the {total} event(s) of this file are already in your session"] if mine else []
-    if len(result.duplicates) > mine:
-        said.append(f"{len(result.duplicates) - mine} row(s) repeat an earlier row of this file and count once")
-    st.info("; ".join(said) + " (same title, date, time and zone)" + (
-        ", so there is nothing to add." if not result.events else "; only the others can be added."),
-        icon=":material/content_copy:")
-    st.dataframe(pd.DataFrame([{"row": f"{new.title} ({new.date})", "repeats": what}
+    repeats = len(result.duplicates) - mine
+    said = [ngettext("{count} of the {total} event of this file is already among your events",
+                     "{count} of the {total} events of this file are already among your events", total)
+            .format(count=mine, total=total)] if mine else []
+    if repeats:
+        said.append(ngettext("{count} row repeats an earlier row of this file and counts once",
+                             "{count} rows repeat an earlier row of this file and count once", repeats)
+                    .format(count=repeats))
+    st.info((_("{repeats} (same title, date, time and zone), so there is nothing to add.") if not result.events
+             else _("{repeats} (same title, date, time and zone); only the others can be added.")).format(
+        repeats="; ".join(said)), icon=":material/content_copy:")
+    st.dataframe(pd.DataFrame([{_("row"): f"{new.title} ({day(new.date)})", _("repeats"): what}
                                for new, what in result.duplicates]), hide_index=True, key=state.UPLOAD_DUPLICATES)
 
 
 def _upload_preview(events: list) -> None:
     st.dataframe(events_frame(events), hide_index=True, key=state.UPLOAD_PREVIEW)
-    if st.button(f"Add {len(events)} event(s) to the session", key=state.UPLOAD_ADD, type="primary"):
+    if st.button(ngettext("Add {count} event", "Add {count} events", len(events)).format(count=len(events)),
+                 key=state.UPLOAD_ADD, type="primary"):
         add(events)
         state.UPLOAD_ROUND.set(state.UPLOAD_ROUND.get() + 1)  # a fresh uploader: the file's notices go with it
         st.rerun()
@@ -98,18 +112,19 @@ def _upload_preview(events: list) -> None:
 
 def extract_ui() -> None:
     """Paste or upload an article, review the proposed events, add the accepted ones."""
-    st.markdown("Paste another article and its publication date: sentences with a date, a market move or an event "
-                "cue become candidate events. Review and edit them, then add the ones you accept. Expressions that "
-                "cannot be resolved are listed, never guessed.")
-    text = st.text_area(f"Article text (at most {MAX_ARTICLE_CHARS:,} characters)", height=180,
-                        key=state.EXTRACT_TEXT)
-    text_file = st.file_uploader("…or a .txt file", type=["txt"], key=state.EXTRACT_FILE)
+    st.markdown(_("Paste another article and its publication date: sentences with a date, a market move or an "
+                  "event cue become proposed events. Review and edit them, then add the ones you accept. Dates "
+                  "that cannot be worked out are listed, never guessed."))
+    text = st.text_area(_("Article text (at most {limit} characters)").format(limit=f"{MAX_ARTICLE_CHARS:,}"),
+                        height=180, key=state.EXTRACT_TEXT)
+    text_file = st.file_uploader(_("…or a .txt file"), type=["txt"], key=state.EXTRACT_FILE)
     left, right = st.columns(2)
-    published = left.date_input("Publication date", value=dt.date(2025, 3, 6), key=state.EXTRACT_PUBLISHED,
+    published = left.date_input(_("Publication date"), value=dt.date(2025, 3, 6), key=state.EXTRACT_PUBLISHED,
                                 min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-    place = right.selectbox("The article's market", list(PLACES), format_func=PLACES.get, key=state.EXTRACT_PLACE,
-                            help="Where the report was written from: 'overnight' and undated moves depend on it.")
-    if st.button("Propose events", key=state.EXTRACT_RUN):
+    place = right.selectbox(_("The article's market"), list(PLACES), format_func=lambda p: _(PLACES[p]),
+                            key=state.EXTRACT_PLACE,
+                            help=_("Where the report was written from: 'overnight' and undated moves depend on it."))
+    if st.button(_("Propose events"), key=state.EXTRACT_RUN):
         _propose(_source_text(text, text_file), published, place)
     extraction = state.EXTRACTION.get()
     if extraction is not None:
@@ -122,7 +137,7 @@ def _source_text(text: str, text_file) -> str:
     try:
         return text_file.getvalue().decode("utf-8")
     except UnicodeDecodeError:
-        st.error("The text file is not UTF-8 text.")
+        st.error(_("The file is not plain text in UTF-8; save it as UTF-8 text, or paste the article instead."))
         return ""
 
 
@@ -139,41 +154,47 @@ def _propose(source: str, published: dt.date, place: str) -> None:
         try:
             articles.keep(articles.new_article(source, published, place))
         except ValueError as exc:
-            saving.notice(f"The article is not kept in your workspace: {str(exc).splitlines()[0]}.")
+            saving.notice(_("The article is not kept in your workspace: {why}.").format(why=str(exc).splitlines()[0]))
 
 
 def _review_ui(extraction) -> None:
     candidates = list(extraction.candidates)
-    st.caption(f"Read as a {extraction.place} report ({md_escape(extraction.place_rule)}).")
+    st.caption(_("Read as a {place} report ({why}).").format(place=_(extraction.place),
+                                                             why=md_escape(extraction.place_rule)))
     for notice in extraction.notices:
         st.info(md_escape(notice), icon=":material/info:")
     if extraction.unresolved:
-        st.warning(f"**Unresolved ({len(extraction.unresolved)})**, listed rather than guessed:\n\n" + "\n".join(
-            f"- “{md_escape(item.expression)}” in “{md_escape(_clipped(item.sentence))}”: {md_escape(item.reason)}"
-            for item in extraction.unresolved), icon=":material/help:")
+        st.warning(_("**Dates not worked out ({count})**, listed rather than guessed:\n\n{items}").format(
+            count=len(extraction.unresolved), items="\n".join(
+                _("- “{expression}” in “{sentence}”: {why}").format(
+                    expression=md_escape(item.expression), sentence=md_escape(_clipped(item.sentence)),
+                    why=md_escape(item.reason)) for item in extraction.unresolved)), icon=":material/help:")
     if not candidates:
-        st.info("No candidate events: no sentence of this text has a date, a market move or an event cue.",
+        st.info(_("No events to propose: no sentence of this text has a date, a market move or an event cue."),
                 icon=":material/info:")
         return
-    st.markdown(f"**{len(candidates)} candidate(s)**")
+    st.markdown(ngettext("**{count} proposed event**", "**{count} proposed events**", len(candidates))
+                .format(count=len(candidates)))
     rows = state.EXTRACT_ROWS.get()
     for i, row in enumerate(rows or [], start=1):
         if row.get("problem"):
-            st.error(f"Row {i} (“{md_escape(row.get('title', ''))}”) was not added: {md_escape(row['problem'])}",
-                     icon=":material/event_busy:")
+            st.error(_("Row {row} (“{title}”) was not added: {why}").format(
+                row=i, title=md_escape(row.get("title", "")), why=md_escape(row["problem"])),
+                icon=":material/event_busy:")
     edited = st.data_editor(
         review_frame(candidates, rows), hide_index=True, key=state.review_key(state.EXTRACT_ROUND.get()),
         num_rows="fixed", disabled=["date expression", "resolves to", "confidence", "sentence", "problem"],
         column_config={"category": st.column_config.SelectboxColumn(options=CATEGORIES, required=True),
                        "date": st.column_config.DateColumn(format="YYYY-MM-DD"),
-                       "time": st.column_config.TextColumn(help="optional HH:MM, in the row's time zone"),
-                       "tz": st.column_config.TextColumn(help="the zone of the date: Asia/Hong_Kong, America/New_York"),
+                       "time": st.column_config.TextColumn(help=_("optional HH:MM, in the row's time zone")),
+                       "tz": st.column_config.TextColumn(
+                           help=_("the time zone of the date and time: Asia/Hong_Kong, America/New_York")),
                        "symbols": st.column_config.TextColumn(
-                           help=f"optional, at most {MAX_SYMBOLS}, e.g. 9988.HK BABA"),
-                       "problem": st.column_config.TextColumn(help="why a ticked row was not added")})
-    st.page_link(nav.page("claims"), label="Check this article's figures on the Claims page",
+                           help=_("optional, at most {limit}, e.g. 9988.HK BABA").format(limit=MAX_SYMBOLS)),
+                       "problem": st.column_config.TextColumn(help=_("why a ticked row was not added"))})
+    st.page_link(nav.page("claims"), label=_("Check this article's figures on the Claims page"),
                  icon=":material/fact_check:")
-    if st.button("Add the ticked events", key=state.EXTRACT_ADD, type="primary"):
+    if st.button(_("Add the ticked events"), key=state.EXTRACT_ADD, type="primary"):
         _add_reviewed(extraction, candidates, edited)
 
 
@@ -201,14 +222,15 @@ def articles_ui() -> None:
     kept = state.LOADED_ARTICLES.get()
     if not kept:
         return
-    st.subheader(f"Your articles ({len(kept)})")
-    st.caption(f"Kept with your workspace (at most {MAX_WORKSPACE_ARTICLES}); events and figures are computed "
-               "again from their text.")
+    st.subheader(_("Your articles ({count})").format(count=len(kept)))
+    st.caption(_("Kept with your workspace (at most {limit}); their events and figures are worked out again from "
+                 "their text.").format(limit=MAX_WORKSPACE_ARTICLES))
     for i, article in enumerate(kept):
         left, right = st.columns([4, 1], vertical_alignment="center")
-        dated = f"{article.published:%d %b %Y}" if article.published else "no date"
-        left.markdown(f"**{md_escape(article.title)}** · {dated} · {len(article.text):,} characters")
-        if right.button("Propose events", key=state.article_key(i)):
+        dated = day(article.published) if article.published else _("no date")
+        left.markdown(_("**{title}** · {day} · {count} characters").format(
+            title=md_escape(article.title), day=dated, count=f"{len(article.text):,}"))
+        if right.button(_("Propose events"), key=state.article_key(i)):
             try:
                 state.EXTRACTION.set(propose_events(article.text, article.day, place=article.place or None))
                 articles.check_on_claims_page(article)
@@ -220,16 +242,17 @@ def symbols_ui() -> None:
     """Offline: what the snapshot holds and why; live: check and add any Yahoo symbol."""
     available = available_symbols()
     if available is not None:
-        st.markdown("**Offline mode**: Yahoo Finance is not used, so only the bundled snapshot's symbols are "
-                    "available. Start the app with `DASHBOARD_OFFLINE=0` on a machine with internet access to use "
-                    "any Yahoo symbol.")
+        st.markdown(_("The prices here are Yahoo Finance daily bars saved with the app, for the symbols below; "
+                      "other symbols cannot be added."))
         meta = store.snapshot_symbols()
         st.dataframe(pd.DataFrame([{"symbol": s, **{k: m[k] for k in ("name", "market", "basis", "first", "last")}}
-                                   for s, m in meta.items()]), hide_index=True, key=state.SNAPSHOT_SYMBOLS)
+                                   for s, m in meta.items()]), hide_index=True, key=state.SNAPSHOT_SYMBOLS,
+                     column_config={"symbol": _("symbol"), "name": _("name"), "market": _("market"),
+                                    "basis": _("basis"), "first": _("first day"), "last": _("last day")})
     else:
-        raw = st.text_input("Add a symbol", placeholder="e.g. 3690.HK, 700, HK.09618, PDD, 騰訊控股",
-                            key=state.NEW_SYMBOL)
-        if st.button("Check and add", key=state.ADD_SYMBOL) and raw:
+        raw = st.text_input(_("Add a symbol"), placeholder=_("e.g. {examples}").format(
+            examples="3690.HK, 700, HK.09618, PDD, 騰訊控股"), key=state.NEW_SYMBOL)
+        if st.button(_("Check and add"), key=state.ADD_SYMBOL) and raw:
             try:
                 typed = read_symbol(raw)
             except InvalidSymbol as exc:
@@ -238,13 +261,18 @@ def symbols_ui() -> None:
                 symbol = typed.symbol
                 if typed.note:
                     st.info(md_escape(typed.note), icon=":material/info:")
-                with st.status(f"Fetching {symbol} from Yahoo Finance…", expanded=False) as status:
+                with st.status(_("Fetching {symbol} from Yahoo Finance…").format(symbol=symbol),
+                               expanded=False) as status:
                     got = store.get_prices([symbol], HISTORY_START, dt.date.today())
                     prov = got.provenance[symbol]
-                    status.update(label=f"{symbol}: {prov.source}, {prov.rows} sessions", state="complete")
+                    status.update(label=ngettext("{symbol}: {source}, {count} session",
+                                                 "{symbol}: {source}, {count} sessions", prov.rows).format(
+                        symbol=symbol, source=prov.source, count=prov.rows), state="complete")
                 if prov.rows == 0:
-                    st.error(f"No prices for {symbol}: {md_escape(prov.note)}")
+                    st.error(_("No prices for {symbol}: {why}").format(symbol=symbol, why=md_escape(prov.note)))
                 elif symbol not in state.SYMBOLS.get():
                     state.SYMBOLS.set([*state.SYMBOLS.get(), symbol][:MAX_SYMBOLS])
-                    st.success(f"{symbol} added to the Markets page ({prov.rows} sessions, {prov.source}).")
+                    st.success(ngettext("{symbol} added to the Markets page ({count} session, {source}).",
+                                        "{symbol} added to the Markets page ({count} sessions, {source}).",
+                                        prov.rows).format(symbol=symbol, count=prov.rows, source=prov.source))
 

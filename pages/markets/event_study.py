@@ -5,14 +5,15 @@ import streamlit as st
 from components.analysis.event_study import EventStudyError, event_study
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import PLAIN_INTRO
+from components.locale import _
 from components.ui import caches, daterange, errors, links, state
 from components.ui.banners import provenance_banner
 from components.ui.prices_events import all_events, full_history, selected_event
 from components.ui.study import comparison_ui, study_inputs_ui, study_results_ui
 
-st.title("Event study: abnormal returns")
-st.markdown(PLAIN_INTRO)
-daterange.not_applicable("the study uses the sessions around each event's day 0, set by the windows below.")
+st.title(_("Event study: abnormal returns"))
+st.markdown(_(PLAIN_INTRO))
+daterange.not_applicable(_("the study uses the sessions around each event's day 0, set by the windows below."))
 links.show_url_notices()
 events = all_events()
 
@@ -29,7 +30,7 @@ def study() -> None:
     closes = closes_by_symbol(history.frame)
     missing = [s for s in (symbol, bench) if s not in closes]
     if missing:
-        st.error(f"No prices for {', '.join(missing)}; choose another symbol.")
+        st.error(_("No prices for {symbols}; choose another symbol.").format(symbols=", ".join(missing)))
         return
     estimation, window = state.ES_ESTIMATION.get(), state.ES_WINDOW.get()
     try:

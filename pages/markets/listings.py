@@ -5,15 +5,18 @@ import streamlit as st
 from components.analysis.listings import LISTINGS, premium_frame, prints, sync_frame, unpriced_spans
 from components.analysis.metrics import closes_by_symbol, coverage_notes
 from components.facts import ADS_RATIO, HEADLINE_EVENT
+from components.locale import _
+from components.locale.formats import day
 from components.ui import daterange, errors, links, state
 from components.ui.banners import provenance_banner
 from components.ui.listings import event_ui, movers_ui, premium_ui
 from components.ui.prices_events import all_events, full_history, selected_event
 
-st.title("Alibaba's two listings")
-st.markdown(f"One BABA share in New York (an ADS) stands for {ADS_RATIO} ordinary 9988.HK shares in Hong Kong. "
-            f"Converted to US dollars, {ADS_RATIO} Hong Kong shares are what the ADS should be worth; the difference "
-            "is its premium or discount. All prices here are the exchanges' own closing and opening prices.")
+st.title(_("Alibaba's two listings"))
+st.markdown(_("One BABA share in New York (an ADS) stands for {ratio} ordinary 9988.HK shares in Hong Kong. "
+              "Converted to US dollars, {ratio} Hong Kong shares are what the ADS should be worth; the difference "
+              "is its premium or discount. All prices here are the exchanges' own closing and opening prices.")
+            .format(ratio=ADS_RATIO))
 shown = daterange.range_line()
 links.show_url_notices()
 history = full_history(list(LISTINGS))
@@ -21,25 +24,26 @@ provenance_banner(history)
 closes = closes_by_symbol(history.frame)
 missing = [s for s in LISTINGS if s not in closes]
 if missing:
-    st.error(f"No prices for {', '.join(missing)}, so the two listings cannot be compared.")
+    st.error(_("No prices for {symbols}, so the two listings cannot be compared.").format(symbols=", ".join(missing)))
     st.stop()
 events = all_events()
 printed = {s: prints(history.frame, s) for s in LISTINGS}
 frame = premium_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
 sync = sync_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
 start, end = shown.start, shown.end
-st.caption("A true premium compares the two prices at the same moment, which daily prices cannot. The closes of "
-           "one date are 13½ hours apart, so their gap mostly shows what moved in between; the BABA close against "
-           "Hong Kong's next open, a few hours later, comes much nearer. Dotted lines mark events.")
+st.caption(_("A true premium compares the two prices at the same moment, which daily prices cannot. The closes of "
+             "one date are 13½ hours apart, so their gap mostly shows what moved in between; the BABA close against "
+             "Hong Kong's next open, a few hours later, comes much nearer. Dotted lines mark events."))
 premium_ui(frame, sync, events, start, end)
 for note in coverage_notes(history.frame, list(LISTINGS), start, end):
     st.caption(f":material/warning: {note}")
 gap = unpriced_spans(history.frame, "9988.HK", start, end)
 if gap:
-    st.caption(f":material/info: 9988.HK's exchange prices from {gap[0]:%d %b %Y} to {gap[1]:%d %b %Y} are not in "
-               "the data (only its dividend-adjusted closes), so those dates have no premium.")
+    st.caption(_(":material/info: 9988.HK's exchange prices from {start} to {end} are not in the data (only its "
+                 "dividend-adjusted closes), so those dates have no premium.").format(start=day(gap[0]),
+                                                                                       end=day(gap[1])))
 
-st.subheader("One event on the clock")
+st.subheader(_("One event on the clock"))
 
 
 @st.fragment
@@ -49,8 +53,8 @@ def one_event() -> None:
     ids = [e.id for e in events]
     if state.EVENT.get() not in ids:
         state.EVENT.set(HEADLINE_EVENT)
-    labels = {e.id: f"{e.date:%d %b %Y} · {e.title}" for e in events}
-    st.selectbox("Event", ids, format_func=labels.get, **state.EVENT.bind())
+    labels = {e.id: f"{day(e.date)} · {e.title}" for e in events}
+    st.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
     links.write_url("listings")
     event = selected_event(events)
     if event is not None:
@@ -58,7 +62,7 @@ def one_event() -> None:
 
 
 one_event()
-st.subheader("Which market could move first, event by event")
-st.caption("Each listing's day 0 is its first session that closed after the news; the one that closed first could "
-           "price it first. Moves are close-to-close on day 0.")
+st.subheader(_("Which market could move first, event by event"))
+st.caption(_("Each listing's day 0 is its first session that closed after the news; the one that closed first "
+             "could price it first. Moves are close-to-close on day 0, on dividend-adjusted closes."))
 movers_ui(events, closes)
