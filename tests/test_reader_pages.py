@@ -56,7 +56,7 @@ def test_the_article_extracted_on_your_data_is_offered_on_the_claims_page(open_p
 def test_a_text_without_figures_says_so(open_page):
     at = open_page("pages/story/claims.py", with_article("The weather was humid.", dt.date(2025, 3, 6)))
     assert_no_exception(at, "a text without figures")
-    assert any("No market figures" in i.value for i in at.info)
+    assert any("No market figure found" in i.value for i in at.info)
 
 
 def test_text_without_candidates_gets_a_message_not_an_exception(open_page):
