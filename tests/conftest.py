@@ -67,7 +67,7 @@ def playwright_session():
 @pytest.fixture(scope="session")
 def chromium(playwright_session):
     """Debian's Chromium, headless, shared by the browser tests of a worker."""
-    from tests.browser import launch_chromium
+    from tests.browser_harness import launch_chromium
 
     browser = launch_chromium(playwright_session)
     try:
@@ -79,7 +79,7 @@ def chromium(playwright_session):
 @pytest.fixture(scope="session")
 def postgres_url():
     """A PostgreSQL server of this worker's own (Debian's package, on loopback): its database URL."""
-    from tests.services import postgres_server
+    from tests.servers import postgres_server
 
     with postgres_server() as url:
         yield url

@@ -1,10 +1,10 @@
 """Accuracy on real journalism: the reader and the claims check scored on real articles against answers computed
-from the prices by an independent script (tests/data/real/compute_answers.py).
+from the prices by an independent script (tests/articles/real/compute_answers.py).
 
 * **dev**: the 39 articles of ../shared/corpus/real (rules were tuned on them); CI has their texts.
 * **extra**, **holdout** and **holdout_2**: articles found beyond the corpus; only their URL, date and answers are
   in the project, their texts stay outside it (these parts skip where the texts are absent). Each held-out set was
-  built after the development before it and scored once (the first scores are in tests/data/real/split.json), then
+  built after the development before it and scored once (the first scores are in tests/articles/real/split.json), then
   joined development; the bars here guard against regressions.
 
 The bars are the issue's: most checkable figures get the right verdict, at most one figure per ten articles that

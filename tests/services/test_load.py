@@ -20,7 +20,7 @@ import pytest
 from playwright.async_api import async_playwright
 
 from components.ui import state
-from tests.browser import (
+from tests.browser_harness import (
     _SETTLE_STATE_JS,
     ARTIFACTS,
     DESKTOP,
@@ -38,7 +38,7 @@ EVENT = "qwq-32b-release"
 
 
 async def settled(page, charts: int, timeout: float = STEP_TIMEOUT, quiet: float = 0.5) -> dict:
-    """Async twin of tests.browser.wait_for_app: no run in progress, charts drawn, stable for ``quiet`` s.
+    """Async twin of tests.browser_harness.wait_for_app: no run in progress, charts drawn, stable for ``quiet`` s.
 
     The state returned carries ``at``: the clock when that settled screen was first seen (timings use
     it, so they do not include the ``quiet`` wait). An exception box on an idle app fails at once.

@@ -1,5 +1,5 @@
 """Classes of wording found in real articles, each tested on sentences written here (rule tests, not accuracy
-evidence: accuracy is scored on real articles in tests/test_real_accuracy.py)."""
+evidence: accuracy is scored on real articles in tests/text/test_real_accuracy.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The reader on the corpus of tests/data/corpus: events with the right date, claims with the right listing,
+"""The reader on the corpus of tests/articles/corpus: events with the right date, claims with the right listing,
 session and verdict, every unresolved expression listed (tests/accuracy.py computes the scores)."""
 
 from __future__ import annotations

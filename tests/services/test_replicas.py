@@ -1,6 +1,6 @@
 """Two app replicas behind nginx on one PostgreSQL, as deploy/ sets them up, driven through the proxy.
 
-The stack: PostgreSQL and nginx from Debian's packages (``tests/services.py``), two ``streamlit run``
+The stack: PostgreSQL and nginx from Debian's packages (``tests/servers.py``), two ``streamlit run``
 replicas on loopback sharing the database and one price-cache folder, and nginx with the deploy
 template (sticky by cookie). Which replica served a browser is proven twice: by the cookie nginx
 gave it (``dash_replica``) and by nginx's access log, which names the upstream address of every
@@ -9,7 +9,7 @@ request, the WebSocket and the upload included.
 * The share test uploads events in one browser (one replica), saves, reloads, and opens the share
   link in a fresh browser that nginx sends to the other replica: same events; the report downloads
   there (a media file, so the same replica must serve it).
-* The load test runs the 20-session load (``tests/test_load.py``) through nginx in two browsers,
+* The load test runs the 20-session load (``tests/services/test_load.py``) through nginx in two browsers,
   one holding each replica's cookie (ten tabs each), so both replicas serve: 0 failed steps, and the
   access log shows every request on its cookie's replica.
 """
@@ -27,8 +27,8 @@ from playwright.sync_api import expect
 
 from components.text.upload_schema import FIELDS
 from components.ui import state
-from tests import browser as B
-from tests.services import nginx_proxy
+from tests import browser_harness as B
+from tests.servers import nginx_proxy
 
 pytestmark = [pytest.mark.browser, pytest.mark.replicas]
 TIMEOUT_MS = 90_000
@@ -153,7 +153,7 @@ def test_the_metrics_endpoint_is_refused_and_health_answers(stack, chromium):
 
 @pytest.mark.load
 def test_twenty_sessions_through_nginx_on_two_replicas_without_a_failed_step(stack):
-    from tests.test_load import SESSIONS, run_load
+    from tests.services.test_load import SESSIONS, run_load
 
     started = time.monotonic()
     host = stack["proxy"].url.split("//")[1].split(":")[0]

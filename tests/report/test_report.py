@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from plotly.offline import get_plotlyjs
@@ -13,6 +12,7 @@ from components.data import store
 from components.data.events import Event, Source, bundled_events
 from components.report.story import Story, build_report, symbols_needed
 from components.workspace.records import StoredArticle
+from tests.accuracy import CORPUS
 
 HOSTILE = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 
@@ -68,8 +68,7 @@ def test_a_range_without_events_or_prices_is_said_not_drawn():
 
 
 def test_a_loaded_articles_figures_are_checked_in_the_report():
-    corpus = Path(__file__).parent / "data" / "corpus"
-    text = (corpus / "alibaba_2025-02-21.txt").read_text(encoding="utf-8")
+    text = (CORPUS / "alibaba_2025-02-21.txt").read_text(encoding="utf-8")
     article = StoredArticle(id="results-day", title="Alibaba results day", published=dt.date(2025, 2, 21),
                             place="HK", text=text, added_at=dt.datetime(2025, 2, 22))
     s = story(articles=(article,))
@@ -104,7 +103,7 @@ def test_the_report_opens_offline_in_chromium_with_its_charts_drawn(chromium, tm
     assert page.evaluate("window.__pwned") is None
     assert not errors, errors
     assert [u for u in asked if not u.startswith("file:")] == []
-    from tests.browser import ARTIFACTS
+    from tests.browser_harness import ARTIFACTS
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report-1280.png"), full_page=False)
     context.close()

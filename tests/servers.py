@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import free_port, stop_group
+from tests.browser_harness import free_port, stop_group
 from tests.paths import ROOT
 
 NGINX = "/usr/sbin/nginx"

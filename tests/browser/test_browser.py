@@ -3,7 +3,7 @@ deep links on a fresh server, hostile links, uploads and screenshots of every pa
 
 Each pytest(-xdist) worker starts its own offline server on a free port (session-scoped) and one
 Chromium; each test gets a new browser context, so a new Streamlit session. Helpers live in
-``tests/browser.py``; screenshots go to ``tests/artifacts/`` (git-ignored).
+``tests/browser_harness.py``; screenshots go to ``tests/artifacts/`` (git-ignored).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from components.facts import DEFAULT_SYMBOLS
 from components.text.upload_schema import FIELDS
 from components.ui import state
 from components.ui.prices_events import data_span
-from tests import browser as B
+from tests import browser_harness as B
 
 # no skip when chromium is missing: launch_chromium fails with the install command instead
 pytestmark = [pytest.mark.browser]

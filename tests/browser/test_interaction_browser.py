@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from components.ui import state
-from tests import browser as B
+from tests import browser_harness as B
 
 pytestmark = [pytest.mark.browser]
 TIMEOUT_MS = 60_000

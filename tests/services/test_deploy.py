@@ -12,7 +12,7 @@ import yaml
 from components.data.disk_cache import CACHE_ENV
 from components.workspace.db import DATABASE_ENV
 from tests.paths import ROOT
-from tests.services import NGINX, TEMPLATE, nginx_config
+from tests.servers import NGINX, TEMPLATE, nginx_config
 
 DEPLOY = ROOT / "deploy"
 

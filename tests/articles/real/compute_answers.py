@@ -5,8 +5,8 @@ Independent of the app on purpose: nothing here imports ``components``. A person
 session, the measure and the number as written; see README.md). This script computes what the data say
 for each checkable figure and the verdict a careful checker must give, and writes both into the file:
 
-    python tests/data/real/compute_answers.py            # recompute and write every answers file
-    python tests/data/real/compute_answers.py --check    # exit 1 when a committed answer differs
+    python tests/articles/real/compute_answers.py            # recompute and write every answers file
+    python tests/articles/real/compute_answers.py --check    # exit 1 when a committed answer differs
 
 Levels are compared with the exchange's print: the bundled equity closes are Yahoo's dividend-adjusted
 closes, so this script holds its own table of the adjustment factors measured in the price provenance notes
