@@ -153,7 +153,7 @@ def test_the_metrics_endpoint_is_refused_and_health_answers(stack, chromium):
 
 @pytest.mark.load
 def test_twenty_sessions_through_nginx_on_two_replicas_without_a_failed_step(stack):
-    from tests.services.test_load import SESSIONS, run_load
+    from tests.services.load import SESSIONS, run_load
 
     started = time.monotonic()
     host = stack["proxy"].url.split("//")[1].split(":")[0]
