@@ -1,16 +1,21 @@
 """Shared fixtures: every test runs offline on empty caches; pages open with ``open_page``; the live
 path runs against ``fake_yahoo``, a stand-in for ``yf.Ticker`` at its one call site; browser tests
-share one Playwright and one Chromium per worker (``playwright_session``, ``chromium``)."""
+share one Playwright and one Chromium per worker (``playwright_session``, ``chromium``). The bundled snapshot's
+prices, as the pages get them (``prices``) and as close series by symbol (``closes``), are read once per worker."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 import streamlit as st
 
+from components.analysis.metrics import closes_by_symbol
 from components.data import disk_cache, store, yahoo
+from components.data.snapshot import load_snapshot
 from components.ui import errors
 from components.workspace import db
 from tests import apptest
+from tests.accuracy import snapshot_prices
 from tests.yf_fakes import FakeYahoo
 
 
@@ -38,6 +43,18 @@ def offline_and_clean(monkeypatch, tmp_path):
 def open_page():
     """``open_page(path, state=None, params=None, run=True)``: an AppTest of the app on that page."""
     return apptest.open_page
+
+
+@pytest.fixture(scope="session")
+def prices() -> pd.DataFrame:
+    """Every symbol of the bundled snapshot in the tidy schema the pages get (closes and their prints)."""
+    return snapshot_prices()
+
+
+@pytest.fixture(scope="session")
+def closes() -> dict[str, pd.Series]:
+    """The bundled snapshot's close series, by symbol."""
+    return closes_by_symbol(load_snapshot()[0])
 
 
 @pytest.fixture

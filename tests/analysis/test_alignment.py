@@ -16,14 +16,7 @@ from components.analysis.alignment import (
     reaction_table,
     window_return,
 )
-from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event, bundled_events
-from components.data.snapshot import load_snapshot
-
-
-@pytest.fixture(scope="module")
-def closes() -> dict[str, pd.Series]:
-    return closes_by_symbol(load_snapshot()[0])
 
 
 def event(eid: str) -> Event:

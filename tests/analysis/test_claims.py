@@ -21,7 +21,8 @@ SESSION_CLOSE = {"HK": ("Asia/Hong_Kong", "16:00"), "US": ("America/New_York", "
 
 @pytest.fixture(scope="module")
 def closes() -> dict[str, pd.Series]:
-    """Close series by symbol, read straight from the CSV with pandas (no project code)."""
+    """Close series by symbol, read straight from the CSV with pandas (no project code): here in place of the
+    shared ``closes`` fixture, which the project's own code builds."""
     frame = pd.read_csv(PRICES_CSV, parse_dates=["date"])
     return {sym: rows.set_index("date")["close"].sort_index() for sym, rows in frame.groupby("symbol")}
 

@@ -9,15 +9,8 @@ from scipy import stats
 
 from components.analysis.clusters import cluster_events, group_study, is_news, sign_test
 from components.analysis.event_study import compare_events
-from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import compare_display, group_table
 from components.data.events import bundled_events
-from components.data.snapshot import load_snapshot
-
-
-@pytest.fixture(scope="module")
-def closes() -> dict[str, pd.Series]:
-    return closes_by_symbol(load_snapshot()[0])
 
 
 @pytest.fixture(scope="module")

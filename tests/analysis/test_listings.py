@@ -9,23 +9,15 @@ import pandas as pd
 import pytest
 
 from components.analysis.listings import LISTINGS, clock_frame, first_mover, premium_frame, prints, spread, sync_frame
-from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event, bundled_events
 from components.ui import state
-from tests.accuracy import snapshot_prices
 from tests.apptest import chart_specs
 from tests.paths import ROOT
 
 
 @pytest.fixture(scope="module")
-def closes() -> dict[str, pd.Series]:
-    return closes_by_symbol(snapshot_prices())
-
-
-@pytest.fixture(scope="module")
-def printed() -> dict[str, pd.DataFrame]:
-    frame = snapshot_prices()
-    return {s: prints(frame, s) for s in LISTINGS}
+def printed(prices) -> dict[str, pd.DataFrame]:
+    return {s: prints(prices, s) for s in LISTINGS}
 
 
 def _rows() -> dict[tuple[str, str], dict]:

@@ -16,7 +16,6 @@ from components.charts.timeline import timeline_data
 from components.data.events import bundled_events
 from components.data.symbols import symbol_info
 from components.facts import ARTICLE_WEEK
-from tests.accuracy import snapshot_prices
 
 SYMBOLS = ["9988.HK", "BABA", "^HSI", "^HSCE"]
 ALL = (dt.date(2022, 1, 1), dt.date(2026, 7, 10))
@@ -24,9 +23,8 @@ ARTICLE_3M = (dt.date(2024, 12, 15), dt.date(2025, 3, 14))
 
 
 @pytest.fixture(scope="module")
-def history() -> pd.DataFrame:
-    frame = snapshot_prices()
-    return frame[frame["symbol"].isin(SYMBOLS)].reset_index(drop=True)
+def history(prices) -> pd.DataFrame:
+    return prices[prices["symbol"].isin(SYMBOLS)].reset_index(drop=True)
 
 
 def chart(history, span, **options) -> go.Figure:

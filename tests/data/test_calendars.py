@@ -7,9 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.analysis.metrics import closes_by_symbol
 from components.data import calendars
-from components.data.snapshot import load_snapshot
 from components.data.symbols import symbol_info
 
 
@@ -21,11 +19,6 @@ def hk() -> calendars.Sessions:
 @pytest.fixture(scope="module")
 def ny() -> calendars.Sessions:
     return calendars.sessions("US")
-
-
-@pytest.fixture(scope="module")
-def closes() -> dict[str, pd.Series]:
-    return closes_by_symbol(load_snapshot()[0])
 
 
 def local_close(cal: calendars.Sessions, day: str) -> str:
