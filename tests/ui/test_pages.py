@@ -9,16 +9,23 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.ui import state
-from tests.apptest import APP, PAGES, TIMEOUT, chart_specs, event_ids_in, open_page, qp, shown_range, texts
-
-
-def run_app() -> AppTest:
-    return open_page("app.py")
+from tests.apptest import (
+    APP,
+    PAGES,
+    TIMEOUT,
+    chart_specs,
+    event_ids_in,
+    frame_with,
+    open_page,
+    qp,
+    shown_range,
+    texts,
+)
 
 
 @pytest.mark.parametrize("path", ["app.py", *PAGES])
 def test_page_runs_without_exception(path):
-    at = run_app()
+    at = open_page()
     if path != "app.py":
         at.switch_page(path).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -26,7 +33,7 @@ def test_page_runs_without_exception(path):
 
 
 def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
-    at = run_app()
+    at = open_page()
     metrics = {m.label.split(" · ")[0]: m.value for m in at.metric}
     assert metrics == {"9988.HK": "+8.39%", "BABA": "+8.61%", "^HSI": "+3.29%", "^HSCE": "+3.57%"}
     spec = chart_specs(at)[0]
@@ -39,23 +46,14 @@ def test_overview_shows_computed_headline_reactions_and_events_on_the_chart():
 
 # --- helpers ----------------------------------------------------------------------------------------
 
-def on_page(path: str, session: dict[state.Key, object] | None = None) -> AppTest:
-    return open_page(path, session)
-
-
 def x_range(spec: dict) -> list[str]:
     return spec["layout"]["xaxis"]["range"]
-
-
-def frame_with(at: AppTest, column: str):
-    """The first dataframe on screen with ``column`` (dataframes carry no key in AppTest)."""
-    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 # --- the shared range, on the markets page ----------------------------------------------------------
 
 def test_markets_chart_holds_in_range_events_with_ids_and_basis():
-    at = on_page("pages/markets/markets.py")
+    at = open_page("pages/markets/markets.py")
     spec = chart_specs(at)[0]
     assert {"qwq-32b-release", "manus-launch", "alibaba-ai-capex-380bn"} <= event_ids_in(spec)
     names = {t.get("name") for t in spec["data"]}
@@ -65,7 +63,7 @@ def test_markets_chart_holds_in_range_events_with_ids_and_basis():
 
 
 def test_preset_changes_x_range_data_and_url():
-    at = on_page("pages/markets/markets.py")
+    at = open_page("pages/markets/markets.py")
     before = chart_specs(at)[0]
     at.button_group(key=state.RANGE_PRESET.widget).set_value("1Y").run()
     after = chart_specs(at)[0]
@@ -80,7 +78,7 @@ def test_preset_changes_x_range_data_and_url():
 
 
 def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
-    at = on_page("pages/markets/markets.py")
+    at = open_page("pages/markets/markets.py")
     good = shown_range(at)
     at.date_input(key=state.RANGE_PICK.widget).set_value((date(2025, 1, 2),)).run()
     assert shown_range(at) == good
@@ -95,7 +93,7 @@ def test_custom_range_half_picked_or_empty_keeps_the_last_good_range():
 
 
 def test_range_is_shared_between_pages():
-    at = on_page("pages/markets/markets.py")
+    at = open_page("pages/markets/markets.py")
     at.button_group(key=state.RANGE_PRESET.widget).set_value("6M").run()
     at.switch_page("pages/story/overview.py").run()
     assert at.session_state[state.RANGE_PRESET.name] == "6M"
@@ -104,7 +102,7 @@ def test_range_is_shared_between_pages():
 
 
 def test_markets_views_and_log_scale():
-    at = on_page("pages/markets/markets.py", {state.SYMBOLS: ["9988.HK", "BABA"], state.VIEW: "price",
+    at = open_page("pages/markets/markets.py", {state.SYMBOLS: ["9988.HK", "BABA"], state.VIEW: "price",
                                             state.STYLE: "candles", state.LOG: True})
     spec = chart_specs(at)[0]
     assert [t["type"] for t in spec["data"] if t.get("type") == "candlestick"] == ["candlestick"] * 2
@@ -112,12 +110,12 @@ def test_markets_views_and_log_scale():
     assert any(t["type"] == "bar" for t in spec["data"])  # volume panels
     assert spec["layout"]["yaxis2"]["type"] == "log"
     assert "HK$" in spec["layout"]["yaxis2"]["title"]["text"]
-    at = on_page("pages/markets/markets.py", {state.VIEW: "percent"})
+    at = open_page("pages/markets/markets.py", {state.VIEW: "percent"})
     assert chart_specs(at)[0]["layout"]["yaxis2"]["title"]["text"].startswith("%")
 
 
 def test_category_toggle_removes_events_from_the_chart():
-    at = on_page("pages/markets/markets.py", {state.CATEGORIES: ["model release"]})
+    at = open_page("pages/markets/markets.py", {state.CATEGORIES: ["model release"]})
     ids = event_ids_in(chart_specs(at)[0])
     assert "qwq-32b-release" in ids and "manus-launch" not in ids
 
@@ -142,7 +140,7 @@ def test_selecting_an_event_shows_details_reactions_and_zoom():
 
 
 def test_prev_next_walk_events_in_date_order():
-    at = on_page("pages/story/timeline.py", {state.EVENT: "manus-launch"})
+    at = open_page("pages/story/timeline.py", {state.EVENT: "manus-launch"})
     at.button(key=state.NEXT_EVENT).click().run()
     assert at.session_state[state.EVENT.name] == "qwq-32b-release"
     at.button(key=state.PREV_EVENT).click().run()
@@ -151,7 +149,7 @@ def test_prev_next_walk_events_in_date_order():
 
 
 def test_zoom_window_follows_the_sessions_slider():
-    at = on_page("pages/story/timeline.py", {state.EVENT: "qwq-32b-release"})
+    at = open_page("pages/story/timeline.py", {state.EVENT: "qwq-32b-release"})
     narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
     at.slider(key=state.WINDOW_N.widget).set_value(2).run()
     wide_to_narrow = x_range(json.loads(at.get("plotly_chart")[0].proto.spec))
@@ -164,13 +162,13 @@ def test_event_without_price_data_says_so():
 
     old = Event(id="user-old", title="An old story", date="2015-06-01", category="other", symbols=["9988.HK"],
                 origin="user")
-    at = on_page("pages/story/timeline.py", {state.USER_EVENTS: [old], state.EVENT: "user-old"})
+    at = open_page("pages/story/timeline.py", {state.USER_EVENTS: [old], state.EVENT: "user-old"})
     assert not at.exception
     assert any("No price data" in i.value for i in at.info)
 
 
 def test_claims_and_article_quotes_show_on_their_event():
-    at = on_page("pages/story/timeline.py", {state.EVENT: "hscei-ytd-claim"})
+    at = open_page("pages/story/timeline.py", {state.EVENT: "hscei-ytd-claim"})
     body = texts(at)
     assert "partly supported" in body and "since January" in body
 
@@ -233,7 +231,7 @@ def test_list_parameters_keep_their_good_items_and_name_the_rest():
 # --- event study ------------------------------------------------------------------------------------
 
 def test_event_study_answers_the_headline_question():
-    at = on_page("pages/markets/event_study.py")
+    at = open_page("pages/markets/event_study.py")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Abnormal return, day 0"] == "+4.37%"
@@ -243,7 +241,7 @@ def test_event_study_answers_the_headline_question():
 
 
 def test_event_study_windows_and_benchmark_change_the_statistics():
-    at = on_page("pages/markets/event_study.py")
+    at = open_page("pages/markets/event_study.py")
     base = frame_with(at, "statistic").set_index("statistic")["value"]
     at.slider(key=state.ES_ESTIMATION.widget).set_value((-120, -11)).run()
     shorter = frame_with(at, "statistic").set_index("statistic")["value"]
@@ -259,7 +257,7 @@ def test_event_study_windows_and_benchmark_change_the_statistics():
 
 
 def test_event_study_too_short_history_gives_a_clear_message():
-    at = on_page("pages/markets/event_study.py", {state.EVENT: "tongyi-qianwen-unveiled", state.ES_SYMBOL: "NVDA"})
+    at = open_page("pages/markets/event_study.py", {state.EVENT: "tongyi-qianwen-unveiled", state.ES_SYMBOL: "NVDA"})
     assert not at.exception
     assert any("no history before the event" in e.value for e in at.error)
     assert not any("-1 sessions" in e.value for e in at.error)
@@ -268,7 +266,7 @@ def test_event_study_too_short_history_gives_a_clear_message():
 # --- claims and article -----------------------------------------------------------------------------
 
 def test_claims_page_shows_each_verdict_from_the_data():
-    at = on_page("pages/story/claims.py")
+    at = open_page("pages/story/claims.py")
     body = texts(at)
     assert body.count("partly supported") >= 2 and "not checkable with price data" in body
     since = [d.value for d in at.dataframe if "value %" in d.value.columns
@@ -277,7 +275,7 @@ def test_claims_page_shows_each_verdict_from_the_data():
 
 
 def test_article_page_shows_each_point_once_and_checks_dates():
-    at = on_page("pages/story/article.py", {state.EVENT: "manus-launch"})
+    at = open_page("pages/story/article.py", {state.EVENT: "manus-launch"})
     assert not at.exception
     paragraphs = [m.value for m in at.markdown if len(m.value) > 200]
     assert len(paragraphs) == 9  # 14 paragraphs, 5 of them repeats
@@ -294,7 +292,7 @@ def test_upload_flow_reports_bad_rows_and_adds_good_ones_everywhere():
            "<b>bold</b>,2025-02-21,policy,\n"
            "Bad date,2025-02-31,policy,\n"
            "Second good,2025-03-04,other,BABA\n").encode()
-    at = on_page("pages/your_data/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.file_uploader(key=state.UPLOAD).upload("mine.csv", csv, "text/csv").run()
     problems = frame_with(at, "reason")
     assert problems[["row", "field"]].values.tolist() == [[2, "title"], [3, "date"]]
@@ -308,7 +306,7 @@ def test_extraction_flow_proposes_reviews_and_adds_events():
     text = ("Acme Corp said on Monday it had launched its new chip. "
             "Shares rose 5% on March 3, 2025 after the announcement. "
             "Analysts expect more news soon.")
-    at = on_page("pages/your_data/your_data.py")
+    at = open_page("pages/your_data/your_data.py")
     at.text_area(key=state.EXTRACT_TEXT).input(text)
     at.date_input(key=state.EXTRACT_PUBLISHED).set_value(date(2025, 3, 5))
     at.button(key=state.EXTRACT_RUN).click().run()

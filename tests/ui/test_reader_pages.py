@@ -8,13 +8,9 @@ import json
 from components.text.safe import md_escape
 from components.ui import state
 from tests.accuracy import CORPUS
-from tests.apptest import assert_no_exception, chart_specs, texts, with_article
+from tests.apptest import assert_no_exception, chart_specs, frame_with, texts, with_article
 
 ARTICLE = (CORPUS / "alibaba_2025-02-21.txt").read_text(encoding="utf-8")
-
-
-def frame_with(at, column: str):
-    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def test_the_bundled_article_s_claims_keep_their_verdicts_and_gain_a_chart_each(open_page):
@@ -75,7 +71,7 @@ def test_a_ticked_undated_row_stays_on_screen_with_its_reason(open_page):
     at.button(key=state.EXTRACT_RUN).click().run()
     review = frame_with(at, "date expression")
     assert list(review["add"]) == [True, False]
-    at.session_state["extract_review-1"] = {"edited_rows": {1: {"add": True}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[state.review_key(1)] = {"edited_rows": {1: {"add": True}}, "added_rows": [], "deleted_rows": []}
     at.button(key=state.EXTRACT_ADD).click().run()
     assert_no_exception(at, "adding the ticked rows")
     assert [e.date for e in at.session_state[state.USER_EVENTS.name]] == [dt.date(2025, 6, 9)]
@@ -95,7 +91,7 @@ def test_re_uploading_a_file_says_its_events_are_already_there_and_add_clears_th
     assert_no_exception(at, "adding an upload")
     assert len(at.session_state[state.USER_EVENTS.name]) == 2
     assert not any("was read as" in i.value for i in at.info)  # a fresh uploader: the old notices are gone
-    at.file_uploader(key="events_upload-1").upload("mine.csv", data, "text/csv").run()
+    at.file_uploader(key=state.upload_key(1)).upload("mine.csv", data, "text/csv").run()
     assert any("2 of the 2 event(s) of this file are already in your session" in i.value for i in at.info)
     assert not [b for b in at.button if b.key == state.UPLOAD_ADD]
     assert not any("already taken" in i.value for i in at.info)  # no renaming notices for rows not added
