@@ -2,7 +2,7 @@
 """Benchmark the dashboard on the bundled data: every figure a ratio to a baseline measured in the same run.
 
 A command, not a test. Its parts are in ``scripts/benchmarks/`` (one module per thing measured) and it starts,
-opens and clicks the app with the test harness (``tests/apptest.py``, ``tests/browser.py``). One run measures,
+opens and clicks the app with the test harness (``tests/apptest.py``, ``tests/browser_harness.py``). One run measures,
 side by side:
 
 1. for every page of ``components/ui/navigation.PAGES``: a rerun that changes nothing and the rerun each of the

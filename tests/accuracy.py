@@ -1,7 +1,7 @@
-"""How well the reader does on the articles of ``tests/data/corpus``: scores for the benchmark and the tests.
+"""How well the reader does on the articles of ``tests/articles/corpus``: scores for the benchmark and the tests.
 
 Each article has its text (``NAME.txt``) and its expected answers (``NAME.json``, described in
-``tests/data/corpus/README.md``). :func:`corpus_scores` reads every article with the app's own code
+``tests/articles/corpus/README.md``). :func:`corpus_scores` reads every article with the app's own code
 and the bundled prices, and counts, per article and in all:
 
 * ``events``: expected events proposed with the right date (a day, a period, or listed as unresolved);
@@ -30,7 +30,7 @@ from components.text.claim_reader import read_claims
 from components.text.extraction import Extraction, extraction_of
 from components.text.reader import Reading, read_article
 
-CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+CORPUS = Path(__file__).resolve().parent / "articles" / "corpus"
 PRICES = Path(__file__).resolve().parent.parent / "data" / "prices.csv"
 SCORES = ("events", "claims", "sessions", "unresolved", "dates", "not_events")
 

@@ -57,6 +57,11 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def frame_with(at: AppTest, column: str):
+    """The first dataframe on screen with ``column`` (dataframes carry no key in AppTest)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
 def assert_no_exception(at: AppTest, when: str) -> None:
     assert not at.exception, f"{when}: uncaught exception: {[e.value for e in at.exception]}"
 

@@ -1,16 +1,21 @@
 """Shared fixtures: every test runs offline on empty caches; pages open with ``open_page``; the live
 path runs against ``fake_yahoo``, a stand-in for ``yf.Ticker`` at its one call site; browser tests
-share one Playwright and one Chromium per worker (``playwright_session``, ``chromium``)."""
+share one Playwright and one Chromium per worker (``playwright_session``, ``chromium``). The bundled snapshot's
+prices, as the pages get them (``prices``) and as close series by symbol (``closes``), are read once per worker."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 import streamlit as st
 
+from components.analysis.metrics import closes_by_symbol
 from components.data import disk_cache, store, yahoo
+from components.data.snapshot import load_snapshot
 from components.ui import errors
 from components.workspace import db
 from tests import apptest
+from tests.accuracy import snapshot_prices
 from tests.yf_fakes import FakeYahoo
 
 
@@ -40,6 +45,18 @@ def open_page():
     return apptest.open_page
 
 
+@pytest.fixture(scope="session")
+def prices() -> pd.DataFrame:
+    """Every symbol of the bundled snapshot in the tidy schema the pages get (closes and their prints)."""
+    return snapshot_prices()
+
+
+@pytest.fixture(scope="session")
+def closes() -> dict[str, pd.Series]:
+    """The bundled snapshot's close series, by symbol."""
+    return closes_by_symbol(load_snapshot()[0])
+
+
 @pytest.fixture
 def fake_yahoo(monkeypatch):
     """Live mode with ``yf.Ticker`` faked; ``fake_yahoo(answer)`` installs an answer and returns the fake.
@@ -67,7 +84,7 @@ def playwright_session():
 @pytest.fixture(scope="session")
 def chromium(playwright_session):
     """Debian's Chromium, headless, shared by the browser tests of a worker."""
-    from tests.browser import launch_chromium
+    from tests.browser_harness import launch_chromium
 
     browser = launch_chromium(playwright_session)
     try:
@@ -79,7 +96,7 @@ def chromium(playwright_session):
 @pytest.fixture(scope="session")
 def postgres_url():
     """A PostgreSQL server of this worker's own (Debian's package, on loopback): its database URL."""
-    from tests.services import postgres_server
+    from tests.servers import postgres_server
 
     with postgres_server() as url:
         yield url

@@ -1,7 +1,7 @@
 """How the app reads real journalism: scores on the articles of ``../shared/corpus/real`` (not a test module).
 
-The expected answers are ``tests/data/real/answers/NAME.json``, computed from the prices by an independent
-script (``tests/data/real/compute_answers.py``; the format is in its README). :func:`score` reads every
+The expected answers are ``tests/articles/real/answers/NAME.json``, computed from the prices by an independent
+script (``tests/articles/real/compute_answers.py``; the format is in its README). :func:`score` reads every
 article of a split with the app's own reader and checker, the way a user's pasted article is read (its
 title and body, with its publication date), and counts:
 
@@ -32,9 +32,9 @@ from components.text.reader import read_article
 from tests.accuracy import snapshot_prices
 from tests.paths import SHARED
 
-REAL = Path(__file__).resolve().parent / "data" / "real"
+REAL = Path(__file__).resolve().parent / "articles" / "real"
 TEXTS = SHARED / "corpus" / "real"
-# articles found beyond the corpus: answers in tests/data/real/<folder>, texts outside the repository
+# articles found beyond the corpus: answers in tests/articles/real/<folder>, texts outside the repository
 _OUTSIDE = REAL.parent.parent.parent.parent
 TEXT_FOLDERS = {"answers": TEXTS,
                 "extra": Path(os.environ.get("DASHBOARD_EXTRA_TEXTS") or _OUTSIDE / "extra_texts"),

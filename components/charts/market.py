@@ -4,7 +4,7 @@ plotted markets are hidden. Events are drawn by :mod:`components.charts.lanes`.
 
 Figures are assembled as plain trace and layout dicts and wrapped once without plotly's
 property-by-property validation, which cost most of a page rerun (0.5-1.5 s per chart).
-``tests/test_charts.py`` validates every kind of figure in full, so a misspelt property still fails.
+``tests/charts/test_charts.py`` validates every kind of figure in full, so a misspelt property still fails.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ from components.text.sentences import sentence_spans
 ARTICLE_FILE = DATA_DIR / "article.txt"
 META_FILE = DATA_DIR / "article.json"
 HEADING_MAX_CHARS = 80
-THRESHOLD = 57.0  # between the bundled article's repeated and distinct blocks (tests/test_article.py measures both)
+THRESHOLD = 57.0  # between the bundled article's repeated and distinct blocks (measured: tests/text/test_article.py)
 # A "day after" that the verified times put more than this far from 24 hours is only "roughly" right.
 GAP_TOLERANCE_HOURS = 12
 

@@ -1,7 +1,7 @@
 """The browser's part: clicks, page loads and sessions in headless Chromium, each beside its floor in the same run.
 
-Debian's ``/usr/bin/chromium`` only, through Playwright's ``executable_path`` (``tests/browser.launch_chromium``;
-no browser is downloaded). Servers are the test harness's (``tests/browser.streamlit_server``): the app as
+Debian's ``/usr/bin/chromium`` only, through Playwright's ``executable_path`` (``tests/browser_harness.py``:
+``launch_chromium``, no browser is downloaded). Servers are the harness's ``streamlit_server``: the app as
 ``scripts/serve.py`` starts it, the floors as plain ``streamlit run`` of ``apps/floor.py`` and ``apps/onselect.py``.
 Times are the page's own clock (``performance.now()``), milliseconds:
 
@@ -21,7 +21,7 @@ import json
 import time
 from pathlib import Path
 
-from tests import browser as harness
+from tests import browser_harness as harness
 
 APPS = Path(__file__).resolve().parent / "apps"
 TIMEOUT_MS = 180_000  # a step on a busy 2-core machine; a pass never waits this long

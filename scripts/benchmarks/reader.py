@@ -55,7 +55,7 @@ def _real(out: dict) -> None:
 
 
 def reader_scores() -> dict:
-    """Scores on real articles and on tests/data/corpus, and CPU times of reading."""
+    """Scores on real articles and on tests/articles/corpus, and CPU times of reading."""
     from tests.accuracy import corpus_scores
 
     corpus = corpus_scores()
@@ -70,7 +70,7 @@ def reader_tables(results: dict) -> list[str]:
     reader = results.get("reader")
     if not reader:
         return []
-    lines = ["", "## Reading real articles (tests/data/real)", ""]
+    lines = ["", "## Reading real articles (tests/articles/real)", ""]
     if reader["real"]:
         parts = list(reader["real"])
         rows = [k for k in reader["real"][parts[0]] if k != "articles"]
@@ -85,7 +85,7 @@ def reader_tables(results: dict) -> list[str]:
                       f"({longest['article']}): {longest['cpu_s']:.2f} s (budget 1 s)."]
     cols = ("events", "claims", "sessions", "unresolved", "dates")
     cell = lambda pair: f"{pair[0]}/{pair[1]}"  # noqa: E731
-    lines += ["", "## Rule corpus (tests/data/corpus: two real stories and articles written here)", "",
+    lines += ["", "## Rule corpus (tests/articles/corpus: two real stories and articles written here)", "",
               "| article | events with the right date | claims with the right listing and verdict | ... and session "
               "| unresolved listed | date expressions |", "|---|---:|---:|---:|---:|---:|"]
     for a in reader["articles"]:
