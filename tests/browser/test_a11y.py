@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from components.data.events import bundled_events
 from components.locale import DEFAULT
 from components.ui import navigation
-from tests import browser as B
+from tests import browser_harness as B
 
 pytestmark = [pytest.mark.browser]
 
