@@ -21,9 +21,11 @@ from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
 from components.data.text_rules import text_problem, tidy
 from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
+from components.locale import N_, _, current
 
 EVENTS_FILE = DATA_DIR / "events.json"
-CATEGORIES = ["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
+CATEGORIES = [N_("model release"), N_("agent launch"), N_("market move"), N_("policy"), N_("corporate"), N_("claim"),
+              N_("other")]  # codes stored in data and links; shown through category_name()
 Category = Literal["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._\-]{0,79}$"
 MAX_SOURCES, MAX_COMPANIES = 10, 20  # per event: so one stored record stays a few kilobytes
@@ -45,6 +47,16 @@ class Source(BaseModel):
     title: str = Field(min_length=1, max_length=300)
 
     _plain = field_validator("url", "title")(_plain_text)
+
+
+class EventText(BaseModel):
+    """An event's title and summary in one of the app's other languages (reviewed by hand in the events file)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = Field(min_length=1, max_length=150)
+    summary: str = Field("", max_length=2000)
+
+    _plain = field_validator("title", "summary")(_plain_text)
 
 
 class Event(BaseModel):
@@ -70,6 +82,8 @@ class Event(BaseModel):
     confidence: Literal["verified", "one source", "unverified"] = "unverified"
     in_article: bool = False
     origin: Literal["article", "context", "user"] = "context"
+    # the title and summary in Traditional (Hong Kong) and Simplified (mainland) Chinese: see shown_title()
+    translations: dict[Literal["zh-HK", "zh-CN"], EventText] | None = None
 
     @field_validator("title", "summary", "time_note", "match_note")
     @classmethod
@@ -274,6 +288,27 @@ def events_frame(events: list[Event] | tuple[Event, ...]) -> pd.DataFrame:
             "symbols": [", ".join(e.symbols) for e in events],
         }
     )
+
+
+def category_name(category: str) -> str:
+    """An event category as shown, in the run's language ("model release" is the code kept in data and links)."""
+    return _(category) if category in CATEGORIES else category
+
+
+def _translated(event: Event) -> EventText | None:
+    return (event.translations or {}).get(current())
+
+
+def shown_title(event: Event) -> str:
+    """The event's title in the run's language: its reviewed translation, else the title as written."""
+    text = _translated(event)
+    return text.title if text else event.title
+
+
+def shown_summary(event: Event) -> str:
+    """The event's summary in the run's language: its reviewed translation, else the summary as written."""
+    text = _translated(event)
+    return text.summary if text and text.summary else event.summary
 
 
 def find_event(events, event_id: str) -> Event | None:
