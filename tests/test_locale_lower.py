@@ -158,3 +158,18 @@ def test_table_numbers_go_through_the_catalog(marked):
     assert formats.points(0.0483) == "⟦+4.83 pp⟧" and formats.pct(0.0839) == "+8.39%"
     assert F.day_month(dt.date(2025, 3, 6)) == "3月6日" and F.day_time(pd.Timestamp("2025-03-05 13:53")) == \
         "3月5日 (週三) 13:53"
+
+
+def test_the_report_follows_the_language_down_to_its_html_lang(marked):
+    from tests.test_report import report_html, story
+
+    text = report_html(story(share_url=None))
+    assert '<html lang="zh-HK">' in text and "<title>⟦QwQ-32B week: report⟧</title>" in text
+    for heading in ("⟦The events⟧", "⟦Prices with the events⟧", "⟦The article's claims, checked against the prices⟧",
+                    "⟦Price basis and data sources⟧"):
+        assert f"<h2>{heading}</h2>" in text, heading
+    assert "⟦How each market reacted: " in text and "<th>⟦when⟧</th>" in text and "⟦Supported⟧" in text
+    assert "阿里巴巴發布QwQ-32B" in text and "2025年3月9日" in text  # the event's own title, the date the Chinese way
+    L.use("en")
+    english = report_html(story(share_url=None))
+    assert '<html lang="en">' in english and "⟦" not in english

@@ -116,3 +116,11 @@ _DAY_MONTH = {"en": "dd MMM", "zh-HK": "M月d日", "zh-CN": "M月d日"}
 def day_month(value: dt.date) -> str:
     """A day and its month as a chart labels a point: "06 Mar"."""
     return babel_dates.format_date(value, _DAY_MONTH[current()], locale=babel_locale())
+
+
+_DATE = {"en": "dd MMM y", "zh-HK": "y年M月d日", "zh-CN": "y年M月d日"}
+
+
+def padded_date(value: dt.date) -> str:
+    """A date without its weekday, as a report's header writes it: "06 Mar 2025"."""
+    return babel_dates.format_date(value, _DATE[current()], locale=babel_locale())
