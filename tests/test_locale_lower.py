@@ -173,3 +173,21 @@ def test_the_report_follows_the_language_down_to_its_html_lang(marked):
     L.use("en")
     english = report_html(story(share_url=None))
     assert '<html lang="en">' in english and "⟦" not in english
+
+
+def test_claim_verdicts_are_explained_in_the_runs_language(history, marked):
+    from components.analysis.claims import SUPPORTED, load_claims, result_notes, verdict_word
+    from components.analysis.verdicts import evaluate_all
+
+    results = evaluate_all(load_claims(), closes_by_symbol(history), bundled_events())
+    computed = [r for r in results if r.figures]
+    assert computed and all(r.explanation.startswith("⟦") for r in computed)
+    assert all(f.label.startswith("⟦") for r in computed for f in r.figures)
+    assert any("阿里巴巴發布QwQ-32B" in r.explanation for r in computed)  # an event named by its translated title
+    assert verdict_word(SUPPORTED) == "⟦supported⟧" and SUPPORTED == "supported"  # the code itself is kept
+    partly = [r for r in results if r.condition]
+    assert partly and all(r.condition.startswith("⟦") for r in partly)
+    assert all(label.startswith("⟦") for r in partly for label, _text in result_notes(r))
+    missing = evaluate_all(load_claims(), {}, bundled_events())
+    assert all(r.explanation.startswith("⟦") or not r.figures for r in missing)
+    assert any(r.explanation.startswith("⟦Not checkable with the price data supplied") for r in missing)

@@ -124,3 +124,11 @@ _DATE = {"en": "dd MMM y", "zh-HK": "y年M月d日", "zh-CN": "y年M月d日"}
 def padded_date(value: dt.date) -> str:
     """A date without its weekday, as a report's header writes it: "06 Mar 2025"."""
     return babel_dates.format_date(value, _DATE[current()], locale=babel_locale())
+
+
+_MONTH = {"en": "MMMM y", "zh-HK": "y年M月", "zh-CN": "y年M月"}
+
+
+def month(value: dt.date) -> str:
+    """A month and its year: "January 2025"."""
+    return babel_dates.format_date(value, _MONTH[current()], locale=babel_locale())
