@@ -191,3 +191,17 @@ def test_claim_verdicts_are_explained_in_the_runs_language(history, marked):
     missing = evaluate_all(load_claims(), {}, bundled_events())
     assert all(r.explanation.startswith("⟦") or not r.figures for r in missing)
     assert any(r.explanation.startswith("⟦Not checkable with the price data supplied") for r in missing)
+
+
+def test_the_reaction_table_and_its_notes_are_written_in_the_runs_language(history, marked):
+    from components.analysis.alignment import reaction_display, reaction_table, timing_sentence
+
+    closes = closes_by_symbol(history)
+    manus = next(e for e in bundled_events() if e.id == "manus-launch")
+    table = reaction_display(reaction_table(manus, closes, ["9988.HK", "BABA"]))
+    assert all(column.startswith("⟦") for column in table.columns)
+    assert timing_sentence(manus).startswith("⟦No hour is recorded")
+    early = Event(id="early", title="early", date=dt.date(1990, 1, 2), category="other")
+    notes = reaction_display(reaction_table(early, closes, ["9988.HK"]))["⟦note⟧"].tolist()
+    assert notes and all(note.startswith("⟦{status}: {note}⟧".split("{")[0]) for note in notes)
+    assert "⟦no price data⟧" in notes[0]
