@@ -205,3 +205,13 @@ def test_the_reaction_table_and_its_notes_are_written_in_the_runs_language(histo
     notes = reaction_display(reaction_table(early, closes, ["9988.HK"]))["⟦note⟧"].tolist()
     assert notes and all(note.startswith("⟦{status}: {note}⟧".split("{")[0]) for note in notes)
     assert "⟦no price data⟧" in notes[0]
+
+
+def test_an_events_time_is_written_in_the_runs_language_and_kept_per_language(marked):
+    qwq = next(e for e in bundled_events() if e.id == "qwq-32b-release")
+    chinese = qwq.when()
+    assert chinese.startswith("⟦") and "2025年3月6日" in chinese and "⟦Beijing⟧" in chinese
+    L.use("en")
+    assert qwq.when() == "Thu 6 Mar 2025, 02:53 Beijing and Hong Kong time (Wed 5 Mar 13:53 in New York)"
+    L.use("zh-HK")
+    assert qwq.when() == chinese
