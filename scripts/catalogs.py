@@ -14,6 +14,7 @@ committed, .po and .mo alike, so the app runs without this script.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -36,9 +37,15 @@ def _run(command: list[str]) -> None:
 
 
 def extract() -> None:
+    """The template, each message's places named relative to the project (the same in every checkout)."""
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
-    _run(["extract", "--no-default-keywords", *keywords, "--sort-by-file", "--no-wrap", "--project", "dashboard",
-          "-o", str(TEMPLATE), *[str(ROOT / s) for s in SOURCES]])
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        _run(["extract", "--no-default-keywords", *keywords, "--sort-by-file", "--no-wrap", "--project", "dashboard",
+              "-o", str(TEMPLATE), *SOURCES])
+    finally:
+        os.chdir(here)
 
 
 def update() -> None:
