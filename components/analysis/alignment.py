@@ -30,15 +30,19 @@ from components.data import calendars
 from components.data.events import Event, zone_name
 from components.data.symbols import BASIS_SHORT, MARKETS, benchmark_for, symbol_info
 from components.facts import MAX_GAP_DAYS, WAKING_HOUR
+from components.locale import N_, _
+from components.locale import formats as F
 
 WINDOWS = {"return day 0": (0, 0), "return [-1,+1]": (-1, 1), "return [0,+5]": (0, 5)}
 SESSION_CATEGORIES = ("market move", "claim")  # records of a session's move, not news
-RULE = ("Day 0 is the first session of each market that closed after the news (exchange calendars, "
+RULE = N_("Day 0 is the first session of each market that closed after the news (exchange calendars, "
         "half-days included). News with only a date counts from the end of that date where it was made; a "
         "session that closed earlier that day may have seen it, and is shown as a possible earlier day 0 "
         "(time unknown). A market move is day 0 of its own market.")
-TIMING_WORDS = {"exact": "time known", "approximate": "approximate time", "date only": "time unknown",
-                "session": "a session's move"}
+TIMING_WORDS = {"exact": N_("time known"), "approximate": N_("approximate time"), "date only": N_("time unknown"),
+                "session": N_("a session's move")}  # shown through _()
+STATUS_WORDS = {"ok": N_("ok"), "no price data": N_("no price data"), "no prior close": N_("no prior close"),
+                "data gap": N_("data gap")}  # a reaction's status codes, shown through _()
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ class Moment:
 class Reaction:
     event_id: str
     symbol: str
-    status: str  # "ok", "no price data", "no prior close" or "data gap"
+    status: str  # a key of STATUS_WORDS
     day0: dt.date | None = None
     position: int | None = None  # index of day 0 in the symbol's sessions
     note: str = ""
@@ -97,11 +101,12 @@ def timing_sentence(event: Event) -> str:
     zone = zone_name(event.tz)
     if moment.timing == "session":
         close = moment.at.tz_convert(event.tz)
-        return (f"No hour is recorded: it describes a session, so it counts from that session's close "
-                f"({close:%H:%M} {zone}).")
+        return _("No hour is recorded: it describes a session, so it counts from that session's close "
+                 "({time} {zone}).").format(time=f"{close:%H:%M}", zone=zone)
     if moment.timing == "date only":
-        return (f"No hour is recorded, so the news counts as known by the end of {event.date:%d %b %Y} in {zone}; "
-                "a session that closed earlier that day may already have seen it (time unknown).")
+        return _("No hour is recorded, so the news counts as known by the end of {day} in {zone}; a session that "
+                 "closed earlier that day may already have seen it (time unknown).").format(
+            day=F.padded_date(event.date), zone=zone)
     return ""
 
 
@@ -116,19 +121,25 @@ def _position(dates: pd.DatetimeIndex, day: dt.date) -> int | None:
 
 
 def _span(symbol: str, dates: pd.DatetimeIndex) -> str:
-    return f"{symbol} data covers {dates[0]:%Y-%m-%d}..{dates[-1]:%Y-%m-%d}"
+    return _("{symbol} data covers {first}..{last}").format(symbol=symbol, first=f"{dates[0]:%Y-%m-%d}",
+                                                            last=f"{dates[-1]:%Y-%m-%d}")
+
+
+def _because(symbol: str, dates: pd.DatetimeIndex, why: str) -> str:
+    return _("{span}; {why}").format(span=_span(symbol, dates), why=why)
 
 
 def _by_calendar(event: Event, dates: pd.DatetimeIndex, symbol: str, cal: calendars.Sessions,
                  moment: Moment) -> Reaction:
     base = {"event_id": event.id, "symbol": symbol, "timing": moment.timing}
     if moment.at.value < cal.opens[0]:
-        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; the event is before the {cal.code} "
-                        f"calendar starts ({cal.dates[0]:%Y-%m-%d})", **base)
+        why = _("the event is before the {market} calendar starts ({first})").format(
+            market=cal.code, first=f"{cal.dates[0]:%Y-%m-%d}")
+        return Reaction(status="no price data", note=_because(symbol, dates, why), **base)
     i = cal.first_closing_after(moment.at, inclusive=moment.timing == "session")
     if i is None:
-        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; no {cal.code} session is known "
-                        "after the event", **base)
+        why = _("no {market} session is known after the event").format(market=cal.code)
+        return Reaction(status="no price data", note=_because(symbol, dates, why), **base)
     day0, pos = cal.dates[i].date(), _position(dates, cal.dates[i].date())
     earlier = epos = None
     if moment.waking is not None and i > 0 and cal.closes[i - 1] >= moment.waking.value:
@@ -137,16 +148,19 @@ def _by_calendar(event: Event, dates: pd.DatetimeIndex, symbol: str, cal: calend
     base.update(day0=day0, earlier=earlier, earlier_position=epos, close_utc=cal.close(i))
     if pos is None:
         if day0 > dates[-1].date():
-            later = " and has not traded yet" if day0 > dt.date.today() else ""
-            why = f"day 0 is the {cal.code} session of {day0:%Y-%m-%d}, after {symbol}'s last price{later}"
+            why = (_("day 0 is the {market} session of {day}, after {symbol}'s last price and has not traded yet")
+                   if day0 > dt.date.today() else
+                   _("day 0 is the {market} session of {day}, after {symbol}'s last price"))
         elif day0 < dates[0].date():
-            why = f"day 0 is the {cal.code} session of {day0:%Y-%m-%d}, before {symbol}'s first price"
+            why = _("day 0 is the {market} session of {day}, before {symbol}'s first price")
         else:
-            return Reaction(status="data gap", note=f"{symbol} has no bar for its day-0 session, {day0:%Y-%m-%d} "
-                            f"({cal.code} traded that day): a gap in the data, not a holiday", **base)
-        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; {why}", **base)
+            return Reaction(status="data gap", note=_("{symbol} has no bar for its day-0 session, {day} ({market} "
+                                                      "traded that day): a gap in the data, not a holiday").format(
+                symbol=symbol, day=f"{day0:%Y-%m-%d}", market=cal.code), **base)
+        why = why.format(market=cal.code, day=f"{day0:%Y-%m-%d}", symbol=symbol)
+        return Reaction(status="no price data", note=_because(symbol, dates, why), **base)
     if pos == 0:
-        return Reaction(status="no prior close", position=pos, note=f"{_span(symbol, dates)}; no close before day 0",
+        return Reaction(status="no prior close", position=pos, note=_because(symbol, dates, _("no close before day 0")),
                         **base)
     return Reaction(status="ok", position=pos, **base)
 
@@ -158,11 +172,12 @@ def _by_bars(event: Event, dates: pd.DatetimeIndex, symbol: str, moment: Moment)
     local = moment.at.tz_convert(tz).tz_localize(None)
     pos = int(dates.searchsorted(local - offset, side="left" if moment.timing == "session" else "right"))
     if pos >= len(dates):
-        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; no session after the event", **base)
+        return Reaction(status="no price data", note=_because(symbol, dates, _("no session after the event")),
+                        **base)
     day0 = dates[pos].date()
     if (day0 - event.date).days > MAX_GAP_DAYS:
-        return Reaction(status="no price data", note=f"{_span(symbol, dates)}; nothing within {MAX_GAP_DAYS} days "
-                        "of the event", **base)
+        why = _("nothing within {days} days of the event").format(days=MAX_GAP_DAYS)
+        return Reaction(status="no price data", note=_because(symbol, dates, why), **base)
     earlier = epos = None
     if moment.waking is not None and pos > 0:
         waking = moment.waking.tz_convert(tz).tz_localize(None)
@@ -171,7 +186,7 @@ def _by_bars(event: Event, dates: pd.DatetimeIndex, symbol: str, moment: Moment)
     close = (dates[pos] + offset).tz_localize(tz, nonexistent="shift_forward", ambiguous=False).tz_convert("UTC")
     base.update(day0=day0, earlier=earlier, earlier_position=epos, close_utc=close)
     if pos == 0:
-        return Reaction(status="no prior close", position=pos, note=f"{_span(symbol, dates)}; no close before day 0",
+        return Reaction(status="no prior close", position=pos, note=_because(symbol, dates, _("no close before day 0")),
                         **base)
     return Reaction(status="ok", position=pos, **base)
 
@@ -179,12 +194,13 @@ def _by_bars(event: Event, dates: pd.DatetimeIndex, symbol: str, moment: Moment)
 def locate(event: Event, dates: pd.DatetimeIndex, symbol: str) -> Reaction:
     """Day 0 of ``event`` among one symbol's sorted trading dates."""
     if len(dates) == 0:
-        return Reaction(event.id, symbol, "no price data", note=f"no {symbol} prices available")
+        return Reaction(event.id, symbol, "no price data", note=_("no {symbol} prices available").format(symbol=symbol))
     try:
         moment = news_moment(event)
-        _ = moment.at.value  # nanoseconds: what the calendars compare in
+        moment.at.value  # noqa: B018 (raises for a date pandas cannot hold: nanoseconds are what calendars compare)
     except (OverflowError, pd.errors.OutOfBoundsDatetime):  # a date pandas cannot hold (before 1677, after 2262)
-        return Reaction(event.id, symbol, "no price data", note=f"{event.date.isoformat()} is outside any calendar")
+        return Reaction(event.id, symbol, "no price data",
+                        note=_("{day} is outside any calendar").format(day=event.date.isoformat()))
     cal = calendars.sessions(symbol_info(symbol).market.code)
     return _by_calendar(event, dates, symbol, cal, moment) if cal else _by_bars(event, dates, symbol, moment)
 
@@ -281,15 +297,17 @@ def window_shortfalls(event: Event, closes_by_symbol: dict[str, pd.Series], symb
     notes = []
     for symbol, dates, pos in _day0_positions(event, closes_by_symbol, symbols):
         if pos < sessions:
-            notes.append(f"{symbol}: only {pos} sessions before day 0 (its prices start on {dates[0]:%d %b %Y}).")
+            notes.append(_("{symbol}: only {n} sessions before day 0 (its prices start on {day}).").format(
+                symbol=symbol, n=pos, day=F.padded_date(dates[0])))
         if len(dates) - 1 - pos < sessions:
-            notes.append(f"{symbol}: only {len(dates) - 1 - pos} sessions after day 0 "
-                         f"(its prices end on {dates[-1]:%d %b %Y}).")
+            notes.append(_("{symbol}: only {n} sessions after day 0 (its prices end on {day}).").format(
+                symbol=symbol, n=len(dates) - 1 - pos, day=F.padded_date(dates[-1])))
     return notes
 
 
-EARLIER_HEADER = "time unknown: possible earlier day 0"
-REACTION_HEADERS = {"return day 0": "day 0", "return [-1,+1]": "days −1 to +1", "return [0,+5]": "days 0 to +5"}
+EARLIER_HEADER = N_("time unknown: possible earlier day 0")
+REACTION_HEADERS = {"return day 0": N_("day 0 (%)"), "return [-1,+1]": N_("days −1 to +1 (%)"),
+                    "return [0,+5]": N_("days 0 to +5 (%)")}
 
 
 def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
@@ -300,19 +318,20 @@ def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
     for row in records:
         info = symbol_info(row["symbol"])
         day0 = row["reaction session"]
-        out = {"symbol": row["symbol"], "market": info.market.name.split(" (")[0],
-               "reaction session (day 0)": f"{day0:%a %d %b %Y}" if day0 else formats.MISSING}
-        out.update({f"{label} (%)": formats.pct(row[key]) for key, label in REACTION_HEADERS.items()})
+        out = {_("symbol"): row["symbol"], _("market"): info.market.name.split(" (")[0],
+               _("reaction session (day 0)"): F.padded_day(day0, year=True) if day0 else formats.MISSING}
+        out.update({_(label): formats.pct(row[key]) for key, label in REACTION_HEADERS.items()})
         if uncertain:  # date-only news: the session that may have seen it first, and both together
             earlier = row.get("possible earlier day 0")
-            out[EARLIER_HEADER] = (f"{earlier:%a %d %b %Y} ({formats.pct(row['return earlier session'])})"
-                                   if earlier else formats.MISSING)
-            out["both sessions (%)"] = formats.pct(row.get("return both sessions"))
-        out["benchmark"] = formats.text(row["benchmark"])
-        out["benchmark day 0 (%)"] = formats.pct(row["benchmark return day 0"])
-        out["day 0 minus benchmark"] = formats.points(row["excess return day 0"])
-        out["price basis"] = BASIS_SHORT[info.basis]
-        note = row["note"] if row["status"] == "ok" else f"{row['status']}: {row['note']}"
-        out["note"] = formats.text(note)
+            out[_(EARLIER_HEADER)] = (_("{day} ({change})").format(day=F.padded_day(earlier, year=True),
+                                                                    change=formats.pct(row["return earlier session"]))
+                                      if earlier else formats.MISSING)
+            out[_("both sessions (%)")] = formats.pct(row.get("return both sessions"))
+        out[_("benchmark")] = formats.text(row["benchmark"])
+        out[_("benchmark day 0 (%)")] = formats.pct(row["benchmark return day 0"])
+        out[_("day 0 minus benchmark")] = formats.points(row["excess return day 0"])
+        out[_("price basis")] = _(BASIS_SHORT[info.basis])
+        out[_("note")] = formats.text(row["note"] if row["status"] == "ok" else _("{status}: {note}").format(
+            status=_(STATUS_WORDS.get(row["status"], row["status"])), note=row["note"]))
         rows.append(out)
     return pd.DataFrame(rows)

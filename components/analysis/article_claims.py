@@ -28,24 +28,29 @@ import re
 from dataclasses import dataclass
 
 from components.analysis.claims import Figure
+from components.locale import N_
 
-MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE = "matches", "roughly", "does not match", "not sure", "uncheckable"
+# verdict codes, kept in results and compared in code; shown as _(verdict)
+MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE = (N_("matches"), N_("roughly"), N_("does not match"),
+                                                     N_("not sure"), N_("uncheckable"))
 VERDICTS = (MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE)
 CONFIDENT = (MATCHES, ROUGHLY, NO_MATCH)
 # each measure in words, for the claims page and the report
 MEASURE_WORDS = {
-    "day": "a day's move", "points": "a change in points", "level": "a close",
-    "open_move": "the open against the previous close", "open_points": "the open against the previous close, in points",
-    "open_level": "the open", "high_level": "the day's high", "low_level": "the day's low",
-    "high_move": "the day's high against the previous close", "low_move": "the day's low against the previous close",
-    "high_points": "the day's high against the previous close, in points",
-    "low_points": "the day's low against the previous close, in points",
-    "period": "a move over a period", "period_points": "a move over a period, in points",
-    "range_high": "the highest price over a stretch of sessions",
-    "range_low": "the lowest price over a stretch of sessions",
-    "rank": "a ranking", "streak": "a run of sessions", "threshold": "a close beyond a level",
-    "intraday": "a price during the session", "extended": "a premarket or after-hours move",
-    "fundamental": "fundamentals", "other": "not a price", "unread": "a number not read",
+    "day": N_("a day's move"), "points": N_("a change in points"), "level": N_("a close"),
+    "open_move": N_("the open against the previous close"),
+    "open_points": N_("the open against the previous close, in points"),
+    "open_level": N_("the open"), "high_level": N_("the day's high"), "low_level": N_("the day's low"),
+    "high_move": N_("the day's high against the previous close"),
+    "low_move": N_("the day's low against the previous close"),
+    "high_points": N_("the day's high against the previous close, in points"),
+    "low_points": N_("the day's low against the previous close, in points"),
+    "period": N_("a move over a period"), "period_points": N_("a move over a period, in points"),
+    "range_high": N_("the highest price over a stretch of sessions"),
+    "range_low": N_("the lowest price over a stretch of sessions"),
+    "rank": N_("a ranking"), "streak": N_("a run of sessions"), "threshold": N_("a close beyond a level"),
+    "intraday": N_("a price during the session"), "extended": N_("a premarket or after-hours move"),
+    "fundamental": N_("fundamentals"), "other": N_("not a price"), "unread": N_("a number not read"),
 }
 MEASURES = tuple(MEASURE_WORDS)
 ABOVE = ("more than", "at least")

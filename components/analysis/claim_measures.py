@@ -32,6 +32,7 @@ from components.analysis.claims import Figure, Unavailable
 from components.data.basis import BASIS_WORDS, PRINT, split_scale, unknown_bound
 from components.data.symbols import InvalidSymbol, level_label, symbol_info
 from components.facts import MAX_GAP_DAYS
+from components.locale import _
 
 MOVES = ("day", "points", "open_move", "open_points", "high_move", "low_move", "high_points", "low_points", "period",
          "period_points")
@@ -99,7 +100,7 @@ def move_value(b: pd.DataFrame, base: int, pos: int, col: str, points: bool) -> 
         first, p0 = price(b, base, "close")
         last, p1 = price(b, pos, col)
         if p0 and p1:
-            return last - first, (first, last), BASIS_WORDS[PRINT]
+            return last - first, (first, last), _(BASIS_WORDS[PRINT])
     first, last = float(b["close"].iloc[base]), float(b[col].iloc[pos])
     return (last - first if points else (last / first - 1) * 100), (first, last), _basis(b.attrs.get("symbol", ""))
 
@@ -231,7 +232,7 @@ def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     value, known = price(b, pos, col)
     adjusted = float(b[col].iloc[pos])
     fig = Figure(claim.measure, f"{claim.symbol} {col}", value, claim.symbol, (day,), (value,),
-                 BASIS_WORDS[PRINT] if known else _basis(claim.symbol))
+                 _(BASIS_WORDS[PRINT]) if known else _basis(claim.symbol))
     word = {"close": "closed at", "open": "opened at", "high": "reached a high of", "low": "fell to a low of"}[col]
     if known:
         text = f"{claim.symbol} {word} {level_label(adjusted, claim.symbol, value)} on {day:%a %d %b %Y}."
@@ -353,7 +354,7 @@ def check_range(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     value, at = max(values) if col == "high" else min(values)
     claimed = claim.value / split_scale(claim.symbol, session) if claim.value else claim.value
     fig = Figure(claim.measure, f"{claim.symbol} {col} over the sessions", value, claim.symbol, (_day(b, at),),
-                 (value,), BASIS_WORDS[PRINT] if price(b, at, col)[1] else _basis(claim.symbol))
+                 (value,), _(BASIS_WORDS[PRINT]) if price(b, at, col)[1] else _basis(claim.symbol))
     text = (f"{claim.symbol}'s {'highest high' if col == 'high' else 'lowest low'} from {claim.since:%d %b %Y} to "
             f"{session:%d %b %Y} was {value:,.2f}, on {_day(b, at):%a %d %b %Y}.")
     return _result(claim, judge_level(value, claimed, claim.qualifier, claim.decimals), text, [fig], claim.since,

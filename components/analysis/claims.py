@@ -19,12 +19,14 @@ from components.data.events import ID_PATTERN, describe_validation_error
 from components.data.records import json_records
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import DATA_DIR
+from components.locale import N_, _
 
 CLAIMS_FILE = DATA_DIR / "claims.json"
-SUPPORTED = "supported"
-PARTLY = "partly supported"
-NOT_SUPPORTED = "not supported"
-NOT_CHECKABLE = "not checkable with price data"
+# verdict codes, kept in results and compared in code; shown through verdict_word()
+SUPPORTED = N_("supported")
+PARTLY = N_("partly supported")
+NOT_SUPPORTED = N_("not supported")
+NOT_CHECKABLE = N_("not checkable with price data")
 VERDICTS = (SUPPORTED, PARTLY, NOT_SUPPORTED, NOT_CHECKABLE)
 Verdict = Literal["supported", "partly supported", "not supported", "not checkable with price data"]
 
@@ -221,6 +223,11 @@ def load_claims(path: Path = CLAIMS_FILE, event_ids: Iterable[str] | None = None
     return parse_claims(json_records(path, "claims", ClaimsError), event_ids)
 
 
+def verdict_word(verdict: str) -> str:
+    """A verdict as shown, in the run's language ("supported" is the code results keep)."""
+    return _(verdict) if verdict in VERDICTS else verdict
+
+
 def claims_for_event(event_id: str, results: Iterable[ClaimResult]) -> list[ClaimResult]:
     """The results whose claim concerns ``event_id``, in their given order."""
     return [r for r in results if event_id in r.claim.event_ids]
@@ -228,7 +235,7 @@ def claims_for_event(event_id: str, results: Iterable[ClaimResult]) -> list[Clai
 
 def result_notes(result: ClaimResult) -> list[tuple[str, str]]:
     """The labelled notes a verdict may carry, in the order shown: (label, text) for each that is set."""
-    notes = (("Holds only if", result.condition), ("Why price data cannot settle it", result.reason))
+    notes = ((_("Holds only if"), result.condition), (_("Why price data cannot settle it"), result.reason))
     return [(label, text) for label, text in notes if text]
 
 

@@ -30,12 +30,20 @@ from components.analysis.claims import (
     ReactionReturn,
     Unavailable,
 )
-from components.data.events import Event, find_event
+from components.data.events import Event, find_event, shown_title
 from components.data.symbols import InvalidSymbol, symbol_info
+from components.locale import _
+from components.locale import formats as F
 
 
 def _pct(value: float) -> str:
-    return f"{value:+.2%}"
+    return F.plus_minus_percent(value)
+
+
+def _whole_pct(value: float, signed: bool = False) -> str:
+    """A claimed share as the article says it: "8%" ("+8%" with ``signed``), as ``f"{value:.0%}"`` writes it."""
+    text = F.plus_minus_percent(value, 0)
+    return text if signed or text.startswith("-") else text[1:]
 
 
 def _basis(symbol: str) -> str:
@@ -45,7 +53,7 @@ def _basis(symbol: str) -> str:
 def _series(closes_by_symbol: dict[str, pd.Series], symbol: str) -> pd.Series:
     raw = closes_by_symbol.get(symbol)
     if raw is None or raw.dropna().empty:
-        raise Unavailable(f"the data hold no {symbol} closes")
+        raise Unavailable(_("the data hold no {symbol} closes").format(symbol=symbol))
     clean = raw.dropna()
     index = pd.DatetimeIndex(clean.index)
     index = index.tz_localize(None) if index.tz is not None else index
@@ -53,13 +61,15 @@ def _series(closes_by_symbol: dict[str, pd.Series], symbol: str) -> pd.Series:
 
 
 def _span(s: pd.Series, symbol: str) -> str:
-    return f"{symbol} data cover {s.index[0]:%Y-%m-%d}..{s.index[-1]:%Y-%m-%d}"
+    return _("{symbol} data cover {first}..{last}").format(symbol=symbol, first=f"{s.index[0]:%Y-%m-%d}",
+                                                           last=f"{s.index[-1]:%Y-%m-%d}")
 
 
 def _close_on(s: pd.Series, day: dt.date, symbol: str) -> float:
     stamp = pd.Timestamp(day)
     if stamp not in s.index:
-        raise Unavailable(f"there is no {symbol} close on {day} ({_span(s, symbol)})")
+        raise Unavailable(_("there is no {symbol} close on {day} ({span})").format(symbol=symbol, day=day,
+                                                                                  span=_span(s, symbol)))
     return float(s.loc[stamp])
 
 
@@ -71,7 +81,7 @@ def _change(key: str, label: str, s: pd.Series, symbol: str, start: dt.date, end
 def _event(events: Iterable[Event], event_id: str) -> Event:
     event = find_event(list(events), event_id)
     if event is None:
-        raise Unavailable(f"event '{event_id}' is not among the events supplied")
+        raise Unavailable(_("event '{event}' is not among the events supplied").format(event=event_id))
     return event
 
 
@@ -79,11 +89,12 @@ def _reaction_figure(key: str, event: Event, closes_by_symbol: dict[str, pd.Seri
     s = _series(closes_by_symbol, symbol)
     r = reaction(event, s, symbol)
     if not r.ok:
-        raise Unavailable(f"{symbol} has no usable reaction session for “{event.title}”: {r.status} ({r.note})")
+        raise Unavailable(_("{symbol} has no usable reaction session for “{title}”: {status} ({note})").format(
+            symbol=symbol, title=shown_title(event), status=r.status, note=r.note))
     dates = (s.index[r.position - 1].date(), r.day0)
     _check_no_hole(symbol, dates, closes_by_symbol)
     closes = (float(s.iloc[r.position - 1]), float(s.iloc[r.position]))
-    label = f"{symbol} return on its reaction session to “{event.title}”"
+    label = _("{symbol} return on its reaction session to “{title}”").format(symbol=symbol, title=shown_title(event))
     return Figure(key, label, window_return(s, r.position, 0, 0), symbol, dates, closes, _basis(symbol))
 
 
@@ -100,8 +111,10 @@ def _check_no_hole(symbol: str, dates: tuple[dt.date, dt.date], closes_by_symbol
             continue
         missed = index[(index > after) & (index < before)]
         if len(missed):
-            raise Unavailable(f"{symbol} has no close on {missed[0]:%Y-%m-%d} although {other} traded that day, "
-                               f"so its return into {dates[1]} would span two sessions")
+            raise Unavailable(_("{symbol} has no close on {missed} although {other} traded that day, so its return "
+                                "into {day} would span two sessions").format(symbol=symbol, other=other,
+                                                                             missed=f"{missed[0]:%Y-%m-%d}",
+                                                                             day=dates[1]))
 
 
 def _same_market(symbol: str, market: str) -> bool:
@@ -113,14 +126,16 @@ def _same_market(symbol: str, market: str) -> bool:
 
 def _on_article_day(fig: Figure, day: dt.date) -> Figure:
     if fig.dates[-1] != day:
-        raise Unavailable(f"the computed {fig.symbol} reaction session is {fig.dates[-1]}, not {day}, the day "
-                           f"the article describes; the data may lack that session")
+        raise Unavailable(_("the computed {symbol} reaction session is {session}, not {day}, the day the article "
+                            "describes; the data may lack that session").format(symbol=fig.symbol,
+                                                                               session=fig.dates[-1], day=day))
     return fig
 
 
 def _move(fig: Figure) -> str:
-    return (f"{fig.symbol} went from {fig.closes[0]:,.2f} on {fig.dates[0]} to {fig.closes[1]:,.2f} "
-            f"on {fig.dates[1]}, {_pct(fig.value)}")
+    return _("{symbol} went from {first} on {first_day} to {last} on {last_day}, {change}").format(
+        symbol=fig.symbol, first=F.fixed_number(fig.closes[0]), first_day=fig.dates[0],
+        last=F.fixed_number(fig.closes[1]), last_day=fig.dates[1], change=_pct(fig.value))
 
 
 def _basis_note(figures: Iterable[Figure]) -> str:
@@ -129,8 +144,17 @@ def _basis_note(figures: Iterable[Figure]) -> str:
     for fig in figures:
         if fig.symbol and fig.symbol not in by_basis.setdefault(fig.basis, []):
             by_basis[fig.basis].append(fig.symbol)
-    parts = [f"{' and '.join(syms)} closes are {basis}" for basis, syms in by_basis.items() if syms]
-    return f" Price basis: {'; '.join(parts)}." if parts else ""
+    parts = [_("{symbols} closes are {basis}").format(symbols=_both(syms), basis=basis)
+             for basis, syms in by_basis.items() if syms]
+    return " " + _("Price basis: {parts}.").format(parts="; ".join(parts)) if parts else ""
+
+
+def _both(symbols: list[str]) -> str:
+    """'9988.HK and BABA' (and 'A and B and C' for three)."""
+    text = symbols[0]
+    for symbol in symbols[1:]:
+        text = _("{first} and {second}").format(first=text, second=symbol)
+    return text
 
 
 def _reaction_return(claim: Claim, closes: dict, events) -> ClaimResult:
@@ -139,19 +163,26 @@ def _reaction_return(claim: Claim, closes: dict, events) -> ClaimResult:
     main = _on_article_day(_reaction_figure("reaction", event, closes, m.symbol), m.article_day)
     context = [_reaction_figure(f"context:{sym}", event, closes, sym) for sym in m.context_symbols]
     gap = main.value - m.expected
+    expected, move, title = _whole_pct(m.expected), _move(main), shown_title(event)
     if abs(gap) <= m.tolerance:
         verdict, condition = SUPPORTED, ""
-        judged = f"within {m.tolerance * 100:.1f} percentage points of the claimed {m.expected:.0%}"
+        text = _("On its reaction session to “{title}”, {move}, which is within {tolerance} percentage points of the "
+                 "claimed {expected}.").format(title=title, move=move, expected=expected,
+                                               tolerance=F.fixed_number(m.tolerance * 100, 1))
     elif main.value * m.expected > 0:
         verdict = PARTLY
-        condition = f"holds for the direction of the move, not its size ({_pct(main.value)} vs about {m.expected:.0%})"
-        judged = f"in the claimed direction but {abs(gap) * 100:.2f} percentage points away from {m.expected:.0%}"
+        condition = _("holds for the direction of the move, not its size ({actual} vs about {expected})").format(
+            actual=_pct(main.value), expected=expected)
+        text = _("On its reaction session to “{title}”, {move}, which is in the claimed direction but {gap} "
+                 "percentage points away from {expected}.").format(title=title, move=move, expected=expected,
+                                                                   gap=F.fixed_number(abs(gap) * 100))
     else:
         verdict, condition = NOT_SUPPORTED, ""
-        judged = f"not a move in the claimed direction of {m.expected:+.0%}"
-    text = f"On its reaction session to “{event.title}”, {_move(main)}, which is {judged}."
-    text += "".join(f" For context, on its own reaction session {_move(f)}." for f in context)
-    text += f" Tolerance: {m.rationale}" + _basis_note((main, *context))
+        text = _("On its reaction session to “{title}”, {move}, which is not a move in the claimed direction of "
+                 "{expected}.").format(title=title, move=move, expected=_whole_pct(m.expected, signed=True))
+    text += "".join(" " + _("For context, on its own reaction session {move}.").format(move=_move(f))
+                    for f in context)
+    text += " " + _("Tolerance: {rationale}").format(rationale=m.rationale) + _basis_note((main, *context))
     return ClaimResult(claim, verdict, text, (main, *context), condition)
 
 
@@ -161,39 +192,53 @@ def _index_lift(claim: Claim, closes: dict, events) -> ClaimResult:
     stock, index, market = (_on_article_day(_reaction_figure(key, event, closes, sym), m.article_day)
                             for key, sym in (("stock", m.stock), ("index", m.index), ("market", m.market)))
     figures = [stock, index, market]
-    text = f"On {m.article_day}: {_move(stock)}; {_move(index)}; {_move(market)}."
+    text = _("On {day}: {stock}; {index}; {market}.").format(day=m.article_day, stock=_move(stock),
+                                                             index=_move(index), market=_move(market))
     if index.value <= 0 or stock.value <= 0:
         mover = index if index.value <= 0 else stock
-        text += f" {mover.symbol} did not rise, so the claimed lift did not happen." + _basis_note(figures)
-        return ClaimResult(claim, NOT_SUPPORTED, text, tuple(figures))
+        text += " " + _("{symbol} did not rise, so the claimed lift did not happen.").format(symbol=mover.symbol)
+        return ClaimResult(claim, NOT_SUPPORTED, text + _basis_note(figures), tuple(figures))
     need = index.value / stock.value
-    figures.append(Figure("weight_for_all", f"weight {m.stock} would need for its move alone to account for all "
-                          f"of {m.index}'s rise", need, basis="ratio of two returns; no index weight used"))
-    broad = (f"the whole market rallied ({m.market} {_pct(market.value)})" if market.value > 0
-             else f"the broad market did not rise ({m.market} {_pct(market.value)})")
-    condition = (f"{m.index} did rise while {m.stock} jumped, but {broad}, and index weights are not in price "
-                 f"data, so the rise cannot be attributed to Alibaba from prices alone")
-    text += (f" {m.index} rose, so the direction fits; but {broad}. A stock's contribution to a "
-             f"capitalisation-weighted index is roughly its weight times its return, so for {m.stock}'s "
-             f"{_pct(stock.value)} alone to account for all of the index's {_pct(index.value)} its weight would "
-             f"have to be about {need:.1%}, and {need / 2:.1%} for half of it. Whether its actual weight comes "
-             f"near that cannot be read from prices.") + _basis_note(figures)
-    return ClaimResult(claim, PARTLY, text, tuple(figures), condition)
+    figures.append(Figure("weight_for_all", _("weight {stock} would need for its move alone to account for all of "
+                                              "{index}'s rise").format(stock=m.stock, index=m.index),
+                          need, basis=_("ratio of two returns; no index weight used")))
+    broad = (_("the whole market rallied ({market} {change})") if market.value > 0
+             else _("the broad market did not rise ({market} {change})")).format(market=m.market,
+                                                                                 change=_pct(market.value))
+    condition = _("{index} did rise while {stock} jumped, but {broad}, and index weights are not in price data, so "
+                  "the rise cannot be attributed to Alibaba from prices alone").format(index=m.index, stock=m.stock,
+                                                                                      broad=broad)
+    text += " " + _("{index} rose, so the direction fits; but {broad}. A stock's contribution to a "
+                    "capitalisation-weighted index is roughly its weight times its return, so for {stock}'s {change} "
+                    "alone to account for all of the index's {index_change} its weight would have to be about "
+                    "{need}, and {half} for half of it. Whether its actual weight comes near that cannot be read "
+                    "from prices.").format(index=m.index, broad=broad, stock=m.stock, change=_pct(stock.value),
+                                           index_change=_pct(index.value), need=_share(need), half=_share(need / 2))
+    return ClaimResult(claim, PARTLY, text + _basis_note(figures), tuple(figures), condition)
+
+
+def _share(fraction: float) -> str:
+    """A weight as a percentage with one decimal: "42.5%"."""
+    text = F.plus_minus_percent(fraction, 1)
+    return text if text.startswith("-") else text[1:]
 
 
 def _low_day(m: ChangeSince, s: pd.Series) -> dt.date:
     span = s.loc[pd.Timestamp(m.low_window.start):pd.Timestamp(m.low_window.end)]
     if span.empty:
-        raise Unavailable(f"there are no {m.symbol} closes in {m.low_window.start}..{m.low_window.end}")
+        raise Unavailable(_("there are no {symbol} closes in {start}..{end}").format(
+            symbol=m.symbol, start=m.low_window.start, end=m.low_window.end))
     return span.idxmin().date()
 
 
 def _since_pair(m: ChangeSince, s: pd.Series, low_day: dt.date, end: dt.date, suffix: str) -> list[Figure]:
     """The change to ``end`` from the base close and from the low close, as two figures."""
-    return [_change(f"since_base{suffix}", f"{m.symbol} from the {m.base_date} close to the {end} close",
-                    s, m.symbol, m.base_date, end),
-            _change(f"since_low{suffix}", f"{m.symbol} from its {m.low_window.start:%B %Y} low close ({low_day}) "
-                    f"to the {end} close", s, m.symbol, low_day, end)]
+    since_base = _("{symbol} from the {base} close to the {end} close").format(symbol=m.symbol, base=m.base_date,
+                                                                              end=end)
+    since_low = _("{symbol} from its {month} low close ({low}) to the {end} close").format(
+        symbol=m.symbol, month=F.month(m.low_window.start), low=low_day, end=end)
+    return [_change(f"since_base{suffix}", since_base, s, m.symbol, m.base_date, end),
+            _change(f"since_low{suffix}", since_low, s, m.symbol, low_day, end)]
 
 
 def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
@@ -201,48 +246,53 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
     s = _series(closes, m.symbol)
     low_day = _low_day(m, s)
     base, low = figures = _since_pair(m, s, low_day, m.end, "")
-    over = f"more than {m.threshold:.0%}"
-    text = (f"Year to date, {_move(base)}: {'' if base.value > m.threshold else 'not '}{over}. From the lowest "
-            f"close of {m.low_window.start}..{m.low_window.end}, {_move(low)}: "
-            f"{'' if low.value > m.threshold else 'not '}{over}.")
+    over = _whole_pct(m.threshold)
+    year = (_("Year to date, {move}: more than {threshold}.") if base.value > m.threshold
+            else _("Year to date, {move}: not more than {threshold}.")).format(move=_move(base), threshold=over)
+    lowest = (_("From the lowest close of {start}..{end}, {move}: more than {threshold}.") if low.value > m.threshold
+              else _("From the lowest close of {start}..{end}, {move}: not more than {threshold}."))
+    text = year + " " + lowest.format(start=m.low_window.start, end=m.low_window.end, move=_move(low), threshold=over)
     if m.also_end:
         try:
             figures = figures + _since_pair(m, s, low_day, m.also_end, ":also")
-            text += (f" To the {m.also_end} close the two figures were {_pct(figures[2].value)}"
-                     f" and {_pct(figures[3].value)}.")
+            text += " " + _("To the {end} close the two figures were {first} and {second}.").format(
+                end=m.also_end, first=_pct(figures[2].value), second=_pct(figures[3].value))
         except Unavailable as exc:  # the verdict does not depend on the second end date
-            text += f" The figures to {m.also_end} cannot be given: {exc}."
+            text += " " + _("The figures to {end} cannot be given: {reason}.").format(end=m.also_end, reason=exc)
     verdict, condition = (SUPPORTED, "") if base.value > m.threshold else (NOT_SUPPORTED, "")
     if verdict == NOT_SUPPORTED and low.value > m.threshold:
         verdict = PARTLY
-        condition = f"holds only when measured from the {m.low_window.start:%B %Y} low close of {low_day}"
-        if len(figures) == 4 and figures[3].value <= m.threshold:
-            condition += (f", and only with the {m.end} session: to the {m.also_end} close it was"
-                          f" {_pct(figures[3].value)}")
-    text += f" Reading: {m.rationale}" + _basis_note(figures)
+        month, later = F.month(m.low_window.start), len(figures) == 4 and figures[3].value <= m.threshold
+        condition = (_("holds only when measured from the {month} low close of {low}, and only with the {end} "
+                       "session: to the {also} close it was {change}") if later
+                     else _("holds only when measured from the {month} low close of {low}")).format(
+            month=month, low=low_day, end=m.end, also=m.also_end, change=_pct(figures[-1].value))
+    text += " " + _("Reading: {rationale}").format(rationale=m.rationale) + _basis_note(figures)
     return ClaimResult(claim, verdict, text, tuple(figures), condition)
 
 
 def _rally_since(claim: Claim, closes: dict, events) -> ClaimResult:
     m: RallySince = claim.measure
-    figures = tuple(_change(f"change:{sym}", f"{sym} from the {m.base_date} close to the {m.end} close",
+    label = _("{symbol} from the {base} close to the {end} close")
+    figures = tuple(_change(f"change:{sym}", label.format(symbol=sym, base=m.base_date, end=m.end),
                             _series(closes, sym), sym, m.base_date, m.end) for sym in m.symbols)
     rallied = [f.symbol for f in figures if f.value >= m.min_change]
     if len(rallied) == len(figures):
         verdict, condition = SUPPORTED, ""
     elif rallied:
-        verdict, condition = PARTLY, f"holds for {', '.join(rallied)} only"
+        verdict, condition = PARTLY, _("holds for {symbols} only").format(symbols=", ".join(rallied))
     else:
         verdict, condition = NOT_SUPPORTED, ""
     moves = "; ".join(_move(f) for f in figures)
-    text = (f"{moves}. {len(rallied)} of {len(figures)} rose by at least {m.min_change:.0%}, the bar for a "
-            f"material rise: {m.rationale} Cause: {m.causation}") + _basis_note(figures)
+    text = _("{moves}. {rallied} of {n} rose by at least {bar}, the bar for a material rise: {rationale} Cause: "
+             "{causation}").format(moves=moves, rallied=len(rallied), n=len(figures), bar=_whole_pct(m.min_change),
+                                   rationale=m.rationale, causation=m.causation) + _basis_note(figures)
     return ClaimResult(claim, verdict, text, figures, condition)
 
 
 def _not_checkable(claim: Claim, closes: dict, events) -> ClaimResult:
     m: NotCheckable = claim.measure
-    return ClaimResult(claim, NOT_CHECKABLE, f"{m.reason} {m.would_need}", reason=m.reason)
+    return ClaimResult(claim, NOT_CHECKABLE, f"{m.reason} {m.would_need}", reason=m.reason)  # the record's words
 
 
 MEASURES: dict[str, Callable[[Claim, dict, Iterable[Event]], ClaimResult]] = {
@@ -259,7 +309,8 @@ def _check_window(claim: Claim, closes_by_symbol: dict[str, pd.Series]) -> None:
         s = _series(closes_by_symbol, symbol)
         window = claim.window
         if window and (s.index[0].date() > window.start or s.index[-1].date() < window.end):
-            raise Unavailable(f"the claim needs {window.start}..{window.end} but {_span(s, symbol)}")
+            raise Unavailable(_("the claim needs {start}..{end} but {span}").format(start=window.start, end=window.end,
+                                                                                   span=_span(s, symbol)))
 
 
 def evaluate(claim: Claim, closes_by_symbol: dict[str, pd.Series], events: Iterable[Event]) -> ClaimResult:
@@ -269,7 +320,8 @@ def evaluate(claim: Claim, closes_by_symbol: dict[str, pd.Series], events: Itera
         return MEASURES[claim.measure.name](claim, closes_by_symbol, tuple(events))
     except Unavailable as exc:
         reason = str(exc)
-        return ClaimResult(claim, NOT_CHECKABLE, f"Not checkable with the price data supplied: {reason}.",
+        return ClaimResult(claim, NOT_CHECKABLE,
+                           _("Not checkable with the price data supplied: {reason}.").format(reason=reason),
                            reason=reason)
 
 

@@ -15,6 +15,8 @@ import plotly.graph_objects as go
 
 from components.charts.market import basis_footnote
 from components.charts.palette import ink, symbol_style
+from components.locale import _
+from components.locale import formats as F
 
 PAD_SESSIONS = 5
 MAX_CLAIM_CHART_SESSIONS = 400
@@ -41,16 +43,17 @@ def claim_chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.dat
     part, pen, style = claim_window(frame, symbol, base, session), ink(dark), symbol_style(symbol, 0)
     line = dict(type="scatter", mode="lines", x=part["date"], y=part["close"], name=symbol,
                 line=dict(color=style.color, dash=style.dash, width=2),
-                hovertemplate="%{x|%a %d %b %Y}: %{y:,.2f}<extra>" + symbol + "</extra>")
+                hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{symbol}</extra>")
     marks = []
-    for day, name, shape, where in ((base, "base", "circle", "top right"),
-                                    (session, label or "claimed session", "diamond", "top left")):
+    for day, name, shape, where in ((base, _("base"), "circle", "top right"),
+                                    (session, label or _("claimed session"), "diamond", "top left")):
         hit = part[part["date"] == pd.Timestamp(day)]
         if not hit.empty:
             marks.append(dict(type="scatter", mode="markers+text", x=hit["date"], y=hit["close"], name=name,
-                              text=[f"{name} {day:%d %b}"], textposition=where, cliponaxis=False,
+                              text=[_("{name} {day}").format(name=name, day=F.day_month(day))],
+                              textposition=where, cliponaxis=False,
                               marker=dict(symbol=shape, size=11, color=style.color, line=dict(color=pen.edge, width=1)),
-                              hovertemplate="%{x|%a %d %b %Y}: %{y:,.2f}<extra>" + name + "</extra>"))
+                              hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{name}</extra>"))
     layout = dict(height=HEIGHT, margin=dict(l=10, r=10, t=26, b=58), showlegend=False, hovermode="closest",
                   dragmode=False, xaxis=dict(rangebreaks=[dict(bounds=["sat", "mon"])], tickformat="%d %b %y", nticks=6,
                              tickangle=0),

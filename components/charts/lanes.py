@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.charts.palette import CATEGORY_COLORS, LIGHT, ORIGIN_SYMBOLS
+from components.data.events import category_name
 
 LANE_ROW_HEIGHT = 34  # px per category lane
 STACK_STEP = 0.38  # vertical offset between events that would overlap in one lane
@@ -57,16 +58,16 @@ def event_lane_traces(marks: list[EventMark], min_gap_days: float, axis: str = "
         idx = [i for i, m in enumerate(marks) if m.category == category]
         sel = [marks[i].selected for i in idx]
         traces.append(dict(
-            type="scatter", x=[marks[i].x for i in idx], y=[ys[i] for i in idx], mode="markers", name=category,
-            showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
+            type="scatter", x=[marks[i].x for i in idx], y=[ys[i] for i in idx], mode="markers",
+            name=category_name(category), showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
             marker=dict(color=CATEGORY_COLORS[category], size=[20 if s else 13 for s in sel],
                         symbol=[ORIGIN_SYMBOLS.get(marks[i].origin, "circle") for i in idx],
                         line=dict(width=[3 if s else 1 for s in sel], color=edge)),
-            customdata=[[marks[i].id, safe(marks[i].title), safe(marks[i].when), category] for i in idx],
+            customdata=[[marks[i].id, safe(marks[i].title), safe(marks[i].when), category_name(category)] for i in idx],
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<extra>%{customdata[3]}</extra>",
         ))
-    yaxis = dict(tickvals=list(range(len(lanes))), ticktext=lanes, range=[-0.6, len(lanes) - 0.1],
-                 fixedrange=True, showgrid=False, zeroline=False)
+    yaxis = dict(tickvals=list(range(len(lanes))), ticktext=[category_name(c) for c in lanes],
+                 range=[-0.6, len(lanes) - 0.1], fixedrange=True, showgrid=False, zeroline=False)
     return traces, yaxis
 
 

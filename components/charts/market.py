@@ -22,6 +22,8 @@ from components.charts.lanes import LANE_ROW_HEIGHT, EventMark, event_lane_trace
 from components.charts.palette import DEFAULT_UPDOWN, UpDown, convention, ink, symbol_style
 from components.data.symbols import BASIS_LABELS, BASIS_SHORT, symbol_info
 from components.facts import MAX_DAILY_CANDLES
+from components.locale import _
+from components.locale import formats as F
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,12 @@ def _f32(values: pd.Series):
 def _hover(view: str, info, level: str) -> str:
     """The unified hover line of one series: the value as drawn, the % since the range start and the close
     as a level (``level``: its hover text, from :func:`_level_hover`)."""
+    change = "%{customdata[0]:+.1f}%"
     if view == "rebased":
-        return f"%{{y:.1f}} (%{{customdata[0]:+.1f}}%) · close {level}"
+        return _("{value} ({change}) · close {level}").format(value="%{y:.1f}", change=change, level=level)
     if view == "percent":
-        return f"%{{y:+.1f}}% · close {level}"
-    return f"{level} (%{{customdata[0]:+.1f}}% in range)"
+        return _("{change} · close {level}").format(change="%{y:+.1f}%", level=level)
+    return _("{level} ({change} in range)").format(level=level, change=change)
 
 
 def _level_hover(part: pd.DataFrame, info) -> tuple[str, dict]:
@@ -63,12 +66,14 @@ def _level_hover(part: pd.DataFrame, info) -> tuple[str, dict]:
         return f"%{{customdata[1]:,.2f}} {info.unit}", {}
     prints = part["raw_close"].to_numpy(float)
     known = ~np.isnan(prints)
+    both, alone = _("{price} (adjusted {adjusted})"), _("{adjusted} adjusted (print not in the data)")
     if known.all():
-        return f"{info.unit}%{{customdata[2]:,.2f}} (adjusted %{{customdata[1]:,.2f}})", {}
+        return both.format(price=f"{info.unit}%{{customdata[2]:,.2f}}", adjusted="%{customdata[1]:,.2f}"), {}
     if not known.any():
-        return f"{info.unit}%{{customdata[1]:,.2f}} adjusted (print not in the data)", {}
-    text = [f"{info.unit}{p:,.2f} (adjusted {a:,.2f})" if ok else f"{info.unit}{a:,.2f} adjusted (print not in the "
-            "data)" for p, a, ok in zip(prints, part["close"].to_numpy(float), known)]
+        return alone.format(adjusted=f"{info.unit}%{{customdata[1]:,.2f}}"), {}
+    text = [both.format(price=info.unit + F.fixed_number(p), adjusted=F.fixed_number(a)) if ok
+            else alone.format(adjusted=info.unit + F.fixed_number(a))
+            for p, a, ok in zip(prints, part["close"].to_numpy(float), known)]
     return "%{text}", {"text": text}
 
 
@@ -80,7 +85,8 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
     if style == "candles" and view == "price":
         weekly = len(part) > MAX_DAILY_CANDLES
         bars = candle_bars(part) if bars is None else bars
-        label = f"{symbol} ({info.unit}{', weekly' if weekly else ''})"
+        label = (_("{symbol} ({unit}, weekly)") if weekly else _("{symbol} ({unit})")).format(symbol=symbol,
+                                                                                               unit=info.unit)
         return dict(type="candlestick", x=_dates(bars["date"]), open=_f32(bars["open"]), high=_f32(bars["high"]),
                     low=_f32(bars["low"]), close=_f32(bars["close"]), yhoverformat=",.2f",
                     increasing=dict(line=dict(color=colors.up)),
@@ -103,15 +109,17 @@ def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol:
     pts = [r for r in reactions if r.symbol == symbol and r.day0 in rows.index]
     if not pts:
         return None
-    labels = [f"{r.ret0:+.2%}" if r.ret0 is not None else "n/a" for r in pts]
+    labels = [F.plus_minus_percent(r.ret0) if r.ret0 is not None else _("n/a") for r in pts]
     return dict(  # in its symbol's legend group: hiding the symbol hides its reaction marks too
         type="scatter", x=[r.day0 for r in pts], y=[float(rows[r.day0]) for r in pts], mode="markers",
-        name=f"{symbol} reactions", legendgroup=symbol, showlegend=False, xaxis=f"x{axis}", yaxis=f"y{axis}",
+        name=_("{symbol} reactions").format(symbol=symbol), legendgroup=symbol, showlegend=False,
+        xaxis=f"x{axis}", yaxis=f"y{axis}",
         marker=dict(size=11, symbol=["triangle-up" if (r.ret0 or 0) >= 0 else "triangle-down" for r in pts],
                     color=[colors.color(r.ret0) for r in pts],
                     line=dict(width=1, color=edge)),
         customdata=[[r.event_id, safe(r.title), safe(symbol), lbl] for r, lbl in zip(pts, labels)],
-        hovertemplate="<b>%{customdata[1]}</b>: %{customdata[2]} day 0 %{customdata[3]}<extra></extra>",
+        hovertemplate=_("{event}: {symbol} day 0 {change}").format(
+            event="<b>%{customdata[1]}</b>", symbol="%{customdata[2]}", change="%{customdata[3]}") + "<extra></extra>",
     )
 
 
@@ -121,27 +129,29 @@ def candle_bars(part: pd.DataFrame) -> pd.DataFrame:
 
 
 def _volume_trace(part: pd.DataFrame, symbol: str, axis: str, color: str) -> dict:
-    return dict(type="bar", x=_dates(part["date"]), y=_f32(part["volume"]), name=f"{symbol} volume",
-                legendgroup=symbol, showlegend=False, marker=dict(color=color), xaxis=f"x{axis}", yaxis=f"y{axis}",
-                hovertemplate="%{y:,.0f}<extra>volume</extra>")
+    return dict(type="bar", x=_dates(part["date"]), y=_f32(part["volume"]),
+                name=_("{symbol} volume").format(symbol=symbol), legendgroup=symbol, showlegend=False,
+                marker=dict(color=color), xaxis=f"x{axis}", yaxis=f"y{axis}",
+                hovertemplate="%{y:,.0f}<extra>" + _("volume") + "</extra>")
 
 
 def _axis_title(symbols: list[str], view: str) -> str:
     if view == "rebased":
-        return "Close rebased (100 = first session)"
+        return _("Close rebased (100 = first session)")
     if view == "percent":
-        return "% change since first session"
+        return _("% change since first session")
     info = symbol_info(symbols[0])
     if info.kind == "index":
-        return f"{symbols[0]}<br>index points"
-    return f"{symbols[0]}<br>{info.unit}, {BASIS_SHORT[info.basis]}"
+        return _("{symbol}<br>index points").format(symbol=symbols[0])
+    return _("{symbol}<br>{unit}, {basis}").format(symbol=symbols[0], unit=info.unit, basis=_(BASIS_SHORT[info.basis]))
 
 
 def basis_footnote(symbols: list[str]) -> str:
     parts = {}
     for s in symbols:
         parts.setdefault(symbol_info(s).basis, []).append(s)
-    return "Price basis:<br>" + "<br>".join(f"{', '.join(v)}: {BASIS_LABELS[k]}" for k, v in parts.items())
+    lines = [_("{symbols}: {basis}").format(symbols=", ".join(v), basis=_(BASIS_LABELS[k])) for k, v in parts.items()]
+    return "<br>".join([_("Price basis:"), *lines])
 
 
 def stacked_axes(row_px: list[int], spacing_px: int = 12) -> dict:
@@ -199,7 +209,7 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
         row_px.append(PANEL_PX["single" if len(panels) == 1 else "stacked"][size])
         if candles:
             traces.append(_volume_trace(bars, panel[0], str(row + 1), pen.neutral))
-            yaxes[row + 1] = dict(title=dict(text="volume"))
+            yaxes[row + 1] = dict(title=dict(text=_("volume")))
             row_px.append(PANEL_PX["volume"][size])
     span = session_span(frame, start, end)
     layout = _layout(symbols, span, hidden, uirevision, sum(row_px) + 120 if height is None else height, pen,
@@ -225,10 +235,10 @@ def _layout(symbols: list[str], span: tuple[dt.date, dt.date], hidden: list[str]
     start, end = span
     breaks = [dict(bounds=["sat", "mon"])] + ([dict(values=hidden)] if hidden else [])
     xaxis = dict(rangebreaks=breaks, showspikes=True, spikemode="across", spikethickness=1,
-                 rangeslider=dict(visible=False), hoverformat="%a %d %b %Y",
+                 rangeslider=dict(visible=False), hoverformat=F.hover_day(),
                  range=[pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)])
     if (end - start).days <= 21:  # a few sessions: one tick a day, never half-day ticks
-        xaxis.update(dtick=86_400_000, tickformat="%a %d %b")
+        xaxis.update(dtick=86_400_000, tickformat=F.hover_day(year=False))
     layout = dict(
         xaxis=xaxis, height=height, hovermode="x unified", uirevision=uirevision,
         dragmode=False if compact else "zoom", clickmode="event+select", modebar=dict(orientation="v"),

@@ -10,9 +10,11 @@ from components.analysis.alignment import reaction, window_return
 from components.analysis.metrics import closes_by_symbol, hidden_weekdays, next_visible
 from components.charts.lanes import EventMark
 from components.charts.market import ReactionMark, market_figure, session_span
-from components.data.events import Event
+from components.data.events import Event, shown_title
 from components.data.prices import slice_range
 from components.facts import HOME_TZ
+from components.locale import _
+from components.locale import formats as F
 
 
 def in_range(events: list[Event], start: dt.date, end: dt.date, categories: list[str] | None = None) -> list[Event]:
@@ -35,8 +37,9 @@ def event_marks(events: list[Event], visible: pd.DatetimeIndex | None, selected:
         elif visible is not None and len(visible):
             x = next_visible(e.date, visible) or x
         moved = not exact and x.date() != e.date
-        when = f"{e.when()} · drawn on {x:%a %d %b}, the next session shown" if moved else e.when()
-        marks.append(EventMark(e.id, e.title, e.date, e.category, e.origin, when, x, e.id == selected))
+        when = (_("{when} · drawn on {day}, the next session shown").format(when=e.when(), day=F.padded_day(x))
+                if moved else e.when())
+        marks.append(EventMark(e.id, shown_title(e), e.date, e.category, e.origin, when, x, e.id == selected))
     return marks
 
 
@@ -53,7 +56,7 @@ def reaction_marks(events: list[Event], closes: dict[str, pd.Series], symbols: l
             if r.day0 is None or not (start <= r.day0 <= end):
                 continue
             ret = window_return(series, r.position, 0, 0) if r.ok else None
-            marks.append(ReactionMark(e.id, e.title, symbol, pd.Timestamp(r.day0), ret))
+            marks.append(ReactionMark(e.id, shown_title(e), symbol, pd.Timestamp(r.day0), ret))
     return marks
 
 

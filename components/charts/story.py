@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from components.charts.lanes import LANE_ROW_HEIGHT, EventMark, event_lane_traces
 from components.charts.palette import ink
+from components.locale import formats as F
 
 
 def timeline_figure(marks: list[EventMark], start: dt.date, end: dt.date, dark: bool = False) -> go.Figure:
@@ -22,7 +23,7 @@ def timeline_figure(marks: list[EventMark], start: dt.date, end: dt.date, dark: 
         height=LANE_ROW_HEIGHT * lanes + 110, showlegend=False, hovermode="closest",
         yaxis={**yaxis, "automargin": True},  # the lane names fit beside the axis
         xaxis=dict(type="date", range=[pd.Timestamp(start) - half_day, pd.Timestamp(end) + half_day],
-                   showgrid=True, hoverformat="%a %d %b %Y %H:%M"),
+                   showgrid=True, hoverformat=F.hover_day() + " %H:%M"),
         margin=dict(l=10, r=20, t=20, b=40),
     )
     return go.Figure(data=traces, layout=layout, _validate=False)

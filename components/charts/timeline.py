@@ -15,7 +15,7 @@ import pandas as pd
 
 from components.charts.lanes import EventMark
 from components.charts.palette import CATEGORY_COLORS, ORIGIN_SYMBOLS
-from components.data.events import zone_name
+from components.data.events import category_name, zone_name
 from components.facts import ARTICLE_WEEK, HOME_TZ
 
 MIN_VIEW = pd.Timedelta(hours=6)  # the closest zoom the component allows
@@ -51,7 +51,7 @@ def timeline_data(marks: list[EventMark], *, start: dt.date, end: dt.date, span:
         lo, hi = view_start, view_end
     lo, hi = min(lo, view_start), max(hi, view_end)
     return {
-        "lanes": [{"name": c, "color": CATEGORY_COLORS[c]} for c in lanes],
+        "lanes": [{"name": category_name(c), "color": CATEGORY_COLORS[c]} for c in lanes],
         "events": [{"id": m.id, "title": m.title, "when": m.when, "lane": lanes.index(m.category),
                     "category": m.category, "origin": m.origin, "shape": ORIGIN_SYMBOLS.get(m.origin, "circle"),
                     "t": _ms(m.x)} for m in sorted(marks, key=lambda m: (m.x, m.id))],

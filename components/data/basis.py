@@ -24,13 +24,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components.locale import N_
+
 ADJUSTED, PRINT = "adjusted", "print"
 # which figure uses which basis, for pages and the report
-BASIS_USE = ("Returns, event studies and rebased charts use dividend-adjusted closes (total return). Levels, such "
+BASIS_USE = N_("Returns, event studies and rebased charts use dividend-adjusted closes (total return). Levels, such "
              "as a close an article quotes, the chart's hover and the summaries, use the exchange's own closing "
              "price where the data hold it, with the adjusted close beside it. Indices are in index points; HKD=X "
              "is a quoted exchange rate.")
-BASIS_WORDS = {ADJUSTED: "dividend-adjusted close (total return)", PRINT: "exchange print"}
+BASIS_WORDS = {ADJUSTED: N_("dividend-adjusted close (total return)"), PRINT: N_("exchange print")}
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,12 @@ from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
 from components.data.text_rules import text_problem, tidy
 from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
+from components.locale import N_, _, current
+from components.locale import formats as F
 
 EVENTS_FILE = DATA_DIR / "events.json"
-CATEGORIES = ["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
+CATEGORIES = [N_("model release"), N_("agent launch"), N_("market move"), N_("policy"), N_("corporate"), N_("claim"),
+              N_("other")]  # codes stored in data and links; shown through category_name()
 Category = Literal["model release", "agent launch", "market move", "policy", "corporate", "claim", "other"]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._\-]{0,79}$"
 MAX_SOURCES, MAX_COMPANIES = 10, 20  # per event: so one stored record stays a few kilobytes
@@ -45,6 +48,16 @@ class Source(BaseModel):
     title: str = Field(min_length=1, max_length=300)
 
     _plain = field_validator("url", "title")(_plain_text)
+
+
+class EventText(BaseModel):
+    """An event's title and summary in one of the app's other languages (reviewed by hand in the events file)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str = Field(min_length=1, max_length=150)
+    summary: str = Field("", max_length=2000)
+
+    _plain = field_validator("title", "summary")(_plain_text)
 
 
 class Event(BaseModel):
@@ -70,6 +83,8 @@ class Event(BaseModel):
     confidence: Literal["verified", "one source", "unverified"] = "unverified"
     in_article: bool = False
     origin: Literal["article", "context", "user"] = "context"
+    # the title and summary in Traditional (Hong Kong) and Simplified (mainland) Chinese: see shown_title()
+    translations: dict[Literal["zh-HK", "zh-CN"], EventText] | None = None
 
     @field_validator("title", "summary", "time_note", "match_note")
     @classmethod
@@ -136,20 +151,31 @@ class Event(BaseModel):
         return (pd.Timestamp(moment, tz=self.tz).tz_convert("UTC"), not self.in_article, self.id)
 
     def when(self) -> str:
-        """Date and time in plain words, e.g. 'Thu 6 Mar 2025, 02:53 Beijing time (Wed 5 Mar 13:53 in New York)'."""
-        return self._when
+        """Date and time in plain words, e.g. 'Thu 6 Mar 2025, 02:53 Beijing time (Wed 5 Mar 13:53 in New York)',
+        in the run's language (kept once per language: an event is immutable)."""
+        language = current()
+        if language not in self._when:
+            self._when[language] = self._when_text()
+        return self._when[language]
 
     @functools.cached_property
-    def _when(self) -> str:
-        day = f"{self.date:%a} {self.date.day} {self.date:%b %Y}"
+    def _when(self) -> dict[str, str]:
+        return {}
+
+    def _when_text(self) -> str:
+        day = F.day(self.date)
         if self.time is None:
-            return f"{day} ({zone_name(self.tz)}; the hour is not recorded)"
-        approx = "about " if self.time_precision == "approximate" else ""
-        own, here = f"{self.date:%a} {self.date.day} {self.date:%b} {self.time:%H:%M}", city(self.tz)
+            return _("{day} ({zone}; the hour is not recorded)").format(day=day, zone=zone_name(self.tz))
+        at = dt.datetime.combine(self.date, self.time)
+        own, here = F.day_time(at), city(self.tz)
         same = [place for place, t in self.market_times() if t == own and place != here]  # Beijing keeps HK's clock
-        elsewhere = [f"{t} in {place}" for place, t in self.market_times() if t != own]
-        zone = f"{here} and {' and '.join(same)} time" if same else zone_name(self.tz)
-        return f"{day}, {approx}{self.time:%H:%M} {zone}" + (f" ({', '.join(elsewhere)})" if elsewhere else "")
+        elsewhere = [_("{time} in {place}").format(time=t, place=place) for place, t in self.market_times() if t != own]
+        zone = _("{here} and {there} time").format(here=here, there=_both(same)) if same else zone_name(self.tz)
+        clock = (_("about {time} {zone}") if self.time_precision == "approximate" else _("{time} {zone}")).format(
+            time=f"{self.time:%H:%M}", zone=zone)
+        if elsewhere:
+            return _("{day}, {clock} ({elsewhere})").format(day=day, clock=clock, elsewhere=", ".join(elsewhere))
+        return _("{day}, {clock}").format(day=day, clock=clock)
 
     def market_times(self) -> list[tuple[str, str]]:
         """The event's moment on the clocks of Hong Kong and New York, e.g. ('New York', 'Wed 5 Mar 13:53')."""
@@ -158,8 +184,16 @@ class Event(BaseModel):
         out = []
         for code in ("HK", "US"):
             local = self.timestamp.tz_convert(MARKETS[code].tz)
-            out.append((city(MARKETS[code].tz), f"{local:%a} {local.day} {local:%b %H:%M}"))
+            out.append((city(MARKETS[code].tz), F.day_time(local)))
         return out
+
+
+def _both(places: list[str]) -> str:
+    """'Hong Kong and Beijing' (and 'A and B and C' for three)."""
+    text = places[0]
+    for place in places[1:]:
+        text = _("{first} and {second}").format(first=text, second=place)
+    return text
 
 
 def clock_note(day: dt.date, time: dt.time, tz: str) -> tuple[dt.time, str] | None:
@@ -177,19 +211,20 @@ def clock_note(day: dt.date, time: dt.time, tz: str) -> tuple[dt.time, str] | No
                   f"({moment:%H:%M} UTC).")
 
 
-ZONE_NAMES = {"Asia/Shanghai": "Beijing time", "Asia/Hong_Kong": "Hong Kong time", "America/New_York": "New York time",
-              "America/Los_Angeles": "California time", "UTC": "UTC", "Etc/UTC": "UTC"}
+CITIES = {"Asia/Shanghai": N_("Beijing"), "Asia/Hong_Kong": N_("Hong Kong"), "America/New_York": N_("New York"),
+          "America/Los_Angeles": N_("California")}
+UTC_ZONES = ("UTC", "Etc/UTC")
 
 
 def city(tz: str) -> str:
-    """The place a zone is named after: 'Asia/Hong_Kong' is Hong Kong, 'Asia/Shanghai' Beijing."""
-    name = ZONE_NAMES.get(tz, "")
-    return name.removesuffix(" time") if name.endswith(" time") else tz.rsplit("/", 1)[-1].replace("_", " ")
+    """The place a zone is named after, in the run's language: 'Asia/Hong_Kong' is Hong Kong, 'Asia/Shanghai'
+    Beijing (another zone by its database name: 'Europe/Berlin' is Berlin)."""
+    return _(CITIES[tz]) if tz in CITIES else tz.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def zone_name(tz: str) -> str:
     """A zone as people say it: 'Beijing time', 'New York time', 'Berlin time', 'UTC'."""
-    return ZONE_NAMES.get(tz) or f"{city(tz)} time"
+    return "UTC" if tz in UTC_ZONES else _("{place} time").format(place=city(tz))
 
 
 _NOT_ZONES = {"Factory", "localtime", "posixrules"}
@@ -274,6 +309,27 @@ def events_frame(events: list[Event] | tuple[Event, ...]) -> pd.DataFrame:
             "symbols": [", ".join(e.symbols) for e in events],
         }
     )
+
+
+def category_name(category: str) -> str:
+    """An event category as shown, in the run's language ("model release" is the code kept in data and links)."""
+    return _(category) if category in CATEGORIES else category
+
+
+def _translated(event: Event) -> EventText | None:
+    return (event.translations or {}).get(current())
+
+
+def shown_title(event: Event) -> str:
+    """The event's title in the run's language: its reviewed translation, else the title as written."""
+    text = _translated(event)
+    return text.title if text else event.title
+
+
+def shown_summary(event: Event) -> str:
+    """The event's summary in the run's language: its reviewed translation, else the summary as written."""
+    text = _translated(event)
+    return text.summary if text and text.summary else event.summary
 
 
 def find_event(events, event_id: str) -> Event | None:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from components.data.basis import print_coverage
 from components.data.symbols import BASIS_LABELS, symbol_info
+from components.locale import _
 
 TIDY_COLUMNS = ["date", "symbol", "open", "high", "low", "close", "raw_close", "volume", "currency", "basis"]
 OHLC = ["open", "high", "low", "close"]
@@ -44,7 +45,7 @@ class Provenance:
 
     @property
     def basis_label(self) -> str:
-        return BASIS_LABELS.get(self.basis, "")
+        return _(BASIS_LABELS[self.basis]) if self.basis in BASIS_LABELS else ""
 
 
 @dataclass

@@ -47,14 +47,9 @@ from components.data.disk_cache import read_disk_cache, utc_text, write_disk_cac
 from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError, load_snapshot, snapshot_tidy
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.data.yahoo import fetch_history
-from components.facts import (
-    FETCH_WORKERS,
-    HISTORY_START,
-    LIVE_DEADLINE_S,
-    LIVE_TTL,
-    RETRY_AFTER,
-    RETRY_COOLDOWN,
-)
+from components.facts import FETCH_WORKERS, HISTORY_START, LIVE_DEADLINE_S, LIVE_TTL, RETRY_AFTER, RETRY_COOLDOWN
+from components.locale import _
+from components.locale import formats as F
 
 OFFLINE_ENV = "DASHBOARD_OFFLINE"
 MAX_LIVE_SYMBOLS = 512
@@ -276,40 +271,41 @@ def _live_or_reason(symbols: list[str], deadline: float) -> dict[str, _LiveEntry
         if entry is not None:
             out[symbol] = entry
         elif failed is not None and now - failed.at < RETRY_AFTER.total_seconds():
-            took = f" (gave up after {_seconds(failed.took)})" if failed.took >= 1 else ""
-            out[symbol] = failed.reason + took
+            out[symbol] = (_("{reason} (gave up after {wait})").format(reason=failed.reason, wait=_seconds(failed.took))
+                           if failed.took >= 1 else failed.reason)
         else:
             waiting[symbol] = _start(symbol, today)
-    left = {s: started + deadline - now for s, (_, started) in waiting.items()}  # past its deadline: not waited for
+    left = {s: started + deadline - now for s, (_f, started) in waiting.items()}  # past its deadline: not waited for
     if any(t > 0 for t in left.values()):
         wait([waiting[s][0] for s, t in left.items() if t > 0], timeout=max(left.values()))
     for symbol, (future, started) in waiting.items():
         if not future.done():
-            out[symbol] = (f"Yahoo Finance has not answered in {_seconds(time.monotonic() - started)}; "
-                           "still trying in the background")
+            out[symbol] = _("Yahoo Finance has not answered in {wait}; still trying in the background").format(
+                wait=_seconds(time.monotonic() - started))
             continue
         try:
             out[symbol] = future.result()
         except FetchError as exc:
             out[symbol] = str(exc)
         except Exception as exc:  # a bug in a worker must cost this symbol only, with a plain reason
-            out[symbol] = f"the fetch failed ({type(exc).__name__})"
+            out[symbol] = _("the fetch failed ({error})").format(error=type(exc).__name__)
     return out
 
 
 def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
     """The live entry as served, or the stale disk copy standing in for it, or nothing and why."""
     if live is None:
-        return _Served(None, note="offline mode")
+        return _Served(None, note=_("offline mode"))
     note = _notes.pop(symbol, "")
     if isinstance(live, _LiveEntry):
-        return _Served(live.frame, live.source, _join(note, f"fetched {live.fetched}"), live.fetched)
+        fetched = _("fetched {when}").format(when=live.fetched)
+        return _Served(live.frame, live.source, _join(note, fetched), live.fetched)
     reason = live
     copy = read_disk_cache(symbol, max_age=None)
     note = _join(note, copy.set_aside)
     if copy.frame is not None:
-        return _Served(copy.frame, prices.SOURCE_DISK, _join(note, f"{reason}; using the disk copy fetched "
-                       f"{copy.fetched} (stale)"), copy.fetched, reason, stale=True)
+        stale = _("{reason}; using the disk copy fetched {when} (stale)").format(reason=reason, when=copy.fetched)
+        return _Served(copy.frame, prices.SOURCE_DISK, _join(note, stale), copy.fetched, reason, stale=True)
     return _Served(None, note=_join(note, reason), failure=reason)
 
 
@@ -318,7 +314,8 @@ def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
 def validate_request(symbols: list[str], start: date, end: date) -> tuple[list[str], list[str]]:
     """Normalise symbols (keeping order, dropping repeats) and check the range; return symbols and problems."""
     if start > end:
-        raise RangeError(f"The start date {start:%Y-%m-%d} is after the end date {end:%Y-%m-%d}.")
+        raise RangeError(_("The start date {start} is after the end date {end}.").format(start=f"{start:%Y-%m-%d}",
+                                                                                         end=f"{end:%Y-%m-%d}"))
     valid, problems = [], []
     for raw in symbols:
         try:
@@ -356,12 +353,12 @@ def get_prices(symbols: list[str], start: date, end: date, deadline: float | Non
             reason = note
             if symbol in snap:
                 frame, source = snap[symbol], prices.SOURCE_SNAPSHOT
-                note = "offline mode" if offline else reason
+                note = _("offline mode") if offline else reason
             else:
                 source = prices.SOURCE_NONE
-                avail = ", ".join(meta["symbols"]) or "none"
-                where = snap_reason or f"not in the bundled snapshot (it holds {avail})"
-                note = f"{reason}; {where}" if reason and not offline else where
+                avail = ", ".join(meta["symbols"]) or _("none")
+                where = snap_reason or _("not in the bundled snapshot (it holds {symbols})").format(symbols=avail)
+                note = _join(reason, where) if reason and not offline else where
         parts_frame, prov = _finish(symbol, frame, source, note, start, end)
         provenance[symbol] = dataclasses.replace(prov, stale=served.stale, fetched=served.fetched)
         if not parts_frame.empty:
@@ -378,21 +375,22 @@ def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, pric
     part = prices.slice_range(frame, start, end)
     full_first, full_last = frame["date"].iloc[0].date(), frame["date"].iloc[-1].date()
     if part.empty:
-        note = _join(note, f"no {symbol} data in {start:%Y-%m-%d}..{end:%Y-%m-%d}; "
-                           f"{source} data covers {full_first:%Y-%m-%d}..{full_last:%Y-%m-%d}")
+        note = _join(note, _("no {symbol} data in {start}..{end}; {source} data covers {first}..{last}").format(
+            symbol=symbol, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}", source=source,
+            first=f"{full_first:%Y-%m-%d}", last=f"{full_last:%Y-%m-%d}"))
         return prices.empty_tidy(), prices.Provenance(symbol, source, basis, note=note)
     first, last = part["date"].iloc[0].date(), part["date"].iloc[-1].date()
     if first > start + timedelta(days=7) and first == full_first:
-        note = _join(note, f"data starts {first:%Y-%m-%d}")
+        note = _join(note, _("data starts {day}").format(day=f"{first:%Y-%m-%d}"))
     if last < end - timedelta(days=7) and last == full_last:
-        note = _join(note, f"data ends {last:%Y-%m-%d}")
+        note = _join(note, _("data ends {day}").format(day=f"{last:%Y-%m-%d}"))
     return part.reset_index(drop=True), prices.Provenance(symbol, source, basis, first, last, len(part), note)
 
 
 def _seconds(took: float) -> str:
     """A wait in words: tenths under ten seconds, whole seconds above."""
-    return f"{took:.1f} s" if took < 10 else f"{took:.0f} s"
+    return _("{seconds} s").format(seconds=F.fixed_number(took, 1 if took < 10 else 0))
 
 
 def _join(a: str, b: str) -> str:
-    return f"{a}; {b}" if a and b else a or b
+    return _("{first}; {second}").format(first=a, second=b) if a and b else a or b

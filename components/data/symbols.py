@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from components.locale import current
+from components.locale import N_, _, current
 
 __all__ = [
     "BASIS_LABELS",
@@ -57,11 +57,11 @@ MARKETS: dict[str, Market] = {
 # How the close of a symbol relates to the traded price. Yahoo's auto-adjusted equity closes include
 # dividends; indices are price indices, so their levels need no adjustment; FX rates are quotes.
 BASIS_LABELS: dict[str, str] = {  # said inside sentences and brackets: no brackets of their own
-    "adjusted": "dividend-adjusted by Yahoo",
-    "index": "index points of a price index",
-    "raw": "raw, unadjusted quotes",
+    "adjusted": N_("dividend-adjusted by Yahoo"),
+    "index": N_("index points of a price index"),
+    "raw": N_("raw, unadjusted quotes"),
 }
-BASIS_SHORT: dict[str, str] = {"adjusted": "dividend-adjusted", "index": "index points", "raw": "raw quote"}
+BASIS_SHORT: dict[str, str] = {"adjusted": N_("dividend-adjusted"), "index": N_("index points"), "raw": N_("raw quote")}
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ class SymbolInfo:
 
     @property
     def basis_label(self) -> str:
-        return BASIS_LABELS[self.basis]
+        """The basis of the closes as said in a sentence, in the run's language."""
+        return _(BASIS_LABELS[self.basis])
 
     @property
     def studiable(self) -> bool:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Decimal
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-from components.locale import babel_locale, current
+from components.locale import _, babel_locale, current
 
 MISSING = "—"
 _DAY = {"en": "EEE d MMM y", "zh-HK": "y年M月d日 (EEE)", "zh-CN": "y年M月d日 (EEE)"}
@@ -74,3 +75,86 @@ def date_as(value: dt.date | None, shape: str) -> str:
 def month_name(month: int) -> str:
     """A month's name: 3 -> "March" ("3月" in Chinese)."""
     return date_as(dt.date(2000, month, 1), "month")
+
+
+def _fixed(value: float, decimals: int) -> Decimal:
+    """``value`` rounded as Python's own formatting rounds it, so English reads exactly as ``f"{value:.2f}"``."""
+    return Decimal(f"{value:.{decimals}f}")
+
+
+def _sign(value: float) -> str:
+    """The sign Python's ``+`` format writes: "+" from zero up, "-" below zero (and for a negative zero)."""
+    return "-" if math.copysign(1.0, value) < 0 else "+"
+
+
+def plus_minus_percent(fraction: float | None, decimals: int = 2) -> str:
+    """A change as tables write it, with an ASCII sign on every value: 0.0839 -> "+8.39%", -0.012 -> "-1.20%"."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return MISSING
+    text = babel_numbers.format_percent(abs(_fixed(fraction * 100, decimals)) / 100,
+                                        format=f"0.{'0' * decimals}%" if decimals else "0%",
+                                        locale=babel_locale(), decimal_quantization=False)
+    return _sign(fraction) + text
+
+
+def plus_minus_number(value: float | None, decimals: int = 2) -> str:
+    """A signed difference with an ASCII sign on every value: 4.83 -> "+4.83", -0.5 -> "-0.50"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return _sign(value) + fixed_number(abs(value), decimals, grouping=False)
+
+
+def fixed_number(value: float | None, decimals: int = 2, *, grouping: bool = True) -> str:
+    """A number with its grouping, rounded exactly as ``f"{value:,.2f}"`` rounds it: "24,369.71"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    whole = "#,##0" if grouping else "0"
+    return babel_numbers.format_decimal(_fixed(value, decimals),
+                                        format=f"{whole}.{'0' * decimals}" if decimals else whole,
+                                        locale=babel_locale(), decimal_quantization=False)
+
+
+def hover_day(*, year: bool = True) -> str:
+    """Plotly's d3 format of a trading day in hover text: "%a %d %b %Y" in English ("Thu 06 Mar 2025")."""
+    # Translators: a d3 time format read by plotly; keep the % codes valid (%Y year, %-m month, %-d day, %a weekday)
+    return _("%a %d %b %Y") if year else _("%a %d %b")
+
+
+_PADDED_DAY = {"en": "EEE dd MMM", "zh-HK": "M月d日 (EEE)", "zh-CN": "M月d日 (EEE)"}
+_PADDED_YEAR = {"en": "EEE dd MMM y", "zh-HK": "y年M月d日 (EEE)", "zh-CN": "y年M月d日 (EEE)"}
+_DAY_TIME = {"en": "EEE d MMM HH:mm", "zh-HK": "M月d日 (EEE) HH:mm", "zh-CN": "M月d日 (EEE) HH:mm"}
+
+
+def padded_day(value: dt.date, *, year: bool = False) -> str:
+    """A day as plotly's ticks write it: "Thu 06 Mar" ("Thu 06 Mar 2025" with ``year``)."""
+    return babel_dates.format_date(value, (_PADDED_YEAR if year else _PADDED_DAY)[current()], locale=babel_locale())
+
+
+def day_time(value: dt.datetime) -> str:
+    """A day and a wall-clock time without the year: "Wed 5 Mar 13:53" (the clock ``value`` reads, not UTC's)."""
+    wall = dt.datetime.combine(value.date(), value.time())
+    return babel_dates.format_datetime(wall, _DAY_TIME[current()], locale=babel_locale())
+
+
+_DAY_MONTH = {"en": "dd MMM", "zh-HK": "M月d日", "zh-CN": "M月d日"}
+
+
+def day_month(value: dt.date) -> str:
+    """A day and its month as a chart labels a point: "06 Mar"."""
+    return babel_dates.format_date(value, _DAY_MONTH[current()], locale=babel_locale())
+
+
+_DATE = {"en": "dd MMM y", "zh-HK": "y年M月d日", "zh-CN": "y年M月d日"}
+
+
+def padded_date(value: dt.date) -> str:
+    """A date without its weekday, as a report's header writes it: "06 Mar 2025"."""
+    return babel_dates.format_date(value, _DATE[current()], locale=babel_locale())
+
+
+_MONTH = {"en": "MMMM y", "zh-HK": "y年M月", "zh-CN": "y年M月"}
+
+
+def month(value: dt.date) -> str:
+    """A month and its year: "January 2025"."""
+    return babel_dates.format_date(value, _MONTH[current()], locale=babel_locale())

@@ -40,15 +40,27 @@ from components.charts import marks
 from components.charts.palette import DEFAULT_UPDOWN, UpDown, cell_css, convention
 from components.charts.story import timeline_figure
 from components.data.basis import BASIS_USE
-from components.data.events import Event, find_event
+from components.data.events import Event, category_name, find_event, shown_summary, shown_title
 from components.data.prices import PriceResult, provenance_rows
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT, MAX_REPORT_ARTICLES
+from components.locale import N_, _, current, ngettext
+from components.locale import formats as F
 from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
 
-VERDICT_WORDS = {SUPPORTED: "Supported", PARTLY: "Partly supported", NOT_SUPPORTED: "Not supported",
-                 NOT_CHECKABLE: "Not checkable with price data"}
+VERDICT_WORDS = {SUPPORTED: N_("Supported"), PARTLY: N_("Partly supported"), NOT_SUPPORTED: N_("Not supported"),
+                 NOT_CHECKABLE: N_("Not checkable with price data")}
+ORIGIN_WORDS = {"user": N_("user's own"), "article": N_("the article"), "context": N_("context")}
+
+
+def words(text: str) -> str:
+    """A sentence of the app's own (translated) in HTML: its markup characters escaped, its apostrophes kept."""
+    return html.escape(text, quote=False)
+
+
+def _tag(tag: str, text: str, attributes: str = "") -> str:
+    return f"<{tag}{attributes}>{words(text)}</{tag}>"
 
 
 @dataclass(frozen=True)
@@ -137,29 +149,32 @@ def _link(url: str | None) -> str:
 
 def _events_section(story: Story, shown: list[Event]) -> str:
     event_marks = marks.event_marks(shown, None, story.selected, exact=True)
-    parts = ["<h2>The events</h2>"]
+    parts = [_tag("h2", _("The events"))]
     if not shown:
-        parts.append(f"<p>No event falls between {story.start:%d %b %Y} and {story.end:%d %b %Y}.</p>")
+        no_event = _("No event falls between {start} and {end}.")
+        parts.append(_tag("p", no_event.format(start=F.padded_date(story.start), end=F.padded_date(story.end))))
         return "\n".join(parts)
     parts.append(_chart(timeline_figure(event_marks, story.start, story.end), 1))
-    parts.append('<p class="note">◆ in the article · ● context · ★ the user\'s own events. Times in Hong Kong.</p>')
-    frame = pd.DataFrame({"when": [e.when() for e in shown], "title": [e.title for e in shown],
-                          "category": [e.category for e in shown],
-                          "from": [{"user": "user's own", "article": "the article"}.get(e.origin, "context")
-                                   for e in shown]})
+    key = _("◆ in the article · ● context · ★ the user's own events. Times in Hong Kong.")
+    parts.append(_tag("p", key, ' class="note"'))
+    frame = pd.DataFrame({_("when"): [e.when() for e in shown], _("title"): [shown_title(e) for e in shown],
+                          _("category"): [category_name(e.category) for e in shown],
+                          _("from"): [_(ORIGIN_WORDS.get(e.origin, ORIGIN_WORDS["context"])) for e in shown]})
     parts.append(_table(frame))
     return "\n".join(parts)
 
 
 def _prices_section(story: Story, history: PriceResult) -> str:
-    fig, frame, _ = marks.market_chart(history.frame, start=story.start, end=story.end, events=list(story.events),
-                                       selected=story.selected, symbols=tuple(story.symbols), view="rebased",
-                                       updown=story.updown)
+    fig, frame, _drawn = marks.market_chart(history.frame, start=story.start, end=story.end, events=list(story.events),
+                                            selected=story.selected, symbols=tuple(story.symbols), view="rebased",
+                                            updown=story.updown)
     if frame.empty:
-        return f"<h2>Prices</h2><p>No prices between {story.start:%d %b %Y} and {story.end:%d %b %Y}.</p>"
-    return ("<h2>Prices with the events</h2>\n" + _chart(fig, 2)
-            + '\n<p class="note">Rebased to 100 at the first session of the range. Triangles mark each market\'s '
-              "reaction session (day 0) to an event that names the symbol.</p>")
+        none = _("No prices between {start} and {end}.")
+        return _tag("h2", _("Prices")) + _tag("p", none.format(start=F.padded_date(story.start),
+                                                                end=F.padded_date(story.end)))
+    note = _("Rebased to 100 at the first session of the range. Triangles mark each market's reaction session "
+             "(day 0) to an event that names the symbol.")
+    return _tag("h2", _("Prices with the events")) + "\n" + _chart(fig, 2) + "\n" + _tag("p", note, ' class="note"')
 
 
 def _reaction_section(story: Story, history: PriceResult) -> str:
@@ -168,29 +183,32 @@ def _reaction_section(story: Story, history: PriceResult) -> str:
         return ""
     symbols = list(event.symbols) or list(DEFAULT_SYMBOLS)
     table = reaction_display(reaction_table(event, closes_by_symbol(history.frame), symbols))
-    summary = f"<p>{esc(event.summary)}</p>" if event.summary else ""
+    summary = f"<p>{esc(shown_summary(event))}</p>" if event.summary else ""
     sources = "".join(f"<li>{esc(s.title)}: {_link(s.url)}</li>" for s in event.sources)
-    return (f"<h2>How each market reacted: {esc(event.title)}</h2>\n<p><strong>When:</strong> {esc(event.when())}"
-            f"</p>{summary}\n" + _table(table, convention(story.updown))
-            + '\n<p class="note">Day 0 is the first session of each market that closed after the event; returns run '
-              "from the close before the first day to the close of the last, on that market's own sessions.</p>"
-            + (f"<p><strong>Sources</strong></p><ul>{sources}</ul>" if sources else ""))
+    heading = words(_("How each market reacted: {title}")).format(title=esc(shown_title(event)))
+    when = words(_("{label} {when}")).format(label=_tag("strong", _("When:")), when=esc(event.when()))
+    note = _("Day 0 is the first session of each market that closed after the event; returns run from the close "
+             "before the first day to the close of the last, on that market's own sessions.")
+    return (f"<h2>{heading}</h2>\n<p>{when}</p>{summary}\n" + _table(table, convention(story.updown)) + "\n"
+            + _tag("p", note, ' class="note"')
+            + (f"<p>{_tag('strong', _('Sources'))}</p><ul>{sources}</ul>" if sources else ""))
 
 
 def _claims_section(results: Sequence[ClaimResult], colors: UpDown) -> str:
-    parts = ["<h2>The article's claims, checked against the prices</h2>"]
+    parts = [_tag("h2", _("The article's claims, checked against the prices"))]
     for result in results:
-        word = VERDICT_WORDS.get(result.verdict, result.verdict)
+        word = _(VERDICT_WORDS[result.verdict]) if result.verdict in VERDICT_WORDS else result.verdict
         css = result.verdict.split(" with")[0].replace(" ", "-")
+        quote = words(_("· the article: “{quote}”")).format(quote=esc(result.claim.quote))
         parts.append(f'<div class="claim"><h3>{esc(result.claim.wording)}</h3>'
                      f'<p><span class="verdict v-{esc(css)}">{esc(word)}</span> '
-                     f"· the article: “{esc(result.claim.quote)}”</p><p>{esc(result.explanation)}</p>")
+                     f"{quote}</p><p>{esc(result.explanation)}</p>")
         parts += [f"<p><strong>{esc(label)}:</strong> {esc(text)}</p>" for label, text in result_notes(result)]
         if result.figures:
             figures = figures_frame(result)
-            figures["value"] = [f"{v:+.2%}" for v in figures["value"]]
+            figures["value"] = [F.plus_minus_percent(v) for v in figures["value"]]
             for column in ("close from", "close to"):
-                figures[column] = [f"{v:,.2f}" if isinstance(v, float) else v for v in figures[column]]
+                figures[column] = [F.fixed_number(v) if isinstance(v, float) else v for v in figures[column]]
             parts.append(_table(figures, colors))
         parts.append("</div>")
     return "\n".join(parts)
@@ -200,17 +218,20 @@ def _user_section(story: Story) -> str:
     own = [e for e in story.events if e.origin == "user"]
     parts = []
     if own:
-        frame = pd.DataFrame({"date": [e.date.isoformat() for e in own], "when": [e.when() for e in own],
-                              "title": [e.title for e in own], "category": [e.category for e in own],
-                              "symbols": [", ".join(e.symbols) for e in own],
-                              "source": [e.sources[0].url if e.sources else "" for e in own]})
-        parts += [f"<h2>The user's own events ({len(own)})</h2>", _table(frame)]
+        frame = pd.DataFrame({_("date"): [e.date.isoformat() for e in own], _("when"): [e.when() for e in own],
+                              _("title"): [e.title for e in own],
+                              _("category"): [category_name(e.category) for e in own],
+                              _("symbols"): [", ".join(e.symbols) for e in own],
+                              _("source"): [e.sources[0].url if e.sources else "" for e in own]})
+        parts += [_tag("h2", _("The user's own events ({n})").format(n=len(own))), _table(frame)]
     if story.articles:
         items = "".join(f"<li><strong>{esc(a.title)}</strong>"
-                        f"{' · ' + a.published.strftime('%d %b %Y') if a.published else ''}"
-                        f"{' · ' + _link(a.url) if a.url else ''} · {len(a.text):,} characters</li>"
+                        f"{' · ' + F.padded_date(a.published) if a.published else ''}"
+                        f"{' · ' + _link(a.url) if a.url else ''} · "
+                        + words(ngettext("{n} character", "{n} characters", len(a.text))).format(
+                            n=F.fixed_number(len(a.text), 0)) + "</li>"
                         for a in story.articles)
-        parts += [f"<h2>Articles loaded ({len(story.articles)})</h2><ul>{items}</ul>"]
+        parts += [_tag("h2", _("Articles loaded ({n})").format(n=len(story.articles))) + f"<ul>{items}</ul>"]
     return "\n".join(parts)
 
 
@@ -218,32 +239,39 @@ def _loaded_claims_section(story: Story, history: PriceResult) -> str:
     """The checked articles' figures with their verdicts, checked as the claims page checks them."""
     parts, left = [], len(story.articles) - len(_checked_articles(story))
     if left:
-        parts.append(f'<p class="note">The claims of the latest {MAX_REPORT_ARTICLES} articles are checked here; '
-                     f"those of the {left} earlier one(s) are on the dashboard's Claims page.</p>")
+        note = ngettext("The claims of the latest {latest} articles are checked here; those of the {n} earlier "
+                        "one(s) are on the dashboard's Claims page.",
+                        "The claims of the latest {latest} articles are checked here; those of the {n} earlier "
+                        "one(s) are on the dashboard's Claims page.", left)
+        parts.append(_tag("p", note.format(latest=MAX_REPORT_ARTICLES, n=left), ' class="note"'))
     for article in _checked_articles(story):
         claims = _article_claims(article)
         if not claims:
             continue
         results = check_named(claims, history.frame)
         frame = pd.DataFrame({
-            "listing": [r.claim.symbol or "none" for r in results], "claimed": [r.claim.claimed for r in results],
-            "measure": [MEASURE_WORDS.get(r.claim.measure, r.claim.measure) for r in results],
-            "session": [f"{r.claim.day:%a %d %b %Y}" if r.claim.day else "" for r in results],
-            "verdict": [r.verdict for r in results],
-            "why": [r.explanation + (f" {r.reason}" if r.reason else "") for r in results],
-            "the article": [r.claim.sentence[:300] for r in results]})
-        parts += [f"<h2>Claims of “{esc(article.title)}”, checked against the prices ({len(results)})</h2>",
-                  _table(frame)]
+            _("listing"): [r.claim.symbol or _("none") for r in results],
+            _("claimed"): [r.claim.claimed for r in results],
+            _("measure"): [_(MEASURE_WORDS[r.claim.measure]) if r.claim.measure in MEASURE_WORDS else r.claim.measure
+                           for r in results],
+            _("session"): [F.padded_day(r.claim.day, year=True) if r.claim.day else "" for r in results],
+            _("verdict"): [_(r.verdict) for r in results],
+            _("why"): [r.explanation + (f" {r.reason}" if r.reason else "") for r in results],
+            _("the article"): [r.claim.sentence[:300] for r in results]})
+        heading = words(_("Claims of “{title}”, checked against the prices ({n})")).format(
+            title=esc(article.title), n=len(results))
+        parts += [f"<h2>{heading}</h2>", _table(frame)]
     return "\n".join(parts)
 
 
 def _sources_section(history: PriceResult) -> str:
     frame = pd.DataFrame(provenance_rows(history))
-    as_of = f"{history.snapshot_as_of:%d %b %Y}" if history.snapshot_as_of else "unknown"
-    mode = ("Offline: every price comes from the app's bundled snapshot of Yahoo Finance daily bars"
-            if history.offline else "Live Yahoo Finance daily bars where available, else the bundled snapshot")
-    return ("<h2>Price basis and data sources</h2>\n"
-            f"<p>{esc(mode)} (snapshot as of {esc(as_of)}). {esc(BASIS_USE)}</p>\n" + _table(frame))
+    as_of = F.padded_date(history.snapshot_as_of) if history.snapshot_as_of else _("unknown")
+    mode = (_("Offline: every price comes from the app's bundled snapshot of Yahoo Finance daily bars")
+            if history.offline else _("Live Yahoo Finance daily bars where available, else the bundled snapshot"))
+    text = _("{mode} (snapshot as of {day}).").format(mode=esc(mode), day=esc(as_of))
+    return (_tag("h2", _("Price basis and data sources")) + "\n"
+            f"<p>{text} {esc(_(BASIS_USE))}</p>\n" + _table(frame))
 
 
 CSS = """
@@ -262,12 +290,17 @@ th { background: #f8fafc; } .chart { width: 100%; min-height: 160px; }
 
 
 def _header(story: Story, generated: dt.datetime) -> str:
-    share = (f"<p><strong>Share link</strong> (read-only, opens this workspace in the app): {_link(story.share_url)}"
-             "</p>" if story.share_url else
-             "<p><strong>Share link:</strong> none: this screen was not saved as a workspace.</p>")
-    return ("<h1>Alibaba's QwQ-32B week on the markets: a report</h1>\n"
-            f'<p class="meta">Made {generated:%d %b %Y %H:%M} UTC from the dashboard · date range '
-            f"{story.start:%d %b %Y} – {story.end:%d %b %Y} · symbols {esc(', '.join(story.symbols))}</p>\n{share}")
+    if story.share_url:
+        share = words(_("{label} (read-only, opens this workspace in the app): {link}")).format(
+            label=_tag("strong", _("Share link")), link=_link(story.share_url))
+    else:
+        share = words(_("{label} none: this screen was not saved as a workspace.")).format(
+            label=_tag("strong", _("Share link:")))
+    meta = _("Made {made} UTC from the dashboard · date range {start} – {end} · symbols {symbols}").format(
+        made=f"{F.padded_date(generated.date())} {generated:%H:%M}", start=F.padded_date(story.start),
+        end=F.padded_date(story.end), symbols=", ".join(story.symbols))
+    return (_tag("h1", _("Alibaba's QwQ-32B week on the markets: a report")) + "\n"
+            + _tag("p", meta, ' class="meta"') + f"\n<p>{share}</p>")
 
 
 def build_report(story: Story, history: PriceResult, results: Iterable[ClaimResult] | None = None) -> str:
@@ -280,7 +313,7 @@ def build_report(story: Story, history: PriceResult, results: Iterable[ClaimResu
         _header(story, generated), _events_section(story, shown), _prices_section(story, history),
         _reaction_section(story, history), _claims_section(list(results), convention(story.updown)),
         _user_section(story), _loaded_claims_section(story, history), _sources_section(history)) if part)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    return (f'<!DOCTYPE html>\n<html lang="{current()}"><head><meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            "<title>QwQ-32B week: report</title>\n"
+            + _tag("title", _("QwQ-32B week: report")) + "\n"
             f"<style>{CSS}</style>\n<script>{get_plotlyjs()}</script>\n</head><body>\n{body}\n</body></html>\n")

@@ -31,12 +31,14 @@ from components.facts import (
     MAX_STORED_BYTES,
     MAX_WORKSPACES,
 )
+from components.locale import N_, _
+from components.locale import formats as F
 from components.workspace.records import NotSaved
 from components.workspace.schema import workspaces
 
 FORWARDED = "x-forwarded-for"
 LOCAL = "local"  # no address at all (a test, a script): one client
-FULL = "nothing new can be saved until unused workspaces expire; every saved link still opens"
+FULL = N_("nothing new can be saved until unused workspaces expire; every saved link still opens")
 
 
 class Refused(NotSaved):
@@ -82,24 +84,29 @@ def check_new(conn, digest: str | None, size: int, when: dt.datetime) -> None:
     Call it in a serial transaction (``db.transaction(serial=True)``), before the insert."""
     count, stored = _totals(conn)
     if count >= MAX_WORKSPACES:
-        raise Refused(f"the server holds its limit of {MAX_WORKSPACES:,} saved workspaces; {FULL}")
+        raise Refused(_("the server holds its limit of {n} saved workspaces; {rest}").format(
+            n=F.fixed_number(MAX_WORKSPACES, 0), rest=_(FULL)))
     if stored + size > MAX_STORED_BYTES:
-        raise Refused(f"the server's workspaces take their limit of {MAX_STORED_BYTES:,} bytes; {FULL}")
+        raise Refused(_("the server's workspaces take their limit of {n} bytes; {rest}").format(
+            n=F.fixed_number(MAX_STORED_BYTES, 0), rest=_(FULL)))
     if digest is None:
         return
     made, taken = _totals(conn, workspaces.c.creator == digest, workspaces.c.created_at >= when - ADDRESS_WINDOW)
     hours = int(ADDRESS_WINDOW.total_seconds() // 3600)
     if made >= MAX_NEW_WORKSPACES_PER_ADDRESS:
-        raise Refused(f"{MAX_NEW_WORKSPACES_PER_ADDRESS} new workspaces were saved from your address in the last "
-                      f"{hours} hours, the most it may; the ones you have keep saving themselves")
+        raise Refused(_("{n} new workspaces were saved from your address in the last {hours} hours, the most it may; "
+                        "the ones you have keep saving themselves").format(n=MAX_NEW_WORKSPACES_PER_ADDRESS,
+                                                                           hours=hours))
     if taken + size > MAX_NEW_BYTES_PER_ADDRESS:
-        raise Refused(f"new workspaces from your address took {taken:,} bytes in the last {hours} hours and this "
-                      f"one would take {size:,} more; the limit is {MAX_NEW_BYTES_PER_ADDRESS:,} (the ones you have "
-                      "keep saving themselves)")
+        raise Refused(_("new workspaces from your address took {taken} bytes in the last {hours} hours and this one "
+                        "would take {size} more; the limit is {limit} (the ones you have keep saving themselves)"
+                        ).format(taken=F.fixed_number(taken, 0), hours=hours, size=F.fixed_number(size, 0),
+                                 limit=F.fixed_number(MAX_NEW_BYTES_PER_ADDRESS, 0)))
 
 
 def check_growth(conn, growth: int) -> None:
     """Raise :class:`Refused` when ``growth`` more bytes would pass the database's limit (serial transaction)."""
     if growth > 0 and _totals(conn)[1] + growth > MAX_STORED_BYTES:
-        raise Refused(f"the server's workspaces take their limit of {MAX_STORED_BYTES:,} bytes, so this workspace "
-                      "cannot grow; remove some events or articles, or try again later")
+        raise Refused(_("the server's workspaces take their limit of {n} bytes, so this workspace cannot grow; "
+                        "remove some events or articles, or try again later").format(
+            n=F.fixed_number(MAX_STORED_BYTES, 0)))

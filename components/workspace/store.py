@@ -24,6 +24,8 @@ from components.facts import (
     MAX_WORKSPACE_EVENTS,
     WORKSPACE_EXPIRY_DAYS,
 )
+from components.locale import _
+from components.locale import formats as F
 from components.text.upload_schema import clip
 from components.workspace import quotas, rows, tokens
 from components.workspace.db import DatabaseError, failure, serialize, transaction
@@ -146,14 +148,20 @@ def expire(conn, when: dt.datetime) -> int:
 
 def _check_token(token: object, what: str) -> str:
     if not tokens.looks_like_token(token):
-        raise LinkError(f"This {what} link is not valid: its code should be 43 letters, digits, '-' or '_' "
-                        "(check that the whole link was copied).")
+        sentence = (_("This edit link is not valid: its code should be 43 letters, digits, '-' or '_' (check that "
+                      "the whole link was copied).") if what == "edit" else
+                    _("This share link is not valid: its code should be 43 letters, digits, '-' or '_' (check that "
+                      "the whole link was copied)."))
+        raise LinkError(sentence)
     return token
 
 
 def _unknown(what: str) -> LinkError:
-    return LinkError(f"No saved workspace has this {what} link. It may be mistyped or cut short, or the workspace "
-                     f"was deleted after {WORKSPACE_EXPIRY_DAYS} days without being opened or saved.")
+    sentence = (_("No saved workspace has this edit link. It may be mistyped or cut short, or the workspace was "
+                  "deleted after {days} days without being opened or saved.") if what == "edit" else
+                _("No saved workspace has this share link. It may be mistyped or cut short, or the workspace was "
+                  "deleted after {days} days without being opened or saved."))
+    return LinkError(sentence.format(days=WORKSPACE_EXPIRY_DAYS))
 
 
 @_guarded
@@ -168,9 +176,10 @@ def open_link(token: object, mode: str, *, url: str | None = None, when: dt.date
         if row is None:
             off, revoked = (False, None) if mode == EDIT else rows.revoked(conn, digest)
             if off:
-                on = f" on {revoked:%d %b %Y}" if revoked else ""
-                raise LinkError(f"This share link was turned off by the workspace's owner{on}. "
-                                "Ask them for the new one.")
+                raise LinkError(_("This share link was turned off by the workspace's owner on {day}. Ask them for "
+                                  "the new one.").format(day=F.padded_date(revoked)) if revoked else
+                                _("This share link was turned off by the workspace's owner. Ask them for the new "
+                                  "one."))
             raise _unknown(what)
         content, problems = _read_content(conn, row)
     if row.repairs or when - row.used_at > TOUCH_EVERY:
@@ -197,18 +206,18 @@ def _read_content(conn, row: rows.WorkspaceRow) -> tuple[Content, list[str]]:
     view, problems = read_view(row.view)
     events = []
     found = rows.event_rows(conn, row.id, MAX_WORKSPACE_EVENTS + 1)
-    for i, (_, event_id, record) in enumerate(found[:MAX_WORKSPACE_EVENTS], start=1):
+    for i, (_position, event_id, record) in enumerate(found[:MAX_WORKSPACE_EVENTS], start=1):
         event, why = read_event(record, f"saved event #{i} '{clip(event_id, 80)}'")
-        problems += [f"{w}; it was left out, the other events are loaded" for w in why]
+        problems += [_("{problem}; it was left out, the other events are loaded").format(problem=w) for w in why]
         if event is not None and all(e.id != event.id for e in events):
             events.append(event)
     if len(found) > MAX_WORKSPACE_EVENTS:
-        problems.append(f"the workspace holds more than {MAX_WORKSPACE_EVENTS} events; the first "
-                        f"{MAX_WORKSPACE_EVENTS} are loaded")
+        problems.append(_("the workspace holds more than {n} events; the first {n} are loaded").format(
+            n=MAX_WORKSPACE_EVENTS))
     articles: list[StoredArticle] = []
     for i, arow in enumerate(rows.article_rows(conn, row.id, MAX_WORKSPACE_ARTICLES), start=1):
         article, why = read_article(arow, f"saved article #{i}")
-        problems += [f"{w}; it was left out" for w in why]
+        problems += [_("{problem}; it was left out").format(problem=w) for w in why]
         if article is not None:
             articles.append(article)
     return Content(tuple(events), tuple(articles), view), problems
@@ -239,7 +248,8 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
     with transaction(url, write=True) as conn:
         row = _owned(conn, workspace_id, edit_token, when)
         if row.revision != revision and not force:
-            raise Conflict(f"saved elsewhere at {row.updated_at:%H:%M} UTC (revision {row.revision})")
+            raise Conflict(_("saved elsewhere at {time} UTC (revision {revision})").format(
+                time=f"{row.updated_at:%H:%M}", revision=row.revision))
         new, size = row.revision + 1, content_bytes(content)
         if size > row.bytes:  # growing counts against the database's limit, alone like a create
             serialize(conn)
