@@ -99,3 +99,12 @@ def test_the_readers_date_shapes_in_chinese():
         assert F.date_as(dt.date(2025, 3, 6), "date") == "2025年3月6日" and F.month_name(3) == "3月"
     finally:
         L.use(L.DEFAULT)
+
+
+def test_duplicates_of_the_session_are_counted_in_any_language(marked):
+    mine = [_event("Results")]
+    data = (b"title,date,category\nResults,2025-03-06,corporate\nResults,2025-03-06,corporate\n"
+            b"News,2025-03-07,corporate\nNews,2025-03-07,corporate\n")
+    result = uploads.parse_upload("events.csv", data, {"user-a"}, mine)
+    assert len(result.duplicates) == 3 and result.in_session == 2
+    assert all(_translated(what) for _event_, what in result.duplicates)

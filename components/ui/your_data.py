@@ -24,8 +24,8 @@ from components.facts import (
 from components.text.claim_reader import PLACES
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
-from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
-from components.text.uploads import IN_SESSION, UploadError, parse_upload
+from components.text.upload_schema import ALIASES, schema_rows, template_csv, template_json
+from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
 from components.ui import articles, saving, state
 from components.ui import navigation as nav
@@ -51,7 +51,7 @@ def upload_ui() -> None:
     t2.download_button("Template (JSON)", template_json(), "events_template.json", "application/json",
                        key=state.TEMPLATE_JSON)
     with st.expander("File schema"):
-        st.dataframe(pd.DataFrame([dataclasses.asdict(f) for f in SCHEMA]), hide_index=True)
+        st.dataframe(pd.DataFrame(schema_rows()), hide_index=True)
         st.caption("Also read: " + ", ".join(f"{alias} → {field}" for alias, field in ALIASES.items()) + ".")
     upload = st.file_uploader("Events file", type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
     if upload is None:
@@ -77,7 +77,7 @@ def upload_ui() -> None:
 def _duplicates(result) -> None:
     """Rows repeating one of the session's events or an earlier row: named, and counted once."""
     total = len(result.duplicates) + len(result.events)
-    mine = sum(what.startswith(IN_SESSION) for _, what in result.duplicates)
+    mine = result.in_session
     said = [f"{mine} of the {total} event(s) of this file are already in your session"] if mine else []
     if len(result.duplicates) > mine:
         said.append(f"{len(result.duplicates) - mine} row(s) repeat an earlier row of this file and count once")
