@@ -80,6 +80,7 @@ class ArticleClaim:
     closing: bool = False  # the text says the close ("closed nearly 13% higher")
     since: dt.date | None = None
     since_rule: str = ""
+    approximate: bool = False  # rankings: a look-back said in days, months or years ("a three-year high")
     sign: int = 1  # rankings and streaks: +1 highest, best, gains; -1 lowest, worst, losses
     reason: str = ""  # why the figure cannot be checked (measures intraday, extended, fundamental, other)
     sentence_index: int = 0
@@ -88,6 +89,7 @@ class ArticleClaim:
     count: int = 0  # streaks: how many sessions (or weeks) in a row
     unit: str = ""  # streaks: session or week
     unsure: str = ""
+    unlisted: str = ""  # why a figure has no listing: "group" (a group of stocks), "unknown" (a name not in the data)
     trail: tuple[str, ...] = ()
 
     @property

@@ -92,9 +92,9 @@ def _before_prices(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> Articl
     if claim.measure in ("fundamental", "other", "unread", "intraday", "extended"):
         return uncheckable(claim, claim.reason or "not a price", symbol=claim.symbol)
     if not claim.symbol:
-        if claim.subject and "group of stocks" in claim.listing_rule:
+        if claim.subject and claim.unlisted == "group":
             return uncheckable(claim, f"'{claim.subject}' is a group of stocks, not one listing (no single listing)")
-        if claim.subject and "no prices for" in claim.listing_rule:
+        if claim.subject and claim.unlisted == "unknown":
             return uncheckable(claim, f"{claim.subject} is not in the data (symbol not in the data)")
         return not_sure(claim, claim.unsure or "no listing is named for this figure")
     b = bars.get(claim.symbol)

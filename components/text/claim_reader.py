@@ -140,7 +140,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     settled = not_a_price(q, owner, clause.text)
     if settled is not None:
         return ArticleClaim(measure=settled[0], reason=settled[1], **base)
-    listing, listing_rule, unsure = _listing(q, owner, story, clause.text)
+    listing, listing_rule, unsure, unlisted = _listing(q, owner, story, clause.text)
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = _session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
@@ -153,8 +153,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     if vague is not None and not written:  # "to $117.59 the next day": which day, the text does not say
         unsure = "; ".join(x for x in (unsure, f"'{vague.text}' {vague.reason or 'names a day the text does not give'}")
                            if x)
-    fields = dict(symbol=listing, listing_rule=listing_rule, day=day, day_rule=day_rule, written_day=written,
-                  closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])), reason=reason,
+    fields = dict(symbol=listing, listing_rule=listing_rule, unlisted=unlisted, day=day, day_rule=day_rule,
+                  written_day=written, closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])),
+                  reason=reason,
                   unsure="; ".join(x for x in (unsure, unsure_measure) if x),
                   trail=(f"whose: {owner.rule}", f"listing: {listing_rule}", f"session: {day_rule}",
                          f"measure: {measure_rule}"))
@@ -212,28 +213,29 @@ def _currency_near(q: Quantity, text: str) -> str:
     return m.group(1) if m else ""
 
 
-def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str]:
-    """(symbol, rule, why unsure) of the figure's subject; a currency picks a dual-listed company's listing."""
+def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str, str]:
+    """(symbol, rule, why unsure, why it has no listing: "group", "unknown" or "") of the figure's subject; a
+    currency picks a dual-listed company's listing."""
     s = owner.subject
     if s is None:
-        return None, "no listing is named for this figure", "no listing is named for it"
+        return None, "no listing is named for this figure", "no listing is named for it", ""
     if s.kind == "group":
-        return None, f"'{s.text}': a group of stocks, no single listing", ""
+        return None, f"'{s.text}': a group of stocks, no single listing", "", "group"
     if s.kind in ("company_ref", "index_ref"):
-        return None, f"'{s.text}' points back to nothing named before", f"'{s.text}' points back to nothing named"
+        return None, f"'{s.text}' points back to nothing named before", f"'{s.text}' points back to nothing named", ""
     company = company_named(s.name) if s.kind == "company" else None
     currency = q.currency or _currency_near(q, text)
     if company and currency:
         market = "HK" if currency.startswith("HK") else ("US" if currency in ("$", "US$", "USD") else "")
         if market and company.symbol_for(market) and market in company.symbols:
-            return company.symbol_for(market), f"{s.name} in {currency}: {company.symbol_for(market)}", ""
+            return company.symbol_for(market), f"{s.name} in {currency}: {company.symbol_for(market)}", "", ""
     if s.symbol is None:
-        return None, f"{s.rule}; the app has no prices for {s.name or s.text}", ""
+        return None, f"{s.rule}; the app has no prices for {s.name or s.text}", "", "unknown"
     unsure = ""
-    defaulted = "no market is named" in story.reading.place_rule and " alone, " in s.rule
+    defaulted = story.reading.place_defaulted and s.alone
     if company and len(company.symbols) > 1 and defaulted:
         unsure = f"{s.name} trades in several markets and the article does not say which"
-    return s.symbol, s.rule, unsure
+    return s.symbol, s.rule, unsure, ""
 
 
 def _overnight_elsewhere(e, market: str, story: _Story) -> tuple[dt.date, str, bool] | None:
@@ -271,11 +273,11 @@ def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tupl
             day, why = story.reading.story_day("US")
             return day, f"'{e.text}': {e.rule}; {why}", False
         return e.start_date, f"'{e.text}' in its own words: {e.rule}", e.kind != "overnight"
-    other_market = "previous move" in clause.implicit and MARKET_TZ.get(market, clause.tz) != clause.tz
+    other_market = clause.follows_move and MARKET_TZ.get(market, clause.tz) != clause.tz
     elsewhere = (clause.date is not None and not clause.implicit
                  and claim_periods.another_figures(clause, q, clause.date))
     if clause.day is not None and not other_market and not elsewhere:  # nor another market's or figure's day
-        written = not clause.implicit or "previous move" in clause.implicit
+        written = not clause.implicit or clause.follows_move
         rule = clause.implicit or f"'{clause.date.text}' in its sentence: {clause.date.rule}"
         if written and story.reading.place in claim_periods.ASIAN and market == "US" \
                 and clause.day == story.reading.published and clause.date.kind != "overnight":
