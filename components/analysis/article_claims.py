@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from components.analysis.claims import Figure
+from components.locale import _
 
 MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE = "matches", "roughly", "does not match", "not sure", "uncheckable"
 VERDICTS = (MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE)
@@ -194,8 +195,9 @@ def judge_adjusted_level(adjusted: float, claimed: float, bound: float, qualifie
 
 
 def uncheckable(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:
-    return ArticleClaimResult(claim, UNCHECKABLE, f"Not checkable: {reason}.", reason=reason, **extra)
+    return ArticleClaimResult(claim, UNCHECKABLE, _("Not checkable: {reason}.").format(reason=reason), reason=reason,
+                              **extra)
 
 
 def not_sure(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:
-    return ArticleClaimResult(claim, NOT_SURE, f"Not sure: {reason}.", reason=reason, **extra)
+    return ArticleClaimResult(claim, NOT_SURE, _("Not sure: {reason}.").format(reason=reason), reason=reason, **extra)
