@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from components.analysis.claims import Figure
-from components.locale import N_
+from components.locale import N_, _
 
 # verdict codes, kept in results and compared in code; shown as _(verdict)
 MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE = (N_("matches"), N_("roughly"), N_("does not match"),
@@ -85,6 +85,7 @@ class ArticleClaim:
     closing: bool = False  # the text says the close ("closed nearly 13% higher")
     since: dt.date | None = None
     since_rule: str = ""
+    approximate: bool = False  # rankings: a look-back said in days, months or years ("a three-year high")
     sign: int = 1  # rankings and streaks: +1 highest, best, gains; -1 lowest, worst, losses
     reason: str = ""  # why the figure cannot be checked (measures intraday, extended, fundamental, other)
     sentence_index: int = 0
@@ -93,6 +94,7 @@ class ArticleClaim:
     count: int = 0  # streaks: how many sessions (or weeks) in a row
     unit: str = ""  # streaks: session or week
     unsure: str = ""
+    unlisted: str = ""  # why a figure has no listing: "group" (a group of stocks), "unknown" (a name not in the data)
     trail: tuple[str, ...] = ()
 
     @property
@@ -197,8 +199,9 @@ def judge_adjusted_level(adjusted: float, claimed: float, bound: float, qualifie
 
 
 def uncheckable(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:
-    return ArticleClaimResult(claim, UNCHECKABLE, f"Not checkable: {reason}.", reason=reason, **extra)
+    return ArticleClaimResult(claim, UNCHECKABLE, _("Not checkable: {reason}.").format(reason=reason), reason=reason,
+                              **extra)
 
 
 def not_sure(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:
-    return ArticleClaimResult(claim, NOT_SURE, f"Not sure: {reason}.", reason=reason, **extra)
+    return ArticleClaimResult(claim, NOT_SURE, _("Not sure: {reason}.").format(reason=reason), reason=reason, **extra)

@@ -38,6 +38,8 @@ from components.analysis.claim_measures import (
 )
 from components.analysis.claims import Figure, Unavailable
 from components.facts import MAX_SYMBOLS
+from components.locale import _
+from components.locale.formats import date_as
 
 __all__ = ["bars_by_symbol", "checked_symbols", "check_named", "check_claims", "check_claim", "Figure", "judge",
            "MATCHES", "NO_MATCH", "ROUGHLY"]
@@ -84,31 +86,36 @@ def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleCl
             return {"streak": check_streak, "rank": check_rank}.get(claim.measure, check_range)(claim, b)
     except Unavailable as exc:
         return uncheckable(claim, str(exc), symbol=claim.symbol)
-    return not_sure(claim, f"the app has no rule to check {claim.measure}", symbol=claim.symbol)
+    return not_sure(claim, _("the app has no rule to check {measure}").format(measure=claim.measure),
+                    symbol=claim.symbol)
 
 
 def _before_prices(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleClaimResult | None:
     """The result of a claim that needs no prices (or cannot have them), else None."""
     if claim.measure in ("fundamental", "other", "unread", "intraday", "extended"):
-        return uncheckable(claim, claim.reason or "not a price", symbol=claim.symbol)
+        return uncheckable(claim, claim.reason or _("not a price"), symbol=claim.symbol)
     if not claim.symbol:
-        if claim.subject and "group of stocks" in claim.listing_rule:
-            return uncheckable(claim, f"'{claim.subject}' is a group of stocks, not one listing (no single listing)")
-        if claim.subject and "no prices for" in claim.listing_rule:
-            return uncheckable(claim, f"{claim.subject} is not in the data (symbol not in the data)")
-        return not_sure(claim, claim.unsure or "no listing is named for this figure")
+        if claim.subject and claim.unlisted == "group":
+            return uncheckable(claim, _("'{subject}' is a group of stocks, not one listing (no single listing)").format(
+                subject=claim.subject))
+        if claim.subject and claim.unlisted == "unknown":
+            return uncheckable(claim, _("{subject} is not in the data (symbol not in the data)").format(
+                subject=claim.subject))
+        return not_sure(claim, claim.unsure or _("no listing is named for this figure"))
     b = bars.get(claim.symbol)
     if b is None or b.empty:
-        return uncheckable(claim, f"{claim.symbol} is not in the data (symbol not in the data)", symbol=claim.symbol)
+        return uncheckable(claim, _("{subject} is not in the data (symbol not in the data)").format(
+            subject=claim.symbol), symbol=claim.symbol)
     if claim.unsure:
         return not_sure(claim, claim.unsure, symbol=claim.symbol)
     if claim.day is None:
-        return not_sure(claim, "the text gives no day for this figure", symbol=claim.symbol)
+        return not_sure(claim, _("the text gives no day for this figure"), symbol=claim.symbol)
     first, last = b.index[0].date(), b.index[-1].date()
     if claim.day < first:
-        return uncheckable(claim, f"{claim.day:%d %b %Y} is before the data start ({claim.symbol} from "
-                                  f"{first:%d %b %Y}) (before the data starts)", symbol=claim.symbol)
-    if claim.day > last:
-        return uncheckable(claim, f"{claim.day:%d %b %Y} is after the data end ({claim.symbol} to {last:%d %b %Y})",
+        return uncheckable(claim, _("{day} is before the data start ({symbol} from {first}) (before the data starts)")
+                           .format(day=date_as(claim.day, "date"), symbol=claim.symbol, first=date_as(first, "date")),
                            symbol=claim.symbol)
+    if claim.day > last:
+        return uncheckable(claim, _("{day} is after the data end ({symbol} to {last})").format(
+            day=date_as(claim.day, "date"), symbol=claim.symbol, last=date_as(last, "date")), symbol=claim.symbol)
     return None

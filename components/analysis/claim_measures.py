@@ -291,8 +291,7 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
         last = beyond.index[-1].date()
         verdict = (NO_MATCH, f"it was {word} or equal on {last:%d %b %Y} ({float(beyond.iloc[-1]):,.2f}), after "
                              f"{claim.since:%d %b %Y}")
-        approximate = claim.since_rule.startswith("'") and "since" not in claim.since_rule  # "a three-year high"
-        if approximate and (last - claim.since).days < (session - claim.since).days / 10:
+        if claim.approximate and (last - claim.since).days < (session - claim.since).days / 10:
             verdict = (NOT_SURE, verdict[1] + f"; from {last + dt.timedelta(days=1):%d %b %Y} on none was: a look-back "
                                               "said in months or years is approximate, and the article may mean it")
         if verdict[0] == NO_MATCH:

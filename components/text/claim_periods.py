@@ -204,7 +204,7 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     e = _range_in(clause, lo, hi, q)
     if e is not None:
         start, end, words = e.start_date, min(e.end_date, day), e.text
-        if "up to publication" in e.rule:  # "over the past 12 months" counts from the close 12 months back
+        if e.to_publication:  # "over the past 12 months" counts from the close 12 months back
             start += dt.timedelta(days=1)
     else:
         found = _word_period(clause, q, lo, hi)
@@ -250,7 +250,7 @@ _ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|
 
 def paragraph_fields(e: DateExpression, day: dt.date) -> dict:
     """``since`` and the period's end of a figure measured over its paragraph's opening period."""
-    start = e.start_date + dt.timedelta(days=1) if "up to publication" in e.rule else e.start_date
+    start = e.start_date + dt.timedelta(days=1) if e.to_publication else e.start_date
     out = {"since": start, "since_rule": f"'{e.text}' opens its paragraph: from the last close before "
                                          f"{start:%d %b %Y}"}
     return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
@@ -267,24 +267,31 @@ def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
         months = {"week": 0, "day": 0, "session": 0}.get(q.unit)
         start = (day - dt.timedelta(days=q.span_days) if months is not None
                  else add_months(day, -q.count * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[q.unit]))
-        return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
+        return _looked_back(start, q.look_back)
     if back.startswith("of the "):
         unit = back[7:]
         start = {"year": dt.date(day.year, 1, 1), "month": day.replace(day=1)}.get(
             unit, day - dt.timedelta(days=day.weekday()))
-        return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
+        return _looked_back(start, q.look_back)
     m = re.match(r"in (?:more than |over |nearly |almost |about )?(\w+)(?: and a half)? (\w+?)s?$", back)
     if m and L.number_word(m.group(1)):
         n, unit = L.number_word(m.group(1)), m.group(2)
         start = (day - dt.timedelta(days=n * L.UNITS_IN_DAYS.get(unit, 1)) if unit in ("day", "session", "week")
                  else add_months(day, -n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 12)))
-        return {"since": start, "since_rule": f"'{q.look_back}': the sessions from {start:%d %b %Y}"}
+        return _looked_back(start, q.look_back)
     named = next((e for e in clause.expressions if e.resolved and q.start <= e.start and (
         e.start <= q.end + 8 or _WHOSE_RANK.fullmatch(clause.text[q.end:e.start]))), None)
     if named is not None:
         start = _after_named(named)
-        return {"since": start, "since_rule": f"'{q.look_back or named.text}': the sessions from {start:%d %b %Y}"}
+        return _looked_back(start, q.look_back or named.text)
     return {"unsure": f"'{q.text}' does not say how far back it looks"}
+
+
+def _looked_back(start: dt.date, words: str) -> dict:
+    """A ranking's window from ``start``, as its words said it; a span said without "since" ("a three-year high",
+    "in four months") is approximate."""
+    return {"since": start, "since_rule": f"'{words}': the sessions from {start:%d %b %Y}",
+            "approximate": "since" not in words}
 
 
 def _after_named(e: DateExpression) -> dt.date:

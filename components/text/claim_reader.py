@@ -28,6 +28,7 @@ from components.analysis.article_claims import ArticleClaim
 from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import _
+from components.locale.formats import date_as
 from components.text import claim_periods
 from components.text import entities as E
 from components.text import lexicon as L
@@ -129,7 +130,7 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
     beat = _BEAT.search(text)
     if beat and not any(c.measure == "fundamental" for c in out):
         out.append(ArticleClaim(f"claim-{len(story.claims) + len(out) + 1:03d}", clause.sentence, beat.group(),
-                                "fundamental", sentence_index=clause.sentence_index, reason=L.FUNDAMENTALS_REASON))
+                                "fundamental", sentence_index=clause.sentence_index, reason=_(L.FUNDAMENTALS_REASON)))
     return out
 
 
@@ -140,7 +141,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     settled = not_a_price(q, owner, clause.text)
     if settled is not None:
         return ArticleClaim(measure=settled[0], reason=settled[1], **base)
-    listing, listing_rule, unsure = _listing(q, owner, story, clause.text)
+    listing, listing_rule, unsure, unlisted = _listing(q, owner, story, clause.text)
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = _session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
@@ -151,13 +152,15 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         day_rule = measure_rule if "day" in extra else day_rule
     vague = claim_periods.unresolved_day(clause, q)
     if vague is not None and not written:  # "to $117.59 the next day": which day, the text does not say
-        unsure = "; ".join(x for x in (unsure, f"'{vague.text}' {vague.reason or 'names a day the text does not give'}")
-                           if x)
-    fields = dict(symbol=listing, listing_rule=listing_rule, day=day, day_rule=day_rule, written_day=written,
-                  closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])), reason=reason,
+        vaguely = _("'{words}' {why}").format(words=vague.text,
+                                              why=vague.reason or _("names a day the text does not give"))
+        unsure = "; ".join(x for x in (unsure, vaguely) if x)
+    fields = dict(symbol=listing, listing_rule=listing_rule, unlisted=unlisted, day=day, day_rule=day_rule,
+                  written_day=written, closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])),
+                  reason=reason,
                   unsure="; ".join(x for x in (unsure, unsure_measure) if x),
-                  trail=(f"whose: {owner.rule}", f"listing: {listing_rule}", f"session: {day_rule}",
-                         f"measure: {measure_rule}"))
+                  trail=(_("whose: {rule}").format(rule=owner.rule), _("listing: {rule}").format(rule=listing_rule),
+                         _("session: {rule}").format(rule=day_rule), _("measure: {rule}").format(rule=measure_rule)))
     if framed is not None:
         fields.update({k: v for k, v in extra.items() if k != "day"})
     elif measure in ("period", "period_points", "rank", "streak"):
@@ -182,27 +185,30 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     snapped = _SNAPPED.search(clause.text[max(0, q.start - 40):q.start]) if measure == "streak" else None
     if snapped is not None:  # "surged on Friday, snapping a three-day losing streak": the run ended the day before
         day = story_sessions.previous_session(market, day)
-        return "streak", f"'{snapped.group().strip()}': a run that ended the session before ({day:%a %d %b})", day, \
-            False, {"day": day}
+        return "streak", _("'{words}': a run that ended the session before ({day})").format(
+            words=snapped.group().strip(), day=date_as(day, "weekday_day")), day, False, {"day": day}
     last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" else None
     if last is not None:
         preview = story.reading.preview
         day = story_sessions.previous_session(market, preview[0] if preview else day)
-        return "level", f"'{last.group().strip()}': the close of the session before ({day:%a %d %b})", day, False, {
-            "day": day}
+        return "level", _("'{words}': the close of the session before ({day})").format(
+            words=last.group().strip(), day=date_as(day, "weekday_day")), day, False, {"day": day}
     if measure not in ("day", "points") or written or claim_periods.own_day(clause, q):
         return None
     period = "period" if measure == "day" else "period_points"
     run = claim_periods.run_before(clause, q)
     if run is not None:
         since = story_sessions.sessions_back(market, day, run.count)
-        return period, f"'{run.text}': a move over that run, from {since:%d %b %Y}", day, written, {
-            "since": since, "since_rule": f"'{run.text}': the {run.count} sessions from {since:%d %b %Y}"}
+        return period, _("'{words}': a move over that run, from {day}").format(
+            words=run.text, day=date_as(since, "date")), day, written, {"since": since, "since_rule": _(
+                "'{words}': the {count} sessions from {day}").format(words=run.text, count=run.count,
+                                                                    day=date_as(since, "date"))}
     under = clause.section if clause.section is not None and clause.section.is_range else None
     opened = under or claim_periods.paragraph_period(clause, story.reading.clauses)
     if opened is not None:
-        return period, (f"'{opened.text}' opens its paragraph: a move over {opened.start_date:%d %b %Y} to "
-                        f"{opened.end_date:%d %b %Y}"), day, written, claim_periods.paragraph_fields(opened, day)
+        return period, _("'{words}' opens its paragraph: a move over {first} to {last}").format(
+            words=opened.text, first=date_as(opened.start_date, "date"), last=date_as(opened.end_date, "date")), \
+            day, written, claim_periods.paragraph_fields(opened, day)
     return None
 
 
@@ -212,28 +218,32 @@ def _currency_near(q: Quantity, text: str) -> str:
     return m.group(1) if m else ""
 
 
-def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str]:
-    """(symbol, rule, why unsure) of the figure's subject; a currency picks a dual-listed company's listing."""
+def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str, str]:
+    """(symbol, rule, why unsure, why it has no listing: "group", "unknown" or "") of the figure's subject; a
+    currency picks a dual-listed company's listing."""
     s = owner.subject
     if s is None:
-        return None, "no listing is named for this figure", "no listing is named for it"
+        return None, _("no listing is named for this figure"), _("no listing is named for it"), ""
     if s.kind == "group":
-        return None, f"'{s.text}': a group of stocks, no single listing", ""
+        return None, _("'{words}': a group of stocks, no single listing").format(words=s.text), "", "group"
     if s.kind in ("company_ref", "index_ref"):
-        return None, f"'{s.text}' points back to nothing named before", f"'{s.text}' points back to nothing named"
+        return None, _("'{words}' points back to nothing named before").format(words=s.text), _(
+            "'{words}' points back to nothing named").format(words=s.text), ""
     company = company_named(s.name) if s.kind == "company" else None
     currency = q.currency or _currency_near(q, text)
     if company and currency:
         market = "HK" if currency.startswith("HK") else ("US" if currency in ("$", "US$", "USD") else "")
         if market and company.symbol_for(market) and market in company.symbols:
-            return company.symbol_for(market), f"{s.name} in {currency}: {company.symbol_for(market)}", ""
+            return company.symbol_for(market), _("{name} in {currency}: {symbol}").format(
+                name=s.name, currency=currency, symbol=company.symbol_for(market)), "", ""
     if s.symbol is None:
-        return None, f"{s.rule}; the app has no prices for {s.name or s.text}", ""
+        return None, _("{rule}; the app has no prices for {name}").format(rule=s.rule, name=s.name or s.text), "", \
+            "unknown"
     unsure = ""
-    defaulted = "no market is named" in story.reading.place_rule and " alone, " in s.rule
+    defaulted = story.reading.place_defaulted and s.alone
     if company and len(company.symbols) > 1 and defaulted:
-        unsure = f"{s.name} trades in several markets and the article does not say which"
-    return s.symbol, s.rule, unsure
+        unsure = _("{name} trades in several markets and the article does not say which").format(name=s.name)
+    return s.symbol, s.rule, unsure, ""
 
 
 def _overnight_elsewhere(e, market: str, story: _Story) -> tuple[dt.date, str, bool] | None:
@@ -244,9 +254,10 @@ def _overnight_elsewhere(e, market: str, story: _Story) -> tuple[dt.date, str, b
         return None
     if market == "US":
         return (story_sessions.previous_session("US", story.reading.published),
-                f"'{e.text}' of a US listing: its last session before the story's day", False)
+                _("'{words}' of a US listing: its last session before the story's day").format(words=e.text), False)
     day = story_sessions.last_session(market, story.reading.published)
-    return day, f"'{e.text}' of an Asian listing: its session of the story's day, the writer's night", False
+    return day, _("'{words}' of an Asian listing: its session of the story's day, the writer's night").format(
+        words=e.text), False
 
 
 def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
@@ -256,7 +267,8 @@ def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[d
     day, rule, written = _session_of(q, clause, story, market)
     preview = story.reading.preview
     if preview is not None and day is not None and day >= preview[0]:
-        return story_sessions.previous_session(market, preview[0]), f"{rule}; but {preview[1]}", False
+        return story_sessions.previous_session(market, preview[0]), _("{rule}; but {preview}").format(
+            rule=rule, preview=preview[1]), False
     return day, rule, written
 
 
@@ -269,21 +281,23 @@ def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tupl
         if story.reading.place in claim_periods.ASIAN and market == "US" and e.start_date == story.reading.published \
                 and e.kind != "overnight":
             day, why = story.reading.story_day("US")
-            return day, f"'{e.text}': {e.rule}; {why}", False
-        return e.start_date, f"'{e.text}' in its own words: {e.rule}", e.kind != "overnight"
-    other_market = "previous move" in clause.implicit and MARKET_TZ.get(market, clause.tz) != clause.tz
+            return day, _("'{words}': {rule}; {why}").format(words=e.text, rule=e.rule, why=why), False
+        return e.start_date, _("'{words}' in its own words: {rule}").format(words=e.text, rule=e.rule), \
+            e.kind != "overnight"
+    other_market = clause.follows_move and MARKET_TZ.get(market, clause.tz) != clause.tz
     elsewhere = (clause.date is not None and not clause.implicit
                  and claim_periods.another_figures(clause, q, clause.date))
     if clause.day is not None and not other_market and not elsewhere:  # nor another market's or figure's day
-        written = not clause.implicit or "previous move" in clause.implicit
-        rule = clause.implicit or f"'{clause.date.text}' in its sentence: {clause.date.rule}"
+        written = not clause.implicit or clause.follows_move
+        rule = clause.implicit or _("'{words}' in its sentence: {rule}").format(words=clause.date.text,
+                                                                                rule=clause.date.rule)
         if written and story.reading.place in claim_periods.ASIAN and market == "US" \
                 and clause.day == story.reading.published and clause.date.kind != "overnight":
             day, why = story.reading.story_day("US")
-            return day, rule + "; " + why, False
+            return day, _("{rule}; {why}").format(rule=rule, why=why), False
         return clause.day, rule, written
     day, rule = story.reading.story_day(market)
     if story.before_open and market == "US" and day == story.reading.published:
-        day, rule = claim_periods.previous_weekday(day), ("the story was written before the New York session opened, "
-                                                          "so its closes are the previous session's")
+        day, rule = claim_periods.previous_weekday(day), _("the story was written before the New York session opened, "
+                                                           "so its closes are the previous session's")
     return day, rule, False

@@ -67,6 +67,7 @@ class DateExpression:
     offset_days: int = 0
     tz: str = ""
     qualifier: str = ""
+    to_publication: bool = False  # a span back from publication ("over the past 12 months"): its base is that date
 
     @property
     def resolved(self) -> bool:

@@ -113,6 +113,8 @@ class Mention:
     symbol: str | None = None
     market: str = ""
     rule: str = ""
+    cue: str = ""  # the words that picked the listing's market ("Hong Kong-listed", "(NYSE:")
+    alone: bool = False  # a company named alone: its listing in the article's market
 
 
 def market_near(clause: str, start: int, end: int) -> tuple[str, str] | None:
@@ -131,12 +133,12 @@ def company_mention(clause: str, m: re.Match, company: Company, place: str) -> M
     if cue:  # "Tencent's ADRs": its listing in that market, which may not exist (no other market's instead)
         symbol = company.symbols.get(cue[0])
         return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, cue[0],
-                       f"'{cue[1]}' → {symbol or 'no listing there'}")
+                       f"'{cue[1]}' → {symbol or 'no listing there'}", cue=cue[1])
     symbol = company.symbol_for(place)
     market = place if place in company.symbols else next(iter(company.symbols), place)
     rule = (f"{company.name} alone, in a {place} report → {symbol}" if symbol
             else f"{company.name} has no listing the article's market ({place}) trades")
-    return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, market, rule)
+    return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, market, rule, alone=bool(symbol))
 
 
 def _taken(found: list[Mention], start: int, end: int) -> bool:
@@ -275,10 +277,10 @@ class Memory:
             words = m.text.lower()
             if "benchmark" in words or "market" in words or self.last_index is None:
                 symbol, name = BENCHMARKS.get(self.place, BENCHMARKS["HK"])
-                return replace(m, kind="index", name=name, symbol=symbol, market=self.place,
+                return replace(m, kind="index", name=name, symbol=symbol, market=self.place, cue="", alone=False,
                                rule=f"'{m.text}': the {name}, the benchmark of the article's market")
             target = self.main_index or self.last_index  # not an index named only as a cause of the move
-            return replace(target, text=m.text, start=m.start, end=m.end,
+            return replace(target, text=m.text, start=m.start, end=m.end, cue="", alone=False,
                            rule=f"'{m.text}' points back to the {target.name}")
         return m
 
@@ -293,12 +295,12 @@ class Memory:
                              self.company.symbol_for(self.place), self.place,
                              f"{self.company.name}, the company the article names most")
         if target.kind in ("index", "market"):  # "it" after an index: the index
-            return replace(target, text=m.text, start=m.start, end=m.end,
+            return replace(target, text=m.text, start=m.start, end=m.end, cue="", alone=False,
                            rule=f"'{m.text}' points back to the {target.name}")
         company = company_named(target.name) if target.kind == "company" else None
         cue = market_near(clause, m.start, m.end)
         symbol, market = (company.symbol_for(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
-        return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market,
+        return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market, cue="", alone=False,
                        rule=f"'{m.text}' points back to {target.name}" + (f" ('{cue[1]}')" if cue and company else "")
                        + (", the last company of that trade named" if by_trade else ""))
 
@@ -327,12 +329,12 @@ class Memory:
         out = []
         for m in mentions(clause, self.place):
             m = self.resolve(m, clause)
-            if m.kind == "company" and m.rule.startswith("'("):
+            if m.kind == "company" and m.cue.startswith("("):
                 self.coded[m.name] = m
-            elif m.kind == "company" and " alone, " in m.rule and m.name in self.coded:
+            elif m.kind == "company" and m.alone and m.name in self.coded:
                 coded = self.coded[m.name]
-                m = replace(m, symbol=coded.symbol, market=coded.market,
-                            rule=f"{m.name}, named earlier with its code {coded.rule.split(' → ')[0]} → {coded.symbol}")
+                m = replace(m, symbol=coded.symbol, market=coded.market, alone=False,
+                            rule=f"{m.name}, named earlier with its code '{coded.cue}' → {coded.symbol}")
             out.append(m)
             self.note(m)
             if m.kind in ("index", "market") and not _AS_CAUSE.search(clause[:m.start]):

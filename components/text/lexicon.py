@@ -24,6 +24,8 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections
 
+from components.locale import N_
+
 # --- moves ---------------------------------------------------------------------------------------------
 UP_VERBS = ("rise", "jump", "surge", "soar", "gain", "add", "climb", "rally", "advance", "leap", "spike", "pop",
             "rebound", "increase", "grow", "firm", "strengthen", "recover", "bounce", "rocket", "skyrocket",
@@ -150,32 +152,33 @@ QUALIFIERS: dict[str, str] = {
 
 # --- not a price ----------------------------------------------------------------------------------------
 NOT_PRICE = {
-    "turnover": "turnover (the value traded), not a price", "volume": "trading volume, not a price",
-    "market value": "a market value, not a price", "market capitalisation": "a market value, not a price",
-    "market capitalization": "a market value, not a price", "market cap": "a market value, not a price",
-    "valuation": "a valuation, not a price", "price tag": "a market value, not a price",
-    "stake": "a holding, not a price", "holding": "a holding, not a price", "holdings": "a holding, not a price",
-    "price target": "an analyst's target, not a price", "target price": "an analyst's target, not a price",
-    "target": "an analyst's target, not a price", "tariff": "a tariff, not a price", "tariffs": "a tariff, not a price",
-    "levy": "a levy, not a price", "levies": "a levy, not a price", "duty": "a duty, not a price",
-    "duties": "a duty, not a price",
-    "tax": "a tax, not a price", "rate": "a rate, not a price", "yield": "a yield, not a price",
-    "weighting": "an index weighting, not a price", "weight": "an index weighting, not a price",
-    "share of": "a share of something, not a price", "market share": "a market share, not a price",
-    "premium": "a premium, not a price", "discount": "a discount, not a price", "inflation": "inflation, not a price",
-    "GDP": "economic growth, not a price", "unemployment": "unemployment, not a price", "dividend": "a dividend",
-    "buyback": "a buyback, not a price", "short interest": "short interest, not a price",
-    "probability": "a probability, not a price", "chance": "a probability, not a price", "odds": "a probability",
-    "poll": "a poll, not a price", "ownership": "a holding, not a price", "position": "a holding, not a price",
-    "interest rate": "a rate, not a price", "policy rate": "a rate, not a price",
-    "retail sales": "an economic figure, not a price", "industrial output": "an economic figure, not a price",
-    "exports": "an economic figure, not a price", "imports": "an economic figure, not a price",
-    "outflows": "a fund flow, not a price", "inflows": "a fund flow, not a price", "net buying": "a fund flow",
-    "net selling": "a fund flow", "consumer prices": "an economic figure, not a price",
-    "crude": "an oil price, which the app does not hold", "barrel": "an oil price, which the app does not hold",
-    "Brent": "an oil price, which the app does not hold",
-    "producer prices": "an economic figure, not a price", "PMI": "an economic figure, not a price",
-    "lending": "an economic figure, not a price", "loans": "an economic figure, not a price",
+    "turnover": N_("turnover (the value traded), not a price"), "volume": N_("trading volume, not a price"),
+    "market value": N_("a market value, not a price"), "market capitalisation": N_("a market value, not a price"),
+    "market capitalization": N_("a market value, not a price"), "market cap": N_("a market value, not a price"),
+    "valuation": N_("a valuation, not a price"), "price tag": N_("a market value, not a price"),
+    "stake": N_("a holding, not a price"), "holding": N_("a holding, not a price"),
+    "holdings": N_("a holding, not a price"), "price target": N_("an analyst's target, not a price"),
+    "target price": N_("an analyst's target, not a price"), "target": N_("an analyst's target, not a price"),
+    "tariff": N_("a tariff, not a price"), "tariffs": N_("a tariff, not a price"), "levy": N_("a levy, not a price"),
+    "levies": N_("a levy, not a price"), "duty": N_("a duty, not a price"), "duties": N_("a duty, not a price"),
+    "tax": N_("a tax, not a price"), "rate": N_("a rate, not a price"), "yield": N_("a yield, not a price"),
+    "weighting": N_("an index weighting, not a price"), "weight": N_("an index weighting, not a price"),
+    "share of": N_("a share of something, not a price"), "market share": N_("a market share, not a price"),
+    "premium": N_("a premium, not a price"), "discount": N_("a discount, not a price"),
+    "inflation": N_("inflation, not a price"), "GDP": N_("economic growth, not a price"),
+    "unemployment": N_("unemployment, not a price"), "dividend": N_("a dividend"),
+    "buyback": N_("a buyback, not a price"), "short interest": N_("short interest, not a price"),
+    "probability": N_("a probability, not a price"), "chance": N_("a probability, not a price"),
+    "odds": N_("a probability"), "poll": N_("a poll, not a price"), "ownership": N_("a holding, not a price"),
+    "position": N_("a holding, not a price"), "interest rate": N_("a rate, not a price"),
+    "policy rate": N_("a rate, not a price"), "retail sales": N_("an economic figure, not a price"),
+    "industrial output": N_("an economic figure, not a price"), "exports": N_("an economic figure, not a price"),
+    "imports": N_("an economic figure, not a price"), "outflows": N_("a fund flow, not a price"),
+    "inflows": N_("a fund flow, not a price"), "net buying": N_("a fund flow"), "net selling": N_("a fund flow"),
+    "consumer prices": N_("an economic figure, not a price"), "crude": N_("an oil price, which the app does not hold"),
+    "barrel": N_("an oil price, which the app does not hold"), "Brent": N_("an oil price, which the app does not hold"),
+    "producer prices": N_("an economic figure, not a price"), "PMI": N_("an economic figure, not a price"),
+    "lending": N_("an economic figure, not a price"), "loans": N_("an economic figure, not a price"),
 }
 FUNDAMENTALS = ("revenue", "revenues", "sales", "income", "profit", "profits", "earnings", "EBITA", "EBITDA",
                 "margin", "margins", "cash flow", "net loss", "operating loss", "orders", "shipments", "users",
@@ -193,7 +196,7 @@ FORECAST = (r"(?:can|could|may|might|will|would|should|to) (?:\w+ ){0,3}(?:carry
             r"\b(?:poised|on (?:track|course|pace)|set|headed|heading) (?:to|for) (?:end|finish|close|post|log|book"
             r"|record|notch) (?:the|its|their) (?:year|month|week|quarter)",
             r"\bdownside to")
-FUNDAMENTALS_REASON = "fundamentals (revenue, profit, growth, estimates) are not in price data"
+FUNDAMENTALS_REASON = N_("fundamentals (revenue, profit, growth, estimates) are not in price data")
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own
 BEAT = (r"(?:beat|beats|beating|missed|misses|topped|exceeded|surpassed|fell short of|came in (?:well )?(?:ahead of"
         r"|above|below|short of)|(?:above|below|ahead of))\b(?: [\w']+){0,4}? (?:estimates|expectations|forecasts"

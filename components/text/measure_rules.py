@@ -14,6 +14,8 @@ import re
 from typing import Protocol
 
 from components.facts import HISTORY_START
+from components.locale import N_, _
+from components.locale.formats import date_as
 from components.text import claim_periods
 from components.text import lexicon as L
 from components.text.claim_subjects import Owner, asides, part_of
@@ -66,29 +68,29 @@ _FUNDAMENTAL = L.words_pattern(L.FUNDAMENTALS, 0)
 def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
     """(measure, reason) for a figure that is no price: an amount, a rate, revenue, a stake, a target, ...."""
     if q.kind == "unread":
-        return "unread", f"the number {q.problem}; it is listed, not judged"
+        return "unread", _("the number {problem}; it is listed, not judged").format(problem=q.problem)
     if q.kind == "pace":
-        return "fundamental", L.FUNDAMENTALS_REASON
+        return "fundamental", _(L.FUNDAMENTALS_REASON)
     if q.kind == "rate":
-        return "other", "percentage points: a change in a rate, not a price"
+        return "other", _("percentage points: a change in a rate, not a price")
     if _NEGATED.search(text[max(0, q.start - 40):q.start]):
-        return "other", "a move the text says did not happen, not a price to check"
+        return "other", _("a move the text says did not happen, not a price to check")
     if q.kind == "percent" and _SHARE_OF.match(text, q.end):
-        return "other", "a share of something (\"90 per cent of last year's purchases\"), not a price move"
+        return "other", _("a share of something (\"90 per cent of last year's purchases\"), not a price move")
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
-        return "fundamental", L.FUNDAMENTALS_REASON + " (a comparison with a year before)"
+        return "fundamental", _("{reason} (a comparison with a year before)").format(reason=_(L.FUNDAMENTALS_REASON))
     lo = max(0, q.start - 60)
     if _TARGET.search(text[max(0, q.start - 160):q.start]):  # "raised its target ... to 24,000 points by the end
         lo = min(lo, part_of(text, q.start)[0])  # of 2025, an increase of 6%": every figure of its part
     forecast = _FORECAST.search(text[lo:q.start])
     if forecast and q.kind in ("level", "percent", "points"):
-        return "other", f"a price expected, not one that traded ('{forecast.group().strip()}')"
+        return "other", _("a price expected, not one that traded ('{words}')").format(words=forecast.group().strip())
     for window in _what_it_measures(q, owner, text):
         found = _noun_reason(window)
         if found is not None:
             return found
     if q.kind == "money":
-        return "other", "an amount of money (a value, turnover or earnings), not a price"
+        return "other", _("an amount of money (a value, turnover or earnings), not a price")
     return None
 
 
@@ -104,9 +106,9 @@ def _price_over_a_year(q: Quantity, owner: Owner, text: str) -> bool:
 def _noun_reason(window: str) -> tuple[str, str] | None:
     noun, fundamental = _NOT_PRICE.search(window), _FUNDAMENTAL.search(window)
     if fundamental and (not noun or fundamental.start() > noun.start()):
-        return "fundamental", L.FUNDAMENTALS_REASON
+        return "fundamental", _(L.FUNDAMENTALS_REASON)
     if noun:
-        return "other", L.NOT_PRICE.get(noun.group(), L.NOT_PRICE.get(noun.group().lower(), "not a price"))
+        return "other", _(L.NOT_PRICE.get(noun.group(), L.NOT_PRICE.get(noun.group().lower(), N_("not a price"))))
     return None
 
 
@@ -168,7 +170,7 @@ def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.
         found = rule(q, owner, clause, story, day, part)
         if found is not None:
             return found
-    return "day", "", "a percentage without a period or a time of day: the day's close-to-close move", ""
+    return "day", "", _("a percentage without a period or a time of day: the day's close-to-close move"), ""
 
 
 def _opening(clause: Clause, q: Quantity) -> str:
@@ -184,29 +186,32 @@ def _before_the_data(q, owner, clause, story, day, part):
     when = next((e for e in clause.expressions if e.end <= q.start and _WHEN.match(clause.text[e.end:q.start])
                  and any(int(y) < HISTORY_START.year for y in re.findall(r"\b(?:19|20)\d\d\b", e.text))), None)
     if when is not None:  # "its best year since 2017, when it rose about 36 percent": 2017's figure
-        return "other", f"about {when.text}, before the price data begins ({HISTORY_START:%d %b %Y})", \
-            f"'{when.text}'", ""
+        return "other", _before_data(when.text), f"'{when.text}'", ""
     e = next((e for e in clause.expressions if (lo <= e.start < hi or q.start - 12 <= e.end <= q.start) and (
         e.resolved and e.end_date < HISTORY_START or not e.resolved and "outside the years" in e.reason)), None)
     if e is not None:
-        return "other", f"about {e.text}, before the price data begins ({HISTORY_START:%d %b %Y})", f"'{e.text}'", ""
+        return "other", _before_data(e.text), f"'{e.text}'", ""
     return None
+
+
+def _before_data(words: str) -> str:
+    return _("about {words}, before the price data begins ({day})").format(words=words,
+                                                                          day=date_as(HISTORY_START, "date"))
 
 
 def _first_ever(q, owner, clause, story, day, part):
     """"Pushing the shares above $1,000 for the first time": a crossing never seen before, which prices that begin in
     2022 cannot show (before the data)."""
     if q.kind == "level" and _FIRST_TIME.match(clause.text, q.end):
-        return "other", ("a first crossing of that price ever: the data begin in "
-                         f"{HISTORY_START.year}, so they cannot show every earlier price (before the data)"), \
-            "'for the first time'", ""
+        return "other", _("a first crossing of that price ever: the data begin in {year}, so they cannot show every "
+                          "earlier price (before the data)").format(year=HISTORY_START.year), "'for the first time'", ""
     return None
 
 
 def _extended(q, owner, clause, story, day, part):
     m = _EXTENDED.search(part) or _EXTENDED.search(_opening(clause, q)) or _CFD.search(clause.sentence)
     if m:
-        return ("extended", "a premarket, after-hours or futures price: daily bars hold the regular session only",
+        return ("extended", _("a premarket, after-hours or futures price: daily bars hold the regular session only"),
                 f"'{m.group()}'", "")
     return None
 
@@ -219,13 +224,14 @@ def _time_of_day(q, owner, clause, story, day, part):
     if m and m.group().lower().startswith("briefly") and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]):
         m = None  # "jumped as much as 0.8% to briefly hit ...": the day's high, which daily bars hold
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):
-        return ("intraday", f"taken during the session ('{m.group()}'): daily bars hold the open, high, low and close "
-                            "only", f"'{m.group()}'", "")
+        return ("intraday", _("taken during the session ('{words}'): daily bars hold the open, high, low and close "
+                              "only").format(words=m.group()), f"'{m.group()}'", "")
     opening = _OPENING.search(clause.text[max(0, q.start - 40):q.start])  # the open is a daily bar's
     if story.intraday and (story.morning or not _CLOSING.search(part)) and not opening and day is not None \
             and day >= story.reading.published:
-        return ("intraday", f"the story reports the session while it was open ('{story.intraday}'): daily bars "
-                            "hold the close only", f"the story's marker '{story.intraday}'", "")
+        return ("intraday", _("the story reports the session while it was open ('{words}'): daily bars hold the close "
+                              "only").format(words=story.intraday),
+                _("the story's marker '{words}'").format(words=story.intraday), "")
     return None
 
 
@@ -233,18 +239,30 @@ def _opened(q, owner, clause, story, day, part):
     before = clause.text[max(0, q.start - 40):q.start]
     if q.kind in ("percent", "points", "level") and _OPENING.search(before):
         measure = {"percent": "open_move", "points": "open_points", "level": "open_level"}[q.kind]
-        return measure, "", "'opened': the open against the previous close" if q.kind != "level" else "'opened at'", ""
+        rule = _("'opened': the open against the previous close") if q.kind != "level" else "'opened at'"
+        return measure, "", rule, ""
     return None
 
 
 def _ranking(q, owner, clause, story, day, part):
     if q.kind == "rank":
         if q.rank_of == "intraday":
-            return "intraday", "an intraday extreme ranked against others: not in daily closes", "'intraday'", ""
-        return "rank", "", f"'{q.text}': a ranking of {'daily moves' if q.rank_of == 'move' else 'closes'}", ""
+            return "intraday", _("an intraday extreme ranked against others: not in daily closes"), "'intraday'", ""
+        ranking = _("'{words}': a ranking of daily moves") if q.rank_of == "move" else _(
+            "'{words}': a ranking of closes")
+        return "rank", "", ranking.format(words=q.text), ""
     if q.kind == "streak":
-        return "streak", "", f"'{q.text}': a run of {q.unit}s", ""
+        return "streak", "", _run_of(q.unit).format(words=q.text, unit=q.unit), ""
     return None
+
+
+def _run_of(unit: str) -> str:
+    """"'{words}': a run of sessions" for a streak of ``unit``s, in the run's language."""
+    if unit == "session":
+        return _("'{words}': a run of sessions")
+    if unit == "week":
+        return _("'{words}': a run of weeks")
+    return _("'{words}': a run of {unit}s")
 
 
 def _extreme(q, owner, clause, story, day, part):
@@ -256,19 +274,22 @@ def _extreme(q, owner, clause, story, day, part):
         window = _WINDOW.search(clause.text[max(0, q.start - 40):q.start]) or claim_periods.period_of(q, clause, day)
         if window:
             words = window.group() if isinstance(window, re.Match) else window
-            return ("range_low" if low else "range_high"), "", f"{words}: the extreme of a stretch of sessions", ""
+            rule = _("{words}: the extreme of a stretch of sessions").format(words=words)
+            return ("range_low" if low else "range_high"), "", rule, ""
         return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
     if q.kind == "level" and (between := _BETWEEN.search(clause.text[max(0, q.start - 60):q.start])):
         first = not between.group("and")
-        return ("low_level" if first else "high_level"), "", f"'{between.group().strip()}': the day's range", ""
+        return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
+            words=between.group().strip()), ""
     if q.kind == "level" and _AS_MUCH.search(clause.text[max(0, q.start - 50):q.start]):
         low = owner.direction < 0
-        return ("low_level" if low else "high_level"), "", "'as much as ... to': the day's " + (
-            "low" if low else "high"), ""
+        return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
+                                                            _("'as much as ... to': the day's high")), ""
     if q.kind in ("percent", "points") and (q.qualifier == "as much as" or _AS_MUCH.search(part)):
         low = owner.direction < 0
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
-        return measure, "", "'as much as': the previous close to the day's " + ("low" if low else "high"), ""
+        return measure, "", (_("'as much as': the previous close to the day's low") if low else
+                             _("'as much as': the previous close to the day's high")), ""
     return None
 
 
@@ -287,8 +308,9 @@ def _given_back(q, owner, clause, story, day, part):
     if q.kind in ("percent", "points") and m and not claim_periods.own_day(clause, q):
         low = m.group("noun").lower() in L.LOSS_NOUNS
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
-        return measure, "", f"'{m.group().strip()}': a move the session gave back, at its " + (
-            "low" if low else "high"), ""
+        gave = _("'{words}': a move the session gave back, at its low") if low else \
+            _("'{words}': a move the session gave back, at its high")
+        return measure, "", gave.format(words=m.group().strip()), ""
     return None
 
 
@@ -298,7 +320,8 @@ def _from_extreme(q, owner, clause, story, day, part):
     m = _FROM_EXTREME.search(clause.text[q.end:q.end + 50])
     if q.kind in ("percent", "points") and m:
         measure = "period" if q.kind == "percent" else "period_points"
-        return measure, "", f"'{m.group().strip()}'", f"'{m.group().strip()}' does not say which session it counts from"
+        return measure, "", f"'{m.group().strip()}'", _("'{words}' does not say which session it counts from").format(
+            words=m.group().strip())
     return None
 
 
@@ -308,16 +331,16 @@ def _multi_session(q, owner, clause, story, day, part):
     m = _RUN_OF_SESSIONS.search(clause.text[max(0, q.start - 90):q.start])
     if q.kind in ("percent", "points") and m:
         measure = "period" if q.kind == "percent" else "period_points"
-        return measure, "", f"'{m.group()}': a move over several sessions", (
-            f"'{m.group()}' does not say which sessions it spans")
+        return measure, "", _("'{words}': a move over several sessions").format(words=m.group()), _(
+            "'{words}' does not say which sessions it spans").format(words=m.group())
     return None
 
 
 def _level_or_change(q, owner, clause, story, day, part):
     if q.kind == "level":
-        return "level", "", f"'{q.text}' is a level: the session's close", ""
+        return "level", "", _("'{words}' is a level: the session's close").format(words=q.text), ""
     if q.kind == "points":
-        return "points", "", f"'{q.text}': a change in points, close to close", ""
+        return "points", "", _("'{words}': a change in points, close to close").format(words=q.text), ""
     return None
 
 

@@ -111,7 +111,7 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
     else:
         start = months_before(pub, count * _UNIT_MONTHS.get(unit, 12))
     return resolved(m, "span", (start, pub), f"the {count} {unit}(s) up to publication",
-                    "the base day is the same date back; a day either way can change a figure")
+                    "the base day is the same date back; a day either way can change a figure", to_publication=True)
 
 
 def _look_back(m: re.Match, ctx: Context) -> DateExpression:

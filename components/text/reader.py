@@ -77,6 +77,7 @@ class Clause:
     second_text: str = ""
     periods: tuple[DateExpression, ...] = ()  # other periods a figure of the clause is measured over
     section: DateExpression | None = None  # the day or period of the section head it stands under ("For the week:")
+    follows_move: bool = False  # its day is the previous move's of its paragraph (``implicit`` says so)
 
     @property
     def day(self) -> dt.date | None:
@@ -96,6 +97,7 @@ class Reading:
     session: dt.date | None = None  # the session the story reports, in its place's calendar (see story.py)
     session_rule: str = ""
     preview: tuple[dt.date, str] | None = None  # the session a preview looks ahead to, and why (see previews.py)
+    place_defaulted: bool = False  # no market is named: the place is the app's home market
 
     def story_day(self, market: str) -> tuple[dt.date, str]:
         """The session of ``market`` a figure means when neither it nor its paragraph gives a day, and why."""
@@ -118,6 +120,7 @@ class _State:
     lead: frozenset[int] = frozenset()  # the paragraphs of the story's lead (not its title, byline or notes)
     preview: tuple[dt.date, str] | None = None  # the session the lead looks ahead to (previews.py)
     section: DateExpression | None = None  # the day or period of the section head above ("For the week:")
+    follows_move: bool = False  # the last clause dated without a day of its own took the previous move's
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -127,7 +130,8 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     lines, skipped, notices, dateline = story_lines(clean, day)
     found_place, place_rule = story.story_place(clean, [line for _, line, head in lines if not head], dateline)
     place = place or found_place
-    place_rule = place_rule if place == found_place else "chosen by hand"
+    defaulted = place == found_place and not place_rule
+    place_rule = (place_rule or story.home_place_rule()) if place == found_place else "chosen by hand"
     company = story.main_company(clean)
     context = Context(day, anchors or {}, place=place, fiscal_end=company.fiscal_year_end if company else 12)
     state, clauses, sentences = _State(context, Memory(place, company), notices=notices, company=company), [], 0
@@ -156,7 +160,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
             for part in clause_parts.clauses(sentence):
                 clauses.append(_read_clause(len(clauses), sentence_index, paragraph, part, sentence, heading, state))
     return Reading(day, place, place_rule, company, tuple(clauses), tuple(state.notices), tuple(skipped),
-                   state.session, state.session_rule, state.preview)
+                   state.session, state.session_rule, state.preview, defaulted)
 
 
 def _set_session(state: _State, day: dt.date, rule: str) -> None:
@@ -235,6 +239,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
                  state: _State) -> Clause:
     found = [m for m in state.memory.read(text) if m.kind in LISTING_KINDS]
     expressions, at, period, (date, implicit, tz) = _dating(text, found, paragraph, heading, state)
+    follows = bool(implicit) and state.follows_move
     move = at is not None
     date, implicit = _continued(text, date, implicit, state)
     expressions = [_session_filled(e, date) for e in expressions]
@@ -254,7 +259,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
         second = figure_periods.other_move_day(text, days, date, at or 0)
     periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now) if e != date)
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,
-                  move, period, tuple(found), *(second or (None, "")), periods, state.section)
+                  move, period, tuple(found), *(second or (None, "")), periods, state.section, follows)
 
 
 def _continued(text: str, date: DateExpression | None, implicit: str, state: _State) -> tuple[DateExpression | None,
@@ -345,12 +350,14 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
     """A move without a day: the last move of its market in the paragraph, else the story's session of its market."""
     ctx = state.context
     market = _market_of(text, found, state)
+    state.follows_move = False
     if state.section is not None:
         return replace(state.section, text="", start=0, end=0), sections.under(state.section), MARKET_TZ.get(
             market, MARKET_TZ["HK"])
     if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
         _text, date, tz, _part = state.move
         rule = f"the day of the previous move in its paragraph ({date.text or date.rule})"
+        state.follows_move = True
         return replace(date, text="", start=0, end=0), rule, tz
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
     outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)

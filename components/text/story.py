@@ -250,7 +250,8 @@ DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZH
 
 
 def article_place(text: str, dateline: str = "") -> tuple[str, str]:
-    """The article's market ("HK" or "US") and why: its dateline, else the market it names most."""
+    """The article's market ("HK" or "US") and why: its dateline, else the market it names most; the why is "" when
+    it names no market (the app's home market, :func:`home_place_rule`)."""
     if dateline.upper() in DATELINE_PLACES:
         return DATELINE_PLACES[dateline.upper()], f"the dateline names {dateline.title()}"
     if overnight_us(text):
@@ -266,7 +267,12 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
         return "US", f"it names US markets most ({counts['US']} times against {counts['HK']})"
     if counts["HK"]:
         return "HK", f"it names Hong Kong or mainland markets most ({counts['HK']} times against {counts['US']})"
-    return "HK", "no market is named, so the app's home market (Hong Kong)"
+    return "HK", ""
+
+
+def home_place_rule() -> str:
+    """Why a story that names no market is read as the app's home market's."""
+    return "no market is named, so the app's home market (Hong Kong)"
 
 
 _US_OVERNIGHT = re.compile(r"(?:[^.]|\.(?=\S)){0,80}\b[Oo]vernight\b(?:[^.]|\.(?=\S)){0,80}")  # "U.S." inside

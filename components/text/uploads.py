@@ -97,12 +97,14 @@ class UploadResult:
 
     ``duplicates`` are rows that repeat an event already given (``existing``) or an earlier row of the file:
     (the row's event, what it repeats: "your event 'user-…'" or "Row 1 (line 2) of this file"); they are
-    not in ``events``."""
+    not in ``events``. ``in_session`` counts those that repeat one of the session's events (the others repeat
+    an earlier row)."""
 
     events: list[Event]
     problems: list[RowProblem]
     notices: list[str]
     duplicates: list[tuple[Event, str]] = field(default_factory=list)
+    in_session: int = 0
 
 
 def same_event_key(event: Event) -> tuple:
@@ -132,6 +134,7 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
                             "save as 'CSV UTF-8').").format(file=label))
     rows, notices = reader(_decode(data, label), label)
     events, problems, taken, repeated = [], [], set(existing_ids), []
+    theirs = {same_event_key(e) for e in existing}
     known = {same_event_key(e): _("{your_event} '{id}'").format(your_event=_(IN_SESSION), id=e.id) for e in existing}
     for raw in rows:
         event, row_problems, row_notices = _check_row(raw)
@@ -149,7 +152,7 @@ def parse_upload(name: str, data: bytes, existing_ids: set[str], existing: list[
                 where=row_label(raw.row, raw.line), id=event.id, final=final))
         taken.add(final)
         events.append(Event.model_validate({**event.model_dump(), "id": final}))
-    return UploadResult(events, problems, notices, repeated)
+    return UploadResult(events, problems, notices, repeated, sum(same_event_key(e) in theirs for e, _what in repeated))
 
 
 def _decode(data: bytes, label: str) -> str:

@@ -26,8 +26,8 @@ from components.locale.formats import day
 from components.text.claim_reader import PLACES
 from components.text.extraction import propose_events
 from components.text.safe import md_escape
-from components.text.upload_schema import ALIASES, SCHEMA, template_csv, template_json
-from components.text.uploads import IN_SESSION, UploadError, parse_upload
+from components.text.upload_schema import ALIASES, schema_rows, template_csv, template_json
+from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
 from components.ui import articles, saving, state
 from components.ui import navigation as nav
@@ -56,7 +56,7 @@ def upload_ui() -> None:
     t2.download_button(_("Template (JSON)"), template_json(), "events_template.json", "application/json",
                        key=state.TEMPLATE_JSON)
     with st.expander(_("The file's columns")):
-        st.dataframe(pd.DataFrame([dataclasses.asdict(f) for f in SCHEMA]), hide_index=True)
+        st.dataframe(pd.DataFrame(schema_rows()), hide_index=True)
         st.caption(_("Other column names understood: {aliases}.").format(
             aliases=", ".join(f"{alias} → {field}" for alias, field in ALIASES.items())))
     upload = st.file_uploader(_("Events file"), type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
@@ -85,7 +85,7 @@ def upload_ui() -> None:
 def _duplicates(result) -> None:
     """Rows repeating one of the session's events or an earlier row: named, and counted once."""
     total = len(result.duplicates) + len(result.events)
-    mine = sum(what.startswith(IN_SESSION) for _, what in result.duplicates)
+    mine = result.in_session
     repeats = len(result.duplicates) - mine
     said = [ngettext("{count} of the {total} event of this file is already among your events",
                      "{count} of the {total} events of this file are already among your events", total)

@@ -7,13 +7,17 @@ A fake catalog wraps every message it translates in ‹‹ ››: a sentence bu
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from components import locale as L
+from components.analysis.claim_checks import check_claims
 from components.data.events import Event
 from components.locale import formats as F
 from components.text import upload_schema, uploads, user_events
+from components.text.claim_reader import claims_of_text
 
 
 class _Marking:
@@ -99,3 +103,31 @@ def test_the_readers_date_shapes_in_chinese():
         assert F.date_as(dt.date(2025, 3, 6), "date") == "2025年3月6日" and F.month_name(3) == "3月"
     finally:
         L.use(L.DEFAULT)
+
+
+def test_duplicates_of_the_session_are_counted_in_any_language(marked):
+    mine = [_event("Results")]
+    data = (b"title,date,category\nResults,2025-03-06,corporate\nResults,2025-03-06,corporate\n"
+            b"News,2025-03-07,corporate\nNews,2025-03-07,corporate\n")
+    result = uploads.parse_upload("events.csv", data, {"user-a"}, mine)
+    assert len(result.duplicates) == 3 and result.in_session == 2
+    assert all(_translated(what) for _event_, what in result.duplicates)
+
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+
+
+@pytest.mark.parametrize("name", ["alibaba_2025-02-21", "own_hk_rebound_2025-03-14"])
+def test_every_reason_a_claim_shows_is_translated(marked, name):
+    published = name.rsplit("_", 1)[1]
+    _reading, claims = claims_of_text((CORPUS / f"{name}.txt").read_text(encoding="utf-8"), published)
+    assert len(claims) > 5
+    for claim in claims:
+        shown = [*claim.trail, *(x for x in (claim.reason, claim.unsure) if x)]
+        assert len(claim.trail) == 4 or not claim.trail, claim
+        assert all(_translated(text) for text in shown), (claim.quote, shown)
+    # without prices, every claim is uncheckable or not sure, and says why in the run's language
+    results = check_claims(claims, pd.DataFrame(columns=["symbol", "date", "open", "high", "low", "close",
+                                                         "raw_close"]))
+    assert {r.verdict for r in results} <= {"uncheckable", "not sure"}
+    assert all(_translated(r.explanation) and _translated(r.reason) for r in results)
