@@ -12,7 +12,6 @@ from components.analysis.alignment import (
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event
-from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
@@ -73,7 +72,7 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
                "percentage points (not the market-model abnormal return of the event study).")
     for note in shared:
         st.caption(f":material/call_merge: {md_escape(note)}")
-    zoom_ui(event, events, history, closes_by_symbol(history.frame), symbols)
+    zoom_ui(event, events, history, caches.closes(history), symbols)
 
 
 def sources_ui(event: Event) -> None:

@@ -20,9 +20,22 @@ def config() -> dict:
     return {"displaylogo": False, "displayModeBar": False} if device.is_touch() else {"displaylogo": False}
 
 
+def drawn_once(fig):
+    """``fig``, whose plotly dict is built on its first drawing only.
+
+    ``st.plotly_chart`` asks a figure for its dict on every run, and building it (a deep copy, arrays encoded)
+    costs more than the rest of drawing. The figures pages draw are cached per inputs and never changed once
+    built (``caches``), so the dict of the first drawing is the dict of every later one.
+    """
+    if "to_dict" not in vars(fig):
+        as_dict = fig.to_dict()
+        fig.to_dict = lambda: as_dict
+    return fig
+
+
 def show(fig, key: str) -> None:
     """A chart to look at."""
-    st.plotly_chart(fig, key=key, config=config())
+    st.plotly_chart(drawn_once(fig), key=key, config=config())
 
 
 def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
@@ -34,7 +47,8 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
     if device.is_touch():  # a selectable chart turns a swipe into a pan; on a phone the timeline selects
         show(fig, chart.key)
         return None
-    chart_state = st.plotly_chart(fig, key=chart.key, on_select="rerun", selection_mode="points", config=config())
+    chart_state = st.plotly_chart(drawn_once(fig), key=chart.key, on_select="rerun", selection_mode="points",
+                                  config=config())
     return chart.picked(chart_state) if remember else chart.clicked(chart_state)
 
 

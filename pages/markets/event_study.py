@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components.analysis.event_study import EventStudyError, event_study
-from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import PLAIN_INTRO
 from components.ui import caches, daterange, errors, links, state
 from components.ui.banners import provenance_banner
@@ -26,7 +25,7 @@ def study() -> None:
     event = selected_event(events)
     history = full_history([symbol, bench])
     provenance_banner(history)
-    closes = closes_by_symbol(history.frame)
+    closes = caches.closes(history)
     missing = [s for s in (symbol, bench) if s not in closes]
     if missing:
         st.error(f"No prices for {', '.join(missing)}; choose another symbol.")

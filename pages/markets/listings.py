@@ -3,9 +3,8 @@
 import streamlit as st
 
 from components.analysis.listings import LISTINGS, premium_frame, prints, sync_frame, unpriced_spans
-from components.analysis.metrics import closes_by_symbol, coverage_notes
 from components.facts import ADS_RATIO, HEADLINE_EVENT
-from components.ui import daterange, errors, links, state
+from components.ui import caches, daterange, errors, links, state
 from components.ui.banners import provenance_banner
 from components.ui.listings import event_ui, movers_ui, premium_ui
 from components.ui.prices_events import all_events, full_history, selected_event
@@ -18,7 +17,7 @@ shown = daterange.range_line()
 links.show_url_notices()
 history = full_history(list(LISTINGS))
 provenance_banner(history)
-closes = closes_by_symbol(history.frame)
+closes = caches.closes(history)
 missing = [s for s in LISTINGS if s not in closes]
 if missing:
     st.error(f"No prices for {', '.join(missing)}, so the two listings cannot be compared.")
@@ -32,7 +31,7 @@ st.caption("A true premium compares the two prices at the same moment, which dai
            "one date are 13½ hours apart, so their gap mostly shows what moved in between; the BABA close against "
            "Hong Kong's next open, a few hours later, comes much nearer. Dotted lines mark events.")
 premium_ui(frame, sync, events, start, end)
-for note in coverage_notes(history.frame, list(LISTINGS), start, end):
+for note in caches.coverage_notes(history, list(LISTINGS), start, end, in_range=False):
     st.caption(f":material/warning: {note}")
 gap = unpriced_spans(history.frame, "9988.HK", start, end)
 if gap:

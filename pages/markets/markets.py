@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.analysis.metrics import coverage_notes, range_summary
+from components.analysis.metrics import range_summary
 from components.data.basis import BASIS_USE
 from components.data.prices import TIDY_COLUMNS
 from components.text.safe import csv_bytes, md_escape
@@ -55,7 +55,7 @@ def chart_and_selection() -> None:
 
 
 chart_and_selection()
-for note in coverage_notes(frame, symbols, start, end):
+for note in caches.coverage_notes(history, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption(f"{len(shown)} events in range. Dotted lines mark events; triangles mark each market's reaction "
            "session (up: a rise, down: a fall). Click a legend entry to hide a symbol with its marks. Weekends "
