@@ -8,6 +8,8 @@ span, rows, note and fetch time), so a user's new event or a live refetch comput
   fresh copy. ``reactions`` keeps an event's reaction table per prices, event and symbols, and
   every event's day 0 per symbol once (for the "same day 0" notes), so a click or a step to another
   event places one event on the calendars, not all of them.
+* ``shared`` keeps what a page draws or reads (figures, tables, studies) per prices, events, small inputs and
+  language, with ``st.cache_resource``: one object for every session, never changed once built.
 * ``closes``, ``prints`` and ``market_chart``'s range frame use ``st.cache_resource`` (pandas copies a shared
   frame or Series before any write to it), so a rerun does not split the history again.
 * ``market_chart``'s figure uses ``st.cache_resource``: plotly figures are shared read-only (pages
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -41,6 +45,8 @@ from components.data.prices import PriceResult
 from components.locale import current as language
 from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
+
+T = TypeVar("T")
 
 
 def _digest(parts: tuple) -> str:
@@ -60,16 +66,16 @@ def data_key(result: PriceResult) -> str:
                          for p in result.provenance.values()))
 
 
-def compare_all_events(events: list[Event], stock: pd.Series, bench: pd.Series, symbol: str, benchmark: str,
+def compare_all_events(history: PriceResult, events: list[Event], symbol: str, benchmark: str,
                        estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
-    """The all-events comparison table for one stock and benchmark."""
-    return _compare_all_events(events, events_key(events), stock, bench, symbol, benchmark, tuple(estimation),
-                               tuple(window))
+    """The all-events comparison table for one stock and benchmark of ``history``."""
+    return _compare_all_events(history, data_key(history), events, events_key(events), symbol, benchmark,
+                               tuple(estimation), tuple(window), language())
 
 
 def claim_results(history: PriceResult, events: list[Event]) -> list[ClaimResult]:
     """Every claim's verdict from the given prices and events."""
-    return _claim_results(history, data_key(history), events, events_key(events))
+    return _claim_results(history, data_key(history), events, events_key(events), language())
 
 
 def reactions(history: PriceResult, event: Event, events: list[Event],
@@ -77,7 +83,7 @@ def reactions(history: PriceResult, event: Event, events: list[Event],
     """An event's reaction table, its display form, and the notes on other events sharing its day 0."""
     key, every = data_key(history), events_key(events)
     day0s = _day0s(history, key, events, every, tuple(symbols))
-    return _reactions(history, key, event, events_key([event]), events, every, tuple(symbols), day0s)
+    return _reactions(history, key, event, events_key([event]), events, every, tuple(symbols), day0s, language())
 
 
 def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
@@ -94,14 +100,24 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
     return figure, frame, marks.in_range(events, start, end, categories)
 
 
+def shared(name: str, build: Callable[[], T], *key: Hashable, history: PriceResult | None = None,
+           events: list[Event] | None = None) -> T:
+    """``build()`` once per ``name``, ``key`` (the small values it depends on: symbols, dates, ids, windows, flags),
+    prices (``history``), ``events`` and language, shared read-only by every session: what a page only draws (a
+    figure, a table) or reads. ``key`` must hold every input of ``build`` but the prices and events."""
+    prices = data_key(history) if history is not None else ""
+    return _shared(build, name, prices, events_key(events) if events is not None else "", key, language())
+
+
 def closes(history: PriceResult) -> dict[str, pd.Series]:
-    """``closes_by_symbol`` of the history, once per prices (the Series are shared: pandas copies before a write)."""
-    return dict(_closes(history, data_key(history), "close"))
+    """``closes_by_symbol`` of the history, once per prices: shallow copies of shared Series (pandas copies the data
+    before a write to one)."""
+    return {s: series.copy(deep=False) for s, series in _closes(history, data_key(history), "close").items()}
 
 
 def prints(history: PriceResult) -> dict[str, pd.Series]:
     """``prints_by_symbol`` of the history, once per prices, like :func:`closes`."""
-    return dict(_closes(history, data_key(history), "raw_close"))
+    return {s: series.copy(deep=False) for s, series in _closes(history, data_key(history), "raw_close").items()}
 
 
 def coverage_notes(history: PriceResult, symbols: list[str], start: dt.date, end: dt.date, *,
@@ -112,13 +128,16 @@ def coverage_notes(history: PriceResult, symbols: list[str], start: dt.date, end
 
 
 @st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)
-def _compare_all_events(_events: list[Event], key: str, stock: pd.Series, bench: pd.Series, symbol: str,
-                        benchmark: str, estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
-    return compare_events(_events, stock, bench, symbol, benchmark, estimation, window)
+def _compare_all_events(_history: PriceResult, key: str, _events: list[Event], events: str, symbol: str,
+                        benchmark: str, estimation: tuple[int, int], window: tuple[int, int],
+                        language: str) -> pd.DataFrame:
+    closes = _closes(_history, key, "close")
+    return compare_events(_events, closes[symbol], closes[benchmark], symbol, benchmark, estimation, window)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str) -> list[ClaimResult]:
+def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str,
+                   language: str) -> list[ClaimResult]:
     return evaluate_all(load_claims(), _closes(_history, key, "close"), _events)
 
 
@@ -130,7 +149,7 @@ def _day0s(_history: PriceResult, key: str, _events: list[Event], events: str,
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _reactions(_history: PriceResult, key: str, _event: Event, event: str, _events: list[Event], events: str,
-               symbols: tuple[str, ...], _day0s: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+               symbols: tuple[str, ...], _day0s: dict, language: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     closes = _closes(_history, key, "close")
     table = reaction_table(_event, closes, list(symbols))
     return table, reaction_display(table), shared_day0(_event, _events, closes, list(symbols), _day0s)
@@ -139,6 +158,11 @@ def _reactions(_history: PriceResult, key: str, _event: Event, event: str, _even
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _market_figure(_history: PriceResult, key: str, _events: list[Event], events: str, language: str, **options):
     return marks.market_chart(_history.frame, events=_events, **options)[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _shared(_build: Callable[[], T], name: str, prices: str, events: str, key: tuple, language: str) -> T:
+    return _build()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -161,9 +185,9 @@ def _notes(_history: PriceResult, key: str, symbols: tuple[str, ...], start: dt.
 
 def article_claims(article: StoredArticle) -> tuple:
     """(reading, claims) of a loaded article, read once per text, date and place."""
-    return _article_claims(article.text, article.day, article.place)
+    return _article_claims(article.text, article.day, article.place, language())
 
 
 @st.cache_data(show_spinner="Reading the article's figures…", max_entries=16)
-def _article_claims(text: str, published: dt.date, place: str) -> tuple:
+def _article_claims(text: str, published: dt.date, place: str, language: str) -> tuple:
     return claims_of_text(text, published, place=place or None)

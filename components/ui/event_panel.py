@@ -92,7 +92,7 @@ def sources_ui(event: Event) -> None:
     st.caption(md_escape(" · ".join(meta)))
     for src in event.sources:
         st.markdown(f"- {md_link(src.title, src.url)}")
-    quotes = sentences_for_event(event.id, bundled_article())
+    quotes = caches.shared("event sentences", lambda: sentences_for_event(event.id, bundled_article()), event.id)
     if quotes:
         st.markdown("**In the article**")
         for sentence in quotes:

@@ -40,14 +40,21 @@ ADDRESSES = tuple(p.url_path for p in PAGES)
 _ROOT = "start"  # the address the default page reserves (Streamlit serves it at /)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _spec(url_path: str) -> PageSpec:
     return next(p for p in PAGES if p.url_path == url_path)
 
 
+@lru_cache(maxsize=None)
 def page(url_path: str) -> st.Page:
-    """The page at ``url_path`` ("timeline"), for ``st.page_link`` and ``st.switch_page``."""
-    spec = _spec(url_path)
+    """The page at ``url_path`` ("timeline"), for ``st.page_link`` and ``st.switch_page``.
+
+    Made once per process (both only read it); ``st.navigation`` gets pages of its own each run (:func:`sections`),
+    because it marks the page it returns as the one to run."""
+    return _new(_spec(url_path))
+
+
+def _new(spec: PageSpec) -> st.Page:
     return st.Page(spec.script, title=spec.title, icon=spec.icon, url_path=spec.url_path)
 
 
@@ -57,7 +64,7 @@ def sections() -> dict[str, list[st.Page]]:
     out: dict[str, list[st.Page]] = {"": [st.Page(home.script, title=home.title, icon=home.icon, url_path=_ROOT,
                                                    default=True, visibility="hidden")]}
     for spec in PAGES:
-        out.setdefault(spec.section, []).append(page(spec.url_path))
+        out.setdefault(spec.section, []).append(_new(spec))
     return out
 
 

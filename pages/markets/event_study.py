@@ -32,13 +32,16 @@ def study() -> None:
         return
     estimation, window = state.ES_ESTIMATION.get(), state.ES_WINDOW.get()
     try:
-        result = event_study(closes[symbol], closes[bench], event, symbol, bench, estimation, window, events)
+        result = caches.shared("event study", lambda: event_study(closes[symbol], closes[bench], event, symbol, bench,
+                                                                  estimation, window, events),
+                               event and event.id, symbol, bench, tuple(estimation), tuple(window), history=history,
+                               events=events)
     except EventStudyError as exc:
         st.error(str(exc), icon=":material/error:")
         return
-    study_results_ui(result, event)
-    table = caches.compare_all_events(events, closes[symbol], closes[bench], symbol, bench, estimation, window)
-    comparison_ui(table, events, symbol, bench)
+    study_results_ui(result, event, history, events)
+    table = caches.compare_all_events(history, events, symbol, bench, estimation, window)
+    comparison_ui(table, events, symbol, bench, history, (tuple(estimation), tuple(window)))
 
 
 study()

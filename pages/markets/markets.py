@@ -65,7 +65,8 @@ st.subheader("Summary of the range")
 st.caption("The last close as the exchange printed it, and dividend-adjusted; the change, highest and lowest close "
            "are on adjusted closes (total return); high and low are intraday.")
 num = st.column_config.NumberColumn(format="%.2f")
-st.dataframe(range_summary(frame), hide_index=True, key=state.MARKETS_SUMMARY,
+summary = caches.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols), history=history)
+st.dataframe(summary, hide_index=True, key=state.MARKETS_SUMMARY,
              column_config={"change %": st.column_config.NumberColumn(format="%+.2f%%"),
                             "last close, exchange print": num, "last close, adjusted": num, "highest close": num,
                             "lowest close": num, "intraday high": num, "intraday low": num})
@@ -77,4 +78,5 @@ st.download_button("Download CSV", lambda: csv_bytes(table), file_name=f"prices_
                    mime="text/csv", icon=":material/download:", key=state.MARKETS_CSV, on_click="ignore")
 with st.expander("Data sources"):
     st.caption(BASIS_USE)
-    st.dataframe(provenance_table(history), hide_index=True)
+    st.dataframe(caches.shared("provenance table", lambda: provenance_table(history), history=history),
+                 hide_index=True)

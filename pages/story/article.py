@@ -5,7 +5,7 @@ import streamlit as st
 from components.text.article import THRESHOLD, article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import daterange, links, state
+from components.ui import caches, daterange, links, state
 from components.ui import navigation as nav
 from components.ui.prices_events import all_events
 
@@ -50,8 +50,15 @@ for item in kept:
 st.header("Relative dates, resolved")
 st.caption(f"Each expression is resolved against the publication date, {meta.publication_date:%a %d %b %Y}, and "
            "compared with the verified date of the event it refers to.")
-mentions = article_date_mentions()
-st.dataframe(date_table(mentions, {k: e.title for k, e in events.items()}), hide_index=True, key=state.ARTICLE_DATES)
+
+
+def resolved_dates():
+    found = article_date_mentions()
+    return found, date_table(found, {k: e.title for k, e in events.items()})
+
+
+mentions, dates = caches.shared("article dates", resolved_dates, events=list(events.values()))
+st.dataframe(dates, hide_index=True, key=state.ARTICLE_DATES)
 if any(m.claim_id for m in mentions):
     st.page_link(nav.page("claims"), label="“Since January”: see both readings in the claims check",
                  icon=":material/fact_check:")
