@@ -1,31 +1,29 @@
 """Prices for the pages: the one fetch-or-fallback decision, and the caches behind it.
 
-Pages call :func:`get_prices`. For each symbol it tries, in order: live Yahoo data (the memory
-cache, then the on-disk parquet copy, then a fetch through :mod:`components.data.yahoo`), a stale
-disk copy, and the bundled snapshot. The result carries every symbol's
-:class:`~components.data.prices.Provenance`, so a page can say which source served what. Setting
-``DASHBOARD_OFFLINE=1`` skips the live path entirely (tests, CI and demos).
+Pages call :func:`get_prices`. For each symbol it tries, in order: live Yahoo data (the memory cache, then the
+on-disk parquet copy, then a fetch through :mod:`components.data.yahoo`), a stale disk copy, and the bundled
+snapshot. The result carries every symbol's :class:`~components.data.prices.Provenance`, so a page can say which
+source served what. Setting ``DASHBOARD_OFFLINE=1`` skips the live path entirely (tests, CI and demos).
 
-Live fetches run in a small pool of worker threads shared by every session, one fetch per symbol
-at a time. A page waits at most ``LIVE_DEADLINE_S`` for its symbols, counted from when each fetch
-began: another session asking for a symbol waits for what is left of its fetch's deadline, and for
-one already past it (a hung proxy) not at all. Past it, the page is drawn from the fallback and the
-fetch goes on, so a later run finds its result: a dead network costs one page its deadline, no more.
+Live fetches run in a small pool of worker threads shared by every session, one fetch per symbol at a time. A page
+waits at most ``LIVE_DEADLINE_S`` for its symbols, counted from when each fetch began: another session asking for a
+symbol waits for what is left of its fetch's deadline, and for one already past it (a hung proxy) not at all. Past
+it, the page is drawn from the fallback and the fetch goes on, so a later run finds its result: a dead network costs
+one page its deadline, no more.
 
 The caches, all owned by this module and emptied by :func:`clear_caches` (tests):
 
-* **snapshot**: the bundled CSV parsed and validated once per version of the files, keyed by the
-  size and modification time of the CSV and its metadata; a damaged snapshot's error is kept the
-  same way, so a broken file is not re-validated on every rerun.
-* **live**: per symbol, the frame Yahoo (or the disk copy) served, for ``LIVE_TTL`` and at most
-  until the day changes; at most ``MAX_LIVE_SYMBOLS`` symbols, least recently used dropped first.
-  Only frames that pass the snapshot's rules are kept.
-* **failures**: per symbol, why its last fetch failed, for ``RETRY_AFTER``, so a dead network is
-  not asked again on every rerun. :func:`retry` forgets the failures of the symbols one session asks
-  about (at most once per ``RETRY_COOLDOWN``); it clears nothing else.
+* **snapshot**: the bundled CSV parsed and validated once per version of the files, keyed by the size and
+  modification time of the CSV and its metadata; a damaged snapshot's error is kept the same way, so a broken file
+  is not re-validated on every rerun.
+* **live**: per symbol, the frame Yahoo (or the disk copy) served, for ``LIVE_TTL`` and at most until the day
+  changes; at most ``MAX_LIVE_SYMBOLS`` symbols, least recently used dropped first. Only frames that pass the
+  snapshot's rules are kept.
+* **failures**: per symbol, why its last fetch failed, for ``RETRY_AFTER``, so a dead network is not asked again on
+  every rerun. :func:`retry` forgets the failures of the symbols one session asks about (at most once per
+  ``RETRY_COOLDOWN``); it clears nothing else. Offline prices change only with :func:`data_version`.
 
-Every value handed out is a new frame (``get_prices`` slices and concatenates), or read-only
-metadata, so no page can change what another session sees.
+Every value handed out is a new frame (``get_prices`` slices and concatenates), or read-only metadata.
 """
 
 from __future__ import annotations
@@ -140,6 +138,10 @@ def _file_version(path) -> tuple:
     return (str(path), st.st_size, st.st_mtime_ns)
 
 
+def data_version() -> tuple:  # what offline prices depend on: the caches' generation, the bundled files
+    return (_generation[0], _file_version(SNAPSHOT_CSV), _file_version(SNAPSHOT_META))
+
+
 def _frozen(value):
     """Read-only view of JSON-like metadata (dicts become mapping proxies, lists tuples)."""
     if isinstance(value, dict):
@@ -154,7 +156,7 @@ def _snapshot() -> tuple[Mapping[str, pd.DataFrame], Mapping]:
 
     Raises :class:`SnapshotError` when the snapshot is missing or damaged.
     """
-    key = (_file_version(SNAPSHOT_CSV), _file_version(SNAPSHOT_META))
+    key = data_version()[1:]
     with _lock:
         cached = _snapshot_cache.get(key)
     if cached is None:

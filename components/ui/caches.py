@@ -8,9 +8,16 @@ span, rows, note and fetch time), so a user's new event or a live refetch comput
   fresh copy. ``reactions`` keeps an event's reaction table per prices, event and symbols, and
   every event's day 0 per symbol once (for the "same day 0" notes), so a click or a step to another
   event places one event on the calendars, not all of them.
+* ``shared`` keeps what a page draws or reads (figures, tables, studies) per prices, events, small inputs and
+  language, with ``st.cache_resource``: one object for every session, never changed once built.
+* ``closes``, ``prints`` and ``market_chart``'s range frame use ``st.cache_resource`` (pandas copies a shared
+  frame or Series before any write to it), so a rerun does not split the history again.
 * ``market_chart``'s figure uses ``st.cache_resource``: plotly figures are shared read-only (pages
   pass them to ``st.plotly_chart``, which only serialises them), because copying one costs as much
   as building it. The price frame and events it returns are computed per call, never shared.
+
+Whatever holds words a reader sees (notes, a figure's titles and hover) is also keyed by the run's language
+(:func:`components.locale.current`), so sessions in two languages never share one.
 
 Entries live until the server restarts or ``max_entries`` pushes them out; tests clear them.
 """
@@ -19,6 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -27,13 +36,17 @@ from components.analysis.alignment import reaction_display, reaction_table
 from components.analysis.claims import ClaimResult, load_claims
 from components.analysis.clusters import day0_map, shared_day0
 from components.analysis.event_study import compare_events
-from components.analysis.metrics import closes_by_symbol
+from components.analysis.metrics import closes_by_symbol, prints_by_symbol
+from components.analysis.metrics import coverage_notes as _coverage_notes
 from components.analysis.verdicts import evaluate_all
 from components.charts import marks
 from components.data.events import Event
 from components.data.prices import PriceResult
+from components.locale import current as language
 from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
+
+T = TypeVar("T")
 
 
 def _digest(parts: tuple) -> str:
@@ -53,16 +66,16 @@ def data_key(result: PriceResult) -> str:
                          for p in result.provenance.values()))
 
 
-def compare_all_events(events: list[Event], stock: pd.Series, bench: pd.Series, symbol: str, benchmark: str,
+def compare_all_events(history: PriceResult, events: list[Event], symbol: str, benchmark: str,
                        estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
-    """The all-events comparison table for one stock and benchmark."""
-    return _compare_all_events(events, events_key(events), stock, bench, symbol, benchmark, tuple(estimation),
-                               tuple(window))
+    """The all-events comparison table for one stock and benchmark of ``history``."""
+    return _compare_all_events(history, data_key(history), events, events_key(events), symbol, benchmark,
+                               tuple(estimation), tuple(window), language())
 
 
 def claim_results(history: PriceResult, events: list[Event]) -> list[ClaimResult]:
     """Every claim's verdict from the given prices and events."""
-    return _claim_results(history, data_key(history), events, events_key(events))
+    return _claim_results(history, data_key(history), events, events_key(events), language())
 
 
 def reactions(history: PriceResult, event: Event, events: list[Event],
@@ -70,7 +83,7 @@ def reactions(history: PriceResult, event: Event, events: list[Event],
     """An event's reaction table, its display form, and the notes on other events sharing its day 0."""
     key, every = data_key(history), events_key(events)
     day0s = _day0s(history, key, events, every, tuple(symbols))
-    return _reactions(history, key, event, events_key([event]), events, every, tuple(symbols), day0s)
+    return _reactions(history, key, event, events_key([event]), events, every, tuple(symbols), day0s, language())
 
 
 def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
@@ -80,47 +93,101 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
     The figure is reused while prices, events and options are the same; the frame and the events
     are the page's own.
     """
-    figure = _market_figure(history, data_key(history), events, events_key(events), start=start, end=end,
+    key = data_key(history)
+    figure = _market_figure(history, key, events, events_key(events), language(), start=start, end=end,
                             categories=None if categories is None else tuple(categories), symbols=symbols, **options)
-    frame = marks.range_frame(history.frame, start, end, symbols)
+    frame = _range_frame(history, key, start, end, symbols).copy(deep=False)
     return figure, frame, marks.in_range(events, start, end, categories)
 
 
+def shared(name: str, build: Callable[[], T], *key: Hashable, history: PriceResult | None = None,
+           events: list[Event] | None = None) -> T:
+    """``build()`` once per ``name``, ``key`` (the small values it depends on: symbols, dates, ids, windows, flags),
+    prices (``history``), ``events`` and language, shared read-only by every session: what a page only draws (a
+    figure, a table) or reads. ``key`` must hold every input of ``build`` but the prices and events."""
+    prices = data_key(history) if history is not None else ""
+    return _shared(build, name, prices, events_key(events) if events is not None else "", key, language())
+
+
+def closes(history: PriceResult) -> dict[str, pd.Series]:
+    """``closes_by_symbol`` of the history, once per prices: shallow copies of shared Series (pandas copies the data
+    before a write to one)."""
+    return {s: series.copy(deep=False) for s, series in _closes(history, data_key(history), "close").items()}
+
+
+def prints(history: PriceResult) -> dict[str, pd.Series]:
+    """``prints_by_symbol`` of the history, once per prices, like :func:`closes`."""
+    return {s: series.copy(deep=False) for s, series in _closes(history, data_key(history), "raw_close").items()}
+
+
+def coverage_notes(history: PriceResult, symbols: list[str], start: dt.date, end: dt.date, *,
+                   in_range: bool = True) -> list[str]:
+    """The sentences on symbols whose prices do not cover ``start..end``, once per prices, range and language:
+    of the prices in the range, or (``in_range=False``) of the whole history."""
+    return list(_notes(history, data_key(history), tuple(symbols), start, end, in_range, language()))
+
+
 @st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)
-def _compare_all_events(_events: list[Event], key: str, stock: pd.Series, bench: pd.Series, symbol: str,
-                        benchmark: str, estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
-    return compare_events(_events, stock, bench, symbol, benchmark, estimation, window)
+def _compare_all_events(_history: PriceResult, key: str, _events: list[Event], events: str, symbol: str,
+                        benchmark: str, estimation: tuple[int, int], window: tuple[int, int],
+                        language: str) -> pd.DataFrame:
+    closes = _closes(_history, key, "close")
+    return compare_events(_events, closes[symbol], closes[benchmark], symbol, benchmark, estimation, window)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str) -> list[ClaimResult]:
-    return evaluate_all(load_claims(), closes_by_symbol(_history.frame), _events)
+def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str,
+                   language: str) -> list[ClaimResult]:
+    return evaluate_all(load_claims(), _closes(_history, key, "close"), _events)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _day0s(_history: PriceResult, key: str, _events: list[Event], events: str,
            symbols: tuple[str, ...]) -> dict[tuple[str, str], dt.date]:
-    return day0_map(_events, closes_by_symbol(_history.frame), list(symbols))
+    return day0_map(_events, _closes(_history, key, "close"), list(symbols))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _reactions(_history: PriceResult, key: str, _event: Event, event: str, _events: list[Event], events: str,
-               symbols: tuple[str, ...], _day0s: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    closes = closes_by_symbol(_history.frame)
+               symbols: tuple[str, ...], _day0s: dict, language: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    closes = _closes(_history, key, "close")
     table = reaction_table(_event, closes, list(symbols))
     return table, reaction_display(table), shared_day0(_event, _events, closes, list(symbols), _day0s)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _market_figure(_history: PriceResult, key: str, _events: list[Event], events: str, **options):
+def _market_figure(_history: PriceResult, key: str, _events: list[Event], events: str, language: str, **options):
     return marks.market_chart(_history.frame, events=_events, **options)[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _shared(_build: Callable[[], T], name: str, prices: str, events: str, key: tuple, language: str) -> T:
+    return _build()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _range_frame(_history: PriceResult, key: str, start: dt.date, end: dt.date,
+                 symbols: tuple[str, ...] | None) -> pd.DataFrame:
+    return marks.range_frame(_history.frame, start, end, symbols)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _closes(_history: PriceResult, key: str, column: str) -> dict[str, pd.Series]:
+    return (closes_by_symbol if column == "close" else prints_by_symbol)(_history.frame)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _notes(_history: PriceResult, key: str, symbols: tuple[str, ...], start: dt.date, end: dt.date, in_range: bool,
+           language: str) -> list[str]:
+    frame = marks.range_frame(_history.frame, start, end) if in_range else _history.frame
+    return _coverage_notes(frame, list(symbols), start, end)
 
 
 def article_claims(article: StoredArticle) -> tuple:
     """(reading, claims) of a loaded article, read once per text, date and place."""
-    return _article_claims(article.text, article.day, article.place)
+    return _article_claims(article.text, article.day, article.place, language())
 
 
 @st.cache_data(show_spinner="Reading the article's figures…", max_entries=16)
-def _article_claims(text: str, published: dt.date, place: str) -> tuple:
+def _article_claims(text: str, published: dt.date, place: str, language: str) -> tuple:
     return claims_of_text(text, published, place=place or None)

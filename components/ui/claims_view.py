@@ -19,6 +19,7 @@ from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
+from components.data.prices import PriceResult
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
 from components.locale import N_, _, ngettext
 from components.locale.formats import day, number, signed_percent
@@ -94,10 +95,10 @@ def bundled_ui() -> None:
     titles = {e.id: e.title for e in events}
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
-            _bundled_claim(result, history.frame, titles, i)
+            _bundled_claim(result, history, titles, i)
 
 
-def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, str], position: int) -> None:
+def _bundled_claim(result: ClaimResult, history: PriceResult, titles: dict[str, str], position: int) -> None:
     st.markdown(f"#### {md_escape(result.claim.wording)}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(result.claim.quote)))
@@ -114,7 +115,7 @@ def _bundled_claim(result: ClaimResult, frame: pd.DataFrame, titles: dict[str, s
                                     **_figure_columns()})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
         if first is not None:
-            _chart(frame, first.symbol, first.dates[0], first.dates[1], result.id, position)
+            _chart(history, first.symbol, first.dates[0], first.dates[1], result.id, position)
     links_row = st.columns(len(result.claim.event_ids))
     for col, eid in zip(links_row, result.claim.event_ids):
         col.page_link(nav.page("timeline"), label=titles.get(eid, eid), icon=":material/timeline:",
@@ -151,10 +152,10 @@ def loaded_ui() -> None:
                      "chart”.").format(count=MAX_CLAIM_CHARTS))
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
-            _loaded_claim(result, history.frame, i)
+            _loaded_claim(result, history, i)
 
 
-def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame, position: int) -> None:
+def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: int) -> None:
     claim = result.claim
     st.markdown(f"#### {md_escape(claim.symbol or _('No listing named'))} · {md_escape(claim.claimed)} · "
                 f"{_(MEASURE_WORDS.get(claim.measure, claim.measure))}")
@@ -175,8 +176,8 @@ def _loaded_claim(result: ArticleClaimResult, frame: pd.DataFrame, position: int
     if result.figures:
         st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id),
                      column_config=_figure_columns())
-    if result.symbol and result.base and result.session and result.symbol in set(frame["symbol"]):
-        _chart(frame, result.symbol, result.base, result.session, result.id, position)
+    if result.symbol and result.base and result.session and result.symbol in caches.closes(history):
+        _chart(history, result.symbol, result.base, result.session, result.id, position)
 
 
 def _figure_columns() -> dict:
@@ -212,9 +213,11 @@ def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.date, claim_id: str, position: int) -> None:
+def _chart(history: PriceResult, symbol: str, base: dt.date, session: dt.date, claim_id: str, position: int) -> None:
     """A claim's chart: drawn for the first MAX_CLAIM_CHARTS claims, one click away for the others."""
     if position >= MAX_CLAIM_CHARTS and not st.toggle(_("Show its chart"), key=state.claim_chart_toggle(claim_id)):
         return
-    fig = claim_chart(frame, symbol, base, session, dark=device.is_dark())
+    dark = device.is_dark()
+    fig = caches.shared("claim chart", lambda: claim_chart(history.frame, symbol, base, session, dark=dark),
+                        symbol, base, session, dark, history=history)
     plots.show(fig, state.claim_chart_key(claim_id))

@@ -11,11 +11,23 @@ import re
 
 import streamlit as st
 
+from components.ui import state
+
 _TOUCH = re.compile(r"Mobi|Android|iPhone|iPad|iPod|Silk|Kindle", re.IGNORECASE)
 
 
 def is_touch() -> bool:
-    """True for phones and tablets (their user agents say so); drag-zoom is then off."""
+    """True for phones and tablets (their user agents say so); drag-zoom is then off.
+
+    A session's request headers never change, so they are read on its first run only."""
+    touch = state.TOUCH.get()
+    if touch is None:
+        touch = _agent_is_touch()
+        state.TOUCH.set(touch)
+    return touch
+
+
+def _agent_is_touch() -> bool:
     try:
         agent = st.context.headers.get("User-Agent", "") or ""
     except Exception:  # no request (AppTest, bare mode): a desktop

@@ -12,7 +12,6 @@ from components.analysis.alignment import (
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event
-from components.analysis.metrics import closes_by_symbol
 from components.data.events import Event
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
@@ -76,7 +75,7 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
                  "difference in percentage points (pp), not the event study's abnormal return.").format(rule=_(RULE)))
     for note in shared:
         st.caption(f":material/call_merge: {md_escape(note)}")
-    zoom_ui(event, events, history, closes_by_symbol(history.frame), symbols)
+    zoom_ui(event, events, history, caches.closes(history), symbols)
 
 
 def sources_ui(event: Event) -> None:
@@ -100,7 +99,7 @@ def sources_ui(event: Event) -> None:
     st.caption(md_escape(" · ".join(meta)))
     for src in event.sources:
         st.markdown(f"- {md_link(src.title, src.url)}")
-    quotes = sentences_for_event(event.id, bundled_article())
+    quotes = caches.shared("event sentences", lambda: sentences_for_event(event.id, bundled_article()), event.id)
     if quotes:
         st.markdown(_("**In the article**"))
         for sentence in quotes:

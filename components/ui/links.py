@@ -117,9 +117,9 @@ def navigation() -> None:
     """The sidebar's page links, each carrying the state that page shows (range, event, its own
     parameters), so arriving on a page writes no second address into the browser's history."""
     with st.sidebar:
-        for section, pages in nav.sections().items():
-            if not section:
-                continue  # the app's root: the Overview, linked under its own address
-            st.caption(section)
-            for page in pages:
-                st.page_link(page, query_params=to_params(st.session_state, page.url_path))
+        section = None
+        for spec in nav.PAGES:  # the app's root (the Overview) is linked under its own address
+            if spec.section != section:
+                section = spec.section
+                st.caption(section)
+            st.page_link(nav.page(spec.url_path), query_params=to_params(st.session_state, spec.url_path))

@@ -9,19 +9,38 @@ import streamlit as st
 
 from components.analysis import formats
 from components.analysis.alignment import news_moment
-from components.analysis.listings import clock_frame, first_mover, first_movers, premium_around, spread
+from components.analysis.listings import (
+    LISTINGS,
+    clock_frame,
+    first_mover,
+    first_movers,
+    premium_around,
+    premium_frame,
+    prints,
+    spread,
+    sync_frame,
+)
 from components.charts.listings import clock_figure, premium_figure
 from components.data.events import Event
+from components.data.prices import PriceResult
 from components.facts import ADS_RATIO
 from components.locale import _, ngettext
 from components.locale.formats import day, signed_percent
 from components.text.safe import md_escape
-from components.ui import device, plots, state
+from components.ui import caches, device, plots, state
 
 AROUND_DAYS = 6  # calendar days either side of an event on the clock chart
 
 
-def premium_ui(gap: pd.DataFrame, sync: pd.DataFrame, events: list[Event], start: dt.date, end: dt.date) -> None:
+def listing_frames(history: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, pd.DataFrame]:
+    """The listings' exchange prices, the premium of each date's closes and the nearer-synchronous one."""
+    printed = {s: prints(history, s) for s in LISTINGS}
+    quotes = (printed["9988.HK"], printed["BABA"], printed["HKD=X"])
+    return printed, premium_frame(*quotes), sync_frame(*quotes)
+
+
+def premium_ui(history: PriceResult, gap: pd.DataFrame, sync: pd.DataFrame, events: list[Event], start: dt.date,
+               end: dt.date) -> None:
     """The premium in the date range: its two readings as medians with their middle half, and a chart."""
     closes, nearer = spread(gap, start, end), spread(sync, start, end)
     if closes is None:
@@ -45,20 +64,33 @@ def premium_ui(gap: pd.DataFrame, sync: pd.DataFrame, events: list[Event], start
                                      "are left out.", nearer.count).format(count=nearer.count))
         cols[1].caption(_("Middle half of the nights: {low} to {high}").format(
             low=signed_percent(nearer.low / 100), high=signed_percent(nearer.high / 100)))
-    in_range = [f[(f["date"] >= pd.Timestamp(start)) & (f["date"] <= pd.Timestamp(end))] for f in (gap, sync)]
-    plots.show(premium_figure(*in_range, events, **device.chart_look()), state.LISTINGS_PREMIUM)
+    look = device.chart_look()
+
+    def figure():
+        in_range = [f[(f["date"] >= pd.Timestamp(start)) & (f["date"] <= pd.Timestamp(end))] for f in (gap, sync)]
+        return premium_figure(*in_range, events, **look)
+
+    fig = caches.shared("premium figure", figure, start, end, tuple(look.items()), history=history, events=events)
+    plots.show(fig, state.LISTINGS_PREMIUM)
 
 
-def event_ui(event: Event, closes: dict[str, pd.Series], prints: dict[str, pd.DataFrame], frame: pd.DataFrame) -> None:
+def event_ui(event: Event, history: PriceResult, closes: dict[str, pd.Series], printed: dict[str, pd.DataFrame],
+             frame: pd.DataFrame) -> None:
     """One event: which listing could price it first (returns on adjusted closes), both closes on one clock and
     the gap between them around it (exchange prices)."""
-    mover = first_mover(event, closes["9988.HK"], closes["BABA"])
+    key = caches.events_key([event])
+    mover = caches.shared("first mover", lambda: first_mover(event, closes["9988.HK"], closes["BABA"]), key,
+                          history=history)
     st.markdown(f"**{md_escape(event.title)}** ({md_escape(event.when())}). {mover.sentence()}")
     days = [d for d in (mover.hk_day0, mover.us_day0) if d] or [event.date]
     start, end = min(days) - dt.timedelta(days=AROUND_DAYS), max(days) + dt.timedelta(days=AROUND_DAYS)
-    clock = clock_frame(prints["9988.HK"], prints["BABA"], prints["HKD=X"], start, end)
-    moment = news_moment(event)
-    plots.show(clock_figure(clock, moment.at, **device.chart_look()), state.LISTINGS_CLOCK)
+    moment, look = news_moment(event), device.chart_look()
+
+    def figure():
+        clock = clock_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"], start, end)
+        return clock_figure(clock, moment.at, **look)
+
+    plots.show(caches.shared("clock figure", figure, key, tuple(look.items()), history=history), state.LISTINGS_CLOCK)
     if moment.timing == "date only":
         st.caption(_("The news has only a date: the dashed line is the end of that date where it was made."))
     around = premium_around(frame, min(days))
@@ -73,6 +105,8 @@ def event_ui(event: Event, closes: dict[str, pd.Series], prints: dict[str, pd.Da
         }), hide_index=True, key=state.LISTINGS_AROUND)
 
 
-def movers_ui(events: list[Event], closes: dict[str, pd.Series]) -> None:
-    st.dataframe(first_movers(events, closes["9988.HK"], closes["BABA"]), hide_index=True, key=state.LISTINGS_MOVERS,
+def movers_ui(events: list[Event], history: PriceResult, closes: dict[str, pd.Series]) -> None:
+    table = caches.shared("first movers", lambda: first_movers(events, closes["9988.HK"], closes["BABA"]),
+                          history=history, events=events)
+    st.dataframe(table, hide_index=True, key=state.LISTINGS_MOVERS,
                  column_config={"event": st.column_config.TextColumn(_("event"), width="large")})

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import streamlit as st
 
+from components import locale
 from components.locale import N_, _
 
 HOME = "overview"  # the page the app's root shows
@@ -42,14 +43,25 @@ ADDRESSES = tuple(p.url_path for p in PAGES)
 _ROOT = "start"  # the address the default page reserves (Streamlit serves it at /)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _spec(url_path: str) -> PageSpec:
     return next(p for p in PAGES if p.url_path == url_path)
 
 
 def page(url_path: str) -> st.Page:
-    """The page at ``url_path`` ("timeline"), for ``st.page_link`` and ``st.switch_page``."""
-    spec = _spec(url_path)
+    """The page at ``url_path`` ("timeline"), for ``st.page_link`` and ``st.switch_page``.
+
+    Made once per process and language (both only read it); ``st.navigation`` gets pages of its own each run
+    (:func:`sections`), because it marks the page it returns as the one to run."""
+    return _page(url_path, locale.current())
+
+
+@lru_cache(maxsize=None)
+def _page(url_path: str, language: str) -> st.Page:  # the language keys the cache: the title is in it
+    return _new(_spec(url_path))
+
+
+def _new(spec: PageSpec) -> st.Page:
     return st.Page(spec.script, title=_(spec.title), icon=spec.icon, url_path=spec.url_path)
 
 
@@ -59,7 +71,7 @@ def sections() -> dict[str, list[st.Page]]:
     out: dict[str, list[st.Page]] = {"": [st.Page(home.script, title=_(home.title), icon=home.icon, url_path=_ROOT,
                                                    default=True, visibility="hidden")]}
     for spec in PAGES:
-        out.setdefault(_(spec.section), []).append(page(spec.url_path))
+        out.setdefault(_(spec.section), []).append(_new(spec))
     return out
 
 

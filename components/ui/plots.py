@@ -28,22 +28,44 @@ def config() -> dict:
     return {"displaylogo": False, "displayModeBar": False} if device.is_touch() else {"displaylogo": False}
 
 
-def data_expander(fig, summary: str) -> None:
-    """The chart's data one click away: the summary, then its series and the events it marks as tables."""
-    table, events = describe.data_table(fig), describe.events(fig)
+def drawn_once(fig):
+    """``fig``, whose plotly dict is built on its first drawing only.
+
+    ``st.plotly_chart`` asks a figure for its dict on every run, and building it (a deep copy, arrays encoded)
+    costs more than the rest of drawing. The figures pages draw are cached per inputs and never changed once
+    built (``caches``), so the dict of the first drawing is the dict of every later one.
+    """
+    if "to_dict" not in vars(fig):
+        as_dict = fig.to_dict()
+        fig.to_dict = lambda: as_dict
+    return fig
+
+
+def _described(fig) -> tuple:
+    """The chart's summary sentence and its data tables, worked out on its first drawing (kept on the figure, which
+    is cached per inputs and language, like its dict)."""
+    if "_described" not in vars(fig):
+        fig._described = (describe.describe(fig), describe.data_table(fig), describe.events(fig))
+    return fig._described
+
+
+def data_expander(fig) -> str:
+    """The chart's data one click away: the summary, then its series and the events it marks as tables. Returns the
+    summary, the chart's accessible name."""
+    summary, table, events = _described(fig)
     with st.expander(_("Data of this chart"), icon=":material/table:"):
         st.caption(summary)
         if not table.empty:
             st.dataframe(table, hide_index=True, alt=summary)
         if not events.empty:
             st.dataframe(events, hide_index=True, alt=_("The events this chart marks"))
+    return summary
 
 
 def show(fig, key: str) -> None:
     """A chart to look at; its summary is the chart's accessible name (``alt``), its data one click away."""
-    summary = describe.describe(fig)
-    st.plotly_chart(fig, key=key, config=config(), alt=summary)
-    data_expander(fig, summary)
+    st.plotly_chart(drawn_once(fig), key=key, config=config(), alt=_described(fig)[0])
+    data_expander(fig)
 
 
 def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
@@ -55,10 +77,9 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
     if device.is_touch():  # a selectable chart turns a swipe into a pan; on a phone the timeline selects
         show(fig, chart.key)
         return None
-    summary = describe.describe(fig)
-    chart_state = st.plotly_chart(fig, key=chart.key, on_select="rerun", selection_mode="points", config=config(),
-                                  alt=summary)
-    data_expander(fig, summary)
+    chart_state = st.plotly_chart(drawn_once(fig), key=chart.key, on_select="rerun", selection_mode="points",
+                                  config=config(), alt=_described(fig)[0])
+    data_expander(fig)
     return chart.picked(chart_state) if remember else chart.clicked(chart_state)
 
 

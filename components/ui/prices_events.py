@@ -6,7 +6,9 @@ own events from the session, and a spinner while a live fetch is under way.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from functools import lru_cache
 
 import streamlit as st
 
@@ -46,6 +48,15 @@ def full_history(symbols: list[str]) -> PriceResult:
     """Every date of the symbols (for reaction sessions and windows that reach past the chart)."""
     first, last = data_span()
     if store.is_offline():
-        return store.get_prices(symbols, first, last)
+        kept = _offline_history(tuple(symbols), first, last, store.data_version())
+        return dataclasses.replace(kept, frame=kept.frame.copy(deep=False), provenance=dict(kept.provenance),
+                                   problems=list(kept.problems))
     with st.spinner("Fetching prices from Yahoo Finance…", show_time=True):
         return store.get_prices(symbols, first, last)
+
+
+@lru_cache(maxsize=32)
+def _offline_history(symbols: tuple[str, ...], first: dt.date, last: dt.date, version: tuple) -> PriceResult:
+    """Offline prices change only with the bundled files (``version``): read once, handed out as copies (pandas
+    copies a shallow copy's data before any write to it, so no page changes what another sees)."""
+    return store.get_prices(list(symbols), first, last)

@@ -23,12 +23,13 @@ from components.analysis.study_report import (
 )
 from components.charts.study import ar_figure, car_figure
 from components.data.events import Event
+from components.data.prices import PriceResult
 from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
 from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EVENT
 from components.locale import _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.safe import csv_bytes, md_escape
-from components.ui import device, plots, state, updown
+from components.ui import caches, device, plots, state, updown
 from components.ui.prices_events import available_symbols
 
 
@@ -92,7 +93,7 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
     return symbol, bench
 
 
-def study_results_ui(result: EventStudyResult, event: Event) -> None:
+def study_results_ui(result: EventStudyResult, event: Event, history: PriceResult, events: list[Event]) -> None:
     """The summary, headline metrics, notes, both charts; the statistics and tables one click away."""
     symbol, bench = result.symbol, result.benchmark
     st.subheader(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(event.title)))
@@ -114,12 +115,15 @@ def study_results_ui(result: EventStudyResult, event: Event) -> None:
                                   len(result.warnings)).format(count=len(result.warnings))):
             for warning in result.warnings:
                 st.markdown(f"- {md_escape(warning)}")
-    dark = device.is_dark()
+    dark, key = device.is_dark(), (result.event_id, symbol, bench, result.estimation, result.event_window)
     left, right = st.columns(2)
     with left:
-        plots.show(ar_figure(result, dark, updown.chosen()), state.ES_AR)
+        colours = updown.chosen()
+        plots.show(caches.shared("ar figure", lambda: ar_figure(result, dark, colours), *key, dark, colours,
+                                 history=history, events=events), state.ES_AR)
     with right:
-        plots.show(car_figure(result, dark), state.ES_CAR)
+        plots.show(caches.shared("car figure", lambda: car_figure(result, dark), *key, dark, history=history,
+                                 events=events), state.ES_CAR)
     st.caption(_("Bars are solid where p < 0.05; whiskers and the band are 95% intervals. Returns are simple daily "
                  "returns of {symbol}'s closes, {basis}, and of {bench}'s, {bench_basis}.").format(
         symbol=symbol, basis=_(symbol_info(symbol).basis_label), bench=bench,
@@ -150,13 +154,15 @@ def one_firm_ui(result: EventStudyResult) -> None:
     st.caption(" ".join([*(_(s) for s in TEST_SENTENCES.values()), notes[-1]]))
 
 
-def comparison_ui(table, events: list[Event], symbol: str, bench: str) -> None:
+def comparison_ui(table, events: list[Event], symbol: str, bench: str, history: PriceResult, windows: tuple) -> None:
     """Every event's study for this stock and benchmark, by title: one row per day 0."""
     st.subheader(_("Every event for {symbol} against {bench}").format(symbol=symbol, bench=bench))
     st.caption(_("Events that share a day 0 are one row: a single session's move cannot be split between them. "
                  "Moves of this market and the article's claims are sessions, not news, and are listed without a "
                  "study."))
-    st.dataframe(compare_display(table, {e.id: e.title for e in events}), hide_index=True, key=state.ES_COMPARE,
+    shown = caches.shared("study comparison", lambda: compare_display(table, {e.id: e.title for e in events}),
+                          symbol, bench, windows, history=history, events=events)
+    st.dataframe(shown, hide_index=True, key=state.ES_COMPARE,
                  column_config={"event": st.column_config.TextColumn(_("event"), width="large")})
     st.download_button(_("Download comparison (CSV)"), lambda: csv_bytes(table),
                        file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components.analysis.event_study import EventStudyError, event_study
-from components.analysis.metrics import closes_by_symbol
 from components.analysis.study_report import PLAIN_INTRO
 from components.locale import _
 from components.ui import caches, daterange, errors, links, state
@@ -27,20 +26,23 @@ def study() -> None:
     event = selected_event(events)
     history = full_history([symbol, bench])
     provenance_banner(history)
-    closes = closes_by_symbol(history.frame)
+    closes = caches.closes(history)
     missing = [s for s in (symbol, bench) if s not in closes]
     if missing:
         st.error(_("No prices for {symbols}; choose another symbol.").format(symbols=", ".join(missing)))
         return
     estimation, window = state.ES_ESTIMATION.get(), state.ES_WINDOW.get()
     try:
-        result = event_study(closes[symbol], closes[bench], event, symbol, bench, estimation, window, events)
+        result = caches.shared("event study", lambda: event_study(closes[symbol], closes[bench], event, symbol, bench,
+                                                                  estimation, window, events),
+                               event and event.id, symbol, bench, tuple(estimation), tuple(window), history=history,
+                               events=events)
     except EventStudyError as exc:
         st.error(str(exc), icon=":material/error:")
         return
-    study_results_ui(result, event)
-    table = caches.compare_all_events(events, closes[symbol], closes[bench], symbol, bench, estimation, window)
-    comparison_ui(table, events, symbol, bench)
+    study_results_ui(result, event, history, events)
+    table = caches.compare_all_events(history, events, symbol, bench, estimation, window)
+    comparison_ui(table, events, symbol, bench, history, (tuple(estimation), tuple(window)))
 
 
 study()

@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from components.analysis.listings import LISTINGS, premium_frame, prints, sync_frame, unpriced_spans
-from components.analysis.metrics import closes_by_symbol, coverage_notes
+from components.analysis.listings import LISTINGS, unpriced_spans
 from components.facts import ADS_RATIO, HEADLINE_EVENT
 from components.locale import _
 from components.locale.formats import day
-from components.ui import daterange, errors, links, state
+from components.ui import caches, daterange, errors, links, state
 from components.ui.banners import provenance_banner
-from components.ui.listings import event_ui, movers_ui, premium_ui
+from components.ui.listings import event_ui, listing_frames, movers_ui, premium_ui
 from components.ui.prices_events import all_events, full_history, selected_event
 
 st.title(_("Alibaba's two listings"))
@@ -21,21 +20,19 @@ shown = daterange.range_line()
 links.show_url_notices()
 history = full_history(list(LISTINGS))
 provenance_banner(history)
-closes = closes_by_symbol(history.frame)
+closes = caches.closes(history)
 missing = [s for s in LISTINGS if s not in closes]
 if missing:
     st.error(_("No prices for {symbols}, so the two listings cannot be compared.").format(symbols=", ".join(missing)))
     st.stop()
 events = all_events()
-printed = {s: prints(history.frame, s) for s in LISTINGS}
-frame = premium_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
-sync = sync_frame(printed["9988.HK"], printed["BABA"], printed["HKD=X"])
+printed, frame, sync = caches.shared("listings frames", lambda: listing_frames(history.frame), history=history)
 start, end = shown.start, shown.end
 st.caption(_("A true premium compares the two prices at the same moment, which daily prices cannot. The closes of "
              "one date are 13½ hours apart, so their gap mostly shows what moved in between; the BABA close against "
              "Hong Kong's next open, a few hours later, comes much nearer. Dotted lines mark events."))
-premium_ui(frame, sync, events, start, end)
-for note in coverage_notes(history.frame, list(LISTINGS), start, end):
+premium_ui(history, frame, sync, events, start, end)
+for note in caches.coverage_notes(history, list(LISTINGS), start, end, in_range=False):
     st.caption(f":material/warning: {note}")
 gap = unpriced_spans(history.frame, "9988.HK", start, end)
 if gap:
@@ -58,11 +55,11 @@ def one_event() -> None:
     links.write_url("listings")
     event = selected_event(events)
     if event is not None:
-        event_ui(event, closes, printed, frame)
+        event_ui(event, history, closes, printed, frame)
 
 
 one_event()
 st.subheader(_("Which market could move first, event by event"))
 st.caption(_("Each listing's day 0 is its first session that closed after the news; the one that closed first "
              "could price it first. Moves are close-to-close on day 0, on dividend-adjusted closes."))
-movers_ui(events, closes)
+movers_ui(events, history, closes)

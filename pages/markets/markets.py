@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.analysis.metrics import coverage_notes, range_summary
+from components.analysis.metrics import range_summary
 from components.data.basis import BASIS_USE
 from components.data.prices import TIDY_COLUMNS
 from components.locale import N_, _, ngettext
@@ -57,7 +57,7 @@ def chart_and_selection() -> None:
 
 
 chart_and_selection()
-for note in coverage_notes(frame, symbols, start, end):
+for note in caches.coverage_notes(history, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption(ngettext("{count} event in the range. Dotted lines mark events; triangles mark each market's reaction "
                     "session (up: a rise, down: a fall). Click a legend entry to hide a symbol with its marks. "
@@ -70,7 +70,8 @@ st.caption(ngettext("{count} event in the range. Dotted lines mark events; trian
 st.subheader(_("Summary of the range"))
 st.caption(_("The last close as the exchange printed it, and dividend-adjusted; the change and the highest and "
              "lowest close are on adjusted closes (total return); the high and low are intraday."))
-st.dataframe(updown.styled(range_summary(frame), {"change %": "{:+.2f}%"}), hide_index=True, key=state.MARKETS_SUMMARY,
+summary = caches.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols), history=history)
+st.dataframe(updown.styled(summary, {"change %": "{:+.2f}%"}), hide_index=True, key=state.MARKETS_SUMMARY,
              column_config={"symbol": _("symbol"), "from": _("from"), "to": _("to"), "sessions": _("sessions"),
                             "change %": st.column_config.NumberColumn(_("change %"), format="%+.2f%%"),
                             **{c: st.column_config.NumberColumn(_(c), format="%.2f") for c in (
@@ -88,4 +89,5 @@ st.download_button(_("Download CSV"), lambda: csv_bytes(table), file_name=f"pric
                    mime="text/csv", icon=":material/download:", key=state.MARKETS_CSV, on_click="ignore")
 with st.expander(_("Data sources")):
     st.caption(_(BASIS_USE))
-    st.dataframe(provenance_table(history), hide_index=True)
+    st.dataframe(caches.shared("provenance table", lambda: provenance_table(history), history=history),
+                 hide_index=True)

@@ -7,7 +7,7 @@ from components.locale.formats import day
 from components.text.article import article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import daterange, links, state
+from components.ui import caches, daterange, links, state
 from components.ui import navigation as nav
 from components.ui.prices_events import all_events
 
@@ -56,8 +56,15 @@ for item in kept:
 st.header(_("Dates such as “last week”, checked"))
 st.caption(_("Each one is counted from the publication date, {day}, and compared with the verified date of the "
              "event it refers to.").format(day=day(meta.publication_date)))
-mentions = article_date_mentions()
-st.dataframe(date_table(mentions, {k: e.title for k, e in events.items()}), hide_index=True, key=state.ARTICLE_DATES)
+
+
+def resolved_dates():
+    found = article_date_mentions()
+    return found, date_table(found, {k: e.title for k, e in events.items()})
+
+
+mentions, dates = caches.shared("article dates", resolved_dates, events=list(events.values()))
+st.dataframe(dates, hide_index=True, key=state.ARTICLE_DATES)
 if any(m.claim_id for m in mentions):
     st.page_link(nav.page("claims"), label=_("“Since January”: see both readings on the claims page"),
                  icon=":material/fact_check:")

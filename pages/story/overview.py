@@ -3,7 +3,6 @@
 import streamlit as st
 
 from components import locale
-from components.analysis.metrics import closes_by_symbol, coverage_notes, prints_by_symbol
 from components.charts import marks
 from components.data.events import find_event
 from components.data.symbols import display_name, level_label, symbol_info
@@ -30,13 +29,13 @@ symbols = list(DEFAULT_SYMBOLS)
 start, end = shown.start, shown.end
 history = full_history(symbols)
 provenance_banner(history)
-closes = closes_by_symbol(history.frame)
+closes = caches.closes(history)
 events = all_events()
 
 st.subheader(_("How the markets reacted to QwQ-32B"))
 headline = find_event(events, HEADLINE_EVENT)
 for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline, closes, symbols,
-                                                                       prints_by_symbol(history.frame))):
+                                                                       caches.prints(history))):
     info = symbol_info(card["symbol"])
     if card["return"] is None:
         col.metric(card["symbol"], MISSING, help=card["note"] or card["status"])
@@ -58,7 +57,7 @@ picked = plots.clickable(fig, state.OVERVIEW_CHART, remember=False)
 if picked:
     state.EVENT.set(picked)
     st.switch_page(nav.page("timeline"), query_params={"event": picked})
-for note in coverage_notes(frame, symbols, start, end):
+for note in caches.coverage_notes(history, symbols, start, end):
     st.caption(f":material/warning: {note}")
 st.caption(_("Each line starts at 100 on the first session of the range; hover for each close and its change since "
              "then. A triangle on a line marks that market's reaction to an event (pointing up: a rise, down: a "

@@ -1,0 +1,69 @@
+"""Caches shared by every session: kept per language, built once, and never changed by a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import plotly.graph_objects as go
+
+from components import locale
+from components.data.events import bundled_events
+from components.ui import caches, plots
+from components.ui.prices_events import full_history
+
+WEEK = {"start": dt.date(2025, 3, 3), "end": dt.date(2025, 3, 7)}
+
+
+def in_language(language: str, work):
+    locale.use(language)
+    try:
+        return work()
+    finally:
+        locale.use(locale.DEFAULT)
+
+
+def test_a_shared_value_is_built_once_per_language():
+    built = []
+
+    def words():
+        built.append(locale.current())
+        return f"words in {locale.current()}"
+
+    for language in ("en", "zh-HK", "en", "zh-HK"):
+        assert in_language(language, lambda: caches.shared("test words", words, 1)) == f"words in {language}"
+    assert built == ["en", "zh-HK"]
+
+
+def test_the_market_figure_is_kept_per_language():
+    history, events = full_history(["9988.HK", "^HSI"]), list(bundled_events())
+    english = caches.market_chart(history, events, **WEEK)[0]
+    assert caches.market_chart(history, events, **WEEK)[0] is english
+    assert in_language("zh-HK", lambda: caches.market_chart(history, events, **WEEK)[0]) is not english
+
+
+def test_coverage_notes_are_kept_per_language(monkeypatch):
+    history, calls = full_history(["9988.HK"]), []
+    written = caches._coverage_notes
+    monkeypatch.setattr(caches, "_coverage_notes", lambda *args: calls.append(locale.current()) or written(*args))
+    before = {"start": dt.date(1990, 1, 1), "end": dt.date(1990, 12, 31)}  # no prices: a note
+    for language in ("en", "zh-HK", "en", "zh-HK"):
+        assert in_language(language, lambda: caches.coverage_notes(history, ["9988.HK"], **before))
+    assert calls == ["en", "zh-HK"]
+
+
+def test_a_page_changing_its_prices_changes_no_other_page():
+    first = full_history(["9988.HK"])
+    closes = caches.closes(first)  # computed from the prices as served, then shared
+    first.frame.loc[0, "close"] = -1.0
+    closes["9988.HK"].iloc[0] = -2.0
+    again = full_history(["9988.HK"])
+    assert again.frame.loc[0, "close"] > 0
+    assert caches.closes(again)["9988.HK"].iloc[0] > 0
+
+
+def test_a_figure_drawn_again_reuses_its_dict():
+    fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[3.0, 1.0, 2.0], name="a"))
+    expected = go.Figure(fig).to_dict()
+    drawn = plots.drawn_once(fig)
+    assert drawn.to_dict() is drawn.to_dict()
+    assert drawn.to_dict() == expected
