@@ -28,7 +28,7 @@ from components.text.safe import md_escape
 from components.ui import articles, caches, device, plots, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
-from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge
+from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge, shown_as
 from components.ui.prices_events import all_events, full_history
 from components.workspace.records import StoredArticle
 
@@ -63,7 +63,8 @@ def _loader() -> None:
     left, right = st.columns(2)
     published = left.date_input(_("Publication date"), value=ARTICLE_DATE, key=state.CLAIMS_PUBLISHED,
                                 min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-    place = right.selectbox(_("The article's market"), list(PLACES), format_func=lambda p: _(PLACES[p]),
+    place = right.selectbox(_("The article's market"), list(PLACES),
+                            format_func=shown_as(PLACES, lambda p: _(PLACES[p])),
                             key=state.CLAIMS_PLACE)
     if st.button(_("Check its claims"), key=state.CLAIMS_LOAD, type="primary") and load(text or "", published, place):
         st.rerun()

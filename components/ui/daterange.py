@@ -18,6 +18,7 @@ from components.analysis import ranges
 from components.locale import _
 from components.locale.formats import day
 from components.ui import state
+from components.ui.labels import shown_as
 from components.ui.prices_events import data_span
 
 
@@ -79,7 +80,8 @@ def _on_dates() -> None:
 def range_controls(shown: ranges.DateRange) -> None:
     """Presets, the custom dates (typed dates apply on Enter) and what the presets count back from."""
     st.segmented_control(_("Date range"), [*ranges.PRESETS, ranges.CUSTOM], required=True,
-                         format_func=lambda p: _(ranges.PRESETS[p]) if p in ranges.PRESETS else _("Custom"),
+                         format_func=shown_as([*ranges.PRESETS, ranges.CUSTOM],
+                                              lambda p: _(ranges.PRESETS[p]) if p in ranges.PRESETS else _("Custom")),
                          **state.RANGE_PRESET.bind(on_change=_on_preset))
     st.date_input(_("Custom: from – to"), format="YYYY-MM-DD", min_value=ranges.DATE_MIN, max_value=ranges.DATE_MAX,
                   help=_("Pick two dates, or type them and press Enter."),
@@ -89,8 +91,8 @@ def range_controls(shown: ranges.DateRange) -> None:
         st.warning(problem, icon=":material/date_range:")
     first, last = shown.span
     st.radio(_("1M, 3M, 6M, YTD and 1Y end on"), list(ranges.ANCHORS), horizontal=True,
-             format_func=lambda a: _("{anchor} ({day})").format(anchor=_(ranges.ANCHORS[a]), day=day(last))
-             if a == "latest" else _(ranges.ANCHORS[a]),
+             format_func=shown_as(ranges.ANCHORS, lambda a: _("{anchor} ({day})").format(
+                 anchor=_(ranges.ANCHORS[a]), day=day(last)) if a == "latest" else _(ranges.ANCHORS[a])),
              **state.RANGE_ANCHOR.bind(on_change=_on_anchor))
     st.caption(_("Prices run from {first} to {last}.").format(first=day(first), last=day(last)))
 

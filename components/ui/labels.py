@@ -4,6 +4,8 @@ Each badge is its colour and its word; the word is marked for the catalogs here 
 (:func:`badge`), in the language of the run.
 """
 
+from collections.abc import Callable
+
 from components.locale import N_, _
 
 VERDICT_BADGES = {
@@ -23,3 +25,10 @@ def badge(badges: dict[str, tuple[str, str]], key: str) -> str:
     """The badge of ``key`` in one of the tables above, its word in the run's language: ":green-badge[supported]"."""
     colour, word = badges[key]
     return f":{colour}-badge[{_(word)}]"
+
+
+def shown_as(options, label) -> Callable[[object], str]:
+    """A widget's ``format_func`` whose labels are written now, in this run's language: ``label(option)`` for each
+    option, looked up later (Streamlit, and its test harness, may call a format function outside the run)."""
+    table = {option: label(option) for option in options}
+    return lambda option: table.get(option, str(option))

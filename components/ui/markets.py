@@ -10,6 +10,7 @@ from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, read_symbol
 from components.facts import MAX_SYMBOLS
 from components.locale import _
 from components.ui import state
+from components.ui.labels import shown_as
 from components.ui.prices_events import available_symbols
 
 
@@ -21,12 +22,13 @@ def chart_options_ui() -> None:
     left.multiselect(_("Symbols"), options, max_selections=MAX_SYMBOLS, accept_new_options=available is None,
                      placeholder=_("Choose symbols") if available else _("Choose symbols or type one"),
                      **state.SYMBOLS.bind())
-    mid.segmented_control(_("View"), list(VIEWS), required=True, format_func=lambda v: _(VIEWS[v]),
-                          **state.VIEW.bind())
-    right.segmented_control(_("Style"), list(STYLES), required=True, format_func=lambda s: _(STYLES[s]),
-                            **state.STYLE.bind())
+    mid.segmented_control(_("View"), list(VIEWS), required=True,
+                          format_func=shown_as(VIEWS, lambda v: _(VIEWS[v])), **state.VIEW.bind())
+    right.segmented_control(_("Style"), list(STYLES), required=True,
+                            format_func=shown_as(STYLES, lambda s: _(STYLES[s])), **state.STYLE.bind())
     st.toggle(_("Log scale"), disabled=state.VIEW.get() == "percent", **state.LOG.bind())
-    st.pills(_("Event categories"), CATEGORIES, selection_mode="multi", format_func=_, **state.CATEGORIES.bind(),
+    st.pills(_("Event categories"), CATEGORIES, selection_mode="multi", format_func=shown_as(CATEGORIES, _),
+             **state.CATEGORIES.bind(),
              help=_("Each category keeps its colour on every chart."))
     if available is not None:
         st.caption(_("Symbols with prices here: {symbols}. Others are not in the saved prices.").format(

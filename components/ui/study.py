@@ -30,6 +30,7 @@ from components.locale import _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.safe import csv_bytes, md_escape
 from components.ui import caches, device, plots, state, updown
+from components.ui.labels import shown_as
 from components.ui.prices_events import available_symbols
 
 
@@ -85,7 +86,8 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
     c2.selectbox(_("Stock"), stocks, **state.ES_SYMBOL.bind(on_change=_on_stock))
     default = benchmark_for(symbol)
     c3.selectbox(_("Benchmark"), options,
-                 format_func=lambda b: _("{symbol} (default)").format(symbol=b) if b == default else b,
+                 format_func=shown_as(options,
+                                      lambda b: _("{symbol} (default)").format(symbol=b) if b == default else b),
                  **state.ES_BENCHMARK.bind())
     s1, s2 = st.columns(2)
     s1.slider(_("Estimation window (sessions before day 0)"), *ESTIMATION_LIMITS, **state.ES_ESTIMATION.bind())

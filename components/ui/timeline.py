@@ -18,6 +18,7 @@ from components.data.events import CATEGORIES, Event
 from components.locale import _
 from components.locale.formats import day
 from components.ui import device, state
+from components.ui.labels import shown_as
 
 ASSETS = Path(__file__).parent / "assets"
 TIMELINE = st.components.v2.component("event_timeline", js=(ASSETS / "timeline.js").read_text(encoding="utf-8"),
@@ -31,7 +32,8 @@ def filtered_events(events: list[Event]) -> list[Event]:
         st.pills(_("Categories"), CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind())
     with right:
         st.segmented_control(_("Open on"), list(state.TIMELINE_SPANS), required=True,
-                             format_func=lambda span: _(state.TIMELINE_SPANS[span]), **state.TIMELINE_SPAN.bind())
+                             format_func=shown_as(state.TIMELINE_SPANS, lambda span: _(state.TIMELINE_SPANS[span])),
+                             **state.TIMELINE_SPAN.bind())
     return [e for e in events if e.category in state.CATEGORIES.get()]
 
 

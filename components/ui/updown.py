@@ -17,6 +17,7 @@ from components import locale
 from components.charts.palette import UPDOWNS, cell_css, convention, sign_of, updown_for
 from components.locale import _
 from components.ui import state
+from components.ui.labels import shown_as
 
 
 def chosen() -> str:
@@ -27,7 +28,8 @@ def chosen() -> str:
 def control() -> None:
     """The sidebar's choice of convention (bound to ``state.UPDOWN``; it shows the language's custom until chosen)."""
     with st.sidebar:
-        st.radio(_("Rise and fall colours"), list(UPDOWNS), format_func=lambda name: _(UPDOWNS[name].label),
+        st.radio(_("Rise and fall colours"), list(UPDOWNS),
+                 format_func=shown_as(UPDOWNS, lambda name: _(UPDOWNS[name].label)),
                  help=_("Which colour marks a rise on the charts and tables. A sign (+ or −) or a triangle "
                         "(▲ ▼) always stands beside the colour."),
                  **state.UPDOWN.bind(shows=updown_for(locale.current())))

@@ -31,6 +31,7 @@ from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
 from components.ui import articles, saving, state
 from components.ui import navigation as nav
+from components.ui.labels import shown_as
 from components.ui.prices_events import all_events, available_symbols
 
 
@@ -121,7 +122,8 @@ def extract_ui() -> None:
     left, right = st.columns(2)
     published = left.date_input(_("Publication date"), value=dt.date(2025, 3, 6), key=state.EXTRACT_PUBLISHED,
                                 min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-    place = right.selectbox(_("The article's market"), list(PLACES), format_func=lambda p: _(PLACES[p]),
+    place = right.selectbox(_("The article's market"), list(PLACES),
+                            format_func=shown_as(PLACES, lambda p: _(PLACES[p])),
                             key=state.EXTRACT_PLACE,
                             help=_("Where the report was written from: 'overnight' and undated moves depend on it."))
     if st.button(_("Propose events"), key=state.EXTRACT_RUN):

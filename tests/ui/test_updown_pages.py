@@ -19,7 +19,7 @@ def test_the_link_parameter_is_read_and_a_bad_value_is_ignored_with_a_notice():
     assert updates == {state.UPDOWN.name: "red"} and not notices
     updates, notices = links.parse_params({"updown": "blue"}, CONTEXT)
     assert updates == {}
-    assert notices == ["Ignored link parameter updown='blue': updown 'blue' is not one of green, red."]
+    assert notices == ["The link's updown='blue' was ignored: updown must be one of green, red."]
 
 
 def test_a_chosen_convention_travels_on_every_page_and_in_the_saved_view():

@@ -161,7 +161,7 @@ def test_table_numbers_go_through_the_catalog(marked):
 
 
 def test_the_report_follows_the_language_down_to_its_html_lang(marked):
-    from tests.test_report import report_html, story
+    from tests.report.test_report import report_html, story
 
     text = report_html(story(share_url=None))
     assert '<html lang="zh-HK">' in text and "<title>⟦QwQ-32B week: report⟧</title>" in text
