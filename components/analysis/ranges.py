@@ -8,20 +8,21 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.facts import ARTICLE_ANCHOR_END, ARTICLE_DATE, ARTICLE_WEEK
+from components.locale import N_, _
+from components.locale.formats import date_as
 
-PRESETS = {
-    "week": "Article week",
+PRESETS = {  # shown through _()
+    "week": N_("Article week"),
     "1M": "1M",
     "3M": "3M",
     "6M": "6M",
     "YTD": "YTD",
     "1Y": "1Y",
-    "All": "All",
+    "All": N_("All"),
 }
 CUSTOM = "custom"
 DATE_MIN, DATE_MAX = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # what the date picker accepts
-ANCHORS = {"article": f"a week after the article ({ARTICLE_DATE.day} {ARTICLE_DATE:%b %Y})",
-           "latest": "the latest data"}
+ANCHORS = {"article": N_("a week after the article ({day})"), "latest": N_("the latest data")}  # see anchor_label
 DEFAULT_PRESET, DEFAULT_ANCHOR = "3M", "article"
 _MONTHS = {"1M": 1, "3M": 3, "6M": 6, "1Y": 12}
 
@@ -74,7 +75,12 @@ class DateRange:
 
     def describe(self) -> str:
         text = describe(self.preset, self.anchor, self.start, self.end)
-        return text + " (cut to the prices that exist)" if self.cut else text
+        return _("{range} (cut to the prices that exist)").format(range=text) if self.cut else text
+
+
+def anchor_label(anchor: str) -> str:
+    """What the month presets count back from, in the run's language: "a week after the article (6 Mar 2025)"."""
+    return _(ANCHORS[anchor]).format(day=date_as(ARTICLE_DATE, "plain_date"))
 
 
 def resolve(preset: str, anchor: str, custom: tuple[dt.date | None, dt.date | None], first: dt.date,
@@ -87,18 +93,20 @@ def resolve(preset: str, anchor: str, custom: tuple[dt.date | None, dt.date | No
 def check_range(start: dt.date | None, end: dt.date | None, first: dt.date, last: dt.date) -> str | None:
     """A message saying why a range cannot be used, or None when it is fine."""
     if start is None or end is None:
-        return "Pick both a start and an end date; the chart keeps the last complete range until then."
+        return _("Pick both a start and an end date; the chart keeps the last complete range until then.")
     if not (DATE_MIN <= start <= DATE_MAX and DATE_MIN <= end <= DATE_MAX):
-        return (f"Dates must lie between {DATE_MIN:%d %b %Y} and {DATE_MAX:%d %b %Y}; "
-                "keeping the last good range.")
+        return _("Dates must lie between {first} and {last}; keeping the last good range.").format(
+            first=date_as(DATE_MIN, "date"), last=date_as(DATE_MAX, "date"))
     if start > end:
-        return f"The start date {start:%d %b %Y} is after the end date {end:%d %b %Y}; keeping the last good range."
+        return _("The start date {start} is after the end date {end}; keeping the last good range.").format(
+            start=date_as(start, "date"), end=date_as(end, "date"))
     if end < first or start > last:
-        return (f"There are no prices between {start:%d %b %Y} and {end:%d %b %Y}: the data covers "
-                f"{first:%d %b %Y} to {last:%d %b %Y}. Keeping the last good range.")
+        return _("There are no prices between {start} and {end}: the data covers {first} to {last}. Keeping the "
+                 "last good range.").format(start=date_as(start, "date"), end=date_as(end, "date"),
+                                            first=date_as(first, "date"), last=date_as(last, "date"))
     if pd.bdate_range(start, end).empty:
-        return (f"{start:%d %b %Y} to {end:%d %b %Y} holds no weekday, so no trading session; "
-                "keeping the last good range.")
+        return _("{start} to {end} holds no weekday, so no trading session; keeping the last good range.").format(
+            start=date_as(start, "date"), end=date_as(end, "date"))
     return None
 
 
@@ -108,6 +116,9 @@ def counts_back(preset: str) -> bool:
 
 
 def describe(preset: str, anchor: str, start: dt.date, end: dt.date) -> str:
-    label = PRESETS.get(preset, "Custom range")
-    suffix = f", to {ANCHORS[anchor]}" if counts_back(preset) else ""
-    return f"{label}{suffix}: {start:%a %d %b %Y} – {end:%a %d %b %Y}"
+    """The range in words: "3M, to a week after the article (6 Mar 2025): Sun 15 Dec 2024 – Fri 14 Mar 2025"."""
+    label = _(PRESETS[preset]) if preset in PRESETS else _("Custom range")
+    dates = {"start": date_as(start, "weekday_date"), "end": date_as(end, "weekday_date")}
+    if counts_back(preset):
+        return _("{label}, to {anchor}: {start} – {end}").format(label=label, anchor=anchor_label(anchor), **dates)
+    return _("{label}: {start} – {end}").format(label=label, **dates)

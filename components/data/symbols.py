@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from components.locale import N_, _, current
+from components.locale.formats import fixed_number
 
 __all__ = [
     "BASIS_LABELS",
@@ -268,11 +269,13 @@ def level_label(adjusted: float, symbol: str, exchange_print: float | None = Non
     e.g. 'HK$140.80 (dividend-adjusted 140.50)'; an unknown print is said so."""
     info = symbol_info(symbol)
     if info.kind == "index":
-        return f"{adjusted:,.2f} index points"
+        return _("{level} index points").format(level=fixed_number(adjusted))
     if info.kind == "fx":
-        return f"{adjusted:,.4f} {info.unit}"
+        return f"{fixed_number(adjusted, 4)} {info.unit}"
     if exchange_print is None or exchange_print != exchange_print:  # NaN: the print is not in the data
-        return f"{info.unit}{adjusted:,.2f} dividend-adjusted (the exchange's print is not in the data)"
+        return _("{unit}{level} dividend-adjusted (the exchange's print is not in the data)").format(
+            unit=info.unit, level=fixed_number(adjusted))
     if abs(exchange_print - adjusted) < 0.005:
-        return f"{info.unit}{exchange_print:,.2f}"
-    return f"{info.unit}{exchange_print:,.2f} (dividend-adjusted {adjusted:,.2f})"
+        return f"{info.unit}{fixed_number(exchange_print)}"
+    return _("{unit}{printed} (dividend-adjusted {level})").format(unit=info.unit, printed=fixed_number(exchange_print),
+                                                                   level=fixed_number(adjusted))

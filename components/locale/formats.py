@@ -54,6 +54,7 @@ def money(value: float | None, currency: str) -> str:
 # the reader's date shapes: each English pattern writes exactly what strftime wrote before ("Thu 06 Mar 2025")
 _SHAPES = {
     "date": ("dd MMM y", "y年M月d日"),  # 06 Mar 2025
+    "plain_date": ("d MMM y", "y年M月d日"),  # 6 Mar 2025
     "weekday_date": ("EEE dd MMM y", "y年M月d日 (EEE)"),  # Thu 06 Mar 2025
     "weekday_day": ("EEE dd MMM", "M月d日 (EEE)"),  # Thu 06 Mar
     "long_weekday_day": ("EEEE dd MMMM", "M月d日 (EEEE)"),  # Thursday 06 March

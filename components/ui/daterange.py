@@ -92,7 +92,7 @@ def range_controls(shown: ranges.DateRange) -> None:
     first, last = shown.span
     st.radio(_("1M, 3M, 6M, YTD and 1Y end on"), list(ranges.ANCHORS), horizontal=True,
              format_func=shown_as(ranges.ANCHORS, lambda a: _("{anchor} ({day})").format(
-                 anchor=_(ranges.ANCHORS[a]), day=day(last)) if a == "latest" else _(ranges.ANCHORS[a])),
+                 anchor=_(ranges.ANCHORS[a]), day=day(last)) if a == "latest" else ranges.anchor_label(a)),
              **state.RANGE_ANCHOR.bind(on_change=_on_anchor))
     st.caption(_("Prices run from {first} to {last}.").format(first=day(first), last=day(last)))
 

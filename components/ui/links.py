@@ -121,5 +121,5 @@ def navigation() -> None:
         for spec in nav.PAGES:  # the app's root (the Overview) is linked under its own address
             if spec.section != section:
                 section = spec.section
-                st.caption(section)
+                st.caption(_(section))
             st.page_link(nav.page(spec.url_path), query_params=to_params(st.session_state, spec.url_path))
