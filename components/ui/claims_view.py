@@ -92,6 +92,7 @@ def bundled_ui() -> None:
     events = all_events()
     results = caches.claim_results(history, events)
     counts = Counter(r.verdict for r in results)
+    st.header(_("The claims, one by one"))
     st.markdown(" · ".join(f"{badge(VERDICT_BADGES, v)} {counts[v]}" for v in VERDICTS if counts[v]))
     titles = {e.id: e.title for e in events}
     for i, result in enumerate(results):
@@ -100,7 +101,7 @@ def bundled_ui() -> None:
 
 
 def _bundled_claim(result: ClaimResult, history: PriceResult, titles: dict[str, str], position: int) -> None:
-    st.markdown(f"#### {md_escape(result.claim.wording)}")
+    st.markdown(f"### {md_escape(result.claim.wording)}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(result.claim.quote)))
     st.markdown(md_escape(result.explanation))
@@ -147,6 +148,7 @@ def loaded_ui() -> None:
     provenance_banner(history)
     results = check_named(claims, history.frame)
     counts = Counter(r.verdict for r in results)
+    st.header(_("The claims, one by one"))
     st.markdown(" · ".join(f"{badge(ARTICLE_VERDICT_BADGES, v)} {counts[v]}" for v in ARTICLE_VERDICTS if counts[v]))
     if len(results) > MAX_CLAIM_CHARTS:
         st.caption(_("The first {count} claims show their chart; for each later claim, switch on “Show its "
@@ -158,7 +160,7 @@ def loaded_ui() -> None:
 
 def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: int) -> None:
     claim = result.claim
-    st.markdown(f"#### {md_escape(claim.symbol or _('No listing named'))} · {md_escape(claim.claimed)} · "
+    st.markdown(f"### {md_escape(claim.symbol or _('No listing named'))} · {md_escape(claim.claimed)} · "
                 f"{_(MEASURE_WORDS.get(claim.measure, claim.measure))}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(ARTICLE_VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(claim.sentence[:400])))

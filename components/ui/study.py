@@ -98,7 +98,7 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
 def study_results_ui(result: EventStudyResult, event: Event, history: PriceResult, events: list[Event]) -> None:
     """The summary, headline metrics, notes, both charts; the statistics and tables one click away."""
     symbol, bench = result.symbol, result.benchmark
-    st.subheader(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(event.title)))
+    st.header(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(event.title)))
     st.markdown(summary_sentence(result))
     m1, m2, m3 = st.columns(3)
     quiet = {"delta_color": "off", "delta_arrow": "off"}
@@ -158,7 +158,7 @@ def one_firm_ui(result: EventStudyResult) -> None:
 
 def comparison_ui(table, events: list[Event], symbol: str, bench: str, history: PriceResult, windows: tuple) -> None:
     """Every event's study for this stock and benchmark, by title: one row per day 0."""
-    st.subheader(_("Every event for {symbol} against {bench}").format(symbol=symbol, bench=bench))
+    st.header(_("Every event for {symbol} against {bench}").format(symbol=symbol, bench=bench))
     st.caption(_("Events that share a day 0 are one row: a single session's move cannot be split between them. "
                  "Moves of this market and the article's claims are sessions, not news, and are listed without a "
                  "study."))
@@ -179,7 +179,7 @@ def default_group(events: list[Event]) -> list[str]:
 
 def group_ui(table, events: list[Event], symbol: str) -> None:
     """The average abnormal return of a chosen group of events, clusters counted once, with its caveats."""
-    st.subheader(_("A group of events"))
+    st.header(_("A group of events"))
     studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
     options = [e.id for e in events if e.id in studied]
     chosen = state.ES_GROUP.get()

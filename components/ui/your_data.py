@@ -224,7 +224,7 @@ def articles_ui() -> None:
     kept = state.LOADED_ARTICLES.get()
     if not kept:
         return
-    st.subheader(_("Your articles ({count})").format(count=len(kept)))
+    st.header(_("Your articles ({count})").format(count=len(kept)))
     st.caption(_("Kept with your workspace (at most {limit}); their events and figures are worked out again from "
                  "their text.").format(limit=MAX_WORKSPACE_ARTICLES))
     for i, article in enumerate(kept):

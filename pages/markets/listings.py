@@ -40,7 +40,7 @@ if gap:
                  "dividend-adjusted closes), so those dates have no premium.").format(start=day(gap[0]),
                                                                                        end=day(gap[1])))
 
-st.subheader(_("One event on the clock"))
+st.header(_("One event on the clock"))
 
 
 @st.fragment
@@ -59,7 +59,7 @@ def one_event() -> None:
 
 
 one_event()
-st.subheader(_("Which market could move first, event by event"))
+st.header(_("Which market could move first, event by event"))
 st.caption(_("Each listing's day 0 is its first session that closed after the news; the one that closed first "
              "could price it first. Moves are close-to-close on day 0, on dividend-adjusted closes."))
 movers_ui(events, history, closes)

@@ -67,7 +67,7 @@ st.caption(ngettext("{count} event in the range. Dotted lines mark events; trian
                     "Weekends and days when none of the chosen markets traded are left out.", len(shown))
            .format(count=len(shown)))
 
-st.subheader(_("Summary of the range"))
+st.header(_("Summary of the range"))
 st.caption(_("The last close as the exchange printed it, and dividend-adjusted; the change and the highest and "
              "lowest close are on adjusted closes (total return); the high and low are intraday."))
 summary = caches.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols), history=history)
@@ -77,7 +77,7 @@ st.dataframe(updown.styled(summary, {"change %": "{:+.2f}%"}), hide_index=True, 
                             **{c: st.column_config.NumberColumn(_(c), format="%.2f") for c in (
                                 N_("last close, exchange print"), N_("last close, adjusted"), N_("highest close"),
                                 N_("lowest close"), N_("intraday high"), N_("intraday low"))}})
-st.subheader(_("Data in range"))
+st.header(_("Data in range"))
 table = frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date)
 st.dataframe(table, hide_index=True, height=260, key=state.MARKETS_TABLE,
              column_config={"date": _("date"), "symbol": _("symbol"), "volume": _("volume"),

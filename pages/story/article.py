@@ -38,7 +38,7 @@ by_index = {b.index: b for b in article.blocks}
 for item in kept:
     block = item.block
     if block.kind == "heading":
-        st.subheader(md_escape(block.text))
+        st.header(md_escape(block.text))
     else:
         st.markdown(block_markdown(block, sentences, focus))
     for repeat in item.repeated_by:

@@ -32,7 +32,7 @@ provenance_banner(history)
 closes = caches.closes(history)
 events = all_events()
 
-st.subheader(_("How the markets reacted to QwQ-32B"))
+st.header(_("How the markets reacted to QwQ-32B"))
 headline = find_event(events, HEADLINE_EVENT)
 for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline, closes, symbols,
                                                                        caches.prints(history))):
@@ -46,7 +46,7 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
                                                    market=info.market.name))
     col.caption(_("Close: {level}").format(level=level_label(card["close"], card["symbol"], card["print"])))
 
-st.subheader(_("Alibaba and the Hang Seng indices with the article's events"))
+st.header(_("Alibaba and the Hang Seng indices with the article's events"))
 fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",
                                         uirevision=f"overview-{start}-{end}", updown=updown.chosen(),
                                         **device.chart_look())
@@ -63,7 +63,7 @@ st.caption(_("Each line starts at 100 on the first session of the range; hover f
              "then. A triangle on a line marks that market's reaction to an event (pointing up: a rise, down: a "
              "fall). Click an event marker to open it, or a name in the legend to hide that line and its marks."))
 
-st.subheader(ngettext("{count} event in the date range", "{count} events in the date range", len(shown)).format(
+st.header(ngettext("{count} event in the date range", "{count} events in the date range", len(shown)).format(
     count=len(shown)))
 for event in shown:
     left, right = st.columns([5, 1])

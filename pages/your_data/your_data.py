@@ -23,7 +23,7 @@ with symbols_tab:
     symbols_ui()
 
 user_events = state.USER_EVENTS.get()
-st.subheader(_("Your events ({count})").format(count=len(user_events)))
+st.header(_("Your events ({count})").format(count=len(user_events)))
 if user_events:
     st.dataframe(events_frame(user_events), hide_index=True, key=state.USER_EVENTS_TABLE)
     if st.button(_("Remove all your events"), key=state.CLEAR_USER_EVENTS):

@@ -171,7 +171,7 @@ def test_a_loaded_article_is_kept_with_the_workspace_and_can_be_read_again(open_
     reopened = open_page("pages/your_data/your_data.py", params={"ws": qp(at, "ws")})
     article = reopened.session_state[state.LOADED_ARTICLES.name][0]
     assert article.text == text and article.published == dt.date(2025, 3, 6)
-    assert "Your articles (1)" in [s.value for s in reopened.subheader]
+    assert "Your articles (1)" in [s.value for s in reopened.header]
     assert claims_article(reopened).text == text  # the claims page checks it after a reload
     reopened.button(key=state.article_key(0)).click().run()
     assert_no_exception(reopened, "propose again")
