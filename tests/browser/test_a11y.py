@@ -18,6 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from components import locale
 from components.data.events import bundled_events
 from components.locale import DEFAULT
 from components.ui import navigation
@@ -27,9 +28,8 @@ pytestmark = [pytest.mark.browser]
 
 TIMEOUT_MS = 60_000
 expect.set_options(timeout=TIMEOUT_MS)
-# the languages axe walks; the app's languages are components.locale.LANGUAGES (add each code here once the
-# sidebar offers it: the pages are then opened with lang=<code> in the link)
-LANGUAGES = [DEFAULT]
+# every language the sidebar offers; a page is opened in one with lang=<code> in its link
+LANGUAGES = list(locale.LANGUAGES)
 THEMES = ["light", "dark"]
 WIDTHS = {"desktop": B.DESKTOP, "phone": B.MOBILE}
 PHONE_AGENT = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
