@@ -19,6 +19,7 @@ from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
 from components.charts.claim_chart import claim_chart
+from components.data.events import shown_title
 from components.data.prices import PriceResult
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
 from components.locale import N_, _, ngettext
@@ -94,7 +95,7 @@ def bundled_ui() -> None:
     counts = Counter(r.verdict for r in results)
     st.header(_("The claims, one by one"))
     st.markdown(" · ".join(f"{badge(VERDICT_BADGES, v)} {counts[v]}" for v in VERDICTS if counts[v]))
-    titles = {e.id: e.title for e in events}
+    titles = {e.id: shown_title(e) for e in events}
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
             _bundled_claim(result, history, titles, i)

@@ -12,7 +12,7 @@ from components.analysis.alignment import (
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event
-from components.data.events import Event
+from components.data.events import Event, shown_summary, shown_title
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
 from components.locale import _
@@ -37,8 +37,8 @@ def event_detail_ui(event: Event, events: list[Event]) -> None:
 
 def headline_ui(event: Event) -> None:
     """Title, what happened, and when: in the event's own time and on each market's clock."""
-    st.header(md_escape(event.title))
-    st.markdown(md_escape(event.summary) if event.summary else _("*No summary for this event.*"))
+    st.header(md_escape(shown_title(event)))
+    st.markdown(md_escape(shown_summary(event)) if event.summary else _("*No summary for this event.*"))
     st.markdown(_("**When:** {when}").format(when=md_escape(event.when())))
     if event.time is None:
         st.caption(timing_sentence(event))

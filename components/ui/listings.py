@@ -21,7 +21,7 @@ from components.analysis.listings import (
     sync_frame,
 )
 from components.charts.listings import clock_figure, premium_figure
-from components.data.events import Event
+from components.data.events import Event, shown_title
 from components.data.prices import PriceResult
 from components.facts import ADS_RATIO
 from components.locale import _, ngettext
@@ -81,7 +81,7 @@ def event_ui(event: Event, history: PriceResult, closes: dict[str, pd.Series], p
     key = caches.events_key([event])
     mover = caches.shared("first mover", lambda: first_mover(event, closes["9988.HK"], closes["BABA"]), key,
                           history=history)
-    st.markdown(f"**{md_escape(event.title)}** ({md_escape(event.when())}). {mover.sentence()}")
+    st.markdown(f"**{md_escape(shown_title(event))}** ({md_escape(event.when())}). {mover.sentence()}")
     days = [d for d in (mover.hk_day0, mover.us_day0) if d] or [event.date]
     start, end = min(days) - dt.timedelta(days=AROUND_DAYS), max(days) + dt.timedelta(days=AROUND_DAYS)
     moment, look = news_moment(event), device.chart_look()

@@ -22,7 +22,7 @@ from components.analysis.study_report import (
     summary_sentence,
 )
 from components.charts.study import ar_figure, car_figure
-from components.data.events import Event
+from components.data.events import Event, shown_title
 from components.data.prices import PriceResult
 from components.data.symbols import KNOWN_SYMBOLS, benchmark_for, symbol_info
 from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EVENT
@@ -81,7 +81,7 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
     options = benchmark_options(symbol, available)
     bench = resolve_benchmark(symbol, options)
     c1, c2, c3 = st.columns([3, 1, 1])
-    labels = {e.id: f"{day(e.date)} · {e.title}" for e in events}
+    labels = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
     c1.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
     c2.selectbox(_("Stock"), stocks, **state.ES_SYMBOL.bind(on_change=_on_stock))
     default = benchmark_for(symbol)
@@ -98,7 +98,7 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
 def study_results_ui(result: EventStudyResult, event: Event, history: PriceResult, events: list[Event]) -> None:
     """The summary, headline metrics, notes, both charts; the statistics and tables one click away."""
     symbol, bench = result.symbol, result.benchmark
-    st.header(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(event.title)))
+    st.header(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(shown_title(event))))
     st.markdown(summary_sentence(result))
     m1, m2, m3 = st.columns(3)
     quiet = {"delta_color": "off", "delta_arrow": "off"}
@@ -162,7 +162,7 @@ def comparison_ui(table, events: list[Event], symbol: str, bench: str, history: 
     st.caption(_("Events that share a day 0 are one row: a single session's move cannot be split between them. "
                  "Moves of this market and the article's claims are sessions, not news, and are listed without a "
                  "study."))
-    shown = caches.shared("study comparison", lambda: compare_display(table, {e.id: e.title for e in events}),
+    shown = caches.shared("study comparison", lambda: compare_display(table, {e.id: shown_title(e) for e in events}),
                           symbol, bench, windows, history=history, events=events)
     st.dataframe(shown, hide_index=True, key=state.ES_COMPARE,
                  column_config={"event": st.column_config.TextColumn(_("event"), width="large")})
@@ -186,7 +186,7 @@ def group_ui(table, events: list[Event], symbol: str) -> None:
     kept = [i for i in (default_group(events) if chosen is None else chosen) if i in options]
     if kept != chosen:  # first visit, or events no longer studied here (another stock, fewer user events)
         state.ES_GROUP.set(kept)
-    titles = {e.id: f"{day(e.date)} · {e.title}" for e in events}
+    titles = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
     st.multiselect(_("Events to average for {symbol} (Alibaba's model releases to begin with)").format(symbol=symbol),
                    options, format_func=titles.get, **state.ES_GROUP.bind())
     group = group_study(table, set(state.ES_GROUP.get()))

@@ -14,7 +14,7 @@ import streamlit as st
 from components.analysis.ranges import DateRange
 from components.charts import marks
 from components.charts.timeline import timeline_data
-from components.data.events import CATEGORIES, Event
+from components.data.events import CATEGORIES, Event, category_name, shown_title
 from components.locale import _
 from components.locale.formats import day
 from components.ui import device, state
@@ -91,7 +91,7 @@ def choose_event(events: list[Event], selected: Event | None) -> Event | None:
                     disabled=at == 0, help=_("Previous event (← or K)"))
     nav_next.button(_("Next ▶"), on_click=step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT,
                     disabled=at == len(ids) - 1, help=_("Next event (→ or J)"))
-    labels = {e.id: f"{day(e.date)} · {e.title}" for e in pool}
+    labels = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in pool}
     nav_pick.selectbox(_("Event"), [e.id for e in pool], format_func=labels.get, index=None,  # an unknown id: none
                        placeholder=_("Choose an event, or click one on the timeline"), **state.EVENT.bind())
     if at is not None:
@@ -106,5 +106,5 @@ def hidden_selection_notice(selected: Event | None, events: list[Event]) -> None
     if selected is not None and selected not in events:
         st.info(_("“{title}” stays open below, but its category ({category}) is switched off, so the timeline "
                   "does not show it. Turn the category back on to see it there.").format(
-                      title=selected.title, category=selected.category),
+                      title=shown_title(selected), category=category_name(selected.category)),
                 icon=":material/visibility_off:")

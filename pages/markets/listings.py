@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.analysis.listings import LISTINGS, unpriced_spans
+from components.data.events import shown_title
 from components.facts import ADS_RATIO, HEADLINE_EVENT
 from components.locale import _
 from components.locale.formats import day
@@ -50,7 +51,7 @@ def one_event() -> None:
     ids = [e.id for e in events]
     if state.EVENT.get() not in ids:
         state.EVENT.set(HEADLINE_EVENT)
-    labels = {e.id: f"{day(e.date)} · {e.title}" for e in events}
+    labels = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
     st.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
     links.write_url("listings")
     event = selected_event(events)

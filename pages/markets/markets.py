@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.analysis.metrics import range_summary
 from components.data.basis import BASIS_USE
+from components.data.events import shown_title
 from components.data.prices import TIDY_COLUMNS
 from components.locale import N_, _, ngettext
 from components.locale.formats import day
@@ -51,7 +52,8 @@ def chart_and_selection() -> None:
     event = selected_event(events)
     if event is not None:
         note, link = st.columns([5, 1], vertical_alignment="center")
-        note.markdown(_("**Selected:** {day} · {title}").format(day=day(event.date), title=md_escape(event.title)))
+        note.markdown(_("**Selected:** {day} · {title}").format(day=day(event.date),
+                                                                title=md_escape(shown_title(event))))
         link.page_link(nav.page("timeline"), label=_("Details"), icon=":material/arrow_forward:",
                        query_params={"event": event.id})
 

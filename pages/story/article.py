@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data.events import shown_title
 from components.locale import _, ngettext
 from components.locale.formats import day
 from components.text.article import article_date_mentions, bundled_article, deduplicated_blocks
@@ -31,7 +32,7 @@ st.caption(ngettext("This copy says many things twice: {repeats} of its {total} 
                     "other words and are shown once.", repeats).format(repeats=repeats, total=len(article.blocks))
            + " " + _("Highlighted sentences mention an event; the links below a passage open it on the timeline."))
 if focus in events and any(focus in s.event_ids for s in sentences):
-    st.info(_("Sentences about “{title}” are in bold.").format(title=md_escape(events[focus].title)),
+    st.info(_("Sentences about “{title}” are in bold.").format(title=md_escape(shown_title(events[focus]))),
             icon=":material/format_bold:")
 
 by_index = {b.index: b for b in article.blocks}
@@ -50,8 +51,8 @@ for item in kept:
     if linked:
         cols = st.columns(min(len(linked), 4))
         for i, eid in enumerate(linked):
-            cols[i % len(cols)].page_link(nav.page("timeline"), label=events[eid].title, icon=":material/timeline:",
-                                          query_params={"event": eid})
+            cols[i % len(cols)].page_link(nav.page("timeline"), label=shown_title(events[eid]),
+                                          icon=":material/timeline:", query_params={"event": eid})
 
 st.header(_("Dates such as “last week”, checked"))
 st.caption(_("Each one is counted from the publication date, {day}, and compared with the verified date of the "
@@ -60,7 +61,7 @@ st.caption(_("Each one is counted from the publication date, {day}, and compared
 
 def resolved_dates():
     found = article_date_mentions()
-    return found, date_table(found, {k: e.title for k, e in events.items()})
+    return found, date_table(found, {k: shown_title(e) for k, e in events.items()})
 
 
 mentions, dates = caches.shared("article dates", resolved_dates, events=list(events.values()))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import locale
 from components.charts import marks
-from components.data.events import find_event
+from components.data.events import category_name, find_event, shown_title
 from components.data.symbols import display_name, level_label, symbol_info
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.locale import _, ngettext
@@ -67,7 +67,7 @@ st.header(ngettext("{count} event in the date range", "{count} events in the dat
     count=len(shown)))
 for event in shown:
     left, right = st.columns([5, 1])
-    left.markdown(f"**{day(event.date)}** · {event.category} · {md_escape(event.title)}"
+    left.markdown(f"**{day(event.date)}** · {category_name(event.category)} · {md_escape(shown_title(event))}"
                   + (" · " + _("*your event*") if event.origin == "user" else ""))
     right.page_link(nav.page("timeline"), label=_("Open"), icon=":material/arrow_forward:",
                     query_params={"event": event.id})
