@@ -31,6 +31,8 @@ from components.analysis.alignment import locate
 from components.data import calendars
 from components.data.events import Event
 from components.facts import ADS_RATIO
+from components.locale import _
+from components.locale.formats import date_as, fixed_number
 
 FX_DAY_TZ = "Europe/London"  # Yahoo's daily FX bar dated D covers London's day D
 SYNC_HOURS = 12  # the longest an ADS close and the next Hong Kong open may lie apart to be paired
@@ -182,13 +184,16 @@ class FirstMover:
 
     def sentence(self) -> str:
         if self.first is None:
-            return "One of the listings has no day 0 in the data for this event."
-        first, second = (("New York", "Hong Kong") if self.first == US_LISTING else ("Hong Kong", "New York"))
-        f_day, s_day = (self.us_day0, self.hk_day0) if self.first == US_LISTING else (self.hk_day0, self.us_day0)
-        f_move, s_move = (self.us_move, self.hk_move) if self.first == US_LISTING else (self.hk_move, self.us_move)
-        return (f"{first} could price it first: its day 0 ({f_day:%a %d %b}) closed {self.lead_hours:.1f} hours "
-                f"before {second}'s ({s_day:%a %d %b}). {first} moved {_pct(f_move)}, then {second} "
-                f"{_pct(s_move)}.")
+            return _("One of the listings has no day 0 in the data for this event.")
+        us_first = self.first == US_LISTING
+        f_day, s_day = (self.us_day0, self.hk_day0) if us_first else (self.hk_day0, self.us_day0)
+        f_move, s_move = (self.us_move, self.hk_move) if us_first else (self.hk_move, self.us_move)
+        said = (_("New York could price it first: its day 0 ({first_day}) closed {hours} hours before Hong Kong's "
+                  "({second_day}). New York moved {first_move}, then Hong Kong {second_move}.") if us_first else
+                _("Hong Kong could price it first: its day 0 ({first_day}) closed {hours} hours before New York's "
+                  "({second_day}). Hong Kong moved {first_move}, then New York {second_move}."))
+        return said.format(first_day=date_as(f_day, "weekday_day"), second_day=date_as(s_day, "weekday_day"),
+                           hours=fixed_number(self.lead_hours, 1), first_move=_pct(f_move), second_move=_pct(s_move))
 
 
 def _pct(value: float | None) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from components.analysis.article_claims import ArticleClaim
 from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
-from components.locale import _
+from components.locale import N_, _
 from components.locale.formats import date_as
 from components.text import claim_periods
 from components.text import entities as E
@@ -38,7 +38,8 @@ from components.text.measure_rules import measure_of, not_a_price
 from components.text.quantities import Quantity, quantities
 from components.text.reader import MARKET_TZ, Clause, Reading, read_article
 
-PLACES = {"": "read from the text", "HK": "Hong Kong (an Asian report)", "US": "New York (a US report)"}
+PLACES = {"": N_("read from the text"), "HK": N_("Hong Kong (an Asian report)"),  # shown through _()
+          "US": N_("New York (a US report)")}
 _STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
 _LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
 _MORNING_REPORT = L.patterns(L.MORNING_REPORT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.analysis.metrics import STYLES, VIEWS
-from components.data.events import CATEGORIES
+from components.data.events import CATEGORIES, category_name
 from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, read_symbol
 from components.facts import MAX_SYMBOLS
 from components.locale import _
@@ -27,7 +27,7 @@ def chart_options_ui() -> None:
     right.segmented_control(_("Style"), list(STYLES), required=True,
                             format_func=shown_as(STYLES, lambda s: _(STYLES[s])), **state.STYLE.bind())
     st.toggle(_("Log scale"), disabled=state.VIEW.get() == "percent", **state.LOG.bind())
-    st.pills(_("Event categories"), CATEGORIES, selection_mode="multi", format_func=shown_as(CATEGORIES, _),
+    st.pills(_("Event categories"), CATEGORIES, selection_mode="multi", format_func=shown_as(CATEGORIES, category_name),
              **state.CATEGORIES.bind(),
              help=_("Each category keeps its colour on every chart."))
     if available is not None:

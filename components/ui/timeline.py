@@ -29,7 +29,8 @@ def filtered_events(events: list[Event]) -> list[Event]:
     """The events of the chosen categories (the view control picks where the timeline opens)."""
     left, right = st.columns([5, 2], vertical_alignment="bottom")
     with left:
-        st.pills(_("Categories"), CATEGORIES, selection_mode="multi", **state.CATEGORIES.bind())
+        st.pills(_("Categories"), CATEGORIES, selection_mode="multi", format_func=shown_as(CATEGORIES, category_name),
+                 **state.CATEGORIES.bind())
     with right:
         st.segmented_control(_("Open on"), list(state.TIMELINE_SPANS), required=True,
                              format_func=shown_as(state.TIMELINE_SPANS, lambda span: _(state.TIMELINE_SPANS[span])),
