@@ -114,7 +114,7 @@ def test_duplicates_of_the_session_are_counted_in_any_language(marked):
     assert all(_translated(what) for _event_, what in result.duplicates)
 
 
-CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS = Path(__file__).parents[1] / "articles" / "corpus"
 
 
 @pytest.mark.parametrize("name", ["alibaba_2025-02-21", "own_hk_rebound_2025-03-14"])
