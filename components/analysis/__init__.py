@@ -7,5 +7,5 @@
 * ``listings.py``: Alibaba's two listings in one currency and on one clock.
 * ``claims.py`` and ``verdicts.py``: the bundled article's claims and their checks; ``article_claims.py`` the
   claims of any article and the verdict rules; ``claim_checks.py`` checks them, computing each measure in
-  ``claim_measures.py``.
+  ``claim_measures.py`` (moves and levels) and ``claim_ranks.py`` (rankings, ranges and streaks).
 """

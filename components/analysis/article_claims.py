@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from components.analysis.claims import Figure
 from components.locale import N_, _
+from components.locale import formats as F
 
 # verdict codes, kept in results and compared in code; shown as _(verdict)
 MATCHES, ROUGHLY, NO_MATCH, NOT_SURE, UNCHECKABLE = (N_("matches"), N_("roughly"), N_("does not match"),
@@ -128,40 +129,46 @@ def decimals_of(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
+def _plain(value: float) -> str:
+    """A measured figure as the verdicts write it: "2.06"."""
+    return F.fixed_number(value, grouping=False)
+
+
 def judge(actual: float, claimed: float, qualifier: str = "", direction: int = 0, decimals: int = 0) -> tuple[str, str]:
     """The verdict on a figure (percent or points) against its claim, and why, in words."""
     if direction and actual * direction < 0 and abs(actual) >= 0.05:
-        return NO_MATCH, f"it moved the other way ({actual:+.2f})"
+        return NO_MATCH, _("it moved the other way ({move})").format(move=F.plus_minus_number(actual))
     # the size of the move when a direction is said (it was checked above) or none is, else the signed move
     a = abs(actual) if direction or claimed >= 0 else actual
     x, unit = (abs(claimed) if direction else claimed), 10.0 ** -decimals
     rough = max(1.5 * unit, 0.1 * abs(x))
+    shown = {"actual": _plain(a), "claimed": format(x, "g")}
     if qualifier in ABOVE:
-        return _bounded(a >= x, a >= x - unit / 2, f"{a:.2f} against at least {x:g}")
+        return _bounded(a >= x, a >= x - unit / 2, _("{actual} against at least {claimed}").format(**shown))
     if qualifier in BELOW:
-        return _bounded(a <= x, a <= x + unit / 2, f"{a:.2f} against at most {x:g}")
+        return _bounded(a <= x, a <= x + unit / 2, _("{actual} against at most {claimed}").format(**shown))
     if qualifier in NEARLY:
         band = max(unit, 0.05 * abs(x))
         if x - band <= a <= x + 1e-9:
-            return MATCHES, f"{a:.2f} is a little below {x:g}"
+            return MATCHES, _("{actual} is a little below {claimed}").format(**shown)
         near = x < a <= x + max(unit, 0.02 * abs(x)) or x - 2 * band <= a < x - band
-        return (ROUGHLY, f"{a:.2f} is near {x:g} but not just below it") if near else \
-            (NO_MATCH, f"{a:.2f} is not nearly {x:g}")
+        return (ROUGHLY, _("{actual} is near {claimed} but not just below it").format(**shown)) if near else \
+            (NO_MATCH, _("{actual} is not nearly {claimed}").format(**shown))
     if qualifier in ABOUT:
         close = abs(a - x) <= max(unit / 2, 0.03 * abs(x))
     else:  # a bare figure, or "as much as": rounded or cut to the figure written
         close = x - unit / 2 <= a < x + unit
     if close:
-        return MATCHES, f"{a:.2f} rounds to {x:g}"
+        return MATCHES, _("{actual} rounds to {claimed}").format(**shown)
     if abs(a - x) <= rough:
-        return ROUGHLY, f"{a:.2f} is within {rough:.2g} of {x:g}"
-    return NO_MATCH, f"{a:.2f} is {abs(a - x):.2f} away from {x:g}"
+        return ROUGHLY, _("{actual} is within {rough} of {claimed}").format(rough=format(rough, ".2g"), **shown)
+    return NO_MATCH, _("{actual} is {gap} away from {claimed}").format(gap=_plain(abs(a - x)), **shown)
 
 
 def _bounded(holds: bool, near: bool, words: str) -> tuple[str, str]:
     if holds:
         return MATCHES, words
-    return (ROUGHLY, words + ", short by less than half a unit") if near else (NO_MATCH, words)
+    return (ROUGHLY, _("{words}, short by less than half a unit").format(words=words)) if near else (NO_MATCH, words)
 
 
 def judge_level(actual: float, claimed: float, qualifier: str = "", decimals: int = 0) -> tuple[str, str]:
@@ -170,19 +177,19 @@ def judge_level(actual: float, claimed: float, qualifier: str = "", decimals: in
     within 1% is roughly."""
     unit = 10.0 ** -decimals
     gap = abs(actual / claimed - 1.0) if claimed else float("inf")
-    words = f"{actual:,.2f} against {claimed:,.2f}"
+    words = _("{actual} against {claimed}").format(actual=F.fixed_number(actual), claimed=F.fixed_number(claimed))
+    apart = _("{words}: {gap} apart").format(words=words, gap=format(gap, ".1%"))
     if qualifier in ABOVE or qualifier in BELOW:
         holds = actual >= claimed if qualifier in ABOVE else actual <= claimed
-        return (MATCHES, words) if holds else ((ROUGHLY, words + ", a little short") if gap <= 0.01 else
-                                              (NO_MATCH, words))
+        return (MATCHES, words) if holds else (
+            (ROUGHLY, _("{words}, a little short").format(words=words)) if gap <= 0.01 else (NO_MATCH, words))
     if qualifier in ABOUT or qualifier in NEARLY:
-        return (MATCHES, words) if gap <= 0.01 else ((ROUGHLY, f"{words}: {gap:.1%} apart") if gap <= 0.02 else
-                                                     (NO_MATCH, f"{words}: {gap:.1%} apart"))
+        return (MATCHES, words) if gap <= 0.01 else ((ROUGHLY, apart) if gap <= 0.02 else (NO_MATCH, apart))
     if claimed - unit / 2 <= actual < claimed + unit or gap <= 0.001:
         return MATCHES, words
     if gap <= 0.01:
-        return ROUGHLY, f"{words}: {gap:.1%} apart"
-    return NO_MATCH, f"{words}: {gap:.1%} apart"
+        return ROUGHLY, apart
+    return NO_MATCH, apart
 
 
 def judge_adjusted_level(adjusted: float, claimed: float, bound: float, qualifier: str = "",
@@ -191,11 +198,13 @@ def judge_adjusted_level(adjusted: float, claimed: float, bound: float, qualifie
     it. A figure in that band is consistent (roughly, never a confident match); outside it, the nearer edge of
     the band is judged as a print would be."""
     top = adjusted * (1 + bound)
+    band = {"low": F.fixed_number(adjusted), "high": F.fixed_number(top)}
     if adjusted * 0.999 <= claimed <= top * 1.001:
-        return ROUGHLY, (f"{claimed:,.2f} lies in the band the print can be in ({adjusted:,.2f} to about {top:,.2f}), "
-                         "so it may be exact")
+        return ROUGHLY, _("{claimed} lies in the band the print can be in ({low} to about {high}), so it may be "
+                          "exact").format(claimed=F.fixed_number(claimed), **band)
     verdict, words = judge_level(adjusted if claimed < adjusted else top, claimed, qualifier, decimals)
-    return verdict, words + f" (the nearer edge of the band the print can be in, {adjusted:,.2f} to {top:,.2f})"
+    return verdict, _("{words} (the nearer edge of the band the print can be in, {low} to {high})").format(
+        words=words, **band)
 
 
 def uncheckable(claim: ArticleClaim, reason: str, **extra) -> ArticleClaimResult:

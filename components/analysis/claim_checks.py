@@ -32,10 +32,8 @@ from components.analysis.claim_measures import (
     RANK_LIKE,
     check_level,
     check_move,
-    check_range,
-    check_rank,
-    check_streak,
 )
+from components.analysis.claim_ranks import check_range, check_rank, check_streak
 from components.analysis.claims import Figure, Unavailable
 from components.facts import MAX_SYMBOLS
 from components.locale import _

@@ -26,13 +26,14 @@ from components.analysis.article_claims import (
     judge,
     judge_adjusted_level,
     judge_level,
-    uncheckable,
 )
 from components.analysis.claims import Figure, Unavailable
 from components.data.basis import BASIS_WORDS, PRINT, split_scale, unknown_bound
 from components.data.symbols import InvalidSymbol, level_label, symbol_info
 from components.facts import MAX_GAP_DAYS
-from components.locale import _
+from components.locale import N_, _
+from components.locale import formats as F
+from components.locale.formats import date_as
 
 MOVES = ("day", "points", "open_move", "open_points", "high_move", "low_move", "high_points", "low_points", "period",
          "period_points")
@@ -49,25 +50,28 @@ def session_of(claim: ArticleClaim, b: pd.DataFrame) -> int:
     stamp = pd.Timestamp(claim.day)
     if claim.written_day:
         if stamp not in b.index:
-            raise Unavailable(f"{claim.symbol} has no session on {claim.day:%a %d %b %Y} (its market was closed)")
+            raise Unavailable(_("{symbol} has no session on {day} (its market was closed)").format(
+                symbol=claim.symbol, day=date_as(claim.day, "weekday_date")))
         return int(b.index.get_loc(stamp))
     pos = int(b.index.searchsorted(stamp, side="right")) - 1
     if pos < 0:
-        raise Unavailable(f"{claim.symbol} has no session on or before {claim.day}")
+        raise Unavailable(_("{symbol} has no session on or before {day}").format(symbol=claim.symbol,
+                                                                                  day=claim.day.isoformat()))
     return pos
 
 
-def _day(b: pd.DataFrame, pos: int) -> dt.date:
+def bar_day(b: pd.DataFrame, pos: int) -> dt.date:
     return b.index[pos].date()
 
 
 def _previous(claim: ArticleClaim, b: pd.DataFrame, pos: int) -> int:
     if pos == 0:
-        raise Unavailable(f"the data start on {b.index[0]:%d %b %Y}, so there is no close before it (before the data "
-                          "starts)")
+        raise Unavailable(_("the data start on {day}, so there is no close before it (before the data starts)").format(
+            day=date_as(b.index[0].date(), "date")))
     gap = (b.index[pos] - b.index[pos - 1]).days
     if gap > MAX_GAP_DAYS:
-        raise Unavailable(f"{claim.symbol}'s data have a gap of {gap} days before {b.index[pos]:%d %b %Y}")
+        raise Unavailable(_("{symbol}'s data have a gap of {gap} days before {day}").format(
+            symbol=claim.symbol, gap=gap, day=date_as(b.index[pos].date(), "date")))
     return pos - 1
 
 
@@ -76,11 +80,11 @@ def _base(claim: ArticleClaim, b: pd.DataFrame, pos: int) -> int:
     if claim.measure not in ("period", "period_points"):
         return _previous(claim, b, pos)
     if claim.since is None:
-        raise Unavailable("the period's start is not known")
+        raise Unavailable(_("the period's start is not known"))
     base = int(b.index.searchsorted(pd.Timestamp(claim.since), side="left")) - 1
     if base < 0:
-        raise Unavailable(f"the period starts {claim.since:%d %b %Y}, before the data start ({b.index[0]:%d %b %Y}) "
-                          "(before the data starts)")
+        raise Unavailable(_("the period starts {day}, before the data start ({first}) (before the data starts)").format(
+            day=date_as(claim.since, "date"), first=date_as(b.index[0].date(), "date")))
     return base
 
 
@@ -102,10 +106,10 @@ def move_value(b: pd.DataFrame, base: int, pos: int, col: str, points: bool) -> 
         if p0 and p1:
             return last - first, (first, last), _(BASIS_WORDS[PRINT])
     first, last = float(b["close"].iloc[base]), float(b[col].iloc[pos])
-    return (last - first if points else (last / first - 1) * 100), (first, last), _basis(b.attrs.get("symbol", ""))
+    return (last - first if points else (last / first - 1) * 100), (first, last), basis_of(b.attrs.get("symbol", ""))
 
 
-def _basis(symbol: str) -> str:
+def basis_of(symbol: str) -> str:
     try:
         return symbol_info(symbol).basis_label
     except InvalidSymbol:
@@ -116,11 +120,25 @@ def _judge(claim: ArticleClaim, actual: float) -> tuple[str, str]:
     return judge(actual, claim.value, claim.qualifier, claim.direction, claim.decimals)
 
 
-def _result(claim: ArticleClaim, verdict: tuple[str, str], text: str, figures: list[Figure], base: dt.date,
+def result_of(claim: ArticleClaim, verdict: tuple[str, str], text: str, figures: list[Figure], base: dt.date,
             session: dt.date) -> ArticleClaimResult:
     word, why = verdict
-    return ArticleClaimResult(claim, word, f"{text} Claimed: {claim.claimed}; {why}.", tuple(figures),
-                              symbol=claim.symbol, base=base, session=session)
+    explanation = _("{text} Claimed: {claimed}; {why}.").format(text=text, claimed=claim.claimed, why=why)
+    return ArticleClaimResult(claim, word, explanation, tuple(figures), symbol=claim.symbol, base=base,
+                              session=session)
+
+
+def shown_move(value: float, points: bool) -> str:
+    """A move as the explanations write it: "+8.39%", "+1,234.50 points"."""
+    if points:
+        return _("{value} points").format(value=F.plus_minus_number(value, grouping=True))
+    return F.plus_minus_percent(value / 100)
+
+
+_PRICE_WORDS = {"close": N_("{first} ({base} close) to {last} ({day} close)"),
+                "open": N_("{first} ({base} close) to {last} ({day} open)"),
+                "high": N_("{first} ({base} close) to {last} ({day} high)"),
+                "low": N_("{first} ({base} close) to {last} ({day} low)")}
 
 
 def check_move(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
@@ -129,26 +147,33 @@ def check_move(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     base = _base(claim, b, pos)
     col, points = _TO[claim.measure]
     actual, (first, last), basis = move_value(b, base, pos, col, points)
-    unit = "points" if points else "%"
-    shown = f"{actual:+,.2f} points" if points else f"{actual:+.2f}%"
-    fig = Figure(claim.measure, f"{claim.symbol} {_words(claim.measure)}", actual if points else actual / 100,
-                 claim.symbol, (_day(b, base), _day(b, pos)), (first, last), basis)
-    text = (f"{claim.symbol}: {first:,.2f} ({_day(b, base):%a %d %b %Y} close) to {last:,.2f} "
-            f"({_day(b, pos):%a %d %b %Y} {col}): {shown}.")
+    fig = Figure(claim.measure, _words(claim.measure).format(symbol=claim.symbol), actual if points else actual / 100,
+                 claim.symbol, (bar_day(b, base), bar_day(b, pos)), (first, last), basis)
+    prices = _(_PRICE_WORDS[col]).format(first=F.fixed_number(first), base=date_as(bar_day(b, base), "weekday_date"),
+                                         last=F.fixed_number(last), day=date_as(bar_day(b, pos), "weekday_date"))
+    text = _("{symbol}: {prices}: {move}.").format(symbol=claim.symbol, prices=prices, move=shown_move(actual, points))
     verdict = _judge(claim, actual)
     if verdict[0] == NO_MATCH:
-        verdict = _hedged(claim, b, base, pos, verdict, unit)
-    return _result(claim, verdict, text, [fig], _day(b, base), _day(b, pos))
+        verdict = _hedged(claim, b, base, pos, verdict, points)
+    return result_of(claim, verdict, text, [fig], bar_day(b, base), bar_day(b, pos))
+
+
+_FIGURE_WORDS = {
+    "day": N_("{symbol} close to close"), "points": N_("{symbol} change in points"),
+    "period": N_("{symbol} over the period"), "period_points": N_("{symbol} over the period, in points"),
+    "open_move": N_("{symbol} open against the previous close"), "open_points": N_("{symbol} open points"),
+    "high_move": N_("{symbol} high against the previous close"), "high_points": N_("{symbol} high points"),
+    "low_move": N_("{symbol} low against the previous close"), "low_points": N_("{symbol} low points"),
+}
 
 
 def _words(measure: str) -> str:
-    return {"day": "close to close", "points": "change in points", "period": "over the period",
-            "period_points": "over the period, in points"}.get(measure, measure.replace("_", " ").replace(
-                "move", "against the previous close"))
+    """A move's figure label with a {symbol} placeholder, in the run's language."""
+    return _(_FIGURE_WORDS[measure])
 
 
 def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: tuple[str, str],
-            unit: str) -> tuple[str, str]:
+            in_points: bool) -> tuple[str, str]:
     """A day's move reached only at the day's high (low) is roughly; any other nearby reading that matches makes the
     verdict 'not sure' naming it; else the verdict as it was."""
     points = claim.measure.endswith("points")
@@ -156,18 +181,23 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
         extreme = "low" if claim.direction < 0 else "high"
         actual = move_value(b, base, pos, extreme, points)[0]
         if _judge(claim, actual)[0] == MATCHES:
-            shown = f"{actual:+,.2f} points" if points else f"{actual:+.2f}%"
-            return ROUGHLY, f"{verdict[1]}; the figure was reached only during the session ({shown} at the {extreme})"
+            said = (_("{why}; the figure was reached only during the session ({move} at the low)") if extreme == "low"
+                    else _("{why}; the figure was reached only during the session ({move} at the high)"))
+            return ROUGHLY, said.format(why=verdict[1], move=shown_move(actual, points))
     beyond = _beyond_any_day(claim, b)
     if beyond:
-        return NOT_SURE, f"{verdict[1]}; but {beyond}"
-    for name, actual in nearby_moves(claim, b, base, pos):
-        if claim.closing and name.startswith(("the day's", "a price reached")):
+        return NOT_SURE, _("{why}; but {beyond}").format(why=verdict[1], beyond=beyond)
+    for name, actual, during in nearby_moves(claim, b, base, pos):
+        if claim.closing and during:
             continue  # "closed 3% higher": the close, never a price during the session
         if _judge(claim, actual)[0] == MATCHES:
-            shown = f"{actual:+,.2f} points" if unit == "points" else f"{actual:+.2f}%"
-            return NOT_SURE, f"{verdict[1]}; but {name} was {shown}, which matches: the article may mean it"
+            return NOT_SURE, _may_mean().format(why=verdict[1], name=name, value=shown_move(actual, in_points))
     return verdict
+
+
+def _may_mean() -> str:
+    """The sentence naming a nearby reading that matches, shared by moves and levels."""
+    return _("{why}; but {name} was {value}, which matches: the article may mean it")
 
 
 IMPLAUSIBLE_DAY = 1.5  # a claimed day's move this many times the largest in the data is likely a period's
@@ -186,40 +216,78 @@ def _beyond_any_day(claim: ArticleClaim, b: pd.DataFrame) -> str:
     moves = (ends.sub(before, axis=0) if points else ends.div(before, axis=0).sub(1) * 100).abs().max(axis=1).dropna()
     if moves.empty or abs(claim.value) <= IMPLAUSIBLE_DAY * moves.max():
         return ""
-    unit = " points" if points else "%"
-    return (f"{claim.value:,g}{unit} in one session is far beyond any day of {claim.symbol} in the data (the largest "
-            f"was {moves.max():,.2f}{unit} on {moves.idxmax():%d %b %Y}): the figure is likely over a longer period "
-            "the text does not name")
+    said = (_("{value} points in one session is far beyond any day of {symbol} in the data (the largest was "
+              "{largest} points on {day}): the figure is likely over a longer period the text does not name")
+            if points else
+            _("{value}% in one session is far beyond any day of {symbol} in the data (the largest was {largest}% on "
+              "{day}): the figure is likely over a longer period the text does not name"))
+    return said.format(value=format(claim.value, ",g"), symbol=claim.symbol, largest=F.fixed_number(moves.max()),
+                       day=date_as(moves.idxmax().date(), "date"))
 
 
-def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> list[tuple[str, float]]:
-    """Other readings of a move a reporter may have meant, each (its name, its value)."""
+_AGAINST_CLOSE = {"open": N_("the session's open against the previous close"),
+                  "high": N_("the day's high against the previous close"),
+                  "low": N_("the day's low against the previous close"),
+                  "close": N_("the day's close against the previous close")}
+
+
+def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> list[tuple[str, float, bool]]:
+    """Other readings of a move a reporter may have meant, each (its name, its value, whether it is read during the
+    session rather than at the open)."""
     points = claim.measure.endswith("points")
     out = []
 
-    def add(name: str, first: int, last: int, col: str = "close") -> None:
+    def add(name: str, first: int, last: int, col: str = "close", during: bool = False) -> None:
         if 0 <= first < len(b) and 0 <= last < len(b) and first < last:
-            out.append((name, move_value(b, first, last, col, points)[0]))
+            out.append((name, move_value(b, first, last, col, points)[0], during))
+
+    def day(row: int) -> str:
+        return date_as(bar_day(b, row), "weekday_day")
 
     if claim.measure in ("period", "period_points"):
-        add(f"the period up to the session before ({_day(b, pos - 1):%a %d %b})" if pos else "", base, pos - 1)
+        if pos:
+            add(_("the period up to the session before ({day})").format(day=day(pos - 1)), base, pos - 1)
         return out
-    add(f"the previous session's move ({_day(b, pos - 1):%a %d %b})" if pos else "", pos - 2, pos - 1)
+    if pos:
+        add(_("the previous session's move ({day})").format(day=day(pos - 1)), pos - 2, pos - 1)
     if pos + 1 < len(b):
-        add(f"the next session's move ({_day(b, pos + 1):%a %d %b})", pos, pos + 1)
+        add(_("the next session's move ({day})").format(day=day(pos + 1)), pos, pos + 1)
     for col in ("open", "high", "low", "close"):
-        add(f"the {'day' if col != 'open' else 'session'}'s {col} against the previous close", base, pos, col)
+        add(_(_AGAINST_CLOSE[col]), base, pos, col, during=col != "open")
     monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())
     week_base = int(b.index.searchsorted(monday, side="left")) - 1
     if week_base >= 0:
-        add("the week's move", week_base, pos)
+        add(_("the week's move"), week_base, pos)
     low = move_value(b, base, pos, "low", points)[0]
     high = move_value(b, base, pos, "high", points)[0]
     target = claim.value * (claim.direction or 1)
     if low <= target <= high and claim.measure in ("day", "points"):
-        out.append(("a price reached during the session (the day ranged from "
-                    f"{low:+,.2f} to {high:+,.2f}{'' if points else '%'})", target))
+        said = (_("a price reached during the session (the day ranged from {low} to {high})") if points else
+                _("a price reached during the session (the day ranged from {low} to {high}%)"))
+        out.append((said.format(low=F.plus_minus_number(low, grouping=True),
+                                high=F.plus_minus_number(high, grouping=True)), target, True))
     return out
+
+
+_LEVEL_LABELS = {"close": N_("{symbol} close"), "open": N_("{symbol} open"), "high": N_("{symbol} high"),
+                 "low": N_("{symbol} low")}
+_LEVEL_WORDS = {"close": N_("{symbol} closed at {price} on {day}."), "open": N_("{symbol} opened at {price} on {day}."),
+                "high": N_("{symbol} reached a high of {price} on {day}."),
+                "low": N_("{symbol} fell to a low of {price} on {day}.")}
+_ADJUSTED_WORDS = {
+    "close": N_("{symbol}'s dividend-adjusted close on {day} was {value}; the data do not hold the "
+              "exchange's price, which is higher by the dividends paid since (for {symbol} at most "
+              "about {bound})."),
+    "open": N_("{symbol}'s dividend-adjusted open on {day} was {value}; the data do not hold the "
+              "exchange's price, which is higher by the dividends paid since (for {symbol} at most "
+              "about {bound})."),
+    "high": N_("{symbol}'s dividend-adjusted high on {day} was {value}; the data do not hold the "
+              "exchange's price, which is higher by the dividends paid since (for {symbol} at most "
+              "about {bound})."),
+    "low": N_("{symbol}'s dividend-adjusted low on {day} was {value}; the data do not hold the "
+              "exchange's price, which is higher by the dividends paid since (for {symbol} at most "
+              "about {bound})."),
+}
 
 
 def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
@@ -227,158 +295,53 @@ def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     against the band the dividend adjustment allows."""
     pos = session_of(claim, b)
     col = {"level": "close", "open_level": "open", "high_level": "high", "low_level": "low"}[claim.measure]
-    day = _day(b, pos)
+    day = bar_day(b, pos)
     claimed = claim.value / split_scale(claim.symbol, day) if claim.value else claim.value
     value, known = price(b, pos, col)
     adjusted = float(b[col].iloc[pos])
-    fig = Figure(claim.measure, f"{claim.symbol} {col}", value, claim.symbol, (day,), (value,),
-                 _(BASIS_WORDS[PRINT]) if known else _basis(claim.symbol))
-    word = {"close": "closed at", "open": "opened at", "high": "reached a high of", "low": "fell to a low of"}[col]
+    fig = Figure(claim.measure, _(_LEVEL_LABELS[col]).format(symbol=claim.symbol), value, claim.symbol, (day,),
+                 (value,), _(BASIS_WORDS[PRINT]) if known else basis_of(claim.symbol))
+    shown_day = date_as(day, "weekday_date")
     if known:
-        text = f"{claim.symbol} {word} {level_label(adjusted, claim.symbol, value)} on {day:%a %d %b %Y}."
+        text = _(_LEVEL_WORDS[col]).format(symbol=claim.symbol, price=level_label(adjusted, claim.symbol, value),
+                                           day=shown_day)
         verdict = judge_level(value, claimed, claim.qualifier, claim.decimals)
     else:
         bound = unknown_bound(claim.symbol)
-        text = (f"{claim.symbol}'s dividend-adjusted {col} on {day:%a %d %b %Y} was {adjusted:,.2f}; the data do not "
-                f"hold the exchange's price, which is higher by the dividends paid since (for {claim.symbol} at most "
-                f"about {bound:.0%}).")
+        text = _(_ADJUSTED_WORDS[col]).format(symbol=claim.symbol, day=shown_day, value=F.fixed_number(adjusted),
+                                              bound=format(bound, ".0%"))
         verdict = judge_adjusted_level(adjusted, claimed, bound, claim.qualifier, claim.decimals)
     if claimed != claim.value:
-        text += f" The figure was written before a share split: {claim.value:,.2f} is {claimed:,.2f} today."
+        text = _("{text} The figure was written before a share split: {written} is {today} today.").format(
+            text=text, written=F.fixed_number(claim.value), today=F.fixed_number(claimed))
     if verdict[0] == NO_MATCH:
         verdict = _hedged_level(claim, b, pos, claimed, verdict)
-    return _result(claim, verdict, text, [fig], day, day)
+    return result_of(claim, verdict, text, [fig], day, day)
 
 
 def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float,
                   verdict: tuple[str, str]) -> tuple[str, str]:
-    readings = [(f"the {col}", pos, col) for col in ("open", "high", "low", "close")]
-    readings += [(f"the previous session's close ({_day(b, pos - 1):%a %d %b})", pos - 1, "close")] if pos else []
-    readings += [(f"the next session's close ({_day(b, pos + 1):%a %d %b})", pos + 1, "close")] \
-        if pos + 1 < len(b) else []
+    readings = [(_(_THE_PRICE[col]), pos, col) for col in ("open", "high", "low", "close")]
+    if pos:
+        readings.append((_("the previous session's close ({day})").format(
+            day=date_as(bar_day(b, pos - 1), "weekday_day")), pos - 1, "close"))
+    if pos + 1 < len(b):
+        readings.append((_("the next session's close ({day})").format(
+            day=date_as(bar_day(b, pos + 1), "weekday_day")), pos + 1, "close"))
     for name, row, col in readings:
         value = price(b, row, col)[0]
         if judge_level(value, claimed, claim.qualifier, claim.decimals)[0] == MATCHES:
-            return NOT_SURE, f"{verdict[1]}; but {name} was {value:,.2f}, which matches: the article may mean it"
+            return NOT_SURE, _may_mean().format(why=verdict[1], name=name, value=F.fixed_number(value))
     low, high = price(b, pos, "low")[0], price(b, pos, "high")[0]
     if low <= claimed <= high:
-        return NOT_SURE, (f"{verdict[1]}; but the price was {claimed:,.2f} at some time that session (it ranged from "
-                          f"{low:,.2f} to {high:,.2f}): the article may have been written before the close")
+        return NOT_SURE, _("{why}; but the price was {claimed} at some time that session (it ranged from {low} to "
+                           "{high}): the article may have been written before the close").format(
+            why=verdict[1], claimed=F.fixed_number(claimed), low=F.fixed_number(low), high=F.fixed_number(high))
     return verdict
 
 
-def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
-    """The session's close (or move) beyond every one of its window: from ``since`` (or the data start, for a
-    record) to the session before."""
-    pos = session_of(claim, b)
-    values, what = _rank_values(claim, b)
-    if pd.isna(values.iloc[pos]):
-        raise Unavailable("there is no close before the session to measure its move (before the data starts)")
-    now, session, start = float(values.iloc[pos]), _day(b, pos), b.index[0].date()
-    if claim.since is None or claim.since < start:
-        return uncheckable(claim, f"it reaches back before the data start ({claim.symbol} from {start:%d %b %Y}), "
-                                  "so the data cannot show it (before the data starts)", symbol=claim.symbol,
-                           base=start, session=session)
-    window = values.iloc[:pos]
-    window = window[window.index >= pd.Timestamp(_since(claim, session))].dropna()
-    beyond = window[window >= now] if claim.sign > 0 else window[window <= now]
-    shown = f"{now:+.2f}%" if what != "close" else f"{now:,.2f}"
-    fig = Figure("rank", f"{claim.symbol} {what} on the session", now, claim.symbol, (session,), (now,),
-                 _basis(claim.symbol))
-    text = f"{claim.symbol}'s {what} on {session:%a %d %b %Y} was {shown}."
-    word = "higher" if claim.sign > 0 else "lower"
-    if len(beyond):
-        last = beyond.index[-1].date()
-        verdict = (NO_MATCH, f"it was {word} or equal on {last:%d %b %Y} ({float(beyond.iloc[-1]):,.2f}), after "
-                             f"{claim.since:%d %b %Y}")
-        if claim.approximate and (last - claim.since).days < (session - claim.since).days / 10:
-            verdict = (NOT_SURE, verdict[1] + f"; from {last + dt.timedelta(days=1):%d %b %Y} on none was: a look-back "
-                                              "said in months or years is approximate, and the article may mean it")
-        if verdict[0] == NO_MATCH:
-            verdict = _intraday_extreme(claim, b, pos, verdict)
-    else:
-        verdict = (MATCHES, f"no session from {claim.since:%d %b %Y} was {word} or equal")
-    return _result(claim, verdict, text, [fig], claim.since, session)
+_THE_PRICE = {"open": N_("the open"), "high": N_("the high"), "low": N_("the low"), "close": N_("the close")}
 
 
-NEAR_WINDOW = 0.8  # "a near three-month high": beyond every session of at least this share of the three months
-
-
-def _since(claim: ArticleClaim, session: dt.date) -> dt.date:
-    """The first day a ranking's window must cover: its ``since``, or for a look-back said to be nearly so long
-    ("a near three-month high") a little later."""
-    if claim.qualifier in ("nearly", "near", "almost", "close to") and claim.since is not None:
-        return session - (session - claim.since) * NEAR_WINDOW
-    return claim.since
-
-
-def _intraday_extreme(claim: ArticleClaim, b: pd.DataFrame, pos: int, verdict: tuple[str, str]) -> tuple[str, str]:
-    """"Hit a three-month high" may mean a price reached during the session: when the session's high (low) is beyond
-    every high (low) of the window, the verdict is 'not sure' naming it."""
-    col = "high" if claim.sign > 0 else "low"
-    if claim.rank_of != "close" or col not in b or pd.isna(b[col].iloc[pos]):
-        return verdict
-    window = b[col].iloc[:pos]
-    window = window[window.index >= pd.Timestamp(_since(claim, _day(b, pos)))].dropna()
-    now = float(b[col].iloc[pos])
-    if len(window) and (now > window.max() if claim.sign > 0 else now < window.min()):
-        return NOT_SURE, (f"{verdict[1]}; but the session's {col} ({now:,.2f}) was beyond every {col} from "
-                          f"{claim.since:%d %b %Y}: the article may mean a price reached during the session")
-    return verdict
-
-
-def _rank_values(claim: ArticleClaim, b: pd.DataFrame) -> tuple[pd.Series, str]:
-    if claim.rank_of == "move":
-        return b["close"].pct_change() * 100, "daily move"
-    if claim.rank_of.endswith("_move"):
-        unit = claim.rank_of.split("_")[0][0].upper()
-        period = {"W": "W-FRI", "M": "ME", "Y": "YE", "Q": "QE"}[unit]
-        closes = b["close"].resample(period).last().dropna()
-        moves = closes.pct_change() * 100
-        return moves.reindex(b.index, method="bfill"), f"{claim.rank_of.split('_')[0]}'s move"
-    prints = b["raw_close"]
-    return (prints if prints.notna().all() else b["close"]), "close"
-
-
-def check_range(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
-    """The highest high (lowest low) from ``since`` to the session, as a print: "a 52-week high of $230.89"."""
-    pos = session_of(claim, b)
-    start, session = b.index[0].date(), _day(b, pos)
-    if claim.since is None or claim.since < start:
-        return uncheckable(claim, f"it reaches back before the data start ({claim.symbol} from {start:%d %b %Y}) "
-                                  "(before the data starts)", symbol=claim.symbol, base=start, session=session)
-    col = "high" if claim.measure == "range_high" else "low"
-    rows = [i for i in range(pos + 1) if b.index[i] >= pd.Timestamp(claim.since)]
-    values = [(price(b, i, col)[0], i) for i in rows]
-    value, at = max(values) if col == "high" else min(values)
-    claimed = claim.value / split_scale(claim.symbol, session) if claim.value else claim.value
-    fig = Figure(claim.measure, f"{claim.symbol} {col} over the sessions", value, claim.symbol, (_day(b, at),),
-                 (value,), _(BASIS_WORDS[PRINT]) if price(b, at, col)[1] else _basis(claim.symbol))
-    text = (f"{claim.symbol}'s {'highest high' if col == 'high' else 'lowest low'} from {claim.since:%d %b %Y} to "
-            f"{session:%d %b %Y} was {value:,.2f}, on {_day(b, at):%a %d %b %Y}.")
-    return _result(claim, judge_level(value, claimed, claim.qualifier, claim.decimals), text, [fig], claim.since,
-                   session)
-
-
-def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
-    """``count`` sessions (or weeks) in a row moved ``sign``, ending on the session."""
-    pos = session_of(claim, b)
-    closes = b["close"] if claim.unit != "week" else b["close"].resample("W-FRI").last().dropna()
-    at = pos if claim.unit != "week" else int(closes.index.searchsorted(b.index[pos], side="left"))
-    at = min(at, len(closes) - 1)
-    moves = closes.diff()
-    run = 0
-    while at - run >= 1 and moves.iloc[at - run] * claim.sign > 0:
-        run += 1
-    session = _day(b, pos)
-    fig = Figure("streak", f"{claim.symbol} {claim.unit}s in a row", float(run), claim.symbol, (session,), (),
-                 _basis(claim.symbol))
-    direction = "up" if claim.sign > 0 else "down"
-    text = f"{claim.symbol} closed {direction} {run} {claim.unit}(s) in a row up to {session:%a %d %b %Y}."
-    verdict = (MATCHES, f"{run} in a row") if run == claim.count else (
-        NO_MATCH, f"{run} in a row, not {claim.count}")
-    return _result(claim, verdict, text, [fig], session, session)
-
-
-__all__ = ["LEVELS", "MOVES", "RANK_LIKE", "ROUGHLY", "check_level", "check_move", "check_range",
-           "check_rank", "check_streak", "nearby_moves", "price", "session_of"]
+__all__ = ["LEVELS", "MOVES", "RANK_LIKE", "ROUGHLY", "bar_day", "basis_of", "check_level", "check_move",
+           "nearby_moves", "price", "result_of", "session_of", "shown_move"]

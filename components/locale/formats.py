@@ -98,11 +98,12 @@ def plus_minus_percent(fraction: float | None, decimals: int = 2) -> str:
     return _sign(fraction) + text
 
 
-def plus_minus_number(value: float | None, decimals: int = 2) -> str:
-    """A signed difference with an ASCII sign on every value: 4.83 -> "+4.83", -0.5 -> "-0.50"."""
+def plus_minus_number(value: float | None, decimals: int = 2, *, grouping: bool = False) -> str:
+    """A signed difference with an ASCII sign on every value: 4.83 -> "+4.83", -0.5 -> "-0.50" ("+1,234.50" with
+    ``grouping``, as ``f"{value:+,.2f}"`` writes it)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    return _sign(value) + fixed_number(abs(value), decimals, grouping=False)
+    return _sign(value) + fixed_number(abs(value), decimals, grouping=grouping)
 
 
 def fixed_number(value: float | None, decimals: int = 2, *, grouping: bool = True) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from components.locale import N_, _
+from components.locale.formats import date_as
 from components.text import lexicon as L
 from components.text.date_types import DateExpression, add_months
 from components.text.figure_periods import DAY_KINDS
@@ -142,11 +144,16 @@ def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:
     lo, hi = stretch(clause.text, q)
     e = _range_in(clause, lo, hi, q)
     if e is not None:
-        return f"'{e.text}': a move over {e.start_date:%d %b %Y} to {e.end_date:%d %b %Y}"
+        return _("'{words}': a move over {first} to {last}").format(
+            words=e.text, first=date_as(e.start_date, "date"), last=date_as(e.end_date, "date"))
     found = _word_period(clause, q, lo, hi)
     if found is not None:
-        return f"'{found[1].group()}': the {found[0]}'s move"
+        return _(_PERIOD_MOVES[found[0]]).format(words=found[1].group())
     return None
+
+
+_PERIOD_MOVES = {"week": N_("'{words}': the week's move"), "month": N_("'{words}': the month's move"),
+                 "quarter": N_("'{words}': the quarter's move"), "year": N_("'{words}': the year's move")}
 
 
 def _span_of(kind: str, words: str, day: dt.date) -> tuple[dt.date, dt.date]:
@@ -182,13 +189,17 @@ def window_fields(q: Quantity, clause: Clause, day: dt.date) -> dict:
         n, unit = L.number_word(m.group(1)), m.group(2).lower()
         start = day - dt.timedelta(days=n * L.UNITS_IN_DAYS[unit]) if unit in ("day", "week") else add_months(
             day, -n * (12 if unit == "year" else 1))
-        return {"since": start, "since_rule": f"'{m.group()}': the sessions from {start:%d %b %Y}"}
+        return {"since": start, "since_rule": _sessions_from(m.group(), start)}
     lo, hi = stretch(clause.text, q)
     e = _range_in(clause, lo, hi)
     if e is not None:
-        out = {"since": e.start_date, "since_rule": f"'{e.text}': the sessions from {e.start_date:%d %b %Y}"}
+        out = {"since": e.start_date, "since_rule": _sessions_from(e.text, e.start_date)}
         return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
-    return {"unsure": f"'{q.text}' does not say over which sessions"}
+    return {"unsure": _("'{words}' does not say over which sessions").format(words=q.text)}
+
+
+def _sessions_from(words: str, start: dt.date) -> str:
+    return _("'{words}': the sessions from {day}").format(words=words, day=date_as(start, "date"))
 
 
 def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None) -> dict:
@@ -212,7 +223,8 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
             return {}
         words = found[1].group()
         start, end = _span_of(found[0], words, day)
-    out = {"since": start, "since_rule": f"'{words}': from the last close before {start:%d %b %Y}"}
+    out = {"since": start, "since_rule": _("'{words}': from the last close before {day}").format(
+        words=words, day=date_as(start, "date"))}
     if end < day:
         out.update(day=end, written_day=False)
     return out
@@ -251,8 +263,8 @@ _ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|
 def paragraph_fields(e: DateExpression, day: dt.date) -> dict:
     """``since`` and the period's end of a figure measured over its paragraph's opening period."""
     start = e.start_date + dt.timedelta(days=1) if e.to_publication else e.start_date
-    out = {"since": start, "since_rule": f"'{e.text}' opens its paragraph: from the last close before "
-                                         f"{start:%d %b %Y}"}
+    out = {"since": start, "since_rule": _("'{words}' opens its paragraph: from the last close before {day}").format(
+        words=e.text, day=date_as(start, "date"))}
     return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
 
 
@@ -262,7 +274,7 @@ _WHOSE_RANK = re.compile(r"\s(?:for|of|in) (?:the |its |their )?[\w&.'’ -]{1,4
 def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
     back = q.look_back.lower()
     if back == "record" or q.text.lower().startswith(("record", "all-time", "fresh record", "new record", "lifetime")):
-        return {"since": None, "since_rule": "a record: every session the data hold"}
+        return {"since": None, "since_rule": _("a record: every session the data hold")}
     if q.span_days:
         months = {"week": 0, "day": 0, "session": 0}.get(q.unit)
         start = (day - dt.timedelta(days=q.span_days) if months is not None
@@ -284,13 +296,13 @@ def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
     if named is not None:
         start = _after_named(named)
         return _looked_back(start, q.look_back or named.text)
-    return {"unsure": f"'{q.text}' does not say how far back it looks"}
+    return {"unsure": _("'{words}' does not say how far back it looks").format(words=q.text)}
 
 
 def _looked_back(start: dt.date, words: str) -> dict:
     """A ranking's window from ``start``, as its words said it; a span said without "since" ("a three-year high",
     "in four months") is approximate."""
-    return {"since": start, "since_rule": f"'{words}': the sessions from {start:%d %b %Y}",
+    return {"since": start, "since_rule": _sessions_from(words, start),
             "approximate": "since" not in words}
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from components.locale import _
 from components.text import lexicon as L
 from components.text.entities import Mention
 from components.text.quantities import Quantity
@@ -160,7 +161,7 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
     out: list[Owner] = []
     shared = _respectively(text, qs, names, verbs)
     for i, q in enumerate(qs):
-        lo, _ = part_of(text, q.start)
+        lo, _end = part_of(text, q.start)
         verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
         subject, rule = _owner(text, q, i, qs, names, verb, lo, shared, out)
         out.append(Owner(subject, verb, direction_of(text, q, verb), rule))
@@ -171,37 +172,42 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
            shared: dict[int, Mention], done: list[Owner]) -> tuple[Mention | None, str]:
     attached = next((m for m in reversed(names) if m.end <= q.start and _ATTACHED.search(text[m.end:q.start])), None)
     if attached is not None:
-        return attached, f"'{attached.text}' stands right before it"
+        return attached, _("'{words}' stands right before it").format(words=attached.text)
     move_of = _MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
     named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
     if named_after is not None:  # "fuelled by a six percent surge in Alibaba"
-        return named_after, f"'{named_after.text}' is what the '{move_of.groupdict().get('noun') or q.text}' is of"
+        return named_after, _("'{words}' is what the '{noun}' is of").format(
+            words=named_after.text, noun=move_of.groupdict().get("noun") or q.text)
     leader = next((m for m in reversed(names) if m.end <= q.start and _LED.match(text[m.end:q.start])), None)
     if leader is not None:  # "3SBIO (01530.HK) led the market with a weekly gain of 57.38%"
-        return leader, f"'{leader.text}' led the others with it"
+        return leader, _("'{words}' led the others with it").format(words=leader.text)
     if i in shared:
-        return shared[i], f"'{shared[i].text}' takes it in turn (figures shared out in the order of the names)"
+        return shared[i], _("'{words}' takes it in turn (figures shared out in the order of the names)").format(
+            words=shared[i].text)
     if verb is not None:
         gap = [m for m in names if verb.end <= m.start and m.end <= q.start and _GAP_BETWEEN.match(
             text[m.end:q.start])]
         if gap:
-            return gap[-1], f"'{gap[-1].text}' stands between the verb and the figure"
+            return gap[-1], _("'{words}' stands between the verb and the figure").format(words=gap[-1].text)
         before = [m for m in names if lo <= m.start and m.end <= verb.start]
         if before:
             pair = _joined(before, text)
             if pair and not any(j in shared for j in range(len(qs))):
                 chosen = next((m for m in pair if m.symbol), pair[-1])
-                names_said = " and ".join(f"'{m.text}'" for m in pair)
-                return chosen, f"{names_said} share the figure; '{chosen.text}' is the one with a listing"
-            return before[-1], f"'{before[-1].text}' is the subject of '{verb.text}'"
+                names_said = _("'{words}'").format(words=pair[0].text)
+                for m in pair[1:]:
+                    names_said = _("{first} and '{words}'").format(first=names_said, words=m.text)
+                return chosen, _("{names} share the figure; '{words}' is the one with a listing").format(
+                    names=names_said, words=chosen.text)
+            return before[-1], _("'{words}' is the subject of '{verb}'").format(words=before[-1].text, verb=verb.text)
     if i and done and part_of(text, qs[i - 1].start)[0] == lo:
-        return done[-1].subject, "the previous figure's, in the same part of the sentence"
+        return done[-1].subject, _("the previous figure's, in the same part of the sentence")
     here = [m for m in names if lo <= m.start and m.end <= q.start]
     if here:
-        return here[-1], f"'{here[-1].text}' is named before it"
+        return here[-1], _("'{words}' is named before it").format(words=here[-1].text)
     if i and done:
-        return done[-1].subject, "the previous figure's"
-    return None, "no name before it in its sentence"
+        return done[-1].subject, _("the previous figure's")
+    return None, _("no name before it in its sentence")
 
 
 def _respectively(text: str, qs: list[Quantity], names: list[Mention], verbs: list[Verb]) -> dict[int, Mention]:

@@ -68,6 +68,7 @@ class DateExpression:
     tz: str = ""
     qualifier: str = ""
     to_publication: bool = False  # a span back from publication ("over the past 12 months"): its base is that date
+    outside_years: bool = False  # unresolved because its period falls outside the years the app handles
 
     @property
     def resolved(self) -> bool:
@@ -228,7 +229,7 @@ def resolved(m: re.Match, kind: str, span: tuple[dt.date, dt.date], rule: str, n
             words=m.group()))
     if not (in_years(span[0]) and in_years(span[1])):
         return unresolved(m, kind, _("'{words}' falls outside the years {first}–{last}").format(
-            words=m.group(), first=EVENT_YEARS[0], last=EVENT_YEARS[1]))
+            words=m.group(), first=EVENT_YEARS[0], last=EVENT_YEARS[1]), outside_years=True)
     return DateExpression(m.group(), m.start(), m.end(), kind, span[0], span[1], rule, note, **extra)
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Mapping
 
+from components.locale import N_, _
 from components.text import periods, story_periods
 from components.text.date_types import (
     FUTURE_WORDS,
@@ -46,30 +47,30 @@ FUTURE_TENSE = FUTURE_WORDS  # the words that make a sentence look forward (see 
 _ONE_DAY = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
 RELATIVE_PHRASES: dict[str, tuple[Callable[[dt.date], tuple[dt.date, dt.date]], str]] = {
-    "today": (lambda p: one_day(p), "the publication date"),
-    "yesterday": (lambda p: one_day(p - _ONE_DAY), "the day before publication"),
-    "tomorrow": (lambda p: one_day(p + _ONE_DAY), "the day after publication"),
+    "today": (lambda p: one_day(p), N_("the publication date")),
+    "yesterday": (lambda p: one_day(p - _ONE_DAY), N_("the day before publication")),
+    "tomorrow": (lambda p: one_day(p + _ONE_DAY), N_("the day after publication")),
     "earlier this week": (lambda p: (week_of(p)[0], p - _ONE_DAY),
-                          "from Monday of the week of publication to the day before it"),
-    "this week": (week_of, "the Monday-to-Sunday week of publication"),
-    "last week": (lambda p: week_of(p - _WEEK), "the Monday-to-Sunday week before publication"),
-    "next week": (lambda p: week_of(p + _WEEK), "the Monday-to-Sunday week after publication"),
+                          N_("from Monday of the week of publication to the day before it")),
+    "this week": (week_of, N_("the Monday-to-Sunday week of publication")),
+    "last week": (lambda p: week_of(p - _WEEK), N_("the Monday-to-Sunday week before publication")),
+    "next week": (lambda p: week_of(p + _WEEK), N_("the Monday-to-Sunday week after publication")),
     "earlier this month": (lambda p: (p.replace(day=1), p - _ONE_DAY),
-                           "from the 1st of the month of publication to the day before it"),
-    "this month": (lambda p: shifted_month(p, 0), "the calendar month of publication"),
-    "last month": (lambda p: shifted_month(p, -1), "the calendar month before publication"),
-    "next month": (lambda p: shifted_month(p, 1), "the calendar month after publication"),
+                           N_("from the 1st of the month of publication to the day before it")),
+    "this month": (lambda p: shifted_month(p, 0), N_("the calendar month of publication")),
+    "last month": (lambda p: shifted_month(p, -1), N_("the calendar month before publication")),
+    "next month": (lambda p: shifted_month(p, 1), N_("the calendar month after publication")),
     "earlier this year": (lambda p: (dt.date(p.year, 1, 1), p - _ONE_DAY),
-                          "from 1 January of the publication year to the day before publication"),
+                          N_("from 1 January of the publication year to the day before publication")),
     "later this year": (lambda p: (p + _ONE_DAY, dt.date(p.year, 12, 31)),
-                        "from the day after publication to 31 December"),
+                        N_("from the day after publication to 31 December")),
     "late last year": (lambda p: (dt.date(p.year - 1, 7, 1), dt.date(p.year - 1, 12, 31)),
-                       "July to December of the year before publication"),
+                       N_("July to December of the year before publication")),
     "early next year": (lambda p: (dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 6, 30)),
-                        "January to June of the year after publication"),
-    "this year": (lambda p: year_span(p.year), "the calendar year of publication"),
-    "last year": (lambda p: year_span(p.year - 1), "the calendar year before publication"),
-    "next year": (lambda p: year_span(p.year + 1), "the calendar year after publication"),
+                        N_("January to June of the year after publication")),
+    "this year": (lambda p: year_span(p.year), N_("the calendar year of publication")),
+    "last year": (lambda p: year_span(p.year - 1), N_("the calendar year before publication")),
+    "next year": (lambda p: year_span(p.year + 1), N_("the calendar year after publication")),
 }
 
 
@@ -82,24 +83,32 @@ def _year_for(month: int, day: int, m: re.Match, ctx: Context) -> tuple[int, str
         why = "the clause looks ahead, so the first such date on or after publication"
     elif tense == "past" or not later:
         chosen = year - 1 if later else year
-        why = "on or before publication, as the clause looks back" if tense == "past" else "on or before publication"
+        why = _("on or before publication, as the clause looks back") if tense == "past" else _(
+            "on or before publication")
     else:  # no tense: the nearer of this year's date (ahead) and last year's
         ahead = (dt.date(year, month, min(day, 28)) - pub).days
         behind = (pub - dt.date(year - 1, month, min(day, 28))).days
         chosen = year if ahead < behind else year - 1
-        why = "the nearer to publication of this year's and last year's"
+        why = _("the nearer to publication of this year's and last year's")
     if chosen == year:
-        note = f"year taken from the publication date ({year})"
-        return year, note + ("; the date is after publication, as the clause looks ahead" if later else "")
-    return chosen, f"year taken as {chosen}: {why} ({pub.isoformat()})"
+        if later:
+            return year, _("year taken from the publication date ({year}); the date is after publication, as the "
+                           "clause looks ahead").format(year=year)
+        return year, _("year taken from the publication date ({year})").format(year=year)
+    return chosen, _("year taken as {year}: {why} ({published})").format(year=chosen, why=why,
+                                                                          published=pub.isoformat())
 
 
 def _iso(m: re.Match, ctx: Context) -> DateExpression:
     try:
         day = dt.date.fromisoformat(m.group())
     except ValueError:
-        return unresolved(m, "absolute", f"'{m.group()}' is not a calendar date")
-    return resolved(m, "absolute", one_day(day), "absolute date")
+        return unresolved(m, "absolute", _not_a_date(m))
+    return resolved(m, "absolute", one_day(day), _("absolute date"))
+
+
+def _not_a_date(m: re.Match) -> str:
+    return _("'{words}' is not a calendar date").format(words=m.group())
 
 
 def _month_day(m: re.Match, ctx: Context) -> DateExpression:
@@ -110,8 +119,9 @@ def _month_day(m: re.Match, ctx: Context) -> DateExpression:
         year, note = (int(year_text), "") if year_text else _year_for(month, day_of_month, m, ctx)
         day = dt.date(year, month, day_of_month)
     except (ValueError, OverflowError):
-        return unresolved(m, "absolute", f"'{m.group()}' is not a calendar date")
-    return resolved(m, "absolute", one_day(day), "absolute date" if year_text else "month and day without a year", note)
+        return unresolved(m, "absolute", _not_a_date(m))
+    return resolved(m, "absolute", one_day(day), _("absolute date") if year_text else _("month and day without a year"),
+                    note)
 
 
 def _month(m: re.Match, ctx: Context) -> DateExpression:
@@ -121,7 +131,7 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
         year, note = int(year_text or ctx.published.year), ""
     else:
         year, note = _year_for(month, 1, m, ctx)
-    return resolved(m, "month", month_span(year, month), "the calendar month named", note)
+    return resolved(m, "month", month_span(year, month), _("the calendar month named"), note)
 
 
 def _since(m: re.Match, ctx: Context) -> DateExpression:
@@ -137,43 +147,43 @@ def _since(m: re.Match, ctx: Context) -> DateExpression:
         try:
             day = dt.date(year, month, int(m.group("day")))
         except ValueError:
-            return unresolved(m, "since", f"'{m.group()}' is not a calendar date")
+            return unresolved(m, "since", _not_a_date(m))
         if day > pub and not (year_text or rel):
             day = day.replace(year=year - 1) if not (month == 2 and day.day == 29) else day
-        return resolved(m, "since", (day, pub), "from the day named to the publication date")
-    note = ("open start: 'since' a month can count from the last close before it (year to date, for January) "
-            "or from a low point within it")
+        return resolved(m, "since", (day, pub), _("from the day named to the publication date"))
+    note = _("open start: 'since' a month can count from the last close before it (year to date, for January) "
+             "or from a low point within it")
     return resolved(m, "since", (dt.date(year, month, 1), pub),
-                    "from the 1st of the month named to the publication date",
-                    note)
+                    _("from the 1st of the month named to the publication date"), note)
 
 
 def _year(m: re.Match, ctx: Context) -> DateExpression:
     year = int(m.group("year"))
     if m.group().lower().startswith("since"):
         return resolved(m, "since", (dt.date(year, 1, 1), ctx.published),
-                        "from 1 January of the year named to publication")
-    return resolved(m, "year", year_span(year), "the calendar year named")
+                        _("from 1 January of the year named to publication"))
+    return resolved(m, "year", year_span(year), _("the calendar year named"))
 
 
 def _weekday(m: re.Match, ctx: Context) -> DateExpression:
     target, lead = WEEKDAYS.index(m.group("weekday")), (m.group("lead") or "").lower()
     pub, monday, name = ctx.published, week_of(ctx.published)[0], m.group("weekday")
     qualifier = (m.group("q1") or m.group("q2") or "").lower()
-    extra = {"qualifier": qualifier, "note": f"time of day: {qualifier}" if qualifier else ""}
+    extra = {"qualifier": qualifier, "note": _("time of day: {words}").format(words=qualifier) if qualifier else ""}
     if lead == "next" or (not lead or lead == "on") and ctx.tense(m.start(), m.end()) == "future":
         ahead = (target - pub.weekday()) % 7 or (7 if lead == "next" else 0)
-        rule = f"the first {name} after publication" if lead == "next" else \
-            f"the first {name} on or after publication, as the clause looks ahead"
+        rule = (_("the first {weekday} after publication") if lead == "next" else
+                _("the first {weekday} on or after publication, as the clause looks ahead")).format(weekday=name)
         return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), rule, **extra)
     if lead == "this":
-        return resolved(m, "weekday", one_day(monday + dt.timedelta(days=target)), f"{name} of the week of publication",
-                        **extra)
+        return resolved(m, "weekday", one_day(monday + dt.timedelta(days=target)),
+                        _("{weekday} of the week of publication").format(weekday=name), **extra)
     back = (pub.weekday() - target) % 7 or (7 if lead in ("last", "past") else 0)
     day = pub - dt.timedelta(days=back)
     if day >= monday:
-        return resolved(m, "weekday", one_day(day), "weekday in the week of publication, on or before it", **extra)
-    return resolved(m, "weekday", one_day(day), f"the most recent {name} before publication (the week before)", **extra)
+        return resolved(m, "weekday", one_day(day), _("weekday in the week of publication, on or before it"), **extra)
+    return resolved(m, "weekday", one_day(day),
+                    _("the most recent {weekday} before publication (the week before)").format(weekday=name), **extra)
 
 
 def _relative(m: re.Match, ctx: Context) -> DateExpression:
@@ -182,9 +192,16 @@ def _relative(m: re.Match, ctx: Context) -> DateExpression:
     phrase = m.group().lower()
     compute, rule = RELATIVE_PHRASES[phrase]
     span = compute(ctx.published)
-    if phrase in ("this week", "this month", "this year"):
-        span, rule = story_periods.so_far(compute(ctx.now), m, ctx, rule.replace("publication", "the story"))
-    return resolved(m, "relative", span, rule)
+    if phrase in _OF_THE_STORY:
+        span, rule = story_periods.so_far(compute(ctx.now), m, ctx, _(_OF_THE_STORY[phrase]))
+        return resolved(m, "relative", span, rule)
+    return resolved(m, "relative", span, _(rule))
+
+
+# "this week", "this month", "this year" run to the story's day: their rules said of the story
+_OF_THE_STORY = {"this week": N_("the Monday-to-Sunday week of the story"),
+                 "this month": N_("the calendar month of the story"),
+                 "this year": N_("the calendar year of the story")}
 
 
 def _ago(m: re.Match, ctx: Context) -> DateExpression:
@@ -192,11 +209,13 @@ def _ago(m: re.Match, ctx: Context) -> DateExpression:
     unit, pub = m.group("unit").lower().rstrip("s"), ctx.published
     if unit in ("day", "week"):
         day = pub - dt.timedelta(days=count * (7 if unit == "week" else 1))
-        return resolved(m, "relative", one_day(day), f"{count} {unit}(s) before publication")
+        said = _("{count} day(s) before publication") if unit == "day" else _("{count} week(s) before publication")
+        return resolved(m, "relative", one_day(day), said.format(count=count))
     if unit == "month":
         return resolved(m, "relative", shifted_month(pub, -count),
-                        f"the calendar month {count} month(s) before publication")
-    return resolved(m, "relative", year_span(pub.year - count), f"the calendar year {count} year(s) before publication")
+                        _("the calendar month {count} month(s) before publication").format(count=count))
+    return resolved(m, "relative", year_span(pub.year - count),
+                    _("the calendar year {count} year(s) before publication").format(count=count))
 
 
 def _anchor_date(anchor: str, anchors: Mapping[str, dt.date]) -> tuple[str, dt.date] | None:
@@ -216,11 +235,11 @@ def _weekend(m: re.Match, ctx: Context) -> DateExpression:
         if lead == "this" and pub.weekday() >= 5:
             ahead = saturday
         return resolved(m, "weekend", (ahead, ahead + dt.timedelta(days=1)),
-                        "the first weekend after publication, as the clause looks ahead")
+                        _("the first weekend after publication, as the clause looks ahead"))
     if lead == "last" and pub.weekday() >= 5:
         saturday -= dt.timedelta(days=7)
     end = min(saturday + dt.timedelta(days=1), pub)
-    return resolved(m, "weekend", (saturday, end), "the most recent weekend, on or before publication")
+    return resolved(m, "weekend", (saturday, end), _("the most recent weekend, on or before publication"))
 
 
 def _offset(m: re.Match, ctx: Context) -> DateExpression:
@@ -229,15 +248,18 @@ def _offset(m: re.Match, ctx: Context) -> DateExpression:
     sign = 1 if m.group("direction").lower() == "after" else -1
     anchor, found = m.group("anchor"), _anchor_date(m.group("anchor"), ctx.anchors)
     if found is None:
-        return unresolved(m, "offset", f"counts from '{anchor}', which has no known date", anchor, sign * days)
+        return unresolved(m, "offset", _("counts from '{anchor}', which has no known date").format(anchor=anchor),
+                          anchor, sign * days)
     name, day = found
     span = one_day(day + dt.timedelta(days=sign * days))
-    rule = f"{days} day(s) {'after' if sign > 0 else 'before'} the anchor event ({name}, {day.isoformat()})"
+    rule = (_("{days} day(s) after the anchor event ({name}, {day})") if sign > 0 else
+            _("{days} day(s) before the anchor event ({name}, {day})")).format(days=days, name=name,
+                                                                               day=day.isoformat())
     return resolved(m, "offset", span, rule, anchor=anchor, offset_days=sign * days)
 
 
 def _vague(m: re.Match, ctx: Context) -> DateExpression:
-    return unresolved(m, "vague", f"'{m.group()}' names no calendar date or period")
+    return unresolved(m, "vague", _("'{words}' names no calendar date or period").format(words=m.group()))
 
 
 _YEAR = r"(?:,? (?P<year>\d{4})\b)?"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.data.symbols import InvalidSymbol, read_symbol
+from components.locale import _
 from components.text import lexicon
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
@@ -133,11 +134,13 @@ def company_mention(clause: str, m: re.Match, company: Company, place: str) -> M
     if cue:  # "Tencent's ADRs": its listing in that market, which may not exist (no other market's instead)
         symbol = company.symbols.get(cue[0])
         return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, cue[0],
-                       f"'{cue[1]}' → {symbol or 'no listing there'}", cue=cue[1])
+                       _("'{words}' → {symbol}").format(words=cue[1], symbol=symbol) if symbol else
+                       _("'{words}' → no listing there").format(words=cue[1]), cue=cue[1])
     symbol = company.symbol_for(place)
     market = place if place in company.symbols else next(iter(company.symbols), place)
-    rule = (f"{company.name} alone, in a {place} report → {symbol}" if symbol
-            else f"{company.name} has no listing the article's market ({place}) trades")
+    rule = (_("{name} alone, in a {place} report → {symbol}").format(name=company.name, place=place, symbol=symbol)
+            if symbol else _("{name} has no listing the article's market ({place}) trades").format(
+                name=company.name, place=place))
     return Mention("company", m.group(), m.start(), m.end(), company.name, symbol, market, rule, alone=bool(symbol))
 
 
@@ -152,7 +155,7 @@ def mentions(clause: str, place: str) -> list[Mention]:
         index = index_named(m.group())
         if index:
             found.append(Mention("index", m.group(), m.start(), m.end(), index.name, index.symbol, index.market,
-                                 f"'{m.group()}' names the {index.name}"))
+                                 _("'{words}' names the {index}").format(words=m.group(), index=index.name)))
     for m in COMPANY_RE.finditer(clause):
         company = company_named(m.group())
         if company and not _taken(found, m.start(), m.end()) and not _LONGER_NAME.match(clause[m.end():]):
@@ -162,11 +165,12 @@ def mentions(clause: str, place: str) -> list[Mention]:
             if not _taken(found, m.start(), m.end()):
                 symbol, name = BENCHMARKS[market]
                 found.append(Mention("market", m.group(), m.start(), m.end(), name, symbol, market,
-                                     f"'{m.group()}': the market as a whole, its benchmark the {name}"))
+                                     _("'{words}': the market as a whole, its benchmark the {index}").format(
+                                         words=m.group(), index=name)))
     for kind, pattern in (("group", GROUPS), ("index_ref", INDEX_REF), ("company_ref", COMPANY_REF)):
         for m in pattern.finditer(clause):
             if not _taken(found, m.start(), m.end()):
-                found.append(Mention(kind, m.group(), m.start(), m.end(), rule=f"'{m.group()}'"))
+                found.append(Mention(kind, m.group(), m.start(), m.end(), rule=_("'{words}'").format(words=m.group())))
     found += _other_names(clause, found)
     found.sort(key=lambda f: f.start)
     return [m for i, m in enumerate(found) if not (m.kind == "company_ref" and i and _OWNED_SHARES.match(
@@ -212,8 +216,8 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
         if coded is not None:
             out.append(coded)
         elif _is_subject(clause, end, verbs) or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
-            out.append(Mention("other", text, start, end, text, None, "", f"'{text}' is a name the app has no "
-                               "listing for"))
+            out.append(Mention("other", text, start, end, text, None, "",
+                               _("'{words}' is a name the app has no listing for").format(words=text)))
     return out
 
 
@@ -230,8 +234,9 @@ def _by_ticker(clause: str, start: int, end: int, text: str) -> Mention | None:
     except InvalidSymbol:
         return None
     market = "HK" if symbol.endswith(".HK") else "US"
-    return Mention("company", text, start, end, text, symbol, market, f"'{text}' with its code {m.group('code')}: "
-                   f"{symbol}")
+    return Mention("company", text, start, end, text, symbol, market,
+                   _("'{words}' with its code {code}: {symbol}").format(words=text, code=m.group("code"),
+                                                                       symbol=symbol))
 
 
 _CAPS = r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*"
@@ -278,10 +283,11 @@ class Memory:
             if "benchmark" in words or "market" in words or self.last_index is None:
                 symbol, name = BENCHMARKS.get(self.place, BENCHMARKS["HK"])
                 return replace(m, kind="index", name=name, symbol=symbol, market=self.place, cue="", alone=False,
-                               rule=f"'{m.text}': the {name}, the benchmark of the article's market")
+                               rule=_("'{words}': the {index}, the benchmark of the article's market").format(
+                                   words=m.text, index=name))
             target = self.main_index or self.last_index  # not an index named only as a cause of the move
             return replace(target, text=m.text, start=m.start, end=m.end, cue="", alone=False,
-                           rule=f"'{m.text}' points back to the {target.name}")
+                           rule=_("'{words}' points back to the {index}").format(words=m.text, index=target.name))
         return m
 
     def _company(self, m: Mention, clause: str) -> Mention:
@@ -293,16 +299,15 @@ class Memory:
                 return m
             target = Mention("company", self.company.name, 0, 0, self.company.name,
                              self.company.symbol_for(self.place), self.place,
-                             f"{self.company.name}, the company the article names most")
+                             _("{name}, the company the article names most").format(name=self.company.name))
         if target.kind in ("index", "market"):  # "it" after an index: the index
             return replace(target, text=m.text, start=m.start, end=m.end, cue="", alone=False,
-                           rule=f"'{m.text}' points back to the {target.name}")
+                           rule=_("'{words}' points back to the {index}").format(words=m.text, index=target.name))
         company = company_named(target.name) if target.kind == "company" else None
         cue = market_near(clause, m.start, m.end)
         symbol, market = (company.symbol_for(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
         return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market, cue="", alone=False,
-                       rule=f"'{m.text}' points back to {target.name}" + (f" ('{cue[1]}')" if cue and company else "")
-                       + (", the last company of that trade named" if by_trade else ""))
+                       rule=_points_back(m.text, target.name, cue[1] if cue and company else "", by_trade is not None))
 
     def _by_trade(self, m: Mention) -> Mention | None:
         """"The chipmaker's shares" after Nvidia and then Apple: the latest company named whose trade the words
@@ -334,12 +339,25 @@ class Memory:
             elif m.kind == "company" and m.alone and m.name in self.coded:
                 coded = self.coded[m.name]
                 m = replace(m, symbol=coded.symbol, market=coded.market, alone=False,
-                            rule=f"{m.name}, named earlier with its code '{coded.cue}' → {coded.symbol}")
+                            rule=_("{name}, named earlier with its code '{code}' → {symbol}").format(
+                                name=m.name, code=coded.cue, symbol=coded.symbol))
             out.append(m)
             self.note(m)
             if m.kind in ("index", "market") and not _AS_CAUSE.search(clause[:m.start]):
                 self.main_index = m
         return out
+
+
+def _points_back(words: str, name: str, cue: str, by_trade: bool) -> str:
+    """The rule of a reference to a company: "'the company' points back to Alibaba ('ADRs')"."""
+    if cue and by_trade:
+        return _("'{words}' points back to {name} ('{cue}'), the last company of that trade named").format(
+            words=words, name=name, cue=cue)
+    if cue:
+        return _("'{words}' points back to {name} ('{cue}')").format(words=words, name=name, cue=cue)
+    if by_trade:
+        return _("'{words}' points back to {name}, the last company of that trade named").format(words=words, name=name)
+    return _("'{words}' points back to {name}").format(words=words, name=name)
 
 
 _AS_CAUSE = re.compile(r"\b(?:after|following|as|amid|because|since|when)\b[^,;]*$", re.IGNORECASE)

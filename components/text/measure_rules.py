@@ -188,7 +188,7 @@ def _before_the_data(q, owner, clause, story, day, part):
     if when is not None:  # "its best year since 2017, when it rose about 36 percent": 2017's figure
         return "other", _before_data(when.text), f"'{when.text}'", ""
     e = next((e for e in clause.expressions if (lo <= e.start < hi or q.start - 12 <= e.end <= q.start) and (
-        e.resolved and e.end_date < HISTORY_START or not e.resolved and "outside the years" in e.reason)), None)
+        e.resolved and e.end_date < HISTORY_START or not e.resolved and e.outside_years)), None)
     if e is not None:
         return "other", _before_data(e.text), f"'{e.text}'", ""
     return None

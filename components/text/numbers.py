@@ -19,6 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from components.locale import _
+
 _SPACES = "\u0020\u00a0\u2009\u202f\u2007"  # space, no-break, thin, narrow no-break, figure space
 _DECIMALS = ".\u00b7\u066b\u2027"  # point, middle dot, Arabic decimal separator, hyphenation point
 _MINUS = "-\u2212\u2013\u2012\uff0d"  # hyphen-minus, minus sign, en dash, figure dash, full-width hyphen
@@ -74,7 +76,7 @@ def _value(body: str, after: str) -> tuple[float | None, int, str]:
     if not seps:
         return float(body), 0, ""
     last = seps[-1]
-    head, _, tail = body.rpartition(last)
+    head, _sep, tail = body.rpartition(last)
     grouped = len(seps) > 1 or len(tail) == 3
     if last in _DECIMALS and (len(seps) == 1 or all(ch != last for ch in seps[:-1])):
         return float(_digits(head) + "." + tail), len(tail), ""
@@ -82,7 +84,8 @@ def _value(body: str, after: str) -> tuple[float | None, int, str]:
         if len(tail) == 3 and len(seps) == 1 and not re.match(r"\s?(?:%|per ?cent|percent)", after):
             return float(_digits(body)), 0, ""  # 24,369: thousands
         if len(tail) == 3:
-            return None, 0, f"'{body}' could be {body.replace(',', '')} or {body.replace(',', '.')}"
+            return None, 0, _("'{words}' could be {one} or {other}").format(words=body, one=body.replace(",", ""),
+                                                                             other=body.replace(",", "."))
         if len(seps) == 1 and len(tail) <= 2:
             return float(head + "." + tail), len(tail), ""  # 8,4%: a decimal comma
         if grouped and len(tail) == 3:
@@ -91,7 +94,7 @@ def _value(body: str, after: str) -> tuple[float | None, int, str]:
         return float(_digits(body)), 0, ""
     if all(ch == "," for ch in seps) and len(tail) == 3:
         return float(_digits(body)), 0, ""
-    return None, 0, f"'{body}' is written in a way that can be read two ways"
+    return None, 0, _("'{words}' is written in a way that can be read two ways").format(words=body)
 
 
 def _digits(text: str) -> str:

@@ -22,6 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
+from components.locale import _
 from components.text import story
 from components.text.date_types import (
     MONTH,
@@ -262,10 +263,10 @@ def previous_weekday(day: dt.date) -> dt.date:
 def _overnight(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.place in ASIAN_PLACES:
         return resolved(m, "overnight", one_day(story.previous_session("US", ctx.now)),
-                        "overnight in an Asian report: the previous US session (New York date, on its calendar)",
+                        _("overnight in an Asian report: the previous US session (New York date, on its calendar)"),
                         tz=US_TZ)
     return resolved(m, "overnight", one_day(ctx.published),
-                    "overnight in a US or European report: the Asian session of the publication day", tz=HK_TZ)
+                    _("overnight in a US or European report: the Asian session of the publication day"), tz=HK_TZ)
 
 
 _REFERENCE_OFFSETS = {"after": 1, "before": -1, "previous": -1, "prior": -1, "earlier": -1, "next": 1, "following": 1,
@@ -279,23 +280,27 @@ def _reference(m: re.Match, ctx: Context) -> DateExpression:
     offset = _REFERENCE_OFFSETS.get(word, 0) * (count or 1) * (7 if "week" in text else 1)
     qualifier = next((q for q in ("morning", "afternoon", "evening", "night") if q in text), "")
     if ctx.day is None:
-        return unresolved(m, "reference", "counts from a moment the sentence does not name", qualifier=qualifier)
+        return unresolved(m, "reference", _("counts from a moment the sentence does not name"), qualifier=qualifier)
     if offset and ("session" in text or "trading day" in text):  # "the previous session": a trading day
         day = ctx.day
-        for _ in range(min(abs(offset), 30)):
+        for _step in range(min(abs(offset), 30)):
             day = story.previous_session(ctx.market or ctx.place, day) if offset < 0 else \
                 story.next_session(ctx.market or ctx.place, day)
-        return resolved(m, "reference", one_day(day), f"{abs(offset)} session(s) {'after' if offset > 0 else 'before'}"
-                        f" the day the text named last ({ctx.day.isoformat()}), on the market's calendar",
+        said = (_("{count} session(s) after the day the text named last ({day}), on the market's calendar")
+                if offset > 0 else
+                _("{count} session(s) before the day the text named last ({day}), on the market's calendar"))
+        return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=ctx.day.isoformat()),
                         qualifier=qualifier)
     day = ctx.day + dt.timedelta(days=offset)
-    side = "after" if offset > 0 else "before"
-    rule = f"{abs(offset)} day(s) {side} the day the text named last" if offset else "the day the text named last"
-    return resolved(m, "reference", one_day(day), f"{rule} ({ctx.day.isoformat()})", qualifier=qualifier)
+    said = (_("{count} day(s) after the day the text named last ({day})") if offset > 0 else
+            _("{count} day(s) before the day the text named last ({day})") if offset else
+            _("the day the text named last ({day})"))
+    return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=ctx.day.isoformat()),
+                    qualifier=qualifier)
 
 
 def _session(m: re.Match, ctx: Context) -> DateExpression:
-    return unresolved(m, "session", "the trading day of its own sentence")
+    return unresolved(m, "session", _("the trading day of its own sentence"))
 
 
 _N = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|few|several)"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from components.locale import _
+from components.locale.formats import date_as
 from components.text import lexicon, story
 from components.text.dates import WEEKDAYS, find_date_expressions
 from components.text.sentences import split_sentences
@@ -36,6 +38,6 @@ def preview_day(lines: list[str], published: dt.date) -> tuple[dt.date, str] | N
             ahead = [e for e in find_date_expressions(sentence, published) if e.kind == "relative" and e.resolved
                      and not e.is_range and published < e.start_date <= published + dt.timedelta(days=AHEAD_DAYS)]
             day = ahead[0].start_date if ahead else published
-        return day, (f"the lead looks ahead to {day:%A %d %B} ('{m.group()}'): the story was written before that "
-                     "session")
+        return day, _("the lead looks ahead to {day} ('{words}'): the story was written before that session").format(
+            day=date_as(day, "long_weekday_day"), words=m.group())
     return None

@@ -356,7 +356,7 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
             market, MARKET_TZ["HK"])
     if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
         _text, date, tz, _part = state.move
-        rule = f"the day of the previous move in its paragraph ({date.text or date.rule})"
+        rule = _("the day of the previous move in its paragraph ({words})").format(words=date.text or date.rule)
         state.follows_move = True
         return replace(date, text="", start=0, end=0), rule, tz
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)

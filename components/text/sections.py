@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from components.locale import _
 from components.text import story
 from components.text.date_types import Context, DateExpression
 from components.text.dates import find_date_expressions
 
 _HEAD = re.compile(r"(?:On|For|In|Over|During|Since) [^.:;!?]{2,40}:")
-SECTION_RULE = "under the section head"
 
 
 def section_head(line: str, context: Context, market: str) -> DateExpression | None:
@@ -37,4 +37,4 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
 
 def under(head: DateExpression) -> str:
     """The rule of a clause dated by its section head."""
-    return f"{SECTION_RULE} '{head.text}:'"
+    return _("under the section head '{words}:'").format(words=head.text)

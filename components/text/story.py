@@ -21,6 +21,8 @@ from collections import Counter
 import pandas as pd
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
+from components.locale import _
+from components.locale.formats import date_as
 from components.text import entities, lexicon
 from components.text.date_types import MONTH, month_number
 
@@ -49,7 +51,8 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
     if counts["US"] == counts["HK"]:
         return None
     place = "US" if counts["US"] > counts["HK"] else "HK"
-    return place, f"its lead reports the {place} session ({counts[place]} cue(s) against {counts[_other(place)]})"
+    return place, _("its lead reports the {place} session ({count} cue(s) against {other})").format(
+        place=place, count=counts[place], other=counts[_other(place)])
 
 
 _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
@@ -84,9 +87,10 @@ def extended_day(place: str, market: str, session: dt.date, text: str, opened: b
     if market != "US":
         return None
     if is_asian(place) and BEFORE_OPEN.search(text):
-        return last_session("US", session), "premarket trading before the US session of the story's date"
+        return last_session("US", session), _("premarket trading before the US session of the story's date")
     if place == "US" and not opened and CLOSE.search(text):
-        return previous_session("US", session), "a close in a story written before the open: the previous session"
+        return previous_session("US", session), _("a close in a story written before the open: the previous "
+                                                  "session")
     return None
 
 
@@ -132,8 +136,8 @@ def market_day(place: str, market: str, session: dt.date) -> tuple[dt.date, str]
     Asian markets trade the same calendar day as each other, and before New York's session of that date:
     in an Asian story a US listing's session is the last one before the story's."""
     if is_asian(place) and market == "US":
-        return previous_session("US", session), "the last US session before this Asian story's session"
-    return last_session(market, session), "the story's session"
+        return previous_session("US", session), _("the last US session before this Asian story's session")
+    return last_session(market, session), _("the story's session")
 
 
 _NO_CALENDAR: set[str] = set()  # markets whose calendar could not be built: not tried again
@@ -167,7 +171,7 @@ def early_close(market: str, day: dt.date) -> bool:
 
 def last_session(market: str, day: dt.date) -> dt.date:
     """The last trading session of ``market`` on or before ``day`` (weekdays where no calendar is known)."""
-    for _ in range(15):  # no market closes for more than two weeks
+    for _step in range(15):  # no market closes for more than two weeks
         known = _is_session(market, day)
         if known or (known is None and day.weekday() < 5):
             return day
@@ -183,7 +187,7 @@ def previous_session(market: str, day: dt.date) -> dt.date:
 def next_session(market: str, day: dt.date) -> dt.date:
     """The trading session of ``market`` after ``day``."""
     day += dt.timedelta(days=1)
-    for _ in range(15):
+    for _step in range(15):
         known = _is_session(market, day)
         if known or (known is None and day.weekday() < 5):
             return day
@@ -194,7 +198,7 @@ def next_session(market: str, day: dt.date) -> dt.date:
 def sessions_back(market: str, day: dt.date, count: int) -> dt.date:
     """The first of the last ``count`` sessions of ``market`` ending on the last session on or before ``day``."""
     day = last_session(market, day)
-    for _ in range(max(0, min(count, 400)) - 1):
+    for _step in range(max(0, min(count, 400)) - 1):
         day = previous_session(market, day)
     return day
 
@@ -216,24 +220,28 @@ def story_day(place: str, market: str, published: dt.date, session: dt.date | No
     ``session`` is the story's own session when its dateline or lead gives one ("NEW YORK, June 4",
     "stocks rose on Wednesday" in a story published Thursday); else the publication day."""
     if preview is not None and (session is None or session >= preview[0]):
-        return previous_session(market, preview[0]), (f"no date of its own: the last {market} session before "
-                                                      f"{preview[0]:%a %d %b} ({preview[1]})")
+        return previous_session(market, preview[0]), _("no date of its own: the last {market} session before {day} "
+                                                       "({why})").format(market=market,
+                                                                         day=date_as(preview[0], "weekday_day"),
+                                                                         why=preview[1])
     if session is None or session == published:
         return publication_day(place, market, published)
     day, why = market_day(place, market, session)
-    return day, f"no date of its own: {why} ({session.isoformat()}: {session_rule})"
+    return day, _("no date of its own: {why} ({day}: {rule})").format(why=why, day=session.isoformat(),
+                                                                       rule=session_rule)
 
 
 def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.date, str]:
     """The session a report means when it gives no day: the publication day, or for a US listing in an
     Asian report the last US session before it (the US session of that day had not begun)."""
     if is_asian(place) and market == "US":
-        return previous_session("US", published), ("no date of its own: the last US session before this "
-                                                   "Asian report's publication")
+        return previous_session("US", published), _("no date of its own: the last US session before this "
+                                                    "Asian report's publication")
     day = last_session(market, published)
     if day != published:
-        return day, f"no date of its own: the last {market} session on or before publication (it did not trade then)"
-    return published, "no date of its own: the publication session"
+        return day, _("no date of its own: the last {market} session on or before publication (it did not trade "
+                      "then)").format(market=market)
+    return published, _("no date of its own: the publication session")
 
 
 # --- the article as a whole ----------------------------------------------------------------------------------
@@ -253,26 +261,29 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
     """The article's market ("HK" or "US") and why: its dateline, else the market it names most; the why is "" when
     it names no market (the app's home market, :func:`home_place_rule`)."""
     if dateline.upper() in DATELINE_PLACES:
-        return DATELINE_PLACES[dateline.upper()], f"the dateline names {dateline.title()}"
+        return DATELINE_PLACES[dateline.upper()], _("the dateline names {place}").format(place=dateline.title())
     if overnight_us(text):
-        return "HK", "it says 'overnight' of a US listing, as an Asian report does"
+        return "HK", _("it says 'overnight' of a US listing, as an Asian report does")
     counts = {code: len(pattern.findall(text)) for code, pattern in PLACE_CUES.items()}
     if counts["US"] == counts["HK"] and counts["US"]:  # a tie: the markets of the indices and funds it names
         named = [index_named(m.group()) for m in INDEX_RE.finditer(text)]
         listed = Counter(i.market for i in named if i is not None and i.symbol)
         if listed["US"] > listed["HK"]:
-            return "US", (f"it names US and Hong Kong markets as often ({counts['US']} times), and US-listed "
-                          f"indices and funds most ({listed['US']} against {listed['HK']})")
+            return "US", _("it names US and Hong Kong markets as often ({count} times), and US-listed indices and "
+                           "funds most ({us} against {hk})").format(count=counts["US"], us=listed["US"],
+                                                                    hk=listed["HK"])
     if counts["US"] > counts["HK"]:
-        return "US", f"it names US markets most ({counts['US']} times against {counts['HK']})"
+        return "US", _("it names US markets most ({count} times against {other})").format(count=counts["US"],
+                                                                                         other=counts["HK"])
     if counts["HK"]:
-        return "HK", f"it names Hong Kong or mainland markets most ({counts['HK']} times against {counts['US']})"
+        return "HK", _("it names Hong Kong or mainland markets most ({count} times against {other})").format(
+            count=counts["HK"], other=counts["US"])
     return "HK", ""
 
 
 def home_place_rule() -> str:
     """Why a story that names no market is read as the app's home market's."""
-    return "no market is named, so the app's home market (Hong Kong)"
+    return _("no market is named, so the app's home market (Hong Kong)")
 
 
 _US_OVERNIGHT = re.compile(r"(?:[^.]|\.(?=\S)){0,80}\b[Oo]vernight\b(?:[^.]|\.(?=\S)){0,80}")  # "U.S." inside

@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from typing import Callable
 
+from components.locale import _
+from components.locale.formats import month_name
 from components.text import lexicon, story
 from components.text.date_types import (
     MONTH,
@@ -42,25 +44,27 @@ def so_far(span: tuple[dt.date, dt.date], m: re.Match, ctx: Context, rule: str) 
     """A period running at the story's day, cut at that day unless the clause looks ahead."""
     now = ctx.now
     if span[0] <= now < span[1] and ctx.tense(m.start(), m.end()) != "future":
-        return (span[0], now), f"{rule}, up to the story's day ({now.isoformat()})"
+        return (span[0], now), _("{rule}, up to the story's day ({day})").format(rule=rule, day=now.isoformat())
     return span, rule
 
 
 def _week(m: re.Match, ctx: Context) -> DateExpression:
-    span, rule = so_far(week_of(ctx.now), m, ctx, "the Monday-to-Sunday week of the story")
+    span, rule = so_far(week_of(ctx.now), m, ctx, _("the Monday-to-Sunday week of the story"))
     return resolved(m, "span", span, rule)
 
 
 def _month(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
     nxt = (now.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    span, rule = so_far((now.replace(day=1), nxt - dt.timedelta(days=1)), m, ctx, "the calendar month of the story")
+    span, rule = so_far((now.replace(day=1), nxt - dt.timedelta(days=1)), m, ctx,
+                         _("the calendar month of the story"))
     return resolved(m, "span", span, rule)
 
 
 def _year(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
-    span, rule = so_far((dt.date(now.year, 1, 1), dt.date(now.year, 12, 31)), m, ctx, "the calendar year of the story")
+    span, rule = so_far((dt.date(now.year, 1, 1), dt.date(now.year, 12, 31)), m, ctx,
+                        _("the calendar year of the story"))
     return resolved(m, "span", span, rule)
 
 
@@ -68,26 +72,29 @@ def _quarter(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
     first = dt.date(now.year, 3 * ((now.month - 1) // 3) + 1, 1)
     last = (first.replace(day=28) + dt.timedelta(days=70)).replace(day=1) - dt.timedelta(days=1)
-    span, rule = so_far((first, last), m, ctx, "the calendar quarter of the story")
+    span, rule = so_far((first, last), m, ctx, _("the calendar quarter of the story"))
     return resolved(m, "span", span, rule)
 
 
 def _named_year(m: re.Match, ctx: Context) -> DateExpression:
     year = int(m.group("year"))
-    return resolved(m, "year", (dt.date(year, 1, 1), dt.date(year, 12, 31)), "the calendar year named")
+    return resolved(m, "year", (dt.date(year, 1, 1), dt.date(year, 12, 31)), _("the calendar year named"))
 
 
 def _month_of_year(m: re.Match, ctx: Context) -> DateExpression:
     """"March last year", "in June this year", "September next year": that month of that year."""
-    year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    rel = m.group("rel").lower()
+    year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[rel]
     month = month_number(m.group("month"))
-    return resolved(m, "month", month_span(year, month), f"{m.group('month')} of the year {m.group('rel').lower()} "
-                    f"year of publication ({year})")
+    said = {"last": _("{month} of the year last year of publication ({year})"),
+            "this": _("{month} of the year this year of publication ({year})"),
+            "next": _("{month} of the year next year of publication ({year})")}[rel]
+    return resolved(m, "month", month_span(year, month), said.format(month=m.group("month"), year=year))
 
 
 def _new_year(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
-    return resolved(m, "span", (dt.date(now.year, 1, 1), now), "the new year: from 1 January to the story's day")
+    return resolved(m, "span", (dt.date(now.year, 1, 1), now), _("the new year: from 1 January to the story's day"))
 
 
 def _day_part(m: re.Match, ctx: Context) -> DateExpression:
@@ -95,8 +102,9 @@ def _day_part(m: re.Match, ctx: Context) -> DateExpression:
     part = next((p for p in lexicon.DAY_PARTS if p in text), "night")
     if text.startswith("last"):
         return resolved(m, "relative", (ctx.published - dt.timedelta(days=1),) * 2,
-                        f"last {part}: the day before publication", qualifier=part)
-    return resolved(m, "relative", (ctx.published,) * 2, f"this {part}: the publication day", qualifier=part)
+                        _("last {part}: the day before publication").format(part=part), qualifier=part)
+    return resolved(m, "relative", (ctx.published,) * 2, _("this {part}: the publication day").format(part=part),
+                    qualifier=part)
 
 
 def _half(m: re.Match, ctx: Context) -> DateExpression:
@@ -104,36 +112,40 @@ def _half(m: re.Match, ctx: Context) -> DateExpression:
     first, last = _HALVES[part]
     end = (dt.date(year + 1, 1, 1) if last == 12 else dt.date(year, last + 1, 1)) - dt.timedelta(days=1)
     return resolved(m, "half", (dt.date(year, first, 1), end),
-                    f"{part} {year}: {dt.date(2000, first, 1):%B} to {dt.date(2000, last, 1):%B}")
+                    _("{part} {year}: {first} to {last}").format(part=part, year=year, first=month_name(first),
+                                                                 last=month_name(last)))
 
 
 def _holiday(month: int, first: int, last: int) -> Callable[[re.Match, Context], DateExpression]:
     def resolve(m: re.Match, ctx: Context) -> DateExpression:
         year = ctx.published.year
         return resolved(m, "holiday", (dt.date(year, month, first), dt.date(year, month, last)),
-                        f"'{m.group()}': {first}–{last} {dt.date(2000, month, 1):%B} of the publication year")
+                        _("'{words}': {first}–{last} {month} of the publication year").format(
+                            words=m.group(), first=first, last=last, month=month_name(month)))
     return resolve
 
 
 def _later(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.day is None:
-        return unresolved(m, "reference", "counts from a moment the sentence does not name")
-    return resolved(m, "reference", (ctx.day, ctx.day), f"later on the day the text named last ({ctx.day.isoformat()})")
+        return unresolved(m, "reference", _("counts from a moment the sentence does not name"))
+    return resolved(m, "reference", (ctx.day, ctx.day),
+                    _("later on the day the text named last ({day})").format(day=ctx.day.isoformat()))
 
 
 def _sessions(m: re.Match, ctx: Context) -> DateExpression:
     count = count_of(m.group("n"))
     if count is None or count > 400:
-        return unresolved(m, "span", f"'{m.group()}' counts no number of sessions")
+        return unresolved(m, "span", _("'{words}' counts no number of sessions").format(words=m.group()))
     market = ctx.market or ctx.place
     if _PREVIOUS.search(m.group()):  # "in the previous four sessions": the ones before the clause's day
         now = story.previous_session(market, ctx.day or ctx.now)
-        return resolved(m, "span", (story.sessions_back(market, now, count), now), f"the {count} sessions of the "
-                        f"{market} market before the day of the clause, on its own calendar")
+        return resolved(m, "span", (story.sessions_back(market, now, count), now),
+                        _("the {count} sessions of the {market} market before the day of the clause, on its own "
+                          "calendar").format(count=count, market=market))
     now = story.last_session(market, ctx.now)
     start = story.sessions_back(market, now, count)
-    return resolved(m, "span", (start, now), f"the last {count} sessions of the {market} market to the story's "
-                    "day, on its own calendar")
+    return resolved(m, "span", (start, now), _("the last {count} sessions of the {market} market to the story's day, "
+                                               "on its own calendar").format(count=count, market=market))
 
 
 _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding)\b", re.IGNORECASE)

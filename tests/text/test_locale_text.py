@@ -7,6 +7,7 @@ A fake catalog wraps every message it translates in ‹‹ ››: a sentence bu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,9 +16,11 @@ import pytest
 from components import locale as L
 from components.analysis.claim_checks import check_claims
 from components.data.events import Event
+from components.data.listings import COMPANIES, INDICES
 from components.locale import formats as F
 from components.text import upload_schema, uploads, user_events
 from components.text.claim_reader import claims_of_text
+from tests.accuracy import snapshot_prices
 
 
 class _Marking:
@@ -114,7 +117,7 @@ def test_duplicates_of_the_session_are_counted_in_any_language(marked):
     assert all(_translated(what) for _event_, what in result.duplicates)
 
 
-CORPUS = Path(__file__).resolve().parent.parent / "articles" / "corpus"
+CORPUS = Path(__file__).parents[1] / "articles" / "corpus"
 
 
 @pytest.mark.parametrize("name", ["alibaba_2025-02-21", "own_hk_rebound_2025-03-14"])
@@ -131,3 +134,58 @@ def test_every_reason_a_claim_shows_is_translated(marked, name):
                                                          "raw_close"]))
     assert {r.verdict for r in results} <= {"uncheckable", "not sure"}
     assert all(_translated(r.explanation) and _translated(r.reason) for r in results)
+
+
+class _Masking:
+    """A catalog that keeps each message's placeholders and hides every letter around them: what a sentence shows in
+    letters afterwards came from its placeholders' values."""
+
+    @staticmethod
+    def _mask(message: str) -> str:
+        parts = re.split(r"(\{[^{}]*\})", message)
+        return "".join(p if p.startswith("{") else re.sub(r"[A-Za-z]", "·", p) for p in parts)
+
+    def gettext(self, message: str) -> str:
+        return self._mask(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._mask(singular if n == 1 else plural)
+
+
+_WORD = r"[A-Za-z](?:[\w'’&.-]*[\w&.])?"
+_RUN = re.compile(_WORD + r"(?: " + _WORD + r"){2,}")  # three or more words in a row
+_NAMES = " | ".join([c.name for c in COMPANIES] + [i.name for i in INDICES])
+
+
+def _english_runs(shown: str, article: str) -> list[str]:
+    """The runs of three or more English words in ``shown`` that are neither the article's own words nor a listing's
+    name: a sentence that bypassed the catalog, inside a translated one."""
+    return [run for run in _RUN.findall(shown) if run not in article and run not in _NAMES]
+
+
+@pytest.fixture
+def masked(monkeypatch):
+    monkeypatch.setattr(L, "_catalog", lambda language: _Masking())
+    L.use("zh-HK")
+    yield
+    L.use(L.DEFAULT)
+
+
+def test_the_masking_catalog_finds_an_english_sentence_in_a_placeholder(masked):
+    shown = L._("whose: {rule}").format(rule="no name before it in its sentence")
+    assert _english_runs(shown, "") == ["no name before it in its sentence"]
+    assert _english_runs(L._("whose: {rule}").format(rule=L._("no name before it in its sentence")), "") == []
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_no_english_sentence_hides_inside_a_claims_rules(masked, path):
+    text = path.read_text(encoding="utf-8")
+    reading, claims = claims_of_text(text, path.stem.rsplit("_", 1)[1])
+    assert claims
+    shown = [reading.place_rule]
+    for claim in claims:
+        shown += [*claim.trail, claim.reason, claim.unsure, claim.listing_rule, claim.day_rule, claim.since_rule]
+    for result in check_claims(claims, snapshot_prices()):
+        shown += [result.explanation, result.reason, *(f.label for f in result.figures)]
+    left = {run for line in shown for run in _english_runs(line, text)}
+    assert not left, sorted(left)

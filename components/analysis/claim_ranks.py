@@ -1,0 +1,183 @@
+"""Rankings, ranges and streaks of an article's claim computed from one listing's daily bars.
+
+A ranking compares the session with every session of its window ("a three-month high"); a range is the highest high
+(lowest low) of a stretch of sessions as a print ("a 52-week high of $230.89"); a streak counts sessions (or weeks) in
+a row that moved one way. Moves and levels are :mod:`components.analysis.claim_measures`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from components.analysis.article_claims import (
+    MATCHES,
+    NO_MATCH,
+    NOT_SURE,
+    ArticleClaim,
+    ArticleClaimResult,
+    judge_level,
+    uncheckable,
+)
+from components.analysis.claim_measures import bar_day, basis_of, price, result_of, session_of
+from components.analysis.claims import Figure, Unavailable
+from components.data.basis import BASIS_WORDS, PRINT, split_scale
+from components.locale import N_, _
+from components.locale import formats as F
+from components.locale.formats import date_as
+
+
+def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
+    """The session's close (or move) beyond every one of its window: from ``since`` (or the data start, for a
+    record) to the session before."""
+    pos = session_of(claim, b)
+    values, what = _rank_values(claim, b)
+    if pd.isna(values.iloc[pos]):
+        raise Unavailable(_("there is no close before the session to measure its move (before the data starts)"))
+    now, session, start = float(values.iloc[pos]), bar_day(b, pos), b.index[0].date()
+    if claim.since is None or claim.since < start:
+        return uncheckable(claim, _("it reaches back before the data start ({symbol} from {first}), so the data cannot "
+                                    "show it (before the data starts)").format(symbol=claim.symbol,
+                                                                              first=date_as(start, "date")),
+                           symbol=claim.symbol, base=start, session=session)
+    window = values.iloc[:pos]
+    window = window[window.index >= pd.Timestamp(_since(claim, session))].dropna()
+    beyond = window[window >= now] if claim.sign > 0 else window[window <= now]
+    shown = F.plus_minus_percent(now / 100) if what != "close" else F.fixed_number(now)
+    fig = Figure("rank", _("{symbol} {what} on the session").format(symbol=claim.symbol, what=_(_RANKED[what])), now,
+                 claim.symbol, (session,), (now,), basis_of(claim.symbol))
+    text = _("{symbol}'s {what} on {day} was {value}.").format(symbol=claim.symbol, what=_(_RANKED[what]),
+                                                               day=date_as(session, "weekday_date"), value=shown)
+    since = date_as(claim.since, "date")
+    if len(beyond):
+        last = beyond.index[-1].date()
+        said = (_("it was higher or equal on {day} ({value}), after {since}") if claim.sign > 0 else
+                _("it was lower or equal on {day} ({value}), after {since}"))
+        verdict = (NO_MATCH, said.format(day=date_as(last, "date"), value=F.fixed_number(float(beyond.iloc[-1])),
+                                         since=since))
+        if claim.approximate and (last - claim.since).days < (session - claim.since).days / 10:
+            verdict = (NOT_SURE, _("{why}; from {day} on none was: a look-back said in months or years is approximate, "
+                                   "and the article may mean it").format(
+                why=verdict[1], day=date_as(last + dt.timedelta(days=1), "date")))
+        if verdict[0] == NO_MATCH:
+            verdict = _intraday_extreme(claim, b, pos, verdict)
+    else:
+        said = (_("no session from {since} was higher or equal") if claim.sign > 0 else
+                _("no session from {since} was lower or equal"))
+        verdict = (MATCHES, said.format(since=since))
+    return result_of(claim, verdict, text, [fig], claim.since, session)
+
+
+# what a ranking compares, as the explanation names it
+_RANKED = {"daily move": N_("daily move"), "week's move": N_("week's move"), "month's move": N_("month's move"),
+           "year's move": N_("year's move"), "quarter's move": N_("quarter's move"), "close": N_("close")}
+
+
+NEAR_WINDOW = 0.8  # "a near three-month high": beyond every session of at least this share of the three months
+
+
+def _since(claim: ArticleClaim, session: dt.date) -> dt.date:
+    """The first day a ranking's window must cover: its ``since``, or for a look-back said to be nearly so long
+    ("a near three-month high") a little later."""
+    if claim.qualifier in ("nearly", "near", "almost", "close to") and claim.since is not None:
+        return session - (session - claim.since) * NEAR_WINDOW
+    return claim.since
+
+
+def _intraday_extreme(claim: ArticleClaim, b: pd.DataFrame, pos: int, verdict: tuple[str, str]) -> tuple[str, str]:
+    """"Hit a three-month high" may mean a price reached during the session: when the session's high (low) is beyond
+    every high (low) of the window, the verdict is 'not sure' naming it."""
+    col = "high" if claim.sign > 0 else "low"
+    if claim.rank_of != "close" or col not in b or pd.isna(b[col].iloc[pos]):
+        return verdict
+    window = b[col].iloc[:pos]
+    window = window[window.index >= pd.Timestamp(_since(claim, bar_day(b, pos)))].dropna()
+    now = float(b[col].iloc[pos])
+    if len(window) and (now > window.max() if claim.sign > 0 else now < window.min()):
+        said = (_("{why}; but the session's high ({value}) was beyond every high from {since}: the article may mean a "
+                  "price reached during the session") if col == "high" else
+                _("{why}; but the session's low ({value}) was beyond every low from {since}: the article may mean a "
+                  "price reached during the session"))
+        return NOT_SURE, said.format(why=verdict[1], value=F.fixed_number(now), since=date_as(claim.since, "date"))
+    return verdict
+
+
+def _rank_values(claim: ArticleClaim, b: pd.DataFrame) -> tuple[pd.Series, str]:
+    if claim.rank_of == "move":
+        return b["close"].pct_change() * 100, "daily move"
+    if claim.rank_of.endswith("_move"):
+        unit = claim.rank_of.split("_")[0][0].upper()
+        period = {"W": "W-FRI", "M": "ME", "Y": "YE", "Q": "QE"}[unit]
+        closes = b["close"].resample(period).last().dropna()
+        moves = closes.pct_change() * 100
+        return moves.reindex(b.index, method="bfill"), f"{claim.rank_of.split('_')[0]}'s move"  # a key of _RANKED
+    prints = b["raw_close"]
+    return (prints if prints.notna().all() else b["close"]), "close"
+
+
+def check_range(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
+    """The highest high (lowest low) from ``since`` to the session, as a print: "a 52-week high of $230.89"."""
+    pos = session_of(claim, b)
+    start, session = b.index[0].date(), bar_day(b, pos)
+    if claim.since is None or claim.since < start:
+        return uncheckable(claim, _("it reaches back before the data start ({symbol} from {first}) (before the data "
+                                    "starts)").format(symbol=claim.symbol, first=date_as(start, "date")),
+                           symbol=claim.symbol, base=start, session=session)
+    col = "high" if claim.measure == "range_high" else "low"
+    rows = [i for i in range(pos + 1) if b.index[i] >= pd.Timestamp(claim.since)]
+    values = [(price(b, i, col)[0], i) for i in rows]
+    value, at = max(values) if col == "high" else min(values)
+    claimed = claim.value / split_scale(claim.symbol, session) if claim.value else claim.value
+    label = _("{symbol} high over the sessions") if col == "high" else _("{symbol} low over the sessions")
+    fig = Figure(claim.measure, label.format(symbol=claim.symbol), value, claim.symbol, (bar_day(b, at),),
+                 (value,), _(BASIS_WORDS[PRINT]) if price(b, at, col)[1] else basis_of(claim.symbol))
+    said = (_("{symbol}'s highest high from {since} to {session} was {value}, on {day}.") if col == "high" else
+            _("{symbol}'s lowest low from {since} to {session} was {value}, on {day}."))
+    text = said.format(symbol=claim.symbol, since=date_as(claim.since, "date"), session=date_as(session, "date"),
+                       value=F.fixed_number(value), day=date_as(bar_day(b, at), "weekday_date"))
+    return result_of(claim, judge_level(value, claimed, claim.qualifier, claim.decimals), text, [fig], claim.since,
+                   session)
+
+
+def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
+    """``count`` sessions (or weeks) in a row moved ``sign``, ending on the session."""
+    pos = session_of(claim, b)
+    closes = b["close"] if claim.unit != "week" else b["close"].resample("W-FRI").last().dropna()
+    at = pos if claim.unit != "week" else int(closes.index.searchsorted(b.index[pos], side="left"))
+    at = min(at, len(closes) - 1)
+    moves = closes.diff()
+    run = 0
+    while at - run >= 1 and moves.iloc[at - run] * claim.sign > 0:
+        run += 1
+    session = bar_day(b, pos)
+    fig = Figure("streak", _(_STREAK_LABELS[claim.unit]).format(symbol=claim.symbol), float(run), claim.symbol,
+                 (session,), (), basis_of(claim.symbol))
+    text = _(_STREAK_WORDS[claim.unit, claim.sign > 0]).format(symbol=claim.symbol, count=run,
+                                                               day=date_as(session, "weekday_date"))
+    verdict = (MATCHES, _("{count} in a row").format(count=run)) if run == claim.count else (
+        NO_MATCH, _("{count} in a row, not {claimed}").format(count=run, claimed=claim.count))
+    return result_of(claim, verdict, text, [fig], session, session)
+
+
+
+
+# a streak's sentence by (unit, up), with {symbol}, {count} and {day}; and its figure label
+_STREAK_WORDS = {
+    ("session", True): N_("{symbol} closed up {count} session(s) in a row up to {day}."),
+    ("session", False): N_("{symbol} closed down {count} session(s) in a row up to {day}."),
+    ("week", True): N_("{symbol} closed up {count} week(s) in a row up to {day}."),
+    ("week", False): N_("{symbol} closed down {count} week(s) in a row up to {day}."),
+    ("month", True): N_("{symbol} closed up {count} month(s) in a row up to {day}."),
+    ("month", False): N_("{symbol} closed down {count} month(s) in a row up to {day}."),
+    ("quarter", True): N_("{symbol} closed up {count} quarter(s) in a row up to {day}."),
+    ("quarter", False): N_("{symbol} closed down {count} quarter(s) in a row up to {day}."),
+    ("year", True): N_("{symbol} closed up {count} year(s) in a row up to {day}."),
+    ("year", False): N_("{symbol} closed down {count} year(s) in a row up to {day}."),
+}
+_STREAK_LABELS = {"session": N_("{symbol} sessions in a row"), "week": N_("{symbol} weeks in a row"),
+                  "month": N_("{symbol} months in a row"), "quarter": N_("{symbol} quarters in a row"),
+                  "year": N_("{symbol} years in a row")}
+
+
+__all__ = ["check_range", "check_rank", "check_streak"]
