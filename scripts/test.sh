@@ -5,12 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-# Debian's packages: chromium (browser tests), postgresql and nginx (workspaces on PostgreSQL, the
+# Debian's packages: chromium and a CJK font (browser tests), postgresql and nginx (workspaces on PostgreSQL, the
 # two-replica test). The tests start their own servers on loopback; none is started as a service.
 MISSING=""
 [ -x /usr/bin/chromium ] || MISSING="$MISSING chromium"
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || MISSING="$MISSING postgresql"
 [ -x /usr/sbin/nginx ] || MISSING="$MISSING nginx"
+# Chinese pages in the browser tests need a CJK font (Debian's Noto CJK)
+compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null || MISSING="$MISSING fonts-noto-cjk"
 if [ -n "$MISSING" ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   # shellcheck disable=SC2086
