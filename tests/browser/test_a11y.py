@@ -79,6 +79,22 @@ def describe(where: str, found: list[dict]) -> list[str]:
     return lines
 
 
+def overflow(page, where: str) -> list[str]:
+    """Text wider than the screen: the page scrolls sideways, or a text element runs past the main column."""
+    wide = page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        if (document.documentElement.scrollWidth > width + 1) out.push('the page scrolls sideways');
+        for (const el of document.querySelectorAll('[data-testid="stMain"] p, [data-testid="stMain"] h1,'
+                                                   + '[data-testid="stMain"] h2, [data-testid="stMain"] h3')) {
+            const box = el.getBoundingClientRect();
+            if (box.width > 0 && box.right > width + 1) out.push(el.textContent.slice(0, 40));
+        }
+        return out.slice(0, 5);
+    }""")
+    return [f"{where}: overflows at {page.viewport_size['width']} px: {w}" for w in wide]
+
+
 def settle(page, url_path: str) -> None:
     B.wait_for_app(page)
     if url_path == "timeline":
@@ -104,6 +120,7 @@ def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, 
                 assert dark == (theme == "dark"), f"{spec.url_path} is not in the {theme} theme"
                 page.wait_for_function("lang => document.documentElement.lang === lang", arg=language)
                 report += describe(f"{spec.url_path} {theme} {width} {language}", violations(page))
+                report += overflow(page, f"{spec.url_path} {theme} {width} {language}")
         finally:
             ctx.close()
     print("\n".join(report) or f"axe: no violation in the {theme} theme ({language})")
