@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from babel.dates import get_day_names, get_month_names
 
 from components.analysis.ranges import DateRange
 from components.charts import marks
 from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event, category_name, shown_title
-from components.locale import _
+from components.locale import _, babel_locale
 from components.locale.formats import day
 from components.ui import device, state
 from components.ui.labels import shown_as
@@ -70,8 +71,7 @@ def timeline(events: list[Event], shown: DateRange) -> None:
     data = timeline_data(event_marks, start=shown.start, end=shown.end, span=state.TIMELINE_SPAN.get(),
                          selected=state.EVENT.get(), dark=device.is_dark())
     ids = [e.id for e in events]
-    data["labels"] = {"timeline": _("Event timeline: Tab to the events, ← / → to move between them, Enter to "
-                                    "open one")}
+    data["labels"] = _labels()
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
     opened = {"range": _("It opens on the date range."),
               "article week": _("It opens on the article's week, as the date range holds no event."),
@@ -79,6 +79,22 @@ def timeline(events: list[Event], shown: DateRange) -> None:
     st.caption(_("◆ in the article · ● background · ★ your events. {opened} Times are in {clock}. Scroll or pinch to "
                  "zoom, drag to move, click or tap an event to open it; ← / → (or K / J) step from one event to the "
                  "next.").format(opened=opened, clock=data["clock"]))
+
+
+def _labels() -> dict:
+    """The component's words and date pieces in the run's language (the browser draws them)."""
+    locale = babel_locale()
+    return {"timeline": _("Event timeline: Tab to the events, ← / → to move between them, Enter to open one"),
+            "zoom": _("Timeline zoom"), "zoom_out": _("Zoom out"), "zoom_in": _("Zoom in"),
+            "reset": _("Reset view"), "reset_title": _("Back to the opening view"),
+            "all": _("All events"), "all_title": _("Show every event"),
+            "in_view": _("{shown} of {total} events in view"),
+            "in_view_more": _("{shown} of {total} events in view · zoom out or drag to see the rest"),
+            "months": [get_month_names("abbreviated", locale=locale)[m] for m in range(1, 13)],
+            "weekdays": [get_day_names("abbreviated", locale=locale)[d] for d in (6, 0, 1, 2, 3, 4, 5)],
+            # Translators: the timeline's date ticks; {weekday}, {day}, {month} (abbreviated), {year}, {hour}
+            "month_tick": _("{month} {year}"), "day_tick": _("{weekday} {day} {month}"),
+            "hour_tick": _("{weekday} {day} {hour}:00")}
 
 
 def choose_event(events: list[Event], selected: Event | None) -> Event | None:

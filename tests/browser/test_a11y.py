@@ -88,7 +88,11 @@ def overflow(page, where: str) -> list[str]:
         for (const el of document.querySelectorAll('[data-testid="stMain"] p, [data-testid="stMain"] h1,'
                                                    + '[data-testid="stMain"] h2, [data-testid="stMain"] h3')) {
             const box = el.getBoundingClientRect();
-            if (box.width > 0 && box.right > width + 1) out.push(el.textContent.slice(0, 40));
+            let scroller = el.parentElement;  // a row that scrolls sideways on purpose (pills, tabs) is not cut off
+            while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) {
+                scroller = scroller.parentElement;
+            }
+            if (box.width > 0 && box.right > width + 1 && !scroller) out.push(el.textContent.slice(0, 40));
         }
         return out.slice(0, 5);
     }""")

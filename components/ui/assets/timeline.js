@@ -17,8 +17,10 @@ const ROW = 30;           // px per stacking level in a lane
 const GAP = 18;           // markers closer than this (px) in one lane are stacked
 const AXIS = 26;          // px for the date axis
 const DAY = 86400000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+// the words and date pieces in the page's language (data.labels, from components/ui/timeline.py); English if absent
+let WORDS = {};
+const said = (key, fallback) => WORDS[key] || fallback;
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 let stepCount = 0;
 let keyTarget = null;     // the timeline instance that keyboard shortcuts drive
 
@@ -43,11 +45,15 @@ function shapePath(shape, r) {
 }
 
 const pad2 = (n) => String(n).padStart(2, "0");
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 function label(ms, unit) {
   const d = new Date(ms);
-  if (unit === "hour") return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${pad2(d.getUTCHours())}:00`;
-  if (unit === "day") return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
-  if (unit === "month") return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const parts = {weekday: said("weekdays", WEEKDAYS)[d.getUTCDay()], day: d.getUTCDate(),
+                 month: said("months", MONTHS)[d.getUTCMonth()], year: d.getUTCFullYear(), hour: pad2(d.getUTCHours())};
+  if (unit === "hour") return fill(said("hour_tick", "{weekday} {day} {hour}:00"), parts);
+  if (unit === "day") return fill(said("day_tick", "{weekday} {day} {month}"), parts);
+  if (unit === "month") return fill(said("month_tick", "{month} {year}"), parts);
   return String(d.getUTCFullYear());
 }
 
@@ -95,11 +101,11 @@ function stack(events, x) {
 function build(parent) {
   const root = document.createElement("div");
   root.className = "tl-root";
-  root.innerHTML = `<div class="tl-bar" role="toolbar" aria-label="Timeline zoom">
-      <button type="button" data-act="out" title="Zoom out" aria-label="Zoom out">−</button>
-      <button type="button" data-act="in" title="Zoom in" aria-label="Zoom in">+</button>
-      <button type="button" data-act="reset" title="Back to the opening view">Reset view</button>
-      <button type="button" data-act="all" title="Show every event">All events</button>
+  root.innerHTML = `<div class="tl-bar" role="toolbar" aria-label="${said("zoom", "Timeline zoom")}">
+      <button type="button" data-act="out" title="${said("zoom_out", "Zoom out")}" aria-label="${said("zoom_out", "Zoom out")}">−</button>
+      <button type="button" data-act="in" title="${said("zoom_in", "Zoom in")}" aria-label="${said("zoom_in", "Zoom in")}">+</button>
+      <button type="button" data-act="reset" title="${said("reset_title", "Back to the opening view")}">${said("reset", "Reset view")}</button>
+      <button type="button" data-act="all" title="${said("all_title", "Show every event")}">${said("all", "All events")}</button>
       <span class="tl-hint"></span></div>
     <div class="tl-plot"></div><div class="tl-tip" role="tooltip" hidden></div>`;
   parent.appendChild(root);
@@ -262,7 +268,8 @@ function render(root) {
   wireMarkerKeys(root, svg, refocus);
   const hidden = data.events.length - visible.length;
   root.querySelector(".tl-hint").textContent =
-    `${visible.length} of ${data.events.length} events in view` + (hidden ? " · zoom out or drag to see the rest" : "");
+    fill(hidden ? said("in_view_more", "{shown} of {total} events in view · zoom out or drag to see the rest")
+                : said("in_view", "{shown} of {total} events in view"), {shown: visible.length, total: data.events.length});
   root.dataset.viewStart = String(Math.round(a));
   root.dataset.viewEnd = String(Math.round(b));
   root.dataset.selected = data.selected || "";
@@ -312,9 +319,12 @@ function onKey(ev) {
 
 export default function (component) {
   const {data, parentElement, setTriggerValue} = component;
+  WORDS = data.labels || {};
+  const words = JSON.stringify(WORDS);
   let root = parentElement.querySelector(".tl-root");
+  if (root && root.__words !== words) { root.remove(); root = null; }  // a new language: its toolbar is redrawn
   const fresh = !root;
-  if (fresh) root = build(parentElement);
+  if (fresh) { root = build(parentElement); root.__words = words; }
   const previous = root.__api?.data;
   root.__api = {data, setTriggerValue};
   if (fresh || previous.view.key !== data.view.key) {
