@@ -9,7 +9,8 @@ What pages read and how they show it: ``prices_events.py`` reads prices and even
 ``caches.py`` owns the caches of heavy computations; ``banners.py`` says where prices came from;
 ``plots.py`` puts figures on the page; ``device.py`` tells a phone and a dark theme; ``errors.py`` turns
 a failure into a sentence with a reference; ``labels.py`` holds the verdict badges; ``language.py`` picks
-the run's language (the link's, the sidebar's choice, else the browser's) and draws the choice.
+the run's language (the link's, the sidebar's choice, else the browser's) and draws the choice;
+``updown.py`` the rise and fall colours (the reader's choice, else the language's custom).
 
 Saved workspaces and articles: ``workspace_links.py`` opens a workspace from a link; ``saving.py`` holds
 the open workspace and saves it; ``sidebar.py`` draws its block in the sidebar; ``report.py`` the
@@ -17,5 +18,5 @@ the open workspace and saves it; ``sidebar.py`` draws its block in the sidebar; 
 
 Widget blocks, one per part of a page: ``markets.py``, ``timeline.py`` (with ``assets/timeline.js``),
 ``event_panel.py``, ``study.py``, ``listings.py``, ``claims_view.py``, ``your_data.py``; ``assets/page.js`` is
-the script every page loads.
+the script every page loads (it also sets ``<html lang>``), ``assets/dark.css`` the dark theme's contrast fixes.
 """
