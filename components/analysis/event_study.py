@@ -250,13 +250,15 @@ def constituent_note(symbol: str, benchmark: str) -> str | None:
         return None
     members = LARGE_CONSTITUENTS.get(benchmark, ())
     if symbol in members:
-        who = f"{symbol} is itself a large constituent of {benchmark}"
+        said = _("{symbol} is itself a large constituent of {benchmark}, so the regression partly explains the stock "
+                 "by its own moves: beta is biased towards 1 and the abnormal return is understated.")
     elif UNDERLYING.get(symbol) in members:
-        who = f"{symbol} is an ADR of {UNDERLYING[symbol]}, a large constituent of {benchmark}"
+        said = _("{symbol} is an ADR of {underlying}, a large constituent of {benchmark}, so the regression partly "
+                 "explains the stock by its own moves: beta is biased towards 1 and the abnormal return is "
+                 "understated.")
     else:
         return None
-    return (f"{who}, so the regression partly explains the stock by its own moves: beta is biased towards 1 "
-            "and the abnormal return is understated.")
+    return said.format(symbol=symbol, benchmark=benchmark, underlying=UNDERLYING.get(symbol, ""))
 
 
 def _day0(event: Event, dates: pd.DatetimeIndex, symbol: str) -> tuple[int, dt.date]:
