@@ -318,7 +318,7 @@ def reaction_display(table: pd.DataFrame) -> pd.DataFrame:
     for row in records:
         info = symbol_info(row["symbol"])
         day0 = row["reaction session"]
-        out = {_("symbol"): row["symbol"], _("market"): info.market.name.split(" (")[0],
+        out = {_("symbol"): row["symbol"], _("market"): info.market.shown_short,
                _("reaction session (day 0)"): F.padded_day(day0, year=True) if day0 else formats.MISSING}
         out.update({_(label): formats.pct(row[key]) for key, label in REACTION_HEADERS.items()})
         if uncertain:  # date-only news: the session that may have seen it first, and both together

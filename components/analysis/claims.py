@@ -19,7 +19,7 @@ from components.data.events import ID_PATTERN, describe_validation_error
 from components.data.records import json_records
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import DATA_DIR
-from components.locale import N_, _
+from components.locale import N_, _, current
 
 CLAIMS_FILE = DATA_DIR / "claims.json"
 # verdict codes, kept in results and compared in code; shown through verdict_word()
@@ -134,11 +134,18 @@ Measure = Annotated[Union[ReactionReturn, IndexLift, ChangeSince, RallySince, No
                     Field(discriminator="name")]
 
 
+class ClaimText(_Strict):
+    """A claim's wording in one of the app's other languages (reviewed by hand in the claims file)."""
+
+    wording: str = Field(min_length=1, max_length=200)
+
+
 class Claim(_Strict):
-    """One claim of the article and the measure that tests it."""
+    """One claim of the article and the measure that tests it; ``quote`` stays the article's own English."""
 
     id: str = Field(pattern=ID_PATTERN)
     wording: str = Field(min_length=1, max_length=200)
+    translations: dict[Literal["zh-HK", "zh-CN"], ClaimText] | None = None
     quote: str = Field(min_length=1, max_length=600)
     event_ids: list[str] = Field(min_length=1)
     window: DateWindow | None = None  # the span of prices the claim needs
@@ -228,6 +235,12 @@ def verdict_word(verdict: str) -> str:
     return _(verdict) if verdict in VERDICTS else verdict
 
 
+def shown_wording(claim: Claim) -> str:
+    """A claim's wording in the run's language: its reviewed translation, else the wording as written."""
+    text = (claim.translations or {}).get(current())
+    return text.wording if text else claim.wording
+
+
 def claims_for_event(event_id: str, results: Iterable[ClaimResult]) -> list[ClaimResult]:
     """The results whose claim concerns ``event_id``, in their given order."""
     return [r for r in results if event_id in r.claim.event_ids]
@@ -239,8 +252,19 @@ def result_notes(result: ClaimResult) -> list[tuple[str, str]]:
     return [(label, text) for label, text in notes if text]
 
 
+# the columns of figures_frame (the keys code reads) -> their headers, translated where shown (figure_headers)
+FIGURE_HEADERS = {"figure": N_("figure"), "symbol": N_("symbol"), "value": N_("value"), "from": N_("from"),
+                  "to": N_("to"), "close from": N_("close from"), "close to": N_("close to"), "basis": N_("basis")}
+
+
+def figure_headers() -> dict[str, str]:
+    """figures_frame's column keys -> their headers in the run's language, for a table shown as it is."""
+    return {key: _(header) for key, header in FIGURE_HEADERS.items()}
+
+
 def figures_frame(result: ClaimResult) -> pd.DataFrame:
-    """One row per figure of a result: label, symbol, value, dates, closes and price basis."""
+    """One row per figure of a result: label, symbol, value, dates, closes and price basis (English column keys:
+    :func:`figure_headers` gives what to show for them)."""
     return pd.DataFrame(
         {
             "figure": [f.label for f in result.figures],

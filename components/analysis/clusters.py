@@ -25,6 +25,8 @@ from scipy import special
 from components.analysis.alignment import SESSION_CATEGORIES, locate, zone_market
 from components.data.events import Event
 from components.data.symbols import symbol_info
+from components.locale import _, ngettext
+from components.locale.formats import padded_date, padded_day
 
 
 def is_news(event: Event, symbol: str) -> bool:
@@ -75,8 +77,8 @@ def cluster_events(events: list[Event], dates: pd.DatetimeIndex, symbol: str
 def cluster_note(cluster: Cluster) -> str:
     if len(cluster.events) < 2:
         return ""
-    return (f"{len(cluster.events)} events share day 0 ({cluster.day0:%d %b %Y}); their effects cannot be "
-            "separated, so they count once")
+    return _("{count} events share day 0 ({day}); their effects cannot be separated, so they count once").format(
+        count=len(cluster.events), day=padded_date(cluster.day0))
 
 
 @dataclass(frozen=True)
@@ -102,13 +104,16 @@ class GroupResult:
         return min(1.0, 2 / 2**self.n)
 
     def caveats(self) -> list[str]:
-        out = [f"With {self.n} clusters an exact sign test cannot go below p = 2/2^{self.n} = {self.sign_floor:.3g}."]
+        out = [_("With {n} clusters an exact sign test cannot go below p = 2/2^{n} = {floor}.").format(
+            n=self.n, floor=f"{self.sign_floor:.3g}")]
         if self.merged:
-            out.append(f"{self.merged} event(s) shared a day 0 with another and were counted once.")
+            out.append(ngettext("{count} event shared a day 0 with another and was counted once.",
+                                "{count} events shared a day 0 with another and were counted once.",
+                                self.merged).format(count=self.merged))
         if self.n < 10:
-            out.append("So few events make the cross-sectional test fragile: one cluster can move the average.")
-        out.append("The model-based test treats the clusters as independent; estimation windows that overlap make "
-                   "them less so.")
+            out.append(_("So few events make the cross-sectional test fragile: one cluster can move the average."))
+        out.append(_("The model-based test treats the clusters as independent; estimation windows that overlap make "
+                     "them less so."))
         return out
 
 
@@ -127,8 +132,10 @@ def group_study(table: pd.DataFrame, ids: set[str]) -> GroupResult | str:
     chosen = ok[[bool(ids & set(str(row).split(", "))) for row in ok["events"]]]
     n = len(chosen)
     if n < 2:
-        return (f"The group has {n} cluster(s) with a study; at least two are needed to average them. Choose more "
-                "events, or events on different days.")
+        return ngettext("The group has {count} cluster with a study; at least two are needed to average them. "
+                        "Choose more events, or events on different days.",
+                        "The group has {count} clusters with a study; at least two are needed to average them. "
+                        "Choose more events, or events on different days.", n).format(count=n)
     cars, sds = chosen["CAR"].to_numpy(float), chosen["sd_CAR"].to_numpy(float)
     caar = float(cars.mean())
     dof = int(chosen["L1"].min()) - 2
@@ -177,6 +184,7 @@ def shared_day0(event: Event, events: list[Event], closes_by_symbol: dict[str, p
             continue
         same = [e.title for e in events if e.id != event.id and day0s.get((e.id, symbol)) == own]
         if same:
-            out.append(f"{symbol}: day 0 ({own:%a %d %b %Y}) is also the day 0 of " + "; ".join(same)
-                       + ". One session's move cannot be split between them.")
+            out.append(_("{symbol}: day 0 ({day}) is also the day 0 of {events}. One session's move cannot be split "
+                         "between them.").format(symbol=symbol, day=padded_day(own, year=True),
+                                                 events="; ".join(same)))
     return out

@@ -25,6 +25,7 @@ from components.analysis.clusters import cluster_events, cluster_note, is_news
 from components.data.events import Event
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
+from components.locale import _
 
 Window = tuple[int, int]
 CONFIDENCE = 0.95
@@ -49,13 +50,17 @@ class Overlap:
     day0: dt.date
 
     def message(self) -> str:
+        day = f"{self.day0:%Y-%m-%d}"
         if self.window == "event" and self.tau == 0:
-            return (f"'{self.title}' shares day 0 ({self.day0:%Y-%m-%d}): the two events' effects cannot be "
-                    "separated.")
-        why = ("its own reaction counts as 'normal' return and biases alpha, beta and sigma"
-               if self.window == "estimation" else "the abnormal return from that session on mixes both events")
-        return (f"Another event, '{self.title}', falls in the {self.window} window at τ={_signed(self.tau)} "
-                f"({self.day0:%Y-%m-%d}): {why}.")
+            return _("'{title}' shares day 0 ({day}): the two events' effects cannot be separated.").format(
+                title=self.title, day=day)
+        if self.window == "estimation":
+            text = _("Another event, '{title}', falls in the estimation window at τ={tau} ({day}): its own reaction "
+                     "counts as 'normal' return and biases alpha, beta and sigma.")
+        else:
+            text = _("Another event, '{title}', falls in the event window at τ={tau} ({day}): the abnormal return "
+                     "from that session on mixes both events.")
+        return text.format(title=self.title, tau=_signed(self.tau), day=day)
 
 
 @dataclass(frozen=True)
@@ -245,13 +250,15 @@ def constituent_note(symbol: str, benchmark: str) -> str | None:
         return None
     members = LARGE_CONSTITUENTS.get(benchmark, ())
     if symbol in members:
-        who = f"{symbol} is itself a large constituent of {benchmark}"
+        said = _("{symbol} is itself a large constituent of {benchmark}, so the regression partly explains the stock "
+                 "by its own moves: beta is biased towards 1 and the abnormal return is understated.")
     elif UNDERLYING.get(symbol) in members:
-        who = f"{symbol} is an ADR of {UNDERLYING[symbol]}, a large constituent of {benchmark}"
+        said = _("{symbol} is an ADR of {underlying}, a large constituent of {benchmark}, so the regression partly "
+                 "explains the stock by its own moves: beta is biased towards 1 and the abnormal return is "
+                 "understated.")
     else:
         return None
-    return (f"{who}, so the regression partly explains the stock by its own moves: beta is biased towards 1 "
-            "and the abnormal return is understated.")
+    return said.format(symbol=symbol, benchmark=benchmark, underlying=UNDERLYING.get(symbol, ""))
 
 
 def _day0(event: Event, dates: pd.DatetimeIndex, symbol: str) -> tuple[int, dt.date]:
@@ -290,8 +297,8 @@ def _event_rows(rets: pd.DataFrame, p0: int, event_window: Window, symbol: str) 
     """The event-window rows, cut short (with a note) when the data end before the window does."""
     w1, w2 = event_window
     last = min(w2, len(rets) - 1 - p0)
-    notes = [] if last == w2 else [f"The event window was cut to {_fmt((w1, last))}: {symbol} data end on "
-                                   f"{rets.index[-1]:%Y-%m-%d}."]
+    cut = _("The event window was cut to {window}: {symbol} data end on {day}.")
+    notes = [] if last == w2 else [cut.format(window=_fmt((w1, last)), symbol=symbol, day=f"{rets.index[-1]:%Y-%m-%d}")]
     return rets.iloc[p0 + w1: p0 + last + 1], (w1, last), notes
 
 
@@ -304,7 +311,8 @@ def _estimate(est: pd.DataFrame, benchmark: str) -> tuple[pd.DataFrame, tuple, l
     if np.ptp(fit_rows["bench"].to_numpy()) == 0:
         raise EventStudyError(f"{benchmark} did not move in the estimation window, so beta cannot be estimated.")
     dropped = len(est) - len(fit_rows)
-    notes = [f"{dropped} estimation sessions had no {benchmark} return and were left out."] if dropped else []
+    left = _("{count} estimation sessions had no {benchmark} return and were left out.")
+    notes = [left.format(count=dropped, benchmark=benchmark)] if dropped else []
     return fit_rows, market_model(fit_rows["stock"].to_numpy(), fit_rows["bench"].to_numpy()), notes
 
 
@@ -318,12 +326,14 @@ def _context_notes(event: Event, day0: dt.date, symbol: str, benchmark: str, est
     """Notes on a late day 0, stale benchmark closes and a benchmark the stock is a large part of."""
     notes = []
     if (day0 - event.date).days > MAX_GAP_DAYS:
-        notes.append(f"Day 0 ({day0:%Y-%m-%d}) is more than {MAX_GAP_DAYS} days after the event "
-                     f"({event.date:%Y-%m-%d}): the {symbol} data probably have a gap there.")
+        notes.append(_("Day 0 ({day}) is more than {days} days after the event ({event_day}): the {symbol} data "
+                       "probably have a gap there.").format(day=f"{day0:%Y-%m-%d}", days=MAX_GAP_DAYS,
+                                                             event_day=f"{event.date:%Y-%m-%d}", symbol=symbol))
     n_est, n_evt = int(est["stale"].sum()), int(rows["stale"].sum())
     if n_est + n_evt:
-        notes.append(f"{benchmark} had no close on {n_est} of {len(est)} estimation sessions and {n_evt} of "
-                     f"{len(rows)} event-window sessions; its last close was carried forward (return 0 that day).")
+        notes.append(_("{benchmark} had no close on {est} of {est_all} estimation sessions and {evt} of {evt_all} "
+                       "event-window sessions; its last close was carried forward (return 0 that day).").format(
+            benchmark=benchmark, est=n_est, est_all=len(est), evt=n_evt, evt_all=len(rows)))
     note = constituent_note(symbol, benchmark)
     return notes + ([note] if note else [])
 

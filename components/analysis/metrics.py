@@ -6,8 +6,11 @@ import datetime as dt
 
 import pandas as pd
 
-VIEWS = {"price": "Price", "rebased": "Rebased to 100", "percent": "% change"}  # value -> label
-STYLES = {"line": "Line", "candles": "Candles"}
+from components.locale import N_
+
+# value kept in links -> label, translated where shown
+VIEWS = {"price": N_("Price"), "rebased": N_("Rebased to 100"), "percent": N_("% change")}
+STYLES = {"line": N_("Line"), "candles": N_("Candles")}
 
 
 def closes_by_symbol(frame: pd.DataFrame) -> dict[str, pd.Series]:

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
+from components.locale import _, ngettext
+
 CONFIDENCE = 0.95
 BOOTSTRAP_DRAWS = 4000
 SEED = 20250306  # fixed: the same data give the same interval on every run
@@ -62,12 +64,19 @@ def sq_test(value: float, residuals: np.ndarray, length: int = 1) -> RobustTest:
     """Where ``value`` (an AR, or a CAR over ``length`` sessions) falls among the estimation window's own."""
     ref = window_sums(residuals, length)
     if len(ref) < 2 or not np.isfinite(value):
-        return RobustTest("SQ", float("nan"), "too few estimation sessions for the SQ test")
+        return RobustTest("SQ", float("nan"), _("too few estimation sessions for the SQ test"))
     below, above = int((ref <= value).sum()), int((ref >= value).sum())
-    what = "sessions" if length == 1 else f"stretches of {length} sessions"
-    more, side = (above, "high") if value >= 0 else (below, "low")
-    return RobustTest("SQ", _two_sided(below, above, len(ref)),
-                      f"{more} of the estimation window's {len(ref)} {what} had an abnormal return at least as {side}")
+    if length == 1:
+        said = (_("{count} of the estimation window's {n} sessions had an abnormal return at least as high")
+                if value >= 0 else
+                _("{count} of the estimation window's {n} sessions had an abnormal return at least as low"))
+    else:
+        said = (_("{count} of the estimation window's {n} stretches of {length} sessions had an abnormal return at "
+                  "least as high") if value >= 0 else
+                _("{count} of the estimation window's {n} stretches of {length} sessions had an abnormal return at "
+                  "least as low"))
+    more = above if value >= 0 else below
+    return RobustTest("SQ", _two_sided(below, above, len(ref)), said.format(count=more, n=len(ref), length=length))
 
 
 def rank_test(event_ars: np.ndarray, residuals: np.ndarray, positions: list[int]) -> RobustTest:
@@ -84,12 +93,13 @@ def rank_test(event_ars: np.ndarray, residuals: np.ndarray, positions: list[int]
     if len(picked) == 1:  # the exact distribution of one rank is uniform on 1..n
         k = float(ranks[picked[0]])
         p = float(min(1.0, 2 * min(k, n + 1 - k) / n))
-        return RobustTest("rank", p, f"day 0 ranks {k:.0f} of {n} abnormal returns (1 = lowest)")
+        said = _("day 0 ranks {rank} of {n} abnormal returns (1 = lowest)")
+        return RobustTest("rank", p, said.format(rank=f"{k:.0f}", n=n))
     sd = np.sqrt(np.nanmean((ranks[ok] - (n + 1) / 2) ** 2))
     z = float(centred.sum() / (np.sqrt(len(picked)) * sd))
     p = float(2 * special.ndtr(-abs(z)))
-    return RobustTest("rank", p, f"the window's {len(picked)} sessions rank on average "
-                                 f"{float(np.mean(ranks[picked])):.0f} of {n} (z = {z:.2f})")
+    return RobustTest("rank", p, _("the window's {count} sessions rank on average {rank} of {n} (z = {z})").format(
+        count=len(picked), rank=f"{float(np.mean(ranks[picked])):.0f}", n=n, z=f"{z:.2f}"))
 
 
 def _ranks(values: np.ndarray) -> np.ndarray:
@@ -141,39 +151,44 @@ class OneFirmTests:
     def disagreements(self) -> list[str]:
         """A sentence for each of day 0 and the CAR where the tests do not all agree at the 5% level."""
         out = []
-        for what, tests in (("day 0", self.day0), ("the cumulative return", self.car)):
+        for said, tests in ((_("For day 0 the tests disagree: {yes}, {no}."), self.day0),
+                            (_("For the cumulative return the tests disagree: {yes}, {no}."), self.car)):
             usable = [t for t in tests if np.isfinite(t.p)]
             yes = [t.name for t in usable if t.rejects]
             no = [t.name for t in usable if not t.rejects]
             if yes and no:
-                verb = "does" if len(no) == 1 else "do"
-                out.append(f"For {what} the tests disagree: {_names(yes)} find{'s' if len(yes) == 1 else ''} it "
-                           f"significant at 5%, {_names(no)} {verb} not.{self._why(yes, no)}")
+                found = ngettext("{names} finds it significant at 5%", "{names} find it significant at 5%",
+                                 len(yes)).format(names=_names(yes))
+                not_found = ngettext("{names} does not", "{names} do not", len(no)).format(names=_names(no))
+                out.append(said.format(yes=found, no=not_found) + self._why(yes, no))
         return out
 
     def _why(self, yes: list[str], no: list[str]) -> str:
         if "t" in yes and "SQ" in no:
-            tails = (f" (excess kurtosis {self.kurtosis:.1f})" if np.isfinite(self.kurtosis) else "")
-            return (f" The residuals have fat tails{tails}: big days are more common than the t-test's normal "
-                    "curve allows, and the SQ test counts them as they came.")
+            tails = (_(" (excess kurtosis {kurtosis})").format(kurtosis=f"{self.kurtosis:.1f}")
+                     if np.isfinite(self.kurtosis) else "")
+            return " " + _("The residuals have fat tails{tails}: big days are more common than the t-test's normal "
+                           "curve allows, and the SQ test counts them as they came.").format(tails=tails)
         if "t" in no:
-            return " The t-test's normal curve is wider here than the spread of the residuals themselves."
+            return " " + _("The t-test's normal curve is wider here than the spread of the residuals themselves.")
         return (" The SQ test weighs how large the abnormal returns are, the rank test only their order, so a few "
                 "large days move one and not the other.")
 
 
 def _names(names: list[str]) -> str:
-    words = {"t": "the t-test", "SQ": "the SQ test", "rank": "the rank test"}
+    words = {"t": _("the t-test"), "SQ": _("the SQ test"), "rank": _("the rank test")}
     shown = [words[n] for n in names]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    if len(shown) == 1:
+        return shown[0]
+    return _("{first} and {last}").format(first=", ".join(shown[:-1]), last=shown[-1])
 
 
 def one_firm_tests(ar0: float, p_t_ar0: float, car: float, p_t_car: float, event_ars: np.ndarray,
                    day0_index: int, residuals: np.ndarray) -> OneFirmTests:
     """Every test of day 0 (index ``day0_index`` of ``event_ars``) and of the window's CAR (all of them)."""
     k = int(np.isfinite(event_ars).sum())
-    t_day = RobustTest("t", float(p_t_ar0), "Student t with the market model's variance (assumes normal residuals)")
-    t_car = RobustTest("t", float(p_t_car), "Student t with the market model's variance (assumes normal residuals)")
+    detail = _("Student t with the market model's variance (assumes normal residuals)")
+    t_day, t_car = RobustTest("t", float(p_t_ar0), detail), RobustTest("t", float(p_t_car), detail)
     return OneFirmTests(
         day0=(t_day, sq_test(ar0, residuals), rank_test(event_ars, residuals, [day0_index])),
         car=(t_car, sq_test(car, residuals, k), rank_test(event_ars, residuals, list(range(len(event_ars))))),

@@ -63,7 +63,7 @@ def _level_hover(part: pd.DataFrame, info) -> tuple[str, dict]:
     """How the hover shows a close: the exchange's print first and the dividend-adjusted close beside it
     (customdata 1 and 2); per point as text only when some prints of the range are unknown."""
     if info.kind not in ("equity", "etf"):  # an index or a rate: the print is the close
-        return f"%{{customdata[1]:,.2f}} {info.unit}", {}
+        return f"%{{customdata[1]:,.2f}} {info.shown_unit}", {}
     prints = part["raw_close"].to_numpy(float)
     known = ~np.isnan(prints)
     both, alone = _("{price} (adjusted {adjusted})"), _("{adjusted} adjusted (print not in the data)")
@@ -86,7 +86,7 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
         weekly = len(part) > MAX_DAILY_CANDLES
         bars = candle_bars(part) if bars is None else bars
         label = (_("{symbol} ({unit}, weekly)") if weekly else _("{symbol} ({unit})")).format(symbol=symbol,
-                                                                                               unit=info.unit)
+                                                                                               unit=info.shown_unit)
         return dict(type="candlestick", x=_dates(bars["date"]), open=_f32(bars["open"]), high=_f32(bars["high"]),
                     low=_f32(bars["low"]), close=_f32(bars["close"]), yhoverformat=",.2f",
                     increasing=dict(line=dict(color=colors.up)),
@@ -143,7 +143,8 @@ def _axis_title(symbols: list[str], view: str) -> str:
     info = symbol_info(symbols[0])
     if info.kind == "index":
         return _("{symbol}<br>index points").format(symbol=symbols[0])
-    return _("{symbol}<br>{unit}, {basis}").format(symbol=symbols[0], unit=info.unit, basis=_(BASIS_SHORT[info.basis]))
+    return _("{symbol}<br>{unit}, {basis}").format(symbol=symbols[0], unit=info.shown_unit,
+                                                   basis=_(BASIS_SHORT[info.basis]))
 
 
 def basis_footnote(symbols: list[str]) -> str:

@@ -36,23 +36,36 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Market:
-    """An exchange (or the FX market) as far as daily bars are concerned."""
+    """An exchange (or the FX market) as far as daily bars are concerned; ``name`` and ``short`` (the name without
+    the exchange, for narrow columns) are English, marked for the catalog and shown through ``shown_name`` and
+    ``shown_short``."""
 
     code: str
     name: str
     tz: str
     close: time
+    short: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """The market's name in the run's language: "Hong Kong (HKEX)"."""
+        return _(self.name)
+
+    @property
+    def shown_short(self) -> str:
+        """The market's short name in the run's language: "Hong Kong"."""
+        return _(self.short or self.name)
 
 
 MARKETS: dict[str, Market] = {
-    "HK": Market("HK", "Hong Kong (HKEX)", "Asia/Hong_Kong", time(16, 0)),
-    "US": Market("US", "New York (NYSE/Nasdaq)", "America/New_York", time(16, 0)),
+    "HK": Market("HK", N_("Hong Kong (HKEX)"), "Asia/Hong_Kong", time(16, 0), N_("Hong Kong")),
+    "US": Market("US", N_("New York (NYSE/Nasdaq)"), "America/New_York", time(16, 0), N_("New York")),
     # Yahoo stamps daily FX bars at midnight London time: the bar dated D covers London's day D.
-    "FX": Market("FX", "FX (London-day bar)", "Europe/London", time(23, 59, 59)),
-    "CN": Market("CN", "Shanghai/Shenzhen", "Asia/Shanghai", time(15, 0)),
-    "JP": Market("JP", "Tokyo", "Asia/Tokyo", time(15, 30)),
-    "UK": Market("UK", "London (LSE)", "Europe/London", time(16, 30)),
-    "EU": Market("EU", "Euronext/Xetra", "Europe/Berlin", time(17, 30)),
+    "FX": Market("FX", N_("FX (London-day bar)"), "Europe/London", time(23, 59, 59), N_("FX")),
+    "CN": Market("CN", N_("Shanghai/Shenzhen"), "Asia/Shanghai", time(15, 0)),
+    "JP": Market("JP", N_("Tokyo"), "Asia/Tokyo", time(15, 30)),
+    "UK": Market("UK", N_("London (LSE)"), "Europe/London", time(16, 30), N_("London")),
+    "EU": Market("EU", N_("Euronext/Xetra"), "Europe/Berlin", time(17, 30)),
 }
 
 # How the close of a symbol relates to the traded price. Yahoo's auto-adjusted equity closes include
@@ -63,6 +76,9 @@ BASIS_LABELS: dict[str, str] = {  # said inside sentences and brackets: no brack
     "raw": N_("raw, unadjusted quotes"),
 }
 BASIS_SHORT: dict[str, str] = {"adjusted": N_("dividend-adjusted"), "index": N_("index points"), "raw": N_("raw quote")}
+INDEX_POINTS = N_("index points")  # the unit of an index level
+# the English name of a symbol the app knows nothing else about, by kind; shown through display_name()
+GENERIC_NAMES: dict[str, str] = {"fx": N_("FX rate {symbol}"), "index": N_("Index {symbol}")}
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,18 @@ class SymbolInfo:
         return _(BASIS_LABELS[self.basis])
 
     @property
+    def shown_unit(self) -> str:
+        """The unit in the run's language: currency signs as they are ("HK$"), words translated ("index points",
+        "HKD per USD")."""
+        if self.unit == INDEX_POINTS:
+            return _(INDEX_POINTS)
+        if self.kind == "fx" and " per " in self.unit:
+            base = self.unit.split(" per ", 1)[1]
+            per = _("{quote} per unit") if base == "unit" else _("{quote} per {base}")
+            return per.format(quote=self.currency, base=base)
+        return self.unit
+
+    @property
     def studiable(self) -> bool:
         """A stock or ETF: what an event study can take as its subject."""
         return self.kind in ("equity", "etf")
@@ -104,12 +132,12 @@ KNOWN_SYMBOLS: dict[str, SymbolInfo] = {
     for info in (
         _info("9988.HK", "Alibaba (Hong Kong)", "HK", "equity", "HKD", "HK$"),
         _info("BABA", "Alibaba ADR (NYSE)", "US", "equity", "USD", "US$"),
-        _info("^HSI", "Hang Seng Index", "HK", "index", "HKD", "index points"),
-        _info("^HSCE", "Hang Seng China Enterprises Index", "HK", "index", "HKD", "index points"),
+        _info("^HSI", "Hang Seng Index", "HK", "index", "HKD", INDEX_POINTS),
+        _info("^HSCE", "Hang Seng China Enterprises Index", "HK", "index", "HKD", INDEX_POINTS),
         _info("0700.HK", "Tencent (Hong Kong)", "HK", "equity", "HKD", "HK$"),
         _info("NVDA", "Nvidia (Nasdaq)", "US", "equity", "USD", "US$"),
         _info("KWEB", "KraneShares CSI China Internet ETF", "US", "etf", "USD", "US$"),
-        _info("^GSPC", "S&P 500", "US", "index", "USD", "index points"),
+        _info("^GSPC", "S&P 500", "US", "index", "USD", INDEX_POINTS),
         _info("HKD=X", "US dollar in Hong Kong dollars", "FX", "fx", "HKD", "HKD per USD"),
     )
 }
@@ -226,12 +254,16 @@ def _typed(typed: str, symbol: str, how: str) -> TypedSymbol:
 
 def display_name(symbol: str, language: str) -> str:
     """The name a reader of ``language`` (a code of ``components.locale.LANGUAGES``) knows ``symbol`` by: its
-    exchange-local name in Traditional or Simplified Chinese where it has one, else the app's English name."""
+    exchange-local name in Traditional or Simplified Chinese where it has one, else the app's name (an unknown index
+    or exchange rate named in the run's language)."""
     local = LOCAL_NAMES.get(symbol)
     script = _LOCAL_SCRIPT.get(language)
     if local is not None and script is not None:
         return local[script]
-    return symbol_info(symbol).name
+    info = symbol_info(symbol)
+    if info.symbol not in KNOWN_SYMBOLS and info.kind in GENERIC_NAMES:
+        return _(GENERIC_NAMES[info.kind]).format(symbol=info.symbol)
+    return info.name
 
 
 def normalise_symbol(raw: object) -> str:
@@ -246,10 +278,10 @@ def symbol_info(symbol: str) -> SymbolInfo:
         return KNOWN_SYMBOLS[symbol]
     if symbol.endswith("=X"):
         quote = symbol[:-2][-3:] or "USD"
-        return _info(symbol, f"FX rate {symbol}", "FX", "fx", quote, f"{quote} per unit")
+        return _info(symbol, GENERIC_NAMES["fx"].format(symbol=symbol), "FX", "fx", quote, f"{quote} per unit")
     if symbol.startswith("^"):
         market = _INDEX_MARKETS.get(symbol, "US")
-        return _info(symbol, f"Index {symbol}", market, "index", "", "index points")
+        return _info(symbol, GENERIC_NAMES["index"].format(symbol=symbol), market, "index", "", INDEX_POINTS)
     for suffix, (market, currency, unit) in _SUFFIX_MARKETS.items():
         if symbol.endswith(suffix):
             return _info(symbol, symbol, market, "equity", currency, unit)
@@ -271,7 +303,7 @@ def level_label(adjusted: float, symbol: str, exchange_print: float | None = Non
     if info.kind == "index":
         return _("{level} index points").format(level=fixed_number(adjusted))
     if info.kind == "fx":
-        return f"{fixed_number(adjusted, 4)} {info.unit}"
+        return f"{fixed_number(adjusted, 4)} {info.shown_unit}"
     if exchange_print is None or exchange_print != exchange_print:  # NaN: the print is not in the data
         return _("{unit}{level} dividend-adjusted (the exchange's print is not in the data)").format(
             unit=info.unit, level=fixed_number(adjusted))

@@ -30,9 +30,11 @@ from components.analysis.claims import (
     PARTLY,
     SUPPORTED,
     ClaimResult,
+    figure_headers,
     figures_frame,
     load_claims,
     result_notes,
+    shown_wording,
 )
 from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
@@ -200,7 +202,7 @@ def _claims_section(results: Sequence[ClaimResult], colors: UpDown) -> str:
         word = _(VERDICT_WORDS[result.verdict]) if result.verdict in VERDICT_WORDS else result.verdict
         css = result.verdict.split(" with")[0].replace(" ", "-")
         quote = words(_("· the article: “{quote}”")).format(quote=esc(result.claim.quote))
-        parts.append(f'<div class="claim"><h3>{esc(result.claim.wording)}</h3>'
+        parts.append(f'<div class="claim"><h3>{esc(shown_wording(result.claim))}</h3>'
                      f'<p><span class="verdict v-{esc(css)}">{esc(word)}</span> '
                      f"{quote}</p><p>{esc(result.explanation)}</p>")
         parts += [f"<p><strong>{esc(label)}:</strong> {esc(text)}</p>" for label, text in result_notes(result)]
@@ -209,7 +211,7 @@ def _claims_section(results: Sequence[ClaimResult], colors: UpDown) -> str:
             figures["value"] = [F.plus_minus_percent(v) for v in figures["value"]]
             for column in ("close from", "close to"):
                 figures[column] = [F.fixed_number(v) if isinstance(v, float) else v for v in figures[column]]
-            parts.append(_table(figures, colors))
+            parts.append(_table(figures.rename(columns=figure_headers()), colors))
         parts.append("</div>")
     return "\n".join(parts)
 

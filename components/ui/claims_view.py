@@ -17,7 +17,7 @@ import streamlit as st
 from components.analysis.article_claims import MEASURE_WORDS, ArticleClaimResult
 from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
-from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes
+from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes, shown_wording
 from components.charts.claim_chart import claim_chart
 from components.data.events import shown_title
 from components.data.prices import PriceResult
@@ -102,7 +102,7 @@ def bundled_ui() -> None:
 
 
 def _bundled_claim(result: ClaimResult, history: PriceResult, titles: dict[str, str], position: int) -> None:
-    st.markdown(f"### {md_escape(result.claim.wording)}")
+    st.markdown(f"### {md_escape(shown_wording(result.claim))}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(result.claim.quote)))
     st.markdown(md_escape(result.explanation))

@@ -151,7 +151,7 @@ def one_firm_ui(result: EventStudyResult) -> None:
     for note in notes[:-1]:
         st.warning(note, icon=":material/balance:")
     st.dataframe(one_firm_table(result), hide_index=True, key=state.ES_ONE_FIRM,
-                 column_config={"day 0: what it saw": st.column_config.TextColumn(_("day 0: what it saw"),
+                 column_config={_("day 0: what it saw"): st.column_config.TextColumn(_("day 0: what it saw"),
                                                                                   width="large")})
     st.caption(" ".join([*(_(s) for s in TEST_SENTENCES.values()), notes[-1]]))
 
@@ -165,7 +165,7 @@ def comparison_ui(table, events: list[Event], symbol: str, bench: str, history: 
     shown = caches.shared("study comparison", lambda: compare_display(table, {e.id: shown_title(e) for e in events}),
                           symbol, bench, windows, history=history, events=events)
     st.dataframe(shown, hide_index=True, key=state.ES_COMPARE,
-                 column_config={"event": st.column_config.TextColumn(_("event"), width="large")})
+                 column_config={_("event"): st.column_config.TextColumn(_("event"), width="large")})
     st.download_button(_("Download comparison (CSV)"), lambda: csv_bytes(table),
                        file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,
                        on_click="ignore")
@@ -194,6 +194,6 @@ def group_ui(table, events: list[Event], symbol: str) -> None:
         st.info(group, icon=":material/info:")
         return
     st.dataframe(group_table(group), hide_index=True, key=state.ES_GROUP_TABLE,
-                 column_config={"statistic": st.column_config.TextColumn(_("statistic"), width="large")})
+                 column_config={_("statistic"): st.column_config.TextColumn(_("statistic"), width="large")})
     for caveat in group.caveats():
         st.caption(caveat)

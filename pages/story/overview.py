@@ -43,7 +43,7 @@ for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline
     col.metric(f"{card['symbol']} · {day(card['day0'])}", signed_percent(card["return"]),
                help=_("Close-to-close change on {name}'s reaction session: the first {market} session to close "
                       "after the release.").format(name=display_name(info.symbol, locale.current()),
-                                                   market=info.market.name))
+                                                   market=info.market.shown_name))
     col.caption(_("Close: {level}").format(level=level_label(card["close"], card["symbol"], card["print"])))
 
 st.header(_("Alibaba and the Hang Seng indices with the article's events"))
