@@ -11,7 +11,7 @@ from components.analysis.alignment import (
     timing_sentence,
     window_shortfalls,
 )
-from components.analysis.claims import claims_for_event
+from components.analysis.claims import claims_for_event, shown_wording
 from components.data.events import Event, shown_summary, shown_title
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
@@ -113,7 +113,7 @@ def claims_ui(event: Event, events: list[Event]) -> None:
     if related:
         st.subheader(_("Claims about this event"))
         for result in related:
-            st.markdown(f"- {badge(VERDICT_BADGES, result.verdict)} {md_escape(result.claim.wording)}")
+            st.markdown(f"- {badge(VERDICT_BADGES, result.verdict)} {md_escape(shown_wording(result.claim))}")
         st.page_link(nav.page("claims"), label=_("See the figures behind each claim"), icon=":material/fact_check:")
 
 

@@ -101,13 +101,23 @@ function stack(events, x) {
 function build(parent) {
   const root = document.createElement("div");
   root.className = "tl-root";
-  root.innerHTML = `<div class="tl-bar" role="toolbar" aria-label="${said("zoom", "Timeline zoom")}">
-      <button type="button" data-act="out" title="${said("zoom_out", "Zoom out")}" aria-label="${said("zoom_out", "Zoom out")}">−</button>
-      <button type="button" data-act="in" title="${said("zoom_in", "Zoom in")}" aria-label="${said("zoom_in", "Zoom in")}">+</button>
-      <button type="button" data-act="reset" title="${said("reset_title", "Back to the opening view")}">${said("reset", "Reset view")}</button>
-      <button type="button" data-act="all" title="${said("all_title", "Show every event")}">${said("all", "All events")}</button>
+  root.innerHTML = `<div class="tl-bar" role="toolbar">
+      <button type="button" data-act="out">−</button>
+      <button type="button" data-act="in">+</button>
+      <button type="button" data-act="reset"></button>
+      <button type="button" data-act="all"></button>
       <span class="tl-hint"></span></div>
     <div class="tl-plot"></div><div class="tl-tip" role="tooltip" hidden></div>`;
+  // the words go in as text and attributes (never HTML): the toolbar's name, each button's title and label
+  root.querySelector(".tl-bar").setAttribute("aria-label", said("zoom", "Timeline zoom"));
+  const buttons = {out: ["zoom_out", "Zoom out", null], in: ["zoom_in", "Zoom in", null],
+                   reset: ["reset_title", "Back to the opening view", ["reset", "Reset view"]],
+                   all: ["all_title", "Show every event", ["all", "All events"]]};
+  for (const [act, [key, fallback, text]] of Object.entries(buttons)) {
+    const button = root.querySelector(`button[data-act="${act}"]`);
+    button.title = said(key, fallback);
+    if (text) button.textContent = said(...text); else button.setAttribute("aria-label", said(key, fallback));
+  }
   parent.appendChild(root);
   const plot = root.querySelector(".tl-plot");
   root.addEventListener("click", (ev) => {
