@@ -138,6 +138,11 @@ class ClaimText(_Strict):
     """A claim's wording in one of the app's other languages (reviewed by hand in the claims file)."""
 
     wording: str = Field(min_length=1, max_length=200)
+    # the measure's own words, translated where the claims file gives them
+    rationale: str | None = Field(default=None, min_length=1)
+    causation: str | None = Field(default=None, min_length=1)
+    reason: str | None = Field(default=None, min_length=1)
+    would_need: str | None = Field(default=None, min_length=1)
 
 
 class Claim(_Strict):
@@ -239,6 +244,13 @@ def shown_wording(claim: Claim) -> str:
     """A claim's wording in the run's language: its reviewed translation, else the wording as written."""
     text = (claim.translations or {}).get(current())
     return text.wording if text else claim.wording
+
+
+def shown_text(claim: Claim, field: str) -> str:
+    """One of the measure's own sentences (``rationale``, ``causation``, ``reason``, ``would_need``) in the run's
+    language: its reviewed translation, else as written."""
+    text = (claim.translations or {}).get(current())
+    return (getattr(text, field, None) if text else None) or getattr(claim.measure, field)
 
 
 def claims_for_event(event_id: str, results: Iterable[ClaimResult]) -> list[ClaimResult]:

@@ -23,7 +23,7 @@ import pandas as pd
 from scipy import special
 
 from components.analysis.alignment import SESSION_CATEGORIES, locate, zone_market
-from components.data.events import Event
+from components.data.events import Event, shown_title
 from components.data.symbols import symbol_info
 from components.locale import _, ngettext
 from components.locale.formats import padded_date, padded_day
@@ -53,7 +53,7 @@ class Cluster:
 
     @property
     def title(self) -> str:
-        return "; ".join(e.title for e in self.events)
+        return "; ".join(shown_title(e) for e in self.events)
 
 
 def cluster_events(events: list[Event], dates: pd.DatetimeIndex, symbol: str
@@ -182,7 +182,7 @@ def shared_day0(event: Event, events: list[Event], closes_by_symbol: dict[str, p
         own = day0s.get((event.id, symbol))
         if own is None:
             continue
-        same = [e.title for e in events if e.id != event.id and day0s.get((e.id, symbol)) == own]
+        same = [shown_title(e) for e in events if e.id != event.id and day0s.get((e.id, symbol)) == own]
         if same:
             out.append(_("{symbol}: day 0 ({day}) is also the day 0 of {events}. One session's move cannot be split "
                          "between them.").format(symbol=symbol, day=padded_day(own, year=True),

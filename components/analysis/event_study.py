@@ -22,7 +22,7 @@ from scipy import special  # Student t from scipy.special: scipy.stats costs ~55
 from components.analysis import robust
 from components.analysis.alignment import locate, reaction_position
 from components.analysis.clusters import cluster_events, cluster_note, is_news
-from components.data.events import Event
+from components.data.events import Event, shown_title
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
 from components.locale import _
@@ -238,7 +238,7 @@ def overlapping_events(event: Event, events: Sequence[Event], stock_dates: pd.Da
         tau = pos - p0
         for name, (a, b) in (("estimation", estimation), ("event", event_window)):
             if a <= tau <= b:
-                found.append(Overlap(other.id, other.title, name, tau, dates[pos].date()))
+                found.append(Overlap(other.id, shown_title(other), name, tau, dates[pos].date()))
     return found
 
 
@@ -267,12 +267,15 @@ def _day0(event: Event, dates: pd.DatetimeIndex, symbol: str) -> tuple[int, dt.d
     if found.position is not None:
         return found.position, found.day0
     if found.status == "data gap":
-        raise EventStudyError(f"{found.note[0].upper()}{found.note[1:]}; the study needs a close on day 0.")
+        raise EventStudyError(_("{note}; the study needs a close on day 0.").format(
+            note=f"{found.note[0].upper()}{found.note[1:]}"))
     if found.day0 is not None and len(dates) and found.day0 < dates[0].date():
         raise EventStudyError(
-            f"{symbol}'s prices start on {dates[0]:%Y-%m-%d}, after day 0 of '{event.title}' ({found.day0:%Y-%m-%d}), "
-            f"so there is no history before the event to fit the market model on. Choose a later event.")
-    raise EventStudyError(f"{symbol} has no session after '{event.title}' ({event.date}) in the data.")
+            _("{symbol}'s prices start on {start}, after day 0 of '{title}' ({day0}), so there is no history before "
+              "the event to fit the market model on. Choose a later event.").format(
+                symbol=symbol, start=f"{dates[0]:%Y-%m-%d}", title=shown_title(event), day0=f"{found.day0:%Y-%m-%d}"))
+    raise EventStudyError(_("{symbol} has no session after '{title}' ({day}) in the data.").format(
+        symbol=symbol, title=shown_title(event), day=f"{event.date}"))
 
 
 def _check_history(p0: int, estimation: Window, symbol: str, day0: dt.date) -> None:
@@ -385,5 +388,6 @@ def compare_events(events: Sequence[Event], stock: pd.Series, bench: pd.Series, 
                      "car_window": _fmt(r.event_window), "t_CAR": r.car.t, "p_CAR": r.car.p, "alpha": r.alpha,
                      "beta": r.beta, "L1": r.L1, "overlaps": ", ".join(o.event_id for o in r.overlaps),
                      "status": "ok"})
-    rows += [{"event": e.id, "events": e.id, "title": e.title, "cluster": "", "status": why} for e, why in left_out]
+    rows += [{"event": e.id, "events": e.id, "title": shown_title(e), "cluster": "", "status": why}
+             for e, why in left_out]
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)

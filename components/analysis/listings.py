@@ -29,7 +29,7 @@ import pandas as pd
 from components.analysis import formats
 from components.analysis.alignment import locate
 from components.data import calendars
-from components.data.events import Event
+from components.data.events import Event, shown_title
 from components.facts import ADS_RATIO
 from components.locale import _
 from components.locale.formats import date_as, fixed_number
@@ -223,7 +223,7 @@ def first_movers(events: list[Event], hk: pd.Series, ads: pd.Series) -> pd.DataF
     rows = []
     for event in events:
         m = first_mover(event, hk, ads)
-        rows.append({"event": event.title, "Hong Kong day 0": _day(m.hk_day0),
+        rows.append({"event": shown_title(event), "Hong Kong day 0": _day(m.hk_day0),
                      "9988.HK day 0 (%)": formats.pct(m.hk_move),
                      "New York day 0": _day(m.us_day0), "BABA day 0 (%)": formats.pct(m.us_move),
                      "could price it first": {HK_LISTING: "Hong Kong", US_LISTING: "New York"}.get(m.first,

@@ -25,10 +25,10 @@ from components.analysis.claims import (
     ClaimResult,
     Figure,
     IndexLift,
-    NotCheckable,
     RallySince,
     ReactionReturn,
     Unavailable,
+    shown_text,
 )
 from components.data.events import Event, find_event, shown_title
 from components.data.symbols import InvalidSymbol, symbol_info
@@ -182,7 +182,8 @@ def _reaction_return(claim: Claim, closes: dict, events) -> ClaimResult:
                  "{expected}.").format(title=title, move=move, expected=_whole_pct(m.expected, signed=True))
     text += "".join(" " + _("For context, on its own reaction session {move}.").format(move=_move(f))
                     for f in context)
-    text += " " + _("Tolerance: {rationale}").format(rationale=m.rationale) + _basis_note((main, *context))
+    text += " " + _("Tolerance: {rationale}").format(rationale=shown_text(claim, "rationale"))
+    text += _basis_note((main, *context))
     return ClaimResult(claim, verdict, text, (main, *context), condition)
 
 
@@ -267,7 +268,7 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
                        "session: to the {also} close it was {change}") if later
                      else _("holds only when measured from the {month} low close of {low}")).format(
             month=month, low=low_day, end=m.end, also=m.also_end, change=_pct(figures[-1].value))
-    text += " " + _("Reading: {rationale}").format(rationale=m.rationale) + _basis_note(figures)
+    text += " " + _("Reading: {rationale}").format(rationale=shown_text(claim, "rationale")) + _basis_note(figures)
     return ClaimResult(claim, verdict, text, tuple(figures), condition)
 
 
@@ -286,13 +287,14 @@ def _rally_since(claim: Claim, closes: dict, events) -> ClaimResult:
     moves = "; ".join(_move(f) for f in figures)
     text = _("{moves}. {rallied} of {n} rose by at least {bar}, the bar for a material rise: {rationale} Cause: "
              "{causation}").format(moves=moves, rallied=len(rallied), n=len(figures), bar=_whole_pct(m.min_change),
-                                   rationale=m.rationale, causation=m.causation) + _basis_note(figures)
+                                   rationale=shown_text(claim, "rationale"),
+                                   causation=shown_text(claim, "causation")) + _basis_note(figures)
     return ClaimResult(claim, verdict, text, figures, condition)
 
 
 def _not_checkable(claim: Claim, closes: dict, events) -> ClaimResult:
-    m: NotCheckable = claim.measure
-    return ClaimResult(claim, NOT_CHECKABLE, f"{m.reason} {m.would_need}", reason=m.reason)  # the record's words
+    return ClaimResult(claim, NOT_CHECKABLE, f"{shown_text(claim, 'reason')} {shown_text(claim, 'would_need')}",
+                       reason=shown_text(claim, "reason"))  # the record's words
 
 
 MEASURES: dict[str, Callable[[Claim, dict, Iterable[Event]], ClaimResult]] = {
