@@ -42,6 +42,7 @@ from components.analysis.verdicts import evaluate_all
 from components.charts import marks
 from components.data.events import Event
 from components.data.prices import PriceResult
+from components.locale import _
 from components.locale import current as language
 from components.text.claim_reader import claims_of_text
 from components.workspace.records import StoredArticle
@@ -69,8 +70,9 @@ def data_key(result: PriceResult) -> str:
 def compare_all_events(history: PriceResult, events: list[Event], symbol: str, benchmark: str,
                        estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
     """The all-events comparison table for one stock and benchmark of ``history``."""
-    return _compare_all_events(history, data_key(history), events, events_key(events), symbol, benchmark,
-                               tuple(estimation), tuple(window), language())
+    with st.spinner(_("Running the event study for every event…")):
+        return _compare_all_events(history, data_key(history), events, events_key(events), symbol, benchmark,
+                                   tuple(estimation), tuple(window), language())
 
 
 def claim_results(history: PriceResult, events: list[Event]) -> list[ClaimResult]:
@@ -127,7 +129,7 @@ def coverage_notes(history: PriceResult, symbols: list[str], start: dt.date, end
     return list(_notes(history, data_key(history), tuple(symbols), start, end, in_range, language()))
 
 
-@st.cache_data(show_spinner="Running the event study for every event…", max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=64)
 def _compare_all_events(_history: PriceResult, key: str, _events: list[Event], events: str, symbol: str,
                         benchmark: str, estimation: tuple[int, int], window: tuple[int, int],
                         language: str) -> pd.DataFrame:
@@ -185,9 +187,10 @@ def _notes(_history: PriceResult, key: str, symbols: tuple[str, ...], start: dt.
 
 def article_claims(article: StoredArticle) -> tuple:
     """(reading, claims) of a loaded article, read once per text, date and place."""
-    return _article_claims(article.text, article.day, article.place, language())
+    with st.spinner(_("Reading the article's figures…")):
+        return _article_claims(article.text, article.day, article.place, language())
 
 
-@st.cache_data(show_spinner="Reading the article's figures…", max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16)
 def _article_claims(text: str, published: dt.date, place: str, language: str) -> tuple:
     return claims_of_text(text, published, place=place or None)

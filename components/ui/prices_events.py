@@ -12,10 +12,12 @@ from functools import lru_cache
 
 import streamlit as st
 
+from components import locale
 from components.data import store
 from components.data.events import Event, bundled_events
 from components.data.prices import PriceResult
 from components.facts import HISTORY_START
+from components.locale import _
 from components.ui import state
 
 
@@ -48,15 +50,17 @@ def full_history(symbols: list[str]) -> PriceResult:
     """Every date of the symbols (for reaction sessions and windows that reach past the chart)."""
     first, last = data_span()
     if store.is_offline():
-        kept = _offline_history(tuple(symbols), first, last, store.data_version())
+        kept = _offline_history(tuple(symbols), first, last, store.data_version(), locale.current())
         return dataclasses.replace(kept, frame=kept.frame.copy(deep=False), provenance=dict(kept.provenance),
                                    problems=list(kept.problems))
-    with st.spinner("Fetching prices from Yahoo Finance…", show_time=True):
+    with st.spinner(_("Fetching prices from Yahoo Finance…"), show_time=True):
         return store.get_prices(symbols, first, last)
 
 
 @lru_cache(maxsize=32)
-def _offline_history(symbols: tuple[str, ...], first: dt.date, last: dt.date, version: tuple) -> PriceResult:
-    """Offline prices change only with the bundled files (``version``): read once, handed out as copies (pandas
-    copies a shallow copy's data before any write to it, so no page changes what another sees)."""
+def _offline_history(symbols: tuple[str, ...], first: dt.date, last: dt.date, version: tuple,
+                     language: str) -> PriceResult:
+    """Offline prices change only with the bundled files (``version``): read once per language (their notes are
+    sentences), handed out as copies (pandas copies a shallow copy's data before any write to it, so no page
+    changes what another sees)."""
     return store.get_prices(list(symbols), first, last)

@@ -294,7 +294,7 @@ def test_event_study_stock_change_then_event_change_keeps_working(server, deskto
     B.goto(page, server.url, "/event_study", charts=2)
     choose_option(page, state.ES_SYMBOL.widget, "BABA")
     assert query(page)["bench"] == "^GSPC"
-    choose_option(page, state.EVENT.widget, "28 Jan 2025")
+    choose_option(page, state.EVENT.widget, "Tue 28 Jan 2025")
     assert query(page)["bench"] == "^GSPC" and query(page)["sym"] == "BABA"
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     expect(page.locator('[data-testid="stMetric"]').first).to_be_visible()

@@ -67,3 +67,17 @@ def test_a_figure_drawn_again_reuses_its_dict():
     drawn = plots.drawn_once(fig)
     assert drawn.to_dict() is drawn.to_dict()
     assert drawn.to_dict() == expected
+
+
+def test_offline_prices_are_kept_per_language(monkeypatch):
+    """The bundled prices are read once per language: their notes are sentences a reader sees."""
+    from components.data import store
+    from components.ui import prices_events
+
+    monkeypatch.setenv(store.OFFLINE_ENV, "1")
+    notes = {}
+    for language in ("en", "zh-HK", "en"):
+        locale.use(language)
+        notes.setdefault(language, set()).add(prices_events.full_history(["9988.HK"]).provenance["9988.HK"].note)
+    locale.use("en")
+    assert len(notes["en"]) == 1 and notes["en"] != notes["zh-HK"]
