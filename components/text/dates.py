@@ -80,7 +80,7 @@ def _year_for(month: int, day: int, m: re.Match, ctx: Context) -> tuple[int, str
     tense, later = ctx.tense(m.start(), m.end()), (month, day) > (pub.month, pub.day)
     if tense == "future":
         chosen = year + 1 if (month, day) < (pub.month, pub.day) else year
-        why = "the clause looks ahead, so the first such date on or after publication"
+        why = _("the clause looks ahead, so the first such date on or after publication")
     elif tense == "past" or not later:
         chosen = year - 1 if later else year
         why = _("on or before publication, as the clause looks back") if tense == "past" else _(

@@ -23,6 +23,7 @@ from typing import Callable
 import pandas as pd
 
 from components.locale import _
+from components.locale import formats as F
 from components.text import story
 from components.text.date_types import (
     MONTH,
@@ -37,12 +38,14 @@ from components.text.date_types import (
     resolved,
     unresolved,
 )
+from components.text.period_words import ANIMAL_NAMES, LOOK_BACK, SINCE_PART, TRAILING
 
 US_TZ, HK_TZ = "America/New_York", "Asia/Hong_Kong"
 ASIAN_PLACES = ("HK", "CN", "JP")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -80,57 +83,62 @@ def fiscal_year(year: int, fiscal_end: int) -> tuple[dt.date, dt.date]:
 
 def _fy_note(ctx: Context) -> str:
     if ctx.fiscal_end == 12:
-        return "calendar quarters (no fiscal year known for the company)"
-    return f"the company's fiscal year ends in {dt.date(2000, ctx.fiscal_end, 1):%B}"
+        return _("calendar quarters (no fiscal year known for the company)")
+    return _("the company's fiscal year ends in {month}").format(month=F.month_name(ctx.fiscal_end))
 
 
 def _year_to_date(m: re.Match, ctx: Context) -> DateExpression:
     year = int(m.group("y") or m.group("y2") or ctx.published.year)
     end = ctx.published if year == ctx.published.year else dt.date(year, 12, 31)
     return resolved(m, "span", (dt.date(year, 1, 1), end),
-                    "year to date: from 1 January to publication (the price base is the last close of the year before)")
+                    _("year to date: from 1 January to publication (the price base is the last close of the year "
+                      "before)"))
 
 
 def _trailing(m: re.Match, ctx: Context) -> DateExpression:
     count = count_of(m.group("n") or "1")
     unit = m.group("unit").lower().removesuffix("s")
     if count is None:
-        return unresolved(m, "span", f"'{m.group()}' is a period without bounds")
+        return unresolved(m, "span", _("'{words}' is a period without bounds").format(words=m.group()))
     pub = ctx.published
     if unit in ("session", "trading day", "trading session") and not m.group("n"):  # "in the previous session"
         market = ctx.market or ctx.place
         day = story.previous_session(market, ctx.day or ctx.now)
-        return resolved(m, "relative", one_day(day), f"the {market} session before the day of the clause, on its "
-                        "own calendar (never a weekend day or a holiday)")
+        return resolved(m, "relative", one_day(day), _("the {market} session before the day of the clause, on its "
+                                                       "own calendar (never a weekend day or a holiday)").format(
+                                                           market=market))
     if unit in ("day", "session", "trading day", "trading session"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":
         start = pub - dt.timedelta(days=7 * count)
     elif unit == "quarter" and ctx.quarter:
         return resolved(m, "span", (shifted_quarter(ctx.quarter, 1 - count)[0], ctx.quarter[1]),
-                        f"the {count} quarter(s) up to the last quarter named")
+                        _("the {count} quarter(s) up to the last quarter named").format(count=count))
     else:
         start = months_before(pub, count * _UNIT_MONTHS.get(unit, 12))
-    return resolved(m, "span", (start, pub), f"the {count} {unit}(s) up to publication",
-                    "the base day is the same date back; a day either way can change a figure", to_publication=True)
+    return resolved(m, "span", (start, pub), _(TRAILING.get(unit, TRAILING["year"])).format(count=count),
+                    _("the base day is the same date back; a day either way can change a figure"), to_publication=True)
 
 
 def _look_back(m: re.Match, ctx: Context) -> DateExpression:
     count, unit = count_of(m.group("n")), m.group("unit").lower().removesuffix("s")
     if ctx.tense(m.start(), m.end()) == "future":
-        return unresolved(m, "span", f"'{m.group()}' counts ahead from publication; no day is given")
+        return unresolved(m, "span", _("'{words}' counts ahead from publication; no day is given").format(
+            words=m.group()))
     start = ctx.published - dt.timedelta(days=7 * count) if unit == "week" else \
         months_before(ctx.published, count * _UNIT_MONTHS[unit])
     bound = (m.group("q") or "").strip().lower()
-    note = f"open start: '{bound}' makes {start.isoformat()} a bound, not the day it began" if bound else ""
-    return resolved(m, "span", (start, ctx.published), f"a look-back of {count} {unit}(s) to publication", note)
+    note = _("open start: '{words}' makes {day} a bound, not the day it began").format(
+        words=bound, day=start.isoformat()) if bound else ""
+    return resolved(m, "span", (start, ctx.published), _(LOOK_BACK[unit]).format(count=count), note)
 
 
 def _since_part(m: re.Match, ctx: Context) -> DateExpression:
     year, part = int(m.group("year")), m.group("part").lower().rstrip("-")
     start = dt.date(year, {"early": 1, "mid": 5, "late": 9}[part], 1)
-    return resolved(m, "span", (start, ctx.published), f"from {part} {year} to publication",
-                    f"open start: '{part} {year}' is read as from {start:%B} {year}")
+    return resolved(m, "span", (start, ctx.published), _(SINCE_PART[part]).format(year=year),
+                    _("open start: '{words}' is read as from {month}").format(words=f"{part} {year}",
+                                                                               month=F.month(start)))
 
 
 def _months_through(m: re.Match, ctx: Context) -> DateExpression:
@@ -142,15 +150,16 @@ def _months_through(m: re.Match, ctx: Context) -> DateExpression:
     end = month_span(year, month)[1]
     start = add_months(end.replace(day=1), 1 - count)
     return resolved(m, "quarter" if count == 3 else "months", (start, end),
-                    f"the {count} months ending with {end:%B %Y}")
+                    _("the {count} months ending with {month}").format(count=count, month=F.month(end)))
 
 
 def _vague_span(m: re.Match, ctx: Context) -> DateExpression:
-    return unresolved(m, "span", f"'{m.group()}' is a period without bounds: it names no calendar date")
+    return unresolved(m, "span", _("'{words}' is a period without bounds: it names no calendar date").format(
+        words=m.group()))
 
 
 def _since_event(m: re.Match, ctx: Context) -> DateExpression:
-    return unresolved(m, "span", f"'{m.group()}' counts from an event the text does not date")
+    return unresolved(m, "span", _("'{words}' counts from an event the text does not date").format(words=m.group()))
 
 
 def _numbered_quarter(m: re.Match, ctx: Context) -> DateExpression:
@@ -161,16 +170,20 @@ def _numbered_quarter(m: re.Match, ctx: Context) -> DateExpression:
         if fiscal or m.group().upper().find("FY") >= 0:
             fy_start = fiscal_year(year, ctx.fiscal_end)[0]
             span = quarter_from(_months_later(fy_start, 3 * (number - 1)))
-            return resolved(m, "quarter", span, f"fiscal Q{number} of fiscal {year}; {_fy_note(ctx)}")
-        return resolved(m, "quarter", quarter_from(dt.date(year, 3 * number - 2, 1)), f"calendar Q{number} {year}")
+            return resolved(m, "quarter", span, _("fiscal Q{number} of fiscal {year}; {basis}").format(
+                number=number, year=year, basis=_fy_note(ctx)))
+        return resolved(m, "quarter", quarter_from(dt.date(year, 3 * number - 2, 1)),
+                        _("calendar Q{number} {year}").format(number=number, year=year))
     span, rule = _quarter_for(fiscal_start_month(number, ctx.fiscal_end), m, ctx)
-    return resolved(m, "quarter", span, f"Q{number}, {rule}; {_fy_note(ctx)}")
+    return resolved(m, "quarter", span, _("Q{number}, {rule}; {basis}").format(number=number, rule=rule,
+                                                                               basis=_fy_note(ctx)))
 
 
 def _month_quarter(m: re.Match, ctx: Context) -> DateExpression:
     end_month = month_number(m.group("month"))
     span, rule = _quarter_for((end_month - 3) % 12 + 1, m, ctx)
-    return resolved(m, "quarter", span, f"the quarter ending in {dt.date(2000, end_month, 1):%B}, {rule}")
+    return resolved(m, "quarter", span, _("the quarter ending in {month}, {rule}").format(
+        month=F.month_name(end_month), rule=rule))
 
 
 def _quarter_for(start_month: int, m: re.Match, ctx: Context) -> tuple[tuple[dt.date, dt.date], str]:
@@ -179,26 +192,27 @@ def _quarter_for(start_month: int, m: re.Match, ctx: Context) -> tuple[tuple[dt.
     if ctx.tense(m.start(), m.end()) == "future":
         running = _current_quarter(ctx.published)
         if running[0].month == start_month:
-            return running, "the one running at publication, as the clause looks ahead"
-    return latest_quarter(start_month, ctx.published), "the most recent that had ended by publication"
+            return running, _("the one running at publication, as the clause looks ahead")
+    return latest_quarter(start_month, ctx.published), _("the most recent that had ended by publication")
 
 
 def _relative_quarter(m: re.Match, ctx: Context) -> DateExpression:
     word = (m.group("rel") or "").lower()
     last_ended = shifted_quarter(_current_quarter(ctx.published), -1)
     if word in ("this", "current"):
-        return resolved(m, "quarter-ref", _current_quarter(ctx.published), "the quarter of publication")
+        return resolved(m, "quarter-ref", _current_quarter(ctx.published), _("the quarter of publication"))
     if word == "next":
         return resolved(m, "quarter-ref", shifted_quarter(_current_quarter(ctx.published), 1),
-                        "the quarter after publication")
+                        _("the quarter after publication"))
     if word == "last" or (not ctx.quarter and word in ("previous", "prior", "preceding", "")):
-        return resolved(m, "quarter-ref", last_ended, "the last quarter that had ended by publication")
+        return resolved(m, "quarter-ref", last_ended, _("the last quarter that had ended by publication"))
     if word in ("previous", "prior", "preceding"):
-        return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter, -1), "the quarter before the last quarter named")
+        return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter, -1),
+                        _("the quarter before the last quarter named"))
     if word == "same":
         return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter or last_ended, -4),
-                        "the same quarter a year earlier")
-    return resolved(m, "quarter-ref", ctx.quarter, "the last quarter the text named")
+                        _("the same quarter a year earlier"))
+    return resolved(m, "quarter-ref", ctx.quarter, _("the last quarter the text named"))
 
 
 def _current_start(day: dt.date) -> int:
@@ -212,16 +226,19 @@ def _current_quarter(day: dt.date) -> tuple[dt.date, dt.date]:
 def _consecutive(m: re.Match, ctx: Context) -> DateExpression:
     count = ORDINALS.get((m.group("ord") or "").lower()) or count_of(m.group("n") or "x")
     if not count:
-        return unresolved(m, "span", f"'{m.group()}' counts quarters without a number")
+        return unresolved(m, "span", _("'{words}' counts quarters without a number").format(words=m.group()))
     last = ctx.quarter or shifted_quarter(_current_quarter(ctx.published), -1)
-    rule = "counted back from the last quarter named" if ctx.quarter else "counted back from the last ended quarter"
-    return resolved(m, "span", (shifted_quarter(last, 1 - count)[0], last[1]), f"{count} quarters, {rule}")
+    rule = _("counted back from the last quarter named") if ctx.quarter else _(
+        "counted back from the last ended quarter")
+    return resolved(m, "span", (shifted_quarter(last, 1 - count)[0], last[1]),
+                    _("{count} quarters, {rule}").format(count=count, rule=rule))
 
 
 def _fiscal_year(m: re.Match, ctx: Context) -> DateExpression:
     text = m.group("year")
     year = int(text) + (2000 if len(text) == 2 else 0)
-    return resolved(m, "fiscal-year", fiscal_year(year, ctx.fiscal_end), f"fiscal {year}; {_fy_note(ctx)}")
+    return resolved(m, "fiscal-year", fiscal_year(year, ctx.fiscal_end),
+                    _("fiscal {year}; {basis}").format(year=year, basis=_fy_note(ctx)))
 
 
 def _lunar(m: re.Match, ctx: Context) -> DateExpression:
@@ -233,8 +250,8 @@ def _lunar(m: re.Match, ctx: Context) -> DateExpression:
     animal = calendars.ZODIAC_OTHER_NAMES.get(animal, animal)
     coming = calendars.lunar_year(ctx.now.year + (ctx.now.month > 6))
     if animal and coming and coming[2] == animal and ctx.now < coming[0] <= ctx.now + dt.timedelta(days=60):
-        return unresolved(m, "span", f"the Year of the {animal.title()} begins on {coming[0]:%d %b %Y}, after "
-                          "publication")
+        return unresolved(m, "span", _("the Year of the {animal} begins on {day}, after publication").format(
+            animal=_(ANIMAL_NAMES[animal]), day=F.date_as(coming[0], "date")))
     for year in range(ctx.now.year, ctx.now.year - 12, -1):
         found = calendars.lunar_year(year)
         if found is None or found[0] > ctx.now or (animal and found[2] != animal):
@@ -242,15 +259,17 @@ def _lunar(m: re.Match, ctx: Context) -> DateExpression:
         if not animal and m.group("past") and found[0] > ctx.now - dt.timedelta(days=14):
             continue  # "the past lunar year" a few days into a new one is the year just ended
         first, last, name = found
-        return resolved(m, "span", (first, min(last, ctx.now)), f"the lunar Year of the {name.title()}: "
-                        f"{first:%d %b %Y} to {last:%d %b %Y} (the price base is the last close before it)")
-    return unresolved(m, "span", f"'{m.group()}': no such lunar year had begun by publication")
+        rule = _("the lunar Year of the {animal}: {first} to {last} (the price base is the last close before it)")
+        return resolved(m, "span", (first, min(last, ctx.now)), rule.format(
+            animal=_(ANIMAL_NAMES[name]), first=F.date_as(first, "date"), last=F.date_as(last, "date")))
+    return unresolved(m, "span", _("'{words}': no such lunar year had begun by publication").format(words=m.group()))
 
 
 def _comparison(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.quarter is None:
-        return unresolved(m, "comparison", "compares with a year earlier, but the text names no period")
-    return resolved(m, "comparison", shifted_quarter(ctx.quarter, -4), "the same quarter a year earlier (comparison)")
+        return unresolved(m, "comparison", _("compares with a year earlier, but the text names no period"))
+    return resolved(m, "comparison", shifted_quarter(ctx.quarter, -4),
+                    _("the same quarter a year earlier (comparison)"))
 
 
 def previous_weekday(day: dt.date) -> dt.date:
