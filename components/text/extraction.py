@@ -125,22 +125,22 @@ def guess_category(sentence: str) -> str:
 def _confidence(clause: Clause, others: list[DateExpression], category: str) -> str:
     best = clause.date
     if best is None:
-        parts = ["low: no date in the sentence, set the date by hand"]
+        parts = [_("low: no date in the sentence, set the date by hand")]
     elif clause.implicit:
-        parts = [f"medium: {clause.implicit}"]
+        parts = [_("medium: {rule}").format(rule=clause.implicit)]
     elif best.is_range:
-        parts = [f"low: a period ({best.rule}), not a day; pick the day when saving"]
+        parts = [_("low: a period ({rule}), not a day; pick the day when saving").format(rule=best.rule)]
     elif best.kind == "absolute" and not best.note:
-        parts = ["high: the date is written out in full"]
+        parts = [_("high: the date is written out in full")]
     else:
-        parts = [f"medium: {best.rule}"]
+        parts = [_("medium: {rule}").format(rule=best.rule)]
     if best is not None and best.note:
         parts.append(best.note)
     if FUTURE_TENSE.search(clause.text):
-        parts.append("future tense: this may be an upcoming event")
+        parts.append(_("future tense: this may be an upcoming event"))
     if others:
-        parts.append("also mentions: " + ", ".join(f"'{e.text}'" for e in others))
-    parts.append("category guessed from keywords" if category != "other" else "no category keyword, so 'other'")
+        parts.append(_("also mentions: {expressions}").format(expressions=", ".join(f"'{e.text}'" for e in others)))
+    parts.append(_("category guessed from keywords") if category != "other" else _("no category keyword, so 'other'"))
     return "; ".join(parts)
 
 
@@ -177,8 +177,9 @@ def _second(clause: Clause) -> Candidate | None:
     title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
     category = guess_category(words)
     symbols = tuple(dict.fromkeys(f.symbol for f in clause.listings if f.symbol))[:MAX_SYMBOLS]
-    confidence = f"medium: {e.rule}; a second event of its sentence, dated by its own words" + \
-        ("; future tense: this may be an upcoming event" if FUTURE_TENSE.search(words) else "")
+    confidence = (_("medium: {rule}; a second event of its sentence, dated by its own words; future tense: this may be "
+                    "an upcoming event") if FUTURE_TENSE.search(words) else
+                  _("medium: {rule}; a second event of its sentence, dated by its own words")).format(rule=e.rule)
     return Candidate(clause.text, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule, title, category,
                      _cue(words), confidence, e.tz or DEFAULT_TZ, symbols, e.qualifier)
 
@@ -201,11 +202,11 @@ def _unresolved(clause: Clause) -> list[Unresolved]:
         dated = any(e.resolved and 0 <= e.start - m.end() <= 15 for e in clause.expressions)
         if not inside and not dated:
             out.append(Unresolved(clause.text, clause.sentence_index, m.group(),
-                                  "an event the text names without a date; the publication date is not assumed"))
+                                  _("an event the text names without a date; the publication date is not assumed")))
     cue = _cue(clause.text) or event_parts.news_verb(clause.text)
     if clause.date is None and cue and not out:
         out.append(Unresolved(clause.text, clause.sentence_index, cue,
-                              "an event without a date in the text; the publication date is not assumed"))
+                              _("an event without a date in the text; the publication date is not assumed")))
     return out
 
 
@@ -298,7 +299,8 @@ def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Ca
         words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
         out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,
                              suggest_title(words), "market move", _cue(words),
-                             f"low: a period statistic ({e.rule}), not a day", clause.tz, (), e.qualifier))
+                             _("low: a period statistic ({rule}), not a day").format(rule=e.rule), clause.tz, (),
+                             e.qualifier))
     return out
 
 
@@ -335,7 +337,7 @@ def _when(clause: Clause, part: event_parts.Part) -> list[DateExpression]:
         e = replace(e, start_date=dt.date(int(year.group()), 1, 1), end_date=dt.date(int(year.group()), 12, 31))
     elif e is clause.date:
         return []  # "its overhaul in 2023, when the company split": the same time as its clause, one event
-    return [replace(e, rule=f"the time of the date before it ('{e.text}')")]
+    return [replace(e, rule=_("the time of the date before it ('{words}')").format(words=e.text))]
 
 
 def _story_day(main: str, reading: Reading) -> DateExpression | None:
@@ -343,7 +345,7 @@ def _story_day(main: str, reading: Reading) -> DateExpression | None:
     if tense_at(main, 0, 0) == "past":
         return None
     day = reading.session or reading.published
-    return DateExpression("", 0, 0, "implicit", day, day, "the story's day, as the clause is in the present")
+    return DateExpression("", 0, 0, "implicit", day, day, _("the story's day, as the clause is in the present"))
 
 
 def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpression],
@@ -361,12 +363,13 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
         if base is None or base.is_range:
             return []
         day = base.start_date - dt.timedelta(days=part.back)
-        rule = (f"{abs(part.back)} day(s) {'before' if part.back > 0 else 'after'} the day of its clause "
-                f"({base.start_date.isoformat()})")
+        rule = (_("{count} day(s) before the day of its clause ({day})") if part.back > 0 else
+                _("{count} day(s) after the day of its clause ({day})")).format(
+            count=abs(part.back), day=base.start_date.isoformat())
         span, e = (day, day), None
     at = words.find(e.text) if e else -1
     title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
-    confidence = f"medium: {rule}; an event of its own in its sentence, dated by its own words"
+    confidence = _("medium: {rule}; an event of its own in its sentence, dated by its own words").format(rule=rule)
     return [Candidate(said, clause.sentence_index, e.text if e else None, span[0], span[1], rule, title,
                       guess_category(words), _cue(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
                       (), e.qualifier if e else "")]
@@ -374,10 +377,10 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
 
 def _undated_part(clause: Clause, part: event_parts.Part) -> Unresolved:
     said = part.text(clause.text)
-    lead = "the cause of its sentence's move" if part.lead in ("cause", "opening") else f"'{part.lead} …'"
-    return Unresolved(said, clause.sentence_index, said,
-                      f"{lead} is an event of its own the text gives without a day; the day of its sentence "
-                      "is not assumed")
+    why = _("the cause of its sentence's move is an event of its own the text gives without a day; the day of its "
+            "sentence is not assumed") if part.lead in ("cause", "opening") else _(
+        "'{lead} …' is an event of its own the text gives without a day; the day of its sentence is not assumed")
+    return Unresolved(said, clause.sentence_index, said, why.format(lead=part.lead))
 
 
 def _same_session(text: str, part: event_parts.Part) -> bool:
