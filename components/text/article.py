@@ -35,6 +35,8 @@ from rapidfuzz import fuzz, utils
 from components.data.events import Event, bundled_events
 from components.data.records import plain_error
 from components.facts import DATA_DIR
+from components.locale import _
+from components.locale import formats as F
 from components.text.dates import DateExpression, find_date_expressions
 from components.text.sentences import sentence_spans
 
@@ -272,11 +274,15 @@ def _linked_events(expr: DateExpression, sentence: str) -> tuple[str, ...]:
 def _from_context(expr: DateExpression, anchor: DateMention) -> DateExpression:
     """Resolve "a day after X" from the dated subject of the story: X lies that many days before it."""
     day = anchor.start_date - dt.timedelta(days=expr.offset_days)
-    side = "before" if expr.offset_days > 0 else "after"
     count = abs(expr.offset_days)
-    subject = anchor.event_ids[0] if anchor.event_ids else "the story's subject"
-    rule = (f"{'one day' if count == 1 else f'{count} days'} {side} the anchor event "
-            f"({subject}, dated '{anchor.text}' = {anchor.start_date.isoformat()})")
+    if expr.offset_days > 0:
+        rule = _("one day before the anchor event ({subject}, dated '{words}' = {day})") if count == 1 else _(
+            "{count} days before the anchor event ({subject}, dated '{words}' = {day})")
+    else:
+        rule = _("one day after the anchor event ({subject}, dated '{words}' = {day})") if count == 1 else _(
+            "{count} days after the anchor event ({subject}, dated '{words}' = {day})")
+    subject = anchor.event_ids[0] if anchor.event_ids else _("the story's subject")
+    rule = rule.format(count=count, subject=subject, words=anchor.text, day=anchor.start_date.isoformat())
     return replace(expr, start_date=day, end_date=day, rule=rule, reason="")
 
 
@@ -296,16 +302,23 @@ def _gap_note(expr: DateExpression, event: Event, anchor: Event | None) -> str:
         start = pd.Timestamp(event.date).tz_localize(event.tz)
         low, high = sorted(abs((anchor.timestamp - t).total_seconds()) / 3600
                            for t in (start, start + pd.Timedelta(days=1)))
-        why = f" ({event.time_note})" if event.time_note else ""
-        return (f"the article puts {days} day(s) between {event.id} and {anchor.id}; {event.id} has no verified "
-                f"hour{why}, so from its date the gap is {low:.0f} to {high:.0f} hours: a day only in calendar terms")
+        said = _("the article puts {days} day(s) between {event} and {anchor}; {event} has no verified hour "
+                 "({why}), so from its date the gap is {low} to {high} hours: a day only in calendar terms") \
+            if event.time_note else _("the article puts {days} day(s) between {event} and {anchor}; {event} has no "
+                                      "verified hour, so from its date the gap is {low} to {high} hours: a day only "
+                                      "in calendar terms")
+        return said.format(days=days, event=event.id, anchor=anchor.id, why=event.time_note,
+                           low=F.fixed_number(low, 0, grouping=False), high=F.fixed_number(high, 0, grouping=False))
     hours = (anchor.timestamp - event.timestamp).total_seconds() / 3600
     if abs(hours - 24 * expr.offset_days) <= GAP_TOLERANCE_HOURS:
         return ""
     same_utc = _utc_date(event) == _utc_date(anchor)
-    return (f"the article puts {days} day(s) between {event.id} and {anchor.id}; the verified "
-            f"times are about {abs(hours):.0f} hours apart ({event.when()}; {anchor.when()})"
-            + (f"; both fall on {_utc_date(event).isoformat()} in UTC" if same_utc else ""))
+    said = _("the article puts {days} day(s) between {event} and {anchor}; the verified times are about {hours} hours "
+             "apart ({event_time}; {anchor_time}); both fall on {day} in UTC") if same_utc else _(
+        "the article puts {days} day(s) between {event} and {anchor}; the verified times are about {hours} hours "
+        "apart ({event_time}; {anchor_time})")
+    return said.format(days=days, event=event.id, anchor=anchor.id, hours=F.fixed_number(abs(hours), 0, grouping=False),
+                       event_time=event.when(), anchor_time=anchor.when(), day=_utc_date(event).isoformat())
 
 
 def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventCheck:
@@ -313,9 +326,9 @@ def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventChe
     verified, start, end = event.date, expr.start_date, expr.end_date
     off_by = 0 if start <= verified <= end else min(abs((verified - start).days), abs((verified - end).days))
     verdict = "agrees" if off_by == 0 else "roughly" if off_by <= 1 else "disagrees"
-    notes = [f"verified {verified.isoformat()} ({event.tz})"]
+    notes = [_("verified {day} ({tz})").format(day=verified.isoformat(), tz=event.tz)]
     if _utc_date(event) not in (None, verified):
-        notes.append(f"in UTC it was {_utc_date(event).isoformat()}")
+        notes.append(_("in UTC it was {day}").format(day=_utc_date(event).isoformat()))
     gap = _gap_note(expr, event, anchor) if expr.kind == "offset" else ""
     if gap:
         verdict, notes = max(verdict, "roughly", key=VERDICT_ORDER.index), notes + [gap]
@@ -344,12 +357,14 @@ def _date_mention(expr: DateExpression, sentence: Sentence, anchor: DateMention 
     if not expr.resolved and expr.kind == "offset" and expr.anchor and anchor is not None:
         expr = _from_context(expr, anchor)
     elif not expr.resolved and expr.kind == "offset" and expr.anchor:
-        expr = replace(expr, reason=expr.reason + ", and no earlier date in the paragraph dates the story's subject")
+        reason = _("{reason}, and no earlier date in the paragraph dates the story's subject")
+        expr = replace(expr, reason=reason.format(reason=expr.reason))
     anchor_event = events.get(anchor.event_ids[0]) if anchor is not None and anchor.event_ids else None
     linked = [events[i] for i in _linked_events(expr, sentence.text) if i in events]
     checks = tuple(_check(expr, e, anchor_event) for e in linked) if expr.resolved else ()
     verdict, claim = _verdict(expr, checks)
-    note = expr.note + (f"; see the claims check '{claim}'" if verdict == "ambiguous" else "")
+    note = _("{note}; see the claims check '{claim}'").format(note=expr.note, claim=claim) \
+        if verdict == "ambiguous" else expr.note
     return DateMention(expr.text, _wording(expr, sentence.text), sentence.block, sentence.index,
                        expr.start, expr.end, expr.kind, expr.start_date, expr.end_date, expr.rule, note,
                        expr.reason, checks, verdict, claim)
