@@ -15,11 +15,14 @@ import pytest
 
 from components import locale as L
 from components.analysis.claim_checks import check_claims
-from components.data.events import Event
+from components.data.events import Event, bundled_events
 from components.data.listings import COMPANIES, INDICES
 from components.locale import formats as F
 from components.text import upload_schema, uploads, user_events
+from components.text.article import article_date_mentions, bundled_article
 from components.text.claim_reader import claims_of_text
+from components.text.dates import find_date_expressions
+from components.text.extraction import propose_events
 from tests.accuracy import snapshot_prices
 
 
@@ -188,4 +191,43 @@ def test_no_english_sentence_hides_inside_a_claims_rules(masked, path):
     for result in check_claims(claims, snapshot_prices()):
         shown += [result.explanation, result.reason, *(f.label for f in result.figures)]
     left = {run for line in shown for run in _english_runs(line, text)}
+    assert not left, sorted(left)
+
+
+# a short story that meets the period rules: quarters (numbered, by their month, fiscal), fiscal years, year to date,
+# trailing spans and look-backs, the lunar year, the months through a month, vague spans and spans since an event
+RULES_TEXT = """Tencent shares rose 5% in the first quarter of 2024 and fell in Q3 2024, the company said.
+Alibaba's revenue grew 8% over the past three months, and its profit rose in fiscal 2024.
+The Hang Seng Index has gained 20% since the Lunar New Year and 15% so far this year.
+Revenue rose in the six months through March, after falling for years and in recent months.
+Sales rose in the June quarter, the eighth consecutive quarter of growth, and 9% year-on-year.
+The stock has fallen since the pandemic and rose in more than three years of trading.
+Profits rose in the Year of the Dragon and over the past 12 months, since early 2023.
+Meituan will report its results on Jan. 8, and its second quarter of fiscal 2025 the previous quarter.
+"""
+RULES_PUBLISHED = "2025-03-14"
+
+
+def test_no_english_sentence_hides_inside_a_period_rule(masked):
+    published = dt.date.fromisoformat(RULES_PUBLISHED)
+    found = [e for line in RULES_TEXT.splitlines() for e in find_date_expressions(line, published)]
+    kinds = {"quarter", "quarter-ref", "fiscal-year", "span", "months", "absolute", "comparison"}
+    assert {e.kind for e in found} >= kinds
+    assert sum(not e.resolved for e in found) >= 3
+    extraction = propose_events(RULES_TEXT, RULES_PUBLISHED)
+    shown = [text for e in found for text in (e.rule, e.note, e.reason)]
+    shown += [text for c in extraction.candidates for text in (c.rule, c.confidence)]
+    shown += [u.reason for u in extraction.unresolved] + list(extraction.notices)
+    left = {run for line in shown for run in _english_runs(line, RULES_TEXT)}
+    assert not left, sorted(left)
+
+
+def test_no_english_sentence_hides_inside_the_articles_date_checks(masked):
+    article = bundled_article()
+    # an event's time note is the events file's own words, as the article's are its own
+    written = article.text + "".join(e.time_note for e in bundled_events())
+    shown = []
+    for m in article_date_mentions():
+        shown += [m.rule, m.note, m.reason, *(c.note for c in m.checks)]
+    left = {run for line in shown for run in _english_runs(line, written)}
     assert not left, sorted(left)
