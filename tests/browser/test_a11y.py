@@ -1,6 +1,6 @@
 """Accessibility in headless Chromium: axe-core on every page of the navigation, in the light and the dark
-theme, at desktop and phone width (and, as the language selector arrives, in every language), and the
-timeline driven with the keyboard alone.
+theme, at desktop and phone width, in every language; no text wider than a phone; no English left on a Chinese
+page as the browser draws it (charts and the timeline included); and the timeline driven with the keyboard alone.
 
 axe-core comes bundled with the pinned ``axe-playwright-python`` package (no download at test time). A page
 view fails on any critical, serious or moderate violation; the message lists each one with its rule id,
@@ -23,6 +23,7 @@ from components.data.events import bundled_events
 from components.locale import DEFAULT
 from components.ui import navigation
 from tests import browser_harness as B
+from tests.ui.test_languages_pages import english_left
 
 pytestmark = [pytest.mark.browser]
 
@@ -99,6 +100,27 @@ def overflow(page, where: str) -> list[str]:
     return [f"{where}: overflows at {page.viewport_size['width']} px: {w}" for w in wide]
 
 
+# Streamlit's own words, which an app cannot translate: the skip link and the file uploader's size line
+STREAMLIT_OWN = {"Skip to main content", "MB per file"}
+_SHOWN_TEXT = """() => {
+    const out = [document.body.innerText];
+    const walk = (root) => {  // chart text (SVG) and the timeline component (its own shadow tree)
+        for (const el of root.querySelectorAll('svg text, .tl-root *')) {
+            if (!el.children.length) out.push(el.textContent);
+        }
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return out;
+}"""
+
+
+def english(page, where: str) -> list[str]:
+    """English words a reader of a Chinese page still sees, as drawn (names and the article's own words excepted)."""
+    left = english_left([line for text in page.evaluate(_SHOWN_TEXT) for line in text.split("\n")]) - STREAMLIT_OWN
+    return [f"{where}: English left on the page: {sorted(left)[:10]}"] if left else []
+
+
 def settle(page, url_path: str) -> None:
     B.wait_for_app(page)
     if url_path == "timeline":
@@ -125,6 +147,8 @@ def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, 
                 page.wait_for_function("lang => document.documentElement.lang === lang", arg=language)
                 report += describe(f"{spec.url_path} {theme} {width} {language}", violations(page))
                 report += overflow(page, f"{spec.url_path} {theme} {width} {language}")
+                if language != DEFAULT and width == "desktop":
+                    report += english(page, f"{spec.url_path} {theme} {language}")
         finally:
             ctx.close()
     print("\n".join(report) or f"axe: no violation in the {theme} theme ({language})")
