@@ -21,7 +21,7 @@ from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
 from components.data.text_rules import text_problem, tidy
 from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
-from components.locale import N_, _, current
+from components.locale import N_, _, catalog_key, current
 from components.locale import formats as F
 
 EVENTS_FILE = DATA_DIR / "events.json"
@@ -153,13 +153,13 @@ class Event(BaseModel):
     def when(self) -> str:
         """Date and time in plain words, e.g. 'Thu 6 Mar 2025, 02:53 Beijing time (Wed 5 Mar 13:53 in New York)',
         in the run's language (kept once per language: an event is immutable)."""
-        language = current()
-        if language not in self._when:
-            self._when[language] = self._when_text()
-        return self._when[language]
+        key = catalog_key()
+        if key not in self._when:
+            self._when[key] = self._when_text()
+        return self._when[key]
 
     @functools.cached_property
-    def _when(self) -> dict[str, str]:
+    def _when(self) -> dict[tuple[str, int], str]:
         return {}
 
     def _when_text(self) -> str:

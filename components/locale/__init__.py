@@ -61,6 +61,13 @@ def _catalog(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, CATALOGS, languages=[LANGUAGES[language][1]], fallback=True)
 
 
+def catalog_key() -> tuple[str, int]:
+    """What a memo of translated text is keyed on: the run's language and the catalog that serves it (one object per
+    language for the life of the process; a test that installs another catalog gets fresh entries)."""
+    language = current()
+    return language, id(_catalog(language))
+
+
 def _(message: str) -> str:
     """``message`` in the current run's language (as written when it has no translation)."""
     return _catalog(current()).gettext(message)

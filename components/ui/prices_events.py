@@ -50,7 +50,7 @@ def full_history(symbols: list[str]) -> PriceResult:
     """Every date of the symbols (for reaction sessions and windows that reach past the chart)."""
     first, last = data_span()
     if store.is_offline():
-        kept = _offline_history(tuple(symbols), first, last, store.data_version(), locale.current())
+        kept = _offline_history(tuple(symbols), first, last, store.data_version(), locale.catalog_key())
         return dataclasses.replace(kept, frame=kept.frame.copy(deep=False), provenance=dict(kept.provenance),
                                    problems=list(kept.problems))
     with st.spinner(_("Fetching prices from Yahoo Finance…"), show_time=True):
@@ -59,7 +59,7 @@ def full_history(symbols: list[str]) -> PriceResult:
 
 @lru_cache(maxsize=32)
 def _offline_history(symbols: tuple[str, ...], first: dt.date, last: dt.date, version: tuple,
-                     language: str) -> PriceResult:
+                     language: tuple[str, int]) -> PriceResult:
     """Offline prices change only with the bundled files (``version``): read once per language (their notes are
     sentences), handed out as copies (pandas copies a shallow copy's data before any write to it, so no page
     changes what another sees)."""
