@@ -19,7 +19,7 @@ from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes, shown_wording
 from components.charts.claim_chart import claim_chart
-from components.data.events import shown_title
+from components.data.events import Event, shown_title
 from components.data.prices import PriceResult
 from components.facts import ARTICLE_DATE, DEFAULT_SYMBOLS, MAX_ARTICLE_CHARS, MAX_CLAIM_CHARTS, MAX_SYMBOLS
 from components.locale import N_, _, ngettext
@@ -98,10 +98,11 @@ def bundled_ui() -> None:
     titles = {e.id: shown_title(e) for e in events}
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
-            _bundled_claim(result, history, titles, i)
+            _bundled_claim(result, history, events, titles, i)
 
 
-def _bundled_claim(result: ClaimResult, history: PriceResult, titles: dict[str, str], position: int) -> None:
+def _bundled_claim(result: ClaimResult, history: PriceResult, events: list[Event], titles: dict[str, str],
+                   position: int) -> None:
     st.markdown(f"### {md_escape(shown_wording(result.claim))}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(result.claim.quote)))
@@ -109,11 +110,9 @@ def _bundled_claim(result: ClaimResult, history: PriceResult, titles: dict[str, 
     for label, text in result_notes(result):
         st.markdown(f"**{label}:** {md_escape(text)}")
     if result.figures:
-        figures = figures_frame(result)
-        shown = figures.assign(value=figures["value"] * 100,
-                               **{side: figures[side].map(day) for side in ("from", "to")})
-        st.dataframe(updown.styled(shown.rename(columns={"value": "value %"}), {"value %": "{:+.2f}%"}),
-                     hide_index=True, key=state.figures_key(result.id),
+        table = updown.shared("claim figures", lambda: _bundled_figures(result), result.id,
+                              numeric={"value %": "{:+.2f}%"}, history=history, events=events)
+        st.dataframe(table, hide_index=True, key=state.figures_key(result.id),
                      column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
                                     **_figure_columns()})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
@@ -123,6 +122,13 @@ def _bundled_claim(result: ClaimResult, history: PriceResult, titles: dict[str, 
     for col, eid in zip(links_row, result.claim.event_ids):
         col.page_link(nav.page("timeline"), label=titles.get(eid, eid), icon=":material/timeline:",
                       query_params={"event": eid})
+
+
+def _bundled_figures(result: ClaimResult) -> pd.DataFrame:
+    """A bundled claim's figures as its table shows them: the value in %, the dates in the run's language."""
+    figures = figures_frame(result)
+    return figures.assign(value=figures["value"] * 100, **{side: figures[side].map(day) for side in ("from", "to")}
+                          ).rename(columns={"value": "value %"})
 
 
 def loaded_ui() -> None:

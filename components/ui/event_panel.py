@@ -62,12 +62,14 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
     benchmarks = [b for b in map(benchmark_for, symbols) if b]
     history = full_history(list(dict.fromkeys(symbols + benchmarks)))
     provenance_banner(history)
-    table, display, shared = caches.reactions(history, event, events, symbols)
+    table, display, shared = caches.shared("reactions", lambda: caches.reactions(history, event, events, symbols),
+                                           event.id, tuple(symbols), history=history, events=events)
     if (table["status"] == "no price data").all():
         st.info(_("No prices around {day} for {symbols}: {notes}").format(
             day=day(event.date), symbols=", ".join(symbols), notes="; ".join(n for n in table["note"] if n)))
         return
-    st.dataframe(updown.styled(display), hide_index=True, key=state.REACTION_TABLE,
+    shown = updown.shared("reactions", lambda: display, event.id, tuple(symbols), history=history, events=events)
+    st.dataframe(shown, hide_index=True, key=state.REACTION_TABLE,
                  column_config={"note": st.column_config.TextColumn(width="large"),
                                 "price basis": st.column_config.TextColumn(width="medium")})
     st.caption(_("{rule} Each return runs from the close before the first day to the close of the last, in that "
@@ -75,7 +77,7 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
                  "difference in percentage points (pp), not the event study's abnormal return.").format(rule=_(RULE)))
     for note in shared:
         st.caption(f":material/call_merge: {md_escape(note)}")
-    zoom_ui(event, events, history, caches.closes(history), symbols)
+    zoom_ui(event, events, history, symbols)
 
 
 def sources_ui(event: Event) -> None:
@@ -117,11 +119,18 @@ def claims_ui(event: Event, events: list[Event]) -> None:
         st.page_link(nav.page("claims"), label=_("See the figures behind each claim"), icon=":material/fact_check:")
 
 
-def zoom_ui(event: Event, events: list[Event], history, closes, symbols: list[str]) -> None:
+def _window(event: Event, history, symbols: list[str], sessions: int) -> tuple:
+    """The dates ``sessions`` either side of the event, and the sentences on symbols that fall short of them."""
+    closes = caches.closes(history)
+    return event_window_dates(event, closes, symbols, sessions), window_shortfalls(event, closes, symbols, sessions)
+
+
+def zoom_ui(event: Event, events: list[Event], history, symbols: list[str]) -> None:
     with st.expander(_("Prices around the event"), expanded=not device.is_touch(), key=state.ZOOM_EXPANDER):
         st.slider(_("Trading sessions either side"), *ZOOM_SESSION_LIMITS, **state.WINDOW_N.bind())
         sessions = state.WINDOW_N.get()
-        window = event_window_dates(event, closes, symbols, sessions)
+        window, shortfalls = caches.shared("event window", lambda: _window(event, history, symbols, sessions),
+                                           event.id, tuple(symbols), sessions, history=history, events=events)
         if window is None:
             st.info(_("No trading sessions around this event in the price data."))
             return
@@ -132,5 +141,5 @@ def zoom_ui(event: Event, events: list[Event], history, closes, symbols: list[st
         plots.show(fig, state.TIMELINE_ZOOM)
         st.caption(_("{start} – {end}: each line starts at 100 on the first session shown.").format(
             start=day(window[0]), end=day(window[1])))
-        for note in window_shortfalls(event, closes, symbols, sessions):
+        for note in shortfalls:
             st.caption(f":material/warning: {note}")

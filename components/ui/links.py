@@ -25,6 +25,7 @@ from components.ui.prices_events import all_events, available_symbols, data_span
 PARAMS: dict[str, state.Key | None] = {**{key.param: key for key in state.URL_KEYS},
                                        **dict.fromkeys(state.TOKEN_PARAMS)}  # a token: checked, opened apart
 RANGE_PARAMS = {state.RANGE_START.param, state.RANGE_END.param}
+LINKED = (*(key.name for key in state.URL_KEYS), state.WORKSPACE.name)  # the session values a link is made of
 
 
 def parse_params(query: Mapping[str, str], ctx: params.LinkContext) -> tuple[dict[str, object], list[str]]:
@@ -101,8 +102,15 @@ def sync_from_url() -> None:
     state.URL_NOTICES.set(notices)
 
 
+def linked_values() -> dict[str, object]:
+    """The session's values that links are made of (:func:`to_params`), read from session state once: a run makes
+    a link for every page of the sidebar, and every read through session state costs."""
+    session = st.session_state
+    return {name: session[name] for name in LINKED if name in session}
+
+
 def write_url(page: str) -> None:
-    query = to_params(st.session_state, page)
+    query = to_params(linked_values(), page)
     if query != st.query_params.to_dict():
         st.query_params.from_dict(query)
     state.URL_WRITTEN.set(query)
@@ -116,10 +124,11 @@ def show_url_notices() -> None:
 def navigation() -> None:
     """The sidebar's page links, each carrying the state that page shows (range, event, its own
     parameters), so arriving on a page writes no second address into the browser's history."""
+    values = linked_values()
     with st.sidebar:
         section = None
         for spec in nav.PAGES:  # the app's root (the Overview) is linked under its own address
             if spec.section != section:
                 section = spec.section
                 st.caption(_(section))
-            st.page_link(nav.page(spec.url_path), query_params=to_params(st.session_state, spec.url_path))
+            st.page_link(nav.page(spec.url_path), query_params=to_params(values, spec.url_path))

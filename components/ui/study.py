@@ -98,8 +98,10 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
 def study_results_ui(result: EventStudyResult, event: Event, history: PriceResult, events: list[Event]) -> None:
     """The summary, headline metrics, notes, both charts; the statistics and tables one click away."""
     symbol, bench = result.symbol, result.benchmark
+    key = (result.event_id, symbol, bench, result.estimation, result.event_window)
+    report = caches.shared("study report", lambda: _report(result), *key, history=history, events=events)
     st.header(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(shown_title(event))))
-    st.markdown(summary_sentence(result))
+    st.markdown(report["summary"])
     m1, m2, m3 = st.columns(3)
     quiet = {"delta_color": "off", "delta_arrow": "off"}
     m1.metric(_("Abnormal return, day 0"), signed_percent(result.ar0.value),
@@ -117,7 +119,7 @@ def study_results_ui(result: EventStudyResult, event: Event, history: PriceResul
                                   len(result.warnings)).format(count=len(result.warnings))):
             for warning in result.warnings:
                 st.markdown(f"- {md_escape(warning)}")
-    dark, key = device.is_dark(), (result.event_id, symbol, bench, result.estimation, result.event_window)
+    dark = device.is_dark()
     left, right = st.columns(2)
     with left:
         colours = updown.chosen()
@@ -135,22 +137,27 @@ def study_results_ui(result: EventStudyResult, event: Event, history: PriceResul
                       "the estimation window (α + β·benchmark); the abnormal return is actual minus expected, and "
                       "its variance includes the estimation error; t tests use L1 − 2 degrees of freedom. Windows "
                       "count the stock's own trading sessions; day 0 is its reaction session."))
-        st.dataframe(stats_table(result), hide_index=True, key=state.ES_STATS)
-    one_firm_ui(result)
-    st.dataframe(session_table(result), hide_index=True, key=state.ES_TABLE)
+        st.dataframe(report["stats"], hide_index=True, key=state.ES_STATS)
+    one_firm_ui(report["one firm"], report["notes"])
+    st.dataframe(report["sessions"], hide_index=True, key=state.ES_TABLE)
     st.download_button(_("Download per-session table (CSV)"), lambda: csv_bytes(result.table),
                        file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
                        on_click="ignore")
 
 
-def one_firm_ui(result: EventStudyResult) -> None:
+def _report(result: EventStudyResult) -> dict:
+    """What the results say in words and tables, worked out once per study and language (``caches.shared``)."""
+    return {"summary": summary_sentence(result), "stats": stats_table(result), "sessions": session_table(result),
+            "one firm": one_firm_table(result), "notes": one_firm_notes(result)}
+
+
+def one_firm_ui(table, notes: list[str]) -> None:
     """The t-test beside the SQ and rank tests and both intervals, with a sentence where they disagree."""
     st.markdown(_("**One firm, one event: tests that do not assume normal returns.** Daily residuals have fat "
                   "tails, and with a single event the t-test rests on that assumption alone."))
-    notes = one_firm_notes(result)
     for note in notes[:-1]:
         st.warning(note, icon=":material/balance:")
-    st.dataframe(one_firm_table(result), hide_index=True, key=state.ES_ONE_FIRM,
+    st.dataframe(table, hide_index=True, key=state.ES_ONE_FIRM,
                  column_config={_("day 0: what it saw"): st.column_config.TextColumn(_("day 0: what it saw"),
                                                                                   width="large")})
     st.caption(" ".join([*(_(s) for s in TEST_SENTENCES.values()), notes[-1]]))
@@ -169,7 +176,7 @@ def comparison_ui(table, events: list[Event], symbol: str, bench: str, history: 
     st.download_button(_("Download comparison (CSV)"), lambda: csv_bytes(table),
                        file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,
                        on_click="ignore")
-    group_ui(table, events, symbol)
+    group_ui(table, events, symbol, (bench, windows), history)
 
 
 def default_group(events: list[Event]) -> list[str]:
@@ -177,8 +184,15 @@ def default_group(events: list[Event]) -> list[str]:
     return [e.id for e in events if e.category == "model release" and "Alibaba" in e.companies]
 
 
-def group_ui(table, events: list[Event], symbol: str) -> None:
-    """The average abnormal return of a chosen group of events, clusters counted once, with its caveats."""
+def _group(table, ids: tuple[str, ...]) -> tuple:
+    """The group's study and its table, or the sentence saying why it cannot run (and no table)."""
+    group = group_study(table, set(ids))
+    return group, None if isinstance(group, str) else group_table(group)
+
+
+def group_ui(table, events: list[Event], symbol: str, key: tuple, history: PriceResult) -> None:
+    """The average abnormal return of a chosen group of events, clusters counted once, with its caveats; ``key``
+    holds what the comparison ``table`` of ``symbol`` depends on besides the prices and events."""
     st.header(_("A group of events"))
     studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
     options = [e.id for e in events if e.id in studied]
@@ -189,11 +203,13 @@ def group_ui(table, events: list[Event], symbol: str) -> None:
     titles = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
     st.multiselect(_("Events to average for {symbol} (Alibaba's model releases to begin with)").format(symbol=symbol),
                    options, format_func=titles.get, **state.ES_GROUP.bind())
-    group = group_study(table, set(state.ES_GROUP.get()))
+    ids = tuple(sorted(state.ES_GROUP.get()))
+    group, shown = caches.shared("study group", lambda: _group(table, ids), symbol, *key, ids, history=history,
+                                 events=events)
     if isinstance(group, str):
         st.info(group, icon=":material/info:")
         return
-    st.dataframe(group_table(group), hide_index=True, key=state.ES_GROUP_TABLE,
+    st.dataframe(shown, hide_index=True, key=state.ES_GROUP_TABLE,
                  column_config={_("statistic"): st.column_config.TextColumn(_("statistic"), width="large")})
     for caveat in group.caveats():
         st.caption(caveat)

@@ -7,7 +7,7 @@ not chosen, it follows the language: green up in English and in Hong Kong, red u
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -16,7 +16,7 @@ from pandas.io.formats.style import Styler
 from components import locale
 from components.charts.palette import UPDOWNS, cell_css, convention, sign_of, updown_for
 from components.locale import _
-from components.ui import state
+from components.ui import caches, state
 from components.ui.labels import shown_as
 
 
@@ -47,4 +47,24 @@ def styled(frame: pd.DataFrame, numeric: Mapping[str, str] | None = None) -> Sty
         style = style.map(lambda v: cell_css(v, colors), subset=list(numeric)).format(numeric, na_rep="—")
     if text:
         style = style.map(lambda v: cell_css(v, colors) if isinstance(v, str) else "", subset=text)
+    return style
+
+
+def shared(name: str, build: Callable[[], pd.DataFrame], *key: Hashable, numeric: Mapping[str, str] | None = None,
+           history=None, events=None) -> Styler:
+    """:func:`styled` of ``build()``, made once per ``name``, ``key``, prices, events, language and convention and
+    shared read-only by every session (``caches.shared``; ``key`` holds every input of ``build`` but those), with its
+    styles worked out once (:func:`_worked_out`)."""
+    return caches.shared(name, lambda: _worked_out(styled(build(), numeric)), chosen(), *key, history=history,
+                         events=events)
+
+
+def _worked_out(style: Styler) -> Styler:
+    """``style`` with its styles computed now, once: ``st.dataframe`` asks a Styler to compute and translate its
+    styles on every run (more than the rest of drawing the table costs); a shared Styler is never changed, so the
+    first translation is every later one's, and no two sessions compute on one Styler at once."""
+    style._compute()
+    translated = style._translate(False, False)
+    style._compute = lambda: style
+    style._translate = lambda *args, **kwargs: translated
     return style

@@ -41,7 +41,9 @@ def study() -> None:
         st.error(str(exc), icon=":material/error:")
         return
     study_results_ui(result, event, history, events)
-    table = caches.compare_all_events(history, events, symbol, bench, estimation, window)
+    table = caches.shared("study table", lambda: caches.compare_all_events(history, events, symbol, bench, estimation,
+                                                                           window),
+                          symbol, bench, tuple(estimation), tuple(window), history=history, events=events)
     comparison_ui(table, events, symbol, bench, history, (tuple(estimation), tuple(window)))
 
 

@@ -72,8 +72,9 @@ st.caption(ngettext("{count} event in the range. Dotted lines mark events; trian
 st.header(_("Summary of the range"))
 st.caption(_("The last close as the exchange printed it, and dividend-adjusted; the change and the highest and "
              "lowest close are on adjusted closes (total return); the high and low are intraday."))
-summary = caches.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols), history=history)
-st.dataframe(updown.styled(summary, {"change %": "{:+.2f}%"}), hide_index=True, key=state.MARKETS_SUMMARY,
+summary = updown.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols),
+                        numeric={"change %": "{:+.2f}%"}, history=history)
+st.dataframe(summary, hide_index=True, key=state.MARKETS_SUMMARY,
              column_config={"symbol": _("symbol"), "from": _("from"), "to": _("to"), "sessions": _("sessions"),
                             "change %": st.column_config.NumberColumn(_("change %"), format="%+.2f%%"),
                             **{c: st.column_config.NumberColumn(_(c), format="%.2f") for c in (

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from components import locale
 from components.data.events import bundled_events
-from components.ui import caches, plots
+from components.ui import caches, plots, updown
 from components.ui.prices_events import full_history
 
 WEEK = {"start": dt.date(2025, 3, 3), "end": dt.date(2025, 3, 7)}
@@ -39,6 +40,25 @@ def test_the_market_figure_is_kept_per_language():
     english = caches.market_chart(history, events, **WEEK)[0]
     assert caches.market_chart(history, events, **WEEK)[0] is english
     assert in_language("zh-HK", lambda: caches.market_chart(history, events, **WEEK)[0]) is not english
+
+
+def _styles(style) -> tuple:
+    translated = style._translate(False, False)
+    return ([(c["selectors"], c["props"]) for c in translated["cellstyle"]],
+            [[c["display_value"] for c in row] for row in translated["body"]])
+
+
+def test_a_shared_signed_table_is_kept_per_convention_with_the_styles_of_a_fresh_one(monkeypatch):
+    frame, formats, tables = pd.DataFrame({"symbol": ["A", "B"], "change %": [1.5, -2.0]}), {"change %": "{:+.2f}%"}, {}
+    for name in ("green", "red", "green"):
+        monkeypatch.setattr(updown, "chosen", lambda name=name: name)
+        tables.setdefault(name, []).append(updown.shared("test signed table", frame.copy, 1, numeric=formats))
+        fresh = updown.styled(frame, formats)
+        fresh._compute()
+        assert _styles(tables[name][-1]) == _styles(fresh)
+    assert tables["green"][0] is tables["green"][1]
+    assert _styles(tables["red"][0])[0] != _styles(tables["green"][0])[0]
+    assert _styles(tables["green"][0])[1] == [["0", "A", "+1.50%"], ["1", "B", "-2.00%"]]
 
 
 def test_coverage_notes_are_kept_per_language(monkeypatch):
