@@ -102,6 +102,11 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
     return figure, frame, marks.in_range(events, start, end, categories)
 
 
+def range_frame(history: PriceResult, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The prices of ``history`` from ``start`` to ``end`` (the frame :func:`market_chart` returns), the page's own."""
+    return _range_frame(history, data_key(history), start, end, None).copy(deep=False)
+
+
 def shared(name: str, build: Callable[[], T], *key: Hashable, history: PriceResult | None = None,
            events: list[Event] | None = None) -> T:
     """``build()`` once per ``name``, ``key`` (the small values it depends on: symbols, dates, ids, windows, flags),

@@ -4,21 +4,19 @@ import streamlit as st
 
 from components.analysis.metrics import range_summary
 from components.data.basis import BASIS_USE
-from components.data.events import shown_title
 from components.data.prices import TIDY_COLUMNS
-from components.locale import N_, _, ngettext
+from components.locale import N_, _
 from components.locale.formats import day
-from components.text.safe import csv_bytes, md_escape
+from components.text.safe import csv_bytes
 from components.ui import caches, daterange, device, errors, links, plots, state, updown
-from components.ui import navigation as nav
 from components.ui.banners import provenance_banner, provenance_table
-from components.ui.markets import chart_options_ui, chosen_symbols
-from components.ui.prices_events import all_events, full_history, selected_event
+from components.ui.markets import chart_caption, chart_options_ui, chosen_symbols, selected_note, symbols_ui
+from components.ui.prices_events import all_events, full_history
 
 st.title(_("Markets"))
 shown = daterange.range_line()
 links.show_url_notices()
-chart_options_ui()
+symbols_ui()
 symbols = chosen_symbols()
 if not symbols:
     st.info(_("Choose at least one symbol."))
@@ -27,14 +25,8 @@ if not symbols:
 start, end = shown.start, shown.end
 history = full_history(symbols)
 provenance_banner(history)
-if state.STYLE.get() == "candles" and state.VIEW.get() != "price":
-    st.caption(_("Candles are drawn in the Price view; the rebased and % change views use lines."))
 events = all_events()
-view, style = state.VIEW.get(), state.STYLE.get()
-fig, frame, shown = caches.market_chart(
-    history, events, start=start, end=end, view=view, style=style, log=state.LOG.get(),
-    categories=state.CATEGORIES.get(), uirevision=f"markets-{start}-{end}-{view}-{style}-{','.join(symbols)}",
-    updown=updown.chosen(), **device.chart_look())
+frame = caches.range_frame(history, start, end)
 if frame.empty:
     st.info(_("No prices for {symbols} between {start} and {end}. Pick another date range.").format(
         symbols=", ".join(symbols), start=day(start), end=day(end)))
@@ -43,31 +35,25 @@ if frame.empty:
 
 @st.fragment
 @errors.guard("markets chart")
-def chart_and_selection() -> None:
-    """The chart, and the event a click on it selects: a click reruns only this part."""
+def chart() -> None:
+    """The chart with its own options and the event a click selects: an option or a click reruns only this part."""
+    chart_options_ui()
+    view, style = state.VIEW.get(), state.STYLE.get()
+    fig, _frame, marked = caches.market_chart(
+        history, events, start=start, end=end, view=view, style=style, log=state.LOG.get(),
+        categories=state.CATEGORIES.get(), uirevision=f"markets-{start}-{end}-{view}-{style}-{','.join(symbols)}",
+        updown=updown.chosen(), **device.chart_look())
     picked = plots.clickable(fig, state.MARKETS_CHART)
     if picked:
         state.EVENT.set(picked)
-        links.write_url("markets")
-    event = selected_event(events)
-    if event is not None:
-        note, link = st.columns([5, 1], vertical_alignment="center")
-        note.markdown(_("**Selected:** {day} · {title}").format(day=day(event.date),
-                                                                title=md_escape(shown_title(event))))
-        link.page_link(nav.page("timeline"), label=_("Details"), icon=":material/arrow_forward:",
-                       query_params={"event": event.id})
+    selected_note(events)
+    for note in caches.coverage_notes(history, symbols, start, end):
+        st.caption(f":material/warning: {note}")
+    chart_caption(len(marked))
+    links.write_url("markets")  # a fragment rerun does not pass through app.py
 
 
-chart_and_selection()
-for note in caches.coverage_notes(history, symbols, start, end):
-    st.caption(f":material/warning: {note}")
-st.caption(ngettext("{count} event in the range. Dotted lines mark events; triangles mark each market's reaction "
-                    "session (up: a rise, down: a fall). Click a legend entry to hide a symbol with its marks. "
-                    "Weekends and days when none of the chosen markets traded are left out.",
-                    "{count} events in the range. Dotted lines mark events; triangles mark each market's reaction "
-                    "session (up: a rise, down: a fall). Click a legend entry to hide a symbol with its marks. "
-                    "Weekends and days when none of the chosen markets traded are left out.", len(shown))
-           .format(count=len(shown)))
+chart()
 
 st.header(_("Summary of the range"))
 st.caption(_("The last close as the exchange printed it, and dividend-adjusted; the change and the highest and "
