@@ -77,7 +77,9 @@ def test_a_dead_proxy_costs_the_overview_its_deadline_then_nothing(fake_yahoo, m
     first = time.monotonic() - t0
     assert not at.exception and at.get("plotly_chart"), "the page is blank"
     banner = " ".join(w.value for w in at.warning)
-    assert "still trying in the background" in banner and "has not answered in 0.5 s" in banner
+    # the banner says how long the page waited: the 0.5 s deadline, or a little more on a busy machine
+    assert "still trying in the background" in banner
+    assert re.search(r"has not answered in (0\.[5-9]|1\.\d) s", banner), banner
     t1 = time.monotonic()
     at.run()  # the next run: the fetches are still under way; it waits its deadline, no more
     assert time.monotonic() - t1 < first + 2
