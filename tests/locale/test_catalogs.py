@@ -29,6 +29,17 @@ def test_the_template_holds_every_sentence_the_code_marks(tmp_path, monkeypatch)
         assert _ids(read_po(fresh)) == _ids(read_po(kept)), "run: .venv/bin/python scripts/catalogs.py all"
 
 
+def test_each_language_holds_every_sentence_of_the_template():
+    with open(CATALOGS / f"{DOMAIN}.pot", "rb") as handle:
+        template = _ids(read_po(handle))
+    for _name, locale in LANGUAGES.values():
+        if locale == "en":
+            continue
+        with open(CATALOGS / locale / "LC_MESSAGES" / f"{DOMAIN}.po", "rb") as handle:
+            missing = template - _ids(read_po(handle))
+        assert not missing, f"{locale} lacks {sorted(missing)[:5]}: run scripts/catalogs.py update, then translate"
+
+
 def test_each_compiled_catalog_matches_its_po_file():
     for _name, locale in LANGUAGES.values():
         if locale == "en":
