@@ -7,9 +7,6 @@ comes back unwrapped in Hong Kong Chinese was written without ``_()``.
 
 from __future__ import annotations
 
-import gettext
-import re
-
 import pandas as pd
 import pytest
 
@@ -31,34 +28,7 @@ from components.analysis.study_report import (
 from components.data.events import bundled_events
 from components.data.symbols import MARKETS, display_name, symbol_info
 from tests.accuracy import snapshot_prices
-
-HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-class Marking(gettext.NullTranslations):
-    """A catalog whose every translation is the English wrapped in ⟦ ⟧ (placeholders kept, so .format() works)."""
-
-    def gettext(self, message):
-        return f"⟦{message}⟧"
-
-    def ngettext(self, singular, plural, n):
-        return f"⟦{singular if n == 1 else plural}⟧"
-
-
-@pytest.fixture
-def marked(monkeypatch):
-    """Hong Kong Chinese through the marking catalog; English stays the real (empty) catalog."""
-    real = L._catalog
-    monkeypatch.setattr(L, "_catalog", lambda language: Marking() if language == "zh-HK" else real(language))
-    L.use("zh-HK")
-    yield
-    L.use(L.DEFAULT)
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    L.use(L.DEFAULT)
+from tests.locale.conftest import HAN
 
 
 @pytest.fixture(scope="module")

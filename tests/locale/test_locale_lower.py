@@ -8,8 +8,6 @@ Chinese was written without ``_()`` (or fixed when its module was imported).
 from __future__ import annotations
 
 import datetime as dt
-import gettext
-import re
 
 import pandas as pd
 import plotly.io as pio
@@ -24,35 +22,9 @@ from components.charts.study import ar_figure, car_figure
 from components.data.events import Event, bundled_events, category_name, shown_summary, shown_title
 from components.locale import formats as F
 from tests.accuracy import snapshot_prices
+from tests.locale.conftest import HAN
 
 ARTICLE_3M = (dt.date(2024, 12, 15), dt.date(2025, 3, 14))
-HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-class Marking(gettext.NullTranslations):
-    """A catalog whose every translation is the English wrapped in ⟦ ⟧ (placeholders kept, so .format() works)."""
-
-    def gettext(self, message):
-        return f"⟦{message}⟧"
-
-    def ngettext(self, singular, plural, n):
-        return f"⟦{singular if n == 1 else plural}⟧"
-
-
-@pytest.fixture
-def marked(monkeypatch):
-    """Hong Kong Chinese through the marking catalog; English stays the real (empty) catalog."""
-    real = L._catalog
-    monkeypatch.setattr(L, "_catalog", lambda language: Marking() if language == "zh-HK" else real(language))
-    L.use("zh-HK")
-    yield
-    L.use(L.DEFAULT)
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    L.use(L.DEFAULT)
 
 
 @pytest.fixture(scope="module")
