@@ -209,11 +209,11 @@ def read_symbol(raw: object) -> TypedSymbol:
     typed = str(raw or "").strip()
     text = re.sub(r"\s+", " ", typed.replace("\u3000", " ")).upper()
     if not text:
-        raise InvalidSymbol("Enter a symbol, for example 9988.HK or BABA.")
+        raise InvalidSymbol(_("Enter a symbol, for example 9988.HK or BABA."))
     if len(text) > 40:
-        raise InvalidSymbol(f"'{typed[:40]}…' is too long to be a symbol.")
+        raise InvalidSymbol(_("'{typed}…' is too long to be a symbol.").format(typed=typed[:40]))
     if text in TYPED_NAMES:
-        return _typed(typed, TYPED_NAMES[text], "a name")
+        return _typed(typed, TYPED_NAMES[text], N_("a name"))
     m = re.fullmatch(r"(?P<ex>[A-Z]{2,8})\s?[.:]\s?(?P<code>[A-Z0-9.^=-]{1,12})", text)
     if m and m.group("ex") in _EXCHANGE_PREFIX:
         return _coded(typed, m.group("code"), _EXCHANGE_PREFIX[m.group("ex")])
@@ -221,27 +221,28 @@ def read_symbol(raw: object) -> TypedSymbol:
     if m:
         return _coded(typed, m.group("code"), _EXCHANGE_PREFIX[m.group("ex")])
     if re.fullmatch(r"\d{1,5}", text):
-        return _typed(typed, f"{int(text):04d}.HK", "a Hong Kong stock code")
+        return _typed(typed, f"{int(text):04d}.HK", N_("a Hong Kong stock code"))
     if re.fullmatch(r"\d{6}", text):
-        return _typed(typed, text + (".SS" if text[0] in "569" else ".SZ"), "a mainland China stock code")
+        return _typed(typed, text + (".SS" if text[0] in "569" else ".SZ"), N_("a mainland China stock code"))
     if not _SYMBOL_RE.fullmatch(text):
         raise InvalidSymbol(
-            f"'{typed[:40]}' is not a symbol the app can read: type a Yahoo Finance symbol (9988.HK, BABA, ^HSI), a "
-            "Hong Kong code (700, 00700, HK.00700) or a name such as Tencent or 騰訊控股.")
+            _("'{typed}' is not a symbol the app can read: type a Yahoo Finance symbol (9988.HK, BABA, ^HSI), a "
+              "Hong Kong code (700, 00700, HK.00700) or a name such as Tencent or 騰訊控股.").format(typed=typed[:40]))
     return _coded(typed, text, "")
 
 
 def _coded(typed: str, code: str, suffix: str) -> TypedSymbol:
     if suffix == ".HK" and re.fullmatch(r"\d+", code):
         if len(code) > 5:
-            raise InvalidSymbol(f"'{typed[:40]}': Hong Kong stock codes have at most five digits.")
-        return _typed(typed, f"{int(code):04d}.HK", "a Hong Kong stock code")
+            raise InvalidSymbol(_("'{typed}': Hong Kong stock codes have at most five digits.").format(
+                typed=typed[:40]))
+        return _typed(typed, f"{int(code):04d}.HK", N_("a Hong Kong stock code"))
     hk = re.fullmatch(r"0*(\d{1,5})\.HK", code)
     if hk:
-        return _typed(typed, f"{int(hk.group(1)):04d}.HK", "a Hong Kong stock code")
+        return _typed(typed, f"{int(hk.group(1)):04d}.HK", N_("a Hong Kong stock code"))
     symbol = code + suffix if suffix and not code.endswith(suffix) else code
     if not _SYMBOL_RE.fullmatch(symbol):
-        raise InvalidSymbol(f"'{typed[:40]}' is not a symbol the app can read.")
+        raise InvalidSymbol(_("'{typed}' is not a symbol the app can read.").format(typed=typed[:40]))
     return _typed(typed, symbol, "")
 
 
@@ -249,7 +250,9 @@ def _typed(typed: str, symbol: str, how: str) -> TypedSymbol:
     if typed.strip().upper() == symbol:
         return TypedSymbol(typed, symbol)
     named = f" ({display_name(symbol, current())})" if symbol in KNOWN_SYMBOLS else ""
-    return TypedSymbol(typed, symbol, f"'{typed.strip()}' read as {symbol}{named}" + (f", {how}" if how else ""))
+    said = (_("'{typed}' read as {symbol}{named}, {how}") if how else _("'{typed}' read as {symbol}{named}"))
+    return TypedSymbol(typed, symbol,
+                       said.format(typed=typed.strip(), symbol=symbol, named=named, how=_(how) if how else ""))
 
 
 def display_name(symbol: str, language: str) -> str:
