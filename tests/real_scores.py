@@ -70,6 +70,17 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
 
 
+_EDGE = re.compile(r"^(?:(?:and|but|or|while|as|with)\b|[\s,;:.()])+|(?:\b(?:and|but|or|while|as|with)|[\s,;:.()])+$")
+
+
+def located(cue: str, sentence: str) -> bool:
+    """Whether an expected event's cue is in a proposed event's clause. The cue is copied from the text and may run
+    past its clause into the next one's connective ("the S&P 500 dropped 1.1%, and"); a clause ends before it, so
+    the connectives and punctuation at the cue's edges are not required."""
+    cue, sentence = _EDGE.sub("", norm(cue)), norm(sentence)
+    return bool(cue) and (cue in sentence or sentence in cue)
+
+
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d+(?:\.\d+)?", text.replace(",", ""))
 
@@ -144,9 +155,8 @@ def _score_figures(name: str, spec: dict, results: list) -> Score:
 def _score_events(name: str, spec: dict, extraction) -> Score:
     s = Score()
     for ev in spec["events"]:
-        cue = norm(ev["cue"])
-        found = [c for c in extraction.candidates if cue in norm(c.sentence) or norm(c.sentence) in cue]
-        listed = [u for u in extraction.unresolved if cue in norm(u.sentence) or norm(u.sentence) in cue]
+        found = [c for c in extraction.candidates if located(ev["cue"], c.sentence)]
+        listed = [u for u in extraction.unresolved if located(ev["cue"], u.sentence)]
         where = f"{name} {ev['id']} '{ev['cue'][:60]}'"
         s.counts["events"] += 1
         if ev.get("undated"):
