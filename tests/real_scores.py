@@ -77,7 +77,7 @@ def located(cue: str, sentence: str) -> bool:
     """Whether an expected event's cue is in a proposed event's clause. The cue is copied from the text and may run
     past its clause into the next one's connective ("the S&P 500 dropped 1.1%, and"); a clause ends before it, so
     the connectives and punctuation at the cue's edges are not required."""
-    cue, sentence = _EDGE.sub("", norm(cue)), norm(sentence)
+    cue, sentence = _EDGE.sub("", norm(cue)), _EDGE.sub("", norm(sentence))
     return bool(cue) and (cue in sentence or sentence in cue)
 
 

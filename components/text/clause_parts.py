@@ -6,7 +6,8 @@
   sentence's verb: "Tencent, which reported ... on Wednesday, fell 1.5%" fell on its own day.
 * A subordinate part may also begin without a comma ("Alibaba fell 5% after it unveiled a model on
   Sunday"): its day is the other event's (the model's), never the move's.
-* A market move is dated by a day in its own segment (between commas, up to a subordinate part),
+* A market move is dated by a day in its own segment (between commas, up to a subordinate part, before a
+  "that"/"which" clause after it),
   else by one opening the clause ("On Monday, ...", "Overnight, ..."; not "After ... on Monday,"),
   never by one in an aside.
 * A day that only an aside, a subordinate part (opening the clause or not) or the reported speech
@@ -33,6 +34,9 @@ NOT_AS = r"(?! (?:recently|early|late|of|much|many|little|few|expected|usual|wel
 OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as" + NOT_AS
                                  + r"|while|since)\b", re.IGNORECASE)
 CONJUNCTION = re.compile(r"^[\s,]*(?:after|before|following|ahead of|once|because|when|as|while)\s+", re.IGNORECASE)
+# a relative or reported clause after a move's verb: "rebounded on the names that led it lower yesterday", "rose on
+# a report that it will list on Friday": its day is not the move's
+THAT = re.compile(r"\s(?:that|which|who)\s")
 RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]{0,200}(?:,|$)")
 REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told (?:[A-Z][\w.]*|analysts|investors|reporters))\b"
                       r"(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?"
@@ -88,13 +92,13 @@ def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpre
     opening the clause; days in an aside or a subordinate part do not count."""
     free = [e for e in days if not _inside(e, asides(text))]
     start, end = segment(text, figure_at)
-    own = [e for e in free if start <= e.start < end]
+    own = [e for e in free if start <= e.start < end and not THAT.search(text, figure_at, e.start)]
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
     first_comma = text.find(", ")
     if first_comma < 0 or OPENING_SUBORDINATE.match(text) or first_comma > figure_at:
         return None
-    opening = [e for e in free if e.end <= first_comma]
+    opening = [e for e in free if e.end <= first_comma and not THAT.search(text, 0, e.start)]
     return opening[0] if opening else None
 
 

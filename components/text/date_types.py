@@ -28,14 +28,15 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans
                           r"|expects? to"
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
                           r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"
-                          r"|set to open)\b|'ll\b",
+                          r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut))\b|'ll\b",
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
 AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"
                           r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
-                        r"|(?!(?:mixed|muted|subdued|unchanged|limited|listed|based|related|interested)\b)\w{3,}ed"
+                        r"|(?<!\bbe )(?<!\bis )(?<!\bare )"  # "will be closed", "is closed": not a past
+                        r"(?!(?:mixed|muted|subdued|unchanged|limited|listed|based|related|interested)\b)\w{3,}ed"
                         r"|rose|fell|sank"
                         r"|slid|shrank"
                         r"|grew|hit|met|told|saw|made|took|gave|got|won|lost|sold|bought|paid|began|held|led|left"

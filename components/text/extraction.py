@@ -265,6 +265,8 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
         else:
             kept.add(i)
     lo, hi = _run(parts, holder, kept)
+    found += [_apart(clause, part) for i, part in enumerate(parts) if i in kept and not lo <= part.start < hi
+              and clause.date is not None and _same_session(clause.text, part)]
     if main is not None and (lo, hi) != (0, len(clause.text)):  # its own words, and a title from them
         own = _adverbial(clause.date if not clause.implicit else None, clause)
         inside = own is not None and lo <= own.start and own.end <= hi
@@ -373,6 +375,17 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
     return [Candidate(said, clause.sentence_index, e.text if e else None, span[0], span[1], rule, title,
                       guess_category(words), _cue(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
                       (), e.qualifier if e else "")]
+
+
+def _apart(clause: Clause, part: event_parts.Part) -> Candidate:
+    """A move at the same time as its clause, cut off from it by a cause ("Alibaba +3.13%, Tencent +2.23% after
+    announcing an effort ..., Xiaomi +1.7%"): the clause's day."""
+    words, e = part.words(clause.text), clause.date
+    rule = _("the day of its sentence's move ({rule})").format(rule=e.rule)
+    return Candidate(part.text(clause.text), clause.sentence_index, None, e.start_date, e.end_date, rule,
+                     suggest_title(words), guess_category(words), _cue(words),
+                     _("medium: {rule}; a move in its sentence's list").format(rule=rule), clause.tz or DEFAULT_TZ,
+                     (), e.qualifier)
 
 
 def _undated_part(clause: Clause, part: event_parts.Part) -> Unresolved:

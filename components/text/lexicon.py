@@ -301,6 +301,8 @@ VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", 
                      "shed", "lose", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive",
                      "nosedive", "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish",
                      "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing")
+# A market shut for a holiday or a typhoon, not a close of trading: "the market is closed on Thursday".
+CLOSURE = r"\b(?:is|are|was|were|be|been|remains?|remained|stays?|stayed)(?: also)? (?:closed|shut)\b"
 # A copula with a direction: "European markets were down", "U.S. bourses were mixed".
 COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
                 r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
@@ -384,3 +386,11 @@ def said_forms() -> str:
     "reports" are nouns as often as verbs)."""
     forms = {f for f in inflections(REPORTING_VERBS) if f.endswith(("ed", "aid")) and not f.startswith("tell")}
     return alternation(sorted(re.escape(f) for f in forms | {"says", "wrote"}))
+
+
+@lru_cache(maxsize=1)
+def news_gerunds() -> str:
+    """An alternation of the news verbs' -ing forms and "completing": "after announcing a share sale" reports news of
+    its own, where "after paring gains" is the same move."""
+    forms = {f for f in inflections(NEWS_VERBS + ("complete", "post")) if f.endswith("ing")}
+    return alternation(sorted(re.escape(f) for f in forms))

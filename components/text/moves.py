@@ -15,6 +15,7 @@ from functools import lru_cache
 from components.data.listings import INDEX_RE
 from components.text import lexicon
 
+_CLOSURE = re.compile(lexicon.CLOSURE, re.IGNORECASE)
 _TICKER_TAIL = re.compile(r"\s*\((?:[A-Z]{2,9}:\s?)?[A-Z0-9.]{1,10}\)\s*$")
 _WORD_TAIL = re.compile(r"([\w.&'’-]+)\s*$")
 
@@ -86,7 +87,10 @@ def verbal_move(text: str, listing_ends: list[int], start: int = 0, end: int | N
     ``listing_ends`` are the positions where the clause's listings end ("Nvidia| closed")."""
     end = len(text) if end is None else end
     head = text.find(", ", start, end)
+    closures = {c.end() for c in _CLOSURE.finditer(text, start, end)}
     for m in _verbs().finditer(text, start, end):
+        if m.end() in closures:
+            continue  # "the market is closed on Thursday": no trading, so no move
         lo = max(text.rfind(", ", start, m.start()) + 1, start)
         tail = subject_tail(text[lo:m.start()])
         if not tail.strip() and head > start:  # "The ChiNext Index, tracking ..., lost 0.2%": the head is the subject

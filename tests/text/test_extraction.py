@@ -224,9 +224,29 @@ def test_a_move_in_a_subordinate_part_is_the_same_session_not_an_undated_event()
 
 
 def test_a_part_without_its_own_subject_or_with_only_a_look_back_stays_with_its_clause():
-    found, listed = _items("The founder made headlines on Monday after posting a memo, his longest in five years.")
-    assert found == {"The founder made headlines on Monday after posting a memo, his longest in five years.":
+    found, listed = _items("The index hit a record on Monday after paring gains, its longest run in five years.")
+    assert found == {"The index hit a record on Monday after paring gains, its longest run in five years.":
                      dt.date(2025, 6, 9)} and not listed
+
+
+@pytest.mark.parametrize(("sentence", "move", "news"), [
+    ("Borealis climbed 3.6% on Monday after announcing a share sale.", "Borealis climbed 3.6% on Monday",
+     "after announcing a share sale"),
+    ("The founder made headlines on Monday after posting a memo, his longest in five years.",
+     "The founder made headlines on Monday", "after posting a memo, his longest in five years"),
+    ("Acme +2.2% after signing a deal with two hospitals, Borealis +1.7%, and Cobalt -1.3%.", "Acme +2.2%",
+     "after signing a deal with two hospitals"),
+])
+def test_a_gerund_of_news_is_an_event_of_its_own_without_the_day_of_its_move(sentence, move, news):
+    found, listed = _items(sentence)
+    assert found[move] == PUBLISHED if "Monday" not in move else found[move] == dt.date(2025, 6, 9)
+    assert list(listed) == [news]
+
+
+def test_a_list_of_moves_resuming_after_a_cause_keeps_its_sentence_day():
+    found, _listed = _items("On Monday, Acme +2.2% after signing a deal with two hospitals, Borealis +1.7%, and "
+                            "Cobalt -1.3%.")
+    assert found["Borealis +1.7%"] == found["and Cobalt -1.3%"] == dt.date(2025, 6, 9)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -316,3 +336,19 @@ def test_as_recently_as_does_not_open_a_subordinate_part_and_a_part_takes_its_fi
     found, _ = _items("The rally comes after this month's split, which put shares at yesterday's price of $10.")
     assert found["after this month's split, which put shares at yesterday's price of $10"] == (
         dt.date(2025, 6, 1), PUBLISHED)
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The city's market is closed for a public holiday on Thursday.", dt.date(2025, 6, 12)),
+    ("Markets will be closed for the afternoon session on Wednesday.", dt.date(2025, 6, 11)),
+    ("The bourse was closed on Monday for a typhoon.", dt.date(2025, 6, 9)),
+    ("Hong Kong stocks closed higher on Monday.", dt.date(2025, 6, 9)),
+])
+def test_a_market_shut_on_a_weekday_is_that_day_and_not_a_move(sentence, day):
+    found, _listed = _items(sentence)
+    assert list(found.values()) == [day]
+
+
+def test_a_day_in_a_that_clause_after_a_move_is_not_the_move_day():
+    sentence = "Hong Kong rebounded on the names that led it lower yesterday, with Acme +3.1%."
+    assert _items(sentence)[0] == {sentence: PUBLISHED}
