@@ -29,7 +29,7 @@ from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _
 from components.locale.formats import date_as
-from components.text import claim_periods
+from components.text import claim_periods, runs
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
@@ -46,8 +46,6 @@ _MORNING_REPORT = L.patterns(L.MORNING_REPORT)
 _PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
                         r"|ahead of the open)\b", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
-_SNAPPED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:a|an|its|their|the)\s$",
-                      re.IGNORECASE)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
@@ -149,7 +147,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     framed = _framed(q, clause, story, market, measure, day, written)
     if framed is not None:
         measure, measure_rule, day, written, extra = framed
-        reason, unsure_measure = "", ""
+        reason, unsure_measure = "", extra.pop("unsure", "")
         day_rule = measure_rule if "day" in extra else day_rule
     vague = claim_periods.unresolved_day(clause, q)
     if vague is not None and not written:  # "to $117.59 the next day": which day, the text does not say
@@ -183,11 +181,9 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
       a move over it, for a figure that names no day of its own."""
     if day is None:
         return None
-    snapped = _SNAPPED.search(clause.text[max(0, q.start - 40):q.start]) if measure == "streak" else None
-    if snapped is not None:  # "surged on Friday, snapping a three-day losing streak": the run ended the day before
-        day = story_sessions.previous_session(market, day)
-        return "streak", _("'{words}': a run that ended the session before ({day})").format(
-            words=snapped.group().strip(), day=date_as(day, "weekday_day")), day, False, {"day": day}
+    if measure == "streak" and runs.ENDED.search(clause.text, max(0, q.start - 40), q.start):
+        last, rule = runs.run_end(clause.text, q, day, market)  # "snapping a three-day losing streak": ended before
+        return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})
     last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" else None
     if last is not None:
         preview = story.reading.preview

@@ -21,7 +21,7 @@ from typing import Mapping
 from components.data.events import Event
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.locale import _
-from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities
+from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, runs
 from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.event_records import candidate_to_event_record, plain_candidates
@@ -246,7 +246,8 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     main, second = _candidate(clause), _second(clause)
     parts = event_parts.parts(clause.text)
     if len(parts) == 1:
-        return _distinct([main, second, *_period_candidates(clause, parts)]), _unresolved(clause)
+        return _distinct([main, second, *_period_candidates(clause, parts), *_run_candidates(clause, reading)]), \
+            _unresolved(clause)
     holder = _holder(clause, parts)
     reported = event_parts.is_report(parts[holder])  # "X is examining Y, the Times reported on Saturday"
     kept, found, unsure = set(), [], []
@@ -274,7 +275,8 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
             clause.text[lo:hi], replace(own, start=own.start - lo, end=own.end - lo) if inside else None))
     if second is not None and not any(c.expression == second.expression for c in found):
         found.append(second)
-    return _distinct([main, *found, *_period_candidates(clause, parts)]), _unresolved(clause) + unsure
+    return _distinct([main, *found, *_period_candidates(clause, parts), *_run_candidates(clause, reading)]), \
+        _unresolved(clause) + unsure
 
 
 def _distinct(candidates: list[Candidate | None]) -> list[Candidate]:
@@ -303,6 +305,28 @@ def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Ca
                              suggest_title(words), "market move", _cue(words),
                              _("low: a period statistic ({rule}), not a day").format(rule=e.rule), clause.tz, (),
                              e.qualifier))
+    return out
+
+
+def _run_candidates(clause: Clause, reading: Reading) -> list[Candidate]:
+    """A candidate for each run of sessions or weeks the clause names ("capping a nine-day win streak", "for a fifth
+    straight day"): the sessions it covers, on its listing's market calendar (see components.text.runs)."""
+    if clause.day is None or not clause.move:
+        return []
+    markets = {m.market for m in clause.listings if m.market}
+    market = next(iter(markets)) if len(markets) == 1 else reading.place
+    out, parts = [], event_parts.parts(clause.text)
+    for q in quantities.quantities(clause.text)[:MAX_SYMBOLS]:
+        part = next((p for p in parts if p.start <= q.start < p.end), parts[0])
+        span = runs.run_span(clause.text, q, clause.day, market)
+        if span is None or part.lead.split()[-1:] not in ([], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
+            continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
+        words = part.text(clause.text) if len(parts) > 1 else clause.text
+        rule = _("the sessions of the run '{words}' on the {market} market's calendar, ending {day}").format(
+            words=q.text, market=market, day=span[1].isoformat())
+        out.append(Candidate(words, clause.sentence_index, q.text, span[0], span[1], rule,
+                             suggest_title(words), "market move", _cue(words),
+                             _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))
     return out
 
 

@@ -126,15 +126,16 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
 }
 # a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
 STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ (?:trading )?(?P<unit>sessions?|days?"
-          r"|weeks?|months?|quarters?|years?)(?: of (?P<what>gains|losses|declines|advances|rises|falls|increases))?",
+          r"|weeks?|weekly(?= (?:gain|loss|advance|decline|rise|fall|drop))|months?|quarters?|years?)"
+          r"(?: of (?P<what>gains|losses|declines|advances|rises|falls|increases))?",
           r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
-          r"|gaining)(?: streak| run)?",
+          r"|gaining|win|slide|skid|losses|gains)(?: streak| run)?",
           r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
           r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
           r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight |consecutive )?(?P<unit6>"
           r"session|day|week)s? of (?P<what3>gains|losses|declines|advances|rises|falls)",
-          r"\bfor (?:a|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}"
-          r"(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
+          r"\bfor (?:a|an|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+          r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
 
 # --- qualifiers -----------------------------------------------------------------------------------------
 QUALIFIERS: dict[str, str] = {

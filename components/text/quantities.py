@@ -182,11 +182,11 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
 def _streak(m: re.Match) -> Quantity | None:
     n = _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6") if m.group(g)), None))
     unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if m.group(g)), "")
-    unit = unit.lower().rstrip("s")
+    unit = {"weekly": "week"}.get(unit.lower(), unit.lower().rstrip("s"))
     what = (m.group("what") or m.group("what2") or m.group("what3") or "").lower()
     if not n or not unit:
         return None
-    sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline") else (
+    sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid") else (
         1 if what else 0)
     return Quantity("streak", float(n), m.group(), m.start(), m.end(), rank_sign=sign, unit=unit.replace("day",
                                                                                                            "session"),

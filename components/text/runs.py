@@ -1,0 +1,66 @@
+"""The sessions a run of moves covers: "capping a nine-day win streak", "advanced for a fifth straight day",
+"seven consecutive weeks of gains", "snapping a three-day losing streak".
+
+A run ends on its clause's session, or on the session before when the clause ends it ("snapping a three-day losing
+streak": the three sessions before the day that snapped it). A run of sessions counts back on its market's own
+calendar; a run of weeks starts on the Monday of its first week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from components.locale import _
+from components.locale.formats import date_as
+from components.text import story
+from components.text.date_types import count_of
+from components.text.quantities import Quantity
+
+# the words before a run that end it: "snapping a", "ending its", "broke a"
+ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:a|an|its|their|the)\s$",
+                   re.IGNORECASE)
+
+
+# what comes before those words: "one day after halting the four-day slide", "since ending a two-day slide"
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|\d{1,2}) (?:trading )?(?:days?|sessions?) after\s+$",
+                         re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def run_end(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date | None, str]:
+    """The last session of the run ``q`` in a clause whose session is ``day``, and the rule; None (with the reason)
+    when the clause ended the run at a time it does not pin ("since ending a two-day slide" counts sessions from a
+    day the text leaves one session either way)."""
+    ended = ENDED.search(text, max(0, q.start - 40), q.start)
+    if ended is None:
+        return story.last_session(market, day), _("'{words}': a run up to the clause's session ({day})").format(
+            words=q.text, day=date_as(day, "weekday_day"))
+    before = text[max(0, ended.start() - 40):ended.start()]
+    after = _DAYS_AFTER.search(before)
+    if after is not None:  # "one day after halting the slide": halted the session before, so it ended before that
+        n = count_of(after.group("n")) or 1
+        last = story.sessions_back(market, day, n + 2)
+        words = f"{after.group().strip()} {ended.group().strip()} {q.text}"
+        return last, _("'{words}': the run ended the session before the one that halted it ({day})").format(
+            words=words, day=date_as(last, "weekday_day"))
+    if _SINCE.search(before):
+        return None, _("'since {words} {run}' does not say which session ended the run").format(
+            words=ended.group().strip(), run=q.text)
+    last = story.previous_session(market, day)
+    return last, _("'{words}': a run that ended the session before ({day})").format(
+        words=ended.group().strip(), day=date_as(last, "weekday_day"))
+
+
+def run_span(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date, dt.date] | None:
+    """(first, last) session of the run ``q`` of the clause ``text`` whose session is ``day``; None for a run of
+    months or years, or of fewer than two."""
+    if q.kind != "streak" or q.count < 2 or q.unit not in ("session", "week"):
+        return None
+    last = run_end(text, q, day, market)[0]
+    if last is None:
+        return None
+    if q.unit == "week":
+        monday = last - dt.timedelta(days=last.weekday() + 7 * (q.count - 1))
+        return story.next_session(market, monday - dt.timedelta(days=1)), last
+    return story.sessions_back(market, last, q.count), last

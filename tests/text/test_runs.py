@@ -1,0 +1,62 @@
+"""The sessions a run of moves covers, on its market's own calendar (components.text.runs, through the events the
+reader proposes)."""
+
+import datetime as dt
+
+import pytest
+
+from components.text.extraction import propose_events
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("text", "published", "span"), [
+    # nine HK sessions back from Monday 30 September 2024: 18 September (the day after Mid-Autumn) was a holiday
+    ("The Hang Seng Index jumped 4% on Monday, capping a nine-day win streak.", "2024-09-30",
+     (D(2024, 9, 17), D(2024, 9, 30))),
+    # ... where Shanghai traded that day
+    ("The Shanghai Composite Index surged 8% on Monday, capping a nine-day win streak.", "2024-09-30",
+     (D(2024, 9, 18), D(2024, 9, 30))),
+    # a run the clause ends is the sessions before its day
+    ("The Hang Seng surged 1.4% on Friday, snapping a three-day losing streak.", "2025-09-05",
+     (D(2025, 9, 2), D(2025, 9, 4))),
+    ("The S&P 500 fell for an eighth day on Monday.", "2024-12-16", (D(2024, 12, 5), D(2024, 12, 16))),
+    # a run of weeks starts on the Monday of its first week
+    ("The Hang Seng Index rose 0.9% on Friday for a seventh straight week of gains.", "2025-05-23",
+     (D(2025, 4, 7), D(2025, 5, 23))),
+    ("The Hang Seng Index rose 1% on Friday for a fifth consecutive weekly gain.", "2025-02-14",
+     (D(2025, 1, 13), D(2025, 2, 14))),
+])
+def test_a_run_is_proposed_as_the_sessions_it_covers(text, published, span):
+    found = {(c.start_date, c.end_date) for c in propose_events(text, published).candidates}
+    assert span in found
+
+
+def test_a_run_in_a_cause_is_the_cause_s_not_the_move_s():
+    text = "Gold miners rose 3% on Friday after bullion set a record high for a third consecutive day."
+    found = propose_events(text, "2025-03-21").candidates
+    assert all(c.start_date == c.end_date for c in found)
+
+
+def test_a_run_of_one_or_of_months_is_no_span():
+    for text in ("The Hang Seng Index rose 1% on Friday for a first straight day.",
+                 "The Hang Seng Index rose 1% on Friday, a third straight month of gains."):
+        assert all(c.start_date == c.end_date for c in propose_events(text, "2025-03-21").candidates)
+
+
+def _streak(text: str, published: str):
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+    return next(c for c in read_claims(read_article(text, published)) if c.measure == "streak")
+
+
+def test_a_run_halted_days_before_its_clause_ends_the_session_before_the_halt():
+    claim = _streak("The Hong Kong stock market moved lower again on Tuesday, one day after halting the four-day "
+                    "slide in which it had plummeted more than 1,030 points.", "2024-05-28")
+    assert claim.day == D(2024, 5, 24) and claim.count == 4 and not claim.unsure
+
+
+def test_a_run_ended_at_a_time_the_clause_does_not_pin_is_not_sure():
+    claim = _streak("The Hong Kong stock market has alternated between gains and losses through the last eight "
+                    "trading days since ending a two-day slide.", "2026-03-02")
+    assert "does not say which session ended the run" in claim.unsure
