@@ -131,7 +131,25 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
         year, note = int(year_text or ctx.published.year), ""
     else:
         year, note = _year_for(month, 1, m, ctx)
-    return resolved(m, "month", month_span(year, month), _("the calendar month named"), note)
+    first, last = month_span(year, month)
+    part = m.group().split()[0].lower().rstrip("-")
+    if part in _THIRDS:  # "early January": its first ten days; "late May": from the 20th
+        lo, hi = _THIRDS[part]
+        return resolved(m, "month", (first.replace(day=lo), last.replace(day=min(hi, last.day))),
+                        _("the {part} part of the month named").format(part=part), note)
+    return resolved(m, "month", (first, last), _("the calendar month named"), note)
+
+
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (20, 31)}
+
+
+def _month_mark(m: re.Match, ctx: Context) -> DateExpression:
+    """A peak or a low named by its month ("from its November peak", "its October 2024 high"): that month, the
+    most recent one that has begun when no year is written (a peak is behind the story)."""
+    month, pub = month_number(m.group("month")), ctx.published
+    year = int(m.group("year")) if m.group("year") else pub.year if month <= pub.month else pub.year - 1
+    first, last = month_span(year, month)
+    return resolved(m, "month", (first, min(last, max(first, pub))), _("the month of the peak or low named"))
 
 
 def _since(m: re.Match, ctx: Context) -> DateExpression:
@@ -273,9 +291,12 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
      _month_day),
     (re.compile(rf"\b[Ss]ince (?P<month>{MONTH})(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
                 rf"(?:,? (?P<year>\d{{4}})\b| (?P<rel>last|this) year\b)?"), _since),
-    (re.compile(rf"\b(?:[Ii]n |[Dd]uring |[Ee]arly |[Ll]ate |[Mm]id[- ])(?P<month>{MONTH})\b(?: (?P<year>\d{{4}})\b)?"),
+    (re.compile(rf"\b(?:[Ii]n |[Dd]uring |[Ee]arly |[Ll]ate |[Mm]id[- ])(?P<month>{MONTH})\b"
+                rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"),
      _month),
-    (re.compile(rf"\b(?P<month>{MONTH}) (?P<year>\d{{4}})\b"), _month),
+    (re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b"), _month),
+    (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "
+                r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"
                 rf"(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s\b)?(?: (?P<q2>morning|afternoon|evening|night)\b)?"),

@@ -22,7 +22,7 @@ from components.data.events import Event
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.locale import _
 from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, runs
-from components.text.date_types import DateExpression, checked_date, tense_at
+from components.text.date_types import DateExpression, checked_date, month_span, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.event_records import candidate_to_event_record, plain_candidates
 from components.text.reader import Clause, Reading, read_article
@@ -246,8 +246,8 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     main, second = _candidate(clause), _second(clause)
     parts = event_parts.parts(clause.text)
     if len(parts) == 1:
-        return _distinct([main, second, *_period_candidates(clause, parts), *_run_candidates(clause, reading)]), \
-            _unresolved(clause)
+        return _distinct([main, second, *_period_candidates(clause, parts), *_run_candidates(clause, reading, parts),
+                          *_reference_candidates(clause, parts)]), _unresolved(clause)
     holder = _holder(clause, parts)
     reported = event_parts.is_report(parts[holder])  # "X is examining Y, the Times reported on Saturday"
     kept, found, unsure = set(), [], []
@@ -275,8 +275,8 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
             clause.text[lo:hi], replace(own, start=own.start - lo, end=own.end - lo) if inside else None))
     if second is not None and not any(c.expression == second.expression for c in found):
         found.append(second)
-    return _distinct([main, *found, *_period_candidates(clause, parts), *_run_candidates(clause, reading)]), \
-        _unresolved(clause) + unsure
+    return _distinct([main, *found, *_period_candidates(clause, parts), *_run_candidates(clause, reading, parts),
+                      *_reference_candidates(clause, parts)]), _unresolved(clause) + unsure
 
 
 def _distinct(candidates: list[Candidate | None]) -> list[Candidate]:
@@ -308,20 +308,62 @@ def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Ca
     return out
 
 
-def _run_candidates(clause: Clause, reading: Reading) -> list[Candidate]:
+# a point a move is measured against: "from its November peak", "the all-time high it set in early January",
+# "its steepest loss since its creation in July 2020", "its heftiest drop since 1997", "its best day since June 4"
+_REFERENCE = re.compile(r"\b(?:high|highs|low|lows|peak|trough|record|top|bottom|drop|fall|loss|gain|rally|slump"
+                        r"|crash|plunge|slide|creation|inception|launch|debut|listing|reach\w*|hitting|touching)\b"
+                        r"[^;]{0,30}?(?:\b(?:set|seen|hit|reached|touched|recorded|logged|in|on|of))?\s+"
+                        r"(?:early |late |mid-?)?$|\b(?:best|worst|biggest"
+                        r"|largest|steepest|heftiest|sharpest|most|highest|lowest|strongest|weakest|longest|first)\b"
+                        r"[^.;,]{0,40}?\bsince\s+$", re.IGNORECASE)
+_PEAK = re.compile(r"\b(?:peak|high|highs|low|lows|trough|top|bottom)$")
+_YEAR_ONLY = re.compile(r"^since (?:19|20)\d\d$", re.IGNORECASE)
+
+
+def _reference_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
+    """A candidate for each point a move of the clause is measured against (see ``_REFERENCE``): the day, month or
+    year it names, an event of its own."""
+    out = []
+    for e in clause.expressions[:MAX_SYMBOLS]:
+        if not e.resolved or e is clause.date or e.kind not in ("month", "year", "absolute", "since"):
+            continue
+        peak = bool(_PEAK.search(e.text))  # "November peak"
+        words = clause.text[max(0, e.start - 60):e.start] + ("since " if e.kind == "since" else "")
+        if not (peak or _REFERENCE.search(words)):
+            continue
+        start, end = e.start_date, e.end_date
+        if e.kind == "since":  # "since 1997": that year; "since Nov. 11": that day; "since March": that month
+            end = dt.date(start.year, 12, 31) if _YEAR_ONLY.match(e.text) else start if re.search(
+                r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", e.text.replace(str(start.year), "")) else month_span(
+                start.year, start.month)[1]
+        rule = _("the point the move is measured against ('{words}')").format(words=e.text)
+        said = _part_words(clause, parts, e.start)
+        out.append(Candidate(said, clause.sentence_index, e.text, start, end, rule, suggest_title(said),
+                             "market move", _cue(said), _("medium: {rule}").format(rule=rule),
+                             e.tz or clause.tz or DEFAULT_TZ, (), e.qualifier))
+    return out
+
+
+def _part_words(clause: Clause, parts: list[event_parts.Part], at: int) -> str:
+    """The words of the part of the clause that holds position ``at`` (the whole clause when it has one part)."""
+    part = next((p for p in parts if p.start <= at < p.end), None)
+    return part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
+
+
+def _run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
     """A candidate for each run of sessions or weeks the clause names ("capping a nine-day win streak", "for a fifth
     straight day"): the sessions it covers, on its listing's market calendar (see components.text.runs)."""
     if clause.day is None or not clause.move:
         return []
     markets = {m.market for m in clause.listings if m.market}
     market = next(iter(markets)) if len(markets) == 1 else reading.place
-    out, parts = [], event_parts.parts(clause.text)
+    out = []
     for q in quantities.quantities(clause.text)[:MAX_SYMBOLS]:
         part = next((p for p in parts if p.start <= q.start < p.end), parts[0])
         span = runs.run_span(clause.text, q, clause.day, market)
         if span is None or part.lead.split()[-1:] not in ([], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
             continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
-        words = part.text(clause.text) if len(parts) > 1 else clause.text
+        words = _part_words(clause, parts, q.start)
         rule = _("the sessions of the run '{words}' on the {market} market's calendar, ending {day}").format(
             words=q.text, market=market, day=span[1].isoformat())
         out.append(Candidate(words, clause.sentence_index, q.text, span[0], span[1], rule,

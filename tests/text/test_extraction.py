@@ -352,3 +352,30 @@ def test_a_market_shut_on_a_weekday_is_that_day_and_not_a_move(sentence, day):
 def test_a_day_in_a_that_clause_after_a_move_is_not_the_move_day():
     sentence = "Hong Kong rebounded on the names that led it lower yesterday, with Acme +3.1%."
     assert _items(sentence)[0] == {sentence: PUBLISHED}
+
+
+@pytest.mark.parametrize(("sentence", "published", "span"), [
+    ("The Nasdaq is down 20% from its November peak, putting it in a bear market.", "2022-03-07",
+     (dt.date(2021, 11, 1), dt.date(2021, 11, 30))),
+    ("The index is 12% below the all-time high it set in early January.", "2022-03-07",
+     (dt.date(2022, 1, 1), dt.date(2022, 1, 10))),
+    ("The index slumped 7%, its steepest daily loss since its creation in July 2020.", "2022-03-14",
+     (dt.date(2020, 7, 1), dt.date(2020, 7, 31))),
+    ("The benchmark fell 13%, its heftiest drop since 1997.", "2025-04-07",
+     (dt.date(1997, 1, 1), dt.date(1997, 12, 31))),
+    ("The ETF jumped 6%, its largest daily percentage gain since Nov. 11.", "2022-11-29",
+     (dt.date(2022, 11, 11), dt.date(2022, 11, 11))),
+    ("The stock has gained about 12 per cent from its March low.", "2026-03-17",
+     (dt.date(2026, 3, 1), dt.date(2026, 3, 17))),
+    ("Acme has rebounded since hitting a low of around HK$489.6 in late May.", "2025-11-14",
+     (dt.date(2025, 5, 20), dt.date(2025, 5, 31))),
+])
+def test_the_point_a_move_is_measured_against_is_an_event_of_its_own(sentence, published, span):
+    spans = {(c.start_date, c.end_date) for c in ex.propose_events(sentence, published).candidates}
+    assert span in spans
+
+
+def test_a_period_since_a_day_is_not_a_reference_point():
+    spans = {(c.start_date, c.end_date) for c in ex.propose_events(
+        "The index has recovered the ground it had given up since March 10.", "2022-03-17").candidates}
+    assert (dt.date(2022, 3, 10), dt.date(2022, 3, 10)) not in spans
