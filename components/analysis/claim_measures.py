@@ -258,6 +258,9 @@ def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> l
     week_base = int(b.index.searchsorted(monday, side="left")) - 1
     if week_base >= 0:
         add(_("the week's move"), week_base, pos)
+    for first, name in ((b.index[pos].replace(day=1), _("the month's move to this session")),
+                        (b.index[pos].replace(month=1, day=1), _("the year's move to this session"))):
+        add(name, int(b.index.searchsorted(first, side="left")) - 1, pos)  # "This month it is up 3.10%"
     low = move_value(b, base, pos, "low", points)[0]
     high = move_value(b, base, pos, "high", points)[0]
     target = claim.value * (claim.direction or 1)

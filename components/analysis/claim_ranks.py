@@ -147,9 +147,14 @@ def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     at = pos if claim.unit != "week" else int(closes.index.searchsorted(b.index[pos], side="left"))
     at = min(at, len(closes) - 1)
     moves = closes.diff()
-    run = 0
-    while at - run >= 1 and moves.iloc[at - run] * claim.sign > 0:
-        run += 1
+
+    def run_to(end: int) -> int:
+        run = 0
+        while 0 <= end and end - run >= 1 and moves.iloc[end - run] * claim.sign > 0:
+            run += 1
+        return run
+
+    run = run_to(at)
     session = bar_day(b, pos)
     fig = Figure("streak", _(_STREAK_LABELS[claim.unit]).format(symbol=claim.symbol), float(run), claim.symbol,
                  (session,), (), basis_of(claim.symbol))
@@ -157,6 +162,11 @@ def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                                                                day=date_as(session, "weekday_date"))
     verdict = (MATCHES, _("{count} in a row").format(count=run)) if run == claim.count else (
         NO_MATCH, _("{count} in a row, not {claimed}").format(count=run, claimed=claim.count))
+    near = next((end for end in (at - 1, at + 1) if end < len(closes) and run_to(end) == claim.count), None)
+    if verdict[0] == NO_MATCH and near is not None:  # "when the market rose for four straight days": another time
+        verdict = NOT_SURE, _("{why}; but the run ending {day} was {count} in a row, which matches: the article may "
+                              "mean it").format(why=verdict[1], day=date_as(closes.index[near].date(), "weekday_date"),
+                                                count=claim.count)
     return result_of(claim, verdict, text, [fig], session, session)
 
 

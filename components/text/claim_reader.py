@@ -49,6 +49,7 @@ _CLOSING = L.patterns(L.CLOSING)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
+_WHEN = re.compile(r"\bwhen\b[^.;,]*$", re.IGNORECASE)  # "... since March 7, when the market rose for four days"
 
 
 @dataclass
@@ -181,6 +182,9 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
       a move over it, for a figure that names no day of its own."""
     if day is None:
         return None
+    if measure == "streak" and _WHEN.search(clause.text, max(0, q.start - 80), q.start):
+        rule = _("'{words}' is a run at a time the text does not date ('when …')").format(words=q.text)
+        return "streak", rule, day, False, {"day": day, "unsure": rule}
     if measure == "streak" and runs.ENDED.search(clause.text, max(0, q.start - 40), q.start):
         last, rule = runs.run_end(clause.text, q, day, market)  # "snapping a three-day losing streak": ended before
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})

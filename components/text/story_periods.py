@@ -153,7 +153,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding)\b", re.IGNORECASE)
 
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:(?:for|over|on|in) the (?:holiday-shortened |shortened )?week(?![\w-])(?!['’]s? (?:high|low))"
-                r"|week[- ]to[- ]date|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
+                r"|week[- ]to[- ]date|week['’]s (?=(?:gains?|loss(?:es)?|advances?|declines?|drops?|falls?|rally"
+                r"|slide)\b)"
+                r"|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
                 r"|rally|slide|increases?|decreases?|performance)\b)|(?<=[%s] )weekly\b|week[- ](?:on|over)[- ]week"
                 r"|(?:a|its|their) (?:first |second |third )?(?:standout|strong|weak|stellar|bumper|tough|rough|good"
                 r"|bad|best|worst|negative|positive|losing|winning|volatile|turbulent|choppy) week\b(?! (?:ago|earlier"

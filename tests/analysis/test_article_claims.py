@@ -265,3 +265,24 @@ def test_ing_verbs_give_the_direction_levies_are_not_prices_and_a_coordinated_cl
     got = {c.title: c.start_date for c in propose_events(text, "2025-04-07").candidates}
     assert got["U.S. President Donald Trump announced sweeping tariffs"] == dt.date(2025, 4, 2)
     assert got["China retaliated with 34% levies on all U.S. goods"] == dt.date(2025, 4, 4)
+
+
+def test_a_day_figure_that_is_the_month_s_move_is_not_sure_not_wrong(bars, frame):
+    month = (close(frame, "^HSI", "2023-03-31") / close(frame, "^HSI", "2023-02-28") - 1) * 100
+    result = check_claim(claim(symbol="^HSI", day=D(2023, 3, 31), value=round(month, 2), decimals=2), bars)
+    assert result.verdict == NOT_SURE and "month" in result.explanation
+
+
+def test_a_run_that_matches_ending_the_session_before_is_not_sure_not_wrong(bars, frame):
+    closes = frame[frame["symbol"] == "^HSI"].set_index("date")["close"]
+    days = [d for d in closes.index if "2023-01-01" <= str(d)[:10] <= "2023-12-31"]
+    moves = closes.diff()
+    # a session whose own run up is 0 (it fell) right after a run up of two or more sessions
+    at = next(i for i in range(20, len(days)) if moves[days[i]] < 0 < moves[days[i - 1]] and moves[days[i - 2]] > 0)
+    run = 0
+    while moves[days[at - 1 - run]] > 0:
+        run += 1
+    day = dt.date.fromisoformat(str(days[at])[:10])
+    result = check_claim(claim(symbol="^HSI", day=day, measure="streak", count=run, unit="session", sign=1,
+                               value=float(run)), bars)
+    assert result.verdict == NOT_SURE and "may mean" in result.explanation, result.explanation

@@ -60,3 +60,9 @@ def test_a_run_ended_at_a_time_the_clause_does_not_pin_is_not_sure():
     claim = _streak("The Hong Kong stock market has alternated between gains and losses through the last eight "
                     "trading days since ending a two-day slide.", "2026-03-02")
     assert "does not say which session ended the run" in claim.unsure
+
+
+def test_a_run_at_a_time_the_text_does_not_date_is_not_sure():
+    claim = _streak("Largest three-day gain since Tuesday, March 7, when the market rose for four straight trading "
+                    "days.", "2023-03-31")
+    assert "does not date" in claim.unsure
