@@ -55,8 +55,8 @@ def claim_chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.dat
                               marker=dict(symbol=shape, size=11, color=style.color, line=dict(color=pen.edge, width=1)),
                               hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{name}</extra>"))
     layout = dict(height=HEIGHT, margin=dict(l=10, r=10, t=26, b=58), showlegend=False, hovermode="closest",
-                  dragmode=False, xaxis=dict(rangebreaks=[dict(bounds=["sat", "mon"])], tickformat="%d %b %y", nticks=6,
-                             tickangle=0),
+                  dragmode=False, xaxis=dict(rangebreaks=[dict(bounds=["sat", "mon"])], tickformat=F.tick_date(),
+                                             nticks=6, tickangle=0),
                   yaxis=dict(title=dict(text=symbol), tickformat=",.0f"),
                   annotations=[dict(text=basis_footnote([symbol]).replace("<br>", " "), xref="paper", yref="paper",
                                     x=0, y=0, yshift=-36,

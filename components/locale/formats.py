@@ -122,6 +122,12 @@ def hover_day(*, year: bool = True) -> str:
     return _("%a %d %b %Y") if year else _("%a %d %b")
 
 
+def tick_date() -> str:
+    """Plotly's d3 format of a date on a small chart's time axis: "%d %b %y" in English ("06 Mar 25")."""
+    # Translators: a d3 time format read by plotly for a date tick; keep the % codes valid (%Y year, %-m month, %-d day)
+    return _("%d %b %y")
+
+
 _PADDED_DAY = {"en": "EEE dd MMM", "zh-HK": "M月d日 (EEE)", "zh-CN": "M月d日 (EEE)"}
 _PADDED_YEAR = {"en": "EEE dd MMM y", "zh-HK": "y年M月d日 (EEE)", "zh-CN": "y年M月d日 (EEE)"}
 _DAY_TIME = {"en": "EEE d MMM HH:mm", "zh-HK": "M月d日 (EEE) HH:mm", "zh-CN": "M月d日 (EEE) HH:mm"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,7 @@ from components.analysis.metrics import closes_by_symbol
 from components.analysis.verdicts import evaluate_all
 from components.charts import marks
 from components.charts.palette import DEFAULT_UPDOWN, UpDown, cell_css, convention
+from components.charts.plotly_locale import plotly_config
 from components.charts.story import timeline_figure
 from components.data.basis import BASIS_USE
 from components.data.events import Event, category_name, find_event, shown_summary, shown_title
@@ -138,8 +140,9 @@ def _table(frame: pd.DataFrame, colors: UpDown | None = None) -> str:
 
 def _chart(fig, number: int) -> str:
     spec = fig.to_json().replace("<", "\\u003c")  # valid JSON, and no "</script>" can appear inside it
+    config = json.dumps({"displaylogo": False, "responsive": True, **plotly_config()}).replace("<", "\\u003c")
     return (f'<div class="chart" id="chart-{number}"></div>\n<script>(function () {{ var s = {spec};\n'
-            f'Plotly.newPlot("chart-{number}", s.data, s.layout, {{displaylogo: false, responsive: true}}); }})();'
+            f'Plotly.newPlot("chart-{number}", s.data, s.layout, {config}); }})();'
             "</script>")
 
 

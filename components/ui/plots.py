@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import locale
-from components.charts import describe
+from components.charts import describe, plotly_locale
 from components.locale import _
 from components.ui import device
 from components.ui.state import PAGE_HELPERS, Chart
@@ -24,8 +24,10 @@ PAGE_SCRIPT = st.components.v2.component("page_helpers", js=(ASSETS / "page.js")
 
 
 def config() -> dict:
-    """The plotly config: no logo; on a touch screen no toolbar (a swipe scrolls, the legend stays clear)."""
-    return {"displaylogo": False, "displayModeBar": False} if device.is_touch() else {"displaylogo": False}
+    """The plotly config: no logo; plotly's own words and dates in the run's language; on a touch screen no toolbar
+    (a swipe scrolls, the legend stays clear)."""
+    touch = {"displayModeBar": False} if device.is_touch() else {}
+    return {"displaylogo": False, **touch, **plotly_locale.plotly_config()}
 
 
 def drawn_once(fig):
