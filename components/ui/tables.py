@@ -24,7 +24,7 @@ _KEYS: dict[int, tuple[weakref.ref, str]] = {}  # id of a table -> (the table, i
 
 def show(table: pd.DataFrame | Styler, *, key: str | None = None, **options) -> None:
     """``st.dataframe(table, key=key, **options)`` for a table that is never changed once made."""
-    _drawn(content_key(table), _digest(repr((key, sorted(options.items())))), table, key, options)
+    _drawn(_digest(repr((content_key(table), key, sorted(options.items())))), _table=table, _key=key, _options=options)
 
 
 def content_key(table: pd.DataFrame | Styler) -> str:
@@ -61,5 +61,5 @@ def _digest(data: str | bytes) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)
-def _drawn(content: str, drawing: str, _table, _key: str | None, _options: dict) -> None:
+def _drawn(drawing: str, *, _table, _key: str | None, _options: dict) -> None:  # one hashed argument: cheap to look up
     st.dataframe(_table, key=_key, **_options)
