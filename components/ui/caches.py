@@ -70,22 +70,26 @@ def data_key(result: PriceResult) -> str:
 def compare_all_events(history: PriceResult, events: list[Event], symbol: str, benchmark: str,
                        estimation: tuple[int, int], window: tuple[int, int]) -> pd.DataFrame:
     """The all-events comparison table for one stock and benchmark of ``history``."""
+    key = _digest((data_key(history), events_key(events), symbol, benchmark, tuple(estimation), tuple(window),
+                   language()))
     with st.spinner(_("Running the event study for every event…")):
-        return _compare_all_events(history, data_key(history), events, events_key(events), symbol, benchmark,
-                                   tuple(estimation), tuple(window), language())
+        return _compare_all_events(key, _history=history, _events=events, _symbols=(symbol, benchmark),
+                                   _windows=(tuple(estimation), tuple(window)))
 
 
 def claim_results(history: PriceResult, events: list[Event]) -> list[ClaimResult]:
     """Every claim's verdict from the given prices and events."""
-    return _claim_results(history, data_key(history), events, events_key(events), language())
+    return _claim_results(_digest((data_key(history), events_key(events), language())), _history=history,
+                          _events=events)
 
 
 def reactions(history: PriceResult, event: Event, events: list[Event],
               symbols: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """An event's reaction table, its display form, and the notes on other events sharing its day 0."""
     key, every = data_key(history), events_key(events)
-    day0s = _day0s(history, key, events, every, tuple(symbols))
-    return _reactions(history, key, event, events_key([event]), events, every, tuple(symbols), day0s, language())
+    day0s = _day0s(_digest((key, every, tuple(symbols))), _history=history, _events=events, _symbols=tuple(symbols))
+    return _reactions(_digest((key, events_key([event]), every, tuple(symbols), language())), _history=history,
+                      _event=event, _events=events, _symbols=tuple(symbols), _day0s=day0s)
 
 
 def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
@@ -96,15 +100,19 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
     are the page's own.
     """
     key = data_key(history)
-    figure = _market_figure(history, key, events, events_key(events), language(), start=start, end=end,
-                            categories=None if categories is None else tuple(categories), symbols=symbols, **options)
-    frame = _range_frame(history, key, start, end, symbols).copy(deep=False)
+    chosen = dict(options, start=start, end=end, categories=None if categories is None else tuple(categories),
+                  symbols=symbols)
+    figure = _market_figure(_digest((key, events_key(events), language(), sorted(chosen.items()))),
+                            _history=history, _events=events, _options=chosen)
+    frame = range_frame(history, start, end, symbols)
     return figure, frame, marks.in_range(events, start, end, categories)
 
 
-def range_frame(history: PriceResult, start: dt.date, end: dt.date) -> pd.DataFrame:
+def range_frame(history: PriceResult, start: dt.date, end: dt.date,
+                symbols: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The prices of ``history`` from ``start`` to ``end`` (the frame :func:`market_chart` returns), the page's own."""
-    return _range_frame(history, data_key(history), start, end, None).copy(deep=False)
+    return _range_frame(_digest((data_key(history), start, end, symbols)), _history=history, _start=start, _end=end,
+                        _symbols=symbols).copy(deep=False)
 
 
 def shared(name: str, build: Callable[[], T], *key: Hashable, history: PriceResult | None = None,
@@ -113,89 +121,100 @@ def shared(name: str, build: Callable[[], T], *key: Hashable, history: PriceResu
     prices (``history``), ``events`` and language, shared read-only by every session: what a page only draws (a
     figure, a table) or reads. ``key`` must hold every input of ``build`` but the prices and events."""
     prices = data_key(history) if history is not None else ""
-    return _shared(build, name, prices, events_key(events) if events is not None else "", key, language())
+    return _shared(_digest((name, prices, events_key(events) if events is not None else "", key, language())),
+                   _build=build)
 
 
 def closes(history: PriceResult) -> dict[str, pd.Series]:
     """``closes_by_symbol`` of the history, once per prices: shallow copies of shared Series (pandas copies the data
     before a write to one)."""
-    return {s: series.copy(deep=False) for s, series in _closes(history, data_key(history), "close").items()}
+    return {s: series.copy(deep=False) for s, series in _closes_of(history, "close").items()}
 
 
 def prints(history: PriceResult) -> dict[str, pd.Series]:
     """``prints_by_symbol`` of the history, once per prices, like :func:`closes`."""
-    return {s: series.copy(deep=False) for s, series in _closes(history, data_key(history), "raw_close").items()}
+    return {s: series.copy(deep=False) for s, series in _closes_of(history, "raw_close").items()}
 
 
 def coverage_notes(history: PriceResult, symbols: list[str], start: dt.date, end: dt.date, *,
                    in_range: bool = True) -> list[str]:
     """The sentences on symbols whose prices do not cover ``start..end``, once per prices, range and language:
     of the prices in the range, or (``in_range=False``) of the whole history."""
-    return list(_notes(history, data_key(history), tuple(symbols), start, end, in_range, language()))
+    key = _digest((data_key(history), tuple(symbols), start, end, in_range, language()))
+    return list(_notes(key, _history=history, _symbols=tuple(symbols), _span=(start, end), _in_range=in_range))
 
+
+# Each cached function below takes one hashed argument, a digest of everything its result depends on (Streamlit
+# hashes every other argument, and looks each positional one up in the signature, on every call); the values it
+# works from are keyword arguments named with "_", which Streamlit leaves out of the key.
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _compare_all_events(_history: PriceResult, key: str, _events: list[Event], events: str, symbol: str,
-                        benchmark: str, estimation: tuple[int, int], window: tuple[int, int],
-                        language: str) -> pd.DataFrame:
-    closes = _closes(_history, key, "close")
-    return compare_events(_events, closes[symbol], closes[benchmark], symbol, benchmark, estimation, window)
+def _compare_all_events(key: str, *, _history: PriceResult, _events: list[Event], _symbols: tuple[str, str],
+                        _windows: tuple) -> pd.DataFrame:
+    closes = _closes_of(_history, "close")
+    symbol, benchmark = _symbols
+    return compare_events(_events, closes[symbol], closes[benchmark], symbol, benchmark, *_windows)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _claim_results(_history: PriceResult, key: str, _events: list[Event], events: str,
-                   language: str) -> list[ClaimResult]:
-    return evaluate_all(load_claims(), _closes(_history, key, "close"), _events)
+def _claim_results(key: str, *, _history: PriceResult, _events: list[Event]) -> list[ClaimResult]:
+    return evaluate_all(load_claims(), _closes_of(_history, "close"), _events)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _day0s(_history: PriceResult, key: str, _events: list[Event], events: str,
-           symbols: tuple[str, ...]) -> dict[tuple[str, str], dt.date]:
-    return day0_map(_events, _closes(_history, key, "close"), list(symbols))
+def _day0s(key: str, *, _history: PriceResult, _events: list[Event],
+           _symbols: tuple[str, ...]) -> dict[tuple[str, str], dt.date]:
+    return day0_map(_events, _closes_of(_history, "close"), list(_symbols))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _reactions(_history: PriceResult, key: str, _event: Event, event: str, _events: list[Event], events: str,
-               symbols: tuple[str, ...], _day0s: dict, language: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    closes = _closes(_history, key, "close")
-    table = reaction_table(_event, closes, list(symbols))
-    return table, reaction_display(table), shared_day0(_event, _events, closes, list(symbols), _day0s)
+def _reactions(key: str, *, _history: PriceResult, _event: Event, _events: list[Event], _symbols: tuple[str, ...],
+               _day0s: dict) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    closes = _closes_of(_history, "close")
+    table = reaction_table(_event, closes, list(_symbols))
+    return table, reaction_display(table), shared_day0(_event, _events, closes, list(_symbols), _day0s)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _market_figure(_history: PriceResult, key: str, _events: list[Event], events: str, language: str, **options):
-    return marks.market_chart(_history.frame, events=_events, **options)[0]
+def _market_figure(key: str, *, _history: PriceResult, _events: list[Event], _options: dict):
+    return marks.market_chart(_history.frame, events=_events, **_options)[0]
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _shared(_build: Callable[[], T], name: str, prices: str, events: str, key: tuple, language: str) -> T:
+def _shared(key: str, *, _build: Callable[[], T]) -> T:
     return _build()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _range_frame(_history: PriceResult, key: str, start: dt.date, end: dt.date,
-                 symbols: tuple[str, ...] | None) -> pd.DataFrame:
-    return marks.range_frame(_history.frame, start, end, symbols)
+def _range_frame(key: str, *, _history: PriceResult, _start: dt.date, _end: dt.date,
+                 _symbols: tuple[str, ...] | None) -> pd.DataFrame:
+    return marks.range_frame(_history.frame, _start, _end, _symbols)
+
+
+def _closes_of(history: PriceResult, column: str) -> dict[str, pd.Series]:
+    return _closes(_digest((data_key(history), column)), _history=history, _column=column)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _closes(_history: PriceResult, key: str, column: str) -> dict[str, pd.Series]:
-    return (closes_by_symbol if column == "close" else prints_by_symbol)(_history.frame)
+def _closes(key: str, *, _history: PriceResult, _column: str) -> dict[str, pd.Series]:
+    return (closes_by_symbol if _column == "close" else prints_by_symbol)(_history.frame)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _notes(_history: PriceResult, key: str, symbols: tuple[str, ...], start: dt.date, end: dt.date, in_range: bool,
-           language: str) -> list[str]:
-    frame = marks.range_frame(_history.frame, start, end) if in_range else _history.frame
-    return _coverage_notes(frame, list(symbols), start, end)
+def _notes(key: str, *, _history: PriceResult, _symbols: tuple[str, ...], _span: tuple[dt.date, dt.date],
+           _in_range: bool) -> list[str]:
+    start, end = _span
+    frame = marks.range_frame(_history.frame, start, end) if _in_range else _history.frame
+    return _coverage_notes(frame, list(_symbols), start, end)
 
 
 def article_claims(article: StoredArticle) -> tuple:
     """(reading, claims) of a loaded article, read once per text, date and place."""
     with st.spinner(_("Reading the article's figures…")):
-        return _article_claims(article.text, article.day, article.place, language())
+        return _article_claims(_digest((article.text, article.day, article.place, language())), _text=article.text,
+                               _published=article.day, _place=article.place)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _article_claims(text: str, published: dt.date, place: str, language: str) -> tuple:
-    return claims_of_text(text, published, place=place or None)
+def _article_claims(key: str, *, _text: str, _published: dt.date, _place: str) -> tuple:
+    return claims_of_text(_text, _published, place=_place or None)

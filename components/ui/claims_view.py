@@ -26,7 +26,7 @@ from components.locale import N_, _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
-from components.ui import articles, caches, device, plots, state, updown
+from components.ui import articles, caches, device, plots, state, tables, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge, shown_as
@@ -112,8 +112,8 @@ def _bundled_claim(result: ClaimResult, history: PriceResult, events: list[Event
     if result.figures:
         table = updown.shared("claim figures", lambda: _bundled_figures(result), result.id,
                               numeric={"value %": "{:+.2f}%"}, history=history, events=events)
-        st.dataframe(table, hide_index=True, key=state.figures_key(result.id),
-                     column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
+        tables.show(table, hide_index=True, key=state.figures_key(result.id),
+                    column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
                                     **_figure_columns()})
         first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
         if first is not None:

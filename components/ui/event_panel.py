@@ -20,7 +20,7 @@ from components.locale.formats import day
 from components.text.article import bundled_article
 from components.text.article_view import sentences_for_event
 from components.text.safe import md_escape, md_link
-from components.ui import caches, device, plots, state, updown
+from components.ui import caches, device, plots, state, tables, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES, badge
@@ -69,9 +69,9 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
             day=day(event.date), symbols=", ".join(symbols), notes="; ".join(n for n in table["note"] if n)))
         return
     shown = updown.shared("reactions", lambda: display, event.id, tuple(symbols), history=history, events=events)
-    st.dataframe(shown, hide_index=True, key=state.REACTION_TABLE,
-                 column_config={"note": st.column_config.TextColumn(width="large"),
-                                "price basis": st.column_config.TextColumn(width="medium")})
+    tables.show(shown, hide_index=True, key=state.REACTION_TABLE,
+                column_config={"note": st.column_config.TextColumn(width="large"),
+                               "price basis": st.column_config.TextColumn(width="medium")})
     st.caption(_("{rule} Each return runs from the close before the first day to the close of the last, in that "
                  "market's own sessions. The benchmark is the market's index; “day 0 minus benchmark” is the plain "
                  "difference in percentage points (pp), not the event study's abnormal return.").format(rule=_(RULE)))

@@ -27,7 +27,7 @@ from components.facts import ADS_RATIO
 from components.locale import _, ngettext
 from components.locale.formats import day, signed_percent
 from components.text.safe import md_escape
-from components.ui import caches, device, plots, state
+from components.ui import caches, device, plots, state, tables
 
 AROUND_DAYS = 6  # calendar days either side of an event on the clock chart
 
@@ -108,5 +108,5 @@ def event_ui(event: Event, history: PriceResult, closes: dict[str, pd.Series], p
 def movers_ui(events: list[Event], history: PriceResult, closes: dict[str, pd.Series]) -> None:
     table = caches.shared("first movers", lambda: first_movers(events, closes["9988.HK"], closes["BABA"]),
                           history=history, events=events)
-    st.dataframe(table, hide_index=True, key=state.LISTINGS_MOVERS,
-                 column_config={"event": st.column_config.TextColumn(_("event"), width="large")})
+    tables.show(table, hide_index=True, key=state.LISTINGS_MOVERS,
+                column_config={"event": st.column_config.TextColumn(_("event"), width="large")})

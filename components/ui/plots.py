@@ -15,7 +15,7 @@ import streamlit as st
 from components import locale
 from components.charts import describe, plotly_locale
 from components.locale import _
-from components.ui import device
+from components.ui import device, tables
 from components.ui.state import PAGE_HELPERS, Chart
 
 ASSETS = Path(__file__).parent / "assets"
@@ -58,9 +58,9 @@ def data_expander(fig) -> str:
     with st.expander(_("Data of this chart"), icon=":material/table:"):
         st.caption(summary)
         if not table.empty:
-            st.dataframe(table, hide_index=True, alt=summary)
+            tables.show(table, hide_index=True, alt=summary)
         if not events.empty:
-            st.dataframe(events, hide_index=True, alt=_("The events this chart marks"))
+            tables.show(events, hide_index=True, alt=_("The events this chart marks"))
     return summary
 
 

@@ -29,7 +29,7 @@ from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EV
 from components.locale import _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, device, plots, state, updown
+from components.ui import caches, device, plots, state, tables, updown
 from components.ui.labels import shown_as
 from components.ui.prices_events import available_symbols
 
@@ -137,9 +137,9 @@ def study_results_ui(result: EventStudyResult, event: Event, history: PriceResul
                       "the estimation window (α + β·benchmark); the abnormal return is actual minus expected, and "
                       "its variance includes the estimation error; t tests use L1 − 2 degrees of freedom. Windows "
                       "count the stock's own trading sessions; day 0 is its reaction session."))
-        st.dataframe(report["stats"], hide_index=True, key=state.ES_STATS)
+        tables.show(report["stats"], hide_index=True, key=state.ES_STATS)
     one_firm_ui(report["one firm"], report["notes"])
-    st.dataframe(report["sessions"], hide_index=True, key=state.ES_TABLE)
+    tables.show(report["sessions"], hide_index=True, key=state.ES_TABLE)
     st.download_button(_("Download per-session table (CSV)"), lambda: csv_bytes(result.table),
                        file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
                        on_click="ignore")
@@ -157,9 +157,9 @@ def one_firm_ui(table, notes: list[str]) -> None:
                   "tails, and with a single event the t-test rests on that assumption alone."))
     for note in notes[:-1]:
         st.warning(note, icon=":material/balance:")
-    st.dataframe(table, hide_index=True, key=state.ES_ONE_FIRM,
-                 column_config={_("day 0: what it saw"): st.column_config.TextColumn(_("day 0: what it saw"),
-                                                                                  width="large")})
+    tables.show(table, hide_index=True, key=state.ES_ONE_FIRM,
+                column_config={_("day 0: what it saw"): st.column_config.TextColumn(_("day 0: what it saw"),
+                                                                                 width="large")})
     st.caption(" ".join([*(_(s) for s in TEST_SENTENCES.values()), notes[-1]]))
 
 
@@ -171,8 +171,8 @@ def comparison_ui(table, events: list[Event], symbol: str, bench: str, history: 
                  "study."))
     shown = caches.shared("study comparison", lambda: compare_display(table, {e.id: shown_title(e) for e in events}),
                           symbol, bench, windows, history=history, events=events)
-    st.dataframe(shown, hide_index=True, key=state.ES_COMPARE,
-                 column_config={_("event"): st.column_config.TextColumn(_("event"), width="large")})
+    tables.show(shown, hide_index=True, key=state.ES_COMPARE,
+                column_config={_("event"): st.column_config.TextColumn(_("event"), width="large")})
     st.download_button(_("Download comparison (CSV)"), lambda: csv_bytes(table),
                        file_name=f"event_study_{symbol}_all_events.csv", mime="text/csv", key=state.ES_COMPARE_CSV,
                        on_click="ignore")
@@ -209,7 +209,7 @@ def group_ui(table, events: list[Event], symbol: str, key: tuple, history: Price
     if isinstance(group, str):
         st.info(group, icon=":material/info:")
         return
-    st.dataframe(shown, hide_index=True, key=state.ES_GROUP_TABLE,
-                 column_config={_("statistic"): st.column_config.TextColumn(_("statistic"), width="large")})
+    tables.show(shown, hide_index=True, key=state.ES_GROUP_TABLE,
+                column_config={_("statistic"): st.column_config.TextColumn(_("statistic"), width="large")})
     for caveat in group.caveats():
         st.caption(caveat)

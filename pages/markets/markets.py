@@ -8,7 +8,7 @@ from components.data.prices import TIDY_COLUMNS
 from components.locale import N_, _
 from components.locale.formats import day
 from components.text.safe import csv_bytes
-from components.ui import caches, daterange, device, errors, links, plots, state, updown
+from components.ui import caches, daterange, device, errors, links, plots, state, tables, updown
 from components.ui.banners import provenance_banner, provenance_table
 from components.ui.markets import chart_caption, chart_options_ui, chosen_symbols, selected_note, symbols_ui
 from components.ui.prices_events import all_events, full_history
@@ -60,23 +60,24 @@ st.caption(_("The last close as the exchange printed it, and dividend-adjusted; 
              "lowest close are on adjusted closes (total return); the high and low are intraday."))
 summary = updown.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols),
                         numeric={"change %": "{:+.2f}%"}, history=history)
-st.dataframe(summary, hide_index=True, key=state.MARKETS_SUMMARY,
-             column_config={"symbol": _("symbol"), "from": _("from"), "to": _("to"), "sessions": _("sessions"),
-                            "change %": st.column_config.NumberColumn(_("change %"), format="%+.2f%%"),
-                            **{c: st.column_config.NumberColumn(_(c), format="%.2f") for c in (
-                                N_("last close, exchange print"), N_("last close, adjusted"), N_("highest close"),
-                                N_("lowest close"), N_("intraday high"), N_("intraday low"))}})
+tables.show(summary, hide_index=True, key=state.MARKETS_SUMMARY,
+            column_config={"symbol": _("symbol"), "from": _("from"), "to": _("to"), "sessions": _("sessions"),
+                           "change %": st.column_config.NumberColumn(_("change %"), format="%+.2f%%"),
+                           **{c: st.column_config.NumberColumn(_(c), format="%.2f") for c in (
+                               N_("last close, exchange print"), N_("last close, adjusted"), N_("highest close"),
+                               N_("lowest close"), N_("intraday high"), N_("intraday low"))}})
 st.header(_("Data in range"))
-table = frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date)
-st.dataframe(table, hide_index=True, height=260, key=state.MARKETS_TABLE,
-             column_config={"date": _("date"), "symbol": _("symbol"), "volume": _("volume"),
-                            "currency": _("currency"), "basis": _("basis"),
-                            **{c: st.column_config.NumberColumn(label, format="%.2f") for c, label in (
-                                ("open", _("open")), ("high", _("high")), ("low", _("low")),
-                                ("close", _("close, adjusted")), ("raw_close", _("close, exchange print")))}})
+table = caches.shared("range table", lambda: frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date), start, end,
+                      history=history)
+tables.show(table, hide_index=True, height=260, key=state.MARKETS_TABLE,
+            column_config={"date": _("date"), "symbol": _("symbol"), "volume": _("volume"),
+                           "currency": _("currency"), "basis": _("basis"),
+                           **{c: st.column_config.NumberColumn(label, format="%.2f") for c, label in (
+                               ("open", _("open")), ("high", _("high")), ("low", _("low")),
+                               ("close", _("close, adjusted")), ("raw_close", _("close, exchange print")))}})
 st.download_button(_("Download CSV"), lambda: csv_bytes(table), file_name=f"prices_{start}_{end}.csv",
                    mime="text/csv", icon=":material/download:", key=state.MARKETS_CSV, on_click="ignore")
 with st.expander(_("Data sources")):
     st.caption(_(BASIS_USE))
-    st.dataframe(caches.shared("provenance table", lambda: provenance_table(history), history=history),
-                 hide_index=True)
+    tables.show(caches.shared("provenance table", lambda: provenance_table(history), history=history),
+                hide_index=True)

@@ -8,7 +8,7 @@ from components.locale.formats import day
 from components.text.article import article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import caches, daterange, links, state
+from components.ui import caches, daterange, links, state, tables
 from components.ui import navigation as nav
 from components.ui.prices_events import all_events
 
@@ -65,7 +65,7 @@ def resolved_dates():
 
 
 mentions, dates = caches.shared("article dates", resolved_dates, events=list(events.values()))
-st.dataframe(dates, hide_index=True, key=state.ARTICLE_DATES)
+tables.show(dates, hide_index=True, key=state.ARTICLE_DATES)
 if any(m.claim_id for m in mentions):
     st.page_link(nav.page("claims"), label=_("“Since January”: see both readings on the claims page"),
                  icon=":material/fact_check:")

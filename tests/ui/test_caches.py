@@ -101,3 +101,39 @@ def test_offline_prices_are_kept_per_language(monkeypatch):
         notes.setdefault(language, set()).add(prices_events.full_history(["9988.HK"]).provenance["9988.HK"].note)
     locale.use("en")
     assert len(notes["en"]) == 1 and notes["en"] != notes["zh-HK"]
+
+
+def _tables_app():
+    import pandas as pd
+    import streamlit as st
+
+    from components.ui import tables, updown
+
+    frame = pd.DataFrame({"symbol": ["9988.HK", "BABA"], "change": ["+8.39%", "−1.20%"]})
+    size = st.session_state.get("rows", 2)
+    with st.expander("tables"):
+        tables.show(updown.styled(frame.head(size)), hide_index=True, column_config={"change": "change (%)"})
+    st.dataframe(updown.styled(frame.head(size)), hide_index=True, column_config={"change": "change (%)"})
+
+
+def test_a_table_drawn_again_is_the_first_drawing_sent_again():
+    """tables.show sends what st.dataframe sends, on its first run and on every later one, and a table with other
+    content is drawn anew."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_tables_app).run()
+    for rows in (2, 2, 1):
+        at.session_state["rows"] = rows
+        at.run()
+        assert not at.exception
+        kept, plain = (_without_uuid(d.proto) for d in at.dataframe)
+        assert kept == plain
+        assert len(at.dataframe[0].value) == rows
+
+
+def _without_uuid(proto):
+    """A table's proto with its Styler's id (random per Styler) taken out of its styles."""
+    proto = type(proto).FromString(proto.SerializeToString())
+    styler = proto.arrow_data.styler
+    styler.styles, styler.uuid = styler.styles.replace(styler.uuid, ""), ""
+    return proto
