@@ -12,7 +12,9 @@
   ``numbers.py`` and ``quantities.py`` (figures), ``moves.py`` (moves said without a figure).
 * Claims: ``claim_reader.py`` (each figure's listing, session and measure), ``claim_subjects.py`` (whose figure),
   ``claim_periods.py`` (its day or period), ``measure_rules.py`` (what it measures).
-* Events: ``extraction.py`` proposes them, with ``event_parts.py``, ``event_records.py`` and ``titles.py``.
+* Events: ``extraction.py`` proposes them (``candidates.py`` is what it returns), with ``event_parts.py`` (events of
+  their own inside a clause), ``side_events.py`` (periods, runs and reference points a clause names),
+  ``event_records.py`` and ``titles.py``; ``runs.py`` gives the sessions a run covers, to events and claims alike.
 * Files and display: ``upload_schema.py``, ``upload_values.py`` and ``uploads.py`` read a user's events file,
   ``user_events.py`` merges them; ``safe.py`` escapes untrusted text for Markdown and CSV.
 """

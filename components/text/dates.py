@@ -134,13 +134,14 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
     first, last = month_span(year, month)
     part = m.group().split()[0].lower().rstrip("-")
     if part in _THIRDS:  # "early January": its first ten days; "late May": from the 20th
-        lo, hi = _THIRDS[part]
-        return resolved(m, "month", (first.replace(day=lo), last.replace(day=min(hi, last.day))),
-                        _("the {part} part of the month named").format(part=part), note)
+        lo, hi, rule = _THIRDS[part]
+        return resolved(m, "month", (first.replace(day=lo), last.replace(day=min(hi, last.day))), _(rule), note)
     return resolved(m, "month", (first, last), _("the calendar month named"), note)
 
 
-_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (20, 31)}
+_THIRDS = {"early": (1, 10, N_("the first ten days of the month named")),
+           "mid": (11, 20, N_("the middle of the month named (the 11th to the 20th)")),
+           "late": (20, 31, N_("the end of the month named (from the 20th)"))}
 
 
 def _month_mark(m: re.Match, ctx: Context) -> DateExpression:

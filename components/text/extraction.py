@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Mapping
 
-from components.data.events import Event
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.locale import _
-from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, runs
-from components.text.date_types import DateExpression, checked_date, month_span, tense_at
+from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, side_events
+from components.text.candidates import DEFAULT_TZ, NAMED_EVENT, Candidate, Extraction, Unresolved, guess_category
+from components.text.candidates import cue as cue_of
+from components.text.date_types import DateExpression, checked_date, tense_at
 from components.text.dates import FUTURE_TENSE, find_date_expressions
 from components.text.event_records import candidate_to_event_record, plain_candidates
 from components.text.reader import Clause, Reading, read_article
@@ -31,95 +32,10 @@ from components.text.titles import TITLE_MAX_CHARS, suggest_title
 
 __all__ = ["Candidate", "Extraction", "Unresolved", "candidate_to_event_record", "guess_category", "propose_events",
            "suggest_title", "TITLE_MAX_CHARS", "checked_date"]
-DEFAULT_TZ = Event.model_fields["tz"].default
 
-EVENT_CUES = [
-    re.compile(r"\b(?:shares|stocks?|index)\b[^.;]{0,60}?\b(?:rose|fell|jumped|surged|soared|slumped|tumbled"
-               r"|dropped|climbed|plunged|gained|lost|rallied|slid|leapt|opened|closed)\b", re.IGNORECASE),
-    re.compile(r"\b(?:launched|released|unveil(?:ed|s)|announce[ds]|introduced|debuted|rolled out)\b", re.IGNORECASE),
-    re.compile(r"\bIPO\b|\binitial public offering\b|\blisted on\b|\bwent public\b"),
-    re.compile(r"\bearnings\b|\bquarterly results\b|\bresults for\b|\breported (?:revenue|profit|earnings|net)",
-               re.IGNORECASE),
-    re.compile(r"\bacquired\b|\bacquisition of\b|\bmerger\b|\bagreed to (?:buy|acquire|sell)\b", re.IGNORECASE),
-    re.compile(r"\b(?:plans?|planning|intends?|intention|aims?) to\b", re.IGNORECASE),
-    re.compile(r"\breported that\b|\b(?:is|are) working on\b", re.IGNORECASE),
-    re.compile(r"\b(?:entered|plunged into|moved into|expanded into|pushed into)\b", re.IGNORECASE),
-    re.compile(r"\b(?:approved|banned|fined|sued|sanctioned)\b|\bsigned an? (?:deal|agreement)\b", re.IGNORECASE),
-    re.compile(r"\b(?:meeting|gathering|symposium|summit)\b", re.IGNORECASE),
-]
-NAMED_EVENT = re.compile(r"\bthe (?:launch|release|debut|unveiling|introduction|rollout|listing|IPO|acquisition)"
-                         r" of (?:the |its |a |an )?[\w.’'-]+(?: (?:[A-Z0-9][\w.’'-]*|AI|model|chatbot|app|agent|chip"
-                         r"|service|platform|product)){0,4}")
-# First match wins ties, so the more specific categories come first.
-CATEGORY_KEYWORDS = {
-    "agent launch": re.compile(r"\bagents?\b", re.IGNORECASE),
-    "model release": re.compile(r"\bmodels?\b|\bLLMs?\b|\bweights\b|\bchatbot\b", re.IGNORECASE),
-    "market move": re.compile(r"\bshares\b|\bstocks?\b|\bindex\b|\bADRs?\b", re.IGNORECASE),
-    "corporate": re.compile(r"\bearnings\b|\brevenue\b|\bprofit\b|\bIPO\b|\bacqui\w+|\bmerger\b|\binvest\w*"
-                            r"|\bCEO\b|\blisted\b|\bresults\b|\bfounded\b", re.IGNORECASE),
-    "policy": re.compile(r"\bgovernment\b|\bregulators?\b|\bministry\b|\bofficials\b|\bpolic(?:y|ies)\b|\brules\b"
-                         r"|\btariffs?\b|\bcentral bank\b|\bcongress\b|\bsanctions?\b", re.IGNORECASE),
-    "claim": re.compile(r"\bclaim(?:s|ed)?\b|\baccording to\b|\basserted\b", re.IGNORECASE),
-}
 _NOT_LISTED = ("session", "comparison")  # filled from their own clause, or not a date of an event
-_OTHER_KINDS = ("absolute", "weekday", "year", "month", "half", "quarter", "months", "holiday", "weekend")
 _LOOK_BACKS = ("span", "since")  # "in five years", "since 2021": how far back, never the day of an event
 _NOMINAL = ("quarter", "quarter-ref")  # "the quarter marked ...": the subject of its sentence, kept in a title
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A proposed event: the clause, the date it gives (a day or a range) and guesses to review."""
-
-    sentence: str
-    sentence_index: int
-    expression: str | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    rule: str
-    title: str
-    category: str
-    cue: str | None
-    confidence: str
-    tz: str = DEFAULT_TZ
-    symbols: tuple[str, ...] = ()
-    qualifier: str = ""  # "early", "morning"... kept from the wording
-    context: str = ""  # the whole sentence, when ``sentence`` is only the event's own part of it
-
-    @property
-    def date(self) -> dt.date | None:
-        """The single day, or None for a range or an undated candidate."""
-        return self.start_date if self.start_date == self.end_date else None
-
-
-@dataclass(frozen=True)
-class Unresolved:
-    sentence: str
-    sentence_index: int
-    expression: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Extraction:
-    candidates: tuple[Candidate, ...]
-    unresolved: tuple[Unresolved, ...]
-    notices: tuple[str, ...] = ()
-    place: str = "HK"
-    place_rule: str = ""
-
-
-def _cue(sentence: str) -> str | None:
-    hits = [m for pattern in EVENT_CUES for m in [pattern.search(sentence)] if m]
-    return min(hits, key=lambda m: m.start()).group() if hits else None
-
-
-def guess_category(sentence: str) -> str:
-    """The category (one of components.events.CATEGORIES) with most keyword hits; "other" with none."""
-    scores = {name: len({hit.lower() for hit in pattern.findall(sentence)})
-              for name, pattern in CATEGORY_KEYWORDS.items()}
-    best = max(scores, key=lambda name: scores[name])
-    return best if scores[best] else "other"
 
 
 def _confidence(clause: Clause, others: list[DateExpression], category: str) -> str:
@@ -145,7 +61,7 @@ def _confidence(clause: Clause, others: list[DateExpression], category: str) -> 
 
 
 def _candidate(clause: Clause) -> Candidate | None:
-    best, cue = clause.date, _cue(clause.text)
+    best, cue = clause.date, cue_of(clause.text)
     if best is None and cue is None:
         return None
     # a move's category is the move's, not that of the news its subordinate part gives ("fell after it unveiled")
@@ -181,7 +97,7 @@ def _second(clause: Clause) -> Candidate | None:
                     "an upcoming event") if FUTURE_TENSE.search(words) else
                   _("medium: {rule}; a second event of its sentence, dated by its own words")).format(rule=e.rule)
     return Candidate(clause.text, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule, title, category,
-                     _cue(words), confidence, e.tz or DEFAULT_TZ, symbols, e.qualifier)
+                     cue_of(words), confidence, e.tz or DEFAULT_TZ, symbols, e.qualifier)
 
 
 def _adverbial(written: DateExpression | None, clause: Clause) -> DateExpression | None:
@@ -203,7 +119,7 @@ def _unresolved(clause: Clause) -> list[Unresolved]:
         if not inside and not dated:
             out.append(Unresolved(clause.text, clause.sentence_index, m.group(),
                                   _("an event the text names without a date; the publication date is not assumed")))
-    cue = _cue(clause.text) or event_parts.news_verb(clause.text)
+    cue = cue_of(clause.text) or event_parts.news_verb(clause.text)
     if clause.date is None and cue and not out:
         out.append(Unresolved(clause.text, clause.sentence_index, cue,
                               _("an event without a date in the text; the publication date is not assumed")))
@@ -246,8 +162,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     main, second = _candidate(clause), _second(clause)
     parts = event_parts.parts(clause.text)
     if len(parts) == 1:
-        return _distinct([main, second, *_period_candidates(clause, parts), *_run_candidates(clause, reading, parts),
-                          *_reference_candidates(clause, parts)]), _unresolved(clause)
+        return _distinct([main, second, *side_events.besides(clause, reading, parts)]), _unresolved(clause)
     holder = _holder(clause, parts)
     reported = event_parts.is_report(parts[holder])  # "X is examining Y, the Times reported on Saturday"
     kept, found, unsure = set(), [], []
@@ -266,7 +181,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
         else:
             kept.add(i)
     lo, hi = _run(parts, holder, kept)
-    found += [_apart(clause, part) for i, part in enumerate(parts) if i in kept and not lo <= part.start < hi
+    found += [side_events.apart(clause, part) for i, part in enumerate(parts) if i in kept and not lo <= part.start < hi
               and clause.date is not None and _same_session(clause.text, part)]
     if main is not None and (lo, hi) != (0, len(clause.text)):  # its own words, and a title from them
         own = _adverbial(clause.date if not clause.implicit else None, clause)
@@ -275,8 +190,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
             clause.text[lo:hi], replace(own, start=own.start - lo, end=own.end - lo) if inside else None))
     if second is not None and not any(c.expression == second.expression for c in found):
         found.append(second)
-    return _distinct([main, *found, *_period_candidates(clause, parts), *_run_candidates(clause, reading, parts),
-                      *_reference_candidates(clause, parts)]), _unresolved(clause) + unsure
+    return _distinct([main, *found, *side_events.besides(clause, reading, parts)]), _unresolved(clause) + unsure
 
 
 def _distinct(candidates: list[Candidate | None]) -> list[Candidate]:
@@ -287,88 +201,6 @@ def _distinct(candidates: list[Candidate | None]) -> list[Candidate]:
         if c is not None and (key is None or key not in seen):
             out.append(c)
             seen.add(key)
-    return out
-
-
-def _period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
-    """A candidate for each other period a figure of the clause is measured over ("down 33% over the past 12
-    months, has shed 8% in the new year": both), and for each other date a clause that is not a move names
-    ("revenue in the three months through March rose 9%, its slowest growth since listing in 2014": 2014)."""
-    out = []
-    others = () if clause.move else tuple(
-        e for e in clause.expressions if e.resolved and e.kind in _OTHER_KINDS and e != clause.date
-        and not periods_of.covered(clause.text, e) and not clause_parts.is_comparison(clause.text, e, False))
-    for e in clause.periods + others:
-        part = next((p for p in parts if p.start <= e.start < p.end), None)
-        words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
-        out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,
-                             suggest_title(words), "market move", _cue(words),
-                             _("low: a period statistic ({rule}), not a day").format(rule=e.rule), clause.tz, (),
-                             e.qualifier))
-    return out
-
-
-# a point a move is measured against: "from its November peak", "the all-time high it set in early January",
-# "its steepest loss since its creation in July 2020", "its heftiest drop since 1997", "its best day since June 4"
-_REFERENCE = re.compile(r"\b(?:high|highs|low|lows|peak|trough|record|top|bottom|drop|fall|loss|gain|rally|slump"
-                        r"|crash|plunge|slide|creation|inception|launch|debut|listing|reach\w*|hitting|touching)\b"
-                        r"[^;]{0,30}?(?:\b(?:set|seen|hit|reached|touched|recorded|logged|in|on|of))?\s+"
-                        r"(?:early |late |mid-?)?$|\b(?:best|worst|biggest"
-                        r"|largest|steepest|heftiest|sharpest|most|highest|lowest|strongest|weakest|longest|first)\b"
-                        r"[^.;,]{0,40}?\bsince\s+$", re.IGNORECASE)
-_PEAK = re.compile(r"\b(?:peak|high|highs|low|lows|trough|top|bottom)$")
-_YEAR_ONLY = re.compile(r"^since (?:19|20)\d\d$", re.IGNORECASE)
-
-
-def _reference_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
-    """A candidate for each point a move of the clause is measured against (see ``_REFERENCE``): the day, month or
-    year it names, an event of its own."""
-    out = []
-    for e in clause.expressions[:MAX_SYMBOLS]:
-        if not e.resolved or e is clause.date or e.kind not in ("month", "year", "absolute", "since"):
-            continue
-        peak = bool(_PEAK.search(e.text))  # "November peak"
-        words = clause.text[max(0, e.start - 60):e.start] + ("since " if e.kind == "since" else "")
-        if not (peak or _REFERENCE.search(words)):
-            continue
-        start, end = e.start_date, e.end_date
-        if e.kind == "since":  # "since 1997": that year; "since Nov. 11": that day; "since March": that month
-            end = dt.date(start.year, 12, 31) if _YEAR_ONLY.match(e.text) else start if re.search(
-                r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", e.text.replace(str(start.year), "")) else month_span(
-                start.year, start.month)[1]
-        rule = _("the point the move is measured against ('{words}')").format(words=e.text)
-        said = _part_words(clause, parts, e.start)
-        out.append(Candidate(said, clause.sentence_index, e.text, start, end, rule, suggest_title(said),
-                             "market move", _cue(said), _("medium: {rule}").format(rule=rule),
-                             e.tz or clause.tz or DEFAULT_TZ, (), e.qualifier))
-    return out
-
-
-def _part_words(clause: Clause, parts: list[event_parts.Part], at: int) -> str:
-    """The words of the part of the clause that holds position ``at`` (the whole clause when it has one part)."""
-    part = next((p for p in parts if p.start <= at < p.end), None)
-    return part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
-
-
-def _run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
-    """A candidate for each run of sessions or weeks the clause names ("capping a nine-day win streak", "for a fifth
-    straight day"): the sessions it covers, on its listing's market calendar (see components.text.runs)."""
-    if clause.day is None or not clause.move:
-        return []
-    markets = {m.market for m in clause.listings if m.market}
-    market = next(iter(markets)) if len(markets) == 1 else reading.place
-    out = []
-    for q in quantities.quantities(clause.text)[:MAX_SYMBOLS]:
-        part = next((p for p in parts if p.start <= q.start < p.end), parts[0])
-        span = runs.run_span(clause.text, q, clause.day, market)
-        if span is None or part.lead.split()[-1:] not in ([], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
-            continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
-        words = _part_words(clause, parts, q.start)
-        rule = _("the sessions of the run '{words}' on the {market} market's calendar, ending {day}").format(
-            words=q.text, market=market, day=span[1].isoformat())
-        out.append(Candidate(words, clause.sentence_index, q.text, span[0], span[1], rule,
-                             suggest_title(words), "market move", _cue(words),
-                             _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))
     return out
 
 
@@ -439,19 +271,8 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
     title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)
     confidence = _("medium: {rule}; an event of its own in its sentence, dated by its own words").format(rule=rule)
     return [Candidate(said, clause.sentence_index, e.text if e else None, span[0], span[1], rule, title,
-                      guess_category(words), _cue(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
+                      guess_category(words), cue_of(words), confidence, (e.tz if e else "") or clause.tz or DEFAULT_TZ,
                       (), e.qualifier if e else "")]
-
-
-def _apart(clause: Clause, part: event_parts.Part) -> Candidate:
-    """A move at the same time as its clause, cut off from it by a cause ("Alibaba +3.13%, Tencent +2.23% after
-    announcing an effort ..., Xiaomi +1.7%"): the clause's day."""
-    words, e = part.words(clause.text), clause.date
-    rule = _("the day of its sentence's move ({rule})").format(rule=e.rule)
-    return Candidate(part.text(clause.text), clause.sentence_index, None, e.start_date, e.end_date, rule,
-                     suggest_title(words), guess_category(words), _cue(words),
-                     _("medium: {rule}; a move in its sentence's list").format(rule=rule), clause.tz or DEFAULT_TZ,
-                     (), e.qualifier)
 
 
 def _undated_part(clause: Clause, part: event_parts.Part) -> Unresolved:

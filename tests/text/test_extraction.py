@@ -8,6 +8,7 @@ import pytest
 
 from components.data.events import CATEGORIES, Event, parse_events
 from components.facts import MAX_ARTICLE_CHARS
+from components.text import candidates
 from components.text import extraction as ex
 from components.text.dates import find_date_expressions
 from components.text.sentences import split_sentences
@@ -124,7 +125,7 @@ def test_relative_dates(wording, start, end):
 
 
 def test_category_keywords_use_event_categories():
-    assert set(ex.CATEGORY_KEYWORDS) <= set(CATEGORIES)
+    assert set(candidates.CATEGORY_KEYWORDS) <= set(CATEGORIES)
     assert ex.guess_category("The weather was humid.") == "other"
 
 

@@ -1,0 +1,119 @@
+"""Events a clause holds besides its own: the periods its figures are measured over, the runs of sessions it names
+("capping a nine-day win streak") and the points its moves are measured against ("from its November peak", "its
+heftiest drop since 1997"), each a candidate with its own span and rule; and a move of its sentence's list that a cause
+cut off from it ("Tencent +2.23% after announcing ..., Xiaomi +1.7%")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from components.facts import MAX_SYMBOLS
+from components.locale import _
+from components.text import clause_parts, event_parts, lexicon, periods_of, quantities, runs
+from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
+from components.text.date_types import month_span
+from components.text.reader import Clause, Reading
+from components.text.titles import suggest_title
+
+
+def besides(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
+    """Every event of the clause besides its own: periods, runs and reference points, in that order."""
+    return [*period_candidates(clause, parts), *run_candidates(clause, reading, parts),
+            *reference_candidates(clause, parts)]
+
+
+OTHER_KINDS = ("absolute", "weekday", "year", "month", "half", "quarter", "months", "holiday", "weekend")
+
+
+def period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
+    """A candidate for each other period a figure of the clause is measured over ("down 33% over the past 12
+    months, has shed 8% in the new year": both), and for each other date a clause that is not a move names
+    ("revenue in the three months through March rose 9%, its slowest growth since listing in 2014": 2014)."""
+    out = []
+    others = () if clause.move else tuple(
+        e for e in clause.expressions if e.resolved and e.kind in OTHER_KINDS and e != clause.date
+        and not periods_of.covered(clause.text, e) and not clause_parts.is_comparison(clause.text, e, False))
+    for e in clause.periods + others:
+        part = next((p for p in parts if p.start <= e.start < p.end), None)
+        words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
+        out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,
+                             suggest_title(words), "market move", cue(words),
+                             _("low: a period statistic ({rule}), not a day").format(rule=e.rule), clause.tz, (),
+                             e.qualifier))
+    return out
+
+
+# a point a move is measured against: "from its November peak", "the all-time high it set in early January",
+# "its steepest loss since its creation in July 2020", "its heftiest drop since 1997", "its best day since June 4"
+_REFERENCE = re.compile(r"\b(?:high|highs|low|lows|peak|trough|record|top|bottom|drop|fall|loss|gain|rally|slump"
+                        r"|crash|plunge|slide|creation|inception|launch|debut|listing|reach\w*|hitting|touching)\b"
+                        r"[^;]{0,30}?(?:\b(?:set|seen|hit|reached|touched|recorded|logged|in|on|of))?\s+"
+                        r"(?:early |late |mid-?)?$|\b(?:best|worst|biggest"
+                        r"|largest|steepest|heftiest|sharpest|most|highest|lowest|strongest|weakest|longest|first)\b"
+                        r"[^.;,]{0,40}?\bsince\s+$", re.IGNORECASE)
+_PEAK = re.compile(r"\b(?:peak|high|highs|low|lows|trough|top|bottom)$")
+_YEAR_ONLY = re.compile(r"^since (?:19|20)\d\d$", re.IGNORECASE)
+
+
+def reference_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
+    """A candidate for each point a move of the clause is measured against (see ``_REFERENCE``): the day, month or
+    year it names, an event of its own."""
+    out = []
+    for e in clause.expressions[:MAX_SYMBOLS]:
+        if not e.resolved or e is clause.date or e.kind not in ("month", "year", "absolute", "since"):
+            continue
+        peak = bool(_PEAK.search(e.text))  # "November peak"
+        words = clause.text[max(0, e.start - 60):e.start] + ("since " if e.kind == "since" else "")
+        if not (peak or _REFERENCE.search(words)):
+            continue
+        start, end = e.start_date, e.end_date
+        if e.kind == "since":  # "since 1997": that year; "since Nov. 11": that day; "since March": that month
+            end = dt.date(start.year, 12, 31) if _YEAR_ONLY.match(e.text) else start if re.search(
+                r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", e.text.replace(str(start.year), "")) else month_span(
+                start.year, start.month)[1]
+        rule = _("the point the move is measured against ('{words}')").format(words=e.text)
+        said = _part_words(clause, parts, e.start)
+        out.append(Candidate(said, clause.sentence_index, e.text, start, end, rule, suggest_title(said),
+                             "market move", cue(said), _("medium: {rule}").format(rule=rule),
+                             e.tz or clause.tz or DEFAULT_TZ, (), e.qualifier))
+    return out
+
+
+def _part_words(clause: Clause, parts: list[event_parts.Part], at: int) -> str:
+    """The words of the part of the clause that holds position ``at`` (the whole clause when it has one part)."""
+    part = next((p for p in parts if p.start <= at < p.end), None)
+    return part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
+
+
+def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
+    """A candidate for each run of sessions or weeks the clause names ("capping a nine-day win streak", "for a fifth
+    straight day"): the sessions it covers, on its listing's market calendar (see components.text.runs)."""
+    if clause.day is None or not clause.move:
+        return []
+    markets = {m.market for m in clause.listings if m.market}
+    market = next(iter(markets)) if len(markets) == 1 else reading.place
+    out = []
+    for q in quantities.quantities(clause.text)[:MAX_SYMBOLS]:
+        part = next((p for p in parts if p.start <= q.start < p.end), parts[0])
+        span = runs.run_span(clause.text, q, clause.day, market)
+        if span is None or part.lead.split()[-1:] not in ([], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
+            continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
+        words = _part_words(clause, parts, q.start)
+        rule = _("the sessions of the run '{words}' on the {market} market's calendar, ending {day}").format(
+            words=q.text, market=market, day=span[1].isoformat())
+        out.append(Candidate(words, clause.sentence_index, q.text, span[0], span[1], rule,
+                             suggest_title(words), "market move", cue(words),
+                             _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))
+    return out
+
+
+def apart(clause: Clause, part: event_parts.Part) -> Candidate:
+    """A move at the same time as its clause, cut off from it by a cause ("Alibaba +3.13%, Tencent +2.23% after
+    announcing an effort ..., Xiaomi +1.7%"): the clause's day."""
+    words, e = part.words(clause.text), clause.date
+    rule = _("the day of its sentence's move ({rule})").format(rule=e.rule)
+    return Candidate(part.text(clause.text), clause.sentence_index, None, e.start_date, e.end_date, rule,
+                     suggest_title(words), guess_category(words), cue(words),
+                     _("medium: {rule}; a move in its sentence's list").format(rule=rule), clause.tz or DEFAULT_TZ,
+                     (), e.qualifier)
