@@ -140,7 +140,8 @@ def _table(frame: pd.DataFrame, colors: UpDown | None = None) -> str:
 
 def _chart(fig, number: int) -> str:
     spec = fig.to_json().replace("<", "\\u003c")  # valid JSON, and no "</script>" can appear inside it
-    config = json.dumps({"displaylogo": False, "responsive": True, **plotly_config()}).replace("<", "\\u003c")
+    config = json.dumps({"displaylogo": False, "showSendToCloud": False, "responsive": True, **plotly_config()})
+    config = config.replace("<", "\\u003c")
     return (f'<div class="chart" id="chart-{number}"></div>\n<script>(function () {{ var s = {spec};\n'
             f'Plotly.newPlot("chart-{number}", s.data, s.layout, {config}); }})();'
             "</script>")

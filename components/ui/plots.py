@@ -87,8 +87,11 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
 
 def page_helpers() -> None:
     """Once per run, from app.py: the page script (in the sidebar, where an empty element takes no room), told the
-    run's language for ``<html lang>``, and, in the dark theme, the contrast fixes of ``assets/dark.css``."""
+    run's language for ``<html lang>`` and the chart's full-screen button, and, in the dark theme, the contrast fixes
+    of ``assets/dark.css``."""
+    # Translators: the title of a chart's button that shows it on the whole screen, and of the one that ends it
+    buttons = {"Fullscreen": _("Fullscreen"), "Close fullscreen": _("Close fullscreen")}
     with st.sidebar:
-        PAGE_SCRIPT(key=PAGE_HELPERS, data={"lang": locale.current()})
+        PAGE_SCRIPT(key=PAGE_HELPERS, data={"lang": locale.current(), "buttons": buttons})
         if device.is_dark():
             st.html(f"<style>{DARK_CSS}</style>")

@@ -1,6 +1,7 @@
 """Accessibility in headless Chromium: axe-core on every page of the navigation, in the light and the dark
 theme, at desktop and phone width, in every language; no text wider than a phone; no English left on a Chinese
-page as the browser draws it (charts and the timeline included); and the timeline driven with the keyboard alone.
+page as the browser draws it (charts and the timeline included, with the charts' date ticks, the date in a chart's
+hover box and the titles of its toolbar buttons); and the timeline driven with the keyboard alone.
 
 axe-core comes bundled with the pinned ``axe-playwright-python`` package (no download at test time). A page
 view fails on any critical, serious or moderate violation; the message lists each one with its rule id,
@@ -118,7 +119,38 @@ _SHOWN_TEXT = """() => {
 def english(page, where: str) -> list[str]:
     """English words a reader of a Chinese page still sees, as drawn (names and the article's own words excepted)."""
     left = english_left([line for text in page.evaluate(_SHOWN_TEXT) for line in text.split("\n")]) - STREAMLIT_OWN
-    return [f"{where}: English left on the page: {sorted(left)[:10]}"] if left else []
+    return ([f"{where}: English left on the page: {sorted(left)[:10]}"] if left else []) + chart_english(page, where)
+
+
+# plotly's English dates (a month or weekday name, AM or PM) and any English word of a toolbar button's title
+ENGLISH_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b"
+                          r"|\b[AP]M\b")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+FILE_TYPES = ("PNG",)  # a file type keeps its name in every language
+_CHART_TEXT = """() => {
+    const texts = (selector) => Array.from(document.querySelectorAll(selector), (el) => el.textContent);
+    return {ticks: texts('.js-plotly-plot .xaxislayer-above text, .js-plotly-plot .yaxislayer-above text'),
+            hover: texts('.js-plotly-plot .hoverlayer text'),
+            titles: Array.from(document.querySelectorAll('.js-plotly-plot .modebar-btn'),
+                               (el) => `${el.getAttribute('data-title')} / ${el.getAttribute('aria-label')}`)};
+}"""
+
+
+def chart_english(page, where: str) -> list[str]:
+    """plotly's own English on a page's charts: dates in the ticks of any axis or in the first chart's hover box (the
+    pointer rests on the middle of its plot), and the titles of every chart's toolbar buttons."""
+    plot = page.locator(".js-plotly-plot .nsewdrag").first
+    if plot.count():
+        plot.scroll_into_view_if_needed()
+        box = plot.bounding_box()
+        if box:
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_timeout(300)
+    shown = page.evaluate(_CHART_TEXT)
+    dates = sorted({t for t in shown["ticks"] + shown["hover"] if ENGLISH_DATE.search(t)})
+    titles = sorted({t for t in shown["titles"] if ENGLISH_WORD.search(re.sub("|".join(FILE_TYPES), "", t))})
+    return ([f"{where}: English dates on a chart: {dates[:10]}"] if dates else []) + (
+        [f"{where}: English titles of chart buttons: {titles[:10]}"] if titles else [])
 
 
 def settle(page, url_path: str) -> None:

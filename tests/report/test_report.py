@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -47,6 +48,22 @@ def test_the_report_holds_the_story_sections_and_plotly_once():
     assert 'href="https://dash.example/timeline?share=abc&amp;event=user-hostile"' in text
     assert "dividend-adjusted" in text and "Supported" in text
     assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)=["\']?https?:', text)  # nothing fetched
+
+
+@pytest.mark.parametrize("language", ["zh-HK", "zh-CN"])
+def test_a_chinese_reports_charts_name_plotlys_words_and_dates_in_chinese(language):
+    from components import locale
+    from components.charts.plotly_locale import plotly_config
+    locale.use(language)
+    try:
+        text, expected = report_html(), plotly_config()
+    finally:
+        locale.use(locale.DEFAULT)
+    configs = [json.loads(c) for c in re.findall(r"s\.data, s\.layout, (\{.*?\})\); \}\)\(\);", text)]
+    assert len(configs) == 2
+    for config in configs:  # plotly's locale; no button that sends a chart to a server from an offline file
+        assert config["locale"] == language and config["locales"] == expected["locales"]
+        assert config["showSendToCloud"] is False and config["displaylogo"] is False
 
 
 def test_user_text_is_escaped_everywhere():

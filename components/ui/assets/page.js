@@ -8,7 +8,8 @@
 //    x range and hidden legend groups are remembered per chart and figure revision (layout.uirevision:
 //    the app changes it when the range itself changes) and put back when the chart is drawn again.
 // 3. The page's language: <html lang> is the run's language (data.lang), so screen readers pronounce
-//    the page in it (Streamlit always writes "en").
+//    the page in it (Streamlit always writes "en"). The one chart button plotly's locale does not name,
+//    the full-screen button Streamlit adds, takes its title in that language (data.buttons: English -> shown).
 
 const KEEP = "chart-view:";
 
@@ -58,17 +59,33 @@ function wire(gd) {
   gd.on("plotly_restyle", () => save(gd, key));
 }
 
+let buttons = {};
+
+function relabel() {
+  for (const [english, shown] of Object.entries(buttons)) {
+    document.querySelectorAll(`.modebar-btn[data-title="${english}"]`).forEach((btn) => {
+      btn.setAttribute("data-title", shown);
+      btn.setAttribute("aria-label", shown);
+    });
+  }
+}
+
 let observer = null;
 
 export default function (component) {
   const lang = component && component.data && component.data.lang;
   if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
+  buttons = (component && component.data && component.data.buttons) || {};
   document.removeEventListener("keydown", onKey, true);
   document.addEventListener("keydown", onKey, true);
   if (!observer) {
-    const scan = () => document.querySelectorAll(".js-plotly-plot").forEach(wire);
+    const scan = () => {
+      document.querySelectorAll(".js-plotly-plot").forEach(wire);
+      relabel();
+    };
     observer = new MutationObserver(() => window.requestAnimationFrame(scan));
     observer.observe(document.body, {childList: true, subtree: true});
     scan();
   }
+  relabel();
 }
