@@ -26,7 +26,7 @@ from components.locale import N_, _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
-from components.ui import articles, caches, device, plots, state, tables, updown
+from components.ui import articles, caches, device, errors, plots, state, tables, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge, shown_as
@@ -53,7 +53,11 @@ def source_ui() -> str:
     return choice
 
 
+@st.fragment
+@errors.guard("claims loader")
 def _loader() -> None:
+    """Text, date and market of another article: a change here reruns only this part; "Check its claims" then
+    opens the article's claims, which reruns the page."""
     st.caption(_("Paste a market report and give its publication date: each sentence that states a price move or an "
                  "index level becomes a claim, checked against closing prices. An article you read on “Your events "
                  "& symbols” can be checked here too."))
@@ -68,7 +72,7 @@ def _loader() -> None:
                             format_func=shown_as(PLACES, lambda p: _(PLACES[p])),
                             key=state.CLAIMS_PLACE)
     if st.button(_("Check its claims"), key=state.CLAIMS_LOAD, type="primary") and load(text or "", published, place):
-        st.rerun()
+        st.rerun(scope="app")
 
 
 def load(text: str, published: dt.date, place: str) -> bool:

@@ -42,7 +42,8 @@ def listing_frames(history: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], pd.D
 def premium_ui(history: PriceResult, gap: pd.DataFrame, sync: pd.DataFrame, events: list[Event], start: dt.date,
                end: dt.date) -> None:
     """The premium in the date range: its two readings as medians with their middle half, and a chart."""
-    closes, nearer = spread(gap, start, end), spread(sync, start, end)
+    closes, nearer = caches.shared("premium spreads", lambda: (spread(gap, start, end), spread(sync, start, end)),
+                                   start, end, history=history)
     if closes is None:
         st.info(_("The two listings did not both close on any date between {start} and {end}.").format(
             start=day(start), end=day(end)))
@@ -93,16 +94,22 @@ def event_ui(event: Event, history: PriceResult, closes: dict[str, pd.Series], p
     plots.show(caches.shared("clock figure", figure, key, tuple(look.items()), history=history), state.LISTINGS_CLOCK)
     if moment.timing == "date only":
         st.caption(_("The news has only a date: the dashed line is the end of that date where it was made."))
-    around = premium_around(frame, min(days))
+    around = caches.shared("premium around", lambda: _around_table(premium_around(frame, min(days))), key,
+                           history=history)
     if not around.empty:
-        st.dataframe(pd.DataFrame({
-            _("date"): [day(d.date()) for d in around["date"]],
-            _("9988.HK close (HK$)"): [formats.number(v) for v in around["hk_price"]],
-            _("HKD per US$ at that close"): [formats.number(v, 4) for v in around["hkd_per_usd"]],
-            _("{ratio} shares (US$)").format(ratio=ADS_RATIO): [formats.number(v) for v in around["shares_usd"]],
-            _("BABA close (US$)"): [formats.number(v) for v in around["ads_close"]],
-            _("gap between the closes"): [signed_percent(v / 100) for v in around["premium"]],
-        }), hide_index=True, key=state.LISTINGS_AROUND)
+        tables.show(around, hide_index=True, key=state.LISTINGS_AROUND)
+
+
+def _around_table(around: pd.DataFrame) -> pd.DataFrame:
+    """The premium's dates around an event as its table shows them, in the run's language."""
+    return pd.DataFrame({
+        _("date"): [day(d.date()) for d in around["date"]],
+        _("9988.HK close (HK$)"): [formats.number(v) for v in around["hk_price"]],
+        _("HKD per US$ at that close"): [formats.number(v, 4) for v in around["hkd_per_usd"]],
+        _("{ratio} shares (US$)").format(ratio=ADS_RATIO): [formats.number(v) for v in around["shares_usd"]],
+        _("BABA close (US$)"): [formats.number(v) for v in around["ads_close"]],
+        _("gap between the closes"): [signed_percent(v / 100) for v in around["premium"]],
+    })
 
 
 def movers_ui(events: list[Event], history: PriceResult, closes: dict[str, pd.Series]) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from components import locale
 from components.locale import N_, _
+from components.ui import state
 
 HOME = "overview"  # the page the app's root shows
 
@@ -66,7 +67,19 @@ def _new(spec: PageSpec) -> st.Page:
 
 
 def sections() -> dict[str, list[st.Page]]:
-    """The pages by section, titled in the run's language, as ``st.navigation`` takes them (the hidden home first)."""
+    """The pages by section, titled in the run's language, as ``st.navigation`` takes them (the hidden home first).
+
+    Made once per session and language and kept in the session: ``st.navigation`` marks the page it returns as the
+    one to run, so two sessions never share a page, while one session runs one script at a time."""
+    catalog = locale.catalog_key()
+    kept = state.NAV_PAGES.get()
+    if kept is None or kept[0] != catalog:
+        kept = (catalog, _sections())
+        state.NAV_PAGES.set(kept)
+    return kept[1]
+
+
+def _sections() -> dict[str, list[st.Page]]:
     home = _spec(HOME)
     out: dict[str, list[st.Page]] = {"": [st.Page(home.script, title=_(home.title), icon=home.icon, url_path=_ROOT,
                                                    default=True, visibility="hidden")]}

@@ -37,8 +37,16 @@ def available_symbols() -> frozenset[str] | None:
 
 
 def all_events() -> list[Event]:
-    """The article's events plus the user's, in time order."""
-    return sorted([*bundled_events(), *state.USER_EVENTS.get()], key=lambda e: e.sort_key)
+    """The article's events plus the user's, in time order (the article's alone put in order once)."""
+    user = state.USER_EVENTS.get()
+    if not user:
+        return list(_bundled_in_order())
+    return sorted([*bundled_events(), *user], key=lambda e: e.sort_key)
+
+
+@lru_cache(maxsize=1)
+def _bundled_in_order() -> tuple[Event, ...]:
+    return tuple(sorted(bundled_events(), key=lambda e: e.sort_key))
 
 
 def selected_event(events: list[Event] | None = None) -> Event | None:

@@ -175,6 +175,7 @@ UPLOAD_ROUND = Key("_upload_round", 0)  # bumped after "Add", so the uploader (a
 WORKSPACE_NOTICES = Key("_workspace_notices", [])  # why a link's workspace did not open, or what it left out
 NEW_WORKSPACES = Key("_new_workspaces", 0)  # workspaces this session created (bounded)
 TOUCH = Key("_touch", None)  # whether the browser is a touch screen: its request headers, read once per session
+NAV_PAGES = Key("_nav_pages", None)  # (catalog, the navigation's pages): made once per session and language
 SESSION_KEYS = (WORKSPACE, USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN,
                 RANGE_PICK, LOADED_ARTICLES, CLAIMS_ARTICLE, CLAIMS_SOURCE, EXTRACT_ROWS, EXTRACT_ROUND, UPLOAD_ROUND,
                 WORKSPACE_NOTICES, NEW_WORKSPACES)

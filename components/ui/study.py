@@ -66,6 +66,12 @@ def resolve_benchmark(symbol: str, options: list[str]) -> str:
     return resolved
 
 
+def event_labels(events: list[Event]) -> dict[str, str]:
+    """Each event as the choices name it ("6 Mar 2025 · title"), once per events and language."""
+    return caches.shared("study event labels", lambda: {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events},
+                         events=events)
+
+
 def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
     """Event, stock, benchmark and both windows; returns (stock, benchmark) as the study will use them."""
     ids = [e.id for e in events]
@@ -81,8 +87,7 @@ def study_inputs_ui(events: list[Event]) -> tuple[str, str]:
     options = benchmark_options(symbol, available)
     bench = resolve_benchmark(symbol, options)
     c1, c2, c3 = st.columns([3, 1, 1])
-    labels = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
-    c1.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
+    c1.selectbox(_("Event"), ids, format_func=event_labels(events).get, **state.EVENT.bind())
     c2.selectbox(_("Stock"), stocks, **state.ES_SYMBOL.bind(on_change=_on_stock))
     default = benchmark_for(symbol)
     c3.selectbox(_("Benchmark"), options,
@@ -200,9 +205,8 @@ def group_ui(table, events: list[Event], symbol: str, key: tuple, history: Price
     kept = [i for i in (default_group(events) if chosen is None else chosen) if i in options]
     if kept != chosen:  # first visit, or events no longer studied here (another stock, fewer user events)
         state.ES_GROUP.set(kept)
-    titles = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
     st.multiselect(_("Events to average for {symbol} (Alibaba's model releases to begin with)").format(symbol=symbol),
-                   options, format_func=titles.get, **state.ES_GROUP.bind())
+                   options, format_func=event_labels(events).get, **state.ES_GROUP.bind())
     ids = tuple(sorted(state.ES_GROUP.get()))
     group, shown = caches.shared("study group", lambda: _group(table, ids), symbol, *key, ids, history=history,
                                  events=events)

@@ -18,7 +18,7 @@ from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event, category_name, shown_title
 from components.locale import _, babel_locale
 from components.locale.formats import day
-from components.ui import device, state
+from components.ui import caches, device, state
 from components.ui.labels import shown_as
 
 ASSETS = Path(__file__).parent / "assets"
@@ -67,11 +67,13 @@ def _on_step(ids: list[str]) -> None:
 
 def timeline(events: list[Event], shown: DateRange) -> None:
     """Every event of ``events`` on one axis, opening on the range ``shown``; a click or tap selects, ← / → step."""
-    event_marks = marks.event_marks(events, None, exact=True)
-    data = timeline_data(event_marks, start=shown.start, end=shown.end, span=state.TIMELINE_SPAN.get(),
-                         selected=state.EVENT.get(), dark=device.is_dark())
+    span, selected, dark = state.TIMELINE_SPAN.get(), state.EVENT.get(), device.is_dark()
+    drawn = caches.shared("timeline data", lambda: timeline_data(marks.event_marks(events, None, exact=True),
+                                                                 start=shown.start, end=shown.end, span=span,
+                                                                 selected=selected, dark=dark),
+                          shown.start, shown.end, span, selected, dark, events=events)
+    data = {**drawn, "labels": caches.shared("timeline labels", _labels)}  # the shared dict stays as it was made
     ids = [e.id for e in events]
-    data["labels"] = _labels()
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
     opened = {"range": _("It opens on the date range."),
               "article week": _("It opens on the article's week, as the date range holds no event."),
@@ -108,7 +110,8 @@ def choose_event(events: list[Event], selected: Event | None) -> Event | None:
                     disabled=at == 0, help=_("Previous event (← or K)"))
     nav_next.button(_("Next ▶"), on_click=step, args=(ids, 1), width="stretch", key=state.NEXT_EVENT,
                     disabled=at == len(ids) - 1, help=_("Next event (→ or J)"))
-    labels = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in pool}
+    labels = caches.shared("timeline event labels", lambda: {e.id: f"{day(e.date)} · {shown_title(e)}" for e in pool},
+                           events=pool)
     nav_pick.selectbox(_("Event"), [e.id for e in pool], format_func=labels.get, index=None,  # an unknown id: none
                        placeholder=_("Choose an event, or click one on the timeline"), **state.EVENT.bind())
     if at is not None:

@@ -29,7 +29,7 @@ from components.text.safe import md_escape
 from components.text.upload_schema import ALIASES, schema_rows, template_csv, template_json
 from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
-from components.ui import articles, saving, state
+from components.ui import articles, errors, saving, state
 from components.ui import navigation as nav
 from components.ui.labels import shown_as
 from components.ui.prices_events import all_events, available_symbols
@@ -111,8 +111,11 @@ def _upload_preview(events: list) -> None:
         st.rerun()
 
 
+@st.fragment
+@errors.guard("article extraction")
 def extract_ui() -> None:
-    """Paste or upload an article, review the proposed events, add the accepted ones."""
+    """Paste or upload an article, review the proposed events, add the accepted ones. A change here (the text, date,
+    market, a review edit) reruns only this part; keeping the article or adding events reruns the page."""
     st.markdown(_("Paste another article and its publication date: sentences with a date, a market move or an "
                   "event cue become proposed events. Review and edit them, then add the ones you accept. Dates "
                   "that cannot be worked out are listed, never guessed."))
@@ -152,11 +155,12 @@ def _propose(source: str, published: dt.date, place: str) -> None:
         st.error(md_escape(exc), icon=":material/error:")
         state.EXTRACTION.pop()
         return
-    if source.strip():  # for the claims page, and kept with the workspace
+    if source.strip():  # for the claims page, and kept with the workspace: the page's articles and links change
         try:
             articles.keep(articles.new_article(source, published, place))
         except ValueError as exc:
             saving.notice(_("The article is not kept in your workspace: {why}.").format(why=str(exc).splitlines()[0]))
+        st.rerun(scope="app")
 
 
 def _review_ui(extraction) -> None:

@@ -35,7 +35,8 @@ st.caption(_("A true premium compares the two prices at the same moment, which d
 premium_ui(history, frame, sync, events, start, end)
 for note in caches.coverage_notes(history, list(LISTINGS), start, end, in_range=False):
     st.caption(f":material/warning: {note}")
-gap = unpriced_spans(history.frame, "9988.HK", start, end)
+gap = caches.shared("unpriced spans", lambda: unpriced_spans(history.frame, "9988.HK", start, end), start, end,
+                    history=history)
 if gap:
     st.caption(_(":material/info: 9988.HK's exchange prices from {start} to {end} are not in the data (only its "
                  "dividend-adjusted closes), so those dates have no premium.").format(start=day(gap[0]),
@@ -51,7 +52,8 @@ def one_event() -> None:
     ids = [e.id for e in events]
     if state.EVENT.get() not in ids:
         state.EVENT.set(HEADLINE_EVENT)
-    labels = {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events}
+    labels = caches.shared("listings event labels", lambda: {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events},
+                           events=events)
     st.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
     links.write_url("listings")
     event = selected_event(events)

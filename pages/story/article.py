@@ -23,7 +23,7 @@ links.show_url_notices()
 events = {e.id: e for e in all_events()}
 focus = state.EVENT.get()
 sentences = list(article.sentences)
-kept = deduplicated_blocks(article.blocks)
+kept = caches.shared("article blocks", lambda: deduplicated_blocks(article.blocks))
 show_repeats = st.toggle(_("Show the repeated passages too"), key=state.ARTICLE_SHOW_REPEATS)
 repeats = len(article.blocks) - len(kept)
 st.caption(ngettext("This copy says many things twice: {repeats} of its {total} passages repeats an earlier one in "
@@ -35,19 +35,29 @@ if focus in events and any(focus in s.event_ids for s in sentences):
     st.info(_("Sentences about “{title}” are in bold.").format(title=md_escape(shown_title(events[focus]))),
             icon=":material/format_bold:")
 
-by_index = {b.index: b for b in article.blocks}
-for item in kept:
-    block = item.block
-    if block.kind == "heading":
-        st.header(md_escape(block.text))
-    else:
-        st.markdown(block_markdown(block, sentences, focus))
-    for repeat in item.repeated_by:
-        again = by_index[repeat.later]
-        st.caption(_("Said again in other words in passage {number}.").format(number=again.index + 1))
+
+
+def passages() -> list[tuple]:
+    """Each passage shown once as it is drawn: (heading?, its text, its repeats' numbers and texts, linked events),
+    worked out once per selected event, events and language."""
+    by_index = {b.index: b for b in article.blocks}
+    out = []
+    for item in kept:
+        block = item.block
+        text = md_escape(block.text) if block.kind == "heading" else block_markdown(block, sentences, focus)
+        again = [(by_index[r.later].index + 1, block_markdown(by_index[r.later], sentences, focus))
+                 for r in item.repeated_by]
+        out.append((block.kind == "heading", text, again,
+                    [eid for eid in mentioned_events(block, sentences) if eid in events]))
+    return out
+
+
+for heading, text, again, linked in caches.shared("article passages", passages, focus, events=list(events.values())):
+    (st.header if heading else st.markdown)(text)
+    for number, repeat in again:
+        st.caption(_("Said again in other words in passage {number}.").format(number=number))
         if show_repeats:
-            st.markdown(f"> {block_markdown(again, sentences, focus)}")
-    linked = [eid for eid in mentioned_events(block, sentences) if eid in events]
+            st.markdown(f"> {repeat}")
     if linked:
         cols = st.columns(min(len(linked), 4))
         for i, eid in enumerate(linked):

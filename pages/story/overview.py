@@ -29,22 +29,35 @@ symbols = list(DEFAULT_SYMBOLS)
 start, end = shown.start, shown.end
 history = full_history(symbols)
 provenance_banner(history)
-closes = caches.closes(history)
 events = all_events()
 
 st.header(_("How the markets reacted to QwQ-32B"))
-headline = find_event(events, HEADLINE_EVENT)
-for col, card in zip(st.columns(len(symbols)), marks.headline_reactions(headline, closes, symbols,
-                                                                       caches.prints(history))):
-    info = symbol_info(card["symbol"])
-    if card["return"] is None:
-        col.metric(card["symbol"], MISSING, help=card["note"] or card["status"])
-        continue
-    col.metric(f"{card['symbol']} · {day(card['day0'])}", signed_percent(card["return"]),
-               help=_("Close-to-close change on {name}'s reaction session: the first {market} session to close "
-                      "after the release.").format(name=display_name(info.symbol, locale.current()),
-                                                   market=info.market.shown_name))
-    col.caption(_("Close: {level}").format(level=level_label(card["close"], card["symbol"], card["print"])))
+
+
+def headline_metrics() -> list[dict]:
+    """Each symbol's card as ``st.metric`` and a caption take it: worked out once per prices, events and language."""
+    cards = marks.headline_reactions(find_event(events, HEADLINE_EVENT), caches.closes(history), symbols,
+                                     caches.prints(history))
+    out = []
+    for card in cards:
+        if card["return"] is None:
+            out.append({"label": card["symbol"], "value": MISSING, "help": card["note"] or card["status"]})
+            continue
+        info = symbol_info(card["symbol"])
+        out.append({"label": f"{card['symbol']} · {day(card['day0'])}", "value": signed_percent(card["return"]),
+                    "help": _("Close-to-close change on {name}'s reaction session: the first {market} session to "
+                              "close after the release.").format(name=display_name(info.symbol, locale.current()),
+                                                                  market=info.market.shown_name),
+                    "caption": _("Close: {level}").format(level=level_label(card["close"], card["symbol"],
+                                                                            card["print"]))})
+    return out
+
+
+for col, card in zip(st.columns(len(symbols)), caches.shared("overview headline", headline_metrics, tuple(symbols),
+                                                             history=history, events=events)):
+    col.metric(card["label"], card["value"], help=card["help"])
+    if "caption" in card:
+        col.caption(card["caption"])
 
 st.header(_("Alibaba and the Hang Seng indices with the article's events"))
 fig, frame, shown = caches.market_chart(history, events, start=start, end=end, view="rebased",
@@ -65,9 +78,12 @@ st.caption(_("Each line starts at 100 on the first session of the range; hover f
 
 st.header(ngettext("{count} event in the date range", "{count} events in the date range", len(shown)).format(
     count=len(shown)))
-for event in shown:
+lines = caches.shared("overview events", lambda: [(e.id, f"**{day(e.date)}** · {category_name(e.category)} · "
+                                                        f"{md_escape(shown_title(e))}" + (" · " + _("*your event*")
+                                                        if e.origin == "user" else "")) for e in shown],
+                      start, end, events=events)
+for event_id, line in lines:
     left, right = st.columns([5, 1])
-    left.markdown(f"**{day(event.date)}** · {category_name(event.category)} · {md_escape(shown_title(event))}"
-                  + (" · " + _("*your event*") if event.origin == "user" else ""))
+    left.markdown(line)
     right.page_link(nav.page("timeline"), label=_("Open"), icon=":material/arrow_forward:",
-                    query_params={"event": event.id})
+                    query_params={"event": event_id})

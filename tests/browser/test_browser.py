@@ -441,3 +441,32 @@ def test_upload_adds_events_to_the_timeline_and_never_renders_html(server, page,
         "els => els.map(e => e.getAttribute('aria-label')).join(' | ')")
     assert "Bad title" not in labels and "Browser test: model launch" in labels  # the rejected row stayed out
     no_exception(page)
+
+
+REPORT = "Alibaba's Hong Kong shares jumped 8% on Thursday 6 March 2025, a day after it released QwQ-32B."
+
+
+def test_the_article_loaders_check_and_propose_from_their_own_part_of_the_page(server, page):
+    """The claims page's loader and the extraction on "Your events & symbols" rerun only themselves while a reader
+    types; checking or proposing then shows the article's claims, and keeps it for the other page."""
+    B.goto(page, server.url, "/claims")
+    page.get_by_text("Check another article").click()
+    page.locator(f".st-key-{state.CLAIMS_TEXT} textarea").fill(REPORT)
+    page.locator(f".st-key-{state.CLAIMS_TEXT} textarea").blur()
+    B.wait_for_app(page)
+    page.get_by_role("button", name="Check its claims").click()
+    expect(page.get_by_text("Your article:", exact=False).first).to_be_visible()
+    expect(page.get_by_text("The claims, one by one")).to_be_visible()
+    B.wait_for_app(page)
+    no_exception(page)
+
+    nav_to(page, "Your events & symbols")
+    B.wait_for_app(page)
+    page.get_by_role("tab", name="Events from an article").click()
+    page.locator(f".st-key-{state.EXTRACT_TEXT} textarea").fill(REPORT)
+    page.locator(f".st-key-{state.EXTRACT_TEXT} textarea").blur()
+    B.wait_for_app(page)
+    page.locator(f".st-key-{state.EXTRACT_RUN} button").click()
+    expect(page.get_by_text("proposed event", exact=False).first).to_be_visible()
+    B.wait_for_app(page)
+    no_exception(page)
