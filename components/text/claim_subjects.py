@@ -122,6 +122,11 @@ def part_of(text: str, at: int) -> tuple[int, int]:
     return lo, hi
 
 
+# the move a figure measures, named right before it: "up 2%", "a gain of more than 5%", "annual gain exceeding 20%"
+_NAMED_MOVE = re.compile(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
+                         r"(?: of| by)?(?: (?:" + L.alternation(re.escape(k) for k in L.QUALIFIERS if k) + r"))?\s$")
+
+
 def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
     """Which way a figure says its listing moved (0 when it does not say)."""
     if q.sign:
@@ -134,8 +139,7 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
         if noun and noun.group(1) in L.DIRECTION_NOUNS:
             return L.DIRECTION_NOUNS[noun.group(1)]
     before = text[max(0, q.start - 40):q.start].lower()
-    named = re.search(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
-                      r"(?: of| by)?(?: as much as| more than| nearly| almost| about| around| some)?\s$", before)
+    named = _NAMED_MOVE.search(before)
     if named:
         word = named.group(1)
         return L.DIRECTION_WORDS.get(word) or L.DIRECTION_NOUNS.get(word, 0)

@@ -104,8 +104,11 @@ CLOSING = (r"clos(?:ed|ing|e)", r"end(?:ed|ing)?", r"finish(?:ed|ing)?", r"settl
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
 HIGH_WORDS = ("high", "peak", "top", "intraday high", "session high", "day's high", "daily high")
 LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's low", "daily low")
-INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)", r"at (?:its|the) (?:peak"
-                    r"|high|low|lowest|highest)", r"intraday", r"during the session", r"in the session")
+# ("closing at its lowest point" is a close, a ranking: not a price reached during the session)
+INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)",
+                    r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"
+                    r"(?<!settling )at (?:its|the) (?:peak|high|low|lowest|highest)", r"intraday",
+                    r"during the session", r"in the session")
 
 # --- periods --------------------------------------------------------------------------------------------
 # "up 0.6% for the week": the figure is the period's move (period kind -> words)
@@ -141,7 +144,8 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ 
 QUALIFIERS: dict[str, str] = {
     "more than": "more than", "over": "more than", "above": "more than", "at least": "at least",
     "upwards of": "more than", "in excess of": "more than", "just over": "more than", "just above": "more than",
-    "north of": "more than", "topping": "more than", "beyond": "more than",
+    "north of": "more than", "topping": "more than", "beyond": "more than", "exceeding": "more than",
+    "surpassing": "more than", "of more than": "more than", "of over": "more than",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
     "near": "nearly", "approaching": "nearly",
     "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
@@ -364,7 +368,9 @@ US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r
 PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (?:open|lock in|extend|start|begin"
            r"|split the difference|struggle|rebound|bounce|move higher|move lower|head (?:higher|lower))\b",
            r"\b(?:may|could|might) (?:struggle|have trouble|find (?:support|traction)|open (?:higher|lower))\b",
-           r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b")
+           r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b",
+           r"\b(?:lead|direction|cues?) (?:for|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s (?:trade|trading"
+           r"|session)\b")
 BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) the (?:opening )?bell\b", r"\bpre-?open\b")
 # A close or an end of trading: "closed at $674", "ended the day 2% higher".
 CLOSE_WORDS = (r"\bclos(?:ed|ing)\b", r"\bended\b", r"\bfinished\b", r"\bsettled\b", r"\bat the close\b")
