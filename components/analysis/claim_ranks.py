@@ -136,17 +136,34 @@ def check_range(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
             _("{symbol}'s lowest low from {since} to {session} was {value}, on {day}."))
     text = said.format(symbol=claim.symbol, since=date_as(claim.since, "date"), session=date_as(session, "date"),
                        value=F.fixed_number(value), day=date_as(bar_day(b, at), "weekday_date"))
-    return result_of(claim, judge_level(value, claimed, claim.qualifier, claim.decimals), text, [fig], claim.since,
-                   session)
+    verdict = judge_level(value, claimed, claim.qualifier, claim.decimals)
+    closes = [(price(b, i, "close")[0], i) for i in rows]
+    close, close_at = max(closes) if col == "high" else min(closes)
+    if verdict[0] == NO_MATCH and judge_level(close, claimed, claim.qualifier, claim.decimals)[0] == MATCHES:
+        said = (_("{why}; but the highest close, {value} on {day}, matches: the article may mean it") if col == "high"
+                else _("{why}; but the lowest close, {value} on {day}, matches: the article may mean it"))
+        verdict = NOT_SURE, said.format(why=verdict[1], value=F.fixed_number(close),
+                                        day=date_as(bar_day(b, close_at), "weekday_date"))
+    return result_of(claim, verdict, text, [fig], claim.since, session)
+
+
+# a run of weeks, months, quarters or years: each period's last close against the one before (the first period of
+# the data has none, so it never counts)
+_PERIOD_ENDS = {"week": "W-FRI", "month": "ME", "quarter": "QE", "year": "YE"}
 
 
 def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     """``count`` sessions (or weeks) in a row moved ``sign``, ending on the session."""
     pos = session_of(claim, b)
-    closes = b["close"] if claim.unit != "week" else b["close"].resample("W-FRI").last().dropna()
-    at = pos if claim.unit != "week" else int(closes.index.searchsorted(b.index[pos], side="left"))
+    rule = _PERIOD_ENDS.get(claim.unit)
+    closes = b["close"] if rule is None else b["close"].resample(rule).last().dropna()
+    at = pos if rule is None else int(closes.index.searchsorted(b.index[pos], side="left"))
     at = min(at, len(closes) - 1)
     moves = closes.diff()
+    if at - claim.count < (0 if rule is None else 1):  # the run would reach back before the data's first period
+        return uncheckable(claim, _("it reaches back before the data start ({symbol} from {first}) (before the data "
+                                    "starts)").format(symbol=claim.symbol, first=date_as(b.index[0].date(), "date")),
+                           symbol=claim.symbol, base=b.index[0].date(), session=bar_day(b, pos))
 
     def run_to(end: int) -> int:
         run = 0

@@ -100,7 +100,17 @@ def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re
             for m in pattern.finditer(part):
                 if not own or not _crosses(clause, m.start() + shift, m.end() + shift, q):
                     return kind, m
+    head = _OPENS.match(clause.text)  # "--Month-to-date it is up 4.53%", "This week it is up 2.43%"
+    for kind, pattern in _PERIOD.items():
+        m = pattern.match(clause.text, head.end()) if head else None
+        if m is not None and m.end() < q.start:
+            return kind, m
     return None
+
+
+_OPENS = re.compile(r"^[\W_]*")
+_PREVIOUS = re.compile(r"\b(?:previous|prior|preceding|yesterday|day before|last (?:session|close|trading day))\b",
+                       re.IGNORECASE)
 
 
 
@@ -111,7 +121,7 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     lo, hi = stretch(clause.text, q)
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
            and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)
-           and not (e.kind in ("relative", "reference") and _BASE_BEFORE.search(clause.text[:e.start]))]
+           and not _BASE_BEFORE.search(clause.text[:e.start])]  # "up 5% from Friday": Friday is the base
     return min(own, key=lambda e: _gap(e, q), default=None)
 
 
@@ -149,7 +159,20 @@ def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:
     found = _word_period(clause, q, lo, hi)
     if found is not None:
         return _(_PERIOD_MOVES[found[0]]).format(words=found[1].group())
+    base = base_day(clause, q)
+    if base is not None:
+        return _("'from {words}': a move from the close of {day}").format(words=base.text,
+                                                                          day=date_as(base.start_date, "date"))
     return None
+
+
+def base_day(clause: Clause, q: Quantity) -> DateExpression | None:
+    """A day a move is measured from, written after it ("Rose 24.69% from 52 weeks ago"), else None."""
+    lo, hi = stretch(clause.text, q)
+    return next((e for e in clause.expressions if e.resolved and not e.is_range and e.kind in DAY_KINDS
+                 and not _PREVIOUS.search(e.text)  # "from the previous session": the day's move
+                 and q.end <= e.start < hi and re.search(r"\bfrom\s$", clause.text[max(0, e.start - 6):e.start])
+                 and not another_figures(clause, q, e)), None)
 
 
 _PERIOD_MOVES = {"week": N_("'{words}': the week's move"), "month": N_("'{words}': the month's move"),
@@ -219,10 +242,14 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
             start += dt.timedelta(days=1)
     else:
         found = _word_period(clause, q, lo, hi)
-        if found is None:
+        base = base_day(clause, q) if found is None else None
+        if found is None and base is None:
             return {}
-        words = found[1].group()
-        start, end = _span_of(found[0], words, day)
+        if base is not None:
+            words, start, end = base.text, base.start_date + dt.timedelta(days=1), day
+        else:
+            words = found[1].group()
+            start, end = _span_of(found[0], words, day)
     out = {"since": start, "since_rule": _("'{words}': from the last close before {day}").format(
         words=words, day=date_as(start, "date"))}
     if end < day:

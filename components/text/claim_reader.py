@@ -33,7 +33,7 @@ from components.text import claim_periods, runs
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
-from components.text.claim_subjects import Owner, owners
+from components.text.claim_subjects import SUBJECT_KINDS, Owner, owners
 from components.text.measure_rules import measure_of, not_a_price
 from components.text.quantities import Quantity, quantities
 from components.text.reader import MARKET_TZ, Clause, Reading, read_article
@@ -49,6 +49,7 @@ _CLOSING = L.patterns(L.CLOSING)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
+_BULLET = re.compile(r"^\s*(?:--|[•·▪●–—-])\s*(?=[A-Z])")  # a list item: "--Up 76.40 points", "• Down 2%"
 _WHEN = re.compile(r"\bwhen\b[^.;,]*$", re.IGNORECASE)  # "... since March 7, when the market rose for four days"
 
 
@@ -105,6 +106,28 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     return story.claims
 
 
+_OR = re.compile(r"\s*(?:,\s*)?(?:or|\()\s*")  # "76.40 points or 1.63%", "76.40 points (1.63%)"
+
+
+def _paired(out: list[ArticleClaim], qs: list[Quantity], text: str) -> list[ArticleClaim]:
+    """Two figures of one move ("up 76.40 points or 1.63% over the last three trading days"): the one its clause
+    measures over a period, the other too (its words may stand nearer the other figure)."""
+    for i in range(min(len(out), len(qs)) - 1):
+        joint = _OR.match(text, qs[i].end)
+        if joint is None or joint.end() != qs[i + 1].start:
+            continue
+        for j, other in ((i, out[i + 1]), (i + 1, out[i])):
+            mine = out[j]
+            if mine.measure in ("day", "points") and other.measure in ("period", "period_points") and \
+                    mine.symbol == other.symbol:
+                rule = _("measure: {rule}").format(rule=_("'{words}' is one move said twice: the period of its "
+                                                          "pair").format(words=text[qs[i].start:qs[i + 1].end]))
+                out[j] = replace(mine, measure="period_points" if mine.measure == "points" else "period",
+                                 since=other.since, since_rule=other.since_rule, day=other.day,
+                                 trail=mine.trail[:3] + (rule,), unsure="")  # whose, listing, session, measure
+    return out
+
+
 def _morning_report(reading: Reading) -> str:
     """The words of the title or lead that make the text a report of the morning session ("drops 535 points in half
     a day"), unless its session was a half day on the exchange's calendar; else ""."""
@@ -118,6 +141,10 @@ def _morning_report(reading: Reading) -> str:
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:
     text = clause.text
     found = story.memory.read(text)
+    if _BULLET.match(text) and not any(m.kind in SUBJECT_KINDS for m in found) and story.memory.last_subject:
+        lead = story.memory.last_subject  # "The S&P 500 is up 0.42% today" then "--Up 1.63% over three days"
+        found = [replace(lead, start=0, end=0, cue="", alone=False, rule=_(
+            "a list item under '{words}', with no subject of its own").format(words=lead.text)), *found]
     qs = [q for q in quantities(text) if not (q.kind == "money" and text[max(0, q.start - 1):q.start] == "(")]
     room = min(MAX_SENTENCE_FIGURES, MAX_ARTICLE_CLAIMS - len(story.claims))
     if len(qs) > room:
@@ -125,8 +152,8 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
             notices.append(_("Sentence {number} has {count} figures; only the first {limit} were read.").format(
                 number=clause.sentence_index + 1, count=len(qs), limit=MAX_SENTENCE_FIGURES))
         qs = qs[:room]
-    out = [_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(qs, owners(
-        text, qs, found)))]
+    out = _paired([_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(
+        qs, owners(text, qs, found)))], qs, text)
     beat = _BEAT.search(text)
     if beat and not any(c.measure == "fundamental" for c in out):
         out.append(ArticleClaim(f"claim-{len(story.claims) + len(out) + 1:03d}", clause.sentence, beat.group(),

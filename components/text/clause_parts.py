@@ -177,12 +177,16 @@ def in_cause(text: str, at: int) -> bool:
 _COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|against)\b[^,;]{0,40}$", re.IGNORECASE)
 
 
+_FIGURE_FROM = re.compile(r"(?:\d|%|points?|per ?cent|percent)\s+from\s+$", re.IGNORECASE)
+
+
 def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
     """Whether a day only dates what something is compared with ("down from 3.1 trillion yuan on Thursday", a
     move "added to gains from Monday"): a second event, never the clause's day. Outside a move, "from Tuesday"
     with no figure between is when something starts, not a comparison."""
     m = _COMPARED.search(text[max(0, e.start - 60):e.start])
-    return bool(m) and (move or any(ch.isdigit() for ch in m.group()))
+    return bool(m) and (move or any(ch.isdigit() for ch in m.group()) or bool(_FIGURE_FROM.search(
+        text[max(0, e.start - 40):e.start])))  # "--Rose 24.69% from 52 weeks ago": a figure measured from it
 
 
 _WHEN = re.compile(r",\swhen\s")

@@ -45,6 +45,9 @@ _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: o
                             r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
                             r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
 _AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
+_FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:its|the|their)\s$", re.IGNORECASE)
+_PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
+                           r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _GIVEN_BACK = re.compile(r"\b(?:eras\w+|wip\w+ out|par\w+|surrender\w*|gave back|giving back|reversed|reversing)"
                          r"(?: all| most| part)?(?: of)? (?:a|an|its|the|their|early|earlier|initial|morning)"
                          r" (?:\w+ )?(?:[\d.,]+ ?(?:%|per ?cent|percent|points?) )?"
@@ -245,6 +248,10 @@ def _opened(q, owner, clause, story, day, part):
 
 
 def _ranking(q, owner, clause, story, day, part):
+    if q.kind == "rank" and _FROM_MARK.search(clause.text[max(0, q.start - 30):q.start]):
+        said = _("'{words}' is the point the move is measured from, not a ranking of this session").format(
+            words=q.text)  # "Off 10.09% from its 52-week high of 22688.90"
+        return "other", said, said, ""
     if q.kind == "rank":
         if q.rank_of == "intraday":
             return "intraday", _("an intraday extreme ranked against others: not in daily closes"), "'intraday'", ""
@@ -262,11 +269,17 @@ def _run_of(unit: str) -> str:
         return _("'{words}': a run of sessions")
     if unit == "week":
         return _("'{words}': a run of weeks")
-    return _("'{words}': a run of {unit}s")
+    return {"month": _("'{words}': a run of months"), "quarter": _("'{words}': a run of quarters"),
+            "year": _("'{words}': a run of years")}.get(unit, _("'{words}': a run of sessions"))
 
 
 def _extreme(q, owner, clause, story, day, part):
     before = clause.text[max(0, q.start - 40):q.start]
+    past = _PAST_EXTREME.search(before) if q.kind == "level" else None
+    if past is not None:  # "its 2023 closing high of 22688.90", "its record close of 4796.56": not the day's
+        low = past.group("w").lower() == "low"
+        return ("range_low" if low else "range_high"), "", _("'{words}': the extreme of a stretch of sessions").format(
+            words=past.group().strip()), ""
     m = _EXTREME_LEVEL.search(before)
     if q.kind == "level" and m:
         word = (m.group("w") or m.group("w2")).lower()

@@ -286,3 +286,18 @@ def test_a_run_that_matches_ending_the_session_before_is_not_sure_not_wrong(bars
     result = check_claim(claim(symbol="^HSI", day=day, measure="streak", count=run, unit="session", sign=1,
                                value=float(run)), bars)
     assert result.verdict == NOT_SURE and "may mean" in result.explanation, result.explanation
+
+
+def test_a_run_of_quarters_counts_quarter_closes_and_one_before_the_data_is_uncheckable(bars, frame):
+    closes = frame[frame["symbol"] == "^HSI"].set_index("date")["close"]
+    closes.index = pd.to_datetime(closes.index)
+    quarters = closes.resample("QE").last().dropna()
+    up = quarters.diff() > 0
+    end = next(q for q in quarters.index[2:] if up[q] and not up[quarters.index[quarters.index.get_loc(q) - 1]])
+    day = closes[:end].index[-1].date()
+    one = check_claim(claim(symbol="^HSI", day=day, measure="streak", count=1, unit="quarter", sign=1, value=1.0),
+                      bars)
+    assert one.verdict == "matches", one.explanation
+    far = check_claim(claim(symbol="^HSI", day=day, measure="streak", count=40, unit="quarter", sign=1, value=40.0),
+                      bars)
+    assert far.verdict == UNCHECKABLE and "before the data" in far.reason

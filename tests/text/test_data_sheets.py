@@ -1,0 +1,65 @@
+"""Market data sheets (a lead line, then items without a subject: "--Up 76.40 points or 1.63% over the last three
+trading days") and the reference points of their lines, read and checked on the bundled prices."""
+
+import datetime as dt
+
+import pytest
+
+from components.analysis.claim_checks import check_claims
+from components.text.claim_reader import read_claims
+from components.text.reader import read_article
+
+SHEET = """The S&P 500 Index is up 20.12 points or 0.42% today to 4774.75
+
+--Up for three consecutive trading days
+
+--Up 76.40 points or 1.63% over the last three trading days
+
+--Off 0.45% from its record close of 4796.56 hit Monday, Jan. 3, 2022
+
+--A new 52-week high
+
+--Up 26.21% from its 52-week low of 3783.22 hit Wednesday, Dec. 28, 2022
+
+--Rose 24.69% from 52 weeks ago
+
+--Up 25.38% from its 2023 closing low of 3808.10 hit Thursday, Jan. 5, 2023
+
+--Month-to-date it is up 4.53%
+"""
+
+
+@pytest.fixture(scope="module")
+def sheet(prices):
+    claims = read_claims(read_article(SHEET, "2023-12-26"))
+    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+
+
+def test_a_line_without_a_subject_under_a_lead_is_the_lead_s(sheet):
+    for quote in ("three consecutive trading days", "76.40 points", "1.63%", "4.53%"):
+        assert sheet[quote][0].symbol == "^GSPC", quote
+
+
+def test_two_figures_of_one_move_share_its_period(sheet):
+    points, percent = sheet["76.40 points"][0], sheet["1.63%"][0]
+    assert (points.measure, percent.measure) == ("period_points", "period") and points.since == percent.since
+
+
+@pytest.mark.parametrize("quote", ["76.40 points", "1.63%", "24.69%", "4.53%", "three consecutive trading days"])
+def test_true_sheet_lines_are_not_called_wrong(sheet, quote):
+    assert sheet[quote][1].verdict in ("matches", "roughly"), sheet[quote][1].explanation
+
+
+def test_a_move_from_a_day_ago_is_measured_from_that_day(sheet):
+    claim = sheet["24.69%"][0]
+    assert claim.measure == "period" and claim.day == dt.date(2023, 12, 26) and claim.since.year == 2022
+
+
+@pytest.mark.parametrize("quote", ["3808.10", "4796.56"])
+def test_a_past_closing_extreme_is_never_the_day_s_high_or_low(sheet, quote):
+    claim, result = sheet[quote]
+    assert claim.measure in ("range_high", "range_low") and result.verdict != "does not match"
+
+
+def test_a_ranking_the_move_is_measured_from_is_not_this_session_s(sheet):
+    assert sheet["52-week low"][0].measure == "other"
