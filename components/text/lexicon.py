@@ -104,8 +104,7 @@ CLOSING = (r"clos(?:ed|ing|e)", r"end(?:ed|ing)?", r"finish(?:ed|ing)?", r"settl
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
 HIGH_WORDS = ("high", "peak", "top", "intraday high", "session high", "day's high", "daily high")
 LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's low", "daily low")
-# ("closing at its lowest point" is a close, a ranking: not a price reached during the session)
-INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)",
+INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)",  # not "closing at its low"
                     r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"
                     r"(?<!settling )at (?:its|the) (?:peak|high|low|lowest|highest)", r"intraday",
                     r"during the session", r"in the session")
@@ -306,8 +305,7 @@ VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", 
                      "shed", "lose", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive",
                      "nosedive", "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish",
                      "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing")
-# A market shut for a holiday or a typhoon, not a close of trading: "the market is closed on Thursday".
-CLOSURE = r"\b(?:is|are|was|were|be|been|remains?|remained|stays?|stayed)(?: also)? (?:closed|shut)\b"
+CLOSURE = r"\b(?:is|are|was|were|be|been|remains?|remained|stays?|stayed)(?: also)? (?:closed|shut)\b"  # a holiday
 # A copula with a direction: "European markets were down", "U.S. bourses were mixed".
 COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
                 r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
@@ -397,7 +395,6 @@ def said_forms() -> str:
 
 @lru_cache(maxsize=1)
 def news_gerunds() -> str:
-    """An alternation of the news verbs' -ing forms and "completing": "after announcing a share sale" reports news of
-    its own, where "after paring gains" is the same move."""
+    """The news verbs' -ing forms: "after announcing a share sale" is news of its own ("after paring gains" is not)."""
     forms = {f for f in inflections(NEWS_VERBS + ("complete", "post")) if f.endswith("ing")}
     return alternation(sorted(re.escape(f) for f in forms))

@@ -46,7 +46,7 @@ def period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Can
 
 # a point a move is measured against: "from its November peak", "the all-time high it set in early January",
 # "its steepest loss since its creation in July 2020", "its heftiest drop since 1997", "its best day since June 4"
-_REFERENCE = re.compile(r"\b(?:high|highs|low|lows|peak|trough|record|top|bottom|drop|fall|loss|gain|rally|slump"
+_REFERENCE = re.compile(r"\b(?:high|highs|low|lows|peak|trough|record|top|bottom|close|drop|fall|loss|gain|rally|slump"
                         r"|crash|plunge|slide|creation|inception|launch|debut|listing|reach\w*|hitting|touching)\b"
                         r"[^;]{0,30}?(?:\b(?:set|seen|hit|reached|touched|recorded|logged|in|on|of))?\s+"
                         r"(?:early |late |mid-?)?$|\b(?:best|worst|biggest"
@@ -89,16 +89,20 @@ def _part_words(clause: Clause, parts: list[event_parts.Part], at: int) -> str:
 def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
     """A candidate for each run of sessions or weeks the clause names ("capping a nine-day win streak", "for a fifth
     straight day"): the sessions it covers, on its listing's market calendar (see components.text.runs)."""
-    if clause.day is None or not clause.move:
-        return []
+    if clause.date is not None and clause.day is None:
+        return []  # a clause over a period: its run has no one session to end on
     markets = {m.market for m in clause.listings if m.market}
     market = next(iter(markets)) if len(markets) == 1 else reading.place
+    day = clause.day or reading.story_day(market)[0]  # "--Up for three consecutive trading days" in a data sheet
     out = []
     for q in quantities.quantities(clause.text)[:MAX_SYMBOLS]:
         part = next((p for p in parts if p.start <= q.start < p.end), parts[0])
-        span = runs.run_span(clause.text, q, clause.day, market)
-        if span is None or part.lead.split()[-1:] not in ([], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
+        if part.lead.split()[-1:] not in ([], ["when"], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
             continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
+        when = _day_before(clause, part) if part.lead == "when" else day  # "since Jan. 16, when it rose for 4 days"
+        span = runs.run_span(clause.text, q, when, market) if when is not None else None
+        if span is None:
+            continue
         words = _part_words(clause, parts, q.start)
         rule = _("the sessions of the run '{words}' on the {market} market's calendar, ending {day}").format(
             words=q.text, market=market, day=span[1].isoformat())
@@ -106,6 +110,12 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
                              suggest_title(words), "market move", cue(words),
                              _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))
     return out
+
+
+def _day_before(clause: Clause, part: event_parts.Part) -> dt.date | None:
+    """The day written right before a ", when ..." part ("since Monday, Jan. 16, 2023, when ..."), or None."""
+    before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
+    return before[-1].start_date if before else None
 
 
 def apart(clause: Clause, part: event_parts.Part) -> Candidate:

@@ -22,6 +22,7 @@ HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|B
                     re.IGNORECASE)
 _OUTLET = re.compile(r"\s\([A-Z][\w .&'-]{1,40}\)$")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]\s+)+")
+_LIST_ITEM = re.compile(r"^\s*(?:--|[–•*·▪●])")  # a data sheet's item is never a photo caption
 # why a line is set aside (translated where shown)
 HEADER_LINE = N_("a header line")
 CAPTION = N_("a photo caption or credit: its date is the picture's, not an event's")
@@ -39,7 +40,7 @@ def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, boo
             skipped.append((raw[:200], HEADER_LINE))
             notices += _published_notice(header, published)
             continue
-        if is_caption(raw):
+        if not _LIST_ITEM.match(raw) and is_caption(raw):  # "--Up 41.72% from the close ... on Tuesday, Nov. 3, 2020"
             told = caption_story(raw)
             if not (told and quantities.is_move(told)):
                 skipped.append((raw[:200], CAPTION))
