@@ -18,6 +18,8 @@ from components.text.dates import WEEKDAYS, find_date_expressions
 from components.text.sentences import split_sentences
 
 PREVIEW = lexicon.patterns(lexicon.PREVIEW)
+# a clause of a preview that is about the session ahead: "was set to open higher", "futures stood at 23,397"
+LOOKS_AHEAD = lexicon.patterns(lexicon.PREVIEW + (r"\bfutures\b[^.;]{0,60}?\b(?:stood|were|was|traded|pointed)\b",))
 AHEAD_DAYS = 4  # a preview looks ahead to the next session: at most a long weekend away
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)

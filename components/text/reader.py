@@ -359,6 +359,11 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
         rule = _("the day of the previous move in its paragraph ({words})").format(words=date.text or date.rule)
         state.follows_move = True
         return replace(date, text="", start=0, end=0), rule, tz
+    ahead = previews.LOOKS_AHEAD.search(text) if state.preview is not None else None
+    if ahead and moves.verbal_move(text[:ahead.start()], []) is None:  # "the Nikkei 225 was set to open higher"
+        day = state.preview[0]
+        rule = _("no date of its own: the session the story looks ahead to ({why})").format(why=state.preview[1])
+        return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
     outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
     if outside is not None:

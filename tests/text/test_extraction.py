@@ -380,3 +380,15 @@ def test_a_period_since_a_day_is_not_a_reference_point():
     spans = {(c.start_date, c.end_date) for c in ex.propose_events(
         "The index has recovered the ground it had given up since March 10.", "2022-03-17").candidates}
     assert (dt.date(2022, 3, 10), dt.date(2022, 3, 10)) not in spans
+
+
+def test_a_preview_s_look_ahead_is_the_session_it_looks_ahead_to_and_its_recap_the_one_before():
+    text = ("Asia-Pacific markets are set to open higher on Wednesday as investors assess the tech rally.\n\n"
+            "Japan's benchmark Nikkei 225 was set to open higher, with futures in Chicago at 37,900.\n\n"
+            "The European markets were down and the U.S. bourses were mixed and the Asian markets figure to split the "
+            "difference.")
+    found = {c.sentence: c.date for c in ex.propose_events(text, "2025-06-03").candidates}
+    assert found["Japan's benchmark Nikkei 225 was set to open higher, with futures in Chicago at 37,900."] == \
+        dt.date(2025, 6, 4)
+    recap = next(day for sentence, day in found.items() if sentence.startswith("The European markets"))
+    assert recap == dt.date(2025, 6, 3)
