@@ -56,8 +56,9 @@ _NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cen
 _MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + (
     "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at)\s(?:shares of\s|shares in\s)?",
                       re.IGNORECASE)
-_LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:led|topped|headed) (?:the )?(?:[\w-]+ ){0,2}(?:market|index|gains"
-                  r"|gainers|losers|decliners|laggards|list|pack|sector|rally|advance|declines)\b[^,;]{0,50}$",
+_LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:led|topped|headed) (?:the )?(?:[\w-]+ ){0,2}(?:market|index|gains"
+                  r"|gainers|losers|decliners|laggards|list|pack|sector|rally|advance|declines)\b[^,;]{0,50}"
+                  r"|(?:leading|led|trailing|lagging) with (?:an? )?(?:[\w-]+ )?)$",  # "the Nasdaq leading with a"
                   re.IGNORECASE)
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)

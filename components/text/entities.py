@@ -331,8 +331,13 @@ class Memory:
     def read(self, clause: str) -> list[Mention]:
         """A clause's mentions with references resolved, each remembered in turn; a company named once with its
         exchange code ("Alibaba (NYSE:BABA)") keeps that listing where the text later names it alone."""
-        out = []
+        out: list[Mention] = []
         for m in mentions(clause, self.place):
+            here = next((x for x in reversed(out) if x.kind == "index"), None)
+            if m.kind == "index_ref" and here is not None:  # "the S&P/ASX 200 at 8,513, against the benchmark's close"
+                m = replace(here, text=m.text, start=m.start, end=m.end, cue="", alone=False, rule=_(
+                    "'{words}' points back to the {index}, named before it in its sentence").format(
+                    words=m.text, index=here.name))
             m = self.resolve(m, clause)
             if m.kind == "company" and m.cue.startswith("("):
                 self.coded[m.name] = m

@@ -29,3 +29,15 @@ def test_a_qualifier_after_the_move_s_noun_keeps_its_direction():
     claim = _claims("Stocks closed lower on Tuesday as investors wrapped up a year that hoisted the S&P 500 to its "
                     "second consecutive annual gain exceeding 20%.", "2024-12-31")["20%"]
     assert (claim.direction, claim.qualifier, claim.measure) == (1, "more than", "period")
+
+
+def test_a_name_leading_with_a_figure_owns_it():
+    claim = _claims("All major indexes are on track for monthly gains, with the S&P 500 up 5.7% this month and the "
+                    "Nasdaq leading with a 9.5% jump.", "2025-05-29")["9.5%"]
+    assert claim.symbol == "^IXIC"  # the Nasdaq Composite: a listing the snapshot has no prices for
+
+
+def test_the_benchmark_after_an_index_named_in_its_sentence_is_that_index():
+    claim = _claims("Australian markets are likely to open higher, with futures tied to the S&P/ASX 200 at 8,513, "
+                    "compared to the benchmark's last close of 8,466.07.", "2025-06-04")["8,466.07"]
+    assert claim.symbol != "^HSI"
