@@ -25,6 +25,14 @@ from components.text import lexicon
 from components.text.clause_parts import NOT_AS
 from components.text.date_types import count_of
 
+
+@lru_cache(maxsize=1)
+def _news_gerunds() -> str:
+    """The news verbs' -ing forms: "after announcing a share sale" is news of its own ("after paring gains" is not)."""
+    forms = {f for f in lexicon.inflections(lexicon.NEWS_VERBS + ("complete", "post")) if f.endswith("ing")}
+    return lexicon.alternation(sorted(re.escape(f) for f in forms))
+
+
 _COUNT = r"(?:(?:just |only )?(?P<n>an?|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>days?|weeks?) )"
 _NOT_TIME = r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market|closing|opening)\b)"
 SPLIT = re.compile(
@@ -33,7 +41,7 @@ SPLIT = re.compile(
     r"|,\s(?:after|following|as|amid|while|when|ahead of|according to|citing|with|despite|in the wake of"
     r"|before|because|on (?:worries|hopes|signs|fears|concerns|reports|news|optimism|expectations"
     r"|speculation))\b" + _NOT_TIME
-    + r"|\s" + _COUNT + r"?(?:after|following|before)\s(?!(?!(?:" + lexicon.news_gerunds() + r")\b)\w+ing\b)"
+    + r"|\s" + _COUNT + r"?(?:after|following|before)\s(?!(?!(?:" + _news_gerunds() + r")\b)\w+ing\b)"
     + _NOT_TIME  # "after announcing a sale" is news of its own, "after paring gains" the same move
     + r"|\s(?:amid|ahead of|because of|because|in the wake of|according to|once)\s" + _NOT_TIME)
 # A quote-tag list resuming after a cause: "Tencent +2.23% after announcing an effort ..., Xiaomi +1.7%, Meituan
@@ -123,7 +131,15 @@ def is_event(text: str, part: Part) -> bool:
     """Whether a part says something happened (a verb of news, or a news noun): "after trading between 25,882
     and 26,403" does not; "after the retailer's sales beat forecasts" does."""
     words = part.words(text)
-    return len(words.split()) >= 3 and bool(_news_verbs().search(words) or _NEWS_NOUNS.search(words))
+    return len(words.split()) >= 3 and bool(_news_verbs().search(words) or _NEWS_NOUNS.search(words) or (
+        part.lead in _CAUSE_LEADS and _FINITE.search(words)))
+
+
+# a cause with a verb of its own is an event of its own: "after regulators rolled out further controls", "after crude
+# prices retreated on the build-up in US inventories"
+_CAUSE_LEADS = ("after", "following", "amid", "in the wake of", "because", "because of")
+_FINITE = re.compile(r"\b(?:[a-z]{3,}(?<!need)(?<!speed)(?<!feed)(?<!seed)ed|rose|fell|sank|slid|grew|hit|sent|took"
+                     r"|made|came|went|saw|won|lost|cut|set|said|told|held|led|began)\b(?!-)")
 
 
 _REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r")$")
@@ -134,7 +150,7 @@ def is_report(part: Part) -> bool:
     return bool(_REPORTED.search(part.lead))
 
 
-_OWN_ACTION = re.compile(r"^(?:after|before|while|following|since|once)\s+(?!(?:" + lexicon.news_gerunds()
+_OWN_ACTION = re.compile(r"^(?:after|before|while|following|since|once)\s+(?!(?:" + _news_gerunds()
                          + r")\b)\w+ing\b", re.IGNORECASE)
 
 

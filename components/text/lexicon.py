@@ -328,7 +328,8 @@ NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", 
               "buy", "sell", "invest", "return", "vanish", "resign", "appoint", "name", "hire", "comment",
               "remark", "tell", "urge", "expect", "forecast", "predict", "beat", "miss", "deliver", "hold", "meet",
               "visit", "spot", "relax", "tighten", "reopen", "shut", "resume", "cancel", "delay", "stoke", "fuel",
-              "rattle", "dent", "retaliate", "respond", "signal", "award", "fine", "sue", "sanction", "list", "win")
+              "rattle", "dent", "retaliate", "respond", "signal", "award", "fine", "sue", "sanction", "list", "win",
+              "send", "deploy", "invade", "mention", "state", "block")
 # Reporting verbs whose object is what they report: "conceded that revenue had fallen in April" dates the fall,
 # not the concession.
 REPORTING_VERBS = ("say", "report", "announce", "confirm", "disclose", "reveal", "concede", "warn", "caution",
@@ -392,9 +393,3 @@ def said_forms() -> str:
     forms = {f for f in inflections(REPORTING_VERBS) if f.endswith(("ed", "aid")) and not f.startswith("tell")}
     return alternation(sorted(re.escape(f) for f in forms | {"says", "wrote"}))
 
-
-@lru_cache(maxsize=1)
-def news_gerunds() -> str:
-    """The news verbs' -ing forms: "after announcing a share sale" is news of its own ("after paring gains" is not)."""
-    forms = {f for f in inflections(NEWS_VERBS + ("complete", "post")) if f.endswith("ing")}
-    return alternation(sorted(re.escape(f) for f in forms))

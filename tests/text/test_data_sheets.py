@@ -68,7 +68,8 @@ def test_a_ranking_the_move_is_measured_from_is_not_this_session_s(sheet):
 def test_a_sheet_s_runs_and_reference_closes_are_events():
     from components.text.extraction import propose_events
     text = SHEET + ("\n--Up 41.72% from the Election Day close of 3369.16 on Tuesday, Nov. 3, 2020\n\n--Largest "
-                    "three-day gain since Tuesday, Jan. 17, 2023, when the market rose for four straight trading days\n")
+                    "three-day gain since Tuesday, Jan. 17, 2023, when the market rose for four straight trading "
+                    "days\n")
     spans = {(c.start_date, c.end_date) for c in propose_events(text, "2023-12-26").candidates}
     assert (dt.date(2023, 12, 21), dt.date(2023, 12, 26)) in spans  # "--Up for three consecutive trading days"
     assert (dt.date(2020, 11, 3), dt.date(2020, 11, 3)) in spans

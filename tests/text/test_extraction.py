@@ -392,3 +392,19 @@ def test_a_preview_s_look_ahead_is_the_session_it_looks_ahead_to_and_its_recap_t
         dt.date(2025, 6, 4)
     recap = next(day for sentence, day in found.items() if sentence.startswith("The European markets"))
     assert recap == dt.date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(("sentence", "listed"), [
+    ("Tech stocks slumped 5% on Monday after regulators rolled out further controls on gaming.",
+     "after regulators rolled out further controls on gaming"),
+    ("Hong Kong stocks rose 1.8% on Monday after crude prices retreated on the build-up in US inventories.",
+     "after crude prices retreated on the build-up in US inventories"),
+])
+def test_a_cause_with_a_verb_of_its_own_is_listed_without_the_move_s_day(sentence, listed):
+    found, unresolved = _items(sentence)
+    assert listed in unresolved and all(listed not in s for s in found)
+
+
+def test_news_without_a_day_is_listed_not_dropped():
+    _found, unresolved = _items("Russian President Vladimir Putin sent troops into two separatist regions.")
+    assert list(unresolved) == ["Russian President Vladimir Putin sent troops into two separatist regions."]
