@@ -8,7 +8,8 @@ side by side:
 1. for every page of ``components/ui/navigation.PAGES``: a rerun that changes nothing and the rerun each of the
    page's controls causes (found on the page: ``benchmarks/controls.py``), as server CPU in AppTest, against a
    FLOOR that draws the same plotly figures and nothing else (``benchmarks/reruns.py``);
-2. the slowest of those reruns against a model of streamlit/demo-stockpeers' horizon change on the same prices;
+2. the slowest of those reruns against a model of streamlit/demo-stockpeers' horizon change on the same prices: the
+   three slowest measured again, each sample beside one of the model's, and the medians compared;
 3. in headless Chromium: a timeline marker click and an Overview chart click to the event on screen, against a
    bare plotly ``on_select`` app's click to a heading; cold and warm loads of Overview, Markets and Event study to
    their charts drawn, against the floor app; server memory and CPU per session with 20 sessions
@@ -55,6 +56,8 @@ def parse_args(argv=None) -> argparse.Namespace:
                     help="CI pass: every page and control once against its floor, no browser; fails on a page "
                          "left out or a run that raised")
     ap.add_argument("--repeats", type=int, help="samples per measure (default 9 for reruns, 1 with --quick)")
+    ap.add_argument("--slowest-repeats", type=int, default=7,
+                    help="samples of the slowest reruns and of stockpeers, taken in turn (default 7)")
     ap.add_argument("--browser-repeats", type=int, default=5, help="samples per browser measure (default 5)")
     ap.add_argument("--sessions", type=int, default=20, help="browser sessions for memory and CPU (default 20)")
     ap.add_argument("--no-browser", action="store_true", help="leave out the browser part")
@@ -63,8 +66,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--out", type=Path, default=RESULTS, help="output folder (default bench/results)")
     args = ap.parse_args(argv)
     args.repeats = args.repeats or (1 if args.quick else 9)
-    if args.repeats < 1 or args.browser_repeats < 1 or args.sessions < 2:
-        ap.error("--repeats and --browser-repeats must be ≥ 1, --sessions ≥ 2")
+    if args.repeats < 1 or args.browser_repeats < 1 or args.slowest_repeats < 1 or args.sessions < 2:
+        ap.error("--repeats, --slowest-repeats and --browser-repeats must be ≥ 1, --sessions ≥ 2")
     args.browser = not (args.quick or args.no_browser)
     args.reader = not (args.quick or args.no_reader)
     return args
@@ -84,7 +87,8 @@ def environment(work: Path) -> None:
 
 
 def rerun_phase(args, work: Path, results: dict):
-    """Every page's reruns and the stockpeers model's; returns the measures and the floor (its figure sets)."""
+    """Every page's reruns, then the slowest beside the stockpeers model's; returns the measures, the slowest, the
+    model's and the floor (its figure sets)."""
     from components.facts import HEADLINE_EVENT
     from components.ui.navigation import PAGES
     from scripts.benchmarks import reruns
@@ -97,14 +101,19 @@ def rerun_phase(args, work: Path, results: dict):
             found = reruns.page_reruns(spec.url_path, spec.script, {"event": HEADLINE_EVENT}, floor, args.repeats)
             measures += found
             log(f"{spec.url_path}: no-op rerun and {len(found) - 1} controls ({reruns.elapsed(started)})")
-        peer = reruns.stockpeers(args.repeats if not args.quick else 3)
+        started = time.perf_counter()
+        scripts = {spec.url_path: spec.script for spec in PAGES}
+        slowest, peer = reruns.slowest_beside_stockpeers(measures, scripts, {"event": HEADLINE_EVENT},
+                                                         args.slowest_repeats)
+        log(f"the slowest reruns beside stockpeers, {args.slowest_repeats} samples each ({reruns.elapsed(started)})")
     results["reruns"] = [m.as_json() for m in measures]
+    results["slowest"] = slowest.as_json() if slowest else None
     results["stockpeers"] = peer.as_json()
     results["errors"] += [f"{m.page} · {m.name}: {m.error}" for m in [*measures, peer] if m.error]
     missing = sorted({p.url_path for p in PAGES} - {m.page for m in measures if m.name == "no-op rerun" and m.cpu})
     if missing:
         results["errors"].append(f"pages of navigation.PAGES not measured: {', '.join(missing)}")
-    return measures, peer, floor
+    return measures, slowest, peer, floor
 
 
 def browser_phase(args, work: Path, measures, floor, results: dict) -> None:
@@ -160,10 +169,10 @@ def loadavg() -> str:
         return "?"
 
 
-def tables(results: dict, measures, peer, args) -> dict:
+def tables(results: dict, measures, slowest, peer, args) -> dict:
     from scripts.benchmarks import report
 
-    out = {"reruns": report.rerun_rows(measures), "stockpeers": report.stockpeers_row(measures, peer)}
+    out = {"reruns": report.rerun_rows(measures), "stockpeers": report.stockpeers_row(slowest, peer)}
     if results.get("browser"):
         out["browser"] = report.browser_rows(results["browser"])
         out["sessions"] = report.session_rows(results["browser"].get("memory") or {}, args.sessions)
@@ -186,13 +195,13 @@ def main(argv=None) -> int:
             if args.reader_only:
                 print("\n".join(reader_tables(results)))
                 return 0
-        measures, peer, floor = rerun_phase(args, work, results)
+        measures, slowest, peer, floor = rerun_phase(args, work, results)
         if args.browser:
             browser_phase(args, work, measures, floor, results)
     from scripts.benchmarks import report
 
     results["meta"].update(load_end=loadavg(), seconds=time.perf_counter() - started)
-    results["tables"] = tables(results, measures, peer, args)
+    results["tables"] = tables(results, measures, slowest, peer, args)
     name = "quick" if args.quick else "benchmark"
     (args.out / f"{name}.json").write_text(json.dumps(results, indent=1, default=str))
     text = report.markdown(results)

@@ -2,7 +2,9 @@
 
 :func:`parse_params` and :func:`to_params` are pure (mappings in, mappings out); :func:`to_params`
 writes a page's link and, for ``state.EVERY_PAGE``, the view a saved workspace keeps. :func:`sync_from_url`
-applies a link that was opened, :func:`write_url` keeps the address bar in step with the screen. A
+applies a link that was opened, :func:`write_url` keeps the address bar in step with the screen, and
+:func:`keep_current` does it for a part of a page that reruns alone (an ``st.fragment``): the sidebar's links, the
+share link and the report are drawn by the whole run, so a change they carry reruns the whole app. A
 parameter that cannot be used is ignored with a notice, never silently. The open workspace's token
 (``ws`` or ``share``) is opened before the link is applied (:mod:`components.ui.workspace_links`).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.analysis import ranges
 from components.facts import MAX_PARAM_LENGTH
@@ -116,6 +119,21 @@ def write_url(page: str) -> None:
     state.URL_WRITTEN.set(query)
 
 
+def keep_current(page: str) -> None:
+    """In a fragment, once its inputs are applied: when the session no longer holds what the sidebar's links, the
+    share link and the report were drawn with (a fragment's own rerun draws none of them), rerun the whole app so
+    they carry it; otherwise only keep the address bar in step, and the fragment's rerun stays cheap."""
+    if _fragment_rerun() and to_params(linked_values(), state.EVERY_PAGE) != state.LINKS_DRAWN.get():
+        st.rerun(scope="app")
+    write_url(page)
+
+
+def _fragment_rerun() -> bool:
+    """Whether this run is a fragment's own rerun (a whole run draws the links after this check anyway)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
 def show_url_notices() -> None:
     for notice in state.URL_NOTICES.pop():
         st.warning(md_escape(notice), icon=":material/link_off:")
@@ -125,6 +143,7 @@ def navigation() -> None:
     """The sidebar's page links, each carrying the state that page shows (range, event, its own
     parameters), so arriving on a page writes no second address into the browser's history."""
     values = linked_values()
+    state.LINKS_DRAWN.set(to_params(values, state.EVERY_PAGE))
     with st.sidebar:
         section = None
         for spec in nav.PAGES:  # the app's root (the Overview) is linked under its own address

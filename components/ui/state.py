@@ -176,6 +176,9 @@ WORKSPACE_NOTICES = Key("_workspace_notices", [])  # why a link's workspace did 
 NEW_WORKSPACES = Key("_new_workspaces", 0)  # workspaces this session created (bounded)
 TOUCH = Key("_touch", None)  # whether the browser is a touch screen: its request headers, read once per session
 NAV_PAGES = Key("_nav_pages", None)  # (catalog, the navigation's pages): made once per session and language
+# The parameters of every page (links.to_params for EVERY_PAGE) that the sidebar's links, the share link and the
+# report were last drawn with: a part of the page that reruns alone compares the session with it (links.keep_current).
+LINKS_DRAWN = Key("_links_drawn", None)
 SESSION_KEYS = (WORKSPACE, USER_EVENTS, ES_GROUP, ADDED_FILES, ADD_NOTICES, EXTRACTION, URL_NOTICES, URL_WRITTEN,
                 RANGE_PICK, LOADED_ARTICLES, CLAIMS_ARTICLE, CLAIMS_SOURCE, EXTRACT_ROWS, EXTRACT_ROUND, UPLOAD_ROUND,
                 WORKSPACE_NOTICES, NEW_WORKSPACES)

@@ -20,9 +20,10 @@ events = all_events()
 @st.fragment
 @errors.guard("event study")
 def study() -> None:
-    """Inputs and results: changing a window or the event reruns only this part."""
+    """Inputs and results: changing a window or the event reruns this part, then the whole app (the sidebar's links
+    carry them); the group and the comparison's choices rerun only this part."""
     symbol, bench = study_inputs_ui(events)
-    links.write_url("event_study")  # a fragment rerun does not pass through app.py
+    links.keep_current("event_study")
     event = selected_event(events)
     history = full_history([symbol, bench])
     provenance_banner(history)

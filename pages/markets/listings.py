@@ -48,14 +48,15 @@ st.header(_("One event on the clock"))
 @st.fragment
 @errors.guard("two listings event")
 def one_event() -> None:
-    """The event picker and its charts: choosing another event reruns only this part."""
+    """The event picker and its charts: choosing another event reruns this part, then the whole app (the sidebar's
+    links carry the event)."""
     ids = [e.id for e in events]
     if state.EVENT.get() not in ids:
         state.EVENT.set(HEADLINE_EVENT)
     labels = caches.shared("listings event labels", lambda: {e.id: f"{day(e.date)} · {shown_title(e)}" for e in events},
                            events=events)
     st.selectbox(_("Event"), ids, format_func=labels.get, **state.EVENT.bind())
-    links.write_url("listings")
+    links.keep_current("listings")
     event = selected_event(events)
     if event is not None:
         event_ui(event, history, closes, printed, frame)

@@ -36,8 +36,10 @@ if frame.empty:
 @st.fragment
 @errors.guard("markets chart")
 def chart() -> None:
-    """The chart with its own options and the event a click selects: an option or a click reruns only this part."""
+    """The chart with its own options and the event a click selects: an option or a click reruns this part, then the
+    whole app (the sidebar's links carry them); a zoom or a hidden series stays in the browser."""
     chart_options_ui()
+    links.keep_current("markets")
     view, style = state.VIEW.get(), state.STYLE.get()
     fig, _frame, marked = caches.market_chart(
         history, events, start=start, end=end, view=view, style=style, log=state.LOG.get(),
@@ -46,11 +48,11 @@ def chart() -> None:
     picked = plots.clickable(fig, state.MARKETS_CHART)
     if picked:
         state.EVENT.set(picked)
+        links.keep_current("markets")
     selected_note(events)
     for note in caches.coverage_notes(history, symbols, start, end):
         st.caption(f":material/warning: {note}")
     chart_caption(len(marked))
-    links.write_url("markets")  # a fragment rerun does not pass through app.py
 
 
 chart()

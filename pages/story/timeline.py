@@ -17,7 +17,9 @@ events = filtered_events(every_event)
 @st.fragment
 @errors.guard("timeline detail")
 def explorer() -> None:
-    """The timeline, the chooser and the selected event: a click or a step reruns only this part."""
+    """The timeline, the chooser and the selected event: a click or a step reruns this part, then the whole app
+    when the event changed (the sidebar's links carry it)."""
+    links.keep_current("timeline")  # a click or a step is applied before this run (the controls' callbacks)
     if not events:
         st.info(_("No event in the chosen categories. Select more categories above."))
         return
@@ -29,7 +31,6 @@ def explorer() -> None:
         st.info(_("Choose an event to see what happened, how each market reacted and what the article says."))
     else:
         event_panel.event_detail_ui(selected, every_event)
-    links.write_url("timeline")  # a fragment rerun does not pass through app.py
 
 
 explorer()

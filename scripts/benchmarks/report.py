@@ -48,10 +48,11 @@ def rerun_rows(measures: list[Measure]) -> list[dict]:
     return out
 
 
-def stockpeers_row(measures: list[Measure], peer: Measure | None) -> dict:
-    measured = [m for m in measures if m.median is not None]
-    slowest = max(measured, key=lambda m: m.median) if measured else None
-    label = f"slowest rerun ({slowest.page} · {slowest.name})" if slowest else "slowest rerun"
+def stockpeers_row(slowest: Measure | None, peer: Measure | None) -> dict:
+    """The slowest rerun against the stockpeers model, both medians of samples taken in turn
+    (``reruns.slowest_beside_stockpeers``)."""
+    samples = f", median of {len(slowest.cpu)}" if slowest else ""
+    label = f"slowest rerun ({slowest.page} · {slowest.name}{samples})" if slowest else "slowest rerun"
     return row(label, slowest.cpu if slowest else None, peer.cpu if peer else None, STOCKPEERS, scale=1000)
 
 

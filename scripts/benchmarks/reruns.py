@@ -114,6 +114,11 @@ def control_rerun(page: str, script: str, params: dict, control: Control, floor:
 
     When a change leaves the page (a chart click opens another) or takes the control off it (Next at the last
     event), the page is opened anew, untimed, before the next change."""
+    return _timed(Measure(page, control.name), floor, _control_step(script, params, control), count)
+
+
+def _control_step(script: str, params: dict, control: Control):
+    """One change of ``control`` per call, alternating between its two states."""
     opened = [Session.page(script, params)]  # the session in use (replaced when the page is opened anew)
     home = opened[0].page_hash()
 
@@ -128,7 +133,7 @@ def control_rerun(page: str, script: str, params: dict, control: Control, floor:
         send = control.state(node, i)
         return session.run(send, fragment=session.fragment_of(send.id))
 
-    return _timed(Measure(page, control.name), floor, step, count)
+    return step
 
 
 def page_reruns(page: str, script: str, params: dict, floor: Floor, count: int, controls: bool = True) -> list[Measure]:
@@ -140,12 +145,54 @@ def page_reruns(page: str, script: str, params: dict, floor: Floor, count: int, 
     return out
 
 
-def stockpeers(count: int) -> Measure:
-    """The stockpeers model's horizon change (its pills control), alternating 6 months and 1 year."""
+def _stockpeers_step():
+    """One horizon change of the stockpeers model per call (its pills control, alternating 6 months and 1 year)."""
     session = Session.script(APPS / "stockpeers.py")
     control = next(c for c in discover(session.at) if c.label == "Time horizon")
-    measure = Measure("stockpeers", "horizon change (apps/stockpeers.py)")
-    return _timed(measure, None, lambda i: session.run(control.state(control.find(session.at), i)), count)
+    return lambda i: session.run(control.state(control.find(session.at), i))
+
+
+def stockpeers(count: int) -> Measure:
+    """The stockpeers model's horizon change, alternating 6 months and 1 year."""
+    return _timed(Measure("stockpeers", PEER_NAME), None, _stockpeers_step(), count)
+
+
+PEER_NAME = "horizon change (apps/stockpeers.py)"
+
+
+def slowest_beside_stockpeers(measures: list[Measure], scripts: dict[str, str], params: dict, count: int,
+                              candidates: int = 3) -> tuple[Measure | None, Measure]:
+    """The slowest rerun and the stockpeers model's horizon change, ``count`` samples each, taken in turn.
+
+    One sample per measure (the quick pass) names the wrong rerun as the slowest whenever a garbage-collection
+    pause lands in it, so the ``candidates`` slowest are measured again, each sample beside one of the model's,
+    and the one with the highest median is the slowest."""
+    ranked = sorted((m for m in measures if m.median is not None and m.error is None), key=lambda m: -m.median)
+    peer_step, peer = _stockpeers_step(), Measure("stockpeers", PEER_NAME)
+    slowest = None
+    for old in ranked[:candidates]:
+        app_step = _step_of(old, scripts[old.page], params)
+        again = Measure(old.page, old.name)
+
+        def both(i: int, app_step=app_step):
+            peer_run = peer_step(i)
+            if i >= WARM:
+                peer.cpu.append(peer_run.cpu)
+            return app_step(i)
+
+        _timed(again, None, both, count)
+        if again.error is None and (slowest is None or again.median > slowest.median):
+            slowest = again
+    return slowest, peer
+
+
+def _step_of(measure: Measure, script: str, params: dict):
+    """What one sample of ``measure`` runs: a rerun of its page that changes nothing, or its control's change."""
+    if measure.name == "no-op rerun":
+        session = Session.page(script, params)
+        return lambda _i: session.run()
+    control = next(c for c in discover(Session.page(script, params).at) if c.name == measure.name)
+    return _control_step(script, params, control)
 
 
 def elapsed(since: float) -> str:
