@@ -122,7 +122,15 @@ def write_url(page: str) -> None:
 def keep_current(page: str) -> None:
     """In a fragment, once its inputs are applied: when the session no longer holds what the sidebar's links, the
     share link and the report were drawn with (a fragment's own rerun draws none of them), rerun the whole app so
-    they carry it; otherwise only keep the address bar in step, and the fragment's rerun stays cheap."""
+    they carry it; otherwise only keep the address bar in step, and the fragment's rerun stays cheap.
+
+    A cheaper way exists in Streamlit 1.67 and is not taken yet: ``@st.fragment(key=...)`` with
+    ``st.rerun([key, ...])`` from a widget callback (only there) reruns the named fragments alone, in that order.
+    It needs the sidebar's links, the whole workspace block (its share and edit links carry the event), the report,
+    ``write_url`` and the autosave in one keyed fragment; every widget of that block (save, copy, revoke, new share,
+    save over, up/down colours) to rerun the app from its callback, or it would rerun only the block; the Markets
+    chart's click to pick its event in an ``on_select`` callback rather than in the body; and the bench to send the
+    callback's keyed rerun as a browser does (AppTest reruns what the last run's messages name)."""
     if _fragment_rerun() and to_params(linked_values(), state.EVERY_PAGE) != state.LINKS_DRAWN.get():
         st.rerun(scope="app")
     write_url(page)
