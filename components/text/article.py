@@ -32,7 +32,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
-from components.data.events import Event, bundled_events, shown_time_note, shown_title
+from components.data.events import Event, bundled_events, shown_time_note, shown_title, zone_name
 from components.data.records import plain_error
 from components.facts import DATA_DIR
 from components.locale import _
@@ -283,7 +283,7 @@ def _from_context(expr: DateExpression, anchor: DateMention) -> DateExpression:
             "{count} days after the anchor event ({subject}, dated '{words}' = {day})")
     named = [shown_title(e) for e in bundled_events() if e.id in anchor.event_ids[:1]]
     subject = named[0] if named else anchor.event_ids[0] if anchor.event_ids else _("the story's subject")
-    rule = rule.format(count=count, subject=subject, words=anchor.text, day=anchor.start_date.isoformat())
+    rule = rule.format(count=count, subject=subject, words=anchor.text, day=F.date_as(anchor.start_date, "date"))
     return replace(expr, start_date=day, end_date=day, rule=rule, reason="")
 
 
@@ -320,7 +320,8 @@ def _gap_note(expr: DateExpression, event: Event, anchor: Event | None) -> str:
         "apart ({event_time}; {anchor_time})")
     return said.format(days=days, event=shown_title(event), anchor=shown_title(anchor),
                        hours=F.fixed_number(abs(hours), 0, grouping=False),
-                       event_time=event.when(), anchor_time=anchor.when(), day=_utc_date(event).isoformat())
+                       event_time=event.when(), anchor_time=anchor.when(),
+                       day=F.date_as(_utc_date(event), "date"))
 
 
 def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventCheck:
@@ -328,9 +329,9 @@ def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventChe
     verified, start, end = event.date, expr.start_date, expr.end_date
     off_by = 0 if start <= verified <= end else min(abs((verified - start).days), abs((verified - end).days))
     verdict = "agrees" if off_by == 0 else "roughly" if off_by <= 1 else "disagrees"
-    notes = [_("verified {day} ({tz})").format(day=verified.isoformat(), tz=event.tz)]
+    notes = [_("verified {day} ({tz})").format(day=F.date_as(verified, "date"), tz=zone_name(event.tz))]
     if _utc_date(event) not in (None, verified):
-        notes.append(_("in UTC it was {day}").format(day=_utc_date(event).isoformat()))
+        notes.append(_("in UTC it was {day}").format(day=F.date_as(_utc_date(event), "date")))
     gap = _gap_note(expr, event, anchor) if expr.kind == "offset" else ""
     if gap:
         verdict, notes = max(verdict, "roughly", key=VERDICT_ORDER.index), notes + [gap]
