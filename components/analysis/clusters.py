@@ -23,7 +23,7 @@ import pandas as pd
 from scipy import special
 
 from components.analysis.alignment import SESSION_CATEGORIES, locate, zone_market
-from components.data.events import Event, shown_title
+from components.data.events import Event, category_name, shown_title
 from components.data.symbols import symbol_info
 from components.locale import _, ngettext
 from components.locale.formats import padded_date, padded_day
@@ -63,8 +63,8 @@ def cluster_events(events: list[Event], dates: pd.DatetimeIndex, symbol: str
     left_out: list[tuple[Event, str]] = []
     for event in events:
         if not is_news(event, symbol):
-            left_out.append((event, f"a {event.category}, not news: it records a session of this market, which "
-                                    "is its own day 0"))
+            left_out.append((event, _("a {category}, not news: it records a session of this market, which is its own "
+                                      "day 0").format(category=category_name(event.category))))
             continue
         found = locate(event, dates, symbol)
         if found.position is None:

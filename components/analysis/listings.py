@@ -223,17 +223,18 @@ def first_movers(events: list[Event], hk: pd.Series, ads: pd.Series) -> pd.DataF
     rows = []
     for event in events:
         m = first_mover(event, hk, ads)
-        rows.append({"event": shown_title(event), "Hong Kong day 0": _day(m.hk_day0),
-                     "9988.HK day 0 (%)": formats.pct(m.hk_move),
-                     "New York day 0": _day(m.us_day0), "BABA day 0 (%)": formats.pct(m.us_move),
-                     "could price it first": {HK_LISTING: "Hong Kong", US_LISTING: "New York"}.get(m.first,
-                                                                                                formats.MISSING),
-                     "lead (hours)": formats.number(m.lead_hours, 1)})
+        first = {HK_LISTING: _("Hong Kong"), US_LISTING: _("New York")}.get(m.first, formats.MISSING)
+        rows.append({"event": shown_title(event), _("Hong Kong day 0"): _day(m.hk_day0),
+                     _("{symbol} day 0 (%)").format(symbol=HK_LISTING): formats.pct(m.hk_move),
+                     _("New York day 0"): _day(m.us_day0),
+                     _("{symbol} day 0 (%)").format(symbol=US_LISTING): formats.pct(m.us_move),
+                     _("could price it first"): first, _("lead (hours)"): formats.number(m.lead_hours, 1)})
     return pd.DataFrame(rows)
 
 
 def _day(day: dt.date | None) -> str:
-    return f"{day:%a %d %b %Y}" if day else formats.MISSING
+    """A day 0 as the table writes it: "Wed 12 Apr 2023" ("2023年4月12日 (週三)" in Chinese)."""
+    return date_as(day, "weekday_date") if day else formats.MISSING
 
 
 def premium_around(frame: pd.DataFrame, day: dt.date, sessions: int = 3) -> pd.DataFrame:

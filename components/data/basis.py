@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from components.locale import N_
+from components.locale import N_, _, ngettext
+from components.locale.formats import date_as, fixed_number
 
 ADJUSTED, PRINT = "adjusted", "print"
 # which figure uses which basis, for pages and the report
@@ -111,11 +112,14 @@ def print_of(value: float, close: float, raw_close: float) -> float:
 def print_coverage(prints: pd.Series, kind: str) -> str:
     """In words, which of a symbol's served closes come with the exchange's print."""
     if kind in ("index", "fx"):
-        return "the close itself"
+        return _("the close itself")
     known = prints.notna().to_numpy()
     if known.all():
-        return "every session"
+        return _("every session")
     if not known.any():
-        return "not in the data"
+        return _("not in the data")
     dates = pd.DatetimeIndex(prints.index)[known]
-    return f"{int(known.sum()):,} of {len(known):,} sessions ({dates.min():%d %b %Y} to {dates.max():%d %b %Y})"
+    first, last = (date_as(d.date(), "date") for d in (dates.min(), dates.max()))
+    return ngettext("{n} of {total} session ({first} to {last})", "{n} of {total} sessions ({first} to {last})",
+                    len(known)).format(n=fixed_number(int(known.sum()), 0), total=fixed_number(len(known), 0),
+                                       first=first, last=last)

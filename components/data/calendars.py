@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 
 from components.facts import HISTORY_START
+from components.locale import N_, _, ngettext
+from components.locale.formats import date_as
 
 # exchange_calendars' code for each market of components.data.symbols.MARKETS
 EXCHANGES = {"HK": "XHKG", "US": "XNYS", "CN": "XSHG", "JP": "XTKS", "UK": "XLON", "EU": "XETR"}
@@ -30,8 +32,8 @@ FUTURE_YEARS = 2  # sessions known ahead, for scheduled events
 # Whole days an exchange did not trade that its published calendar had as sessions.
 UNSCHEDULED_CLOSURES: dict[str, dict[dt.date, str]] = {
     "HK": {
-        dt.date(2023, 9, 1): "Typhoon Saola: signal No. 8 was up all day, so HKEX did not trade",
-        dt.date(2023, 9, 8): "black rainstorm warning: HKEX cancelled the whole day's trading",
+        dt.date(2023, 9, 1): N_("Typhoon Saola: signal No. 8 was up all day, so HKEX did not trade"),
+        dt.date(2023, 9, 8): N_("black rainstorm warning: HKEX cancelled the whole day's trading"),
     },
 }
 
@@ -159,16 +161,21 @@ class Reconciliation:
     def sentences(self, limit: int = 5) -> list[str]:
         """Plain notes, e.g. '9988.HK has no bar for 2 XHKG sessions (a gap in the data, not a holiday): ...'."""
         def days(values) -> str:
-            shown = ", ".join(f"{d:%d %b %Y}" for d in values[:limit])
-            return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+            shown = ", ".join(date_as(d, "date") for d in values[:limit])
+            return _("{days} and {count} more").format(days=shown, count=len(values) - limit) \
+                if len(values) > limit else shown
 
         out = []
         if self.gaps:
-            out.append(f"{self.symbol} has no bar for {len(self.gaps)} {self.code} session(s), a gap in the data "
-                       f"rather than a holiday: {days(self.gaps)}.")
+            out.append(ngettext("{symbol} has no bar for {count} {exchange} session, a gap in the data rather than a "
+                                "holiday: {days}.", "{symbol} has no bar for {count} {exchange} sessions, a gap in the "
+                                "data rather than a holiday: {days}.", len(self.gaps)).format(
+                symbol=self.symbol, count=len(self.gaps), exchange=self.code, days=days(self.gaps)))
         if self.extra:
-            out.append(f"{self.symbol} has {len(self.extra)} bar(s) on days {self.code} did not trade: "
-                       f"{days(self.extra)}.")
+            out.append(ngettext("{symbol} has {count} bar on a day {exchange} did not trade: {days}.",
+                                "{symbol} has {count} bars on days {exchange} did not trade: {days}.",
+                                len(self.extra)).format(symbol=self.symbol, count=len(self.extra),
+                                                        exchange=self.code, days=days(self.extra)))
         return out
 
 

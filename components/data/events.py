@@ -56,8 +56,9 @@ class EventText(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str = Field(min_length=1, max_length=150)
     summary: str = Field("", max_length=2000)
+    time_note: str = Field("", max_length=300)
 
-    _plain = field_validator("title", "summary")(_plain_text)
+    _plain = field_validator("title", "summary", "time_note")(_plain_text)
 
 
 class Event(BaseModel):
@@ -314,6 +315,12 @@ def events_frame(events: list[Event] | tuple[Event, ...]) -> pd.DataFrame:
 def category_name(category: str) -> str:
     """An event category as shown, in the run's language ("model release" is the code kept in data and links)."""
     return _(category) if category in CATEGORIES else category
+
+
+def shown_time_note(event: Event) -> str:
+    """The note on the event's time in the run's language: its reviewed translation, else the note as written."""
+    text = _translated(event)
+    return text.time_note if text and text.time_note else event.time_note
 
 
 def _translated(event: Event) -> EventText | None:

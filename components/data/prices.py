@@ -18,7 +18,8 @@ import pandas as pd
 
 from components.data.basis import print_coverage
 from components.data.symbols import BASIS_LABELS, symbol_info
-from components.locale import _
+from components.locale import N_, _
+from components.locale.formats import day
 
 TIDY_COLUMNS = ["date", "symbol", "open", "high", "low", "close", "raw_close", "volume", "currency", "basis"]
 OHLC = ["open", "high", "low", "close"]
@@ -27,6 +28,22 @@ SOURCE_LIVE = "live"
 SOURCE_DISK = "disk cache"
 SOURCE_SNAPSHOT = "snapshot"
 SOURCE_NONE = "none"
+# what a source is called where it is shown
+SOURCE_WORDS = {SOURCE_LIVE: N_("live Yahoo Finance"), SOURCE_DISK: N_("saved copy of a live fetch"),
+                SOURCE_SNAPSHOT: N_("bundled snapshot"), SOURCE_NONE: N_("no prices")}
+# the columns of provenance_rows (the keys code reads) -> their headers, translated where shown
+PROVENANCE_HEADERS = {"symbol": N_("symbol"), "source": N_("source"), "closes": N_("closes"),
+                      "exchange prints": N_("exchange prints"), "first": N_("first session"),
+                      "last": N_("last session"), "sessions": N_("sessions"), "note": N_("note"),
+                      "calendar check": N_("calendar check")}
+
+
+def provenance_shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of provenance rows as a table shows it: its headers, sources and dates in the run's language."""
+    shown = frame.assign(**{c: frame[c].map(day) for c in ("first", "last") if c in frame.columns})
+    if "source" in shown.columns:
+        shown["source"] = [_(SOURCE_WORDS[s]) if s in SOURCE_WORDS else s for s in shown["source"]]
+    return shown.rename(columns={k: _(v) for k, v in PROVENANCE_HEADERS.items()})
 
 
 @dataclass(frozen=True)
@@ -71,7 +88,7 @@ def provenance_rows(result: PriceResult) -> list[dict]:
     for p in result.provenance.values():
         part = result.frame[result.frame["symbol"] == p.symbol]
         coverage = print_coverage(pd.Series(part["raw_close"].to_numpy(float), index=part["date"]),
-                                  symbol_info(p.symbol).kind) if len(part) else "no prices"
+                                  symbol_info(p.symbol).kind) if len(part) else _("no prices")
         rows.append({"symbol": p.symbol, "source": p.source, "closes": p.basis_label, "exchange prints": coverage,
                      "first": p.first, "last": p.last, "sessions": p.rows, "note": p.note})
     return rows

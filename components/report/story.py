@@ -45,7 +45,7 @@ from components.charts.plotly_locale import plotly_config
 from components.charts.story import timeline_figure
 from components.data.basis import BASIS_USE
 from components.data.events import Event, category_name, find_event, shown_summary, shown_title
-from components.data.prices import PriceResult, provenance_rows
+from components.data.prices import PriceResult, provenance_rows, provenance_shown
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT, MAX_REPORT_ARTICLES
 from components.locale import N_, _, current, ngettext
@@ -271,7 +271,7 @@ def _loaded_claims_section(story: Story, history: PriceResult) -> str:
 
 
 def _sources_section(history: PriceResult) -> str:
-    frame = pd.DataFrame(provenance_rows(history))
+    frame = provenance_shown(pd.DataFrame(provenance_rows(history)))
     as_of = F.padded_date(history.snapshot_as_of) if history.snapshot_as_of else _("unknown")
     mode = (_("Offline: every price comes from the app's bundled snapshot of Yahoo Finance daily bars")
             if history.offline else _("Live Yahoo Finance daily bars where available, else the bundled snapshot"))

@@ -32,7 +32,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
-from components.data.events import Event, bundled_events
+from components.data.events import Event, bundled_events, shown_time_note, shown_title, zone_name
 from components.data.records import plain_error
 from components.facts import DATA_DIR
 from components.locale import _
@@ -281,8 +281,9 @@ def _from_context(expr: DateExpression, anchor: DateMention) -> DateExpression:
     else:
         rule = _("one day after the anchor event ({subject}, dated '{words}' = {day})") if count == 1 else _(
             "{count} days after the anchor event ({subject}, dated '{words}' = {day})")
-    subject = anchor.event_ids[0] if anchor.event_ids else _("the story's subject")
-    rule = rule.format(count=count, subject=subject, words=anchor.text, day=anchor.start_date.isoformat())
+    named = [shown_title(e) for e in bundled_events() if e.id in anchor.event_ids[:1]]
+    subject = named[0] if named else anchor.event_ids[0] if anchor.event_ids else _("the story's subject")
+    rule = rule.format(count=count, subject=subject, words=anchor.text, day=F.date_as(anchor.start_date, "date"))
     return replace(expr, start_date=day, end_date=day, rule=rule, reason="")
 
 
@@ -307,7 +308,7 @@ def _gap_note(expr: DateExpression, event: Event, anchor: Event | None) -> str:
             if event.time_note else _("the article puts {days} day(s) between {event} and {anchor}; {event} has no "
                                       "verified hour, so from its date the gap is {low} to {high} hours: a day only "
                                       "in calendar terms")
-        return said.format(days=days, event=event.id, anchor=anchor.id, why=event.time_note,
+        return said.format(days=days, event=shown_title(event), anchor=shown_title(anchor), why=shown_time_note(event),
                            low=F.fixed_number(low, 0, grouping=False), high=F.fixed_number(high, 0, grouping=False))
     hours = (anchor.timestamp - event.timestamp).total_seconds() / 3600
     if abs(hours - 24 * expr.offset_days) <= GAP_TOLERANCE_HOURS:
@@ -317,8 +318,10 @@ def _gap_note(expr: DateExpression, event: Event, anchor: Event | None) -> str:
              "apart ({event_time}; {anchor_time}); both fall on {day} in UTC") if same_utc else _(
         "the article puts {days} day(s) between {event} and {anchor}; the verified times are about {hours} hours "
         "apart ({event_time}; {anchor_time})")
-    return said.format(days=days, event=event.id, anchor=anchor.id, hours=F.fixed_number(abs(hours), 0, grouping=False),
-                       event_time=event.when(), anchor_time=anchor.when(), day=_utc_date(event).isoformat())
+    return said.format(days=days, event=shown_title(event), anchor=shown_title(anchor),
+                       hours=F.fixed_number(abs(hours), 0, grouping=False),
+                       event_time=event.when(), anchor_time=anchor.when(),
+                       day=F.date_as(_utc_date(event), "date"))
 
 
 def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventCheck:
@@ -326,9 +329,9 @@ def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventChe
     verified, start, end = event.date, expr.start_date, expr.end_date
     off_by = 0 if start <= verified <= end else min(abs((verified - start).days), abs((verified - end).days))
     verdict = "agrees" if off_by == 0 else "roughly" if off_by <= 1 else "disagrees"
-    notes = [_("verified {day} ({tz})").format(day=verified.isoformat(), tz=event.tz)]
+    notes = [_("verified {day} ({tz})").format(day=F.date_as(verified, "date"), tz=zone_name(event.tz))]
     if _utc_date(event) not in (None, verified):
-        notes.append(_("in UTC it was {day}").format(day=_utc_date(event).isoformat()))
+        notes.append(_("in UTC it was {day}").format(day=F.date_as(_utc_date(event), "date")))
     gap = _gap_note(expr, event, anchor) if expr.kind == "offset" else ""
     if gap:
         verdict, notes = max(verdict, "roughly", key=VERDICT_ORDER.index), notes + [gap]

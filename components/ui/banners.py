@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data import calendars, store
+from components.data import calendars, prices, store
 from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult, provenance_rows
 from components.data.symbols import symbol_info
 from components.locale import _
@@ -51,8 +51,9 @@ def provenance_banner(result: PriceResult) -> None:
 def provenance_table(result: PriceResult) -> pd.DataFrame:
     """Per symbol: where its prices come from, their bases and span, and how they agree with its exchange."""
     dates = {s: pd.DatetimeIndex(g["date"]) for s, g in result.frame.groupby("symbol", sort=False)}
-    return pd.DataFrame([{**row, "calendar check": calendar_check(row["symbol"], dates.get(row["symbol"]))}
-                         for row in provenance_rows(result)])
+    rows = [{**row, "calendar check": calendar_check(row["symbol"], dates.get(row["symbol"]))}
+            for row in provenance_rows(result)]
+    return prices.provenance_shown(pd.DataFrame(rows))
 
 
 def calendar_check(symbol: str, dates: pd.DatetimeIndex | None) -> str:
@@ -60,6 +61,6 @@ def calendar_check(symbol: str, dates: pd.DatetimeIndex | None) -> str:
     check = calendars.reconcile(symbol, symbol_info(symbol).market.code, dates) if dates is not None else None
     if check is None:
         return _("no exchange calendar (its bars are its sessions)") if dates is not None else _("no prices")
-    closed = "; ".join(_("closed {day} ({why})").format(day=day(d), why=why) for d, why in check.closures)
+    closed = "; ".join(_("closed {day} ({why})").format(day=day(d), why=_(why)) for d, why in check.closures)
     text = " ".join(check.sentences()) or _("every {exchange} session has a bar").format(exchange=check.code)
     return _("{check}; {closed}").format(check=text, closed=closed) if closed else text

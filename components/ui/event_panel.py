@@ -12,7 +12,7 @@ from components.analysis.alignment import (
     window_shortfalls,
 )
 from components.analysis.claims import claims_for_event, shown_wording
-from components.data.events import Event, shown_summary, shown_title
+from components.data.events import Event, shown_summary, shown_time_note, shown_title
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
 from components.locale import _
@@ -43,7 +43,7 @@ def headline_ui(event: Event) -> None:
     if event.time is None:
         st.caption(timing_sentence(event))
     if event.time_note:
-        st.caption(md_escape(event.time_note))
+        st.caption(md_escape(shown_time_note(event)))
 
 
 def event_symbols(event: Event) -> list[str]:

@@ -3,11 +3,12 @@ the event a click selects and how to read the chart."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.analysis.metrics import STYLES, VIEWS
 from components.data.events import CATEGORIES, Event, category_name, shown_title
-from components.data.symbols import KNOWN_SYMBOLS, InvalidSymbol, read_symbol
+from components.data.symbols import BASIS_SHORT, KNOWN_SYMBOLS, InvalidSymbol, read_symbol
 from components.facts import MAX_SYMBOLS
 from components.locale import _, ngettext
 from components.locale.formats import day
@@ -80,3 +81,9 @@ def chosen_symbols() -> list[str]:
         if typed.note:
             st.caption(f":material/info: {typed.note}")
     return list(dict.fromkeys(symbols))
+
+
+def shown_basis(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose ``basis`` column says the basis in the run's language ("dividend-adjusted"); the
+    frame itself keeps the keys a download writes ("adjusted")."""
+    return frame.assign(basis=[_(BASIS_SHORT[b]) if b in BASIS_SHORT else b for b in frame["basis"]])

@@ -11,8 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from components.data import store
-from components.data.events import CATEGORIES, bundled_events, events_frame
-from components.data.symbols import InvalidSymbol, read_symbol
+from components.data.events import CATEGORIES, bundled_events, category_name, events_frame
+from components.data.symbols import BASIS_SHORT, InvalidSymbol, display_name, read_symbol
 from components.facts import (
     HISTORY_START,
     MAX_ARTICLE_CHARS,
@@ -21,7 +21,7 @@ from components.facts import (
     MAX_UPLOAD_ROWS,
     MAX_WORKSPACE_ARTICLES,
 )
-from components.locale import _, ngettext
+from components.locale import N_, _, current, ngettext
 from components.locale.formats import day
 from components.text.claim_reader import PLACES
 from components.text.extraction import propose_events
@@ -57,7 +57,9 @@ def upload_ui() -> None:
     t2.download_button(_("Template (JSON)"), template_json(), "events_template.json", "application/json",
                        key=state.TEMPLATE_JSON)
     with st.expander(_("The file's columns")):
-        st.dataframe(pd.DataFrame(schema_rows()), hide_index=True)
+        st.dataframe(pd.DataFrame(schema_rows()), hide_index=True,  # the fields and examples are the file's own
+                     column_config={"field": _("field"), "required": _("required"), "format": _("format"),
+                                    "example": _("example")})
         st.caption(_("Other column names understood: {aliases}.").format(
             aliases=", ".join(f"{alias} → {field}" for alias, field in ALIASES.items())))
     upload = st.file_uploader(_("Events file"), type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
@@ -76,7 +78,8 @@ def upload_ui() -> None:
                             "{count} problems; those rows were not loaded. The other rows are fine.",
                             len(result.problems)).format(count=len(result.problems)))
         st.dataframe(pd.DataFrame([dataclasses.asdict(p) for p in result.problems]), hide_index=True,
-                     key=state.UPLOAD_PROBLEMS)
+                     key=state.UPLOAD_PROBLEMS, column_config={"row": _("row"), "line": _("line"),
+                                                               "field": _("field"), "reason": _("reason")})
     if result.duplicates:
         _duplicates(result)
     if result.events:
@@ -102,8 +105,23 @@ def _duplicates(result) -> None:
                                for new, what in result.duplicates]), hide_index=True, key=state.UPLOAD_DUPLICATES)
 
 
+# events_frame's columns (the keys code reads) -> their headers where a table shows them
+EVENT_HEADERS = {"id": N_("id"), "title": N_("title"), "date": N_("date"), "time": N_("time"), "tz": N_("time zone"),
+                 "category": N_("category"), "origin": N_("origin"), "in_article": N_("in the article"),
+                 "symbols": N_("symbols")}
+ORIGINS = {"article": N_("the article"), "context": N_("context"), "user": N_("your event")}
+
+
+def events_table(events: list) -> pd.DataFrame:
+    """Events as a table shows them: headers and categories in the run's language, titles as written."""
+    frame = events_frame(events)
+    frame["category"] = frame["category"].map(category_name)
+    frame["origin"] = [_(ORIGINS[o]) if o in ORIGINS else o for o in frame["origin"]]
+    return frame.rename(columns={key: _(header) for key, header in EVENT_HEADERS.items()})
+
+
 def _upload_preview(events: list) -> None:
-    st.dataframe(events_frame(events), hide_index=True, key=state.UPLOAD_PREVIEW)
+    st.dataframe(events_table(events), hide_index=True, key=state.UPLOAD_PREVIEW)
     if st.button(ngettext("Add {count} event", "Add {count} events", len(events)).format(count=len(events)),
                  key=state.UPLOAD_ADD, type="primary"):
         add(events)
@@ -251,8 +269,10 @@ def symbols_ui() -> None:
         st.markdown(_("The prices here are Yahoo Finance daily bars saved with the app, for the symbols below; "
                       "other symbols cannot be added."))
         meta = store.snapshot_symbols()
-        st.dataframe(pd.DataFrame([{"symbol": s, **{k: m[k] for k in ("name", "market", "basis", "first", "last")}}
-                                   for s, m in meta.items()]), hide_index=True, key=state.SNAPSHOT_SYMBOLS,
+        rows = [{"symbol": s, "name": display_name(s, current()), "market": m["market"],
+                 "basis": _(BASIS_SHORT[m["basis"]]) if m["basis"] in BASIS_SHORT else m["basis"],
+                 "first": m["first"], "last": m["last"]} for s, m in meta.items()]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key=state.SNAPSHOT_SYMBOLS,
                      column_config={"symbol": _("symbol"), "name": _("name"), "market": _("market"),
                                     "basis": _("basis"), "first": _("first day"), "last": _("last day")})
     else:

@@ -10,7 +10,14 @@ from components.locale.formats import day
 from components.text.safe import csv_bytes
 from components.ui import caches, daterange, device, errors, links, plots, state, tables, updown
 from components.ui.banners import provenance_banner, provenance_table
-from components.ui.markets import chart_caption, chart_options_ui, chosen_symbols, selected_note, symbols_ui
+from components.ui.markets import (
+    chart_caption,
+    chart_options_ui,
+    chosen_symbols,
+    selected_note,
+    shown_basis,
+    symbols_ui,
+)
 from components.ui.prices_events import all_events, full_history
 
 st.title(_("Markets"))
@@ -60,10 +67,11 @@ chart()
 st.header(_("Summary of the range"))
 st.caption(_("The last close as the exchange printed it, and dividend-adjusted; the change and the highest and "
              "lowest close are on adjusted closes (total return); the high and low are intraday."))
-summary = updown.shared("range summary", lambda: range_summary(frame), start, end, tuple(symbols),
+summary = updown.shared("range summary", lambda: shown_basis(range_summary(frame)), start, end, tuple(symbols),
                         numeric={"change %": "{:+.2f}%"}, history=history)
 tables.show(summary, hide_index=True, key=state.MARKETS_SUMMARY,
             column_config={"symbol": _("symbol"), "from": _("from"), "to": _("to"), "sessions": _("sessions"),
+                           "basis": _("price basis"),
                            "change %": st.column_config.NumberColumn(_("change %"), format="%+.2f%%"),
                            **{c: st.column_config.NumberColumn(_(c), format="%.2f") for c in (
                                N_("last close, exchange print"), N_("last close, adjusted"), N_("highest close"),
@@ -71,7 +79,8 @@ tables.show(summary, hide_index=True, key=state.MARKETS_SUMMARY,
 st.header(_("Data in range"))
 table = caches.shared("range table", lambda: frame[TIDY_COLUMNS].assign(date=frame["date"].dt.date), start, end,
                       history=history)
-tables.show(table, hide_index=True, height=260, key=state.MARKETS_TABLE,
+table_shown = caches.shared("range table shown", lambda: shown_basis(table), start, end, history=history)
+tables.show(table_shown, hide_index=True, height=260, key=state.MARKETS_TABLE,
             column_config={"date": _("date"), "symbol": _("symbol"), "volume": _("volume"),
                            "currency": _("currency"), "basis": _("basis"),
                            **{c: st.column_config.NumberColumn(label, format="%.2f") for c, label in (

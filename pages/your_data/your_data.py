@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from components.data.events import events_frame
 from components.locale import _
 from components.text.safe import md_escape
 from components.ui import daterange, links, state
-from components.ui.your_data import articles_ui, extract_ui, symbols_ui, upload_ui
+from components.ui.your_data import articles_ui, events_table, extract_ui, symbols_ui, upload_ui
 
 st.title(_("Your events and symbols"))
 daterange.not_applicable(_("your events and symbols then appear on every page."))
@@ -25,7 +24,7 @@ with symbols_tab:
 user_events = state.USER_EVENTS.get()
 st.header(_("Your events ({count})").format(count=len(user_events)))
 if user_events:
-    st.dataframe(events_frame(user_events), hide_index=True, key=state.USER_EVENTS_TABLE)
+    st.dataframe(events_table(user_events), hide_index=True, key=state.USER_EVENTS_TABLE)
     if st.button(_("Remove all your events"), key=state.CLEAR_USER_EVENTS):
         state.USER_EVENTS.set([])
         state.ADDED_FILES.set(set())

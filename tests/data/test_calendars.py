@@ -90,7 +90,7 @@ def test_a_missing_session_is_a_data_gap_and_a_weekend_bar_is_reported(closes):
     assert check.gaps == (date(2025, 3, 6), date(2025, 3, 7)) and check.extra == (date(2025, 3, 8),)
     notes = " ".join(check.sentences())
     assert "a gap in the data rather than a holiday" in notes and "06 Mar 2025" in notes
-    assert "did not trade: 08 Mar 2025" in notes
+    assert "bar on a day XHKG did not trade: 08 Mar 2025" in notes
 
 
 def test_the_fx_market_has_no_exchange_calendar():

@@ -144,7 +144,8 @@ def test_article_date_expressions_resolve_as_expected(mentions):
 def test_weekday_and_offset_rules_are_named(mentions):
     rules = {m.wording: m.rule for m in mentions}
     assert rules["On Thursday"] == "weekday in the week of publication, on or before it"
-    assert rules["just a day after the launch of Manus"].startswith("one day before the anchor event (qwq-32b-release")
+    assert rules["just a day after the launch of Manus"].startswith(
+        "one day before the anchor event (Alibaba releases QwQ-32B")
 
 
 def test_manus_day_after_is_only_roughly_right(mentions):
