@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Callable, Mapping
 
 from components.locale import N_, _
+from components.locale import formats as F
 from components.text import periods, story_periods
 from components.text.date_types import (
     FUTURE_WORDS,
@@ -96,7 +97,7 @@ def _year_for(month: int, day: int, m: re.Match, ctx: Context) -> tuple[int, str
                            "clause looks ahead").format(year=year)
         return year, _("year taken from the publication date ({year})").format(year=year)
     return chosen, _("year taken as {year}: {why} ({published})").format(year=chosen, why=why,
-                                                                          published=pub.isoformat())
+                                                                          published=F.date_as(pub, "date"))
 
 
 def _iso(m: re.Match, ctx: Context) -> DateExpression:
@@ -273,7 +274,7 @@ def _offset(m: re.Match, ctx: Context) -> DateExpression:
     span = one_day(day + dt.timedelta(days=sign * days))
     rule = (_("{days} day(s) after the anchor event ({name}, {day})") if sign > 0 else
             _("{days} day(s) before the anchor event ({name}, {day})")).format(days=days, name=name,
-                                                                               day=day.isoformat())
+                                                                               day=F.date_as(day, "date"))
     return resolved(m, "offset", span, rule, anchor=anchor, offset_days=sign * days)
 
 

@@ -20,6 +20,7 @@ from typing import Mapping
 
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.locale import _
+from components.locale.formats import date_as
 from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, side_events
 from components.text.candidates import DEFAULT_TZ, NAMED_EVENT, Candidate, Extraction, Unresolved, guess_category
 from components.text.candidates import cue as cue_of
@@ -265,7 +266,7 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
         day = base.start_date - dt.timedelta(days=part.back)
         rule = (_("{count} day(s) before the day of its clause ({day})") if part.back > 0 else
                 _("{count} day(s) after the day of its clause ({day})")).format(
-            count=abs(part.back), day=base.start_date.isoformat())
+            count=abs(part.back), day=date_as(base.start_date, "date"))
         span, e = (day, day), None
     at = words.find(e.text) if e else -1
     title = suggest_title(words, replace(e, start=at, end=at + len(e.text)) if at >= 0 else None)

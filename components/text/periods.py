@@ -129,7 +129,7 @@ def _look_back(m: re.Match, ctx: Context) -> DateExpression:
         months_before(ctx.published, count * _UNIT_MONTHS[unit])
     bound = (m.group("q") or "").strip().lower()
     note = _("open start: '{words}' makes {day} a bound, not the day it began").format(
-        words=bound, day=start.isoformat()) if bound else ""
+        words=bound, day=F.date_as(start, "date")) if bound else ""
     return resolved(m, "span", (start, ctx.published), _(LOOK_BACK[unit]).format(count=count), note)
 
 
@@ -308,13 +308,13 @@ def _reference(m: re.Match, ctx: Context) -> DateExpression:
         said = (_("{count} session(s) after the day the text named last ({day}), on the market's calendar")
                 if offset > 0 else
                 _("{count} session(s) before the day the text named last ({day}), on the market's calendar"))
-        return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=ctx.day.isoformat()),
+        return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=F.date_as(ctx.day, "date")),
                         qualifier=qualifier)
     day = ctx.day + dt.timedelta(days=offset)
     said = (_("{count} day(s) after the day the text named last ({day})") if offset > 0 else
             _("{count} day(s) before the day the text named last ({day})") if offset else
             _("the day the text named last ({day})"))
-    return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=ctx.day.isoformat()),
+    return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=F.date_as(ctx.day, "date")),
                     qualifier=qualifier)
 
 

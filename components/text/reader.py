@@ -269,7 +269,8 @@ def _continued(text: str, date: DateExpression | None, implicit: str, state: _St
     if date is not None and not implicit and not date.is_range and clause_parts.REPORTED.search(text):
         state.report = date
     if date is None and state.report is not None and clause_parts.CONTINUES.match(text):
-        rule = f"continues the report of {state.report.start_date.isoformat()} ('{state.report.text}')"
+        rule = _("continues the report of {day} ('{words}')").format(day=date_as(state.report.start_date, "date"),
+                                                                      words=state.report.text)
         return replace(state.report, text="", start=0, end=0, kind="implicit", rule=rule), rule
     return date, implicit
 
@@ -292,7 +293,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
                                                                                          state.context.published)
                 and _market_of(text, found, state) == state.context.place):
             break
-        _set_session(state, date.start_date, f"the day of the lead's move ('{date.text}')")
+        _set_session(state, date.start_date, _("the day of the lead's move ('{words}')").format(words=date.text))
     return expressions, at, period, (date, implicit, tz)
 
 
@@ -327,7 +328,8 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     chosen = min(narrow, key=lambda e: ((e.end_date - e.start_date).days, e.start), default=None)
     now = state.context.now
     if period and chosen is not None and chosen.start_date <= now < chosen.end_date:
-        chosen = replace(chosen, end_date=now, rule=f"{chosen.rule}, up to the story's day ({now.isoformat()})")
+        chosen = replace(chosen, end_date=now, rule=_("{rule}, up to the story's day ({day})").format(
+            rule=chosen.rule, day=date_as(now, "date")))
     return chosen, "", MARKET_TZ.get(state.context.place, MARKET_TZ["HK"])
 
 
@@ -336,8 +338,9 @@ def _trading_weekday(e: DateExpression, market: str) -> DateExpression:
     day = story.last_session(market, e.start_date)
     if day == e.start_date:
         return e
-    return replace(e, start_date=day, end_date=day, rule=f"{e.rule}; {e.start_date:%A %d %B} was a holiday of the "
-                   f"{market} market, so its last session before it")
+    return replace(e, start_date=day, end_date=day, rule=_("{rule}; {day} was a holiday of the {market} market, so its "
+                                                          "last session before it").format(
+        rule=e.rule, day=date_as(e.start_date, "weekday_day"), market=market))
 
 
 def _listing_tz(found: list[Mention], state: _State) -> str:
@@ -367,7 +370,7 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
     outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
     if outside is not None:
-        day, rule = outside[0], f"no date of its own: {outside[1]}"
+        day, rule = outside[0], _("no date of its own: {why}").format(why=outside[1])
     expr = DateExpression("", 0, 0, "implicit", *one_day(day), rule)
     return expr, rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
 

@@ -10,6 +10,7 @@ import re
 
 from components.facts import MAX_SYMBOLS
 from components.locale import _
+from components.locale.formats import date_as
 from components.text import clause_parts, event_parts, lexicon, periods_of, quantities, runs
 from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
 from components.text.date_types import month_span
@@ -105,7 +106,7 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
             continue
         words = _part_words(clause, parts, q.start)
         rule = _("the sessions of the run '{words}' on the {market} market's calendar, ending {day}").format(
-            words=q.text, market=market, day=span[1].isoformat())
+            words=q.text, market=market, day=date_as(span[1], "date"))
         out.append(Candidate(words, clause.sentence_index, q.text, span[0], span[1], rule,
                              suggest_title(words), "market move", cue(words),
                              _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))

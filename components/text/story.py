@@ -227,7 +227,7 @@ def story_day(place: str, market: str, published: dt.date, session: dt.date | No
     if session is None or session == published:
         return publication_day(place, market, published)
     day, why = market_day(place, market, session)
-    return day, _("no date of its own: {why} ({day}: {rule})").format(why=why, day=session.isoformat(),
+    return day, _("no date of its own: {why} ({day}: {rule})").format(why=why, day=date_as(session, "date"),
                                                                        rule=session_rule)
 
 

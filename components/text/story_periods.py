@@ -22,7 +22,7 @@ import re
 from typing import Callable
 
 from components.locale import _
-from components.locale.formats import month_name
+from components.locale.formats import date_as, month_name
 from components.text import lexicon, story
 from components.text.date_types import (
     MONTH,
@@ -44,7 +44,7 @@ def so_far(span: tuple[dt.date, dt.date], m: re.Match, ctx: Context, rule: str) 
     """A period running at the story's day, cut at that day unless the clause looks ahead."""
     now = ctx.now
     if span[0] <= now < span[1] and ctx.tense(m.start(), m.end()) != "future":
-        return (span[0], now), _("{rule}, up to the story's day ({day})").format(rule=rule, day=now.isoformat())
+        return (span[0], now), _("{rule}, up to the story's day ({day})").format(rule=rule, day=date_as(now, "date"))
     return span, rule
 
 
@@ -129,7 +129,7 @@ def _later(m: re.Match, ctx: Context) -> DateExpression:
     if ctx.day is None:
         return unresolved(m, "reference", _("counts from a moment the sentence does not name"))
     return resolved(m, "reference", (ctx.day, ctx.day),
-                    _("later on the day the text named last ({day})").format(day=ctx.day.isoformat()))
+                    _("later on the day the text named last ({day})").format(day=date_as(ctx.day, "date")))
 
 
 def _sessions(m: re.Match, ctx: Context) -> DateExpression:

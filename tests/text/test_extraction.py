@@ -92,7 +92,7 @@ def test_known_anchor_resolves_day_after():
     result = ex.propose_events(STORY, PUBLISHED, anchors={"A1": dt.date(2025, 6, 9)})
     borealis = _candidate(result, "Its rival Borealis")
     assert borealis.date == PUBLISHED
-    assert "after the anchor event (A1, 2025-06-09)" in borealis.rule
+    assert "after the anchor event (A1, 09 Jun 2025)" in borealis.rule
     assert [u.expression for u in result.unresolved] == ["soon"]
 
 
