@@ -229,10 +229,9 @@ def _when(clause: Clause, part: event_parts.Part) -> list[DateExpression]:
     """The date a ", when ..." part takes from the date right before it ("since 2020, when he vanished": 2020)."""
     if part.lead != "when":
         return []
-    before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
-    if not before:
+    e = side_events.date_before(clause, part)
+    if e is None:
         return []
-    e = before[-1]
     year = re.search(r"\b(?:19|20)\d\d\b", e.text) if e.kind == "since" else None
     if year:  # "since 2020, when he vanished": 2020
         e = replace(e, start_date=dt.date(int(year.group()), 1, 1), end_date=dt.date(int(year.group()), 12, 31))

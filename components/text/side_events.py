@@ -13,7 +13,7 @@ from components.locale import _
 from components.locale.formats import date_as
 from components.text import clause_parts, event_parts, lexicon, periods_of, quantities, runs
 from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
-from components.text.date_types import month_span
+from components.text.date_types import DateExpression, month_span
 from components.text.reader import Clause, Reading
 from components.text.titles import suggest_title
 
@@ -100,8 +100,10 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
         part = next((p for p in parts if p.start <= q.start < p.end), parts[0])
         if part.lead.split()[-1:] not in ([], ["when"], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
             continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
-        when = _day_before(clause, part) if part.lead == "when" else day  # "since Jan. 16, when it rose for 4 days"
-        span = runs.run_span(clause.text, q, when, market) if when is not None else None
+        when = date_before(clause, part) if part.lead == "when" else None  # "since Jan. 16, when it rose 4 days"
+        if part.lead == "when" and when is None:
+            continue
+        span = runs.run_span(clause.text, q, when.start_date if when else day, market)
         if span is None:
             continue
         words = _part_words(clause, parts, q.start)
@@ -113,10 +115,10 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
     return out
 
 
-def _day_before(clause: Clause, part: event_parts.Part) -> dt.date | None:
-    """The day written right before a ", when ..." part ("since Monday, Jan. 16, 2023, when ..."), or None."""
+def date_before(clause: Clause, part: event_parts.Part) -> DateExpression | None:
+    """The date written right before a ", when ..." part ("since Monday, Jan. 16, 2023, when ..."), or None."""
     before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
-    return before[-1].start_date if before else None
+    return before[-1] if before else None
 
 
 def apart(clause: Clause, part: event_parts.Part) -> Candidate:
