@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 import streamlit as st
 
 from components.analysis.metrics import closes_by_symbol
@@ -91,6 +92,20 @@ def chromium(playwright_session):
         yield browser
     finally:
         browser.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, monkeypatch, tmp_path):
+    """The URL of an empty workspace database of either kind (set as DASHBOARD_DATABASE_URL), emptied after."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    monkeypatch.setenv(db.DATABASE_ENV, url)
+    yield db.database_url()
+    if request.param == "postgresql":
+        with db.engine().begin() as conn:
+            conn.execute(sa.text("TRUNCATE workspaces, workspace_events, workspace_articles, revoked_shares"))
 
 
 @pytest.fixture(scope="session")

@@ -162,15 +162,6 @@ def test_a_postgresql_outage_never_names_the_host_port_or_database(monkeypatch, 
 
 # --- two revokes at once -------------------------------------------------------------------------------
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}" if request.param == "sqlite" else request.getfixturevalue(
-        "postgres_url")
-    monkeypatch.setenv(db.DATABASE_ENV, url)
-    yield url
-    if request.param == "postgresql":
-        with db.engine().begin() as conn:
-            conn.execute(sa.text("TRUNCATE workspaces, workspace_events, workspace_articles, revoked_shares"))
 
 
 def test_two_revokes_at_once_leave_the_link_off_without_an_error(database, monkeypatch):

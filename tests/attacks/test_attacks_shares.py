@@ -36,15 +36,6 @@ from tests.apptest import assert_no_exception, chart_specs, with_article
 WHEN = dt.datetime(2025, 3, 10, 12, 0)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}" if request.param == "sqlite" else request.getfixturevalue(
-        "postgres_url")
-    monkeypatch.setenv(db.DATABASE_ENV, url)
-    yield url
-    if request.param == "postgresql":
-        with db.engine().begin() as conn:
-            conn.execute(sa.text("TRUNCATE workspaces, workspace_events, workspace_articles, revoked_shares"))
 
 
 def mine(n: int = 1) -> Event:

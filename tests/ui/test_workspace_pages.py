@@ -15,14 +15,6 @@ from components.workspace.schema import workspace_events
 from tests.apptest import assert_no_exception, claims_article, qp
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, monkeypatch, tmp_path):
-    url = f"sqlite:///{tmp_path / 'ws.sqlite'}" if request.param == "sqlite" else request.getfixturevalue(
-        "postgres_url")
-    monkeypatch.setenv(db.DATABASE_ENV, url)
-    return url
-
-
 def mine(n: int = 1, **changes) -> Event:
     fields = dict(id=f"user-mine-{n}", title=f"My own event {n}", date=dt.date(2025, 3, 5), category="corporate",
                   origin="user", symbols=["9988.HK"], summary="Something I found.")

@@ -17,20 +17,6 @@ from components.workspace.records import Content, StoredArticle
 from components.workspace.schema import metadata, workspace_events, workspaces
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database(request, monkeypatch, tmp_path):
-    """The URL of an empty workspace database of either kind (set as DASHBOARD_DATABASE_URL)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'ws.sqlite'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    monkeypatch.setenv(db.DATABASE_ENV, url)
-    yield db.database_url()
-    if request.param == "postgresql":
-        with db.engine().begin() as conn:
-            conn.execute(sa.text("TRUNCATE workspaces, workspace_events, workspace_articles, revoked_shares"))
-
-
 def user_event(n: int = 1, **changes) -> Event:
     fields = dict(id=f"user-event-{n}", title=f"My event {n}", date=dt.date(2025, 3, 5), time=dt.time(9, 30),
                   tz="America/New_York", category="corporate", origin="user", symbols=["BABA"],
