@@ -33,7 +33,7 @@ from components.text import claim_periods, runs
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
-from components.text.claim_subjects import SUBJECT_KINDS, Owner, owners
+from components.text.claim_subjects import Owner, owners
 from components.text.measure_rules import measure_of, not_a_price
 from components.text.quantities import Quantity, quantities
 from components.text.reader import MARKET_TZ, Clause, Reading, read_article
@@ -49,6 +49,8 @@ _CLOSING = L.patterns(L.CLOSING)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
+_OWN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w.&'’-]*\s){1,4}(?:" + L.alternation(sorted(L.inflections(
+    L.VERBAL_MOVE_VERBS + ("add", "lose", "gain")))) + r")\b")  # "• Alibaba rose 3%": an item with its own subject
 _BULLET = re.compile(r"^\s*(?:--|[•·▪●–—-])\s*(?=[A-Z])")  # a list item: "--Up 76.40 points", "• Down 2%"
 _WHEN = re.compile(r"\bwhen\b[^.;,]*$", re.IGNORECASE)  # "... since March 7, when the market rose for four days"
 
@@ -63,6 +65,7 @@ class _Story:
     morning: bool = False  # a report of the morning session: even its "closing" figures are the midday break's
     before_open: bool = False  # a US story written before the session opened ("futures rose ahead of the bell")
     claims: list[ArticleClaim] = field(default_factory=list)
+    lead: E.Mention | None = None  # the listing the last line that is not a list item named: its items' subject
 
 
 def article_title(text: str) -> str:
@@ -141,10 +144,14 @@ def _morning_report(reading: Reading) -> str:
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:
     text = clause.text
     found = story.memory.read(text)
-    if _BULLET.match(text) and not any(m.kind in SUBJECT_KINDS for m in found) and story.memory.last_subject:
-        lead = story.memory.last_subject  # "The S&P 500 is up 0.42% today" then "--Up 1.63% over three days"
-        found = [replace(lead, start=0, end=0, cue="", alone=False, rule=_(
-            "a list item under '{words}', with no subject of its own").format(words=lead.text)), *found]
+    if not _BULLET.match(text):
+        story.lead = next((m for m in reversed(found) if m.kind in E.LISTING_KINDS and m.symbol), story.lead)
+    elif story.lead is not None and not _OWN_SUBJECT.match(text):
+        # "The S&P 500 is up 0.42% today" then "--Up 1.63% over three days": the item's subject is its lead's, not a
+        # name an earlier item gave in passing ("--Up 23.96% from the Inauguration Day close")
+        found = [replace(story.lead, start=0, end=0, cue="", alone=False, rule=_(
+            "a list item under '{words}', with no subject of its own").format(words=story.lead.text)),
+                 *(m for m in found if m.text.lower() not in ("it", "its"))]  # "--Month-to-date it is up": the lead
     qs = [q for q in quantities(text) if not (q.kind == "money" and text[max(0, q.start - 1):q.start] == "(")]
     room = min(MAX_SENTENCE_FIGURES, MAX_ARTICLE_CLAIMS - len(story.claims))
     if len(qs) > room:

@@ -45,6 +45,8 @@ _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: o
                             r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
                             r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
 _AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
+_BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
+                         r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:its|the|their)\s$", re.IGNORECASE)
 _PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
                            r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
@@ -275,6 +277,10 @@ def _run_of(unit: str) -> str:
 
 def _extreme(q, owner, clause, story, day, part):
     before = clause.text[max(0, q.start - 40):q.start]
+    if q.kind == "level" and _BASE_LEVEL.search(clause.text[max(0, q.start - 60):q.start]):
+        said = _("'{words}' is the level the move is measured from, on a day the text gives in words the app does "
+                 "not read").format(words=q.text)  # "Up 20.19% from the Election Day close of 5782.76 on Tuesday"
+        return "other", said, said, ""
     past = _PAST_EXTREME.search(before) if q.kind == "level" else None
     if past is not None:  # "its 2023 closing high of 22688.90", "its record close of 4796.56": not the day's
         low = past.group("w").lower() == "low"

@@ -58,7 +58,7 @@ def test_a_move_from_a_day_ago_is_measured_from_that_day(sheet):
 @pytest.mark.parametrize("quote", ["3808.10", "4796.56"])
 def test_a_past_closing_extreme_is_never_the_day_s_high_or_low(sheet, quote):
     claim, result = sheet[quote]
-    assert claim.measure in ("range_high", "range_low") and result.verdict != "does not match"
+    assert claim.measure not in ("level", "high_level", "low_level") and result.verdict != "does not match"
 
 
 def test_a_ranking_the_move_is_measured_from_is_not_this_session_s(sheet):
@@ -74,3 +74,12 @@ def test_a_sheet_s_runs_and_reference_closes_are_events():
     assert (dt.date(2023, 12, 21), dt.date(2023, 12, 26)) in spans  # "--Up for three consecutive trading days"
     assert (dt.date(2020, 11, 3), dt.date(2020, 11, 3)) in spans
     assert (dt.date(2023, 1, 11), dt.date(2023, 1, 17)) in spans  # 16 January was a US holiday
+
+
+def test_a_name_an_item_gives_in_passing_does_not_become_the_next_items_subject(prices):
+    text = ("The S&P 500 Index is up 20.12 points or 0.42% today to 4774.75\n\n--Up 23.96% from the Inauguration Day "
+            "close of 3851.85 on Wednesday, Jan. 20, 2021\n\n--Month-to-date it is up 4.53%\n\n--Alibaba rose 3%\n")
+    claims = {c.quote: c for c in read_claims(read_article(text, "2023-12-26"))}
+    assert claims["4.53%"].symbol == "^GSPC" and claims["23.96%"].symbol == "^GSPC"
+    assert claims["3851.85"].measure == "other"  # a base level on a day given in words: never the session's close
+    assert claims["3%"].symbol != "^GSPC"  # an item with a subject of its own keeps it
