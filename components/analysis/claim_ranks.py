@@ -18,6 +18,7 @@ from components.analysis.article_claims import (
     ArticleClaim,
     ArticleClaimResult,
     judge_level,
+    not_sure,
     uncheckable,
 )
 from components.analysis.claim_measures import bar_day, basis_of, price, result_of, session_of
@@ -120,7 +121,10 @@ def check_range(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     """The highest high (lowest low) from ``since`` to the session, as a print: "a 52-week high of $230.89"."""
     pos = session_of(claim, b)
     start, session = b.index[0].date(), bar_day(b, pos)
-    if claim.since is None or claim.since < start:
+    if claim.since is None:  # "its 2023 closing low of 3808.10": the words name no stretch the reader could place
+        return not_sure(claim, _("the text does not say which sessions '{words}' spans").format(words=claim.quote),
+                        symbol=claim.symbol, session=session)
+    if claim.since < start:
         return uncheckable(claim, _("it reaches back before the data start ({symbol} from {first}) (before the data "
                                     "starts)").format(symbol=claim.symbol, first=date_as(start, "date")),
                            symbol=claim.symbol, base=start, session=session)
