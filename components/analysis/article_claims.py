@@ -86,7 +86,7 @@ class ArticleClaim:
     closing: bool = False  # the text says the close ("closed nearly 13% higher")
     since: dt.date | None = None
     since_rule: str = ""
-    approximate: bool = False  # rankings: a look-back said in days, months or years ("a three-year high")
+    approximate: bool = False  # a look-back said in months or years ("a three-year high"), a period "in late May"
     sign: int = 1  # rankings and streaks: +1 highest, best, gains; -1 lowest, worst, losses
     reason: str = ""  # why the figure cannot be checked (measures intraday, extended, fundamental, other)
     sentence_index: int = 0
@@ -159,7 +159,8 @@ def judge(actual: float, claimed: float, qualifier: str = "", direction: int = 0
     else:  # a bare figure, or "as much as": rounded or cut to the figure written
         close = x - unit / 2 <= a < x + unit
     if close:
-        return MATCHES, _("{actual} rounds to {claimed}").format(**shown)
+        return MATCHES, (_("{actual} rounds to {claimed}") if a < x + unit / 2 or qualifier in ABOUT else
+                         _("{actual} cut to the digits written is {claimed}")).format(**shown)
     if abs(a - x) <= rough:
         return ROUGHLY, _("{actual} is within {rough} of {claimed}").format(rough=format(rough, ".2g"), **shown)
     return NO_MATCH, _("{actual} is {gap} away from {claimed}").format(gap=_plain(abs(a - x)), **shown)

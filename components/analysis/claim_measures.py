@@ -184,6 +184,9 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
             said = (_("{why}; the figure was reached only during the session ({move} at the low)") if extreme == "low"
                     else _("{why}; the figure was reached only during the session ({move} at the high)"))
             return ROUGHLY, said.format(why=verdict[1], move=shown_move(actual, points))
+    if claim.measure in ("period", "period_points") and claim.approximate:
+        return NOT_SURE, _("{why}; but the period's first and last sessions are only roughly said ({rule}): the "
+                           "article may count others").format(why=verdict[1], rule=claim.since_rule)
     beyond = _beyond_any_day(claim, b)
     if beyond:
         return NOT_SURE, _("{why}; but {beyond}").format(why=verdict[1], beyond=beyond)
@@ -231,6 +234,17 @@ _AGAINST_CLOSE = {"open": N_("the session's open against the previous close"),
                   "close": N_("the day's close against the previous close")}
 
 
+_INTRADAY_COLUMN = {"high_move": "high", "high_points": "high", "low_move": "low", "low_points": "low",
+                    "open_move": "open", "open_points": "open"}
+_NEARBY_INTRADAY = {
+    "high": (N_("the previous session's high against its previous close ({day})"),
+             N_("the next session's high against its previous close ({day})")),
+    "low": (N_("the previous session's low against its previous close ({day})"),
+            N_("the next session's low against its previous close ({day})")),
+    "open": (N_("the previous session's open against its previous close ({day})"),
+             N_("the next session's open against its previous close ({day})"))}
+
+
 def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> list[tuple[str, float, bool]]:
     """Other readings of a move a reporter may have meant, each (its name, its value, whether it is read during the
     session rather than at the open)."""
@@ -252,6 +266,12 @@ def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> l
         add(_("the previous session's move ({day})").format(day=day(pos - 1)), pos - 2, pos - 1)
     if pos + 1 < len(b):
         add(_("the next session's move ({day})").format(day=day(pos + 1)), pos, pos + 1)
+    col = _INTRADAY_COLUMN.get(claim.measure)
+    if col is not None:  # "rallied by 5% intraday" in a story dated the morning after: that session's high
+        earlier, later = _NEARBY_INTRADAY[col]
+        add(_(earlier).format(day=day(pos - 1)), pos - 2, pos - 1, col, during=col != "open")
+        if pos + 1 < len(b):
+            add(_(later).format(day=day(pos + 1)), pos, pos + 1, col, during=col != "open")
     for col in ("open", "high", "low", "close"):
         add(_(_AGAINST_CLOSE[col]), base, pos, col, during=col != "open")
     monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())

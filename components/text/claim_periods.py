@@ -20,8 +20,8 @@ from components.text.date_types import DateExpression, add_months
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "another_figures", "own_day", "paragraph_fields", "paragraph_period", "period_fields", "period_of",
-           "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
+__all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
+           "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -29,7 +29,7 @@ ASIAN = ("HK", "CN", "JP")
 _RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend")  # a quarter dates results, not moves
 _PERIOD = {kind: L.patterns(words) for kind, words in L.PERIOD_WORDS.items() if kind != "span"}
 # where a figure's own stretch of words ends: a comma, a dash, or a part with a subject of its own
-_STRETCH_END = re.compile(r"[,;]|\s[-–—]\s|\s(?:in|during|over|through) which\s"
+_STRETCH_END = re.compile(r"[;]|,(?!\d)|\s[-–—]\s|\s(?:in|during|over|through) which\s"
                           r"|\s(?:after|before|following|as|when|while|whereas|amid|despite|ahead of"
                           r"|because|once|but|on (?:reports?|news|hopes|worries|signs|expectations|concerns))\s"
                           r"(?!(?:the )?(?:(?:opening |closing )?bell|hours|market (?:open|close)))", re.IGNORECASE)
@@ -119,14 +119,15 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     """The day written in a figure's own stretch and nearer to it than to any other figure ("rising from 24,937 on
     March 6 to around 26,220": March 6 is the 24,937's), else None."""
     lo, hi = stretch(clause.text, q)
+    base = base_day(clause, q) if q.kind in ("percent", "points") else None  # "since tariffs were announced on ..."
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
            and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)
-           and not _BASE_BEFORE.search(clause.text[:e.start])]  # "up 5% from Friday": Friday is the base
+           and not _BASE_BEFORE.search(clause.text[:e.start]) and e is not base]  # "up 5% from Friday": the base
     return min(own, key=lambda e: _gap(e, q), default=None)
 
 
 # "a decline of 0.46% from the previous trading day": the day a move counts from, not the day it was made
-_BASE_BEFORE = re.compile(r"\b(?:from|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"\b(?:from|since|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
 
 
 def unresolved_day(clause: Clause, q: Quantity) -> DateExpression | None:
@@ -167,12 +168,34 @@ def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:
 
 
 def base_day(clause: Clause, q: Quantity) -> DateExpression | None:
-    """A day a move is measured from, written after it ("Rose 24.69% from 52 weeks ago"), else None."""
+    """A day a move is measured from, written after it ("Rose 24.69% from 52 weeks ago", "Off 0.39% from its record
+    close of 6977.27 hit Monday, Jan. 12, 2026", "Up 22.56% since tariffs were announced on April 2, 2025"), else
+    None."""
     lo, hi = stretch(clause.text, q)
     return next((e for e in clause.expressions if e.resolved and not e.is_range and e.kind in DAY_KINDS
                  and not _PREVIOUS.search(e.text)  # "from the previous session": the day's move
-                 and q.end <= e.start < hi and re.search(r"\bfrom\s$", clause.text[max(0, e.start - 6):e.start])
+                 and q.end <= e.start < hi and (re.search(r"\bfrom\s$", clause.text[max(0, e.start - 6):e.start])
+                                                 or _DATED_BASE.match(_up_to(clause.text, q.end, e)))
                  and not another_figures(clause, q, e)), None)
+
+
+def dated_base(clause: Clause, q: Quantity) -> DateExpression | None:
+    """The day written right after a level a move is measured from ("its 52-week low of 4982.77 hit Tuesday, April 8,
+    2025", "the Election Day close of 5782.76 on Tuesday, Nov. 5, 2024"): that level is the day's close."""
+    return next((e for e in clause.expressions if e.resolved and not e.is_range and e.kind in DAY_KINDS
+                 and _DATED_LEVEL.match(_up_to(clause.text, q.end, e))), None)
+
+
+def _up_to(text: str, start: int, e: DateExpression) -> str:
+    """The words from ``start`` to a date expression, with its own leading "on" ("on Monday, Jan 20, 2025")."""
+    return text[start:e.start] + ("on " if e.text.lower().startswith("on ") else "") if start <= e.start else "."
+
+
+# what joins a level a move is measured from to its day, and a move to that day ("from its record close of 4796.56
+# hit Monday, Jan. 3, 2022", "since tariffs were announced on Wednesday, April 2, 2025")
+_ON_DAY = r"(?:hit|set|reached|recorded|touched|notched|on|(?:hit|set|reached) on)\s$"
+_DATED_LEVEL = re.compile(rf"^\s{_ON_DAY}", re.IGNORECASE)
+_DATED_BASE = re.compile(rf"^\s(?:from|since|below|above|under|off)\s(?:[^\s;%]+\s){{1,8}}?{_ON_DAY}", re.IGNORECASE)
 
 
 _PERIOD_MOVES = {"week": N_("'{words}': the week's move"), "month": N_("'{words}': the month's move"),
@@ -252,9 +275,14 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
             start, end = _span_of(found[0], words, day)
     out = {"since": start, "since_rule": _("'{words}': from the last close before {day}").format(
         words=words, day=date_as(start, "date"))}
+    if _ROUGH_BOUNDS.match(words):
+        out["approximate"] = True  # "rallied 27% in late September": its first and last sessions are not said
     if end < day:
         out.update(day=end, written_day=False)
     return out
+
+
+_ROUGH_BOUNDS = re.compile(r"(?:in |during )?(?:the )?(?:early|mid|late|the (?:start|end|middle) of)\b", re.IGNORECASE)
 
 
 def paragraph_period(clause: Clause, clauses) -> DateExpression | None:

@@ -49,8 +49,10 @@ _CLOSING = L.patterns(L.CLOSING)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
-_OWN_SUBJECT = re.compile(r"^\W*(?:[A-Z][\w.&'’-]*\s){1,4}(?:" + L.alternation(sorted(L.inflections(
-    L.VERBAL_MOVE_VERBS + ("add", "lose", "gain")))) + r")\b")  # "• Alibaba rose 3%": an item with its own subject
+# "• Alibaba rose 3%": an item with its own subject ("--Highest closing value since ..." is a ranking, not one)
+_OWN_SUBJECT = re.compile(r"^\W*(?!(?:Highest|Lowest|Largest|Biggest|Longest|Best|Worst|Strongest|Weakest)\b)"
+                          r"(?:[A-Z][\w.&'’-]*\s){1,4}(?:" + L.alternation(sorted(L.inflections(
+                              L.VERBAL_MOVE_VERBS + ("add", "lose", "gain")))) + r")\b")
 _BULLET = re.compile(r"^\s*(?:--|[•·▪●–—-])\s*(?=[A-Z])")  # a list item: "--Up 76.40 points", "• Down 2%"
 _WHEN = re.compile(r"\bwhen\b[^.;,]*$", re.IGNORECASE)  # "... since March 7, when the market rose for four days"
 
@@ -222,6 +224,10 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     if measure == "streak" and runs.ENDED.search(clause.text, max(0, q.start - 40), q.start):
         last, rule = runs.run_end(clause.text, q, day, market)  # "snapping a three-day losing streak": ended before
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})
+    on = claim_periods.dated_base(clause, q) if measure == "level" else None
+    if on is not None and (standing := story_sessions.last_session(market, on.start_date)) != on.start_date:
+        return "level", _("'{words}': the market was closed that day, so the close standing then, of {day}").format(
+            words=on.text, day=date_as(standing, "weekday_day")), standing, True, {"day": standing}
     last = _LAST_CLOSE.search(clause.text[max(0, q.start - 40):q.start]) if q.kind == "level" else None
     if last is not None:
         preview = story.reading.preview
@@ -320,8 +326,10 @@ def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tupl
         return e.start_date, _("'{words}' in its own words: {rule}").format(words=e.text, rule=e.rule), \
             e.kind != "overnight"
     other_market = clause.follows_move and MARKET_TZ.get(market, clause.tz) != clause.tz
+    based = claim_periods.base_day(clause, q) if q.kind in ("percent", "points") else None
     elsewhere = (clause.date is not None and not clause.implicit
-                 and claim_periods.another_figures(clause, q, clause.date))
+                 and (claim_periods.another_figures(clause, q, clause.date)
+                      or (based is not None and based.start == clause.date.start)))  # "up 22% since ... on April 2"
     if clause.day is not None and not other_market and not elsewhere:  # nor another market's or figure's day
         written = not clause.implicit or clause.follows_move
         rule = clause.implicit or _("'{words}' in its sentence: {rule}").format(words=clause.date.text,

@@ -121,6 +121,10 @@ def _month_day(m: re.Match, ctx: Context) -> DateExpression:
         day = dt.date(year, month, day_of_month)
     except (ValueError, OverflowError):
         return unresolved(m, "absolute", _not_a_date(m))
+    weekday = m.groupdict().get("weekday")
+    if weekday and WEEKDAYS.index(weekday) != day.weekday():
+        note = " ".join(filter(None, (note, _("the weekday written ({weekday}) is not that date's").format(
+            weekday=weekday))))
     return resolved(m, "absolute", one_day(day), _("absolute date") if year_text else _("month and day without a year"),
                     note)
 
@@ -288,10 +292,12 @@ _COUNT = r"(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2
 # Order matters only for ties: at one start the longest match wins, then the earlier pattern.
 DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _iso),
-    (re.compile(rf"\b(?P<month>{MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),
-    (re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{MONTH})\b(?:\.(?= \d{{4}}))?{_YEAR}"),
-     _month_day),
-    (re.compile(rf"\b[Ss]ince (?P<month>{MONTH})(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})\.? "
+                rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),  # "Monday, Jan. 12, 2026": one day
+    (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+                rf"(?P<month>{MONTH})\b(?:\.(?= \d{{4}}))?{_YEAR}"), _month_day),  # "Thursday, 20 November 2025"
+    (re.compile(rf"\b[Ss]ince (?:(?:{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})"
+                rf"(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
                 rf"(?:,? (?P<year>\d{{4}})\b| (?P<rel>last|this) year\b)?"), _since),
     (re.compile(rf"\b(?:[Ii]n |[Dd]uring |[Ee]arly |[Ll]ate |[Mm]id[- ])(?P<month>{MONTH})\b"
                 rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"),

@@ -71,6 +71,9 @@ COMPANY_REF = re.compile(
     r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
     r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
     r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had))"
+    r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate)\b(?= (?:has |had |also )?"
+    r"(?:rose|fell|jumped|slid|dropped|gained|lost|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|shed"
+    r"|declined|slipped|advanced|rebounded|retreated|closed|ended|finished)\b)"  # "The Chinese e-commerce giant lost"
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly )*(?:\w+ed|risen|fallen|rose"
     r"|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))")

@@ -63,8 +63,8 @@ def _confidence(clause: Clause, others: list[DateExpression], category: str) -> 
 
 def _candidate(clause: Clause) -> Candidate | None:
     best, cue = clause.date, cue_of(clause.text)
-    if best is None and cue is None:
-        return None
+    if (best is None and cue is None) or (best is not None and side_events.stands_alone(clause, best)):
+        return None  # nothing to date, or only the point a ranking looks back to (its own candidate)
     # a move's category is the move's, not that of the news its subordinate part gives ("fell after it unveiled")
     category = guess_category(clause.text[:clause_parts.main_end(clause.text)] if clause.move else clause.text)
     category = "market move" if clause.move and category == "other" else category
@@ -232,7 +232,7 @@ def _when(clause: Clause, part: event_parts.Part) -> list[DateExpression]:
     e = side_events.date_before(clause, part)
     if e is None:
         return []
-    year = re.search(r"\b(?:19|20)\d\d\b", e.text) if e.kind == "since" else None
+    year = re.search(r"\b(?:19|20)\d\d\b", e.text) if e.kind == "since" and e.is_range else None
     if year:  # "since 2020, when he vanished": 2020
         e = replace(e, start_date=dt.date(int(year.group()), 1, 1), end_date=dt.date(int(year.group()), 12, 31))
     elif e is clause.date:

@@ -68,9 +68,9 @@ DIRECTION_NOUNS: dict[str, int] = {
 TIME_OF_DAY = (
     r"at (?:mid-?day|noon|the (?:midday|lunch) break|lunch(?:time)?|the break|the time of writing)",
     r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch )?break|mid-?morning|the close of the morning)",
-    r"(?:in|during|through) (?:the )?(?:early|morning|mid-?morning|afternoon|late-?morning|midday|mid-?session"
-    r"|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)(?: Asian| European| U\.?S\.?| New York| Hong Kong)?"
-    r" (?:trade|trading|deals|session|dealings|hours?)",
+    r"(?:in|during|through) (?:the )?(?:recent )?(?:early|morning|mid-?morning|afternoon|late-?morning|midday"
+    r"|mid-?session|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)"
+    r"(?: Asian| European| U\.?S\.?| New York| Hong Kong)? (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
     r"(?:the )?(?:morning|midday|lunch) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
@@ -89,7 +89,8 @@ STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early
                   r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
 # said in the story's lead, these make it a report written during the session
 LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch) break)\b",
-                 r"\bmidday (?:close|break)\b", r"\bin (?:the )?morning trad(?:e|ing)\b",
+                 r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bin recent trad(?:e|ing)\b",
+                 r"\bin (?:the )?(?:recent )?(?:morning|afternoon) trad(?:e|ing)\b",
                  r"\bat \d{1,2}[.:]\d{2}\s?(?:am|a\.m\.)")
 # said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
 # (unless the session was a half day on the exchange's calendar: then it is the day's close)
@@ -311,9 +312,10 @@ COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remaine
                 r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
                 r"territory|firmer|weaker|stronger|softer)\b")
 # A subject that "led gains", "saw a sell-off", "extended losses": a move said with its noun.
-NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|recorded|notched|staged|made) "
-              r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further )*"
-              r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat"
+NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|recorded|notched|staged|made|delivered) "
+              r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further "
+              r"|dramatic )*"
+              r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat|reversal"
               r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b")
 # Words between a subject and its verb that are not the subject: "shares were also falling", "kept trading".
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also", "kept", "continued to", "still",

@@ -47,6 +47,8 @@ _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: o
 _AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
 _BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
                          r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
+_WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](?:closing )?(?:high|low)\s(?:of|at)\s$",
+                             re.IGNORECASE)  # "its 52-week high of"
 _FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:its|the|their)\s$", re.IGNORECASE)
 _PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
                            r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
@@ -221,6 +223,23 @@ def _extended(q, owner, clause, story, day, part):
     return None
 
 
+def _past_move(q, owner, clause, story, day, part):
+    """"its steepest fall since a 9% slide in March last year": the move of one session the ranking looks back to,
+    somewhere in the period named, which the text does not date: not sure which session."""
+    if q.kind in ("percent", "points") and _SINCE_A.search(clause.text, max(0, q.start - 30), q.start) \
+            and _MOVE_NOUN.match(clause.text, q.end):
+        words = clause.text[max(0, q.start - 8):q.end] + _MOVE_NOUN.match(clause.text, q.end).group()
+        said = _("'{words}': one session's move the ranking looks back to, on a day the text does not give").format(
+            words=words.strip())
+        return "day", "", said, said
+    return None
+
+
+_SINCE_A = re.compile(r"\bsince (?:a|an|its|the|their)\s(?:[\w-]+\s)?$", re.IGNORECASE)
+_MOVE_NOUN = re.compile(r"\s(?:[\w-]+\s)?(?:drop|fall|slide|decline|loss|plunge|slump|tumble|sell-?off|rout|gain|rise"
+                        r"|jump|surge|rally|advance|climb)s?\b", re.IGNORECASE)
+
+
 def _time_of_day(q, owner, clause, story, day, part):
     earlier = _SUBJECT_PART.split(clause.text[:q.start])[-1]  # up to a part with a subject of its own
     later = _UNTIL_LATER.match(clause.text[q.end:])  # "dropping 2% before regaining 20,000 by midday"
@@ -233,7 +252,8 @@ def _time_of_day(q, owner, clause, story, day, part):
                               "only").format(words=m.group()), f"'{m.group()}'", "")
     opening = _OPENING.search(clause.text[max(0, q.start - 40):q.start])  # the open is a daily bar's
     if story.intraday and (story.morning or not _CLOSING.search(part)) and not opening and day is not None \
-            and day >= story.reading.published:
+            and day >= story.reading.published and "day" not in claim_periods.period_fields(q, clause, "period", day):
+        # (a period that ended before the session, "lost 8% in October", was over when the story was written)
         return ("intraday", _("the story reports the session while it was open ('{words}'): daily bars hold the close "
                               "only").format(words=story.intraday),
                 _("the story's marker '{words}'").format(words=story.intraday), "")
@@ -277,6 +297,11 @@ def _run_of(unit: str) -> str:
 
 def _extreme(q, owner, clause, story, day, part):
     before = clause.text[max(0, q.start - 40):q.start]
+    base = q.kind == "level" and (_BASE_LEVEL.search(clause.text[max(0, q.start - 60):q.start]) or _PAST_EXTREME.search(
+        before) or _WINDOW_EXTREME.search(before))
+    if base and (on := claim_periods.dated_base(clause, q)) is not None:  # "its 52-week low of 4982.77 hit April 8"
+        return "level", "", _("'{words}': the close of {day}, the level the move is measured from").format(
+            words=base.group().strip(), day=date_as(on.start_date, "date")), ""
     if q.kind == "level" and _BASE_LEVEL.search(clause.text[max(0, q.start - 60):q.start]):
         said = _("'{words}' is the level the move is measured from, on a day the text gives in words the app does "
                  "not read").format(words=q.text)  # "Up 20.19% from the Election Day close of 5782.76 on Tuesday"
@@ -337,7 +362,7 @@ def _from_extreme(q, owner, clause, story, day, part):
     """"Up 20% from a January low", "rebounded 5% from its monthly low": measured from a price the text does not
     date, so not sure which."""
     m = _FROM_EXTREME.search(clause.text[q.end:q.end + 50])
-    if q.kind in ("percent", "points") and m:
+    if q.kind in ("percent", "points") and m and claim_periods.base_day(clause, q) is None:
         measure = "period" if q.kind == "percent" else "period_points"
         return measure, "", f"'{m.group().strip()}'", _("'{words}' does not say which session it counts from").format(
             words=m.group().strip())
@@ -363,5 +388,5 @@ def _level_or_change(q, owner, clause, story, day, part):
     return None
 
 
-MEASURE_RULES = (_before_the_data, _first_ever, _extended, _time_of_day, _opened, _ranking, _extreme, _from_extreme,
-                 _given_back, _period, _multi_session, _level_or_change)
+MEASURE_RULES = (_before_the_data, _past_move, _first_ever, _extended, _time_of_day, _opened, _ranking, _extreme,
+                 _from_extreme, _given_back, _period, _multi_session, _level_or_change)

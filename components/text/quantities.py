@@ -53,14 +53,17 @@ _RANK = re.compile(
     r"|year|decade)|multi-?(?P<multi>week|month|year|decade))[- ](?P<ext>high|low|peak|trough|closing high"
     r"|closing low|intraday high|intraday low)s?\b"
     r"|\b(?P<sup>highest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
-    r"|smallest)\b(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|point|finish"
+    r"|smallest)\b(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|value|point"
+    r"|finish"
     r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
     r"|showing|run|start)){0,4})"
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
     r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b", re.IGNORECASE)
 _LOOK_BACK = re.compile(
-    r"^\s?(?:level |point |close |finish )?(?:since (?:early |late |mid-?)?(?P<since>[\w ,’'-]{3,40}?)"
+    r"^\s?(?:level |value |point |close |finish )?(?:since (?:early |late |mid-?)?(?P<since>"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"  # "Tuesday, Jan. 4, 2022"
+    r"|[\w ,’'-]{3,40}?)"
     r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
     r"|in (?:more than |over |nearly |almost |about )?(?P<span>(?:\w+|\d+)"
     r"(?: and a half)? (?:years?|months?|weeks?|days?|sessions?|decades?))|of the (?P<of>year|month|week|day"
@@ -150,7 +153,7 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
         sign = -1 if falling or word in ("lowest", "weakest", "worst", "deepest", "heaviest", "smallest") else 1
         if not moves and word in ("highest", "lowest") and rest.strip().endswith(("low", "high")):
             sign = -1 if rest.strip().endswith("low") else 1
-        levels = any(w in rest for w in ("level", "point", "close", "closing", "finish", "high", "low"))
+        levels = any(w in rest for w in ("level", "value", "point", "close", "closing", "finish", "high", "low"))
         if not moves and not levels and word not in ("highest", "lowest"):
             return None  # "the third-largest weighting": a superlative of something else
         of = "move" if moves else "close"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from components.facts import MAX_SYMBOLS
 from components.locale import _
@@ -57,16 +58,26 @@ _PEAK = re.compile(r"\b(?:peak|high|highs|low|lows|trough|top|bottom)$")
 _YEAR_ONLY = re.compile(r"^since (?:19|20)\d\d$", re.IGNORECASE)
 
 
+def is_reference(clause: Clause, e: DateExpression) -> bool:
+    """Whether ``e`` names a point a move is measured against (see ``_REFERENCE``)."""
+    if not e.resolved or e.kind not in ("month", "year", "absolute", "since"):
+        return False
+    words = clause.text[max(0, e.start - 60):e.start] + ("since " if e.kind == "since" else "")
+    return bool(_PEAK.search(e.text) or _REFERENCE.search(words))  # "November peak", "its best day since June 4"
+
+
+def stands_alone(clause: Clause, e: DateExpression) -> bool:
+    """Whether the clause's own date is only a reference point it names, with no move of its own ("--Largest
+    four-day gain since Friday, March 24, 2023" in a data sheet): its one event is that point."""
+    return e is clause.date and e.kind == "since" and not clause.move and is_reference(clause, e)
+
+
 def reference_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
     """A candidate for each point a move of the clause is measured against (see ``_REFERENCE``): the day, month or
     year it names, an event of its own."""
     out = []
     for e in clause.expressions[:MAX_SYMBOLS]:
-        if not e.resolved or e is clause.date or e.kind not in ("month", "year", "absolute", "since"):
-            continue
-        peak = bool(_PEAK.search(e.text))  # "November peak"
-        words = clause.text[max(0, e.start - 60):e.start] + ("since " if e.kind == "since" else "")
-        if not (peak or _REFERENCE.search(words)):
+        if (e is clause.date and not stands_alone(clause, e)) or not is_reference(clause, e):
             continue
         start, end = e.start_date, e.end_date
         if e.kind == "since":  # "since 1997": that year; "since Nov. 11": that day; "since March": that month
@@ -90,8 +101,8 @@ def _part_words(clause: Clause, parts: list[event_parts.Part], at: int) -> str:
 def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
     """A candidate for each run of sessions or weeks the clause names ("capping a nine-day win streak", "for a fifth
     straight day"): the sessions it covers, on its listing's market calendar (see components.text.runs)."""
-    if clause.date is not None and clause.day is None:
-        return []  # a clause over a period: its run has no one session to end on
+    over_period = clause.date is not None and clause.day is None  # its runs have no one session to end on, but a
+    # run in a ", when ..." part ends on the day written before it ("since Tuesday, Jan. 17, 2023, when ...")
     markets = {m.market for m in clause.listings if m.market}
     market = next(iter(markets)) if len(markets) == 1 else reading.place
     day = clause.day or reading.story_day(market)[0]  # "--Up for three consecutive trading days" in a data sheet
@@ -101,7 +112,7 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
         if part.lead.split()[-1:] not in ([], ["when"], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
             continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
         when = date_before(clause, part) if part.lead == "when" else None  # "since Jan. 16, when it rose 4 days"
-        if part.lead == "when" and when is None:
+        if (part.lead == "when" or over_period) and when is None:
             continue
         span = runs.run_span(clause.text, q, when.start_date if when else day, market)
         if span is None:
@@ -118,6 +129,8 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
 def date_before(clause: Clause, part: event_parts.Part) -> DateExpression | None:
     """The date written right before a ", when ..." part ("since Monday, Jan. 16, 2023, when ..."), or None."""
     before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
+    if before and before[-1].kind == "since" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", before[-1].text):
+        return replace(before[-1], end_date=before[-1].start_date)  # "since Tuesday, Jan. 17, 2023, when": that day
     return before[-1] if before else None
 
 

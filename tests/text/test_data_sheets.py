@@ -55,10 +55,19 @@ def test_a_move_from_a_day_ago_is_measured_from_that_day(sheet):
     assert claim.measure == "period" and claim.day == dt.date(2023, 12, 26) and claim.since.year == 2022
 
 
-@pytest.mark.parametrize("quote", ["3808.10", "4796.56"])
-def test_a_past_closing_extreme_is_never_the_day_s_high_or_low(sheet, quote):
+@pytest.mark.parametrize("quote,day", [("3808.10", dt.date(2023, 1, 5)), ("4796.56", dt.date(2022, 1, 3)),
+                                       ("3783.22", dt.date(2022, 12, 28))])
+def test_a_past_extreme_written_with_its_day_is_that_day_s_close_never_the_session_s(sheet, quote, day):
     claim, result = sheet[quote]
-    assert claim.measure not in ("level", "high_level", "low_level") and result.verdict != "does not match"
+    assert (claim.measure, claim.day, result.verdict) == ("level", day, "matches"), result.explanation
+
+
+@pytest.mark.parametrize("quote,base", [("0.45%", dt.date(2022, 1, 3)), ("26.21%", dt.date(2022, 12, 28)),
+                                        ("25.38%", dt.date(2023, 1, 5))])
+def test_a_move_from_a_dated_extreme_runs_from_that_day_s_close_to_the_session(sheet, quote, base):
+    claim, result = sheet[quote]
+    assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2023, 12, 26), "matches")
+    assert result.figures[0].dates[0] == base, result.explanation
 
 
 def test_a_ranking_the_move_is_measured_from_is_not_this_session_s(sheet):

@@ -1,0 +1,126 @@
+"""A move measured from a level the text dates ("Off 0.39% from its record close of 6977.27 hit Monday, Jan. 12,
+2026", "5% below its record close of ... set on ...", "since tariffs were announced on April 2"): the level is that
+day's close, the move runs from it to the session; a weekday written with its date is that date; a ranking's
+"since <day>" is its look-back, never the session; an intraday figure checked a session off is 'not sure'."""
+
+import datetime as dt
+
+import pytest
+
+from components.analysis.claim_checks import check_claims
+from components.text.claim_reader import read_claims
+from components.text.dates import find_date_expressions
+from components.text.extraction import propose_events
+from components.text.reader import read_article
+
+
+def _checked(text: str, published: str, prices) -> dict[str, tuple]:
+    claims = read_claims(read_article(text, published))
+    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+
+
+@pytest.mark.parametrize("words,day", [("hit Monday, Jan. 12, 2026", dt.date(2026, 1, 12)),
+                                       ("on Thursday, 20 November 2025", dt.date(2025, 11, 20)),
+                                       ("set Friday, March 24, 2023", dt.date(2023, 3, 24))])
+def test_a_weekday_written_with_its_date_is_one_day(words, day):
+    found = find_date_expressions(f"The index rose 1% {words}.", "2026-01-26")
+    assert [(e.kind, e.start_date) for e in found] == [("absolute", day)]
+
+
+def test_a_weekday_that_is_not_its_date_s_is_noted():
+    e = find_date_expressions("It closed there Tuesday, March 8, 2026.", "2026-03-20")[0]
+    assert e.start_date == dt.date(2026, 3, 8) and "Tuesday" in e.note
+
+
+def test_a_move_below_a_dated_record_runs_from_that_day_s_close(prices):
+    found = _checked("The S&P 500 closed at 4,774.75 on Tuesday, 0.45% below its record close of 4,796.56 set on "
+                     "Jan. 3, 2022.", "2023-12-27", prices)
+    move, result = found["0.45%"]
+    assert (move.measure, move.day, result.verdict) == ("period", dt.date(2023, 12, 26), "matches")
+    assert result.figures[0].dates[0] == dt.date(2022, 1, 3)
+    level, checked = found["4,796.56"]
+    assert (level.measure, level.day, checked.verdict) == ("level", dt.date(2022, 1, 3), "matches")
+
+
+def test_a_level_dated_on_a_holiday_is_the_close_standing_then(prices):
+    found = _checked("The S&P 500 Index is up 34.62 points or 0.50% today to 6950.23\n\n--Up 15.90% from the "
+                     "Inauguration Day close of 5996.66 on Monday, Jan 20, 2025\n", "2026-01-26", prices)
+    level, result = found["5996.66"]
+    assert (level.day, result.verdict) == (dt.date(2025, 1, 17), "matches")  # 20 January 2025 was a US holiday
+    assert found["15.90%"][1].verdict == "matches"
+
+
+def test_a_move_since_a_dated_news_day_is_not_that_day_s(prices):
+    found = _checked("The S&P 500 Index is up 34.62 points or 0.50% today to 6950.23\n\n--Up 22.56% since tariffs "
+                     "were announced on Wednesday, April 2, 2025\n", "2026-01-26", prices)
+    claim, result = found["22.56%"]
+    assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2026, 1, 26), "matches")
+
+
+def test_a_dated_base_level_before_the_data_is_uncheckable_not_wrong(prices):
+    found = _checked("The Hang Seng Index is up 90.98 points or 0.45% today to 20400.11\n\n--Off 38.47% from its "
+                     "record close of 33154.12 hit Friday, Jan. 26, 2018\n", "2023-03-31", prices)
+    assert {found[q][1].verdict for q in ("38.47%", "33154.12")} == {"uncheckable"}
+
+
+def test_a_ranking_since_a_dated_day_looks_back_to_it(prices):
+    found = _checked("The Hang Seng Index is up 90.98 points or 0.45% today to 20400.11\n\n--Highest closing value "
+                     "since Tuesday, March 7, 2023\n", "2023-03-31", prices)
+    claim, result = next(v for q, v in found.items() if q.startswith("Highest"))
+    assert (claim.symbol, claim.day, claim.since, result.verdict) == (
+        "^HSI", dt.date(2023, 3, 31), dt.date(2023, 3, 8), "matches")
+    events = propose_events("The Hang Seng Index rose 0.45% to 20400.11 on Friday.\n\n--Highest closing value since "
+                            "Tuesday, March 7, 2023\n", "2023-03-31").candidates
+    assert (dt.date(2023, 3, 7), dt.date(2023, 3, 7)) in {(c.start_date, c.end_date) for c in events}
+    assert not any(c.start_date == dt.date(2023, 3, 7) and c.end_date != c.start_date for c in events)
+
+
+def test_an_intraday_figure_of_the_session_before_is_not_called_wrong(prices):
+    found = _checked("Nvidia rallied by 5% intraday before a wave of selling took hold, and it ended with a loss of "
+                     "3.2%.", "2025-11-21", prices)
+    assert found["5%"][1].verdict != "does not match", found["5%"][1].explanation
+
+
+def test_a_lead_reporting_a_dated_reversal_sets_the_story_s_session(prices):
+    found = _checked("The US stock market delivered a dramatic reversal on Thursday, 20 November 2025.\n\nThe S&P 500 "
+                     "ended the session with a loss of 1.6%.", "2025-11-21", prices)
+    claim, result = found["1.6%"]
+    assert (claim.day, result.verdict) == (dt.date(2025, 11, 20), "matches")
+
+
+@pytest.mark.parametrize("text,published,quote", [
+    ("The Hang Seng Index fell 3% on Tuesday, its steepest fall since a 9% slide in March last year.", "2023-05-23",
+     "9%"),
+    ("Alibaba's Hong Kong shares fell 10.2 per cent on Friday, the most since a 11 per cent drop in October last "
+     "year.", "2023-11-17", "11 per cent"),
+    ("Tencent jumped 6% on Monday, its biggest gain since an 8% surge in January.", "2025-02-10", "8%")])
+def test_a_move_a_ranking_looks_back_to_is_one_undated_session_not_the_month(text, published, quote, prices):
+    claim, result = _checked(text, published, prices)[quote]
+    assert claim.measure != "period" and result.verdict == "not sure", result.explanation
+
+
+def test_a_period_said_only_roughly_is_never_called_wrong(prices):
+    claim, result = _checked("Alibaba's American depositary receipts rallied 27% in late September as officials rolled "
+                             "out stimulus.", "2024-12-09", prices)["27%"]
+    assert claim.approximate and result.verdict == "not sure", result.explanation
+
+
+def test_a_described_company_is_the_one_named_before(prices):
+    found = _checked("Alibaba's American depositary receipts rose on Monday. The Chinese e-commerce giant lost 8% in "
+                     "October trading and 10% last month.", "2024-12-09", prices)
+    assert {found[q][0].symbol for q in ("8%", "10%")} == {"BABA"}
+    assert found["8%"][1].verdict == "matches", found["8%"][1].explanation
+
+
+def test_a_story_written_during_the_session_still_checks_months_that_ended(prices):
+    found = _checked("Alibaba's ADRs gained 7% to 91.17 in recent afternoon trading on the stock market today.\n\n"
+                     "Alibaba's ADRs lost 8% in October, and they have gained 11% this year.", "2024-12-09", prices)
+    assert found["7%"][0].measure == "intraday"
+    october = next(c for q, (c, r) in found.items() if c.measure == "period" and c.day == dt.date(2024, 10, 31))
+    assert october.symbol == "BABA"
+    assert found["11%"][0].measure == "intraday"  # the year to a price during the session
+
+
+def test_a_figure_cut_to_its_digits_says_so_not_that_it_rounds(prices):
+    result = _checked("Alibaba's U.S. shares lost 10% in November.", "2024-12-09", prices)["10%"][1]
+    assert result.verdict == "matches" and "rounds" not in result.explanation
