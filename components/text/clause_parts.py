@@ -180,6 +180,11 @@ _COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|agains
 _FIGURE_FROM = re.compile(r"(?:\d|%|points?|per ?cent|percent)\s+from\s+$", re.IGNORECASE)
 
 
+def figure_from(text: str, e: DateExpression) -> bool:
+    """Whether ``e`` is the day a figure is measured from ("--Rose 24.69% from 52 weeks ago")."""
+    return bool(_FIGURE_FROM.search(text[max(0, e.start - 40):e.start]))
+
+
 def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
     """Whether a day only dates what something is compared with ("down from 3.1 trillion yuan on Thursday", a
     move "added to gains from Monday"): a second event, never the clause's day. Outside a move, "from Tuesday"

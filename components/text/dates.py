@@ -129,6 +129,15 @@ def _month_day(m: re.Match, ctx: Context) -> DateExpression:
                     note)
 
 
+def _week_ending(m: re.Match, ctx: Context) -> DateExpression:
+    """"the week ending March 3, 2023": Monday of that week to the day named."""
+    day = _month_day(m, ctx)
+    if not day.resolved:
+        return day
+    monday = day.start_date - dt.timedelta(days=day.start_date.weekday())
+    return resolved(m, "span", (monday, day.start_date), _("the week that ends on the day named"), day.note)
+
+
 def _month(m: re.Match, ctx: Context) -> DateExpression:
     month = month_number(m.group("month"))
     year_text = m.group("year")
@@ -292,6 +301,8 @@ _COUNT = r"(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2
 # Order matters only for ties: at one start the longest match wins, then the earlier pattern.
 DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _iso),
+    (re.compile(rf"\b(?:[Tt]he )?week (?:ending|ended|that ended) (?P<month>{MONTH})\.? (?P<day>\d{{1,2}})"
+                rf"(?:st|nd|rd|th)?\b{_YEAR}"), _week_ending),
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})\.? "
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),  # "Monday, Jan. 12, 2026": one day
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"

@@ -160,6 +160,7 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
     """A clause's candidates and unresolved items: its main event, and each part that is an event of its own
     (see components.text.event_parts): dated by its own words or a count from its clause's day, else listed
     undated with its reason."""
+    clause = _from_base(clause, reading)
     main, second = _candidate(clause), _second(clause)
     parts = event_parts.parts(clause.text)
     if len(parts) == 1:
@@ -238,6 +239,21 @@ def _when(clause: Clause, part: event_parts.Part) -> list[DateExpression]:
     elif e is clause.date:
         return []  # "its overhaul in 2023, when the company split": the same time as its clause, one event
     return [replace(e, rule=_("the time of the date before it ('{words}')").format(words=e.text))]
+
+
+def _from_base(clause: Clause, reading: Reading) -> Clause:
+    """A clause whose day (or second day) is where its figure is measured from ("--Rose 24.69% from 52 weeks ago"):
+    that event is the stretch from the session after the day to the story's session."""
+    end = reading.story_day(reading.place)[0]
+
+    def stretch(e: DateExpression | None) -> DateExpression | None:
+        if e is None or e.is_range or end <= e.start_date or not clause_parts.figure_from(clause.text, e):
+            return e
+        rule = _("from the close of {day} to the story's session ({end})").format(day=date_as(e.start_date, "date"),
+                                                                                 end=date_as(end, "date"))
+        return replace(e, start_date=e.start_date + dt.timedelta(days=1), end_date=end, rule=rule)
+
+    return replace(clause, date=clause.date if clause.implicit else stretch(clause.date), second=stretch(clause.second))
 
 
 def _story_day(main: str, reading: Reading) -> DateExpression | None:

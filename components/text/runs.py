@@ -14,7 +14,7 @@ import re
 from components.locale import _
 from components.locale.formats import date_as
 from components.text import story
-from components.text.date_types import count_of
+from components.text.date_types import add_months, count_of
 from components.text.quantities import Quantity
 
 # the words before a run that end it: "snapping a", "ending its", "broke a"
@@ -64,3 +64,31 @@ def run_span(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date
         monday = last - dt.timedelta(days=last.weekday() + 7 * (q.count - 1))
         return story.next_session(market, monday - dt.timedelta(days=1)), last
     return story.sessions_back(market, last, q.count), last
+
+
+# "Up four of the past five months", "up 11 of the past 13 trading days": a tally over the last units to the session
+_TALLY = re.compile(r"\b(?:up|down|higher|lower|rose|fell|gained|lost|advanced|declined) (?:in )?(?P<k>\w+) of the "
+                    r"(?:past|last) (?P<n>\w+) (?P<unit>trading days|sessions|days|weeks|months|quarters|years)\b",
+                    re.IGNORECASE)
+
+
+def tallies(text: str, day: dt.date, market: str) -> list[tuple[str, dt.date, dt.date]]:
+    """(words, first day, last day) of each tally of the clause ``text`` whose session is ``day``: the last ``n``
+    sessions on the market's calendar, or the weeks (from a Monday), months, quarters or years up to the session."""
+    out = []
+    for m in _TALLY.finditer(text):
+        n, unit = count_of(m.group("n")), m.group("unit").lower()
+        if not n or n < 2 or n > 400:
+            continue
+        last = story.last_session(market, day)
+        if unit in ("trading days", "sessions", "days"):
+            first = story.sessions_back(market, last, n)
+        elif unit == "weeks":
+            first = story.next_session(market, last - dt.timedelta(days=last.weekday() + 7 * (n - 1) + 1))
+        else:
+            months = {"months": 1, "quarters": 3, "years": 12}[unit] * (n - 1)
+            start = last.replace(day=1) if unit == "months" else dt.date(
+                last.year, 3 * ((last.month - 1) // 3) + 1 if unit == "quarters" else 1, 1)
+            first = add_months(start, -months)
+        out.append((m.group(), first, last))
+    return out

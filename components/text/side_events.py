@@ -123,6 +123,12 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
         out.append(Candidate(words, clause.sentence_index, q.text, span[0], span[1], rule,
                              suggest_title(words), "market move", cue(words),
                              _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))
+    for words, first, last in runs.tallies(clause.text, day, market)[:MAX_SYMBOLS] if not over_period else ():
+        rule = _("'{words}': the stretch it counts, on the {market} market's calendar, up to {day}").format(
+            words=words, market=market, day=date_as(last, "date"))
+        out.append(Candidate(clause.text, clause.sentence_index, words, first, last, rule, suggest_title(clause.text),
+                             "market move", cue(clause.text), _("medium: {rule}").format(rule=rule),
+                             clause.tz or DEFAULT_TZ, (), ""))
     return out
 
 

@@ -124,3 +124,19 @@ def test_a_story_written_during_the_session_still_checks_months_that_ended(price
 def test_a_figure_cut_to_its_digits_says_so_not_that_it_rounds(prices):
     result = _checked("Alibaba's U.S. shares lost 10% in November.", "2024-12-09", prices)["10%"][1]
     assert result.verdict == "matches" and "rounds" not in result.explanation
+
+
+@pytest.mark.parametrize("line,published,span", [
+    ("--Up four of the past five months", "2023-03-31", (dt.date(2022, 11, 1), dt.date(2023, 3, 31))),
+    ("--Up four of the past five weeks", "2023-03-31", (dt.date(2023, 2, 27), dt.date(2023, 3, 31))),
+    ("--Up 11 of the past 13 trading days", "2023-12-26", (dt.date(2023, 12, 7), dt.date(2023, 12, 26))),
+    ("--Down three of the last four sessions", "2024-04-02", (dt.date(2024, 3, 26), dt.date(2024, 4, 2))),  # Easter
+    ("--Largest one-week gain since the week ending March 3, 2023", "2023-03-31",
+     (dt.date(2023, 2, 27), dt.date(2023, 3, 3))),
+    ("--Rose 24.69% from 52 weeks ago", "2023-12-26", (dt.date(2022, 12, 28), dt.date(2023, 12, 26)))])
+def test_a_sheet_s_tallies_weeks_and_moves_from_a_day_are_the_stretches_they_cover(line, published, span):
+    text = f"The Hang Seng Index is up 90.98 points or 0.45% today to 20400.11\n\n{line}\n"
+    if "trading days" in line or "52 weeks" in line:
+        text = f"The S&P 500 Index is up 20.12 points or 0.42% today to 4774.75\n\n{line}\n"
+    spans = {(c.start_date, c.end_date) for c in propose_events(text, published).candidates}
+    assert span in spans, spans
