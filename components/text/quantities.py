@@ -225,7 +225,8 @@ def quantities(text: str) -> list[Quantity]:
 
 # --- moves: what the reader asks of a clause's figures --------------------------------------------------------
 _PRICE_NOUN = re.compile(r"\b(?:shares?|stocks?|ADRs?|ADSs?|index|indices|indexes|benchmark|gauge|it|its|listing"
-                         r"|market value|valuation|the market|equities)\b", re.IGNORECASE)
+                         r"|market value|valuation|the market|equities|movers|gainers|losers|laggards|decliners"
+                         r"|advancers)\b", re.IGNORECASE)
 _NOT_PRICE_NEAR = L.words_pattern((*L.FUNDAMENTALS, *L.NOT_PRICE), 0)
 _DIRECTION_NEAR = re.compile(r"\b(?:" + L.alternation([re.escape(w) for w in (*L.DIRECTION_WORDS, *L.DIRECTION_NOUNS)])
                              + r")\b", re.IGNORECASE)

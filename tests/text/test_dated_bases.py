@@ -140,3 +140,12 @@ def test_a_sheet_s_tallies_weeks_and_moves_from_a_day_are_the_stretches_they_cov
         text = f"The S&P 500 Index is up 20.12 points or 0.42% today to 4774.75\n\n{line}\n"
     spans = {(c.start_date, c.end_date) for c in propose_events(text, published).candidates}
     assert span in spans, spans
+
+
+@pytest.mark.parametrize("line", ["Other top movers included Horizon Robotics (9.5%), SMIC (6.0%) and Hansoh Pharma "
+                                  "(4.6%).", "Top gainers were Meituan (+4.1%) and JD.com (+3.2%).",
+                                  "Laggards included Li Auto (-3.3%) and NIO (-2.8%)."])
+def test_a_list_of_movers_with_their_figures_is_the_session_s_event(line):
+    text = f"The Hang Seng surged 1.4% to finish at 25,418 on Friday.\n\n{line}\n"
+    found = [c for c in propose_events(text, "2025-09-05").candidates if c.sentence.startswith(line[:12])]
+    assert found and all(c.start_date == c.end_date == dt.date(2025, 9, 5) for c in found), found
