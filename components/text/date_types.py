@@ -103,8 +103,11 @@ class Context:
 
     @property
     def now(self) -> dt.date:
-        """The story's own day: what "this week" and "so far this year" run to (the publication day by default)."""
-        return self.story or self.published
+        """The story's own day: what "this week" and "so far this year" run to (the publication day by default, the
+        Friday before for a story published at the weekend, when no market trades)."""
+        if self.story is not None:
+            return self.story
+        return self.published - dt.timedelta(days=max(0, self.published.weekday() - 4))
 
     def tense(self, start: int, end: int) -> str:
         """'future', 'past' or '' for the words around ``sentence[start:end]`` (its sub-clause first)."""

@@ -88,8 +88,8 @@ def _fy_note(ctx: Context) -> str:
 
 
 def _year_to_date(m: re.Match, ctx: Context) -> DateExpression:
-    year = int(m.group("y") or m.group("y2") or ctx.published.year)
-    end = ctx.published if year == ctx.published.year else dt.date(year, 12, 31)
+    year = int(m.group("y") or m.group("y2") or ctx.now.year)
+    end = ctx.now if year == ctx.now.year else dt.date(year, 12, 31)
     return resolved(m, "span", (dt.date(year, 1, 1), end),
                     _("year to date: from 1 January to publication (the price base is the last close of the year "
                       "before)"))

@@ -58,7 +58,7 @@ def test_a_day_between_two_figures_belongs_to_the_nearer_one():
 @pytest.mark.parametrize("words, published, first, last", [
     ("in the Year of the Rabbit", "2024-02-14", D(2023, 1, 22), D(2024, 2, 9)),
     ("during the Year of the Dragon", "2025-01-20", D(2024, 2, 10), D(2025, 1, 20)),
-    ("the Snake year", "2025-03-01", D(2025, 1, 29), D(2025, 3, 1)),
+    ("the Snake year", "2025-03-01", D(2025, 1, 29), D(2025, 2, 28)),  # a Saturday: to the Friday before
     ("over the past lunar year", "2026-02-16", D(2025, 1, 29), D(2026, 2, 16)),
     ("the past lunar year", "2026-02-20", D(2025, 1, 29), D(2026, 2, 16)),
 ])

@@ -149,3 +149,12 @@ def test_a_list_of_movers_with_their_figures_is_the_session_s_event(line):
     text = f"The Hang Seng surged 1.4% to finish at 25,418 on Friday.\n\n{line}\n"
     found = [c for c in propose_events(text, "2025-09-05").candidates if c.sentence.startswith(line[:12])]
     assert found and all(c.start_date == c.end_date == dt.date(2025, 9, 5) for c in found), found
+
+
+@pytest.mark.parametrize("words,published,span", [
+    ("this week", "2025-02-15", (dt.date(2025, 2, 10), dt.date(2025, 2, 14))),
+    ("so far this year", "2025-02-16", (dt.date(2025, 1, 1), dt.date(2025, 2, 14))),
+    ("this week", "2025-02-14", (dt.date(2025, 2, 10), dt.date(2025, 2, 14)))])
+def test_a_story_published_at_the_weekend_runs_its_periods_to_the_friday_before(words, published, span):
+    e = next(e for e in find_date_expressions(f"The Hang Seng Tech Index rose 5% {words}.", published) if e.resolved)
+    assert (e.start_date, e.end_date) == span
