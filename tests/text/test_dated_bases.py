@@ -158,3 +158,11 @@ def test_a_list_of_movers_with_their_figures_is_the_session_s_event(line):
 def test_a_story_published_at_the_weekend_runs_its_periods_to_the_friday_before(words, published, span):
     e = next(e for e in find_date_expressions(f"The Hang Seng Tech Index rose 5% {words}.", published) if e.resolved)
     assert (e.start_date, e.end_date) == span
+
+
+def test_since_the_start_of_a_past_year_runs_to_the_story_s_day(prices):
+    e = next(e for e in find_date_expressions("Nvidia has soared 765% since the start of 2023.", "2024-08-29")
+             if e.resolved)
+    assert (e.start_date, e.end_date) == (dt.date(2023, 1, 1), dt.date(2024, 8, 29))
+    claim, result = _checked("Nvidia stock has soared 765% since the start of 2023.", "2024-08-29", prices)["765%"]
+    assert (claim.measure, claim.since) == ("period", dt.date(2023, 1, 1)) and result.verdict != "does not match"
