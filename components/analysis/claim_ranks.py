@@ -61,6 +61,10 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
             verdict = (NOT_SURE, _("{why}; from {day} on none was: a look-back said in months or years is approximate, "
                                    "and the article may mean it").format(
                 why=verdict[1], day=date_as(last + dt.timedelta(days=1), "date")))
+        gap = abs(now / float(window.max() if claim.sign > 0 else window.min()) - 1)
+        if verdict[0] == NO_MATCH and claim.qualifier == "near the" and gap <= NEAR_VALUE:  # "to near the lowest"
+            verdict = (NOT_SURE, _("{why}; but it was within {gap} of that, and 'near' does not say how near").format(
+                why=verdict[1], gap=F.signed_percent(gap).lstrip("+")))
         if verdict[0] == NO_MATCH:
             verdict = _intraday_extreme(claim, b, pos, verdict)
     else:
@@ -75,6 +79,7 @@ _RANKED = {"daily move": N_("daily move"), "week's move": N_("week's move"), "mo
            "year's move": N_("year's move"), "quarter's move": N_("quarter's move"), "close": N_("close")}
 
 
+NEAR_VALUE = 0.03  # "near the lowest since October 2022": within this share of the window's extreme
 NEAR_WINDOW = 0.8  # "a near three-month high": beyond every session of at least this share of the three months
 
 

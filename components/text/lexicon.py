@@ -187,7 +187,8 @@ NOT_PRICE = {
 }
 FUNDAMENTALS = ("revenue", "revenues", "sales", "income", "profit", "profits", "earnings", "EBITA", "EBITDA",
                 "margin", "margins", "cash flow", "net loss", "operating loss", "orders", "shipments", "users",
-                "customers", "spending",
+                "customers", "spending", "PMI", "manufacturing", "factory activity", "exports", "imports", "inflation",
+                "unemployment", "expansion", "contraction",
                 "capex", "capital expenditure", "guidance", "forecast", "forecasts", "estimate", "estimates",
                 "expectations", "growth", "GMV", "bookings", "subscribers", "EPS", "net profit",
                 "operating profit", "top-line", "bottom line", "deliveries", "sales volume", "outlook")

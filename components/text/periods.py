@@ -89,7 +89,7 @@ def _fy_note(ctx: Context) -> str:
 
 def _year_to_date(m: re.Match, ctx: Context) -> DateExpression:
     year = int(m.group("y") or m.group("y2") or ctx.now.year)
-    end = ctx.now if year == ctx.now.year or m.group("y2") else dt.date(year, 12, 31)  # "since the start of 2023": to now
+    end = ctx.now if year == ctx.now.year or m.group("y2") else dt.date(year, 12, 31)  # "since the start of 2023"
     return resolved(m, "span", (dt.date(year, 1, 1), end),
                     _("year to date: from 1 January to publication (the price base is the last close of the year "
                       "before)"))

@@ -178,8 +178,12 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
     back = _LOOK_BACK.match(text[end:end + 60])
     look = back.group().strip() if back else ""
     stop = end + (back.end() if back else 0)
+    near = "near the" if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else ""
     return Quantity("rank", None, m.group() + (" " + look if look else ""), m.start(), stop, rank_sign=sign,
-                    rank_of=of, look_back=look)
+                    rank_of=of, look_back=look, qualifier=near)
+
+
+_NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |its |their )?$", re.IGNORECASE)
 
 
 def _streak(m: re.Match) -> Quantity | None:

@@ -166,3 +166,17 @@ def test_since_the_start_of_a_past_year_runs_to_the_story_s_day(prices):
     assert (e.start_date, e.end_date) == (dt.date(2023, 1, 1), dt.date(2024, 8, 29))
     claim, result = _checked("Nvidia stock has soared 765% since the start of 2023.", "2024-08-29", prices)["765%"]
     assert (claim.measure, claim.since) == ("period", dt.date(2023, 1, 1)) and result.verdict != "does not match"
+
+
+def test_near_the_lowest_is_not_called_wrong_when_it_is_near(prices):
+    claim, result = next(v for q, v in _checked(
+        "The Hang Seng Index fell 0.5 per cent on Friday to near the lowest since October 2022.", "2024-01-19",
+        prices).items() if q.startswith("lowest"))
+    assert claim.qualifier == "near the" and result.verdict == "not sure", result.explanation
+
+
+def test_a_streak_of_economic_data_is_not_the_index_s(prices):
+    claim, result = _checked("The Hang Seng Index rose 0.1 per cent as an official PMI report showed expansion in "
+                             "China's manufacturing sector for a third consecutive month.", "2024-12-31",
+                             prices)["third consecutive month"]
+    assert result.verdict not in ("matches", "roughly", "does not match"), (claim.measure, result.explanation)
