@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Mapping
 
@@ -240,3 +240,30 @@ def resolved(m: re.Match, kind: str, span: tuple[dt.date, dt.date], rule: str, n
 def unresolved(m: re.Match, kind: str, reason: str, anchor: str = "", offset: int = 0, **extra) -> DateExpression:
     return DateExpression(m.group(), m.start(), m.end(), kind, reason=reason, anchor=anchor, offset_days=offset,
                           **extra)
+
+
+# the kinds of expression that name one day
+DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
+
+
+def anchored(e: DateExpression, ctx: Context) -> bool:
+    """Whether ``e`` is a day or quarter later references count from ("the next day", "the quarter")."""
+    if not e.resolved:
+        return False
+    if e.kind in DAY_KINDS and not e.is_range:
+        return e.start_date != ctx.day
+    return e.kind == "quarter" and (e.start_date, e.end_date) != ctx.quarter  # a quarter named, not "the quarter"
+
+
+def leaves_the_day(e: DateExpression, ctx: Context) -> bool:
+    """Whether the text moves to a past quarter without the last day it named ("Last quarter earnings came in ...":
+    a later "the next day" is after a day it does not give)."""
+    return e.resolved and e.kind in ("quarter", "quarter-ref") and ctx.day is not None and not (
+        e.start_date <= ctx.day <= e.end_date) and e.end_date < ctx.published
+
+
+def advanced(ctx: Context, e: DateExpression) -> Context:
+    """``ctx`` with ``e`` as the day (or quarter) later references count from."""
+    if e.kind == "quarter":
+        return replace(ctx, quarter=(e.start_date, e.end_date))
+    return replace(ctx, day=e.start_date)

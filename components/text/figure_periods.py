@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from components.text import clause_parts, periods_of
-from components.text.date_types import DateExpression
+from components.text.date_types import DAY_KINDS, DateExpression
 from components.text.quantities import price_figures
 
 
@@ -26,7 +26,6 @@ def _ranks(text: str) -> list:
     return [q for q in price_figures(text) if q.kind == "rank"]
 
 
-DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
 PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
 RUNNING_KINDS = ("year", "month")  # ... and over the year or month running at the story's day ("up 23% in 2025")
 

@@ -46,7 +46,15 @@ from components.text import (
     sections,
     story,
 )
-from components.text.date_types import Context, DateExpression, checked_date, one_day
+from components.text.date_types import (
+    Context,
+    DateExpression,
+    advanced,
+    anchored,
+    checked_date,
+    leaves_the_day,
+    one_day,
+)
 from components.text.dates import find_date_expressions
 from components.text.entities import LISTING_KINDS, Memory, Mention
 from components.text.sentences import checked_text, split_sentences
@@ -211,28 +219,14 @@ def _expressions(text: str, state: _State, market: str = "") -> list[DateExpress
         ctx = replace(ctx, fiscal_end=named.fiscal_year_end)
     found = find_date_expressions(text, ctx.published, context=ctx)
     for _round in range(4):  # a clause naming many days re-reads at most a few times
-        anchor = next((e for e in found if _sets_anchor(e, ctx) and any(
+        anchor = next((e for e in found if anchored(e, ctx) and any(
             later.start >= e.end and later.kind in _REREAD for later in found)), None)
         if anchor is None:
             break
-        ctx = _advanced(ctx, anchor)
+        ctx = advanced(ctx, anchor)
         found = [e for e in found if e.end <= anchor.end] + [
             e for e in find_date_expressions(text, ctx.published, context=ctx) if e.start >= anchor.end]
     return found
-
-
-def _sets_anchor(e: DateExpression, ctx: Context) -> bool:
-    if not e.resolved:
-        return False
-    if e.kind in DAY_KINDS and not e.is_range:
-        return e.start_date != ctx.day
-    return e.kind == "quarter" and (e.start_date, e.end_date) != ctx.quarter  # a quarter named, not "the quarter"
-
-
-def _advanced(ctx: Context, e: DateExpression) -> Context:
-    if e.kind == "quarter":
-        return replace(ctx, quarter=(e.start_date, e.end_date))
-    return replace(ctx, day=e.start_date)
 
 
 def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sentence: str, heading: bool,
@@ -244,8 +238,10 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
     date, implicit = _continued(text, date, implicit, state)
     expressions = [_session_filled(e, date) for e in expressions]
     for e in expressions:
-        if _sets_anchor(e, state.context):
-            state.context = _advanced(state.context, e)
+        if anchored(e, state.context):
+            state.context = advanced(state.context, e)
+        elif leaves_the_day(e, state.context):
+            state.context = replace(state.context, day=None)
     if move and not period and date is not None and not date.is_range:
         state.move = (paragraph, date, tz, _market_of(text, found, state))
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (

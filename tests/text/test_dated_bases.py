@@ -180,3 +180,11 @@ def test_a_streak_of_economic_data_is_not_the_index_s(prices):
                              "China's manufacturing sector for a third consecutive month.", "2024-12-31",
                              prices)["third consecutive month"]
     assert result.verdict not in ("matches", "roughly", "does not match"), (claim.measure, result.explanation)
+
+
+def test_the_next_day_after_the_text_moves_to_a_past_quarter_is_not_the_last_day_named(prices):
+    text = ("Nvidia will announce its earnings after the close tomorrow.\n\nJensen Huang called demand insane back on "
+            "October 3.\n\nLast quarter earnings came in at $0.68. Shares fell -6.38% from $125.61 to a closing level "
+            "to $117.59 the next day.")
+    found = _checked(text, "2024-11-19", prices)
+    assert {found[q][1].verdict for q in ("-6.38%", "$125.61", "$117.59")} == {"not sure"}
