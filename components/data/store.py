@@ -316,8 +316,8 @@ def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
 def validate_request(symbols: list[str], start: date, end: date) -> tuple[list[str], list[str]]:
     """Normalise symbols (keeping order, dropping repeats) and check the range; return symbols and problems."""
     if start > end:
-        raise RangeError(_("The start date {start} is after the end date {end}.").format(start=f"{start:%Y-%m-%d}",
-                                                                                         end=f"{end:%Y-%m-%d}"))
+        raise RangeError(_("The start date {start} is after the end date {end}.").format(start=F.date_as(start, "date"),
+                                                                                         end=F.date_as(end, "date")))
     valid, problems = [], []
     for raw in symbols:
         try:
@@ -378,14 +378,14 @@ def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, pric
     full_first, full_last = frame["date"].iloc[0].date(), frame["date"].iloc[-1].date()
     if part.empty:
         note = _join(note, _("no {symbol} data in {start}..{end}; {source} data covers {first}..{last}").format(
-            symbol=symbol, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}", source=source,
-            first=f"{full_first:%Y-%m-%d}", last=f"{full_last:%Y-%m-%d}"))
+            symbol=symbol, start=F.date_as(start, "date"), end=F.date_as(end, "date"), source=source,
+            first=F.date_as(full_first, "date"), last=F.date_as(full_last, "date")))
         return prices.empty_tidy(), prices.Provenance(symbol, source, basis, note=note)
     first, last = part["date"].iloc[0].date(), part["date"].iloc[-1].date()
     if first > start + timedelta(days=7) and first == full_first:
-        note = _join(note, _("data starts {day}").format(day=f"{first:%Y-%m-%d}"))
+        note = _join(note, _("data starts {day}").format(day=F.date_as(first, "date")))
     if last < end - timedelta(days=7) and last == full_last:
-        note = _join(note, _("data ends {day}").format(day=f"{last:%Y-%m-%d}"))
+        note = _join(note, _("data ends {day}").format(day=F.date_as(last, "date")))
     return part.reset_index(drop=True), prices.Provenance(symbol, source, basis, first, last, len(part), note)
 
 

@@ -12,6 +12,7 @@ from components.data.events import Event, describe_validation_error, is_time_zon
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import MAX_SYMBOLS, MAX_USER_EVENTS
 from components.locale import _, ngettext
+from components.locale.formats import date_as
 from components.text.extraction import Candidate, candidate_to_event_record
 from components.text.uploads import same_event_key
 
@@ -45,7 +46,8 @@ def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
         new = list(firsts.values())
     repeated = duplicates(existing, new)
     if repeated:
-        shown = "; ".join(_("“{title}” ({date})").format(title=e.title, date=e.date) for e, _same in repeated[:5])
+        shown = "; ".join(_("“{title}” ({date})").format(title=e.title, date=date_as(e.date, "date"))
+                           for e, _same in repeated[:5])
         if len(repeated) > 5:
             shown = _("{listed} and {more} more").format(listed=shown, more=len(repeated) - 5)
         notices.append(ngettext("{count} event was already among yours and was not added again: {events}.",

@@ -6,6 +6,8 @@ article's own words quoted on the page, a user's own text) must hold no run of t
 Every table is read too: its column names (and the labels its column settings give them) and every text cell, as
 written or as its styling shows it. A table's words are short, so there a single English word counts ("close",
 "symbol"), and so does an English month or weekday ("Wed 12 Apr 2023").
+A sentence, in the text or in a cell, writes its days as the language does ("2025年3月6日"), never as ISO's
+"2025-03-06"; a cell that is only a date is data and may.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ ZONE = re.compile(r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b")  # an IANA time zone, an i
 # the upload file's own words, which the table of its columns shows as a file holds them: field names, examples and
 # the category codes a file writes
 FILE_COLUMNS = {"field", "example"}
+ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
 def shown_texts(at) -> list[str]:
@@ -119,11 +122,26 @@ def test_every_page_reads_in_the_chosen_language(spec, language):
     assert not left, f"{spec.url_path} ({language}) still shows English: {sorted(left)[:20]}"
     in_tables = english_left(shown_cells(at), words=True)
     assert not in_tables, f"{spec.url_path} ({language}) tables still show English: {sorted(in_tables)[:40]}"
+    iso = iso_in_sentences(shown_texts(at) + shown_cells(at))
+    assert not iso, f"{spec.url_path} ({language}) writes ISO dates in sentences: {sorted(iso)[:10]}"
+
+
+def iso_in_sentences(texts: list[str], own: str = "") -> set[str]:
+    """The texts that write a day as ISO's YYYY-MM-DD inside other words (a cell that is only a date is data; a date
+    the user's own text wrote, in ``own``, is quoted as written)."""
+    return {t for t in texts if not ISO_DATE.fullmatch(t.strip())
+            and any(m.group() not in own for m in ISO_DATE.finditer(t))}
 
 
 def test_the_check_finds_english_and_lets_names_and_quotes_pass():
     assert english_left(["收市價 HK$140.80", "Yahoo Finance 每日數據", "文章所述：「shares jumped 8%」"]) == set()
     assert english_left(["Rebased to 100", "9988.HK 在「QwQ」前後 returned +8.39%"]) == {"Rebased to"}
+
+
+def test_the_iso_check_lets_data_and_quotes_pass():
+    assert iso_in_sentences(["2025-03-06", "數據於 2026年2月27日 結束", "user-launch-2025-03-07"]) == set()
+    assert iso_in_sentences(["數據於 2026-02-27 結束"]) == {"數據於 2026-02-27 結束"}
+    assert iso_in_sentences(["“Results” (2025-03-06) 已在你的事件之中"], own="Results,2025-03-06") == set()
 
 
 def test_a_table_cell_may_not_hold_one_english_word():
