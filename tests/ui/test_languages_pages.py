@@ -45,8 +45,9 @@ TABLE_NAMES = ("DeepSeek", "Monica", "QwQ", "OpenAI", "Manus", "o1-mini", "o3-mi
                "alpha", "beta")
 ZONE = re.compile(r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b")  # an IANA time zone, an identifier like a symbol
 # the upload file's own words, which the table of its columns shows as a file holds them: field names, examples and
-# the category codes a file writes
+# the category codes a file writes; a table of a file's problems names each problem's field as the file does
 FILE_COLUMNS = {"field", "example"}
+FIELD_COLUMN = "field"
 ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
@@ -75,7 +76,8 @@ def shown_cells(at) -> list[str]:
             out += [str(c) for c in frame.columns if not (settings.get(str(c)) or {}).get("label")]
             for column in frame.columns:
                 if not (file_format and column in FILE_COLUMNS):
-                    out += [_file_words(v) if file_format else v for v in frame[column].tolist() if isinstance(v, str)]
+                    as_file = file_format or column == FIELD_COLUMN
+                    out += [_file_words(v) if as_file else v for v in frame[column].tolist() if isinstance(v, str)]
         for setting in settings.values():
             out += [str(setting.get(k) or "") for k in ("label", "help")]
     return [t for t in out if t.strip()]
@@ -94,10 +96,11 @@ def _article_words() -> str:
     return " ".join([*(block.text for block in article.blocks), meta.outlet.capitalize(), meta.source_note])
 
 
-def english_left(texts: list[str], *, words: bool = False) -> set[str]:
+def english_left(texts: list[str], *, words: bool = False, own: str = "") -> set[str]:
     """The English runs left in ``texts`` once names and the article's words are taken out (with ``words``, as in a
-    table, every English word left)."""
-    article, found = _article_words(), set()
+    table, every English word left). ``own`` is the user's own text on the page (an article pasted, a file's titles
+    and values): its runs and words are left as written too."""
+    article, found = f"{_article_words()} {own}", set()
     for text in texts:
         if words and len(text.split()) > 1 and text.strip() in article:
             continue  # a cell that quotes the article ("just a day after the launch of Manus")
@@ -110,7 +113,8 @@ def english_left(texts: list[str], *, words: bool = False) -> set[str]:
         found |= {m.group() for m in ENGLISH_RUN.finditer(plain)}
         if words:
             found |= {m.group() for m in ENGLISH_WORD.finditer(plain)} - UNITS
-    return found
+    own_words = {w.lower() for w in ENGLISH_WORD.findall(own)}
+    return {f for f in found if f.strip("'’").lower() not in own_words}
 
 
 @pytest.mark.parametrize("language", CHINESE)
