@@ -36,6 +36,19 @@ def number(value: float | None, decimals: int = 2) -> str:
                                         locale=babel_locale())
 
 
+# CLDR writes Hong Kong Chinese counts in K, M and B; Hong Kong's Chinese press writes 萬 and 億, as CLDR's zh_Hant
+_COMPACT_LOCALE = {"zh-HK": "zh_Hant"}
+
+
+def compact_number(value: float | None, decimals: int = 1) -> str:
+    """A large count in the language's own units: 12,345,678 is "12.3M" in English, "1234.6萬" in Hong Kong and
+    "1234.6万" on the mainland (a volume's axis and hover)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return babel_numbers.format_compact_decimal(value, format_type="short", fraction_digits=decimals,
+                                                locale=_COMPACT_LOCALE.get(current(), babel_locale()))
+
+
 def signed_percent(fraction: float | None, decimals: int = 2) -> str:
     """A change as a signed percentage: 0.0839 -> "+8.39%" (a minus sign, not a hyphen, below zero)."""
     if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
