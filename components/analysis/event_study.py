@@ -22,7 +22,14 @@ from scipy import special  # Student t from scipy.special: scipy.stats costs ~55
 from components.analysis import robust
 from components.analysis.alignment import locate, reaction_position
 from components.analysis.clusters import cluster_events, cluster_note, is_news
-from components.analysis.study_windows import EventStudyError, Window, check_history, signed, window_text
+from components.analysis.study_windows import (
+    EventStudyError,
+    Window,
+    check_history,
+    signed,
+    validate_windows,
+    window_text,
+)
 from components.data.events import Event, shown_title
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
@@ -115,34 +122,6 @@ class EventStudyResult:
         day0 = int(np.flatnonzero(t["tau"].to_numpy() == 0)[0])
         return robust.one_firm_tests(self.ar0.value, self.ar0.p, self.car.value, self.car.p, t["AR"].to_numpy(float),
                                      day0, self.residuals)
-
-
-def _window(value, name: str) -> Window:
-    try:
-        a, b = value
-        if int(a) != a or int(b) != b:
-            raise ValueError
-    except (TypeError, ValueError):
-        raise EventStudyError(f"The {name} window must be two whole numbers of sessions, "
-                              f"such as [-250, -11]; got {value!r}.") from None
-    return int(a), int(b)
-
-
-def validate_windows(estimation: Window, event_window: Window) -> tuple[Window, Window]:
-    """Check both windows (taus relative to day 0) and return them as int pairs; raise EventStudyError."""
-    (e1, e2), (w1, w2) = _window(estimation, "estimation"), _window(event_window, "event")
-    if e1 >= e2:
-        raise EventStudyError(f"The estimation window {window_text((e1, e2))} must start before it ends.")
-    if not w1 <= 0 <= w2:
-        raise EventStudyError(f"The event window {window_text((w1, w2))} must include day 0 (start <= 0 <= end).")
-    if e2 >= w1:
-        raise EventStudyError(f"The estimation window {window_text((e1, e2))} must end before the event window "
-                              f"{window_text((w1, w2))} starts, so the event does not leak into the normal return.")
-    if e2 - e1 + 1 < MIN_ESTIMATION:
-        least = window_text((e2 - MIN_ESTIMATION + 1, e2))
-        raise EventStudyError(f"The estimation window {window_text((e1, e2))} has {e2 - e1 + 1} sessions; "
-                              f"at least {MIN_ESTIMATION} are needed, e.g. {least}.")
-    return (e1, e2), (w1, w2)
 
 
 def _closes(series: pd.Series) -> pd.Series:

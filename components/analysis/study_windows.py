@@ -1,12 +1,13 @@
 """An event study's windows in words ("[-250, -11]") and the study's refusals: the class of error whose message is
-meant for the user, and the check that a stock has history enough before day 0 for the estimation window."""
+meant for the user, the checks of the windows themselves, and the check that a stock has history enough before day 0
+for the estimation window."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from components.facts import MIN_ESTIMATION
-from components.locale import _, ngettext
+from components.locale import N_, _, ngettext
 from components.locale import formats as F
 
 Window = tuple[int, int]
@@ -22,6 +23,38 @@ def signed(n: int) -> str:
 
 def window_text(window: Window) -> str:
     return f"[{signed(window[0])}, {signed(window[1])}]"
+
+
+def _window(value, name: str) -> Window:
+    try:
+        a, b = value
+        if int(a) != a or int(b) != b:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise EventStudyError(_("The {name} window must be two whole numbers of sessions, such as [-250, -11]; got "
+                                "{value}.").format(name=_(name), value=repr(value))) from None
+    return int(a), int(b)
+
+
+def validate_windows(estimation: Window, event_window: Window) -> tuple[Window, Window]:
+    """Check both windows (taus relative to day 0) and return them as int pairs; raise EventStudyError."""
+    (e1, e2), (w1, w2) = _window(estimation, N_("estimation")), _window(event_window, N_("event"))
+    if e1 >= e2:
+        raise EventStudyError(_("The estimation window {window} must start before it ends.").format(
+            window=window_text((e1, e2))))
+    if not w1 <= 0 <= w2:
+        raise EventStudyError(_("The event window {window} must include day 0 (start <= 0 <= end).").format(
+            window=window_text((w1, w2))))
+    if e2 >= w1:
+        raise EventStudyError(_("The estimation window {window} must end before the event window {event} starts, so "
+                                "the event does not leak into the normal return.").format(
+            window=window_text((e1, e2)), event=window_text((w1, w2))))
+    if e2 - e1 + 1 < MIN_ESTIMATION:
+        raise EventStudyError(_("The estimation window {window} has {count} sessions; at least {least} are needed, "
+                                "e.g. {shortest}.").format(window=window_text((e1, e2)), count=e2 - e1 + 1,
+                                                           least=MIN_ESTIMATION,
+                                                           shortest=window_text((e2 - MIN_ESTIMATION + 1, e2))))
+    return (e1, e2), (w1, w2)
 
 
 def check_history(p0: int, estimation: Window, symbol: str, day0: dt.date) -> None:

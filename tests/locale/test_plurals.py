@@ -73,3 +73,11 @@ def test_chinese_counts_read_in_chinese_for_one_and_many(language):
         assert HAN.search(rule) and "day" not in rule and "month" not in rule, rule
     assert _rule("It rose one day ago.").replace("1", "2") == _rule("It rose two days ago.")
 
+
+
+def test_the_timeline_counts_its_events_by_their_total():
+    from components.ui.timeline import _labels
+
+    L.use("en")
+    assert _labels(1)["in_view"].format(shown=1, total=1) == "1 of 1 event in view"
+    assert _labels(3)["in_view_more"].format(shown=2, total=3).startswith("2 of 3 events in view")
