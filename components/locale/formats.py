@@ -151,6 +151,17 @@ def padded_day(value: dt.date, *, year: bool = False) -> str:
     return babel_dates.format_date(value, (_PADDED_YEAR if year else _PADDED_DAY)[current()], locale=babel_locale())
 
 
+_UTC_TIME = {"en": "EEE d MMM y HH:mm", "zh-HK": "y年M月d日 (EEE) HH:mm", "zh-CN": "y年M月d日 (EEE) HH:mm"}
+
+
+def utc_time(moment: dt.datetime | None) -> str:
+    """A moment as UTC's clock reads it, as a notice writes it: "Thu 6 Mar 2025 08:00 UTC" (a fetch time)."""
+    if moment is None:
+        return MISSING
+    wall = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return babel_dates.format_datetime(wall, _UTC_TIME[current()], locale=babel_locale()) + " UTC"
+
+
 def day_time(value: dt.datetime) -> str:
     """A day and a wall-clock time without the year: "Wed 5 Mar 13:53" (the clock ``value`` reads, not UTC's)."""
     wall = dt.datetime.combine(value.date(), value.time())

@@ -143,6 +143,7 @@ def test_partial_live_range_is_reported(live):
     prov = result.provenance["9988.HK"]
     assert prov.source == prices.SOURCE_LIVE and prov.first == HK_DAYS[30].date()
     assert f"data starts {HK_DAYS[30]:%d %b %Y}" in prov.note
+    assert prov.fetched.tzinfo is not None and f"fetched {prov.fetched:%a} " in prov.note  # a weekday, not ISO
 
 
 def test_failure_is_not_retried_until_retry_after_or_a_retry(live):

@@ -1,6 +1,7 @@
 """A sentence writes its days as the reader's language does ("06 Mar 2025", "2025年3月6日"), never as ISO's
 "2025-03-06", whichever layer writes it: a study that cannot run, a notice about events already added, a reaction
-outside the data, a claim's figures. ISO stays where a date is data (a file, a link, a cell that is only a date).
+outside the data, a claim's figures, a fetch time. ISO stays where a date is data (a file, a link, a cell that is only
+a date).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from components import locale as L
 from components.analysis.alignment import reaction
 from components.analysis.event_study import EventStudyError, event_study
 from components.data.events import Event
+from components.locale import formats as F
 from components.text.user_events import merge
 from tests.analysis.test_event_study import BENCH, DATES, SYMBOL, make_event, synthetic
 from tests.locale.conftest import HAN
@@ -47,3 +49,14 @@ def test_chinese_sentences_write_days_in_chinese(language):
     for sentence in sentences:
         assert HAN.search(sentence) and not ISO_DATE.search(sentence), sentence
     assert "2025年3月6日" in sentences[1]
+
+
+@pytest.mark.parametrize("language, written", [
+    ("en", "Thu 6 Mar 2025 08:00 UTC"), ("zh-HK", "2025年3月6日 (週四) 08:00 UTC"),
+    ("zh-CN", "2025年3月6日 (周四) 08:00 UTC"),
+])
+def test_a_fetch_time_is_written_as_the_language_does_on_utc_s_clock(language, written):
+    L.use(language)
+    hong_kong = dt.timezone(dt.timedelta(hours=8))
+    assert F.utc_time(dt.datetime(2025, 3, 6, 16, 0, tzinfo=hong_kong)) == written
+    assert F.utc_time(None) == F.MISSING
