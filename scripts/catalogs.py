@@ -7,8 +7,8 @@
     .venv/bin/python scripts/catalogs.py check     # exit 1 on an untranslated or fuzzy sentence, or one whose
                                                    # {placeholders} differ from the English
 
-Sentences are marked in the code with ``_()``, ``ngettext()`` and ``N_()`` (components/locale). The catalogs are
-committed, .po and .mo alike, so the app runs without this script.
+Sentences are marked in the code with ``_()``, ``ngettext()``, ``N_()`` and ``Nn_()`` (components/locale). The
+catalogs are committed, .po and .mo alike, so the app runs without this script.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from components.locale import CATALOGS, DOMAIN, LANGUAGES  # noqa: E402
 
 TEMPLATE = CATALOGS / f"{DOMAIN}.pot"
 SOURCES = ("app.py", "pages", "components")
-KEYWORDS = ("_", "N_", "ngettext:1,2")
+KEYWORDS = ("_", "N_", "ngettext:1,2", "Nn_:1,2")
 _FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)(?:[:!][^}]*)?\}")
 
 

@@ -4,7 +4,9 @@
   port, with its own disk cache, waits until it serves and always stops it; :class:`ReusableServer`
   keeps one for many tests and restarts it when the app's sources change. A :class:`Server` reports
   its memory and CPU time (with its children) from /proc.
-* :func:`launch_chromium` starts Debian's chromium (never a downloaded browser) headless.
+* :func:`launch_chromium` starts Debian's chromium (never a downloaded browser) headless;
+  :func:`browser_context` opens a fresh context in it (a new Streamlit session) at a size, theme or device, with the
+  tests' default timeout, and always closes it.
 * :func:`wait_for_app` waits until the app has settled: the stApp element exists, no script run
   is in progress ("Running..."), no skeleton placeholders are left and every plotly chart is drawn.
 * :func:`click_event` clicks an event marker by event id: the trace and point come from the
@@ -244,6 +246,22 @@ class ReusableServer:
 
 
 # --- the browser ----------------------------------------------------------------------------------
+
+TIMEOUT_MS = 60_000  # a browser test's waits: generous for a shared, busy machine; passing runs never wait this long
+
+
+@contextlib.contextmanager
+def browser_context(browser, **options) -> Iterator:
+    """A fresh context of ``browser`` (a new Streamlit session): desktop-sized unless ``options`` (Playwright's
+    ``new_context`` options: a viewport, a ``color_scheme``, a device's user agent and touch) say otherwise; every
+    page in it waits up to :data:`TIMEOUT_MS`; closed however the test ends."""
+    context = browser.new_context(**{"viewport": DESKTOP, **options})
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield context
+    finally:
+        context.close()
+
 
 def launch_chromium(playwright):
     """Debian's chromium, headless, with background networking off. Never downloads a browser."""

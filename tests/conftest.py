@@ -83,6 +83,28 @@ def playwright_session():
 
 
 @pytest.fixture(scope="session")
+def server_pool(tmp_path_factory):
+    """One offline app server per xdist worker (session scope is per worker process) for the browser tests, restarted
+    when the app's sources change or it died, always stopped."""
+    from tests.browser_harness import ReusableServer
+
+    pool = ReusableServer(tmp_path_factory.mktemp("price-cache"))
+    try:
+        yield pool
+    finally:
+        pool.close()
+
+
+@pytest.fixture
+def desktop_page(chromium):
+    """A page of a fresh desktop-sized browser context (a new Streamlit session), closed after the test."""
+    from tests.browser_harness import browser_context
+
+    with browser_context(chromium) as context:
+        yield context.new_page()
+
+
+@pytest.fixture(scope="session")
 def chromium(playwright_session):
     """Debian's Chromium, headless, shared by the browser tests of a worker."""
     from tests.browser_harness import launch_chromium

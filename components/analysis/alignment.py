@@ -121,8 +121,8 @@ def _position(dates: pd.DatetimeIndex, day: dt.date) -> int | None:
 
 
 def _span(symbol: str, dates: pd.DatetimeIndex) -> str:
-    return _("{symbol} data covers {first}..{last}").format(symbol=symbol, first=f"{dates[0]:%Y-%m-%d}",
-                                                            last=f"{dates[-1]:%Y-%m-%d}")
+    return _("{symbol} data covers {first}..{last}").format(symbol=symbol, first=F.date_as(dates[0], "date"),
+                                                            last=F.date_as(dates[-1], "date"))
 
 
 def _because(symbol: str, dates: pd.DatetimeIndex, why: str) -> str:
@@ -134,7 +134,7 @@ def _by_calendar(event: Event, dates: pd.DatetimeIndex, symbol: str, cal: calend
     base = {"event_id": event.id, "symbol": symbol, "timing": moment.timing}
     if moment.at.value < cal.opens[0]:
         why = _("the event is before the {market} calendar starts ({first})").format(
-            market=cal.code, first=f"{cal.dates[0]:%Y-%m-%d}")
+            market=cal.code, first=F.date_as(cal.dates[0], "date"))
         return Reaction(status="no price data", note=_because(symbol, dates, why), **base)
     i = cal.first_closing_after(moment.at, inclusive=moment.timing == "session")
     if i is None:
@@ -156,8 +156,8 @@ def _by_calendar(event: Event, dates: pd.DatetimeIndex, symbol: str, cal: calend
         else:
             return Reaction(status="data gap", note=_("{symbol} has no bar for its day-0 session, {day} ({market} "
                                                       "traded that day): a gap in the data, not a holiday").format(
-                symbol=symbol, day=f"{day0:%Y-%m-%d}", market=cal.code), **base)
-        why = why.format(market=cal.code, day=f"{day0:%Y-%m-%d}", symbol=symbol)
+                symbol=symbol, day=F.date_as(day0, "date"), market=cal.code), **base)
+        why = why.format(market=cal.code, day=F.date_as(day0, "date"), symbol=symbol)
         return Reaction(status="no price data", note=_because(symbol, dates, why), **base)
     if pos == 0:
         return Reaction(status="no prior close", position=pos, note=_because(symbol, dates, _("no close before day 0")),
@@ -200,7 +200,7 @@ def locate(event: Event, dates: pd.DatetimeIndex, symbol: str) -> Reaction:
         moment.at.value  # noqa: B018 (raises for a date pandas cannot hold: nanoseconds are what calendars compare)
     except (OverflowError, pd.errors.OutOfBoundsDatetime):  # a date pandas cannot hold (before 1677, after 2262)
         return Reaction(event.id, symbol, "no price data",
-                        note=_("{day} is outside any calendar").format(day=event.date.isoformat()))
+                        note=_("{day} is outside any calendar").format(day=F.date_as(event.date, "date")))
     cal = calendars.sessions(symbol_info(symbol).market.code)
     return _by_calendar(event, dates, symbol, cal, moment) if cal else _by_bars(event, dates, symbol, moment)
 

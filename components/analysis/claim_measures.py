@@ -55,8 +55,8 @@ def session_of(claim: ArticleClaim, b: pd.DataFrame) -> int:
         return int(b.index.get_loc(stamp))
     pos = int(b.index.searchsorted(stamp, side="right")) - 1
     if pos < 0:
-        raise Unavailable(_("{symbol} has no session on or before {day}").format(symbol=claim.symbol,
-                                                                                  day=claim.day.isoformat()))
+        raise Unavailable(_("{symbol} has no session on or before {day}").format(
+            symbol=claim.symbol, day=date_as(claim.day, "weekday_date")))
     return pos
 
 

@@ -24,7 +24,7 @@ from components.analysis.article_claims import (
 from components.analysis.claim_measures import bar_day, basis_of, price, result_of, session_of
 from components.analysis.claims import Figure, Unavailable
 from components.data.basis import BASIS_WORDS, PRINT, split_scale
-from components.locale import N_, _
+from components.locale import N_, Nn_, _, ngettext
 from components.locale import formats as F
 from components.locale.formats import date_as
 
@@ -184,8 +184,8 @@ def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     session = bar_day(b, pos)
     fig = Figure("streak", _(_STREAK_LABELS[claim.unit]).format(symbol=claim.symbol), float(run), claim.symbol,
                  (session,), (), basis_of(claim.symbol))
-    text = _(_STREAK_WORDS[claim.unit, claim.sign > 0]).format(symbol=claim.symbol, count=run,
-                                                               day=date_as(session, "weekday_date"))
+    text = ngettext(*_STREAK_WORDS[claim.unit, claim.sign > 0], run).format(
+        symbol=claim.symbol, count=run, day=date_as(session, "weekday_date"))
     verdict = (MATCHES, _("{count} in a row").format(count=run)) if run == claim.count else (
         NO_MATCH, _("{count} in a row, not {claimed}").format(count=run, claimed=claim.count))
     near = next((end for end in (at - 1, at + 1) if end < len(closes) and run_to(end) == claim.count), None)
@@ -200,16 +200,26 @@ def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
 
 # a streak's sentence by (unit, up), with {symbol}, {count} and {day}; and its figure label
 _STREAK_WORDS = {
-    ("session", True): N_("{symbol} closed up {count} session(s) in a row up to {day}."),
-    ("session", False): N_("{symbol} closed down {count} session(s) in a row up to {day}."),
-    ("week", True): N_("{symbol} closed up {count} week(s) in a row up to {day}."),
-    ("week", False): N_("{symbol} closed down {count} week(s) in a row up to {day}."),
-    ("month", True): N_("{symbol} closed up {count} month(s) in a row up to {day}."),
-    ("month", False): N_("{symbol} closed down {count} month(s) in a row up to {day}."),
-    ("quarter", True): N_("{symbol} closed up {count} quarter(s) in a row up to {day}."),
-    ("quarter", False): N_("{symbol} closed down {count} quarter(s) in a row up to {day}."),
-    ("year", True): N_("{symbol} closed up {count} year(s) in a row up to {day}."),
-    ("year", False): N_("{symbol} closed down {count} year(s) in a row up to {day}."),
+    ("session", True): Nn_("{symbol} closed up {count} session in a row up to {day}.",
+                           "{symbol} closed up {count} sessions in a row up to {day}."),
+    ("session", False): Nn_("{symbol} closed down {count} session in a row up to {day}.",
+                            "{symbol} closed down {count} sessions in a row up to {day}."),
+    ("week", True): Nn_("{symbol} closed up {count} week in a row up to {day}.",
+                        "{symbol} closed up {count} weeks in a row up to {day}."),
+    ("week", False): Nn_("{symbol} closed down {count} week in a row up to {day}.",
+                         "{symbol} closed down {count} weeks in a row up to {day}."),
+    ("month", True): Nn_("{symbol} closed up {count} month in a row up to {day}.",
+                         "{symbol} closed up {count} months in a row up to {day}."),
+    ("month", False): Nn_("{symbol} closed down {count} month in a row up to {day}.",
+                          "{symbol} closed down {count} months in a row up to {day}."),
+    ("quarter", True): Nn_("{symbol} closed up {count} quarter in a row up to {day}.",
+                           "{symbol} closed up {count} quarters in a row up to {day}."),
+    ("quarter", False): Nn_("{symbol} closed down {count} quarter in a row up to {day}.",
+                            "{symbol} closed down {count} quarters in a row up to {day}."),
+    ("year", True): Nn_("{symbol} closed up {count} year in a row up to {day}.",
+                        "{symbol} closed up {count} years in a row up to {day}."),
+    ("year", False): Nn_("{symbol} closed down {count} year in a row up to {day}.",
+                         "{symbol} closed down {count} years in a row up to {day}."),
 }
 _STREAK_LABELS = {"session": N_("{symbol} sessions in a row"), "week": N_("{symbol} weeks in a row"),
                   "month": N_("{symbol} months in a row"), "quarter": N_("{symbol} quarters in a row"),

@@ -22,21 +22,25 @@ from scipy import special  # Student t from scipy.special: scipy.stats costs ~55
 from components.analysis import robust
 from components.analysis.alignment import locate, reaction_position
 from components.analysis.clusters import cluster_events, cluster_note, is_news
+from components.analysis.study_windows import (
+    EventStudyError,
+    Window,
+    check_history,
+    signed,
+    validate_windows,
+    window_text,
+)
 from components.data.events import Event, shown_title
 from components.data.symbols import InvalidSymbol, benchmark_for, normalise_symbol
 from components.facts import DEFAULT_ESTIMATION, DEFAULT_EVENT_WINDOW, MAX_GAP_DAYS, MIN_ESTIMATION
-from components.locale import _
+from components.locale import _, ngettext
+from components.locale import formats as F
 
-Window = tuple[int, int]
 CONFIDENCE = 0.95
 STARS = ((0.01, "***"), (0.05, "**"), (0.10, "*"))
 # Benchmarks and the stocks that are large enough in them to drag the index with their own moves.
 LARGE_CONSTITUENTS = {"^HSI": ("9988.HK", "0700.HK"), "^HSCE": ("9988.HK", "0700.HK"), "^GSPC": ("NVDA",)}
 UNDERLYING = {"BABA": "9988.HK"}  # an ADR moves with its underlying shares
-
-
-class EventStudyError(ValueError):
-    """The study cannot be run; the message is a sentence meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ class Overlap:
     day0: dt.date
 
     def message(self) -> str:
-        day = f"{self.day0:%Y-%m-%d}"
+        day = F.date_as(self.day0, "date")
         if self.window == "event" and self.tau == 0:
             return _("'{title}' shares day 0 ({day}): the two events' effects cannot be separated.").format(
                 title=self.title, day=day)
@@ -60,7 +64,7 @@ class Overlap:
         else:
             text = _("Another event, '{title}', falls in the event window at τ={tau} ({day}): the abnormal return "
                      "from that session on mixes both events.")
-        return text.format(title=self.title, tau=_signed(self.tau), day=day)
+        return text.format(title=self.title, tau=signed(self.tau), day=day)
 
 
 @dataclass(frozen=True)
@@ -118,41 +122,6 @@ class EventStudyResult:
         day0 = int(np.flatnonzero(t["tau"].to_numpy() == 0)[0])
         return robust.one_firm_tests(self.ar0.value, self.ar0.p, self.car.value, self.car.p, t["AR"].to_numpy(float),
                                      day0, self.residuals)
-
-
-def _signed(n: int) -> str:
-    return f"{n:+d}" if n else "0"
-
-
-def _fmt(window: Window) -> str:
-    return f"[{_signed(window[0])}, {_signed(window[1])}]"
-
-
-def _window(value, name: str) -> Window:
-    try:
-        a, b = value
-        if int(a) != a or int(b) != b:
-            raise ValueError
-    except (TypeError, ValueError):
-        raise EventStudyError(f"The {name} window must be two whole numbers of sessions, "
-                              f"such as [-250, -11]; got {value!r}.") from None
-    return int(a), int(b)
-
-
-def validate_windows(estimation: Window, event_window: Window) -> tuple[Window, Window]:
-    """Check both windows (taus relative to day 0) and return them as int pairs; raise EventStudyError."""
-    (e1, e2), (w1, w2) = _window(estimation, "estimation"), _window(event_window, "event")
-    if e1 >= e2:
-        raise EventStudyError(f"The estimation window {_fmt((e1, e2))} must start before it ends.")
-    if not w1 <= 0 <= w2:
-        raise EventStudyError(f"The event window {_fmt((w1, w2))} must include day 0 (start <= 0 <= end).")
-    if e2 >= w1:
-        raise EventStudyError(f"The estimation window {_fmt((e1, e2))} must end before the event window "
-                              f"{_fmt((w1, w2))} starts, so the event does not leak into the normal return.")
-    if e2 - e1 + 1 < MIN_ESTIMATION:
-        raise EventStudyError(f"The estimation window {_fmt((e1, e2))} has {e2 - e1 + 1} sessions; "
-                              f"at least {MIN_ESTIMATION} are needed, e.g. {_fmt((e2 - MIN_ESTIMATION + 1, e2))}.")
-    return (e1, e2), (w1, w2)
 
 
 def _closes(series: pd.Series) -> pd.Series:
@@ -273,27 +242,10 @@ def _day0(event: Event, dates: pd.DatetimeIndex, symbol: str) -> tuple[int, dt.d
         raise EventStudyError(
             _("{symbol}'s prices start on {start}, after day 0 of '{title}' ({day0}), so there is no history before "
               "the event to fit the market model on. Choose a later event.").format(
-                symbol=symbol, start=f"{dates[0]:%Y-%m-%d}", title=shown_title(event), day0=f"{found.day0:%Y-%m-%d}"))
+                symbol=symbol, start=F.date_as(dates[0], "date"), title=shown_title(event),
+                day0=F.date_as(found.day0, "date")))
     raise EventStudyError(_("{symbol} has no session after '{title}' ({day}) in the data.").format(
-        symbol=symbol, title=shown_title(event), day=f"{event.date}"))
-
-
-def _check_history(p0: int, estimation: Window, symbol: str, day0: dt.date) -> None:
-    """Raise when the estimation window reaches before the first return (session 0 has no prior close)."""
-    (e1, e2), earliest = estimation, 1 - p0
-    if e1 >= earliest:
-        return
-    longest, shortest = (earliest, e2), (e2 - MIN_ESTIMATION + 1, e2)
-    fits = (f"The longest window that fits is {_fmt(longest)} ({e2 - earliest + 1} sessions)"
-            if e2 - earliest + 1 >= MIN_ESTIMATION else "No usable window fits")
-    if p0 < 2:  # day 0 is the first session, or the second: no return before it to fit on
-        raise EventStudyError(
-            f"{symbol}'s prices start on or just before day 0 ({day0:%Y-%m-%d}), so there is no history before "
-            f"the event to fit the market model on. Choose a later event, or load a longer {symbol} history.")
-    raise EventStudyError(
-        f"{symbol} has only {p0 - 1} sessions of returns before day 0 ({day0:%Y-%m-%d}), too few for the "
-        f"estimation window {_fmt(estimation)} ({e2 - e1 + 1} sessions). {fits}; the shortest usable window is "
-        f"{_fmt(shortest)} ({MIN_ESTIMATION} sessions). Shorten the window or load a longer history.")
+        symbol=symbol, title=shown_title(event), day=F.date_as(event.date, "date")))
 
 
 def _event_rows(rets: pd.DataFrame, p0: int, event_window: Window, symbol: str) -> tuple[pd.DataFrame, Window, list]:
@@ -301,7 +253,8 @@ def _event_rows(rets: pd.DataFrame, p0: int, event_window: Window, symbol: str) 
     w1, w2 = event_window
     last = min(w2, len(rets) - 1 - p0)
     cut = _("The event window was cut to {window}: {symbol} data end on {day}.")
-    notes = [] if last == w2 else [cut.format(window=_fmt((w1, last)), symbol=symbol, day=f"{rets.index[-1]:%Y-%m-%d}")]
+    notes = [] if last == w2 else [cut.format(window=window_text((w1, last)), symbol=symbol,
+                                              day=F.date_as(rets.index[-1], "date"))]
     return rets.iloc[p0 + w1: p0 + last + 1], (w1, last), notes
 
 
@@ -309,10 +262,13 @@ def _estimate(est: pd.DataFrame, benchmark: str) -> tuple[pd.DataFrame, tuple, l
     """Fit the market model on the estimation rows that have both returns."""
     fit_rows = est.dropna(subset=["stock", "bench"])
     if len(fit_rows) < MIN_ESTIMATION:
-        raise EventStudyError(f"Only {len(fit_rows)} sessions of the estimation window have both returns; "
-                              f"at least {MIN_ESTIMATION} are needed.")
+        raise EventStudyError(ngettext("Only {count} session of the estimation window has both returns; at least "
+                                       "{least} are needed.", "Only {count} sessions of the estimation window have "
+                                       "both returns; at least {least} are needed.", len(fit_rows)).format(
+            count=len(fit_rows), least=MIN_ESTIMATION))
     if np.ptp(fit_rows["bench"].to_numpy()) == 0:
-        raise EventStudyError(f"{benchmark} did not move in the estimation window, so beta cannot be estimated.")
+        raise EventStudyError(_("{benchmark} did not move in the estimation window, so beta cannot be estimated.")
+                              .format(benchmark=benchmark))
     dropped = len(est) - len(fit_rows)
     left = _("{count} estimation sessions had no {benchmark} return and were left out.")
     notes = [left.format(count=dropped, benchmark=benchmark)] if dropped else []
@@ -330,8 +286,8 @@ def _context_notes(event: Event, day0: dt.date, symbol: str, benchmark: str, est
     notes = []
     if (day0 - event.date).days > MAX_GAP_DAYS:
         notes.append(_("Day 0 ({day}) is more than {days} days after the event ({event_day}): the {symbol} data "
-                       "probably have a gap there.").format(day=f"{day0:%Y-%m-%d}", days=MAX_GAP_DAYS,
-                                                             event_day=f"{event.date:%Y-%m-%d}", symbol=symbol))
+                       "probably have a gap there.").format(day=F.date_as(day0, "date"), days=MAX_GAP_DAYS,
+                                                             event_day=F.date_as(event.date, "date"), symbol=symbol))
     n_est, n_evt = int(est["stale"].sum()), int(rows["stale"].sum())
     if n_est + n_evt:
         notes.append(_("{benchmark} had no close on {est} of {est_all} estimation sessions and {evt} of {evt_all} "
@@ -349,7 +305,7 @@ def event_study(stock: pd.Series, bench: pd.Series, event: Event, symbol: str, b
     benchmark = benchmark or benchmark_for(symbol) or "the benchmark"
     rets = aligned_returns(stock, bench)
     p0, day0 = _day0(event, pd.DatetimeIndex(rets.index), symbol)
-    _check_history(p0, estimation, symbol, day0)
+    check_history(p0, estimation, symbol, day0)
     est = rets.iloc[p0 + estimation[0]: p0 + estimation[1] + 1]
     rows, event_window, notes = _event_rows(rets, p0, event_window, symbol)
     fit_rows, fit, fit_notes = _estimate(est, benchmark)
@@ -385,7 +341,7 @@ def compare_events(events: Sequence[Event], stock: pd.Series, bench: pd.Series, 
             continue
         rows.append({**base, "day0": r.day0, "AR0": r.ar0.value, "sd_AR0": r.ar0.sd, "t_AR0": r.ar0.t,
                      "p_AR0": r.ar0.p, "p_SQ0": r.one_firm.day0[1].p, "CAR": r.car.value, "sd_CAR": r.car.sd,
-                     "car_window": _fmt(r.event_window), "t_CAR": r.car.t, "p_CAR": r.car.p, "alpha": r.alpha,
+                     "car_window": window_text(r.event_window), "t_CAR": r.car.t, "p_CAR": r.car.p, "alpha": r.alpha,
                      "beta": r.beta, "L1": r.L1, "overlaps": ", ".join(o.event_id for o in r.overlaps),
                      "status": "ok"})
     rows += [{"event": e.id, "events": e.id, "title": shown_title(e), "cluster": "", "status": why}

@@ -11,20 +11,22 @@ from components.analysis.clusters import GroupResult
 from components.analysis.event_study import CONFIDENCE, EventStudyResult, significance_stars
 from components.data.symbols import symbol_info
 from components.locale import N_, _
-from components.locale.formats import padded_day
+from components.locale.formats import date_as, padded_day
 
 
 def stats_table(result: EventStudyResult) -> pd.DataFrame:
     """The model and test statistics as label/value rows."""
     w, e = result.estimation, result.event_window
     rows = [
-        (_("estimation window"), f"[{w[0]}, {w[1]}] = {result.estimation_first} … {result.estimation_last}"),
+        (_("estimation window"), f"[{w[0]}, {w[1]}] = {date_as(result.estimation_first, 'date')} … "
+                                f"{date_as(result.estimation_last, 'date')}"),
         (_("observations (L1)"), f"{result.L1}"),
         (_("alpha (daily)"), f"{result.alpha:+.5f}"),
         (_("beta"), f"{result.beta:.3f}"),
         (_("residual sd (daily)"), f"{result.sigma:.4%}"),
         ("R²", f"{result.r2:.3f}"),
-        (_("event window"), _("[{first}, {last}], day 0 = {day}").format(first=e[0], last=e[1], day=result.day0)),
+        (_("event window"), _("[{first}, {last}], day 0 = {day}").format(first=e[0], last=e[1],
+                                                                                 day=date_as(result.day0, "date"))),
         (_("AR day 0"), _("{value} (sd {sd})").format(value=f"{result.ar0.value:+.2%}", sd=f"{result.ar0.sd:.2%}")),
         (_("t / p (AR day 0)"), f"{result.ar0.t:.2f} / {result.ar0.p:.4f} {result.ar0.stars}"),
         (_("CAR [{first}, {last}]").format(first=e[0], last=e[1]),

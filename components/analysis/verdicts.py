@@ -60,15 +60,20 @@ def _series(closes_by_symbol: dict[str, pd.Series], symbol: str) -> pd.Series:
     return pd.Series(clean.to_numpy(float), index=index.normalize()).sort_index()
 
 
+def _day(value: dt.date) -> str:
+    """A day in a verdict's words, as the reader's language writes a date ("06 Mar 2025", "2025年3月6日")."""
+    return F.date_as(value, "date")
+
+
 def _span(s: pd.Series, symbol: str) -> str:
-    return _("{symbol} data cover {first}..{last}").format(symbol=symbol, first=f"{s.index[0]:%Y-%m-%d}",
-                                                           last=f"{s.index[-1]:%Y-%m-%d}")
+    return _("{symbol} data cover {first}..{last}").format(symbol=symbol, first=_day(s.index[0]),
+                                                           last=_day(s.index[-1]))
 
 
 def _close_on(s: pd.Series, day: dt.date, symbol: str) -> float:
     stamp = pd.Timestamp(day)
     if stamp not in s.index:
-        raise Unavailable(_("there is no {symbol} close on {day} ({span})").format(symbol=symbol, day=day,
+        raise Unavailable(_("there is no {symbol} close on {day} ({span})").format(symbol=symbol, day=_day(day),
                                                                                   span=_span(s, symbol)))
     return float(s.loc[stamp])
 
@@ -113,8 +118,8 @@ def _check_no_hole(symbol: str, dates: tuple[dt.date, dt.date], closes_by_symbol
         if len(missed):
             raise Unavailable(_("{symbol} has no close on {missed} although {other} traded that day, so its return "
                                 "into {day} would span two sessions").format(symbol=symbol, other=other,
-                                                                             missed=f"{missed[0]:%Y-%m-%d}",
-                                                                             day=dates[1]))
+                                                                             missed=_day(missed[0]),
+                                                                             day=_day(dates[1])))
 
 
 def _same_market(symbol: str, market: str) -> bool:
@@ -127,15 +132,15 @@ def _same_market(symbol: str, market: str) -> bool:
 def _on_article_day(fig: Figure, day: dt.date) -> Figure:
     if fig.dates[-1] != day:
         raise Unavailable(_("the computed {symbol} reaction session is {session}, not {day}, the day the article "
-                            "describes; the data may lack that session").format(symbol=fig.symbol,
-                                                                               session=fig.dates[-1], day=day))
+                            "describes; the data may lack that session").format(
+            symbol=fig.symbol, session=_day(fig.dates[-1]), day=_day(day)))
     return fig
 
 
 def _move(fig: Figure) -> str:
     return _("{symbol} went from {first} on {first_day} to {last} on {last_day}, {change}").format(
-        symbol=fig.symbol, first=F.fixed_number(fig.closes[0]), first_day=fig.dates[0],
-        last=F.fixed_number(fig.closes[1]), last_day=fig.dates[1], change=_pct(fig.value))
+        symbol=fig.symbol, first=F.fixed_number(fig.closes[0]), first_day=_day(fig.dates[0]),
+        last=F.fixed_number(fig.closes[1]), last_day=_day(fig.dates[1]), change=_pct(fig.value))
 
 
 def _basis_note(figures: Iterable[Figure]) -> str:
@@ -193,7 +198,7 @@ def _index_lift(claim: Claim, closes: dict, events) -> ClaimResult:
     stock, index, market = (_on_article_day(_reaction_figure(key, event, closes, sym), m.article_day)
                             for key, sym in (("stock", m.stock), ("index", m.index), ("market", m.market)))
     figures = [stock, index, market]
-    text = _("On {day}: {stock}; {index}; {market}.").format(day=m.article_day, stock=_move(stock),
+    text = _("On {day}: {stock}; {index}; {market}.").format(day=_day(m.article_day), stock=_move(stock),
                                                              index=_move(index), market=_move(market))
     if index.value <= 0 or stock.value <= 0:
         mover = index if index.value <= 0 else stock
@@ -228,16 +233,16 @@ def _low_day(m: ChangeSince, s: pd.Series) -> dt.date:
     span = s.loc[pd.Timestamp(m.low_window.start):pd.Timestamp(m.low_window.end)]
     if span.empty:
         raise Unavailable(_("there are no {symbol} closes in {start}..{end}").format(
-            symbol=m.symbol, start=m.low_window.start, end=m.low_window.end))
+            symbol=m.symbol, start=_day(m.low_window.start), end=_day(m.low_window.end)))
     return span.idxmin().date()
 
 
 def _since_pair(m: ChangeSince, s: pd.Series, low_day: dt.date, end: dt.date, suffix: str) -> list[Figure]:
     """The change to ``end`` from the base close and from the low close, as two figures."""
-    since_base = _("{symbol} from the {base} close to the {end} close").format(symbol=m.symbol, base=m.base_date,
-                                                                              end=end)
+    since_base = _("{symbol} from the {base} close to the {end} close").format(symbol=m.symbol, base=_day(m.base_date),
+                                                                              end=_day(end))
     since_low = _("{symbol} from its {month} low close ({low}) to the {end} close").format(
-        symbol=m.symbol, month=F.month(m.low_window.start), low=low_day, end=end)
+        symbol=m.symbol, month=F.month(m.low_window.start), low=_day(low_day), end=_day(end))
     return [_change(f"since_base{suffix}", since_base, s, m.symbol, m.base_date, end),
             _change(f"since_low{suffix}", since_low, s, m.symbol, low_day, end)]
 
@@ -252,14 +257,15 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
             else _("Year to date, {move}: not more than {threshold}.")).format(move=_move(base), threshold=over)
     lowest = (_("From the lowest close of {start}..{end}, {move}: more than {threshold}.") if low.value > m.threshold
               else _("From the lowest close of {start}..{end}, {move}: not more than {threshold}."))
-    text = year + " " + lowest.format(start=m.low_window.start, end=m.low_window.end, move=_move(low), threshold=over)
+    text = year + " " + lowest.format(start=_day(m.low_window.start), end=_day(m.low_window.end), move=_move(low),
+                                      threshold=over)
     if m.also_end:
         try:
             figures = figures + _since_pair(m, s, low_day, m.also_end, ":also")
             text += " " + _("To the {end} close the two figures were {first} and {second}.").format(
-                end=m.also_end, first=_pct(figures[2].value), second=_pct(figures[3].value))
+                end=_day(m.also_end), first=_pct(figures[2].value), second=_pct(figures[3].value))
         except Unavailable as exc:  # the verdict does not depend on the second end date
-            text += " " + _("The figures to {end} cannot be given: {reason}.").format(end=m.also_end, reason=exc)
+            text += " " + _("The figures to {end} cannot be given: {reason}.").format(end=_day(m.also_end), reason=exc)
     verdict, condition = (SUPPORTED, "") if base.value > m.threshold else (NOT_SUPPORTED, "")
     if verdict == NOT_SUPPORTED and low.value > m.threshold:
         verdict = PARTLY
@@ -267,7 +273,7 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
         condition = (_("holds only when measured from the {month} low close of {low}, and only with the {end} "
                        "session: to the {also} close it was {change}") if later
                      else _("holds only when measured from the {month} low close of {low}")).format(
-            month=month, low=low_day, end=m.end, also=m.also_end, change=_pct(figures[-1].value))
+            month=month, low=_day(low_day), end=_day(m.end), also=_day(m.also_end), change=_pct(figures[-1].value))
     text += " " + _("Reading: {rationale}").format(rationale=shown_text(claim, "rationale")) + _basis_note(figures)
     return ClaimResult(claim, verdict, text, tuple(figures), condition)
 
@@ -275,7 +281,7 @@ def _change_since(claim: Claim, closes: dict, events) -> ClaimResult:
 def _rally_since(claim: Claim, closes: dict, events) -> ClaimResult:
     m: RallySince = claim.measure
     label = _("{symbol} from the {base} close to the {end} close")
-    figures = tuple(_change(f"change:{sym}", label.format(symbol=sym, base=m.base_date, end=m.end),
+    figures = tuple(_change(f"change:{sym}", label.format(symbol=sym, base=_day(m.base_date), end=_day(m.end)),
                             _series(closes, sym), sym, m.base_date, m.end) for sym in m.symbols)
     rallied = [f.symbol for f in figures if f.value >= m.min_change]
     if len(rallied) == len(figures):
@@ -311,8 +317,8 @@ def _check_window(claim: Claim, closes_by_symbol: dict[str, pd.Series]) -> None:
         s = _series(closes_by_symbol, symbol)
         window = claim.window
         if window and (s.index[0].date() > window.start or s.index[-1].date() < window.end):
-            raise Unavailable(_("the claim needs {start}..{end} but {span}").format(start=window.start, end=window.end,
-                                                                                   span=_span(s, symbol)))
+            raise Unavailable(_("the claim needs {start}..{end} but {span}").format(
+                start=_day(window.start), end=_day(window.end), span=_span(s, symbol)))
 
 
 def evaluate(claim: Claim, closes_by_symbol: dict[str, pd.Series], events: Iterable[Event]) -> ClaimResult:

@@ -129,10 +129,24 @@ def candle_bars(part: pd.DataFrame) -> pd.DataFrame:
 
 
 def _volume_trace(part: pd.DataFrame, symbol: str, axis: str, color: str) -> dict:
+    """A symbol's volume bars; the hover writes each in the language's own units (plotly's "12.3M" is English)."""
     return dict(type="bar", x=_dates(part["date"]), y=_f32(part["volume"]),
                 name=_("{symbol} volume").format(symbol=symbol), legendgroup=symbol, showlegend=False,
                 marker=dict(color=color), xaxis=f"x{axis}", yaxis=f"y{axis}",
-                hovertemplate="%{y:,.0f}<extra>" + _("volume") + "</extra>")
+                customdata=[F.compact_number(v, 2) for v in part["volume"].tolist()],
+                hovertemplate="%{customdata}<extra>" + _("volume") + "</extra>")
+
+
+def volume_axis(peak: float) -> dict:
+    """A volume axis's ticks, two to four, at round steps (1, 2 or 5 times a power of ten) written in the language's
+    own units ("200萬", "1億"), where plotly would write its SI suffixes ("2M", "100M")."""
+    if not peak > 0:
+        return {}
+    rough = peak / 4
+    power = 10 ** np.floor(np.log10(rough))
+    step = next(float(m * power) for m in (1, 2, 5, 10) if m * power >= rough)
+    values = [step * i for i in range(int(peak // step) + 1)]
+    return dict(tickmode="array", tickvals=values, ticktext=[F.compact_number(v) for v in values])
 
 
 def _axis_title(symbols: list[str], view: str) -> str:
@@ -210,7 +224,7 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
         row_px.append(PANEL_PX["single" if len(panels) == 1 else "stacked"][size])
         if candles:
             traces.append(_volume_trace(bars, panel[0], str(row + 1), pen.neutral))
-            yaxes[row + 1] = dict(title=dict(text=_("volume")))
+            yaxes[row + 1] = dict(title=dict(text=_("volume")), **volume_axis(float(bars["volume"].max())))
             row_px.append(PANEL_PX["volume"][size])
     span = session_span(frame, start, end)
     layout = _layout(symbols, span, hidden, uirevision, sum(row_px) + 120 if height is None else height, pen,

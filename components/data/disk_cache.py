@@ -35,17 +35,12 @@ def cache_path(symbol: str) -> Path:
     return cache_dir() / f"{urllib.parse.quote(symbol, safe='')}.parquet"
 
 
-def utc_text(moment: datetime) -> str:
-    """A fetch time as the pages show it, e.g. '2025-03-06 08:00 UTC'."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
 @dataclass(frozen=True)
 class CacheRead:
     """What reading a symbol's file gave: a frame with its fetch time, or why there is none usable."""
 
     frame: pd.DataFrame | None = None
-    fetched: str = ""
+    fetched: datetime | None = None  # when the file was written (UTC)
     set_aside: str = ""  # the reason a damaged file was moved aside (said once, by the read that found it)
 
 
@@ -65,7 +60,7 @@ def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
         problems = ["it is not a readable parquet file"]
     if problems:
         return CacheRead(set_aside=_set_aside(path, "; ".join(problems)))
-    return CacheRead(frame, utc_text(datetime.fromtimestamp(mtime, timezone.utc)))
+    return CacheRead(frame, datetime.fromtimestamp(mtime, timezone.utc))
 
 
 def _upgraded(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:

@@ -107,14 +107,16 @@ class Event(BaseModel):
     def _known_zone(cls, value: str) -> str:
         if not is_time_zone(value):
             shown = "".join(ch if ch.isprintable() else "?" for ch in str(value))[:40]
-            raise ValueError(f"'{shown}' is not an IANA time zone such as Asia/Hong_Kong or America/New_York")
+            raise ValueError(_("'{zone}' is not an IANA time zone such as Asia/Hong_Kong or America/New_York").format(
+                zone=shown))
         return value
 
     @field_validator("symbols")
     @classmethod
     def _valid_symbols(cls, value: list[str]) -> list[str]:
         if len(value) > MAX_SYMBOLS:
-            raise ValueError(f"lists {len(value)} symbols; an event lists at most {MAX_SYMBOLS}")
+            raise ValueError(_("lists {count} symbols; an event lists at most {limit}").format(count=len(value),
+                                                                                               limit=MAX_SYMBOLS))
         try:
             return list(dict.fromkeys(normalise_symbol(s) for s in value))
         except InvalidSymbol as exc:
@@ -124,8 +126,8 @@ class Event(BaseModel):
     @classmethod
     def _within_years(cls, value: dt.date) -> dt.date:
         if not EVENT_YEARS[0] <= value.year <= EVENT_YEARS[1]:  # charts and pandas timestamps hold these years
-            raise ValueError(f"'{value.isoformat()}' is outside the years {EVENT_YEARS[0]}–{EVENT_YEARS[1]} "
-                             "that the charts can show")
+            raise ValueError(_("'{value}' is outside the years {first}–{last} that the charts can show").format(
+                value=value.isoformat(), first=EVENT_YEARS[0], last=EVENT_YEARS[1]))
         return value
 
     @model_validator(mode="after")

@@ -11,7 +11,7 @@ file another process wrote) with the rules the snapshot obeys: :func:`tidy_probl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -58,7 +58,7 @@ class Provenance:
     rows: int = 0
     note: str = ""  # why this source (a failed fetch, offline mode) or what is missing
     stale: bool = False  # an old disk copy, served because the live fetch failed
-    fetched: str = ""  # when the frame was fetched from Yahoo (live data and disk copies)
+    fetched: datetime | None = None  # when the frame was fetched from Yahoo, UTC (live data and disk copies)
 
     @property
     def basis_label(self) -> str:

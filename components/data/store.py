@@ -41,7 +41,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from components.data import prices
-from components.data.disk_cache import read_disk_cache, utc_text, write_disk_cache
+from components.data.disk_cache import read_disk_cache, write_disk_cache
 from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError, load_snapshot, snapshot_tidy
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.data.yahoo import fetch_history
@@ -71,7 +71,7 @@ def is_offline() -> bool:
 class _LiveEntry:
     frame: pd.DataFrame
     source: str  # live or disk cache
-    fetched: str  # when Yahoo served it
+    fetched: datetime  # when Yahoo served it (UTC)
     day: date  # the day it was fetched for: a new day refetches
     expires: float  # time.monotonic() deadline
 
@@ -230,7 +230,7 @@ def _fetch_unrecorded(symbol: str, today: date) -> _LiveEntry:
     if problems:
         raise FetchError("Yahoo's answer failed the checks: " + "; ".join(problems))
     write_disk_cache(symbol, frames[symbol])
-    return _LiveEntry(frames[symbol], prices.SOURCE_LIVE, utc_text(datetime.now(timezone.utc)), today, expires)
+    return _LiveEntry(frames[symbol], prices.SOURCE_LIVE, datetime.now(timezone.utc), today, expires)
 
 
 def _start(symbol: str, today: date) -> tuple[Future, float]:
@@ -257,7 +257,7 @@ class _Served:
     frame: pd.DataFrame | None
     source: str = ""
     note: str = ""  # for the provenance table
-    fetched: str = ""  # when the frame was fetched from Yahoo
+    fetched: datetime | None = None  # when the frame was fetched from Yahoo (UTC)
     failure: str = ""  # why the live fetch failed, when it did (offline mode is no failure)
     stale: bool = False  # an old disk copy stands in for a failed fetch
 
@@ -300,13 +300,14 @@ def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
         return _Served(None, note=_("offline mode"))
     note = _notes.pop(symbol, "")
     if isinstance(live, _LiveEntry):
-        fetched = _("fetched {when}").format(when=live.fetched)
+        fetched = _("fetched {when}").format(when=F.utc_time(live.fetched))
         return _Served(live.frame, live.source, _join(note, fetched), live.fetched)
     reason = live
     copy = read_disk_cache(symbol, max_age=None)
     note = _join(note, copy.set_aside)
     if copy.frame is not None:
-        stale = _("{reason}; using the disk copy fetched {when} (stale)").format(reason=reason, when=copy.fetched)
+        stale = _("{reason}; using the disk copy fetched {when} (stale)").format(reason=reason,
+                                                                                when=F.utc_time(copy.fetched))
         return _Served(copy.frame, prices.SOURCE_DISK, _join(note, stale), copy.fetched, reason, stale=True)
     return _Served(None, note=_join(note, reason), failure=reason)
 
@@ -316,8 +317,8 @@ def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
 def validate_request(symbols: list[str], start: date, end: date) -> tuple[list[str], list[str]]:
     """Normalise symbols (keeping order, dropping repeats) and check the range; return symbols and problems."""
     if start > end:
-        raise RangeError(_("The start date {start} is after the end date {end}.").format(start=f"{start:%Y-%m-%d}",
-                                                                                         end=f"{end:%Y-%m-%d}"))
+        raise RangeError(_("The start date {start} is after the end date {end}.").format(start=F.date_as(start, "date"),
+                                                                                         end=F.date_as(end, "date")))
     valid, problems = [], []
     for raw in symbols:
         try:
@@ -378,14 +379,14 @@ def _finish(symbol, frame, source, note, start, end) -> tuple[pd.DataFrame, pric
     full_first, full_last = frame["date"].iloc[0].date(), frame["date"].iloc[-1].date()
     if part.empty:
         note = _join(note, _("no {symbol} data in {start}..{end}; {source} data covers {first}..{last}").format(
-            symbol=symbol, start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}", source=source,
-            first=f"{full_first:%Y-%m-%d}", last=f"{full_last:%Y-%m-%d}"))
+            symbol=symbol, start=F.date_as(start, "date"), end=F.date_as(end, "date"), source=source,
+            first=F.date_as(full_first, "date"), last=F.date_as(full_last, "date")))
         return prices.empty_tidy(), prices.Provenance(symbol, source, basis, note=note)
     first, last = part["date"].iloc[0].date(), part["date"].iloc[-1].date()
     if first > start + timedelta(days=7) and first == full_first:
-        note = _join(note, _("data starts {day}").format(day=f"{first:%Y-%m-%d}"))
+        note = _join(note, _("data starts {day}").format(day=F.date_as(first, "date")))
     if last < end - timedelta(days=7) and last == full_last:
-        note = _join(note, _("data ends {day}").format(day=f"{last:%Y-%m-%d}"))
+        note = _join(note, _("data ends {day}").format(day=F.date_as(last, "date")))
     return part.reset_index(drop=True), prices.Provenance(symbol, source, basis, first, last, len(part), note)
 
 

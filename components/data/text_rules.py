@@ -19,43 +19,47 @@ import html
 import re
 import unicodedata
 
+from components.locale import _
+
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # a tag opens where "<" meets a letter, "/", "!" or "?" (HTML's tag-open state); "on" plus three or more
 # letters and "=" is an event handler (onload=, onerror=), but not "one = two" or "only="
 MARKUP = re.compile(r"<[a-z!/?]|(?:java|vb)script\s*:|data\s*:\s*text/html|\bon[a-z]{3,}\s*=", re.IGNORECASE)
-PLAIN_TEXT = "only plain text is accepted"
 
 
 def control_problem(text: str) -> str | None:
     """Why ``text`` cannot be kept because of one character (named with its code point), else None."""
     for ch in text:
         if ch in BIDI_CONTROLS:
-            return (f"contains the direction control character U+{ord(ch):04X}, which can disguise text; "
-                    f"{PLAIN_TEXT}")
+            return _("contains the direction control character {code}, which can disguise text; only plain text is "
+                     "accepted").format(code=f"U+{ord(ch):04X}")
         if unicodedata.category(ch) == "Cc" and ch not in "\n\t":
-            return (f"contains the control character U+{ord(ch):04X}; only printable text, tabs and line breaks "
-                    "are accepted")
+            return _("contains the control character {code}; only printable text, tabs and line breaks are "
+                     "accepted").format(code=f"U+{ord(ch):04X}")
     return None
 
 
 def _named(found: str) -> str:
     """What a markup match is, in words that hold no markup themselves."""
     if found.startswith("<"):
-        return f"a less-than sign directly before '{found[1]}' (U+003C), which opens an HTML tag"
+        return _("a less-than sign directly before '{character}' (U+003C), which opens an HTML tag").format(
+            character=found[1])
     if found[:2].lower() == "on":
-        return f"'{found.rstrip('= ')}=', an HTML event handler"
-    return f"'{''.join(found.split())}', a script or HTML address"
+        return _("'{words}=', an HTML event handler").format(words=found.rstrip("= "))
+    return _("'{words}', a script or HTML address").format(words="".join(found.split()))
 
 
 def markup_problem(text: str) -> str | None:
     """Why ``text`` reads as HTML or script markup (the words named), else None."""
     found = MARKUP.search(text)
     if found is not None:
-        return f"contains HTML or script markup: {_named(found.group())}; {PLAIN_TEXT}"
+        return _("contains HTML or script markup: {what}; only plain text is accepted").format(
+            what=_named(found.group()))
     decoded = html.unescape(text) if "&" in text else text
     found = MARKUP.search(decoded) if decoded != text else None
     if found is not None:
-        return f"contains HTML or script markup written with HTML entities: {_named(found.group())}; {PLAIN_TEXT}"
+        return _("contains HTML or script markup written with HTML entities: {what}; only plain text is "
+                 "accepted").format(what=_named(found.group()))
     return None
 
 

@@ -4,7 +4,8 @@ Every sentence a user reads goes through :func:`_` (``ngettext`` for counts), wh
 up in the gettext catalog of the run's language (``catalogs/<locale>/LC_MESSAGES/dashboard.mo``, compiled from the
 ``.po`` files by ``scripts/catalogs.py``). A sentence with values is written with named placeholders and filled after
 the lookup — ``_("{symbol} closed at {price}").format(...)`` — so each language may order them its own way. A string
-that must exist before any run (a module constant) is marked with :func:`N_` and looked up where it is shown.
+that must exist before any run (a module constant) is marked with :func:`N_` (a counted one, its singular and plural,
+with :func:`Nn_`) and looked up where it is shown.
 
 The language of a run is a context variable the UI sets once per run (:func:`use`); Streamlit runs each session's
 script in its own thread, so two sessions never see each other's language. Dates, numbers, percentages and prices are
@@ -81,3 +82,9 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogs without translating it here: it is translated where it is shown."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a counted sentence's singular and plural for the catalogs without translating them here: the pair is
+    looked up where it is shown, ``ngettext(*pair, count)``."""
+    return singular, plural

@@ -36,6 +36,19 @@ def number(value: float | None, decimals: int = 2) -> str:
                                         locale=babel_locale())
 
 
+# CLDR writes Hong Kong Chinese counts in K, M and B; Hong Kong's Chinese press writes 萬 and 億, as CLDR's zh_Hant
+_COMPACT_LOCALE = {"zh-HK": "zh_Hant"}
+
+
+def compact_number(value: float | None, decimals: int = 1) -> str:
+    """A large count in the language's own units: 12,345,678 is "12.3M" in English, "1234.6萬" in Hong Kong and
+    "1234.6万" on the mainland (a volume's axis and hover)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return babel_numbers.format_compact_decimal(value, format_type="short", fraction_digits=decimals,
+                                                locale=_COMPACT_LOCALE.get(current(), babel_locale()))
+
+
 def signed_percent(fraction: float | None, decimals: int = 2) -> str:
     """A change as a signed percentage: 0.0839 -> "+8.39%" (a minus sign, not a hyphen, below zero)."""
     if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
@@ -136,6 +149,17 @@ _DAY_TIME = {"en": "EEE d MMM HH:mm", "zh-HK": "M月d日 (EEE) HH:mm", "zh-CN": 
 def padded_day(value: dt.date, *, year: bool = False) -> str:
     """A day as plotly's ticks write it: "Thu 06 Mar" ("Thu 06 Mar 2025" with ``year``)."""
     return babel_dates.format_date(value, (_PADDED_YEAR if year else _PADDED_DAY)[current()], locale=babel_locale())
+
+
+_UTC_TIME = {"en": "EEE d MMM y HH:mm", "zh-HK": "y年M月d日 (EEE) HH:mm", "zh-CN": "y年M月d日 (EEE) HH:mm"}
+
+
+def utc_time(moment: dt.datetime | None) -> str:
+    """A moment as UTC's clock reads it, as a notice writes it: "Thu 6 Mar 2025 08:00 UTC" (a fetch time)."""
+    if moment is None:
+        return MISSING
+    wall = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return babel_dates.format_datetime(wall, _UTC_TIME[current()], locale=babel_locale()) + " UTC"
 
 
 def day_time(value: dt.datetime) -> str:

@@ -245,10 +245,10 @@ def _loaded_claims_section(story: Story, history: PriceResult) -> str:
     """The checked articles' figures with their verdicts, checked as the claims page checks them."""
     parts, left = [], len(story.articles) - len(_checked_articles(story))
     if left:
-        note = ngettext("The claims of the latest {latest} articles are checked here; those of the {n} earlier "
-                        "one(s) are on the dashboard's Claims page.",
+        note = ngettext("The claims of the latest {latest} articles are checked here; that of the {n} earlier "
+                        "one is on the dashboard's Claims page.",
                         "The claims of the latest {latest} articles are checked here; those of the {n} earlier "
-                        "one(s) are on the dashboard's Claims page.", left)
+                        "ones are on the dashboard's Claims page.", left)
         parts.append(_tag("p", note.format(latest=MAX_REPORT_ARTICLES, n=left), ' class="note"'))
     for article in _checked_articles(story):
         claims = _article_claims(article)

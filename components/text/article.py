@@ -28,24 +28,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
-from components.data.events import Event, bundled_events, shown_time_note, shown_title, zone_name
+from components.data.events import Event, bundled_events, shown_title, zone_name
 from components.data.records import plain_error
 from components.facts import DATA_DIR
 from components.locale import _
 from components.locale import formats as F
 from components.text.dates import DateExpression, find_date_expressions
+from components.text.event_gaps import gap_note, utc_date
 from components.text.sentences import sentence_spans
 
 ARTICLE_FILE = DATA_DIR / "article.txt"
 META_FILE = DATA_DIR / "article.json"
 HEADING_MAX_CHARS = 80
 THRESHOLD = 57.0  # between the bundled article's repeated and distinct blocks (measured: tests/text/test_article.py)
-# A "day after" that the verified times put more than this far from 24 hours is only "roughly" right.
-GAP_TOLERANCE_HOURS = 12
 
 EVENT_CUES: dict[str, tuple[str, ...]] = {
     "qwq-32b-release": (r"\bQwQ-32B\b",),
@@ -287,52 +285,15 @@ def _from_context(expr: DateExpression, anchor: DateMention) -> DateExpression:
     return replace(expr, start_date=day, end_date=day, rule=rule, reason="")
 
 
-def _utc_date(event: Event) -> dt.date | None:
-    return None if event.timestamp is None else event.timestamp.tz_convert("UTC").date()
-
-
-def _gap_note(expr: DateExpression, event: Event, anchor: Event | None) -> str:
-    """A note when the hours between event and anchor disagree with the article's day count.
-
-    An event without a verified hour spans its whole date: the gap is then a range, and "a day" holds
-    only as a statement about calendar days."""
-    if anchor is None or anchor.timestamp is None:
-        return ""
-    days = abs(expr.offset_days)
-    if event.timestamp is None:
-        start = pd.Timestamp(event.date).tz_localize(event.tz)
-        low, high = sorted(abs((anchor.timestamp - t).total_seconds()) / 3600
-                           for t in (start, start + pd.Timedelta(days=1)))
-        said = _("the article puts {days} day(s) between {event} and {anchor}; {event} has no verified hour "
-                 "({why}), so from its date the gap is {low} to {high} hours: a day only in calendar terms") \
-            if event.time_note else _("the article puts {days} day(s) between {event} and {anchor}; {event} has no "
-                                      "verified hour, so from its date the gap is {low} to {high} hours: a day only "
-                                      "in calendar terms")
-        return said.format(days=days, event=shown_title(event), anchor=shown_title(anchor), why=shown_time_note(event),
-                           low=F.fixed_number(low, 0, grouping=False), high=F.fixed_number(high, 0, grouping=False))
-    hours = (anchor.timestamp - event.timestamp).total_seconds() / 3600
-    if abs(hours - 24 * expr.offset_days) <= GAP_TOLERANCE_HOURS:
-        return ""
-    same_utc = _utc_date(event) == _utc_date(anchor)
-    said = _("the article puts {days} day(s) between {event} and {anchor}; the verified times are about {hours} hours "
-             "apart ({event_time}; {anchor_time}); both fall on {day} in UTC") if same_utc else _(
-        "the article puts {days} day(s) between {event} and {anchor}; the verified times are about {hours} hours "
-        "apart ({event_time}; {anchor_time})")
-    return said.format(days=days, event=shown_title(event), anchor=shown_title(anchor),
-                       hours=F.fixed_number(abs(hours), 0, grouping=False),
-                       event_time=event.when(), anchor_time=anchor.when(),
-                       day=F.date_as(_utc_date(event), "date"))
-
-
 def _check(expr: DateExpression, event: Event, anchor: Event | None) -> EventCheck:
     """Compare a resolved expression with one event's verified date (in the event's own time zone)."""
     verified, start, end = event.date, expr.start_date, expr.end_date
     off_by = 0 if start <= verified <= end else min(abs((verified - start).days), abs((verified - end).days))
     verdict = "agrees" if off_by == 0 else "roughly" if off_by <= 1 else "disagrees"
     notes = [_("verified {day} ({tz})").format(day=F.date_as(verified, "date"), tz=zone_name(event.tz))]
-    if _utc_date(event) not in (None, verified):
-        notes.append(_("in UTC it was {day}").format(day=F.date_as(_utc_date(event), "date")))
-    gap = _gap_note(expr, event, anchor) if expr.kind == "offset" else ""
+    if utc_date(event) not in (None, verified):
+        notes.append(_("in UTC it was {day}").format(day=F.date_as(utc_date(event), "date")))
+    gap = gap_note(expr, event, anchor) if expr.kind == "offset" else ""
     if gap:
         verdict, notes = max(verdict, "roughly", key=VERDICT_ORDER.index), notes + [gap]
     return EventCheck(event.id, verified, verdict, "; ".join(notes))

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from components.facts import EVENT_YEARS
 from components.locale import _
+from components.locale.formats import date_as
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -170,7 +171,7 @@ def checked_date(published: dt.date | str) -> dt.date:
                 published=published)) from None
     if not EVENT_YEARS[0] <= published.year <= EVENT_YEARS[1]:
         raise ValueError(_("The publication date {published} is outside the years {first}–{last} this app "
-                           "handles.").format(published=published.isoformat(), first=EVENT_YEARS[0],
+                           "handles.").format(published=date_as(published, "date"), first=EVENT_YEARS[0],
                                               last=EVENT_YEARS[1]))
     return published
 

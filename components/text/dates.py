@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Mapping
 
-from components.locale import N_, _
+from components.locale import N_, _, ngettext
 from components.locale import formats as F
 from components.text import periods, story_periods
 from components.text.date_types import (
@@ -242,13 +242,16 @@ def _ago(m: re.Match, ctx: Context) -> DateExpression:
     unit, pub = m.group("unit").lower().rstrip("s"), ctx.published
     if unit in ("day", "week"):
         day = pub - dt.timedelta(days=count * (7 if unit == "week" else 1))
-        said = _("{count} day(s) before publication") if unit == "day" else _("{count} week(s) before publication")
+        said = ngettext("{count} day before publication", "{count} days before publication", count) if unit == "day" \
+            else ngettext("{count} week before publication", "{count} weeks before publication", count)
         return resolved(m, "relative", one_day(day), said.format(count=count))
     if unit == "month":
         return resolved(m, "relative", shifted_month(pub, -count),
-                        _("the calendar month {count} month(s) before publication").format(count=count))
+                        ngettext("the calendar month {count} month before publication",
+                                 "the calendar month {count} months before publication", count).format(count=count))
     return resolved(m, "relative", year_span(pub.year - count),
-                    _("the calendar year {count} year(s) before publication").format(count=count))
+                    ngettext("the calendar year {count} year before publication",
+                             "the calendar year {count} years before publication", count).format(count=count))
 
 
 def _anchor_date(anchor: str, anchors: Mapping[str, dt.date]) -> tuple[str, dt.date] | None:
@@ -285,9 +288,11 @@ def _offset(m: re.Match, ctx: Context) -> DateExpression:
                           anchor, sign * days)
     name, day = found
     span = one_day(day + dt.timedelta(days=sign * days))
-    rule = (_("{days} day(s) after the anchor event ({name}, {day})") if sign > 0 else
-            _("{days} day(s) before the anchor event ({name}, {day})")).format(days=days, name=name,
-                                                                               day=F.date_as(day, "date"))
+    rule = (ngettext("{days} day after the anchor event ({name}, {day})",
+                     "{days} days after the anchor event ({name}, {day})", days) if sign > 0 else
+            ngettext("{days} day before the anchor event ({name}, {day})",
+                     "{days} days before the anchor event ({name}, {day})", days)).format(
+        days=days, name=name, day=F.date_as(day, "date"))
     return resolved(m, "offset", span, rule, anchor=anchor, offset_days=sign * days)
 
 

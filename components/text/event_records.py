@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from components.data.events import Event, describe_validation_error
 from components.data.text_rules import as_plain
 from components.facts import MAX_SYMBOLS
-from components.locale import _
+from components.locale import _, ngettext
 
 if TYPE_CHECKING:
     from components.text.extraction import Candidate
@@ -50,7 +50,8 @@ def candidate_to_event_record(candidate: Candidate, **edits) -> dict:
     """
     unknown = sorted(set(edits) - set(Event.model_fields))
     if unknown:
-        raise ValueError(_("unknown event field(s): {fields}").format(fields=", ".join(unknown)))
+        raise ValueError(ngettext("unknown event field: {fields}", "unknown event fields: {fields}",
+                                  len(unknown)).format(fields=", ".join(unknown)))
     if edits.get("origin", "user") != "user":
         raise ValueError(_("a proposed event always has origin 'user'"))
     record = {**_base_record(candidate), **edits}

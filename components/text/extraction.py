@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Mapping
 
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
-from components.locale import _
+from components.locale import _, ngettext
 from components.locale.formats import date_as
 from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, side_events
 from components.text.candidates import DEFAULT_TZ, NAMED_EVENT, Candidate, Extraction, Unresolved, guess_category
@@ -279,8 +279,10 @@ def _part_candidates(clause: Clause, part: event_parts.Part, own: list[DateExpre
         if base is None or base.is_range:
             return []
         day = base.start_date - dt.timedelta(days=part.back)
-        rule = (_("{count} day(s) before the day of its clause ({day})") if part.back > 0 else
-                _("{count} day(s) after the day of its clause ({day})")).format(
+        rule = (ngettext("{count} day before the day of its clause ({day})",
+                         "{count} days before the day of its clause ({day})", abs(part.back)) if part.back > 0 else
+                ngettext("{count} day after the day of its clause ({day})",
+                         "{count} days after the day of its clause ({day})", abs(part.back))).format(
             count=abs(part.back), day=date_as(base.start_date, "date"))
         span, e = (day, day), None
     at = words.find(e.text) if e else -1

@@ -1,29 +1,30 @@
 """The wording of the periods' rules that depends on a word of the text: one whole sentence per unit, per part of
 a year and per animal of the lunar calendar, each marked for the catalogs and looked up where a rule is written
-(:mod:`components.text.periods`)."""
+(:mod:`components.text.periods`); a counted one is a singular and plural pair for ``ngettext``."""
 
 from __future__ import annotations
 
-from components.locale import N_
+from components.locale import N_, Nn_
 
 # a trailing span ("over the past three months"), by its unit
 TRAILING = {
-    "day": N_("the {count} day(s) up to publication"),
-    "session": N_("the {count} session(s) up to publication"),
-    "trading day": N_("the {count} trading day(s) up to publication"),
-    "trading session": N_("the {count} trading session(s) up to publication"),
-    "week": N_("the {count} week(s) up to publication"),
-    "month": N_("the {count} month(s) up to publication"),
-    "quarter": N_("the {count} quarter(s) up to publication"),
-    "year": N_("the {count} year(s) up to publication"),
-    "decade": N_("the {count} decade(s) up to publication"),
+    "day": Nn_("the {count} day up to publication", "the {count} days up to publication"),
+    "session": Nn_("the {count} session up to publication", "the {count} sessions up to publication"),
+    "trading day": Nn_("the {count} trading day up to publication", "the {count} trading days up to publication"),
+    "trading session": Nn_("the {count} trading session up to publication",
+                           "the {count} trading sessions up to publication"),
+    "week": Nn_("the {count} week up to publication", "the {count} weeks up to publication"),
+    "month": Nn_("the {count} month up to publication", "the {count} months up to publication"),
+    "quarter": Nn_("the {count} quarter up to publication", "the {count} quarters up to publication"),
+    "year": Nn_("the {count} year up to publication", "the {count} years up to publication"),
+    "decade": Nn_("the {count} decade up to publication", "the {count} decades up to publication"),
 }
 # a look-back ("in more than three years"), by its unit
 LOOK_BACK = {
-    "week": N_("a look-back of {count} week(s) to publication"),
-    "month": N_("a look-back of {count} month(s) to publication"),
-    "year": N_("a look-back of {count} year(s) to publication"),
-    "decade": N_("a look-back of {count} decade(s) to publication"),
+    "week": Nn_("a look-back of {count} week to publication", "a look-back of {count} weeks to publication"),
+    "month": Nn_("a look-back of {count} month to publication", "a look-back of {count} months to publication"),
+    "year": Nn_("a look-back of {count} year to publication", "a look-back of {count} years to publication"),
+    "decade": Nn_("a look-back of {count} decade to publication", "a look-back of {count} decades to publication"),
 }
 # "since early 2023", by the part of the year
 SINCE_PART = {

@@ -22,7 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
-from components.locale import _
+from components.locale import _, ngettext
 from components.locale import formats as F
 from components.text import story
 from components.text.date_types import (
@@ -113,10 +113,11 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
         start = pub - dt.timedelta(days=7 * count)
     elif unit == "quarter" and ctx.quarter:
         return resolved(m, "span", (shifted_quarter(ctx.quarter, 1 - count)[0], ctx.quarter[1]),
-                        _("the {count} quarter(s) up to the last quarter named").format(count=count))
+                        ngettext("the {count} quarter up to the last quarter named",
+                                 "the {count} quarters up to the last quarter named", count).format(count=count))
     else:
         start = months_before(pub, count * _UNIT_MONTHS.get(unit, 12))
-    return resolved(m, "span", (start, pub), _(TRAILING.get(unit, TRAILING["year"])).format(count=count),
+    return resolved(m, "span", (start, pub), ngettext(*TRAILING.get(unit, TRAILING["year"]), count).format(count=count),
                     _("the base day is the same date back; a day either way can change a figure"), to_publication=True)
 
 
@@ -130,7 +131,7 @@ def _look_back(m: re.Match, ctx: Context) -> DateExpression:
     bound = (m.group("q") or "").strip().lower()
     note = _("open start: '{words}' makes {day} a bound, not the day it began").format(
         words=bound, day=F.date_as(start, "date")) if bound else ""
-    return resolved(m, "span", (start, ctx.published), _(LOOK_BACK[unit]).format(count=count), note)
+    return resolved(m, "span", (start, ctx.published), ngettext(*LOOK_BACK[unit], count).format(count=count), note)
 
 
 def _since_part(m: re.Match, ctx: Context) -> DateExpression:
@@ -305,14 +306,19 @@ def _reference(m: re.Match, ctx: Context) -> DateExpression:
         for _step in range(min(abs(offset), 30)):
             day = story.previous_session(ctx.market or ctx.place, day) if offset < 0 else \
                 story.next_session(ctx.market or ctx.place, day)
-        said = (_("{count} session(s) after the day the text named last ({day}), on the market's calendar")
-                if offset > 0 else
-                _("{count} session(s) before the day the text named last ({day}), on the market's calendar"))
+        said = (ngettext("{count} session after the day the text named last ({day}), on the market's calendar",
+                         "{count} sessions after the day the text named last ({day}), on the market's calendar",
+                         abs(offset)) if offset > 0 else
+                ngettext("{count} session before the day the text named last ({day}), on the market's calendar",
+                         "{count} sessions before the day the text named last ({day}), on the market's calendar",
+                         abs(offset)))
         return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=F.date_as(ctx.day, "date")),
                         qualifier=qualifier)
     day = ctx.day + dt.timedelta(days=offset)
-    said = (_("{count} day(s) after the day the text named last ({day})") if offset > 0 else
-            _("{count} day(s) before the day the text named last ({day})") if offset else
+    said = (ngettext("{count} day after the day the text named last ({day})",
+                     "{count} days after the day the text named last ({day})", abs(offset)) if offset > 0 else
+            ngettext("{count} day before the day the text named last ({day})",
+                     "{count} days before the day the text named last ({day})", abs(offset)) if offset else
             _("the day the text named last ({day})"))
     return resolved(m, "reference", one_day(day), said.format(count=abs(offset), day=F.date_as(ctx.day, "date")),
                     qualifier=qualifier)

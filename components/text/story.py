@@ -21,7 +21,7 @@ from collections import Counter
 import pandas as pd
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
-from components.locale import _
+from components.locale import _, ngettext
 from components.locale.formats import date_as
 from components.text import entities, lexicon
 from components.text.date_types import MONTH, month_number
@@ -51,7 +51,8 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
     if counts["US"] == counts["HK"]:
         return None
     place = "US" if counts["US"] > counts["HK"] else "HK"
-    return place, _("its lead reports the {place} session ({count} cue(s) against {other})").format(
+    return place, ngettext("its lead reports the {place} session ({count} cue against {other})",
+                           "its lead reports the {place} session ({count} cues against {other})", counts[place]).format(
         place=place, count=counts[place], other=counts[_other(place)])
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from components.locale import N_, _
+from components.locale.formats import date_as
 from components.text import quantities
 from components.text.titles import caption_story, is_caption, strip_dateline
 
@@ -62,5 +63,5 @@ def _published_notice(header: re.Match, published: dt.date) -> list[str]:
     if written and written.group() != published.isoformat():
         return [_("The text says it was published {written}; dates are read against {published}, the date given. "
                   "Change the publication date if the text is right.").format(written=written.group(),
-                                                                               published=published.isoformat())]
+                                                                               published=date_as(published, "date"))]
     return []

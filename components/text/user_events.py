@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from components.data.events import Event, describe_validation_error, is_time_zone
 from components.data.symbols import InvalidSymbol, normalise_symbol
 from components.facts import MAX_SYMBOLS, MAX_USER_EVENTS
-from components.locale import _
+from components.locale import _, ngettext
+from components.locale.formats import date_as
 from components.text.extraction import Candidate, candidate_to_event_record
 from components.text.uploads import same_event_key
 
@@ -39,16 +40,19 @@ def merge(existing: list[Event], new: list[Event], taken: set[str]) -> Merge:
     for event in new:  # one event however often the list repeats it
         firsts.setdefault(same_event_key(event), event)
     if len(firsts) < len(new):
-        notices.append(_("{count} event(s) repeated another of these and were added once.").format(
-            count=len(new) - len(firsts)))
+        notices.append(ngettext("{count} event repeated another of these and was added once.",
+                                "{count} events repeated another of these and were added once.",
+                                len(new) - len(firsts)).format(count=len(new) - len(firsts)))
         new = list(firsts.values())
     repeated = duplicates(existing, new)
     if repeated:
-        shown = "; ".join(_("“{title}” ({date})").format(title=e.title, date=e.date) for e, _same in repeated[:5])
+        shown = "; ".join(_("“{title}” ({date})").format(title=e.title, date=date_as(e.date, "date"))
+                           for e, _same in repeated[:5])
         if len(repeated) > 5:
             shown = _("{listed} and {more} more").format(listed=shown, more=len(repeated) - 5)
-        notices.append(_("{count} event(s) were already among yours and were not added again: {events}.").format(
-            count=len(repeated), events=shown))
+        notices.append(ngettext("{count} event was already among yours and was not added again: {events}.",
+                                "{count} events were already among yours and were not added again: {events}.",
+                                len(repeated)).format(count=len(repeated), events=shown))
         skip = {id(e) for e, _same in repeated}
         new = [e for e in new if id(e) not in skip]
     used = set(taken) | {e.id for e in existing}

@@ -9,7 +9,7 @@ from components.data import calendars, prices, store
 from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult, provenance_rows
 from components.data.symbols import symbol_info
 from components.locale import _
-from components.locale.formats import day
+from components.locale.formats import day, utc_time
 from components.ui import state
 
 
@@ -36,7 +36,7 @@ def provenance_banner(result: PriceResult) -> None:
                          "prices once it answers."))
     stale = [s for s, p in result.provenance.items() if p.stale]
     if stale:
-        copies = ", ".join(_("{symbol} (fetched {when})").format(symbol=s, when=result.provenance[s].fetched)
+        copies = ", ".join(_("{symbol} (fetched {when})").format(symbol=s, when=utc_time(result.provenance[s].fetched))
                            for s in stale)
         st.warning(_("Live prices are unavailable for {symbols} ({why}). Showing the last prices fetched from Yahoo "
                      "Finance, which may be out of date: {copies}.").format(

@@ -171,7 +171,8 @@ def loaded_ui() -> None:
 
 def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: int) -> None:
     claim = result.claim
-    st.markdown(f"### {md_escape(claim.symbol or _('No listing named'))} · {md_escape(claim.claimed)} · "
+    listing = claim.symbol or _("No listing named")  # a call inside an f-string is not extracted for the catalogs
+    st.markdown(f"### {md_escape(listing)} · {md_escape(claim.claimed)} · "
                 f"{_(MEASURE_WORDS.get(claim.measure, claim.measure))}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(ARTICLE_VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(claim.sentence[:400])))

@@ -16,7 +16,7 @@ from components.analysis.ranges import DateRange
 from components.charts import marks
 from components.charts.timeline import timeline_data
 from components.data.events import CATEGORIES, Event, category_name, shown_title
-from components.locale import _, babel_locale
+from components.locale import _, babel_locale, ngettext
 from components.locale.formats import day
 from components.ui import caches, device, state
 from components.ui.labels import shown_as
@@ -72,7 +72,8 @@ def timeline(events: list[Event], shown: DateRange) -> None:
                                                                  start=shown.start, end=shown.end, span=span,
                                                                  selected=selected, dark=dark),
                           shown.start, shown.end, span, selected, dark, events=events)
-    data = {**drawn, "labels": caches.shared("timeline labels", _labels)}  # the shared dict stays as it was made
+    labels = caches.shared("timeline labels", lambda: _labels(len(events)), len(events))
+    data = {**drawn, "labels": labels}  # the shared dict stays as it was made
     ids = [e.id for e in events]
     TIMELINE(key=state.TIMELINE, data=data, on_pick_change=_on_pick, on_step_change=lambda: _on_step(ids))
     opened = {"range": _("It opens on the date range."),
@@ -83,15 +84,17 @@ def timeline(events: list[Event], shown: DateRange) -> None:
                  "next.").format(opened=opened, clock=data["clock"]))
 
 
-def _labels() -> dict:
-    """The component's words and date pieces in the run's language (the browser draws them)."""
+def _labels(total: int) -> dict:
+    """The component's words and date pieces in the run's language (the browser draws them); its count of events in
+    view agrees with the ``total`` of events."""
     locale = babel_locale()
     return {"timeline": _("Event timeline: Tab to the events, ← / → to move between them, Enter to open one"),
             "zoom": _("Timeline zoom"), "zoom_out": _("Zoom out"), "zoom_in": _("Zoom in"),
             "reset": _("Reset view"), "reset_title": _("Back to the opening view"),
             "all": _("All events"), "all_title": _("Show every event"),
-            "in_view": _("{shown} of {total} events in view"),
-            "in_view_more": _("{shown} of {total} events in view · zoom out or drag to see the rest"),
+            "in_view": ngettext("{shown} of {total} event in view", "{shown} of {total} events in view", total),
+            "in_view_more": ngettext("{shown} of {total} event in view · zoom out or drag to see the rest",
+                                     "{shown} of {total} events in view · zoom out or drag to see the rest", total),
             "months": [get_month_names("abbreviated", locale=locale)[m] for m in range(1, 13)],
             "weekdays": [get_day_names("abbreviated", locale=locale)[d] for d in (6, 0, 1, 2, 3, 4, 5)],
             # Translators: the timeline's date ticks; {weekday}, {day}, {month} (abbreviated), {year}, {hour}

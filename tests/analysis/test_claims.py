@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -186,7 +187,7 @@ def test_evaluate_without_the_needed_dates_is_not_checkable(closes, events, clai
     claim = next(c for c in C.load_claims() if c.id == claim_id)
     r = V.evaluate(claim, without(closes, symbol, *days), events)
     assert r.verdict == C.NOT_CHECKABLE
-    assert symbol in r.reason and any(day in r.reason for day in days)
+    assert symbol in r.reason and any(f"{dt.date.fromisoformat(day):%d %b %Y}" in r.reason for day in days)
 
 
 def test_evaluate_missing_symbol_or_truncated_data_is_not_checkable(closes, events):

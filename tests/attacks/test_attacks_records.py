@@ -225,7 +225,7 @@ def test_five_hundred_identical_rows_are_one_event_and_the_rest_are_named_duplic
 def test_a_list_repeating_an_event_adds_it_once():
     result = merge([], [mine(), mine(id="user-again"), mine(id="user-other", title="Other")], set())
     assert [e.id for e in result.events] == ["user-mine", "user-other"]
-    assert "1 event(s) repeated another of these and were added once." in result.notices
+    assert "1 event repeated another of these and was added once." in result.notices
 
 
 def test_a_time_the_clocks_skip_is_one_time_with_one_notice(open_page):

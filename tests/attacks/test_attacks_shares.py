@@ -212,7 +212,7 @@ def test_the_report_reads_and_checks_a_bounded_number_of_articles(monkeypatch):
     html_text = report_story.build_report(s, history)
     assert len(read) == MAX_REPORT_ARTICLES and read[-1].startswith("Story 9.")
     assert html_text.count("Claims of “Story") == MAX_REPORT_ARTICLES
-    assert f"those of the {10 - MAX_REPORT_ARTICLES} earlier one(s) are on the dashboard's Claims page" in html_text
+    assert f"those of the {10 - MAX_REPORT_ARTICLES} earlier ones are on the dashboard's Claims page" in html_text
 
 
 def test_a_database_that_never_answers_costs_waiting_visitors_one_timeout_together(monkeypatch):

@@ -28,8 +28,7 @@ from tests.ui.test_languages_pages import english_left
 
 pytestmark = [pytest.mark.browser]
 
-TIMEOUT_MS = 60_000
-expect.set_options(timeout=TIMEOUT_MS)
+expect.set_options(timeout=B.TIMEOUT_MS)
 # every language the sidebar offers; a page is opened in one with lang=<code> in its link
 LANGUAGES = list(locale.LANGUAGES)
 THEMES = ["light", "dark"]
@@ -42,22 +41,11 @@ AXE_OPTIONS = {"resultTypes": ["violations"]}
 EXCLUDED: list[list[str]] = []
 
 
-@pytest.fixture(scope="module")
-def server_pool(tmp_path_factory):
-    pool = B.ReusableServer(tmp_path_factory.mktemp("a11y-cache"))
-    try:
-        yield pool
-    finally:
-        pool.close()
-
-
 def new_context(chromium, theme: str, width: str):
-    """A fresh browser (a new Streamlit session) whose system theme is ``theme``, at ``width``."""
+    """A fresh browser (a new Streamlit session) whose system theme is ``theme``, at ``width``; closed after."""
     phone = width == "phone"
-    ctx = chromium.new_context(viewport=WIDTHS[width], color_scheme=theme,
-                               user_agent=PHONE_AGENT if phone else None, has_touch=phone)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    return ctx
+    return B.browser_context(chromium, viewport=WIDTHS[width], color_scheme=theme,
+                             user_agent=PHONE_AGENT if phone else None, has_touch=phone)
 
 
 def address(url_path: str, language: str) -> str:
@@ -166,8 +154,7 @@ def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, 
     server = server_pool.get()
     report: list[str] = []
     for width in WIDTHS:
-        ctx = new_context(chromium, theme, width)
-        try:
+        with new_context(chromium, theme, width) as ctx:
             page = ctx.new_page()
             for spec in navigation.PAGES:
                 B.goto(page, server.url, address(spec.url_path, language))
@@ -181,16 +168,13 @@ def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, 
                 report += overflow(page, f"{spec.url_path} {theme} {width} {language}")
                 if language != DEFAULT and width == "desktop":
                     report += english(page, f"{spec.url_path} {theme} {language}")
-        finally:
-            ctx.close()
     print("\n".join(report) or f"axe: no violation in the {theme} theme ({language})")
     assert not report, "axe-core found violations:\n" + "\n".join(report)
 
 
 def test_timeline_works_with_the_keyboard_alone(server_pool, chromium):
     server = server_pool.get()
-    ctx = new_context(chromium, "light", "desktop")
-    try:
+    with new_context(chromium, "light", "desktop") as ctx:
         page = ctx.new_page()
         B.goto(page, server.url, "/timeline")
         settle(page, "timeline")
@@ -221,5 +205,3 @@ def test_timeline_works_with_the_keyboard_alone(server_pool, chromium):
         title = next(e.title for e in bundled_events() if e.id == chosen)
         expect(main.locator("h2").first).to_have_text(title)
         assert (focused_label or "").startswith(title + ", "), focused_label
-    finally:
-        ctx.close()

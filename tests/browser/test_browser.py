@@ -29,8 +29,7 @@ from tests import browser_harness as B
 # no skip when chromium is missing: launch_chromium fails with the install command instead
 pytestmark = [pytest.mark.browser]
 
-TIMEOUT_MS = 60_000  # generous for a shared, busy machine; passing runs never wait this long
-expect.set_options(timeout=TIMEOUT_MS)  # expect() has its own 5 s default, too short under load
+expect.set_options(timeout=B.TIMEOUT_MS)  # expect() has its own 5 s default, too short under load
 NAV_TITLES = ["Overview", "Timeline", "The article", "Claims check", "Markets", "Event study", "Two listings",
               "Your events & symbols"]
 # url path -> (title, plotly charts the page draws with default state)
@@ -49,16 +48,6 @@ EVENTS = {e.id: e for e in bundled_events()}
 
 # --- fixtures -------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def server_pool(tmp_path_factory):
-    """One offline server per xdist worker (session scope is per worker process), always stopped."""
-    pool = B.ReusableServer(tmp_path_factory.mktemp("price-cache"))
-    try:
-        yield pool
-    finally:
-        pool.close()
-
-
 @pytest.fixture
 def server(server_pool):
     """The worker's server; restarted first if the app's sources changed since it started (the app
@@ -67,18 +56,8 @@ def server(server_pool):
 
 
 @pytest.fixture
-def context(chromium):
-    ctx = chromium.new_context(viewport=B.DESKTOP)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
-@pytest.fixture
-def page(context, request):
-    pg = context.new_page()
+def page(desktop_page, request):
+    pg = desktop_page
     failed_before = request.session.testsfailed
     yield pg
     if request.session.testsfailed > failed_before:  # keep the last state of a failing test
@@ -141,7 +120,7 @@ def expected_x_range(preset: str, anchor: str = "article") -> tuple[dt.datetime,
 
 def wait_for_query(page, **params: str) -> None:
     """Wait until the URL holds these query parameters (the app writes the URL after each run)."""
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    deadline = time.monotonic() + B.TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
         current = query(page)
         if all(current.get(k) == v for k, v in params.items()):
@@ -247,10 +226,8 @@ def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chrom
     assert original["widgets"][state.SYMBOLS.widget]["tags"] == ["9988.HK", "^HSCE"]
     link = B.current_url(page)
 
-    other = chromium.new_context(viewport=B.DESKTOP)
-    try:
+    with B.browser_context(chromium) as other:
         fresh = other.new_page()
-        fresh.set_default_timeout(TIMEOUT_MS)
         fresh.goto(link)
         B.wait_for_app(fresh, charts=1)
         copy = view_snapshot(fresh, state.MARKETS_CHART.key)
@@ -259,8 +236,6 @@ def test_shareable_link_reproduces_the_view_in_a_new_context(server, page, chrom
         assert B.current_url(fresh) == link
         no_exception(fresh)
         assert fresh.locator('[data-testid="stAlertContentWarning"]').count() == 0
-    finally:
-        other.close()
 
 
 def test_timeline_click_selects_event_and_next_walks_on(server, page):
@@ -296,10 +271,8 @@ def test_timeline_click_selects_event_and_next_walks_on(server, page):
 def test_deep_link_is_the_first_request_of_a_fresh_server(chromium, tmp_path):
     # wait="port": no health check, so the deep link really is the server's first request
     with B.streamlit_server(tmp_path / "cache", wait="port") as fresh_server:
-        ctx = chromium.new_context(viewport=B.DESKTOP)
-        try:
+        with B.browser_context(chromium) as ctx:
             pg = ctx.new_page()
-            pg.set_default_timeout(TIMEOUT_MS)
             # record anything that flashes up while the app reroutes
             pg.add_init_script("""
                 window.__seen = {notFound: false, navs: []};
@@ -328,8 +301,6 @@ def test_deep_link_is_the_first_request_of_a_fresh_server(chromium, tmp_path):
             # Streamlit's default navigation (listing 'app') may flash up before the reroute; it
             # must not be what stays. Recorded in the report, not asserted.
             print("sidebar navigations seen:", seen["navs"])
-        finally:
-            ctx.close()
 
 
 def test_every_page_opens_at_its_own_address_from_a_fresh_servers_first_request(chromium, tmp_path):
@@ -339,17 +310,13 @@ def test_every_page_opens_at_its_own_address_from_a_fresh_servers_first_request(
 
     with B.streamlit_server(tmp_path / "cache", wait="port") as fresh_server:
         for spec in (navigation._spec(navigation.HOME), *navigation.PAGES):
-            ctx = chromium.new_context(viewport=B.DESKTOP)
-            try:
+            with B.browser_context(chromium) as ctx:
                 pg = ctx.new_page()
-                pg.set_default_timeout(TIMEOUT_MS)
                 B.goto(pg, fresh_server.url, "/" + spec.url_path, charts=0)
                 pg.get_by_role("heading", level=1).first.wait_for()
                 assert pg.get_by_text("Page not found").count() == 0, spec.url_path
                 assert urlsplit(pg.url).path == "/" + spec.url_path, pg.url
                 no_exception(pg)
-            finally:
-                ctx.close()
 
 
 def test_preset_buttons_change_the_chart_range_and_url(server, page):

@@ -12,7 +12,6 @@ from components.ui import state
 from tests import browser_harness as B
 
 pytestmark = [pytest.mark.browser]
-TIMEOUT_MS = 60_000
 NAV_LINK = '[data-testid="stSidebar"] [data-testid="stPageLink"] a'
 
 
@@ -23,13 +22,8 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
-def page(chromium):
-    ctx = chromium.new_context(viewport=B.DESKTOP)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield ctx.new_page()
-    finally:
-        ctx.close()
+def page(desktop_page):
+    return desktop_page
 
 
 def params_of(url: str) -> dict[str, str]:

@@ -15,7 +15,6 @@ from components.ui import state
 from tests import browser_harness as B
 
 pytestmark = [pytest.mark.browser]
-TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module")
@@ -25,30 +24,15 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
-def playwright_and_browser(playwright_session, chromium):
-    return playwright_session, chromium
+def desktop(desktop_page):
+    return desktop_page
 
 
 @pytest.fixture
-def desktop(playwright_and_browser):
-    ctx = playwright_and_browser[1].new_context(viewport=B.DESKTOP)
-    ctx.set_default_timeout(TIMEOUT_MS)
-    try:
-        yield ctx.new_page()
-    finally:
-        ctx.close()
-
-
-@pytest.fixture
-def phone(playwright_and_browser):
+def phone(playwright_session, chromium):
     """An iPhone-sized touch screen: 390 x 844, touch events, a phone's user agent."""
-    playwright, browser = playwright_and_browser
-    ctx = browser.new_context(**{**playwright.devices["iPhone 13"], "viewport": B.MOBILE})
-    ctx.set_default_timeout(TIMEOUT_MS)
-    try:
+    with B.browser_context(chromium, **{**playwright_session.devices["iPhone 13"], "viewport": B.MOBILE}) as ctx:
         yield ctx.new_page()
-    finally:
-        ctx.close()
 
 
 def query(page) -> dict[str, str]:
@@ -83,7 +67,7 @@ def test_timeline_zoom_survives_a_click_and_next(server, desktop):
     assert B.timeline_view(page) == zoomed, "the click reset the zoom"
     assert query(page)["event"] == target
     page.get_by_role("button", name="Next ▶").click()
-    page.wait_for_function(f"() => !location.search.includes('event={target}')", timeout=TIMEOUT_MS)
+    page.wait_for_function(f"() => !location.search.includes('event={target}')", timeout=B.TIMEOUT_MS)
     B.wait_for_app(page)
     after = B.timeline_view(page)
     assert abs((after[1] - after[0]) - (zoomed[1] - zoomed[0])) < 1000, "Next changed the zoom level"
@@ -209,7 +193,7 @@ def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(server, de
     chart.locator(".infolayer .legend .traces", has_text="BABA").click()
     page.wait_for_timeout(500)
     page.locator(f".st-key-{state.LOG.widget} label").click()  # the log scale redraws the chart
-    page.wait_for_function("location.search.includes('log=1')", timeout=TIMEOUT_MS)
+    page.wait_for_function("location.search.includes('log=1')", timeout=B.TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     page.wait_for_timeout(800)
     assert B.chart_handle(page, state.MARKETS_CHART.key).evaluate("gd => gd._fullLayout.yaxis2.type") == "log"
@@ -248,14 +232,14 @@ def test_custom_range_typed_dates_apply_on_enter(server, desktop):
     B.goto(page, server.url, "/markets", charts=1)
     B.open_range_controls(page)
     page.locator(f".st-key-{state.RANGE_PRESET.widget} button", has_text="Custom").click()
-    page.wait_for_function("location.search.includes('range=custom')", timeout=TIMEOUT_MS)
+    page.wait_for_function("location.search.includes('range=custom')", timeout=B.TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     B.open_range_controls(page)
     year = page.get_by_role("spinbutton", name=re.compile(r"^year, .*start date"))
     year.click()
     page.keyboard.type("2024")
     page.keyboard.press("Enter")
-    page.wait_for_function("location.search.includes('start=2024-')", timeout=TIMEOUT_MS)
+    page.wait_for_function("location.search.includes('start=2024-')", timeout=B.TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     assert query(page)["range"] == "custom" and query(page)["start"].startswith("2024-")
     assert B.x_range_timestamps(page, state.MARKETS_CHART.key)[0].year == 2024
@@ -276,7 +260,7 @@ def test_the_range_controls_are_on_the_page_on_a_phone(server, phone):
     except PlaywrightTimeout:  # a tap while the popover was still opening can miss; tap the preset again
         if preset.is_visible():
             preset.tap()
-        page.wait_for_function("location.search.includes('range=1Y')", timeout=TIMEOUT_MS)
+        page.wait_for_function("location.search.includes('range=1Y')", timeout=B.TIMEOUT_MS)
     B.wait_for_app(page, charts=1)
     B.screenshot(page, "overview-1y-mobile")
 
@@ -322,12 +306,9 @@ def test_each_page_change_adds_one_history_entry_and_back_returns(server, deskto
     expect(page.locator('[data-testid="stMain"] h1', has_text="Event timeline")).to_be_visible()
 
 
-def test_charts_follow_the_dark_theme(server, playwright_and_browser):
-    browser = playwright_and_browser[1]
-    ctx = browser.new_context(viewport=B.DESKTOP, color_scheme="dark")
-    try:
+def test_charts_follow_the_dark_theme(server, chromium):
+    with B.browser_context(chromium, color_scheme="dark") as ctx:
         page = ctx.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
         B.goto(page, server.url, "/", charts=1)
         background = page.evaluate("""() => getComputedStyle(document.querySelector('[data-testid="stApp"]'))
             .backgroundColor""")
@@ -338,5 +319,3 @@ def test_charts_follow_the_dark_theme(server, playwright_and_browser):
         B.screenshot(page, "overview-dark-desktop")
         B.goto(page, server.url, "/timeline?event=qwq-32b-release", charts=1)
         B.screenshot(page, "timeline-dark-desktop")
-    finally:
-        ctx.close()

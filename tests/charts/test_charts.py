@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
+from components import locale as L
 from components.analysis import metrics
 from components.charts import marks as overlays
 from components.charts import palette
@@ -147,3 +148,22 @@ def test_timeline_script_never_writes_event_text_as_html():
     assert script.count("innerHTML") == 1
     template = script.split("root.innerHTML = `", 1)[1].split("`", 1)[0]
     assert "${" not in template  # the one HTML string is the toolbar, a constant
+
+
+@pytest.mark.parametrize("language, units, foreign", [
+    ("en", "KMB", "萬億万亿"), ("zh-HK", "萬億", "KMBk万亿"), ("zh-CN", "万亿", "KMBk萬億"),
+])
+def test_volumes_are_written_in_the_languages_own_units_on_the_axis_and_in_the_hover(history, language, units,
+                                                                                       foreign):
+    L.use(language)
+    try:
+        fig = chart(history, ARTICLE_3M, view="price", style="candles")
+    finally:
+        L.use(L.DEFAULT)
+    bars = [t for t in fig.data if t.type == "bar"]
+    axes = [fig.layout[f"yaxis{t.yaxis[1:]}"] for t in bars]
+    assert bars and all(axis.tickmode == "array" and max(axis.tickvals) <= max(t.y) for axis, t in zip(axes, bars))
+    shown = [text for axis in axes for text in axis.ticktext] + [text for t in bars for text in t.customdata]
+    assert all(any(u in text for u in units) for text in shown if text != "0")
+    assert not any(ch in text for text in shown for ch in foreign)
+    assert "%{customdata}" in bars[0].hovertemplate and "%{y" not in bars[0].hovertemplate

@@ -142,7 +142,8 @@ def test_partial_live_range_is_reported(live):
     result = store.get_prices(["9988.HK"], START, END)
     prov = result.provenance["9988.HK"]
     assert prov.source == prices.SOURCE_LIVE and prov.first == HK_DAYS[30].date()
-    assert f"data starts {HK_DAYS[30].date()}" in prov.note
+    assert f"data starts {HK_DAYS[30]:%d %b %Y}" in prov.note
+    assert prov.fetched.tzinfo is not None and f"fetched {prov.fetched:%a} " in prov.note  # a weekday, not ISO
 
 
 def test_failure_is_not_retried_until_retry_after_or_a_retry(live):
@@ -214,7 +215,7 @@ def test_invalid_symbols_are_reported_and_valid_ones_served():
 def test_range_outside_the_data_says_what_the_data_covers():
     result = store.get_prices(["9988.HK"], date(2015, 1, 1), date(2015, 12, 31))
     prov = result.provenance["9988.HK"]
-    assert prov.rows == 0 and "covers 2022-01-03..2026-02-27" in prov.note
+    assert prov.rows == 0 and "covers 03 Jan 2022..27 Feb 2026" in prov.note
 
 
 def test_damaged_snapshot_leaves_symbols_without_source(monkeypatch, tmp_path):

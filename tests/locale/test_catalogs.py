@@ -7,6 +7,8 @@ fail here; ``scripts/catalogs.py all`` mends the first three kinds' bookkeeping,
 
 from __future__ import annotations
 
+import ast
+
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -66,3 +68,28 @@ def test_the_check_catches_a_missing_translation_and_a_changed_placeholder(tmp_p
     monkeypatch.setattr(catalogs, "LANGUAGES", {"zh-HK": ("繁體中文", "zh_Hant_HK")})
     found = catalogs.problems()
     assert any("placeholders differ" in p for p in found) and any("not translated" in p for p in found)
+
+
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "Nn_": 2}
+
+
+def _marked_in_code() -> dict[str, str]:
+    """Every sentence a marker call spells out in the code (a call inside an f-string too), with its place."""
+    found = {}
+    for folder in catalogs.SOURCES:
+        root = catalogs.ROOT / folder
+        for path in [root] if root.is_file() else sorted(root.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS:
+                    for arg in node.args[:MARKERS[node.func.id]]:
+                        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                            found[arg.value] = f"{path.relative_to(catalogs.ROOT)}:{node.lineno}"
+    return found
+
+
+def test_every_sentence_marked_in_the_code_reaches_the_template():
+    with open(CATALOGS / f"{DOMAIN}.pot", "rb") as handle:
+        template = {part for m in read_po(handle) if m.id for part in (m.id if isinstance(m.id, tuple) else (m.id,))}
+    marked = _marked_in_code()
+    assert len(marked) > 1000
+    assert {place: text for text, place in marked.items() if text not in template} == {}

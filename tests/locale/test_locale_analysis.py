@@ -13,7 +13,7 @@ import pytest
 from components import locale as L
 from components.analysis.claims import figure_headers, load_claims, shown_wording
 from components.analysis.clusters import cluster_events, group_study
-from components.analysis.event_study import compare_events, event_study
+from components.analysis.event_study import EventStudyError, compare_events, event_study
 from components.analysis.metrics import STYLES, VIEWS, closes_by_symbol
 from components.analysis.study_report import (
     PLAIN_INTRO,
@@ -25,6 +25,7 @@ from components.analysis.study_report import (
     stats_table,
     summary_sentence,
 )
+from components.analysis.study_windows import validate_windows
 from components.data.events import bundled_events
 from components.data.symbols import MARKETS, display_name, symbol_info
 from tests.accuracy import snapshot_prices
@@ -117,3 +118,12 @@ def test_figure_headers_and_view_labels_are_marked_for_the_catalog(marked):
     assert L._(PLAIN_INTRO).startswith("⟦An abnormal return") and len(TEST_SENTENCES) == 4
     L.use("en")
     assert figure_headers()["close from"] == "close from" and VIEWS["rebased"] == "Rebased to 100"
+
+
+@pytest.mark.parametrize("estimation, event_window", [
+    ((-11, -250), (-5, 5)), ((-250, -3), (-5, 5)), ((-250, -11), (1, 5)), ((-20, -11), (-5, 5)), (("a", 1), (-5, 5)),
+])
+def test_a_refused_window_is_said_in_the_language(estimation, event_window, marked):
+    with pytest.raises(EventStudyError) as caught:
+        validate_windows(estimation, event_window)
+    assert str(caught.value).startswith("⟦") and str(caught.value).endswith("⟧")

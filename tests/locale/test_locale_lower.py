@@ -187,3 +187,14 @@ def test_an_events_time_is_written_in_the_runs_language_and_kept_per_language(ma
     assert qwq.when() == "Thu 6 Mar 2025, 02:53 Beijing and Hong Kong time (Wed 5 Mar 13:53 in New York)"
     L.use("zh-HK")
     assert qwq.when() == chinese
+
+
+@pytest.mark.parametrize("language, written", [
+    ("en", ["950", "12K", "2.5M", "12.35M", "1.5B"]),
+    ("zh-HK", ["950", "1.2萬", "250萬", "1234.57萬", "15億"]),
+    ("zh-CN", ["950", "1.2万", "250万", "1234.57万", "15亿"]),
+])
+def test_a_large_count_is_written_in_the_languages_own_units(language, written):
+    L.use(language)
+    assert [F.compact_number(v, 2) for v in (950, 12_000, 2_500_000, 12_345_678, 1.5e9)] == written
+    assert F.compact_number(None) == F.MISSING

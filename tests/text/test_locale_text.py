@@ -87,7 +87,9 @@ def test_merge_notices_are_translated(marked):
 def test_english_is_written_as_before():
     L.use(L.DEFAULT)
     merged = user_events.merge([], [_event("Results"), _event("Results")], set())
-    assert merged.notices == ["1 event(s) repeated another of these and were added once."]
+    assert merged.notices == ["1 event repeated another of these and was added once."]
+    merged = user_events.merge([], [_event("Results")] * 3, set())
+    assert merged.notices == ["2 events repeated another of these and were added once."]
     with pytest.raises(uploads.UploadError, match=r"^'events.csv' is empty\.$"):
         uploads.parse_upload("events.csv", b" ", set())
 

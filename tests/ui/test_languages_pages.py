@@ -6,6 +6,8 @@ article's own words quoted on the page, a user's own text) must hold no run of t
 Every table is read too: its column names (and the labels its column settings give them) and every text cell, as
 written or as its styling shows it. A table's words are short, so there a single English word counts ("close",
 "symbol"), and so does an English month or weekday ("Wed 12 Apr 2023").
+A sentence, in the text or in a cell, writes its days as the language does ("2025年3月6日"), never as ISO's
+"2025-03-06"; a cell that is only a date is data and may.
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ TABLE_NAMES = ("DeepSeek", "Monica", "QwQ", "OpenAI", "Manus", "o1-mini", "o3-mi
                "alpha", "beta")
 ZONE = re.compile(r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b")  # an IANA time zone, an identifier like a symbol
 # the upload file's own words, which the table of its columns shows as a file holds them: field names, examples and
-# the category codes a file writes
+# the category codes a file writes; a table of a file's problems names each problem's field as the file does
 FILE_COLUMNS = {"field", "example"}
+FIELD_COLUMN = "field"
+ISO_DATE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
 def shown_texts(at) -> list[str]:
@@ -72,7 +76,8 @@ def shown_cells(at) -> list[str]:
             out += [str(c) for c in frame.columns if not (settings.get(str(c)) or {}).get("label")]
             for column in frame.columns:
                 if not (file_format and column in FILE_COLUMNS):
-                    out += [_file_words(v) if file_format else v for v in frame[column].tolist() if isinstance(v, str)]
+                    as_file = file_format or column == FIELD_COLUMN
+                    out += [_file_words(v) if as_file else v for v in frame[column].tolist() if isinstance(v, str)]
         for setting in settings.values():
             out += [str(setting.get(k) or "") for k in ("label", "help")]
     return [t for t in out if t.strip()]
@@ -91,10 +96,11 @@ def _article_words() -> str:
     return " ".join([*(block.text for block in article.blocks), meta.outlet.capitalize(), meta.source_note])
 
 
-def english_left(texts: list[str], *, words: bool = False) -> set[str]:
+def english_left(texts: list[str], *, words: bool = False, own: str = "") -> set[str]:
     """The English runs left in ``texts`` once names and the article's words are taken out (with ``words``, as in a
-    table, every English word left)."""
-    article, found = _article_words(), set()
+    table, every English word left). ``own`` is the user's own text on the page (an article pasted, a file's titles
+    and values): its runs and words are left as written too."""
+    article, found = f"{_article_words()} {own}", set()
     for text in texts:
         if words and len(text.split()) > 1 and text.strip() in article:
             continue  # a cell that quotes the article ("just a day after the launch of Manus")
@@ -107,7 +113,8 @@ def english_left(texts: list[str], *, words: bool = False) -> set[str]:
         found |= {m.group() for m in ENGLISH_RUN.finditer(plain)}
         if words:
             found |= {m.group() for m in ENGLISH_WORD.finditer(plain)} - UNITS
-    return found
+    own_words = {w.lower() for w in ENGLISH_WORD.findall(own)}
+    return {f for f in found if f.strip("'’").lower() not in own_words}
 
 
 @pytest.mark.parametrize("language", CHINESE)
@@ -119,11 +126,26 @@ def test_every_page_reads_in_the_chosen_language(spec, language):
     assert not left, f"{spec.url_path} ({language}) still shows English: {sorted(left)[:20]}"
     in_tables = english_left(shown_cells(at), words=True)
     assert not in_tables, f"{spec.url_path} ({language}) tables still show English: {sorted(in_tables)[:40]}"
+    iso = iso_in_sentences(shown_texts(at) + shown_cells(at))
+    assert not iso, f"{spec.url_path} ({language}) writes ISO dates in sentences: {sorted(iso)[:10]}"
+
+
+def iso_in_sentences(texts: list[str], own: str = "") -> set[str]:
+    """The texts that write a day as ISO's YYYY-MM-DD inside other words (a cell that is only a date is data; a date
+    the user's own text wrote, in ``own``, is quoted as written)."""
+    return {t for t in texts if not ISO_DATE.fullmatch(t.strip())
+            and any(m.group() not in own for m in ISO_DATE.finditer(t))}
 
 
 def test_the_check_finds_english_and_lets_names_and_quotes_pass():
     assert english_left(["收市價 HK$140.80", "Yahoo Finance 每日數據", "文章所述：「shares jumped 8%」"]) == set()
     assert english_left(["Rebased to 100", "9988.HK 在「QwQ」前後 returned +8.39%"]) == {"Rebased to"}
+
+
+def test_the_iso_check_lets_data_and_quotes_pass():
+    assert iso_in_sentences(["2025-03-06", "數據於 2026年2月27日 結束", "user-launch-2025-03-07"]) == set()
+    assert iso_in_sentences(["數據於 2026-02-27 結束"]) == {"數據於 2026-02-27 結束"}
+    assert iso_in_sentences(["“Results” (2025-03-06) 已在你的事件之中"], own="Results,2025-03-06") == set()
 
 
 def test_a_table_cell_may_not_hold_one_english_word():

@@ -1,5 +1,6 @@
-"""Words a reader sees: no "(s)" plural hacks, no environment variables or library names in the text of pages/ and
-components/ui/ (string literals with a space in them: sentences, not keys, icons or file names)."""
+"""Words a reader sees: no "(s)" plural hacks anywhere in the app's code (a count goes through ``ngettext``), no
+environment variables or library names in the text of pages/ and components/ui/ (string literals with a space in them:
+sentences, not keys, icons or file names)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 from tests.paths import ROOT
 
 SHOWN = [*sorted((ROOT / "pages").rglob("*.py")), *sorted((ROOT / "components" / "ui").glob("*.py"))]
+# every layer writes sentences a reader sees (notices, rules, verdicts), so none of them may pluralise by "(s)"
+WRITTEN = [ROOT / "app.py", *sorted((ROOT / "components").rglob("*.py"))]
 PLURAL_HACK = re.compile(r"\w+\((?:s|es)\)")
 ENVIRONMENT = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
 LIBRARIES = re.compile(r"\b(?:rapidfuzz|yfinance|streamlit|plotly|pandas|pydantic|sqlalchemy|alembic|babel)\b", re.I)
@@ -42,3 +45,9 @@ def test_the_checks_catch_what_they_are_for():
 
 def test_no_plural_hacks_environment_variables_or_libraries_in_what_a_reader_sees():
     assert found() == set()
+
+
+def test_no_layer_pluralises_by_hand():
+    hacks = {(path.relative_to(ROOT).as_posix(), m.group()) for path in WRITTEN for text in sentences(path)
+             for m in PLURAL_HACK.finditer(text)}
+    assert hacks == set()
