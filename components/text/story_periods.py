@@ -151,8 +151,11 @@ def _sessions(m: re.Match, ctx: Context) -> DateExpression:
 _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding)\b", re.IGNORECASE)
 
 
+# a move said as the way a period ended: "finished the year up 62%", "ended the week higher"
+_ENDING = r"(?:finish(?:ed|es|ing)?|end(?:ed|s|ing)?|clos(?:e|ed|es|ing)|wrap(?:ped|s|ping)? up)"
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
-    (re.compile(r"\b(?:(?:for|over|on|in) the (?:holiday-shortened |shortened )?week(?![\w-])(?!['’]s? (?:high|low))"
+    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the (?:holiday-shortened |shortened )?week(?![\w-])"
+                r"(?!['’]s? (?:high|low))"
                 r"|week[- ]to[- ]date|week['’]s (?=(?:gains?|loss(?:es)?|advances?|declines?|drops?|falls?|rally"
                 r"|slide)\b)"
                 r"|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
@@ -160,13 +163,14 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"|(?:a|its|their) (?:first |second |third )?(?:standout|strong|weak|stellar|bumper|tough|rough|good"
                 r"|bad|best|worst|negative|positive|losing|winning|volatile|turbulent|choppy) week\b(?! (?:ago|earlier"
                 r"|later|before|after)))", re.IGNORECASE), _week),
-    (re.compile(r"\b(?:(?:for|over|on|in) the month(?![\w-])|month[- ]to[- ]date|monthly(?= (?:gains?|loss(?:es)?"
-                r"|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))", re.IGNORECASE), _month),
+    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the month(?![\w-])|month[- ]to[- ]date"
+                r"|monthly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))",
+                re.IGNORECASE), _month),
     (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),
     (re.compile(rf"\b(?:(?i:in|during|early|late|mid-?)\s)?(?P<month>{MONTH})\.? (?P<rel>(?i:last|this|next)) "
                 r"(?i:year)\b"), _month_of_year),
     (re.compile(r"\b(?:(?:for|over|on|in) the (?:full |whole |entire )?year(?![\w-])(?!['’]s? (?:high|low))"
-                r"|(?:finish|end|close) the year|yearly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
+                rf"|{_ENDING} the year|yearly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
                 r"|drops?|falls?|rally|slide|performance)\b)"
                 r"|for an? (?:\w+ )?(?:straight |consecutive |successive )?year(?: running| in a row)\b)",
                 re.IGNORECASE), _year),

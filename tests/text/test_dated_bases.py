@@ -188,3 +188,12 @@ def test_the_next_day_after_the_text_moves_to_a_past_quarter_is_not_the_last_day
             "to $117.59 the next day.")
     found = _checked(text, "2024-11-19", prices)
     assert {found[q][1].verdict for q in ("-6.38%", "$125.61", "$117.59")} == {"not sure"}
+
+
+@pytest.mark.parametrize("text,published,span", [
+    ("Tesla finished the year up more than 62%.", "2024-12-31", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("The Hang Seng ended the week 1.2% higher.", "2025-09-05", (dt.date(2025, 9, 1), dt.date(2025, 9, 5))),
+    ("The Hang Seng Index is up 618.70 points or 3.13% this quarter to 20400.11", "2023-03-31",
+     (dt.date(2023, 1, 1), dt.date(2023, 3, 31)))])
+def test_a_move_said_as_how_a_period_ended_or_over_the_quarter_is_that_period(text, published, span):
+    assert span in {(c.start_date, c.end_date) for c in propose_events(text, published).candidates}
