@@ -20,8 +20,9 @@ from components.text.date_types import DateExpression, add_months
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
-           "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
+__all__ = ["ASIAN", "another_figures", "attached_period", "dated_base", "own_day", "paragraph_fields",
+           "paragraph_period", "period_fields", "period_of", "previous_weekday", "run_before", "stretch",
+           "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -119,6 +120,8 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     """The day written in a figure's own stretch and nearer to it than to any other figure ("rising from 24,937 on
     March 6 to around 26,220": March 6 is the 24,937's), else None."""
     lo, hi = stretch(clause.text, q)
+    if attached_period(clause, q) is not None:
+        return None  # "April's 4.3 per cent loss triggered by tariffs on April 2": the month's, not that day's
     base = base_day(clause, q) if q.kind in ("percent", "points") else None  # "since tariffs were announced on ..."
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
            and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)
@@ -128,6 +131,11 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
 
 # "a decline of 0.46% from the previous trading day": the day a move counts from, not the day it was made
 _BASE_BEFORE = re.compile(r"\b(?:from|since|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
+
+
+def attached_period(clause: Clause, q: Quantity) -> DateExpression | None:
+    """A period written right before a figure as its owner ("April's 4.3 per cent loss"), else None."""
+    return next((e for e in clause.expressions if e.resolved and e.is_range and 0 <= q.start - e.end <= 1), None)
 
 
 def unresolved_day(clause: Clause, q: Quantity) -> DateExpression | None:
@@ -174,9 +182,10 @@ def base_day(clause: Clause, q: Quantity) -> DateExpression | None:
     lo, hi = stretch(clause.text, q)
     return next((e for e in clause.expressions if e.resolved and not e.is_range and e.kind in DAY_KINDS
                  and not _PREVIOUS.search(e.text)  # "from the previous session": the day's move
-                 and q.end <= e.start < hi and (re.search(r"\bfrom\s$", clause.text[max(0, e.start - 6):e.start])
+                 and q.end <= e.start < hi and (re.search(r"\bfrom\s(?:(?:its|their|the)\s)?$",
+                                                          clause.text[max(0, e.start - 12):e.start])
                                                  or _DATED_BASE.match(_up_to(clause.text, q.end, e)))
-                 and not another_figures(clause, q, e)), None)
+                 and (not another_figures(clause, q, e) or _CLOSE_OF.match(clause.text, e.end))), None)
 
 
 def dated_base(clause: Clause, q: Quantity) -> DateExpression | None:
@@ -194,6 +203,7 @@ def _up_to(text: str, start: int, e: DateExpression) -> str:
 # what joins a level a move is measured from to its day, and a move to that day ("from its record close of 4796.56
 # hit Monday, Jan. 3, 2022", "since tariffs were announced on Wednesday, April 2, 2025")
 _ON_DAY = r"(?:hit|set|reached|recorded|touched|notched|on|(?:hit|set|reached) on)\s$"
+_CLOSE_OF = re.compile(r"\s(?:close|closing (?:level|price|value))\s(?:of|at)\s", re.IGNORECASE)  # "June 18 close of"
 _DATED_LEVEL = re.compile(rf"^\s{_ON_DAY}", re.IGNORECASE)
 _DATED_BASE = re.compile(rf"^\s(?:from|since|below|above|under|off)\s(?:[^\s;%]+\s){{1,8}}?{_ON_DAY}", re.IGNORECASE)
 

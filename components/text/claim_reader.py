@@ -314,6 +314,11 @@ def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[d
 
 
 def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
+    period = claim_periods.attached_period(clause, q)
+    if period is not None and period.start_date <= story.reading.story_day(market)[0]:  # "April's 4.3 per cent loss"
+        day = min(period.end_date, story.reading.story_day(market)[0])
+        return day, _("'{words}' names the figure's own period, to {day}").format(
+            words=period.text, day=date_as(day, "date")), True
     e = claim_periods.own_day(clause, q)
     night = _overnight_elsewhere(e if e is not None else clause.date, market, story)
     if night is not None:

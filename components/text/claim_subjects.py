@@ -38,13 +38,15 @@ _AND_ANOTHER = (r"(?:(?<=\d,\d\d\d)|(?<=\.\d\d)|(?<=%)|(?<=points)|(?<=cent))\sa
 _BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s|"
                     + _AND_ANOTHER, re.IGNORECASE)
 _ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now|once|formerly|known as|including"
-                    r"|led by|backed by|the world['’]s|China['’]s|its)\b[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
+                    r"|led by|backed by|the world['’]s|(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s|its)\b"
+                    r"[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
                     r"[^()]{0,160}\)|\s[—–-]{1,2}\s(?:a|an|the|which|its)\b[^—–;]{0,140}?\s[—–-]{1,2}\s")
 _COPULA = L.patterns((L.COPULA_MOVES,))
 # "In Hong Kong, the benchmark Hang Seng Index was up ...": a sentence's opening phrase, not a name with an apposition
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|Among|For|Over in|Elsewhere in"
-                             r"|Meanwhile in|Back in)\s[^,]{0,60}")
-_ATTACHED = re.compile(r"^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?\s(?:up|down|higher|lower)\s$"
+                             r"|Meanwhile in|Back in)\s[^,]{0,60}|(?:Meanwhile|Elsewhere|However|Separately|Still|Also"
+                             r"|Overall|Earlier|Later|Today|Yesterday|Now|Instead|Similarly|Likewise)")
+_ATTACHED = re.compile(r"^['’]s\s$|^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?\s(?:up|down|higher|lower)\s$"
                        r"|^\s?\((?:up|down)\s$|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"

@@ -319,6 +319,7 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"),
      _month),
     (re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b"), _month),
+    (re.compile(rf"\b(?P<month>{MONTH})['’]s(?P<year>)\b"), _month),  # "April's 4.3 per cent loss": that month
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "
                 r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),

@@ -206,7 +206,7 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
             words = words[1:]
         while words and words[-1] in ("of", "and", "&", "de"):
             words = words[:-1]
-        if not words or all(w in NOT_NAMES or w in PLACE_WORDS for w in words) or len(words) > 7:
+        if not words or all(w in NOT_NAMES or w in PLACE_WORDS or w.isdigit() for w in words) or len(words) > 7:
             continue
         if len(words) == 1 and words[0].lower() in _COMMON:
             continue  # "Revenue rose 7%", "Gold climbed": a noun opening the sentence, not a name

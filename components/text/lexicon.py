@@ -73,7 +73,7 @@ TIME_OF_DAY = (
     r"(?: Asian| European| U\.?S\.?| New York| Hong Kong)? (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
-    r"(?:the )?(?:morning|midday|lunch) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
+    r"(?:the )?(?:morning|midday|lunch|noon) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
     r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
     r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",
@@ -88,7 +88,7 @@ TIME_OF_DAY = (
 STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",
                   r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
 # said in the story's lead, these make it a report written during the session
-LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch) break)\b",
+LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
                  r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bin recent trad(?:e|ing)\b",
                  r"\bin (?:the )?(?:recent )?(?:morning|afternoon) trad(?:e|ing)\b",
                  r"\bat \d{1,2}[.:]\d{2}\s?(?:am|a\.m\.)")
@@ -129,8 +129,9 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
 }
 # a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
 STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ (?:trading )?(?P<unit>sessions?|days?"
-          r"|weeks?|weekly(?= (?:gain|loss|advance|decline|rise|fall|drop))|months?|quarters?|years?)"
-          r"(?: of (?P<what>gains|losses|declines|advances|rises|falls|increases))?",
+          r"|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain|loss|advance|decline|rise|fall|drop))"
+          r"|months?(?!ly)|quarters?(?!ly)|years?(?!ly))(?: of (?P<what>gains|losses|declines|advances|rises|falls"
+          r"|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
           r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
           r"|gaining|win|slide|skid|losses|gains)(?: streak| run)?",
           r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",

@@ -189,11 +189,13 @@ _NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |it
 def _streak(m: re.Match) -> Quantity | None:
     n = _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6") if m.group(g)), None))
     unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if m.group(g)), "")
-    unit = {"weekly": "week"}.get(unit.lower(), unit.lower().rstrip("s"))
-    what = (m.group("what") or m.group("what2") or m.group("what3") or "").lower()
+    unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}.get(
+        unit.lower(), unit.lower().rstrip("s"))
+    what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or "").lower()
     if not n or not unit:
         return None
-    sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid") else (
+    sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",
+                          "fall", "drop") else (
         1 if what else 0)
     return Quantity("streak", float(n), m.group(), m.start(), m.end(), rank_sign=sign, unit=unit.replace("day",
                                                                                                            "session"),

@@ -197,3 +197,39 @@ def test_the_next_day_after_the_text_moves_to_a_past_quarter_is_not_the_last_day
      (dt.date(2023, 1, 1), dt.date(2023, 3, 31)))])
 def test_a_move_said_as_how_a_period_ended_or_over_the_quarter_is_that_period(text, published, span):
     assert span in {(c.start_date, c.end_date) for c in propose_events(text, published).candidates}
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("New Zealand's benchmark S&P NZX-50 index edged up 0.2%.", "0.2%"),
+    ("By comparison, the S&P 400 index has posted more modest gains, up 3% in one month.", "3%"),
+    ("The Volatility Index (VIX), Wall Street’s fear index, continued its downward trend, dropping 0.17 points.",
+     "0.17 points"),
+    ("Its gain of over 112% has outpaced the NYSE Composite index’s 13% returns.", "13%")])
+def test_an_index_the_data_lack_keeps_its_figure(text, quote, prices):
+    claim, result = _checked(text, "2025-05-13", prices)[quote]
+    assert claim.symbol != "^GSPC" and result.verdict == "uncheckable", (claim.symbol, result.explanation)
+
+
+def test_a_figure_at_the_noon_break_is_taken_during_the_session(prices):
+    found = _checked("The Hang Seng Index fell 1 per cent to 25,842.77 at the noon break. Alibaba sank 2 per cent to "
+                     "HK$153.90.", "2025-12-03", prices)
+    assert {found[q][1].verdict for q in ("1 per cent", "25,842.77", "2 per cent", "HK$153.90")} == {"uncheckable"}
+
+
+def test_a_weekly_fall_streak_counts_falling_weeks(prices):
+    claim, result = _checked("The Hang Seng dipped 1.1% for the week, marking its third straight weekly fall.",
+                             "2025-03-28", prices)["third straight weekly fall"]
+    assert (claim.unit, claim.sign, result.verdict) == ("week", -1, "matches"), result.explanation
+
+
+def test_a_month_s_move_written_as_its_possessive_is_that_month(prices):
+    claim, result = _checked("The Hang Seng Index has recovered all of April’s 4.3 per cent loss triggered by "
+                             "tariffs on April 2.", "2025-05-30", prices)["4.3 per cent"]
+    assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2025, 4, 30), "matches")
+
+
+def test_a_move_from_a_dated_close_is_never_called_wrong_when_the_session_before_matches(prices):
+    found = _checked("NEW YORK, June 25 (Reuters) - Nvidia shares rose 6.8% to $126.09 on Tuesday, recovering from a "
+                     "tumble that saw them lose around 13% from their June 18 close of $135.58.", "2024-06-25", prices)
+    assert found["13%"][0].measure == "period" and found["13%"][1].verdict == "not sure"  # to Monday's close it was
+    assert (found["$135.58"][0].symbol, found["$135.58"][0].day) == ("NVDA", dt.date(2024, 6, 18))
