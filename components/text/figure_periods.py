@@ -38,7 +38,9 @@ def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.
     lo, hi = clause_parts.segment(text, at)
     if any(e.resolved and e.kind in DAY_KINDS and not e.is_range and lo <= e.start < hi for e in expressions):
         return []  # a move's own day beats a period elsewhere in its stretch ("last night's 3% rise took ...")
-    spans = [e for e in expressions if over(e, now) and (lo <= e.start < hi or e.start < 5)]  # or opening it
+    spans = [e for e in expressions if over(e, now) and (lo <= e.start < hi or e.start < 5)  # or opening it
+             and not (e.start > at and clause_parts.in_cause(text, e.start))]  # "... as it recovers from last
+    # week's rout": the cause's time, not the move's period
     ranks = _ranks(text)
     return [s for s in spans if not any(_looks_back(r, s) for r in ranks)]
 

@@ -170,13 +170,14 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(rf"\b(?:(?i:in|during|early|late|mid-?)\s)?(?P<month>{MONTH})\.? (?P<rel>(?i:last|this|next)) "
                 r"(?i:year)\b"), _month_of_year),
     (re.compile(r"\b(?:(?:for|over|on|in) the (?:full |whole |entire )?year(?![\w-])(?!['’]s? (?:high|low))"
-                rf"|{_ENDING} the year|yearly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
+                rf"|{_ENDING} the year|(?:yearly|annual)(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?"
                 r"|drops?|falls?|rally|slide|performance)\b)"
                 r"|for an? (?:\w+ )?(?:straight |consecutive |successive )?year(?: running| in a row)\b)",
                 re.IGNORECASE), _year),
     (re.compile(r"\b(?:(?:for|over|on|in) the quarter(?![\w-])|quarterly(?= (?:gains?|loss(?:es)?|advances?"
                 r"|declines?|rises?|drops?|falls?)\b))", re.IGNORECASE), _quarter),
     (re.compile(r"\b(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<year>(?:19|20)\d\d)\b"), _named_year),
+    (re.compile(rf"\b(?:{_ENDING}|closed out|closing out|rounded out) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
     (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
     (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),

@@ -233,3 +233,15 @@ def test_a_move_from_a_dated_close_is_never_called_wrong_when_the_session_before
                      "tumble that saw them lose around 13% from their June 18 close of $135.58.", "2024-06-25", prices)
     assert found["13%"][0].measure == "period" and found["13%"][1].verdict == "not sure"  # to Monday's close it was
     assert (found["$135.58"][0].symbol, found["$135.58"][0].day) == ("NVDA", dt.date(2024, 6, 18))
+
+
+@pytest.mark.parametrize("text,published,span", [
+    ("Hong Kong stocks hovered near a two-week high as the region continues to recover from last week’s rout.",
+     "2024-08-13", (dt.date(2024, 8, 13), dt.date(2024, 8, 13))),
+    ("The S&P 500 closed out 2023 with a gain of more than 24%.", "2023-12-29",
+     (dt.date(2023, 1, 1), dt.date(2023, 12, 29))),
+    ("The Hang Seng fell 0.7% to close at 23,427 on Friday, snapping two-day gains.", "2025-03-28",
+     (dt.date(2025, 3, 26), dt.date(2025, 3, 27)))])
+def test_a_move_s_own_period_not_its_cause_s_and_a_run_it_snapped(text, published, span):
+    spans = [(c.start_date, c.end_date) for c in propose_events(text, published).candidates]
+    assert span in spans and len(spans) == len(set(spans)), spans
