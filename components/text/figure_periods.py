@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from components.text import clause_parts, periods_of
 from components.text.date_types import DAY_KINDS, DateExpression
@@ -39,10 +40,13 @@ def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.
     if any(e.resolved and e.kind in DAY_KINDS and not e.is_range and lo <= e.start < hi for e in expressions):
         return []  # a move's own day beats a period elsewhere in its stretch ("last night's 3% rise took ...")
     spans = [e for e in expressions if over(e, now) and (lo <= e.start < hi or e.start < 5)  # or opening it
-             and not (e.start > at and clause_parts.in_cause(text, e.start))]  # "... as it recovers from last
-    # week's rout": the cause's time, not the move's period
+             and not (e.start > at and (clause_parts.in_cause(text, e.start) or _CAUSE_AFTER.search(
+                 text, at, e.start)))]  # "... as it recovers from last week's rout": the cause's, not the move's
     ranks = _ranks(text)
     return [s for s in spans if not any(_looks_back(r, s) for r in ranks)]
+
+
+_CAUSE_AFTER = re.compile(r"\s(?:as|after|amid|following|while|because)\s")
 
 
 def _looks_back(rank, e: DateExpression) -> bool:
