@@ -22,7 +22,7 @@ from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "attached_period", "dated_base", "own_day", "paragraph_fields",
            "paragraph_period", "period_fields", "period_of", "previous_weekday", "run_before", "stretch",
-           "unresolved_day", "window_fields"]
+           "unresolved_day", "when_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -131,6 +131,20 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
 
 # "a decline of 0.46% from the previous trading day": the day a move counts from, not the day it was made
 _BASE_BEFORE = re.compile(r"\b(?:from|since|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
+
+
+def when_day(clause: Clause, q: Quantity) -> dt.date | None:
+    """The day written right before the ", when ..." part a figure stands in ("Longest winning streak since Wednesday,
+    Dec. 24, 2025, when the market rose for five straight trading days": 24 December 2025), else None."""
+    for e in clause.expressions:
+        if e.resolved and e.end <= q.start and _WHEN_PART.match(clause.text[e.end:q.start]) and (
+                not e.is_range or (e.kind == "since" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)",
+                                                                     e.text.replace(str(e.start_date.year), "")))):
+            return e.start_date
+    return None
+
+
+_WHEN_PART = re.compile(r"^,?\s+when\b[^.;,]*$", re.IGNORECASE)
 
 
 def attached_period(clause: Clause, q: Quantity) -> DateExpression | None:

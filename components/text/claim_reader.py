@@ -219,6 +219,11 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     if day is None:
         return None
     if measure == "streak" and _WHEN.search(clause.text, max(0, q.start - 80), q.start):
+        when = claim_periods.when_day(clause, q)  # "since Wednesday, Dec. 24, 2025, when the market rose for ..."
+        if when is not None:
+            last = story_sessions.last_session(market, when)
+            return "streak", _("'{words}': a run ending {day}, the day written before 'when'").format(
+                words=q.text, day=date_as(last, "weekday_day")), last, True, {"day": last}
         rule = _("'{words}' is a run at a time the text does not date ('when …')").format(words=q.text)
         return "streak", rule, day, False, {"day": day, "unsure": rule}
     if measure == "streak" and runs.ENDED.search(clause.text, max(0, q.start - 40), q.start):

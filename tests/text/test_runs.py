@@ -63,6 +63,12 @@ def test_a_run_ended_at_a_time_the_clause_does_not_pin_is_not_sure():
 
 
 def test_a_run_at_a_time_the_text_does_not_date_is_not_sure():
-    claim = _streak("Largest three-day gain since Tuesday, March 7, when the market rose for four straight trading "
+    claim = _streak("Largest three-day gain since early March, when the market rose for four straight trading "
                     "days.", "2023-03-31")
     assert "does not date" in claim.unsure
+
+
+def test_a_run_in_a_when_part_ends_on_the_day_written_before_it():
+    claim = _streak("Largest three-day gain since Tuesday, March 7, when the market rose for four straight trading "
+                    "days.", "2023-03-31")
+    assert (claim.day, claim.unsure) == (dt.date(2023, 3, 7), "")
