@@ -51,6 +51,8 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     text = _("{symbol}'s {what} on {day} was {value}.").format(symbol=claim.symbol, what=_(_RANKED[what]),
                                                                day=date_as(session, "weekday_date"), value=shown)
     since = date_as(claim.since, "date")
+    if claim.count >= 2:  # "the fourth highest close this year": exactly three closes of the window beyond it
+        return result_of(claim, _nth(claim, window, now, since), text, [fig], claim.since, session)
     if len(beyond):
         last = beyond.index[-1].date()
         said = (_("it was higher or equal on {day} ({value}), after {since}") if claim.sign > 0 else
@@ -72,6 +74,17 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                 _("no session from {since} was lower or equal"))
         verdict = (MATCHES, said.format(since=since))
     return result_of(claim, verdict, text, [fig], claim.since, session)
+
+
+def _nth(claim: ArticleClaim, window: pd.Series, now: float, since: str) -> tuple[str, str]:
+    """The verdict on an ordinal ranking: how many of the window were strictly beyond the session."""
+    ahead = int((window > now).sum() if claim.sign > 0 else (window < now).sum())
+    said = (ngettext("{count} session from {since} was higher, so it ranks number {rank}",
+                     "{count} sessions from {since} were higher, so it ranks number {rank}", ahead) if claim.sign > 0
+            else ngettext("{count} session from {since} was lower, so it ranks number {rank}",
+                          "{count} sessions from {since} were lower, so it ranks number {rank}", ahead)).format(
+        count=ahead, since=since, rank=ahead + 1)
+    return (MATCHES if ahead + 1 == claim.count else NO_MATCH), said
 
 
 # what a ranking compares, as the explanation names it

@@ -352,15 +352,16 @@ _WHOSE_RANK = re.compile(r"\s(?:for|of|in) (?:the |its |their )?[\w&.'’ -]{1,4
 
 def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
     back = q.look_back.lower()
-    if back == "record" or q.text.lower().startswith(("record", "all-time", "fresh record", "new record", "lifetime")):
+    if back in ("record", "in history", "ever", "of all time") or q.text.lower().startswith((
+            "record", "all-time", "fresh record", "new record", "lifetime")):
         return {"since": None, "since_rule": _("a record: every session the data hold")}
     if q.span_days:
         months = {"week": 0, "day": 0, "session": 0}.get(q.unit)
         start = (day - dt.timedelta(days=q.span_days) if months is not None
                  else add_months(day, -q.count * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[q.unit]))
         return _looked_back(start, q.look_back)
-    if back.startswith("of the "):
-        unit = back[7:]
+    if back.startswith(("of the ", "this ")):
+        unit = back.split()[-1]
         start = {"year": dt.date(day.year, 1, 1), "month": day.replace(day=1)}.get(
             unit, day - dt.timedelta(days=day.weekday()))
         return _looked_back(start, q.look_back)

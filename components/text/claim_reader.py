@@ -50,7 +50,7 @@ _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| pri
                          re.IGNORECASE)
 _BEAT = L.patterns(L.BEAT)
 # "• Alibaba rose 3%": an item with its own subject ("--Highest closing value since ..." is a ranking, not one)
-_OWN_SUBJECT = re.compile(r"^\W*(?!(?:Highest|Lowest|Largest|Biggest|Longest|Best|Worst|Strongest|Weakest)\b)"
+_OWN_SUBJECT = re.compile(r"^\W*(?!(?:Highest|Lowest|Largest|Biggest|Longest|Best|Worst|Strongest|Weakest|Today)\b)"
                           r"(?:[A-Z][\w.&'’-]*\s){1,4}(?:" + L.alternation(sorted(L.inflections(
                               L.VERBAL_MOVE_VERBS + ("add", "lose", "gain")))) + r")\b")
 _BULLET = re.compile(r"^\s*(?:--|[•·▪●–—-])\s*(?=[A-Z])")  # a list item: "--Up 76.40 points", "• Down 2%"
@@ -202,7 +202,8 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(claim_periods.period_fields(q, clause, measure, day))
     if measure == "rank":
-        fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close")
+        fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close",
+                      count=0 if q.unit else q.count)  # an ordinal, "the fourth highest"; not "a two-week low"
     if measure == "streak":
         fields.update(sign=q.rank_sign or owner.direction or 1, count=q.count, unit=q.unit)
     return ArticleClaim(measure=measure, **base, **fields)

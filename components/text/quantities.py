@@ -61,7 +61,8 @@ _RANK = re.compile(
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
     r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b", re.IGNORECASE)
 _LOOK_BACK = re.compile(
-    r"^\s?(?:level |value |point |close |finish )?(?:since (?:early |late |mid-?)?(?P<since>"
+    r"^\s?(?:level |value |point |close |finish )?(?:in history|of all time|ever|this (?:year|month|week)"
+    r"|since (?:early |late |mid-?)?(?P<since>"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"  # "Tuesday, Jan. 4, 2022"
     r"|[\w ,’'-]{3,40}?)"
     r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
@@ -179,8 +180,14 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
     look = back.group().strip() if back else ""
     stop = end + (back.end() if back else 0)
     near = "near the" if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else ""
-    return Quantity("rank", None, m.group() + (" " + look if look else ""), m.start(), stop, rank_sign=sign,
-                    rank_of=of, look_back=look, qualifier=near)
+    nth = _ORDINAL.search(text[max(0, m.start() - 10):m.start()])  # "the fourth highest close this year"
+    count = L.ORDINALS[nth.group(1).lower()] if nth else 0
+    start = m.start() - (len(nth.group()) if nth else 0)
+    return Quantity("rank", None, text[start:m.end()] + (" " + look if look else ""), start, stop, rank_sign=sign,
+                    rank_of=of, look_back=look, qualifier=near, count=count)
+
+
+_ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]$", re.IGNORECASE)
 
 
 _NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |its |their )?$", re.IGNORECASE)

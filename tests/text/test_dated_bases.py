@@ -245,3 +245,15 @@ def test_a_move_from_a_dated_close_is_never_called_wrong_when_the_session_before
 def test_a_move_s_own_period_not_its_cause_s_and_a_run_it_snapped(text, published, span):
     spans = [(c.start_date, c.end_date) for c in propose_events(text, published).candidates]
     assert span in spans and len(spans) == len(set(spans)), spans
+
+
+def test_an_ordinal_ranking_counts_the_closes_beyond_it(prices):
+    found = _checked("The S&P 500 Index is up 34.62 points or 0.50% today to 6950.23\n\n--Fourth highest close in "
+                     "history\n\n--Today's closing value is the fourth highest this year\n\n--Third highest close this "
+                     "year\n", "2026-01-26", prices)
+    assert found["Fourth highest close in history"][1].verdict == "uncheckable"  # the record reaches before the data
+    assert found["fourth highest this year"][0].symbol == "^GSPC"
+    assert found["fourth highest this year"][1].verdict == "matches"
+    assert found["Third highest close this year"][1].verdict == "does not match"
+    two_week = _checked("The Hang Seng Index fell 1% to a two-week low on Monday.", "2022-11-28", prices)
+    assert next(c for q, (c, r) in two_week.items() if q.startswith("two-week")).count == 0
