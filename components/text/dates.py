@@ -195,7 +195,8 @@ def _year(m: re.Match, ctx: Context) -> DateExpression:
     if m.group().lower().startswith("since"):
         return resolved(m, "since", (dt.date(year, 1, 1), ctx.published),
                         _("from 1 January of the year named to publication"))
-    return resolved(m, "year", year_span(year), _("the calendar year named"))
+    span, rule = story_periods.so_far(year_span(year), m, ctx, _("the calendar year named"))  # "up 33% in 2024"
+    return resolved(m, "year", span, rule)  # said while 2024 runs: to the story's day
 
 
 def _weekday(m: re.Match, ctx: Context) -> DateExpression:

@@ -336,6 +336,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"(?:(?:the|this) year|(?P<y2>\d{4}))|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
     (re.compile(rf"\b(?:over|in|during|for|within) the (?:past|last|previous|prior) (?:{_N} )?{_UNIT}\b",
                 re.IGNORECASE), _trailing),
+    (re.compile(rf"\b(?:on|over) an? {_N}[- ](?P<unit>year|month|week)s? basis\b", re.IGNORECASE), _trailing),
+    (re.compile(rf"\bover {_N} (?P<unit>months|years|weeks)\b(?! (?:ago|earlier|before|later))", re.IGNORECASE),
+     _trailing),  # "41% over three months"
     (re.compile(r"\b(?i:in|for) (?P<q>(?i:more than|over|nearly|almost|about|at least|roughly|around|some) )?"
                 r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
                 r"(?P<unit>(?i:years?|months?|weeks?|decades?))\b"), _look_back),

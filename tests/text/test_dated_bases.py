@@ -257,3 +257,14 @@ def test_an_ordinal_ranking_counts_the_closes_beyond_it(prices):
     assert found["Third highest close this year"][1].verdict == "does not match"
     two_week = _checked("The Hang Seng Index fell 1% to a two-week low on Monday.", "2022-11-28", prices)
     assert next(c for q, (c, r) in two_week.items() if q.startswith("two-week")).count == 0
+
+
+@pytest.mark.parametrize("words,published,span", [
+    ("On a one-year basis, the index has delivered 19% returns.", "2025-08-12",
+     (dt.date(2024, 8, 12), dt.date(2025, 8, 12))),
+    ("Its shares have rallied 41% over three months.", "2025-08-12", (dt.date(2025, 5, 12), dt.date(2025, 8, 12))),
+    ("Meta and Amazon have advanced about 33% and 10%, respectively, in 2024.", "2024-02-20",
+     (dt.date(2024, 1, 1), dt.date(2024, 2, 20)))])
+def test_trailing_periods_and_the_running_year_end_at_the_story_s_day(words, published, span):
+    e = next(e for e in find_date_expressions(words, published) if e.resolved)
+    assert (e.start_date, e.end_date) == span
