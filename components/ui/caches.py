@@ -55,10 +55,24 @@ def _digest(parts: tuple) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
+_EVENT_KEYS: dict[tuple[int, ...], tuple[tuple[Event, ...], str]] = {}  # the events' identities -> (them, key)
+
+
 def events_key(events: list[Event]) -> str:
-    """What identifies a set of events for caching: every field that can change a result."""
-    return _digest(tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin)
-                         for e in events))
+    """What identifies a set of events for caching: every field that can change a result.
+
+    Worked out once per sequence of event objects (events are frozen; a page asks for the key of the same events
+    several times a run, in a new list each time): the entry keeps its events, so their identities stay theirs."""
+    ident = tuple(map(id, events))
+    known = _EVENT_KEYS.get(ident)
+    if known is not None:
+        return known[1]
+    found = _digest(tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin)
+                          for e in events))
+    if len(_EVENT_KEYS) >= 256:  # sessions' own events come and go: a bound, not an eviction policy
+        _EVENT_KEYS.clear()
+    _EVENT_KEYS[ident] = (tuple(events), found)
+    return found
 
 
 def data_key(result: PriceResult) -> str:

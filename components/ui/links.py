@@ -108,8 +108,9 @@ def sync_from_url() -> None:
 def linked_values() -> dict[str, object]:
     """The session's values that links are made of (:func:`to_params`), read from session state once: a run makes
     a link for every page of the sidebar, and every read through session state costs."""
-    session = st.session_state
-    return {name: session[name] for name in LINKED if name in session}
+    session, missing = st.session_state, object()
+    found = {name: session.get(name, missing) for name in LINKED}  # one look-up each (``in`` first costs two)
+    return {name: value for name, value in found.items() if value is not missing}
 
 
 def write_url(page: str) -> None:
