@@ -113,13 +113,18 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
     The figure is reused while prices, events and options are the same; the frame and the events
     are the page's own.
     """
-    key = data_key(history)
-    chosen = dict(options, start=start, end=end, categories=None if categories is None else tuple(categories),
-                  symbols=symbols)
-    figure = _market_figure(_digest((key, events_key(events), language(), sorted(chosen.items()))),
-                            _history=history, _events=events, _options=chosen)
+    figure = market_figure(history, events, start=start, end=end, categories=categories, symbols=symbols, **options)
     frame = range_frame(history, start, end, symbols)
     return figure, frame, marks.in_range(events, start, end, categories)
+
+
+def market_figure(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
+                  categories: list[str] | None = None, symbols: tuple[str, ...] | None = None, **options):
+    """The figure of :func:`market_chart` alone, for a page that draws it and reads nothing else of the chart."""
+    chosen = dict(options, start=start, end=end, categories=None if categories is None else tuple(categories),
+                  symbols=symbols)
+    return _market_figure(_digest((data_key(history), events_key(events), language(), sorted(chosen.items()))),
+                          _history=history, _events=events, _options=chosen)
 
 
 def range_frame(history: PriceResult, start: dt.date, end: dt.date,

@@ -111,7 +111,9 @@ def sources_ui(event: Event) -> None:
 
 
 def claims_ui(event: Event, events: list[Event]) -> None:
-    related = claims_for_event(event.id, caches.claim_results(full_history(list(DEFAULT_SYMBOLS)), events))
+    history = full_history(list(DEFAULT_SYMBOLS))
+    related = caches.shared("event claims", lambda: claims_for_event(event.id, caches.claim_results(history, events)),
+                            event.id, history=history, events=events)  # read only: one list for every session
     if related:
         st.subheader(_("Claims about this event"))
         for result in related:
@@ -134,10 +136,10 @@ def zoom_ui(event: Event, events: list[Event], history, symbols: list[str]) -> N
         if window is None:
             st.info(_("No trading sessions around this event in the price data."))
             return
-        fig, _frame, _shown = caches.market_chart(history, events, start=window[0], end=window[1], view="rebased",
-                                        selected=event.id, symbols=tuple(symbols),
-                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", updown=updown.chosen(),
-                                        **device.chart_look())
+        fig = caches.market_figure(history, events, start=window[0], end=window[1], view="rebased",
+                                   selected=event.id, symbols=tuple(symbols),
+                                   uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", updown=updown.chosen(),
+                                   **device.chart_look())
         plots.show(fig, state.TIMELINE_ZOOM)
         st.caption(_("{start} – {end}: each line starts at 100 on the first session shown.").format(
             start=day(window[0]), end=day(window[1])))

@@ -189,6 +189,12 @@ def default_group(events: list[Event]) -> list[str]:
     return [e.id for e in events if e.category == "model release" and "Alibaba" in e.companies]
 
 
+def _studied(table, events: list[Event]) -> list[str]:
+    """The ids of ``events`` the comparison ``table`` studied, in the events' order."""
+    studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
+    return [e.id for e in events if e.id in studied]
+
+
 def _group(table, ids: tuple[str, ...]) -> tuple:
     """The group's study and its table, or the sentence saying why it cannot run (and no table)."""
     group = group_study(table, set(ids))
@@ -199,8 +205,8 @@ def group_ui(table, events: list[Event], symbol: str, key: tuple, history: Price
     """The average abnormal return of a chosen group of events, clusters counted once, with its caveats; ``key``
     holds what the comparison ``table`` of ``symbol`` depends on besides the prices and events."""
     st.header(_("A group of events"))
-    studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
-    options = [e.id for e in events if e.id in studied]
+    options = caches.shared("study group options", lambda: _studied(table, events), symbol, *key, history=history,
+                            events=events)
     chosen = state.ES_GROUP.get()
     kept = [i for i in (default_group(events) if chosen is None else chosen) if i in options]
     if kept != chosen:  # first visit, or events no longer studied here (another stock, fewer user events)
