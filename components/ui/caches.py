@@ -75,6 +75,22 @@ def events_key(events: list[Event]) -> str:
     return found
 
 
+_EVENT_TEXTS: dict[int, tuple[Event, str]] = {}  # id of an event -> (it, the key of everything it says)
+
+
+def event_text_key(event: Event) -> str:
+    """What identifies everything one event says (every field), for a drawing of it: worked out once per event
+    object (events are frozen; the entry keeps its event, so its identity stays its own)."""
+    known = _EVENT_TEXTS.get(id(event))
+    if known is not None and known[0] is event:
+        return known[1]
+    found = _digest((repr(event),))
+    if len(_EVENT_TEXTS) >= 1024:  # sessions' own events come and go: a bound, not an eviction policy
+        _EVENT_TEXTS.clear()
+    _EVENT_TEXTS[id(event)] = (event, found)
+    return found
+
+
 def data_key(result: PriceResult) -> str:
     """What identifies the prices behind a result: per symbol its source, span, rows, note and fetch time."""
     return _digest(tuple((p.symbol, p.source, p.first, p.last, p.rows, p.note, p.fetched)
