@@ -212,7 +212,7 @@ def _reactions(key: str, *, _history: PriceResult, _event: Event, _events: list[
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _market_figure(key: str, *, _history: PriceResult, _events: list[Event], _options: dict):
-    return marks.market_chart(_history.frame, events=_events, **_options)[0]
+    return marks.market_chart(_history.frame, events=_events, closes=_closes_of(_history, "close"), **_options)[0]
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
