@@ -61,12 +61,14 @@ def data_expander(fig) -> str:
 
 
 def _data_tables(summary: str, table, events) -> None:
+    """The expander's drawing: its tables drawn here, not by ``tables.show`` (a drawing replayed inside another
+    one's block lands outside that block)."""
     with st.expander(_("Data of this chart"), icon=":material/table:"):
         st.caption(summary)
         if not table.empty:
-            tables.show(table, hide_index=True, alt=summary)
+            st.dataframe(table, hide_index=True, alt=summary)
         if not events.empty:
-            tables.show(events, hide_index=True, alt=_("The events this chart marks"))
+            st.dataframe(events, hide_index=True, alt=_("The events this chart marks"))
 
 
 def show(fig, key: str) -> None:

@@ -6,7 +6,8 @@ inside one, keyed on what the drawing shows, so its first run draws and every la
 into whatever container is active (blocks the drawing opens itself are opened again).
 
 A drawing holds elements only, never a widget (a widget's value is the session's own), and its key must hold
-everything it shows; the run's language is added.
+everything it shows; the run's language is added. Inside a block it opens (an expander, a column) a drawing calls no
+other replayed drawing (``tables.show``): Streamlit replays that one's messages outside the block.
 """
 
 from __future__ import annotations
