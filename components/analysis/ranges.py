@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -27,6 +28,7 @@ DEFAULT_PRESET, DEFAULT_ANCHOR = "3M", "article"
 _MONTHS = {"1M": 1, "3M": 3, "6M": 6, "1Y": 12}
 
 
+@lru_cache(maxsize=256)  # every run resolves the session's range, and month arithmetic in pandas is slow
 def preset_range(preset: str, anchor: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     """The (start, end) of a preset given the span of available data ``first..last``."""
     if preset == "week":

@@ -152,9 +152,18 @@ def title(fig) -> str:
     return _plain(fig.layout.title.text) if fig.layout.title and fig.layout.title.text else ""
 
 
+def described(fig, label: str = "") -> tuple[str, pd.DataFrame, pd.DataFrame]:
+    """:func:`describe`, :func:`data_table` and :func:`events` of one figure, its series and events read once."""
+    found, marked = series(fig), events(fig)
+    return _sentence(fig, found, len(marked), label), _table(fig, found), marked
+
+
 def describe(fig, label: str = "") -> str:
     """One sentence that tells a screen-reader user what the chart shows (``label``: a name when it has no title)."""
-    found, marked = series(fig), len(events(fig))
+    return _sentence(fig, series(fig), len(events(fig)), label)
+
+
+def _sentence(fig, found: list[Series], marked: int, label: str) -> str:
     name = title(fig) or label
     if not found:
         if not marked:
@@ -183,8 +192,12 @@ def describe(fig, label: str = "") -> str:
 
 def data_table(fig) -> pd.DataFrame:
     """The figure's series side by side, one row per x value (in order) and one column per series."""
+    return _table(fig, series(fig))
+
+
+def _table(fig, found: list[Series]) -> pd.DataFrame:
     columns: dict[str, pd.Series] = {}
-    for one in series(fig):
+    for one in found:
         name, n = one.name, 2
         while name in columns:
             name, n = f"{one.name} ({n})", n + 1

@@ -87,11 +87,13 @@ def range_frame(history: pd.DataFrame, start: dt.date, end: dt.date,
 
 def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events: list[Event],
                  selected: str | None = None, categories: list[str] | None = None,
-                 symbols: tuple[str, ...] | None = None, **figure_options):
+                 symbols: tuple[str, ...] | None = None, closes: dict[str, pd.Series] | None = None,
+                 **figure_options):
     """The standard chart: prices of ``history`` in ``start..end`` with in-range events and reactions.
 
     ``history`` is the symbols' full tidy history, so reaction sessions do not depend on the range;
-    ``symbols``, when given, draws only those of its symbols; ``figure_options`` go to
+    ``symbols``, when given, draws only those of its symbols; ``closes``, when given, is
+    ``closes_by_symbol(history)`` worked out before (a caller that keeps it); ``figure_options`` go to
     :func:`~components.charts.market.market_figure` (view, style, log, uirevision, dark, compact...).
     Returns ``(figure, frame in range, events drawn)``.
     """
@@ -102,7 +104,7 @@ def market_chart(history: pd.DataFrame, *, start: dt.date, end: dt.date, events:
     visible = pd.DatetimeIndex(frame["date"].unique()).sort_values()
     shown = in_range(events, start, end, categories)
     marks = event_marks(shown, visible, selected)
-    reactions = reaction_marks(shown, closes_by_symbol(history), symbols, start, end)
+    reactions = reaction_marks(shown, closes_by_symbol(history) if closes is None else closes, symbols, start, end)
     first, last = session_span(frame, start, end)
     fig = market_figure(frame, events=marks, reactions=reactions, start=start, end=end,
                         hidden=hidden_weekdays(frame["date"], first, last), **figure_options)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import time
+from functools import lru_cache
 
 from components.locale import N_, _, current
 from components.locale.formats import fixed_number
@@ -274,6 +275,7 @@ def normalise_symbol(raw: object) -> str:
     return read_symbol(raw).symbol
 
 
+@lru_cache(maxsize=1024)  # pages ask for the same few symbols many times a run; the answer never changes
 def symbol_info(symbol: str) -> SymbolInfo:
     """Metadata of a symbol: known ones from the table, others inferred from Yahoo's suffixes."""
     symbol = normalise_symbol(symbol)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -24,8 +25,18 @@ def day(value: dt.date | None, *, short: bool = False) -> str:
     """A trading day as a reader writes it: "Thu 6 Mar 2025" (or "6 Mar" with ``short``)."""
     if value is None:
         return MISSING
-    pattern = (_DAY_SHORT if short else _DAY)[current()]
-    return babel_dates.format_date(value, pattern, locale=babel_locale())
+    return _written(value, (_DAY_SHORT if short else _DAY)[current()], babel_locale())
+
+
+def _written(value: dt.date, pattern: str, locale: str) -> str:
+    """``format_date`` of the day (Babel writes a datetime's own date too; two equal instants in other zones may
+    fall on other days, so the memo is keyed on the day)."""
+    return _written_day(value.date() if isinstance(value, dt.datetime) else value, pattern, locale)
+
+
+@lru_cache(maxsize=4096)  # pages write the same few days on every rerun, and Babel reads its pattern each time
+def _written_day(value: dt.date, pattern: str, locale: str) -> str:
+    return babel_dates.format_date(value, pattern, locale=locale)
 
 
 def number(value: float | None, decimals: int = 2) -> str:
@@ -83,7 +94,7 @@ def date_as(value: dt.date | None, shape: str) -> str:
     if value is None:
         return MISSING
     english, chinese = _SHAPES[shape]
-    return babel_dates.format_date(value, english if current() == "en" else chinese, locale=babel_locale())
+    return _written(value, english if current() == "en" else chinese, babel_locale())
 
 
 def month_name(month: int) -> str:

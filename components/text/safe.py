@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from functools import lru_cache
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _AUTOLINK = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*:(?=//)|\bwww(?=\.)|\bmailto:|[\w.+-]@(?=[\w-]))")
@@ -15,7 +16,12 @@ def md_escape(text: object) -> str:
     """Escape Markdown and HTML-significant characters so the text renders literally. Web and e-mail
     addresses get a zero-width space after the scheme, "www" or the "@", so they are not turned into
     links; direction controls (which can make text read other than it is) are shown as "?"."""
-    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", _BIDI.sub("?", str(text)))
+    return _escaped(str(text))
+
+
+@lru_cache(maxsize=4096)  # pages escape the same titles and notes on every rerun
+def _escaped(text: str) -> str:
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", _BIDI.sub("?", text))
     return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 

@@ -55,10 +55,40 @@ def _digest(parts: tuple) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
+_EVENT_KEYS: dict[tuple[int, ...], tuple[tuple[Event, ...], str]] = {}  # the events' identities -> (them, key)
+
+
 def events_key(events: list[Event]) -> str:
-    """What identifies a set of events for caching: every field that can change a result."""
-    return _digest(tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin)
-                         for e in events))
+    """What identifies a set of events for caching: every field that can change a result.
+
+    Worked out once per sequence of event objects (events are frozen; a page asks for the key of the same events
+    several times a run, in a new list each time): the entry keeps its events, so their identities stay theirs."""
+    ident = tuple(map(id, events))
+    known = _EVENT_KEYS.get(ident)
+    if known is not None:
+        return known[1]
+    found = _digest(tuple((e.id, e.date, e.time, e.tz, e.category, e.title, tuple(e.symbols), e.origin)
+                          for e in events))
+    if len(_EVENT_KEYS) >= 256:  # sessions' own events come and go: a bound, not an eviction policy
+        _EVENT_KEYS.clear()
+    _EVENT_KEYS[ident] = (tuple(events), found)
+    return found
+
+
+_EVENT_TEXTS: dict[int, tuple[Event, str]] = {}  # id of an event -> (it, the key of everything it says)
+
+
+def event_text_key(event: Event) -> str:
+    """What identifies everything one event says (every field), for a drawing of it: worked out once per event
+    object (events are frozen; the entry keeps its event, so its identity stays its own)."""
+    known = _EVENT_TEXTS.get(id(event))
+    if known is not None and known[0] is event:
+        return known[1]
+    found = _digest((repr(event),))
+    if len(_EVENT_TEXTS) >= 1024:  # sessions' own events come and go: a bound, not an eviction policy
+        _EVENT_TEXTS.clear()
+    _EVENT_TEXTS[id(event)] = (event, found)
+    return found
 
 
 def data_key(result: PriceResult) -> str:
@@ -99,13 +129,18 @@ def market_chart(history: PriceResult, events: list[Event], *, start: dt.date, e
     The figure is reused while prices, events and options are the same; the frame and the events
     are the page's own.
     """
-    key = data_key(history)
-    chosen = dict(options, start=start, end=end, categories=None if categories is None else tuple(categories),
-                  symbols=symbols)
-    figure = _market_figure(_digest((key, events_key(events), language(), sorted(chosen.items()))),
-                            _history=history, _events=events, _options=chosen)
+    figure = market_figure(history, events, start=start, end=end, categories=categories, symbols=symbols, **options)
     frame = range_frame(history, start, end, symbols)
     return figure, frame, marks.in_range(events, start, end, categories)
+
+
+def market_figure(history: PriceResult, events: list[Event], *, start: dt.date, end: dt.date,
+                  categories: list[str] | None = None, symbols: tuple[str, ...] | None = None, **options):
+    """The figure of :func:`market_chart` alone, for a page that draws it and reads nothing else of the chart."""
+    chosen = dict(options, start=start, end=end, categories=None if categories is None else tuple(categories),
+                  symbols=symbols)
+    return _market_figure(_digest((data_key(history), events_key(events), language(), sorted(chosen.items()))),
+                          _history=history, _events=events, _options=chosen)
 
 
 def range_frame(history: PriceResult, start: dt.date, end: dt.date,
@@ -177,7 +212,7 @@ def _reactions(key: str, *, _history: PriceResult, _event: Event, _events: list[
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _market_figure(key: str, *, _history: PriceResult, _events: list[Event], _options: dict):
-    return marks.market_chart(_history.frame, events=_events, **_options)[0]
+    return marks.market_chart(_history.frame, events=_events, closes=_closes_of(_history, "close"), **_options)[0]
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

@@ -26,7 +26,7 @@ from components.locale import N_, _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.claim_reader import PLACES
 from components.text.safe import md_escape
-from components.ui import articles, caches, device, errors, plots, state, tables, updown
+from components.ui import articles, caches, device, errors, plots, replay, state, tables, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import ARTICLE_VERDICT_BADGES, VERDICT_BADGES, badge, shown_as
@@ -95,33 +95,45 @@ def bundled_ui() -> None:
     history = full_history(list(DEFAULT_SYMBOLS))
     provenance_banner(history)
     events = all_events()
-    results = caches.claim_results(history, events)
+    results = caches.shared("claim results", lambda: caches.claim_results(history, events), history=history,
+                            events=events)  # read only: one list for every session, not a copy a run
     counts = Counter(r.verdict for r in results)
     st.header(_("The claims, one by one"))
     st.markdown(" · ".join(f"{badge(VERDICT_BADGES, v)} {counts[v]}" for v in VERDICTS if counts[v]))
-    titles = {e.id: shown_title(e) for e in events}
+    said = (caches.data_key(history), caches.events_key(events))  # what a claim's words and links depend on
     for i, result in enumerate(results):
         with st.container(border=True, key=state.claim_key(result.id)):
-            _bundled_claim(result, history, events, titles, i)
+            _bundled_claim(result, history, events, said, i)
 
 
-def _bundled_claim(result: ClaimResult, history: PriceResult, events: list[Event], titles: dict[str, str],
+def _bundled_claim(result: ClaimResult, history: PriceResult, events: list[Event], said: tuple,
                    position: int) -> None:
+    replay.draw("claim words", lambda: _claim_words(result), result.id, *said)
+    if result.figures:
+        table = updown.shared("claim figures", lambda: _bundled_figures(result), result.id,
+                              numeric={"value %": "{:+.2f}%"}, history=history, events=events)
+        tables.show(table, hide_index=True, key=state.figures_key(result.id),
+                    column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
+                                   **_figure_columns()})
+        first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
+        if first is not None:
+            _chart(history, first.symbol, first.dates[0], first.dates[1], result.id, position)
+    replay.draw("claim links", lambda: _claim_links(result, events), result.id, *said)
+
+
+def _claim_words(result: ClaimResult) -> None:
+    """A claim's wording, verdict, explanation and notes."""
     st.markdown(f"### {md_escape(shown_wording(result.claim))}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(result.claim.quote)))
     st.markdown(md_escape(result.explanation))
     for label, text in result_notes(result):
         st.markdown(f"**{label}:** {md_escape(text)}")
-    if result.figures:
-        table = updown.shared("claim figures", lambda: _bundled_figures(result), result.id,
-                              numeric={"value %": "{:+.2f}%"}, history=history, events=events)
-        tables.show(table, hide_index=True, key=state.figures_key(result.id),
-                    column_config={"value %": st.column_config.NumberColumn(_("change (%)"), format="%.2f%%"),
-                                    **_figure_columns()})
-        first = next((f for f in result.figures if f.symbol and len(f.dates) == 2), None)
-        if first is not None:
-            _chart(history, first.symbol, first.dates[0], first.dates[1], result.id, position)
+
+
+def _claim_links(result: ClaimResult, events: list[Event]) -> None:
+    """A claim's events, each a link to it on the timeline."""
+    titles = {e.id: shown_title(e) for e in events}
     links_row = st.columns(len(result.claim.event_ids))
     for col, eid in zip(links_row, result.claim.event_ids):
         col.page_link(nav.page("timeline"), label=titles.get(eid, eid), icon=":material/timeline:",

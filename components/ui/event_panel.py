@@ -20,7 +20,7 @@ from components.locale.formats import day
 from components.text.article import bundled_article
 from components.text.article_view import sentences_for_event
 from components.text.safe import md_escape, md_link
-from components.ui import caches, device, plots, state, tables, updown
+from components.ui import caches, device, plots, replay, state, tables, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES, badge
@@ -28,11 +28,14 @@ from components.ui.prices_events import full_history
 
 
 def event_detail_ui(event: Event, events: list[Event]) -> None:
-    """The whole panel: the facts first, the reactions next, then sources, quotes, claims and a chart."""
-    headline_ui(event)
+    """The whole panel: the facts first, the reactions next, then sources, quotes, claims and a chart (the parts
+    without a widget drawn once per event, prices, events and language: ``replay``)."""
+    said = caches.event_text_key(event)
+    replay.draw("event headline", lambda: headline_ui(event), said)
     reactions_ui(event, events)
-    sources_ui(event)
-    claims_ui(event, events)
+    history = full_history(list(DEFAULT_SYMBOLS))
+    replay.draw("event sources and claims", lambda: (sources_ui(event), claims_ui(event, events, history)), said,
+                caches.data_key(history), caches.events_key(events))
 
 
 def headline_ui(event: Event) -> None:
@@ -62,9 +65,9 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
     benchmarks = [b for b in map(benchmark_for, symbols) if b]
     history = full_history(list(dict.fromkeys(symbols + benchmarks)))
     provenance_banner(history)
-    table, display, shared = caches.shared("reactions", lambda: caches.reactions(history, event, events, symbols),
-                                           event.id, tuple(symbols), history=history, events=events)
-    if (table["status"] == "no price data").all():
+    table, display, shared, unpriced = caches.shared("reactions", lambda: _reactions(history, event, events, symbols),
+                                                     event.id, tuple(symbols), history=history, events=events)
+    if unpriced:
         st.info(_("No prices around {day} for {symbols}: {notes}").format(
             day=day(event.date), symbols=", ".join(symbols), notes="; ".join(n for n in table["note"] if n)))
         return
@@ -78,6 +81,12 @@ def reactions_ui(event: Event, events: list[Event]) -> None:
     for note in shared:
         st.caption(f":material/call_merge: {md_escape(note)}")
     zoom_ui(event, events, history, symbols)
+
+
+def _reactions(history, event: Event, events: list[Event], symbols: list[str]) -> tuple:
+    """``caches.reactions``, and whether no symbol has prices around the event."""
+    table, display, shared = caches.reactions(history, event, events, symbols)
+    return table, display, shared, bool((table["status"] == "no price data").all())
 
 
 def sources_ui(event: Event) -> None:
@@ -110,8 +119,9 @@ def sources_ui(event: Event) -> None:
                      query_params={"event": event.id})
 
 
-def claims_ui(event: Event, events: list[Event]) -> None:
-    related = claims_for_event(event.id, caches.claim_results(full_history(list(DEFAULT_SYMBOLS)), events))
+def claims_ui(event: Event, events: list[Event], history) -> None:
+    """The claims about the event, with their verdicts on ``history`` (the story's symbols)."""
+    related = claims_for_event(event.id, caches.claim_results(history, events))
     if related:
         st.subheader(_("Claims about this event"))
         for result in related:
@@ -134,10 +144,10 @@ def zoom_ui(event: Event, events: list[Event], history, symbols: list[str]) -> N
         if window is None:
             st.info(_("No trading sessions around this event in the price data."))
             return
-        fig, _frame, _shown = caches.market_chart(history, events, start=window[0], end=window[1], view="rebased",
-                                        selected=event.id, symbols=tuple(symbols),
-                                        uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", updown=updown.chosen(),
-                                        **device.chart_look())
+        fig = caches.market_figure(history, events, start=window[0], end=window[1], view="rebased",
+                                   selected=event.id, symbols=tuple(symbols),
+                                   uirevision=f"zoom-{event.id}-{window[0]}-{window[1]}", updown=updown.chosen(),
+                                   **device.chart_look())
         plots.show(fig, state.TIMELINE_ZOOM)
         st.caption(_("{start} – {end}: each line starts at 100 on the first session shown.").format(
             start=day(window[0]), end=day(window[1])))

@@ -21,7 +21,7 @@ from components.facts import MAX_PARAM_LENGTH
 from components.locale import _
 from components.text.safe import md_escape
 from components.ui import navigation as nav
-from components.ui import params, state
+from components.ui import params, replay, state
 from components.ui.daterange import apply_custom, apply_preset
 from components.ui.prices_events import all_events, available_symbols, data_span
 
@@ -108,8 +108,9 @@ def sync_from_url() -> None:
 def linked_values() -> dict[str, object]:
     """The session's values that links are made of (:func:`to_params`), read from session state once: a run makes
     a link for every page of the sidebar, and every read through session state costs."""
-    session = st.session_state
-    return {name: session[name] for name in LINKED if name in session}
+    session, missing = st.session_state, object()
+    found = {name: session.get(name, missing) for name in LINKED}  # one look-up each (``in`` first costs two)
+    return {name: value for name, value in found.items() if value is not missing}
 
 
 def write_url(page: str) -> None:
@@ -152,10 +153,15 @@ def navigation() -> None:
     parameters), so arriving on a page writes no second address into the browser's history."""
     values = linked_values()
     state.LINKS_DRAWN.set(to_params(values, state.EVERY_PAGE))
+    links = tuple((spec, to_params(values, spec.url_path)) for spec in nav.PAGES)
     with st.sidebar:
-        section = None
-        for spec in nav.PAGES:  # the app's root (the Overview) is linked under its own address
-            if spec.section != section:
-                section = spec.section
-                st.caption(_(section))
-            st.page_link(nav.page(spec.url_path), query_params=to_params(values, spec.url_path))
+        replay.draw("page links", lambda: _page_links(links), tuple((s.url_path, sorted(q.items())) for s, q in links))
+
+
+def _page_links(links: tuple) -> None:
+    section = None
+    for spec, query in links:  # the app's root (the Overview) is linked under its own address
+        if spec.section != section:
+            section = spec.section
+            st.caption(_(section))
+        st.page_link(nav.page(spec.url_path), query_params=query)

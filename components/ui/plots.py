@@ -15,7 +15,7 @@ import streamlit as st
 from components import locale
 from components.charts import describe, plotly_locale
 from components.locale import _
-from components.ui import device, tables
+from components.ui import device, replay, tables
 from components.ui.state import PAGE_HELPERS, Chart
 
 ASSETS = Path(__file__).parent / "assets"
@@ -44,24 +44,31 @@ def drawn_once(fig):
 
 
 def _described(fig) -> tuple:
-    """The chart's summary sentence and its data tables, worked out on its first drawing (kept on the figure, which
-    is cached per inputs and language, like its dict)."""
+    """The chart's summary sentence, its data tables and a key of the three, worked out on its first drawing (kept on
+    the figure, which is cached per inputs and language, like its dict)."""
     if "_described" not in vars(fig):
-        fig._described = (describe.describe(fig), describe.data_table(fig), describe.events(fig))
+        summary, table, events = describe.described(fig)
+        fig._described = (summary, table, events, (summary, tables.content_key(table), tables.content_key(events)))
     return fig._described
 
 
 def data_expander(fig) -> str:
-    """The chart's data one click away: the summary, then its series and the events it marks as tables. Returns the
-    summary, the chart's accessible name."""
-    summary, table, events = _described(fig)
+    """The chart's data one click away: the summary, then its series and the events it marks as tables (drawn once
+    per what they say: ``replay``). Returns the summary, the chart's accessible name."""
+    summary, table, events, said = _described(fig)
+    replay.draw("chart data", lambda: _data_tables(summary, table, events), said)
+    return summary
+
+
+def _data_tables(summary: str, table, events) -> None:
+    """The expander's drawing: its tables drawn here, not by ``tables.show`` (a drawing replayed inside another
+    one's block lands outside that block)."""
     with st.expander(_("Data of this chart"), icon=":material/table:"):
         st.caption(summary)
         if not table.empty:
-            tables.show(table, hide_index=True, alt=summary)
+            st.dataframe(table, hide_index=True, alt=summary)
         if not events.empty:
-            tables.show(events, hide_index=True, alt=_("The events this chart marks"))
-    return summary
+            st.dataframe(events, hide_index=True, alt=_("The events this chart marks"))
 
 
 def show(fig, key: str) -> None:

@@ -64,9 +64,10 @@ class Key:
 
     def get(self):
         """The current value (a copy of the default while the session has none); reading never writes."""
-        if self.name in st.session_state:
+        try:  # one look-up: a test with ``in`` first costs a second
             return st.session_state[self.name]
-        return copy.deepcopy(self.default)
+        except KeyError:
+            return copy.deepcopy(self.default)
 
     def set(self, value) -> None:
         """Set the value; a bound widget drawn later shows it (its own key is dropped, and seeded again)."""

@@ -29,7 +29,7 @@ from components.facts import ESTIMATION_LIMITS, EVENT_WINDOW_LIMITS, HEADLINE_EV
 from components.locale import _, ngettext
 from components.locale.formats import day, number, signed_percent
 from components.text.safe import csv_bytes, md_escape
-from components.ui import caches, device, plots, state, tables, updown
+from components.ui import caches, device, plots, replay, state, tables, updown
 from components.ui.labels import shown_as
 from components.ui.prices_events import available_symbols
 
@@ -105,25 +105,8 @@ def study_results_ui(result: EventStudyResult, event: Event, history: PriceResul
     symbol, bench = result.symbol, result.benchmark
     key = (result.event_id, symbol, bench, result.estimation, result.event_window)
     report = caches.shared("study report", lambda: _report(result), *key, history=history, events=events)
-    st.header(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(shown_title(event))))
-    st.markdown(report["summary"])
-    m1, m2, m3 = st.columns(3)
-    quiet = {"delta_color": "off", "delta_arrow": "off"}
-    m1.metric(_("Abnormal return, day 0"), signed_percent(result.ar0.value),
-              _("p = {p}").format(p=number(result.ar0.p, 3)), **quiet)
-    m2.metric(_("Cumulative, sessions {first} to {last}").format(first=f"{result.event_window[0]:+d}",
-                                                                 last=f"{result.event_window[1]:+d}"),
-              signed_percent(result.car.value), _("p = {p}").format(p=number(result.car.p, 3)), **quiet)
-    m3.metric(_("Beta to the benchmark"), number(result.beta), _("R² {r2}").format(r2=number(result.r2)), **quiet)
-    note = constituent_note(symbol, bench)
-    if note:
-        st.info(note, icon=":material/info:")
-    if result.warnings:
-        with st.expander(ngettext("A note on this study ({count}), such as another event inside the windows",
-                                  "Notes on this study ({count}), including other events inside the windows",
-                                  len(result.warnings)).format(count=len(result.warnings))):
-            for warning in result.warnings:
-                st.markdown(f"- {md_escape(warning)}")
+    replay.draw("study summary", lambda: _summary_ui(result, event, report["summary"]), *key,
+                caches.data_key(history), caches.events_key(events))
     dark = device.is_dark()
     left, right = st.columns(2)
     with left:
@@ -148,6 +131,30 @@ def study_results_ui(result: EventStudyResult, event: Event, history: PriceResul
     st.download_button(_("Download per-session table (CSV)"), lambda: csv_bytes(result.table),
                        file_name=f"event_study_{symbol}_{event.id}.csv", mime="text/csv", key=state.ES_CSV,
                        on_click="ignore")
+
+
+def _summary_ui(result: EventStudyResult, event: Event, summary: str) -> None:
+    """The study's heading, summary, headline metrics and notes: elements only, drawn once per study and language."""
+    symbol, bench = result.symbol, result.benchmark
+    st.header(_("{symbol} around “{title}”").format(symbol=symbol, title=md_escape(shown_title(event))))
+    st.markdown(summary)
+    m1, m2, m3 = st.columns(3)
+    quiet = {"delta_color": "off", "delta_arrow": "off"}
+    m1.metric(_("Abnormal return, day 0"), signed_percent(result.ar0.value),
+              _("p = {p}").format(p=number(result.ar0.p, 3)), **quiet)
+    m2.metric(_("Cumulative, sessions {first} to {last}").format(first=f"{result.event_window[0]:+d}",
+                                                                 last=f"{result.event_window[1]:+d}"),
+              signed_percent(result.car.value), _("p = {p}").format(p=number(result.car.p, 3)), **quiet)
+    m3.metric(_("Beta to the benchmark"), number(result.beta), _("R² {r2}").format(r2=number(result.r2)), **quiet)
+    note = constituent_note(symbol, bench)
+    if note:
+        st.info(note, icon=":material/info:")
+    if result.warnings:
+        with st.expander(ngettext("A note on this study ({count}), such as another event inside the windows",
+                                  "Notes on this study ({count}), including other events inside the windows",
+                                  len(result.warnings)).format(count=len(result.warnings))):
+            for warning in result.warnings:
+                st.markdown(f"- {md_escape(warning)}")
 
 
 def _report(result: EventStudyResult) -> dict:
@@ -189,6 +196,12 @@ def default_group(events: list[Event]) -> list[str]:
     return [e.id for e in events if e.category == "model release" and "Alibaba" in e.companies]
 
 
+def _studied(table, events: list[Event]) -> list[str]:
+    """The ids of ``events`` the comparison ``table`` studied, in the events' order."""
+    studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
+    return [e.id for e in events if e.id in studied]
+
+
 def _group(table, ids: tuple[str, ...]) -> tuple:
     """The group's study and its table, or the sentence saying why it cannot run (and no table)."""
     group = group_study(table, set(ids))
@@ -199,8 +212,8 @@ def group_ui(table, events: list[Event], symbol: str, key: tuple, history: Price
     """The average abnormal return of a chosen group of events, clusters counted once, with its caveats; ``key``
     holds what the comparison ``table`` of ``symbol`` depends on besides the prices and events."""
     st.header(_("A group of events"))
-    studied = {i for cell in table.loc[table["status"] == "ok", "events"] for i in str(cell).split(", ")}
-    options = [e.id for e in events if e.id in studied]
+    options = caches.shared("study group options", lambda: _studied(table, events), symbol, *key, history=history,
+                            events=events)
     chosen = state.ES_GROUP.get()
     kept = [i for i in (default_group(events) if chosen is None else chosen) if i in options]
     if kept != chosen:  # first visit, or events no longer studied here (another stock, fewer user events)

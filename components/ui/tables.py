@@ -2,9 +2,9 @@
 
 ``st.dataframe`` converts its data to Arrow (and a Styler's text and colours) on every run, which costs more than
 the rest of a page's drawing. The tables pages show are cached per inputs and language (``caches.shared``,
-``updown.shared``, a chart's data) and never changed, so :func:`show` draws a table inside a cached function keyed
-on the table's content and the drawing's options: the first drawing is kept, and every later one is that drawing
-sent again (Streamlit replays what a cached function drew), in any session.
+``updown.shared``, a chart's data) and never changed, so :func:`show` draws a table once per its content and the
+drawing's options (:func:`components.ui.replay.draw`): every later drawing is the first one sent again, in any
+session.
 
 The content key is worked out once per table object (:func:`content_key`): a table must not be changed after it is
 first shown.
@@ -19,12 +19,15 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
+from components.ui import replay
+
 _KEYS: dict[int, tuple[weakref.ref, str]] = {}  # id of a table -> (the table, its content key)
 
 
 def show(table: pd.DataFrame | Styler, *, key: str | None = None, **options) -> None:
     """``st.dataframe(table, key=key, **options)`` for a table that is never changed once made."""
-    _drawn(_digest(repr((content_key(table), key, sorted(options.items())))), _table=table, _key=key, _options=options)
+    replay.draw("table", lambda: st.dataframe(table, key=key, **options), content_key(table), key,
+                sorted(options.items()))
 
 
 def content_key(table: pd.DataFrame | Styler) -> str:
@@ -58,8 +61,3 @@ def _frame_key(frame: pd.DataFrame) -> str:
 
 def _digest(data: str | bytes) -> str:
     return hashlib.blake2b(data.encode() if isinstance(data, str) else data, digest_size=16).hexdigest()
-
-
-@st.cache_resource(show_spinner=False, max_entries=1024)
-def _drawn(drawing: str, *, _table, _key: str | None, _options: dict) -> None:  # one hashed argument: cheap to look up
-    st.dataframe(_table, key=_key, **_options)

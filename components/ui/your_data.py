@@ -29,7 +29,7 @@ from components.text.safe import md_escape
 from components.text.upload_schema import ALIASES, schema_rows, template_csv, template_json
 from components.text.uploads import UploadError, parse_upload
 from components.text.user_events import accept_rows, merge, review_frame
-from components.ui import articles, errors, saving, state
+from components.ui import articles, caches, errors, saving, state, tables
 from components.ui import navigation as nav
 from components.ui.labels import shown_as
 from components.ui.prices_events import all_events, available_symbols
@@ -57,9 +57,10 @@ def upload_ui() -> None:
     t2.download_button(_("Template (JSON)"), template_json(), "events_template.json", "application/json",
                        key=state.TEMPLATE_JSON)
     with st.expander(_("The file's columns")):
-        st.dataframe(pd.DataFrame(schema_rows()), hide_index=True,  # the fields and examples are the file's own
-                     column_config={"field": _("field"), "required": _("required"), "format": _("format"),
-                                    "example": _("example")})
+        tables.show(caches.shared("upload schema", lambda: pd.DataFrame(schema_rows())), hide_index=True,
+                    # the fields and examples are the file's own
+                    column_config={"field": _("field"), "required": _("required"), "format": _("format"),
+                                   "example": _("example")})
         st.caption(_("Other column names understood: {aliases}.").format(
             aliases=", ".join(f"{alias} → {field}" for alias, field in ALIASES.items())))
     upload = st.file_uploader(_("Events file"), type=["csv", "json"], key=state.upload_key(state.UPLOAD_ROUND.get()))
@@ -262,19 +263,23 @@ def articles_ui() -> None:
                 st.error(md_escape(exc))
 
 
+def _snapshot_table() -> pd.DataFrame:
+    """The saved prices' symbols: name, market, basis and span (``store.snapshot_symbols``), in the run's language."""
+    return pd.DataFrame([{"symbol": s, "name": display_name(s, current()), "market": m["market"],
+                          "basis": _(BASIS_SHORT[m["basis"]]) if m["basis"] in BASIS_SHORT else m["basis"],
+                          "first": m["first"], "last": m["last"]} for s, m in store.snapshot_symbols().items()])
+
+
 def symbols_ui() -> None:
     """Offline: what the snapshot holds and why; live: check and add any Yahoo symbol."""
     available = available_symbols()
     if available is not None:
         st.markdown(_("The prices here are Yahoo Finance daily bars saved with the app, for the symbols below; "
                       "other symbols cannot be added."))
-        meta = store.snapshot_symbols()
-        rows = [{"symbol": s, "name": display_name(s, current()), "market": m["market"],
-                 "basis": _(BASIS_SHORT[m["basis"]]) if m["basis"] in BASIS_SHORT else m["basis"],
-                 "first": m["first"], "last": m["last"]} for s, m in meta.items()]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key=state.SNAPSHOT_SYMBOLS,
-                     column_config={"symbol": _("symbol"), "name": _("name"), "market": _("market"),
-                                    "basis": _("basis"), "first": _("first day"), "last": _("last day")})
+        tables.show(caches.shared("snapshot symbols", _snapshot_table, store.data_version()), hide_index=True,
+                    key=state.SNAPSHOT_SYMBOLS,
+                    column_config={"symbol": _("symbol"), "name": _("name"), "market": _("market"),
+                                   "basis": _("basis"), "first": _("first day"), "last": _("last day")})
     else:
         raw = st.text_input(_("Add a symbol"), placeholder=_("e.g. {examples}").format(
             examples="3690.HK, 700, HK.09618, PDD, 騰訊控股"), key=state.NEW_SYMBOL)

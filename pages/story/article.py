@@ -8,7 +8,7 @@ from components.locale.formats import day
 from components.text.article import article_date_mentions, bundled_article, deduplicated_blocks
 from components.text.article_view import block_markdown, date_table, mentioned_events
 from components.text.safe import md_escape
-from components.ui import caches, daterange, links, state, tables
+from components.ui import caches, daterange, links, replay, state, tables
 from components.ui import navigation as nav
 from components.ui.prices_events import all_events
 
@@ -52,17 +52,24 @@ def passages() -> list[tuple]:
     return out
 
 
-for heading, text, again, linked in caches.shared("article passages", passages, focus, events=list(events.values())):
-    (st.header if heading else st.markdown)(text)
-    for number, repeat in again:
-        st.caption(_("Said again in other words in passage {number}.").format(number=number))
-        if show_repeats:
-            st.markdown(f"> {repeat}")
-    if linked:
-        cols = st.columns(min(len(linked), 4))
-        for i, eid in enumerate(linked):
-            cols[i % len(cols)].page_link(nav.page("timeline"), label=shown_title(events[eid]),
-                                          icon=":material/timeline:", query_params={"event": eid})
+
+
+def draw_passages() -> None:
+    for heading, text, again, linked in caches.shared("article passages", passages, focus,
+                                                      events=list(events.values())):
+        (st.header if heading else st.markdown)(text)
+        for number, repeat in again:
+            st.caption(_("Said again in other words in passage {number}.").format(number=number))
+            if show_repeats:
+                st.markdown(f"> {repeat}")
+        if linked:
+            cols = st.columns(min(len(linked), 4))
+            for i, eid in enumerate(linked):
+                cols[i % len(cols)].page_link(nav.page("timeline"), label=shown_title(events[eid]),
+                                              icon=":material/timeline:", query_params={"event": eid})
+
+
+replay.draw("article passages", draw_passages, focus, show_repeats, caches.events_key(list(events.values())))
 
 st.header(_("Dates such as “last week”, checked"))
 st.caption(_("Each one is counted from the publication date, {day}, and compared with the verified date of the "

@@ -10,7 +10,7 @@ from components.facts import DEFAULT_SYMBOLS, HEADLINE_EVENT
 from components.locale import _, ngettext
 from components.locale.formats import MISSING, day, signed_percent
 from components.text.safe import md_escape
-from components.ui import caches, daterange, device, links, plots, state, updown
+from components.ui import caches, daterange, device, links, plots, replay, state, updown
 from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.prices_events import all_events, full_history
@@ -82,8 +82,14 @@ lines = caches.shared("overview events", lambda: [(e.id, f"**{day(e.date)}** · 
                                                         f"{md_escape(shown_title(e))}" + (" · " + _("*your event*")
                                                         if e.origin == "user" else "")) for e in shown],
                       start, end, events=events)
-for event_id, line in lines:
-    left, right = st.columns([5, 1])
-    left.markdown(line)
-    right.page_link(nav.page("timeline"), label=_("Open"), icon=":material/arrow_forward:",
-                    query_params={"event": event_id})
+
+
+def event_list() -> None:
+    for event_id, line in lines:
+        left, right = st.columns([5, 1])
+        left.markdown(line)
+        right.page_link(nav.page("timeline"), label=_("Open"), icon=":material/arrow_forward:",
+                        query_params={"event": event_id})
+
+
+replay.draw("overview events", event_list, tuple(lines))

@@ -137,3 +137,26 @@ def _without_uuid(proto):
     styler = proto.arrow_data.styler
     styler.styles, styler.uuid = styler.styles.replace(styler.uuid, ""), ""
     return proto
+
+
+def _two_charts_app():
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    from components.ui import plots
+
+    for _ in range(2):  # the same data twice: the second drawing is the first one replayed
+        with st.container():
+            plots.data_expander(go.Figure(go.Scatter(x=[1, 2, 3], y=[3.0, 1.0, 2.0], name="a")))
+
+
+def test_a_replayed_chart_data_expander_keeps_its_table_inside():
+    """Every drawing of a chart's data, first or replayed, has its table inside its expander, on every run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_two_charts_app).run()
+    for _ in range(2):
+        assert not at.exception
+        assert len(at.expander) == 2
+        assert all(len(expander.dataframe) == 1 for expander in at.expander)
+        at.run()
