@@ -15,14 +15,15 @@ import re
 
 from components.locale import N_, _
 from components.locale.formats import date_as
+from components.text import figure_days
 from components.text import lexicon as L
 from components.text.date_types import DateExpression, add_months
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "another_figures", "attached_period", "dated_base", "own_day", "paragraph_fields",
+__all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields",
            "paragraph_period", "period_fields", "period_of", "previous_weekday", "run_before", "stretch",
-           "unresolved_day", "when_day", "window_fields"]
+           "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -120,7 +121,7 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     """The day written in a figure's own stretch and nearer to it than to any other figure ("rising from 24,937 on
     March 6 to around 26,220": March 6 is the 24,937's), else None."""
     lo, hi = stretch(clause.text, q)
-    if attached_period(clause, q) is not None:
+    if figure_days.attached_period(clause, q) is not None:
         return None  # "April's 4.3 per cent loss triggered by tariffs on April 2": the month's, not that day's
     base = base_day(clause, q) if q.kind in ("percent", "points") else None  # "since tariffs were announced on ..."
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
@@ -131,25 +132,6 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
 
 # "a decline of 0.46% from the previous trading day": the day a move counts from, not the day it was made
 _BASE_BEFORE = re.compile(r"\b(?:from|since|over|against|than|versus|vs\.?|compared (?:with|to))\s$", re.IGNORECASE)
-
-
-def when_day(clause: Clause, q: Quantity) -> dt.date | None:
-    """The day written right before the ", when ..." part a figure stands in ("Longest winning streak since Wednesday,
-    Dec. 24, 2025, when the market rose for five straight trading days": 24 December 2025), else None."""
-    for e in clause.expressions:
-        if e.resolved and e.end <= q.start and _WHEN_PART.match(clause.text[e.end:q.start]) and (
-                not e.is_range or (e.kind == "since" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)",
-                                                                     e.text.replace(str(e.start_date.year), "")))):
-            return e.start_date
-    return None
-
-
-_WHEN_PART = re.compile(r"^,?\s+when\b[^.;,]*$", re.IGNORECASE)
-
-
-def attached_period(clause: Clause, q: Quantity) -> DateExpression | None:
-    """A period written right before a figure as its owner ("April's 4.3 per cent loss"), else None."""
-    return next((e for e in clause.expressions if e.resolved and e.is_range and 0 <= q.start - e.end <= 1), None)
 
 
 def unresolved_day(clause: Clause, q: Quantity) -> DateExpression | None:

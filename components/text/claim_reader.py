@@ -29,7 +29,7 @@ from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _
 from components.locale.formats import date_as
-from components.text import claim_periods, runs
+from components.text import claim_periods, figure_days, runs
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
@@ -220,7 +220,7 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     if day is None:
         return None
     if measure == "streak" and _WHEN.search(clause.text, max(0, q.start - 80), q.start):
-        when = claim_periods.when_day(clause, q)  # "since Wednesday, Dec. 24, 2025, when the market rose for ..."
+        when = figure_days.when_day(clause, q)  # "since Wednesday, Dec. 24, 2025, when the market rose for ..."
         if when is not None:
             last = story_sessions.last_session(market, when)
             return "streak", _("'{words}': a run ending {day}, the day written before 'when'").format(
@@ -320,7 +320,7 @@ def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[d
 
 
 def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
-    period = claim_periods.attached_period(clause, q)
+    period = figure_days.attached_period(clause, q)
     if period is not None and period.start_date <= story.reading.story_day(market)[0]:  # "April's 4.3 per cent loss"
         day = min(period.end_date, story.reading.story_day(market)[0])
         return day, _("'{words}' names the figure's own period, to {day}").format(
