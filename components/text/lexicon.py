@@ -133,7 +133,7 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ 
           r"|months?(?!ly)|quarters?(?!ly)|years?(?!ly))(?: of (?P<what>gains|losses|declines|advances|rises|falls"
           r"|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
           r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
-          r"|gaining|win|slide|skid|losses|gains)(?: streak| run)?",
+          r"|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)(?: streak| run)?",
           r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
           r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
           r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight |consecutive )?(?P<unit6>"

@@ -202,7 +202,7 @@ def _streak(m: re.Match) -> Quantity | None:
     if not n or not unit:
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",
-                          "fall", "drop") else (
+                          "fall", "drop", "tailspin", "slump", "rout", "selloff", "sell-off", "retreat") else (
         1 if what else 0)
     return Quantity("streak", float(n), m.group(), m.start(), m.end(), rank_sign=sign, unit=unit.replace("day",
                                                                                                            "session"),

@@ -18,8 +18,8 @@ from components.text.date_types import add_months, count_of
 from components.text.quantities import Quantity
 
 # the words before a run that end it: "snapping a", "ending its", "broke a"
-ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:(?:a|an|its|their|the)\s)?$",
-                   re.IGNORECASE)
+ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:out of\s)?"
+                   r"(?:(?:a|an|its|their|the)\s)?$", re.IGNORECASE)
 
 
 # what comes before those words: "one day after halting the four-day slide", "since ending a two-day slide"

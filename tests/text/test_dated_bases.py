@@ -268,3 +268,12 @@ def test_an_ordinal_ranking_counts_the_closes_beyond_it(prices):
 def test_trailing_periods_and_the_running_year_end_at_the_story_s_day(words, published, span):
     e = next(e for e in find_date_expressions(words, published) if e.resolved)
     assert (e.start_date, e.end_date) == span
+
+
+def test_a_run_snapped_out_of_is_the_sessions_before(prices):
+    text = ("NEW YORK, June 25 (Reuters) - Nvidia shares rose nearly 7% on Tuesday, snapping out of a three-session "
+            "tailspin that had erased $430 billion from its value.")
+    claim, result = _checked(text, "2024-06-25", prices)["three-session tailspin"]
+    assert (claim.sign, claim.day, result.verdict) == (-1, dt.date(2024, 6, 24), "matches")
+    spans = {(c.start_date, c.end_date) for c in propose_events(text, "2024-06-25").candidates}
+    assert (dt.date(2024, 6, 20), dt.date(2024, 6, 24)) in spans
