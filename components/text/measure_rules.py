@@ -41,6 +41,8 @@ _MORNING = re.compile(r"\b(?:in|during|by|through) the (?:morning|midday|lunch)(
 _CLOSING = L.patterns(L.CLOSING)
 _OPENING = re.compile(r"\b(?:open(?:ed|s|ing)?|at the open(?:ing)?|at the start of trad(?:e|ing))\b(?:[\w\s,]{0,20})$",
                       re.IGNORECASE)
+_UPON_OPEN = re.compile(r"(?:\s(?:points?|per ?cent|percent|%))?\s(?:upon|on|at|after) (?:the )?open(?:ing)?\b"
+                        r"(?! (?:of|a|an|the)\b)", re.IGNORECASE)  # "25,000 points upon opening", not "on opening of"
 _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: of| at)?|(?P<v>hit(?:ting)?|touch(?:ed"
                             r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
                             r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
@@ -262,7 +264,10 @@ def _time_of_day(q, owner, clause, story, day, part):
 
 def _opened(q, owner, clause, story, day, part):
     before = clause.text[max(0, q.start - 40):q.start]
-    if q.kind in ("percent", "points", "level") and _OPENING.search(before):
+    upon = _UPON_OPEN.match(clause.text, q.end)  # "surged past 25,000 points upon opening on Tuesday morning"
+    if q.kind == "rank" and _UPON_OPEN.search(clause.text[max(0, q.start - 80):q.start]):
+        return "intraday", _("a ranking of the level at the open: daily bars rank closes"), "'upon opening'", ""
+    if q.kind in ("percent", "points", "level") and (_OPENING.search(before) or upon):
         measure = {"percent": "open_move", "points": "open_points", "level": "open_level"}[q.kind]
         rule = _("'opened': the open against the previous close") if q.kind != "level" else "'opened at'"
         return measure, "", rule, ""

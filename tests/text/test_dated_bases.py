@@ -277,3 +277,12 @@ def test_a_run_snapped_out_of_is_the_sessions_before(prices):
     assert (claim.sign, claim.day, result.verdict) == (-1, dt.date(2024, 6, 24), "matches")
     spans = {(c.start_date, c.end_date) for c in propose_events(text, "2024-06-25").candidates}
     assert (dt.date(2024, 6, 20), dt.date(2024, 6, 24)) in spans
+
+
+def test_a_level_reached_upon_opening_is_the_open_and_its_ranking_is_not_a_close_s(prices):
+    found = _checked("The Hang Seng Index surged past 25,000 points upon opening on Tuesday morning, its highest level "
+                     "since February 2022.", "2025-07-22", prices)
+    level, result = found["25,000 points"]
+    assert (level.measure, result.verdict) == ("open_level", "matches"), result.explanation
+    rank = next(r for q, (c, r) in found.items() if q.startswith("highest"))
+    assert rank.verdict == "uncheckable"
