@@ -95,6 +95,16 @@ def server_pool(tmp_path_factory):
         pool.close()
 
 
+@pytest.fixture(scope="module")
+def module_server(request, tmp_path_factory):
+    """An offline app server of the test module's own (its own price cache, none of another module's sessions),
+    always stopped."""
+    from tests.browser_harness import streamlit_server
+
+    with streamlit_server(tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])) as srv:
+        yield srv
+
+
 @pytest.fixture
 def desktop_page(chromium):
     """A page of a fresh desktop-sized browser context (a new Streamlit session), closed after the test."""

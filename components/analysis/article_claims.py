@@ -58,6 +58,7 @@ ABOVE = ("more than", "at least")
 BELOW = ("less than",)
 NEARLY = ("nearly",)
 ABOUT = ("about",)
+NEAR_THE = "near the"  # a value near a ranking's extreme ("to near the lowest since October 2022")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class ArticleClaim:
     subject: str = ""  # the name the figure belongs to, as written
     rank_of: str = "close"  # rankings: close, move, week_move, intraday
     count: int = 0  # streaks: how many sessions (or weeks) in a row
+    nth: int = 0  # an ordinal ranking: "the fourth highest" is 4
     unit: str = ""  # streaks: session or week
     unsure: str = ""
     unlisted: str = ""  # why a figure has no listing: "group" (a group of stocks), "unknown" (a name not in the data)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from components.analysis.article_claims import (
     MATCHES,
+    NEAR_THE,
     NO_MATCH,
     NOT_SURE,
     ArticleClaim,
@@ -51,7 +52,7 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     text = _("{symbol}'s {what} on {day} was {value}.").format(symbol=claim.symbol, what=_(_RANKED[what]),
                                                                day=date_as(session, "weekday_date"), value=shown)
     since = date_as(claim.since, "date")
-    if claim.count >= 2:  # "the fourth highest close this year": exactly three closes of the window beyond it
+    if claim.nth >= 2:  # "the fourth highest close this year": exactly three closes of the window beyond it
         return result_of(claim, _nth(claim, window, now, since), text, [fig], claim.since, session)
     if len(beyond):
         last = beyond.index[-1].date()
@@ -64,7 +65,7 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                                    "and the article may mean it").format(
                 why=verdict[1], day=date_as(last + dt.timedelta(days=1), "date")))
         gap = abs(now / float(window.max() if claim.sign > 0 else window.min()) - 1)
-        if verdict[0] == NO_MATCH and claim.qualifier == "near the" and gap <= NEAR_VALUE:  # "to near the lowest"
+        if verdict[0] == NO_MATCH and claim.qualifier == NEAR_THE and gap <= NEAR_VALUE:  # "to near the lowest"
             verdict = (NOT_SURE, _("{why}; but it was within {gap} of that, and 'near' does not say how near").format(
                 why=verdict[1], gap=F.signed_percent(gap).lstrip("+")))
         if verdict[0] == NO_MATCH:
@@ -84,7 +85,7 @@ def _nth(claim: ArticleClaim, window: pd.Series, now: float, since: str) -> tupl
             else ngettext("{count} session from {since} was lower, so it ranks number {rank}",
                           "{count} sessions from {since} were lower, so it ranks number {rank}", ahead)).format(
         count=ahead, since=since, rank=ahead + 1)
-    return (MATCHES if ahead + 1 == claim.count else NO_MATCH), said
+    return (MATCHES if ahead + 1 == claim.nth else NO_MATCH), said
 
 
 # what a ranking compares, as the explanation names it

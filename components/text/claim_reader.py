@@ -202,8 +202,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(claim_periods.period_fields(q, clause, measure, day))
     if measure == "rank":
-        fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close",
-                      count=0 if q.unit else q.count)  # an ordinal, "the fourth highest"; not "a two-week low"
+        fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close", nth=q.nth)
     if measure == "streak":
         fields.update(sign=q.rank_sign or owner.direction or 1, count=q.count, unit=q.unit)
     return ArticleClaim(measure=measure, **base, **fields)

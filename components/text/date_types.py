@@ -243,6 +243,14 @@ def unresolved(m: re.Match, kind: str, reason: str, anchor: str = "", offset: in
                           **extra)
 
 
+def since_day(e: DateExpression) -> bool:
+    """Whether a "since" expression names a day ("since Nov. 11", "since Tuesday, Jan. 17, 2023"), not a month or a
+    year ("since March", "since 2021")."""
+    return e.kind == "since" and bool(_DAY_OF_MONTH.search(e.text))
+
+
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)")
+
 # the kinds of expression that name one day
 DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from components.text.date_types import DateExpression
+from components.text.date_types import DateExpression, since_day
 from components.text.quantities import Quantity
 from components.text.reader import Clause
 
@@ -16,8 +16,7 @@ def when_day(clause: Clause, q: Quantity) -> dt.date | None:
     Dec. 24, 2025, when the market rose for five straight trading days": 24 December 2025), else None."""
     for e in clause.expressions:
         if e.resolved and e.end <= q.start and _WHEN_PART.match(clause.text[e.end:q.start]) and (
-                not e.is_range or (e.kind == "since" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)",
-                                                                     e.text.replace(str(e.start_date.year), "")))):
+                not e.is_range or since_day(e)):
             return e.start_date
     return None
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from components.analysis.article_claims import NEAR_THE
 from components.text import lexicon as L
 from components.text.numbers import Number, find_numbers
 
@@ -92,7 +93,8 @@ class Quantity:
     look_back: str = ""
     span_days: int = 0  # "a four-month low": about 120 days
     unit: str = ""  # streaks and spans: session, week, month, year
-    count: int = 0  # streaks: how many in a row
+    count: int = 0  # streaks: how many in a row; spans: how many units ("a four-month low": 4)
+    nth: int = 0  # an ordinal ranking: "the fourth highest" is 4
 
 
 def _qualifier(text: str, start: int) -> str:
@@ -179,12 +181,11 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
     back = _LOOK_BACK.match(text[end:end + 60])
     look = back.group().strip() if back else ""
     stop = end + (back.end() if back else 0)
-    near = "near the" if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else ""
+    near = NEAR_THE if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else ""
     nth = _ORDINAL.search(text[max(0, m.start() - 10):m.start()])  # "the fourth highest close this year"
-    count = L.ORDINALS[nth.group(1).lower()] if nth else 0
     start = m.start() - (len(nth.group()) if nth else 0)
     return Quantity("rank", None, text[start:m.end()] + (" " + look if look else ""), start, stop, rank_sign=sign,
-                    rank_of=of, look_back=look, qualifier=near, count=count)
+                    rank_of=of, look_back=look, qualifier=near, nth=L.ORDINALS[nth.group(1).lower()] if nth else 0)
 
 
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from components.locale import _
 from components.locale.formats import date_as
 from components.text import clause_parts, event_parts, lexicon, periods_of, quantities, runs
 from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
-from components.text.date_types import DateExpression, month_span
+from components.text.date_types import DateExpression, month_span, since_day
 from components.text.reader import Clause, Reading
 from components.text.titles import suggest_title
 
@@ -81,8 +81,7 @@ def reference_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[
             continue
         start, end = e.start_date, e.end_date
         if e.kind == "since":  # "since 1997": that year; "since Nov. 11": that day; "since March": that month
-            end = dt.date(start.year, 12, 31) if _YEAR_ONLY.match(e.text) else start if re.search(
-                r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", e.text.replace(str(start.year), "")) else month_span(
+            end = dt.date(start.year, 12, 31) if _YEAR_ONLY.match(e.text) else start if since_day(e) else month_span(
                 start.year, start.month)[1]
         rule = _("the point the move is measured against ('{words}')").format(words=e.text)
         said = _part_words(clause, parts, e.start)
@@ -135,7 +134,7 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
 def date_before(clause: Clause, part: event_parts.Part) -> DateExpression | None:
     """The date written right before a ", when ..." part ("since Monday, Jan. 16, 2023, when ..."), or None."""
     before = [e for e in clause.expressions if e.resolved and 0 <= part.start - e.end <= 2]
-    if before and before[-1].kind == "since" and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", before[-1].text):
+    if before and since_day(before[-1]):
         return replace(before[-1], end_date=before[-1].start_date)  # "since Tuesday, Jan. 17, 2023, when": that day
     return before[-1] if before else None
 

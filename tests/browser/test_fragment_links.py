@@ -15,12 +15,6 @@ pytestmark = [pytest.mark.browser]
 NAV_LINK = '[data-testid="stSidebar"] [data-testid="stPageLink"] a'
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with B.streamlit_server(tmp_path_factory.mktemp("fragment-links-cache")) as srv:
-        yield srv
-
-
 @pytest.fixture
 def page(desktop_page):
     return desktop_page
@@ -53,8 +47,8 @@ def heading(page) -> str:
     return page.locator('[data-testid="stMain"] h2').first.inner_text()
 
 
-def test_a_timeline_click_reaches_the_sidebar_links_and_the_share_link(server, page):
-    B.goto(page, server.url, "/timeline?event=qwq-32b-release")
+def test_a_timeline_click_reaches_the_sidebar_links_and_the_share_link(module_server, page):
+    B.goto(page, module_server.url, "/timeline?event=qwq-32b-release")
     page.get_by_role("button", name="Save and get links").click()
     expect(page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first).to_be_visible()
     B.wait_for_app(page)
@@ -77,8 +71,8 @@ def test_a_timeline_click_reaches_the_sidebar_links_and_the_share_link(server, p
     assert params_of(B.current_url(page)).get("event") == target
 
 
-def test_a_markets_chart_option_reaches_the_sidebar_link_to_its_page(server, page):
-    B.goto(page, server.url, "/markets", charts=1)
+def test_a_markets_chart_option_reaches_the_sidebar_link_to_its_page(module_server, page):
+    B.goto(page, module_server.url, "/markets", charts=1)
     assert params_of(nav_link(page, "Markets").get_attribute("href")).get("log") == "0"
     page.locator(f".st-key-{state.LOG.widget} label").first.click()
     B.wait_for_app(page, charts=1)
@@ -89,8 +83,8 @@ def test_a_markets_chart_option_reaches_the_sidebar_link_to_its_page(server, pag
     assert B.chart_handle(page, state.MARKETS_CHART.key).evaluate("gd => gd._fullLayout.yaxis2.type") == "log"
 
 
-def test_an_event_study_window_reaches_the_sidebar_link_to_its_page(server, page):
-    B.goto(page, server.url, "/event_study", charts=2)
+def test_an_event_study_window_reaches_the_sidebar_link_to_its_page(module_server, page):
+    B.goto(page, module_server.url, "/event_study", charts=2)
     before = params_of(nav_link(page, "Event study").get_attribute("href")).get("win")
     page.locator(f".st-key-{state.ES_SYMBOL.widget} [role=combobox]").first.click()
     page.locator("[role=option]", has_text="BABA").first.click()

@@ -17,12 +17,6 @@ from tests import browser_harness as B
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with B.streamlit_server(tmp_path_factory.mktemp("interaction-cache")) as srv:
-        yield srv
-
-
 @pytest.fixture
 def desktop(desktop_page):
     return desktop_page
@@ -52,9 +46,9 @@ def wheel_zoom_in(page) -> None:
 
 # --- the timeline -------------------------------------------------------------------------------------
 
-def test_timeline_zoom_survives_a_click_and_next(server, desktop):
+def test_timeline_zoom_survives_a_click_and_next(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/timeline")
+    B.goto(page, module_server.url, "/timeline")
     opened = B.timeline_view(page)
     wheel_zoom_in(page)
     zoomed = B.timeline_view(page)
@@ -74,9 +68,9 @@ def test_timeline_zoom_survives_a_click_and_next(server, desktop):
     B.screenshot(page, "timeline-zoomed-desktop")
 
 
-def test_keyboard_steps_through_the_events(server, desktop):
+def test_keyboard_steps_through_the_events(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/timeline?event=manus-launch")
+    B.goto(page, module_server.url, "/timeline?event=manus-launch")
     expect(page.locator('[data-testid="stMain"] h2', has_text="Manus")).to_be_visible()
     page.locator('[data-testid="stMain"] h1').click()  # focus on the page, not in a field
     page.keyboard.press("ArrowRight")
@@ -85,16 +79,16 @@ def test_keyboard_steps_through_the_events(server, desktop):
     assert query(page)["event"] == "qwq-32b-release"
     page.keyboard.press("k")  # K steps back, as ← does
     expect(page.locator('[data-testid="stMain"] h2', has_text="Manus")).to_be_visible()
-    B.goto(page, server.url, "/timeline?event=hscei-ytd-claim")
+    B.goto(page, module_server.url, "/timeline?event=hscei-ytd-claim")
     page.locator('[data-testid="stMain"] h1').click()
     page.keyboard.press("ArrowRight")  # past the last event: a notice, and the selection stays
     expect(page.get_by_text("That was the last event.")).to_be_visible()
     assert query(page)["event"] == "hscei-ytd-claim"
 
 
-def test_one_tap_selects_an_event_on_a_phone(server, phone):
+def test_one_tap_selects_an_event_on_a_phone(module_server, phone):
     page = phone
-    B.goto(page, server.url, "/timeline")
+    B.goto(page, module_server.url, "/timeline")
     target = B.timeline_ids(page)[-1]
     B.timeline_mark(page, target).tap()
     expect(page.locator('[data-testid="stMain"] h2').first).to_be_visible()
@@ -123,9 +117,9 @@ SCROLL_TOP = """() => Math.max(document.scrollingElement.scrollTop,
 
 
 @pytest.mark.parametrize("path, target", [("/", ".js-plotly-plot"), ("/timeline", f"{B.TIMELINE} .tl-plot")])
-def test_a_vertical_swipe_over_a_chart_scrolls_the_page_on_a_phone(server, phone, path, target):
+def test_a_vertical_swipe_over_a_chart_scrolls_the_page_on_a_phone(module_server, phone, path, target):
     page = phone
-    B.goto(page, server.url, path, charts=1 if path == "/" else 0)
+    B.goto(page, module_server.url, path, charts=1 if path == "/" else 0)
     chart = page.locator(target).first
     chart.scroll_into_view_if_needed()
     before_range = B.x_range(page) if path == "/" else B.timeline_view(page)
@@ -140,9 +134,9 @@ def test_a_vertical_swipe_over_a_chart_scrolls_the_page_on_a_phone(server, phone
 
 # --- price charts ---------------------------------------------------------------------------------------
 
-def test_hover_shows_the_date_and_every_series_with_its_change(server, desktop):
+def test_hover_shows_the_date_and_every_series_with_its_change(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/", charts=1)
+    B.goto(page, module_server.url, "/", charts=1)
     chart = B.chart_handle(page)
     chart.scroll_into_view_if_needed()
     box = chart.locator(".nsewdrag").last.bounding_box()
@@ -156,9 +150,9 @@ def test_hover_shows_the_date_and_every_series_with_its_change(server, desktop):
     assert "Asia/" not in text
 
 
-def test_legend_click_hides_a_symbol_with_its_reaction_marks(server, desktop):
+def test_legend_click_hides_a_symbol_with_its_reaction_marks(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/", charts=1)
+    B.goto(page, module_server.url, "/", charts=1)
     chart = B.chart_handle(page)
     chart.locator(".infolayer .legend .traces", has_text="9988.HK").click()
     page.wait_for_timeout(500)
@@ -182,9 +176,9 @@ def drag_zoom(page, chart) -> None:
     page.wait_for_timeout(500)
 
 
-def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(server, desktop):
+def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/markets", charts=1)
+    B.goto(page, module_server.url, "/markets", charts=1)
     chart = B.chart_handle(page, state.MARKETS_CHART.key)
     before = B.x_range_timestamps(page, state.MARKETS_CHART.key)
     drag_zoom(page, chart)
@@ -203,9 +197,9 @@ def test_zoom_and_hidden_series_survive_the_log_scale_and_a_selection(server, de
     assert hidden and all(v == "legendonly" for v in hidden), hidden
 
 
-def test_the_toolbar_stays_clear_of_the_legend(server, desktop):
+def test_the_toolbar_stays_clear_of_the_legend(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/markets", charts=1)
+    B.goto(page, module_server.url, "/markets", charts=1)
     chart = B.chart_handle(page, state.MARKETS_CHART.key)
     chart.hover()
     page.wait_for_timeout(400)
@@ -215,9 +209,9 @@ def test_the_toolbar_stays_clear_of_the_legend(server, desktop):
     assert not overlap, (bar, legend)
 
 
-def test_phone_charts_fit_the_screen_and_drop_the_toolbar(server, phone):
+def test_phone_charts_fit_the_screen_and_drop_the_toolbar(module_server, phone):
     page = phone
-    B.goto(page, server.url, "/markets?view=price&style=candles&symbols=9988.HK,BABA,%5EHSI,%5EHSCE", charts=1)
+    B.goto(page, module_server.url, "/markets?view=price&style=candles&symbols=9988.HK,BABA,%5EHSI,%5EHSCE", charts=1)
     chart = B.chart_handle(page, state.MARKETS_CHART.key)
     layout = chart.evaluate("gd => ({drag: gd._fullLayout.dragmode, height: gd._fullLayout.height})")
     assert layout["drag"] is False and layout["height"] < 1300, layout
@@ -227,9 +221,9 @@ def test_phone_charts_fit_the_screen_and_drop_the_toolbar(server, phone):
 
 # --- the date range -------------------------------------------------------------------------------------
 
-def test_custom_range_typed_dates_apply_on_enter(server, desktop):
+def test_custom_range_typed_dates_apply_on_enter(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/markets", charts=1)
+    B.goto(page, module_server.url, "/markets", charts=1)
     B.open_range_controls(page)
     page.locator(f".st-key-{state.RANGE_PRESET.widget} button", has_text="Custom").click()
     page.wait_for_function("location.search.includes('range=custom')", timeout=B.TIMEOUT_MS)
@@ -245,9 +239,9 @@ def test_custom_range_typed_dates_apply_on_enter(server, desktop):
     assert B.x_range_timestamps(page, state.MARKETS_CHART.key)[0].year == 2024
 
 
-def test_the_range_controls_are_on_the_page_on_a_phone(server, phone):
+def test_the_range_controls_are_on_the_page_on_a_phone(module_server, phone):
     page = phone
-    B.goto(page, server.url, "/", charts=1)
+    B.goto(page, module_server.url, "/", charts=1)
     button = page.locator('[data-testid="stPopover"] button').first
     expect(button).to_be_visible()
     assert "Sun 15 Dec 2024" in button.inner_text()
@@ -273,9 +267,9 @@ def choose_option(page, key: str, option: str) -> None:
     B.wait_for_app(page, charts=2)
 
 
-def test_event_study_stock_change_then_event_change_keeps_working(server, desktop):
+def test_event_study_stock_change_then_event_change_keeps_working(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/event_study", charts=2)
+    B.goto(page, module_server.url, "/event_study", charts=2)
     choose_option(page, state.ES_SYMBOL.widget, "BABA")
     assert query(page)["bench"] == "^GSPC"
     choose_option(page, state.EVENT.widget, "Tue 28 Jan 2025")
@@ -284,18 +278,18 @@ def test_event_study_stock_change_then_event_change_keeps_working(server, deskto
     expect(page.locator('[data-testid="stMetric"]').first).to_be_visible()
 
 
-def test_a_link_with_the_stock_as_its_own_benchmark_gets_a_notice(server, desktop):
+def test_a_link_with_the_stock_as_its_own_benchmark_gets_a_notice(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/event_study?sym=9988.HK&bench=9988.HK", charts=2)
+    B.goto(page, module_server.url, "/event_study?sym=9988.HK&bench=9988.HK", charts=2)
     expect(page.get_by_text("cannot be its own benchmark")).to_be_visible()
     assert query(page)["bench"] == "^HSCE"
 
 
 # --- navigation and theme -----------------------------------------------------------------------------
 
-def test_each_page_change_adds_one_history_entry_and_back_returns(server, desktop):
+def test_each_page_change_adds_one_history_entry_and_back_returns(module_server, desktop):
     page = desktop
-    B.goto(page, server.url, "/", charts=1)
+    B.goto(page, module_server.url, "/", charts=1)
     start = page.evaluate("history.length")
     for title, h1 in (("Timeline", "Event timeline"), ("Markets", "Markets")):
         page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"] a', has_text=title).first.click()
@@ -306,10 +300,10 @@ def test_each_page_change_adds_one_history_entry_and_back_returns(server, deskto
     expect(page.locator('[data-testid="stMain"] h1', has_text="Event timeline")).to_be_visible()
 
 
-def test_charts_follow_the_dark_theme(server, chromium):
+def test_charts_follow_the_dark_theme(module_server, chromium):
     with B.browser_context(chromium, color_scheme="dark") as ctx:
         page = ctx.new_page()
-        B.goto(page, server.url, "/", charts=1)
+        B.goto(page, module_server.url, "/", charts=1)
         background = page.evaluate("""() => getComputedStyle(document.querySelector('[data-testid="stApp"]'))
             .backgroundColor""")
         channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
@@ -317,5 +311,5 @@ def test_charts_follow_the_dark_theme(server, chromium):
         note = B.chart_handle(page).evaluate("gd => gd.layout.annotations[0].font.color")
         assert note == "#cbd5e1", note  # the dark theme's secondary ink
         B.screenshot(page, "overview-dark-desktop")
-        B.goto(page, server.url, "/timeline?event=qwq-32b-release", charts=1)
+        B.goto(page, module_server.url, "/timeline?event=qwq-32b-release", charts=1)
         B.screenshot(page, "timeline-dark-desktop")

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from components.analysis.article_claims import NEAR_THE
 from components.analysis.claim_checks import check_claims
 from components.text.claim_reader import read_claims
 from components.text.dates import find_date_expressions
@@ -172,7 +173,7 @@ def test_near_the_lowest_is_not_called_wrong_when_it_is_near(prices):
     claim, result = next(v for q, v in _checked(
         "The Hang Seng Index fell 0.5 per cent on Friday to near the lowest since October 2022.", "2024-01-19",
         prices).items() if q.startswith("lowest"))
-    assert claim.qualifier == "near the" and result.verdict == "not sure", result.explanation
+    assert claim.qualifier == NEAR_THE and result.verdict == "not sure", result.explanation
 
 
 def test_a_streak_of_economic_data_is_not_the_index_s(prices):
@@ -256,7 +257,7 @@ def test_an_ordinal_ranking_counts_the_closes_beyond_it(prices):
     assert found["fourth highest this year"][1].verdict == "matches"
     assert found["Third highest close this year"][1].verdict == "does not match"
     two_week = _checked("The Hang Seng Index fell 1% to a two-week low on Monday.", "2022-11-28", prices)
-    assert next(c for q, (c, r) in two_week.items() if q.startswith("two-week")).count == 0
+    assert next(c for q, (c, r) in two_week.items() if q.startswith("two-week")).nth == 0
 
 
 @pytest.mark.parametrize("words,published,span", [
