@@ -80,7 +80,15 @@ def located(cue: str, sentence: str) -> bool:
     past its clause into the next one's connective ("the S&P 500 dropped 1.1%, and"); a clause ends before it, so
     the connectives and punctuation at the cue's edges are not required."""
     cue, sentence = _EDGE.sub("", norm(cue)), _EDGE.sub("", norm(sentence))
-    return bool(cue) and (cue in sentence or sentence in cue)
+    return bool(cue) and (cue in sentence or sentence in cue or _runs_on(cue, sentence))
+
+
+def _runs_on(cue: str, sentence: str) -> bool:
+    """The cue starts inside the clause and runs on past its end into the next clause ("and Sinopec gained 1% to
+    HK$5.01 after oil prices rose", where the clause stops before "after"): at least five words, and at least half
+    the cue, are the clause's last words."""
+    words, tail = cue.split(), sentence.split()
+    return any(words[:k] == tail[-k:] for k in range(max(5, (len(words) + 1) // 2), len(words)))
 
 
 def _numbers(text: str) -> list[str]:
