@@ -198,7 +198,7 @@ def one_day(start: dt.date, end: dt.date | None = None) -> tuple[dt.date, dt.dat
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
+    return monday, monday + dt.timedelta(days=4)
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:

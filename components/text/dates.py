@@ -53,9 +53,9 @@ RELATIVE_PHRASES: dict[str, tuple[Callable[[dt.date], tuple[dt.date, dt.date]], 
     "tomorrow": (lambda p: one_day(p + _ONE_DAY), N_("the day after publication")),
     "earlier this week": (lambda p: (week_of(p)[0], p - _ONE_DAY),
                           N_("from Monday of the week of publication to the day before it")),
-    "this week": (week_of, N_("the Monday-to-Sunday week of publication")),
-    "last week": (lambda p: week_of(p - _WEEK), N_("the Monday-to-Sunday week before publication")),
-    "next week": (lambda p: week_of(p + _WEEK), N_("the Monday-to-Sunday week after publication")),
+    "this week": (week_of, N_("the Monday-to-Friday week of publication")),
+    "last week": (lambda p: week_of(p - _WEEK), N_("the Monday-to-Friday week before publication")),
+    "next week": (lambda p: week_of(p + _WEEK), N_("the Monday-to-Friday week after publication")),
     "earlier this month": (lambda p: (p.replace(day=1), p - _ONE_DAY),
                            N_("from the 1st of the month of publication to the day before it")),
     "this month": (lambda p: shifted_month(p, 0), N_("the calendar month of publication")),
@@ -233,7 +233,7 @@ def _relative(m: re.Match, ctx: Context) -> DateExpression:
 
 
 # "this week", "this month", "this year" run to the story's day: their rules said of the story
-_OF_THE_STORY = {"this week": N_("the Monday-to-Sunday week of the story"),
+_OF_THE_STORY = {"this week": N_("the Monday-to-Friday week of the story"),
                  "this month": N_("the calendar month of the story"),
                  "this year": N_("the calendar year of the story")}
 

@@ -49,7 +49,7 @@ def so_far(span: tuple[dt.date, dt.date], m: re.Match, ctx: Context, rule: str) 
 
 
 def _week(m: re.Match, ctx: Context) -> DateExpression:
-    span, rule = so_far(week_of(ctx.now), m, ctx, _("the Monday-to-Sunday week of the story"))
+    span, rule = so_far(week_of(ctx.now), m, ctx, _("the Monday-to-Friday week of the story"))
     return resolved(m, "span", span, rule)
 
 

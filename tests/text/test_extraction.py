@@ -29,7 +29,7 @@ EXPECTED = {
     "Acme Robotics unveiled": ("on Monday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     "Shares of Acme rose": ("yesterday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     "The company said": ("since January", dt.date(2025, 1, 1), PUBLISHED),
-    "Regulators announced": ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 8)),
+    "Regulators announced": ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 6)),
     "Acme was founded": ("March 5, 2021", dt.date(2021, 3, 5), dt.date(2021, 3, 5)),
     "Its rival Borealis": (None, None, None),
     "Mr. Li said": ("28 January", dt.date(2025, 1, 28), dt.date(2025, 1, 28)),
@@ -111,7 +111,7 @@ def test_absolute_dates(wording, expected):
     ("on Monday", dt.date(2025, 6, 9), dt.date(2025, 6, 9)),
     ("on Friday", dt.date(2025, 6, 6), dt.date(2025, 6, 6)),
     ("this week", dt.date(2025, 6, 9), PUBLISHED),  # so far: the week up to the story's day
-    ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 8)),
+    ("last week", dt.date(2025, 6, 2), dt.date(2025, 6, 6)),  # the trading week, Monday to Friday
     ("last month", dt.date(2025, 5, 1), dt.date(2025, 5, 31)),
     ("earlier this year", dt.date(2025, 1, 1), dt.date(2025, 6, 9)),
     ("last year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
