@@ -19,6 +19,8 @@ from components.locale.formats import date_as
 from components.text import claim_periods
 from components.text import lexicon as L
 from components.text.claim_subjects import Owner, asides, part_of
+from components.text.extreme_levels import AS_MUCH as _AS_MUCH
+from components.text.extreme_levels import extreme as _extreme
 from components.text.quantities import Quantity
 from components.text.reader import Clause, Reading
 
@@ -43,17 +45,7 @@ _OPENING = re.compile(r"\b(?:open(?:ed|s|ing)?|at the open(?:ing)?|at the start 
                       re.IGNORECASE)
 _UPON_OPEN = re.compile(r"(?:\s(?:points?|per ?cent|percent|%))?\s(?:upon|on|at|after) (?:the )?open(?:ing)?\b"
                         r"(?! (?:of|a|an|the)\b)", re.IGNORECASE)  # "25,000 points upon opening", not "on opening of"
-_EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: of| at)?|(?P<v>hit(?:ting)?|touch(?:ed"
-                            r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
-                            r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
-_AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
-_BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
-                         r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
-_WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](?:closing )?(?:high|low)\s(?:of|at)\s$",
-                             re.IGNORECASE)  # "its 52-week high of"
 _FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:its|the|their)\s$", re.IGNORECASE)
-_PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
-                           r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _GIVEN_BACK = re.compile(r"\b(?:eras\w+|wip\w+ out|par\w+|surrender\w*|gave back|giving back|reversed|reversing)"
                          r"(?: all| most| part)?(?: of)? (?:a|an|its|the|their|early|earlier|initial|morning)"
                          r" (?:\w+ )?(?:[\d.,]+ ?(?:%|per ?cent|percent|points?) )?"
@@ -64,10 +56,6 @@ _FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?(?:from|of|below|above|off) (?:a|
 _RUN_OF_SESSIONS = re.compile(r"\b(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak|losing "
                               r"streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
                               r"|winning run)\b", re.IGNORECASE)
-_WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"
-                     r"|closing low)", re.IGNORECASE)
-_BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
-                      r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
 _NOT_PRICE = L.words_pattern(L.NOT_PRICE, 0)
 _YEAR_ON_YEAR = re.compile(r"^\s?(?:\w+\s)?(?:" + L.alternation([re.escape(w) for w in L.YEAR_ON_YEAR]) + r")\b",
                            re.IGNORECASE)
@@ -298,48 +286,6 @@ def _run_of(unit: str) -> str:
         return _("'{words}': a run of weeks")
     return {"month": _("'{words}': a run of months"), "quarter": _("'{words}': a run of quarters"),
             "year": _("'{words}': a run of years")}.get(unit, _("'{words}': a run of sessions"))
-
-
-def _extreme(q, owner, clause, story, day, part):
-    before = clause.text[max(0, q.start - 40):q.start]
-    base = q.kind == "level" and (_BASE_LEVEL.search(clause.text[max(0, q.start - 60):q.start]) or _PAST_EXTREME.search(
-        before) or _WINDOW_EXTREME.search(before))
-    if base and (on := claim_periods.dated_base(clause, q)) is not None:  # "its 52-week low of 4982.77 hit April 8"
-        return "level", "", _("'{words}': the close of {day}, the level the move is measured from").format(
-            words=base.group().strip(), day=date_as(on.start_date, "date")), ""
-    if q.kind == "level" and _BASE_LEVEL.search(clause.text[max(0, q.start - 60):q.start]):
-        said = _("'{words}' is the level the move is measured from, on a day the text gives in words the app does "
-                 "not read").format(words=q.text)  # "Up 20.19% from the Election Day close of 5782.76 on Tuesday"
-        return "other", said, said, ""
-    past = _PAST_EXTREME.search(before) if q.kind == "level" else None
-    if past is not None:  # "its 2023 closing high of 22688.90", "its record close of 4796.56": not the day's
-        low = past.group("w").lower() == "low"
-        return ("range_low" if low else "range_high"), "", _("'{words}': the extreme of a stretch of sessions").format(
-            words=past.group().strip()), ""
-    m = _EXTREME_LEVEL.search(before)
-    if q.kind == "level" and m:
-        word = (m.group("w") or m.group("w2")).lower()
-        low = word in ("low", "trough", "bottom")
-        window = _WINDOW.search(clause.text[max(0, q.start - 40):q.start]) or claim_periods.period_of(q, clause, day)
-        if window:
-            words = window.group() if isinstance(window, re.Match) else window
-            rule = _("{words}: the extreme of a stretch of sessions").format(words=words)
-            return ("range_low" if low else "range_high"), "", rule, ""
-        return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
-    if q.kind == "level" and (between := _BETWEEN.search(clause.text[max(0, q.start - 60):q.start])):
-        first = not between.group("and")
-        return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
-            words=between.group().strip()), ""
-    if q.kind == "level" and _AS_MUCH.search(clause.text[max(0, q.start - 50):q.start]):
-        low = owner.direction < 0
-        return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
-                                                            _("'as much as ... to': the day's high")), ""
-    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or _AS_MUCH.search(part)):
-        low = owner.direction < 0
-        measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
-        return measure, "", (_("'as much as': the previous close to the day's low") if low else
-                             _("'as much as': the previous close to the day's high")), ""
-    return None
 
 
 def _period(q, owner, clause, story, day, part):

@@ -1,0 +1,88 @@
+"""The reader's rule for figures at a high or a low: the day's extreme, a stretch's, or the close a move is measured
+from.
+
+:func:`extreme` is one of :data:`components.text.measure_rules.MEASURE_RULES`: it returns (measure, reason when not a
+price, rule sentence, why not sure), or None when the figure is at no high or low.
+"""
+
+from __future__ import annotations
+
+import re
+
+from components.locale import _
+from components.locale.formats import date_as
+from components.text import claim_periods
+from components.text import lexicon as L
+
+AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
+_EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: of| at)?|(?P<v>hit(?:ting)?|touch(?:ed"
+                            r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
+                            r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
+_BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
+                         r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
+_WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](?:closing )?(?:high|low)\s(?:of|at)\s$",
+                             re.IGNORECASE)  # "its 52-week high of"
+_PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
+                           r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
+_WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"
+                     r"|closing low)", re.IGNORECASE)
+_CLOSED_AT_EXTREME = re.compile(r"(?:\b(?:clos|end|finish|settl)(?:e|ed|es|ing)?(?: the (?:day|session|week|year))?"
+                                r"(?: trading)? at|(?:\d|%|\bpoints?|\bper ?cent|\bpercent)(?: \w+){0,2},?"
+                                r" (?:reaching|hitting|to))"
+                                r"\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,3}(?:closing\s)?(?:high|low|peak|trough)s?"
+                                r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)  # "to close at a record high of"
+_MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
+                      r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
+
+
+def extreme(q, owner, clause, story, day, part):
+    """A level at a high or a low: the day's ("as much as ... to", "traded between"), a stretch's ("its 2023 closing
+    high of"), or the close a move is measured from ("from its record close of"); a move "as much as" is the
+    previous close to the day's high or low."""
+    before, near = clause.text[max(0, q.start - 40):q.start], clause.text[max(0, q.start - 90):q.start]
+    closed = _CLOSED_AT_EXTREME.search(clause.text[max(0, q.start - 70):q.start]) if q.kind == "level" else None
+    if closed is not None and not AS_MUCH.search(near):  # "ended the day at a six-year low of 19,531.66"
+        return "level", "", _("'{words}': the session's close, which set that high or low").format(
+            words=closed.group().strip()), ""
+    wider = clause.text[max(0, q.start - 60):q.start]
+    base = q.kind == "level" and (_BASE_LEVEL.search(wider) or _MEASURED_FROM.search(wider) and (
+        _PAST_EXTREME.search(before) or _WINDOW_EXTREME.search(before)))
+    if base and (on := claim_periods.dated_base(clause, q)) is not None:  # "its 52-week low of 4982.77 hit April 8"
+        return "level", "", _("'{words}': the close of {day}, the level the move is measured from").format(
+            words=base.group().strip(), day=date_as(on.start_date, "date")), ""
+    if q.kind == "level" and _BASE_LEVEL.search(clause.text[max(0, q.start - 60):q.start]):
+        said = _("'{words}' is the level the move is measured from, on a day the text gives in words the app does "
+                 "not read").format(words=q.text)  # "Up 20.19% from the Election Day close of 5782.76 on Tuesday"
+        return "other", said, said, ""
+    past = _PAST_EXTREME.search(before) if q.kind == "level" else None
+    if past is not None:  # "its 2023 closing high of 22688.90", "its record close of 4796.56": not the day's
+        low = past.group("w").lower() == "low"
+        return ("range_low" if low else "range_high"), "", _("'{words}': the extreme of a stretch of sessions").format(
+            words=past.group().strip()), ""
+    m = _EXTREME_LEVEL.search(before)
+    if q.kind == "level" and m:
+        word = (m.group("w") or m.group("w2")).lower()
+        low = word in ("low", "trough", "bottom")
+        window = _WINDOW.search(clause.text[max(0, q.start - 40):q.start]) or claim_periods.period_of(q, clause, day)
+        if window and AS_MUCH.search(near):  # "rose as much as 4.2%, to a three-year high of": the day's
+            return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
+        if window:
+            words = window.group() if isinstance(window, re.Match) else window
+            rule = _("{words}: the extreme of a stretch of sessions").format(words=words)
+            return ("range_low" if low else "range_high"), "", rule, ""
+        return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
+    if q.kind == "level" and (between := _BETWEEN.search(clause.text[max(0, q.start - 60):q.start])):
+        first = not between.group("and")
+        return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
+            words=between.group().strip()), ""
+    if q.kind == "level" and AS_MUCH.search(clause.text[max(0, q.start - 50):q.start]):
+        low = owner.direction < 0
+        return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
+                                                            _("'as much as ... to': the day's high")), ""
+    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part)):
+        low = owner.direction < 0
+        measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
+        return measure, "", (_("'as much as': the previous close to the day's low") if low else
+                             _("'as much as': the previous close to the day's high")), ""
+    return None

@@ -1,0 +1,43 @@
+"""A level at a high or a low: the session's close when the text closes there ("finished at a fresh six-year low of
+19,531.66", "hitting a three-year high of 23,477.92" after a close-to-close move), the day's high or low when it says
+"as much as", and never the session's close when it is a past extreme the move is measured against."""
+
+import datetime as dt
+
+import pytest
+
+from components.analysis.claim_checks import check_claims
+from components.text.claim_reader import read_claims
+from components.text.reader import read_article
+
+
+def _checked(text: str, published: str, prices) -> dict[str, tuple]:
+    claims = read_claims(read_article(text, published))
+    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+
+
+@pytest.mark.parametrize("text,published,quote,day", [
+    ("The Hang Seng Index finished at a fresh six-year low of 19,531.66 on Monday.", "2022-03-14", "19,531.66",
+     dt.date(2022, 3, 14)),
+    ("The S&P 500 settled at an all-time high of 6,445.76 on Tuesday.", "2025-08-12", "6,445.76", dt.date(2025, 8, 12)),
+    ("The S&P 500 closed the session at a record high of 6,445.76, up 1.1%.", "2025-08-12", "6,445.76",
+     dt.date(2025, 8, 12)),
+    ("The Hang Seng Index added 900.94 points on Friday, hitting a three-year high of 23,477.92.", "2025-02-21",
+     "23,477.92", dt.date(2025, 2, 21)),
+])
+def test_a_level_the_session_closed_at_is_its_close(text, published, quote, day, prices):
+    claim, result = _checked(text, published, prices)[quote]
+    assert (claim.measure, claim.day, result.verdict) == ("level", day, "matches")
+    assert any("the session's close" in step for step in claim.trail)
+
+
+def test_a_close_below_a_past_high_is_not_the_session_s_close(prices):
+    claim, result = _checked("The S&P 500 closed 0.2% below its record high of 6,445.76.", "2025-08-14",
+                             prices)["6,445.76"]
+    assert claim.measure != "level" and result.verdict != "does not match"
+
+
+def test_a_high_reached_as_much_as_is_the_day_s_high(prices):
+    claim, _result = _checked("The Hang Seng Index rose as much as 4.2%, to a three-year high of 23,500 on Friday.",
+                              "2025-02-21", prices)["23,500"]
+    assert claim.measure == "high_level"
