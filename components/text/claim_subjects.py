@@ -198,23 +198,32 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
             return gap[-1], _("'{words}' stands between the verb and the figure").format(words=gap[-1].text)
         before = [m for m in names if lo <= m.start and m.end <= verb.start]
         if before:
-            pair = _joined(before, text)
-            if pair and not any(j in shared for j in range(len(qs))):
-                chosen = next((m for m in pair if m.symbol), pair[-1])
-                names_said = _("'{words}'").format(words=pair[0].text)
-                for m in pair[1:]:
-                    names_said = _("{first} and '{words}'").format(first=names_said, words=m.text)
-                return chosen, _("{names} share the figure; '{words}' is the one with a listing").format(
-                    names=names_said, words=chosen.text)
-            return before[-1], _("'{words}' is the subject of '{verb}'").format(words=before[-1].text, verb=verb.text)
+            return _shared(before, text, qs, shared) or (before[-1], _("'{words}' is the subject of '{verb}'").format(
+                words=before[-1].text, verb=verb.text))
     if i and done and part_of(text, qs[i - 1].start)[0] == lo:
         return done[-1].subject, _("the previous figure's, in the same part of the sentence")
     here = [m for m in names if lo <= m.start and m.end <= q.start]
-    if here:
-        return here[-1], _("'{words}' is named before it").format(words=here[-1].text)
+    if here:  # "with heavyweights Alibaba and Meituan down by about 1 percent": both names' figure
+        return _shared(here, text, qs, shared) or (here[-1], _("'{words}' is named before it").format(
+            words=here[-1].text))
     if i and done:
         return done[-1].subject, _("the previous figure's")
     return None, _("no name before it in its sentence")
+
+
+def _shared(before: list[Mention], text: str, qs: list[Quantity], shared: dict[int, Mention]
+            ) -> tuple[Mention, str] | None:
+    """Names joined by "and" right before one figure share it ("Alibaba and Meituan down by about 1 percent"): the
+    first with a listing takes it, saying so; None when the names are not joined or the figures are shared out."""
+    pair = _joined(before, text)
+    if not pair or any(j in shared for j in range(len(qs))):
+        return None
+    chosen = next((m for m in pair if m.symbol), pair[-1])
+    names_said = _("'{words}'").format(words=pair[0].text)
+    for m in pair[1:]:
+        names_said = _("{first} and '{words}'").format(first=names_said, words=m.text)
+    return chosen, _("{names} share the figure; '{words}' is the one with a listing").format(
+        names=names_said, words=chosen.text)
 
 
 def _respectively(text: str, qs: list[Quantity], names: list[Mention], verbs: list[Verb]) -> dict[int, Mention]:
