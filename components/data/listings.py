@@ -107,13 +107,13 @@ INDICES: tuple[Index, ...] = (
           r"|Hang Seng (?:index|Index) tracking \w+(?: \w+)? (?:shares|stocks|firms|companies)", None, "HK"),
     Index("Hang Seng Index", r"Hang Seng(?: Index| index| benchmark)?(?! (?:China|Tech|TECH|Bank|Composite|Mainland"
           r"|Propert|Financ|Consumer|Healthcare|Biotech|Utilit|Energy|Industrial|Information|Internet|Commerce"
-          r"|Conglomerate|Telecom|(?:index|Index) tracking))|(?-i:HSI)\b", "^HSI", "HK"),
+          r"|Conglomerate|Telecom|(?:index|Index) tracking))|(?-i:HSI|HK50)\b", "^HSI", "HK"),
     Index("S&P/ASX 200", r"S ?& ?P/ASX 200|ASX 200|(?-i:ASX)", None, "AU"),
     Index("S&P/NZX 50", r"S ?& ?P[/ ]NZX[- ]?50|NZX[- ]?50", None, "NZ"),
     Index("S&P MidCap 400", r"S ?& ?P (?:MidCap |Mid-?cap )?400", None, "US"),
     Index("NYSE Composite", r"NYSE Composite(?: Index| index)?", None, "US"),
-    Index("S&P 500", r"S ?& ?P ?500|Standard & Poor['’]s 500|(?-i:SPX)|S ?& ?P(?![/\w]| (?:MidCap|Mid-?cap|NZX|\d))",
-          "^GSPC", "US"),
+    Index("S&P 500", r"S ?& ?P ?500|Standard & Poor['’]s 500|(?-i:SPX|US500\b)"
+          r"|S ?& ?P(?![/\w]| (?:MidCap|Mid-?cap|NZX|\d))", "^GSPC", "US"),
     Index("Nasdaq Golden Dragon China Index", r"Nasdaq Golden Dragon(?: China)?(?: Index| index)?|Golden Dragon"
           r"(?: China)?(?: Index| index)?", "^HXC", "US"),
     Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", "^NDX", "US"),

@@ -77,10 +77,10 @@ COMPANY_REF = re.compile(
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly )*(?:\w+ed|risen|fallen|rose"
     r"|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))")
-INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broader|blue-chip|key|city['’]s|Hong Kong|leading|headline"
-                       r"|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge|measure|barometer"
-                       r"|average)\b(?! (?:of|for|provider)\b)|\b[Tt]he market\b(?! (?:value|capitali[sz]ation|share"
-                       r"|cap|open|close|watchdog|regulator)\b)")
+INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
+                       r"|Hong Kong|leading|headline|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge"
+                       r"|measure|barometer|average)\b(?! (?:of|for|provider)\b)"
+                       r"|\b[Tt]he market\b(?! (?:value|capitali[sz]ation|share|cap|open|close|watchdog|regulator)\b)")
 # a capitalised name (words, "&", "of", "de" between them) that may be a company the tables do not know
 _NAME = r"(?:[A-Z][\w.&'’-]*|[0-9][\w.]*[A-Z][\w.]*)(?:\s(?:of\s|&\s|de\s)?(?:[A-Z][\w.&'’-]*|\d+))*"
 NAME = re.compile(r"(?<![\w'’.-])" + _NAME)

@@ -28,3 +28,16 @@ def test_two_figures_after_two_names_are_shared_out_in_order():
 
 def test_a_name_alone_before_its_figure_keeps_it():
     assert _owners("The index fell, with Meituan down by about 1 percent.")["1 percent"] == "3690.HK"
+
+
+@pytest.mark.parametrize("text,published,quote,symbol", [
+    ("Hong Kong's main stock market index, the HK50, rose to 25418 points on Friday.", "2025-09-05", "25418 points",
+     "^HSI"),
+    ("The US500 slipped 0.4% on Tuesday.", "2024-12-31", "0.4%", "^GSPC"),
+    ("The S&P 500 ended the year up 23%. The broad market index closed 0.43% lower at 5,881.63 on Tuesday.",
+     "2024-12-31", "5,881.63", "^GSPC"),
+    ("The Hang Seng Index rose 1.4% on Friday. The broad-based index has gained 30% this year.", "2025-09-05",
+     "30%", "^HSI"),
+])
+def test_an_index_called_by_a_code_or_an_epithet_is_that_index(text, published, quote, symbol):
+    assert _owners(text, published)[quote] == symbol
