@@ -254,4 +254,5 @@ def _joined(candidates: list[Mention], text: str) -> list[Mention]:
             chain.insert(0, m)
         else:
             break
-    return chain if len(chain) > 1 else []
+    last_join = text[chain[-2].end:chain[-1].start] if len(chain) > 1 else ""
+    return chain if re.search(r"\b(?:and)\b|&", last_join) else []  # "HSBC, Tencent rose 1.2%": a list, not a pair

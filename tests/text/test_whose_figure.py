@@ -41,3 +41,14 @@ def test_a_name_alone_before_its_figure_keeps_it():
 ])
 def test_an_index_called_by_a_code_or_an_epithet_is_that_index(text, published, quote, symbol):
     assert _owners(text, published)[quote] == symbol
+
+
+def test_a_name_written_with_index_takes_its_turn():
+    owners = _owners("The Dow fell 600 points, while the S&P 500 Index and Nasdaq Composite lost about 0.7% and 0.3%, "
+                     "respectively.", "2024-05-23")
+    assert (owners["0.7%"], owners["0.3%"]) == ("^GSPC", "^IXIC")
+
+
+def test_names_listed_with_commas_only_are_a_list_and_the_last_owns_the_figure():
+    owners = _owners("Among blue chips, HSBC, Tencent rose 1.2% to HK$364.60.", "2024-05-03")
+    assert (owners["1.2%"], owners["HK$364.60"]) == ("0700.HK", "0700.HK")
