@@ -56,7 +56,8 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|thos
 # a verb's bare form after these is a noun: "a 3.5% share price rise", "the index's jump"
 _NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cent|session|day|week)\s$", re.IGNORECASE)
 _MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + (
-    "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at)\s(?:shares of\s|shares in\s)?",
+    "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at|of)\s(?:shares of\s|shares in\s"
+    r"|the (?:benchmark |broader |broad )?)?",
                       re.IGNORECASE)
 _LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:led|topped|headed) (?:the )?(?:[\w-]+ ){0,2}(?:market|index|gains"
                   r"|gainers|losers|decliners|laggards|list|pack|sector|rally|advance|declines)\b[^,;]{0,50}"

@@ -138,7 +138,8 @@ def _what_it_measures(q: Quantity, owner: Owner, text: str) -> list[str]:
     inside = next(((a, b) for a, b in asides(text) if a <= q.start < b), None)
     if inside is not None:
         out.append(text[inside[0]:q.start])
-    words = re.findall(r"[A-Za-z][\w'’-]*|[,;]", text[max(0, q.start - 60):q.start])
+    moved = _MOVE_NOUN.match(text, q.end)  # "a rate that beat the 0.7% gain of the S&P 500": a move, whatever before
+    words = [] if moved else re.findall(r"[A-Za-z][\w'’-]*|[,;]", text[max(0, q.start - 60):q.start])
     near = []
     for word in reversed(words):
         if word in ",;" or word.lower() in _PRICE_WORDS or word.lower() in L.DIRECTION_NOUNS \

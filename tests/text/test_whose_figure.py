@@ -52,3 +52,14 @@ def test_a_name_written_with_index_takes_its_turn():
 def test_names_listed_with_commas_only_are_a_list_and_the_last_owns_the_figure():
     owners = _owners("Among blue chips, HSBC, Tencent rose 1.2% to HK$364.60.", "2024-05-03")
     assert (owners["1.2%"], owners["HK$364.60"]) == ("0700.HK", "0700.HK")
+
+
+@pytest.mark.parametrize("text,quote,symbol", [
+    ("Alibaba shares rose almost 2% on Wednesday, a rate that beat the 0.7% gain of the benchmark S&P 500 index.",
+     "0.7%", "^GSPC"),
+    ("Alibaba rose 2%, ahead of a 0.7% rise in the S&P 500.", "0.7%", "^GSPC"),
+    ("Tencent rose 1%, lagging a 3% surge in Alibaba.", "3%", "9988.HK"),
+])
+def test_a_move_of_a_name_said_after_it_is_that_name_s(text, quote, symbol):
+    claims = {c.quote: c for c in read_claims(read_article(text, "2025-12-10"))}
+    assert (claims[quote].symbol, claims[quote].measure) == (symbol, "day")
