@@ -43,7 +43,10 @@ SPLIT = re.compile(
     r"|speculation))\b" + _NOT_TIME
     + r"|\s" + _COUNT + r"?(?:after|following|before)\s(?!(?!(?:" + _news_gerunds() + r")\b)\w+ing\b)"
     + _NOT_TIME  # "after announcing a sale" is news of its own, "after paring gains" the same move
-    + r"|\s(?:amid|ahead of|because of|because|in the wake of|according to|once)\s" + _NOT_TIME)
+    + r"|\s(?:amid|ahead of|because of|because|in the wake of|according to|once)\s" + _NOT_TIME
+    # ", ending the week roughly flat", ", but ended the week near a high": how a period ended, a move of its own
+    + r"|(?:,\s(?:and\s|but\s)?|\s(?:and|but)\s)(?:end|finish|clos|wrapp?)(?:ing|ed)"
+      r"(?=\s(?:the|its|their)\s(?:holiday-shortened\s|shortened\s)?(?:week|month|quarter|year)\b)")
 # A quote-tag list resuming after a cause: "Tencent +2.23% after announcing an effort ..., Xiaomi +1.7%, Meituan
 # +1.19%": the cause ends where the next name with a signed figure starts.
 LIST_ITEM = re.compile(r",\s(?=(?:and\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s[+\-−]\d)")
@@ -143,6 +146,11 @@ _FINITE = re.compile(r"\b(?:[a-z]{3,}(?<!need)(?<!speed)(?<!feed)(?<!seed)ed|ros
 
 
 _REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r")$")
+
+
+def ends_a_period(part: Part) -> bool:
+    """Whether a part says how a period ended (", ending the week roughly flat"): its span is its own date."""
+    return bool(re.search(r"\b(?:end|finish|clos|wrapp?)(?:ing|ed)$", part.lead))
 
 
 def is_report(part: Part) -> bool:

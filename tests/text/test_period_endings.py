@@ -1,0 +1,32 @@
+"""How a period ended is an event of its own: "Mainland stocks were mixed on Friday, ending the week roughly flat"
+puts Friday's session and the week on the timeline; the week is the trading week, Monday to Friday."""
+
+import datetime as dt
+
+import pytest
+
+from components.text.extraction import propose_events
+
+D = dt.date
+
+
+def _spans(text: str, published: str) -> set[tuple[dt.date, dt.date]]:
+    return {(c.start_date, c.end_date) for c in propose_events(text, published).candidates}
+
+
+@pytest.mark.parametrize("text,published,period", [
+    ("Mainland stocks were mixed on Friday, ending the week roughly flat, as regulators curbed speculation.",
+     "2026-01-23", (D(2026, 1, 19), D(2026, 1, 23))),
+    ("The Hang Seng Index slipped 0.9% on Friday but ended the week near its highest level in 10 months.",
+     "2025-08-08", (D(2025, 8, 4), D(2025, 8, 8))),
+    ("The S&P 500 rose 0.3% on Tuesday, finishing the year up 23%.", "2024-12-31", (D(2024, 1, 1), D(2024, 12, 31))),
+])
+def test_the_day_and_the_period_it_ended_are_both_listed(text, published, period):
+    spans = _spans(text, published)
+    day = D.fromisoformat(published)
+    assert (day, day) in spans and period in spans
+
+
+def test_last_week_is_the_trading_week_before():
+    assert (D(2025, 9, 15), D(2025, 9, 19)) in _spans("Last week, the central bank cut rates by 25 basis points.",
+                                                     "2025-09-23")
