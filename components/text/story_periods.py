@@ -53,6 +53,12 @@ def _week(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "span", span, rule)
 
 
+def _previous_week(m: re.Match, ctx: Context) -> DateExpression:
+    monday = week_of(ctx.now)[0]
+    return resolved(m, "relative", week_of(monday - dt.timedelta(days=7)),
+                    _("the Monday-to-Friday week before the story's"))
+
+
 def _month(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
     nxt = (now.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
@@ -154,6 +160,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding)\b", re.IGNORECASE)
 # a move said as the way a period ended: "finished the year up 62%", "ended the week higher"
 _ENDING = r"(?:finish(?:ed|es|ing)?|end(?:ed|s|ing)?|clos(?:e|ed|es|ing)|wrap(?:ped|s|ping)? up)"
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
+    (re.compile(r"\b(?:the )?(?:previous|prior|preceding) week['’]s(?= (?:[\w-]+ )?(?:gains?|loss(?:es)?|advances?"
+                r"|declines?|drops?|falls?|rally|slide|rout|sell-?off|close|high|low)\b)", re.IGNORECASE),
+     _previous_week),  # "reversing the previous week's loss"
     (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the (?:holiday-shortened |shortened )?week(?![\w-])"
                 r"(?!['’]s? (?:high|low))"
                 r"|week[- ]to[- ]date|week['’]s (?=(?:gains?|loss(?:es)?|advances?|declines?|drops?|falls?|rally"

@@ -30,3 +30,9 @@ def test_the_day_and_the_period_it_ended_are_both_listed(text, published, period
 def test_last_week_is_the_trading_week_before():
     assert (D(2025, 9, 15), D(2025, 9, 19)) in _spans("Last week, the central bank cut rates by 25 basis points.",
                                                      "2025-09-23")
+
+
+@pytest.mark.parametrize("words", ["reversing the previous week's loss", "erasing the prior week's sharp gains"])
+def test_the_previous_week_s_move_is_the_week_before_the_story_s(words):
+    spans = _spans(f"The Hang Seng Index gained 1.4% this week, {words}.", "2025-09-05")
+    assert (D(2025, 8, 25), D(2025, 8, 29)) in spans and (D(2025, 9, 1), D(2025, 9, 5)) in spans
