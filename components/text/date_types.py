@@ -34,6 +34,11 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|won't|upcoming|scheduled|plans
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
 AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"
                           r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
+# Awaiting what a date names points ahead even in a past-tense report ("were mixed ahead of Wednesday's Fed decision",
+# "heading into its earnings results after the bell on Wednesday", "due out on Wednesday"), unless it "had" happened.
+AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\b)|await(?:s|ed|ing)?|heading into"
+                     r"|in the run-up to|due out)\b[^,;.]{0,60}$", re.IGNORECASE)
+_HAPPENED = re.compile(r"\b(?:had|after(?! the (?:bell|close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
                         r"|(?<!\bbe )(?<!\bis )(?<!\bare )"  # "will be closed", "is closed": not a past
@@ -148,6 +153,8 @@ def tense_at(sentence: str, start: int, end: int) -> str:
     hi = cut_starts[n] if n < len(cut_starts) else len(sentence)
     part = sentence[lo:start] + " " + sentence[end:hi]
     if AHEAD_BEFORE.search(sentence[max(0, start - 24):start]) and not STRONG_PAST.search(part):
+        return "future"
+    if AWAITED.search(sentence[max(0, start - 70):start]) and not _HAPPENED.search(part):
         return "future"
     found = _nearest(sentence, lo, start, True) or _nearest(sentence, end, hi, False)
     if found:

@@ -1,0 +1,27 @@
+"""A weekday a report looks ahead to is the next one, even in a past-tense sentence: "heading into its results
+after the bell on Wednesday", "due out on Wednesday", "as investors awaited Friday's jobs data"; one that already
+happened ("had rallied ahead of Tuesday's results", "After dipping ahead of the earnings on Wednesday, markets
+soared") and "ahead of the bell" are not looked ahead to."""
+
+import datetime as dt
+
+import pytest
+
+from components.text.dates import find_date_expressions
+
+
+@pytest.mark.parametrize("text,published,day", [
+    ("Microsoft was around 2% higher heading into its earnings results after the bell on Wednesday.", "2025-10-28",
+     dt.date(2025, 10, 29)),
+    ("Tencent rose 1%, and its earnings card, due out on Wednesday, is likely to show a jump.", "2024-08-13",
+     dt.date(2024, 8, 14)),
+    ("Stocks slipped as investors awaited Friday's jobs data.", "2024-09-04", dt.date(2024, 9, 6)),
+    ("Stocks were mixed ahead of the Fed's decision on Wednesday.", "2025-12-09", dt.date(2025, 12, 10)),
+    ("Shares had rallied ahead of Tuesday's results.", "2024-09-04", dt.date(2024, 9, 3)),
+    ("After dipping ahead of Nvidia's awaited earnings on Wednesday, markets soared.", "2024-02-22",
+     dt.date(2024, 2, 21)),
+    ("Treasury yields dipped ahead of the bell after hitting a high on Wednesday.", "2024-02-22",
+     dt.date(2024, 2, 21)),
+])
+def test_a_weekday_is_ahead_only_when_the_text_waits_for_it(text, published, day):
+    assert find_date_expressions(text, published)[0].start_date == day
