@@ -13,7 +13,7 @@ import time
 import pandas as pd
 
 PATHOLOGICAL = {"'Shares rose' + ' on' x 33000": "Shares rose" + " on" * 33000, "'A. ' x 33000": "A. " * 33000}
-PARTS = ("dev", "extra", "holdout", "holdout_2", "holdout_3", "holdout_4")
+PARTS = ("dev", "extra", "holdout", "holdout_2", "holdout_3", "holdout_4", "holdout_5")
 LONG_WORDS = 2000  # the budget: reading and checking a 2,000-word article under 1 s of CPU
 
 
