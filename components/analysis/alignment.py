@@ -267,7 +267,8 @@ def reaction_table(event: Event, closes_by_symbol: dict[str, pd.Series], symbols
                 row[f"excess {label}"] = own - other if own is not None and other is not None else None
             day0, bday0 = row["reaction session"], brow["reaction session"]
             if day0 and bday0 and day0 != bday0:
-                row["note"] = (row["note"] + "; " if row["note"] else "") + f"{bench} reacts on {bday0}"
+                reacts = _("{symbol} reacts on {day}").format(symbol=bench, day=F.date_as(bday0, "date"))
+                row["note"] = _("{first}; {second}").format(first=row["note"], second=reacts) if row["note"] else reacts
         rows.append(row)
     return pd.DataFrame(rows)
 

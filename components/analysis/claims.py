@@ -15,11 +15,12 @@ from typing import Annotated, Iterable, Literal, Union
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from components.data.events import ID_PATTERN, describe_validation_error
+from components.data.events import ID_PATTERN
 from components.data.records import json_records
 from components.data.symbols import InvalidSymbol, normalise_symbol
+from components.data.validation import describe_validation_error, field_problem
 from components.facts import DATA_DIR
-from components.locale import N_, _, current
+from components.locale import N_, _, current, joined
 
 CLAIMS_FILE = DATA_DIR / "claims.json"
 # verdict codes, kept in results and compared in code; shown through verdict_word()
@@ -53,7 +54,7 @@ class DateWindow(_Strict):
     @classmethod
     def _ordered(cls, value: dt.date, info) -> dt.date:
         if "start" in info.data and value < info.data["start"]:
-            raise ValueError("end is before start")
+            raise ValueError(_("the end is before the start"))
         return value
 
 
@@ -161,7 +162,7 @@ class Claim(_Strict):
     def _event_listed(cls, value, info):
         event = getattr(value, "event", None)
         if event is not None and event not in info.data.get("event_ids", [event]):
-            raise ValueError(f"event '{event}' is not in event_ids")
+            raise ValueError(_("event '{event}' is not in event_ids").format(event=event))
         return value
 
 
@@ -207,26 +208,28 @@ class ClaimResult:
 
 
 def parse_claims(records: list, event_ids: Iterable[str] | None = None) -> list[Claim]:
-    """Validate raw records (and, if given, their event ids); raise :class:`ClaimsError` naming each bad field."""
+    """Validate raw records (and, if given, their event ids); raise :class:`ClaimsError` naming each bad field, in the
+    run's language."""
     if not isinstance(records, list):
-        raise ClaimsError("the claims file must hold a list under 'claims'")
+        raise ClaimsError(_("the claims file must hold a list under 'claims'"))
     known = set(event_ids) if event_ids is not None else None
     claims, problems, seen = [], [], set()
     for i, record in enumerate(records, start=1):
-        label = f"claim #{i} '{record.get('id', '?') if isinstance(record, dict) else '?'}'"
+        label = _("claim #{number} '{id}'").format(number=i, id=record.get("id", "?") if isinstance(record, dict)
+                                                   else "?")
         try:
             claim = Claim.model_validate(record)
         except ValidationError as exc:
             problems += describe_validation_error(exc, label)
             continue
         unknown = [e for e in claim.event_ids if known is not None and e not in known]
-        problems += [f"{label}: field 'event_ids': unknown event '{e}'" for e in unknown]
+        problems += [field_problem(label, "event_ids", _("unknown event '{id}'").format(id=e)) for e in unknown]
         if claim.id in seen:
-            problems.append(f"{label}: field 'id': duplicate id")
+            problems.append(field_problem(label, "id", _("duplicate id")))
         seen.add(claim.id)
         claims.append(claim)
     if problems:
-        raise ClaimsError("; ".join(problems))
+        raise ClaimsError(str(joined(problems)))
     return claims
 
 

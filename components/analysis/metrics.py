@@ -6,7 +6,8 @@ import datetime as dt
 
 import pandas as pd
 
-from components.locale import N_
+from components.locale import N_, _
+from components.locale import formats as F
 
 # value kept in links -> label, translated where shown
 VIEWS = {"price": N_("Price"), "rebased": N_("Rebased to 100"), "percent": N_("% change")}
@@ -99,11 +100,13 @@ def coverage_notes(frame: pd.DataFrame, symbols: list[str], start: dt.date, end:
     for symbol in symbols:
         dates = frame.loc[frame["symbol"] == symbol, "date"]
         if dates.empty:
-            notes.append(f"{symbol}: no prices in this range.")
+            notes.append(_("{symbol}: no prices in this range.").format(symbol=symbol))
             continue
         first, last = dates.min().date(), dates.max().date()
         if (first - start).days > slack_days:
-            notes.append(f"{symbol}: prices start on {first:%d %b %Y}, after the start of the range.")
+            notes.append(_("{symbol}: prices start on {day}, after the start of the range.").format(
+                symbol=symbol, day=F.date_as(first, "date")))
         if (end - last).days > slack_days and last < dt.date.today() - dt.timedelta(days=slack_days):
-            notes.append(f"{symbol}: prices end on {last:%d %b %Y}, before the end of the range.")
+            notes.append(_("{symbol}: prices end on {day}, before the end of the range.").format(
+                symbol=symbol, day=F.date_as(last, "date")))
     return notes

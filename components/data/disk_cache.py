@@ -5,7 +5,8 @@ file, then rename), so a reader never sees half a file. A file is input like any
 read back must pass the snapshot's rules (:func:`~components.data.prices.tidy_problems`). One that
 does not (damaged, another symbol's rows, text where prices belong, dates twice, a date in the
 future) is moved aside as ``<symbol>.parquet.bad`` with the reason, so it is reported once and the
-next good fetch replaces it; one bad writer (an old replica) cannot break the others.
+next good fetch replaces it; one bad writer (an old replica) cannot break the others. The reason is a
+:class:`~components.locale.Message`: a worker thread finds it, and the page that reports it says it in its language.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pandas as pd
 from components.data import prices
 from components.data.symbols import symbol_info
 from components.facts import PROJECT_ROOT
+from components.locale import N_, Message, joined
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"
 _DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "prices"
@@ -41,7 +43,7 @@ class CacheRead:
 
     frame: pd.DataFrame | None = None
     fetched: datetime | None = None  # when the file was written (UTC)
-    set_aside: str = ""  # the reason a damaged file was moved aside (said once, by the read that found it)
+    set_aside: Message | str = ""  # the reason a damaged file was moved aside (said once, by the read that found it)
 
 
 def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
@@ -57,9 +59,9 @@ def read_disk_cache(symbol: str, max_age: timedelta | None) -> CacheRead:
         frame = _upgraded(pd.read_parquet(path), symbol)
         problems = prices.tidy_problems(frame, symbol, date.today())
     except Exception:  # pyarrow raises several types for a damaged file; any of them means "unusable"
-        problems = ["it is not a readable parquet file"]
+        problems = [Message(N_("it is not a readable file of prices"))]
     if problems:
-        return CacheRead(set_aside=_set_aside(path, "; ".join(problems)))
+        return CacheRead(set_aside=_set_aside(path, joined(problems)))
     return CacheRead(frame, datetime.fromtimestamp(mtime, timezone.utc))
 
 
@@ -72,17 +74,18 @@ def _upgraded(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
     return frame.assign(raw_close=known)[prices.TIDY_COLUMNS]
 
 
-def _set_aside(path: Path, reason: str) -> str:
+def _set_aside(path: Path, reason: Message | str) -> Message:
     """Move a bad file out of the way (or delete it when it cannot be moved); say what was done."""
     try:
         os.replace(path, path.with_name(path.name + ".bad"))
-        return f"the cached copy was unusable ({reason}) and was set aside"
+        return Message(N_("the saved copy of a live fetch was unusable ({reason}) and was set aside"), reason=reason)
     except OSError:
         try:
             path.unlink(missing_ok=True)
-            return f"the cached copy was unusable ({reason}) and was deleted"
+            return Message(N_("the saved copy of a live fetch was unusable ({reason}) and was deleted"), reason=reason)
         except OSError:  # a directory or a read-only folder in the way
-            return f"the cached copy is unusable ({reason}) and could not be removed"
+            return Message(N_("the saved copy of a live fetch is unusable ({reason}) and could not be removed"),
+                           reason=reason)
 
 
 def write_disk_cache(symbol: str, frame: pd.DataFrame) -> None:

@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
 from components.data.text_rules import text_problem, tidy
+from components.data.validation import describe_validation_error, field_problem
 from components.facts import DATA_DIR, EVENT_YEARS, HOME_TZ, MAX_SYMBOLS
-from components.locale import N_, _, catalog_key, current
+from components.locale import N_, _, catalog_key, current, joined
 from components.locale import formats as F
 
 EVENTS_FILE = DATA_DIR / "events.json"
@@ -247,28 +248,16 @@ class EventsError(ValueError):
     """The events file or an event record is invalid; the message names record and field."""
 
 
-def describe_validation_error(exc: ValidationError, label: str) -> list[str]:
-    """One line per problem: '<label>: field '<name>': <message>'."""
-    lines = []
-    for err in exc.errors():
-        field = ".".join(str(p) for p in err["loc"]) or "(record)"
-        msg = err["msg"].replace("Value error, ", "")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field"
-        lines.append(f"{label}: field '{field}': {msg}")
-    return lines
-
-
 def parse_events(records: list, origin_from_article: bool = True) -> list[Event]:
-    """Validate raw records; raise :class:`EventsError` listing every bad record and field."""
+    """Validate raw records; raise :class:`EventsError` listing every bad record and field, in the run's language."""
     if not isinstance(records, list):
-        raise EventsError("the events file must hold a list under 'events'")
+        raise EventsError(_("the events file must hold a list under 'events'"))
     events, problems, seen = [], [], set()
     for i, record in enumerate(records, start=1):
         rid = record.get("id", "?") if isinstance(record, dict) else "?"
-        label = f"event #{i} '{rid}'"
+        label = _("event #{number} '{id}'").format(number=i, id=rid)
         if not isinstance(record, dict):
-            problems.append(f"{label}: is not an object")
+            problems.append(_("{label}: is not an object with named fields").format(label=label))
             continue
         if origin_from_article and "origin" not in record:
             record = {**record, "origin": "article" if record.get("in_article") else "context"}
@@ -278,12 +267,12 @@ def parse_events(records: list, origin_from_article: bool = True) -> list[Event]
             problems += describe_validation_error(exc, label)
             continue
         if event.id in seen:
-            problems.append(f"{label}: field 'id': duplicate id")
+            problems.append(field_problem(label, "id", _("duplicate id")))
             continue
         seen.add(event.id)
         events.append(event)
     if problems:
-        raise EventsError("; ".join(problems))
+        raise EventsError(str(joined(problems)))
     return sorted(events, key=lambda e: e.sort_key)
 
 
@@ -291,10 +280,32 @@ def load_events_file(path: Path) -> list[Event]:
     return parse_events(json_records(path, "events", EventsError))
 
 
+def bundled_events(path: Path | None = None) -> tuple[Event, ...]:
+    """The article's events (of ``EVENTS_FILE`` by default), validated and sorted by time (cached; events are
+    immutable); raises :class:`EventsError` when the file cannot be read."""
+    return _events_in(path or EVENTS_FILE)
+
+
 @lru_cache(maxsize=4)
-def bundled_events(path: Path = EVENTS_FILE) -> tuple[Event, ...]:
-    """The article's events, validated and sorted by time (cached; events are immutable)."""
+def _events_in(path: Path) -> tuple[Event, ...]:
     return tuple(load_events_file(path))
+
+
+def events_problem() -> str:
+    """Why the bundled events cannot be read, in the run's language; empty when they can."""
+    try:
+        bundled_events()
+    except EventsError as exc:
+        return str(exc)
+    return ""
+
+
+def usable_events() -> tuple[Event, ...]:
+    """The bundled events, or none when their file cannot be read (:func:`events_problem` says why)."""
+    try:
+        return bundled_events()
+    except EventsError:
+        return ()
 
 
 def events_frame(events: list[Event] | tuple[Event, ...]) -> pd.DataFrame:

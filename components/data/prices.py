@@ -18,7 +18,7 @@ import pandas as pd
 
 from components.data.basis import print_coverage
 from components.data.symbols import BASIS_LABELS, symbol_info
-from components.locale import N_, _
+from components.locale import N_, Message, Nn_, _
 from components.locale.formats import day
 
 TIDY_COLUMNS = ["date", "symbol", "open", "high", "low", "close", "raw_close", "volume", "currency", "basis"]
@@ -117,28 +117,30 @@ def to_tidy(frame: pd.DataFrame, symbol: str) -> pd.DataFrame:
     return out[TIDY_COLUMNS].sort_values("date").reset_index(drop=True).rename_axis(columns=None)
 
 
-def frame_from_history(raw: pd.DataFrame | None, symbol: str) -> tuple[pd.DataFrame, str]:
-    """One symbol's ``Ticker.history`` frame as a tidy frame, or the reason it holds none.
+def frame_from_history(raw: pd.DataFrame | None, symbol: str) -> tuple[pd.DataFrame, Message | str]:
+    """One symbol's ``Ticker.history`` frame as a tidy frame, or the reason it holds none (a :class:`Message`, said
+    in the language of the page that shows it).
 
     Handles an index in the exchange's time zone (converted to the local trading date), rows with no
     close, weekend stub rows and repeated dates.
     """
     if raw is None or not isinstance(raw, pd.DataFrame) or raw.empty:
-        return pd.DataFrame(), "Yahoo returned no rows"
+        return pd.DataFrame(), Message(N_("Yahoo Finance returned no rows"))
     return _clean(raw, symbol)
 
 
-def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
+def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, Message | str]:
     part = part.rename(columns=lambda c: str(c).strip().lower().replace(" ", "_"))
     if "close" not in part.columns:
-        return pd.DataFrame(), "no Close column in Yahoo's response"
+        return pd.DataFrame(), Message(N_("Yahoo Finance's answer has no closing prices"))
     for col in OHLC + ["volume"]:
         if col not in part.columns:
             part = part.assign(**{col: part["close"] if col in OHLC else 0})
     adjusted = "adj_close" in part.columns
     part = part[OHLC + ["volume"] + (["adj_close"] if adjusted else [])].apply(pd.to_numeric, errors="coerce")
     if part["close"].isna().all():
-        return pd.DataFrame(), "Yahoo returned only NaN closes (symbol unknown or delisted?)"
+        return pd.DataFrame(), Message(N_("Yahoo Finance returned only empty (NaN) closes: is the symbol unknown or "
+                                          "delisted?"))
     index = pd.DatetimeIndex(part.index)
     if index.tz is not None:
         index = index.tz_convert(symbol_info(symbol).market.tz).tz_localize(None)
@@ -156,7 +158,7 @@ def _clean(part: pd.DataFrame, symbol: str) -> tuple[pd.DataFrame, str]:
         part = part.assign(raw_close=part["close"], open=part["open"] * factor, high=part["high"] * factor,
                            low=part["low"] * factor, close=part["close"] * factor).drop(columns="adj_close")
     if part.empty:
-        return pd.DataFrame(), "no trading days in Yahoo's response"
+        return pd.DataFrame(), Message(N_("Yahoo Finance's answer holds no trading days"))
     return to_tidy(part.rename_axis("date").reset_index(), symbol), ""
 
 
@@ -170,44 +172,48 @@ def slice_range(frame: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
     return frame[mask]
 
 
-def tidy_problems(frame: pd.DataFrame, symbol: str, today: date) -> list[str]:
-    """Why a tidy frame of ``symbol`` cannot be trusted, in words; empty when it can.
+def tidy_problems(frame: pd.DataFrame, symbol: str, today: date) -> list[Message]:
+    """Why a tidy frame of ``symbol`` cannot be trusted, in words (messages, said in the language of the page that
+    shows them); empty when it can.
 
     The rules of the snapshot: the tidy columns with their types, this symbol only, one row per date
     in order, positive and finite prices with low <= high, weekdays only, nothing after ``today``.
     """
     if not isinstance(frame, pd.DataFrame) or list(frame.columns) != TIDY_COLUMNS:
-        return ["its columns are not " + ", ".join(TIDY_COLUMNS)]
+        return [Message(N_("its columns are not {columns}"), columns=", ".join(TIDY_COLUMNS))]
     if frame.empty:
-        return ["it holds no rows"]
+        return [Message(N_("it holds no rows"))]
     problems = []
     if not pd.api.types.is_datetime64_dtype(frame["date"]) or getattr(frame["date"].dt, "tz", None) is not None:
-        return [f"its dates are {frame['date'].dtype}, not plain dates"]
+        return [Message(N_("its dates are {kind}, not plain dates"), kind=frame["date"].dtype)]
     for col in OHLC + ["raw_close", "volume"]:
         if not pd.api.types.is_numeric_dtype(frame[col]):
-            problems.append(f"its {col} values are {frame[col].dtype}, not numbers")
+            problems.append(Message(N_("its {column} values are {kind}, not numbers"), column=col,
+                                    kind=frame[col].dtype))
     if problems:
         return problems
     if (frame["symbol"] != symbol).any():
-        problems.append(f"it holds rows of other symbols ({', '.join(map(str, frame['symbol'].unique()[:3]))})")
+        problems.append(Message(N_("it holds rows of other symbols ({symbols})"),
+                                symbols=", ".join(map(str, frame["symbol"].unique()[:3]))))
     dates = frame["date"]
     if dates.duplicated().any():
-        problems.append(f"{int(dates.duplicated().sum())} dates appear twice")
+        problems.append(Message(*Nn_("{count} date appears twice", "{count} dates appear twice"),
+                                count=int(dates.duplicated().sum())))
     if not dates.is_monotonic_increasing:
-        problems.append("its dates are out of order")
+        problems.append(Message(N_("its dates are out of order")))
     prices = frame[OHLC]
     if not np.isfinite(prices.to_numpy(float)).all() or (prices <= 0).any().any():
-        problems.append("it has zero, negative or missing prices")
+        problems.append(Message(N_("it has zero, negative or missing prices")))
     raw = frame["raw_close"].to_numpy(float)
     known = ~np.isnan(raw)
     if not np.isfinite(raw[known]).all() or (raw[known] <= 0).any():
-        problems.append("it has zero, negative or infinite exchange prints")
+        problems.append(Message(N_("it has zero, negative or infinite exchange prints")))
     elif (frame["close"].to_numpy(float)[known] > raw[known] * 1.001).any():
-        problems.append("an adjusted close is above its exchange print")
+        problems.append(Message(N_("an adjusted close is above its exchange print")))
     if (frame["low"] > frame["high"]).any():
-        problems.append("a low is above its high")
+        problems.append(Message(N_("a low is above its high")))
     if (dates.dt.day_of_week >= 5).any():
-        problems.append("it has weekend rows")
+        problems.append(Message(N_("it has weekend rows")))
     if (dates > pd.Timestamp(today) + pd.Timedelta(days=1)).any():
-        problems.append(f"it has dates after today ({dates.max():%Y-%m-%d})")
+        problems.append(Message(N_("it has dates after today ({day})"), day=dates.max().date()))
     return problems

@@ -26,6 +26,7 @@ from components.data.prices import TIDY_COLUMNS
 from components.data.records import plain_error
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import DATA_DIR
+from components.locale import N_, Message, Nn_
 
 SNAPSHOT_CSV = DATA_DIR / "prices.csv"
 SNAPSHOT_META = DATA_DIR / "prices_meta.json"
@@ -68,7 +69,8 @@ class ValidationReport:
 
 
 class SnapshotError(ValueError):
-    """The snapshot could not be read or failed validation; the message names line and rule."""
+    """The snapshot could not be read or failed validation; the message (a :class:`Message`, said in the language of
+    the page that shows it: the error is kept for every session) names line and rule."""
 
 
 def read_csv_text(path: Path) -> pd.DataFrame:
@@ -76,7 +78,8 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SnapshotError(f"{Path(path).name}: cannot be read as CSV ({plain_error(exc)})") from exc
+        raise SnapshotError(Message(N_("{file}: cannot be read as CSV ({error})"), file=Path(path).name,
+                                    error=plain_error(exc))) from exc
 
 
 def validate_prices(raw: pd.DataFrame) -> tuple[pd.DataFrame, ValidationReport]:
@@ -246,20 +249,26 @@ def load_snapshot(csv_path: Path = SNAPSHOT_CSV, meta_path: Path = SNAPSHOT_META
     path = Path(csv_path)
     try:
         data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise SnapshotError(Message(N_("the bundled snapshot {file} is missing"), file=path.name)) from exc
     except OSError as exc:
-        raise SnapshotError(f"the bundled snapshot {path.name} is missing or unreadable ({plain_error(exc)})") from exc
+        raise SnapshotError(Message(N_("the bundled snapshot {file} is missing or unreadable ({error})"),
+                                    file=path.name, error=plain_error(exc))) from exc
     meta = _read_meta(Path(meta_path))
     if meta is not None and meta.get("sha256") == hashlib.sha256(data).hexdigest():
         return _parse_trusted(data), meta
     frame, report = validate_prices(read_csv_text(path))
     if not report.ok:
         first = report.errors[0]
-        raise SnapshotError(f"the bundled snapshot is damaged ({len(report.errors)} errors; first: {first})")
+        raise SnapshotError(Message(*Nn_("the bundled snapshot is damaged ({count} error: {first})",
+                                          "the bundled snapshot is damaged ({count} errors; first: {first})"),
+                                    count=len(report.errors), first=first))
     if meta is not None and meta.get("sha256"):  # every row is valid, yet these are not the bytes recorded
         recorded = sum(int(m.get("rows", 0)) for m in meta["symbols"].values())
-        raise SnapshotError(f"the bundled snapshot is damaged: {path.name} differs from the file its metadata "
-                            f"recorded ({len(frame):,} rows, {recorded:,} recorded; cut short or edited). Rebuild "
-                            "it with scripts/snapshot.py import.")
+        raise SnapshotError(Message(N_("the bundled snapshot is damaged: {file} differs from the file its metadata "
+                                       "recorded ({rows} rows, {recorded} recorded; cut short or edited). Rebuild it "
+                                       "with scripts/snapshot.py import."), file=path.name, rows=f"{len(frame):,}",
+                                    recorded=f"{recorded:,}"))
     if meta is None:
         meta = snapshot_meta(frame, report, {"snapshot": "metadata missing or unreadable; rebuilt from the CSV"})
     return frame, meta

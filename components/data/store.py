@@ -46,7 +46,7 @@ from components.data.snapshot import SNAPSHOT_CSV, SNAPSHOT_META, SnapshotError,
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.data.yahoo import fetch_history
 from components.facts import FETCH_WORKERS, HISTORY_START, LIVE_DEADLINE_S, LIVE_TTL, RETRY_AFTER, RETRY_COOLDOWN
-from components.locale import _
+from components.locale import N_, Message, _, joined
 from components.locale import formats as F
 
 OFFLINE_ENV = "DASHBOARD_OFFLINE"
@@ -54,7 +54,7 @@ MAX_LIVE_SYMBOLS = 512
 
 
 class FetchError(RuntimeError):
-    """Yahoo could not serve a symbol; the message says why, in words for the user."""
+    """Yahoo could not serve a symbol; the message (a :class:`Message`, its first argument) says why."""
 
 
 class RangeError(ValueError):
@@ -79,7 +79,7 @@ class _LiveEntry:
 @dataclasses.dataclass(frozen=True)
 class _Failure:
     at: float  # time.monotonic() when it failed
-    reason: str
+    reason: Message  # said in the language of each page that reports it
     took: float  # seconds the failed fetch took
 
 
@@ -89,7 +89,7 @@ _live: OrderedDict[str, _LiveEntry] = OrderedDict()
 _failures: dict[str, _Failure] = {}
 _inflight: dict[str, tuple[Future, float]] = {}  # symbol -> (its fetch, when it started)
 _retried: dict[str, float] = {}
-_notes: dict[str, str] = {}  # symbol -> a damaged disk copy set aside, said once
+_notes: dict[str, Message | str] = {}  # symbol -> a damaged disk copy set aside, said once
 _pool = ThreadPoolExecutor(max_workers=FETCH_WORKERS, thread_name_prefix="yahoo-fetch")
 _generation = [0]  # bumped by clear_caches: a fetch begun before it does not write into the new caches
 
@@ -202,7 +202,7 @@ def _fetch(symbol: str, today: date) -> _LiveEntry:
     except FetchError as exc:
         with _lock:
             if generation == _generation[0]:
-                _failures[symbol] = _Failure(time.monotonic(), str(exc), time.monotonic() - started)
+                _failures[symbol] = _Failure(time.monotonic(), exc.args[0], time.monotonic() - started)
         raise
     with _lock:
         if generation != _generation[0]:
@@ -225,10 +225,10 @@ def _fetch_unrecorded(symbol: str, today: date) -> _LiveEntry:
         return _LiveEntry(cached.frame, prices.SOURCE_DISK, cached.fetched, today, expires)
     frames, failures = fetch_history([symbol], HISTORY_START, today)
     if symbol not in frames:
-        raise FetchError(failures.get(symbol, "no data"))
+        raise FetchError(failures.get(symbol) or Message(N_("Yahoo Finance sent no data")))
     problems = prices.tidy_problems(frames[symbol], symbol, today)
     if problems:
-        raise FetchError("Yahoo's answer failed the checks: " + "; ".join(problems))
+        raise FetchError(Message(N_("Yahoo Finance's answer failed the checks: {problems}"), problems=joined(problems)))
     write_disk_cache(symbol, frames[symbol])
     return _LiveEntry(frames[symbol], prices.SOURCE_LIVE, datetime.now(timezone.utc), today, expires)
 
@@ -274,7 +274,7 @@ def _live_or_reason(symbols: list[str], deadline: float) -> dict[str, _LiveEntry
             out[symbol] = entry
         elif failed is not None and now - failed.at < RETRY_AFTER.total_seconds():
             out[symbol] = (_("{reason} (gave up after {wait})").format(reason=failed.reason, wait=_seconds(failed.took))
-                           if failed.took >= 1 else failed.reason)
+                           if failed.took >= 1 else str(failed.reason))
         else:
             waiting[symbol] = _start(symbol, today)
     left = {s: started + deadline - now for s, (_f, started) in waiting.items()}  # past its deadline: not waited for
@@ -298,13 +298,13 @@ def _serve(symbol: str, live: _LiveEntry | str | None) -> _Served:
     """The live entry as served, or the stale disk copy standing in for it, or nothing and why."""
     if live is None:
         return _Served(None, note=_("offline mode"))
-    note = _notes.pop(symbol, "")
+    note = str(_notes.pop(symbol, ""))
     if isinstance(live, _LiveEntry):
         fetched = _("fetched {when}").format(when=F.utc_time(live.fetched))
         return _Served(live.frame, live.source, _join(note, fetched), live.fetched)
     reason = live
     copy = read_disk_cache(symbol, max_age=None)
-    note = _join(note, copy.set_aside)
+    note = _join(note, str(copy.set_aside))
     if copy.frame is not None:
         stale = _("{reason}; using the disk copy fetched {when} (stale)").format(reason=reason,
                                                                                 when=F.utc_time(copy.fetched))

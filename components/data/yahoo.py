@@ -19,6 +19,7 @@ import yfinance as yf
 
 from components.data import prices
 from components.facts import REQUEST_TIMEOUT_S
+from components.locale import N_, Message
 
 yf.config.debug.hide_exceptions = False  # raise the real cause (DNS, timeout, rate limit), never log it away
 
@@ -40,30 +41,34 @@ def _history(symbol: str, start: date, end_exclusive: date) -> pd.DataFrame:
     )
 
 
-def describe_error(error: BaseException) -> str:
-    """A short reason, in the user's words, for an exception raised while fetching."""
+def describe_error(error: BaseException) -> Message:
+    """A short reason, in the user's words, for an exception raised while fetching (a :class:`Message`: the fetch
+    runs in a worker thread, and the page that shows the reason says it in its language)."""
     text = str(error)
     low = text.lower()
     if isinstance(error, yf.exceptions.YFRateLimitError) or "too many requests" in low:
-        return "rate-limited by Yahoo Finance (too many requests)"
+        return Message(N_("rate-limited by Yahoo Finance (too many requests)"))
     if isinstance(error, socket.gaierror) or "resolve host" in low or "name or service not known" in low:
-        return "Yahoo Finance could not be reached (DNS lookup failed)"
+        return Message(N_("Yahoo Finance could not be reached (DNS lookup failed)"))
     if isinstance(error, TimeoutError) or "timed out" in low or "timeout" in low:
-        return f"Yahoo Finance did not answer within {REQUEST_TIMEOUT_S} s (timeout)"
+        return Message(N_("Yahoo Finance did not answer within {seconds} s (timeout)"), seconds=REQUEST_TIMEOUT_S)
     if "connect" in low or "connection" in low or "proxy" in low:
-        return "Yahoo Finance could not be reached (connection failed)"
+        return Message(N_("Yahoo Finance could not be reached (connection failed)"))
     if isinstance(error, yf.exceptions.YFTzMissingError):
-        return "Yahoo Finance does not know this symbol (no exchange time zone: possibly delisted)"
+        return Message(N_("Yahoo Finance does not know this symbol (no exchange time zone: possibly delisted)"))
     if isinstance(error, yf.exceptions.YFPricesMissingError):
         reason = getattr(error, "yahoo_reason", None)
-        return "Yahoo Finance has no prices for it" + (f" ({str(reason)[:120]})" if reason else "")
-    return f"Yahoo Finance request failed ({type(error).__name__}: {text[:120]})"
+        if reason:
+            return Message(N_("Yahoo Finance has no prices for it ({reason})"), reason=str(reason)[:120])
+        return Message(N_("Yahoo Finance has no prices for it"))
+    return Message(N_("Yahoo Finance request failed ({error})"), error=f"{type(error).__name__}: {text[:120]}")
 
 
-def fetch_history(symbols: Iterable[str], start: date, end: date) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+def fetch_history(symbols: Iterable[str], start: date,
+                  end: date) -> tuple[dict[str, pd.DataFrame], dict[str, Message]]:
     """Daily bars for ``start..end`` (inclusive), one request per symbol; tidy frames and failure reasons."""
     frames: dict[str, pd.DataFrame] = {}
-    failures: dict[str, str] = {}
+    failures: dict[str, Message] = {}
     for symbol in symbols:
         try:
             raw = _history(symbol, start, end + timedelta(days=1))

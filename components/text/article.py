@@ -31,7 +31,7 @@ from typing import Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, utils
 
-from components.data.events import Event, bundled_events, shown_title, zone_name
+from components.data.events import Event, shown_title, usable_events, zone_name
 from components.data.records import plain_error
 from components.facts import DATA_DIR
 from components.locale import _
@@ -279,7 +279,7 @@ def _from_context(expr: DateExpression, anchor: DateMention) -> DateExpression:
     else:
         rule = _("one day after the anchor event ({subject}, dated '{words}' = {day})") if count == 1 else _(
             "{count} days after the anchor event ({subject}, dated '{words}' = {day})")
-    named = [shown_title(e) for e in bundled_events() if e.id in anchor.event_ids[:1]]
+    named = [shown_title(e) for e in usable_events() if e.id in anchor.event_ids[:1]]
     subject = named[0] if named else anchor.event_ids[0] if anchor.event_ids else _("the story's subject")
     rule = rule.format(count=count, subject=subject, words=anchor.text, day=F.date_as(anchor.start_date, "date"))
     return replace(expr, start_date=day, end_date=day, rule=rule, reason="")
@@ -341,7 +341,7 @@ def date_mentions(sentences: Iterable[Sentence], published: dt.date,
     "A day after X" counts back from the last single-day date earlier in the same block (the story's
     subject); without one it stays unresolved. ``events`` defaults to the bundled events.
     """
-    by_id = {e.id: e for e in (bundled_events() if events is None else events)}
+    by_id = {e.id: e for e in (usable_events() if events is None else events)}
     found, anchor, block = [], None, None
     for sentence in sentences:
         if sentence.block != block:

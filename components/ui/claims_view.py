@@ -17,7 +17,7 @@ import streamlit as st
 from components.analysis.article_claims import MEASURE_WORDS, ArticleClaimResult
 from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
-from components.analysis.claims import VERDICTS, ClaimResult, figures_frame, result_notes, shown_wording
+from components.analysis.claims import VERDICTS, ClaimResult, ClaimsError, figures_frame, result_notes, shown_wording
 from components.charts.claim_chart import claim_chart
 from components.data.events import Event, shown_title
 from components.data.prices import PriceResult
@@ -95,8 +95,13 @@ def bundled_ui() -> None:
     history = full_history(list(DEFAULT_SYMBOLS))
     provenance_banner(history)
     events = all_events()
-    results = caches.shared("claim results", lambda: caches.claim_results(history, events), history=history,
-                            events=events)  # read only: one list for every session, not a copy a run
+    try:
+        results = caches.shared("claim results", lambda: caches.claim_results(history, events), history=history,
+                                events=events)  # read only: one list for every session, not a copy a run
+    except ClaimsError as exc:  # a damaged claims file: say why, in the reader's language
+        st.error(_("The article's claims cannot be checked: {reason}").format(reason=md_escape(exc)),
+                 icon=":material/error:")
+        return
     counts = Counter(r.verdict for r in results)
     st.header(_("The claims, one by one"))
     st.markdown(" · ".join(f"{badge(VERDICT_BADGES, v)} {counts[v]}" for v in VERDICTS if counts[v]))

@@ -11,7 +11,7 @@ from components.analysis.alignment import (
     timing_sentence,
     window_shortfalls,
 )
-from components.analysis.claims import claims_for_event, shown_wording
+from components.analysis.claims import ClaimsError, claims_for_event, shown_wording
 from components.data.events import Event, shown_summary, shown_time_note, shown_title
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
@@ -121,7 +121,10 @@ def sources_ui(event: Event) -> None:
 
 def claims_ui(event: Event, events: list[Event], history) -> None:
     """The claims about the event, with their verdicts on ``history`` (the story's symbols)."""
-    related = claims_for_event(event.id, caches.claim_results(history, events))
+    try:
+        related = claims_for_event(event.id, caches.claim_results(history, events))
+    except ClaimsError:  # a damaged claims file: the claims page says why
+        return
     if related:
         st.subheader(_("Claims about this event"))
         for result in related:

@@ -13,11 +13,13 @@ from functools import lru_cache
 import streamlit as st
 
 from components import locale
+from components.data import events as bundled
 from components.data import store
-from components.data.events import Event, bundled_events
+from components.data.events import Event, events_problem, usable_events
 from components.data.prices import PriceResult
 from components.facts import HISTORY_START
 from components.locale import _
+from components.text.safe import md_escape
 from components.ui import state
 
 
@@ -37,16 +39,30 @@ def available_symbols() -> frozenset[str] | None:
 
 
 def all_events() -> list[Event]:
-    """The article's events plus the user's, in time order (the article's alone put in order once)."""
+    """The article's events plus the user's, in time order (the article's alone put in order once); the user's alone
+    when the events file cannot be read (:func:`events_notice` says why)."""
     user = state.USER_EVENTS.get()
     if not user:
-        return list(_bundled_in_order())
-    return sorted([*bundled_events(), *user], key=lambda e: e.sort_key)
+        try:
+            return list(_bundled_in_order(bundled.EVENTS_FILE))
+        except bundled.EventsError:
+            return []
+    return sorted([*usable_events(), *user], key=lambda e: e.sort_key)
 
 
 @lru_cache(maxsize=1)
-def _bundled_in_order() -> tuple[Event, ...]:
-    return tuple(sorted(bundled_events(), key=lambda e: e.sort_key))
+def _bundled_in_order(path) -> tuple[Event, ...]:  # the file's path: a test may point the app at another
+    return tuple(sorted(bundled.bundled_events(path), key=lambda e: e.sort_key))
+
+
+def events_notice() -> None:
+    """When the article's events cannot be read (a damaged events file): an error saying why, in the reader's
+    language, instead of the page (every page is drawn around those events)."""
+    problem = events_problem()
+    if problem:
+        st.error(_("The article's events cannot be read, so this page cannot be drawn: {reason}").format(
+            reason=md_escape(problem)), icon=":material/error:")
+        st.stop()
 
 
 def selected_event(events: list[Event] | None = None) -> Event | None:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import store
-from components.data.events import CATEGORIES, bundled_events, category_name, events_frame
+from components.data.events import CATEGORIES, category_name, events_frame, usable_events
 from components.data.symbols import BASIS_SHORT, InvalidSymbol, display_name, read_symbol
 from components.facts import (
     HISTORY_START,
@@ -37,7 +37,7 @@ from components.ui.prices_events import all_events, available_symbols
 
 def add(events: list) -> None:
     """Add events to the session's own events, with unique ids, and queue a confirmation."""
-    result = merge(state.USER_EVENTS.get(), events, {e.id for e in bundled_events()})
+    result = merge(state.USER_EVENTS.get(), events, {e.id for e in usable_events()})
     state.USER_EVENTS.set(result.events)
     added = (ngettext("Added {count} event to your events.", "Added {count} events to your events.", result.added)
              .format(count=result.added) if result.added == len(events)

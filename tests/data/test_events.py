@@ -77,7 +77,7 @@ def test_missing_required_field_and_duplicate_id():
     records.append(dict(records[1]))
     with pytest.raises(EventsError) as info:
         parse_events(records)
-    assert "field 'date': Field required" in str(info.value)
+    assert "field 'date': is required" in str(info.value)
     assert f"event #{len(records)} '{records[1]['id']}': field 'id': duplicate id" in str(info.value)
 
 

@@ -48,7 +48,7 @@ def test_history_frame_drops_nan_weekend_and_repeated_rows_and_names_an_empty_an
     weekend = history_frame(bars(pd.DatetimeIndex(["2022-01-08"])), "^HSI")  # a Saturday stub
     frame, _ = prices.frame_from_history(pd.concat([raw, weekend, raw.iloc[[5]]]), "^HSI")
     assert len(frame) == len(HK_DAYS) - 1 and frame["date"].is_unique
-    assert prices.frame_from_history(raw.iloc[:0], "^HSI")[1] == "Yahoo returned no rows"
+    assert prices.frame_from_history(raw.iloc[:0], "^HSI")[1] == "Yahoo Finance returned no rows"
     assert "NaN" in prices.frame_from_history(raw.assign(Close=np.nan), "^HSI")[1]
 
 
@@ -289,7 +289,7 @@ def good_frame(symbol="9988.HK"):
 @pytest.mark.parametrize("damage, words", [
     (lambda f: f.assign(date=f["date"].dt.tz_localize("Asia/Hong_Kong")), "plain dates"),
     (lambda f: f.assign(close=f["close"].astype(str)), "not numbers"),
-    (lambda f: pd.concat([f, f.iloc[[3]]]).sort_values("date"), "appear twice"),
+    (lambda f: pd.concat([f, f.iloc[[3]]]).sort_values("date"), "appears twice"),
     (lambda f: f.assign(close=f["close"].where(f.index != 5, 0.0)), "zero, negative or missing"),
     (lambda f: f.assign(close=f["close"].where(f.index != 5, np.nan)), "zero, negative or missing"),
     (lambda f: f.assign(date=f["date"].where(f.index != 5, pd.Timestamp("2022-01-08"))), "weekend"),

@@ -137,7 +137,7 @@ GOOD = user_event(9).model_dump(mode="json")
     (json.dumps({**GOOD, "id": "qwq-32b-release"}), "not one of the user's own events"),
     (json.dumps({**GOOD, "date": "2025-13-40"}), "field 'date'"),
     (json.dumps({**GOOD, "tz": "Mars/Olympus"}), "IANA time zone"),
-    (json.dumps({**GOOD, "extra": 1}), "unknown field"),
+    (json.dumps({**GOOD, "extra": 1}), "is not a field of this record"),
     (json.dumps({**GOOD, "title": "x" * 50_000}), "at most 50,000 characters"),
     (json.dumps({**GOOD, "title": "right\u202eleft"}), "U+202E"),
 ])
