@@ -97,7 +97,8 @@ COMPANIES: tuple[Company, ...] = (
 INDICES: tuple[Index, ...] = (
     Index("Hang Seng China Enterprises Index",
           r"Hang Seng China Enterprises(?: Index)?|(?:the )?China Enterprises (?:Index|gauge|index)"
-          r"|(?-i:HSCEI|HSCE)|H-shares? (?:index|gauge|benchmark)|(?-i:Chinese H-shares)", "^HSCE", "HK"),
+          r"|(?-i:HSCEI|HSCE)|H-shares? (?:index|gauge|benchmark)|(?-i:Chinese H-shares)"
+          r"|(?:Hang Seng )?National Enterprises(?: Index| index)?|(?-i:National Index)", "^HSCE", "HK"),
     Index("Hang Seng Tech Index", r"Hang Seng Tech(?:nology)?(?: Index)?|(?-i:HSTECH|HS Tech)"
           r"|(?:the )?(?:city's )?tech(?:nology)?(?:-heavy)? (?:stock )?(?:index|gauge|sub-index|benchmark)",
           "^HSTECH", "HK"),
@@ -105,8 +106,8 @@ INDICES: tuple[Index, ...] = (
           r"|Consumer|Healthcare|Biotech|Utilities|Energy|Industrials|Information|Internet|Commerce|Conglomerates"
           r"|Telecom)\w*(?-i:(?: [A-Z][\w&-]*){0,3})(?: Index| index| sub-index)?"
           r"|Hang Seng (?:index|Index) tracking \w+(?: \w+)? (?:shares|stocks|firms|companies)", None, "HK"),
-    Index("Hang Seng Index", r"Hang Seng(?: Index| index| benchmark)?(?! (?:China|Tech|TECH|Bank|Composite|Mainland"
-          r"|Propert|Financ|Consumer|Healthcare|Biotech|Utilit|Energy|Industrial|Information|Internet|Commerce"
+    Index("Hang Seng Index", r"Hang Seng(?: Index| index| benchmark)?(?! (?:China|National|Tech|TECH|Bank|Composite"
+          r"|Mainland|Propert|Financ|Consumer|Healthcare|Biotech|Utilit|Energy|Industrial|Information|Internet|Commerce"
           r"|Conglomerate|Telecom|(?:index|Index) tracking))|(?-i:HSI|HK50)\b", "^HSI", "HK"),
     Index("S&P/ASX 200", r"S ?& ?P/ASX 200|ASX 200|(?-i:ASX)", None, "AU"),
     Index("S&P/NZX 50", r"S ?& ?P[/ ]NZX[- ]?50|NZX[- ]?50", None, "NZ"),

@@ -63,3 +63,8 @@ def test_names_listed_with_commas_only_are_a_list_and_the_last_owns_the_figure()
 def test_a_move_of_a_name_said_after_it_is_that_name_s(text, quote, symbol):
     claims = {c.quote: c for c in read_claims(read_article(text, "2025-12-10"))}
     assert (claims[quote].symbol, claims[quote].measure) == (symbol, "day")
+
+
+@pytest.mark.parametrize("name", ["Hang Seng National Enterprises Index", "National Index", "National Enterprises Index"])
+def test_the_china_enterprises_index_by_its_translated_names(name):
+    assert _owners(f"The {name} fell 2.33% to 8,950.18 points.", "2025-03-20")["2.33%"] == "^HSCE"
