@@ -178,6 +178,9 @@ _PERIOD_ENDS = {"week": "W-FRI", "month": "ME", "quarter": "QE", "year": "YE"}
 def check_streak(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     """``count`` sessions (or weeks) in a row moved ``sign``, ending on the session."""
     pos = session_of(claim, b)
+    if not claim.sign:  # "a run of six sessions" without up or down: no way to count it
+        return result_of(claim, (NOT_SURE, _("the text does not say whether the run went up or down")), "", [],
+                         bar_day(b, pos), bar_day(b, pos))
     rule = _PERIOD_ENDS.get(claim.unit)
     closes = b["close"] if rule is None else b["close"].resample(rule).last().dropna()
     at = pos if rule is None else int(closes.index.searchsorted(b.index[pos], side="left"))

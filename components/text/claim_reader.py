@@ -204,7 +204,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     if measure == "rank":
         fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close", nth=q.nth)
     if measure == "streak":
-        fields.update(sign=q.rank_sign or owner.direction or 1, count=q.count, unit=q.unit)
+        fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=q.unit)
     return ArticleClaim(measure=measure, **base, **fields)
 
 

@@ -64,6 +64,7 @@ _LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:led|topped|headed) (?:the )?(?
                   r"|(?:leading|led|trailing|lagging) with (?:an? )?(?:[\w-]+ )?)$",  # "the Nasdaq leading with a"
                   re.IGNORECASE)
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
+_OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
@@ -147,8 +148,12 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
     if named:
         word = named.group(1)
         return L.DIRECTION_WORDS.get(word) or L.DIRECTION_NOUNS.get(word, 0)
-    if verb is None:
-        return 0
+    if verb is None:  # a data sheet's "--Down for six consecutive trading days", "has tracked higher in seven ..."
+        opening = _OPENING_WAY.match(text, part_of(text, q.start)[0], q.start)
+        said = [(m.start(), word) for word in L.DIRECTION_WORDS if word != "ahead"
+                for m in re.finditer(r"\b" + re.escape(word) + r"\b", before)]
+        word = opening.group(1).lower() if opening else max(said)[1] if said else None
+        return L.DIRECTION_WORDS[word] if word else 0
     if verb.lemma in L.GIVE_BACK or verb.lemma in L.CARRY:
         obj = text[verb.end:verb.end + 30].lower()
         if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.LOSS_NOUNS):

@@ -1,0 +1,40 @@
+"""Which way a run went: a data sheet's line says it first ("--Down for six consecutive trading days"), a sentence
+without a move verb says it before the count ("has tracked higher in seven straight sessions"); a run that says
+neither is 'not sure', never counted as a run of gains."""
+
+import pytest
+
+from components.analysis.claim_checks import check_claims
+from components.text.claim_reader import read_claims
+from components.text.reader import read_article
+
+
+def _checked(text: str, published: str, prices) -> dict[str, tuple]:
+    claims = read_claims(read_article(text, published))
+    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+
+
+def test_a_data_sheet_line_opening_with_down_is_a_losing_run(prices):
+    found = _checked("The S&P 500 Index is down 7.75 points or 0.21% today to 3647.29\n\n--Down for six consecutive "
+                     "trading days\n", "2022-09-27", prices)
+    claim, result = found["six consecutive trading days"]
+    assert (claim.sign, result.verdict) == (-1, "matches")
+
+
+def test_a_data_sheet_line_opening_with_up_is_a_winning_run(prices):
+    claim, result = _checked("The S&P 500 Index is down 7.75 points or 0.21% today to 3647.29\n\n--Up for six "
+                             "consecutive trading days\n", "2022-09-27", prices)["six consecutive trading days"]
+    assert claim.sign == 1 and result.verdict == "does not match"
+
+
+@pytest.mark.parametrize("text", ["The Hang Seng Index has tracked higher in seven straight sessions.",
+                                  "The Hang Seng Index, higher for seven straight sessions, paused."])
+def test_a_direction_word_before_the_count_says_the_way(text):
+    claims = {c.quote: c for c in read_claims(read_article(text, "2025-05-09"))}
+    assert claims["seven straight sessions"].sign == 1
+
+
+def test_a_run_that_says_no_way_is_not_sure(prices):
+    claim, result = _checked("The S&P 500 posted six consecutive sessions through Tuesday.", "2022-09-27",
+                             prices)["six consecutive sessions"]
+    assert claim.sign == 0 and result.verdict == "not sure"
