@@ -41,6 +41,7 @@ _ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now
                     r"|led by|backed by|the world['’]s|(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s|its)\b"
                     r"[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
                     r"[^()]{0,160}\)|\s[—–-]{1,2}\s(?:a|an|the|which|its)\b[^—–;]{0,140}?\s[—–-]{1,2}\s")
+_ASIDE_START = re.compile(r"[,(]|\s[—–-]")
 _COPULA = L.patterns((L.COPULA_MOVES,))
 # "In Hong Kong, the benchmark Hang Seng Index was up ...": a sentence's opening phrase, not a name with an apposition
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|Among|For|Over in|Elsewhere in"
@@ -105,10 +106,11 @@ def asides(text: str) -> list[tuple[int, int]]:
     """(start, end) of each aside of a clause: an apposition or relative part between commas, or brackets; a part
     with a move verb of its own is a clause of a list, not an aside ("X rose 7%, the Y index rose 8%, ...")."""
     moving = L.move_verb_re()
-    return [m.span() for m in _ASIDE.finditer(text)
-            if m.group().startswith((", which", ", who", ", whose", "(")) or m.group().lstrip().startswith(("—", "–"))
+    found = (_ASIDE.match(text, at.start()) for at in _ASIDE_START.finditer(text[:20_000]))  # overlapping: ", the
+    return [m.span() for m in found if m is not None and (  # Dow Jones, which excludes Nvidia," holds two
+            m.group().startswith((", which", ", who", ", whose", "(")) or m.group().lstrip().startswith(("—", "–"))
             or not moving.search(m.group()) and not _COPULA.search(m.group()) and _AFTER_NAME.search(
-                text[:m.start()]) and not _OPENING_PHRASE.fullmatch(text[:m.start()])]
+                text[:m.start()]) and not _OPENING_PHRASE.fullmatch(text[:m.start()]))]
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -169,7 +171,8 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
 
 def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
     """The owner of each figure of a clause (see the module's docstring), in the figures' order."""
-    verbs, spans = verbs_in(text), asides(text)
+    verbs = verbs_in(text)
+    spans = [(a, b) for a, b in asides(text) if not _just_a_name(text, a, b, found)]
     names = [m for m in found if m.kind in SUBJECT_KINDS and not _inside(m.start, spans)]
     out: list[Owner] = []
     shared = _respectively(text, qs, names, verbs)
@@ -179,6 +182,13 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
         subject, rule = _owner(text, q, i, qs, names, verb, lo, shared, out)
         out.append(Owner(subject, verb, direction_of(text, q, verb), rule))
     return out
+
+
+def _just_a_name(text: str, a: int, b: int, found: list[Mention]) -> bool:
+    """An aside that is only a listing's name (", the Dow Jones," after an opening phrase with commas of its own) is
+    the subject, not an apposition."""
+    inner = re.sub(r"^[,(\s—–-]*(?:the\s)?|[,)\s—–-]*$", "", text[a:b])
+    return any(m.kind in ("index", "company") and m.text == inner for m in found)
 
 
 def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Mention], verb: Verb | None, lo: int,

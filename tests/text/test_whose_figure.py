@@ -69,3 +69,10 @@ def test_a_move_of_a_name_said_after_it_is_that_name_s(text, quote, symbol):
                                   "National Enterprises Index"])
 def test_the_china_enterprises_index_by_its_translated_names(name):
     assert _owners(f"The {name} fell 2.33% to 8,950.18 points.", "2025-03-20")["2.33%"] == "^HSCE"
+
+
+def test_a_name_in_a_which_part_after_a_long_opening_is_an_aside():
+    owners = _owners("At the same time, thanks to gains in constituents such as American Express (+6.23%) and JPMorgan "
+                     "Chase (+2.51%), the Dow Jones, which excludes Nvidia, rose 0.56% to 37,986.40 points.",
+                     "2024-04-20")
+    assert owners["0.56%"] == owners["37,986.40 points"] == "^DJI"
