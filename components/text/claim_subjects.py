@@ -67,6 +67,8 @@ _LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:led|topped|headed) (?:the )?(?
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
+_MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher)\b[^,;]{0,30}$", re.IGNORECASE)
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
 
@@ -207,6 +209,17 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
     if i in shared:
         return shared[i], _("'{words}' takes it in turn (figures shared out in the order of the names)").format(
             words=shared[i].text)
+    both = _BOTH.search(text, lo, q.start)
+    alone = both is not None and sum(both.start() <= o.start < part_of(text, q.start)[1] for o in qs) == 1
+    pair = [m for m in names if m.end <= both.start()][-2:] if alone else []
+    if len(pair) == 2:  # "the S&P 500 fell 0.9% and the Nasdaq 2%, both of which recorded a six-day losing streak"
+        return pair[0], _("'both': '{first}' and '{second}' share it; '{first}' is checked").format(
+            first=pair[0].text, second=pair[1].text)
+    if verb is not None and verb.lemma in L.CAUSE_MOVE_VERBS:  # "dragging the S&P and Nasdaq down for six days"
+        moved = [m for m in names if verb.end <= m.start and m.end <= q.start]
+        if moved and _MOVED_WAY.match(text, moved[-1].end, q.start):
+            return _shared(moved, text, qs, shared) or (moved[-1], _("'{words}' is what '{verb}' moved").format(
+                words=moved[-1].text, verb=verb.text))
     if verb is not None:
         gap = [m for m in names if verb.end <= m.start and m.end <= q.start and _GAP_BETWEEN.match(
             text[m.end:q.start])]

@@ -38,3 +38,15 @@ def test_a_run_that_says_no_way_is_not_sure(prices):
     claim, result = _checked("The S&P 500 posted six consecutive sessions through Tuesday.", "2022-09-27",
                              prices)["six consecutive sessions"]
     assert claim.sign == 0 and result.verdict == "not sure"
+
+
+def test_a_run_the_subject_dragged_others_into_is_theirs(prices):
+    claim, result = _checked("On Friday, Nvidia plunged 10%, dragging the S&P and Nasdaq down for six consecutive days.",
+                             "2024-04-19", prices)["six consecutive days"]
+    assert (claim.symbol, claim.sign, result.verdict) == ("^GSPC", -1, "matches")
+
+
+def test_both_after_two_names_in_a_clause_shares_the_figure():
+    claims = {c.quote: c for c in read_claims(read_article(
+        "Alibaba rose 2% to HK$80 while Tencent gained 1% to HK$300, both hitting a three-month high.", "2024-04-19"))}
+    assert claims["three-month high"].symbol == "9988.HK"
