@@ -41,8 +41,8 @@ def test_a_run_that_says_no_way_is_not_sure(prices):
 
 
 def test_a_run_the_subject_dragged_others_into_is_theirs(prices):
-    claim, result = _checked("On Friday, Nvidia plunged 10%, dragging the S&P and Nasdaq down for six consecutive days.",
-                             "2024-04-19", prices)["six consecutive days"]
+    claim, result = _checked("On Friday, Nvidia plunged 10%, dragging the S&P and Nasdaq down for six consecutive "
+                             "days.", "2024-04-19", prices)["six consecutive days"]
     assert (claim.symbol, claim.sign, result.verdict) == ("^GSPC", -1, "matches")
 
 
