@@ -36,3 +36,9 @@ def test_last_week_is_the_trading_week_before():
 def test_the_previous_week_s_move_is_the_week_before_the_story_s(words):
     spans = _spans(f"The Hang Seng Index gained 1.4% this week, {words}.", "2025-09-05")
     assert (D(2025, 8, 25), D(2025, 8, 29)) in spans and (D(2025, 9, 1), D(2025, 9, 5)) in spans
+
+
+@pytest.mark.parametrize("words", ["over the month of November", "during the month of November", "in the month of "
+                                   "November"])
+def test_the_month_of_a_named_month_is_that_month_not_the_story_s(words):
+    assert (D(2023, 11, 1), D(2023, 11, 30)) in _spans(f"The S&P 500 climbed 9% {words}.", "2023-12-01")
