@@ -46,6 +46,7 @@ def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.
     return [s for s in spans if not any(_looks_back(r, s) for r in ranks)]
 
 
+_A_MARK = re.compile(r"\b(?:peak|highs?|lows?|trough|top|bottom)$", re.IGNORECASE)
 _CAUSE_AFTER = re.compile(r"\s(?:as|after|amid|following|while|because)\s")
 
 
@@ -57,9 +58,10 @@ def _looks_back(rank, e: DateExpression) -> bool:
 
 
 def over(e: DateExpression, now: dt.date) -> bool:
-    """Whether a move can be measured over ``e``: a span, a relative period, or the year or month running now."""
+    """Whether a move can be measured over ``e``: a span, a relative period, or a year, month or quarter that has
+    begun ("lost 8% in October", "up 70% so far this year"), never a peak or low named by its month."""
     return e.resolved and (e.kind in PERIOD_KINDS or (e.kind == "relative" and e.is_range) or (
-        e.kind in RUNNING_KINDS and e.start_date <= now <= e.end_date))
+        e.kind in RUNNING_KINDS and e.start_date <= now and not _A_MARK.search(e.text)))  # "its November peak"
 
 
 def figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -> list[DateExpression]:
