@@ -31,6 +31,12 @@ _CLOSED_AT_EXTREME = re.compile(r"(?:\b(?:clos|end|finish|settl)(?:e|ed|es|ing)?
                                 r" (?:reaching|hitting|to))"
                                 r"\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,3}(?:closing\s)?(?:high|low|peak|trough)s?"
                                 r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)  # "to close at a record high of"
+_ON_THE_WAY = re.compile(r"\b(?:(?:expand|extend|widen)(?:ed|ing|s)?|later|earlier|at one point|intraday)\b",
+                         re.IGNORECASE)
+# "later expanded its gains to 499 points": how far the session went, at its high (low)
+_GREW_TO = re.compile(r"\b(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its|their|the) (?P<w>gains?|advance"
+                      r"|rally|rise|losses|loss|decline|drop|fall)s? to\s(?:about |around |over |more than )?$",
+                      re.IGNORECASE)
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
@@ -42,7 +48,8 @@ def extreme(q, owner, clause, story, day, part):
     previous close to the day's high or low."""
     before, near = clause.text[max(0, q.start - 40):q.start], clause.text[max(0, q.start - 90):q.start]
     closed = _CLOSED_AT_EXTREME.search(clause.text[max(0, q.start - 70):q.start]) if q.kind == "level" else None
-    if closed is not None and not AS_MUCH.search(near):  # "ended the day at a six-year low of 19,531.66"
+    if closed is not None and not AS_MUCH.search(near) and not _ON_THE_WAY.search(near):  # "ended the day at a
+        # six-year low of 19,531.66"; not "later expanded its gains to 499 points, reaching a four-year high of"
         return "level", "", _("'{words}': the session's close, which set that high or low").format(
             words=closed.group().strip()), ""
     wider = clause.text[max(0, q.start - 60):q.start]
@@ -80,8 +87,10 @@ def extreme(q, owner, clause, story, day, part):
         low = owner.direction < 0
         return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
                                                             _("'as much as ... to': the day's high")), ""
-    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part)):
-        low = owner.direction < 0
+    grown = _GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) if q.kind in ("percent", "points") else None
+    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part) or grown):
+        low = grown.group("w").lower().startswith(("loss", "decline", "drop", "fall")) if grown else \
+            owner.direction < 0
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
         return measure, "", (_("'as much as': the previous close to the day's low") if low else
                              _("'as much as': the previous close to the day's high")), ""

@@ -41,3 +41,11 @@ def test_a_high_reached_as_much_as_is_the_day_s_high(prices):
     claim, _result = _checked("The Hang Seng Index rose as much as 4.2%, to a three-year high of 23,500 on Friday.",
                               "2025-02-21", prices)["23,500"]
     assert claim.measure == "high_level"
+
+
+def test_gains_expanded_later_in_the_session_are_the_day_s_high_not_its_close(prices):
+    found = _checked("The Hang Seng Index opened 453 points higher on Friday and later expanded its gains to 499 points, "
+                     "reaching a four-year high of 26,585 points.", "2025-09-12", prices)
+    points, result = found["499 points"]
+    assert (points.measure, result.verdict) == ("high_points", "matches")
+    assert found["26,585 points"][0].measure != "level"
