@@ -190,7 +190,8 @@ _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-list
 _SUBJECT_AFTER = re.compile(r"^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
                             r"stock\s|ADRs\s)?(?:(?:has|had|have|was|were|is|are|also|then|later|earlier|again|briefly"
                             r"|initially|still|both|all|each|together)\s){0,3}(?P<verb>[a-z]+)|^,?\s(?P<dir>up|down)\b"
-                            r"|^\s?\((?P<sign>[+\-−]|up|down)")
+                            r"|^\s?\((?P<sign>[+\-−]|up|down)"
+                            r"|^\s?,\s(?:which|who)\s(?:(?:has|had|have|was|were|also|then)\s){0,2}(?P<verb2>[a-z]+)")
 _OBJECT_BEFORE = re.compile(r"(?:shares|stock|stocks|ADRs) (?:of|in)\s$|(?:led by|including|such as|with|like)\s$")
 
 
@@ -253,7 +254,8 @@ def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
     rest = clause[end:end + 160]
     rest = rest[_BETWEEN_NAMES.match(rest).end():]
     after = _SUBJECT_AFTER.match(rest)
-    return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs))
+    return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs
+                           or after.group("verb2") in verbs))  # "Sands China, which gained 1.88%"
 
 
 def is_place(text: str) -> bool:

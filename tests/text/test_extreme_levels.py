@@ -44,8 +44,8 @@ def test_a_high_reached_as_much_as_is_the_day_s_high(prices):
 
 
 def test_gains_expanded_later_in_the_session_are_the_day_s_high_not_its_close(prices):
-    found = _checked("The Hang Seng Index opened 453 points higher on Friday and later expanded its gains to 499 points, "
-                     "reaching a four-year high of 26,585 points.", "2025-09-12", prices)
+    found = _checked("The Hang Seng Index opened 453 points higher on Friday and later expanded its gains to 499 "
+                     "points, reaching a four-year high of 26,585 points.", "2025-09-12", prices)
     points, result = found["499 points"]
     assert (points.measure, result.verdict) == ("high_points", "matches")
     assert found["26,585 points"][0].measure != "level"

@@ -76,3 +76,14 @@ def test_a_name_in_a_which_part_after_a_long_opening_is_an_aside():
                      "Chase (+2.51%), the Dow Jones, which excludes Nvidia, rose 0.56% to 37,986.40 points.",
                      "2024-04-20")
     assert owners["0.56%"] == owners["37,986.40 points"] == "^DJI"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The top gainer on the Hang Seng was Sands China , which gained 1.88%, while the biggest loser was Longfor "
+     "Group, which fell 8.96%.", "1.88%"),
+    ("The top gainer on the Hang Seng was Sands China , which gained 1.88%, while the biggest loser was Longfor "
+     "Group, which fell 8.96%.", "8.96%"),
+    ("Among blue chips, Budweiser APAC, which has slumped 12% this month, rose 3%.", "3%"),
+])
+def test_a_name_the_app_does_not_know_keeps_its_figure_through_a_which_part(text, quote):
+    assert _owners(text, "2022-10-07")[quote] is None
