@@ -49,3 +49,12 @@ def test_gains_expanded_later_in_the_session_are_the_day_s_high_not_its_close(pr
     points, result = found["499 points"]
     assert (points.measure, result.verdict) == ("high_points", "matches")
     assert found["26,585 points"][0].measure != "level"
+
+
+@pytest.mark.parametrize("words", ["rebound from an 11-month low", "recover from a two-month low",
+                                   "bounce off a three-week low"])
+def test_a_low_the_index_rebounded_from_is_no_ranking_of_the_session(words, prices):
+    found = _checked(f"The Hang Seng Index rose 1% on Friday, allowing the benchmark to {words}.", "2023-11-03",
+                     prices)
+    claim, result = next((c, r) for quote, (c, r) in found.items() if quote.endswith("low"))
+    assert claim.measure != "rank" and result.verdict not in ("matches", "roughly", "does not match")
