@@ -24,6 +24,7 @@ import pandas as pd
 from components.facts import HISTORY_START
 from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
+from components.locale.formats import day as written_day
 
 # exchange_calendars' code for each market of components.data.symbols.MARKETS
 EXCHANGES = {"HK": "XHKG", "US": "XNYS", "CN": "XSHG", "JP": "XTKS", "UK": "XLON", "EU": "XETR"}
@@ -81,12 +82,12 @@ class Sessions:
         return bool(len(self.dates)) and self.dates[0].date() <= day <= self.dates[-1].date()
 
     def describe(self, i: int) -> str:
-        """The session in words: 'Tue 24 Dec 2024, a half-day session closing at 12:00 Hong Kong time'."""
+        """The session in words, in the run's language: 'Tue 24 Dec 2024, a half-day session closing at 12:00'."""
         day, close = self.dates[i].date(), self.local_close(i)
-        text = f"{day:%a} {day.day} {day:%b %Y}"
         if day in self.early_closes:
-            text += f", a half-day session closing at {close:%H:%M}"
-        return text
+            return _("{day}, a half-day session closing at {time}").format(day=written_day(day),
+                                                                            time=f"{close:%H:%M}")
+        return written_day(day)
 
 
 def _early(calendar, dates: pd.DatetimeIndex, closes: pd.Series, tz: str) -> tuple[dt.time, frozenset]:

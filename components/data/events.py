@@ -12,11 +12,12 @@ import functools
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from components.data.clocks import city, clock_note, holds_clock_note, shown_clock_notes, zone_name
 from components.data.records import json_records
 from components.data.symbols import MARKETS, InvalidSymbol, normalise_symbol
 from components.data.text_rules import text_problem, tidy
@@ -136,7 +137,7 @@ class Event(BaseModel):
         """A time the zone's clocks skip that day is kept as the moment it names; the note says so (also for a
         time the clocks show twice, read as the first)."""
         found = None if self.time is None else clock_note(self.date, self.time, self.tz)
-        if found is not None and found[1] not in self.time_note and len(self.time_note) + len(found[1]) < 300:
+        if found is not None and not holds_clock_note(self.time_note) and len(self.time_note) + len(found[1]) < 300:
             object.__setattr__(self, "time", found[0])  # frozen: set once, while the model is being made
             object.__setattr__(self, "time_note", f"{self.time_note} {found[1]}".strip())
         return self
@@ -198,37 +199,6 @@ def _both(places: list[str]) -> str:
     for place in places[1:]:
         text = _("{first} and {second}").format(first=text, second=place)
     return text
-
-
-def clock_note(day: dt.date, time: dt.time, tz: str) -> tuple[dt.time, str] | None:
-    """(the time to keep, why) for a local time that ``tz``'s clocks skip or show twice on ``day``, else None."""
-    zone, naive = ZoneInfo(tz), dt.datetime.combine(day, time)
-    first = naive.replace(tzinfo=zone)
-    if first.utcoffset() == naive.replace(tzinfo=zone, fold=1).utcoffset():
-        return None
-    when, moment = f"{time:%H:%M} {zone_name(tz)} on {day:%a} {day.day} {day:%b %Y}", first.astimezone(dt.UTC)
-    kept = moment.astimezone(zone)
-    if kept.replace(tzinfo=None) != naive:
-        return kept.time(), (f"{when} does not exist: the clocks went forward at that hour, so it is read as "
-                             f"{kept:%H:%M}, the same moment ({moment:%H:%M} UTC).")
-    return time, (f"{when} happened twice: the clocks went back at that hour; it is read as the first "
-                  f"({moment:%H:%M} UTC).")
-
-
-CITIES = {"Asia/Shanghai": N_("Beijing"), "Asia/Hong_Kong": N_("Hong Kong"), "America/New_York": N_("New York"),
-          "America/Los_Angeles": N_("California")}
-UTC_ZONES = ("UTC", "Etc/UTC")
-
-
-def city(tz: str) -> str:
-    """The place a zone is named after, in the run's language: 'Asia/Hong_Kong' is Hong Kong, 'Asia/Shanghai'
-    Beijing (another zone by its database name: 'Europe/Berlin' is Berlin)."""
-    return _(CITIES[tz]) if tz in CITIES else tz.rsplit("/", 1)[-1].replace("_", " ")
-
-
-def zone_name(tz: str) -> str:
-    """A zone as people say it: 'Beijing time', 'New York time', 'Berlin time', 'UTC'."""
-    return "UTC" if tz in UTC_ZONES else _("{place} time").format(place=city(tz))
 
 
 _NOT_ZONES = {"Factory", "localtime", "posixrules"}
@@ -331,9 +301,10 @@ def category_name(category: str) -> str:
 
 
 def shown_time_note(event: Event) -> str:
-    """The note on the event's time in the run's language: its reviewed translation, else the note as written."""
+    """The note on the event's time in the run's language: its reviewed translation, else the note as written with
+    what it says of a clock change (kept in English in the record) in the run's language."""
     text = _translated(event)
-    return text.time_note if text and text.time_note else event.time_note
+    return text.time_note if text and text.time_note else shown_clock_notes(event.time_note, event.date, event.tz)
 
 
 def _translated(event: Event) -> EventText | None:

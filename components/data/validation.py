@@ -1,8 +1,9 @@
 """A record that failed its model, in the reader's words: one sentence per bad field, naming the record and field.
 
-Pydantic writes its own reasons in English; the kinds a hand-edited events or claims file (or a stored workspace) can
-meet are said here in the run's language. A rule of the project's own (a validator's ``ValueError``) is already in
-it. A kind not listed reads as pydantic wrote it in English, and as a plain "is not a valid value" in another language.
+Pydantic writes its own reasons in English; the kinds a hand-edited events or claims file, an uploaded events file
+(components/text/upload_values.py) or a stored workspace can meet are said here, the one place, in the run's language.
+A rule of the project's own (a validator's ``ValueError``) is already in it. A kind not listed reads as pydantic wrote
+it in English, and as a plain "is not a valid value" in another language.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from components.analysis.claims import (
     PARTLY,
     SUPPORTED,
     ClaimResult,
+    ClaimsError,
     figure_headers,
     figures_frame,
     load_claims,
@@ -200,8 +201,19 @@ def _reaction_section(story: Story, history: PriceResult) -> str:
             + (f"<p>{_tag('strong', _('Sources'))}</p><ul>{sources}</ul>" if sources else ""))
 
 
-def _claims_section(results: Sequence[ClaimResult], colors: UpDown) -> str:
+def _checked_claims(story: Story, history: PriceResult) -> list[ClaimResult] | ClaimsError:
+    """The bundled claims checked against the prices, or why the claims file cannot be read."""
+    try:
+        return list(evaluate_all(load_claims(), closes_by_symbol(history.frame), list(story.events)))
+    except ClaimsError as exc:  # a damaged claims file: the section says why, as the claims page does
+        return exc
+
+
+def _claims_section(results: Sequence[ClaimResult] | ClaimsError, colors: UpDown) -> str:
     parts = [_tag("h2", _("The article's claims, checked against the prices"))]
+    if isinstance(results, ClaimsError):
+        return parts[0] + "\n" + _tag("p", _("The article's claims cannot be checked: {reason}").format(
+            reason=results), ' class="note"')
     for result in results:
         word = _(VERDICT_WORDS[result.verdict]) if result.verdict in VERDICT_WORDS else result.verdict
         css = result.verdict.split(" with")[0].replace(" ", "-")
@@ -313,11 +325,10 @@ def build_report(story: Story, history: PriceResult, results: Iterable[ClaimResu
     """The report as one HTML document (see the module docstring)."""
     generated = story.generated or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     shown = marks.in_range(list(story.events), story.start, story.end)
-    if results is None:
-        results = evaluate_all(load_claims(), closes_by_symbol(history.frame), list(story.events))
+    results = _checked_claims(story, history) if results is None else list(results)
     body = "\n".join(part for part in (
         _header(story, generated), _events_section(story, shown), _prices_section(story, history),
-        _reaction_section(story, history), _claims_section(list(results), convention(story.updown)),
+        _reaction_section(story, history), _claims_section(results, convention(story.updown)),
         _user_section(story), _loaded_claims_section(story, history), _sources_section(history)) if part)
     return (f'<!DOCTYPE html>\n<html lang="{current()}"><head><meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

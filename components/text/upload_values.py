@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
-from components.data.events import CATEGORIES
 from components.data.text_rules import text_problem
 from components.data.text_rules import tidy as tidy_text
-from components.locale import N_, _
+from components.data.validation import reason as validation_reason
+from components.locale import _
 from components.text.upload_schema import ALIASES, FIELDS, PATTERN_HINTS, REQUIRED_REASON, clip, shown
 
 
@@ -91,25 +91,6 @@ def site_name(url: object) -> str:
     return match.group(1) if match else str(url)[:100]
 
 
-# pydantic's own messages are English: the kinds an upload can meet, in the reader's language
-_PYDANTIC_REASONS = {
-    "date_from_datetime_parsing": N_("is not a day of the calendar"),
-    "date_parsing": N_("is not a day of the calendar"),
-    "time_parsing": N_("is not a time of day"), "string_type": N_("should be text"),
-    "string_too_long": N_("is longer than {limit} characters"), "too_long": N_("lists more than {limit} items"),
-}
-
-
-def _pydantic_reason(err: dict) -> str:
-    """One validation error's reason: an event rule's own (already in the reader's language), else pydantic's
-    kind of error in the reader's words (its English message only for a kind no upload has met)."""
-    if err["type"] == "literal_error":
-        return _("should be one of {choices}").format(choices=", ".join(f"“{c}”" for c in CATEGORIES))
-    if err["type"] in _PYDANTIC_REASONS:
-        return _(_PYDANTIC_REASONS[err["type"]]).format(limit=(err.get("ctx") or {}).get("max_length"))
-    return err["msg"].replace("Value error, ", "")
-
-
 def field_errors(exc: ValidationError) -> list[tuple[str, str]]:
     """(field, reason) per error of an uploaded row, worded as events.describe_validation_error words them."""
     found = []
@@ -123,7 +104,7 @@ def field_errors(exc: ValidationError) -> list[tuple[str, str]]:
         elif err["type"] == "string_pattern_mismatch" and name in PATTERN_HINTS:
             reason = _(PATTERN_HINTS[name])
         else:
-            reason = _pydantic_reason(err)
+            reason = validation_reason(err)  # pydantic's kinds of error, worded in one place for every record
         if err["type"] != "missing" and not quotes(reason, err.get("input")):
             reason = _("{value}: {reason}").format(value=shown(err.get("input")), reason=reason)
         found.append((name, reason))

@@ -12,10 +12,10 @@ from components.analysis.alignment import (
     window_shortfalls,
 )
 from components.analysis.claims import ClaimsError, claims_for_event, shown_wording
-from components.data.events import Event, shown_summary, shown_time_note, shown_title
+from components.data.events import Event, category_name, shown_summary, shown_time_note, shown_title
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
-from components.locale import _
+from components.locale import N_, _
 from components.locale.formats import day
 from components.text.article import bundled_article
 from components.text.article_view import sentences_for_event
@@ -25,6 +25,8 @@ from components.ui import navigation as nav
 from components.ui.banners import provenance_banner
 from components.ui.labels import MATCH_BADGES, VERDICT_BADGES, badge
 from components.ui.prices_events import full_history
+
+CONFIDENCES = {"verified": N_("verified"), "one source": N_("one source"), "unverified": N_("unverified")}  # codes
 
 
 def event_detail_ui(event: Event, events: list[Event]) -> None:
@@ -101,8 +103,9 @@ def sources_ui(event: Event) -> None:
                     if event.origin == "context" else shown)
     if event.match_note:
         st.caption(md_escape(event.match_note))
-    meta = [_("confidence: {confidence}").format(confidence=event.confidence),
-            _("category: {category}").format(category=event.category)]
+    confidence = _(CONFIDENCES[event.confidence]) if event.confidence in CONFIDENCES else event.confidence
+    meta = [_("confidence: {confidence}").format(confidence=confidence),
+            _("category: {category}").format(category=category_name(event.category))]
     if event.companies:
         meta.append(_("companies: {companies}").format(companies=", ".join(event.companies)))
     if event.origin == "user":

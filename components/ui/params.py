@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from components.data.events import CATEGORIES
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import MAX_SYMBOLS
-from components.locale import _, ngettext
+from components.locale import _, joined, ngettext
 from components.workspace.tokens import looks_like_token
 
 Parser = Callable[[str, "LinkContext"], object]
@@ -92,7 +92,7 @@ def symbols(value: str, ctx: LinkContext) -> list[str]:
         except ValueError as exc:
             problems.append(str(exc).rstrip("."))
     if not kept:
-        raise ValueError("; ".join(problems) or _("no symbol given"))
+        raise ValueError(str(joined(problems)) or _("no symbol given"))
     kept = list(dict.fromkeys(kept))
     if len(kept) > MAX_SYMBOLS:
         left_out = kept[MAX_SYMBOLS:]

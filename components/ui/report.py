@@ -7,11 +7,13 @@ script), so it takes plain values captured on this run and calls only pure code:
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import logging
 
 import streamlit as st
 
+from components import locale
 from components.analysis.ranges import DateRange
 from components.data import store
 from components.locale import _
@@ -29,8 +31,14 @@ def story_now(share_url: str | None, shown: DateRange) -> Story:
                  articles=tuple(state.LOADED_ARTICLES.get()), updown=updown.chosen())
 
 
-def report_file(story: Story, span: tuple[dt.date, dt.date]) -> bytes:
-    """The report's bytes (runs on the click, outside the script: pure code only)."""
+def report_file(story: Story, span: tuple[dt.date, dt.date], language: str) -> bytes:
+    """The report's bytes in ``language``, the reader's (runs on the click, outside the script, in a thread where no
+    run's language is set: pure code only, in a context of its own that the language is set in)."""
+    return contextvars.copy_context().run(_report_in, language, story, span)
+
+
+def _report_in(language: str, story: Story, span: tuple[dt.date, dt.date]) -> bytes:
+    locale.use(language)
     try:
         history = store.get_prices(symbols_needed(story), *span)
         return build_report(story, history).encode("utf-8")
@@ -40,8 +48,8 @@ def report_file(story: Story, span: tuple[dt.date, dt.date]) -> bytes:
 
 
 def report_button(page: str, share_url: str | None, shown: DateRange) -> None:
-    story, span = story_now(share_url, shown), shown.span
-    st.download_button(_("Download report"), data=lambda: report_file(story, span),
+    story, span, language = story_now(share_url, shown), shown.span, locale.current()
+    st.download_button(_("Download report"), data=lambda: report_file(story, span, language),
                        file_name=f"qwq-week-{page}-{story.start:%Y%m%d}-{story.end:%Y%m%d}.html", mime="text/html",
                        key=state.WS_REPORT, on_click="ignore", icon=":material/download:", width="stretch",
                        help=_("One HTML file of this story (timeline, prices, reactions, claims, sources and the "

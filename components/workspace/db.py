@@ -35,6 +35,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from components.facts import PROJECT_ROOT
+from components.locale import N_, Message
 
 DATABASE_ENV = "DASHBOARD_DATABASE_URL"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
@@ -46,14 +47,14 @@ CONNECT_TIMEOUT_S = 5
 SERIAL_LOCK = 7_315_016  # the PostgreSQL advisory lock serial transactions take (limits counted across rows)
 WRITE = "dashboard_write"  # execution option of a writing transaction
 FILE = "dashboard_file"  # connection info: the (device, inode) of the SQLite file a connection opened
-REPLACED = ("the workspace database file was deleted or replaced while the app was running, so nothing was "
-            "written to it; the next try uses the file that is there now")
+REPLACED = N_("the workspace database file was deleted or replaced while the app was running, so nothing was "
+              "written to it; the next try uses the file that is there now")
 log = logging.getLogger("dashboard")
 
 RETRY_OPEN_S = 10  # a database that could not be opened is tried again after this long; meanwhile it is said at once
 _engines: dict[str, sa.Engine] = {}
 _making: dict[str, threading.Lock] = {}  # one per database: opening one never holds up another, or a ready one
-_failed: dict[str, tuple[float, str]] = {}  # a database that could not be opened: when, and why
+_failed: dict[str, tuple[float, Message]] = {}  # a database that could not be opened: when, and why
 _lock = threading.Lock()  # guards the dictionaries only: never held while connecting or migrating
 
 
@@ -72,7 +73,7 @@ def database_url() -> str:
             return "postgresql+psycopg://" + raw[len(prefix):]
     if raw.startswith("sqlite:///"):
         return raw
-    raise DatabaseError(f"{DATABASE_ENV} must start with postgresql:// or sqlite:///")
+    raise DatabaseError(Message(N_("{setting} must start with postgresql:// or sqlite:///"), setting=DATABASE_ENV))
 
 
 def describe(url: str) -> str:
@@ -165,23 +166,27 @@ def migrate(eng: sa.Engine) -> None:
         if sa.inspect(conn).has_table("alembic_version"):
             current = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
         if current is not None and current not in known:
-            raise DatabaseError(f"the workspace database has schema revision {current}, newer than this app "
-                                f"knows ({head_revision()}); update the app")
+            raise DatabaseError(Message(N_("the workspace database has schema revision {found}, newer than this app "
+                                           "knows ({known}); update the app"), found=current, known=head_revision()))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
 
 
-def failure(exc: BaseException, verb: str = "did not answer") -> DatabaseError:
-    """A database or file failure in words for anyone: its kind, never a host, port, name, password or folder."""
+def failure(exc: BaseException, opening: bool = False) -> DatabaseError:
+    """A database or file failure in words for anyone (a :class:`Message`, said in the language of the run that
+    shows it: a failure to open is kept for every session a while): its kind, never a host, port, name, password
+    or folder. ``opening``: the database could not be opened at all, rather than not answering a query."""
     orig = getattr(exc, "orig", None) or exc
-    said = str(orig).lower()
+    said, kind = str(orig).lower(), type(orig).__name__
     if any(w in said for w in ("is full", "disk full", "no space")):
-        return DatabaseError("the disk of the workspace database is full, so nothing new can be saved (saved "
-                             "links still open)")
+        return DatabaseError(Message(N_("the disk of the workspace database is full, so nothing new can be saved "
+                                        "(saved links still open)")))
     if isinstance(orig, OSError) or any(w in said for w in ("readonly", "read-only", "permission", "unable to open")):
-        return DatabaseError(f"the app may not write the workspace database's folder or file ({type(orig).__name__}"
-                             "; the server's log says which)")
-    return DatabaseError(f"the workspace database {verb} ({type(orig).__name__})")
+        return DatabaseError(Message(N_("the app may not write the workspace database's folder or file ({kind}; the "
+                                        "server's log says which)"), kind=kind))
+    if opening:
+        return DatabaseError(Message(N_("the workspace database cannot be used right now ({kind})"), kind=kind))
+    return DatabaseError(Message(N_("the workspace database did not answer ({kind})"), kind=kind))
 
 
 def engine(url: str | None = None) -> sa.Engine:
@@ -211,9 +216,9 @@ def engine(url: str | None = None) -> sa.Engine:
             if eng is not None:
                 eng.dispose()
             log.warning("workspace database %s cannot be used: %r", describe(url), exc)  # the log may name it
-            error = failure(exc, "cannot be used right now")
+            error = failure(exc, opening=True)
             with _lock:
-                _failed[url] = (time.monotonic(), str(error))
+                _failed[url] = (time.monotonic(), error.args[0])
             raise error from exc
         with _lock:
             _engines[url] = eng
@@ -232,7 +237,7 @@ def _same_file(url: str, opened: tuple[int, int] | None) -> None:
     if opened is not None and file_identity(sa.make_url(url).database) != opened:
         _forget(url)  # the next try opens the file at the path
         log.warning("workspace database file replaced or deleted under the running app")
-        raise DatabaseError(REPLACED)
+        raise DatabaseError(Message(REPLACED))
 
 
 def serialize(conn) -> None:

@@ -27,6 +27,8 @@ from components.facts import (
     MAX_WORKSPACE_BYTES,
     MAX_WORKSPACE_EVENTS,
 )
+from components.locale import _
+from components.locale import formats as F
 from components.text.upload_schema import ID_PREFIX, clip
 
 MAX_RECORD_CHARS = 50_000  # one event's JSON: the model keeps any event under 30,000 characters, a real one under 5,000
@@ -83,20 +85,21 @@ def event_record(event: Event) -> str:
 def read_event(text: object, label: str) -> tuple[Event | None, list[str]]:
     """One stored event, validated by the event model; ``(None, reasons)`` for a bad record."""
     if not isinstance(text, str) or len(text) > MAX_RECORD_CHARS:
-        return None, [f"{label}: is not an event record of at most {MAX_RECORD_CHARS:,} characters"]
+        return None, [_("{label}: is not an event record of at most {limit} characters").format(
+            label=label, limit=F.fixed_number(MAX_RECORD_CHARS, 0))]
     try:
         record = json.loads(text)
     except (ValueError, RecursionError):
-        return None, [f"{label}: is not valid JSON"]
+        return None, [_("{label}: is not valid JSON").format(label=label)]
     if not isinstance(record, dict):
-        return None, [f"{label}: is not an object with named fields"]
+        return None, [_("{label}: is not an object with named fields").format(label=label)]
     try:
         event = Event.model_validate(record)
     except ValidationError as exc:
         return None, describe_validation_error(exc, label)
     if record.get("origin") != "user" or not event.id.startswith(ID_PREFIX):
-        return None, [f"{label}: is not one of the user's own events (origin 'user', an id starting "
-                      f"'{ID_PREFIX}')"]
+        return None, [_("{label}: is not one of the user's own events (origin 'user', an id starting '{prefix}')")
+                      .format(label=label, prefix=ID_PREFIX)]
     return event, []
 
 
@@ -119,14 +122,15 @@ def read_view(text: object) -> tuple[dict[str, str], list[str]]:
     except (ValueError, RecursionError):
         view = None
     if not isinstance(view, dict):
-        return {}, ["the saved view is unreadable, so the app's defaults are shown"]
+        return {}, [_("the saved view is unreadable, so the app's defaults are shown")]
     kept, problems = {}, []
     for name, value in list(view.items())[:MAX_VIEW_PARAMS]:
         if isinstance(name, str) and PARAM_NAME.fullmatch(name) and isinstance(value, str) \
                 and len(value) <= MAX_PARAM_LENGTH:
             kept[name] = value
         else:
-            problems.append(f"the saved view's setting '{clip(name)}' is unreadable and was left out")
+            problems.append(_("the saved view's setting '{name}' is unreadable and was left out").format(
+                name=clip(name)))
     return kept, problems
 
 
@@ -148,19 +152,20 @@ def check_for_save(content: Content) -> list[str]:
     """Why the content cannot be saved (limits, and records that would not read back), else []."""
     problems = []
     if len(content.events) > MAX_WORKSPACE_EVENTS:
-        problems.append(f"a workspace holds at most {MAX_WORKSPACE_EVENTS} events and this one has "
-                        f"{len(content.events)}")
+        problems.append(_("a workspace holds at most {limit} events and this one has {count}").format(
+            limit=MAX_WORKSPACE_EVENTS, count=len(content.events)))
     if len(content.articles) > MAX_WORKSPACE_ARTICLES:
-        problems.append(f"a workspace holds at most {MAX_WORKSPACE_ARTICLES} articles and this one has "
-                        f"{len(content.articles)}")
+        problems.append(_("a workspace holds at most {limit} articles and this one has {count}").format(
+            limit=MAX_WORKSPACE_ARTICLES, count=len(content.articles)))
     for i, event in enumerate(content.events[:MAX_WORKSPACE_EVENTS], start=1):
-        problems += read_event(event_record(event), f"event #{i} '{event.id}'")[1]
+        problems += read_event(event_record(event), _("event #{number} '{id}'").format(number=i, id=event.id))[1]
     size = kept_bytes(content)
     if size > MAX_WORKSPACE_BYTES:
-        problems.append(f"its events and articles would take {size:,} bytes; the limit is {MAX_WORKSPACE_BYTES:,} "
-                        "(remove some events or articles)")
-    _, view_problems = read_view(view_json(content.view))
+        problems.append(_("its events and articles would take {size} bytes; the limit is {limit} (remove some "
+                          "events or articles)").format(size=F.fixed_number(size, 0),
+                                                        limit=F.fixed_number(MAX_WORKSPACE_BYTES, 0)))
+    view_problems = read_view(view_json(content.view))[1]
     if view_problems or len(content.view) > MAX_VIEW_PARAMS:
-        problems.append(f"its view holds more than {MAX_VIEW_PARAMS} settings, or one longer than "
-                        f"{MAX_PARAM_LENGTH} characters")
+        problems.append(_("its view holds more than {limit} settings, or one longer than {length} characters")
+                        .format(limit=MAX_VIEW_PARAMS, length=MAX_PARAM_LENGTH))
     return problems

@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import reduce
 
 import sqlalchemy as sa
 
+from components.locale import N_, _, ngettext
 from components.workspace.schema import revoked_shares, workspace_articles, workspace_events, workspaces
 
 MAX_NUMBER = 2**31 - 1  # revisions and share-link numbers fit an INTEGER column everywhere
 LOST_GENERATION = 1_000  # a share link whose number was unreadable: new ones start above every old one
 _AS_STORED = sa.types.NullType()
-TIMES = {"created_at": "creation", "updated_at": "last-saved", "used_at": "last-used"}
+TIMES = {"created_at": N_("creation"), "updated_at": N_("last-saved"), "used_at": N_("last-used")}
 
 
 @dataclass
@@ -80,19 +82,23 @@ def workspace_row(conn, where, now: dt.datetime) -> WorkspaceRow | None:
                        number(raw["bytes"]) or 0)
     if number(raw["revision"]) is None:
         row.revision = row.repairs["revision"] = 1
-        row.notices.append("its revision number was unreadable and starts again at 1; a window that had it open "
-                           "is told it was saved elsewhere")
+        row.notices.append(_("its revision number was unreadable and starts again at 1; a window that had it open "
+                             "is told it was saved elsewhere"))
     if number(raw["share_generation"]) is None:
         row.share_generation = row.repairs["share_generation"] = LOST_GENERATION
         if row.share_hash is not None or raw["share_hash"] is not None:
             row.share_hash = row.repairs["share_hash"] = None
-            row.notices.append("its share link's number was unreadable, so that share link is off; make a new one")
+            row.notices.append(_("its share link's number was unreadable, so that share link is off; make a new "
+                                 "one"))
     unread = [name for name in TIMES if moment(raw[name]) is None]
     for name in unread:
         row.repairs[name] = now
     if unread:
-        row.notices.append(f"its {' and '.join(TIMES[n] for n in unread)} time was unreadable and is now the time "
-                           "it was opened")
+        times = reduce(lambda first, second: _("{first} and {second}").format(first=first, second=second),
+                       [_(TIMES[n]) for n in unread])
+        row.notices.append(ngettext("its {times} time was unreadable and is now the time it was opened",
+                                    "its {times} times were unreadable and are now the time it was opened",
+                                    len(unread)).format(times=times))
     if number(raw["bytes"]) is None:
         row.repairs["bytes"] = 0  # counted again at the next save
     return row

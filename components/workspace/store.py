@@ -24,7 +24,7 @@ from components.facts import (
     MAX_WORKSPACE_EVENTS,
     WORKSPACE_EXPIRY_DAYS,
 )
-from components.locale import _
+from components.locale import _, joined
 from components.locale import formats as F
 from components.text.upload_schema import clip
 from components.workspace import quotas, rows, tokens
@@ -118,7 +118,7 @@ def create(content: Content, *, address: str | None = None, url: str | None = No
     Raises :class:`NotSaved` when the content or a fair-share limit (components/workspace/quotas.py) refuses it."""
     problems = check_for_save(content)
     if problems:
-        raise NotSaved("; ".join(problems))
+        raise NotSaved(str(joined(problems)))
     when, size, digest = when or now(), content_bytes(content), quotas.creator(address)
     edit = tokens.new_edit_token()
     share = tokens.share_token(edit, 1)
@@ -207,7 +207,7 @@ def _read_content(conn, row: rows.WorkspaceRow) -> tuple[Content, list[str]]:
     events = []
     found = rows.event_rows(conn, row.id, MAX_WORKSPACE_EVENTS + 1)
     for i, (_position, event_id, record) in enumerate(found[:MAX_WORKSPACE_EVENTS], start=1):
-        event, why = read_event(record, f"saved event #{i} '{clip(event_id, 80)}'")
+        event, why = read_event(record, _("saved event #{number} '{id}'").format(number=i, id=clip(event_id, 80)))
         problems += [_("{problem}; it was left out, the other events are loaded").format(problem=w) for w in why]
         if event is not None and all(e.id != event.id for e in events):
             events.append(event)
@@ -216,7 +216,7 @@ def _read_content(conn, row: rows.WorkspaceRow) -> tuple[Content, list[str]]:
             n=MAX_WORKSPACE_EVENTS))
     articles: list[StoredArticle] = []
     for i, arow in enumerate(rows.article_rows(conn, row.id, MAX_WORKSPACE_ARTICLES), start=1):
-        article, why = read_article(arow, f"saved article #{i}")
+        article, why = read_article(arow, _("saved article #{number}").format(number=i))
         problems += [_("{problem}; it was left out").format(problem=w) for w in why]
         if article is not None:
             articles.append(article)
@@ -243,7 +243,7 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
     when the content breaks a limit."""
     problems = check_for_save(content)
     if problems:
-        raise NotSaved("; ".join(problems))
+        raise NotSaved(str(joined(problems)))
     when = when or now()
     with transaction(url, write=True) as conn:
         row = _owned(conn, workspace_id, edit_token, when)
@@ -259,7 +259,7 @@ def save(workspace_id: str, edit_token: str, revision: int, content: Content, *,
                             .values(revision=new, updated_at=when, used_at=when, view=view_json(content.view),
                                     bytes=size))
         if done.rowcount != 1:  # another save slipped in between the read and this update
-            raise Conflict("saved elsewhere a moment ago")
+            raise Conflict(_("saved elsewhere a moment ago"))
         _insert_content(conn, workspace_id, content, events, articles)
     return new
 
