@@ -40,7 +40,7 @@ from pathlib import PurePath
 
 from pydantic import ValidationError
 
-from components.data.events import Event
+from components.data.events import Event, shown_time_note
 from components.facts import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from components.locale import N_, _
 from components.locale.formats import number
@@ -340,8 +340,8 @@ def _check_row(raw: _RawRow) -> tuple[UploadedEvent | None, list[RowProblem], li
         return None, [RowProblem(raw.row, raw.line, f, bad[f]) for f in order], []
     if "id" not in values:
         event = event.model_copy(update={"id": _slug_id(event.title, event.date)})
-    clock = [_("{where}: {note}").format(where=row_label(raw.row, raw.line), note=event.time_note)] \
-        if event.time_note else []  # a time the clocks skip
+    clock = [_("{where}: {note}").format(where=row_label(raw.row, raw.line), note=shown_time_note(event))] \
+        if event.time_note else []  # a time the clocks skip, in the reader's language
     return event, [], _formula_notices(raw, values) + clock
 
 

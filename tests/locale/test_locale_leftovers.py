@@ -198,3 +198,15 @@ def test_an_uploaded_rows_reasons_keep_their_english():
     assert reasons["title"].endswith("is longer than 150 characters")
     assert reasons["date"] == "'2025-02-30': is not a day of the calendar (YYYY-MM-DD)"
     assert reasons["category"].startswith("'rumour': should be one of “model release”, “agent launch”")
+
+
+@pytest.mark.parametrize("language", CHINESE)
+def test_an_uploaded_row_at_an_hour_the_clocks_skip_is_noted_in_the_readers_language(language):
+    L.use(language)
+    data = ("title,date,category,time,tz\nSpring forward,2025-03-09,policy,02:30,America/New_York\n").encode()
+    found = parse_upload("events.csv", data, set())
+    notes = [n for n in found.notices if "UTC" in n]
+    assert notes and all("the clocks went" not in n for n in notes)
+    for note in notes:
+        assert_chinese(note, language)
+    L.use("en")
