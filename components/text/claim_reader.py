@@ -42,6 +42,7 @@ PLACES = {"": N_("read from the text"), "HK": N_("Hong Kong (an Asian report)"),
           "US": N_("New York (a US report)")}
 _STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
 _LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
+_PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sinking Friday": a live marker
 _MORNING_REPORT = L.patterns(L.MORNING_REPORT)
 _PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
                         r"|ahead of the open)\b", re.IGNORECASE)
@@ -65,6 +66,7 @@ class _Story:
     memory: E.Memory
     intraday: str = ""
     morning: bool = False  # a report of the morning session: even its "closing" figures are the midday break's
+    intraday_markets: frozenset[str] = frozenset()  # the markets a live marker is about; empty: every market
     before_open: bool = False  # a US story written before the session opened ("futures rose ahead of the bell")
     claims: list[ArticleClaim] = field(default_factory=list)
     lead: E.Mention | None = None  # the listing the last line that is not a list item named: its items' subject
@@ -95,12 +97,13 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     """Every claim of a text already read, in order, at most MAX_ARTICLE_CLAIMS (and MAX_SENTENCE_FIGURES of one
     sentence); each limit reached is added to ``notices``."""
     lead = [c.text for c in reading.clauses if not c.heading][:4]
-    marker = next((m.group() for text in lead for m in [_LEAD_INTRADAY.search(text)] if m), "") or next(
-        (m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m), "")
+    marker, markets = _live_marker(lead, reading.place)
+    marker = marker or next((m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m),
+                            "")
     morning = _morning_report(reading)
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
     story = _Story(reading, E.Memory(reading.place, reading.company), morning or marker, bool(morning),
-                   before_open=before_open)
+                   intraday_markets=frozenset() if morning else markets, before_open=before_open)
     notices = notices if notices is not None else []
     for clause in reading.clauses:
         if len(story.claims) >= MAX_ARTICLE_CLAIMS:
@@ -131,6 +134,22 @@ def _paired(out: list[ArticleClaim], qs: list[Quantity], text: str) -> list[Arti
                                  since=other.since, since_rule=other.since_rule, day=other.day,
                                  trail=mine.trail[:3] + (rule,), unsure="")  # whose, listing, session, measure
     return out
+
+
+def _live_marker(lead: list[str], place: str) -> tuple[str, frozenset[str]]:
+    """The lead's words that make the story a report written while the session was open, and the markets they are
+    about: "shares were sinking Friday" is about the listings its clause names (none named: no marker), "at
+    midday" about every market."""
+    for text in lead:
+        m = _LEAD_INTRADAY.search(text)
+        if m is None:
+            continue
+        if not _PROGRESSIVE.match(m.group()):
+            return m.group(), frozenset()
+        markets = frozenset(f.market for f in E.mentions(text, place) if f.market and f.symbol)
+        if markets:
+            return m.group(), markets
+    return "", frozenset()
 
 
 def _morning_report(reading: Reading) -> str:

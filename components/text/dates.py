@@ -320,7 +320,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"),
      _month),
     (re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b"), _month),
-    (re.compile(rf"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout) the month of (?P<month>{MONTH})\b"
+    (re.compile(rf"\b(?:(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout) the month of|[Oo]ver the course of)"
+                rf" (?P<month>{MONTH})\b"
                 rf"(?: (?P<year>\d{{4}})\b)?"), _month),  # "climbed 9% over the month of November": November
     (re.compile(rf"\b(?P<month>{MONTH})['’]s(?P<year>)\b"), _month),  # "April's 4.3 per cent loss": that month
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "

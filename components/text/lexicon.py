@@ -89,9 +89,10 @@ STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early
                   r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
 # said in the story's lead, these make it a report written during the session
 LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
-                 r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bin recent trad(?:e|ing)\b",
-                 r"\bin (?:the )?(?:recent )?(?:morning|afternoon) trad(?:e|ing)\b",
-                 r"\bat \d{1,2}[.:]\d{2}\s?(?:am|a\.m\.)")
+                 r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
+                 r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
+                 r"\b(?:were|was|are|is) (?:sink|fall|ris|climb|dropp|slid|gain|tumbl|rally|jump|surg|soar|slipp|declin"
+                 r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b")  # a live report: "were sinking Friday"
 # said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
 # (unless the session was a half day on the exchange's calendar: then it is the day's close)
 MORNING_REPORT = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[- ]day (?:session|trading|trade)\b",
