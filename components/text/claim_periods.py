@@ -47,10 +47,13 @@ def stretch(text: str, q: Quantity) -> tuple[int, int]:
         return q.start, _listed_predicate(text, q)  # "Alibaba (+20.5%), Baidu (+9.14%) ... gained over the week"
     lo = max(0, q.start - _REACH)
     before = [m.end() for m in _STRETCH_END.finditer(text, lo, q.start)]
-    after = _STRETCH_END.search(text, q.end, q.end + _REACH)
+    past = q.end + 2 if _TRAILING_PERIOD.match(text, q.end) else q.end  # "up 2.79%, this week to 20567.54"
+    after = _STRETCH_END.search(text, past, q.end + _REACH)
     return (before[-1] if before else lo), (after.start() if after else min(len(text), q.end + _REACH))
 
 
+_TRAILING_PERIOD = re.compile(r",\s(?=(?:so far )?(?:this|for the|on the|over the) (?:week|month|quarter|year)\b"
+                              r"|year[- ]to[- ]date\b)", re.IGNORECASE)
 # a figure in brackets after a name, one of a list sharing the words after it
 _BRACKETED = re.compile(r".?\((?:[+\-−])?\|\)|\($|\([+\-−]\|\)")
 _LIST_ITEM = re.compile(r",?\s(?:and\s)?[A-Z][\w.&'’ -]{0,40}?\s?\([+\-−]?[\d.,]+%\)")

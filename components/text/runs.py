@@ -47,6 +47,10 @@ def run_end(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date 
     if _SINCE.search(before):
         return None, _("'since {words} {run}' does not say which session ended the run").format(
             words=ended.group().strip(), run=q.text)
+    if q.unit == "week":  # "Snaps a four-week losing streak": the run ended with the week before
+        last = story.previous_session(market, day - dt.timedelta(days=day.weekday()))
+        return last, _("'{words}': a run of weeks that ended the week before ({day})").format(
+            words=ended.group().strip(), day=date_as(last, "weekday_day"))
     last = story.previous_session(market, day)
     return last, _("'{words}': a run that ended the session before ({day})").format(
         words=ended.group().strip(), day=date_as(last, "weekday_day"))

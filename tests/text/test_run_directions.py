@@ -50,3 +50,12 @@ def test_both_after_two_names_in_a_clause_shares_the_figure():
     claims = {c.quote: c for c in read_claims(read_article(
         "Alibaba rose 2% to HK$80 while Tencent gained 1% to HK$300, both hitting a three-month high.", "2024-04-19"))}
     assert claims["three-month high"].symbol == "9988.HK"
+
+
+def test_a_snapped_run_of_weeks_ended_with_the_week_before(prices):
+    found = _checked("The Hang Seng Index is up 557.50 points, or 2.79%, this week to 20567.54\n\n--Snaps a four-week "
+                     "losing streak\n", "2023-03-03", prices)
+    claim, result = found["four-week losing streak"]
+    assert (str(claim.day), result.verdict) == ("2023-02-24", "matches")
+    for quote in ("557.50 points", "2.79%"):  # ", this week" after the pair is its period
+        assert found[quote][0].measure in ("period", "period_points") and found[quote][1].verdict == "matches"
