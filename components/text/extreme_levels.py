@@ -27,8 +27,8 @@ _PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:clo
 _WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"
                      r"|closing low)", re.IGNORECASE)
 _CLOSED_AT_EXTREME = re.compile(r"(?:\b(?:clos|end|finish|settl)(?:e|ed|es|ing)?(?: the (?:day|session|week|year))?"
-                                r"(?: trading)? at|(?:\d|%|\bpoints?|\bper ?cent|\bpercent)(?: \w+){0,2},?"
-                                r" (?:reaching|hitting|to))"
+                                r"(?: trading)? at|(?:\d|%|\bpoints?|\bper ?cent|\bpercent)(?: on the day)?"
+                                r"(?: \w+){0,2},? (?:reaching|hitting|to))"
                                 r"\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,3}(?:closing\s)?(?:high|low|peak|trough)s?"
                                 r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)  # "to close at a record high of"
 _ON_THE_WAY = re.compile(r"\b(?:(?:expand|extend|widen)(?:ed|ing|s)?|later|earlier|at one point|intraday)\b",
@@ -37,6 +37,9 @@ _ON_THE_WAY = re.compile(r"\b(?:(?:expand|extend|widen)(?:ed|ing|s)?|later|earli
 _GREW_TO = re.compile(r"\b(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its|their|the) (?P<w>gains?|advance"
                       r"|rally|rise|losses|loss|decline|drop|fall)s? to\s(?:about |around |over |more than )?$",
                       re.IGNORECASE)
+# "trading higher by 0.7% and 1.5% at their peaks": the session's extreme
+_AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:session|intraday|day['’]s) )?(?P<w>peak|high|low"
+                      r"|trough)s?\b", re.IGNORECASE)
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
@@ -87,10 +90,11 @@ def extreme(q, owner, clause, story, day, part):
         low = owner.direction < 0
         return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
                                                             _("'as much as ... to': the day's high")), ""
-    grown = _GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) if q.kind in ("percent", "points") else None
+    grown = (_GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) or _AT_PEAK.match(clause.text, q.end)) \
+        if q.kind in ("percent", "points") else None
     if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part) or grown):
-        low = grown.group("w").lower().startswith(("loss", "decline", "drop", "fall")) if grown else \
-            owner.direction < 0
+        low = grown.group("w").lower().startswith(("loss", "decline", "drop", "fall", "low", "trough")) if grown \
+            else owner.direction < 0
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
         return measure, "", (_("'as much as': the previous close to the day's low") if low else
                              _("'as much as': the previous close to the day's high")), ""

@@ -58,3 +58,15 @@ def test_a_low_the_index_rebounded_from_is_no_ranking_of_the_session(words, pric
                      prices)
     claim, result = next((c, r) for quote, (c, r) in found.items() if quote.endswith("low"))
     assert claim.measure != "rank" and result.verdict not in ("matches", "roughly", "does not match")
+
+
+def test_a_move_on_the_day_to_a_year_high_of_a_level_is_the_close(prices):
+    claim, result = _checked("The S&P 500 rose 0.59% on the day to a 2023 high of 4,594 on Friday.", "2023-12-01",
+                             prices)["4,594"]
+    assert (claim.measure, result.verdict) == ("level", "matches")
+
+
+def test_a_move_at_its_peak_is_the_day_s_high(prices):
+    found = _checked("The S&P 500 and the Nasdaq were trading higher by 0.7% and 1.5% at their peaks, respectively, "
+                     "on Friday.", "2026-01-02", prices)
+    assert found["0.7%"][0].measure == "high_move"
