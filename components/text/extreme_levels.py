@@ -38,8 +38,8 @@ _GREW_TO = re.compile(r"\b(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its|th
                       r"|rally|rise|losses|loss|decline|drop|fall)s? to\s(?:about |around |over |more than )?$",
                       re.IGNORECASE)
 # "trading higher by 0.7% and 1.5% at their peaks": the session's extreme
-_AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:session|intraday|day['’]s) )?(?P<w>peak|high|low"
-                      r"|trough)s?\b", re.IGNORECASE)
+_AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:session|intraday|day['’]s) )?"
+                      r"(?P<w>peak|high|low|trough)s?\b", re.IGNORECASE)
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
