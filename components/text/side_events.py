@@ -111,9 +111,12 @@ def run_candidates(clause: Clause, reading: Reading, parts: list[event_parts.Par
         if part.lead.split()[-1:] not in ([], ["when"], *([w] for w in lexicon.SIMULTANEOUS_LEADS)):
             continue  # a run in a cause ("after bullion set a record for a third day") is the cause's
         when = date_before(clause, part) if part.lead == "when" else None  # "since Jan. 16, when it rose 4 days"
-        if (part.lead == "when" or over_period) and when is None:
+        weekly = over_period and q.kind == "streak" and q.unit == "week" and (
+            clause.date.end_date - clause.date.start_date).days <= 6  # "rose this week, ending a two-week slide"
+        if (part.lead == "when" or over_period and not weekly) and when is None:
             continue
-        span = runs.run_span(clause.text, q, when.start_date if when else day, market)
+        end = when.start_date if when else clause.date.end_date if weekly else day
+        span = runs.run_span(clause.text, q, end, market)
         if span is None:
             continue
         words = _part_words(clause, parts, q.start)

@@ -42,3 +42,8 @@ def test_the_previous_week_s_move_is_the_week_before_the_story_s(words):
                                    "November"])
 def test_the_month_of_a_named_month_is_that_month_not_the_story_s(words):
     assert (D(2023, 11, 1), D(2023, 11, 30)) in _spans(f"The S&P 500 climbed 9% {words}.", "2023-12-01")
+
+
+def test_a_run_of_weeks_the_week_snapped_is_the_weeks_before():
+    spans = _spans("On a weekly basis, the Dow rose 0.01% this week, ending a two-week losing streak.", "2024-04-20")
+    assert (D(2024, 4, 1), D(2024, 4, 12)) in spans and (D(2024, 4, 15), D(2024, 4, 19)) in spans
