@@ -129,10 +129,10 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
              r"since \w+", r"from (?:a|its) \w+ low", r"this decade", r"(?:over|in) \w+ (?:sessions|days)"),
 }
 # a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
-STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?: straight| consecutive| successive)+ (?:trading )?(?P<unit>sessions?|days?"
-          r"|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain|loss|advance|decline|rise|fall|drop))"
-          r"|months?(?!ly)|quarters?(?!ly)|years?(?!ly))(?: of (?P<what>gains|losses|declines|advances|rises|falls"
-          r"|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
+STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| successive)+ (?:(?P<way>up|down) )?"
+          r"(?:trading )?(?P<unit>sessions?|days?|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
+          r"|loss|advance|decline|rise|fall|drop))|(?:month|quarter|year)s?(?!ly))(?: of (?P<what>gains|losses"
+          r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
           r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
           r"|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)(?: streak| run)?",
           r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",

@@ -199,11 +199,12 @@ def _streak(m: re.Match) -> Quantity | None:
     unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if m.group(g)), "")
     unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}.get(
         unit.lower(), unit.lower().rstrip("s"))
-    what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or "").lower()
+    what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("way")
+            or "").lower()  # "four-straight down days"
     if not n or not unit:
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",
-                          "fall", "drop", "tailspin", "slump", "rout", "selloff", "sell-off", "retreat") else (
+                          "down", "fall", "drop", "tailspin", "slump", "rout", "selloff", "sell-off", "retreat") else (
         1 if what else 0)
     return Quantity("streak", float(n), m.group(), m.start(), m.end(), rank_sign=sign, unit=unit.replace("day",
                                                                                                            "session"),

@@ -59,3 +59,10 @@ def test_a_snapped_run_of_weeks_ended_with_the_week_before(prices):
     assert (str(claim.day), result.verdict) == ("2023-02-24", "matches")
     for quote in ("557.50 points", "2.79%"):  # ", this week" after the pair is its period
         assert found[quote][0].measure in ("period", "period_points") and found[quote][1].verdict == "matches"
+
+
+@pytest.mark.parametrize("words,sign", [("four-straight down days", -1), ("three straight up days", 1)])
+def test_a_run_said_with_up_or_down_days_is_read(words, sign):
+    claims = {c.quote: c for c in read_claims(read_article(f"The S&P 500 ended the year with {words}.",
+                                                            "2024-12-31"))}
+    assert claims[words].measure == "streak" and claims[words].sign == sign
