@@ -154,6 +154,7 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
     to about 24,000": Monday is the 22,500's)."""
     return e.start >= 0 and any(
         _gap(e, f) < _gap(e, q) and min(f.start, q.start) < e.start < max(f.end, q.end)
+        and "," not in clause.text[min(e.end, f.end):max(e.start, f.start)]  # "on March 19, erasing HK$4.4 trillion"
         for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
 
 
@@ -183,7 +184,8 @@ def base_day(clause: Clause, q: Quantity) -> DateExpression | None:
                  and not _PREVIOUS.search(e.text)  # "from the previous session": the day's move
                  and q.end <= e.start < hi and (re.search(r"\bfrom\s(?:(?:its|their|the)\s)?$",
                                                           clause.text[max(0, e.start - 12):e.start])
-                                                 or _DATED_BASE.match(_up_to(clause.text, q.end, e)))
+                                                 or _DATED_BASE.match(_up_to(clause.text, q.end, e))
+                                                 or _FROM_MARK_ON.search(clause.text, max(0, e.start - 40), e.start))
                  and (not another_figures(clause, q, e) or _CLOSE_OF.match(clause.text, e.end))), None)
 
 
@@ -199,6 +201,9 @@ def _up_to(text: str, start: int, e: DateExpression) -> str:
     return text[start:e.start] + ("on " if e.text.lower().startswith("on ") else "") if start <= e.start else "."
 
 
+# "declined 15.6 per cent from a peak on March 19": a high or low the move is measured from, and its day
+_FROM_MARK_ON = re.compile(r"\bfrom\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,2}(?:peak|high|low|trough|top|bottom)\s"
+                           r"(?:(?:hit|set|reached)\s)?on\s$", re.IGNORECASE)
 # what joins a level a move is measured from to its day, and a move to that day ("from its record close of 4796.56
 # hit Monday, Jan. 3, 2022", "since tariffs were announced on Wednesday, April 2, 2025")
 _ON_DAY = r"(?:hit|set|reached|recorded|touched|notched|on|(?:hit|set|reached) on)\s$"

@@ -12,7 +12,7 @@ from dataclasses import replace
 from components.facts import MAX_SYMBOLS
 from components.locale import _
 from components.locale.formats import date_as
-from components.text import clause_parts, event_parts, lexicon, periods_of, quantities, runs
+from components.text import claim_periods, clause_parts, event_parts, lexicon, periods_of, quantities, runs
 from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
 from components.text.date_types import DateExpression, month_span, since_day
 from components.text.reader import Clause, Reading
@@ -22,7 +22,32 @@ from components.text.titles import suggest_title
 def besides(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
     """Every event of the clause besides its own: periods, runs and reference points, in that order."""
     return [*period_candidates(clause, parts), *run_candidates(clause, reading, parts),
-            *reference_candidates(clause, parts)]
+            *reference_candidates(clause, parts), *measured_from(clause, reading)]
+
+
+def measured_from(clause: Clause, reading: Reading) -> list[Candidate]:
+    """A move measured from a day the text gives ("has declined 15.6 per cent from a peak on March 19", "Off 0.39%
+    from its record close of 6977.27 hit Monday, Jan. 12, 2026"): the stretch from that day to the clause's
+    session, beside the day itself."""
+    if not clause.move:
+        return []
+    markets = {m.market for m in clause.listings if m.market}
+    out = []
+    for q in quantities.quantities(clause.text)[:MAX_SYMBOLS]:
+        base = claim_periods.base_day(clause, q) if q.kind in ("percent", "points") else None
+        if base is None:
+            continue
+        day = clause.day if clause.day and clause.day > base.start_date else reading.story_day(
+            next(iter(markets)) if len(markets) == 1 else reading.place)[0]
+        if day <= base.start_date:
+            continue
+        rule = _("the move '{words}' from {start} to {day}").format(words=q.text, start=date_as(base.start_date,
+                                                                                                "date"),
+                                                                    day=date_as(day, "date"))
+        out.append(Candidate(clause.text, clause.sentence_index, q.text, base.start_date, day, rule,
+                             suggest_title(clause.text), "market move", cue(clause.text),
+                             _("medium: {rule}").format(rule=rule), clause.tz or DEFAULT_TZ, (), ""))
+    return out
 
 
 OTHER_KINDS = ("absolute", "weekday", "year", "month", "half", "quarter", "months", "holiday", "weekend")

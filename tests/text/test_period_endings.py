@@ -47,3 +47,16 @@ def test_the_month_of_a_named_month_is_that_month_not_the_story_s(words):
 def test_a_run_of_weeks_the_week_snapped_is_the_weeks_before():
     spans = _spans("On a weekly basis, the Dow rose 0.01% this week, ending a two-week losing streak.", "2024-04-20")
     assert (D(2024, 4, 1), D(2024, 4, 12)) in spans and (D(2024, 4, 15), D(2024, 4, 19)) in spans
+
+
+def test_a_move_from_a_dated_peak_is_the_stretch_from_that_day(prices):
+    from components.analysis.claim_checks import check_claims
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+    text = ("The Hang Seng Index advanced 1.1 per cent on Friday. The index has declined 15.6 per cent from a peak on "
+            "March 19, erasing HK$4.4 trillion of market value.")
+    assert (D(2025, 3, 19), D(2025, 4, 11)) in _spans(text, "2025-04-11")
+    claims = read_claims(read_article(text, "2025-04-11"))
+    found = {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+    claim, result = found["15.6 per cent"]
+    assert (claim.measure, result.verdict) == ("period", "matches")
