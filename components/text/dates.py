@@ -324,6 +324,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 rf" (?P<month>{MONTH})\b"
                 rf"(?: (?P<year>\d{{4}})\b)?"), _month),  # "climbed 9% over the month of November": November
     (re.compile(rf"\b(?P<month>{MONTH})['’]s(?P<year>)\b"), _month),  # "April's 4.3 per cent loss": that month
+    (re.compile(rf"^(?P<month>{MONTH})(?P<year>)(?= (?:was|has been|saw|marked|brought|proved)\b)"),
+     _month),  # "December was the worst month for the S&P 500": that month
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "
                 r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),

@@ -60,3 +60,11 @@ def test_a_move_from_a_dated_peak_is_the_stretch_from_that_day(prices):
     found = {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
     claim, result = found["15.6 per cent"]
     assert (claim.measure, result.verdict) == ("period", "matches")
+
+
+@pytest.mark.parametrize("text,published,span", [
+    ("December was the worst month for the S&P 500 since April.", "2024-12-31", (D(2024, 12, 1), D(2024, 12, 31))),
+    ("November saw the index climb 9%.", "2023-12-01", (D(2023, 11, 1), D(2023, 11, 30))),
+])
+def test_a_month_that_opens_its_sentence_is_that_month(text, published, span):
+    assert span in _spans(text, published)
