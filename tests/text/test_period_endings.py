@@ -68,3 +68,11 @@ def test_a_move_from_a_dated_peak_is_the_stretch_from_that_day(prices):
 ])
 def test_a_month_that_opens_its_sentence_is_that_month(text, published, span):
     assert span in _spans(text, published)
+
+
+@pytest.mark.parametrize("line", ["Oil producers also gained amid concerns about supply.",
+                                  "Regional banks slumped."])
+def test_a_sector_s_move_without_a_figure_is_the_session_s_event(line):
+    found = propose_events(f"Hong Kong stocks rose on Friday. {line}", "2024-10-04").candidates
+    assert [(c.start_date, c.end_date) for c in found if c.sentence.startswith(line[:12])] == [(D(2024, 10, 4),
+                                                                                                  D(2024, 10, 4))]
