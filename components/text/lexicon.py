@@ -128,19 +128,7 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "span": (r"(?:over|in|during) the (?:past|last|previous) \w+ (?:trading )?(?:days|sessions|weeks|months|years)",
              r"since \w+", r"from (?:a|its) \w+ low", r"this decade", r"(?:over|in) \w+ (?:sessions|days)"),
 }
-# a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
-STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| successive)+ (?:(?P<way>up|down) )?"
-          r"(?:trading )?(?P<unit>sessions?|days?|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
-          r"|loss|advance|decline|rise|fall|drop))|(?:month|quarter|year)s?(?!ly))(?: of (?P<what>gains|losses"
-          r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
-          r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
-          r"|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)(?: streak| run)?",
-          r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
-          r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
-          r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight |consecutive )?(?P<unit6>"
-          r"session|day|week)s? of (?P<what3>gains|losses|declines|advances|rises|falls)",
-          r"\bfor (?:a|an|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-          r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
+from components.text.lexicon_runs import STREAK  # noqa: E402,F401 (runs of sessions, in their own file)
 
 # --- qualifiers -----------------------------------------------------------------------------------------
 QUALIFIERS: dict[str, str] = {

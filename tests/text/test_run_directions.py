@@ -66,3 +66,13 @@ def test_a_run_said_with_up_or_down_days_is_read(words, sign):
     claims = {c.quote: c for c in read_claims(read_article(f"The S&P 500 ended the year with {words}.",
                                                             "2024-12-31"))}
     assert claims[words].measure == "streak" and claims[words].sign == sign
+
+
+@pytest.mark.parametrize("words,count,sign,unit", [("a fifth successive gain", 5, 1, "session"),
+                                                   ("the second consecutive decline", 2, -1, "session"),
+                                                   ("a second week of advance", 2, 1, "week"),
+                                                   ("a third straight drop", 3, -1, "session")])
+def test_a_run_said_by_its_ordinal_and_its_move_is_read(words, count, sign, unit):
+    claims = read_claims(read_article(f"Hong Kong stocks ended with {words} on Friday.", "2024-04-26"))
+    claim = next(c for c in claims if c.measure == "streak")
+    assert (claim.count, claim.sign, claim.unit) == (count, sign, unit)

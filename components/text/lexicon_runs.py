@@ -1,0 +1,19 @@
+"""The reader's words for runs of sessions ("a fifth straight day of gains", "a four-day losing streak", "fell for a
+fourth day", "a fifth successive gain"), part of :mod:`components.text.lexicon` (which re-exports them), kept in a file
+of their own for size."""
+
+# a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
+STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| successive)+ (?:(?P<way>up|down) )?"
+          r"(?:trading )?(?P<unit>sessions?|days?|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
+          r"|loss|advance|decline|rise|fall|drop))|(?:month|quarter|year)s?(?!ly))(?: of (?P<what>gains|losses"
+          r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
+          r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
+          r"|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)(?: streak| run)?",
+          r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
+          r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
+          r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:straight|consecutive|successive)"
+          r" )?(?P<unit6>session|day|week)s? of (?P<what3>gains?|losses|loss|declines?|advances?|rises?|falls?)\b",
+          r"\b(?P<n7>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight|consecutive|successive) "
+          r"(?P<what7>gain|loss|advance|decline|rise|fall|drop|rally|slide|retreat)(?:e?s)?\b",
+          r"\bfor (?:a|an|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+          r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
