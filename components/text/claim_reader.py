@@ -221,7 +221,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(claim_periods.period_fields(q, clause, measure, day))
     if measure == "rank":
-        fields.update(sign=q.rank_sign or 1, rank_of=q.rank_of or "close", nth=q.nth)
+        fields.update(sign=q.rank_sign or owner.direction or 1, rank_of=q.rank_of or "close", nth=q.nth)
     if measure == "streak":
         fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=q.unit)
     return ArticleClaim(measure=measure, **base, **fields)

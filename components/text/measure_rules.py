@@ -272,6 +272,9 @@ def _ranking(q, owner, clause, story, day, part):
         said = _("'{words}' is the point the move is measured from, not a ranking of this session").format(
             words=q.text)  # "Off 10.09% from its 52-week high of 22688.90"
         return "other", said, said, ""
+    if q.kind == "rank" and re.match(r"since (?:a|an) ", q.look_back or "", re.IGNORECASE):
+        said = _("'{words}' looks back to a move the text does not date").format(words=q.text)
+        return "rank", "", f"'{q.text}'", said  # "the most since a 11 per cent drop in October last year"
     if q.kind == "rank":
         if q.rank_of == "intraday":
             return "intraday", _("an intraday extreme ranked against others: not in daily closes"), "'intraday'", ""

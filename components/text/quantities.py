@@ -60,12 +60,14 @@ _RANK = re.compile(
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
     r"|showing|run|start)){0,4})"
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
-    r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b", re.IGNORECASE)
+    r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b"
+    r"|(?<=\bthe )(?P<most>most)\b(?= since\b| in (?:more than |over |nearly |almost )?\w+ (?:years?|months?|weeks?"
+    r"|days?|sessions?)\b)", re.IGNORECASE)  # "climbed 2.7 per cent, the most since August 25": its way, the move's
 _LOOK_BACK = re.compile(
     r"^\s?(?:level |value |point |close |finish )?(?:in history|of all time|ever|this (?:year|month|week)"
     r"|since (?:early |late |mid-?)?(?P<since>"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"  # "Tuesday, Jan. 4, 2022"
-    r"|[\w ,’'-]{3,40}?)"
+    r"|(?:(?!\d[\d.,]*\s?(?:per ?cent|percent|points?)\b)[\w ,’'-]){3,40}?)"  # not "a 11 per cent drop"
     r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
     r"|in (?:more than |over |nearly |almost |about )?(?P<span>(?:\w+|\d+)"
     r"(?: and a half)? (?:years?|months?|weeks?|days?|sessions?|decades?))|of the (?P<of>year|month|week|day"
@@ -147,7 +149,10 @@ def _count(word: str | None) -> int:
 
 
 def _rank(text: str, m: re.Match) -> Quantity | None:
-    if m.group("sup"):
+    if m.group("most"):  # "jumped as much as 16 per cent to HK$98, the most since November": the intraday move's
+        of = "intraday" if _INTRADAY_BEFORE.search(text, max(0, m.start() - 80), m.start()) else "move"
+        sign, end = 0, m.end()
+    elif m.group("sup"):
         word, rest = m.group("sup").lower(), (m.group("rest") or "").lower()
         moves = any(w in rest for w in ("day", "session", "gain", "rise", "jump", "rally", "advance", "drop", "fall",
                                         "decline", "loss", "slide", "sell", "move", "surge", "performance", "plunge",
@@ -188,6 +193,7 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
                     rank_of=of, look_back=look, qualifier=near, nth=L.ORDINALS[nth.group(1).lower()] if nth else 0)
 
 
+_INTRADAY_BEFORE = re.compile(r"\b(?:as much as|intraday|at one point)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]$", re.IGNORECASE)
 
 

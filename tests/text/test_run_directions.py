@@ -76,3 +76,26 @@ def test_a_run_said_by_its_ordinal_and_its_move_is_read(words, count, sign, unit
     claims = read_claims(read_article(f"Hong Kong stocks ended with {words} on Friday.", "2024-04-26"))
     claim = next(c for c in claims if c.measure == "streak")
     assert (claim.count, claim.sign, claim.unit) == (count, sign, unit)
+
+
+def _checked_claims(text, published, prices):
+    from components.analysis.claim_checks import check_claims
+    claims = read_claims(read_article(text, published))
+    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+
+
+def test_the_most_since_a_day_ranks_the_move_its_way(prices):
+    found = _checked_claims("The Hang Seng Index climbed 2.7 per cent at 19,362.25 at the close on Friday, the most "
+                            "since August 25.", "2022-09-09", prices)
+    claim, result = found["most since August 25"]
+    assert (claim.measure, claim.rank_of, claim.sign, result.verdict) == ("rank", "move", 1, "matches")
+
+
+def test_the_most_after_as_much_as_is_the_intraday_move_s_and_one_since_an_undated_move_is_not_sure(prices):
+    found = _checked_claims("Alibaba's stock jumped as much as 16 per cent to HK$98, the most since November.",
+                            "2023-03-29", prices)
+    assert found["most since November"][1].verdict not in ("matches", "roughly", "does not match")
+    found = _checked_claims("Alibaba tumbled 8.2 per cent to HK$74.65, the most since a 11 per cent drop in October "
+                            "last year.", "2023-11-17", prices)
+    claim, result = next(v for k, v in found.items() if k.startswith("most"))
+    assert result.verdict == "not sure" and "11 per cent" in found
