@@ -103,6 +103,10 @@ def _new_year(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "span", (dt.date(now.year, 1, 1), now), _("the new year: from 1 January to the story's day"))
 
 
+def _after_close(m: re.Match, ctx: Context) -> DateExpression:
+    return resolved(m, "relative", (ctx.now,) * 2, _("after the close of the story's session"))
+
+
 def _day_part(m: re.Match, ctx: Context) -> DateExpression:
     text = m.group().lower()
     part = next((p for p in lexicon.DAY_PARTS if p in text), "night")
@@ -189,6 +193,7 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(rf"\b(?:{_ENDING}|closed out|closing out|rounded out) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
     (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
+    (re.compile(r"\bafter the (?:market )?close(?:d|\b)|\bafter the market closed\b", re.IGNORECASE), _after_close),
     (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),
     *[(re.compile(rf"\b{pattern}\b", re.IGNORECASE), _holiday(month, first, last))
       for pattern, month, first, last in lexicon.HOLIDAY_PERIODS],

@@ -25,3 +25,13 @@ from components.text.dates import find_date_expressions
 ])
 def test_a_weekday_is_ahead_only_when_the_text_waits_for_it(text, published, day):
     assert find_date_expressions(text, published)[0].start_date == day
+
+
+@pytest.mark.parametrize("text,published,day", [
+    ("The People's Bank of China announced after the market close that lending rose in August.", "2022-09-09",
+     dt.date(2022, 9, 9)),
+    ("Nvidia rose 1% ahead of its quarterly report after the market closed.", "2025-08-27", dt.date(2025, 8, 27)),
+])
+def test_after_the_close_is_the_story_s_session(text, published, day):
+    found = [e for e in find_date_expressions(text, published) if "close" in e.text]
+    assert [e.start_date for e in found] == [day]
