@@ -76,7 +76,12 @@ COMPANY_REF = re.compile(
     r"|declined|slipped|advanced|rebounded|retreated|closed|ended|finished)\b)"  # "The Chinese e-commerce giant lost"
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly )*(?:\w+ed|risen|fallen|rose"
     r"|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
-    r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))")
+    r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
+    # a sentence opening with the move the last one reported: "This is the second consecutive decline", "This week's
+    # 1.5 per cent rally helped ..." (not "This 12% drop", which may restate a move of several sessions)
+    r"|^(?:This|That)(?= (?:is|was|marks|marked) the (?:\w+ )?(?:consecutive|straight|successive)\b| week['’]s "
+    r"[\d.,]+ ?(?:%|per ?cent|percent) (?:drop|decline|fall|loss|gain|rise|rally|advance|jump|surge|slump|plunge"
+    r"|rebound|slide)\b)")
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
                        r"|Hong Kong|leading|headline|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge"
                        r"|measure|barometer|average)\b(?! (?:of|for|provider)\b)"
@@ -296,7 +301,8 @@ class Memory:
         return m
 
     def _company(self, m: Mention, clause: str) -> Mention:
-        target = self.last_subject if m.text.lower() == "it" and self.last_subject is not None else self.last_company
+        target = self.last_subject if m.text.lower() in ("it", "this", "that") and self.last_subject is not None \
+            else self.last_company
         by_trade = self._by_trade(m)
         target = by_trade or target
         if target is None:

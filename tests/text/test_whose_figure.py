@@ -87,3 +87,15 @@ def test_a_name_in_a_which_part_after_a_long_opening_is_an_aside():
 ])
 def test_a_name_the_app_does_not_know_keeps_its_figure_through_a_which_part(text, quote):
     assert _owners(text, "2022-10-07")[quote] is None
+
+
+@pytest.mark.parametrize("text,published,quote,symbol", [
+    ("The S&P 500 fell 0.7% to 5,205.81 on Tuesday. This is the second consecutive decline after a record.",
+     "2024-04-02", "second consecutive decline", "^GSPC"),
+    ("The Hang Seng Index rose 0.9% on Friday. This week’s 1.5 per cent rally helped stem losses.", "2023-11-03",
+     "1.5 per cent", "^HSI"),
+    ("The S&P 500 fell 1.6% on Tuesday. This 12% drop marks the largest four-day percentage loss since 2020.",
+     "2025-04-08", "12%", None),  # may restate a move of several sessions: no listing, so 'not sure'
+])
+def test_a_sentence_opening_with_this_points_back_to_the_last_move_s_listing(text, published, quote, symbol):
+    assert _owners(text, published)[quote] == symbol
