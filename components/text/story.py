@@ -249,8 +249,9 @@ def publication_day(place: str, market: str, published: dt.date) -> tuple[dt.dat
 PLACE_CUES = {
     "HK": re.compile(r"\b(?:Hong Kong|Hang Seng|HKEX|(?:Shanghai|Shenzhen) (?:Composite|Component|index|stocks|market)"
                      r"|Asian (?:markets|trade|trading)|HK\$|H-shares?)(?:\b|(?<=\$))"),
-    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|Dow Jones|the Dow"
-                     r"|U\.S\. (?:markets|trading|session)|ADRs?|American depositary|OTCPK|pre-?market|premarket"
+    "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|the Dow"
+                     r"|Dow Jones(?! Market Data| Newswires)|U\.S\. (?:markets|trading|session)|ADRs?"
+                     r"|American depositary|OTCPK|pre-?market|premarket"
                      r"|after-hours|ahead of the bell|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
                      r"(?:\b|(?<=\.))"),
 }
@@ -274,11 +275,18 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
                            "funds most ({us} against {hk})").format(count=counts["US"], us=listed["US"],
                                                                     hk=listed["HK"])
     if counts["US"] > counts["HK"]:
-        return "US", _("it names US markets most ({count} times against {other})").format(count=counts["US"],
-                                                                                         other=counts["HK"])
-    if counts["HK"]:
-        return "HK", _("it names Hong Kong or mainland markets most ({count} times against {other})").format(
-            count=counts["HK"], other=counts["US"])
+        return "US", ngettext("it names US markets most ({count} time against {other})",
+                              "it names US markets most ({count} times against {other})", counts["US"]).format(
+            count=counts["US"], other=counts["HK"])
+    if counts["HK"] > counts["US"]:
+        return "HK", ngettext("it names Hong Kong or mainland markets most ({count} time against {other})",
+                              "it names Hong Kong or mainland markets most ({count} times against {other})",
+                              counts["HK"]).format(count=counts["HK"], other=counts["US"])
+    if counts["HK"]:  # a tie, and no more US-listed indices or funds named than Hong Kong ones
+        return "HK", ngettext("it names US and Hong Kong markets as often ({count} time each), and Hong Kong indices "
+                              "at least as often as US ones", "it names US and Hong Kong markets as often ({count} "
+                              "times each), and Hong Kong indices at least as often as US ones",
+                              counts["HK"]).format(count=counts["HK"])
     return "HK", ""
 
 
