@@ -39,14 +39,15 @@ def claim_window(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.da
 
 def claim_chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.date, *, label: str = "",
                 dark: bool = False) -> go.Figure:
-    """The closes of ``symbol`` with ``base`` and ``session`` marked (a circle and a diamond)."""
+    """The closes of ``symbol`` with ``base`` and ``session`` marked (a circle and a diamond; the diamond alone when
+    they are one day, as for a level)."""
     part, pen, style = claim_window(frame, symbol, base, session), ink(dark), symbol_style(symbol, 0)
     line = dict(type="scatter", mode="lines", x=part["date"], y=part["close"], name=symbol,
                 line=dict(color=style.color, dash=style.dash, width=2),
                 hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{symbol}</extra>")
     marks = []
-    for day, name, shape, where in ((base, _("base"), "circle", "top right"),
-                                    (session, label or _("claimed session"), "diamond", "top left")):
+    ends = ((base, _("base"), "circle", "top right"),) if base != session else ()  # a level: the session alone
+    for day, name, shape, where in (*ends, (session, label or _("claimed session"), "diamond", "top left")):
         hit = part[part["date"] == pd.Timestamp(day)]
         if not hit.empty:
             marks.append(dict(type="scatter", mode="markers+text", x=hit["date"], y=hit["close"], name=name,

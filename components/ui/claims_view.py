@@ -213,12 +213,13 @@ def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: in
 
 
 def _figure_columns() -> dict:
-    """The figures behind a verdict, headed in the run's language: closes to cents, and the price basis in full."""
+    """The figures behind a verdict, headed in the run's language: closes to cents in the run's number format (a
+    dash where a figure has one close), and the price basis in full."""
     return {"figure": st.column_config.TextColumn(_("figure")), "symbol": st.column_config.TextColumn(_("symbol")),
             "value": st.column_config.TextColumn(_("value")), "from": st.column_config.TextColumn(_("from")),
             "to": st.column_config.TextColumn(_("to")),
-            "close from": st.column_config.NumberColumn(_("close at start"), format="%.2f"),
-            "close to": st.column_config.NumberColumn(_("close at end"), format="%.2f"),
+            "close from": st.column_config.TextColumn(_("close at start")),
+            "close to": st.column_config.TextColumn(_("close at end")),
             "basis": st.column_config.TextColumn(_("price basis"), width="large")}
 
 
@@ -240,8 +241,9 @@ def _figures_table(result: ArticleClaimResult) -> pd.DataFrame:
     for f in result.figures:
         rows.append({"figure": f.label, "symbol": f.symbol, "value": _shown(f.key, f.value, f.label),
                      "from": day(f.dates[0] if f.dates else None), "to": day(f.dates[-1] if f.dates else None),
-                     "close from": f.closes[0] if f.closes else None,
-                     "close to": f.closes[-1] if len(f.closes) > 1 else None, "basis": f.basis})
+                     "close from": number(f.closes[0] if f.closes else None),  # grouped in the run's locale, and
+                     "close to": number(f.closes[-1] if len(f.closes) > 1 else None),  # a dash, never "None"
+                     "basis": f.basis})
     return pd.DataFrame(rows)
 
 
