@@ -284,4 +284,4 @@ def _joined(candidates: list[Mention], text: str) -> list[Mention]:
         else:
             break
     last_join = text[chain[-2].end:chain[-1].start] if len(chain) > 1 else ""
-    return chain if re.search(r"\b(?:and)\b|&", last_join) else []  # "HSBC, Tencent rose 1.2%": a list, not a pair
+    return chain if re.search(r"\band\b|&", last_join) else []  # "HSBC, Tencent rose 1.2%": a list, not a pair

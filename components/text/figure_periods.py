@@ -28,8 +28,8 @@ def _ranks(text: str) -> list:
 
 
 PERIOD_KINDS = ("span", "since")  # a move over one of these is a period statistic
-RUNNING_KINDS = ("year", "month", "quarter", "quarter-ref")  # ... and over the year, month or quarter running at the
-# story's day ("up 23% in 2025", "up 3.13% this quarter")
+RUNNING_KINDS = ("year", "month", "quarter", "quarter-ref")  # ... and over a year, month or quarter begun by the
+# story's day ("up 23% in 2025", "up 3.13% this quarter", "lost 8% in October")
 
 
 def period_spans(text: str, expressions: list[DateExpression], at: int, now: dt.date) -> list[DateExpression]:

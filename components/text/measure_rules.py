@@ -243,12 +243,12 @@ def _time_of_day(q, owner, clause, story, day, part):
         return ("intraday", _("taken during the session ('{words}'): daily bars hold the open, high, low and close "
                               "only").format(words=m.group()), f"'{m.group()}'", "")
     opening = _OPENING.search(clause.text[max(0, q.start - 40):q.start])  # the open is a daily bar's
+    # a story-wide marker makes the session's figures intraday, except a market the marker is not about (Hong Kong's
+    # in a live New York story) and a period that ended before the session ("lost 8% in October")
     market = owner.subject.market if owner.subject is not None else ""
     if story.intraday and (story.morning or not _CLOSING.search(part)) and not opening and day is not None \
             and day >= story.reading.published and (not story.intraday_markets or market in story.intraday_markets) \
-            and "day" not in claim_periods.period_fields(q, clause, "period", day):  # (a market closed by then,
-        # Hong Kong's in a New York story, or a period that ended before the session, "lost 8% in October", was
-        # over when the story was written)
+            and "day" not in claim_periods.period_fields(q, clause, "period", day):
         return ("intraday", _("the story reports the session while it was open ('{words}'): daily bars hold the close "
                               "only").format(words=story.intraday),
                 _("the story's marker '{words}'").format(words=story.intraday), "")
