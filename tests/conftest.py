@@ -53,6 +53,20 @@ def prices() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
+def checked(prices):
+    """Read a text's claims and check them on the bundled prices: ``checked(text, published)`` -> {quote: (claim,
+    result)}."""
+    from components.analysis.claim_checks import check_claims
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+
+    def check(text: str, published: str) -> dict[str, tuple]:
+        claims = read_claims(read_article(text, published))
+        return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+    return check
+
+
+@pytest.fixture(scope="session")
 def closes() -> dict[str, pd.Series]:
     """The bundled snapshot's close series, by symbol."""
     return closes_by_symbol(load_snapshot()[0])

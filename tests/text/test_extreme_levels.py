@@ -6,15 +6,6 @@ import datetime as dt
 
 import pytest
 
-from components.analysis.claim_checks import check_claims
-from components.text.claim_reader import read_claims
-from components.text.reader import read_article
-
-
-def _checked(text: str, published: str, prices) -> dict[str, tuple]:
-    claims = read_claims(read_article(text, published))
-    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
-
 
 @pytest.mark.parametrize("text,published,quote,day", [
     ("The Hang Seng Index finished at a fresh six-year low of 19,531.66 on Monday.", "2022-03-14", "19,531.66",
@@ -25,27 +16,26 @@ def _checked(text: str, published: str, prices) -> dict[str, tuple]:
     ("The Hang Seng Index added 900.94 points on Friday, hitting a three-year high of 23,477.92.", "2025-02-21",
      "23,477.92", dt.date(2025, 2, 21)),
 ])
-def test_a_level_the_session_closed_at_is_its_close(text, published, quote, day, prices):
-    claim, result = _checked(text, published, prices)[quote]
+def test_a_level_the_session_closed_at_is_its_close(text, published, quote, day, checked):
+    claim, result = checked(text, published)[quote]
     assert (claim.measure, claim.day, result.verdict) == ("level", day, "matches")
     assert any("the session's close" in step for step in claim.trail)
 
 
-def test_a_close_below_a_past_high_is_not_the_session_s_close(prices):
-    claim, result = _checked("The S&P 500 closed 0.2% below its record high of 6,445.76.", "2025-08-14",
-                             prices)["6,445.76"]
+def test_a_close_below_a_past_high_is_not_the_session_s_close(checked):
+    claim, result = checked("The S&P 500 closed 0.2% below its record high of 6,445.76.", "2025-08-14")["6,445.76"]
     assert claim.measure != "level" and result.verdict != "does not match"
 
 
-def test_a_high_reached_as_much_as_is_the_day_s_high(prices):
-    claim, _result = _checked("The Hang Seng Index rose as much as 4.2%, to a three-year high of 23,500 on Friday.",
-                              "2025-02-21", prices)["23,500"]
+def test_a_high_reached_as_much_as_is_the_day_s_high(checked):
+    claim, _result = checked("The Hang Seng Index rose as much as 4.2%, to a three-year high of 23,500 on Friday.",
+                              "2025-02-21")["23,500"]
     assert claim.measure == "high_level"
 
 
-def test_gains_expanded_later_in_the_session_are_the_day_s_high_not_its_close(prices):
-    found = _checked("The Hang Seng Index opened 453 points higher on Friday and later expanded its gains to 499 "
-                     "points, reaching a four-year high of 26,585 points.", "2025-09-12", prices)
+def test_gains_expanded_later_in_the_session_are_the_day_s_high_not_its_close(checked):
+    found = checked("The Hang Seng Index opened 453 points higher on Friday and later expanded its gains to 499 "
+                     "points, reaching a four-year high of 26,585 points.", "2025-09-12")
     points, result = found["499 points"]
     assert (points.measure, result.verdict) == ("high_points", "matches")
     assert found["26,585 points"][0].measure != "level"
@@ -53,20 +43,19 @@ def test_gains_expanded_later_in_the_session_are_the_day_s_high_not_its_close(pr
 
 @pytest.mark.parametrize("words", ["rebound from an 11-month low", "recover from a two-month low",
                                    "bounce off a three-week low"])
-def test_a_low_the_index_rebounded_from_is_no_ranking_of_the_session(words, prices):
-    found = _checked(f"The Hang Seng Index rose 1% on Friday, allowing the benchmark to {words}.", "2023-11-03",
-                     prices)
+def test_a_low_the_index_rebounded_from_is_no_ranking_of_the_session(words, checked):
+    found = checked(f"The Hang Seng Index rose 1% on Friday, allowing the benchmark to {words}.", "2023-11-03")
     claim, result = next((c, r) for quote, (c, r) in found.items() if quote.endswith("low"))
     assert claim.measure != "rank" and result.verdict not in ("matches", "roughly", "does not match")
 
 
-def test_a_move_on_the_day_to_a_year_high_of_a_level_is_the_close(prices):
-    claim, result = _checked("The S&P 500 rose 0.59% on the day to a 2023 high of 4,594 on Friday.", "2023-12-01",
-                             prices)["4,594"]
+def test_a_move_on_the_day_to_a_year_high_of_a_level_is_the_close(checked):
+    found = checked("The S&P 500 rose 0.59% on the day to a 2023 high of 4,594 on Friday.", "2023-12-01")
+    claim, result = found["4,594"]
     assert (claim.measure, result.verdict) == ("level", "matches")
 
 
-def test_a_move_at_its_peak_is_the_day_s_high(prices):
-    found = _checked("The S&P 500 and the Nasdaq were trading higher by 0.7% and 1.5% at their peaks, respectively, "
-                     "on Friday.", "2026-01-02", prices)
+def test_a_move_at_its_peak_is_the_day_s_high(checked):
+    found = checked("The S&P 500 and the Nasdaq were trading higher by 0.7% and 1.5% at their peaks, respectively, "
+                     "on Friday.", "2026-01-02")
     assert found["0.7%"][0].measure == "high_move"

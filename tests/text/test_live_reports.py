@@ -3,31 +3,24 @@ market's figures of the day are taken during the session and not checked against
 by then (Hong Kong's, in a New York afternoon story) is checked as usual; a live phrase whose clause names no listing
 marks nothing."""
 
-from components.analysis.claim_checks import check_claims
-from components.text.claim_reader import read_claims
-from components.text.reader import read_article
 
 
-def _checked(text: str, published: str, prices) -> dict[str, tuple]:
-    claims = read_claims(read_article(text, published))
-    return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
 
-
-def test_a_live_report_s_figures_of_its_market_are_intraday(prices):
-    found = _checked("U.S.-listed shares of Alibaba Group Holdings Ltd. were sinking Friday. Alibaba's U.S.-listed "
-                     "shares were off 8.5% in Friday's session.", "2022-07-29", prices)
+def test_a_live_report_s_figures_of_its_market_are_intraday(checked):
+    found = checked("U.S.-listed shares of Alibaba Group Holdings Ltd. were sinking Friday. Alibaba's U.S.-listed "
+                     "shares were off 8.5% in Friday's session.", "2022-07-29")
     claim, result = found["8.5%"]
     assert claim.measure == "intraday" and result.verdict not in ("matches", "roughly", "does not match")
 
 
-def test_a_market_shut_before_the_live_report_is_checked(prices):
-    found = _checked("U.S.-listed shares of Alibaba Group Holdings Ltd. were jumping Tuesday. Hong Kong's Hang Seng "
-                     "Index rallied 5.2% on Tuesday.", "2022-11-29", prices)
+def test_a_market_shut_before_the_live_report_ischecked(checked):
+    found = checked("U.S.-listed shares of Alibaba Group Holdings Ltd. were jumping Tuesday. Hong Kong's Hang Seng "
+                     "Index rallied 5.2% on Tuesday.", "2022-11-29")
     claim, result = found["5.2%"]
     assert (claim.symbol, claim.measure, result.verdict) == ("^HSI", "day", "matches")
 
 
-def test_a_live_phrase_without_a_listing_marks_nothing(prices):
-    found = _checked("Shares of funds focused on Chinese stocks were jumping Tuesday. Hong Kong's Hang Seng Index "
-                     "rallied 5.2% on Tuesday.", "2022-11-29", prices)
+def test_a_live_phrase_without_a_listing_marks_nothing(checked):
+    found = checked("Shares of funds focused on Chinese stocks were jumping Tuesday. Hong Kong's Hang Seng Index "
+                     "rallied 5.2% on Tuesday.", "2022-11-29")
     assert found["5.2%"][1].verdict == "matches"
