@@ -288,7 +288,8 @@ MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "in
                 "treasuries", "Treasuries", "yields", "oil", "crude", "gold", "bullion", "dollar", "yuan", "yen",
                 "averages", "counters", "names", "sector", "blue chips", "heavyweights", "affiliates", "makers",
                 "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
-                "companies", "firms", "names", "producers", "banks", "automakers", "retailers", "exporters")
+                "companies", "firms", "producers", "banks", "automakers", "retailers", "exporters", "volume",
+                "turnover")
 # Move verbs that say a market moved without a figure ("US futures jumped", "Nvidia closed at $674"): the plain
 # moves of the lists above, not those that also report or cause ("added that", "cut forecasts", "lifted rivals").
 VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", "advance", "leap", "spike", "pop",

@@ -71,7 +71,7 @@ def test_a_month_that_opens_its_sentence_is_that_month(text, published, span):
 
 
 @pytest.mark.parametrize("line", ["Oil producers also gained amid concerns about supply.",
-                                  "Regional banks slumped."])
+                                  "Regional banks slumped.", "Trading volume surged as shares changed hands."])
 def test_a_sector_s_move_without_a_figure_is_the_session_s_event(line):
     found = propose_events(f"Hong Kong stocks rose on Friday. {line}", "2024-10-04").candidates
     assert [(c.start_date, c.end_date) for c in found if c.sentence.startswith(line[:12])] == [(D(2024, 10, 4),
