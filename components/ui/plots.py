@@ -94,11 +94,14 @@ def clickable(fig, chart: Chart, *, remember: bool = True) -> str | None:
 
 def page_helpers() -> None:
     """Once per run, from app.py: the page script (in the sidebar, where an empty element takes no room), told the
-    run's language for ``<html lang>`` and the chart's full-screen button, and, in the dark theme, the contrast fixes
-    of ``assets/dark.css``."""
+    run's language for ``<html lang>``, the chart's full-screen button and Streamlit's own words (the skip link, a
+    file uploader's), and, in the dark theme, the contrast fixes of ``assets/dark.css``."""
     # Translators: the title of a chart's button that shows it on the whole screen, and of the one that ends it
     buttons = {"Fullscreen": _("Fullscreen"), "Close fullscreen": _("Close fullscreen")}
+    # Streamlit's own words: its skip link, and a file uploader's button and size line ("{size}" is "1MB")
+    words = {} if locale.current() == "en" else {"skip": _("Skip to main content"), "upload": _("Upload"),
+                                                   "perFile": _("{size} per file")}
     with st.sidebar:
-        PAGE_SCRIPT(key=PAGE_HELPERS, data={"lang": locale.current(), "buttons": buttons})
+        PAGE_SCRIPT(key=PAGE_HELPERS, data={"lang": locale.current(), "buttons": buttons, "words": words})
         if device.is_dark():
             st.html(f"<style>{DARK_CSS}</style>")

@@ -89,8 +89,6 @@ def overflow(page, where: str) -> list[str]:
     return [f"{where}: overflows at {page.viewport_size['width']} px: {w}" for w in wide]
 
 
-# Streamlit's own words, which an app cannot translate: the skip link and the file uploader's size line
-STREAMLIT_OWN = {"Skip to main content", "MB per file"}
 _SHOWN_TEXT = """() => {
     const out = [document.body.innerText];
     const walk = (root) => {  // chart text (SVG) and the timeline component (its own shadow tree)
@@ -106,7 +104,7 @@ _SHOWN_TEXT = """() => {
 
 def english(page, where: str) -> list[str]:
     """English words a reader of a Chinese page still sees, as drawn (names and the article's own words excepted)."""
-    left = english_left([line for text in page.evaluate(_SHOWN_TEXT) for line in text.split("\n")]) - STREAMLIT_OWN
+    left = english_left([line for text in page.evaluate(_SHOWN_TEXT) for line in text.split("\n")])
     return ([f"{where}: English left on the page: {sorted(left)[:10]}"] if left else []) + chart_english(page, where)
 
 

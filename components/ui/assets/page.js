@@ -10,6 +10,8 @@
 // 3. The page's language: <html lang> is the run's language (data.lang), so screen readers pronounce
 //    the page in it (Streamlit always writes "en"). The one chart button plotly's locale does not name,
 //    the full-screen button Streamlit adds, takes its title in that language (data.buttons: English -> shown).
+// 4. Streamlit's own words on a page (the skip link, a file uploader's button and its size line) are shown in
+//    that language (data.words): their text nodes are rewritten in place, so React keeps the nodes it owns.
 
 const KEEP = "chart-view:";
 
@@ -70,22 +72,51 @@ function relabel() {
   }
 }
 
+let words = {};
+const original = new WeakMap();  // each rewritten text node's English, to rewrite again in another language
+
+function show(root, selector, make) {
+  root.querySelectorAll(selector).forEach((el) => {
+    for (const text of el.childNodes) {
+      if (text.nodeType !== Node.TEXT_NODE) continue;
+      if (!original.has(text)) original.set(text, text.nodeValue);
+      const want = make(original.get(text));
+      if (text.nodeValue !== want) text.nodeValue = want;
+    }
+  });
+}
+
+function translate() {
+  const shown = (english, said) => (said ? said : english);
+  show(document, '[data-testid="stSkipToContent"]',
+       (e) => (e === "Skip to main content" ? shown(e, words.skip) : e));
+  show(document, '[data-testid="stFileUploaderDropzone"] button p',
+       (e) => (e.trim() === "Upload" ? shown(e, words.upload) : e));
+  show(document, '[data-testid="stFileUploaderDropzoneInstructions"] span', (e) => {
+    const m = e.match(/^(\S+) per file/);
+    return m && words.perFile ? e.replace(m[0], words.perFile.replace("{size}", m[1])) : e;
+  });
+}
+
 let observer = null;
 
 export default function (component) {
   const lang = component && component.data && component.data.lang;
   if (lang && document.documentElement.lang !== lang) document.documentElement.lang = lang;
   buttons = (component && component.data && component.data.buttons) || {};
+  words = (component && component.data && component.data.words) || {};
   document.removeEventListener("keydown", onKey, true);
   document.addEventListener("keydown", onKey, true);
   if (!observer) {
     const scan = () => {
       document.querySelectorAll(".js-plotly-plot").forEach(wire);
       relabel();
+      translate();
     };
     observer = new MutationObserver(() => window.requestAnimationFrame(scan));
     observer.observe(document.body, {childList: true, subtree: true});
     scan();
   }
   relabel();
+  translate();
 }
