@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from components.locale import _
 from components.text import lexicon as L
@@ -104,15 +105,17 @@ def verbs_in(text: str) -> list[Verb]:
     return out
 
 
-def asides(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def asides(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each aside of a clause: an apposition or relative part between commas, or brackets; a part
-    with a move verb of its own is a clause of a list, not an aside ("X rose 7%, the Y index rose 8%, ...")."""
+    with a move verb of its own is a clause of a list, not an aside ("X rose 7%, the Y index rose 8%, ..."). Asked
+    for each figure of a clause, so found once per clause."""
     moving = L.move_verb_re()
     found = (_ASIDE.match(text, at.start()) for at in _ASIDE_START.finditer(text[:20_000]))  # overlapping: ", the
-    return [m.span() for m in found if m is not None and (  # Dow Jones, which excludes Nvidia," holds two
+    return tuple(m.span() for m in found if m is not None and (  # Dow Jones, which excludes Nvidia," holds two
             m.group().startswith((", which", ", who", ", whose", "(")) or m.group().lstrip().startswith(("—", "–"))
             or not moving.search(m.group()) and not _COPULA.search(m.group()) and _AFTER_NAME.search(
-                text[:m.start()]) and not _OPENING_PHRASE.fullmatch(text[:m.start()]))]
+                text[:m.start()]) and not _OPENING_PHRASE.fullmatch(text[:m.start()])))
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
