@@ -308,7 +308,8 @@ NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|rec
               r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further "
               r"|dramatic )*"
               r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat|reversal"
-              r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b")
+              r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b"
+              r"|led (?:the )?(?:market|index|benchmark|gauge|sector) (?:lower|higher)\b")
 # Words between a subject and its verb that are not the subject: "shares were also falling", "kept trading".
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also", "kept", "continued to", "still",
                "then", "again", "too", "all", "both", "each", "sharply", "slightly", "broadly", "nervously",
@@ -350,6 +351,10 @@ MARKET_PLACES: dict[str, tuple[str, ...]] = {
     "US": (r"U\.S\.", r"US", r"American", r"Wall Street", r"New York"), "HK": (r"Hong Kong(?:['’]s)?",),
 }
 # A cause moving a market: "the plan lifted Chinese tech stocks", "drove futures sharply higher".
+# Words of an institution's name, never a listing's subject: "the Federal Reserve eased", "the State Council".
+INSTITUTION_WORDS = ("Reserve", "Fed", "Bank", "Ministry", "Commission", "Council", "Committee", "Office", "Bureau",
+                     "Department", "Government", "Administration", "House", "Congress", "Senate", "Treasury",
+                     "Authority", "Monetary", "Court", "Party", "President", "Premier", "Minister", "Governor")
 CAUSE_MOVE_VERBS = ("lift", "send", "push", "drag", "drive", "boost", "buoy", "hammer", "knock", "pull", "propel")
 # Asian markets trade the same calendar day; the US session of that date comes after them.
 ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")

@@ -54,6 +54,15 @@ def _auxiliaries() -> re.Pattern:
 
 
 _NOUNS = frozenset(n.lower() for n in lexicon.MARKET_NOUNS)
+# A company's name of two or more capitalised words ends the subject ("New World Development surged", "Micron
+# Technology climbed"); an institution's ("the Federal Reserve eased") is not a market
+_NAME_TAIL = re.compile(r"(?<![\w'’])[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)+$")
+_INSTITUTIONS = frozenset(lexicon.INSTITUTION_WORDS)
+
+
+def _company_name(tail: str) -> bool:
+    name = _NAME_TAIL.search(tail)
+    return name is not None and not _INSTITUTIONS.intersection(name.group().split())
 # "Stocks related to lithium miners led gains": a subject that opens with a market noun, whatever follows it
 _NOUN_HEAD = re.compile(r"\s*(?:(?:the|its|their)\s)?(?:" + lexicon.alternation(sorted(
     re.escape(n) for n in ("stocks", "shares", "equities", "futures", "markets", "bourses"))) + r")\s(?:related to"
@@ -76,7 +85,7 @@ def _market_subject(tail: str, ends: list[int]) -> bool:
     word = _WORD_TAIL.search(tail)
     if word is None:
         return False
-    if word.group(1).lower().strip("'’") in _NOUNS or len(tail) in ends:
+    if word.group(1).lower().strip("'’") in _NOUNS or len(tail) in ends or _company_name(tail):
         return True
     return any(m.end() == len(tail) for m in INDEX_RE.finditer(tail[-60:]))
 

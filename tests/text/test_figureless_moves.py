@@ -1,0 +1,39 @@
+"""A market move said without a figure takes its session like any move: a company named in full ("Harbour Crest
+Holdings surged"), a sector that "led the market lower". An institution's verb ("the Federal Reserve eased") is
+news, not a move, and stays without a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.text import extraction as ex
+
+FRIDAY = dt.date(2024, 11, 8)
+LEAD = "Hong Kong stocks rose 1.2 per cent on Friday, led by property developers.\n\n"
+
+
+def _dates(sentence: str) -> list[dt.date | None]:
+    """The dates of the candidates the sentence gives (its own clauses, not the lead's)."""
+    result = ex.propose_events(LEAD + sentence, FRIDAY, place="HK")
+    return [c.date for c in result.candidates if sentence.startswith(c.sentence.rstrip("."))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbour Crest Holdings surged after shareholders approved a disposal to cut its debt.",
+    "Blue Lantern Technology climbed in the session.",
+    "Toll-road operators led the index higher on hopes of more state spending.",
+    "Life insurers led the market lower after the regulator capped guaranteed returns.",
+])
+def test_a_move_without_a_figure_or_a_day_is_the_story_s_session(sentence):
+    assert _dates(sentence) == [FRIDAY]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Federal Reserve eased its guidance on balance-sheet runoff.",
+    "The State Council eased curbs on foreign ownership of brokers.",
+    "Sales rose after the company cut prices.",
+])
+def test_an_institution_or_a_plain_noun_is_not_a_market_moving(sentence):
+    assert FRIDAY not in _dates(sentence)
