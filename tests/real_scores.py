@@ -163,6 +163,16 @@ def _score_figures(name: str, spec: dict, results: list) -> Score:
     return s
 
 
+def _weekdays(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """A span without the weekend days at its edges: "2023" and "2023 up to Friday the 29th" are the same sessions
+    when the 30th and 31st are a weekend."""
+    while start < end and start.weekday() >= 5:
+        start += dt.timedelta(days=1)
+    while end > start and end.weekday() >= 5:
+        end -= dt.timedelta(days=1)
+    return start, end
+
+
 def _score_events(name: str, spec: dict, extraction) -> Score:
     s = Score()
     for ev in spec["events"]:
@@ -176,8 +186,8 @@ def _score_events(name: str, spec: dict, extraction) -> Score:
         elif "date" in ev:
             ok = any(c.date is not None and c.date.isoformat() == ev["date"] for c in found)
         else:
-            ok = any(c.start_date and (c.start_date.isoformat(), c.end_date.isoformat()) == (ev["start"], ev["end"])
-                     for c in found)
+            want = _weekdays(dt.date.fromisoformat(ev["start"]), dt.date.fromisoformat(ev["end"]))
+            ok = any(c.start_date and _weekdays(c.start_date, c.end_date) == want for c in found)
         if ok:
             s.counts["events_right"] += 1
             s.counts["undated_right"] += bool(ev.get("undated"))

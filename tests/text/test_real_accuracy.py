@@ -14,6 +14,8 @@ dates.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests import real_scores as R
@@ -95,3 +97,12 @@ def test_a_wrong_answer_is_counted_as_a_miss(tmp_path, monkeypatch):
     assert after.counts["verdict"] == before.counts["verdict"] - 1
     assert any(figure["id"] in m for m in after.misses)
     shutil.rmtree(folder)
+
+
+def test_a_period_is_compared_on_the_weekdays_it_covers():
+    """ "2023" read up to Friday 29 December is the year the answer writes to the 31st (a weekend); a span that
+    starts a trading day later is not the same."""
+    year = R._weekdays(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert R._weekdays(dt.date(2023, 1, 1), dt.date(2023, 12, 29)) == year
+    assert R._weekdays(dt.date(2023, 10, 24), dt.date(2023, 11, 3)) != \
+        R._weekdays(dt.date(2023, 10, 23), dt.date(2023, 11, 3))
