@@ -88,7 +88,7 @@ def _runs_on(cue: str, sentence: str) -> bool:
     """The cue starts inside the clause and runs on past its end into the next clause ("and Sinopec gained 1% to
     HK$5.01 after oil prices rose", where the clause stops before "after"): at least five words, and at least half
     the cue, are the clause's last words."""
-    words, tail = cue.split(), sentence.split()
+    words, tail = [w.rstrip(",;:") for w in cue.split()], [w.rstrip(",;:") for w in sentence.split()]
     return any(words[:k] == tail[-k:] for k in range(max(5, (len(words) + 1) // 2), len(words)))
 
 

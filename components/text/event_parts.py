@@ -38,6 +38,7 @@ _NOT_TIME = r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market|cl
 SPLIT = re.compile(
     r",\s(?:the\s)?(?:[A-Z][\w.&'’-]*\s){1,5}(?:" + lexicon.said_forms() + r")\b"  # ", the Times reported"
     r"(?=(?:\s(?:on|late|early|last)\s[\w.]+(?:\s\w+)?)?\s*(?:[,.;]|$))"  # ... and nothing it reports after it
+    r"|,\s(?:tracking|mirroring|echoing)(?=\s(?:[\w-]+\s){0,3}?overnight\b)"  # ", tracking overnight losses in ..."
     r"|,\s(?:after|following|as|amid|while|when|ahead of|according to|citing|with|despite|in the wake of"
     r"|before|because|on (?:worries|hopes|signs|fears|concerns|reports|news|optimism|expectations"
     r"|speculation))\b" + _NOT_TIME

@@ -104,7 +104,8 @@ def verbal_move(text: str, listing_ends: list[int], start: int = 0, end: int | N
         tail = subject_tail(text[lo:m.start()])
         if not tail.strip() and head > start:  # "The ChiNext Index, tracking ..., lost 0.2%": the head is the subject
             lo, tail = start, subject_tail(text[start:head])
-        if _market_subject(tail, [e - lo for e in listing_ends]) or _NOUN_HEAD.match(text, lo):
+        if _market_subject(tail, [e - lo for e in listing_ends]) or _NOUN_HEAD.match(text, lo) \
+                or _NOUN_HEAD.match(text, start):  # "Stocks related to furniture, metals and aircraft led gains"
             return m.start()
     cause = _causes().search(text, start, end)  # "The overhaul plan lifted Chinese tech stocks"
     return cause.start() if cause else None

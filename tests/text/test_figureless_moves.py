@@ -25,6 +25,7 @@ def _dates(sentence: str) -> list[dt.date | None]:
     "Blue Lantern Technology climbed in the session.",
     "Toll-road operators led the index higher on hopes of more state spending.",
     "Life insurers led the market lower after the regulator capped guaranteed returns.",
+    "Stocks related to cement, glass makers and shipping led gains.",
 ])
 def test_a_move_without_a_figure_or_a_day_is_the_story_s_session(sentence):
     assert _dates(sentence) == [FRIDAY]
@@ -37,3 +38,14 @@ def test_a_move_without_a_figure_or_a_day_is_the_story_s_session(sentence):
 ])
 def test_an_institution_or_a_plain_noun_is_not_a_market_moving(sentence):
     assert FRIDAY not in _dates(sentence)
+
+
+def test_tracking_overnight_moves_is_the_previous_us_session_of_its_own():
+    """ "Tech majors dropped 1.5%, tracking overnight losses in their US-listed counterparts": two events, the Hong
+    Kong session and the New York session before it."""
+    wednesday = dt.date(2025, 6, 18)
+    text = ("Hong Kong stocks fell on Wednesday.\n\nChip makers listed in Hong Kong dropped 1.5 percent, tracking "
+            "overnight losses in their US-listed peers.")
+    found = {c.sentence: c.date for c in ex.propose_events(text, wednesday, place="HK").candidates}
+    assert found["Chip makers listed in Hong Kong dropped 1.5 percent"] == wednesday
+    assert found["tracking overnight losses in their US-listed peers"] == dt.date(2025, 6, 17)
