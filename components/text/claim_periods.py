@@ -347,7 +347,7 @@ def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
         return {"since": None, "since_rule": _("a record: every session the data hold")}
     if q.span_days:
         months = {"week": 0, "day": 0, "session": 0}.get(q.unit)
-        start = (day - dt.timedelta(days=q.span_days) if months is not None
+        start = (day - dt.timedelta(days=q.span_days - _INCLUSIVE.get(q.unit, 0)) if months is not None
                  else add_months(day, -q.count * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[q.unit]))
         return _looked_back(start, q.look_back)
     if back.startswith(("of the ", "this ")):
@@ -358,7 +358,8 @@ def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
     m = re.match(r"in (?:more than |over |nearly |almost |about )?(\w+)(?: and a half)? (\w+?)s?$", back)
     if m and L.number_word(m.group(1)):
         n, unit = L.number_word(m.group(1)), m.group(2)
-        start = (day - dt.timedelta(days=n * L.UNITS_IN_DAYS.get(unit, 1)) if unit in ("day", "session", "week")
+        start = (day - dt.timedelta(days=n * L.UNITS_IN_DAYS.get(unit, 1) - _INCLUSIVE.get(unit, 0))
+                 if unit in ("day", "session", "week")
                  else add_months(day, -n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 12)))
         return _looked_back(start, q.look_back)
     named = next((e for e in clause.expressions if e.resolved and q.start <= e.start and (
@@ -367,6 +368,11 @@ def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
         start = _after_named(named)
         return _looked_back(start, q.look_back or named.text)
     return {"unsure": _("'{words}' does not say how far back it looks").format(words=q.text)}
+
+
+# "Its worst day in four weeks" on a Tuesday: the four weeks that end on it, from the Wednesday four weeks before;
+# the Tuesday four weeks back is the day it is measured against
+_INCLUSIVE = {"week": 1, "day": 1}
 
 
 def _looked_back(start: dt.date, words: str) -> dict:

@@ -287,3 +287,12 @@ def test_a_level_reached_upon_opening_is_the_open_and_its_ranking_is_not_a_close
     assert (level.measure, result.verdict) == ("open_level", "matches"), result.explanation
     rank = next(r for q, (c, r) in found.items() if q.startswith("highest"))
     assert rank.verdict == "uncheckable"
+
+
+@pytest.mark.parametrize("weeks,verdict", [("four", "matches"), ("three", "matches"), ("five", "does not match")])
+def test_a_look_back_in_weeks_ends_on_the_session_and_starts_the_day_after_the_same_weekday(weeks, verdict, checked):
+    """The S&P 500 fell 0.72% on Tuesday 2 April 2024; its last worse day was Tuesday 5 March (-1.02%), four weeks
+    before, the day "its worst day in four weeks" is measured against."""
+    quote = f"worst day in {weeks} weeks"
+    claim, result = checked(f"The S&P 500 fell 0.7% on Tuesday, its {quote}.", "2024-04-02")[quote]
+    assert claim.measure == "rank" and result.verdict == verdict
