@@ -17,7 +17,7 @@ from components.locale import N_, _
 from components.locale.formats import date_as
 from components.text import figure_days
 from components.text import lexicon as L
-from components.text.date_types import DateExpression, add_months
+from components.text.date_types import DateExpression, add_months, since_day
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
@@ -275,7 +275,7 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     e = _range_in(clause, lo, hi, q)
     if e is not None:
         start, end, words = e.start_date, min(e.end_date, day), e.text
-        if e.to_publication:  # "over the past 12 months" counts from the close 12 months back
+        if e.to_publication or since_day(e):  # "over the past 12 months", "since last Friday": from that close
             start += dt.timedelta(days=1)
     else:
         found = _word_period(clause, q, lo, hi)

@@ -163,15 +163,20 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
         return L.DIRECTION_WORDS[word] if word else 0
     if verb.lemma in L.GIVE_BACK or verb.lemma in L.CARRY:
         obj = text[verb.end:verb.end + 30].lower()
+        left = _LEFT_TO.search(text, verb.end, q.start) is not None  # "trimmed its gains to 4.2%": what is left
         if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.LOSS_NOUNS):
-            return 1 if verb.lemma in L.GIVE_BACK else -1
+            return -1 if left else 1 if verb.lemma in L.GIVE_BACK else -1
         if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.GAIN_NOUNS):
-            return -1 if verb.lemma in L.GIVE_BACK else 1
+            return 1 if left else -1 if verb.lemma in L.GIVE_BACK else 1
     if verb.direction:
         return verb.direction
     following = text[verb.end:q.start].lower()
     hits = [sign for word, sign in L.DIRECTION_WORDS.items() if re.search(r"\b" + re.escape(word) + r"\b", following)]
     return hits[-1] if hits else 0
+
+
+# the figure after "to" is what remains of a move ("pared losses to 0.3%": down 0.3%)
+_LEFT_TO = re.compile(r"\bto\s(?:(?:about|around|just|only|roughly)\s)?[-+−]?[$€£¥]?$")
 
 
 def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:

@@ -256,7 +256,8 @@ def since_day(e: DateExpression) -> bool:
     return e.kind == "since" and bool(_DAY_OF_MONTH.search(e.text))
 
 
-_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)")
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                           r"|Saturday|Sunday)\b")  # "since Nov. 11", "since last Friday"
 
 # the kinds of expression that name one day
 DAY_KINDS = ("absolute", "weekday", "relative", "overnight", "reference", "offset")

@@ -220,6 +220,15 @@ def _weekday(m: re.Match, ctx: Context) -> DateExpression:
                     _("the most recent {weekday} before publication (the week before)").format(weekday=name), **extra)
 
 
+def _since_weekday(m: re.Match, ctx: Context) -> DateExpression:
+    """ "Gains since last Friday", "has risen 3% since Monday": from that day's close, the most recent such weekday
+    before publication (a week back when it is the publication's own weekday), to publication."""
+    pub = ctx.published
+    day = pub - dt.timedelta(days=(pub.weekday() - WEEKDAYS.index(m.group("weekday"))) % 7 or 7)
+    return resolved(m, "since", (day, pub), _("from the close of the most recent {weekday} before publication to "
+                                              "publication").format(weekday=m.group("weekday")))
+
+
 def _relative(m: re.Match, ctx: Context) -> DateExpression:
     """A relative phrase; "this week", "this month", "this year" run to the story's day unless the clause looks
     ahead (see :mod:`components.text.story_periods`)."""
@@ -329,6 +338,7 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "
                 r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),
+    (re.compile(rf"\b[Ss]ince (?:(?:[Ll]ast|[Pp]ast) )?(?P<weekday>{'|'.join(WEEKDAYS)})\b"), _since_weekday),
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"
                 rf"(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s\b)?(?: (?P<q2>morning|afternoon|evening|night)\b)?"),
      _weekday),

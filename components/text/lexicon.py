@@ -125,7 +125,8 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "year": (r"(?:for|over|in|on) the (?:full )?year", r"this year", r"year[- ]to[- ]date", r"so far this year",
              r"\bYTD\b", r"since the (?:start|beginning) of (?:the|this) year", r"in 20\d\d", r"for 20\d\d",
              r"yearly", r"annual(?:ly)?", r"(?:this|the) year's", r"in the new year", r"over 20\d\d"),
-    "span": (r"(?:over|in|during) the (?:past|last|previous) \w+ (?:trading )?(?:days|sessions|weeks|months|years)",
+    "span": (r"(?:over|in|during) the (?:past|last|previous|prior|preceding) \w+ (?:trading )?(?:days|sessions|weeks"
+             r"|months|years)",
              r"since \w+", r"from (?:a|its) \w+ low", r"this decade", r"(?:over|in) \w+ (?:sessions|days)"),
 }
 from components.text.lexicon_runs import STREAK  # noqa: E402,F401 (runs of sessions, in their own file)

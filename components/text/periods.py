@@ -2,12 +2,11 @@
 
 * **Spans and look-backs** ("so far this year", "over the past 12 months", "in more than three
   years", "in two decades") resolve to a period ending at publication; vague ones ("for years",
-  "in recent months", "over the last few quarters") are unresolved: they name no bounds.
-* **Quarters** ("third-quarter", "Q3 2024", "the June quarter", "fiscal 2025") follow the fiscal
-  year of the company the text is about (``Context.fiscal_end``): a quarter named without a year
-  is the most recent one that had ended by publication. "The quarter" and "the previous quarter"
-  count from the last quarter the text named, "the eighth consecutive quarter" back from it.
-* **Comparisons** ("year-on-year", "an annual 26%") are the same quarter a year earlier.
+  "in recent months", "over the last few quarters") are unresolved: they name no bounds. "The
+  preceding three days" of a clause dated Friday are the three sessions before it.
+* **Quarters** ("third-quarter", "Q3 2024", "the June quarter", "fiscal 2025") and **comparisons**
+  ("year-on-year": the same quarter a year earlier) are resolved in :mod:`components.text.quarters`;
+  their patterns are listed here with the others.
 * **"Overnight"** in an Asian report is the previous US session (a weekday, New York date); in a
   US report it is the Asian session of the publication day.
 * **Reference words** ("that same day", "the next day") count from the last day the text named
@@ -39,52 +38,20 @@ from components.text.date_types import (
     unresolved,
 )
 from components.text.period_words import ANIMAL_NAMES, LOOK_BACK, SINCE_PART, TRAILING
+from components.text.quarters import (
+    MonthMatch,
+    consecutive_quarters,
+    fiscal_year_named,
+    month_quarter,
+    numbered_quarter,
+    relative_quarter,
+    shifted_quarter,
+    year_earlier_quarter,
+)
 
 US_TZ, HK_TZ = "America/New_York", "Asia/Hong_Kong"
 ASIAN_PLACES = ("HK", "CN", "JP")
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
-
-
-
-def _months_later(day: dt.date, months: int) -> dt.date:
-    return add_months(day, months)
-
-
-def quarter_from(start: dt.date) -> tuple[dt.date, dt.date]:
-    """The three months starting at ``start`` (the 1st of a month)."""
-    return start, _months_later(start, 3) - dt.timedelta(days=1)
-
-
-def shifted_quarter(quarter: tuple[dt.date, dt.date], n: int) -> tuple[dt.date, dt.date]:
-    return quarter_from(_months_later(quarter[0], 3 * n))
-
-
-def latest_quarter(start_month: int, published: dt.date) -> tuple[dt.date, dt.date]:
-    """The most recent quarter starting in ``start_month`` that had ended by ``published``."""
-    for year in range(published.year, published.year - 3, -1):
-        quarter = quarter_from(dt.date(year, start_month, 1))
-        if quarter[1] <= published:
-            return quarter
-    raise AssertionError("a quarter ends every year")
-
-
-def fiscal_start_month(number: int, fiscal_end: int) -> int:
-    """The calendar month fiscal quarter ``number`` (1-4) starts in, for a year ending in ``fiscal_end``."""
-    return (fiscal_end + 3 * (number - 1)) % 12 + 1
-
-
-def fiscal_year(year: int, fiscal_end: int) -> tuple[dt.date, dt.date]:
-    """Fiscal year ``year``: the twelve months ending in month ``fiscal_end`` of ``year``."""
-    end = month_span(year, fiscal_end)[1]
-    return months_before(end, 12) + dt.timedelta(days=1), end
-
-
-def _fy_note(ctx: Context) -> str:
-    if ctx.fiscal_end == 12:
-        return _("calendar quarters (no fiscal year known for the company)")
-    return _("the company's fiscal year ends in {month}").format(month=F.month_name(ctx.fiscal_end))
 
 
 def _year_to_date(m: re.Match, ctx: Context) -> DateExpression:
@@ -107,6 +74,15 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
         return resolved(m, "relative", one_day(day), _("the {market} session before the day of the clause, on its "
                                                        "own calendar (never a weekend day or a holiday)").format(
                                                            market=market))
+    if unit in ("day", "session", "trading day", "trading session") and (m.groupdict().get("rel") or "").lower() in (
+            "preceding", "previous", "prior"):  # "fell on Friday after rallying over the preceding three days"
+        market = ctx.market or ctx.place
+        end = story.previous_session(market, ctx.day or ctx.now)
+        start = (pd.Timestamp(end) - pd.offsets.BDay(count - 1)).date()
+        return resolved(m, "span", (start, end), ngettext(
+            "the {count} {market} session before the day of the clause",
+            "the {count} {market} sessions before the day of the clause", count).format(count=count, market=market),
+            _("the base day is the close before the first of them; a holiday among them can change a figure"))
     if unit in ("day", "session", "trading day", "trading session"):
         start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
     elif unit == "week":
@@ -163,85 +139,6 @@ def _since_event(m: re.Match, ctx: Context) -> DateExpression:
     return unresolved(m, "span", _("'{words}' counts from an event the text does not date").format(words=m.group()))
 
 
-def _numbered_quarter(m: re.Match, ctx: Context) -> DateExpression:
-    number = ORDINALS.get((m.groupdict().get("ord") or "").lower()) or int(m.group("n"))
-    year_text, fiscal = m.group("year"), bool(m.group("fiscal"))
-    if year_text:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        if fiscal or m.group().upper().find("FY") >= 0:
-            fy_start = fiscal_year(year, ctx.fiscal_end)[0]
-            span = quarter_from(_months_later(fy_start, 3 * (number - 1)))
-            return resolved(m, "quarter", span, _("fiscal Q{number} of fiscal {year}; {basis}").format(
-                number=number, year=year, basis=_fy_note(ctx)))
-        return resolved(m, "quarter", quarter_from(dt.date(year, 3 * number - 2, 1)),
-                        _("calendar Q{number} {year}").format(number=number, year=year))
-    span, rule = _quarter_for(fiscal_start_month(number, ctx.fiscal_end), m, ctx)
-    return resolved(m, "quarter", span, _("Q{number}, {rule}; {basis}").format(number=number, rule=rule,
-                                                                               basis=_fy_note(ctx)))
-
-
-def _month_quarter(m: re.Match, ctx: Context) -> DateExpression:
-    end_month = month_number(m.group("month"))
-    span, rule = _quarter_for((end_month - 3) % 12 + 1, m, ctx)
-    return resolved(m, "quarter", span, _("the quarter ending in {month}, {rule}").format(
-        month=F.month_name(end_month), rule=rule))
-
-
-def _quarter_for(start_month: int, m: re.Match, ctx: Context) -> tuple[tuple[dt.date, dt.date], str]:
-    """A quarter named without a year: the one running at publication when the clause looks ahead ("will
-    report its June-quarter results"), else the most recent that had ended by publication."""
-    if ctx.tense(m.start(), m.end()) == "future":
-        running = _current_quarter(ctx.published)
-        if running[0].month == start_month:
-            return running, _("the one running at publication, as the clause looks ahead")
-    return latest_quarter(start_month, ctx.published), _("the most recent that had ended by publication")
-
-
-def _relative_quarter(m: re.Match, ctx: Context) -> DateExpression:
-    word = (m.group("rel") or "").lower()
-    last_ended = shifted_quarter(_current_quarter(ctx.published), -1)
-    if word in ("this", "current"):
-        return resolved(m, "quarter-ref", _current_quarter(ctx.published), _("the quarter of publication"))
-    if word == "next":
-        return resolved(m, "quarter-ref", shifted_quarter(_current_quarter(ctx.published), 1),
-                        _("the quarter after publication"))
-    if word == "last" or (not ctx.quarter and word in ("previous", "prior", "preceding", "")):
-        return resolved(m, "quarter-ref", last_ended, _("the last quarter that had ended by publication"))
-    if word in ("previous", "prior", "preceding"):
-        return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter, -1),
-                        _("the quarter before the last quarter named"))
-    if word == "same":
-        return resolved(m, "quarter-ref", shifted_quarter(ctx.quarter or last_ended, -4),
-                        _("the same quarter a year earlier"))
-    return resolved(m, "quarter-ref", ctx.quarter, _("the last quarter the text named"))
-
-
-def _current_start(day: dt.date) -> int:
-    return 3 * ((day.month - 1) // 3) + 1
-
-
-def _current_quarter(day: dt.date) -> tuple[dt.date, dt.date]:
-    return quarter_from(dt.date(day.year, _current_start(day), 1))
-
-
-def _consecutive(m: re.Match, ctx: Context) -> DateExpression:
-    count = ORDINALS.get((m.group("ord") or "").lower()) or count_of(m.group("n") or "x")
-    if not count:
-        return unresolved(m, "span", _("'{words}' counts quarters without a number").format(words=m.group()))
-    last = ctx.quarter or shifted_quarter(_current_quarter(ctx.published), -1)
-    rule = _("counted back from the last quarter named") if ctx.quarter else _(
-        "counted back from the last ended quarter")
-    return resolved(m, "span", (shifted_quarter(last, 1 - count)[0], last[1]),
-                    _("{count} quarters, {rule}").format(count=count, rule=rule))
-
-
-def _fiscal_year(m: re.Match, ctx: Context) -> DateExpression:
-    text = m.group("year")
-    year = int(text) + (2000 if len(text) == 2 else 0)
-    return resolved(m, "fiscal-year", fiscal_year(year, ctx.fiscal_end),
-                    _("fiscal {year}; {basis}").format(year=year, basis=_fy_note(ctx)))
-
-
 def _lunar(m: re.Match, ctx: Context) -> DateExpression:
     """"The Year of the Rabbit", "the Snake year": the latest lunar year of that animal begun by publication;
     "the (past, full) lunar year": the one running at publication, or the one just ended on its last day."""
@@ -264,13 +161,6 @@ def _lunar(m: re.Match, ctx: Context) -> DateExpression:
         return resolved(m, "span", (first, min(last, ctx.now)), rule.format(
             animal=_(ANIMAL_NAMES[name]), first=F.date_as(first, "date"), last=F.date_as(last, "date")))
     return unresolved(m, "span", _("'{words}': no such lunar year had begun by publication").format(words=m.group()))
-
-
-def _comparison(m: re.Match, ctx: Context) -> DateExpression:
-    if ctx.quarter is None:
-        return unresolved(m, "comparison", _("compares with a year earlier, but the text names no period"))
-    return resolved(m, "comparison", shifted_quarter(ctx.quarter, -4),
-                    _("the same quarter a year earlier (comparison)"))
 
 
 def previous_weekday(day: dt.date) -> dt.date:
@@ -334,7 +224,7 @@ _ANIMALS = "Rat|Ox|Tiger|Rabbit|Hare|Dragon|Snake|Horse|Goat|Sheep|Ram|Monkey|Ro
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning) of "
                 r"(?:(?:the|this) year|(?P<y2>\d{4}))|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
-    (re.compile(rf"\b(?:over|in|during|for|within) the (?:past|last|previous|prior) (?:{_N} )?{_UNIT}\b",
+    (re.compile(rf"\b(?:over|in|during|for|within) the (?P<rel>past|last|previous|prior|preceding) (?:{_N} )?{_UNIT}\b",
                 re.IGNORECASE), _trailing),
     (re.compile(rf"\b(?:on|over) an? {_N}[- ](?P<unit>year|month|week)s? basis\b", re.IGNORECASE), _trailing),
     (re.compile(rf"\bover {_N} (?P<unit>months|years|weeks)\b(?! (?:ago|earlier|before|later))", re.IGNORECASE),
@@ -352,23 +242,23 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b[Ss]ince (?:the|its|their) (?:[\w'’-]+ ){0,4}?(?:crisis|crash|pandemic|war|election|outbreak"
                 r"|handover|lockdowns?|IPO|listing|debut|launch|merger|founding|reopening)\b"), _since_event),
     (re.compile(r"\b(?P<fiscal>(?i:fiscal|financial) )?(?i:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]"
-                r"quarter)(?: of (?:(?i:fiscal|financial) (?:year )?)?(?P<year>(?:19|20)\d\d))?\b"), _numbered_quarter),
+                r"quarter)(?: of (?:(?i:fiscal|financial) (?:year )?)?(?P<year>(?:19|20)\d\d))?\b"), numbered_quarter),
     (re.compile(r"\b(?P<fiscal>(?i:fiscal|financial) )?(?:Q(?P<n>[1-4])(?:[ ,]+(?:FY)?['’]?(?P<year>(?:19|20)\d\d|\d\d"
-                r"(?!\d)))?)\b"), _numbered_quarter),
+                r"(?!\d)))?)\b"), numbered_quarter),
     (re.compile(rf"\b(?i:the|its|their) (?:(?P<month>{MONTH})[- ](?i:quarter)\b|(?i:quarter (?:ended|ending|to) "
-                rf"(?:in )?)(?P<m2>{MONTH})\b)"), lambda m, ctx: _month_quarter(_MonthMatch(m), ctx)),
-    (re.compile(r"\b(?:FY ?|[Ff]iscal (?:year )?)(?P<year>(?:19|20)\d\d|\d\d(?!\d))\b"), _fiscal_year),
+                rf"(?:in )?)(?P<m2>{MONTH})\b)"), lambda m, ctx: month_quarter(MonthMatch(m), ctx)),
+    (re.compile(r"\b(?:FY ?|[Ff]iscal (?:year )?)(?P<year>(?:19|20)\d\d|\d\d(?!\d))\b"), fiscal_year_named),
     (re.compile(r"\b(?:for )?the (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
                 r" (?:consecutive|straight|successive) quarter\b|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten"
-                r"|\d{1,2}) (?:consecutive|straight|successive) quarters\b", re.IGNORECASE), _consecutive),
+                r"|\d{1,2}) (?:consecutive|straight|successive) quarters\b", re.IGNORECASE), consecutive_quarters),
     (re.compile(r"\b(?i:(?:the )?(?P<rel>previous|prior|preceding|last|this|current|next|same) quarter|the quarter)\b"),
-     _relative_quarter),
+     relative_quarter),
     (re.compile(r"\b(?i:(?:in|during|over|for|through(?:out)?) )?(?:(?i:the )?(?i:lunar )?Year of the (?P<animal>"
                 + _ANIMALS + r")|(?i:the )?(?P<a2>" + _ANIMALS + r") [Yy]ear|(?i:(?:the|this) (?P<past>past |last "
                 r"|full |previous )?lunar year))\b"), _lunar),
     (re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|yoy)\b|\ban annual\b(?= \d)"
                 r"|(?<=% )annual\b|\bannual(?= (?:surge|growth|increase|rise|jump|gain|decline|drop|fall)\b)",
-                re.IGNORECASE), _comparison),
+                re.IGNORECASE), year_earlier_quarter),
     (re.compile(r"\b[Oo]vernight\b(?! (?:rates?|lending|repo|funding|interest|success|stays?|delivery|shipping|flights?"
                 r"|trains?|bus))"), _overnight),
     (re.compile(r"\b(?i:(?:on )?that (?:same )?(?:day|morning|afternoon|evening|night)|the same day"
@@ -382,19 +272,3 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
 ]
 
 
-class _MonthMatch:
-    """A match of "the June quarter" or "the quarter ended June", read through one ``month`` group."""
-
-    def __init__(self, m: re.Match):
-        self._m = m
-
-    def group(self, name: str | int = 0):
-        if name == "month":
-            return self._m.group("month") or self._m.group("m2")
-        return self._m.group(name)
-
-    def start(self) -> int:
-        return self._m.start()
-
-    def end(self) -> int:
-        return self._m.end()

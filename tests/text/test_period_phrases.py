@@ -1,0 +1,40 @@
+"""Periods said with a count or a weekday, and what a give-back verb leaves: "rose 2.1% on Friday after losing 1.7%
+over the preceding three days" (the three sessions before Friday), "cut its losses since last Friday to 2.3%" (from
+that Friday's close, and what is left is a loss), "pared gains to 0.3%" (what is left is a gain)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+FRIDAY = "2025-03-14"  # the S&P 500: 5,770.20 on Fri 7 March, 5,614.56 Mon 10, 5,521.52 Thu 13, 5,638.94 Fri 14
+
+
+def test_the_preceding_days_are_the_sessions_before_the_clause_s_day(checked):
+    claim, result = checked("The S&P 500 rose 2.1% on Friday, after losing 1.7% over the preceding three days.",
+                            FRIDAY)["1.7%"]
+    assert (claim.measure, claim.day, claim.since) == ("period", dt.date(2025, 3, 13), dt.date(2025, 3, 11))
+    assert result.verdict == "matches"
+
+
+@pytest.mark.parametrize("words", ["since last Friday", "since Friday"])
+def test_since_a_weekday_is_from_that_day_s_close(words, checked):
+    claim, result = checked(f"The S&P 500 rose 2.1% on Friday. The rally cut the S&P 500's losses {words} to 2.3%.",
+                            FRIDAY)["2.3%"]
+    assert (claim.measure, claim.since) == ("period", dt.date(2025, 3, 8)) and result.verdict == "matches"
+
+
+@pytest.mark.parametrize(("text", "quote", "way"), [
+    ("The S&P 500 pared its gains to 2.1% on Friday.", "2.1%", 1),
+    ("The S&P 500 trimmed its losses to 1.4% on Thursday.", "1.4%", -1),
+    ("The S&P 500 extended its losses to 1.4% on Thursday.", "1.4%", -1),
+])
+def test_what_a_give_back_verb_leaves_keeps_the_way_of_its_object(text, quote, way, checked):
+    claim, _result = checked(text, FRIDAY)[quote]
+    assert claim.direction == way
+
+
+def test_a_give_back_without_to_is_the_move_given_back(checked):
+    claim, _result = checked("The S&P 500 pared 0.5% on Friday.", FRIDAY)["0.5%"]
+    assert claim.direction == -1
