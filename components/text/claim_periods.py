@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from components.locale import N_, _
 from components.locale.formats import date_as
@@ -28,7 +29,7 @@ from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
 ASIAN = ("HK", "CN", "JP")
-_RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend")  # a quarter dates results, not moves
+_RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend", "quarter")  # a fiscal quarter: results only
 _PERIOD = {kind: L.patterns(words) for kind, words in L.PERIOD_WORDS.items() if kind != "span"}
 # where a figure's own stretch of words ends: a comma, a dash, or a part with a subject of its own
 _STRETCH_END = re.compile(r"[;]|,(?!\d)|\s[-–—]\s|\s(?:in|during|over|through) which\s"
@@ -76,7 +77,7 @@ def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> Da
     comma = clause.text.find(",")
     opening = (0, comma) if q is not None and 0 < comma < q.start and comma < lo and not any(
         f.start < comma for f in found) else (0, 0)
-    ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
+    ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS and not e.fiscal
               and not any(r.start <= e.start < r.end for r in ranks)]
     own = (e for e in ranges if lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q)))
     return next(own, None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None)
@@ -139,10 +140,11 @@ _BASE_BEFORE = re.compile(r"\b(?:from|since|over|against|than|versus|vs\.?|compa
 
 def unresolved_day(clause: Clause, q: Quantity) -> DateExpression | None:
     """A day in the figure's own stretch that the text does not let the reader date ("to $117.59 the next day" after
-    a results day it does not give), or None."""
+    a results day it does not give), or a quarter of a fiscal year that is not the calendar's; else None."""
     lo, hi = stretch(clause.text, q)
-    return next((e for e in clause.expressions if not e.resolved and e.kind in DAY_KINDS and lo <= e.start < hi),
-                None)
+    return next((replace(e, reason=_("is a quarter of the company's fiscal year, not sessions a price is measured "
+                                     "over")) if e.fiscal else e for e in clause.expressions
+                 if lo <= e.start < hi and (e.fiscal or not e.resolved and e.kind in DAY_KINDS)), None)
 
 
 def _gap(e: DateExpression, f: Quantity) -> int:
@@ -310,7 +312,7 @@ def paragraph_period(clause: Clause, clauses) -> DateExpression | None:
     if any(q.kind in ("percent", "points", "level", "money") for c in opening for q in quantities(c.text)):
         return None
     return next((e for e in first.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
-                 and e.start <= 12), None)
+                 and not e.fiscal and e.start <= 12), None)
 
 
 def run_before(clause: Clause, q: Quantity) -> Quantity | None:

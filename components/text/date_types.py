@@ -76,6 +76,7 @@ class DateExpression:
     qualifier: str = ""
     to_publication: bool = False  # a span back from publication ("over the past 12 months"): its base is that date
     outside_years: bool = False  # unresolved because its period falls outside the years the app handles
+    fiscal: bool = False  # a quarter of a company's fiscal year that is not the calendar's: it dates results only
 
     @property
     def resolved(self) -> bool:

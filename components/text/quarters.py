@@ -75,12 +75,13 @@ def numbered_quarter(m: re.Match, ctx: Context) -> DateExpression:
             fy_start = fiscal_year(year, ctx.fiscal_end)[0]
             span = quarter_from(_months_later(fy_start, 3 * (number - 1)))
             return resolved(m, "quarter", span, _("fiscal Q{number} of fiscal {year}; {basis}").format(
-                number=number, year=year, basis=_fy_note(ctx)))
+                number=number, year=year, basis=_fy_note(ctx)), fiscal=ctx.fiscal_end != 12)
         return resolved(m, "quarter", quarter_from(dt.date(year, 3 * number - 2, 1)),
                         _("calendar Q{number} {year}").format(number=number, year=year))
     span, rule = _quarter_for(fiscal_start_month(number, ctx.fiscal_end), m, ctx)
     return resolved(m, "quarter", span, _("Q{number}, {rule}; {basis}").format(number=number, rule=rule,
-                                                                               basis=_fy_note(ctx)))
+                                                                               basis=_fy_note(ctx)),
+                    fiscal=ctx.fiscal_end != 12)
 
 
 def month_quarter(m: re.Match, ctx: Context) -> DateExpression:

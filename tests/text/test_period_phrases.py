@@ -38,3 +38,17 @@ def test_what_a_give_back_verb_leaves_keeps_the_way_of_its_object(text, quote, w
 def test_a_give_back_without_to_is_the_move_given_back(checked):
     claim, _result = checked("The S&P 500 pared 0.5% on Friday.", FRIDAY)["0.5%"]
     assert claim.direction == -1
+
+
+def test_a_market_s_move_in_a_calendar_quarter_is_that_quarter_s(checked):
+    claim, result = checked("The S&P 500 is up 16% for the first half after rising 8.3% in the second quarter.",
+                            "2023-06-30")["8.3%"]
+    assert (claim.measure, claim.since, claim.day) == ("period", dt.date(2023, 4, 1), dt.date(2023, 6, 30))
+    assert result.verdict == "matches"
+
+
+def test_a_quarter_of_a_fiscal_year_dates_results_not_a_move(checked):
+    """Alibaba's fiscal year ends in March: its "second quarter" is July to September, never a span of its shares."""
+    claim, result = checked("Alibaba said revenue for its fiscal year ending March grew, and its shares rose 8.3% in "
+                            "the second quarter.", "2023-06-30")["8.3%"]
+    assert claim.since != dt.date(2023, 7, 1) and result.verdict != "does not match"
