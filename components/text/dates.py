@@ -229,6 +229,16 @@ def _since_weekday(m: re.Match, ctx: Context) -> DateExpression:
                                               "publication").format(weekday=m.group("weekday")))
 
 
+def _two_weekdays(m: re.Match, ctx: Context) -> DateExpression:
+    """ "Surged 17 per cent over Wednesday and Thursday": the sessions from the first to the second, the most recent
+    such days on or before publication."""
+    pub = ctx.published
+    first, last = (pub - dt.timedelta(days=(pub.weekday() - WEEKDAYS.index(m.group(group))) % 7)
+                   for group in ("weekday", "last"))
+    return resolved(m, "span", (first, last), _("from {first} to {last}, the most recent such days on or before "
+                                                "publication").format(first=m.group("weekday"), last=m.group("last")))
+
+
 def _relative(m: re.Match, ctx: Context) -> DateExpression:
     """A relative phrase; "this week", "this month", "this year" run to the story's day unless the clause looks
     ahead (see :mod:`components.text.story_periods`)."""
@@ -339,6 +349,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),
     (re.compile(rf"\b[Ss]ince (?:(?:[Ll]ast|[Pp]ast) )?(?P<weekday>{'|'.join(WEEKDAYS)})\b"), _since_weekday),
+    (re.compile(rf"\b(?:[Oo]ver|[Aa]cross) (?P<weekday>{'|'.join(WEEKDAYS)}) and (?P<last>{'|'.join(WEEKDAYS)})\b"),
+     _two_weekdays),
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"
                 rf"(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s\b)?(?: (?P<q2>morning|afternoon|evening|night)\b)?"),
      _weekday),

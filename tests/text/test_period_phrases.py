@@ -52,3 +52,10 @@ def test_a_quarter_of_a_fiscal_year_dates_results_not_a_move(checked):
     claim, result = checked("Alibaba said revenue for its fiscal year ending March grew, and its shares rose 8.3% in "
                             "the second quarter.", "2023-06-30")["8.3%"]
     assert claim.since != dt.date(2023, 7, 1) and result.verdict != "does not match"
+
+
+def test_a_move_over_two_weekdays_spans_both_sessions(checked):
+    """5,770.20 on Friday 7 March 2025 to 5,572.07 on Tuesday 11 March: -3.43%."""
+    claim, result = checked("The S&P 500 lost 3.4% over Monday and Tuesday.", "2025-03-12")["3.4%"]
+    assert (claim.measure, claim.since, claim.day) == ("period", dt.date(2025, 3, 10), dt.date(2025, 3, 11))
+    assert result.verdict == "matches"
