@@ -34,8 +34,13 @@ _CLOSED_AT_EXTREME = re.compile(r"(?:\b(?:clos|end|finish|settl)(?:e|ed|es|ing)?
 _ON_THE_WAY = re.compile(r"\b(?:(?:expand|extend|widen)(?:ed|ing|s)?|later|earlier|at one point|intraday)\b",
                          re.IGNORECASE)
 # "later expanded its gains to 499 points": how far the session went, at its high (low)
-_GREW_TO = re.compile(r"\b(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its|their|the) (?P<w>gains?|advance"
-                      r"|rally|rise|losses|loss|decline|drop|fall)s? to\s(?:about |around |over |more than )?$",
+_GREW_TO = re.compile(r"\b(?:(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its|their|the) (?P<w>gains?|advance"
+                      r"|rally|rise|losses|loss|decline|drop|fall)s? to"
+                      # "the gain expanded to 51 points", "fell to a maximum loss of nearly 100 points"
+                      r"|(?:the|its|their) (?P<w2>gains?|losses|loss|decline|advance) (?:had |has )?"
+                      r"(?:expand|extend|widen|stretch|grow|grew|deepen)(?:ed|ing|s)? to"
+                      r"|(?:a|the|its|their) (?:maximum|biggest|largest) (?:intraday )?(?P<w3>gain|loss|decline|drop"
+                      r"|rise|advance|fall) of)\s(?:about |around |over |more than |nearly |almost )?$",
                       re.IGNORECASE)
 # "trading higher by 0.7% and 1.5% at their peaks": the session's extreme
 _AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:session|intraday|day['’]s) )?"
@@ -93,7 +98,8 @@ def extreme(q, owner, clause, story, day, part):
     grown = (_GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) or _AT_PEAK.match(clause.text, q.end)) \
         if q.kind in ("percent", "points") else None
     if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part) or grown):
-        low = grown.group("w").lower().startswith(("loss", "decline", "drop", "fall", "low", "trough")) if grown \
+        word = next((w for w in (grown.group(g) for g in grown.re.groupindex) if w), "") if grown else ""
+        low = word.lower().startswith(("loss", "decline", "drop", "fall", "low", "trough")) if grown \
             else owner.direction < 0
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
         return measure, "", (_("'as much as': the previous close to the day's low") if low else

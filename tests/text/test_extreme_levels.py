@@ -59,3 +59,18 @@ def test_a_move_at_its_peak_is_the_day_s_high(checked):
     found = checked("The S&P 500 and the Nasdaq were trading higher by 0.7% and 1.5% at their peaks, respectively, "
                      "on Friday.", "2026-01-02")
     assert found["0.7%"][0].measure == "high_move"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "measure"), [
+    ("The Hang Seng Index swung on Friday: its gain widened to 129 points before it slid to a maximum loss of about "
+     "204 points, and it closed down 176 points.", "129 points", "high_points"),
+    ("The Hang Seng Index swung on Friday: its gain widened to 129 points before it slid to a maximum loss of about "
+     "204 points, and it closed down 176 points.", "204 points", "low_points"),
+    ("The Hang Seng Index fell 176 points on Friday, after its loss had deepened to 204 points.",
+     "204 points", "low_points"),
+])
+def test_a_gain_that_widened_and_a_maximum_loss_are_the_day_s_extremes(sentence, quote, measure, checked):
+    """Friday 10 January 2025: the Hang Seng Index's high was 129.6 points above the previous close, its low 204.2
+    below, its close 176.6 below."""
+    claim, result = checked(sentence, "2025-01-10")[quote]
+    assert (claim.measure, result.verdict) == (measure, "matches")
