@@ -212,3 +212,10 @@ def clauses(sentence: str) -> list[str]:
     (", and China retaliated on Friday", ", but shares fell 5%"), which keep their conjunction."""
     parts = [p.strip() for p in sentence.split(";") if p.strip()]
     return [q.strip(" ,") for p in parts for q in coordinated().split(p) if q.strip(" ,")]
+
+
+def opens_sentence(text: str, sentence: str, date: DateExpression | None) -> bool:
+    """Whether a day opens the sentence as an adverb of all of it ("Last Friday, the court struck down the tariffs,
+    and the S&P closed up 0.69%"): a clause after it without a day of its own is of that day."""
+    return date is not None and not date.is_range and date.start <= 4 and sentence.startswith(text) \
+        and text[date.end:date.end + 1] == ","

@@ -8,8 +8,9 @@ rules, stated once (README, "Reading another article"):
 * a **written date** wins: a day before a period, and in a clause with a subordinate part (", which
   ...", ", after ...") a day of the main part before one of the subordinate part;
 * a clause reporting a **market move** (a price figure, "highest level since ...", or a market moving
-  without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day of the
-  previous move of its market in its paragraph, else to the **story's session** (:mod:`story`: a
+  without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day opening its
+  sentence ("Last Friday, ..."), else to the day of the previous move of its market in its paragraph,
+  else to the **story's session** (:mod:`story`: a
   dateline's day, else the lead's dated move, else the publication day), on its market's calendar; for
   a US listing in an Asian story that is the last US session before the story's. A move measured over
   a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
@@ -129,6 +130,7 @@ class _State:
     preview: tuple[dt.date, str] | None = None  # the session the lead looks ahead to (previews.py)
     section: DateExpression | None = None  # the day or period of the section head above ("For the week:")
     follows_move: bool = False  # the last clause dated without a day of its own took the previous move's
+    opening: tuple[int, DateExpression] | None = None  # a day opening its sentence ("Last Friday, ..."): its scope
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -232,7 +234,10 @@ def _expressions(text: str, state: _State, market: str = "") -> list[DateExpress
 def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sentence: str, heading: bool,
                  state: _State) -> Clause:
     found = [m for m in state.memory.read(text) if m.kind in LISTING_KINDS]
+    state.opening = state.opening if state.opening and state.opening[0] == sentence_index else None
     expressions, at, period, (date, implicit, tz) = _dating(text, found, paragraph, heading, state)
+    if not implicit and clause_parts.opens_sentence(text, sentence, date):
+        state.opening = (sentence_index, date)
     follows = bool(implicit) and state.follows_move
     move = at is not None
     date, implicit = _continued(text, date, implicit, state)
@@ -347,13 +352,17 @@ def _listing_tz(found: list[Mention], state: _State) -> str:
 
 
 def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) -> tuple[DateExpression, str, str]:
-    """A move without a day: the last move of its market in the paragraph, else the story's session of its market."""
+    """A move without a day: the day opening its sentence, else the last move of its market in the paragraph, else
+    the story's session of its market."""
     ctx = state.context
     market = _market_of(text, found, state)
-    state.follows_move = False
+    zone, state.follows_move = MARKET_TZ.get(market, MARKET_TZ["HK"]), False
     if state.section is not None:
-        return replace(state.section, text="", start=0, end=0), sections.under(state.section), MARKET_TZ.get(
-            market, MARKET_TZ["HK"])
+        return replace(state.section, text="", start=0, end=0), sections.under(state.section), zone
+    if state.opening is not None:  # written in its sentence, as the previous move's day is in its paragraph
+        state.follows_move, rule = True, _("the day that opens its sentence ('{words}')").format(
+            words=state.opening[1].text)
+        return replace(state.opening[1], text="", start=0, end=0, rule=rule), rule, zone
     if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
         _text, date, tz, _part = state.move
         rule = _("the day of the previous move in its paragraph ({words})").format(words=date.text or date.rule)
@@ -363,13 +372,12 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
     if ahead and moves.verbal_move(text[:ahead.start()], []) is None:  # "the Nikkei 225 was set to open higher"
         day = state.preview[0]
         rule = _("no date of its own: the session the story looks ahead to ({why})").format(why=state.preview[1])
-        return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
+        return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, zone
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
     outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
     if outside is not None:
         day, rule = outside[0], _("no date of its own: {why}").format(why=outside[1])
-    expr = DateExpression("", 0, 0, "implicit", *one_day(day), rule)
-    return expr, rule, MARKET_TZ.get(market, MARKET_TZ["HK"])
+    return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, zone
 
 
 def _market_of(text: str, found: list[Mention], state: _State) -> str:

@@ -59,3 +59,14 @@ def test_a_move_over_two_weekdays_spans_both_sessions(checked):
     claim, result = checked("The S&P 500 lost 3.4% over Monday and Tuesday.", "2025-03-12")["3.4%"]
     assert (claim.measure, claim.since, claim.day) == ("period", dt.date(2025, 3, 10), dt.date(2025, 3, 11))
     assert result.verdict == "matches"
+
+
+def test_a_day_opening_its_sentence_dates_a_move_in_a_later_clause(checked):
+    """"Last Friday, <news>, and the S&P 500 closed up 0.69% at 6,909.51": Friday 20 February 2026, not the story's
+    session, and not the month its paragraph opens with."""
+    found = checked("The S&P 500 closed Wednesday at 6,946.13.\n\nIt has been a rough month. Last Friday, judges "
+                    "struck down the duties, lifting the mood, and the S&P 500 closed up 0.69% at 6,909.51.",
+                    "2026-02-26")
+    for quote in ("0.69%", "6,909.51"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (dt.date(2026, 2, 20), "matches")
