@@ -35,8 +35,10 @@ from components.analysis.claim_measures import (
 )
 from components.analysis.claim_ranks import check_range, check_rank, check_streak
 from components.analysis.claims import Figure, Unavailable
+from components.data.basis import split_scale
 from components.facts import MAX_SYMBOLS
 from components.locale import _
+from components.locale import formats as F
 from components.locale.formats import date_as
 
 __all__ = ["bars_by_symbol", "checked_symbols", "check_named", "check_claims", "check_claim", "Figure", "judge",
@@ -67,7 +69,30 @@ def check_named(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[Article
 def check_claims(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[ArticleClaimResult]:
     """Every claim in; one result each, in the same order (see the module's docstring)."""
     bars = bars_by_symbol(frame)
-    return [check_claim(claim, bars) for claim in claims]
+    return _another_listing([check_claim(claim, bars) for claim in claims], bars)
+
+
+FAR_LEVEL = 0.6  # a level below this share of the session's close, or above its inverse, is not that listing's
+
+
+def _another_listing(results: list[ArticleClaimResult], bars: dict[str, pd.DataFrame]) -> list[ArticleClaimResult]:
+    """A level far from every price of its listing near the session ("It rose 4.58% to 4427.17 points" read as the
+    Hang Seng Index at 20,793) is another listing's, one the text does not name there: that level and every verdict
+    on the same listing in its sentence are 'not sure', saying why."""
+    far = {}
+    for r in results:
+        c, b = r.claim, bars.get(r.claim.symbol or "")
+        if c.measure not in LEVELS or b is None or c.day is None or r.verdict not in (MATCHES, ROUGHLY, NO_MATCH):
+            continue
+        near = b["raw_close"].fillna(b["close"]).loc[:pd.Timestamp(c.day)].tail(1)  # the print, before a split too
+        if len(near) and not FAR_LEVEL <= c.value / split_scale(c.symbol, c.day) / float(near.iloc[0]) <= 1 / FAR_LEVEL:
+            far.setdefault((c.sentence, c.symbol), _(
+                "{value} is far from {symbol}'s close near that day ({close}): the figure is likely of another "
+                "listing, which the text does not name here").format(
+                value=format(c.value, ",g"), symbol=c.symbol, close=F.fixed_number(float(near.iloc[0]))))
+    return [not_sure(r.claim, far[(r.claim.sentence, r.claim.symbol)], symbol=r.claim.symbol)
+            if (r.claim.sentence, r.claim.symbol) in far and r.verdict in (MATCHES, ROUGHLY, NO_MATCH) else r
+            for r in results]
 
 
 def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleClaimResult:
