@@ -59,12 +59,22 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
 _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 
+# a lead that reports Asian markets trading ("Asian markets opened on a higher note on Tuesday, boosted by a Wall
+# Street tech rally"): the story is written in Asia, after the US session it reports
+_ASIAN_LEAD = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:markets|stocks|shares|equities|indexes"
+                         r"|indices) (?:opened|started|began|edged|rose|climbed|gained|fell|slipped|dropped|traded"
+                         r"|were trading|are trading|kicked off)\b")
+
+
 def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
-    """The story's market and why: its dateline, an Asian report's "overnight", else its lead (``lines``, the
-    body's lines), else the markets the whole text names most."""
+    """The story's market and why: its dateline, an Asian report's "overnight" or Asian open, else its lead
+    (``lines``, the body's lines), else the markets the whole text names most."""
     place, rule = article_place(text, dateline)
     if dateline.upper() in DATELINE_PLACES or overnight_us(text):
         return place, rule
+    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:1])[:LEAD_CHARS]
+    if _ASIAN_LEAD.search(lead):
+        return "HK", _("its lead reports Asian markets trading, as a story written in Asia does")
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
 
 

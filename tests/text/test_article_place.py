@@ -19,3 +19,18 @@ def test_a_data_vendor_is_no_us_market():
 def test_the_reason_counts_the_mentions_in_words_that_agree(text, place, words):
     found, why = article_place(text)
     assert found == place and words in why
+
+
+def test_a_lead_on_asian_markets_trading_places_the_story_in_asia(checked):
+    """Written in Asia on Tuesday 23 September 2025, the morning after the US session it reports: the S&P 500's
+    close without a day is Monday's (6,693.75, +0.44%), not Tuesday's, which had not traded."""
+    found = checked("Asian stocks opened higher on Tuesday, lifted by a rally in US chip makers.\n\nThe S&P 500 "
+                    "climbed 0.44 per cent to 6,693.75, a record close.", "2025-09-23")
+    assert {found[q][0].day.isoformat() for q in ("0.44 per cent", "6,693.75")} == {"2025-09-22"}
+    assert {found[q][1].verdict for q in ("0.44 per cent", "6,693.75")} == {"matches"}
+
+
+def test_a_us_wrap_that_mentions_asia_later_stays_a_us_story(checked):
+    found = checked("The S&P 500 climbed 0.44 per cent to 6,693.75 on Monday.\n\nAsian stocks opened higher on "
+                    "Tuesday.", "2025-09-22")
+    assert found["6,693.75"][0].day.isoformat() == "2025-09-22"
