@@ -74,7 +74,7 @@ def check_claims(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[Articl
     return _another_listing([check_claim(claim, bars) for claim in claims], bars)
 
 
-FAR_LEVEL = 0.6  # a level below this share of the session's close, or above its inverse, is not that listing's
+FAR_LEVEL = 0.7  # a level below this share of the session's close, or above its inverse, is not that listing's
 
 
 def _another_listing(results: list[ArticleClaimResult], bars: dict[str, pd.DataFrame]) -> list[ArticleClaimResult]:

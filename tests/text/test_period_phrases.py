@@ -70,3 +70,19 @@ def test_a_day_opening_its_sentence_dates_a_move_in_a_later_clause(checked):
     for quote in ("0.69%", "6,909.51"):
         claim, result = found[quote]
         assert (claim.day, result.verdict) == (dt.date(2026, 2, 20), "matches")
+
+
+@pytest.mark.parametrize(("sentence", "quote", "symbol", "measure"), [
+    ("The national index added 0.06% to 5,768 points.", "0.06%", "^HSCE", "day"),
+    ("The S&T Index fell 8.8% during the period.", "8.8%", "^HSTECH", "day"),
+    ("The Hang Seng Index lost 13.8% throughout the year.", "13.8%", "^HSI", "period"),
+    ("The Hang Seng Index dropped 9.2% throughout the month.", "9.2%", "^HSI", "period"),
+])
+def test_names_and_periods_of_a_translated_hong_kong_wrap(sentence, quote, symbol, measure, checked):
+    claim, _result = checked(sentence, "2023-12-29")[quote]
+    assert (claim.symbol, claim.measure) == (symbol, measure)
+
+
+def test_a_national_index_of_something_else_is_no_listing(checked):
+    claim, _result = checked("The national index of home prices rose 0.4% in November.", "2023-12-29")["0.4%"]
+    assert claim.symbol != "^HSCE"
