@@ -117,12 +117,13 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "week": (r"(?:for|over|on|in) the week", r"this week", r"(?:for|over) the (?:holiday-shortened |shortened )?week",
              r"week[- ]to[- ]date", r"weekly", r"on the week", r"for the past week", r"over the past week",
              r"in the past week", r"last week", r"(?:this|the) week's", r"week[- ](?:on|over)[- ]week", r"w/w"),
-    "month": (r"(?:for|over|in|on|throughout) the (?:whole |entire )?month", r"this month", r"month[- ]to[- ]date", r"monthly",
-              r"month[- ](?:on|over)[- ]month",
+    "month": (r"(?:for|over|in|on|throughout) the (?:whole |entire )?month", r"this month", r"month[- ]to[- ]date",
+              r"monthly", r"month[- ](?:on|over)[- ]month",
               r"(?:so far )?in (?:January|February|March|April|May|June|July|August|September|October|November"
               r"|December)"),
     "quarter": (r"(?:for|over|in) the quarter", r"this quarter", r"quarter[- ]to[- ]date", r"quarterly"),
-    "year": (r"(?:for|over|in|on|throughout) the (?:full |whole |entire )?year", r"this year", r"year[- ]to[- ]date", r"so far this year",
+    "year": (r"(?:for|over|in|on|throughout) the (?:full |whole |entire )?year",
+             r"this year", r"year[- ]to[- ]date", r"so far this year",
              r"\bYTD\b", r"since the (?:start|beginning) of (?:the|this) year", r"in 20\d\d", r"for 20\d\d",
              r"yearly", r"annual(?:ly)?", r"(?:this|the) year's", r"in the new year", r"over 20\d\d"),
     "span": (r"(?:over|in|during) the (?:past|last|previous|prior|preceding) \w+ (?:trading )?(?:days|sessions|weeks"
