@@ -22,9 +22,8 @@ from components.text.date_types import DateExpression, add_months, since_day
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
-__all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields",
-           "paragraph_period", "period_fields", "period_of", "previous_weekday", "run_before", "stretch",
-           "unresolved_day", "window_fields"]
+__all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
+           "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -140,11 +139,13 @@ _BASE_BEFORE = re.compile(r"\b(?:from|since|over|against|than|versus|vs\.?|compa
 
 def unresolved_day(clause: Clause, q: Quantity) -> DateExpression | None:
     """A day in the figure's own stretch that the text does not let the reader date ("to $117.59 the next day" after
-    a results day it does not give), or a quarter of a fiscal year that is not the calendar's; else None."""
+    a results day it does not give), a period without bounds ("over the past few months", "before the rally"), or a
+    quarter of a fiscal year that is not the calendar's; else None."""
     lo, hi = stretch(clause.text, q)
     return next((replace(e, reason=_("is a quarter of the company's fiscal year, not sessions a price is measured "
                                      "over")) if e.fiscal else e for e in clause.expressions
-                 if lo <= e.start < hi and (e.fiscal or not e.resolved and e.kind in DAY_KINDS)), None)
+                 if (lo <= e.start < hi or e.start <= 4 and clause.text[e.end:e.end + 1] == ",")  # "Before the rally,"
+                 and (e.fiscal or not e.resolved and e.kind in DAY_KINDS + ("span", "since"))), None)
 
 
 def _gap(e: DateExpression, f: Quantity) -> int:

@@ -206,9 +206,10 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         reason, unsure_measure = "", extra.pop("unsure", "")
         day_rule = measure_rule if "day" in extra else day_rule
     vague = claim_periods.unresolved_day(clause, q)
-    if vague is not None and not written:  # "to $117.59 the next day": which day, the text does not say
-        vaguely = _("'{words}' {why}").format(words=vague.text,
-                                              why=vague.reason or _("names a day the text does not give"))
+    spans = vague is not None and vague.kind in ("span", "since")  # "slumped 12% over the past few months"
+    if vague is not None and (spans or not written):  # "to $117.59 the next day": which day, the text does not say
+        vaguely = vague.reason if spans else _("'{words}' {why}").format(
+            words=vague.text, why=vague.reason or _("names a day the text does not give"))
         unsure = "; ".join(x for x in (unsure, vaguely) if x)
     fields = dict(symbol=listing, listing_rule=listing_rule, unlisted=unlisted, day=day, day_rule=day_rule,
                   written_day=written, closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])),

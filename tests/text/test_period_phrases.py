@@ -86,3 +86,14 @@ def test_names_and_periods_of_a_translated_hong_kong_wrap(sentence, quote, symbo
 def test_a_national_index_of_something_else_is_no_listing(checked):
     claim, _result = checked("The national index of home prices rose 0.4% in November.", "2023-12-29")["0.4%"]
     assert claim.symbol != "^HSCE"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The benchmark has slumped 12 per cent over the past few months.",
+    "Before the rally, the benchmark slumped 12 per cent to a 15-month low.",
+    "The benchmark slumped 12 per cent in recent weeks.",
+])
+def test_a_move_over_a_period_without_bounds_is_not_sure_never_the_day_s(sentence, checked):
+    claim, result = checked("The Hang Seng Index declined 1.6 per cent on Friday. " + sentence, "2024-01-26")[
+        "12 per cent"]
+    assert result.verdict == "not sure" and "without bounds" in result.explanation
