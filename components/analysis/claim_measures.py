@@ -261,6 +261,13 @@ def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> l
     if claim.measure in ("period", "period_points"):
         if pos:
             add(_("the period up to the session before ({day})").format(day=day(pos - 1)), base, pos - 1)
+        monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())  # a recap posted after the week it reports
+        later = int(b.index.searchsorted(monday + pd.Timedelta(days=14), side="left")) - 1
+        first = b.index[min(base + 1, pos)]
+        if later > pos and pos - base <= 5:
+            add(_("the next week ({day})").format(day=day(later)), pos, later)
+        elif later > pos and first.month == b.index[later].month != b.index[base].month:  # the month to date
+            add(_("the same period to the end of the next week ({day})").format(day=day(later)), base, later)
         return out
     if pos:
         add(_("the previous session's move ({day})").format(day=day(pos - 1)), pos - 2, pos - 1)

@@ -343,6 +343,10 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 rf" (?P<month>{MONTH})\b"
                 rf"(?: (?P<year>\d{{4}})\b)?"), _month),  # "climbed 9% over the month of November": November
     (re.compile(rf"\b(?P<month>{MONTH})['’]s(?P<year>)\b"), _month),  # "April's 4.3 per cent loss": that month
+    (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=['’]s ))(?P<month>{MONTH})(?P<year>) (?=(?:increase|gain"
+                r"|advance|rally|rise|decline"
+                r"|drop|loss|fall|slide|slump|surge|jump|rebound|sell-?off|performance)s?\b)"),
+     _month),  # "the benchmark's June increase to 6.5%": that month
     (re.compile(rf"^(?P<month>{MONTH})(?P<year>)(?= (?:was|has been|saw|marked|brought|proved)\b)"),
      _month),  # "December was the worst month for the S&P 500": that month
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "

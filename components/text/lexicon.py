@@ -188,7 +188,7 @@ FUNDAMENTALS = ("revenue", "revenues", "sales", "income", "profit", "profits", "
 YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year earlier", "from a year ago", "y/y",
                 "yoy", "annual", "annually", "on-year", "on the year before", "from the previous year")
 # a price someone expects, not one that traded: "can carry the S&P to 4,300", "could fall to HK$80"
-FORECAST = (r"(?:can|could|may|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
+FORECAST = (r"(?:can|could|(?-i:may)|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
             r"|rise|drop|climb|reach|hit|test|go|head|trade|gain|lose|rally|slide)",
             r"\b(?:target|forecast|projected|expected|seen) (?:[\w&'’-]+ ){0,7}(?:at|of|to|by)\b", r"\bupside to",
             r"\b(?:poised|on (?:track|course|pace)|set|headed|heading) (?:to|for) (?:end|finish|close|post|log|book"

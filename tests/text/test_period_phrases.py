@@ -97,3 +97,18 @@ def test_a_move_over_a_period_without_bounds_is_not_sure_never_the_day_s(sentenc
     claim, result = checked("The Hang Seng Index declined 1.6 per cent on Friday. " + sentence, "2024-01-26")[
         "12 per cent"]
     assert result.verdict == "not sure" and "without bounds" in result.explanation
+
+
+def test_last_week_in_a_recap_posted_the_day_its_week_ends_is_not_called_wrong(checked):
+    """Published Friday 16 May 2025: "last week" reads as 5-9 May (-0.47%), but the week ending that day was +5.27%;
+    a recap posted after its week may mean it, so the verdict is 'not sure' naming it."""
+    found = checked("The S&P 500 rose 5.3% last week, lifting the benchmark's May gain to 7%.", "2025-05-16")
+    claim, result = found["5.3%"]
+    assert result.verdict == "not sure" and "next week" in result.explanation
+    claim, result = found["7%"]
+    assert (claim.measure, claim.since, result.verdict) == ("period", dt.date(2025, 5, 1), "matches")
+
+
+def test_a_wrong_weekly_figure_is_still_called_wrong(checked):
+    _claim, result = checked("The S&P 500 rose 3% last week.", "2025-05-16")["3%"]
+    assert result.verdict == "does not match"
