@@ -234,6 +234,13 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
         if gap:
             return gap[-1], _("'{words}' stands between the verb and the figure").format(words=gap[-1].text)
         before = [m for m in names if lo <= m.start and m.end <= verb.start]
+        subjects = [m for m in before if text[m.end:m.end + 2] not in ("'s", "’s")]
+        # a participle goes with its sentence's subject: "The tech sector led the S&P 500's gains, finishing 1.7% up"
+        if before and verb.text.endswith("ing") and text[verb.start - 2:verb.start] == ", ":
+            if subjects and text[lo:subjects[0].start].strip().lower() in ("", "the") \
+                    and text[subjects[0].end:subjects[0].end + 1] != ",":  # not "Instead, the S&P 500 ended ..."
+                return subjects[0], _("'{words}' is the subject of the sentence '{verb}' goes with").format(
+                    words=subjects[0].text, verb=verb.text)
         if before:
             return _shared(before, text, qs, shared) or (before[-1], _("'{words}' is the subject of '{verb}'").format(
                 words=before[-1].text, verb=verb.text))

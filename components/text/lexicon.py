@@ -80,7 +80,9 @@ TIME_OF_DAY = (
     r"in late Asian trade", r"in early Asian trade", r"so far (?:today|in the session|on \w+day)",
     r"(?:is|are) (?:trading|changing hands|hovering)\b", r"currently (?:trading|up|down|higher|lower)",
     r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
-    r"morning (?:high|low|peak|trough)", r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
+    r"(?:morning|afternoon) (?:high|low|peak|trough|gains?|loss|losses|advance|decline|rally|rise|drop)",
+    r"by (?:early |late |mid-?)?(?:afternoon|midday|noon|lunch(?:time)?)",
+    r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
     r"briefly (?:hit|hitting|touched|touching|reached|reaching|topped|topping|rose|rising|fell|falling|dipped"
     r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",
 )

@@ -99,3 +99,21 @@ def test_a_name_the_app_does_not_know_keeps_its_figure_through_a_which_part(text
 ])
 def test_a_sentence_opening_with_this_points_back_to_the_last_move_s_listing(text, published, quote, symbol):
     assert _owners(text, published)[quote] == symbol
+
+
+def test_a_participle_after_a_comma_goes_with_the_sentence_s_subject(checked):
+    claim, result = checked("The S&P 500 rose 0.44% on Monday. The energy sector led the S&P 500's gains, finishing "
+                            "1.9 per cent higher.", "2025-09-22")["1.9 per cent"]
+    assert claim.symbol != "^GSPC" and result.verdict not in ("matches", "roughly", "does not match")
+
+
+def test_an_opening_adverb_is_no_subject(checked):
+    claim, result = checked("Instead, the S&P 500 ended higher, gaining 0.44% to 6,693.75.", "2025-09-22")["0.44%"]
+    assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
+
+
+@pytest.mark.parametrize("words", ["0.3% morning gain turned into a 0.6% loss by early afternoon",
+                                   "0.3% afternoon advance faded, leaving a 0.6% loss by midday"])
+def test_a_morning_gain_and_a_loss_by_the_afternoon_are_intraday(words, checked):
+    found = checked(f"The S&P 500's {words}.", "2024-06-20")
+    assert {found[q][1].verdict for q in ("0.3%", "0.6%")} == {"uncheckable"}
