@@ -120,7 +120,8 @@ def _measure(claim) -> str:
 
 def _match(fig: dict, results: list, used: set[int]) -> object | None:
     cue, quote = norm(fig["cue"]), norm(fig["quote"])
-    numbers = _numbers(quote)
+    # a ranking is found by its words: "the biggest selloff in Alibaba since 2022" is read as "biggest selloff"
+    numbers = [] if fig.get("measure") in ("rank", "streak") else _numbers(quote)
     for i, r in enumerate(results):
         if i in used or cue not in norm(r.claim.sentence):
             continue

@@ -189,7 +189,10 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
     for i, q in enumerate(qs):
         lo, _end = part_of(text, q.start)
         verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
-        subject, rule = _owner(text, q, i, qs, names, verb, lo, shared, out)
+        aside = next(((a, b) for a, b in spans if a <= q.start < b), None)  # "..., led by a selloff in Alibaba, ..."
+        named_in = [m for m in found if m.kind in SUBJECT_KINDS and aside and aside[0] <= m.start < aside[1]]
+        subject, rule = _owner(text, q, i, qs, sorted(names + named_in, key=lambda m: m.start), verb, lo, shared,
+                               out)
         out.append(Owner(subject, verb, direction_of(text, q, verb), rule))
     return out
 

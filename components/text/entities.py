@@ -62,9 +62,9 @@ GROUPS = re.compile(
     re.IGNORECASE)
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share price|stock price)\b"
-    r"|\b(?:[Tt]he|[Tt]his) (?:company|group|firm|(?:[\w-]+ )?(?:giant|stalwart|heavyweight|leader|[\w-]*maker"
-    r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform))['’]s"
-    r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs)\b"
+    r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
+    r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform)['’]s"
+    r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # "The e-commerce firm's American depositary receipts"
     r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
     r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
     r"|\b[Tt]he (?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"

@@ -117,3 +117,15 @@ def test_an_opening_adverb_is_no_subject(checked):
 def test_a_morning_gain_and_a_loss_by_the_afternoon_are_intraday(words, checked):
     found = checked(f"The S&P 500's {words}.", "2024-06-20")
     assert {found[q][1].verdict for q in ("0.3%", "0.6%")} == {"uncheckable"}
+
+
+def test_a_company_named_by_its_trade_owns_its_receipts(checked):
+    found = checked("Alibaba reported results on Thursday.\n\nThe e-commerce firm's American depositary receipts "
+                    "closed down 10% on Monday.", "2025-02-25")
+    assert found["10%"][0].symbol == "BABA" and found["10%"][1].verdict == "matches"
+
+
+def test_a_ranking_in_an_aside_is_of_the_name_the_aside_gives_it(checked):
+    claim, result = checked("Chinese stocks tumbled in US trading on Monday, led by the biggest selloff in Alibaba "
+                            "since 2022, after a new order stirred fears.", "2025-02-25")["biggest selloff"]
+    assert (claim.symbol, result.verdict) == ("BABA", "matches")
