@@ -246,7 +246,8 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
                 words=q.text, day=date_as(last, "weekday_day")), last, True, {"day": last}
         rule = _("'{words}' is a run at a time the text does not date ('when …')").format(words=q.text)
         return "streak", rule, day, False, {"day": day, "unsure": rule}
-    if measure == "streak" and runs.ENDED.search(clause.text, max(0, q.start - 40), q.start):
+    if measure == "streak" and (runs.ENDED.search(clause.text, max(0, q.start - 40), q.start)
+                                or runs.FIRST_IN.match(q.text)):
         last, rule = runs.run_end(clause.text, q, day, market)  # "snapping a three-day losing streak": ended before
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})
     on = claim_periods.dated_base(clause, q) if measure == "level" else None

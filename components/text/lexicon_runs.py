@@ -9,11 +9,18 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| success
           r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
           r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
           r"|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)(?: streak| run)?",
-          r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?P<unit3>day|session|week|month|year) (?:running|in a row)",
+          r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?:(?P<way3>green|red|up|down|winning|losing) )?"
+          r"(?P<unit3>day|session|week|month|year) (?:running|in a row)",  # "the second green day in a row"
+          r"\b(?P<what9>rout|slide|slump|sell-?off|losing streak|decline|rally|winning streak|advance) (?:over|of) the"
+          r" (?:preceding|previous|past|last) (?P<n9>\w+) (?:trading )?(?P<unit9>sessions|days|weeks)\b",
           r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
           r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:straight|consecutive|successive)"
           r" )?(?P<unit6>session|day|week)s? of (?P<what3>gains?|losses|loss|declines?|advances?|rises?|falls?)\b",
           r"\b(?P<n7>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight|consecutive|successive) "
           r"(?P<what7>gain|loss|advance|decline|rise|fall|drop|rally|slide|retreat)(?:e?s)?\b",
           r"\bfor (?:a|an|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-          r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)")
+          r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)",
+          # "its first rise in three weeks": a run of two weeks the other way, ended the week before
+          r"\bfirst (?P<what8>(?:weekly |daily |monthly )?(?:rise|gain|advance|increase|decline|drop|fall|loss)"
+          r"|(?:winning|losing|up|down) (?:week|day|session|month)) in (?P<n8>\w+) (?:trading )?"
+          r"(?P<unit8>sessions|days|weeks|months)\b")

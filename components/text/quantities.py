@@ -201,22 +201,34 @@ _NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |it
 
 
 def _streak(m: re.Match) -> Quantity | None:
-    n = _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7") if m.group(g)), None))
-    unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6") if m.group(g)), "") or (
-        "session" if m.group("n7") else "")
+    if m.group("n8"):  # "its first rise in three weeks": the run before it, of two weeks the other way
+        return _first_in(m)
+    n = _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n9") if m.group(g)), None))
+    unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6", "unit9") if m.group(g)),
+                "") or ("session" if m.group("n7") else "")
     unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}.get(
         unit.lower(), unit.lower().rstrip("s"))
     what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what7")
-            or m.group("way") or "").lower()  # "four-straight down days"
+            or m.group("what9") or m.group("way") or m.group("way3") or "").lower()  # "four-straight down days"
     if not n or not unit:
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",
                           "down", "fall", "drop", "tailspin", "slump", "rout", "selloff", "sell-off", "retreat",
-                          "drops") else (
+                          "drops", "red", "losing streak") else (
         1 if what else 0)
     return Quantity("streak", float(n), m.group(), m.start(), m.end(), rank_sign=sign, unit=unit.replace("day",
                                                                                                            "session"),
                     count=n)
+
+
+def _first_in(m: re.Match) -> Quantity | None:
+    n = _count(m.group("n8"))
+    if not n or n < 2:
+        return None
+    what = m.group("what8").lower()
+    sign = 1 if any(w in what for w in ("decline", "drop", "fall", "loss", "losing", "down")) else -1
+    return Quantity("streak", float(n - 1), m.group(), m.start(), m.end(), rank_sign=sign,
+                    unit=m.group("unit8").lower().rstrip("s").replace("day", "session"), count=n - 1)
 
 
 def quantities(text: str) -> list[Quantity]:

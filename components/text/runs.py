@@ -20,6 +20,7 @@ from components.text.quantities import Quantity
 # the words before a run that end it: "snapping a", "ending its", "broke a"
 ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:out of\s)?"
                    r"(?:(?:a|an|its|their|the)\s)?$", re.IGNORECASE)
+FIRST_IN = re.compile(r"first\s", re.IGNORECASE)  # a run a "first rise in three weeks" ended (quantities.py)
 
 
 # what comes before those words: "one day after halting the four-day slide", "since ending a two-day slide"
@@ -32,11 +33,12 @@ def run_end(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date 
     """The last session of the run ``q`` in a clause whose session is ``day``, and the rule; None (with the reason)
     when the clause ended the run at a time it does not pin ("since ending a two-day slide" counts sessions from a
     day the text leaves one session either way)."""
-    ended = ENDED.search(text, max(0, q.start - 40), q.start)
+    ended = ENDED.search(text, max(0, q.start - 40), q.start) or FIRST_IN.match(q.text)
     if ended is None:
         return story.last_session(market, day), _("'{words}': a run up to the clause's session ({day})").format(
             words=q.text, day=date_as(day, "weekday_day"))
-    before = text[max(0, ended.start() - 40):ended.start()]
+    said = ended.group().strip() if ended.re is ENDED else q.text  # "snapped", or "first rise in three weeks"
+    before = text[max(0, ended.start() - 40):ended.start()] if ended.re is ENDED else ""
     after = _DAYS_AFTER.search(before)
     if after is not None:  # "one day after halting the slide": halted the session before, so it ended before that
         n = count_of(after.group("n")) or 1
@@ -50,10 +52,10 @@ def run_end(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date 
     if q.unit == "week":  # "Snaps a four-week losing streak": the run ended with the week before
         last = story.previous_session(market, day - dt.timedelta(days=day.weekday()))
         return last, _("'{words}': a run of weeks that ended the week before ({day})").format(
-            words=ended.group().strip(), day=date_as(last, "weekday_day"))
+            words=said, day=date_as(last, "weekday_day"))
     last = story.previous_session(market, day)
     return last, _("'{words}': a run that ended the session before ({day})").format(
-        words=ended.group().strip(), day=date_as(last, "weekday_day"))
+        words=said, day=date_as(last, "weekday_day"))
 
 
 def run_span(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date, dt.date] | None:

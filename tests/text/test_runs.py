@@ -72,3 +72,20 @@ def test_a_run_in_a_when_part_ends_on_the_day_written_before_it():
     claim = _streak("Largest three-day gain since Tuesday, March 7, when the market rose for four straight trading "
                     "days.", "2023-03-31")
     assert (claim.day, claim.unsure) == (dt.date(2023, 3, 7), "")
+
+
+@pytest.mark.parametrize(("sentence", "quote"), [
+    ("The S&P 500 rose 0.5% this week, its first weekly gain in five weeks.", "first weekly gain in five weeks"),
+    ("The S&P 500 rose 0.5% this week, snapping a slide over the preceding four weeks.",
+     "slide over the preceding four weeks"),
+])
+def test_a_first_gain_in_weeks_checks_the_run_it_ended(sentence, quote, checked):
+    """The S&P 500 fell in the four weeks to Friday 14 March 2025 and rose 0.51% in the week to 21 March."""
+    claim, result = checked(sentence, "2025-03-21")[quote]
+    assert (claim.measure, claim.day, result.verdict) == ("streak", dt.date(2025, 3, 14), "matches")
+
+
+def test_green_days_in_a_row_are_a_run_of_gains(checked):
+    claim, result = checked("The S&P 500 closed up 0.7% on Tuesday, the second green day in a row.", "2025-05-13")[
+        "the second green day in a row"]
+    assert (claim.measure, claim.sign, result.verdict) == ("streak", 1, "matches")
