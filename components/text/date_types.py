@@ -37,8 +37,8 @@ AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|
 # Awaiting what a date names points ahead even in a past-tense report ("were mixed ahead of Wednesday's Fed decision",
 # "heading into its earnings results after the bell on Wednesday", "due out on Wednesday"), unless it "had" happened.
 AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\b)|await(?:s|ed|ing)?|heading into"
-                     r"|in the run-up to|due out)\b[^,;.]{0,60}$", re.IGNORECASE)
-_HAPPENED = re.compile(r"\b(?:had|after(?! the (?:bell|close)))\b", re.IGNORECASE)
+                     r"|in the run-up to|due out|(?<=, )expected(?! to\b))\b[^,;.]{0,60}$", re.IGNORECASE)
+_HAPPENED = re.compile(r"\b(?:had|after(?! (?:the )?(?:bell|close|markets? close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
                         r"|(?<!\bbe )(?<!\bis )(?<!\bare )"  # "will be closed", "is closed": not a past
@@ -49,7 +49,7 @@ PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|prev
                         r"|brought|came|went|spent|struck|swung|leapt|leaped|ran|shed|saw|became|wrote|spoke)\b",
                         re.IGNORECASE)
 # "scheduled", "expected" end in -ed but point ahead: the future is looked for first.
-_SUB_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_SUB_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\s(?:as|while|whereas|because|although)\s(?=the\s|[A-Z])")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from components.text.dates import find_date_expressions
+from components.text.extraction import propose_events
 
 
 @pytest.mark.parametrize("text,published,day", [
@@ -35,3 +36,13 @@ def test_a_weekday_is_ahead_only_when_the_text_waits_for_it(text, published, day
 def test_after_the_close_is_the_story_s_session(text, published, day):
     found = [e for e in find_date_expressions(text, published) if "close" in e.text]
     assert [e.start_date for e in found] == [day]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Investors wonder whether the chipmaker's results, expected after markets close on Wednesday, will justify it.",
+    "Stocks were rallying as the Federal Reserve at the end of its meeting on Wednesday is expected to raise rates.",
+])
+def test_a_day_something_is_expected_on_is_the_next_one(sentence):
+    """Published Tuesday 20 February 2024: the Wednesday ahead, the 21st, not the 14th."""
+    found = {c.date for c in propose_events(sentence, "2024-02-20").candidates}
+    assert dt.date(2024, 2, 21) in found and dt.date(2024, 2, 14) not in found
