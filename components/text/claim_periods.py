@@ -5,7 +5,8 @@
   period's last session, for a period that ended before it: "in 2023").
 * A **ranking** ("a four-month low", "its highest since July 2023", "the biggest one-day gain since November
   2022", "its best day since June 4") holds when no session from the day after the named day, month or year
-  (or from the span back: four months) up to the session before beat it; "a record" looks at the whole history.
+  (or from the span back: four months) up to the session before beat it; "a record" looks at the whole history
+  (the window itself: :mod:`components.text.rank_windows`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from components.text.periods import previous_weekday
 __all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
            "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
+from components.text.rank_windows import rank_window, sessions_from
 from components.text.reader import Clause
 
 ASIAN = ("HK", "CN", "JP")
@@ -252,17 +254,13 @@ def window_fields(q: Quantity, clause: Clause, day: dt.date) -> dict:
         n, unit = L.number_word(m.group(1)), m.group(2).lower()
         start = day - dt.timedelta(days=n * L.UNITS_IN_DAYS[unit]) if unit in ("day", "week") else add_months(
             day, -n * (12 if unit == "year" else 1))
-        return {"since": start, "since_rule": _sessions_from(m.group(), start)}
+        return {"since": start, "since_rule": sessions_from(m.group(), start)}
     lo, hi = stretch(clause.text, q)
     e = _range_in(clause, lo, hi)
     if e is not None:
-        out = {"since": e.start_date, "since_rule": _sessions_from(e.text, e.start_date)}
+        out = {"since": e.start_date, "since_rule": sessions_from(e.text, e.start_date)}
         return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
     return {"unsure": _("'{words}' does not say over which sessions").format(words=q.text)}
-
-
-def _sessions_from(words: str, start: dt.date) -> str:
-    return _("'{words}': the sessions from {day}").format(words=words, day=date_as(start, "date"))
 
 
 def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None) -> dict:
@@ -271,7 +269,7 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     if day is None or measure == "streak":
         return {}
     if measure == "rank":
-        return _rank_window(q, clause, day)
+        return rank_window(q, clause, day)
     if measure in ("range_high", "range_low"):
         return window_fields(q, clause, day)
     lo, hi = stretch(clause.text, q)
@@ -338,63 +336,3 @@ def paragraph_fields(e: DateExpression, day: dt.date) -> dict:
     out = {"since": start, "since_rule": _("'{words}' opens its paragraph: from the last close before {day}").format(
         words=e.text, day=date_as(start, "date"))}
     return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
-
-
-_WHOSE_RANK = re.compile(r"\s(?:for|of|in) (?:the |its |their )?[\w&.'’ -]{1,40}?\s")  # "... for the stock since"
-
-
-def _rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
-    back = q.look_back.lower()
-    if back in ("record", "in history", "ever", "of all time") or q.text.lower().startswith((
-            "record", "all-time", "fresh record", "new record", "lifetime")):
-        return {"since": None, "since_rule": _("a record: every session the data hold")}
-    if q.span_days:
-        months = {"week": 0, "day": 0, "session": 0}.get(q.unit)
-        start = (day - dt.timedelta(days=q.span_days - _INCLUSIVE.get(q.unit, 0)) if months is not None
-                 else add_months(day, -q.count * {"month": 1, "quarter": 3, "year": 12, "decade": 120}[q.unit]))
-        return _looked_back(start, q.look_back)
-    if back.startswith(("of the ", "this ")):
-        unit = back.split()[-1]
-        start = {"year": dt.date(day.year, 1, 1), "month": day.replace(day=1)}.get(
-            unit, day - dt.timedelta(days=day.weekday()))
-        return _looked_back(start, q.look_back)
-    m = re.match(r"in (?:more than |over |nearly |almost |about )?(\w+)(?: and a half)? (\w+?)s?$", back)
-    if m and L.number_word(m.group(1)):
-        n, unit = L.number_word(m.group(1)), m.group(2)
-        start = (day - dt.timedelta(days=n * L.UNITS_IN_DAYS.get(unit, 1) - _INCLUSIVE.get(unit, 0))
-                 if unit in ("day", "session", "week")
-                 else add_months(day, -n * {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit, 12)))
-        return _looked_back(start, q.look_back)
-    named = next((e for e in clause.expressions if e.resolved and q.start <= e.start and (
-        e.start <= q.end + 8 or _WHOSE_RANK.fullmatch(clause.text[q.end:e.start]))), None)
-    if named is not None:
-        start = _after_named(named)
-        return _looked_back(start, q.look_back or named.text)
-    return {"unsure": _("'{words}' does not say how far back it looks").format(words=q.text)}
-
-
-# "Its worst day in four weeks" on a Tuesday: the four weeks that end on it, from the Wednesday four weeks before;
-# the Tuesday four weeks back is the day it is measured against
-_INCLUSIVE = {"week": 1, "day": 1}
-
-
-def _looked_back(start: dt.date, words: str) -> dict:
-    """A ranking's window from ``start``, as its words said it; a span said without "since" ("a three-year high",
-    "in four months") is approximate."""
-    return {"since": start, "since_rule": _sessions_from(words, start),
-            "approximate": "since" not in words}
-
-
-def _after_named(e: DateExpression) -> dt.date:
-    """The first day after what a look-back names: a day, a month, a year (its last day, from the expression)."""
-    text = re.sub(r"\b(?:since|early|late|mid|the end of|the start of|the beginning of)\b-?", " ", e.text.lower())
-    if e.kind in ("absolute", "weekday", "relative") and not e.is_range:
-        return e.start_date + dt.timedelta(days=1)
-    if re.search(r"\b(?:19|20)\d\d\b", text) and not re.search(r"[a-z]{3,}", text):
-        return dt.date(e.start_date.year + 1, 1, 1)  # "since 2017": from 2018
-    month = re.search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text)
-    if month and re.search(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b", text):
-        return e.start_date + dt.timedelta(days=1)  # "since June 4": from June 5
-    if e.kind in ("since", "month") or month:
-        return add_months(e.start_date.replace(day=1), 1)  # "since July 2023": from August 2023
-    return (e.end_date or e.start_date) + dt.timedelta(days=1)

@@ -54,7 +54,8 @@ _RANK = re.compile(
     r"|year|decade)|multi-?(?P<multi>week|month|year|decade))[- ](?P<ext>high|low|peak|trough|closing high"
     r"|closing low|intraday high|intraday low)s?\b"
     r"|\b(?P<sup>highest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
-    r"|smallest)\b(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|value|point"
+    r"|smallest|new(?= (?:closing |intraday )?(?:high|low) (?:for|of|in) (?:19|20)\d\d))\b"  # "a new low for 2022"
+    r"(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|value|point"
     r"|finish"
     r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
@@ -65,6 +66,7 @@ _RANK = re.compile(
     r"|days?|sessions?)\b)", re.IGNORECASE)  # "climbed 2.7 per cent, the most since August 25": its way, the move's
 _LOOK_BACK = re.compile(
     r"^\s?(?:level |value |point |close |finish )?(?:in history|of all time|ever|this (?:year|month|week)"
+    r"|(?:for|of|in) (?:19|20)\d\d\b"  # "a new closing low for 2022"
     r"|since (?:early |late |mid-?)?(?P<since>"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"  # "Tuesday, Jan. 4, 2022"
     r"|(?:(?!\d[\d.,]*\s?(?:per ?cent|percent|points?)\b)[\w ,’'-]){3,40}?)"  # not "a 11 per cent drop"
@@ -159,7 +161,7 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
                                         "tumble", "week", "month", "year", "quarter", "showing", "run", "start"))
         falling = any(w in rest for w in ("drop", "fall", "decline", "loss", "slide", "sell", "plunge", "tumble"))
         sign = -1 if falling or word in ("lowest", "weakest", "worst", "deepest", "heaviest", "smallest") else 1
-        if not moves and word in ("highest", "lowest") and rest.strip().endswith(("low", "high")):
+        if not moves and word in ("highest", "lowest", "new") and rest.strip().endswith(("low", "high")):
             sign = -1 if rest.strip().endswith("low") else 1
         levels = any(w in rest for w in ("level", "value", "point", "close", "closing", "finish", "high", "low"))
         if not moves and not levels and word not in ("highest", "lowest"):

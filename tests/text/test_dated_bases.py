@@ -296,3 +296,12 @@ def test_a_look_back_in_weeks_ends_on_the_session_and_starts_the_day_after_the_s
     quote = f"worst day in {weeks} weeks"
     claim, result = checked(f"The S&P 500 fell 0.7% on Tuesday, its {quote}.", "2024-04-02")[quote]
     assert claim.measure == "rank" and result.verdict == verdict
+
+
+def test_a_new_low_for_the_year_ranks_the_session_against_that_year(checked):
+    """The S&P 500 closed at 3,655.04 on Monday 26 September 2022, its lowest close of 2022 (the data's first year:
+    its window starts with the first session, 3 January)."""
+    found = checked("The S&P 500 notched a new closing low for 2022 on Monday, falling 1.03% to 3,655.04.",
+                    "2022-09-26")
+    claim, result = found["new closing low for 2022"]
+    assert (claim.measure, claim.since, result.verdict) == ("rank", dt.date(2022, 1, 3), "matches")
