@@ -22,7 +22,7 @@ from typing import Callable, Mapping
 
 from components.locale import N_, _, ngettext
 from components.locale import formats as F
-from components.text import periods, story_periods
+from components.text import periods, story, story_periods
 from components.text.date_types import (
     FUTURE_WORDS,
     MONTH,
@@ -229,6 +229,29 @@ def _since_weekday(m: re.Match, ctx: Context) -> DateExpression:
                                               "publication").format(weekday=m.group("weekday")))
 
 
+def _last_session_of(m: re.Match, ctx: Context) -> DateExpression:
+    """ "On the last trading day of this year": the last session of the story's market in the year (month, week) of
+    publication, on or before its last day."""
+    pub, unit = ctx.published, m.group("unit").lower()
+    end = {"year": dt.date(pub.year, 12, 31), "month": month_span(pub.year, pub.month)[1]}.get(
+        unit, pub + dt.timedelta(days=6 - pub.weekday()))
+    market = ctx.market or ctx.place
+    return resolved(m, "absolute", one_day(story.last_session(market, end)), _(_LAST_OF[unit]).format(market=market))
+
+
+def _ended_last_week(m: re.Match, ctx: Context) -> DateExpression:
+    """ "The index ended last week at a 13-year low": the last session of the week before publication's."""
+    market = ctx.market or ctx.place
+    sunday = ctx.published - dt.timedelta(days=ctx.published.weekday() + 1)
+    return resolved(m, "reference", one_day(story.last_session(market, sunday)), _(  # a look back: not the story's day
+        "what ended last week: the last {market} session of the week before publication").format(market=market))
+
+
+_LAST_OF = {"year": N_("the last {market} session of the year of publication"),
+            "month": N_("the last {market} session of the month of publication"),
+            "week": N_("the last {market} session of the week of publication")}
+
+
 def _two_weekdays(m: re.Match, ctx: Context) -> DateExpression:
     """ "Surged 17 per cent over Wednesday and Thursday": the sessions from the first to the second, the most recent
     such days on or before publication."""
@@ -353,6 +376,10 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),
     (re.compile(rf"\b[Ss]ince (?:(?:[Ll]ast|[Pp]ast) )?(?P<weekday>{'|'.join(WEEKDAYS)})\b"), _since_weekday),
+    (re.compile(r"\b(?i:the (?:last|final) trading (?:day|session) of (?:this|the) (?P<unit>year|month|week))\b"),
+     _last_session_of),
+    (re.compile(r"(?:(?<=\bended )|(?<=\bclosed )|(?<=\bfinished ))(?i:last week)\b"),
+     _ended_last_week),
     (re.compile(rf"\b(?:[Oo]ver|[Aa]cross) (?P<weekday>{'|'.join(WEEKDAYS)}) and (?P<last>{'|'.join(WEEKDAYS)})\b"),
      _two_weekdays),
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"

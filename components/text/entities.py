@@ -40,6 +40,8 @@ MARKETS = (
                 r"|\bHong Kong['’]s (?:stock |share |equity )?(?:market|benchmark)\b"
                 r"|" + _NOT_OWNED + r"\b(?:[Ss]hares|[Ss]tocks|[Ee]quities) in Hong Kong\b(?![- ]listed)"
                 r"|\bthe city['’]s (?:stock |share )?(?:benchmark|market)\b"
+                r"|\b(?:the )?Hong Kong (?:Stock Exchange|stock exchange|bourse)(?= (?:" + lexicon.alternation(sorted(
+                    lexicon.verb_directions())) + r")\b)"  # "The Hong Kong Stock Exchange fell sharply": the market
                 r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:" + lexicon.alternation(sorted(lexicon.verb_directions()))
                 + r")\b)", re.IGNORECASE), "HK"),
     (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock market)\b|\bWall Street(?! Journal"

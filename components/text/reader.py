@@ -247,7 +247,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
             state.context = advanced(state.context, e)
         elif leaves_the_day(e, state.context):
             state.context = replace(state.context, day=None)
-    if move and not period and date is not None and not date.is_range:
+    if move and not period and date is not None and not date.is_range and date.text.lower() != "last week":
         state.move = (paragraph, date, tz, _market_of(text, found, state))
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
         e.kind in DAY_KINDS and not e.is_range))]  # a weekend dates a second event as its two days

@@ -76,3 +76,26 @@ def test_a_sector_s_move_without_a_figure_is_the_session_s_event(line):
     found = propose_events(f"Hong Kong stocks rose on Friday. {line}", "2024-10-04").candidates
     assert [(c.start_date, c.end_date) for c in found if c.sentence.startswith(line[:12])] == [(D(2024, 10, 4),
                                                                                                   D(2024, 10, 4))]
+
+
+def test_the_last_trading_day_of_the_year_is_that_session():
+    """Published Saturday 30 December 2023: the last Hong Kong session of 2023 was Friday the 29th."""
+    found = {c.sentence: c.date for c in propose_events(
+        "Hong Kong stocks ended the year lower.\n\nOn the last trading day of this year, the market moved in a narrow "
+        "range.", "2023-12-30", place="HK").candidates}
+    assert found["On the last trading day of this year, the market moved in a narrow range."] == dt.date(2023, 12, 29)
+
+
+def test_what_ended_last_week_is_its_last_session_and_no_day_for_what_follows():
+    """Published Monday 24 October 2022: "ended last week" is Friday the 21st; the Monday moves after it stay Monday's."""
+    found = {c.sentence: c.date for c in propose_events(
+        "The Hang Seng index fell 6.36% on Monday.\n\nThe index already ended last week at a 13-year low. All sector "
+        "indices closed lower.", "2022-10-24", place="HK").candidates}
+    assert found["The index already ended last week at a 13-year low."] == dt.date(2022, 10, 21)
+    assert found["All sector indices closed lower."] == dt.date(2022, 10, 24)
+
+
+def test_the_stock_exchange_moving_is_the_market(checked):
+    claim, result = checked("The Hong Kong Stock Exchange fell sharply on Monday with losses of 6.36%.",
+                            "2022-10-24")["6.36%"]
+    assert (claim.symbol, result.verdict) == ("^HSI", "matches")
