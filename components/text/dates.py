@@ -10,7 +10,7 @@ and the rule used; one that cannot be resolved carries the reason instead, never
 A date written without a year is placed by the tense around it: ahead of publication when the
 clause looks forward ("will", "starting June 1"), on or before it when it looks back, and
 otherwise in the year that puts it nearest to publication. A weekday is the most recent such day
-on or before publication, or the next one when the clause looks forward.
+on or before publication, or the next one when the clause looks forward (:mod:`components.text.weekdays`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Callable, Mapping
 
 from components.locale import N_, _, ngettext
 from components.locale import formats as F
-from components.text import periods, story, story_periods
+from components.text import periods, story_periods
 from components.text.date_types import (
     FUTURE_WORDS,
     MONTH,
@@ -39,10 +39,18 @@ from components.text.date_types import (
     week_of,
     year_span,
 )
+from components.text.weekdays import (
+    WEEKDAYS,
+    ended_last_week,
+    last_session_of,
+    since_weekday,
+    two_weekdays,
+    weekday,
+    weekend,
+)
 
 __all__ = ["DateExpression", "Context", "FUTURE_TENSE", "checked_date", "find_date_expressions", "month_number"]
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 FUTURE_TENSE = FUTURE_WORDS  # the words that make a sentence look forward (see date_types)
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -199,69 +207,6 @@ def _year(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "year", span, rule)  # said while 2024 runs: to the story's day
 
 
-def _weekday(m: re.Match, ctx: Context) -> DateExpression:
-    target, lead = WEEKDAYS.index(m.group("weekday")), (m.group("lead") or "").lower()
-    pub, monday, name = ctx.published, week_of(ctx.published)[0], m.group("weekday")
-    qualifier = (m.group("q1") or m.group("q2") or "").lower()
-    extra = {"qualifier": qualifier, "note": _("time of day: {words}").format(words=qualifier) if qualifier else ""}
-    if lead == "next" or (not lead or lead == "on") and ctx.tense(m.start(), m.end()) == "future":
-        ahead = (target - pub.weekday()) % 7 or (7 if lead == "next" else 0)
-        rule = (_("the first {weekday} after publication") if lead == "next" else
-                _("the first {weekday} on or after publication, as the clause looks ahead")).format(weekday=name)
-        return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), rule, **extra)
-    if lead == "this":
-        return resolved(m, "weekday", one_day(monday + dt.timedelta(days=target)),
-                        _("{weekday} of the week of publication").format(weekday=name), **extra)
-    back = (pub.weekday() - target) % 7 or (7 if lead in ("last", "past") else 0)
-    day = pub - dt.timedelta(days=back)
-    if day >= monday:
-        return resolved(m, "weekday", one_day(day), _("weekday in the week of publication, on or before it"), **extra)
-    return resolved(m, "weekday", one_day(day),
-                    _("the most recent {weekday} before publication (the week before)").format(weekday=name), **extra)
-
-
-def _since_weekday(m: re.Match, ctx: Context) -> DateExpression:
-    """ "Gains since last Friday", "has risen 3% since Monday": from that day's close, the most recent such weekday
-    before publication (a week back when it is the publication's own weekday), to publication."""
-    pub = ctx.published
-    day = pub - dt.timedelta(days=(pub.weekday() - WEEKDAYS.index(m.group("weekday"))) % 7 or 7)
-    return resolved(m, "since", (day, pub), _("from the close of the most recent {weekday} before publication to "
-                                              "publication").format(weekday=m.group("weekday")))
-
-
-def _last_session_of(m: re.Match, ctx: Context) -> DateExpression:
-    """ "On the last trading day of this year": the last session of the story's market in the year (month, week) of
-    publication, on or before its last day."""
-    pub, unit = ctx.published, m.group("unit").lower()
-    end = {"year": dt.date(pub.year, 12, 31), "month": month_span(pub.year, pub.month)[1]}.get(
-        unit, pub + dt.timedelta(days=6 - pub.weekday()))
-    market = ctx.market or ctx.place
-    return resolved(m, "absolute", one_day(story.last_session(market, end)), _(_LAST_OF[unit]).format(market=market))
-
-
-def _ended_last_week(m: re.Match, ctx: Context) -> DateExpression:
-    """ "The index ended last week at a 13-year low": the last session of the week before publication's."""
-    market = ctx.market or ctx.place
-    sunday = ctx.published - dt.timedelta(days=ctx.published.weekday() + 1)
-    return resolved(m, "reference", one_day(story.last_session(market, sunday)), _(  # a look back: not the story's day
-        "what ended last week: the last {market} session of the week before publication").format(market=market))
-
-
-_LAST_OF = {"year": N_("the last {market} session of the year of publication"),
-            "month": N_("the last {market} session of the month of publication"),
-            "week": N_("the last {market} session of the week of publication")}
-
-
-def _two_weekdays(m: re.Match, ctx: Context) -> DateExpression:
-    """ "Surged 17 per cent over Wednesday and Thursday": the sessions from the first to the second, the most recent
-    such days on or before publication."""
-    pub = ctx.published
-    first, last = (pub - dt.timedelta(days=(pub.weekday() - WEEKDAYS.index(m.group(group))) % 7)
-                   for group in ("weekday", "last"))
-    return resolved(m, "span", (first, last), _("from {first} to {last}, the most recent such days on or before "
-                                                "publication").format(first=m.group("weekday"), last=m.group("last")))
-
-
 def _relative(m: re.Match, ctx: Context) -> DateExpression:
     """A relative phrase; "this week", "this month", "this year" run to the story's day unless the clause looks
     ahead (see :mod:`components.text.story_periods`)."""
@@ -302,23 +247,6 @@ def _anchor_date(anchor: str, anchors: Mapping[str, dt.date]) -> tuple[str, dt.d
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", anchor, re.IGNORECASE):
             return name, checked_date(day)
     return None
-
-
-def _weekend(m: re.Match, ctx: Context) -> DateExpression:
-    """Saturday and Sunday: the last weekend on or before publication, or the next one when the clause looks
-    ahead ("will ... this weekend", "next weekend")."""
-    lead, pub = (m.group("lead") or "").lower(), ctx.published
-    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # the Saturday on or before publication
-    if lead == "next" or (lead in ("", "this") and ctx.tense(m.start(), m.end()) == "future"):
-        ahead = saturday if pub.weekday() == 6 and lead != "next" else saturday + dt.timedelta(days=7)
-        if lead == "this" and pub.weekday() >= 5:
-            ahead = saturday
-        return resolved(m, "weekend", (ahead, ahead + dt.timedelta(days=1)),
-                        _("the first weekend after publication, as the clause looks ahead"))
-    if lead == "last" and pub.weekday() >= 5:
-        saturday -= dt.timedelta(days=7)
-    end = min(saturday + dt.timedelta(days=1), pub)
-    return resolved(m, "weekend", (saturday, end), _("the most recent weekend, on or before publication"))
 
 
 def _offset(m: re.Match, ctx: Context) -> DateExpression:
@@ -375,18 +303,18 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "
                 r"(?:all-time |record )?(?:peak|high|highs|low|lows|trough|top|bottom)\b"), _month_mark),
     (re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring) (?P<year>(?:19|20)\d\d)\b"), _year),
-    (re.compile(rf"\b[Ss]ince (?:(?:[Ll]ast|[Pp]ast) )?(?P<weekday>{'|'.join(WEEKDAYS)})\b"), _since_weekday),
+    (re.compile(rf"\b[Ss]ince (?:(?:[Ll]ast|[Pp]ast) )?(?P<weekday>{'|'.join(WEEKDAYS)})\b"), since_weekday),
     (re.compile(r"\b(?i:the (?:last|final) trading (?:day|session) of (?:this|the) (?P<unit>year|month|week))\b"),
-     _last_session_of),
+     last_session_of),
     (re.compile(r"(?:(?<=\bended )|(?<=\bclosed )|(?<=\bfinished ))(?i:last week)\b"),
-     _ended_last_week),
+     ended_last_week),
     (re.compile(rf"\b(?:[Oo]ver|[Aa]cross) (?P<weekday>{'|'.join(WEEKDAYS)}) and (?P<last>{'|'.join(WEEKDAYS)})\b"),
-     _two_weekdays),
+     two_weekdays),
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"
                 rf"(?P<weekday>{'|'.join(WEEKDAYS)})(?:['’]s\b)?(?: (?P<q2>morning|afternoon|evening|night)\b)?"),
-     _weekday),
+     weekday),
     (re.compile(r"\b(?:(?:[Oo]ver|[Aa]t|[Oo]n|[Dd]uring) the|(?P<lead>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)) weekend\b"),
-     _weekend),
+     weekend),
     (re.compile(rf"\b(?:{_RELATIVE_RE})\b", re.IGNORECASE), _relative),
     (re.compile(rf"\b(?i:{_COUNT} (?P<unit>days?|weeks?|months?|years?) ago)\b"), _ago),
     (re.compile(rf"\b(?i:(?:(?:just|only) )?{_COUNT} "

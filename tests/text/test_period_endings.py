@@ -87,7 +87,7 @@ def test_the_last_trading_day_of_the_year_is_that_session():
 
 
 def test_what_ended_last_week_is_its_last_session_and_no_day_for_what_follows():
-    """Published Monday 24 October 2022: "ended last week" is Friday the 21st; the Monday moves after it stay Monday's."""
+    """Published Monday 24 October 2022: "ended last week" is Friday the 21st; the moves after it stay Monday's."""
     found = {c.sentence: c.date for c in propose_events(
         "The Hang Seng index fell 6.36% on Monday.\n\nThe index already ended last week at a 13-year low. All sector "
         "indices closed lower.", "2022-10-24", place="HK").candidates}
