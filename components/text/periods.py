@@ -130,6 +130,16 @@ def _months_through(m: re.Match, ctx: Context) -> DateExpression:
                     _("the {count} months ending with {month}").format(count=count, month=F.month(end)))
 
 
+def _first_months(m: re.Match, ctx: Context) -> DateExpression:
+    """ "Up 16% for the first six months of the year", "the first half of 2023": from 1 January, to the end of those
+    months or to publication if sooner."""
+    count = 6 if m.group("half") else count_of(m.group("n")) or 6
+    year = int(m.group("year")) if m.group("year") else ctx.published.year
+    end = min(month_span(year, count)[1], ctx.published)
+    return resolved(m, "span", (dt.date(year, 1, 1), end), _("the first {count} months of {year}").format(
+        count=count, year=year))
+
+
 def _vague_span(m: re.Match, ctx: Context) -> DateExpression:
     return unresolved(m, "span", _("'{words}' is a period without bounds: it names no calendar date").format(
         words=m.group()))
@@ -233,6 +243,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
                 r"(?P<unit>(?i:years?|months?|weeks?|decades?))\b"), _look_back),
     (re.compile(r"\b[Ss]ince (?P<part>early|late|mid-?) ?(?P<year>(?:19|20)\d\d)\b"), _since_part),
+    (re.compile(r"\b(?i:the first (?:(?P<n>three|six|nine|3|6|9) months|(?P<half>half)) of (?:(?:the|this) year|"
+                r"(?P<year>(?:19|20)\d\d)))\b"), _first_months),
     (re.compile(rf"\b(?i:in|over|during|for) the (?P<n>(?i:three|six|nine|twelve)|3|6|9|12) months (?i:through|to"
                 rf"|ended|ending)(?: in)? (?P<month>{MONTH})\b(?:,? (?P<year>\d{{4}})\b)?"), _months_through),
     (re.compile(r"\b(?:for (?:years|decades|months|weeks|some time|a long time|(?:several|many|a few) "

@@ -112,3 +112,14 @@ def test_last_week_in_a_recap_posted_the_day_its_week_ends_is_not_called_wrong(c
 def test_a_wrong_weekly_figure_is_still_called_wrong(checked):
     _claim, result = checked("The S&P 500 rose 3% last week.", "2025-05-16")["3%"]
     assert result.verdict == "does not match"
+
+
+@pytest.mark.parametrize("words", ["for the first six months of the year", "in the first half of 2023"])
+def test_the_first_months_of_a_year_are_a_period_from_its_start(words, checked):
+    claim, result = checked(f"The S&P 500 is up 16% {words}.", "2023-06-30")["16%"]
+    assert (claim.measure, claim.since, result.verdict) == ("period", dt.date(2023, 1, 1), "matches")
+
+
+def test_the_first_half_of_a_session_is_no_year(checked):
+    claim, _result = checked("The S&P 500 rose 0.4% in the first half of trading on Friday.", "2023-06-30")["0.4%"]
+    assert claim.since is None
