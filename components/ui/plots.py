@@ -98,9 +98,12 @@ def page_helpers() -> None:
     file uploader's), and, in the dark theme, the contrast fixes of ``assets/dark.css``."""
     # Translators: the title of a chart's button that shows it on the whole screen, and of the one that ends it
     buttons = {"Fullscreen": _("Fullscreen"), "Close fullscreen": _("Close fullscreen")}
-    # Streamlit's own words: its skip link, and a file uploader's button and size line ("{size}" is "1MB")
-    words = {} if locale.current() == "en" else {"skip": _("Skip to main content"), "upload": _("Upload"),
-                                                   "perFile": _("{size} per file")}
+    # Streamlit's own words: its skip link, and a file uploader's buttons, their names and size line ("{size}" is
+    # "1MB"; "{name}" a chosen file's name)
+    words = {} if locale.current() == "en" else {
+        "skip": _("Skip to main content"), "upload": _("Upload"), "perFile": _("{size} per file"),
+        "fileUpload": _("file upload"), "addFiles": _("Add files"), "remove": _("Remove {name}"),
+        "cancel": _("Cancel upload of {name}")}
     with st.sidebar:
         PAGE_SCRIPT(key=PAGE_HELPERS, data={"lang": locale.current(), "buttons": buttons, "words": words})
         if device.is_dark():

@@ -203,3 +203,24 @@ def test_timeline_works_with_the_keyboard_alone(server_pool, chromium):
         title = next(e.title for e in bundled_events() if e.id == chosen)
         expect(main.locator("h2").first).to_have_text(title)
         assert (focused_label or "").startswith(title + ", "), focused_label
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != DEFAULT])
+def test_a_chosen_file_s_buttons_are_named_in_the_page_s_language(server_pool, chromium, tmp_path, language):
+    """Once a file is chosen, Streamlit names the uploader's buttons only by their aria-label ("Remove ev.csv",
+    "Add files"): a screen reader on a Chinese page reads them in Chinese, the file's name as it is."""
+    server = server_pool.get()
+    chosen = tmp_path / "ev.csv"
+    chosen.write_text("date,title,category\n2025-03-06,An event,model\n", encoding="utf-8")
+    with new_context(chromium, "light", "desktop") as ctx:
+        page = ctx.new_page()
+        B.goto(page, server.url, address("your_data", language))
+        settle(page, "your_data")
+        page.locator('input[type="file"]').first.set_input_files(str(chosen))
+        uploader = page.locator('[data-testid="stFileUploader"]').first
+        expect(uploader.get_by_text("ev.csv").first).to_be_visible()
+        page.wait_for_timeout(500)  # the page script relabels on the next frame
+        labels = uploader.evaluate("el => Array.from(el.querySelectorAll('[aria-label]'),"
+                                   " (node) => node.getAttribute('aria-label'))")
+        english_words = [label for label in labels if re.search(r"[A-Za-z]{3,}", label.replace("ev.csv", ""))]
+        assert labels and not english_words, f"English names left on the uploader: {english_words}"

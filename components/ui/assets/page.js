@@ -10,8 +10,9 @@
 // 3. The page's language: <html lang> is the run's language (data.lang), so screen readers pronounce
 //    the page in it (Streamlit always writes "en"). The one chart button plotly's locale does not name,
 //    the full-screen button Streamlit adds, takes its title in that language (data.buttons: English -> shown).
-// 4. Streamlit's own words on a page (the skip link, a file uploader's button and its size line) are shown in
-//    that language (data.words): their text nodes are rewritten in place, so React keeps the nodes it owns.
+// 4. Streamlit's own words on a page (the skip link, a file uploader's buttons, their names and its size line) are
+//    shown in that language (data.words): their text nodes and aria-labels are rewritten in place, so React keeps
+//    the nodes it owns.
 
 const KEEP = "chart-view:";
 
@@ -86,6 +87,16 @@ function show(root, selector, make) {
   });
 }
 
+const originalLabel = new WeakMap();  // each relabelled element's English aria-label
+
+function label(root, selector, make) {
+  root.querySelectorAll(selector).forEach((el) => {
+    if (!originalLabel.has(el)) originalLabel.set(el, el.getAttribute("aria-label") || "");
+    const want = make(originalLabel.get(el));
+    if (want && el.getAttribute("aria-label") !== want) el.setAttribute("aria-label", want);
+  });
+}
+
 function translate() {
   const shown = (english, said) => (said ? said : english);
   show(document, '[data-testid="stSkipToContent"]',
@@ -96,6 +107,16 @@ function translate() {
     const m = e.match(/^(\S+) per file/);
     return m && words.perFile ? e.replace(m[0], words.perFile.replace("{size}", m[1])) : e;
   });
+  // once a file is chosen, the uploader's buttons are named by their aria-label only
+  label(document, '[data-testid="stFileUploader"] [aria-label]', (e) => {
+    if (e === "file upload") return shown(e, words.fileUpload);
+    if (e === "Add files") return shown(e, words.addFiles);
+    const m = e.match(/^Remove (.+)$/), c = e.match(/^Cancel upload of (.+)$/);
+    if (c && words.cancel) return words.cancel.replace("{name}", c[1]);
+    return m && words.remove ? words.remove.replace("{name}", m[1]) : e;
+  });
+  show(document, '[data-testid="stFileUploader"] button span',
+       (e) => (e === "add icon" ? shown(e, words.addFiles) : e));
 }
 
 let observer = null;
