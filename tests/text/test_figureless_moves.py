@@ -26,6 +26,8 @@ def _dates(sentence: str) -> list[dt.date | None]:
     "Toll-road operators led the index higher on hopes of more state spending.",
     "Life insurers led the market lower after the regulator capped guaranteed returns.",
     "Stocks related to cement, glass makers and shipping led gains.",
+    "Main board turnover recorded HK$98.2 billion.",
+    "Turnover hit a record as investors rushed to sell.",
 ])
 def test_a_move_without_a_figure_or_a_day_is_the_story_s_session(sentence):
     assert _dates(sentence) == [FRIDAY]
