@@ -301,8 +301,8 @@ VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", 
                      "fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline",
                      "shed", "lose", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive",
                      "nosedive", "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish",
-                     "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing", "hit", "reach",
-                     "record", "total")  # "Main board turnover recorded 75.1 billion yuan", "turnover hit a record"
+                     "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing", "hit",
+                     "reach", "record", "total")  # "Main board turnover recorded 75.1 billion yuan"
 CLOSURE = r"\b(?:is|are|was|were|be|been|remains?|remained|stays?|stayed)(?: also)? (?:closed|shut)\b"  # a holiday
 # A copula with a direction: "European markets were down", "U.S. bourses were mixed".
 COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
