@@ -8,9 +8,10 @@ and changes in points are on the exchange's prints where the data hold them (see
 
 "Does not match" is said only when no **nearby reading** matches either: the previous or the next session's
 move, the open, the day's high or low, a price reached during the session, the week's move, a period counted from
-one session later, and for a week's figure the next week (a recap posted after the week it reports says "last week"). When one does, the verdict is "not sure" and says which: the article may mean it. A level far
-from every price of its listing near the session is another listing's, one the text does not name there: its
-sentence's verdicts on that listing are "not sure".
+one session later, and for a week's figure the next week (a recap posted after the week it reports says "last
+week"). When one does, the verdict is "not sure" and says which: the article may mean it. A level far from every
+price of its listing near the session is another listing's, one the text does not name there: its sentence's
+verdicts on that listing are "not sure".
 """
 
 from __future__ import annotations
