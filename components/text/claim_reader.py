@@ -248,7 +248,9 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
         return "streak", rule, day, False, {"day": day, "unsure": rule}
     if measure == "streak" and (runs.ENDED.search(clause.text, max(0, q.start - 40), q.start)
                                 or runs.FIRST_IN.match(q.text)):
-        last, rule = runs.run_end(clause.text, q, day, market)  # "snapping a three-day losing streak": ended before
+        ended = min([p.end_date for p in (*clause.periods, clause.date) if p and p.is_range and p.end_date < day]
+                    + [day])  # "rose 1.2% last week, its
+        last, rule = runs.run_end(clause.text, q, ended, market)  # first weekly gain in three weeks": before that week
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})
     on = claim_periods.dated_base(clause, q) if measure == "level" else None
     if on is not None and (standing := story_sessions.last_session(market, on.start_date)) != on.start_date:

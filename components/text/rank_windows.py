@@ -33,7 +33,7 @@ def rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
     """``since`` (the window's first day, None for a record) and its rule of a ranking whose session is ``day``, or
     ``unsure`` with why when its words do not say how far back it looks."""
     back = q.look_back.lower()
-    if back in ("record", "in history", "ever", "of all time") or q.text.lower().startswith((
+    if back in ("record", "on record", "in record", "in history", "ever", "of all time") or q.text.lower().startswith((
             "record", "all-time", "fresh record", "new record", "lifetime")):
         return {"since": None, "since_rule": _("a record: every session the data hold")}
     if q.span_days:

@@ -89,3 +89,17 @@ def test_green_days_in_a_row_are_a_run_of_gains(checked):
     claim, result = checked("The S&P 500 closed up 0.7% on Tuesday, the second green day in a row.", "2025-05-13")[
         "the second green day in a row"]
     assert (claim.measure, claim.sign, result.verdict) == ("streak", 1, "matches")
+
+
+def test_a_first_weekly_gain_said_of_last_week_checks_the_run_before_that_week(checked):
+    """Published Monday 24 March 2025: last week (to the 21st) the S&P 500 rose 0.51%, after four weeks of losses
+    that ended on the 14th."""
+    claim, result = checked("The S&P 500 rose 0.5% last week, its first weekly gain in five weeks.", "2025-03-24")[
+        "first weekly gain in five weeks"]
+    assert (claim.day, result.verdict) == (dt.date(2025, 3, 14), "matches")
+
+
+def test_a_close_on_record_is_a_record(checked):
+    claim, result = checked("The S&P 500 rose 0.4% to 6,693.75 on Monday, its highest close on record.",
+                            "2025-09-22")["highest close on record"]
+    assert claim.since is None and result.verdict == "uncheckable" and "before the data" in result.explanation
