@@ -63,7 +63,9 @@ _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 # Street tech rally"): the story is written in Asia, after the US session it reports
 _ASIAN_LEAD = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:markets|stocks|shares|equities|indexes"
                          r"|indices) (?:opened|started|began|edged|rose|climbed|gained|fell|slipped|dropped|traded"
-                         r"|were trading|are trading|kicked off)\b")
+                         r"|were trading|are trading|kicked off)\b"  # an Australian morning note: "ASX likely to fall"
+                         r"|\bASX(?: 200)?(?: futures)? (?:is |are )?(?:likely|set|poised|expected|tipped) to\b"
+                         r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)")
 
 
 def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:

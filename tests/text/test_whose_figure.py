@@ -129,3 +129,17 @@ def test_a_ranking_in_an_aside_is_of_the_name_the_aside_gives_it(checked):
     claim, result = checked("Chinese stocks tumbled in US trading on Monday, led by the biggest selloff in Alibaba "
                             "since 2022, after a new order stirred fears.", "2025-02-25")["biggest selloff"]
     assert (claim.symbol, result.verdict) == ("BABA", "matches")
+
+
+def test_a_name_that_was_down_owns_its_figures_in_a_list_of_indices(checked):
+    found = checked("The S&P 500 shed 0.5% to close at 6,926.60 points on Wednesday, the Dow Jones Industrial Average "
+                    "was down 0.1% to 49,149.63 and the Nasdaq Composite dropped 1% to 23,471.75.", "2026-01-15")
+    assert {found[q][0].symbol for q in ("0.1%", "49,149.63")} == {"^DJI"}
+    assert {found[q][1].verdict for q in ("0.5%", "6,926.60 points")} == {"matches"}
+
+
+def test_an_australian_morning_note_reports_the_us_session_before_it(checked):
+    """Published Wednesday 4 September 2024 in Sydney: the S&P 500's 2.12% loss was Tuesday's in New York."""
+    claim, result = checked("ASX likely to fall sharply after Nvidia's drop.\n\nAt the close of day, the S&P 500 lost "
+                            "2.12%.", "2024-09-04")["2.12%"]
+    assert (claim.day.isoformat(), result.verdict) == ("2024-09-03", "matches")
