@@ -110,6 +110,9 @@ INDICES: tuple[Index, ...] = (
     Index("Hang Seng Index", r"Hang Seng(?: Index| index| benchmark)?(?! (?:China|National|Tech|TECH|Bank|Composite"
           r"|Mainland|Propert|Financ|Consumer|Healthcare|Biotech|Utilit|Energy|Industrial|Information|Internet|Commerce"
           r"|Conglomerate|Telecom|(?:index|Index) tracking))|(?-i:HSI|HK50)\b", "^HSI", "HK"),
+    Index("an S&P 500 sector index", r"S ?& ?P(?: 500)?(?:['’]s)? (?:financials?|energy|technology|tech|health ?care"
+          r"|utilities|materials|industrials|real estate|consumer (?:discretionary|staples)|communication services)"
+          r" (?:index|sector|sub-index|group)", None, "US"),
     Index("S&P/ASX 200", r"S ?& ?P/ASX 200|ASX 200|(?-i:ASX)", None, "AU"),
     Index("S&P/NZX 50", r"S ?& ?P[/ ]NZX[- ]?50|NZX[- ]?50", None, "NZ"),
     Index("S&P MidCap 400", r"S ?& ?P (?:MidCap |Mid-?cap )?400", None, "US"),

@@ -298,6 +298,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 r"|advance|rally|rise|decline"
                 r"|drop|loss|fall|slide|slump|surge|jump|rebound|sell-?off|performance)s?\b)"),
      _month),  # "the benchmark's June increase to 6.5%": that month
+    (re.compile(rf"(?:(?<=\bclosed )|(?<=\bended )|(?<=\bfinished )|(?<=\bwrapped up ))(?P<month>{MONTH})(?P<year>)"
+                r"(?= (?:with|up|down|higher|lower)\b)"), _month),  # "the S&P 500 closed November with an 8.9% jump"
     (re.compile(rf"^(?P<month>{MONTH})(?P<year>)(?= (?:was|has been|saw|marked|brought|proved)\b)"),
      _month),  # "December was the worst month for the S&P 500": that month
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "

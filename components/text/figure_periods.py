@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from components.text import clause_parts, periods_of
+from components.text import clause_parts, moves, periods_of, quantities
 from components.text.date_types import DAY_KINDS, DateExpression
 from components.text.quantities import price_figures
 
@@ -85,6 +85,16 @@ def figure_periods(text: str, expressions: list[DateExpression], now: dt.date) -
 
 def _gap(figure: tuple[int, int], start: int, end: int) -> int:
     return start - figure[1] if start >= figure[1] else figure[0] - end if end <= figure[0] else 0
+
+
+def main_move_at(text: str, listing_ends: list[int]) -> int | None:
+    """Where the clause's move stands, or None: its figure or ranking, unless that is only in a cause part and the
+    main part moves in words ("Stocks suffered sharp losses Monday after benchmarks saw their worst week")."""
+    at = move_at(text) if quantities.is_move(text) else None
+    if at is None or at >= clause_parts.main_end(text):
+        said = moves.verbal_move(text, listing_ends, *clause_parts.main_span(text))
+        at = said if said is not None else at
+    return at
 
 
 def move_at(text: str) -> int:

@@ -81,7 +81,8 @@ TIME_OF_DAY = (
     r"(?:is|are) (?:trading|changing hands|hovering)\b", r"currently (?:trading|up|down|higher|lower)",
     r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
     r"(?:morning|afternoon) (?:high|low|peak|trough|gains?|loss|losses|advance|decline|rally|rise|drop)",
-    r"by (?:early |late |mid-?)?(?:afternoon|midday|noon|lunch(?:time)?)",
+    r"by (?:early |late |mid-?)?(?:afternoon|midday|noon|lunch(?:time)?)", r"at the moment", r"at (?:the )?time of "
+    r"writing",
     r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
     r"briefly (?:hit|hitting|touched|touching|reached|reaching|topped|topping|rose|rising|fell|falling|dipped"
     r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",

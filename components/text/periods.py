@@ -234,8 +234,8 @@ _ANIMALS = "Rat|Ox|Tiger|Rabbit|Hare|Dragon|Snake|Horse|Goat|Sheep|Ram|Monkey|Ro
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
     (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning) of "
                 r"(?:(?:the|this) year|(?P<y2>\d{4}))|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
-    (re.compile(rf"\b(?:over|in|during|for|within) the (?P<rel>past|last|previous|prior|preceding) (?:{_N} )?{_UNIT}\b",
-                re.IGNORECASE), _trailing),
+    (re.compile(rf"(?:\b(?:over|in|during|for|within) |(?<=% ))the (?P<rel>past|last|previous|prior|preceding) "
+                rf"(?:{_N} )?{_UNIT}\b", re.IGNORECASE), _trailing),  # "has climbed 7.9% the past two days"
     (re.compile(rf"\b(?:on|over) an? {_N}[- ](?P<unit>year|month|week)s? basis\b", re.IGNORECASE), _trailing),
     (re.compile(rf"\bover {_N} (?P<unit>months|years|weeks)\b(?! (?:ago|earlier|before|later))", re.IGNORECASE),
      _trailing),  # "41% over three months"

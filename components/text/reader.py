@@ -43,7 +43,6 @@ from components.text import (
     moves,
     periods_of,
     previews,
-    quantities,
     sections,
     story,
 )
@@ -283,8 +282,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
     so "this year" runs to that session)."""
     for _round in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
-        at = figure_periods.move_at(text) if quantities.is_move(text) else \
-            moves.verbal_move(text, [f.end for f in found], *clause_parts.main_span(text))
+        at = figure_periods.main_move_at(text, [f.end for f in found])
         spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
         period = bool(spans)
         date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,

@@ -123,3 +123,25 @@ def test_the_first_months_of_a_year_are_a_period_from_its_start(words, checked):
 def test_the_first_half_of_a_session_is_no_year(checked):
     claim, _result = checked("The S&P 500 rose 0.4% in the first half of trading on Friday.", "2023-06-30")["0.4%"]
     assert claim.since is None
+
+
+def test_a_month_a_market_closed_with_a_figure_is_that_month_s_move(checked):
+    claim, result = checked("The S&P 500 closed November with an 8.9% jump, its best month in a year.", "2023-12-01")[
+        "8.9%"]
+    assert (claim.measure, claim.since, claim.day, result.verdict) == (
+        "period", dt.date(2023, 11, 1), dt.date(2023, 11, 30), "matches")
+
+
+def test_the_past_days_right_after_a_figure_are_its_period(checked):
+    """5,599.30 on Wednesday 12 March 2025 to 5,638.94 on Friday the 14th: +0.71% over the past two days."""
+    claim, result = checked("The S&P 500 has climbed 0.7% the past two days.", "2025-03-14")["0.7%"]
+    assert claim.measure == "period" and result.verdict == "matches"
+
+
+@pytest.mark.parametrize(("sentence", "quote", "verdict"), [
+    ("The S&P's financials index is up 13.8% across the past year.", "13.8%", "uncheckable"),
+    ("At the moment, the Hang Seng Index is up 2.3% to 17,217.86.", "2.3%", "uncheckable"),
+])
+def test_a_sector_index_and_a_live_figure_get_no_verdict(sentence, quote, verdict, checked):
+    _claim, result = checked(sentence, "2025-03-14")[quote]
+    assert result.verdict == verdict
