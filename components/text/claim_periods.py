@@ -75,13 +75,20 @@ def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> Da
     ranking's look-back ("best day since 2008") nor a period nearer another figure."""
     found = quantities(clause.text)
     ranks = [r for r in found if r.kind == "rank"]
-    comma = clause.text.find(",")
+    comma, last = clause.text.find(","), clause.text.rfind(",", 0, lo)
     opening = (0, comma) if q is not None and 0 < comma < q.start and comma < lo and not any(
         f.start < comma for f in found) else (0, 0)
+    # a range written in the opening phrases: "In the second phase, from January 30th to March 20th, a total of 36
+    # trading days, the index fell by 16.26%"
+    written = (0, last) if q is not None and 0 < last and not any(f.start < last for f in found) else (0, 0)
     ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS and not e.fiscal
               and not any(r.start <= e.start < r.end for r in ranks)]
     own = (e for e in ranges if lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q)))
-    return next(own, None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None)
+    return next(own, None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None) or next((
+        e for e in ranges if written[0] <= e.start < written[1] and _WRITTEN_RANGE.match(e.text)), None)
+
+
+_WRITTEN_RANGE = re.compile(r"(?:from|between)\s|[^—–]*[—–]", re.IGNORECASE)  # a range _ranges in dates.py made
 
 
 def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:

@@ -8,6 +8,8 @@ import datetime as dt
 
 import pytest
 
+from components.text.dates import find_date_expressions
+
 FRIDAY = "2025-03-14"  # the S&P 500: 5,770.20 on Fri 7 March, 5,614.56 Mon 10, 5,521.52 Thu 13, 5,638.94 Fri 14
 
 
@@ -145,3 +147,21 @@ def test_the_past_days_right_after_a_figure_are_its_period(checked):
 def test_a_sector_index_and_a_live_figure_get_no_verdict(sentence, quote, verdict, checked):
     _claim, result = checked(sentence, "2025-03-14")[quote]
     assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(("sentence", "quote", "since", "day"), [
+    ("In the first stage, January 3rd — January 27th, 16 trading days, the Hang Seng Index surged 14.70%.", "14.70%",
+     dt.date(2023, 1, 3), dt.date(2023, 1, 27)),
+    ("In the second stage, from January 30th to March 20th, the Hang Seng Index fell by 16.26%.", "16.26%",
+     dt.date(2023, 1, 30), dt.date(2023, 3, 20)),
+    ("The Hang Seng Index fell 16.26% between January 30 and March 20.", "16.26%", dt.date(2023, 1, 30),
+     dt.date(2023, 3, 20)),
+])
+def test_a_range_of_two_written_days_is_the_figure_s_period(sentence, quote, since, day, checked):
+    claim, result = checked(sentence, "2023-07-11")[quote]
+    assert (claim.measure, claim.since, claim.day, result.verdict) == ("period", since, day, "matches")
+
+
+def test_two_days_a_thing_happened_on_are_no_range():
+    found = find_date_expressions("Shares rose on March 3 and March 7.", "2023-07-11")
+    assert [e.kind for e in found] == ["absolute", "absolute"]
