@@ -358,7 +358,7 @@ def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tupl
             return day, _("'{words}': {rule}; {why}").format(words=e.text, rule=e.rule, why=why), False
         return e.start_date, _("'{words}' in its own words: {rule}").format(words=e.text, rule=e.rule), \
             e.kind != "overnight"
-    other_market = clause.follows_move and MARKET_TZ.get(market, clause.tz) != clause.tz
+    other_market = (clause.follows_move or bool(clause.implicit)) and MARKET_TZ.get(market, clause.tz) != clause.tz
     based = claim_periods.base_day(clause, q) if q.kind in ("percent", "points") else None
     elsewhere = (clause.date is not None and not clause.implicit
                  and (claim_periods.another_figures(clause, q, clause.date)

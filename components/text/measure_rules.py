@@ -77,10 +77,13 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "other", _("a share of something (\"90 per cent of last year's purchases\"), not a price move")
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
         return "fundamental", _("{reason} (a comparison with a year before)").format(reason=_(L.FUNDAMENTALS_REASON))
-    lo = max(0, q.start - 60)
+    lo = max(0, q.start - 60, part_of(text, q.start)[0])  # not "ASX likely to fall after Nvidia's 9.5pc drop"
     if _TARGET.search(text[max(0, q.start - 160):q.start]):  # "raised its target ... to 24,000 points by the end
         lo = min(lo, part_of(text, q.start)[0])  # of 2025, an increase of 6%": every figure of its part
     forecast = _FORECAST.search(text[lo:q.start])
+    if forecast and (_TO_GO.search(text, max(0, lo + forecast.start() - 12), lo + forecast.end())
+                     or _CAUSE_BETWEEN.search(text, lo + forecast.end(), q.start)):
+        forecast = None  # "with four days to go in 2025 trading", "ASX to fall after Nvidia's 9.5pc drop": traded
     if forecast and q.kind in ("level", "percent", "points"):
         return "other", _("a price expected, not one that traded ('{words}')").format(words=forecast.group().strip())
     for window in _what_it_measures(q, owner, text):
@@ -158,6 +161,10 @@ def _what_it_measures(q: Quantity, owner: Owner, text: str) -> list[str]:
     elif owner.subject is None and verb is not None:
         out.append(text[max(0, verb.start - 40):verb.start])
     return out
+
+
+_CAUSE_BETWEEN = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
+_TO_GO = re.compile(r"\b(?:days?|weeks?|months?|sessions?|hours?) (?:left )?to go\b", re.IGNORECASE)
 
 
 def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.date | None

@@ -34,3 +34,18 @@ def test_a_us_wrap_that_mentions_asia_later_stays_a_us_story(checked):
     found = checked("The S&P 500 climbed 0.44 per cent to 6,693.75 on Monday.\n\nAsian stocks opened higher on "
                     "Tuesday.", "2025-09-22")
     assert found["6,693.75"][0].day.isoformat() == "2025-09-22"
+
+
+def test_a_us_listing_named_beside_an_asian_index_keeps_its_own_session(checked):
+    """Published Wednesday 4 September 2024 in Sydney: Nvidia's 9.5% drop is Tuesday's New York session, though its
+    sentence names the ASX first; the ASX's expected fall is no price that traded."""
+    found = checked("ASX likely to fall sharply after Nvidia's 9.5pc drop.\n\nThe ASX is likely to drop on Wednesday "
+                    "after Nvidia copped a 9.5% hit in New York.", "2024-09-04")
+    claim, result = found["9.5pc"]
+    assert (claim.symbol, claim.day.isoformat(), result.verdict) == ("NVDA", "2024-09-03", "matches")
+
+
+def test_days_to_go_are_no_forecast(checked):
+    claim, result = checked("With just four days to go in 2025 trading, the S&P 500 is up 17.9% on the year.",
+                            "2025-12-24")["17.9%"]
+    assert (claim.measure, result.verdict) == ("period", "matches")
