@@ -83,8 +83,10 @@ def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> Da
     written = (0, last) if q is not None and 0 < last and not any(f.start < last for f in found) else (0, 0)
     ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS and not e.fiscal
               and not any(r.start <= e.start < r.end for r in ranks)]
-    own = (e for e in ranges if lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q)))
-    return next(own, None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None) or next((
+    own = [e for e in ranges if lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q))]
+    if q is not None:  # the nearest: "This month's setback kept the index at 7.1 per cent loss since the start of
+        own.sort(key=lambda e: _gap(e, q))  # the year" is the year's
+    return next(iter(own), None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None) or next((
         e for e in ranges if written[0] <= e.start < written[1] and _WRITTEN_RANGE.match(e.text)), None)
 
 
@@ -319,6 +321,20 @@ def paragraph_period(clause: Clause, clauses) -> DateExpression | None:
         return None
     return next((e for e in first.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
                  and not e.fiscal and e.start <= 12), None)
+
+
+_RUN_OF = re.compile(r"\b(?P<n>\w+)-(?:day|session) $", re.IGNORECASE)
+_RUN_NOUN = re.compile(r" (?:rally|gain|advance|winning streak|climb|rise|run|slide|decline|losing streak|sell-?off"
+                       r"|rout|drop|fall|retreat)\b", re.IGNORECASE)
+
+
+def run_figure(clause: Clause, q: Quantity) -> tuple[int, str, int] | None:
+    """The run a figure is the move of ("ending a four-day 5.3 per cent rally"): its sessions, its words and where
+    they start; None when the figure is not one."""
+    m = _RUN_OF.search(clause.text, max(0, q.start - 20), q.start)
+    noun = _RUN_NOUN.match(clause.text, q.end) if m else None
+    n = L.number_word(m.group("n")) if noun else None
+    return (n, clause.text[m.start():noun.end()], m.start()) if n and n > 1 else None
 
 
 def run_before(clause: Clause, q: Quantity) -> Quantity | None:

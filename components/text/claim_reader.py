@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from components.analysis.article_claims import ArticleClaim
 from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
-from components.locale import N_, _
+from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
 from components.text import claim_periods, figure_days, runs
 from components.text import entities as E
@@ -265,6 +265,9 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     if measure not in ("day", "points") or written or claim_periods.own_day(clause, q):
         return None
     period = "period" if measure == "day" else "period_points"
+    in_run = _in_a_run(q, clause, market, day, period)
+    if in_run is not None:
+        return in_run
     run = claim_periods.run_before(clause, q)
     if run is not None:
         since = story_sessions.sessions_back(market, day, run.count)
@@ -279,6 +282,22 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
             words=opened.text, first=date_as(opened.start_date, "date"), last=date_as(opened.end_date, "date")), \
             day, written, claim_periods.paragraph_fields(opened, day)
     return None
+
+
+def _in_a_run(q: Quantity, clause: Clause, market: str, day: dt.date, period: str) -> tuple | None:
+    """A figure inside the run it is the move of ("ending a four-day 5.3 per cent rally"): that run's sessions, ended
+    the session before when the clause ended it; None otherwise."""
+    run_of = claim_periods.run_figure(clause, q)
+    if run_of is None:
+        return None
+    count, words, at = run_of
+    last = story_sessions.previous_session(market, day) if runs.ENDED.search(clause.text, max(0, at - 40), at) \
+        else day
+    since = story_sessions.sessions_back(market, last, count)
+    return period, _("'{words}': the move of that run, to {day}").format(words=words, day=date_as(last, "date")), \
+        last, False, {"day": last, "since": since, "since_rule": ngettext(
+            "the {count} session from {day}", "the {count} sessions from {day}", count).format(
+            count=count, day=date_as(since, "date"))}
 
 
 def _currency_near(q: Quantity, text: str) -> str:

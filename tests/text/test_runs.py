@@ -103,3 +103,11 @@ def test_a_close_on_record_is_a_record(checked):
     claim, result = checked("The S&P 500 rose 0.4% to 6,693.75 on Monday, its highest close on record.",
                             "2025-09-22")["highest close on record"]
     assert claim.since is None and result.verdict == "uncheckable" and "before the data" in result.explanation
+
+
+def test_a_figure_inside_a_run_it_ended_is_that_run_s_move(checked):
+    """Thursday 26 June 2025: the Hang Seng Index fell 0.61%, after four sessions that took it from 23,237.74 (19
+    June) to 24,474.67 (25 June), +5.32%."""
+    claim, result = checked("Hong Kong stocks fell 0.6 per cent on Thursday, ending a four-day 5.3 per cent rally.",
+                            "2025-06-26")["5.3 per cent"]
+    assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2025, 6, 25), "matches")
