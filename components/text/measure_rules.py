@@ -46,7 +46,8 @@ _OPENING = re.compile(r"\b(?:open(?:ed|s|ing)?|at the open(?:ing)?|at the start 
                       re.IGNORECASE)
 _UPON_OPEN = re.compile(r"(?:\s(?:points?|per ?cent|percent|%))?\s(?:upon|on|at|after) (?:the )?open(?:ing)?\b"
                         r"(?! (?:of|a|an|the)\b)", re.IGNORECASE)  # "25,000 points upon opening", not "on opening of"
-_FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:its|the|their|a|an)\s$", re.IGNORECASE)
+_FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:(?:near|close to)\s)?(?:(?:its|the|their|a|an)"
+                        r"\s)?$", re.IGNORECASE)  # "retreating from near a two-week high": a past mark
 _GIVEN_BACK = re.compile(r"\b(?:eras\w+|wip\w+ out|par\w+|surrender\w*|gave back|giving back|reversed|reversing)"
                          r"(?: all| most| part)?(?: of)? (?:a|an|its|the|their|early|earlier|initial|morning)"
                          r" (?:\w+ )?(?:[\d.,]+ ?(?:%|per ?cent|percent|points?) )?"
