@@ -53,7 +53,22 @@ def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, boo
             dateline = dateline or city
         title = header.group("value") if header else ""
         lines.append((len(lines), _OUTLET.sub("", title) if title else rest, bool(title)))
-    return lines, skipped, notices, dateline
+    return lines, skipped, notices + _language_notice(" ".join(line for _, line, _head in lines)), dateline
+
+
+# English's commonest words: a text of some length with almost none of them is in another language
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|for|its|with|that|from|by|at|on)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_WORDS, MIN_ENGLISH = 40, 0.05
+
+
+def _language_notice(body: str) -> list[str]:
+    """A notice when the body does not read as English: the reader's words are English, so it misses the rest."""
+    words = len(_WORD.findall(body[:20_000]))
+    if words < MIN_WORDS or len(_ENGLISH.findall(body[:20_000])) >= MIN_ENGLISH * words:
+        return []
+    return [_("This text does not read as English (few words such as 'the' or 'and'): the reader knows English "
+              "market reports only, so it may miss this text's figures and dates.")]
 
 
 def _published_notice(header: re.Match, published: dt.date) -> list[str]:

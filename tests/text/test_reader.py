@@ -608,3 +608,15 @@ def test_the_lead_is_the_first_body_paragraphs_not_the_byline_and_notes():
             "Hong Kong stocks fell 2% on Wednesday as rate fears spread across the region.\n\nTencent dropped 3%.")
     reading = read_article(text, "2025-06-12")
     assert reading.session == D(2025, 6, 11) and clause(text, "2025-06-12", "Tencent").day == D(2025, 6, 11)
+
+
+def test_a_text_in_another_language_is_said_to_be_read_as_english_only():
+    german = ("Der Hang Seng-Index schloss am Freitag 3,66 Prozent niedriger bei 14.863,06 Punkten. Damit stiegen die "
+              "Verluste in dieser Woche auf über acht Prozent, nachdem Anleger Aktien chinesischer Technologiekonzerne "
+              "verkauften. Auch die Festlandbörsen gaben nach, während der Yuan weiter schwächelte und Händler "
+              "vorsichtig blieben, weil neue Daten erwartet werden.")
+    english = ("Hong Kong stocks fell on Friday, with the Hang Seng Index down 3.66 per cent at 14,863.06 points as "
+               "investors sold shares of Chinese technology companies for a second day and the yuan weakened to its "
+               "lowest level in years against the dollar, adding to the week's losses of more than eight per cent.")
+    assert any("does not read as English" in n for n in read_article(german, "2022-10-28").notices)
+    assert not any("does not read as English" in n for n in read_article(english, "2022-10-28").notices)
