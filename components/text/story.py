@@ -65,7 +65,8 @@ _ASIAN_LEAD = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:marke
                          r"|indices) (?:opened|started|began|edged|rose|climbed|gained|fell|slipped|dropped|traded"
                          r"|were trading|are trading|kicked off)\b"  # an Australian morning note: "ASX likely to fall"
                          r"|\bASX(?: 200)?(?: futures)? (?:is |are )?(?:likely|set|poised|expected|tipped) to\b"
-                         r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)")
+                         r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)"
+                         r"|\$US ?\d")  # Australian style: "erasing $US589 billion ($936 billion)"
 
 
 def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
@@ -74,7 +75,7 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
     place, rule = article_place(text, dateline)
     if dateline.upper() in DATELINE_PLACES or overnight_us(text):
         return place, rule
-    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:1])[:LEAD_CHARS]
+    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:2])[:LEAD_CHARS]
     if _ASIAN_LEAD.search(lead):
         return "HK", _("its lead reports Asian markets trading, as a story written in Asia does")
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)

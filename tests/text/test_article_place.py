@@ -49,3 +49,11 @@ def test_days_to_go_are_no_forecast(checked):
     claim, result = checked("With just four days to go in 2025 trading, the S&P 500 is up 17.9% on the year.",
                             "2025-12-24")["17.9%"]
     assert (claim.measure, result.verdict) == ("period", "matches")
+
+
+def test_dollars_written_the_australian_way_place_a_story_in_asia(checked):
+    """Published Tuesday 28 January 2025 in Australia: Nvidia's 17% fall was Monday's New York session."""
+    claim, result = checked("Nvidia's plunge erased a record amount of stock-market value.\n\nNvidia shares tumbled 17 "
+                            "per cent, erasing $US589 billion ($936 billion) from its market value.", "2025-01-28")[
+        "17 per cent"]
+    assert (claim.day.isoformat(), result.verdict) == ("2025-01-27", "matches")
