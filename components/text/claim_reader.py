@@ -246,11 +246,11 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
                 words=q.text, day=date_as(last, "weekday_day")), last, True, {"day": last}
         rule = _("'{words}' is a run at a time the text does not date ('when …')").format(words=q.text)
         return "streak", rule, day, False, {"day": day, "unsure": rule}
-    if measure == "streak" and (runs.ENDED.search(clause.text, max(0, q.start - 40), q.start)
-                                or runs.FIRST_IN.match(q.text)):
+    if measure == "streak" and runs.ended_by(clause.text, q):  # "snapping a three-day losing streak": ended before;
+        # "rose 1.2% last week, its first weekly gain in three weeks": before the week the clause is about
         ended = min([p.end_date for p in (*clause.periods, clause.date) if p and p.is_range and p.end_date < day]
-                    + [day])  # "rose 1.2% last week, its
-        last, rule = runs.run_end(clause.text, q, ended, market)  # first weekly gain in three weeks": before that week
+                    + [day])
+        last, rule = runs.run_end(clause.text, q, ended, market)
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})
     on = claim_periods.dated_base(clause, q) if measure == "level" else None
     if on is not None and (standing := story_sessions.last_session(market, on.start_date)) != on.start_date:

@@ -102,14 +102,11 @@ def verbs_in(text: str) -> list[Verb]:
         if _NOUN_BEFORE.search(before) or (word == lemmas.get(word) and _NOUN_BEFORE_BARE.search(before)):
             continue  # "a jump of", "a fresh record", "within reach", "share price rise": a noun, not a verb
         out.append(Verb(m.group(), m.start(), m.end(), lemmas.get(word, word), directions.get(word, 0)))
-    for m in _WAS_WAY.finditer(text):  # "the Dow Jones Industrial Average was down 0.1%": a move said with "be"
+    for m in _COPULA.finditer(text):  # "the Dow Jones Industrial Average was down 0.1%": a move said with "be"
         if not any(v.start <= m.start() < v.end or m.start() <= v.start < m.end() for v in out):
-            out.append(Verb(m.group(), m.start(), m.end(), "be", 1 if m.group("way").lower() in ("up", "higher")
-                            else -1))
+            way = next((sign for word, sign in L.DIRECTION_WORDS.items() if m.group().lower().endswith(" " + word)), 0)
+            out.append(Verb(m.group(), m.start(), m.end(), "be", way))
     return sorted(out, key=lambda v: v.start)
-
-
-_WAS_WAY = re.compile(r"\b(?:was|were|is|are)(?: also)? (?P<way>up|down|higher|lower)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

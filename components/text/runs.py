@@ -29,11 +29,17 @@ _DAYS_AFTER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|\d{1,2}) (?:trad
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
+def ended_by(text: str, q: Quantity) -> re.Match | None:
+    """What ends the run ``q`` before the clause's session: "snapping a" before it, or its own "first rise in three
+    weeks"; None when it runs up to the session."""
+    return ENDED.search(text, max(0, q.start - 40), q.start) or FIRST_IN.match(q.text)
+
+
 def run_end(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date | None, str]:
     """The last session of the run ``q`` in a clause whose session is ``day``, and the rule; None (with the reason)
     when the clause ended the run at a time it does not pin ("since ending a two-day slide" counts sessions from a
     day the text leaves one session either way)."""
-    ended = ENDED.search(text, max(0, q.start - 40), q.start) or FIRST_IN.match(q.text)
+    ended = ended_by(text, q)
     if ended is None:
         return story.last_session(market, day), _("'{words}': a run up to the clause's session ({day})").format(
             words=q.text, day=date_as(day, "weekday_day"))
