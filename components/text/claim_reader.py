@@ -29,7 +29,7 @@ from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
-from components.text import claim_periods, figure_days, runs
+from components.text import claim_periods, figure_days, live_reports, runs, story_lines
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
@@ -40,10 +40,7 @@ from components.text.reader import MARKET_TZ, Clause, Reading, read_article
 
 PLACES = {"": N_("read from the text"), "HK": N_("Hong Kong (an Asian report)"),  # shown through _()
           "US": N_("New York (a US report)")}
-_STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
-_LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
-_PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sinking Friday": a live marker
-_MORNING_REPORT = L.patterns(L.MORNING_REPORT)
+_FOREIGN = N_("the text is not in English, the one language the reader reads: its subjects and days are guesses")
 _PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
                         r"|ahead of the open)\b", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
@@ -97,10 +94,8 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     """Every claim of a text already read, in order, at most MAX_ARTICLE_CLAIMS (and MAX_SENTENCE_FIGURES of one
     sentence); each limit reached is added to ``notices``."""
     lead = [c.text for c in reading.clauses if not c.heading][:4]
-    marker, markets = _live_marker(lead, reading.place)
-    marker = marker or next((m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m),
-                            "")
-    morning = _morning_report(reading)
+    marker, markets = live_reports.live_marker(reading, lead)
+    morning = live_reports.morning_report(reading)
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
     story = _Story(reading, E.Memory(reading.place, reading.company), morning or marker, bool(morning),
                    intraday_markets=frozenset() if morning else markets, before_open=before_open)
@@ -111,7 +106,8 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
                 limit=MAX_ARTICLE_CLAIMS))
             break
         story.claims += _clause_claims(clause, story, notices)
-    return story.claims
+    english = story_lines.reads_as_english(" ".join(c.text for c in reading.clauses))  # else "fell" is unread
+    return story.claims if english else [replace(c, unsure=c.unsure or _(_FOREIGN)) for c in story.claims]
 
 
 _OR = re.compile(r"\s*(?:,\s*)?(?:or|\()\s*")  # "76.40 points or 1.63%", "76.40 points (1.63%)"
@@ -134,32 +130,6 @@ def _paired(out: list[ArticleClaim], qs: list[Quantity], text: str) -> list[Arti
                                  since=other.since, since_rule=other.since_rule, day=other.day,
                                  trail=mine.trail[:3] + (rule,), unsure="")  # whose, listing, session, measure
     return out
-
-
-def _live_marker(lead: list[str], place: str) -> tuple[str, frozenset[str]]:
-    """The lead's words that make the story a report written while the session was open, and the markets they are
-    about: "shares were sinking Friday" is about the listings its clause names (none named: no marker), "at
-    midday" about every market."""
-    for text in lead:
-        m = _LEAD_INTRADAY.search(text)
-        if m is None:
-            continue
-        if not _PROGRESSIVE.match(m.group()):
-            return m.group(), frozenset()
-        markets = frozenset(f.market for f in E.mentions(text, place) if f.market and f.symbol)
-        if markets:
-            return m.group(), markets
-    return "", frozenset()
-
-
-def _morning_report(reading: Reading) -> str:
-    """The words of the title or lead that make the text a report of the morning session ("drops 535 points in half
-    a day"), unless its session was a half day on the exchange's calendar; else ""."""
-    if reading.place not in claim_periods.ASIAN:
-        return ""
-    day = reading.session or reading.published
-    found = next((m.group() for c in reading.clauses[:12] for m in [_MORNING_REPORT.search(c.text)] if m), "")
-    return "" if not found or story_sessions.early_close(reading.place, day) else found
 
 
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:

@@ -143,6 +143,12 @@ _NAMED_MOVE = re.compile(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|d
                          r"(?: of| by)?(?: (?:" + L.alternation(re.escape(k) for k in L.QUALIFIERS if k) + r"))?\s$")
 
 
+# a running tally brought to the figure: "taking the loss for the week to 2.6%", "cutting its weekly advance to 2.4%"
+_TALLY_TO = re.compile(r"\b(?:its|the|their|a|his|her)\s(?:[\w-]+\s){0,2}?(" + L.alternation(L.DIRECTION_NOUNS)
+                       + r")\s(?:[\w-]+\s){0,5}?to\s(?:(?:about|around|just|only|roughly|nearly|almost)\s)?"
+                       r"[-+−]?[$€£¥]?$")
+
+
 def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
     """Which way a figure says its listing moved (0 when it does not say)."""
     if q.sign:
@@ -155,6 +161,9 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
         if noun and noun.group(1) in L.DIRECTION_NOUNS:
             return L.DIRECTION_NOUNS[noun.group(1)]
     before = text[max(0, q.start - 40):q.start].lower()
+    tally = _TALLY_TO.search(text[max(0, q.start - 70):q.start].lower())
+    if tally:  # "taking the loss for the week to 2.6%": the noun says the way, whatever verb came before
+        return L.DIRECTION_NOUNS[tally.group(1)]
     named = _NAMED_MOVE.search(before)
     if named:
         word = named.group(1)

@@ -285,6 +285,8 @@ class Memory:
     recent: list[Mention] = field(default_factory=list)  # the companies named, latest last (a few only)
     coded: dict[str, Mention] = field(default_factory=dict)  # companies named with their exchange code
     main_index: Mention | None = None  # the last index named outside a cause ("after Wall Street's S&P 500 hit ...")
+    clauses: int = 0  # clauses read so far
+    main_index_at: int = -9  # the clause that named ``main_index``
 
     def resolve(self, m: Mention, clause: str) -> Mention:
         """A reference as the company or index it points back to (its own words kept); other mentions as they are."""
@@ -292,6 +294,13 @@ class Memory:
             return self._company(m, clause)
         if m.kind == "index_ref":
             words = m.text.lower()
+            other = self.main_index
+            if "benchmark" in words and other is not None and self.clauses - self.main_index_at <= 2 and \
+                    other.symbol != BENCHMARKS.get(self.place, BENCHMARKS["HK"])[0] and \
+                    other.symbol in {symbol for symbol, _name in BENCHMARKS.values()}:
+                return replace(other, text=m.text, start=m.start, end=m.end, cue="", alone=False, rule=_(
+                    "'{words}' points back to the {index}, a market's benchmark named just before").format(
+                    words=m.text, index=other.name))  # "The S&P 500 fell 0.3%. The benchmark index is still up 17%"
             if "benchmark" in words or "market" in words or self.last_index is None:
                 symbol, name = BENCHMARKS.get(self.place, BENCHMARKS["HK"])
                 return replace(m, kind="index", name=name, symbol=symbol, market=self.place, cue="", alone=False,
@@ -362,7 +371,8 @@ class Memory:
             out.append(m)
             self.note(m)
             if m.kind in ("index", "market") and not _AS_CAUSE.search(clause[:m.start]):
-                self.main_index = m
+                self.main_index, self.main_index_at = m, self.clauses
+        self.clauses += 1
         return out
 
 

@@ -35,7 +35,7 @@ DOWN_VERBS = ("fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plu
               "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "sag", "weaken", "dive", "nosedive",
               "crumble", "collapse", "fade", "retrench", "underperform", "trail", "lag", "erase", "surrender",
               "pare", "trim", "give", "wipe", "cut", "shave", "knock", "drag", "lower", "contract", "shrink", "slip",
-              "stumble", "sour", "wilt", "bleed")
+              "stumble", "sour", "wilt", "bleed", "decrease", "crater")
 NEUTRAL_VERBS = ("close", "end", "finish", "settle", "open", "trade", "stand", "hover", "change", "move", "stay",
                  "remain", "log", "post", "record", "mark", "register", "book", "notch", "chalk", "see", "swing",
                  "edge", "inch", "head", "gap", "top", "hit", "reach", "touch", "extend", "tack", "snap", "reverse",

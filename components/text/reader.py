@@ -283,6 +283,8 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
     for _round in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
         at = figure_periods.main_move_at(text, [f.end for f in found])
+        regional = story.asian_move(text, state.context.place, found) if paragraph in state.lead else None
+        at = regional.end() if at is None and regional else at
         spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
         period = bool(spans)
         date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
@@ -291,7 +293,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
         if not (lead and state.session is None and state.preview is None and date is not None and not date.is_range
                 and date.kind in ("absolute", "weekday", "relative") and story.in_window(date.start_date,
                                                                                          state.context.published)
-                and _market_of(text, found, state) == state.context.place):
+                and (regional or _market_of(text, found, state) == state.context.place)):
             break
         _set_session(state, date.start_date, _("the day of the lead's move ('{words}')").format(words=date.text))
     return expressions, at, period, (date, implicit, tz)

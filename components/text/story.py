@@ -59,14 +59,26 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
 _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 
-# a lead that reports Asian markets trading ("Asian markets opened on a higher note on Tuesday, boosted by a Wall
-# Street tech rally"): the story is written in Asia, after the US session it reports
-_ASIAN_LEAD = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:markets|stocks|shares|equities|indexes"
-                         r"|indices) (?:opened|started|began|edged|rose|climbed|gained|fell|slipped|dropped|traded"
-                         r"|were trading|are trading|kicked off)\b"  # an Australian morning note: "ASX likely to fall"
-                         r"|\bASX(?: 200)?(?: futures)? (?:is |are )?(?:likely|set|poised|expected|tipped) to\b"
+# Asian markets moving ("Asian markets opened on a higher note on Tuesday", AP's "Shares were mostly lower Tuesday
+# in Asia"): a lead saying so is written in Asia, after the US session it reports, and its day is the story's
+ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock |equity |share )?(?:markets|stocks"
+                        r"|shares|equities|indexes|indices) (?:opened|started|began|edged|rose|climbed|gained|fell"
+                        r"|slipped|dropped|declined|retreated|advanced|rallied|tumbled|slid|sank|traded|were trading"
+                        r"|are trading|kicked off)\b"
+                        r"|\b(?:[Ss]hares|[Ss]tocks|[Mm]arkets) (?:were|are) (?:mostly |broadly |largely |slightly )?"
+                        r"(?:lower|higher|mixed|up|down)(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday))?"
+                        r" in Asia\b")
+_ASIAN_LEAD = re.compile(ASIAN_MOVE.pattern  # an Australian morning note: "ASX likely to fall"
+                         + r"|\bASX(?: 200)?(?: futures)? (?:is |are )?(?:likely|set|poised|expected|tipped) to\b"
                          r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)"
                          r"|\$US ?\d")  # Australian style: "erasing $US589 billion ($936 billion)"
+
+
+def asian_move(text: str, place: str, found: list) -> re.Match | None:
+    """In a story written in Asia, a clause whose subject is Asia's markets ("Asian stock markets retreated on
+    Wednesday", before any listing it names): the region's move, whose day is the story's."""
+    m = ASIAN_MOVE.search(text) if is_asian(place) else None
+    return m if m and all(m.start() < f.start for f in found) else None
 
 
 def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
@@ -269,7 +281,8 @@ PLACE_CUES = {
                      r"(?:\b|(?<=\.))"),
 }
 DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
-                   "TOKYO": "HK", "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
+                   "TOKYO": "HK", "BANGKOK": "HK", "SEOUL": "HK", "SYDNEY": "HK", "TAIPEI": "HK", "MUMBAI": "HK",
+                   "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
 
 
 def article_place(text: str, dateline: str = "") -> tuple[str, str]:

@@ -62,10 +62,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS, MIN_ENGLISH = 40, 0.05
 
 
+def reads_as_english(body: str) -> bool:
+    """False for a text of some length with almost none of English's commonest words."""
+    words = len(_WORD.findall(body[:20_000]))
+    return words < MIN_WORDS or len(_ENGLISH.findall(body[:20_000])) >= MIN_ENGLISH * words
+
+
 def _language_notice(body: str) -> list[str]:
     """A notice when the body does not read as English: the reader's words are English, so it misses the rest."""
-    words = len(_WORD.findall(body[:20_000]))
-    if words < MIN_WORDS or len(_ENGLISH.findall(body[:20_000])) >= MIN_ENGLISH * words:
+    if reads_as_english(body):
         return []
     return [_("This text does not read as English (few words such as 'the' or 'and'): the reader knows English "
               "market reports only, so it may miss this text's figures and dates.")]

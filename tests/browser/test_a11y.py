@@ -140,7 +140,7 @@ def chart_english(page, where: str) -> list[str]:
 
 
 def settle(page, url_path: str) -> None:
-    B.wait_for_app(page)
+    """After ``B.goto`` (which waits for the app to settle): the page's own parts drawn."""
     if url_path == "timeline":
         page.locator(f"{B.TIMELINE} .tl-root").wait_for()
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()

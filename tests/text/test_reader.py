@@ -620,3 +620,30 @@ def test_a_text_in_another_language_is_said_to_be_read_as_english_only():
                "lowest level in years against the dollar, adding to the week's losses of more than eight per cent.")
     assert any("does not read as English" in n for n in read_article(german, "2022-10-28").notices)
     assert not any("does not read as English" in n for n in read_article(english, "2022-10-28").notices)
+
+
+def test_no_figure_of_a_text_in_another_language_gets_a_verdict(checked):
+    """The reader's words are English: in another language it cannot tell a fall from a rise or a week from a day,
+    so each figure is 'not sure' with that reason, even one whose number happens to match a close."""
+    spanish = ("El índice Hang Seng de Hong Kong cerró el viernes con una caída del 3,66 por ciento, hasta 14.863,06 "
+               "puntos. Las acciones de Alibaba bajaron un 2,1 por ciento hasta HK$66,30, mientras que las de sus "
+               "rivales también perdieron terreno. Los inversores vendieron valores tecnológicos chinos por segundo "
+               "día y el yuan siguió debilitándose frente al dólar durante toda la semana.")
+    found = checked(spanish, "2022-10-28")
+    assert found and {r.verdict for _c, r in found.values()} <= {"not sure", "uncheckable"}
+    assert all("not in English" in r.reason or r.verdict == "uncheckable" for _c, r in found.values())
+
+
+def test_a_running_tally_brought_to_a_figure_takes_its_noun_s_way(checked):
+    """'Taking its loss for the week to 2.6 per cent' after an earlier advance is a 2.6% fall over the week (the
+    Hang Seng, 26 January to 2 February 2024: -2.62%); an advance brought to a figure is a rise."""
+    found = checked("The Hang Seng Index slipped 0.2 per cent on Friday, erasing an early advance of 2.2 per cent "
+                    "and taking its loss for the week to 2.6 per cent.", "2024-02-02")
+    assert found["2.6 per cent"][0].direction == -1 and found["2.6 per cent"][1].verdict == "matches"
+
+
+def test_decreased_is_a_move_of_its_own_subject_in_a_list(checked):
+    found = checked("The Hang Seng China Enterprises Index dropped 1.46%, the Hang Seng Tech Index decreased by "
+                    "1.52%.", "2024-11-28")
+    assert found["1.46%"][0].symbol == "^HSCE" and found["1.52%"][0].symbol == "^HSTECH"
+    assert found["1.52%"][1].verdict == "uncheckable"

@@ -1,0 +1,55 @@
+"""Stories written in Asia about the session before: a regional wire's lead ("Stocks were lower Wednesday in Asia"),
+a dateline from an Asian city, a live story that says where US futures stand, and "the benchmark" right after the
+S&P 500. Every text here is written for the test; the figures are the bundled closes."""
+
+from components.text.reader import read_article
+from components.text.story import story_place
+
+
+def test_an_asian_city_in_the_dateline_places_the_story_in_asia():
+    place, why = story_place("BANGKOK (AP) — Stocks fell.", ["Stocks fell."], "BANGKOK")
+    assert place == "HK" and "Bangkok" in why
+
+
+def test_a_wire_lead_on_stocks_in_asia_places_the_story_in_asia():
+    lead = "Stocks were mostly higher Thursday in Asia after a quiet session on Wall Street."
+    place, why = story_place(lead, [lead], "")
+    assert place == "HK" and "Asia" in why
+
+
+def test_the_lead_s_day_for_asia_makes_the_us_figures_the_session_before_it(checked):
+    """Published Thursday 21 August 2025 about Wednesday's Asian trading: the S&P 500's figures without a day of
+    their own are Tuesday's (6,411.37, -0.59%), the last US session that Wednesday's Asia had seen."""
+    found = checked("Asian stock markets declined on Wednesday, tracking a slide in US chip shares.\n\nOn Wall "
+                    "Street, the S&P 500 lost 0.6% to 6,411.37.", "2025-08-21")
+    assert {found[q][0].day.isoformat() for q in ("0.6%", "6,411.37")} == {"2025-08-19"}
+    assert {found[q][1].verdict for q in ("0.6%", "6,411.37")} == {"matches"}
+
+
+def test_us_futures_quoted_in_an_asian_lead_make_its_asian_figures_live(checked):
+    """A story written while Asia traded (it says where US futures stand): the Hang Seng's figures are from the
+    session in progress, which daily bars cannot check, while the S&P 500's are the previous US close."""
+    found = checked("SEOUL (AP) — Stocks were mostly higher Tuesday in Asia, while U.S. futures were little "
+                    "changed.\n\nHong Kong's Hang Seng advanced 0.4% to 25,740.10.\n\nOn Wall Street, the S&P 500 "
+                    "lost 0.3% to 6,905.74.", "2025-12-30")
+    assert {found[q][1].verdict for q in ("0.4%", "25,740.10")} == {"uncheckable"}
+    assert found["6,905.74"][0].day.isoformat() == "2025-12-29" and found["6,905.74"][1].verdict == "matches"
+
+
+def test_the_benchmark_right_after_the_s_and_p_500_is_the_s_and_p_500_in_an_asian_story(checked):
+    found = checked("SEOUL (AP) — Stocks were mostly lower Tuesday in Asia.\n\nThe S&P 500 lost 0.3% to 6,905.74. "
+                    "The benchmark index is still up more than 17% for the year.", "2025-12-30")
+    claim, result = found["17%"]
+    assert claim.symbol == "^GSPC" and claim.measure == "period" and result.verdict == "matches"
+
+
+def test_the_benchmark_far_from_any_foreign_index_is_the_story_s_own(checked):
+    found = checked("HONG KONG — Stocks rose on Tuesday.\n\nThe S&P 500 lost 0.3% overnight.\n\nProperty "
+                    "developers led the gains.\n\nTraders bought banks.\n\nThe benchmark rose 0.86%.", "2025-12-30")
+    assert found["0.86%"][0].symbol == "^HSI"
+
+
+def test_a_wire_lead_without_a_day_keeps_the_publication_session():
+    reading = read_article("Asian shares slipped, tracking Wall Street.\n\nThe Hang Seng closed 0.7% lower.",
+                           "2025-12-29")
+    assert reading.session in (None, reading.published)
