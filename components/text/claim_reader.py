@@ -247,7 +247,7 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
                                                                     day=date_as(since, "date"))}
     under = clause.section if clause.section is not None and clause.section.is_range else None
     opened = under or claim_periods.paragraph_period(clause, story.reading.clauses)
-    if opened is not None:
+    if opened is not None and opened.start_date <= day:  # never a period yet to come ("Next week, ...")
         return period, _("'{words}' opens its paragraph: a move over {first} to {last}").format(
             words=opened.text, first=date_as(opened.start_date, "date"), last=date_as(opened.end_date, "date")), \
             day, written, claim_periods.paragraph_fields(opened, day)

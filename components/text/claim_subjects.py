@@ -48,8 +48,9 @@ _COPULA = L.patterns((L.COPULA_MOVES,))
 _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|Among|For|Over in|Elsewhere in"
                              r"|Meanwhile in|Back in)\s[^,]{0,60}|(?:Meanwhile|Elsewhere|However|Separately|Still|Also"
                              r"|Overall|Earlier|Later|Today|Yesterday|Now|Instead|Similarly|Likewise)")
-_ATTACHED = re.compile(r"^['’]s\s$|^(?:\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$|^,?\s(?:up|down|higher|lower)\s$"
-                       r"|^\s?\((?:up|down)\s$|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
+_ATTACHED = re.compile(r"^['’]s\s$|^(?:\.?\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$"  # "Tencent Holdings. (-1%)"
+                       r"|^,?\s(?:up|down|higher|lower)\s$|^\s?\((?:up|down)\s$"
+                       r"|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
                           r"|weekly|daily|monthly|yearly|annual|quarterly|intraday|one-day|single-day|solid|steady"

@@ -45,9 +45,8 @@ _EXTRA_FORMS = {"leap": ("leaped",), "spring": ("sprang", "sprung"), "shoot": ("
                 "sink": ("sank", "sunk"), "slide": ("slid",), "bounce": ("bounced",), "lose": ("lost",)}
 # a verb that gives back a move is down unless its object is a loss ("pared losses", "erased its decline")
 GIVE_BACK = ("erase", "surrender", "pare", "trim", "give", "wipe", "reverse", "snap", "shave", "knock", "cut")
-# a neutral verb that keeps the direction of its object: "extended gains" (up), "extended losses" (down)
-CARRY = ("extend", "add to", "build on", "deepen", "widen", "post", "log", "record", "book", "notch", "register",
-         "chalk")
+CARRY = ("extend", "add to", "build on", "deepen", "widen", "post", "log", "record", "book", "notch",  # the way of
+         "register", "chalk")  # their object: "extended gains" (up), "extended losses" (down)
 LOSS_NOUNS = ("loss", "losses", "decline", "declines", "drop", "fall", "slide", "slump", "deficit")
 GAIN_NOUNS = ("gain", "gains", "rise", "rally", "advance", "increase", "jump", "surge", "winning streak")
 
@@ -255,11 +254,12 @@ def alternation(words) -> str:
 
 def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
     """Plain words (escaped) as one alternation on word boundaries; without IGNORECASE a lower-case word also
-    matches capitalised, as it opens a sentence ("Revenue rose"), but "Holding" in a name is not "holding"."""
+    matches capitalised where no word stands before it ("Revenue rose"), not in a name ("Tencent Holdings")."""
     words = list(words)
-    if not flags & re.IGNORECASE:
-        words += [w[:1].upper() + w[1:] for w in words if w[:1].islower()]
-    return re.compile(r"(?<![\w-])(?:" + alternation([re.escape(w) for w in words]) + r")(?![\w-])", flags)
+    capitals = [] if flags & re.IGNORECASE else [w[:1].upper() + w[1:] for w in words if w[:1].islower()]
+    either = alternation([re.escape(w) for w in words]) + (
+        r"|(?<![A-Za-z]\s)(?:" + alternation([re.escape(w) for w in capitals]) + ")" if capitals else "")
+    return re.compile(r"(?<![\w-])(?:" + either + r")(?![\w-])", flags)
 
 
 def patterns(pieces, flags: int = re.IGNORECASE) -> re.Pattern:

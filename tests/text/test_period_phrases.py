@@ -165,3 +165,11 @@ def test_a_range_of_two_written_days_is_the_figure_s_period(sentence, quote, sin
 def test_two_days_a_thing_happened_on_are_no_range():
     found = find_date_expressions("Shares rose on March 3 and March 7.", "2023-07-11")
     assert [e.kind for e in found] == ["absolute", "absolute"]
+
+
+def test_a_paragraph_opening_on_a_week_to_come_gives_no_period_to_today_s_move(checked):
+    """'Next week, ...' looks ahead: Nvidia's 1.99% fall 'in trading today' is that Friday's (17 May 2024)."""
+    found = checked("NEW YORK — Stocks closed mixed on Friday.\n\nNext week, the focus will be on Nvidia's earnings. "
+                    "Nvidia shares fell 1.99% to $924.79 in trading today.", "2024-05-17")
+    assert found["1.99%"][0].measure == "day" and found["1.99%"][0].day.isoformat() == "2024-05-17"
+    assert found["1.99%"][1].verdict == "matches"

@@ -143,3 +143,23 @@ def test_an_australian_morning_note_reports_the_us_session_before_it(checked):
     claim, result = checked("ASX likely to fall sharply after Nvidia's drop.\n\nAt the close of day, the S&P 500 lost "
                             "2.12%.", "2024-09-04")["2.12%"]
     assert (claim.day.isoformat(), result.verdict) == ("2024-09-03", "matches")
+
+
+def test_the_standard_and_poor_s_index_is_the_s_and_p_500(checked):
+    found = checked("NEW YORK — Stocks ended mixed on Friday.\n\nThe Standard & Poor's index rose 6.17 points, or "
+                    "0.12%, to 5,303.27.", "2024-05-17")
+    assert {found[q][0].symbol for q in ("6.17 points", "0.12%", "5,303.27")} == {"^GSPC"}
+    assert {found[q][1].verdict for q in ("0.12%", "5,303.27")} == {"matches"}
+
+
+def test_holdings_in_a_company_s_name_is_no_holding(checked):
+    """'Tencent Holdings. (-1.0%)' is Tencent's move (29 December 2025: -1.0%), not a stake."""
+    found = checked("Hong Kong stocks fell on Monday. Laggards included Xiaomi Corp. (-1.4%) and Tencent Holdings. "
+                    "(-1.0%).", "2025-12-29")
+    assert found["-1.0%"][0].symbol == "0700.HK" and found["-1.0%"][1].verdict == "matches"
+
+
+def test_a_price_in_a_currency_code_is_not_the_name_of_the_next_figure(checked):
+    found = checked("Hong Kong stocks slipped on Thursday. Tencent (00700.HK) closed at HKD 622, down 1.7%.",
+                    "2026-01-15")
+    assert found["1.7%"][0].symbol == "0700.HK" and found["1.7%"][1].verdict == "matches"
