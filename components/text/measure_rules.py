@@ -275,6 +275,18 @@ def _opened(q, owner, clause, story, day, part):
     return None
 
 
+# a ranking of whole periods: "its best week of the year", "the biggest monthly gain", "the worst start to a year"
+_PERIOD_RANK = re.compile(r"\b(?:best|worst|biggest|largest|strongest|weakest|steepest|sharpest|highest|lowest)\s"
+                          r"(?:(?!(?:this|that|the|a|an|of|in|since|for|last)\s)[\w-]+\s){0,2}?"
+                          r"(?:(?:week|month|quarter|year)s?\b|(?:weekly|monthly|quarterly|annual|yearly"
+                          r"|calendar[- ]year)\b|\w+-(?:day|week|month|quarter) period\b|start to)", re.IGNORECASE)
+
+
+_HOPED = re.compile(r"\b(?:potential|possible|would (?:be|mark)|could (?:be|mark)|on (?:track|course|pace) (?:for|to)"
+                    r"|set for|poised for|head(?:ing|ed) for|bid for|chance (?:of|at)|hopes? (?:of|for)|in line for)"
+                    r"\s(?:(?:a|an|its|their|the)\s)?$", re.IGNORECASE)
+
+
 def _ranking(q, owner, clause, story, day, part):
     if q.kind == "rank" and _FROM_MARK.search(clause.text[max(0, q.start - 30):q.start]):
         said = _("'{words}' is the point the move is measured from, not a ranking of this session").format(
@@ -283,6 +295,13 @@ def _ranking(q, owner, clause, story, day, part):
     if q.kind == "rank" and re.match(r"since (?:a|an) ", q.look_back or "", re.IGNORECASE):
         said = _("'{words}' looks back to a move the text does not date").format(words=q.text)
         return "rank", "", f"'{q.text}'", said  # "the most since a 11 per cent drop in October last year"
+    hoped = _HOPED.search(clause.text[max(0, q.start - 40):q.start]) if q.kind in ("rank", "streak") else None
+    if hoped:  # "marking a potential second straight annual gain", "on track for its best month"
+        said = _("'{words}': a run or a record the text says may come, not one that has").format(words=q.text)
+        return ("rank" if q.kind == "rank" else "streak"), "", f"'{hoped.group().strip()}'", said
+    if q.kind == "rank" and _PERIOD_RANK.search(q.text):
+        return "rank", "", f"'{q.text}'", _("'{words}' ranks weeks, months or years against each other; the app ranks "
+                                            "single sessions only").format(words=q.text)
     if q.kind == "rank":
         if q.rank_of == "intraday":
             return "intraday", _("an intraday extreme ranked against others: not in daily closes"), "'intraday'", ""

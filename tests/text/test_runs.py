@@ -111,3 +111,26 @@ def test_a_figure_inside_a_run_it_ended_is_that_run_s_move(checked):
     claim, result = checked("Hong Kong stocks fell 0.6 per cent on Thursday, ending a four-day 5.3 per cent rally.",
                             "2025-06-26")["5.3 per cent"]
     assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2025, 6, 25), "matches")
+
+
+@pytest.mark.parametrize("sentence,published,words", [
+    ("U.S. stocks rose on Friday and closed out their best week of the year.", "2024-09-13", "best week of the year"),
+    ("The S&P 500 rose on Friday, capping its biggest monthly gain since July.", "2024-09-13", "monthly"),
+    ("The Hang Seng fell on Friday to end its worst month since October.", "2024-01-31", "worst month"),
+])
+def test_a_ranking_of_whole_weeks_or_months_is_not_sure(checked, sentence, published, words):
+    """The app ranks single sessions; a week or a month against the others of a year is a different sum, so it says
+    so instead of ranking the session."""
+    found = checked(sentence, published)
+    ranked = [(c, r) for c, r in found.values() if c.measure == "rank"]
+    assert ranked and all(r.verdict == "not sure" and "single sessions" in r.reason for _c, r in ranked), words
+
+
+@pytest.mark.parametrize("sentence,published", [
+    ("The Hang Seng fell 0.7% on Monday, marking a potential second straight annual gain.", "2025-12-29"),
+    ("The S&P 500 is on track for its fifth straight weekly gain.", "2023-12-01"),
+])
+def test_a_run_the_text_says_may_come_is_not_checked(checked, sentence, published):
+    found = checked(sentence, published)
+    runs = [(c, r) for c, r in found.values() if c.measure in ("streak", "rank")]
+    assert runs and all(r.verdict == "not sure" and "may come" in r.reason for _c, r in runs)

@@ -163,3 +163,11 @@ def test_a_price_in_a_currency_code_is_not_the_name_of_the_next_figure(checked):
     found = checked("Hong Kong stocks slipped on Thursday. Tencent (00700.HK) closed at HKD 622, down 1.7%.",
                     "2026-01-15")
     assert found["1.7%"][0].symbol == "0700.HK" and found["1.7%"][1].verdict == "matches"
+
+
+def test_a_sector_named_in_full_is_a_group_not_the_story_s_company(checked):
+    """'Artificial intelligence shares' in a story about Alibaba are many stocks: no single listing to check."""
+    found = checked("Alibaba rose 2% in Hong Kong on Friday. Onshore artificial intelligence shares climbed as much as "
+                    "seven percent this week.", "2025-09-26")
+    claim, result = found["seven percent"]
+    assert claim.symbol is None and result.verdict == "uncheckable"
