@@ -285,14 +285,14 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
         at = figure_periods.main_move_at(text, [f.end for f in found])
         regional = story.asian_move(text, state.context.place, found) if paragraph in state.lead else None
         at = regional.end() if at is None and regional else at
-        spans = figure_periods.period_spans(text, expressions, at, state.context.now) if at is not None else []
-        period = bool(spans)
-        date, implicit, tz = _date_of(text, expressions, at is not None and not period, found, paragraph, state,
-                                      spans, at or 0)
-        lead = at is not None and not period and not implicit and paragraph in state.lead
-        if not (lead and state.session is None and state.preview is None and date is not None and not date.is_range
-                and date.kind in ("absolute", "weekday", "relative") and story.in_window(date.start_date,
-                                                                                         state.context.published)
+        past = [e for e in expressions if at is None or not (e.resolved and e.is_range  # a move is never "in 2026"
+                                                             and e.start_date > state.context.published)]
+        spans = figure_periods.period_spans(text, past, at, state.context.now) if at is not None else []
+        period, moved = bool(spans), at is not None and not spans
+        date, implicit, tz = _date_of(text, past, moved, found, paragraph, state, spans, at or 0)
+        if not (moved and not implicit and paragraph in state.lead and state.session is None and state.preview is None
+                and date is not None and not date.is_range and date.kind in ("absolute", "weekday", "relative")
+                and story.in_window(date.start_date, state.context.published)
                 and (regional or _market_of(text, found, state) == state.context.place)):
             break
         _set_session(state, date.start_date, _("the day of the lead's move ('{words}')").format(words=date.text))

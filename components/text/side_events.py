@@ -12,10 +12,10 @@ from dataclasses import replace
 from components.facts import MAX_SYMBOLS
 from components.locale import _
 from components.locale.formats import date_as
-from components.text import claim_periods, clause_parts, event_parts, lexicon, periods_of, quantities, runs
+from components.text import claim_periods, clause_parts, event_parts, lexicon, periods_of, quantities, runs, story
 from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
 from components.text.date_types import DateExpression, month_span, since_day
-from components.text.reader import Clause, Reading
+from components.text.reader import MARKET_TZ, Clause, Reading
 from components.text.titles import suggest_title
 
 
@@ -176,3 +176,25 @@ def apart(clause: Clause, part: event_parts.Part) -> Candidate:
                      suggest_title(words), guess_category(words), cue(words),
                      _("medium: {rule}; a move in its sentence's list").format(rule=rule), clause.tz or DEFAULT_TZ,
                      (), e.qualifier)
+
+
+# Wall Street's move in a story written in Asia: "after stocks slipped on Wall Street", "following a decline on Wall
+# Street", "tracking an overnight rally in U.S. stocks"
+_WALL_STREET = re.compile(r"\b(?:on|in|from) Wall Street\b|\bWall Street['’]s\b"
+                          r"|\bin (?:U\.S\.|US) (?:stocks|shares|markets)\b"
+                          r"|\b(?:U\.S\.|US) (?:stocks|shares|markets) (?=\w+ed\b)")
+
+
+def wall_street_before(clause: Clause, reading: Reading, part: event_parts.Part) -> list[DateExpression]:
+    """The day of a Wall Street move that a clause of an Asian story follows: the last US session before the clause's
+    own day (the US session of that day had not begun); none for futures, which trade while Asia does."""
+    words = clause.text[part.start:part.end]
+    m = _WALL_STREET.search(words)
+    if m is None or not story.is_asian(reading.place) or clause.date is None or clause.date.is_range \
+            or "futures" in words.lower() or not (lexicon.move_verb_re().search(words) or any(
+                re.search(rf"\b{re.escape(n)}\b", words.lower()) for n in lexicon.DIRECTION_NOUNS)):
+        return []
+    day = story.previous_session("US", clause.date.start_date)
+    return [DateExpression(m.group(), part.start + m.start(), part.start + m.end(), "relative", day, day, _(
+        "Wall Street's move before this Asian session: the last US session before {day}").format(
+        day=date_as(clause.date.start_date, "weekday_day")), tz=MARKET_TZ["US"])]

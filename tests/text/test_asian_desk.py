@@ -2,8 +2,13 @@
 a dateline from an Asian city, a live story that says where US futures stand, and "the benchmark" right after the
 S&P 500. Every text here is written for the test; the figures are the bundled closes."""
 
+import datetime as dt
+
+from components.text.extraction import propose_events
 from components.text.reader import read_article
 from components.text.story import story_place
+
+D = dt.date
 
 
 def test_an_asian_city_in_the_dateline_places_the_story_in_asia():
@@ -53,3 +58,23 @@ def test_a_wire_lead_without_a_day_keeps_the_publication_session():
     reading = read_article("Asian shares slipped, tracking Wall Street.\n\nThe Hang Seng closed 0.7% lower.",
                            "2025-12-29")
     assert reading.session in (None, reading.published)
+
+
+def test_a_wall_street_move_an_asian_session_follows_is_the_us_session_before_it():
+    """'Shares fell Tuesday in Asia after stocks slipped on Wall Street': the slip is Monday's US session."""
+    found = propose_events("SEOUL (AP) — Shares fell Tuesday in Asia after stocks slipped on Wall Street.",
+                           "2025-12-30")
+    days = {(c.start_date, c.end_date) for c in found.candidates}
+    assert (D(2025, 12, 29), D(2025, 12, 29)) in days and not found.unresolved
+
+
+def test_futures_are_not_the_us_session_before():
+    found = propose_events("SEOUL (AP) — Shares fell Tuesday in Asia after U.S. futures slipped on Wall Street.",
+                           "2025-12-30")
+    assert (D(2025, 12, 29), D(2025, 12, 29)) not in {(c.start_date, c.end_date) for c in found.candidates}
+
+
+def test_a_year_to_come_never_dates_a_move(checked):
+    found = checked("HONG KONG — The Hang Seng fell 0.7% on Monday, even as Beijing pledged more support in 2026.",
+                    "2025-12-29")
+    assert found["0.7%"][0].measure == "day" and found["0.7%"][1].verdict == "matches"
