@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -188,20 +188,25 @@ def event_table(rows: pd.DataFrame, taus: np.ndarray, fit: tuple, bench_est: np.
 
 
 def overlapping_events(event: Event, events: Sequence[Event], stock_dates: pd.DatetimeIndex, symbol: str,
-                       estimation: Window = DEFAULT_ESTIMATION, event_window: Window = DEFAULT_EVENT_WINDOW
-                       ) -> list[Overlap]:
+                       estimation: Window = DEFAULT_ESTIMATION, event_window: Window = DEFAULT_EVENT_WINDOW,
+                       positions: Mapping[str, int | None] | None = None) -> list[Overlap]:
     """Every other news event whose reaction session falls in the estimation or event window, with its tau.
 
     Claims and the market's own moves are records of sessions, not news, and are not counted. An event
-    whose reaction session lies more than MAX_GAP_DAYS after it (a hole in the data) is skipped.
+    whose reaction session lies more than MAX_GAP_DAYS after it (a hole in the data) is skipped. ``positions``
+    are the events' reaction positions among ``stock_dates`` when already found (:func:`compare_events`).
     """
     dates = pd.DatetimeIndex(stock_dates)
-    p0 = reaction_position(event, dates, symbol)
+
+    def position(e: Event) -> int | None:
+        return positions[e.id] if positions is not None and e.id in positions else reaction_position(e, dates, symbol)
+
+    p0 = position(event)
     if p0 is None:
         return []
     found = []
     for other in events:
-        pos = None if other.id == event.id or not is_news(other, symbol) else reaction_position(other, dates, symbol)
+        pos = None if other.id == event.id or not is_news(other, symbol) else position(other)
         if pos is None or (dates[pos].date() - other.date).days > MAX_GAP_DAYS:
             continue
         tau = pos - p0
@@ -299,18 +304,21 @@ def _context_notes(event: Event, day0: dt.date, symbol: str, benchmark: str, est
 
 def event_study(stock: pd.Series, bench: pd.Series, event: Event, symbol: str, benchmark: str | None = None,
                 estimation: Window = DEFAULT_ESTIMATION, event_window: Window = DEFAULT_EVENT_WINDOW,
-                events: Sequence[Event] = ()) -> EventStudyResult:
-    """Run the study on two close series indexed by trading date; ``events`` are checked for overlaps."""
+                events: Sequence[Event] = (), *, prepared: tuple[pd.DataFrame, Mapping] | None = None
+                ) -> EventStudyResult:
+    """Run the study on two close series indexed by trading date; ``events`` are checked for overlaps.
+    ``prepared`` is (the aligned returns, the events' reaction positions) when a caller studying many events of the
+    same two series has found them once."""
     estimation, event_window = validate_windows(estimation, event_window)
     benchmark = benchmark or benchmark_for(symbol) or "the benchmark"
-    rets = aligned_returns(stock, bench)
+    rets, positions = prepared or (aligned_returns(stock, bench), None)
     p0, day0 = _day0(event, pd.DatetimeIndex(rets.index), symbol)
     check_history(p0, estimation, symbol, day0)
     est = rets.iloc[p0 + estimation[0]: p0 + estimation[1] + 1]
     rows, event_window, notes = _event_rows(rets, p0, event_window, symbol)
     fit_rows, fit, fit_notes = _estimate(est, benchmark)
     table = event_table(rows, np.arange(event_window[0], event_window[1] + 1), fit, fit_rows["bench"].to_numpy())
-    overlaps = tuple(overlapping_events(event, events, rets.index, symbol, estimation, event_window))
+    overlaps = tuple(overlapping_events(event, events, rets.index, symbol, estimation, event_window, positions))
     notes += fit_notes + [o.message() for o in overlaps] + _context_notes(event, day0, symbol, benchmark, est, rows)
     return EventStudyResult(
         symbol, benchmark, event.id, day0, estimation, est.index[0].date(), est.index[-1].date(), event_window,
@@ -328,14 +336,18 @@ def compare_events(events: Sequence[Event], stock: pd.Series, bench: pd.Series, 
                    event_window: Window = DEFAULT_EVENT_WINDOW) -> pd.DataFrame:
     """One row per cluster of news events sharing a day 0, with its day-0 AR and CAR tests; then one row per
     event left out (a market move or a claim, or no day 0 in the data) whose status says why."""
-    clusters, left_out = cluster_events(list(events), pd.DatetimeIndex(_closes(stock).index), symbol)
+    rets = aligned_returns(stock, bench)  # once for every event, with each event's reaction session
+    dates = pd.DatetimeIndex(rets.index)
+    prepared = (rets, {e.id: reaction_position(e, dates, symbol) for e in events})
+    clusters, left_out = cluster_events(list(events), dates, symbol)
     rows = []
     for cluster in clusters:
         base = {"event": cluster.lead.id, "events": ", ".join(cluster.ids), "title": cluster.title,
                 "cluster": cluster_note(cluster)}
         others = [e for e in events if e.id == cluster.lead.id or e.id not in cluster.ids]
         try:
-            r = event_study(stock, bench, cluster.lead, symbol, benchmark, estimation, event_window, others)
+            r = event_study(stock, bench, cluster.lead, symbol, benchmark, estimation, event_window, others,
+                            prepared=prepared)
         except EventStudyError as exc:
             rows.append({**base, "status": str(exc)})
             continue

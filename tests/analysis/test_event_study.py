@@ -294,3 +294,18 @@ def test_ar_and_car_figures_validate_and_plot_the_result(result):
     band_high, band_low, line = car.data
     assert list(line.y) == pytest.approx((t["CAR"] * 100).tolist())
     assert all(lo <= c <= hi for lo, c, hi in zip(band_low.y, line.y, band_high.y))
+
+
+def test_every_row_of_the_comparison_is_the_study_of_its_event_alone(bundled_closes):
+    """The comparison finds the returns and the events' sessions once for all its rows; each row must still be what
+    studying its event on its own gives (the same AR, CAR, fit and overlaps)."""
+    stock, bench, events = bundled_closes["9988.HK"].dropna(), bundled_closes["^HSI"].dropna(), bundled_events()
+    table = compare_events(events, stock, bench, "9988.HK", "^HSI", (-90, -6), (-1, 2))
+    rows = table[table["status"] == "ok"]
+    assert len(rows) >= 5
+    for row in rows.itertuples():
+        lead = find_event(events, row.event)
+        others = [e for e in events if e.id == lead.id or e.id not in row.events.split(", ")]
+        alone = event_study(stock, bench, lead, "9988.HK", "^HSI", (-90, -6), (-1, 2), others)
+        assert (row.AR0, row.CAR, row.beta, row.L1) == (alone.ar0.value, alone.car.value, alone.beta, alone.L1)
+        assert row.overlaps == ", ".join(o.event_id for o in alone.overlaps)
