@@ -98,6 +98,20 @@ def _another_listing(results: list[ArticleClaimResult], bars: dict[str, pd.DataF
             for r in results]
 
 
+def _beyond_any_day(r: ArticleClaimResult, b: pd.DataFrame) -> ArticleClaimResult:
+    """A day's move that does not match and is larger than any session of its listing moved ("Alibaba tumbled 30 per
+    cent" in a story about the quarter): a move over a period the sentence does not name, so 'not sure'."""
+    if r.claim.measure != "day" or r.verdict != NO_MATCH:
+        return r
+    largest = float(b["close"].pct_change(fill_method=None).abs().max()) * 100
+    if abs(r.claim.value) <= largest:
+        return r
+    return not_sure(r.claim, _("no session of {symbol} in the data moved {value}% (its largest one-day move is "
+                               "{largest}%): the figure is likely over a period the sentence does not name").format(
+        symbol=r.claim.symbol, value=format(abs(r.claim.value), "g"), largest=F.fixed_number(largest, 1)),
+        symbol=r.claim.symbol)
+
+
 def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleClaimResult:
     early = _before_prices(claim, bars)
     if early is not None:
@@ -105,7 +119,7 @@ def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleCl
     b = bars[claim.symbol]
     try:
         if claim.measure in MOVES:
-            return check_move(claim, b)
+            return _beyond_any_day(check_move(claim, b), b)
         if claim.measure in LEVELS:
             return check_level(claim, b)
         if claim.measure in RANK_LIKE:

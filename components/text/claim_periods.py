@@ -169,7 +169,12 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
     return e.start >= 0 and any(
         _gap(e, f) < _gap(e, q) and min(f.start, q.start) < e.start < max(f.end, q.end)
         and "," not in clause.text[min(e.end, f.end):max(e.start, f.start)]  # "on March 19, erasing HK$4.4 trillion"
+        and not _PAIRED.fullmatch(clause.text, q.end, f.start)  # "down 4.8% and 8.5% from their highs set Feb. 19"
         for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
+
+
+_PAIRED = re.compile(r"\s(?:and|or)\s[-+−]?")
+_PAIR_FIGURE = re.compile(r"\s(?:and|or)\s[-+−]?[\d.,]+\s?(?:%|per ?cent|percent|points)", re.IGNORECASE)
 
 
 def period_of(q: Quantity, clause: Clause, day: dt.date | None) -> str | None:
@@ -194,12 +199,14 @@ def base_day(clause: Clause, q: Quantity) -> DateExpression | None:
     close of 6977.27 hit Monday, Jan. 12, 2026", "Up 22.56% since tariffs were announced on April 2, 2025"), else
     None."""
     lo, hi = stretch(clause.text, q)
+    pair = _PAIR_FIGURE.match(clause.text, q.end)  # "down 4.8% and 8.5% from their highs set Feb. 19": both
     return next((e for e in clause.expressions if e.resolved and not e.is_range and e.kind in DAY_KINDS
                  and not _PREVIOUS.search(e.text)  # "from the previous session": the day's move
                  and q.end <= e.start < hi and (re.search(r"\bfrom\s(?:(?:its|their|the)\s)?$",
                                                           clause.text[max(0, e.start - 12):e.start])
-                                                 or _DATED_BASE.match(_up_to(clause.text, q.end, e))
-                                                 or _FROM_MARK_ON.search(clause.text, max(0, e.start - 40), e.start))
+                                                 or _DATED_BASE.match(_up_to(clause.text, pair.end() if pair else q.end,
+                                                                             e))
+                                                 or _FROM_MARK_ON.search(clause.text, max(0, e.start - 60), e.start))
                  and (not another_figures(clause, q, e) or _CLOSE_OF.match(clause.text, e.end))), None)
 
 
@@ -216,8 +223,8 @@ def _up_to(text: str, start: int, e: DateExpression) -> str:
 
 
 # "declined 15.6 per cent from a peak on March 19": a high or low the move is measured from, and its day
-_FROM_MARK_ON = re.compile(r"\bfrom\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,2}(?:peak|high|low|trough|top|bottom)\s"
-                           r"(?:(?:hit|set|reached)\s)?on\s$", re.IGNORECASE)
+_FROM_MARK_ON = re.compile(r"\bfrom\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,3}(?:peak|high|low|trough|top|bottom)s?\s"
+                           r"(?:(?:(?:hit|set|reached)\s)?on|(?:hit|set|reached))\s$", re.IGNORECASE)
 # what joins a level a move is measured from to its day, and a move to that day ("from its record close of 4796.56
 # hit Monday, Jan. 3, 2022", "since tariffs were announced on Wednesday, April 2, 2025")
 _ON_DAY = r"(?:hit|set|reached|recorded|touched|notched|on|(?:hit|set|reached) on)\s$"
@@ -323,9 +330,10 @@ def paragraph_period(clause: Clause, clauses) -> DateExpression | None:
                  and not e.fiscal and e.start <= 12), None)
 
 
-_RUN_OF = re.compile(r"\b(?P<n>\w+)-(?:day|session) $", re.IGNORECASE)
+_RUN_OF = re.compile(r"\b(?P<n>\w+)-(?:day|session),? $", re.IGNORECASE)  # "a five-day, 4.3 per cent decline"
 _RUN_NOUN = re.compile(r" (?:rally|gain|advance|winning streak|climb|rise|run|slide|decline|losing streak|sell-?off"
-                       r"|rout|drop|fall|retreat)\b", re.IGNORECASE)
+                       r"|rout|drop|fall|retreat|loss|slump|tumble|plunge|surge|jump|losing run|winning run)\b",
+                       re.IGNORECASE)
 
 
 def run_figure(clause: Clause, q: Quantity) -> tuple[int, str, int] | None:

@@ -271,9 +271,11 @@ def _in_a_run(q: Quantity, clause: Clause, market: str, day: dt.date, period: st
 
 
 def _currency_near(q: Quantity, text: str) -> str:
-    """The currency of a price right after a move ("rose 2% to nearly $75"): it names the listing too."""
+    """The currency of a price right after a move ("rose 2% to nearly $75"), else of the price its sentence gave just
+    before ("fell 11% to $89.37 at the close, down 21.4% for the month"): it names the listing too."""
     m = re.match(r"^[\s\w,]{0,24}?\bto (?:\w+ )?(HK\$|US\$|\$)\d", text[q.end:q.end + 40])
-    return m.group(1) if m else ""
+    before = re.findall(r"\b(?:to|at) (?:\w+ )?(HK\$|US\$|\$)\d", text[max(0, q.start - 60):q.start])
+    return m.group(1) if m else before[-1] if before else ""
 
 
 def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str, str]:
@@ -288,7 +290,7 @@ def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str |
         return None, _("'{words}' points back to nothing named before").format(words=s.text), _(
             "'{words}' points back to nothing named").format(words=s.text), ""
     company = company_named(s.name) if s.kind == "company" else None
-    currency = q.currency or _currency_near(q, text)
+    currency = q.currency or (_currency_near(q, text) if not s.cue else "")
     if company and currency:
         market = "HK" if currency.startswith("HK") else ("US" if currency in ("$", "US$", "USD") else "")
         if market and company.symbol_for(market) and market in company.symbols:

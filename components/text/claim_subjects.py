@@ -158,7 +158,8 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
     for word, sign in sorted(L.DIRECTION_WORDS.items(), key=lambda kv: -len(kv[0])):
         if re.match(r"^\s(?:\w+\s)?" + re.escape(word) + r"\b", after):
             return sign
-    for noun in (re.match(r"^\s(\w[\w-]*)", after), re.match(r"^\s[\w-]+\s(\w[\w-]*)", after)):
+    for noun in (re.match(r"^\s(\w[\w-]*)", after), re.match(r"^\s[\w-]+\s(\w[\w-]*)", after),
+                 re.match(r"^\s(?:in a row\s|running\s)?of\s(?:\w+\s)?(\w[\w-]*)", after)):  # "week in a row of gains"
         if noun and noun.group(1) in L.DIRECTION_NOUNS:
             return L.DIRECTION_NOUNS[noun.group(1)]
     before = text[max(0, q.start - 40):q.start].lower()

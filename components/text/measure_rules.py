@@ -53,8 +53,14 @@ _GIVEN_BACK = re.compile(r"\b(?:eras\w+|wip\w+ out|par\w+|surrender\w*|gave back
                          r" (?:\w+ )?(?:[\d.,]+ ?(?:%|per ?cent|percent|points?) )?"
                          r"(?P<noun>decline|drop|fall|loss|slide|slump|gain|rise|rally|advance|jump|surge)\b",
                          re.IGNORECASE)
-_FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?(?:from|of|below|above|off) (?:a|an|its|their|the) (?:[\w-]+ ){0,2}"
-                           r"(?:low|high|trough|peak|bottom|record)s?\b", re.IGNORECASE)
+# a move from an extreme the text does not date ("Up 20% from a January low"), or from a point no price names ("down
+# 2.5% from Trump's second inauguration", "1.2% above where it stood Election Day")
+_FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?(?:from|of|below|above|off) (?:a|an|its|their|the) (?:[\w-]+ ){0,3}"
+                           r"(?:low|high|trough|peak|bottom|record)s?\b"
+                           r"|^\s(?:from|since|above|below) (?!(?:a year|the (?:previous|prior)|yesterday|last|the day"
+                           r"|the (?:start|beginning|end)|[$\d]|[A-Z]{2,3}\$"
+                           r"|(?:[\w-]+\s){0,3}?(?:low|high|peak|trough)s?\b))"
+                           r"(?:[\w'’-]+\s){0,3}[\w'’-]+", re.IGNORECASE)
 _RUN_OF_SESSIONS = re.compile(r"\b(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak|losing "
                               r"streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
                               r"|winning run)\b", re.IGNORECASE)
