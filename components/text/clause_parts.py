@@ -95,7 +95,8 @@ def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpre
     own = [e for e in free if start <= e.start < end and not THAT.search(text, figure_at, e.start)]
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
-    first_comma = text.find(", ")
+    first_comma = next((i for i in (m.start() for m in re.finditer(", ", text))  # not the comma of "January 14, 2026"
+                        if not any(e.start <= i < e.end for e in days)), -1)
     if first_comma < 0 or OPENING_SUBORDINATE.match(text) or first_comma > figure_at:
         return None
     opening = [e for e in free if e.end <= first_comma and not THAT.search(text, 0, e.start)]

@@ -33,6 +33,7 @@ _DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,28}}[A-Z],\s*(?P<month>{MONTH})
                            r"(?:,?\s(?P<year>\d{4}))?")
 _US_SESSION = lexicon.patterns(lexicon.US_SESSION_WORDS, 0)
 _HK_PRICE = re.compile(r"\bHK\$\s?\d")
+_HK_MARKET = re.compile(r"\bHong Kong(?:'s)? (?:share|stock|equity) market\b|\bHang Seng (?:Index|index)\b")
 BEFORE_OPEN = lexicon.patterns(lexicon.BEFORE_OPEN)
 CLOSE = lexicon.patterns(lexicon.CLOSE_WORDS)
 _US_TICKER = re.compile(r"\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS):\s?[A-Z]")
@@ -45,7 +46,7 @@ def lead_place(lines: list[str], cues: dict[str, re.Pattern]) -> tuple[str, str]
     words ("premarket", "10 a.m. ET", "HK$") they say which session a figure is from. A place named ("Beijing")
     does not: a US story about China names Beijing."""
     lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:LEAD_LINES])[:LEAD_CHARS]
-    found = {"HK": [cues["HK"], _HK_PRICE], "US": [cues["US"], _US_SESSION, _US_TICKER]}
+    found = {"HK": [cues["HK"], _HK_PRICE, _HK_MARKET], "US": [cues["US"], _US_SESSION, _US_TICKER]}
     counts = {code: _phrases([m.start() for p in patterns for m in p.finditer(lead)])
               for code, patterns in found.items()}
     if counts["US"] == counts["HK"]:

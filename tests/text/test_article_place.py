@@ -57,3 +57,21 @@ def test_dollars_written_the_australian_way_place_a_story_in_asia(checked):
                             "per cent, erasing $US589 billion ($936 billion) from its market value.", "2025-01-28")[
         "17 per cent"]
     assert (claim.day.isoformat(), result.verdict) == ("2025-01-27", "matches")
+
+
+def test_a_lead_on_the_hong_kong_share_market_beats_a_cue_from_wall_street(checked):
+    """Monday 16 January 2023 was a US holiday: a Hong Kong wrap that mentions Wall Street's Friday is still about
+    Hong Kong's Monday (Alibaba +0.62% to HK$113.40)."""
+    found = checked("Hong Kong share market finished at a six-month high on Monday, following positive cues from Wall "
+                    "Street on Friday.\n\nAmong blue chips, Alibaba Group climbed 0.6% to HK$113.40.", "2023-01-16")
+    assert {found[q][0].day.isoformat() for q in ("0.6%", "HK$113.40")} == {"2023-01-16"}
+    assert {found[q][1].verdict for q in ("0.6%", "HK$113.40")} == {"matches"}
+
+
+def test_a_day_in_an_opening_part_with_its_own_comma_dates_the_move(checked):
+    """'By the time the closing bell rang on January 14, 2026, the S&P 500 had slipped 0.5%': the comma inside the
+    date is not the end of the opening part (published the next morning)."""
+    found = checked("By the time the closing bell rang on January 14, 2026, the S&P 500 had slipped 0.5% to finish "
+                    "at 6,926.60.", "2026-01-15")
+    assert {found[q][0].day.isoformat() for q in ("0.5%", "6,926.60")} == {"2026-01-14"}
+    assert {found[q][1].verdict for q in ("0.5%", "6,926.60")} == {"matches"}
