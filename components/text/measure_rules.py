@@ -380,5 +380,5 @@ def _level_or_change(q, owner, clause, story, day, part):
     return None
 
 
-MEASURE_RULES = (_before_the_data, _past_move, _first_ever, _extended, _time_of_day, _opened, _ranking, _extreme,
+MEASURE_RULES = (_before_the_data, _past_move, _first_ever, _extended, _opened, _time_of_day, _ranking, _extreme,
                  _from_extreme, _given_back, _period, _multi_session, _level_or_change)
