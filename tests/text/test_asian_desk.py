@@ -78,3 +78,20 @@ def test_a_year_to_come_never_dates_a_move(checked):
     found = checked("HONG KONG — The Hang Seng fell 0.7% on Monday, even as Beijing pledged more support in 2026.",
                     "2025-12-29")
     assert found["0.7%"][0].measure == "day" and found["0.7%"][1].verdict == "matches"
+
+
+def test_a_month_after_might_is_the_one_to_come():
+    """Published in June 2023: 'the meeting in July might change the tone' is July 2023, not July 2022."""
+    found = propose_events("The Politburo meeting in July might change the policy tone, analysts said.", "2023-06-02")
+    assert (D(2023, 7, 1), D(2023, 7, 31)) in {(c.start_date, c.end_date) for c in found.candidates}
+
+
+def test_a_second_listing_s_move_keeps_the_day_beside_its_reference_point():
+    """'..., while the S&P 500 advanced 0.7%, just shy of its record close reached on Oct. 28': the S&P 500's move is
+    the story's Wednesday, and October 28 is only the point it is measured against."""
+    found = propose_events("NEW YORK — Stocks rose on Wednesday.\n\nThe Dow rose 497.46 points, or 1.1%, to close at a "
+                           "one-month high of 48,057.75, "
+                           "while the S&P 500 advanced 46.17 points, or 0.7%, to end at 6,886.68, or just shy of its "
+                           "6,890.89 record close reached on Oct. 28.", "2025-12-10")
+    assert any(c.start_date == D(2025, 12, 10) and "S&P 500 advanced 46.17 points" in c.sentence
+               for c in found.candidates), [(c.start_date, c.sentence) for c in found.candidates]

@@ -29,7 +29,7 @@ def test_a_live_phrase_without_a_listing_marks_nothing(checked):
 def test_the_open_is_checked_even_beside_a_time_of_day(checked):
     """'Opening down 63 points, ... before rebounding': the open is in the day's bar whatever the words after it
     (the Hang Seng, 23 October 2025: 25,781.77 to an open of 25,718.53)."""
-    found = checked("Hong Kong stocks rose, with the Hang Seng Index opening down 63 points, initially falling to a low "
-                    "before rebounding.", "2025-10-23")
+    found = checked("Hong Kong stocks rose, with the Hang Seng Index opening down 63 points, initially falling to a "
+                    "low before rebounding.", "2025-10-23")
     claim, result = found["63 points"]
     assert claim.measure == "open_points" and result.verdict == "matches"
