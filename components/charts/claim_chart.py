@@ -46,10 +46,12 @@ def claim_chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.dat
                 line=dict(color=style.color, dash=style.dash, width=2),
                 hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{symbol}</extra>")
     marks = []
-    ends = ((base, _("base"), "circle", "top right"),) if base != session else ()  # a level: the session alone
-    for day, name, shape, where in (*ends, (session, label or _("claimed session"), "diamond", "top left")):
+    ends = ((base, _("base"), "circle", "right"),) if base != session else ()  # a level: the session alone
+    middle = (part["close"].max() + part["close"].min()) / 2 if len(part) else 0.0
+    for day, name, shape, side in (*ends, (session, label or _("claimed session"), "diamond", "left")):
         hit = part[part["date"] == pd.Timestamp(day)]
-        if not hit.empty:
+        if not hit.empty:  # a label below a point in the upper half: clear of the chart's top edge and its toolbar
+            where = ("bottom " if float(hit["close"].iloc[0]) > middle else "top ") + side
             marks.append(dict(type="scatter", mode="markers+text", x=hit["date"], y=hit["close"], name=name,
                               text=[_("{name} {day}").format(name=name, day=F.day_month(day))],
                               textposition=where, cliponaxis=False,

@@ -20,3 +20,10 @@ def test_a_move_marks_its_base_and_its_session():
 def test_a_level_marks_its_session_once():
     fig = claim_chart(_frame(), "^HSI", dt.date(2025, 3, 20), dt.date(2025, 3, 20))
     assert [t.marker.symbol for t in fig.data[1:]] == ["diamond"]
+
+
+def test_a_label_in_the_upper_half_sits_below_its_point():
+    """The toolbar and the chart's top edge are above the highest closes: a mark there is labelled below it, one in
+    the lower half above it."""
+    rising = claim_chart(_frame(), "^HSI", dt.date(2025, 3, 11), dt.date(2025, 3, 27))
+    assert [t.textposition for t in rising.data[1:]] == ["top right", "bottom left"]
