@@ -46,14 +46,17 @@ def claim_chart(frame: pd.DataFrame, symbol: str, base: dt.date, session: dt.dat
                 line=dict(color=style.color, dash=style.dash, width=2),
                 hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{symbol}</extra>")
     marks = []
-    ends = ((base, _("base"), "circle", "right"),) if base != session else ()  # a level: the session alone
+    ends = ((base, _("base"), "circle", "left"),) if base != session else ()  # a level: the session alone
     middle = (part["close"].max() + part["close"].min()) / 2 if len(part) else 0.0
-    for day, name, shape, side in (*ends, (session, label or _("claimed session"), "diamond", "left")):
+    for day, name, shape, side in (*ends, (session, label or _("claimed session"), "diamond", "right")):
         hit = part[part["date"] == pd.Timestamp(day)]
-        if not hit.empty:  # a label below a point in the upper half: clear of the chart's top edge and its toolbar
+        if not hit.empty:  # the base's label leans left, the session's right, so the two never cross, unless that
+            # side is the chart's edge; below a point in the upper half, clear of the top edge and the toolbar
+            at = int(part["date"].searchsorted(pd.Timestamp(day))) / max(len(part) - 1, 1)
+            side = "right" if at < 1 / 3 else "left" if at > 2 / 3 else side
             where = ("bottom " if float(hit["close"].iloc[0]) > middle else "top ") + side
             marks.append(dict(type="scatter", mode="markers+text", x=hit["date"], y=hit["close"], name=name,
-                              text=[_("{name} {day}").format(name=name, day=F.day_month(day))],
+                              text=[f"{name}<br>{F.day_month(day)}"],  # two short lines: it fits a phone
                               textposition=where, cliponaxis=False,
                               marker=dict(symbol=shape, size=11, color=style.color, line=dict(color=pen.edge, width=1)),
                               hovertemplate=f"%{{x|{F.hover_day()}}}: %{{y:,.2f}}<extra>{name}</extra>"))

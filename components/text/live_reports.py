@@ -19,7 +19,8 @@ _STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
 _LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
 _PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sinking Friday": a live marker
 _MORNING_REPORT = L.patterns(L.MORNING_REPORT)
-_US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?!expected|set|seen)\w+")
+_US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
+                             r"\w+)")
 
 
 def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]:

@@ -188,7 +188,7 @@ def loaded_ui() -> None:
 
 def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: int) -> None:
     claim = result.claim
-    listing = claim.symbol or _("No listing named")  # a call inside an f-string is not extracted for the catalogs
+    listing = claim.symbol or claim.subject or _("No listing named")  # "Nikkei 225": named, not in the data
     st.markdown(f"### {md_escape(listing)} · {md_escape(claim.claimed)} · "
                 f"{_(MEASURE_WORDS.get(claim.measure, claim.measure))}")
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(ARTICLE_VERDICT_BADGES, result.verdict),

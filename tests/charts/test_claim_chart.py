@@ -22,8 +22,13 @@ def test_a_level_marks_its_session_once():
     assert [t.marker.symbol for t in fig.data[1:]] == ["diamond"]
 
 
-def test_a_label_in_the_upper_half_sits_below_its_point():
-    """The toolbar and the chart's top edge are above the highest closes: a mark there is labelled below it, one in
-    the lower half above it."""
-    rising = claim_chart(_frame(), "^HSI", dt.date(2025, 3, 11), dt.date(2025, 3, 27))
-    assert [t.textposition for t in rising.data[1:]] == ["top right", "bottom left"]
+def test_labels_lean_apart_and_below_points_in_the_upper_half():
+    """The base's label leans left and the session's right, so they never cross; a mark in the upper half of the
+    window is labelled below it (clear of the top edge and the toolbar), one in the lower half above it."""
+    rising = claim_chart(_frame(), "^HSI", dt.date(2025, 3, 17), dt.date(2025, 3, 20))
+    assert [t.textposition for t in rising.data[1:]] == ["top left", "bottom right"]
+
+
+def test_a_label_at_the_edge_of_the_window_leans_inwards():
+    wide = claim_chart(_frame(), "^HSI", dt.date(2025, 3, 10), dt.date(2025, 3, 28))
+    assert [t.textposition.split()[1] for t in wide.data[1:]] == ["right", "left"]
