@@ -46,7 +46,8 @@ TEXT_FOLDERS = {"answers": TEXTS,
                 "holdout_6": Path(os.environ.get("DASHBOARD_HOLDOUT_6_TEXTS") or _OUTSIDE / "holdout6_texts"),
                 "holdout_7": Path(os.environ.get("DASHBOARD_HOLDOUT_7_TEXTS") or _OUTSIDE / "holdout7_texts"),
                 "holdout_8": Path(os.environ.get("DASHBOARD_HOLDOUT_8_TEXTS") or _OUTSIDE / "holdout8_texts"),
-                "holdout_9": Path(os.environ.get("DASHBOARD_HOLDOUT_9_TEXTS") or _OUTSIDE / "holdout9_texts")}
+                "holdout_9": Path(os.environ.get("DASHBOARD_HOLDOUT_9_TEXTS") or _OUTSIDE / "holdout9_texts"),
+                "holdout_10": Path(os.environ.get("DASHBOARD_HOLDOUT_10_TEXTS") or _OUTSIDE / "holdout10_texts")}
 CONFIDENT = ("matches", "roughly", "does not match")
 _HEADER = re.compile(r"^(URL|Title|Published|Date source|Kind):\s*(.*)$")
 

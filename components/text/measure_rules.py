@@ -192,6 +192,12 @@ def _opening(clause: Clause, q: Quantity) -> str:
     return clause.text[:comma] if 0 < comma < q.start else ""
 
 
+# a ranking's look-back after a figure: "slumped 21 per cent this quarter for the biggest decline since ... 2011" (the
+# year is the ranking's, the 21 per cent the quarter's)
+_RANKED_SINCE = re.compile(r"\b(?:biggest|largest|worst|best|steepest|sharpest|most|highest|lowest|strongest"
+                           r"|weakest)\b[^.;]*\bsince\b", re.IGNORECASE)
+
+
 def _before_the_data(q, owner, clause, story, day, part):
     """"The record set on January 22, 2008, by 2,061 points": a figure of a day or period before the price data is
     never checked against another day."""
@@ -201,7 +207,8 @@ def _before_the_data(q, owner, clause, story, day, part):
     if when is not None:  # "its best year since 2017, when it rose about 36 percent": 2017's figure
         return "other", _before_data(when.text), f"'{when.text}'", ""
     e = next((e for e in clause.expressions if (lo <= e.start < hi or q.start - 12 <= e.end <= q.start) and (
-        e.resolved and e.end_date < HISTORY_START or not e.resolved and e.outside_years)), None)
+        e.resolved and e.end_date < HISTORY_START or not e.resolved and e.outside_years)
+        and not (q.kind != "rank" and _RANKED_SINCE.search(clause.text, q.end, max(q.end, e.start)))), None)
     if e is not None:
         return "other", _before_data(e.text), f"'{e.text}'", ""
     return None

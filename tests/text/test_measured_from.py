@@ -49,3 +49,11 @@ def test_a_run_of_gains_said_after_it_keeps_its_way(checked):
                     "straight week in a row of gains.", "2023-12-08")
     claim, result = found["sixth straight week"]
     assert claim.direction == 1 and result.verdict == "matches"
+
+
+def test_a_ranking_s_old_look_back_does_not_take_the_figure_before_it(checked):
+    """The Hang Seng's third quarter of 2022: 21,859.79 to 17,222.83, -21.2%; 2011 is the ranking's, not the move's."""
+    found = checked("The Hang Seng Index slumped 21 per cent this quarter for the biggest decline since the same three "
+                    "months in 2011.", "2022-09-30")
+    claim, result = found["21 per cent"]
+    assert claim.measure == "period" and result.verdict == "matches"
