@@ -37,9 +37,9 @@ _NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # "Alibaba's Hong Kong sha
 MARKETS = (
     (re.compile(_NOT_OWNED + r"\b(?:Hong Kong|HK|the city['’]s|the territory['’]s) (?:stocks|equities|shares"
                 r"|stock market|share market|market|bourse)\b|\bthe Hong Kong (?:stock |share )?market\b"
-                r"|\bHong Kong['’]s (?:stock |share |equity )?(?:market|benchmark)\b"
+                r"|\bHong Kong['’]s (?:stock |share |equity )?(?:markets?|benchmark)\b"
                 r"|" + _NOT_OWNED + r"\b(?:[Ss]hares|[Ss]tocks|[Ee]quities) in Hong Kong\b(?![- ]listed)"
-                r"|\bthe city['’]s (?:stock |share )?(?:benchmark|market)\b"
+                r"|\bthe city['’]s (?:stock |share )?(?:(?:main |key |benchmark )?(?:index|gauge)|benchmark|market)\b"
                 r"|\b(?:the )?Hong Kong (?:Stock Exchange|stock exchange|bourse)(?= (?:" + lexicon.alternation(sorted(
                     lexicon.verb_directions())) + r")\b)"  # "The Hong Kong Stock Exchange fell sharply": the market
                 r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:" + lexicon.alternation(sorted(lexicon.verb_directions()))

@@ -171,3 +171,14 @@ def test_a_sector_named_in_full_is_a_group_not_the_story_s_company(checked):
                     "seven percent this week.", "2025-09-26")
     claim, result = found["seven percent"]
     assert claim.symbol is None and result.verdict == "uncheckable"
+
+
+@pytest.mark.parametrize("sentence,published,quote", [
+    ("The city's main index closed the week out with a 1 per cent gain, ending a three-week losing streak.",
+     "2023-06-02", "1 per cent"),
+    ("Hong Kong's markets fell to their lowest levels in a month on Monday.", "2025-10-13", "lowest level"),
+])
+def test_the_city_s_main_index_and_hong_kong_s_markets_are_the_hang_seng(checked, sentence, published, quote):
+    found = checked(f"HONG KONG — Stocks moved.\n\n{sentence}", published)
+    claim, result = next((c, r) for q, (c, r) in found.items() if q.startswith(quote))
+    assert claim.symbol == "^HSI" and result.verdict == "matches"
