@@ -19,6 +19,7 @@ _STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
 _LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
 _PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sinking Friday": a live marker
 _MORNING_REPORT = L.patterns(L.MORNING_REPORT)
+_AT_THE_CLOSE = re.compile(r"\bat the close\b|\bat closing bell\b|\bat the closing bell\b", re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
                              r"\w+)")
 
@@ -36,6 +37,9 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
             return live.group(), frozenset(L.ASIAN_MARKETS)
         if m is None:
             continue
+        if not _PROGRESSIVE.match(m.group()) and _AT_THE_CLOSE.search(" ".join(lead)):
+            continue  # "dropped 0.4 per cent at the close ... rose as much as 0.6 per cent in morning trading": a
+            # close wrap that gives one figure's time of day
         if not _PROGRESSIVE.match(m.group()):
             return m.group(), frozenset()
         markets = frozenset(f.market for f in E.mentions(text, place) if f.market and f.symbol)

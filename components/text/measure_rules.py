@@ -82,6 +82,8 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "other", _("a move the text says did not happen, not a price to check")
     if q.kind == "percent" and _SHARE_OF.match(text, q.end):
         return "other", _("a share of something (\"90 per cent of last year's purchases\"), not a price move")
+    if _AVERAGE.search(text[max(0, q.start - 40):q.start]):
+        return "other", _("an average over many years or sessions, not one move to check")
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
         return "fundamental", _("{reason} (a comparison with a year before)").format(reason=_(L.FUNDAMENTALS_REASON))
     lo = max(0, q.start - 60, part_of(text, q.start)[0])  # not "ASX likely to fall after Nvidia's 9.5pc drop"
@@ -121,6 +123,9 @@ def _noun_reason(window: str) -> tuple[str, str] | None:
 
 
 _FORECAST = L.patterns(L.FORECAST)
+# "rising by an average of 1.3% over the last five trading days of the year" (since 1950): a statistic, not a move
+_AVERAGE = re.compile(r"\b(?:an|the|its) (?:\w+ )?average (?:\w+ )?of (?:about |around |roughly )?[-+]?$"
+                      r"|\bon average,? (?:by )?(?:about |around )?[-+]?$", re.IGNORECASE)
 # "5% of its sales" is a share of something; "lost 10% of their value" is still a move
 _FIRST_TIME = re.compile(r"[^.;]{0,40}?\bfor the first time(?: ever)?\b(?! (?:since|in|this|in \w+ (?:years|months)))",
                          re.IGNORECASE)

@@ -33,3 +33,19 @@ def test_the_open_is_checked_even_beside_a_time_of_day(checked):
                     "low before rebounding.", "2025-10-23")
     claim, result = found["63 points"]
     assert claim.measure == "open_points" and result.verdict == "matches"
+
+
+def test_a_close_wrap_that_times_one_figure_in_the_morning_is_not_a_live_story(checked):
+    """'Dropped 0.4 per cent at the close ... rose by as much as 0.6 per cent in morning trading': the morning figure
+    is timed, the rest are closes (the Hang Seng, 14 August 2025: 25,519.32; Alibaba -1.5% to HK$121.80)."""
+    found = checked("Hong Kong stocks fell on Thursday.\n\nThe Hang Seng Index dropped 0.4 per cent to 25,519.32 at "
+                    "the close. The gauge rose by as much as 0.6 per cent in morning trading.\n\nAlibaba Group Holding "
+                    "retreated 1.5 per cent to HK$121.80.", "2025-08-14")
+    assert {found[q][1].verdict for q in ("0.4 per cent", "25,519.32", "1.5 per cent", "HK$121.80")} == {"matches"}
+    assert found["0.6 per cent"][1].verdict == "uncheckable"
+
+
+def test_an_average_over_the_years_is_not_a_move(checked):
+    found = checked("NEW YORK — Stocks rose on Monday. Since 1950, the S&P 500 has risen by an average of 1.3% over "
+                    "the last five trading days of the year.", "2025-12-22")
+    assert found["1.3%"][1].verdict == "uncheckable"
