@@ -146,27 +146,29 @@ def settle(page, url_path: str) -> None:
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
 
 
+@pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("theme", THEMES)
-def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, theme, language):
+def test_axe_finds_nothing_moderate_or_worse_on_any_page(server_pool, chromium, theme, language, width):
+    """Every page of the navigation in one theme, language and width (one test each, so the two workers share them
+    evenly)."""
     server = server_pool.get()
     report: list[str] = []
-    for width in WIDTHS:
-        with new_context(chromium, theme, width) as ctx:
-            page = ctx.new_page()
-            for spec in navigation.PAGES:
-                B.goto(page, server.url, address(spec.url_path, language))
-                settle(page, spec.url_path)
-                dark = page.evaluate("document.querySelector('[data-testid=\"stApp\"]')"
-                                     ".classList.contains('stAppDark') || matchMedia('(prefers-color-scheme: dark)')"
-                                     ".matches")
-                assert dark == (theme == "dark"), f"{spec.url_path} is not in the {theme} theme"
-                page.wait_for_function("lang => document.documentElement.lang === lang", arg=language)
-                report += describe(f"{spec.url_path} {theme} {width} {language}", violations(page))
-                report += overflow(page, f"{spec.url_path} {theme} {width} {language}")
-                if language != DEFAULT and width == "desktop":
-                    report += english(page, f"{spec.url_path} {theme} {language}")
-    print("\n".join(report) or f"axe: no violation in the {theme} theme ({language})")
+    with new_context(chromium, theme, width) as ctx:
+        page = ctx.new_page()
+        for spec in navigation.PAGES:
+            B.goto(page, server.url, address(spec.url_path, language))
+            settle(page, spec.url_path)
+            dark = page.evaluate("document.querySelector('[data-testid=\"stApp\"]')"
+                                 ".classList.contains('stAppDark') || matchMedia('(prefers-color-scheme: dark)')"
+                                 ".matches")
+            assert dark == (theme == "dark"), f"{spec.url_path} is not in the {theme} theme"
+            page.wait_for_function("lang => document.documentElement.lang === lang", arg=language)
+            report += describe(f"{spec.url_path} {theme} {width} {language}", violations(page))
+            report += overflow(page, f"{spec.url_path} {theme} {width} {language}")
+            if language != DEFAULT and width == "desktop":
+                report += english(page, f"{spec.url_path} {theme} {language}")
+    print("\n".join(report) or f"axe: no violation in the {theme} theme ({language}, {width})")
     assert not report, "axe-core found violations:\n" + "\n".join(report)
 
 
