@@ -185,14 +185,16 @@ _WALL_STREET = re.compile(r"\b(?:on|in|from) Wall Street\b|\bWall Street['’]s\
                           r"|\b(?:U\.S\.|US) (?:stocks|shares|markets) (?=\w+ed\b)")
 
 
+_MOVE_NOUN = lexicon.words_pattern(lexicon.DIRECTION_NOUNS)  # "following a decline on Wall Street"
+
+
 def wall_street_before(clause: Clause, reading: Reading, part: event_parts.Part) -> list[DateExpression]:
     """The day of a Wall Street move that a clause of an Asian story follows: the last US session before the clause's
     own day (the US session of that day had not begun); none for futures, which trade while Asia does."""
     words = clause.text[part.start:part.end]
     m = _WALL_STREET.search(words)
     if m is None or not story.is_asian(reading.place) or clause.date is None or clause.date.is_range \
-            or "futures" in words.lower() or not (lexicon.move_verb_re().search(words) or any(
-                re.search(rf"\b{re.escape(n)}\b", words.lower()) for n in lexicon.DIRECTION_NOUNS)):
+            or "futures" in words.lower() or not (lexicon.move_verb_re().search(words) or _MOVE_NOUN.search(words)):
         return []
     day = story.previous_session("US", clause.date.start_date)
     return [DateExpression(m.group(), part.start + m.start(), part.start + m.end(), "relative", day, day, _(
