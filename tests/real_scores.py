@@ -36,18 +36,11 @@ REAL = Path(__file__).resolve().parent / "articles" / "real"
 TEXTS = SHARED / "corpus" / "real"
 # articles found beyond the corpus: answers in tests/articles/real/<folder>, texts outside the repository
 _OUTSIDE = REAL.parent.parent.parent.parent
-TEXT_FOLDERS = {"answers": TEXTS,
-                "extra": Path(os.environ.get("DASHBOARD_EXTRA_TEXTS") or _OUTSIDE / "extra_texts"),
-                "holdout": Path(os.environ.get("DASHBOARD_HOLDOUT_TEXTS") or _OUTSIDE / "holdout_texts"),
-                "holdout_2": Path(os.environ.get("DASHBOARD_HOLDOUT_2_TEXTS") or _OUTSIDE / "holdout2_texts"),
-                "holdout_3": Path(os.environ.get("DASHBOARD_HOLDOUT_3_TEXTS") or _OUTSIDE / "holdout3_texts"),
-                "holdout_4": Path(os.environ.get("DASHBOARD_HOLDOUT_4_TEXTS") or _OUTSIDE / "holdout4_texts"),
-                "holdout_5": Path(os.environ.get("DASHBOARD_HOLDOUT_5_TEXTS") or _OUTSIDE / "holdout5_texts"),
-                "holdout_6": Path(os.environ.get("DASHBOARD_HOLDOUT_6_TEXTS") or _OUTSIDE / "holdout6_texts"),
-                "holdout_7": Path(os.environ.get("DASHBOARD_HOLDOUT_7_TEXTS") or _OUTSIDE / "holdout7_texts"),
-                "holdout_8": Path(os.environ.get("DASHBOARD_HOLDOUT_8_TEXTS") or _OUTSIDE / "holdout8_texts"),
-                "holdout_9": Path(os.environ.get("DASHBOARD_HOLDOUT_9_TEXTS") or _OUTSIDE / "holdout9_texts"),
-                "holdout_10": Path(os.environ.get("DASHBOARD_HOLDOUT_10_TEXTS") or _OUTSIDE / "holdout10_texts")}
+# each set's texts: DASHBOARD_<SET>_TEXTS, else a folder beside the repository ("holdout_8" -> holdout8_texts)
+HELD_OUT_SETS = ("extra", "holdout", *(f"holdout_{n}" for n in range(2, 12)))
+TEXT_FOLDERS = {"answers": TEXTS} | {
+    name: Path(os.environ.get(f"DASHBOARD_{name.upper()}_TEXTS") or _OUTSIDE / f"{name.replace('_', '')}_texts")
+    for name in HELD_OUT_SETS}
 CONFIDENT = ("matches", "roughly", "does not match")
 _HEADER = re.compile(r"^(URL|Title|Published|Date source|Kind):\s*(.*)$")
 
