@@ -181,6 +181,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         vaguely = vague.reason if spans else _("'{words}' {why}").format(
             words=vague.text, why=vague.reason or _("names a day the text does not give"))
         unsure = "; ".join(x for x in (unsure, vaguely) if x)
+    if day is not None and day > story.reading.published:  # "may take further damage on Wednesday"
+        unsure = "; ".join(x for x in (unsure, _("{day} is after the article was published: a forecast, not a price "
+                                                 "it had seen").format(day=date_as(day, "date"))) if x)
     fields = dict(symbol=listing, listing_rule=listing_rule, unlisted=unlisted, day=day, day_rule=day_rule,
                   written_day=written, closing=bool(_CLOSING.search(clause.text[max(0, q.start - 30):q.start])),
                   reason=reason,

@@ -29,7 +29,9 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
                           r"|expects? to"
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
                           r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"
-                          r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut))\b|'ll\b",
+                          r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut))\b|'ll\b"
+                          r"|\b(?-i:may)\b(?! (?:have|well have)\b)",  # the modal, not the month
+
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
 AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"

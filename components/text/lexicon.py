@@ -86,19 +86,6 @@ TIME_OF_DAY = (
     r"briefly (?:hit|hitting|touched|touching|reached|reaching|topped|topping|rose|rising|fell|falling|dipped"
     r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",
 )
-# A story-wide marker: every same-day figure without a closing word is intraday.
-STORY_INTRADAY = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",
-                  r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
-# said in the story's lead, these make it a report written during the session
-LEAD_INTRADAY = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
-                 r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
-                 r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
-                 r"\b(?:were|was|are|is) (?:sink|fall|ris|climb|dropp|slid|gain|tumbl|rally|jump|surg|soar|slipp|declin"
-                 r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b")  # a live report: "were sinking Friday"
-# said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
-# (unless the session was a half day on the exchange's calendar: then it is the day's close)
-MORNING_REPORT = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[- ]day (?:session|trading|trade)\b",
-                  r"\b(?:at|by) the end of the morning session\b", r"\bat the midday close\b")
 EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
             r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
             r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open",
@@ -372,6 +359,7 @@ US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r
 PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (?:open|lock in|extend|start|begin"
            r"|split the difference|struggle|rebound|bounce|move higher|move lower|head (?:higher|lower))\b",
            r"\b(?:may|could|might) (?:struggle|have trouble|find (?:support|traction)|open (?:higher|lower))\b",
+           r"\b(?:may|could|might) (?:\w+ ){1,4}(?:on|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)\b",
            r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b",
            r"\b(?:lead|direction|cues?) (?:for|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s (?:trade|trading"
            r"|session)\b")

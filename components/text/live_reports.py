@@ -15,10 +15,28 @@ from components.text import lexicon as L
 from components.text import story as story_sessions
 from components.text.reader import Reading
 
-_STORY_INTRADAY = L.patterns(L.STORY_INTRADAY)
-_LEAD_INTRADAY = L.patterns(L.LEAD_INTRADAY)
+# A story-wide marker: every same-day figure without a closing word is intraday.
+_STORY_WORDS = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",
+                r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
+# said in the story's lead, these make it a report written during the session
+_LEAD_WORDS = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
+               r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
+               r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
+               r"\b(?:were|was|are|is) (?:sink|fall|ris|climb|dropp|slid|gain|tumbl|rally|jump|surg|soar|slipp|declin"
+               r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b")  # a live report: "were sinking Friday"
+# said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
+# (unless the session was a half day on the exchange's calendar: then it is the day's close)
+_MORNING_WORDS = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[- ]day (?:session|trading|trade)\b",
+                  r"\b(?:at|by) the end of the morning session\b", r"\bat the midday close\b",
+                  r"\b(?:closed|ended|finished) the morning (?:session|trade|trading)\b")
+# said in the title, these make the text a report of the morning session: "HSI Sheds 148Pts at Midday"
+_TITLE_WORDS = (r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
+                r"\bmorning (?:session|close|trade|trading)\b", r"\bmid-?day (?:close|break|report|wrap)\b")
+_STORY_INTRADAY = L.patterns(_STORY_WORDS)
+_LEAD_INTRADAY = L.patterns(_LEAD_WORDS)
 _PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sinking Friday": a live marker
-_MORNING_REPORT = L.patterns(L.MORNING_REPORT)
+_MORNING_REPORT = L.patterns(_MORNING_WORDS)
+_MORNING_TITLE = L.patterns(_TITLE_WORDS + _MORNING_WORDS)
 _AT_THE_CLOSE = re.compile(r"\bat the close\b|\bat closing bell\b|\bat the closing bell\b", re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
                              r"\w+)")
@@ -55,5 +73,6 @@ def morning_report(reading: Reading) -> str:
     if reading.place not in claim_periods.ASIAN:
         return ""
     day = reading.session or reading.published
-    found = next((m.group() for c in reading.clauses[:12] for m in [_MORNING_REPORT.search(c.text)] if m), "")
+    found = next((m.group() for c in reading.clauses[:12]
+                  for m in [(_MORNING_TITLE if c.heading else _MORNING_REPORT).search(c.text)] if m), "")
     return "" if not found or story_sessions.early_close(reading.place, day) else found

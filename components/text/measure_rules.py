@@ -42,8 +42,11 @@ _SUBJECT_PART = re.compile(r"\s(?:after|as|while|when|whereas|because|amid|despi
 _MORNING = re.compile(r"\b(?:in|during|by|through) the (?:morning|midday|lunch)(?: session| break| trade| trading)?\b"
                       r"|\bmorning (?:session|trade|trading|high|low)\b|\bat (?:mid-?day|noon)\b", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
-_OPENING = re.compile(r"\b(?:open(?:ed|s|ing)?|at the open(?:ing)?|at the start of trad(?:e|ing))\b(?:[\w\s,]{0,20})$",
-                      re.IGNORECASE)
+_OPENING = re.compile(r"\b(?:open(?:ed|s|ing)?|at the open(?:ing)?|at the start of trad(?:e|ing))\b(?:[\w\s,]{0,20}"
+                      # "opened lower, with the HSI down 169 points or 0.7% at 23,900": each figure of the chain
+                      r"|(?: (?:higher|lower|up|down|flat|firmer|weaker|mixed))?(?:,? with (?:the )?[\w&.'-]+"
+                      r"(?: [\w&.'-]+){0,3} (?:down|up|off|higher|lower))?"
+                      r"(?: [\d,.]+ ?(?:points?|pts|per ?cent|percent|%)(?:,? or)?){0,2}(?: at| to)? )$", re.IGNORECASE)
 _UPON_OPEN = re.compile(r"(?:\s(?:points?|per ?cent|percent|%))?\s(?:upon|on|at|after) (?:the )?open(?:ing)?\b"
                         r"(?! (?:of|a|an|the)\b)", re.IGNORECASE)  # "25,000 points upon opening", not "on opening of"
 _FROM_MARK = re.compile(r"\b(?:from|off|below|above|under|beneath)\s(?:(?:near|close to)\s)?(?:(?:its|the|their|a|an)"
@@ -268,7 +271,7 @@ def _time_of_day(q, owner, clause, story, day, part):
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):
         return ("intraday", _("taken during the session ('{words}'): daily bars hold the open, high, low and close "
                               "only").format(words=m.group()), f"'{m.group()}'", "")
-    opening = _OPENING.search(clause.text[max(0, q.start - 40):q.start])  # the open is a daily bar's
+    opening = _OPENING.search(clause.text[max(0, q.start - 90):q.start])  # the open is a daily bar's
     # a story-wide marker makes the session's figures intraday, except a market the marker is not about (Hong Kong's
     # in a live New York story) and a period that ended before the session ("lost 8% in October")
     market = owner.subject.market if owner.subject is not None else ""
@@ -282,7 +285,7 @@ def _time_of_day(q, owner, clause, story, day, part):
 
 
 def _opened(q, owner, clause, story, day, part):
-    before = clause.text[max(0, q.start - 40):q.start]
+    before = clause.text[max(0, q.start - 90):q.start]
     upon = _UPON_OPEN.match(clause.text, q.end)  # "surged past 25,000 points upon opening on Tuesday morning"
     if q.kind == "rank" and _UPON_OPEN.search(clause.text[max(0, q.start - 80):q.start]):
         return "intraday", _("a ranking of the level at the open: daily bars rank closes"), "'upon opening'", ""

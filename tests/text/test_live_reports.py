@@ -49,3 +49,45 @@ def test_an_average_over_the_years_is_not_a_move(checked):
     found = checked("NEW YORK — Stocks rose on Monday. Since 1950, the S&P 500 has risen by an average of 1.3% over "
                     "the last five trading days of the year.", "2025-12-22")
     assert found["1.3%"][1].verdict == "uncheckable"
+
+
+def test_a_chain_of_figures_after_opened_is_the_open(checked):
+    """'Opening lower, with the Hang Seng Index off 203 points or 1.2% at 16,758': each figure of the chain is the
+    open (the Hang Seng, 15 March 2024: 16,961.66 to an open of 16,758.36)."""
+    found = checked("Hong Kong shares started Friday in the red, opening lower, with the Hang Seng Index off 203 "
+                    "points or 1.2% at 16,758.", "2024-03-15")
+    measures = {quote: (found[quote][0].measure, found[quote][1].verdict) for quote in ("203 points", "1.2%", "16,758")}
+    assert measures == {"203 points": ("open_points", "matches"), "1.2%": ("open_move", "matches"),
+                        "16,758": ("open_level", "matches")}
+
+
+def test_a_title_at_the_lunch_break_makes_the_story_a_morning_report(checked):
+    """A title timed at the lunch break: the body's figures without a time of their own are the morning's too."""
+    found = checked("Title: Hang Seng loses 1.4% by the lunch break\n\nThe China Enterprises Index shed 86 points, or "
+                    "1.5%, to 5,820.", "2024-03-15")
+    for quote in ("86 points", "1.5%", "5,820"):
+        claim, result = found[quote]
+        assert claim.measure == "intraday" and result.verdict not in ("matches", "roughly", "does not match"), quote
+
+
+def test_a_title_without_a_time_of_day_leaves_the_close(checked):
+    found = checked("Title: Hang Seng loses 1.4% on property worries\n\nThe China Enterprises Index shed 86 points, "
+                    "or 1.5%, to 5,820 on Friday.", "2024-03-15")
+    assert {found[q][0].measure for q in ("86 points", "1.5%", "5,820")} == {"points", "day", "level"}
+    assert {found[q][1].verdict for q in ("86 points", "1.5%", "5,820")} == {"matches"}
+
+
+def test_a_preview_that_may_move_on_a_weekday_keeps_the_last_close(checked):
+    """An evening preview: 'could slip further on Wednesday' looks ahead; the level the index 'now sits' at is
+    Tuesday's close (the Hang Seng, 30 August 2022: 19,949.03)."""
+    found = checked("The Hang Seng ended lower on Tuesday. The index now sits just below the 19,950-point line and "
+                    "could slip further on Wednesday.", "2022-08-30")
+    claim, result = found["19,950-point"]
+    assert claim.day.isoformat() == "2022-08-30" and result.verdict == "matches"
+
+
+def test_a_session_after_publication_gets_no_verdict(checked):
+    """A figure dated after the article was published is a forecast: the prices of that day are not checked
+    against it, whatever they turned out to be."""
+    claim, result = checked("The Hang Seng Index rose 0.4% on August 31, 2022.", "2022-08-30")["0.4%"]
+    assert result.verdict not in ("matches", "roughly", "does not match") and "after the article" in claim.unsure
