@@ -129,7 +129,8 @@ INDICES: tuple[Index, ...] = (
     Index("Philadelphia SE Semiconductor Index", r"Philadelphia (?:SE )?Semiconductor (?:index|Index)|PHLX (?:chip"
           r"|semiconductor) index|(?:the )?chip(?:maker)? index|semiconductor index", "^SOX", "US"),
     Index("Russell 2000", r"Russell 2000|small-cap Russell", "^RUT", "US"),
-    Index("CBOE Volatility Index", r"(?:CBOE |Cboe )?Volatility Index|(?-i:VIX)", "^VIX", "US"),
+    Index("CBOE Volatility Index", r"(?:CBOE |Cboe )?Volatility Index|(?-i:VIX)|(?:Wall Street['’]s )?fear gauge",
+          "^VIX", "US"),
     Index("KraneShares CSI China Internet ETF", r"(?-i:KWEB)|KraneShares CSI China Internet(?: ETF)?", "KWEB", "US"),
     Index("Shanghai Composite", r"Shanghai Composite(?: Index| index)?|Shanghai benchmark", "000001.SS", "CN"),
     Index("Shenzhen Component", r"Shenzhen Component(?: Index| index)?|Shenzhen index", "399001.SZ", "CN"),

@@ -71,6 +71,7 @@ _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.I
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
 _MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher)\b[^,;]{0,30}$", re.IGNORECASE)
+_OPENING_PARTICIPLE = re.compile(r"^\W*(?:(?:after|before|while|when|on) )?[A-Za-z]+ing\b[^,;]*,\s", re.IGNORECASE)
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
 
@@ -270,6 +271,12 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
             words=here[-1].text))
     if i and done:
         return done[-1].subject, _("the previous figure's")
+    opening = _OPENING_PARTICIPLE.match(text)
+    after = next((m for m in names if opening and q.end <= opening.end() <= m.start
+                  and re.fullmatch(r"(?:the\s)?", text[opening.end():m.start], re.IGNORECASE)), None)
+    if after is not None:  # "Closing at its highest level in a month, the index ..."
+        return after, _("'{words}' is the subject the opening '{phrase}' goes with").format(
+            words=after.text, phrase=opening.group().strip(" ,"))
     return None, _("no name before it in its sentence")
 
 

@@ -84,7 +84,8 @@ COMPANY_REF = re.compile(
     # 1.5 per cent rally helped ..." (not "This 12% drop", which may restate a move of several sessions)
     r"|^(?:This|That)(?= (?:is|was|marks|marked) the (?:\w+ )?(?:consecutive|straight|successive)\b| week['’]s "
     r"[\d.,]+ ?(?:%|per ?cent|percent) (?:drop|decline|fall|loss|gain|rise|rally|advance|jump|surge|slump|plunge"
-    r"|rebound|slide)\b)")
+    r"|rebound|slide)\b"
+    r"| (?:brought|took|pushed|left|put|lifted|dragged|cut|trimmed|extended|pared|widened|narrowed) (?:its|their) )")
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
                        r"|Hong Kong|leading|headline|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge"
                        r"|measure|barometer|average)\b(?! (?:of|for|provider)\b)"

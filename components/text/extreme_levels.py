@@ -15,9 +15,11 @@ from components.text import claim_periods
 from components.text import lexicon as L
 
 AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
-_EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?(?: of| at)?|(?P<v>hit(?:ting)?|touch(?:ed"
-                            r"|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?(?P<w2>high|low|peak|trough)"
-                            r"(?: of| at)?)\s(?:about |around |nearly |almost )?$", re.IGNORECASE)
+_TODAY = r"(?: (?:today|on the day|intraday|on \w+day))?"  # "it reached a high today of 4772.94"
+_EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?" + _TODAY + r"(?: of| at)?"
+                            r"|(?P<v>hit(?:ting)?|touch(?:ed|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?"
+                            r"(?P<w2>high|low|peak|trough)" + _TODAY + r"(?: of| at)?)\s(?:about |around |nearly "
+                            r"|almost )?$", re.IGNORECASE)
 _BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
                          r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](?:closing )?(?:high|low)\s(?:of|at)\s$",

@@ -67,7 +67,8 @@ DIRECTION_NOUNS: dict[str, int] = {
 TIME_OF_DAY = (
     r"at (?:mid-?day|noon|the (?:midday|lunch) break|lunch(?:time)?|the break|the time of writing)",
     r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch )?break|mid-?morning|the close of the morning)",
-    r"(?:in|during|through) (?:the )?(?:recent )?(?:early|morning|mid-?morning|afternoon|late-?morning|midday"
+    r"(?:in|during|through) (?:the )?(?:recent )?(?:(?:Mon|Tues|Wednes|Thurs|Fri)day(?:['’]s)? )?"
+    r"(?:early|morning|mid-?morning|afternoon|late-?morning|midday"
     r"|mid-?session|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)"
     r"(?: Asian| European| U\.?S\.?| New York| Hong Kong)? (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
@@ -78,6 +79,7 @@ TIME_OF_DAY = (
     r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",
     r"in late Asian trade", r"in early Asian trade", r"so far (?:today|in the session|on \w+day)",
     r"(?:is|are) (?:trading|changing hands|hovering)\b", r"currently (?:trading|up|down|higher|lower)",
+    r"(?:is|are) currently\b",
     r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
     r"(?:morning|afternoon) (?:high|low|peak|trough|gains?|loss|losses|advance|decline|rally|rise|drop)",
     r"by (?:early |late |mid-?)?(?:afternoon|midday|noon|lunch(?:time)?)", r"at the moment", r"at (?:the )?time of "
@@ -157,6 +159,7 @@ NOT_PRICE = {
     "probability": N_("a probability, not a price"), "chance": N_("a probability, not a price"),
     "odds": N_("a probability"), "poll": N_("a poll, not a price"), "ownership": N_("a holding, not a price"),
     "position": N_("a holding, not a price"), "interest rate": N_("a rate, not a price"),
+    "range": N_("a price range, not a price that traded"),
     "policy rate": N_("a rate, not a price"), "retail sales": N_("an economic figure, not a price"),
     "industrial output": N_("an economic figure, not a price"), "exports": N_("an economic figure, not a price"),
     "imports": N_("an economic figure, not a price"), "outflows": N_("a fund flow, not a price"),

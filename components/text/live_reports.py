@@ -23,7 +23,9 @@ _LEAD_WORDS = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)
                r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
                r"\b(?:were|was|are|is) (?:sink|fall|ris|climb|dropp|slid|gain|tumbl|rally|jump|surg|soar|slipp|declin"
-               r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b")  # a live report: "were sinking Friday"
+               r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b",  # a live report: "were sinking Friday"
+               r"\b(?:were|was|are|is) (?:higher|lower|up|down|mixed|flat|weaker|firmer) (?:on )?(?:(?:Mon|Tues|Wednes"
+               r"|Thurs|Fri)day|this) (?:morning|afternoon)\b")  # "shares were lower Friday morning"
 # said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
 # (unless the session was a half day on the exchange's calendar: then it is the day's close)
 _MORNING_WORDS = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[- ]day (?:session|trading|trade)\b",

@@ -64,8 +64,8 @@ _FROM_EXTREME = re.compile(r"^\s(?:\w+\s){0,2}?(?:from|of|below|above|off) (?:a|
                            r"|the (?:start|beginning|end)|[$\d]|[A-Z]{2,3}\$"
                            r"|(?:[\w-]+\s){0,3}?(?:low|high|peak|trough)s?\b))"
                            r"(?:[\w'’-]+\s){0,3}[\w'’-]+", re.IGNORECASE)
-_RUN_OF_SESSIONS = re.compile(r"\b(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak|losing "
-                              r"streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
+_RUN_OF_SESSIONS = re.compile(r"\b(?!one[- ]week)(?:\w+|\d+)[- ](?:day|session|week)[- ](?:slide|rally|run|streak"
+                              r"|losing streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
                               r"|winning run)\b", re.IGNORECASE)
 _NOT_PRICE = L.words_pattern(L.NOT_PRICE, 0)
 _YEAR_ON_YEAR = re.compile(r"^\s?(?:\w+\s)?(?:" + L.alternation([re.escape(w) for w in L.YEAR_ON_YEAR]) + r")\b",

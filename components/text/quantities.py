@@ -212,7 +212,7 @@ def _streak(m: re.Match) -> Quantity | None:
         unit.lower(), unit.lower().rstrip("s"))
     what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what7")
             or m.group("what9") or m.group("way") or m.group("way3") or "").lower()  # "four-straight down days"
-    if not n or not unit:
+    if not n or n < 2 or not unit:  # "its one-week decline to 5.8%": a period, not a run
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",
                           "down", "fall", "drop", "tailspin", "slump", "rout", "selloff", "sell-off", "retreat",

@@ -157,9 +157,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     if dated is not None:
         _set_session(state, dated, _("the dateline's day ({day})").format(day=date_as(dated, "long_day")))
     for paragraph, line, heading in lines:
-        head = sections.section_head(line, state.context, place)
-        if head is not None or heading:
-            state.section = head
+        state.section = sections.current(line, state.section, heading, state.context, place)
         if sentences >= MAX_SENTENCES:
             _notice_once(state, _sentences_read())
             break

@@ -2,7 +2,8 @@
 ("On Friday:", "For the week:", "For the year:", as in the Associated Press's closing tables).
 
 The figures of the paragraphs under a head, up to the next head or heading, belong to that day or period unless
-they name their own.
+they name their own; a paragraph that names another day or period ends the section ("With one week to go in trading
+for the year, ..." after the lines under "For the trading week:").
 """
 
 from __future__ import annotations
@@ -38,3 +39,18 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
 def under(head: DateExpression) -> str:
     """The rule of a clause dated by its section head."""
     return _("under the section head '{words}:'").format(words=head.text)
+
+
+def current(line: str, section: DateExpression | None, heading: bool, context: Context,
+            market: str) -> DateExpression | None:
+    """The section a paragraph stands in: its own head's, none after a heading or a paragraph that names another
+    day or period than its section's, else the section it continues."""
+    head = section_head(line, context, market)
+    if head is not None or heading or (section is not None and _names_another(line, section, context)):
+        return head
+    return section
+
+
+def _names_another(line: str, head: DateExpression, context: Context) -> bool:
+    return any(e.resolved and (e.start_date, e.end_date) != (head.start_date, head.end_date)
+               for e in find_date_expressions(line, context.published, context=context))

@@ -167,16 +167,17 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b(?:the )?(?:previous|prior|preceding) week['’]s(?= (?:[\w-]+ )?(?:gains?|loss(?:es)?|advances?"
                 r"|declines?|drops?|falls?|rally|slide|rout|sell-?off|close|high|low)\b)", re.IGNORECASE),
      _previous_week),  # "reversing the previous week's loss"
-    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the (?:holiday-shortened |shortened )?week(?![\w-])"
+    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the (?:holiday-shortened |shortened |trading )?week(?![\w-])"
                 r"(?!['’]s? (?:high|low))"
                 r"|week[- ]to[- ]date|week['’]s (?=(?:gains?|loss(?:es)?|advances?|declines?|drops?|falls?|rally"
                 r"|slide)\b)"
-                r"|weekly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
+                r"|(?:weekly|(?:(?<=\bits )|(?<=\btheir )|(?<=\ba ))one[- ]week)"
+                r"(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?"
                 r"|rally|slide|increases?|decreases?|performance)\b)|(?<=[%s] )weekly\b|week[- ](?:on|over)[- ]week"
                 r"|(?:a|its|their) (?:first |second |third )?(?:standout|strong|weak|stellar|bumper|tough|rough|good"
                 r"|bad|best|worst|negative|positive|losing|winning|volatile|turbulent|choppy) week\b(?! (?:ago|earlier"
                 r"|later|before|after)))", re.IGNORECASE), _week),
-    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the month(?![\w-])|month[- ]to[- ]date"
+    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the (?:trading )?month(?![\w-])|month[- ]to[- ]date"
                 r"|monthly(?= (?:gains?|loss(?:es)?|advances?|declines?|rises?|drops?|falls?|rally|slide)\b))",
                 re.IGNORECASE), _month),
     (re.compile(r"\bin the new year\b", re.IGNORECASE), _new_year),

@@ -1,0 +1,64 @@
+"""Close notes written as short lines and asides (forexlive, RTTNews, Yahoo style): a section head over list lines
+and where its section ends, "a high today of", "That brought its one-week decline to ...", an opening participle's
+subject, the volatility index under its nicknames, live words ("in Tuesday morning trading", "are currently") and a
+price range that never traded. Figures of the S&P 500 on Friday 15 March 2024: close 5,117.09 (-0.65%), high
+5,136.86, the week -0.13%."""
+
+CONFIDENT = ("matches", "roughly", "does not match")
+
+
+def test_lines_under_a_trading_week_head_are_the_week(checked):
+    found = checked("Wall Street closed lower on Friday.\n\nFor the trading week:\n\nS&P 500 fell 0.13%", "2024-03-15")
+    claim, result = found["0.13%"]
+    assert (claim.symbol, claim.measure, result.verdict) == ("^GSPC", "period", "matches")
+
+
+def test_a_paragraph_naming_another_period_ends_the_section(checked):
+    """'... for the year' after the week's lines: the lines after it are no longer the week's (9.9% would be a true
+    year-to-date figure called wrong as a weekly one)."""
+    found = checked("Wall Street closed lower on Friday.\n\nFor the trading week:\n\nS&P 500 fell 0.13%\n\nWith two "
+                    "weeks of the quarter left, the Nasdaq leads the other indices for the year.\n\nS&P 500 is up 7.3%",
+                    "2024-03-15")
+    assert found["0.13%"][0].measure == "period"
+    assert found["7.3%"][1].verdict != "does not match"
+
+
+def test_a_high_with_today_between_is_the_day_s_high(checked):
+    found = checked("The S&P 500 reached a high today of 5,136.86 before closing at 5,117.09.", "2024-03-15")
+    assert (found["5,136.86"][0].measure, found["5,136.86"][1].verdict) == ("high_level", "matches")
+    assert (found["5,117.09"][0].measure, found["5,117.09"][1].verdict) == ("level", "matches")
+
+
+def test_that_brought_its_one_week_decline_is_the_last_named_index_s_week(checked):
+    found = checked("The S&P 500 fell 0.65% on Friday to 5,117.09. That brought its one-week decline to 0.1%.",
+                    "2024-03-15")
+    claim, result = found["0.1%"]
+    assert (claim.symbol, claim.measure, result.verdict) == ("^GSPC", "period", "matches")
+    assert all(c.measure != "streak" for c, _r in found.values())  # one week is a period, not a run
+
+
+def test_an_opening_participle_goes_with_the_subject_after_its_comma(checked):
+    found = checked("Slipping to its lowest close in a week, the S&P 500 shed 0.65% on Friday.", "2024-03-15")
+    claim, result = next((c, r) for c, r in found.values() if c.measure == "rank")
+    assert claim.symbol == "^GSPC" and result.verdict == "matches"
+
+
+def test_the_fear_gauge_is_the_volatility_index_not_the_market(checked):
+    found = checked("Wall Street slipped on Friday. The Cboe Volatility Index, also known as Wall Street's fear "
+                    "gauge, rose to as much as 15 points.", "2024-03-15")
+    claim, result = found["15 points"]
+    assert claim.symbol == "^VIX" and result.verdict not in CONFIDENT
+
+
+def test_live_words_of_a_us_morning_story(checked):
+    found = checked("Alibaba's U.S. shares were down about 2% in Tuesday morning trading. Nvidia shares are "
+                    "currently a touch above $880.", "2024-03-12")
+    for quote in ("2%", "$880"):
+        claim, result = found[quote]
+        assert claim.measure == "intraday" and result.verdict not in CONFIDENT, quote
+
+
+def test_a_price_range_hoped_for_is_not_a_price(checked):
+    found = checked("Nvidia closed at $878 on Friday. A trader said results could carry the stock into the $950+ "
+                    "range.", "2024-03-15")
+    assert found["$950"][1].verdict not in CONFIDENT
