@@ -140,7 +140,7 @@ _WHEN = re.compile(r"^,?\s(?:when|in which|during which)\b[^,;]{0,40}$", re.IGNO
 _SHARE_OF = re.compile(r"\sof\s(?!(?:gains?|losses?|(?:its|their|the|the stock's|the index's) (?:market )?(?:value"
                        r"|worth|capitali[sz]ation|cap)\b))", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:price )?targets?\b", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"^\s(?!(?:on|at|in|to|for|after|before|as|while|with|from|by|amid|since|and|or)\b)"
+_NOUN_AFTER = re.compile(r"^\+?\s(?!(?:on|at|in|to|for|after|before|as|while|with|from|by|amid|since|and|or)\b)"
                          r"(?:(?:rise|increase|jump|gain|drop|fall|decline|growth|surge|slump)\s(?:in|of)\s)?"
                          r"(?:of\s)?(?:its\s|the\s|their\s|his\s|her\s|annual\s|quarterly\s|total\s)?[\w-]+(?:\s[\w-]+)?")
 _PRICE_WORDS = frozenset("shares share stock stocks index indices indexes benchmark gauge adrs adr price level mark "

@@ -59,6 +59,6 @@ def test_live_words_of_a_us_morning_story(checked):
 
 
 def test_a_price_range_hoped_for_is_not_a_price(checked):
-    found = checked("Nvidia closed at $878 on Friday. A trader said results could carry the stock into the $950+ "
-                    "range.", "2024-03-15")
+    found = checked("Nvidia slipped on Friday. \"Traders are selling the stock after a big run and lack of upside in "
+                    "guide to break the stock out to $950+ range,\" a trader said.", "2024-03-15")
     assert found["$950"][1].verdict not in CONFIDENT
