@@ -87,6 +87,8 @@ class ArticleClaim:
     closing: bool = False  # the text says the close ("closed nearly 13% higher")
     since: dt.date | None = None
     since_rule: str = ""
+    base_extreme: int = 0  # a period move from a low (-1) or high (+1): the extreme close from ``since`` to base_until
+    base_until: dt.date | None = None
     approximate: bool = False  # a look-back said in months or years ("a three-year high"), a period "in late May"
     sign: int = 1  # rankings and streaks: +1 highest, best, gains; -1 lowest, worst, losses
     reason: str = ""  # why the figure cannot be checked (measures intraday, extended, fundamental, other)

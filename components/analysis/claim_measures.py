@@ -75,12 +75,24 @@ def _previous(claim: ArticleClaim, b: pd.DataFrame, pos: int) -> int:
     return pos - 1
 
 
+_NEW_YEAR_BREAK = dt.timedelta(days=5)  # the longest closure at a period's start: the data cover a "2022 low"
+
+
 def _base(claim: ArticleClaim, b: pd.DataFrame, pos: int) -> int:
     """The base row of a move: the previous session, or for a period the last session before it starts."""
     if claim.measure not in ("period", "period_points"):
         return _previous(claim, b, pos)
     if claim.since is None:
         raise Unavailable(_("the period's start is not known"))
+    if claim.base_extreme and claim.base_until is not None:  # "from a January low": the lowest close then
+        first = int(b.index.searchsorted(pd.Timestamp(claim.since), side="left"))
+        last = int(b.index.searchsorted(pd.Timestamp(claim.base_until), side="right"))
+        if last <= first or (first == 0 and b.index[0].date() > claim.since + _NEW_YEAR_BREAK):
+            raise Unavailable(_("the period of the low or high starts {day}, before the data start ({first}) (before "
+                                "the data starts)").format(day=date_as(claim.since, "date"),
+                                                           first=date_as(b.index[0].date(), "date")))
+        closes = b["close"].iloc[first:last]
+        return first + int(closes.argmin() if claim.base_extreme < 0 else closes.argmax())
     base = int(b.index.searchsorted(pd.Timestamp(claim.since), side="left")) - 1
     if base < 0:
         raise Unavailable(_("the period starts {day}, before the data start ({first}) (before the data starts)").format(
@@ -184,6 +196,10 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
             said = (_("{why}; the figure was reached only during the session ({move} at the low)") if extreme == "low"
                     else _("{why}; the figure was reached only during the session ({move} at the high)"))
             return ROUGHLY, said.format(why=verdict[1], move=shown_move(actual, points))
+    if claim.base_extreme:
+        return NOT_SURE, _("{why}; but the text does not date the low or high it counts from, which may be the "
+                           "session's intraday extreme, and a round figure such as 20% often means 'at least'").format(
+            why=verdict[1])
     if claim.measure in ("period", "period_points") and claim.approximate:
         return NOT_SURE, _("{why}; but the period's first and last sessions are only roughly said ({rule}): the "
                            "article may count others").format(why=verdict[1], rule=claim.since_rule)

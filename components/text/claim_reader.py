@@ -29,7 +29,7 @@ from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
-from components.text import claim_periods, figure_days, live_reports, runs, story_lines
+from components.text import claim_periods, extreme_bases, figure_days, live_reports, runs, story_lines
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
@@ -211,6 +211,9 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
       a move over it, for a figure that names no day of its own."""
     if day is None:
         return None
+    dated = _from_dated_extreme(q, clause, story, market)
+    if dated is not None:
+        return dated
     if measure == "streak" and _WHEN.search(clause.text, max(0, q.start - 80), q.start):
         when = figure_days.when_day(clause, q)  # "since Wednesday, Dec. 24, 2025, when the market rose for ..."
         if when is not None:
@@ -255,6 +258,19 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
             words=opened.text, first=date_as(opened.start_date, "date"), last=date_as(opened.end_date, "date")), \
             day, written, claim_periods.paragraph_fields(opened, day)
     return None
+
+
+def _from_dated_extreme(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple | None:
+    """"Has risen 20% from a January low": on the story's session (or the clause's own day), from the lowest close
+    of that period; not a low with its own date ("... high of 4796.56 hit Jan. 3", a dated base)."""
+    story_day = story.reading.story_day(market)[0]
+    dated = extreme_bases.from_dated_extreme(q, clause.text, story.reading.published, story_day)
+    if dated is None or claim_periods.base_day(clause, q) is not None:
+        return None
+    own = claim_periods.own_day(clause, q)
+    on = own.start_date if own is not None and not own.is_range else story_day
+    return ("period" if q.kind == "percent" else "period_points"), dated.pop("rule"), on, own is not None, \
+        dated | {"day": on}
 
 
 def _in_a_run(q: Quantity, clause: Clause, market: str, day: dt.date, period: str) -> tuple | None:

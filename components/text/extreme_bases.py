@@ -1,0 +1,43 @@
+"""A move measured from a dated period's extreme: "has risen 20% from a January low", "down 8% from its March 2024
+high", "off 12% from last year's peak".
+
+The base is a session the text does not date but the prices do: the lowest (highest) close within that period, up to
+the session before the story's. The figure's own session is the story's (the month named is the base's, never the
+figure's). A low or high without a dated period ("from its recent low") keeps no base: it is not sure which session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from components.locale import _
+from components.locale.formats import date_as
+from components.text.dates import find_date_expressions
+from components.text.quantities import Quantity
+
+_FROM = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|above|below|since) (?:a|an|its|their|the)"
+                   r" (?P<when>[\w'’ -]{3,30}?)(?:['’]s)? (?:closing |intraday )?(?P<way>lows?|highs?|bottoms?|troughs?"
+                   r"|peaks?|tops?)\b", re.IGNORECASE)
+_LOW = ("low", "bottom", "trough")
+
+
+def from_dated_extreme(q: Quantity, text: str, published: dt.date, day: dt.date) -> dict | None:
+    """(rule and claim fields) of a % or points move from a dated period's low or high, on the story's ``day``;
+    None when the figure is not one."""
+    if q.kind not in ("percent", "points"):
+        return None
+    m = _FROM.match(text, q.end)
+    if m is None:
+        return None
+    spans = [e for e in find_date_expressions("in " + m.group("when"), published) if e.resolved and e.is_range]
+    if len(spans) != 1 or spans[0].start_date >= day:
+        return None
+    period, low = spans[0], m.group("way").lower().rstrip("s") in _LOW
+    until = min(period.end_date, day - dt.timedelta(days=1))
+    words = m.group().strip()
+    rule = (_("'{words}': from the lowest close of {first} to {last}") if low
+            else _("'{words}': from the highest close of {first} to {last}")).format(
+        words=words, first=date_as(period.start_date, "date"), last=date_as(until, "date"))
+    return {"rule": rule, "since": period.start_date, "base_until": until, "base_extreme": -1 if low else 1,
+            "since_rule": rule}
