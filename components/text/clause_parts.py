@@ -150,6 +150,24 @@ def second_event(text: str, days: list[DateExpression], chosen: DateExpression |
     return None
 
 
+# what a market move owes to another: "buoyed by the strong performance of Wall Street on Thursday"
+_CAUSED_BY = re.compile(r"\b(?:buoyed|boosted|lifted|helped|supported|dragged|weighed|pressured|hurt|spurred|driven"
+                        r"|tracking|following|mirroring|echoing)(?: down| up)? (?:by )?(?:the |a |an )?(?:\w+ ){0,4}?"
+                        r"(?:performance|showing|gains?|losses|rally|sell-?off|slump|rebound|lead|cues?)"
+                        r" (?:of|on|in|from) ", re.IGNORECASE)
+
+
+def cause_day(text: str, days: list[DateExpression], chosen: DateExpression | None) -> tuple[DateExpression,
+                                                                                             str] | None:
+    """(day, words) of the cause a move is put down to, when the cause has a day of its own other than the
+    clause's ("the index was buoyed by the strong performance of Wall Street on Thursday")."""
+    for e in days:
+        cause = [m for m in _CAUSED_BY.finditer(text, 0, e.start) if e.start - m.end() <= 40]
+        if cause and (chosen is None or e.start_date != chosen.start_date):
+            return e, text[cause[-1].start():e.end]
+    return None
+
+
 @lru_cache(maxsize=1)
 def coordinated() -> re.Pattern:
     """", and China retaliated", ", but shares fell", ", while Japan's Nikkei dropped": a coordinated clause with a

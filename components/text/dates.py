@@ -289,6 +289,9 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b(?:[Ii]n |[Dd]uring |[Ee]arly |[Ll]ate |[Mm]id[- ])(?P<month>{MONTH})\b"
                 rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"),
      _month),
+    # "For June, the Dow surged 4.32%"; not "sales for April" (the period data cover), nor "for May 5"
+    (re.compile(rf"(?:^|(?<=[,;] ))(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<month>{MONTH})\b(?!\.? \d{{1,2}}\b)"
+                rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"), _month),
     (re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b"), _month),
     (re.compile(rf"\b(?:(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout) the month of|[Oo]ver the course of)"
                 rf" (?P<month>{MONTH})\b"

@@ -255,6 +255,7 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
         second = compared[0], text[:compared[0].end]
     if second is None and move and date is not None:  # "ended 0.6% weaker, wiping out a 1.3% rise on Wednesday"
         second = figure_periods.other_move_day(text, days, date, at or 0)
+    second = second or clause_parts.cause_day(text, days, date)  # "buoyed by ... Wall Street on Thursday"
     periods = tuple(e for e in figure_periods.figure_periods(text, expressions, state.context.now)
                     if date is None or (e.start, e.end) != (date.start, date.end))  # the clause's own, cut or not
     return Clause(index, sentence_index, paragraph, text, sentence, heading, tuple(expressions), date, implicit, tz,

@@ -4,6 +4,8 @@ subject, the volatility index under its nicknames, live words ("in Tuesday morni
 price range that never traded. Figures of the S&P 500 on Friday 15 March 2024: close 5,117.09 (-0.65%), high
 5,136.86, the week -0.13%."""
 
+import datetime as dt
+
 CONFIDENT = ("matches", "roughly", "does not match")
 
 
@@ -62,3 +64,22 @@ def test_a_price_range_hoped_for_is_not_a_price(checked):
     found = checked("Nvidia slipped on Friday. \"Traders are selling the stock after a big run and lack of upside in "
                     "guide to break the stock out to $950+ range,\" a trader said.", "2024-03-15")
     assert found["$950"][1].verdict not in CONFIDENT
+
+
+def test_a_cause_with_a_day_of_its_own_is_a_second_event():
+    """'The index was buoyed by the strong performance of Wall Street on Thursday' in a Friday wrap: the move is
+    Friday's, the cause Thursday's."""
+    from components.text.extraction import propose_events
+
+    found = propose_events("The Hang Seng Index rose 0.6% on Friday. Closing at a two-week high, the index was helped "
+                           "by the strong showing of Wall Street on Thursday.", "2024-03-15")
+    days = {(c.start_date, c.end_date) for c in found.candidates}
+    assert {(dt.date(2024, 3, 15),) * 2, (dt.date(2024, 3, 14),) * 2} <= days
+
+
+def test_a_paragraph_opening_for_a_month_is_that_month_s_move(checked):
+    """'For February, the S&P 500 gained 5.2%': the month's move (31 January to 29 February 2024: +5.17%), not the
+    day's."""
+    claim, result = checked("Wall Street ended the month higher on Thursday. For February, the S&P 500 gained 5.2%.",
+                            "2024-02-29")["5.2%"]
+    assert (claim.measure, result.verdict) == ("period", "matches")
