@@ -7,8 +7,9 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| success
           r"(?:trading )?(?P<unit>sessions?|days?|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
           r"|loss|advance|decline|rise|fall|drop))|(?:month|quarter|year)s?(?!ly))(?: of (?P<what>gains|losses"
           r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
-          r"\b(?P<n2>\w+)-(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling|rally|decline"
-          r"|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)(?: streak| run)?",
+          r"\b(?P<n2>\w+)-(?:trading-)?(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling"
+          r"|rally|decline|gaining|win|slide|skid|losses|gains|tailspin|slump|rout|sell-?off|retreat|advance)"
+          r"(?: streak| run)?",
           r"\b(?:for )?(?:a|the) (?P<n3>\w+) (?:(?P<way3>green|red|up|down|winning|losing) )?"
           r"(?P<unit3>day|session|week|month|year) (?:running|in a row)",  # "the second green day in a row"
           r"\b(?P<what9>rout|slide|slump|sell-?off|losing streak|decline|rally|winning streak|advance) (?:over|of) the"

@@ -40,6 +40,9 @@ _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(
 _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid)\s"
                             r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
+# a table's line: "S&P 500: 3,790.93, up 3.06%", "Hang Seng Index: 16,720.89 (-1.42%)"
+_LISTED_BEFORE = re.compile(r"^[\W]*[A-Z][\w&.'’ -]{1,40}:\s$")
+_LISTED_AFTER = re.compile(r"^(?:,\s(?:up|down|higher|lower|unchanged|flat)\b|\s?\(\s?[-+−]|\s*$)", re.IGNORECASE)
 _MARK_AFTER = re.compile(r"^(?:-point)?\s?(?:mark|level|threshold|barrier|handle|line|milestone)\b", re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(
     r"^(?:-| )?(?:member|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks|shares|people"
@@ -55,7 +58,8 @@ _RANK = re.compile(
     r"|closing low|intraday high|intraday low)s?\b"
     r"|\b(?P<sup>highest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
     r"|smallest|new(?= (?:closing |intraday )?(?:high|low) (?:for|of|in) (?:19|20)\d\d))\b"  # "a new low for 2022"
-    r"(?P<rest>(?: (?:one-day|single-day|daily|intraday|percentage|percent|close|closing|level|value|point"
+    r"(?P<rest>(?: (?:one-day|single-day|daily|intraday|point and percentage|percentage|percent|close|closing|level"
+    r"|value|point"
     r"|finish"
     r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
@@ -141,7 +145,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
         return Quantity(kind, n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
     if _NOT_FIGURE_AFTER.match(after) or n.value is None or 1900 <= abs(n.value) <= 2100 and n.decimals == 0:
         return None
-    if abs(n.value) >= 100 and (_LEVEL_BEFORE.search(before) or _MARK_AFTER.match(after)) and n.sign >= 0:
+    if abs(n.value) >= 100 and (_LEVEL_BEFORE.search(before) or _MARK_AFTER.match(after)
+                                or (_LISTED_BEFORE.match(before) and _LISTED_AFTER.match(after))) and n.sign >= 0:
         return Quantity("level", n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
     return None
 

@@ -83,3 +83,26 @@ def test_a_paragraph_opening_for_a_month_is_that_month_s_move(checked):
     claim, result = checked("Wall Street ended the month higher on Thursday. For February, the S&P 500 gained 5.2%.",
                             "2024-02-29")["5.2%"]
     assert (claim.measure, result.verdict) == ("period", "matches")
+
+
+def test_a_table_line_s_level_after_the_name_and_colon(checked):
+    found = checked("Here's where US indexes stood after the close on Friday:\n- S&P 500: 5,117.09, down 0.65%\n"
+                    "- S&P 500: 5,117.09 (-0.65%)", "2024-03-15")
+    claim, result = found["5,117.09"]
+    assert (claim.symbol, claim.measure, result.verdict) == ("^GSPC", "level", "matches")
+
+
+def test_a_sheet_s_two_trading_day_winning_streak_snapped(checked):
+    """Friday 8 March 2024: -0.65% after two up days (6 and 7 March), a fall on 5 March before them."""
+    found = checked("The S&P 500 Index is down 33.67 points or 0.65% today to 5123.69\n\n--Snaps a two-trading-day "
+                    "winning streak", "2024-03-08")
+    claim, result = found["two-trading-day winning streak"]
+    assert (claim.measure, claim.day, result.verdict) == ("streak", dt.date(2024, 3, 7), "matches")
+
+
+def test_a_sheet_s_largest_point_and_percentage_decline_since_a_day(checked):
+    """Friday 15 March 2024: -33.39 points (-0.65%), the largest fall since Friday 8 March (-33.67, -0.65%)."""
+    found = checked("The S&P 500 Index is down 33.39 points or 0.65% today to 5117.09\n\n--Largest one-day point and "
+                    "percentage decline since Friday, March 8, 2024", "2024-03-15")
+    claim, result = next((c, r) for c, r in found.values() if c.measure == "rank")
+    assert "June" not in claim.quote and result.verdict == "matches"
