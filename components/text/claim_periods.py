@@ -227,7 +227,7 @@ _FROM_MARK_ON = re.compile(r"\bfrom\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,3}(?
                            r"(?:(?:(?:hit|set|reached)\s)?on|(?:hit|set|reached))\s$", re.IGNORECASE)
 # what joins a level a move is measured from to its day, and a move to that day ("from its record close of 4796.56
 # hit Monday, Jan. 3, 2022", "since tariffs were announced on Wednesday, April 2, 2025")
-_ON_DAY = r"(?:hit|set|reached|recorded|touched|notched|on|(?:hit|set|reached) on)\s$"
+_ON_DAY = r"(?:hit|set|reached|recorded|touched|notched|on|of|(?:hit|set|reached) on)\s$"  # "the 22,688.9 of Jan. 27"
 _CLOSE_OF = re.compile(r"\s(?:close|closing (?:level|price|value))\s(?:of|at)\s", re.IGNORECASE)  # "June 18 close of"
 _DATED_LEVEL = re.compile(rf"^\s{_ON_DAY}", re.IGNORECASE)
 _DATED_BASE = re.compile(rf"^\s(?:from|since|below|above|under|off)\s(?:[^\s;%]+\s){{1,8}}?{_ON_DAY}", re.IGNORECASE)

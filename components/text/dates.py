@@ -281,7 +281,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 rf"(?:st|nd|rd|th)?\b{_YEAR}"), _week_ending),
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})\.? "
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),  # "Monday, Jan. 12, 2026": one day
-    (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+    (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                rf" (?:of )?"
                 rf"(?P<month>{MONTH})\b(?:\.(?= \d{{4}}))?{_YEAR}"), _month_day),  # "Thursday, 20 November 2025"
     (re.compile(rf"\b[Ss]ince (?:(?:{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})"
                 rf"(?:\.(?= \d))?(?: (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"

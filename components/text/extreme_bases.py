@@ -1,5 +1,5 @@
 """A move measured from a dated period's extreme: "has risen 20% from a January low", "down 8% from its March 2024
-high", "off 12% from last year's peak".
+high", "off 12% from last year's peak", "more than 20% below the highs of January".
 
 The base is a session the text does not date but the prices do: the lowest (highest) close within that period, up to
 the session before the story's. The figure's own session is the story's (the month named is the base's, never the
@@ -19,6 +19,9 @@ from components.text.quantities import Quantity
 _FROM = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|above|below|since) (?:a|an|its|their|the)"
                    r" (?P<when>[\w'’ -]{3,30}?)(?:['’]s)? (?:closing |intraday )?(?P<way>lows?|highs?|bottoms?|troughs?"
                    r"|peaks?|tops?)\b", re.IGNORECASE)
+_FROM_AFTER = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|above|below|under) (?:the|its|their)"
+                         r" (?:closing )?(?P<way>lows?|highs?|bottoms?|troughs?|peaks?|tops?) (?:of|in|set in|hit in) "
+                         r"(?P<when>[\w'’ -]{3,30}?)(?=[,.;:]|\s(?:and|as|while|but|when)\b|$)", re.IGNORECASE)
 _LOW = ("low", "bottom", "trough")
 
 
@@ -27,7 +30,7 @@ def from_dated_extreme(q: Quantity, text: str, published: dt.date, day: dt.date)
     None when the figure is not one."""
     if q.kind not in ("percent", "points"):
         return None
-    m = _FROM.match(text, q.end)
+    m = _FROM.match(text, q.end) or _FROM_AFTER.match(text, q.end)  # "... a January low", "the highs of January"
     if m is None:
         return None
     spans = [e for e in find_date_expressions("in " + m.group("when"), published) if e.resolved and e.is_range]

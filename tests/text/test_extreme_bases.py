@@ -41,3 +41,20 @@ def test_a_low_before_the_data_is_said_so(checked):
 def test_a_low_without_a_period_keeps_no_base(checked):
     claim, result = checked("The Hang Seng Index has risen 21.7% from its recent low.", "2024-05-02")["21.7%"]
     assert claim.base_extreme == 0 and result.verdict not in CONFIDENT
+
+
+def test_the_highs_of_a_month_written_after_the_noun(checked):
+    """'More than 20% below the highs of January' on Friday 18 August 2023: the Hang Seng's 17,950.85 against
+    22,688.90 (27 January), -20.88%."""
+    claim, result = checked("The Hang Seng Index ended at 17,950.85 on Friday, more than 20% below the highs of "
+                            "January.", "2023-08-18")["20%"]
+    assert (claim.measure, claim.base_extreme, result.verdict) == ("period", 1, "matches")
+
+
+def test_a_level_of_a_dated_day_is_the_base_and_its_digits_never_a_day_of_the_month(checked):
+    """'Down 20.88% from the 22,688.9 of Jan. 27': the base is 27 January's close; '...9 of Jan' is no 9 January."""
+    found = checked("The Hang Seng Index closed at 17,950.85 on Friday, down 20.88% from the 22,688.9 of Jan. 27.",
+                    "2023-08-18")
+    level, move = found["22,688.9"], found["20.88%"]
+    assert (level[0].day, level[1].verdict) == (dt.date(2023, 1, 27), "matches")
+    assert (move[0].measure, move[1].verdict) == ("period", "matches")

@@ -647,3 +647,10 @@ def test_decreased_is_a_move_of_its_own_subject_in_a_list(checked):
                     "1.52%.", "2024-11-28")
     assert found["1.46%"][0].symbol == "^HSCE" and found["1.52%"][0].symbol == "^HSTECH"
     assert found["1.52%"][1].verdict == "uncheckable"
+
+
+def test_a_number_s_last_digits_are_never_a_day_of_the_month():
+    """'The 22,688.9 of Jan. 27' is 27 January, not the 9th."""
+    found = find_date_expressions("down 20.88% from the 22,688.9 of Jan. 27, and 1,234.5 of March",
+                                  dt.date(2023, 8, 18))
+    assert [(e.text, e.start_date) for e in found if e.kind == "absolute"] == [("Jan. 27", dt.date(2023, 1, 27))]
