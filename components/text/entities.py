@@ -86,6 +86,7 @@ COMPANY_REF = re.compile(
     r"[\d.,]+ ?(?:%|per ?cent|percent) (?:drop|decline|fall|loss|gain|rise|rally|advance|jump|surge|slump|plunge"
     r"|rebound|slide)\b"
     r"| (?:brought|took|pushed|left|put|lifted|dragged|cut|trimmed|extended|pared|widened|narrowed) (?:its|their) )")
+ASSETS = re.compile(lexicon.ASSETS)
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
                        r"|Hong Kong|leading|headline|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge"
                        r"|measure|barometer|average)\b(?! (?:of|for|provider)\b)"
@@ -183,6 +184,10 @@ def mentions(clause: str, place: str) -> list[Mention]:
         for m in pattern.finditer(clause):
             if not _taken(found, m.start(), m.end()):
                 found.append(Mention(kind, m.group(), m.start(), m.end(), rule=_("'{words}'").format(words=m.group())))
+    for m in ASSETS.finditer(clause):  # "bitcoin surged past $87,000": an asset the data do not hold
+        if not _taken(found, m.start(), m.end()):
+            found.append(Mention("other", m.group(), m.start(), m.end(), m.group(), None, "", _(
+                "'{words}' is not a listing the app has prices for").format(words=m.group())))
     found += _other_names(clause, found)
     found.sort(key=lambda f: f.start)
     return [m for i, m in enumerate(found) if not (m.kind == "company_ref" and i and _OWNED_SHARES.match(

@@ -138,6 +138,12 @@ QUALIFIERS: dict[str, str] = {
     "a further": "", "another": "", "an additional": "",
 }
 
+# assets a market story quotes beside stocks, which the price data do not hold
+ASSETS = (r"\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|[Gg]old(?= (?:prices?|futures|rose|fell|climbed|jumped|slipped|"
+          r"dropped|surged|hit|traded|was|is|gained|lost|rallied)\b)|[Ss]ilver(?= (?:prices?|futures)\b)"
+          r"|(?:Brent|U\.S\.|WTI) crude(?: oil)?(?: futures)?|[Cc]rude oil(?: futures)?|[Oo]il prices"
+          r"|(?:the )?(?:benchmark )?10-year (?:Treasury |U\.S\. )?(?:note )?yield|Treasury yields?)\b")
+
 # --- not a price ----------------------------------------------------------------------------------------
 NOT_PRICE = {
     "turnover": N_("turnover (the value traded), not a price"), "volume": N_("trading volume, not a price"),
@@ -388,4 +394,3 @@ def said_forms() -> str:
     "reports" are nouns as often as verbs)."""
     forms = {f for f in inflections(REPORTING_VERBS) if f.endswith(("ed", "aid")) and not f.startswith("tell")}
     return alternation(sorted(re.escape(f) for f in forms | {"says", "wrote"}))
-

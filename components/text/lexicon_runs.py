@@ -21,6 +21,10 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| success
           r"(?P<what7>gain|loss|advance|decline|rise|fall|drop|rally|slide|retreat)(?:e?s)?\b",
           r"\bfor (?:a|an|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
           r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)",
+          # "their second weekly loss in a row", "back-to-back weekly losses"
+          r"\b(?:(?P<n10>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?P<unit10>weekly|daily|monthly)"
+          r" (?P<what10>gain|loss|advance|decline|rise|fall|drop)e?s? in a row|(?P<n11>back-to-back) (?P<unit11>weekly"
+          r"|daily|monthly) (?P<what11>gain|loss|advance|decline|rise|fall|drop)e?s?)\b",
           # "its first rise in three weeks": a run of two weeks the other way, ended the week before
           r"\bfirst (?P<what8>(?:weekly |daily |monthly )?(?:rise|gain|advance|increase|decline|drop|fall|loss)"
           r"|(?:winning|losing|up|down) (?:week|day|session|month)) in (?P<n8>\w+) (?:trading )?"

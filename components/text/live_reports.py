@@ -34,6 +34,8 @@ _MORNING_WORDS = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[
 # said in the title, these make the text a report of the morning session: "HSI Sheds 148Pts at Midday"
 _TITLE_WORDS = (r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
                 r"\bmorning (?:session|close|trade|trading)\b", r"\bmid-?day (?:close|break|report|wrap)\b")
+_LIVE_TITLE = re.compile(r"\b(?:live updates|live blog|live coverage|as it happened|stock market today live)\b"
+                         r"|\bLIVE\b", re.IGNORECASE)
 _STORY_INTRADAY = L.patterns(_STORY_WORDS)
 _LEAD_INTRADAY = L.patterns(_LEAD_WORDS)
 _PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sinking Friday": a live marker
@@ -50,6 +52,10 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
     no marker), "at midday" and an "(Updates to midday)" tag about every market, US futures quoted in an Asian lead
     about Asia's markets."""
     place = reading.place
+    title = next((c.text for c in reading.clauses[:3] if c.heading), "")
+    live_title = _LIVE_TITLE.search(title)
+    if live_title:  # "S&P 500 jumps to new high led by Nvidia: Live updates": the story's own market, as it trades
+        return live_title.group(), frozenset({place})
     for text in lead:
         m = _LEAD_INTRADAY.search(text)
         live = _US_FUTURES_NOW.search(text) if place in L.ASIAN_MARKETS else None

@@ -40,6 +40,8 @@ _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(
 _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid)\s"
                             r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
+_MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"
+                         r"|rose|fell|climbed|jumped|slipped|dropped|sank|surged|slid|rallied|broke)\s$", re.IGNORECASE)
 # a table's line: "S&P 500: 3,790.93, up 3.06%", "Hang Seng Index: 16,720.89 (-1.42%)"
 _LISTED_BEFORE = re.compile(r"^[\W]*[A-Z][\w&.'’ -]{1,40}:\s$")
 _LISTED_AFTER = re.compile(r"^(?:,\s(?:up|down|higher|lower|unchanged|flat)\b|\s?\(\s?[-+−]|\s*$)", re.IGNORECASE)
@@ -56,7 +58,7 @@ _RANK = re.compile(
     r"\b(?:(?P<near>near|almost|nearly)[- ])?(?P<span>(?P<n>\w+|\d+)[- ](?P<unit>day|session|week|month|quarter"
     r"|year|decade)|multi-?(?P<multi>week|month|year|decade))[- ](?P<ext>high|low|peak|trough|closing high"
     r"|closing low|intraday high|intraday low)s?\b"
-    r"|\b(?P<sup>highest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
+    r"|\b(?P<sup>highest|loftiest|lowest|strongest|weakest|best|worst|biggest|largest|sharpest|steepest|deepest|heaviest"
     r"|smallest|new(?= (?:closing |intraday )?(?:high|low) (?:for|of|in) (?:19|20)\d\d))\b"  # "a new low for 2022"
     r"(?P<rest>(?: (?:one-day|single-day|daily|intraday|point and percentage|percentage|percent|close|closing|level"
     r"|value|point"
@@ -145,7 +147,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
         return Quantity(kind, n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
     if _NOT_FIGURE_AFTER.match(after) or n.value is None or 1900 <= abs(n.value) <= 2100 and n.decimals == 0:
         return None
-    if abs(n.value) >= 100 and (_LEVEL_BEFORE.search(before) or _MARK_AFTER.match(after)
+    crossed = hedge is not None and _MOVED_PAST.search(before)  # "closed above 6,000", "fell below 3,000"
+    if abs(n.value) >= 100 and (_LEVEL_BEFORE.search(before) or _MARK_AFTER.match(after) or crossed
                                 or (_LISTED_BEFORE.match(before) and _LISTED_AFTER.match(after))) and n.sign >= 0:
         return Quantity("level", n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
     return None
@@ -155,12 +158,15 @@ def _count(word: str | None) -> int:
     return L.number_word(word or "") or 0
 
 
+_SAME = {"loftiest": "highest", "firmest": "highest"}  # "Hong Kong ended at its loftiest since March"
+
+
 def _rank(text: str, m: re.Match) -> Quantity | None:
     if m.group("most"):  # "jumped as much as 16 per cent to HK$98, the most since November": the intraday move's
         of = "intraday" if _INTRADAY_BEFORE.search(text, max(0, m.start() - 80), m.start()) else "move"
         sign, end = 0, m.end()
     elif m.group("sup"):
-        word, rest = m.group("sup").lower(), (m.group("rest") or "").lower()
+        word, rest = _SAME.get(m.group("sup").lower(), m.group("sup").lower()), (m.group("rest") or "").lower()
         moves = any(w in rest for w in ("day", "session", "gain", "rise", "jump", "rally", "advance", "drop", "fall",
                                         "decline", "loss", "slide", "sell", "move", "surge", "performance", "plunge",
                                         "tumble", "week", "month", "year", "quarter", "showing", "run", "start"))
@@ -210,13 +216,15 @@ _NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |it
 def _streak(m: re.Match) -> Quantity | None:
     if m.group("n8"):  # "its first rise in three weeks": the run before it, of two weeks the other way
         return _first_in(m)
-    n = _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n9") if m.group(g)), None))
-    unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6", "unit9") if m.group(g)),
-                "") or ("session" if m.group("n7") else "")
+    n = 2 if m.group("n11") else _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n9", "n10")
+                                              if m.group(g)), None))  # "back-to-back": two
+    unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6", "unit9", "unit10", "unit11")
+                 if m.group(g)), "") or ("session" if m.group("n7") else "")
     unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}.get(
         unit.lower(), unit.lower().rstrip("s"))
     what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what7")
-            or m.group("what9") or m.group("way") or m.group("way3") or "").lower()  # "four-straight down days"
+            or m.group("what9") or m.group("what10") or m.group("what11") or m.group("way") or m.group("way3")
+            or "").lower()  # "four-straight down days"
     if not n or n < 2 or not unit:  # "its one-week decline to 5.8%": a period, not a run
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",

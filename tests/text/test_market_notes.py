@@ -106,3 +106,44 @@ def test_a_sheet_s_largest_point_and_percentage_decline_since_a_day(checked):
                     "percentage decline since Friday, March 8, 2024", "2024-03-15")
     claim, result = next((c, r) for c, r in found.values() if c.measure == "rank")
     assert "June" not in claim.quote and result.verdict == "matches"
+
+
+def test_closed_above_a_round_number_is_a_level_beyond_it(checked):
+    claim, result = checked("Stocks rose on Friday, and the S&P 500 closed above 5,100.", "2024-03-15")["5,100"]
+    assert (claim.measure, claim.qualifier, result.verdict) == ("level", "more than", "matches")
+
+
+def test_an_asset_the_data_lack_keeps_its_own_figure(checked):
+    """'... as the S&P 500 closed above 5,100 and bitcoin surged past $68,000': bitcoin's figure is bitcoin's, and
+    it does not make the S&P 500's level doubtful."""
+    found = checked("Stocks rose, as the S&P 500 closed above 5,100 and bitcoin surged past $68,000. Gold slipped 0.3% "
+                    "to $2,155.", "2024-03-15")
+    assert found["5,100"][1].verdict == "matches"
+    for quote in ("$68,000", "0.3%", "$2,155"):
+        claim, result = found[quote]
+        assert claim.symbol is None and result.verdict not in CONFIDENT, quote
+
+
+def test_a_live_updates_title_makes_the_story_s_figures_intraday(checked):
+    found = checked("Title: Stocks slip as traders await the Fed: Live updates\n\nThe S&P 500 fell 0.6%, while the "
+                    "Nasdaq slid 1%.", "2024-03-15")
+    claim, result = found["0.6%"]
+    assert claim.measure == "intraday" and result.verdict not in CONFIDENT
+
+
+def test_weekly_losses_in_a_row_and_back_to_back(checked):
+    """The S&P 500's weeks to 12 and 19 April 2024: -1.56% and -3.05%, after -0.95% to 5 April."""
+    found = checked("Stocks fell on Friday, with the S&P 500 cementing its third weekly loss in a row. It was the "
+                    "index's first back-to-back weekly losses since early January.", "2024-04-19")
+    claim, result = found["third weekly loss in a row"]
+    assert (claim.measure, claim.count, claim.unit, result.verdict) == ("streak", 3, "week", "matches")
+    assert found["back-to-back weekly losses"][0].count == 2
+
+
+def test_loftiest_is_highest(checked):
+    """The Hang Seng on 2 May 2024 closed at 18,207.13: above every close after October 2023 (at most 18,079.00), so
+    its highest since October; not since September (18,238.21 on 12 October)."""
+    found = checked("Hong Kong's Hang Seng ended at its loftiest since October. Another desk said it was at its "
+                    "loftiest since September.", "2024-05-02")
+    assert found["loftiest since October"][1].verdict == "matches"
+    assert found["loftiest since September"][1].verdict == "does not match"
