@@ -62,9 +62,11 @@ _MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS +
     "plunge", "tumble", "rebound", "selloff", "sell-off")) + r")\s(?:in|for|at|of)\s(?:shares of\s|shares in\s"
     r"|the (?:benchmark |broader |broad )?)?",
                       re.IGNORECASE)
-_LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:led|topped|headed) (?:the )?(?:[\w-]+ ){0,2}(?:market|index|gains"
+_LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:(?:was |were |is |are )?(?:helping |helped )?(?:to )?(?:lead|leading)"
+                  r"|led|topped|headed) (?:the )?(?:[\w-]+ ){0,2}(?:market|index|gains"
                   r"|gainers|losers|decliners|laggards|list|pack|sector|rally|advance|declines)\b[^,;]{0,50}"
-                  r"|(?:leading|led|trailing|lagging) with (?:an? )?(?:[\w-]+ )?)$",  # "the Nasdaq leading with a"
+                  r"|(?:leading|led|trailing|lagging) with (?:an? )?(?:[\w-]+ )?"  # "the Nasdaq leading with a"
+                  r"|(?:lead|leading|led|topped|headed)\b[^,;]{0,60}\bwith (?:an? )?(?:[\w-]+ )?)$",  # "led it up with"
                   re.IGNORECASE)
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)

@@ -201,7 +201,8 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Group|Holdings?|Ltd|Inc|Corp|Co|Limited|Sha
                           r"|Sinks?|Slides?|Rallies|Climbs?|Plunges?|Hits?|Posts?|Says?|Beats?|Misses|Shares|Results"
                           r"|Earnings|Stocks?)\b)[A-Z][a-z]")
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
-_SUBJECT_AFTER = re.compile(r"^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
+_SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"
+                            r"|^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
                             r"stock\s|ADRs\s)?(?:(?:has|had|have|was|were|is|are|also|then|later|earlier|again|briefly"
                             r"|initially|still|both|all|each|together)\s){0,3}(?P<verb>[a-z]+)|^,?\s(?P<dir>up|down)\b"
                             r"|^\s?\((?P<sign>[+\-−]|up|down)"
@@ -269,7 +270,7 @@ def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
     rest = rest[_BETWEEN_NAMES.match(rest).end():]
     after = _SUBJECT_AFTER.match(rest)
     return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs
-                           or after.group("verb2") in verbs))  # "Sands China, which gained 1.88%"
+                           or after.group("verb2") in verbs or after.group("lead")))  # "Sands China, which gained"
 
 
 def is_place(text: str) -> bool:

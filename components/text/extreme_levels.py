@@ -47,6 +47,9 @@ _GREW_TO = re.compile(r"\b(?:(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its
 # "trading higher by 0.7% and 1.5% at their peaks": the session's extreme
 _AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:session|intraday|day['’]s) )?"
                       r"(?P<w>peak|high|low|trough)s?\b", re.IGNORECASE)
+# "dropped to 17,965 points during the trading day": how far the session went
+_DURING_AFTER = re.compile(r"\s(?:during|in) the (?:trading )?(?:session|day)\b|\s(?:at one point|intraday)\b",
+                           re.IGNORECASE)
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
@@ -93,7 +96,8 @@ def extreme(q, owner, clause, story, day, part):
         first = not between.group("and")
         return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
             words=between.group().strip()), ""
-    if q.kind == "level" and AS_MUCH.search(clause.text[max(0, q.start - 50):q.start]):
+    during = _DURING_AFTER.match(clause.text, q.end) and owner.direction != 0
+    if q.kind == "level" and (AS_MUCH.search(clause.text[max(0, q.start - 50):q.start]) or during):
         low = owner.direction < 0
         return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
                                                             _("'as much as ... to': the day's high")), ""

@@ -100,7 +100,7 @@ LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's lo
 INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)",  # not "closing at its low"
                     r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"
                     r"(?<!settling )at (?:its|the) (?:peak|high|low|lowest|highest)", r"intraday",
-                    r"during the session", r"in the session")
+                    r"during the (?:trading )?(?:session|day)", r"in the session")
 
 # --- periods --------------------------------------------------------------------------------------------
 # "up 0.6% for the week": the figure is the period's move (period kind -> words)

@@ -147,3 +147,21 @@ def test_loftiest_is_highest(checked):
                     "loftiest since September.", "2024-05-02")
     assert found["loftiest since October"][1].verdict == "matches"
     assert found["loftiest since September"][1].verdict == "does not match"
+
+
+def test_a_company_that_led_the_index_keeps_its_own_figure(checked):
+    """'Alibaba led the Hang Seng lower with a 2.1% drop' (15 March 2024: Alibaba -2.11%, the Hang Seng -1.42%); a
+    name the app does not know that 'was helping to lead the market with' a gain keeps it too."""
+    found = checked("Hong Kong stocks fell on Friday. Alibaba led the Hang Seng lower with a 2.1% drop. Bank of East "
+                    "Asia was helping to lead the market with a 1.5% gain.", "2024-03-15")
+    claim, result = found["2.1%"]
+    assert (claim.symbol, result.verdict) == ("9988.HK", "matches")
+    claim, result = found["1.5%"]
+    assert claim.symbol is None and result.verdict not in CONFIDENT
+
+
+def test_a_level_reached_during_the_trading_day_is_the_day_s_extreme(checked):
+    """The Hang Seng's low on 15 March 2024 was 16,550.42 (close 16,720.89)."""
+    claim, result = checked("The Hang Seng Index dropped to 16,550 points during the trading day before closing at "
+                            "16,720.89.", "2024-03-15")["16,550 points"]
+    assert (claim.measure, result.verdict) == ("low_level", "matches")
