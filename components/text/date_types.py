@@ -29,7 +29,9 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
                           r"|expects? to"
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
                           r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"
-                          r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut))\b|'ll\b"
+                          r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut)"
+                          r"|(?:this|next) week['’]s (?:earnings |economic |data )?(?:calendar|schedule|agenda))\b"
+                          r"|'ll\b"
                           r"|\b(?-i:may)\b(?! (?:have|well have)\b)",  # the modal, not the month
 
                           re.IGNORECASE)
@@ -39,7 +41,9 @@ AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|
 # Awaiting what a date names points ahead even in a past-tense report ("were mixed ahead of Wednesday's Fed decision",
 # "heading into its earnings results after the bell on Wednesday", "due out on Wednesday"), unless it "had" happened.
 AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\b)|await(?:s|ed|ing)?|heading into"
-                     r"|in the run-up to|due out|(?<=, )expected(?! to\b))\b[^,;.]{0,60}$", re.IGNORECASE)
+                     r"|in the run-up to|due out|(?<=, )expected(?! to\b)|look(?:s|ed|ing)? forward to"
+                     r"|before (?:the )?[\w'’ .-]{0,40}?(?:meeting|decision|release|report|results|earnings"
+                     r"|announcement|speech|testimony|vote|election)s? on)\b[^,;.]{0,60}$", re.IGNORECASE)
 _HAPPENED = re.compile(r"\b(?:had|after(?! (?:the )?(?:bell|close|markets? close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"

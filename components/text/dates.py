@@ -22,7 +22,7 @@ from typing import Callable, Mapping
 
 from components.locale import N_, _, ngettext
 from components.locale import formats as F
-from components.text import periods, story_periods
+from components.text import holiday_names, periods, story_periods
 from components.text.date_types import (
     FUTURE_WORDS,
     MONTH,
@@ -331,6 +331,7 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 r"|at a later date|eventually)\b", re.IGNORECASE), _vague),
     *story_periods.PATTERNS,
     *periods.PATTERNS,
+    (holiday_names.PATTERN, holiday_names.resolve),  # "in observance of Veterans Day", "the Dragon Boat Festival"
 ]
 
 

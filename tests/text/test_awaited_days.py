@@ -23,9 +23,18 @@ from components.text.extraction import propose_events
      dt.date(2024, 2, 21)),
     ("Treasury yields dipped ahead of the bell after hitting a high on Wednesday.", "2024-02-22",
      dt.date(2024, 2, 21)),
+    ("Traders looked forward to Thursday's retail sales figures.", "2024-03-11", dt.date(2024, 3, 14)),
+    ("The yen firmed before the Bank of Japan's policy meeting on March 19.", "2024-03-15", dt.date(2024, 3, 19)),
 ])
 def test_a_weekday_is_ahead_only_when_the_text_waits_for_it(text, published, day):
     assert find_date_expressions(text, published)[0].start_date == day
+
+
+def test_the_days_of_this_week_s_calendar_are_ahead():
+    """A Monday column: "This week's earnings calendar features Oracle before Tuesday's opening bell"."""
+    found = find_date_expressions("This week's earnings calendar features Oracle before Tuesday's opening bell.",
+                                  "2024-03-11")
+    assert [e.start_date for e in found if e.kind == "weekday"] == [dt.date(2024, 3, 12)]
 
 
 @pytest.mark.parametrize("text,published,day", [
