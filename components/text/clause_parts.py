@@ -204,10 +204,20 @@ def figure_from(text: str, e: DateExpression) -> bool:
     return bool(_FIGURE_FROM.search(text[max(0, e.start - 40):e.start]))
 
 
+# "Tuesday's rally": a move before the story's, by its day
+POSSESSED_MOVE = re.compile(r"(?:['’]s)? (?:\w+ )?(?:rally|gains?|losses|loss|advance|rebound|surge|jump|slump|drop"
+                            r"|decline|sell-?off|rout|rise|fall)\b")
+_BUILT_ON = re.compile(r"\b(?:surrender|eras|par(?:e|ed|ing)\b|trim|revers|extend|add(?:ed|ing|s)? to"
+                       r"|buil(?:t|d|ding) on|gave back|giv(?:e|es|ing) back|wip(?:e|ed|ing) out|undo|undid|recoup"
+                       r"|recover)\w*\b[^,;.]{0,35}$", re.IGNORECASE)
+
+
 def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
     """Whether a day only dates what something is compared with ("down from 3.1 trillion yuan on Thursday", a
     move "added to gains from Monday"): a second event, never the clause's day. Outside a move, "from Tuesday"
     with no figure between is when something starts, not a comparison."""
+    if POSSESSED_MOVE.match(text, e.end) and _BUILT_ON.search(text[max(0, e.start - 50):e.start]):
+        return True  # "surrendered most of Tuesday's rally", "extending Monday's gains": the earlier move's day
     m = _COMPARED.search(text[max(0, e.start - 60):e.start])
     return bool(m) and (move or any(ch.isdigit() for ch in m.group()) or bool(_FIGURE_FROM.search(
         text[max(0, e.start - 40):e.start])))  # "--Rose 24.69% from 52 weeks ago": a figure measured from it

@@ -66,6 +66,7 @@ DIRECTION_NOUNS: dict[str, int] = {
 # A figure with one of these in its stretch was taken before the close: daily bars cannot check it.
 TIME_OF_DAY = (
     r"at (?:mid-?day|noon|the (?:midday|lunch) break|lunch(?:time)?|the break|the time of writing)",
+    r"at (?:the )?local (?:mid-?day|noon|lunch)(?: trading)?(?: break)?",  # "at local noon trading break"
     r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch )?break|mid-?morning|the close of the morning)",
     r"(?:in|during|through) (?:the )?(?:recent )?(?:(?:Mon|Tues|Wednes|Thurs|Fri)day(?:['’]s)? )?"
     r"(?:early|morning|mid-?morning|afternoon|late-?morning|midday"

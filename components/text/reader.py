@@ -291,7 +291,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
         date, implicit, tz = _date_of(text, past, moved, found, paragraph, state, spans, at or 0)
         if not (moved and not implicit and paragraph in state.lead and state.session is None and state.preview is None
                 and date is not None and not date.is_range and date.kind in ("absolute", "weekday", "relative")
-                and story.in_window(date.start_date, state.context.published)
+                and story.in_window(date.start_date, state.context.published) and not story.earlier_move(text, date.end)
                 and (regional or _market_of(text, found, state) == state.context.place)):
             break
         _set_session(state, date.start_date, _("the day of the lead's move ('{words}')").format(words=date.text))

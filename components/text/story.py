@@ -23,7 +23,7 @@ import pandas as pd
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.locale import _, ngettext
 from components.locale.formats import date_as
-from components.text import entities, lexicon
+from components.text import clause_parts, entities, lexicon
 from components.text.date_types import MONTH, month_number
 
 LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
@@ -92,6 +92,12 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
     if _ASIAN_LEAD.search(lead):
         return "HK", _("its lead reports Asian markets trading, as a story written in Asia does")
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
+
+
+def earlier_move(text: str, at: int) -> bool:
+    """Whether the day ending at ``at`` names a move before the story's ("surrendered most of Tuesday's rally"), which
+    never sets the story's session."""
+    return bool(clause_parts.POSSESSED_MOVE.match(text, at))
 
 
 def lead_paragraphs(lines: list[tuple[int, str, bool]]) -> frozenset[int]:

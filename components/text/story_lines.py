@@ -52,7 +52,8 @@ def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, boo
             skipped.append((raw[:len(raw) - len(rest)].strip(), DATELINE))
             dateline = dateline or city
         title = header.group("value") if header else ""
-        lines.append((len(lines), _OUTLET.sub("", title) if title else rest, bool(title)))
+        again = bool(lines) and lines[0][2] and rest.strip() == lines[0][1].strip()  # the title repeated: a heading
+        lines.append((len(lines), _OUTLET.sub("", title) if title else rest, bool(title) or again))
     return lines, skipped, notices + _language_notice(" ".join(line for _, line, _head in lines)), dateline
 
 

@@ -165,3 +165,29 @@ def test_a_level_reached_during_the_trading_day_is_the_day_s_extreme(checked):
     claim, result = checked("The Hang Seng Index dropped to 16,550 points during the trading day before closing at "
                             "16,720.89.", "2024-03-15")["16,550 points"]
     assert (claim.measure, result.verdict) == ("low_level", "matches")
+
+
+def test_a_day_whose_earlier_move_is_surrendered_is_not_the_story_s(checked):
+    """'Hong Kong stocks fell as Alibaba surrendered most of Tuesday's rally' in a Wednesday story: the figures are
+    Wednesday's (the Hang Seng, 13 March 2024: 17,093.50 to 17,082.11, -0.07%)."""
+    found = checked("Hong Kong stocks fell as Alibaba surrendered most of Tuesday's rally. The Hang Seng Index slipped "
+                    "0.1% to 17,082.", "2024-03-13")
+    claim, result = found["0.1%"]
+    assert (claim.day, result.verdict) == (dt.date(2024, 3, 13), "matches")
+
+
+def test_the_title_repeated_as_the_first_line_leaves_the_lead_to_the_body(checked):
+    """A page that repeats its title above the body: the dated move that opens the body still sets the session
+    (a Korean outlet's next-morning recap of Tuesday 30 September 2025: the S&P 500 +0.41%)."""
+    text = ("Title: How Stocks Defied September\n\nHow Stocks Defied September\n\nTraditionally, September has been a "
+            "bearish month for stocks and investors rebalance.\n\nThis September defied the trend with a robust "
+            "performance overall.\n\nOn Tuesday, U.S. markets closed slightly higher across the board.\n\nThe S&P 500 "
+            "rose 0.41%, and the Nasdaq Composite added 0.31%.")
+    claim, result = checked(text, "2025-10-01")["0.41%"]
+    assert (claim.day, result.verdict) == (dt.date(2025, 9, 30), "matches")
+
+
+def test_a_figure_at_the_local_noon_trading_break_is_intraday(checked):
+    claim, result = checked("The Hang Seng Index retreated 1.5 per cent to 20,590.46 at local noon trading break.",
+                            "2022-07-27")["1.5 per cent"]
+    assert claim.measure == "intraday" and result.verdict not in CONFIDENT
