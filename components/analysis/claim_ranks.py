@@ -7,6 +7,7 @@ a row that moved one way. Moves and levels are :mod:`components.analysis.claim_m
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -45,7 +46,8 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                            symbol=claim.symbol, base=start, session=session)
     window = values.iloc[:pos]
     window = window[window.index >= pd.Timestamp(_since(claim, session))].dropna()
-    beyond = window[window >= now] if claim.sign > 0 else window[window <= now]
+    sign = claim.sign or (-1 if not (window <= now).any() else 1)  # "a level not seen since": either way
+    beyond = window[window >= now] if sign > 0 else window[window <= now]
     shown = F.plus_minus_percent(now / 100) if what != "close" else F.fixed_number(now)
     fig = Figure("rank", _("{symbol} {what} on the session").format(symbol=claim.symbol, what=_(_RANKED[what])), now,
                  claim.symbol, (session,), (now,), basis_of(claim.symbol))
@@ -56,7 +58,7 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
         return result_of(claim, _nth(claim, window, now, since), text, [fig], claim.since, session)
     if len(beyond):
         last = beyond.index[-1].date()
-        said = (_("it was higher or equal on {day} ({value}), after {since}") if claim.sign > 0 else
+        said = (_("it was higher or equal on {day} ({value}), after {since}") if sign > 0 else
                 _("it was lower or equal on {day} ({value}), after {since}"))
         verdict = (NO_MATCH, said.format(day=date_as(last, "date"), value=F.fixed_number(float(beyond.iloc[-1])),
                                          since=since))
@@ -64,14 +66,14 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
             verdict = (NOT_SURE, _("{why}; from {day} on none was: a look-back said in months or years is approximate, "
                                    "and the article may mean it").format(
                 why=verdict[1], day=date_as(last + dt.timedelta(days=1), "date")))
-        gap = abs(now / float(window.max() if claim.sign > 0 else window.min()) - 1)
+        gap = abs(now / float(window.max() if sign > 0 else window.min()) - 1)
         if verdict[0] == NO_MATCH and claim.qualifier == NEAR_THE and gap <= NEAR_VALUE:  # "to near the lowest"
             verdict = (NOT_SURE, _("{why}; but it was within {gap} of that, and 'near' does not say how near").format(
                 why=verdict[1], gap=F.signed_percent(gap).lstrip("+")))
         if verdict[0] == NO_MATCH:
-            verdict = _intraday_extreme(claim, b, pos, verdict)
+            verdict = _intraday_extreme(dataclasses.replace(claim, sign=sign), b, pos, verdict)
     else:
-        said = (_("no session from {since} was higher or equal") if claim.sign > 0 else
+        said = (_("no session from {since} was higher or equal") if sign > 0 else
                 _("no session from {since} was lower or equal"))
         verdict = (MATCHES, said.format(since=since))
     return result_of(claim, verdict, text, [fig], claim.since, session)

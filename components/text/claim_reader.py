@@ -195,7 +195,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(claim_periods.period_fields(q, clause, measure, day))
     if measure == "rank":
-        fields.update(sign=q.rank_sign or owner.direction or 1, rank_of=q.rank_of or "close", nth=q.nth)
+        either = q.text.lower().startswith(("a level", "level"))  # "a level not seen since": the highest or lowest
+        fields.update(sign=q.rank_sign or owner.direction or (0 if either else 1), rank_of=q.rank_of or "close",
+                      nth=q.nth)
     if measure == "streak":
         fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=q.unit)
     return ArticleClaim(measure=measure, **base, **fields)

@@ -73,7 +73,8 @@ COMPANY_REF = re.compile(
     r"|\b[Tt]he (?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
     r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
     r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
-    r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had))"
+    r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had"
+    r"|dropping|falling|rising|jumping|sliding|gaining|losing|climbing|surging|tumbling|sinking|plunging|soaring))"
     r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate)\b(?= (?:has |had |also )?"
     r"(?:rose|fell|jumped|slid|dropped|gained|lost|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|shed"
     r"|declined|slipped|advanced|rebounded|retreated|closed|ended|finished)\b)"  # "The Chinese e-commerce giant lost"
@@ -184,10 +185,9 @@ def mentions(clause: str, place: str) -> list[Mention]:
         for m in pattern.finditer(clause):
             if not _taken(found, m.start(), m.end()):
                 found.append(Mention(kind, m.group(), m.start(), m.end(), rule=_("'{words}'").format(words=m.group())))
-    for m in ASSETS.finditer(clause):  # "bitcoin surged past $87,000": an asset the data do not hold
-        if not _taken(found, m.start(), m.end()):
-            found.append(Mention("other", m.group(), m.start(), m.end(), m.group(), None, "", _(
-                "'{words}' is not a listing the app has prices for").format(words=m.group())))
+    found += [Mention("other", m.group(), m.start(), m.end(), m.group(), None, "", _(  # "bitcoin surged past $87,000"
+        "'{words}' is not a listing the app has prices for").format(words=m.group()))
+        for m in ASSETS.finditer(clause) if not _taken(found, m.start(), m.end())]
     found += _other_names(clause, found)
     found.sort(key=lambda f: f.start)
     return [m for i, m in enumerate(found) if not (m.kind == "company_ref" and i and _OWNED_SHARES.match(

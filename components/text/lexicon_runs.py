@@ -3,7 +3,8 @@ fourth day", "a fifth successive gain"), part of :mod:`components.text.lexicon` 
 of their own for size."""
 
 # a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
-STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| successive)+ (?:(?P<way>up|down) )?"
+STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| successive)+ (?:(?P<way>up|down|winning"
+          r"|losing) )?"
           r"(?:trading )?(?P<unit>sessions?|days?|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
           r"|loss|advance|decline|rise|fall|drop))|(?:month|quarter|year)s?(?!ly))(?: of (?P<what>gains|losses"
           r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
@@ -15,6 +16,8 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| success
           r"\b(?P<what9>rout|slide|slump|sell-?off|losing streak|decline|rally|winning streak|advance) (?:over|of) the"
           r" (?:preceding|previous|past|last) (?P<n9>\w+) (?:trading )?(?P<unit9>sessions|days|weeks)\b",
           r"\b(?P<n4>\w+) (?P<unit4>days|sessions|weeks|months|years) in a row",
+          r"\bfor (?:a )?(?P<n12>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight "
+          r"|consecutive )?(?P<unit12>session|day|week) (?:in (?:a )?row|running)\b",  # "for second session in row"
           r"\b(?P<n6>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:(?:straight|consecutive|successive)"
           r" )?(?P<unit6>session|day|week)s? of (?P<what3>gains?|losses|loss|declines?|advances?|rises?|falls?)\b",
           r"\b(?P<n7>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight|consecutive|successive) "

@@ -40,6 +40,8 @@ _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(
 _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid)\s"
                             r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
+# a change, then the level it brought: "rose 164.07 to 19,864.55"
+_TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")
 _MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"
                          r"|rose|fell|climbed|jumped|slipped|dropped|sank|surged|slid|rallied|broke)\s$", re.IGNORECASE)
 # a table's line: "S&P 500: 3,790.93, up 3.06%", "Hang Seng Index: 16,720.89 (-1.42%)"
@@ -68,6 +70,7 @@ _RANK = re.compile(
     r"|showing|run|start)){0,4})"
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
     r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b"
+    r"|\b(?P<unseen>(?:a )?levels? (?:not|last) seen)(?= since\b)"
     r"|(?<=\bthe )(?P<most>most)\b(?= since\b| in (?:more than |over |nearly |almost )?\w+ (?:years?|months?|weeks?"
     r"|days?|sessions?)\b)", re.IGNORECASE)  # "climbed 2.7 per cent, the most since August 25": its way, the move's
 _LOOK_BACK = re.compile(
@@ -75,6 +78,7 @@ _LOOK_BACK = re.compile(
     r"|(?:for|of|in) (?:19|20)\d\d\b"  # "a new closing low for 2022"
     r"|since (?:early |late |mid-?)?(?P<since>"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"  # "Tuesday, Jan. 4, 2022"
+    r"|[A-Z][a-z]{2}\. \d{1,2}\b"  # "since Feb. 20"
     r"|(?:(?!\d[\d.,]*\s?(?:per ?cent|percent|points?)\b)[\w ,’'-]){3,40}?)"  # not "a 11 per cent drop"
     r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
     r"|in (?:more than |over |nearly |almost |about )?(?P<span>(?:\w+|\d+)"
@@ -141,6 +145,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
             abs(n.value or 0) >= 1000 and _LEVEL_BEFORE.search(before) and not re.search(r"\bby\s$", before))
         kind = "level" if level else "points"
         return Quantity(kind, n.value, n.text + m.group(), n.start, n.end + m.end(), n.decimals, qualifier, n.sign)
+    if _CHANGE_BEFORE.search(before) and _TO_LEVEL.match(after) and n.value is not None:  # "rose 164.07 to 19,864.55"
+        return Quantity("points", n.value, n.text, n.start, n.end, n.decimals, qualifier, n.sign)
     quote = _TICKER_QUOTE.search(before)  # "NVIDIA (NVDA 113.76, -6.93, -5.7%)": the last price, then its change
     if quote and n.value is not None:
         kind = "points" if quote.group("price") else "level"
@@ -162,7 +168,9 @@ _SAME = {"loftiest": "highest", "firmest": "highest"}  # "Hong Kong ended at its
 
 
 def _rank(text: str, m: re.Match) -> Quantity | None:
-    if m.group("most"):  # "jumped as much as 16 per cent to HK$98, the most since November": the intraday move's
+    if m.group("unseen"):  # "to 22,849.81 at the close, a level not seen since February 20": the close's way
+        sign, of, end = 0, "close", m.end()
+    elif m.group("most"):  # "jumped as much as 16 per cent to HK$98, the most since November": the intraday move's
         of = "intraday" if _INTRADAY_BEFORE.search(text, max(0, m.start() - 80), m.start()) else "move"
         sign, end = 0, m.end()
     elif m.group("sup"):
@@ -213,18 +221,22 @@ _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|
 _NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |its |their )?$", re.IGNORECASE)
 
 
+def _named(m: re.Match, stem: str) -> str | None:
+    """The first group of a run's pattern named ``stem`` (or ``stem`` and a number) that matched: the alternatives of
+    :data:`lexicon.STREAK` name their count n, n2, ..., their unit unit, unit2, ... and their way what, what2, ...;
+    not the groups of "its first rise in three weeks" (n8), which :func:`_first_in` reads."""
+    return next((v for k, v in m.groupdict().items() if v and re.fullmatch(stem + r"\d*", k) and not k.endswith("8")),
+                None)
+
+
 def _streak(m: re.Match) -> Quantity | None:
     if m.group("n8"):  # "its first rise in three weeks": the run before it, of two weeks the other way
         return _first_in(m)
-    n = 2 if m.group("n11") else _count(next((m.group(g) for g in ("n", "n2", "n3", "n4", "n5", "n6", "n7", "n9", "n10")
-                                              if m.group(g)), None))  # "back-to-back": two
-    unit = next((m.group(g) for g in ("unit", "unit2", "unit3", "unit4", "unit5", "unit6", "unit9", "unit10", "unit11")
-                 if m.group(g)), "") or ("session" if m.group("n7") else "")
+    n = 2 if m.group("n11") else _count(_named(m, "n"))  # "back-to-back": two
+    unit = _named(m, "unit") or ("session" if m.group("n7") else "")
     unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}.get(
         unit.lower(), unit.lower().rstrip("s"))
-    what = (m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or m.group("what7")
-            or m.group("what9") or m.group("what10") or m.group("what11") or m.group("way") or m.group("way3")
-            or "").lower()  # "four-straight down days"
+    what = (_named(m, "what") or m.group("way") or m.group("way3") or "").lower()  # "four-straight down days"
     if not n or n < 2 or not unit:  # "its one-week decline to 5.8%": a period, not a run
         return None
     sign = -1 if what in ("losses", "declines", "falls", "losing", "falling", "decline", "slide", "skid", "loss",

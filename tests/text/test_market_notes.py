@@ -6,6 +6,8 @@ price range that never traded. Figures of the S&P 500 on Friday 15 March 2024: c
 
 import datetime as dt
 
+import pytest
+
 CONFIDENT = ("matches", "roughly", "does not match")
 
 
@@ -191,3 +193,35 @@ def test_a_figure_at_the_local_noon_trading_break_is_intraday(checked):
     claim, result = checked("The Hang Seng Index retreated 1.5 per cent to 20,590.46 at local noon trading break.",
                             "2022-07-27")["1.5 per cent"]
     assert claim.measure == "intraday" and result.verdict not in CONFIDENT
+
+
+def test_shares_dropping_after_a_named_company_are_its_shares(checked):
+    """'Alibaba slid on Friday, with shares dropping 2.1%' (15 March 2024: -2.11%)."""
+    claim, result = checked("Hong Kong stocks fell. Alibaba slid on Friday, with shares dropping 2.1%.",
+                            "2024-03-15")["2.1%"]
+    assert (claim.symbol, result.verdict) == ("9988.HK", "matches")
+
+
+@pytest.mark.parametrize("text,published,quote,count,unit", [
+    ("Hong Kong share market finished lower for third session in row on Friday.", "2024-03-15",
+     "for third session in row", 3, "session"),
+    ("The S&P 500 slid 0.9% on Friday, capping a third straight losing week.", "2024-04-19",
+     "third straight losing week", 3, "week"),
+])
+def test_runs_said_without_an_article_or_with_winning_and_losing(checked, text, published, quote, count, unit):
+    claim, result = checked(text, published)[quote]
+    assert (claim.measure, claim.count, claim.unit, result.verdict) == ("streak", count, unit, "matches")
+
+
+def test_a_bare_change_before_the_level_it_reached_is_points(checked):
+    """'The Hang Seng gained 164.07 to 19,864.55' (18 December 2024: 19,700.48 to 19,864.55)."""
+    claim, result = checked("The Hang Seng gained 164.07 to 19,864.55 on Wednesday.", "2024-12-18")["164.07"]
+    assert (claim.measure, result.verdict) == ("points", "matches")
+
+
+def test_a_level_not_seen_since_a_day_ranks_the_close(checked):
+    """The Hang Seng's 22,849.81 on 3 April 2025 was its lowest close after 20 February (22,576.98)."""
+    found = checked("Hong Kong's benchmark closed at 22,849.81 on Thursday, a level not seen since Feb. 20.",
+                    "2025-04-03")
+    claim, result = next((c, r) for c, r in found.values() if c.measure == "rank")
+    assert result.verdict == "matches"
