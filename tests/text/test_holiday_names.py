@@ -20,6 +20,9 @@ D = dt.date
     ("Trading resumed after the four-day Lunar New Year holiday.", D(2024, 2, 14), "HK",
      (D(2024, 2, 10), D(2024, 2, 13))),
     ("Hong Kong shut for the Dragon Boat Festival.", D(2023, 6, 23), "HK", (D(2023, 6, 22), D(2023, 6, 22))),
+    ("Markets traded a half day on Christmas Eve.", D(2023, 12, 26), "US", (D(2023, 12, 24), D(2023, 12, 24))),
+    ("The week is light on data given the Thanksgiving holiday.", D(2024, 11, 25), "US",
+     (D(2024, 11, 28), D(2024, 11, 28))),
 ])
 def test_a_named_holiday_is_its_day_in_its_place(text, published, place, span):
     found = find_date_expressions(text, published, context=Context(published, place=place))
