@@ -159,6 +159,11 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
     return out
 
 
+_SESSION_WORD = re.compile(r"\b(?:day|days|session|sessions|daily)\b", re.IGNORECASE)
+_WEEK_MOVE = re.compile(r"\b(?:for the week|on the week|this week|weekly)\b", re.IGNORECASE)
+_TABLE_ROW = re.compile(r"(?:[-+−]?\d[\d.,]*\s?%\s+){2,}[-+−]?\d[\d.,]*\s?%")  # three or more figures in a row
+
+
 def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> ArticleClaim:
     base = dict(id=f"claim-{n + 1:03d}", sentence=clause.sentence, quote=q.text, sentence_index=clause.sentence_index,
                 value=q.value, decimals=q.decimals, qualifier=q.qualifier, direction=owner.direction,
@@ -181,6 +186,8 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         vaguely = vague.reason if spans else _("'{words}' {why}").format(
             words=vague.text, why=vague.reason or _("names a day the text does not give"))
         unsure = "; ".join(x for x in (unsure, vaguely) if x)
+    table = _("one cell of a table's row: the app does not read which period its column stands for")
+    unsure = "; ".join(x for x in (unsure, table if _TABLE_ROW.search(clause.text) else "") if x)  # "Dow 5.6% -1.7%"
     if day is not None and day > story.reading.published:  # "may take further damage on Wednesday"
         unsure = "; ".join(x for x in (unsure, _("{day} is after the article was published: a forecast, not a price "
                                                  "it had seen").format(day=date_as(day, "date"))) if x)
@@ -199,7 +206,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         fields.update(sign=q.rank_sign or owner.direction or (0 if either else 1), rank_of=q.rank_of or "close",
                       nth=q.nth)
     if measure == "streak":
-        fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=q.unit)
+        unit = "week" if q.unit == "session" and not _SESSION_WORD.search(q.text) and _WEEK_MOVE.search(clause.text) \
+            else q.unit  # "surged 4.5% for the week, marking its fourth consecutive gain": weeks
+        fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=unit)
     return ArticleClaim(measure=measure, **base, **fields)
 
 

@@ -16,9 +16,10 @@ from components.locale.formats import date_as
 from components.text.dates import find_date_expressions
 from components.text.quantities import Quantity
 
-_FROM = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|above|below|since) (?:a|an|its|their|the)"
-                   r" (?P<when>[\w'’ -]{3,30}?)(?:['’]s)? (?:closing |intraday )?(?P<way>lows?|highs?|bottoms?|troughs?"
-                   r"|peaks?|tops?)\b", re.IGNORECASE)
+_FROM = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:(?:rise|gain|advance|rally|climb|jump|drop|fall|decline"
+                   r"|slide|loss|slump|rebound) )?(?:from|off|above|below|since) (?:a|an|its|their|the)"
+                   r" (?P<when>(?:(?!intraday)[\w'’ -]){3,30}?)(?:['’]s)? (?:closing )?(?P<way>lows?|highs?|bottoms?"
+                   r"|troughs?|peaks?|tops?)\b", re.IGNORECASE)
 _FROM_AFTER = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|above|below|under) (?:the|its|their)"
                          r" (?:closing )?(?P<way>lows?|highs?|bottoms?|troughs?|peaks?|tops?) (?:of|in|set in|hit in) "
                          r"(?P<when>[\w'’ -]{3,30}?)(?=[,.;:]|\s(?:and|as|while|but|when)\b|$)", re.IGNORECASE)

@@ -19,7 +19,7 @@ _TODAY = r"(?: (?:today|on the day|intraday|on \w+day))?"  # "it reached a high 
 _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?" + _TODAY + r"(?: of| at)?"
                             r"|(?P<v>hit(?:ting)?|touch(?:ed|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?"
                             r"(?P<w2>high|low|peak|trough)" + _TODAY + r"(?: of| at)?)\s(?:about |around |nearly "
-                            r"|almost )?$", re.IGNORECASE)
+                            r"|almost |(?:just )?(?:over|above|under|below) |more than |less than )?$", re.IGNORECASE)
 _BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
                          r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](?:closing )?(?:high|low)\s(?:of|at)\s$",
@@ -50,9 +50,21 @@ _AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:s
 # "dropped to 17,965 points during the trading day": how far the session went
 _DURING_AFTER = re.compile(r"\s(?:during|in) the (?:trading )?(?:session|day)\b|\s(?:at one point|intraday)\b",
                            re.IGNORECASE)
+_PRIOR_INTRADAY = re.compile(r"\b(?:its|the|their|a|an) (?:[A-Z][a-z]+ |\d{4} |[\w-]+-(?:week|month|year) )intraday "
+                             r"(?:peak|high|low|trough|record)s?\b")
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
+
+
+def _prior_intraday(q, clause) -> tuple | None:
+    """"Down 26% from its June intraday peak of over $140": an intraday extreme of another period, not checked."""
+    prior = _PRIOR_INTRADAY.search(clause.text, max(0, q.start - 60), min(len(clause.text), q.end + 60))
+    if prior is None or q.kind not in ("level", "percent", "points"):
+        return None
+    said = _("'{words}': an intraday extreme of another period, which daily closes do not settle").format(
+        words=prior.group())
+    return "other", said, said, ""
 
 
 def extreme(q, owner, clause, story, day, part):
@@ -60,6 +72,9 @@ def extreme(q, owner, clause, story, day, part):
     high of"), or the close a move is measured from ("from its record close of"); a move "as much as" is the
     previous close to the day's high or low."""
     before, near = clause.text[max(0, q.start - 40):q.start], clause.text[max(0, q.start - 90):q.start]
+    prior = _prior_intraday(q, clause)
+    if prior is not None:
+        return prior
     closed = _CLOSED_AT_EXTREME.search(clause.text[max(0, q.start - 70):q.start]) if q.kind == "level" else None
     if closed is not None and not AS_MUCH.search(near) and not _ON_THE_WAY.search(near):  # "ended the day at a
         # six-year low of 19,531.66"; not "later expanded its gains to 499 points, reaching a four-year high of"

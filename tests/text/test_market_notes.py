@@ -225,3 +225,23 @@ def test_a_level_not_seen_since_a_day_ranks_the_close(checked):
                     "2025-04-03")
     claim, result = next((c, r) for c, r in found.values() if c.measure == "rank")
     assert result.verdict == "matches"
+
+
+def test_a_table_row_of_period_columns_is_never_checked_as_days(checked):
+    """'Index Q1 Q2 Q3 Oct ...' over 'Hang Seng -3.0% 7.1% 19.3%': the app does not read which period a column is, so
+    no cell is judged (as a day's move, every true one would be called wrong)."""
+    found = checked("Index Q1 Q2 Q3 Oct Nov\nHang Seng -3.0% 7.1% 19.3% -3.9% -4.4%", "2025-02-24")
+    assert found and all(r.verdict not in CONFIDENT for _c, r in found.values())
+
+
+def test_a_move_from_an_intraday_peak_of_another_month_is_not_judged(checked):
+    found = checked("Nvidia closed lower on Tuesday. Nvidia stock is now down 26% from its June intraday peak of over "
+                    "$140 per share.", "2024-07-30")
+    assert all(found[q][1].verdict not in CONFIDENT for q in ("26%", "$140"))
+
+
+def test_consecutive_gains_said_of_a_week_are_weeks(checked):
+    """The Hang Seng's weeks to 26 April, 3, 10 and 17 May 2024: +8.80%, +4.67%, +2.64%, +3.11%."""
+    claim, result = checked("The Hang Seng Index rose 3.1% for the week, marking its fourth consecutive gain.",
+                            "2024-05-17")["fourth consecutive gain"]
+    assert (claim.unit, claim.count, result.verdict) == ("week", 4, "matches")
