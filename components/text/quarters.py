@@ -94,11 +94,19 @@ def month_quarter(m: re.Match, ctx: Context) -> DateExpression:
 def _quarter_for(start_month: int, m: re.Match, ctx: Context) -> tuple[tuple[dt.date, dt.date], str]:
     """A quarter named without a year: the one running at publication when the clause looks ahead ("will
     report its June-quarter results"), else the most recent that had ended by publication."""
-    if ctx.tense(m.start(), m.end()) == "future":
-        running = current_quarter(ctx.published)
-        if running[0].month == start_month:
-            return running, _("the one running at publication, as the clause looks ahead")
+    running = current_quarter(ctx.published)
+    if ctx.tense(m.start(), m.end()) == "future" and running[0].month == start_month:
+        return running, _("the one running at publication, as the clause looks ahead")
+    if running[0].month == start_month and ctx.fiscal_end == 12 and (ctx.now - running[0]).days >= _LAST_MONTH \
+            and not _RESULTS.match(ctx.sentence, m.end()):
+        # "The S&P 500 gained more than 4% in the second quarter" on 26 June: this quarter so far, not last year's
+        return (running[0], ctx.now), _("the one running at publication, in its last month: up to the story's day")
     return latest_quarter(start_month, ctx.published), _("the most recent that had ended by publication")
+
+
+_LAST_MONTH = 60  # days into a quarter after which its name without a year is the quarter running
+_RESULTS = re.compile(r"(?:\s|-)(?:\w+ )?(?:results|earnings|revenue|profit|sales|report|GDP|growth|figures|data)\b",
+                      re.IGNORECASE)  # what a quarter covers, reported after it ends
 
 
 def relative_quarter(m: re.Match, ctx: Context) -> DateExpression:

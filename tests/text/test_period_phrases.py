@@ -173,3 +173,20 @@ def test_a_paragraph_opening_on_a_week_to_come_gives_no_period_to_today_s_move(c
                     "Nvidia shares fell 1.99% to $924.79 in trading today.", "2024-05-17")
     assert found["1.99%"][0].measure == "day" and found["1.99%"][0].day.isoformat() == "2024-05-17"
     assert found["1.99%"][1].verdict == "matches"
+
+
+def test_a_quarter_in_its_last_month_is_the_quarter_running():
+    """'Gained more than 4% in the second quarter' on 26 June: this quarter up to the story's day, not last year's
+    second quarter; 'second-quarter results' on the same day are still last year's (reported after a quarter ends),
+    and early in a quarter its name is the last one that ended."""
+    from components.text.dates import find_date_expressions
+
+    def span(text, published):
+        return [(e.start_date, e.end_date) for e in find_date_expressions(text, published)]
+
+    assert span("The S&P 500 gained more than 4% in the second quarter.", "2024-06-26") == [
+        (dt.date(2024, 4, 1), dt.date(2024, 6, 26))]
+    assert span("Alibaba reported second-quarter results.", "2024-06-26") == [
+        (dt.date(2023, 4, 1), dt.date(2023, 6, 30))]
+    assert span("The S&P 500 gained 4% in the second quarter.", "2024-05-10") == [(dt.date(2023, 4, 1),
+                                                                                  dt.date(2023, 6, 30))]
