@@ -51,7 +51,7 @@ _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|
 _ATTACHED = re.compile(r"^['’]s\s$|^(?:\.?\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$"  # "Tencent Holdings. (-1%)"
                        r"|^,?\s(?:up|down|higher|lower)\s$|^\s?\((?:up|down)\s$"
                        r"|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
-_AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\))$")  # an apposition follows a name: "Tencent, the ..."
+_AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\)|\b(?:index|benchmark|gauge|average))$")  # "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
                           r"|weekly|daily|monthly|yearly|annual|quarterly|intraday|one-day|single-day|solid|steady"
                           r"|steep|modest|slight|strong|big|huge|within|of|another|further|first|second|third|its"
@@ -73,7 +73,8 @@ _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.I
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
 _MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher)\b[^,;]{0,30}$", re.IGNORECASE)
-_OPENING_PARTICIPLE = re.compile(r"^\W*(?:(?:after|before|while|when|on) )?[A-Za-z]+ing\b[^,;]*,\s", re.IGNORECASE)
+_OPENING_PARTICIPLE = re.compile(r"^\W*(?:[A-Z][\w ]{0,24}:\s)?(?:(?:after|before|while|when|on) )?[A-Za-z]+ing\b"
+                                 r"[^,;]*,\s", re.IGNORECASE)  # "State of play: After dropping 0.3% ..., the S&P 500"
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
 

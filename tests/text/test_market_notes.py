@@ -245,3 +245,19 @@ def test_consecutive_gains_said_of_a_week_are_weeks(checked):
     claim, result = checked("The Hang Seng Index rose 3.1% for the week, marking its fourth consecutive gain.",
                             "2024-05-17")["fourth consecutive gain"]
     assert (claim.unit, claim.count, result.verdict) == ("week", 4, "matches")
+
+
+def test_an_apposition_after_an_index_is_an_aside_not_the_subject(checked):
+    """'The S&P 500 index, a measure of U.S. large-cap stocks, finished Wednesday higher, boosting its year-to-date
+    gain to 14.8%' (29 December 2023 to 26 June 2024: +14.84%)."""
+    claim, result = checked("The S&P 500 index, a measure of U.S. large-cap stocks, finished Wednesday with a modest "
+                            "rise, boosting its year-to-date gain to 14.8%.", "2024-06-26")["14.8%"]
+    assert (claim.symbol, claim.measure, result.verdict) == ("^GSPC", "period", "matches")
+
+
+def test_an_opening_participle_after_a_label_goes_with_the_subject(checked):
+    """'State of play: After dropping 0.3% on ... Friday, the S&P 500 finished 2022 down 19.4%' (30 December 2022:
+    -0.25%)."""
+    claim, result = checked("State of play: After dropping 0.3% on the final trading session of the year Friday, the "
+                            "S&P 500 finished 2022 down 19.4%.", "2022-12-31")["0.3%"]
+    assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
