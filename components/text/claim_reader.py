@@ -159,8 +159,7 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
     return out
 
 
-_SESSION_WORD = re.compile(r"\b(?:day|days|session|sessions|daily)\b", re.IGNORECASE)
-_WEEK_MOVE = re.compile(r"\b(?:for the week|on the week|this week|weekly)\b", re.IGNORECASE)
+_TABLE_CELL = N_("one cell of a table's row: the app does not read which period its column stands for")
 _TABLE_ROW = re.compile(r"(?:[-+−]?\d[\d.,]*\s?%\s+){2,}[-+−]?\d[\d.,]*\s?%")  # three or more figures in a row
 
 
@@ -186,8 +185,8 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         vaguely = vague.reason if spans else _("'{words}' {why}").format(
             words=vague.text, why=vague.reason or _("names a day the text does not give"))
         unsure = "; ".join(x for x in (unsure, vaguely) if x)
-    table = _("one cell of a table's row: the app does not read which period its column stands for")
-    unsure = "; ".join(x for x in (unsure, table if _TABLE_ROW.search(clause.text) else "") if x)  # "Dow 5.6% -1.7%"
+    if _TABLE_ROW.search(clause.text):  # "Dow 5.6% -1.7% 8.2%" under "Index Q1 Q2 Q3"
+        unsure = "; ".join(x for x in (unsure, _(_TABLE_CELL)) if x)
     if day is not None and day > story.reading.published:  # "may take further damage on Wednesday"
         unsure = "; ".join(x for x in (unsure, _("{day} is after the article was published: a forecast, not a price "
                                                  "it had seen").format(day=date_as(day, "date"))) if x)
@@ -206,9 +205,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         fields.update(sign=q.rank_sign or owner.direction or (0 if either else 1), rank_of=q.rank_of or "close",
                       nth=q.nth)
     if measure == "streak":
-        unit = "week" if q.unit == "session" and not _SESSION_WORD.search(q.text) and _WEEK_MOVE.search(clause.text) \
-            else q.unit  # "surged 4.5% for the week, marking its fourth consecutive gain": weeks
-        fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=unit)
+        fields.update(sign=q.rank_sign or owner.direction, count=q.count, unit=runs.unit_of(q, clause.text))
     return ArticleClaim(measure=measure, **base, **fields)
 
 
@@ -274,6 +271,8 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
 def _from_dated_extreme(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple | None:
     """"Has risen 20% from a January low": on the story's session (or the clause's own day), from the lowest close
     of that period; not a low with its own date ("... high of 4796.56 hit Jan. 3", a dated base)."""
+    if not extreme_bases.names_extreme(q, clause.text):  # most figures: no story day to work out
+        return None
     story_day = story.reading.story_day(market)[0]
     dated = extreme_bases.from_dated_extreme(q, clause.text, story.reading.published, story_day)
     if dated is None or claim_periods.base_day(clause, q) is not None:

@@ -26,6 +26,11 @@ _FROM_AFTER = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|abo
 _LOW = ("low", "bottom", "trough")
 
 
+def names_extreme(q: Quantity, text: str) -> bool:
+    """Whether a % or points figure is followed by a low or high it is measured from ("20% from a January low")."""
+    return q.kind in ("percent", "points") and bool(_FROM.match(text, q.end) or _FROM_AFTER.match(text, q.end))
+
+
 def from_dated_extreme(q: Quantity, text: str, published: dt.date, day: dt.date) -> dict | None:
     """(rule and claim fields) of a % or points move from a dated period's low or high, on the story's ``day``;
     None when the figure is not one."""

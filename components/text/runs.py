@@ -104,3 +104,15 @@ def tallies(text: str, day: dt.date, market: str) -> list[tuple[str, dt.date, dt
             first = add_months(start, -months)
         out.append((m.group(), first, last))
     return out
+
+
+_SESSION_WORD = re.compile(r"\b(?:day|days|session|sessions|daily)\b", re.IGNORECASE)
+_WEEK_MOVE = re.compile(r"\b(?:for the week|on the week|this week|weekly)\b", re.IGNORECASE)
+
+
+def unit_of(q: Quantity, text: str) -> str:
+    """A run's unit: sessions unless written; "surged 4.5% for the week, marking its fourth consecutive gain" counts
+    weeks."""
+    if q.unit == "session" and not _SESSION_WORD.search(q.text) and _WEEK_MOVE.search(text):
+        return "week"
+    return q.unit
