@@ -11,7 +11,9 @@ move, the open, the day's high or low, a price reached during the session, the w
 one session later, and for a week's figure the next week (a recap posted after the week it reports says "last
 week"). When one does, the verdict is "not sure" and says which: the article may mean it. A level far from every
 price of its listing near the session is another listing's, one the text does not name there: its sentence's
-verdicts on that listing are "not sure".
+verdicts on that listing are "not sure". So is a figure that does not match while its own sentence gives another,
+different figure for the same listing, measure and session: both cannot be true, so one of them is not what the
+reader took it for.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pandas as pd
 from components.analysis.article_claims import (
     MATCHES,
     NO_MATCH,
+    NOT_SURE,
     ROUGHLY,
     ArticleClaim,
     ArticleClaimResult,
@@ -72,7 +75,7 @@ def check_named(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[Article
 def check_claims(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[ArticleClaimResult]:
     """Every claim in; one result each, in the same order (see the module's docstring)."""
     bars = bars_by_symbol(frame)
-    return _another_listing([check_claim(claim, bars) for claim in claims], bars)
+    return _two_figures_for_one([r for r in _another_listing([check_claim(claim, bars) for claim in claims], bars)])
 
 
 FAR_LEVEL = 0.7  # a level below this share of the session's close, or above its inverse, is not that listing's
@@ -96,6 +99,43 @@ def _another_listing(results: list[ArticleClaimResult], bars: dict[str, pd.DataF
     return [not_sure(r.claim, far[(r.claim.sentence, r.claim.symbol)], symbol=r.claim.symbol)
             if (r.claim.sentence, r.claim.symbol) in far and r.verdict in (MATCHES, ROUGHLY, NO_MATCH) else r
             for r in results]
+
+
+def _signed(c: ArticleClaim) -> float:
+    return c.value * (c.direction or 1)
+
+
+def _agree(a: ArticleClaim, b: ArticleClaim) -> bool:
+    """Whether two figures of one measure can both be true: the finer one rounds to the coarser one."""
+    fine, coarse = (a, b) if a.decimals >= b.decimals else (b, a)
+    said = judge(_signed(fine), coarse.value, coarse.qualifier, coarse.direction, coarse.decimals)[0]
+    return said in (MATCHES, ROUGHLY)
+
+
+def _two_figures_for_one(results: list[ArticleClaimResult]) -> list[ArticleClaimResult]:
+    """A figure that does not match while its sentence gives another, different figure for the same listing, measure
+    and session(s) ("The Hang Seng fell 2.16% ..., pressured by a sub-index, which suffered a 3.2% drop"; a table row
+    of returns read as one day): both cannot be about it, so one of them belongs to something the reader did not see
+    (another listing, a period, a time of day) and the one that does not match is 'not sure'. Figures in different
+    sentences each keep their verdict: a text may contradict itself."""
+    def key(r: ArticleClaimResult) -> tuple:
+        return r.claim.sentence, r.claim.symbol, r.claim.measure, r.session, r.base, r.claim.count, r.claim.sign
+
+    judged = [r for r in results if r.verdict in (MATCHES, ROUGHLY, NO_MATCH) and r.claim.value is not None]
+    out = []
+    for r in results:
+        other = next((o for o in judged if o is not r and r.verdict == NO_MATCH and key(o) == key(r)
+                      and not _agree(o.claim, r.claim)), None)
+        if other is None:
+            out.append(r)
+            continue
+        reason = _("its sentence also gives {other} for {symbol} with the same measure and session, and both cannot "
+                   "be true: this figure may be another listing's, a longer period's or a time of day's").format(
+            other=other.claim.claimed, symbol=r.claim.symbol)
+        out.append(ArticleClaimResult(r.claim, NOT_SURE, _("{data} Not sure: {reason}.").format(
+            data=r.explanation, reason=reason), r.figures, reason=reason, symbol=r.symbol, base=r.base,
+            session=r.session))
+    return out
 
 
 def _beyond_any_day(r: ArticleClaimResult, b: pd.DataFrame) -> ArticleClaimResult:
