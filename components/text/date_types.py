@@ -36,7 +36,7 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
 
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
-AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|as of|no later than"
+AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|no later than"
                           r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
 # Awaiting what a date names points ahead even in a past-tense report ("were mixed ahead of Wednesday's Fed decision",
 # "heading into its earnings results after the bell on Wednesday", "due out on Wednesday"), unless it "had" happened.

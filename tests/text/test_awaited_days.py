@@ -55,3 +55,15 @@ def test_a_day_something_is_expected_on_is_the_next_one(sentence):
     """Published Tuesday 20 February 2024: the Wednesday ahead, the 21st, not the 14th."""
     found = {c.date for c in propose_events(sentence, "2024-02-20").candidates}
     assert dt.date(2024, 2, 21) in found and dt.date(2024, 2, 14) not in found
+
+
+@pytest.mark.parametrize("text,published,day", [
+    ("As of Monday, the S&P U.S. Listed China 50 index had fallen 2%.", "2022-08-16", dt.date(2022, 8, 15)),
+    ("As of Monday, shares are up 12% this year.", "2022-08-17", dt.date(2022, 8, 15)),
+    ("The stock was 26% below its record as of June 18's close.", "2024-07-30", dt.date(2024, 6, 18)),
+    ("The new rules will apply as of Monday.", "2022-08-17", dt.date(2022, 8, 22)),
+])
+def test_as_of_a_day_is_a_look_back_unless_the_clause_looks_ahead(text, published, day):
+    """'As of Monday' says when a figure stood, so the day already happened; only a clause that looks ahead ("will
+    apply as of Monday") makes it the next one."""
+    assert find_date_expressions(text, published)[0].start_date == day
