@@ -123,7 +123,7 @@ INDICES: tuple[Index, ...] = (
           r"(?: China)?(?: Index| index)?", "^HXC", "US"),
     Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", "^NDX", "US"),
     Index("Nasdaq Composite", r"Nasdaq Composite(?: Index)?|(?:the )?tech-heavy Nasdaq(?: Composite)?"
-          r"|Nasdaq(?![- ]listed| Golden| 100|-100|:|\.)", "^IXIC", "US"),
+          r"|Nasdaq(?![- ]listed| Golden| 100|-100|:|\.\w)", "^IXIC", "US"),
     Index("Dow Jones Industrial Average", r"Dow Joens|Dow Jones(?: Industrial Average| industrials)?"
           r"|(?:blue-chip )?Dow\b", "^DJI", "US"),
     Index("Philadelphia SE Semiconductor Index", r"Philadelphia (?:SE )?Semiconductor (?:index|Index)|PHLX (?:chip"

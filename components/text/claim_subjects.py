@@ -69,6 +69,7 @@ _LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:(?:was |were |is |are )?(?:hel
                   r"|(?:lead|leading|led|topped|headed)\b[^,;]{0,60}\bwith (?:an? )?(?:[\w-]+ )?)$",  # "led it up with"
                   re.IGNORECASE)
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
+_FOR_NAME = re.compile(r"\sfor\s(?:the\s)?")  # "monthly gains of 1% for the Dow, 3% for the S&P 500"
 _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
@@ -228,7 +229,8 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
     attached = next((m for m in reversed(names) if m.end <= q.start and _ATTACHED.search(text[m.end:q.start])), None)
     if attached is not None:
         return attached, _("'{words}' stands right before it").format(words=attached.text)
-    move_of = _MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
+    move_of = (_MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
+               or _FOR_NAME.match(text, q.end))
     named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
     if named_after is not None:  # "fuelled by a six percent surge in Alibaba"
         return named_after, _("'{words}' is what the '{noun}' is of").format(

@@ -87,6 +87,19 @@ def segment(text: str, at: int) -> tuple[int, int]:
     return start, bare.start() if bare else end
 
 
+_TRAILING_DAY = re.compile(r",?\s(?:respectively,?\s)?(?:on\s)?", re.IGNORECASE)
+
+
+def _without_asides(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the asides that lie wholly inside it left out."""
+    kept, at = [], start
+    for a, b in sorted(asides(text)):
+        if start <= a and b <= end:
+            kept.append(text[at:a])
+            at = b
+    return "".join(kept) + text[at:end]
+
+
 def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpression | None:
     """The day of a market move whose figure stands at ``figure_at``: one in the figure's segment, else one
     opening the clause; days in an aside or a subordinate part do not count."""
@@ -95,6 +108,10 @@ def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpre
     own = [e for e in free if start <= e.start < end and not THAT.search(text, figure_at, e.start)]
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
+    trailing = next((e for e in free if e.start >= end and _TRAILING_DAY.fullmatch(_without_asides(text, end, e.start))
+                     and re.match(r"\s*(?:[.,;]|$)", text[e.end:])), None)
+    if trailing is not None:  # "rose 0.4% and 0.9%, respectively, on Friday": a day set off by a comma
+        return trailing
     first_comma = next((i for i in (m.start() for m in re.finditer(", ", text))  # not the comma of "January 14, 2026"
                         if not any(e.start <= i < e.end for e in days)), -1)
     if first_comma < 0 or OPENING_SUBORDINATE.match(text) or first_comma > figure_at:

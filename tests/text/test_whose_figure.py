@@ -182,3 +182,24 @@ def test_the_city_s_main_index_and_hong_kong_s_markets_are_the_hang_seng(checked
     found = checked(f"HONG KONG — Stocks moved.\n\n{sentence}", published)
     claim, result = next((c, r) for q, (c, r) in found.items() if q.startswith(quote))
     assert claim.symbol == "^HSI" and result.verdict == "matches"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("That brought monthly gains to 1% for the Dow, 3% for the S&P 500 and 5% for the Nasdaq.",
+     {"1%": "^DJI", "3%": "^GSPC", "5%": "^IXIC"}),
+    ("Stocks rose, with gains of 0.4% for the S&P 500 and 1% for the Nasdaq.", {"0.4%": "^GSPC", "1%": "^IXIC"}),
+    ("It was a 2% gain for Alibaba and a 1% loss for Tencent.", {"2%": "9988.HK", "1%": "0700.HK"}),
+])
+def test_a_figure_for_a_name_is_that_name_s(text, expected):
+    """'3% for the S&P 500': the name after 'for' owns the figure before it, even when another name stands earlier
+    (and 'the Nasdaq' is read at the end of a sentence too)."""
+    assert {q: s for q, s in _owners(text).items() if q in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The S&P 500 and the Nasdaq rose 0.6% and 0.4%, respectively, on Friday.",
+    "The S&P 500 rose 0.6%, on Friday.",
+])
+def test_a_day_set_off_by_a_comma_is_the_figure_s(text):
+    claims = read_claims(read_article(text, "2025-09-30"))
+    assert str(next(c for c in claims if c.quote == "0.6%").day) == "2025-09-26"
