@@ -74,6 +74,7 @@ TIME_OF_DAY = (
     r"(?: Asian| European| U\.?S\.?| New York| Hong Kong)? (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
+    r"(?:the )?first half of (?:the )?(?:session|trading(?: day| session)?|day|trading day)",
     r"(?:the )?(?:morning|midday|lunch|noon) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
     r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",

@@ -40,7 +40,8 @@ _UNTIL_LATER = re.compile(r"^[^;]{0,80}?\b(?:before|until|by)\b(?![^;]{0,80}\b(?
                           re.IGNORECASE)
 _SUBJECT_PART = re.compile(r"\s(?:after|as|while|when|whereas|because|amid|despite)\s(?!\w+ing\b)", re.IGNORECASE)
 _MORNING = re.compile(r"\b(?:in|during|by|through) the (?:morning|midday|lunch)(?: session| break| trade| trading)?\b"
-                      r"|\bmorning (?:session|trade|trading|high|low)\b|\bat (?:mid-?day|noon)\b", re.IGNORECASE)
+                      r"|\bmorning (?:session|trade|trading|high|low)\b|\bat (?:mid-?day|noon)\b"
+                      r"|\bfirst half of (?:the )?(?:session|trading|day)", re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
 _OPENING = re.compile(r"\b(?:open(?:ed|s|ing)?|at the open(?:ing)?|at the start of trad(?:e|ing))\b(?:[\w\s,]{0,20}"
                       # "opened lower, with the HSI down 169 points or 0.7% at 23,900": each figure of the chain

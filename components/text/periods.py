@@ -133,8 +133,9 @@ def _months_through(m: re.Match, ctx: Context) -> DateExpression:
 def _first_months(m: re.Match, ctx: Context) -> DateExpression:
     """ "Up 16% for the first six months of the year", "the first half of 2023": from 1 January, to the end of those
     months or to publication if sooner."""
-    count = 6 if m.group("half") else count_of(m.group("n")) or 6
-    year = int(m.group("year")) if m.group("year") else ctx.published.year
+    groups = m.groupdict()
+    count = 6 if groups.get("half") or groups.get("h2") else count_of(groups.get("n")) or 6
+    year = int(groups["year"]) if groups.get("year") else ctx.published.year
     end = min(month_span(year, count)[1], ctx.published)
     return resolved(m, "span", (dt.date(year, 1, 1), end), _("the first {count} months of {year}").format(
         count=count, year=year))
@@ -245,6 +246,10 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b[Ss]ince (?P<part>early|late|mid-?) ?(?P<year>(?:19|20)\d\d)\b"), _since_part),
     (re.compile(r"\b(?i:the first (?:(?P<n>three|six|nine|3|6|9) months|(?P<half>half)) of (?:(?:the|this) year|"
                 r"(?P<year>(?:19|20)\d\d)))\b"), _first_months),
+    # "ended the first half up 4%", "its first-half gain": the year's, never "the first half of the session"
+    (re.compile(r"\b(?:(?<=ended )|(?<=finished )|(?<=closed out )|(?<=wrapped up ))(?i:the )"
+                r"(?i:first (?P<half>half))\b(?! of)|\b(?i:its|a|the) (?i:first-(?P<h2>half)) (?i:gain|loss|advance|decline|rally|rise|drop|slump"
+                r"|performance)\b"), _first_months),
     (re.compile(rf"\b(?i:in|over|during|for) the (?P<n>(?i:three|six|nine|twelve)|3|6|9|12) months (?i:through|to"
                 rf"|ended|ending)(?: in)? (?P<month>{MONTH})\b(?:,? (?P<year>\d{{4}})\b)?"), _months_through),
     (re.compile(r"\b(?:for (?:years|decades|months|weeks|some time|a long time|(?:several|many|a few) "

@@ -190,3 +190,19 @@ def test_a_quarter_in_its_last_month_is_the_quarter_running():
         (dt.date(2023, 4, 1), dt.date(2023, 6, 30))]
     assert span("The S&P 500 gained 4% in the second quarter.", "2024-05-10") == [(dt.date(2023, 4, 1),
                                                                                   dt.date(2023, 6, 30))]
+
+
+@pytest.mark.parametrize(("text", "measure", "since"), [
+    ("The Hang Seng ended the first half up 4%.", "period", dt.date(2024, 1, 1)),
+    ("The index finished the first half of the year 4% higher.", "period", dt.date(2024, 1, 1)),
+    ("The Hang Seng rose 1% in the first half of the session.", "intraday", None),
+    ("The index finished the first half of trading up 0.5%.", "intraday", None),
+    ("The index ended the first half of the trading day 0.5% higher.", "intraday", None),
+])
+def test_the_first_half_is_the_year_s_unless_it_is_the_session_s(text, measure, since):
+    """'Ended the first half' in July is the year's first six months; 'the first half of trading' is the morning."""
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+
+    claim = read_claims(read_article(text, "2024-07-02", place="HK"))[0]
+    assert (claim.measure, claim.since) == (measure, since)
