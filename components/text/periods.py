@@ -248,8 +248,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"(?P<year>(?:19|20)\d\d)))\b"), _first_months),
     # "ended the first half up 4%", "its first-half gain": the year's, never "the first half of the session"
     (re.compile(r"\b(?:(?<=ended )|(?<=finished )|(?<=closed out )|(?<=wrapped up ))(?i:the )"
-                r"(?i:first (?P<half>half))\b(?! of)|\b(?i:its|a|the) (?i:first-(?P<h2>half)) (?i:gain|loss|advance|decline|rally|rise|drop|slump"
-                r"|performance)\b"), _first_months),
+                r"(?i:first (?P<half>half))\b(?! of)|\b(?i:its|a|the) (?i:first-(?P<h2>half)) "
+                r"(?i:gain|loss|advance|decline|rally|rise|drop|slump|performance)\b"), _first_months),
     (re.compile(rf"\b(?i:in|over|during|for) the (?P<n>(?i:three|six|nine|twelve)|3|6|9|12) months (?i:through|to"
                 rf"|ended|ending)(?: in)? (?P<month>{MONTH})\b(?:,? (?P<year>\d{{4}})\b)?"), _months_through),
     (re.compile(r"\b(?:for (?:years|decades|months|weeks|some time|a long time|(?:several|many|a few) "
