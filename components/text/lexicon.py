@@ -30,16 +30,19 @@ from components.locale import N_
 UP_VERBS = ("rise", "jump", "surge", "soar", "gain", "add", "climb", "rally", "advance", "leap", "spike", "pop",
             "rebound", "increase", "grow", "firm", "strengthen", "recover", "bounce", "rocket", "skyrocket",
             "balloon", "zoom", "spring", "shoot", "accelerate", "outperform", "lift", "bump", "mount", "swell",
-            "boost", "pick", "charge", "power", "race", "fly", "vault", "pile")  # "piled on 2%"
+            "boost", "pick", "charge", "power", "race", "fly", "vault", "pile",  # "piled on 2%"
+            "perk", "improve", "collect")  # wire-service wraps: "Alibaba perked 0.05 percent", "collected 0.3 percent"
 DOWN_VERBS = ("fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline", "lose",
               "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "sag", "weaken", "dive", "nosedive",
               "crumble", "collapse", "fade", "retrench", "underperform", "trail", "lag", "erase", "surrender",
               "pare", "trim", "give", "wipe", "cut", "shave", "knock", "drag", "lower", "contract", "shrink", "slip",
-              "stumble", "sour", "wilt", "bleed", "decrease", "crater")
+              "stumble", "sour", "wilt", "bleed", "decrease", "crater", "soften", "falter", "swoon", "buckle",
+              "sputter")
 NEUTRAL_VERBS = ("close", "end", "finish", "settle", "open", "trade", "stand", "hover", "change", "move", "stay",
                  "remain", "log", "post", "record", "mark", "register", "book", "notch", "chalk", "see", "swing",
                  "edge", "inch", "head", "gap", "top", "hit", "reach", "touch", "extend", "tack", "snap", "reverse",
-                 "break", "cross", "slice", "fluctuate", "seesaw", "oscillate", "alternate", "waver", "turn")
+                 "break", "cross", "slice", "fluctuate", "seesaw", "oscillate", "alternate", "waver", "turn", "tick",
+                 "wobble")
 # up/down by lemma; a verb in both lists ("hit") is neutral, its direction comes from its object
 _EXTRA_FORMS = {"leap": ("leaped",), "spring": ("sprang", "sprung"), "shoot": ("shot",), "dive": ("dove",),
                 "sink": ("sank", "sunk"), "slide": ("slid",), "bounce": ("bounced",), "lose": ("lost",)}
@@ -284,22 +287,21 @@ def number_word(word: str) -> int | None:
 
 
 # --- events ---------------------------------------------------------------------------------------------
-# Nouns that make the subject of a move verb a market ("US futures jumped", "Chinese stocks fell"), so a move
-# without a figure is still the day's market move.
-MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "indices", "benchmark", "gauge",
-                "futures", "markets", "market", "bourses", "bourse", "ADRs", "ADSs", "ETF", "ETFs", "notes", "bonds",
-                "treasuries", "Treasuries", "yields", "oil", "crude", "gold", "bullion", "dollar", "yuan", "yen",
-                "averages", "counters", "names", "sector", "blue chips", "heavyweights", "affiliates", "makers",
-                "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
-                "companies", "firms", "producers", "banks", "automakers", "retailers", "exporters", "volume",
-                "turnover")
+# markets as a move's subject and the places that name them, in their own file
+from components.text.lexicon_markets import INSTITUTION_WORDS as INSTITUTION_WORDS  # noqa: E402
+from components.text.lexicon_markets import MARKET_CITIES as MARKET_CITIES  # noqa: E402
+from components.text.lexicon_markets import MARKET_NOUNS as MARKET_NOUNS  # noqa: E402
+from components.text.lexicon_markets import MARKET_PLACES as MARKET_PLACES  # noqa: E402
+from components.text.lexicon_markets import PRICED_NOUNS as PRICED_NOUNS  # noqa: E402
+
 # Move verbs that say a market moved without a figure ("US futures jumped", "Nvidia closed at $674"): the plain
-# moves of the lists above, not those that also report or cause ("added that", "cut forecasts", "lifted rivals").
+# moves of the verb lists, not those that also report or cause ("added that", "cut forecasts", "lifted rivals").
 VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", "advance", "leap", "spike", "pop",
                      "rebound", "firm", "recover", "bounce", "rocket", "skyrocket", "zoom", "outperform", "buoy",
                      "fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline",
                      "shed", "lose", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "weaken", "dive",
                      "nosedive", "crumble", "collapse", "fade", "underperform", "stumble", "close", "end", "finish",
+                     "perk", "soften", "falter", "swoon", "buckle", "sputter", "tick", "erase", "pare", "extend",
                      "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing", "hit",
                      "reach", "record", "total")  # "Main board turnover recorded 75.1 billion yuan"
 CLOSURE = r"\b(?:is|are|was|were|be|been|remains?|remained|stays?|stayed)(?: also)? (?:closed|shut)\b"  # a holiday
@@ -344,21 +346,7 @@ SUBJECT_PERIOD_NOUNS = ("forecast", "forecasts", "guidance", "outlook", "target"
 # Parts that say what happened at the same time as their clause (", while Tencent slid 2%", ", with JD.com up
 # 3%"): a move there is the same session; any other part ("after ...", "amid ...") gives a cause of its own.
 SIMULTANEOUS_LEADS = ("while", "whereas", "with", "as", "and")
-# Places that name a market when a clause names no listing of it ("Mainland Chinese markets were in positive
-# territory", "European bourses fell"): the market's code.
-MARKET_PLACES: dict[str, tuple[str, ...]] = {
-    "CN": (r"[Mm]ainland(?: Chin(?:a|ese))?", r"Shanghai", r"Shenzhen", r"China['’]s (?:stock )?markets?"),
-    "JP": (r"Japan(?:['’]s|ese)?", r"Tokyo"), "KR": (r"(?:South )?Korea(?:['’]s|n)?", r"Seoul"),
-    "AU": (r"Australia(?:['’]s|n)?", r"Sydney"), "TW": (r"Taiwan(?:['’]s|ese)?", r"Taipei"),
-    "IN": (r"India(?:['’]s|n)?", r"Mumbai"), "SG": (r"Singapore(?:['’]s)?",),
-    "EU": (r"Europe(?:an|['’]s)?", r"London", r"Frankfurt", r"Paris", r"British", r"German", r"French"),
-    "US": (r"U\.S\.", r"US", r"American", r"Wall Street", r"New York"), "HK": (r"Hong Kong(?:['’]s)?",),
-}
 # A cause moving a market: "the plan lifted Chinese tech stocks", "drove futures sharply higher".
-# Words of an institution's name, never a listing's subject: "the Federal Reserve eased", "the State Council".
-INSTITUTION_WORDS = ("Reserve", "Fed", "Bank", "Ministry", "Commission", "Council", "Committee", "Office", "Bureau",
-                     "Department", "Government", "Administration", "House", "Congress", "Senate", "Treasury",
-                     "Authority", "Monetary", "Court", "Party", "President", "Premier", "Minister", "Governor")
 CAUSE_MOVE_VERBS = ("lift", "send", "push", "drag", "drive", "boost", "buoy", "hammer", "knock", "pull", "propel")
 # Asian markets trade the same calendar day; the US session of that date comes after them.
 ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")

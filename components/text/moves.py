@@ -81,11 +81,17 @@ def subject_tail(before: str) -> str:
     return text
 
 
+_PRICES = re.compile(r"\b(?:" + lexicon.alternation(lexicon.PRICED_NOUNS) + r")\s+prices$", re.IGNORECASE)
+_CITY = re.compile(r"(?<![\w'’-])(?:" + lexicon.alternation(lexicon.MARKET_CITIES) + r")$")
+
+
 def _market_subject(tail: str, ends: list[int]) -> bool:
     word = _WORD_TAIL.search(tail)
     if word is None:
         return False
     if word.group(1).lower().strip("'’") in _NOUNS or len(tail) in ends or _company_name(tail):
+        return True
+    if _PRICES.search(tail) or _CITY.search(tail):  # "crude oil prices sank", "Tokyo finished lower"
         return True
     return any(m.end() == len(tail) for m in INDEX_RE.finditer(tail[-60:]))
 
