@@ -42,7 +42,12 @@ SPLIT = re.compile(
     r"|,\s(?:after|following|as|amid|while|when|ahead of|according to|citing|with|despite|in the wake of"
     r"|before|because|on (?:worries|hopes|signs|fears|concerns|reports|news|optimism|expectations"
     r"|speculation))\b" + _NOT_TIME
-    + r"|\s" + _COUNT + r"?(?:after|following|before)\s(?!(?!(?:" + _news_gerunds() + r")\b)\w+ing\b)"
+    # "fell 3.1% on reports it cut prices", "rose 4% as RBC raised its target": a cause without a comma
+    + r"|\son\s(?=(?:(?:media|press|news)\s)?(?:reports?|word|news|hopes|signs|fears|worries|concerns|speculation"
+      r"|expectations|optimism|talk)\b)"
+    + r"|\sas\s(?=(?:(?:the company|the group|it)\s|(?:[A-Z][\w.&'’-]*\s){1,3})(?:said|says|raised|cut|lowered"
+      r"|announced|reported|upgraded|downgraded|unveiled|posted|agreed|confirmed|launched|disclosed)\b)"
+    + r"|\s" + _COUNT + r"?(?:after|following|before)\s(?!(?!(?:" + _news_gerunds() + r")\b)[a-z]\w*ing\b)"
     + _NOT_TIME  # "after announcing a sale" is news of its own, "after paring gains" the same move
     + r"|\s(?:amid|ahead of|because of|because|in the wake of|according to|once)\s" + _NOT_TIME
     # ", ending the week roughly flat", ", but ended the week near a high": how a period ended, a move of its own
@@ -159,8 +164,8 @@ def is_report(part: Part) -> bool:
     return bool(_REPORTED.search(part.lead))
 
 
-_OWN_ACTION = re.compile(r"^(?:after|before|while|following|since|once)\s+(?!(?:" + _news_gerunds()
-                         + r")\b)\w+ing\b", re.IGNORECASE)
+_OWN_ACTION = re.compile(r"^(?i:after|before|while|following|since|once)\s+(?!(?:" + _news_gerunds()
+                         + r")\b)[a-z]\w*ing\b")  # "after paring gains", never "after Beijing said"
 
 
 def is_own_action(text: str, part: Part) -> bool:

@@ -198,6 +198,22 @@ def test_an_undated_cause_is_listed_without_the_day_of_its_move():
     assert "without a day" in listed["after the robot maker's orders missed forecasts"]
 
 
+@pytest.mark.parametrize(("sentence", "move", "cause"), [
+    ("Acme shares fell 3.1% on reports it cut robot prices.", "Acme shares fell 3.1%", "on reports it cut robot prices"),
+    ("Acme jumped 5% on media reports of a possible merger with Borealis.", "Acme jumped 5%",
+     "on media reports of a possible merger with Borealis"),
+    ("Acme rose 4% as the company said it agreed to buy a rival.", "Acme rose 4%",
+     "as the company said it agreed to buy a rival"),
+    ("Acme fell 2% after Beijing indicated it may tighten export rules.", "Acme fell 2%",
+     "after Beijing indicated it may tighten export rules"),
+])
+def test_a_cause_without_a_comma_is_an_undated_event_of_its_own(sentence, move, cause):
+    """'On reports …', 'on word that …', 'as the company said …' and 'after Beijing …' (a name ending in -ing is no
+    gerund) are the news behind a move: listed undated, while the move keeps its session."""
+    found, listed = _items(sentence)
+    assert found == {move: PUBLISHED} and list(listed) == [cause]
+
+
 def test_a_cause_with_its_own_day_is_dated_by_it():
     found, listed = _items("Acme shares rose 3% after the group announced a buyback on Friday.")
     assert found["after the group announced a buyback on Friday"] == dt.date(2025, 6, 6)
