@@ -199,7 +199,8 @@ def test_an_undated_cause_is_listed_without_the_day_of_its_move():
 
 
 @pytest.mark.parametrize(("sentence", "move", "cause"), [
-    ("Acme shares fell 3.1% on reports it cut robot prices.", "Acme shares fell 3.1%", "on reports it cut robot prices"),
+    ("Acme shares fell 3.1% on reports it cut robot prices.", "Acme shares fell 3.1%",
+     "on reports it cut robot prices"),
     ("Acme jumped 5% on media reports of a possible merger with Borealis.", "Acme jumped 5%",
      "on media reports of a possible merger with Borealis"),
     ("Acme rose 4% as the company said it agreed to buy a rival.", "Acme rose 4%",
