@@ -68,9 +68,11 @@ DIRECTION_NOUNS: dict[str, int] = {
 # --- time of day ----------------------------------------------------------------------------------------
 # A figure with one of these in its stretch was taken before the close: daily bars cannot check it.
 TIME_OF_DAY = (
-    r"at (?:mid-?day|noon|the (?:midday|lunch) break|lunch(?:time)?|the break|the time of writing)",
+    r"at (?:mid-?day|noon|the (?:midday|lunch|afternoon) break|lunch(?:time)?|the break"
+    r"|the time of writing)",
     r"at (?:the )?local (?:mid-?day|noon|lunch)(?: trading)?(?: break)?",  # "at local noon trading break"
-    r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch )?break|mid-?morning|the close of the morning)",
+    r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch |afternoon )?break|mid-?morning"
+    r"|the close of the morning)",
     r"(?:in|during|through) (?:the )?(?:recent )?(?:(?:Mon|Tues|Wednes|Thurs|Fri)day(?:['’]s)? )?"
     r"(?:early|morning|mid-?morning|afternoon|late-?morning|midday"
     r"|mid-?session|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)"
@@ -79,6 +81,7 @@ TIME_OF_DAY = (
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
     r"(?:the )?first half of (?:the )?(?:session|trading(?: day| session)?|day|trading day)",
     r"(?:the )?(?:morning|midday|lunch|noon) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
+    r"(?:the )?afternoon break",
     r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
     r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",
@@ -97,8 +100,8 @@ EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)
             r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
             r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open",
             r"contracts? for differences?", r"\bCFDs?\b")
-CLOSING = (r"clos(?:ed|ing|e)", r"end(?:ed|ing)?", r"finish(?:ed|ing)?", r"settl(?:ed|ing|e)", r"at the close",
-           r"by the close", r"at the final bell")
+CLOSING = (r"clos(?:ed|ing|es|e)", r"end(?:ed|ing|s)?", r"finish(?:ed|ing|es)?", r"settl(?:ed|ing|es|e)",
+           r"at the close", r"by the close", r"at the final bell")
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
 HIGH_WORDS = ("high", "peak", "top", "intraday high", "session high", "day's high", "daily high")
 LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's low", "daily low")
@@ -264,8 +267,15 @@ def words_pattern(words, flags: int = re.IGNORECASE) -> re.Pattern:
 
 
 def patterns(pieces, flags: int = re.IGNORECASE) -> re.Pattern:
-    """Regular-expression pieces as one alternation on word boundaries where they begin and end with a word."""
-    return re.compile(r"(?:" + alternation(pieces) + r")", flags)
+    """Regular-expression pieces as one alternation on word boundaries where they begin and end with a word (a
+    letter, or a group): "ended" is never found inside "extended"."""
+    return re.compile(r"(?:" + alternation(_bounded(p) for p in pieces) + r")", flags)
+
+
+def _bounded(piece: str) -> str:
+    head = r"(?<![A-Za-z])" if re.match(r"[A-Za-z(]", piece) else ""
+    tail = r"(?![A-Za-z])" if re.search(r"(?:[A-Za-z]|(?<!\\)\)[?*]?)$", piece) else ""
+    return head + "(?:" + piece + ")" + tail
 
 
 @lru_cache(maxsize=1)

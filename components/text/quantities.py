@@ -275,6 +275,8 @@ def quantities(text: str) -> list[Quantity]:
         if q is not None and not any(q.start < f.end and q.end > f.start for f in found):
             found.append(q)
     for m in _SPELLED.finditer(text):  # "more than two percent", "nearly eight per cent"
+        if re.search(r"\bat\s$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE) and "point" in m.group():
+            continue  # "at one point reaching 24,506": a time, not a figure
         if not any(m.start() < f.end and m.end() > f.start for f in found):
             unit = m.group("unit").lower()
             kind = "rate" if "percentage" in unit else ("percent" if "cent" in unit else "points")
