@@ -18,7 +18,7 @@ from components.text.date_types import add_months, count_of
 from components.text.quantities import Quantity
 
 # the words before a run that end it: "snapping a", "ending its", "broke a"
-ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:out of\s)?"
+ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*)\s(?:out of\s|of\s)?"
                    r"(?:(?:a|an|its|their|the)\s)?$", re.IGNORECASE)
 FIRST_IN = re.compile(r"first\s", re.IGNORECASE)  # a run a "first rise in three weeks" ended (quantities.py)
 
@@ -26,7 +26,7 @@ FIRST_IN = re.compile(r"first\s", re.IGNORECASE)  # a run a "first rise in three
 # what comes before those words: "one day after halting the four-day slide", "since ending a two-day slide"
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|\d{1,2}) (?:trading )?(?:days?|sessions?) after\s+$",
                          re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)  # "since ending a slide", "since the end of the rally"
 
 
 def ended_by(text: str, q: Quantity) -> re.Match | None:
@@ -52,9 +52,10 @@ def run_end(text: str, q: Quantity, day: dt.date, market: str) -> tuple[dt.date 
         words = f"{after.group().strip()} {ended.group().strip()} {q.text}"
         return last, _("'{words}': the run ended the session before the one that halted it ({day})").format(
             words=words, day=date_as(last, "weekday_day"))
-    if _SINCE.search(before):
-        return None, _("'since {words} {run}' does not say which session ended the run").format(
-            words=ended.group().strip(), run=q.text)
+    since = _SINCE.search(before)
+    if since is not None:
+        words = f"{before[since.start() + len('since'):].strip()} {ended.group().strip()}".strip()
+        return None, _("'since {words} {run}' does not say which session ended the run").format(words=words, run=q.text)
     if q.unit == "week":  # "Snaps a four-week losing streak": the run ended with the week before
         last = story.previous_session(market, day - dt.timedelta(days=day.weekday()))
         return last, _("'{words}': a run of weeks that ended the week before ({day})").format(
