@@ -107,7 +107,9 @@ INDICES: tuple[Index, ...] = (
           r"|Consumer|Healthcare|Biotech|Utilities|Energy|Industrials|Information|Internet|Commerce|Conglomerates"
           r"|Telecom)\w*(?-i:(?: [A-Z][\w&-]*){0,3})(?: Index| index| sub-index)?"
           r"|Hang Seng (?:index|Index) tracking \w+(?: \w+)? (?:shares|stocks|firms|companies)", None, "HK"),
-    Index("Hang Seng Index", r"Hang Seng(?: Index| index| benchmark)?(?! (?:China|National|Tech|TECH|Bank|Composite"
+    Index("Hang Seng Index", r"(?<!HSBC and )(?<!HSBC, )(?<!Standard Chartered and )"  # lenders: Hang Seng Bank
+          r"Hang Seng(?: Index| index| benchmark)?(?! and (?:Standard Chartered|HSBC|Bank of|BOC|BEA)\b)"
+          r"(?! (?:China|National|Tech|TECH|Bank|Composite"
           r"|Mainland|Propert|Financ|Consumer|Healthcare|Biotech|Utilit|Energy|Industrial|Information|Internet|Commerce"
           r"|Conglomerate|Telecom|(?:index|Index) tracking))|(?-i:HSI|HK50)\b", "^HSI", "HK"),
     Index("an S&P 500 sector index", r"S ?& ?P(?: 500)?(?:['’]s)? (?:financials?|energy|technology|tech|health ?care"

@@ -203,3 +203,14 @@ def test_a_figure_for_a_name_is_that_name_s(text, expected):
 def test_a_day_set_off_by_a_comma_is_the_figure_s(text):
     claims = read_claims(read_article(text, "2025-09-30"))
     assert str(next(c for c in claims if c.quote == "0.6%").day) == "2025-09-26"
+
+
+@pytest.mark.parametrize("text", ["Lenders fell, while Hang Seng and Standard Chartered dipped more than 1%.",
+                                  "HSBC and Hang Seng slid 1% each."])
+def test_hang_seng_beside_another_lender_is_the_bank_not_the_index(text):
+    """Next to HSBC or Standard Chartered, 'Hang Seng' is Hang Seng Bank: never checked as the Hang Seng Index."""
+    assert _owners(text, "2022-09-22")["1%"] != "^HSI"
+
+
+def test_hang_seng_beside_an_index_is_still_the_index():
+    assert _owners("The Hang Seng and the China Enterprises Index rose 1%.", "2022-09-22")["1%"] == "^HSI"
