@@ -133,23 +133,8 @@ def _two_figures_for_one(results: list[ArticleClaimResult]) -> list[ArticleClaim
                    "be true: this figure may be another listing's, a longer period's or a time of day's").format(
             other=other.claim.claimed, symbol=r.claim.symbol)
         out.append(ArticleClaimResult(r.claim, NOT_SURE, _("{data} Not sure: {reason}.").format(
-            data=r.explanation, reason=reason), r.figures, reason=reason, symbol=r.symbol, base=r.base,
-            session=r.session))
+            data=r.explanation, reason=reason), r.figures, symbol=r.symbol, base=r.base, session=r.session))
     return out
-
-
-def _beyond_any_day(r: ArticleClaimResult, b: pd.DataFrame) -> ArticleClaimResult:
-    """A day's move that does not match and is larger than any session of its listing moved ("Alibaba tumbled 30 per
-    cent" in a story about the quarter): a move over a period the sentence does not name, so 'not sure'."""
-    if r.claim.measure != "day" or r.verdict != NO_MATCH:
-        return r
-    largest = float(b["close"].pct_change(fill_method=None).abs().max()) * 100
-    if abs(r.claim.value) <= largest:
-        return r
-    return not_sure(r.claim, _("no session of {symbol} in the data moved {value}% (its largest one-day move is "
-                               "{largest}%): the figure is likely over a period the sentence does not name").format(
-        symbol=r.claim.symbol, value=format(abs(r.claim.value), "g"), largest=F.fixed_number(largest, 1)),
-        symbol=r.claim.symbol)
 
 
 def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleClaimResult:
@@ -159,7 +144,7 @@ def check_claim(claim: ArticleClaim, bars: dict[str, pd.DataFrame]) -> ArticleCl
     b = bars[claim.symbol]
     try:
         if claim.measure in MOVES:
-            return _beyond_any_day(check_move(claim, b), b)
+            return check_move(claim, b)
         if claim.measure in LEVELS:
             return check_level(claim, b)
         if claim.measure in RANK_LIKE:

@@ -224,16 +224,19 @@ _SESSION_MOVES = ("day", "points", "high_move", "low_move", "high_points", "low_
 
 
 def _beyond_any_day(claim: ArticleClaim, b: pd.DataFrame) -> str:
-    """Why a claimed move of one session is likely a longer period's that the reader did not find ("soared 32 percent"
-    in a paragraph about the lunar year, "gained as much as 27 per cent" since a policy announcement weeks before),
-    or "" when some session of the data came near it at its close, high, low or open."""
-    if claim.measure not in _SESSION_MOVES or len(b) < 250:
+    """Why a claimed move of one session is likely a longer period's ("Alibaba tumbled 30 per cent" in a story about
+    the quarter), or "": a day's move beyond every close-to-close move of the data, another beyond 1.5 times the
+    largest at any of the day's prices."""
+    if claim.measure not in _SESSION_MOVES:
         return ""
     points = claim.measure.endswith("points")
     before = b["close"].shift(1)
-    ends = pd.concat([b[col] for col in ("close", "high", "low", "open") if col in b], axis=1)
+    if claim.measure != "day" and len(b) < 250:
+        return ""
+    cols = ["close"] if claim.measure == "day" else [col for col in ("close", "high", "low", "open") if col in b]
+    ends = b[cols]
     moves = (ends.sub(before, axis=0) if points else ends.div(before, axis=0).sub(1) * 100).abs().max(axis=1).dropna()
-    if moves.empty or abs(claim.value) <= IMPLAUSIBLE_DAY * moves.max():
+    if moves.empty or abs(claim.value) <= moves.max() * (1 if claim.measure == "day" else IMPLAUSIBLE_DAY):
         return ""
     said = (_("{value} points in one session is far beyond any day of {symbol} in the data (the largest was "
               "{largest} points on {day}): the figure is likely over a longer period the text does not name")

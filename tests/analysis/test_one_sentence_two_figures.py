@@ -20,7 +20,7 @@ def test_a_second_figure_in_the_sentence_is_not_called_wrong(checked):
                     "3.2% drop.", TUESDAY)
     assert found["2.16%"][1].verdict == "matches"
     claim, second = found["3.2%"]
-    assert claim.symbol == "^HSI" and second.verdict == "not sure" and "2.16%" in second.reason
+    assert claim.symbol == "^HSI" and second.verdict == "not sure" and "2.16%" in second.explanation
 
 
 def _claim(quote: str, value: float, sentence: str, decimals: int = 1) -> ArticleClaim:
@@ -32,7 +32,7 @@ def test_two_day_moves_of_one_listing_in_one_line(prices):
     line = "Hang Seng -2.2% -3.2%"
     right, other = check_claims([_claim("-2.2%", 2.2, line), _claim("-3.2%", 3.2, line)], prices)
     assert right.verdict == "matches"
-    assert other.verdict == "not sure" and "both cannot be true" in other.reason and "2.2%" in other.reason
+    assert other.verdict == "not sure" and "both cannot be true" in other.explanation and "2.2%" in other.explanation
     assert other.figures and other.session == right.session  # the data stay on the card and the chart
 
 
