@@ -203,7 +203,7 @@ def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: in
     if claim.trail:
         with st.expander(_("How the figure was read"), key=state.claim_trail_key(result.id)):
             st.markdown("\n".join(f"- {md_escape(step)}" for step in claim.trail))
-    if result.reason:
+    if result.reason and result.reason not in result.explanation:  # said once: most explanations already hold it
         st.markdown(_("**Why it cannot be checked:** {reason}").format(reason=md_escape(result.reason)))
     if result.figures:
         st.dataframe(_figures_table(result), hide_index=True, key=state.figures_key(result.id),

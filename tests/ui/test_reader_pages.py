@@ -104,3 +104,12 @@ def test_the_claims_loader_refuses_bad_text_with_a_message(open_page):
     assert_no_exception(at, "a direction control in the loaded text")
     assert any("direction control" in e.value for e in at.error)
     assert json.dumps(at.session_state[state.CLAIMS_SOURCE.name]) == '"bundled"'
+
+
+def test_an_uncheckable_card_says_why_once(open_page):
+    at = open_page("pages/story/claims.py", with_article(
+        "HONG KONG - Lenders were weaker, while Hang Seng and Standard Chartered dipped more than 1%.",
+        dt.date(2024, 1, 16)))
+    assert_no_exception(at, "an uncheckable figure")
+    body = texts(at)
+    assert body.count("Standard Chartered is not in the data") == 1
