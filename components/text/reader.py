@@ -1,9 +1,8 @@
 """Reading a market report: each clause with its date, its listings and whether it reports a move.
 
-``read_article(text, published)`` splits the text into paragraphs, sentences and clauses (a sentence's
-parts between semicolons, and coordinated clauses with a subject and verb of their own) and resolves every
-date expression against the publication date, the story's session and what the text said before it. The
-rules, stated once (README, "Reading another article"):
+``read_article(text, published)`` splits the text into paragraphs, sentences and clauses (parts between semicolons,
+coordinated clauses with a subject and verb of their own) and resolves every date expression against the publication
+date, the story's session and what the text said before it. The rules (README, "Reading another article"):
 
 * a **written date** wins: a day before a period, and in a clause with a subordinate part (", which
   ...", ", after ...") a day of the main part before one of the subordinate part;
@@ -32,7 +31,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
-from components.data.listings import COMPANY_RE, Company, company_named
+from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named
 from components.facts import MAX_SENTENCE_CHARS, MAX_SENTENCES
 from components.locale import _
 from components.locale import formats as F
@@ -210,12 +209,14 @@ _REREAD = ("reference", "quarter-ref", "comparison", "span")
 
 def _expressions(text: str, state: _State, market: str = "") -> list[DateExpression]:
     """The clause's expressions, re-read after each day or quarter it names, so a later reference counts from it.
-
-    Quarters follow the fiscal year of the company the clause names first, else of the article's company."""
+    Quarters follow the fiscal year of the company the clause names first, else of the article's company, but a
+    clause naming an index before any company ("The S&P 500 rose 10.6% in the second quarter") counts calendar ones."""
     ctx = replace(state.context, market=market)
-    named = next((c for c in map(company_named, (m.group() for m in COMPANY_RE.finditer(text))) if c), None)
-    if named is not None and named.fiscal_year_end != ctx.fiscal_end:
-        ctx = replace(ctx, fiscal_end=named.fiscal_year_end)
+    at, named = next(((m.start(), c) for m in COMPANY_RE.finditer(text) for c in [company_named(m.group())] if c),
+                     (len(text), None))
+    index = INDEX_RE.search(text, 0, at)
+    if index is not None or (named is not None and named.fiscal_year_end != ctx.fiscal_end):
+        ctx = replace(ctx, fiscal_end=12 if index is not None else named.fiscal_year_end)
     found = find_date_expressions(text, ctx.published, context=ctx)
     for _round in range(4):  # a clause naming many days re-reads at most a few times
         anchor = next((e for e in found if anchored(e, ctx) and any(

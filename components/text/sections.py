@@ -4,11 +4,16 @@
 The figures of the paragraphs under a head, up to the next head or heading, belong to that day or period unless
 they name their own; a paragraph that names another day or period ends the section ("With one week to go in trading
 for the year, ..." after the lines under "For the trading week:").
+
+A short paragraph whose subject is a period and that gives no figure ("The second quarter saw the most dramatic
+increases.") heads the one paragraph after it: "The S&P 500 and Nasdaq skyrocketed 11.42% and 16.76%" there are the
+quarter's moves.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from components.locale import _
 from components.text import story
@@ -16,6 +21,9 @@ from components.text.date_types import Context, DateExpression
 from components.text.dates import find_date_expressions
 
 _HEAD = re.compile(r"(?:On|For|In|Over|During|Since) [^.:;!?]{2,40}:")
+_PERIOD_LINE = re.compile(r"(?:The|This|Last|That) [^.:;!?\d]{2,40}? (?:saw|was|brought|delivered|marked|produced)\b"
+                          r"[^.:;!?\d]{0,80}\.")
+_NEXT_ONLY = "a period's paragraph heads the next paragraph only"
 
 
 def section_head(line: str, context: Context, market: str) -> DateExpression | None:
@@ -23,12 +31,15 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
     the story's last two sessions of ``market``: a head naming another ("On Tuesday:" over Monday's closes in a
     story of Monday) is a slip of the template, and the figures under it keep the story's day."""
     text = line.strip()
-    if not _HEAD.fullmatch(text):
+    period_line = _PERIOD_LINE.fullmatch(text) is not None
+    if not (_HEAD.fullmatch(text) or period_line):
         return None
+    if period_line:  # a market's period: "the second quarter" is the calendar's, not the company's fiscal one
+        context = replace(context, fiscal_end=12)
     found = [e for e in find_date_expressions(text, context.published, context=context) if e.resolved]
-    if len(found) != 1:
+    if len(found) != 1 or (period_line and not (found[0].is_range and found[0].start <= 12)):
         return None
-    head = found[0]
+    head = replace(found[0], note=_NEXT_ONLY) if period_line else found[0]
     if not head.is_range:
         last = story.last_session(market, context.now)
         if head.start_date not in (last, story.previous_session(market, last)):
@@ -48,7 +59,9 @@ def current(line: str, section: DateExpression | None, heading: bool, context: C
     head = section_head(line, context, market)
     if head is not None or heading or (section is not None and _names_another(line, section, context)):
         return head
-    return section
+    if section is not None and section.note == _NEXT_ONLY:
+        return replace(section, note=_NEXT_ONLY + ": used")
+    return None if section is not None and section.note.startswith(_NEXT_ONLY) else section
 
 
 def _names_another(line: str, head: DateExpression, context: Context) -> bool:

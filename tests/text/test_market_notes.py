@@ -261,3 +261,22 @@ def test_an_opening_participle_after_a_label_goes_with_the_subject(checked):
     claim, result = checked("State of play: After dropping 0.3% on the final trading session of the year Friday, the "
                             "S&P 500 finished 2022 down 19.4%.", "2022-12-31")["0.3%"]
     assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
+
+
+QUARTER_END = "2025-06-30"  # ^GSPC: 5,611.85 on 31 Mar, 6,204.95 on 30 Jun 2025 (+10.57%); +0.52% on 30 Jun
+
+
+def test_a_paragraph_about_a_period_heads_the_next_one(checked):
+    """'The second quarter saw the most dramatic increases.' then 'The S&P 500 ... skyrocketed 11.42% and ...': the
+    quarter's move, in calendar quarters even in a story about Nvidia; the paragraph after that is the day's again."""
+    found = checked("Nvidia led chipmakers higher on Monday.\n\nThe second quarter saw the most dramatic increases.\n\n"
+                    "The S&P 500 and Nasdaq skyrocketed 10.6% and 17.7%, respectively.\n\nThe S&P 500 added 0.5%.",
+                    QUARTER_END)
+    claim, result = found["10.6%"]
+    assert (claim.measure, str(claim.since), result.verdict) == ("period", "2025-04-01", "matches")
+    assert found["0.5%"][0].measure == "day"
+
+
+def test_an_index_s_quarter_is_a_calendar_quarter_in_a_company_story(checked):
+    found = checked("Nvidia shares rose 2% on Monday. The S&P 500 rose 10.6% in the second quarter.", QUARTER_END)
+    assert found["10.6%"][1].verdict == "matches"
