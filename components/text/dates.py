@@ -312,8 +312,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(rf"\b[Ss]ince (?:(?:[Ll]ast|[Pp]ast) )?(?P<weekday>{'|'.join(WEEKDAYS)})\b"), since_weekday),
     (re.compile(r"\b(?i:the (?:last|final) trading (?:day|session) of (?:this|the) (?P<unit>year|month|week))\b"),
      last_session_of),
-    (re.compile(r"(?:(?<=\bended )|(?<=\bclosed )|(?<=\bfinished ))(?i:last week)\b"),
-     ended_last_week),
+    (re.compile(r"(?:(?<=\bended )|(?<=\bclosed )|(?<=\bfinished )|(?<=\b[Bb]y the end of )|(?<=\b[Aa]t the end of ))"
+                r"(?i:last week)\b"), ended_last_week),  # "By the end of last week, it had posted a gain of 16.1%"
     (re.compile(rf"\b(?:[Oo]ver|[Aa]cross) (?P<weekday>{'|'.join(WEEKDAYS)}) and (?P<last>{'|'.join(WEEKDAYS)})\b"),
      two_weekdays),
     (re.compile(rf"\b(?:(?P<q1>[Ee]arly|[Ll]ate) (?:on )?)?(?:(?P<lead>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?"

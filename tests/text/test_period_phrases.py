@@ -206,3 +206,12 @@ def test_the_first_half_is_the_year_s_unless_it_is_the_session_s(text, measure, 
 
     claim = read_claims(read_article(text, "2024-07-02", place="HK"))[0]
     assert (claim.measure, claim.since) == (measure, since)
+
+
+def test_by_the_end_of_last_week_is_the_last_session_of_that_week(checked):
+    """'By the end of last week, it had posted a month-to-date gain of 16.1%': up to that Friday, not Monday's story."""
+    found = checked("The Hang Seng Index has been on a tear. By the end of last week, it had posted a month-to-date "
+                    "gain of 16.1%, and had risen by 17% since the start of the year.", "2025-02-24")
+    for quote in ("16.1%", "17%"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (dt.date(2025, 2, 21), "matches")
