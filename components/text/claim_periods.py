@@ -348,14 +348,19 @@ def run_figure(clause: Clause, q: Quantity) -> tuple[int, str, int] | None:
 def run_before(clause: Clause, q: Quantity) -> Quantity | None:
     """A run of sessions named before a figure in its part of the clause ("has tracked higher in seven straight
     sessions, soaring more than 900 points"): the figure is that run's move. None otherwise."""
-    if not _ALONG.search(clause.text, q.end, q.end + 60):
-        return None
+    along = _ALONG.search(clause.text, q.end, q.end + 60) is not None
     return next((r for r in quantities(clause.text) if r.kind == "streak" and r.end <= q.start and r.unit == "session"
-                 and r.count > 1 and not re.search(r"[;.]", clause.text[r.end:q.start])), None)
+                 and r.count > 1 and not re.search(r"[;.]", clause.text[r.end:q.start])
+                 and (along or (r.text.endswith("s") and _AMASSING.fullmatch(clause.text, r.end, q.start)))), None)
 
 
-# the figure of a run, said of it as a whole ("soaring 900 points along the way"); "rose for a third session, with
-# the index up 1.2%" says the day's move
+# the figure of a run, said of it as a whole ("soaring 900 points along the way", "for three consecutive sessions,
+# amassing nearly 560 points"); "rose for a third session, with the index up 1.2%" says the day's move
+_AMASSING = re.compile(r",\s(?:amassing|collecting|accumulating|racking up|piling up|gaining|adding|climbing|jumping"
+                       r"|soaring|surging|rising|rallying|advancing|shedding|losing|giving up|plunging|tumbling|sinking"
+                       r"|falling|dropping|slumping|surrendering|skidding|sliding|retreating|declining)"
+                       r"\s(?:(?:more than|nearly|almost|about|around|some|over|roughly|a total of)\s)?"
+                       r"(?:[\d,.]+ points?,? or (?:an? |about |nearly |almost |more than )?)?", re.IGNORECASE)
 _ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|run|streak|period)|during (?:that|this"
                     r"|the) (?:stretch|run|streak)|in (?:that|this) (?:stretch|span|time)|in all|in total"
                     r"|cumulatively)\b", re.IGNORECASE)

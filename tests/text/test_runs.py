@@ -139,3 +139,16 @@ def test_a_run_the_text_says_may_come_is_not_checked(checked, sentence, publishe
     found = checked(sentence, published)
     runs = [(c, r) for c, r in found.values() if c.measure in ("streak", "rank")]
     assert runs and all(r.verdict == "not sure" and "may come" in r.reason for _c, r in runs)
+
+
+def test_a_run_s_total_said_with_a_participle_is_the_run_s_move(checked):
+    """'an upward trend for three consecutive sessions, amassing nearly 560 points or a 3 percent increase': both
+    figures are the three sessions' move, the run is up; 'rose for a third straight session, gaining 1.2%' stays the
+    day's."""
+    found = checked("The Hong Kong stock market has experienced an upward trend for three consecutive sessions, "
+                    "amassing nearly 560 points or a 3 percent increase.", "2024-05-20")
+    assert [found[q][0].measure for q in ("560 points", "3 percent")] == ["period_points", "period"]
+    assert str(found["3 percent"][0].since) == "2024-05-16" and found["3 percent"][1].verdict == "matches"
+    assert found["three consecutive sessions"][1].verdict == "matches"
+    day = checked("The Hang Seng rose for a third straight session, gaining 1.2%.", "2024-05-20")["1.2%"][0]
+    assert day.measure == "day"
