@@ -291,7 +291,7 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     lo, hi = stretch(clause.text, q)
     e = _range_in(clause, lo, hi, q)
     if e is not None:
-        start, end, words = e.start_date, min(e.end_date, day), e.text
+        start, end, words = _to_date_start(e.start_date, day), min(e.end_date, day), e.text
         if e.to_publication or since_day(e):  # "over the past 12 months", "since last Friday": from that close
             start += dt.timedelta(days=1)
     else:
@@ -311,6 +311,16 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
     if end < day:
         out.update(day=end, written_day=False)
     return out
+
+
+def _to_date_start(start: dt.date, day: dt.date) -> dt.date:
+    """A period 'to date' that would begin after its session (a story of 2 January about New York's last session of
+    the year: "the S&P 500 is up 16.39% year to date"): the same period of the session's year, month or week."""
+    if start <= day:
+        return start
+    if (start.month, start.day) == (1, 1):
+        return dt.date(day.year, 1, 1)
+    return day.replace(day=1) if start.day == 1 else day - dt.timedelta(days=day.weekday())
 
 
 _ROUGH_BOUNDS = re.compile(r"(?:in |during )?(?:the )?(?:early|mid|late|the (?:start|end|middle) of)\b", re.IGNORECASE)

@@ -62,10 +62,11 @@ _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 # Asian markets moving ("Asian markets opened on a higher note on Tuesday", AP's "Shares were mostly lower Tuesday
 # in Asia"): a lead saying so is written in Asia, after the US session it reports, and its day is the story's
-ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock |equity |share )?(?:markets|stocks"
-                        r"|shares|equities|indexes|indices) (?:opened|started|began|edged|rose|climbed|gained|fell"
-                        r"|slipped|dropped|declined|retreated|advanced|rallied|tumbled|slid|sank|traded|were trading"
-                        r"|are trading|kicked off)\b"
+ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock |equity |share )?(?:market )?(?:markets"
+                        r"|stocks|shares|equities|indexes|indices|bourses) (?:opened|opens?|started|starts?|began"
+                        r"|begins?|edged|rose|climbed|gained|fell|slipped|dropped|declined|retreated|advanced|rallied"
+                        r"|tumbled|slid|sank|traded|were trading|are trading|kicked off|were mixed|are mixed|ended"
+                        r"|closed|finished)\b"
                         r"|\b(?:[Ss]hares|[Ss]tocks|[Mm]arkets) (?:were|are) (?:mostly |broadly |largely |slightly )?"
                         r"(?:lower|higher|mixed|up|down)(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday))?"
                         r" in Asia\b")
@@ -121,6 +122,8 @@ def extended_day(place: str, market: str, session: dt.date, text: str, opened: b
         return None
     if is_asian(place) and BEFORE_OPEN.search(text):
         return last_session("US", session), _("premarket trading before the US session of the story's date")
+    if is_asian(place) and re.search(r"\bfutures\b", text) and not CLOSE.search(text):
+        return session, _("US futures trading during Asia's day: the story's date")
     if place == "US" and not opened and CLOSE.search(text):
         return previous_session("US", session), _("a close in a story written before the open: the previous "
                                                   "session")

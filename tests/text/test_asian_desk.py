@@ -95,3 +95,26 @@ def test_a_second_listing_s_move_keeps_the_day_beside_its_reference_point():
                            "6,890.89 record close reached on Oct. 28.", "2025-12-10")
     assert any(c.start_date == D(2025, 12, 10) and "S&P 500 advanced 46.17 points" in c.sentence
                for c in found.candidates), [(c.start_date, c.sentence) for c in found.candidates]
+
+
+NEW_YEAR_WRAP = ("Asia-Pacific markets start the new year mixed\n\n"
+                 "On the first trading day of the new year, Asia-Pacific market indices began the year with mixed "
+                 "performances. The Kospi rose 0.65%.\n\n"
+                 "At the Asia open, U.S. equity futures were higher. S&P futures rose 0.15%.\n\n"
+                 "On Wednesday in the U.S., the S&P 500 fell 0.74%, the Nasdaq Composite dropped 0.76% and the Dow "
+                 "declined 0.63%. However, the S&P 500 is up 16.39% year to date. The Nasdaq has risen 20% and the "
+                 "Dow 13%, and the S&P 500 index closed at 6,845.50 on Wednesday.")
+
+
+def test_an_asia_pacific_lead_places_a_story_naming_wall_street_often_in_asia(checked):
+    """The lead reports Asia-Pacific indices; the US figures are New York's last session of the year, and 'year to
+    date' there is 2025's, not two days of 2026."""
+    found = checked(NEW_YEAR_WRAP, "2026-01-02")
+    claim, result = found["16.39%"]
+    assert (claim.day, claim.since, result.verdict) == (D(2025, 12, 31), D(2025, 1, 1), "matches")
+
+
+def test_us_futures_at_the_asia_open_trade_on_the_asian_day():
+    result = propose_events(NEW_YEAR_WRAP, D(2026, 1, 2))
+    futures = [c.date for c in result.candidates if c.sentence.startswith("At the Asia open")]
+    assert result.place == "HK" and futures == [D(2026, 1, 2)]
