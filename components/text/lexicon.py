@@ -175,6 +175,8 @@ NOT_PRICE = {
     "odds": N_("a probability"), "poll": N_("a poll, not a price"), "ownership": N_("a holding, not a price"),
     "position": N_("a holding, not a price"), "interest rate": N_("a rate, not a price"),
     "range": N_("a price range, not a price that traded"),
+    **{w: N_("a constituent's contribution to an index's move, not a price") for w in (
+        "contributor", "contributors", "contribution", "contributions", "contributing", "contributed")},
     "policy rate": N_("a rate, not a price"), "retail sales": N_("an economic figure, not a price"),
     "industrial output": N_("an economic figure, not a price"), "exports": N_("an economic figure, not a price"),
     "imports": N_("an economic figure, not a price"), "outflows": N_("a fund flow, not a price"),

@@ -1,11 +1,8 @@
 """The reader's rules for what a figure measures, and when a figure is no price at all.
 
-The claim reader (:mod:`components.text.claim_reader`) asks :func:`measure_of` which measure a figure states; the
-rules of :data:`MEASURE_RULES` are tried in order and the first that applies wins: premarket and after-hours, a time
-of day before the close, the open, a ranking or a run, the day's (or a stretch's) high or low, a period, a level or
-a change in points, else the day's move. :func:`not_a_price` says which figures are revenue, a stake, a target,
-turnover or a rate instead. (The checker's side of each measure is :mod:`components.analysis.claim_measures`.)
-"""
+:func:`measure_of` tries the rules of :data:`MEASURE_RULES` in order, the first that applies winning: premarket and
+after-hours, a time of day, the open, a ranking or a run, a high or low, a period, a level or a change in points, else
+the day's move. :func:`not_a_price` says which figures are revenue, a stake, a target, a contribution or a rate."""
 
 from __future__ import annotations
 
@@ -69,6 +66,7 @@ _RUN_OF_SESSIONS = re.compile(r"\b(?!one[- ]week)(?:\w+|\d+)[- ](?:day|session|w
                               r"|losing streak|winning streak|decline|rout|sell-?off|advance|gain|drop|fall|losing run"
                               r"|winning run)\b", re.IGNORECASE)
 _NOT_PRICE = L.words_pattern(L.NOT_PRICE, 0)
+_CONTRIBUTION = re.compile(r"\bcontribut(?:or|ors|ion|ions|ing|ed)\b", re.IGNORECASE)
 _YEAR_ON_YEAR = re.compile(r"^\s?(?:\w+\s)?(?:" + L.alternation([re.escape(w) for w in L.YEAR_ON_YEAR]) + r")\b",
                            re.IGNORECASE)
 _FUNDAMENTAL = L.words_pattern(L.FUNDAMENTALS, 0)
@@ -86,6 +84,8 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "other", _("a move the text says did not happen, not a price to check")
     if q.kind == "percent" and _SHARE_OF.match(text, q.end):
         return "other", _("a share of something (\"90 per cent of last year's purchases\"), not a price move")
+    if q.kind in ("points", "percent") and _CONTRIBUTION.search(text, part_of(text, q.start)[0], q.start):
+        return "other", _(L.NOT_PRICE["contribution"])  # "the largest contributor, driving the index's rise by 1,332"
     if _AVERAGE.search(text[max(0, q.start - 40):q.start]):
         return "other", _("an average over many years or sessions, not one move to check")
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):

@@ -412,3 +412,14 @@ def test_a_day_the_text_does_not_give_makes_the_figure_not_sure():
     claim = claim_of("NEW YORK - After its last results, Nvidia shares fell to a closing level of $117.59 the next "
                      "day.", "2024-11-19", "$117.59")
     assert claim.unsure and "the next day" in claim.unsure
+
+
+@pytest.mark.parametrize("text", [
+    "Tencent has become the largest contributor this year, driving the Hang Seng Index's increase by 1,332 points.",
+    "The combined impact of the top ten contributing stocks to the Hang Seng Index was 4,569 points.",
+    "Tencent contributed 2,389 points to the Hang Seng Index's gain this year.",
+])
+def test_a_constituent_s_contribution_is_not_the_index_s_move(text):
+    """Points a constituent added to an index are never checked as the index's own move."""
+    claim = next(c for c in claims_of_text(text, "2025-12-17")[1] if c.quote.endswith("points"))
+    assert claim.measure == "other" and "contribution" in claim.reason
