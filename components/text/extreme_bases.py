@@ -13,10 +13,12 @@ import re
 
 from components.locale import _
 from components.locale.formats import date_as
+from components.text.date_types import DateExpression, add_months, count_of
 from components.text.dates import find_date_expressions
 from components.text.quantities import Quantity
 
-_FROM = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:(?:rise|gain|advance|rally|climb|jump|drop|fall|decline"
+_FROM = re.compile(r"(?:\s(?:on\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|yesterday|today))?"  # its own day
+                   r"\s(?:(?:points?|per ?cent|percent)\s)?(?:(?:rise|gain|advance|rally|climb|jump|drop|fall|decline"
                    r"|slide|loss|slump|rebound) )?(?:from|off|above|below|since) (?:a|an|its|their|the)"
                    r" (?P<when>(?:(?!intraday)[\w'’ -]){3,30}?)(?:['’]s)? (?:closing )?(?P<way>lows?|highs?|bottoms?"
                    r"|troughs?|peaks?|tops?)\b", re.IGNORECASE)
@@ -24,6 +26,7 @@ _FROM_AFTER = re.compile(r"\s(?:(?:points?|per ?cent|percent)\s)?(?:from|off|abo
                          r" (?:closing )?(?P<way>lows?|highs?|bottoms?|troughs?|peaks?|tops?) (?:of|in|set in|hit in) "
                          r"(?P<when>[\w'’ -]{3,30}?)(?=[,.;:]|\s(?:and|as|while|but|when)\b|$)", re.IGNORECASE)
 _LOW = ("low", "bottom", "trough")
+_LOOK_BACK = re.compile(r"(?P<n>\w+)[- ](?P<unit>day|week|month|year)", re.IGNORECASE)  # "a 15-month low"
 
 
 def names_extreme(q: Quantity, text: str) -> bool:
@@ -39,7 +42,14 @@ def from_dated_extreme(q: Quantity, text: str, published: dt.date, day: dt.date)
     m = _FROM.match(text, q.end) or _FROM_AFTER.match(text, q.end)  # "... a January low", "the highs of January"
     if m is None:
         return None
-    spans = [e for e in find_date_expressions("in " + m.group("when"), published) if e.resolved and e.is_range]
+    back = _LOOK_BACK.fullmatch(m.group("when"))
+    if back is not None and count_of(back.group("n")):  # "from a 15-month low": the lowest close of those months
+        n, unit = count_of(back.group("n")), back.group("unit").lower()
+        first = add_months(day, -n * (12 if unit == "year" else 1)) if unit in ("month", "year") else \
+            day - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        spans = [DateExpression(m.group("when"), 0, 0, "span", first, day - dt.timedelta(days=1))]
+    else:
+        spans = [e for e in find_date_expressions("in " + m.group("when"), published) if e.resolved and e.is_range]
     if len(spans) != 1 or spans[0].start_date >= day:
         return None
     period, low = spans[0], m.group("way").lower().rstrip("s") in _LOW

@@ -58,3 +58,15 @@ def test_a_level_of_a_dated_day_is_the_base_and_its_digits_never_a_day_of_the_mo
     level, move = found["22,688.9"], found["20.88%"]
     assert (level[0].day, level[1].verdict) == (dt.date(2023, 1, 27), "matches")
     assert (move[0].measure, move[1].verdict) == ("period", "matches")
+
+
+def test_a_move_on_its_day_from_a_look_back_low_counts_from_that_low(checked):
+    """'climbed 2.6 per cent on Tuesday from a 14-month low': from the lowest close of the 14 months before the story,
+    Monday's; a look-back whose lowest close lies further back is measured from there, and never called wrong."""
+    claim, result = checked("The Hang Seng Index climbed 2.6 per cent on Tuesday from a 14-month low.",
+                            "2024-01-24")["2.6 per cent"]
+    assert (claim.day, claim.base_extreme, result.base, result.verdict) == (
+        dt.date(2024, 1, 23), -1, dt.date(2024, 1, 22), "matches")
+    result = checked("The Hang Seng Index climbed 2.6 per cent on Tuesday from a 15-month low.",
+                     "2024-01-24")["2.6 per cent"][1]
+    assert result.verdict == "not sure"
