@@ -70,7 +70,7 @@ COMPANY_REF = re.compile(
     r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # "The e-commerce firm's American depositary receipts"
     r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
     r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
-    r"|\b[Tt]he (?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
+    r"|\b[Tt]he (?:(?:U\.S\.|US|Hong Kong|New York)[- ]listed )?(?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
     r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
     r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
     r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had"
@@ -335,7 +335,7 @@ class Memory:
                            rule=_("'{words}' points back to the {index}").format(words=m.text, index=target.name))
         company = company_named(target.name) if target.kind == "company" else None
         cue = market_near(clause, m.start, m.end)
-        symbol, market = (company.symbol_for(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
+        symbol, market = (company.symbols.get(cue[0]), cue[0]) if company and cue else (target.symbol, target.market)
         return replace(target, text=m.text, start=m.start, end=m.end, symbol=symbol, market=market, cue="", alone=False,
                        rule=_points_back(m.text, target.name, cue[1] if cue and company else "", by_trade is not None))
 

@@ -98,7 +98,7 @@ TIME_OF_DAY = (
     r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",
 )
 EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
-            r"before the (?:opening )?bell", r"ahead of the bell", r"overnight trad(?:e|ing)", r"off-hours",
+            r"before the (?:opening )?bell", r"ahead of the bell", r"off-hours",  # "overnight trade": the regular one
             r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open",
             r"contracts? for differences?", r"\bCFDs?\b")
 CLOSING = (r"clos(?:ed|ing|es|e)", r"end(?:ed|ing|s)?", r"finish(?:ed|ing|es)?", r"settl(?:ed|ing|es|e)",

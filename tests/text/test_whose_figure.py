@@ -214,3 +214,17 @@ def test_hang_seng_beside_another_lender_is_the_bank_not_the_index(text):
 
 def test_hang_seng_beside_an_index_is_still_the_index():
     assert _owners("The Hang Seng and the China Enterprises Index rose 1%.", "2022-09-22")["1%"] == "^HSI"
+
+
+def test_the_us_listed_stock_is_the_company_s_us_listing():
+    owners = _owners("Alibaba's Hong Kong shares rose 4.3% on Friday. The U.S.-listed stock closed up 6.2%.",
+                     "2026-01-02")
+    assert owners["6.2%"] == "BABA"
+
+
+def test_a_company_s_adrs_never_fall_back_to_its_home_listing():
+    """'The firm's American depository receipts' after Tencent (no US listing in the data): Tencent's ADRs, not in the
+    data, never Tencent in Hong Kong."""
+    owners = _owners("Tencent Holdings was flat in Hong Kong trade. The firm's American depository receipts also slid "
+                     "5.9% in overnight trade.", "2024-02-08")
+    assert owners["5.9%"] is None
