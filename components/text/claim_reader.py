@@ -97,6 +97,7 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     marker, markets = live_reports.live_marker(reading, lead)
     morning = live_reports.morning_report(reading)
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
+    marker = "" if before_open and marker.lower().startswith("as of") else marker  # "As of 8.15 am ET": premarket
     story = _Story(reading, E.Memory(reading.place, reading.company), morning or marker, bool(morning),
                    intraday_markets=frozenset() if morning else markets, before_open=before_open)
     notices = notices if notices is not None else []

@@ -111,7 +111,13 @@ def before_open(lines: list[str]) -> bool:
     """Whether the lead says the story was written before the session opened ("in premarket trading", "ahead of
     the bell"): its closes without a day are then the previous session's."""
     lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:LEAD_LINES])[:LEAD_CHARS]
-    return bool(BEFORE_OPEN.search(lead))
+    return bool(BEFORE_OPEN.search(lead) or _OPEN_AHEAD.search(lead))
+
+
+# a lead on where futures point the open: "Early cues from the U.S. Futures Index suggest that Wall Street might open
+# positive", "futures were up ahead of the open"
+_OPEN_AHEAD = re.compile(r"\b(?:might|may|could|is set to|are set to|seen|poised to|expected to|likely to) open\b"
+                         r"|\bahead of the open\b", re.IGNORECASE)
 
 
 def extended_day(place: str, market: str, session: dt.date, text: str, opened: bool) -> tuple[dt.date, str] | None:

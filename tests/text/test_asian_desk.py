@@ -118,3 +118,16 @@ def test_us_futures_at_the_asia_open_trade_on_the_asian_day():
     result = propose_events(NEW_YEAR_WRAP, D(2026, 1, 2))
     futures = [c.date for c in result.candidates if c.sentence.startswith("At the Asia open")]
     assert result.place == "HK" and futures == [D(2026, 1, 2)]
+
+
+def test_a_us_story_on_where_futures_point_the_open_reports_the_previous_closes(checked):
+    """'Wall Street might open positive ... As of 8.15 am ET, futures were up': written before the open, so 'The S&P
+    500 slipped 11.09 points or 0.2 percent to 5,702.55' is Friday's close, not Monday's session in progress."""
+    text = ("Early cues from the U.S. Futures Index suggest that Wall Street might open positive on Monday.\n\n"
+            "As of 8.15 am ET, the Dow futures were up 22.00 points.\n\n"
+            "The U.S. major averages finished broadly up. The S&P 500 slipped 11.09 points or 0.2 percent to "
+            "5,702.55.")
+    found = checked(text, "2024-09-23")
+    for quote in ("11.09 points", "0.2 percent", "5,702.55"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (D(2024, 9, 20), "matches"), quote
