@@ -71,7 +71,7 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
 
 
-_EDGE = re.compile(r"^(?:(?:and|but|or|while|as|with)\b|[\s,;:.()])+|(?:\b(?:and|but|or|while|as|with)|[\s,;:.()])+$")
+_EDGE = re.compile(r"^(?:(?:and|but|or|while|as|with)\b|[\s,;:.()•-])+|(?:\b(?:and|but|or|while|as|with)|[\s,;:.()])+$")
 
 
 def located(cue: str, sentence: str) -> bool:
@@ -116,7 +116,7 @@ def _measure(claim) -> str:
 
 
 def _match(fig: dict, results: list, used: set[int]) -> object | None:
-    cue, quote = norm(fig["cue"]), norm(fig["quote"])
+    cue, quote = _EDGE.sub("", norm(fig["cue"])), norm(fig["quote"])  # a bullet's "- " is no part of its sentence
     # a ranking is found by its words: "the biggest selloff in Alibaba since 2022" is read as "biggest selloff"
     numbers = [] if fig.get("measure") in ("rank", "streak") else _numbers(quote)
     for i, r in enumerate(results):

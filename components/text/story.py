@@ -71,7 +71,9 @@ ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock 
                         r"(?:lower|higher|mixed|up|down)(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday))?"
                         r" in Asia\b")
 _ASIAN_LEAD = re.compile(ASIAN_MOVE.pattern  # an Australian morning note: "ASX likely to fall"
-                         + r"|\bASX(?: 200)?(?: futures)? (?:is |are )?(?:likely|set|poised|expected|tipped) to\b"
+                         + r"|\bASX(?: 200)?(?: futures)? (?:(?:is |are )?(?:likely|set|poised|expected|tipped) to"
+                         r"|will)\b"
+                         r"|\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)\s?AE[DS]T\b"  # "as of 8:30 am AEST"
                          r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)"
                          r"|\$US ?\d")  # Australian style: "erasing $US589 billion ($936 billion)"
 

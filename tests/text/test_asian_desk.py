@@ -131,3 +131,14 @@ def test_a_us_story_on_where_futures_point_the_open_reports_the_previous_closes(
     for quote in ("11.09 points", "0.2 percent", "5,702.55"):
         claim, result = found[quote]
         assert (claim.day, result.verdict) == (D(2024, 9, 20), "matches"), quote
+
+
+def test_an_australian_morning_note_places_its_us_figures_on_the_session_before():
+    """'the ASX 200 will open lower ... as of 8:30 am AEST': written in Australia, so Monday's Wall Street figures are
+    New York's Monday, the session before the note."""
+    text = ("Despite the S&P 500 closing at a record high, the ASX 200 will open lower following a trading day off.\n\n"
+            "ASX 200 futures are trading 33 points lower as of 8:30 am AEST.\n\n- The S&P 500 gained 0.3%.")
+    reading = read_article(text, D(2024, 6, 11))
+    assert reading.place == "HK"
+    from components.text.claim_reader import read_claims
+    assert {c.quote: c.day for c in read_claims(reading)}["0.3%"] == D(2024, 6, 10)
