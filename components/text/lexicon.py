@@ -55,7 +55,7 @@ GAIN_NOUNS = ("gain", "gains", "rise", "rally", "advance", "increase", "jump", "
 
 DIRECTION_WORDS: dict[str, int] = {
     "higher": 1, "up": 1, "stronger": 1, "firmer": 1, "in the green": 1, "better": 1, "ahead": 1, "positive": 1,
-    "upward": 1, "downward": -1,
+    "upward": 1, "downward": -1, "in red": -1, "in green": 1,
     "lower": -1, "down": -1, "weaker": -1, "softer": -1, "in the red": -1, "worse": -1, "negative": -1,
     "off": -1, "in negative territory": -1, "in positive territory": 1,
 }

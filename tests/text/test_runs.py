@@ -152,3 +152,9 @@ def test_a_run_s_total_said_with_a_participle_is_the_run_s_move(checked):
     assert found["three consecutive sessions"][1].verdict == "matches"
     day = checked("The Hang Seng rose for a third straight session, gaining 1.2%.", "2024-05-20")["1.2%"][0]
     assert day.measure == "day"
+
+
+def test_a_session_in_red_is_a_losing_one(checked):
+    found = checked("The S&P 500 fell 0.7% on Tuesday, the index's fourth straight session in red.", "2024-12-31")
+    claim, result = found["fourth straight session"]
+    assert claim.sign == -1 and result.verdict == "matches"
