@@ -20,6 +20,8 @@ _STORY_WORDS = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|l
                 r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
 # said in the story's lead, these make it a report written during the session
 _LEAD_WORDS = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
+               r"\b(?:shortly |just )?before (?:mid-?day|noon|the (?:midday|lunch) break)\b",
+               r"\b(?:sit|sits|trade|trades|hover|hovers) (?:\w+ )?(?:higher|lower|flat)\b",  # "sit modestly higher"
                r"\bat (?:the )?local (?:mid-?day|noon|lunch)\b",
                r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",

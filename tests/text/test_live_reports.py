@@ -91,3 +91,12 @@ def test_a_session_after_publication_gets_no_verdict(checked):
     against it, whatever they turned out to be."""
     claim, result = checked("The Hang Seng Index rose 0.4% on August 31, 2022.", "2022-08-30")["0.4%"]
     assert result.verdict not in ("matches", "roughly", "does not match") and "after the article" in claim.unsure
+
+
+def test_a_lead_shortly_before_midday_makes_the_story_live(checked):
+    """'The S&P 500 (+0.3%) ... sit modestly higher shortly before midday': every figure of that session is one taken
+    while it traded, whatever it says later ('The stock traded higher by over 1.0%')."""
+    text = ("The S&P 500 (+0.3%) and the Nasdaq Composite (+0.2%) sit modestly higher shortly before midday.\n\n"
+            "Nvidia traded higher by over 1.0% after announcing a new chip.")
+    found = checked(text, "2026-01-06")
+    assert {q: found[q][0].measure for q in ("+0.3%", "1.0%")} == {"+0.3%": "intraday", "1.0%": "intraday"}
