@@ -19,10 +19,9 @@ date, the story's session and what the text said before it. The rules (README, "
   clause that only continues a report takes that report's day;
 * an **event cue** with no date stays undated and is listed, never given the publication date.
 
-The article's place (its market) comes from its dateline, its lead or the markets it names; its company
-is the one it names most, whose fiscal year sets what "third-quarter" means. Datelines, photo captions
-and header lines ("URL:", "Published:") are set aside (:mod:`story_lines`). Work is bounded: at most
-MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters each, every one said in a notice.
+The article's place comes from its dateline, its lead or the markets it names; its company (the one named most) sets
+what "third-quarter" means. Datelines, captions and header lines are set aside (:mod:`story_lines`). Work is bounded:
+at most MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters each, every one said in a notice.
 """
 
 from __future__ import annotations
@@ -277,9 +276,8 @@ def _continued(text: str, date: DateExpression | None, implicit: str, state: _St
 
 
 def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, state: _State) -> tuple:
-    """The clause's expressions, where its move stands (None: not a move), whether it is a period statistic and
-    its date; a dated move of the story's market in its lead sets the story's session (and the clause is re-read,
-    so "this year" runs to that session)."""
+    """The clause's expressions, where its move stands (None: not a move), whether it is a period statistic and its
+    date; a dated move of the story's market in its lead sets the story's session (the clause is then re-read)."""
     for _round in range(2):
         expressions = _expressions(text, state, _market_of(text, found, state))
         at = figure_periods.main_move_at(text, [f.end for f in found])
@@ -290,6 +288,8 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
         spans = figure_periods.period_spans(text, past, at, state.context.now) if at is not None else []
         period, moved = bool(spans), at is not None and not spans
         date, implicit, tz = _date_of(text, past, moved, found, paragraph, state, spans, at or 0)
+        if moved and implicit and paragraph in state.lead and state.session is None and story.LIVE_LEAD.search(text):
+            _set_session(state, state.context.published, _("the lead reports the session as it trades"))
         if not (moved and not implicit and paragraph in state.lead and state.session is None and state.preview is None
                 and date is not None and not date.is_range and date.kind in ("absolute", "weekday", "relative")
                 and story.in_window(date.start_date, state.context.published) and not story.earlier_move(text, date.end)

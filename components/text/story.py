@@ -116,6 +116,12 @@ def before_open(lines: list[str]) -> bool:
     return bool(BEFORE_OPEN.search(lead) or _OPEN_AHEAD.search(lead))
 
 
+# a lead's move at a time of day ("gained 0.8 per cent to 15,476.85 at the local noon trading break"): the story
+# reports the publication day's session as it trades, and a later "climbed 2.6 per cent on Tuesday" is a recap
+LIVE_LEAD = re.compile(r"\b(?:at|by) (?:the )?(?:local )?(?:mid-?day|noon|lunch)(?:time)?(?: trading)?(?: break)?\b"
+                       r"|\bat the (?:midday|lunch|noon|morning) (?:break|close)\b", re.IGNORECASE)
+
+
 # a lead on where futures point the open: "Early cues from the U.S. Futures Index suggest that Wall Street might open
 # positive", "futures were up ahead of the open"
 _OPEN_AHEAD = re.compile(r"\b(?:might|may|could|is set to|are set to|seen|poised to|expected to|likely to) open\b"

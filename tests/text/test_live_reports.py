@@ -100,3 +100,15 @@ def test_a_lead_shortly_before_midday_makes_the_story_live(checked):
             "Nvidia traded higher by over 1.0% after announcing a new chip.")
     found = checked(text, "2026-01-06")
     assert {q: found[q][0].measure for q in ("+0.3%", "1.0%")} == {"+0.3%": "intraday", "1.0%": "intraday"}
+
+
+def test_a_midday_lead_keeps_the_story_on_its_own_day_after_a_recap_of_yesterday():
+    """'... at the local noon trading break. The benchmark climbed 2.6 per cent on Tuesday': a Wednesday midday report
+    whose lead recaps Tuesday; its other moves are Wednesday's (as it trades), not Tuesday's."""
+    from components.text.extraction import propose_events
+
+    text = ("The Hang Seng Index gained 0.8 per cent to 15,476.85 at the local noon trading break. The benchmark "
+            "climbed 2.6 per cent on Tuesday.\n\nTencent jumped 0.5 per cent to HK$273.40.")
+    found = {c.sentence: c.date for c in propose_events(text, "2024-01-24", place="HK").candidates}
+    assert str(found["Tencent jumped 0.5 per cent to HK$273.40."]) == "2024-01-24"
+    assert str(found["The benchmark climbed 2.6 per cent on Tuesday."]) == "2024-01-23"
