@@ -7,8 +7,8 @@ file of their own for size."""
 MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "indices", "benchmark", "gauge",
                 "futures", "markets", "market", "bourses", "bourse", "ADRs", "ADSs", "ETF", "ETFs", "notes", "bonds",
                 "treasuries", "Treasuries", "yields", "oil", "crude", "gold", "bullion", "dollar", "yuan", "yen",
-                "averages", "counters", "names", "sector", "blue chips", "heavyweights", "affiliates", "makers",
-                "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
+                "averages", "counters", "names", "sector", "sectors", "blue chips", "heavyweights", "affiliates",
+                "makers", "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
                 "companies", "firms", "producers", "banks", "automakers", "retailers", "exporters", "volume",
                 "turnover", "yield")
 # "Crude oil prices sank", "gold prices extended gains": prices of these are a market's, not consumer prices

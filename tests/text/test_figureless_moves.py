@@ -33,6 +33,7 @@ def _dates(sentence: str) -> list[dt.date | None]:
     "Tokyo finished lower on a stronger yen.",
     "The China Enterprises Index erased earlier gains to close lower.",
     "Among the actives, Harbour Crest Holdings perked up.",
+    "All sectors finished lower, led by real estate.",
 ])
 def test_a_move_without_a_figure_or_a_day_is_the_story_s_session(sentence):
     assert _dates(sentence)[:1] == [FRIDAY]
