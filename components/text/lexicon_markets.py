@@ -8,8 +8,8 @@ MARKET_NOUNS = ("stocks", "stock", "shares", "equities", "index", "indexes", "in
                 "futures", "markets", "market", "bourses", "bourse", "ADRs", "ADSs", "ETF", "ETFs", "notes", "bonds",
                 "treasuries", "Treasuries", "yields", "oil", "crude", "gold", "bullion", "dollar", "yuan", "yen",
                 "averages", "counters", "names", "sector", "sectors", "blue chips", "heavyweights", "affiliates",
-                "makers", "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators", "peers",
-                "companies", "firms", "producers", "banks", "automakers", "retailers", "exporters", "volume",
+                "makers", "developers", "insurers", "lenders", "miners", "chipmakers", "carmakers", "operators",
+                "peers", "companies", "firms", "producers", "banks", "automakers", "retailers", "exporters", "volume",
                 "turnover", "yield")
 # "Crude oil prices sank", "gold prices extended gains": prices of these are a market's, not consumer prices
 PRICED_NOUNS = ("oil", "crude", "gold", "silver", "copper", "metal", "commodity", "commodities", "bond", "stock",
