@@ -280,6 +280,8 @@ def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> l
     if claim.measure in ("period", "period_points"):
         if pos:
             add(_("the period up to the session before ({day})").format(day=day(pos - 1)), base, pos - 1)
+            if pos - 1 > base:  # a period read where the text meant the day ("The week was volatile. X fell 0.5%.")
+                add(_("the session's own move ({day})").format(day=day(pos)), pos - 1, pos)
         monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())  # a recap posted after the week it reports
         later = int(b.index.searchsorted(monday + pd.Timedelta(days=14), side="left")) - 1
         first = b.index[min(base + 1, pos)]

@@ -53,3 +53,10 @@ def test_a_text_that_contradicts_itself_across_sentences(checked):
                     "cent gain this week offered some consolation.", WEEK_END)
     assert found["4.3 per cent"][1].verdict == "matches"
     assert found["3.8 per cent"][1].verdict == "does not match"
+
+
+def test_a_period_that_the_day_matches_is_not_called_wrong(checked):
+    """A paragraph about the week heads the next one, but 'The S&P 500 rose 2.1%' there may still be Friday's move:
+    the week fell 2.27% and Friday rose 2.13%, so 'not sure', naming the day's move."""
+    claim, result = checked("This week was a wild ride for stocks.\n\nThe S&P 500 rose 2.1%.", "2025-03-14")["2.1%"]
+    assert claim.measure == "period" and result.verdict == "not sure" and "+2.13%" in result.explanation
