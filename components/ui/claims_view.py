@@ -14,7 +14,7 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from components.analysis.article_claims import MEASURE_WORDS, ArticleClaimResult
+from components.analysis.article_claims import MEASURE_WORDS, UNCHECKABLE, ArticleClaimResult
 from components.analysis.article_claims import VERDICTS as ARTICLE_VERDICTS
 from components.analysis.claim_checks import check_named, checked_symbols
 from components.analysis.claims import VERDICTS, ClaimResult, ClaimsError, figures_frame, result_notes, shown_wording
@@ -194,7 +194,9 @@ def _loaded_claim(result: ArticleClaimResult, history: PriceResult, position: in
     st.markdown(_("{badge} · the article says: “{quote}”").format(badge=badge(ARTICLE_VERDICT_BADGES, result.verdict),
                                                                   quote=md_escape(claim.sentence[:400])))
     st.markdown(md_escape(result.explanation))
-    if claim.symbol:
+    if claim.symbol and result.verdict == UNCHECKABLE:  # no session to show for a figure no price can settle
+        st.markdown(_("**Listing:** {listing}").format(listing=md_escape(claim.listing_rule)))
+    elif claim.symbol:
         when = day(claim.day)
         st.markdown((_("**Listing:** {listing} · **Session:** {day} ({day_rule}) · **Period:** {period}")
                      if claim.since_rule else _("**Listing:** {listing} · **Session:** {day} ({day_rule})")).format(

@@ -113,3 +113,12 @@ def test_an_uncheckable_card_says_why_once(open_page):
     assert_no_exception(at, "an uncheckable figure")
     body = texts(at)
     assert body.count("Standard Chartered is not in the data") == 1
+
+
+def test_an_uncheckable_card_shows_its_listing_but_no_session(open_page):
+    at = open_page("pages/story/claims.py", with_article(
+        "Asian markets rose on Friday.\n\nAt the Asia open, U.S. equity futures were higher. S&P futures rose 0.15%.",
+        dt.date(2026, 1, 2)))
+    assert_no_exception(at, "a futures figure")
+    body = texts(at)
+    assert "names the S&P 500" in body and "**Session:**" not in body
