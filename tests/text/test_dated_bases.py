@@ -305,3 +305,11 @@ def test_a_new_low_for_the_year_ranks_the_session_against_that_year(checked):
                     "2022-09-26")
     claim, result = found["new closing low for 2022"]
     assert (claim.measure, claim.since, result.verdict) == ("rank", dt.date(2022, 1, 3), "matches")
+
+
+def test_a_ranking_since_a_dated_event_looks_back_to_that_day(checked):
+    """'the most since the March 15 crash': the crash is dated, so the ranking looks back to the sessions after it,
+    and the day inside the ranking is never the figure's own session."""
+    claim, result = checked("The Hang Seng Index fell 3.8 per cent to 20,001.96 points yesterday, the most since the "
+                            "March 15 crash.", "2022-05-07")["most since the March 15 crash"]
+    assert (str(claim.day), result.verdict) == ("2022-05-06", "matches")
