@@ -258,7 +258,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"|sessions)|before (?:the|this|that|its) (?:rally|rebound|recovery|sell-?off|slump|rout|surge"
                 r"|advance|decline|crash))\b", re.IGNORECASE), _vague_span),  # "Before the rally, it slumped 12%"
     (re.compile(r"\b[Ss]ince (?:the|its|their) (?!(?:" + MONTH + r")\.? \d)(?:[\w'’-]+ ){0,4}?(?:crisis|crash"
-                r"|pandemic|war|election|outbreak|handover|lockdowns?|IPO|listing|debut|launch|merger|founding|reopening)\b"), _since_event),
+                r"|pandemic|war|election|outbreak|handover|lockdowns?|IPO|listing|debut|launch|merger|founding"
+                r"|reopening)\b"), _since_event),
     (re.compile(r"\b(?P<fiscal>(?i:fiscal|financial) )?(?i:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]"
                 r"quarter)(?: of (?:(?i:fiscal|financial) (?:year )?)?(?P<year>(?:19|20)\d\d))?\b"), numbered_quarter),
     (re.compile(r"\b(?P<fiscal>(?i:fiscal|financial) )?(?:Q(?P<n>[1-4])(?:[ ,]+(?:FY)?['’]?(?P<year>(?:19|20)\d\d|\d\d"
