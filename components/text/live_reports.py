@@ -22,6 +22,7 @@ _STORY_WORDS = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|l
 _LEAD_WORDS = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
                r"\b(?:shortly |just )?before (?:mid-?day|noon|the (?:midday|lunch) break)\b",
                r"\b(?:sit|sits|trade|trades|hover|hovers) (?:\w+ )?(?:higher|lower|flat)\b",  # "sit modestly higher"
+               r"\ba close (?:at|near|around) (?:these|this|current|the current) levels?\b",  # the close still ahead
                r"\bat (?:the )?local (?:mid-?day|noon|lunch)\b",
                r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",

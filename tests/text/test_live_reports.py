@@ -112,3 +112,11 @@ def test_a_midday_lead_keeps_the_story_on_its_own_day_after_a_recap_of_yesterday
     found = {c.sentence: c.date for c in propose_events(text, "2024-01-24", place="HK").candidates}
     assert str(found["Tencent jumped 0.5 per cent to HK$273.40."]) == "2024-01-24"
     assert str(found["The benchmark climbed 2.6 per cent on Tuesday."]) == "2024-01-23"
+
+
+def test_a_close_still_ahead_makes_the_story_live(checked):
+    """'The Hang Seng Index rose almost 2 percent on Monday ... A close at these levels will see the gauge meet the
+    definition of a bull market': written before the close, so the 2 percent is not Monday's close."""
+    found = checked("The Hang Seng Index rose almost 2 percent on Monday. A close at these levels will see the gauge "
+                    "meet the definition of a bull market.", "2024-04-29")
+    assert found["2 percent"][0].measure == "intraday"
