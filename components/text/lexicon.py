@@ -202,7 +202,7 @@ FORECAST = (r"(?:can|could|(?-i:may)|might|will|would|should|to) (?:\w+ ){0,3}(?
             r"\b(?:target|forecast|projected|expected|seen) (?:[\w&'’-]+ ){0,7}(?:at|of|to|by)\b", r"\bupside to",
             r"\b(?:poised|on (?:track|course|pace)|set|headed|heading) (?:to|for) (?:end|finish|close|post|log|book"
             r"|record|notch) (?:the|its|their) (?:year|month|week|quarter)",
-            r"\bdownside to")
+            r"\bdownside to", r"\bheading (?:towards?|for)\s+$")  # "is now heading towards $174 per share"
 FUNDAMENTALS_REASON = N_("fundamentals (revenue, profit, growth, estimates) are not in price data")
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own
 BEAT = (r"(?:beat|beats|beating|missed|misses|topped|exceeded|surpassed|fell short of|came in (?:well )?(?:ahead of"

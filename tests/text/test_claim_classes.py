@@ -423,3 +423,9 @@ def test_a_constituent_s_contribution_is_not_the_index_s_move(text):
     """Points a constituent added to an index are never checked as the index's own move."""
     claim = next(c for c in claims_of_text(text, "2025-12-17")[1] if c.quote.endswith("points"))
     assert claim.measure == "other" and "contribution" in claim.reason
+
+
+def test_a_price_a_stock_is_heading_towards_is_not_one_it_traded():
+    claim = next(c for c in claims_of_text("Nvidia shares rose 2% and the stock is now heading towards $174 per share.",
+                                           "2025-07-18")[1] if c.quote.startswith("$"))
+    assert claim.measure == "other"
