@@ -162,12 +162,19 @@ def _score_figures(name: str, spec: dict, results: list) -> Score:
     return s
 
 
+_CLOSED = ((1, 1), (12, 25))  # New Year's Day and Christmas: no session in New York or Hong Kong
+
+
 def _weekdays(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    """A span without the weekend days at its edges: "2023" and "2023 up to Friday the 29th" are the same sessions
-    when the 30th and 31st are a weekend."""
-    while start < end and start.weekday() >= 5:
+    """A span without the days at its edges when no market trades (weekends, New Year's Day, Christmas): "2023" and
+    "2023 up to Friday the 29th" are the same sessions when the 30th and 31st are a weekend, and "2025" starts with
+    the session of 2 January."""
+    def closed(day: dt.date) -> bool:
+        return day.weekday() >= 5 or (day.month, day.day) in _CLOSED
+
+    while start < end and closed(start):
         start += dt.timedelta(days=1)
-    while end > start and end.weekday() >= 5:
+    while end > start and closed(end):
         end -= dt.timedelta(days=1)
     return start, end
 
