@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from components.text.safe import md_escape
 from components.ui import state
 from tests.accuracy import CORPUS
@@ -106,19 +108,14 @@ def test_the_claims_loader_refuses_bad_text_with_a_message(open_page):
     assert json.dumps(at.session_state[state.CLAIMS_SOURCE.name]) == '"bundled"'
 
 
-def test_an_uncheckable_card_says_why_once(open_page):
-    at = open_page("pages/story/claims.py", with_article(
-        "HONG KONG - Lenders were weaker, while Hang Seng and Standard Chartered dipped more than 1%.",
-        dt.date(2024, 1, 16)))
+@pytest.mark.parametrize(("text", "published", "said", "unsaid"), [
+    ("HONG KONG - Lenders were weaker, while Hang Seng and Standard Chartered dipped more than 1%.",
+     dt.date(2024, 1, 16), "Standard Chartered is not in the data", "Why it cannot be checked"),
+    ("Asian markets rose on Friday.\n\nAt the Asia open, U.S. equity futures were higher. S&P futures rose 0.15%.",
+     dt.date(2026, 1, 2), "**Listing:** 'S&P' names the S&P 500", "**Session:**"),
+])
+def test_an_uncheckable_card_says_why_once_and_names_no_session(open_page, text, published, said, unsaid):
+    at = open_page("pages/story/claims.py", with_article(text, published))
     assert_no_exception(at, "an uncheckable figure")
     body = texts(at)
-    assert body.count("Standard Chartered is not in the data") == 1
-
-
-def test_an_uncheckable_card_shows_its_listing_but_no_session(open_page):
-    at = open_page("pages/story/claims.py", with_article(
-        "Asian markets rose on Friday.\n\nAt the Asia open, U.S. equity futures were higher. S&P futures rose 0.15%.",
-        dt.date(2026, 1, 2)))
-    assert_no_exception(at, "a futures figure")
-    body = texts(at)
-    assert "names the S&P 500" in body and "**Session:**" not in body
+    assert body.count(said) == 1 and unsaid not in body
