@@ -75,7 +75,7 @@ def check_named(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[Article
 def check_claims(claims: list[ArticleClaim], frame: pd.DataFrame) -> list[ArticleClaimResult]:
     """Every claim in; one result each, in the same order (see the module's docstring)."""
     bars = bars_by_symbol(frame)
-    return _two_figures_for_one([r for r in _another_listing([check_claim(claim, bars) for claim in claims], bars)])
+    return _two_figures_for_one(_another_listing([check_claim(claim, bars) for claim in claims], bars))
 
 
 FAR_LEVEL = 0.7  # a level below this share of the session's close, or above its inverse, is not that listing's
@@ -121,11 +121,14 @@ def _two_figures_for_one(results: list[ArticleClaimResult]) -> list[ArticleClaim
     def key(r: ArticleClaimResult) -> tuple:
         return r.claim.sentence, r.claim.symbol, r.claim.measure, r.session, r.base, r.claim.count, r.claim.sign
 
-    judged = [r for r in results if r.verdict in (MATCHES, ROUGHLY, NO_MATCH) and r.claim.value is not None]
+    judged: dict[tuple, list[ArticleClaimResult]] = {}
+    for r in results:
+        if r.verdict in (MATCHES, ROUGHLY, NO_MATCH) and r.claim.value is not None:
+            judged.setdefault(key(r), []).append(r)
     out = []
     for r in results:
-        other = next((o for o in judged if o is not r and r.verdict == NO_MATCH and key(o) == key(r)
-                      and not _agree(o.claim, r.claim)), None)
+        other = next((o for o in judged.get(key(r), []) if o is not r and not _agree(o.claim, r.claim)),
+                     None) if r.verdict == NO_MATCH else None
         if other is None:
             out.append(r)
             continue
