@@ -49,6 +49,8 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
 
 def under(head: DateExpression) -> str:
     """The rule of a clause dated by its section head."""
+    if head.note.startswith(_NEXT_ONLY):
+        return _("in the paragraph after the one about '{words}'").format(words=head.text)
     return _("under the section head '{words}:'").format(words=head.text)
 
 
