@@ -140,7 +140,8 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
     base = base_day(clause, q) if q.kind in ("percent", "points") else None  # "since tariffs were announced on ..."
     own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
            and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)
-           and not _BASE_BEFORE.search(clause.text[:e.start]) and e is not base  # "up 5% from Friday": the base
+           and not (q.kind != "level" and _BASE_BEFORE.search(clause.text[:e.start]))  # a move's base ("up 5% from
+           and e is not base  # Friday"), while "up from Friday's close of 4,124.08" is that day's level
            and not (q.kind == "rank" and q.start <= e.start < q.end)]  # "the most since the March 15 crash"
     return min(own, key=lambda e: _gap(e, q), default=None)
 

@@ -42,8 +42,8 @@ MARKETS = (
                 r"|\bthe city['’]s (?:stock |share )?(?:(?:main |key |benchmark )?(?:index|gauge)|benchmark|market)\b"
                 r"|\b(?:the )?Hong Kong (?:Stock Exchange|stock exchange|bourse)(?= (?:" + lexicon.alternation(sorted(
                     lexicon.verb_directions())) + r")\b)"  # "The Hong Kong Stock Exchange fell sharply": the market
-                r"|(?<!\bin )(?<!['’]s )\bHong Kong(?= (?:" + lexicon.alternation(sorted(lexicon.verb_directions()))
-                + r")\b)", re.IGNORECASE), "HK"),
+                r"|(?<!\bin )(?<!['’]s )(?<!BOC )\bHong Kong(?= (?:" + lexicon.alternation(sorted(
+                    lexicon.verb_directions())) + r")\b)", re.IGNORECASE), "HK"),
     (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock market)\b|\bWall Street(?! Journal"
                 r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
 )

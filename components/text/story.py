@@ -98,9 +98,14 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
 
 
 def earlier_move(text: str, at: int) -> bool:
-    """Whether the day ending at ``at`` names a move before the story's ("surrendered most of Tuesday's rally"), which
-    never sets the story's session."""
-    return bool(clause_parts.POSSESSED_MOVE.match(text, at))
+    """Whether the day ending at ``at`` names a move before the story's ("surrendered most of Tuesday's rally"), or
+    the clause gives only a price reached during a session ("reached 4,793.30 at its high on Thursday, but backed off
+    by the close" in a weekly recap): neither sets the story's session."""
+    return bool(clause_parts.POSSESSED_MOVE.match(text, at) or _DURING_SESSION.search(text))
+
+
+_DURING_SESSION = re.compile(r"\b(?:at|to) (?:its|an|a|the) (?:intraday |session |all-time )?(?:high|low|peak)\b"
+                             r"|\bintraday (?:high|low)\b|\bas much as\b", re.IGNORECASE)
 
 
 def lead_paragraphs(lines: list[tuple[int, str, bool]]) -> frozenset[int]:

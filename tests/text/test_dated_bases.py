@@ -313,3 +313,20 @@ def test_a_ranking_since_a_dated_event_looks_back_to_that_day(checked):
     claim, result = checked("The Hang Seng Index fell 3.8 per cent to 20,001.96 points yesterday, the most since the "
                             "March 15 crash.", "2022-05-07")["most since the March 15 crash"]
     assert (str(claim.day), result.verdict) == ("2022-05-06", "matches")
+
+
+def test_a_level_a_move_counts_from_is_that_day_s_level(checked):
+    """'closed at 4,191.98, up from last Friday's closing level of 4,124.08': the second level is last Friday's."""
+    found = checked("The S&P 500 closed the week at 4,191.98, up from last Friday's closing level of 4,124.08.",
+                    "2023-05-19")
+    claim, result = found["4,124.08"]
+    assert (str(claim.day), result.verdict) == ("2023-05-12", "matches")
+
+
+def test_a_weekly_recap_s_intraday_high_on_thursday_does_not_set_its_session(checked):
+    """'reached 4,793.30 at its high on Thursday, but backed off by the close' in a Friday recap is not the story's
+    session, so 'for the week' runs to Friday."""
+    text = ("The S&P 500 reached 4,793.30 at its high on Thursday, but backed off by the close.\n\n"
+            "S&P 500: +0.3% for the week")
+    claim, result = checked(text, "2023-12-29")["+0.3%"]
+    assert (str(claim.day), result.verdict) == ("2023-12-29", "matches")

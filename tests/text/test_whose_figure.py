@@ -228,3 +228,7 @@ def test_a_company_s_adrs_never_fall_back_to_its_home_listing():
     owners = _owners("Tencent Holdings was flat in Hong Kong trade. The firm's American depository receipts also slid "
                      "5.9% in overnight trade.", "2024-02-08")
     assert owners["5.9%"] is None
+
+
+def test_boc_hong_kong_is_a_bank_not_the_market():
+    assert _owners("Lenders rose, and BOC Hong Kong advanced 7%.", "2025-09-01")["7%"] != "^HSI"
