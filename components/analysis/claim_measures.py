@@ -214,8 +214,7 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
     return verdict
 
 
-def _may_mean() -> str:
-    """The sentence naming a nearby reading that matches, shared by moves and levels."""
+def _may_mean() -> str:  # the sentence naming a nearby reading that matches, shared by moves and levels
     return _("{why}; but {name} was {value}, which matches: the article may mean it")
 
 
@@ -224,9 +223,8 @@ _SESSION_MOVES = ("day", "points", "high_move", "low_move", "high_points", "low_
 
 
 def _beyond_any_day(claim: ArticleClaim, b: pd.DataFrame) -> str:
-    """Why a claimed move of one session is likely a longer period's ("Alibaba tumbled 30 per cent" in a story about
-    the quarter), or "": a day's move beyond every close-to-close move of the data, another beyond 1.5 times the
-    largest at any of the day's prices."""
+    """Why a claimed session's move ("tumbled 30 per cent" of a quarter) is likely a period's, or "": a day's move
+    beyond every close-to-close move of the data, another beyond 1.5 times the largest at any of the day's prices."""
     if claim.measure not in _SESSION_MOVES:
         return ""
     points = claim.measure.endswith("points")
@@ -289,6 +287,10 @@ def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> l
             add(_("the next week ({day})").format(day=day(later)), pos, later)
         elif later > pos and first.month == b.index[later].month != b.index[base].month:  # the month to date
             add(_("the same period to the end of the next week ({day})").format(day=day(later)), base, later)
+        if (b.index[pos] - b.index[base]).days > 200:  # "winning Januarys every year, apart from a 9.2 percent drop
+            for start in pd.date_range(b.index[base] + pd.Timedelta(days=1), b.index[pos], freq="MS")[:14]:  # last
+                ends = b.index.searchsorted([start, start + pd.offsets.MonthBegin(1)], side="left")  # year": a month
+                add(_("the month of {month}").format(month=F.month(start.date())), int(ends[0]) - 1, int(ends[1]) - 1)
         return out
     if pos:
         add(_("the previous session's move ({day})").format(day=day(pos - 1)), pos - 2, pos - 1)

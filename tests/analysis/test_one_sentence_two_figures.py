@@ -60,3 +60,11 @@ def test_a_period_that_the_day_matches_is_not_called_wrong(checked):
     the week fell 2.27% and Friday rose 2.13%, so 'not sure', naming the day's move."""
     claim, result = checked("This week was a wild ride for stocks.\n\nThe S&P 500 rose 2.1%.", "2025-03-14")["2.1%"]
     assert claim.measure == "period" and result.verdict == "not sure" and "+2.13%" in result.explanation
+
+
+def test_a_year_figure_that_one_of_its_months_matches_is_not_called_wrong(checked):
+    """'winning Januarys every year since 2021, apart from a 9.2 percent drop last year': January 2024's drop, not
+    2024's rise; a month of the year that matches makes the year's verdict 'not sure'."""
+    claim, result = checked("Hong Kong's benchmark index has recorded winning Januarys every year since 2021, apart "
+                            "from a 9.2 percent drop last year.", "2025-01-27")["9.2 percent"]
+    assert result.verdict == "not sure" and "January 2024" in result.explanation
