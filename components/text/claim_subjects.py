@@ -226,7 +226,8 @@ def _just_a_name(text: str, a: int, b: int, found: list[Mention]) -> bool:
 
 def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Mention], verb: Verb | None, lo: int,
            shared: dict[int, Mention], done: list[Owner]) -> tuple[Mention | None, str]:
-    attached = next((m for m in reversed(names) if m.end <= q.start and _ATTACHED.search(text[m.end:q.start])), None)
+    attached = next((m for m in reversed(names) if m.end <= q.start and (_ATTACHED.search(text[m.end:q.start]) or (
+        text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))), None)  # "Dow +0.1% S&P +0.4%"
     if attached is not None:
         return attached, _("'{words}' stands right before it").format(words=attached.text)
     move_of = (_MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)

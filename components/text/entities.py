@@ -309,7 +309,7 @@ class Memory:
                 return replace(other, text=m.text, start=m.start, end=m.end, cue="", alone=False, rule=_(
                     "'{words}' points back to the {index}, a market's benchmark named just before").format(
                     words=m.text, index=other.name))  # "The S&P 500 fell 0.3%. The benchmark index is still up 17%"
-            if "benchmark" in words or "market" in words or self.last_index is None:
+            if "benchmark" in words or "market" in words or "broad" in words or self.last_index is None:
                 symbol, name = BENCHMARKS.get(self.place, BENCHMARKS["HK"])
                 return replace(m, kind="index", name=name, symbol=symbol, market=self.place, cue="", alone=False,
                                rule=_("'{words}': the {index}, the benchmark of the article's market").format(

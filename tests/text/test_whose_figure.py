@@ -232,3 +232,16 @@ def test_a_company_s_adrs_never_fall_back_to_its_home_listing():
 
 def test_boc_hong_kong_is_a_bank_not_the_market():
     assert _owners("Lenders rose, and BOC Hong Kong advanced 7%.", "2025-09-01")["7%"] != "^HSI"
+
+
+def test_a_signed_figure_right_after_a_name_is_that_name_s():
+    """A summary line without commas: 'On Wall St: Dow +0.1% S&P +0.4% Nasdaq +0.7%'."""
+    owners = _owners("- On Wall St: Dow +0.1% S&P +0.4% Nasdaq +0.7%", "2025-09-23")
+    assert (owners["+0.1%"], owners["+0.4%"], owners["+0.7%"]) == ("^DJI", "^GSPC", "^IXIC")
+
+
+def test_the_broader_index_is_the_market_s_benchmark():
+    """'The Dow fell 0.07%. The broader index dipped 25.31 points': the S&P 500 of a US story, not the Dow."""
+    owners = _owners("Wall Street ended lower. The Dow fell 29.51 points. The broader index dipped 25.31 points to "
+                     "5,881.63.", "2024-12-31")
+    assert owners["25.31 points"] == "^GSPC"
