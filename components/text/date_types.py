@@ -81,6 +81,7 @@ class DateExpression:
     tz: str = ""
     qualifier: str = ""
     to_publication: bool = False  # a span back from publication ("over the past 12 months"): its base is that date
+    reach: str = ""  # a section head's: "" up to the next head, "paragraph" the next paragraph only, "spent" after it
     outside_years: bool = False  # unresolved because its period falls outside the years the app handles
     fiscal: bool = False  # a quarter of a company's fiscal year that is not the calendar's: it dates results only
 

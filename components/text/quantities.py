@@ -164,7 +164,7 @@ def _count(word: str | None) -> int:
     return L.number_word(word or "") or 0
 
 
-_SAME = {"loftiest": "highest", "firmest": "highest"}  # "Hong Kong ended at its loftiest since March"
+_SAME = {"loftiest": "highest"}  # "Hong Kong ended at its loftiest since March"
 
 
 def _rank(text: str, m: re.Match) -> Quantity | None:

@@ -358,7 +358,7 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
     market = _market_of(text, found, state)
     zone, state.follows_move = MARKET_TZ.get(market, MARKET_TZ["HK"]), False
     if state.section is not None:
-        return replace(state.section, text="", start=0, end=0, note=""), sections.under(state.section), zone
+        return replace(state.section, text="", start=0, end=0), sections.under(state.section), zone
     if state.opening is not None:  # written in its sentence, as the previous move's day is in its paragraph
         state.follows_move, rule = True, _("the day that opens its sentence ('{words}')").format(
             words=state.opening[1].text)

@@ -23,7 +23,6 @@ from components.text.dates import find_date_expressions
 _HEAD = re.compile(r"(?:On|For|In|Over|During|Since) [^.:;!?]{2,40}:")
 _PERIOD_LINE = re.compile(r"(?:The|This|Last|That) [^.:;!?\d]{2,40}? (?:saw|was|brought|delivered|marked|produced)\b"
                           r"[^.:;!?\d]{0,80}\.")
-_NEXT_ONLY = "a period's paragraph heads the next paragraph only"
 
 
 def section_head(line: str, context: Context, market: str) -> DateExpression | None:
@@ -39,7 +38,7 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
     found = [e for e in find_date_expressions(text, context.published, context=context) if e.resolved]
     if len(found) != 1 or (period_line and not (found[0].is_range and found[0].start <= 12)):
         return None
-    head = replace(found[0], note=_NEXT_ONLY) if period_line else found[0]
+    head = replace(found[0], reach="paragraph") if period_line else found[0]
     if not head.is_range:
         last = story.last_session(market, context.now)
         if head.start_date not in (last, story.previous_session(market, last)):
@@ -49,7 +48,7 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
 
 def under(head: DateExpression) -> str:
     """The rule of a clause dated by its section head."""
-    if head.note.startswith(_NEXT_ONLY):
+    if head.reach:
         return _("in the paragraph after the one about '{words}'").format(words=head.text)
     return _("under the section head '{words}:'").format(words=head.text)
 
@@ -61,9 +60,9 @@ def current(line: str, section: DateExpression | None, heading: bool, context: C
     head = section_head(line, context, market)
     if head is not None or heading or (section is not None and _names_another(line, section, context)):
         return head
-    if section is not None and section.note == _NEXT_ONLY:
-        return replace(section, note=_NEXT_ONLY + ": used")
-    return None if section is not None and section.note.startswith(_NEXT_ONLY) else section
+    if section is not None and section.reach == "paragraph":  # a period's paragraph heads the next paragraph only
+        return replace(section, reach="spent")
+    return None if section is not None and section.reach == "spent" else section
 
 
 def _names_another(line: str, head: DateExpression, context: Context) -> bool:
