@@ -32,6 +32,9 @@ _INTERJECTION = re.compile(r",\s(?:meanwhile|however|though|too|also|by contrast
 _SUBORDINATE = (r"(?:\s(?:a|one|two|three|a few) (?:days?|weeks?))?\s(?:after|following|ahead of|because)\s"
                 r"(?=(?:it|its|they|their|investors|analysts|traders"
                 r"|the (?:company|group|firm|(?:[\w-]+ )?giant)|[A-Z][\w.&-]*)\b)")
+# a place or time phrase opening the sentence, before its subject: "in the U.S., ", "At the Asia open, "
+_OPENING_PLACE = re.compile(r"^\s*(?:in|at|across|over)\s(?![^,]*\b(?:is|are|was|were|has|have|had|\w+ed)\b)[^,]{1,40},"
+                            r"\s+(?=\S)", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
@@ -72,6 +75,7 @@ def suggest_title(sentence: str, expression: DateExpression | None = None) -> st
     else:
         text = sentence
     text = re.sub(r"\s+", " ", text)
+    text = _OPENING_PLACE.sub("", text)  # "On Wednesday in the U.S., the S&P 500 fell": the S&P 500's
     text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", text, flags=re.IGNORECASE)
     text = _LEADING.sub("", text)
     text = _RELATIVE_ASIDE.sub("", _APPOSITIVE.sub("", _INTERJECTION.sub("", text)))

@@ -191,7 +191,8 @@ def _review_ui(extraction) -> None:
     if extraction.unresolved:
         st.warning(_("**Dates not worked out ({count})**, listed rather than guessed:\n\n{items}").format(
             count=len(extraction.unresolved), items="\n".join(
-                _("- “{expression}” in “{sentence}”: {why}").format(
+                (_("- “{expression}” in “{sentence}”: {why}") if item.expression != item.sentence else
+                 _("- “{sentence}”: {why}")).format(  # a part that is the event itself: said once
                     expression=md_escape(item.expression), sentence=md_escape(_clipped(item.sentence)),
                     why=md_escape(item.reason)) for item in extraction.unresolved)), icon=":material/help:")
     if not candidates:

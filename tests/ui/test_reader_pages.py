@@ -119,3 +119,13 @@ def test_an_uncheckable_card_says_why_once_and_names_no_session(open_page, text,
     assert_no_exception(at, "an uncheckable figure")
     body = texts(at)
     assert body.count(said) == 1 and unsaid not in body
+
+
+def test_an_undated_cause_is_listed_once_on_the_review(open_page):
+    at = open_page("pages/your_data/your_data.py")
+    at.text_area(key=state.EXTRACT_TEXT).input("Geely Auto fell 3.1% on Monday on reports it cut car prices.")
+    at.date_input(key=state.EXTRACT_PUBLISHED).set_value(dt.date(2023, 2, 28))
+    at.button(key=state.EXTRACT_RUN).click().run()
+    assert_no_exception(at, "an undated cause")
+    listed = " ".join(w.value for w in at.warning)
+    assert listed.count("on reports it cut car prices") == 1 and "without a day" in listed
