@@ -33,8 +33,8 @@ _SUBORDINATE = (r"(?:\s(?:a|one|two|three|a few) (?:days?|weeks?))?\s(?:after|fo
                 r"(?=(?:it|its|they|their|investors|analysts|traders"
                 r"|the (?:company|group|firm|(?:[\w-]+ )?giant)|[A-Z][\w.&-]*)\b)")
 # a place or time phrase opening the sentence, before its subject: "in the U.S., ", "At the Asia open, "
-_OPENING_PLACE = re.compile(r"^\s*(?:in|at|across|over)\s(?![^,]*\b(?:is|are|was|were|has|have|had|\w+ed)\b)[^,]{1,40},"
-                            r"\s+(?=\S)", re.IGNORECASE)
+_OPENING_PLACE = re.compile(r"^\s*(?:in|on|at|across|over)\s(?![^,]*\b(?:is|are|was|were|has|have|had|\w+ed)\b)"
+                            r"[^,]{1,40},\s+(?=\S)", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 

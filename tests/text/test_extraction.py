@@ -431,8 +431,10 @@ def test_news_without_a_day_is_listed_not_dropped():
     ("On Wednesday in the U.S., the S&P 500 fell 0.74%.", "The S&P 500 fell 0.74%"),
     ("In Hong Kong, the Hang Seng rose 1% on Friday.", "The Hang Seng rose 1%"),
     ("At the Asia open, U.S. equity futures were higher.", "U.S. equity futures were higher"),
+    ("On the first trading day of the new year, Asia-Pacific market indices began the year with mixed performances.",
+     "Asia-Pacific market indices began the year with mixed performances"),
 ])
 def test_a_title_starts_at_the_subject_not_at_an_opening_place(sentence, title):
     """'in the U.S.,' opening a sentence is where, not who: the title was 'The U.S'."""
-    found = [c.title for c in ex.propose_events(sentence, "2026-01-02", place="US").candidates]
+    found = [c.title for c in ex.propose_events(sentence, "2026-01-02", place="HK").candidates]
     assert found[0] == title
