@@ -78,6 +78,14 @@ _ASIAN_LEAD = re.compile(ASIAN_MOVE.pattern  # an Australian morning note: "ASX 
                          r"|\$US ?\d")  # Australian style: "erasing $US589 billion ($936 billion)"
 
 
+# an Australian morning note's own clock or open, in its first paragraphs ("ASX futures were down 1.2 per cent at 6980
+# as of 7:59am AEDT" after two paragraphs on Wall Street): written before Asia's session, after the US one it reports
+_ASIAN_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|a\.m\.)\s?AE[DS]T\b"
+                          r"|\b(?:ASX|Australian (?:share|stock) ?market)(?: 200)?(?: futures)? (?:(?:is |are )?"
+                          r"(?:likely|set|poised|expected|tipped) to (?:open|start|rise|fall|drop|climb|edge)"
+                          r"|will open)\b")
+
+
 def asian_move(text: str, place: str, found: list) -> re.Match | None:
     """In a story written in Asia, a clause whose subject is Asia's markets ("Asian stock markets retreated on
     Wednesday", before any listing it names): the region's move, whose day is the story's."""
@@ -91,8 +99,8 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
     place, rule = article_place(text, dateline)
     if dateline.upper() in DATELINE_PLACES or overnight_us(text):
         return place, rule
-    lead = " ".join([line for line in lines if len(line) >= LEAD_MIN][:2])[:LEAD_CHARS]
-    if _ASIAN_LEAD.search(lead):
+    body = [line for line in lines if len(line) >= LEAD_MIN]
+    if _ASIAN_LEAD.search(" ".join(body[:2])[:LEAD_CHARS]) or _ASIAN_CLOCK.search(" ".join(body[:LEAD_PARAGRAPHS + 1])):
         return "HK", _("its lead reports Asian markets trading, as a story written in Asia does")
     return lead_place(lines, entities.MARKET_CUES) or (place, rule)
 

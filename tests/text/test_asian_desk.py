@@ -142,3 +142,21 @@ def test_an_australian_morning_note_places_its_us_figures_on_the_session_before(
     assert reading.place == "HK"
     from components.text.claim_reader import read_claims
     assert {c.quote: c.day for c in read_claims(reading)}["0.3%"] == D(2024, 6, 10)
+
+
+def test_an_australian_clock_after_two_wall_street_paragraphs_still_places_the_note_in_asia(checked):
+    """The note opens on New York's day and gives its own time only in the third paragraph ('as of 7.45am AEDT'):
+    it is still written in Australia, so the S&P 500's close is Thursday 13 February 2025's (+1.04%, 6,115.07),
+    not Friday's, which New York had not traded yet."""
+    text = ("Technology shares led a broad advance in New York as traders shrugged off hot producer prices.\n\n"
+            "Bond yields eased and the US dollar slipped against most major currencies overnight.\n\n"
+            "ASX futures rose 0.3 per cent to 8540 as of 7.45am AEDT after the S&P 500 closed 1 per cent higher at "
+            "6115.07.\n\nThe Nasdaq added 1.5 per cent.")
+    reading = read_article(text, D(2025, 2, 14))
+    assert reading.place == "HK"
+    found = checked(text, "2025-02-14")
+    for quote in ("1 per cent", "6115.07"):
+        claim, result = found[quote]
+        assert (claim.day, claim.measure, result.verdict) == (D(2025, 2, 13), "day" if quote != "6115.07" else "level",
+                                                             "matches"), quote
+
