@@ -5,9 +5,9 @@ The figures of the paragraphs under a head, up to the next head or heading, belo
 they name their own; a paragraph that names another day or period ends the section ("With one week to go in trading
 for the year, ..." after the lines under "For the trading week:").
 
-A short paragraph whose subject is a period and that gives no figure ("The second quarter saw the most dramatic
-increases.") heads the one paragraph after it: "The S&P 500 and Nasdaq skyrocketed 11.42% and 16.76%" there are the
-quarter's moves.
+A short paragraph whose subject is a period or a day and that gives no figure ("The second quarter saw the most
+dramatic increases.", "Tuesday saw a rise in Hong Kong equities as ...") heads the one paragraph after it: "The S&P
+500 and Nasdaq skyrocketed 11.42% and 16.76%" there are the quarter's moves.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from components.text.dates import find_date_expressions
 _HEAD = re.compile(r"(?:On|For|In|Over|During|Since) [^.:;!?]{2,40}:")
 _PERIOD_LINE = re.compile(r"(?:The|This|Last|That) [^.:;!?\d]{2,40}? (?:saw|was|brought|delivered|marked|produced)\b"
                           r"[^.:;!?\d]{0,80}\.")
+# the same of a day: "Tuesday saw a rise in Hong Kong equities as ...", a compilation's paragraph on that day's close
+_DAY_LINE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri)day (?:saw|was|brought|delivered|marked)\b[^.:;!?\d]{0,300}\.")
 
 
 def section_head(line: str, context: Context, market: str) -> DateExpression | None:
@@ -31,14 +33,16 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
     story of Monday) is a slip of the template, and the figures under it keep the story's day."""
     text = line.strip()
     period_line = _PERIOD_LINE.fullmatch(text) is not None
-    if not (_HEAD.fullmatch(text) or period_line):
+    day_line = not period_line and _DAY_LINE.fullmatch(text) is not None
+    if not (_HEAD.fullmatch(text) or period_line or day_line):
         return None
     if period_line:  # a market's period: "the second quarter" is the calendar's, not the company's fiscal one
         context = replace(context, fiscal_end=12)
     found = [e for e in find_date_expressions(text, context.published, context=context) if e.resolved]
-    if len(found) != 1 or (period_line and not (found[0].is_range and found[0].start <= 12)):
+    if len(found) != 1 or (period_line and not (found[0].is_range and found[0].start <= 12)) or (
+            day_line and found[0].is_range):
         return None
-    head = replace(found[0], reach="paragraph") if period_line else found[0]
+    head = replace(found[0], reach="paragraph") if period_line or day_line else found[0]
     if not head.is_range:
         last = story.last_session(market, context.now)
         if head.start_date not in (last, story.previous_session(market, last)):

@@ -277,3 +277,23 @@ def test_a_paragraph_about_a_period_heads_the_next_one(checked):
 def test_an_index_s_quarter_is_a_calendar_quarter_in_a_company_story(checked):
     found = checked("Nvidia shares rose 2% on Monday. The S&P 500 rose 10.6% in the second quarter.", QUARTER_END)
     assert found["10.6%"][1].verdict == "matches"
+
+
+def test_a_paragraph_about_a_day_heads_the_next_one_in_a_compilation_of_wraps(checked):
+    """A page of two close wraps, the later first: 'Thursday saw a small loss as ...' then the Hang Seng's figures
+    without a day are Thursday 13 February 2025's (-0.2%, 21,814.37), and the paragraph after them is Friday's."""
+    found = checked("Hong Kong stocks jumped on Friday as technology shares rallied.\n\nThe Hang Seng Index rose 3.69 "
+                    "percent to 22,620.33.\n\nThursday saw a small loss as traders booked profits after a strong run "
+                    "in technology shares.\n\nThe Hang Seng Index shed 0.2 percent to 21,814.37.\n\nTurnover rose and "
+                    "the Hang Seng Index ended 3.7 percent higher.", "2025-02-14")
+    for quote in ("0.2 percent", "21,814.37"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (dt.date(2025, 2, 13), "matches"), quote
+    assert found["3.7 percent"][0].day == dt.date(2025, 2, 14)
+
+
+def test_a_day_paragraph_far_from_the_story_heads_nothing(checked):
+    """'Monday was ...' in a story of Friday names a day that is not one of its last two sessions: no head."""
+    found = checked("Hong Kong stocks jumped on Friday.\n\nMonday was a quiet day for the market as traders waited "
+                    "for data.\n\nThe Hang Seng Index rose 3.69 percent to 22,620.33.", "2025-02-14")
+    assert found["3.69 percent"][0].day == dt.date(2025, 2, 14)
