@@ -21,7 +21,7 @@ from typing import Mapping
 from components.facts import MAX_CANDIDATES, MAX_SYMBOLS
 from components.locale import _, ngettext
 from components.locale.formats import date_as
-from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, side_events
+from components.text import clause_parts, event_parts, lexicon, moves, periods_of, quantities, sections, side_events
 from components.text.candidates import DEFAULT_TZ, NAMED_EVENT, Candidate, Extraction, Unresolved, guess_category
 from components.text.candidates import cue as cue_of
 from components.text.date_types import DateExpression, checked_date, tense_at
@@ -63,8 +63,9 @@ def _confidence(clause: Clause, others: list[DateExpression], category: str) -> 
 
 def _candidate(clause: Clause) -> Candidate | None:
     best, cue = clause.date, cue_of(clause.text)
-    if (best is None and cue is None) or (best is not None and side_events.stands_alone(clause, best)):
-        return None  # nothing to date, or only the point a ranking looks back to (its own candidate)
+    if (best is None and cue is None) or (best is not None and side_events.stands_alone(clause, best)) \
+            or sections.is_head(clause.text):
+        return None  # nothing to date, only the point a ranking looks back to (its own candidate), or a section head
     # a move's category is the move's, not that of the news its subordinate part gives ("fell after it unveiled")
     category = guess_category(clause.text[:clause_parts.main_end(clause.text)] if clause.move else clause.text)
     category = "market move" if clause.move and category == "other" else category

@@ -50,6 +50,11 @@ def section_head(line: str, context: Context, market: str) -> DateExpression | N
     return head
 
 
+def is_head(line: str) -> bool:
+    """Whether a line is only a section head ("For the week:"): it names when the lines under it are, no event."""
+    return _HEAD.fullmatch(line.strip()) is not None
+
+
 def under(head: DateExpression) -> str:
     """The rule of a clause dated by its section head."""
     if head.reach:

@@ -14,11 +14,15 @@ from components.locale import _
 from components.text.date_types import DateExpression
 
 TITLE_MAX_CHARS = 80
-DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?)?"
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
+                      r"(?:,\s*\d{1,2}:\d{2}\s?[A-Z]{2,4})?)?"
                       r"\s*(?:\((?P<agency>[A-Za-z .&-]{1,30})\))?\s*[-–—]{1,2}\s+")
 _CREDIT = re.compile(r"\bGetty Images\b|\bPhoto(?:graph(?:er)?)?:|\(Photo by\b|\bvia Getty\b|\bReuters/|\bAFP via\b"
                      r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:"
                      r"|\| (?:Reuters|AFP|AP|Bloomberg)\b|/(?:Bloomberg|Reuters|AFP|AP)\b")
+# a line that only stamps when the page was posted: "Tuesday 14:22, 11 October 2022", "Xinhua) 08:46, December 14, 2022"
+_STAMP = re.compile(r"[\w() ]{0,20}?\d{1,2}:\d{2}(?:\s?[A-Z]{2,4})?,?\s"
+                    r"(?:\d{1,2}\s[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s\d{1,2}),?\s\d{4}\.?")
 _CAPTION_DATE = re.compile(r"\bon \w+day, [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _VERB_HINT = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|rose|fell|\w+ed|will)\b")
@@ -35,6 +39,26 @@ _SUBORDINATE = (r"(?:\s(?:a|one|two|three|a few) (?:days?|weeks?))?\s(?:after|fo
 # a place or time phrase opening the sentence, before its subject: "in the U.S., ", "At the Asia open, "
 _OPENING_PLACE = re.compile(r"^\s*(?:in|on|at|across|over)\s(?![^,]*\b(?:is|are|was|were|has|have|had|\w+ed)\b)"
                             r"[^,]{1,40},\s+(?=\S)", re.IGNORECASE)
+# what a wire or a site puts before the story's first words: "(RTTNews) - ", "May 4 (Reuters) - ", "HONG KONG: ",
+# "Investing.com — ", "São Paulo, 01/16/2024 – ", "HONG KONG, (UrduPoint / Pakistan Point News - 4th Feb, 2025) "
+_WIRE_OPENING = re.compile(r"^\s*(?:[A-Z][\w .'-]{0,30}?(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?,?\s*)?"
+                           r"\((?:[^()]{0,30}\b)?(?:Reuters|AFP|AP|Bloomberg|Xinhua"
+                           r"|RTTNews|UrduPoint|dpa|Kyodo|Bernama|IANS|PTI|ANI|Dow Jones|MT Newswires|Alliance News"
+                           r"|Sharecast)\b[^()]{0,40}\)\s*(?:[-–—:]\s*)?"
+                           r"|^\s*[A-Z][\w .'-]{0,30}?,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}\s*\([^()]{1,40}\)\s*[-–—:]\s*"
+                           r"|^\s*[A-Z][A-Z .'-]{1,28}[A-Z]\s?:\s*"
+                           r"|^\s*(?:[A-Z][\w'.-]*\s?){1,3}(?:,\s*\d{1,2}/\d{1,2}/\d{2,4})?\s[-–—]\s(?=[A-Z])")
+# a word or clause before the subject that says how the sentence relates to the last ("Notably, ", "Nonetheless, ",
+# "Remember, ", "Late tonight, ", "If completed, "), or a label before a sentence ("The intrigue: What makes ...")
+_DISCOURSE = re.compile(r"^(?:[A-Z][a-z]+ly|Nonetheless|Nevertheless|Remember|Indeed|Instead|Overall|Still|Yet|Now"
+                        r"|Then|Today|Tonight|Late tonight|Earlier today|Later today|This morning|In short|In total"
+                        r"|In fact|Of note|Last but not least|Even so|All the same"
+                        r"|(?:If|When|Once|While|Although|Though|As|Since|Until|Among|By|Based on|Limiting|Leading"
+                        r"|Capping|Adding to)"
+                        r"\s[^,]{1,40})\s?,\s+(?=\S)"
+                        r"|^(?:[A-Za-z]+\s){0,2}[A-Za-z]+:\s+(?=[A-Z][\w&'-]*\s\S)")
+# a ticker in brackets after a name: "Alibaba (BABA) stock", "Nike (NYSE:NKE)"
+_TICKER = re.compile(r"\s\((?:[A-Z]{2,6}:\s?)?[A-Z0-9.=^-]{1,10}\)(?=[\s,.;'’]|$)")
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
@@ -48,9 +72,9 @@ def strip_dateline(line: str) -> tuple[str, str]:
 
 
 def is_caption(line: str) -> bool:
-    """Whether a line is a photo caption or credit rather than a sentence of the story."""
+    """Whether a line is a photo caption or credit, or a time stamp, rather than a sentence of the story."""
     text = line.strip()
-    if _CREDIT.search(text):
+    if _CREDIT.search(text) or _STAMP.fullmatch(text):
         return True
     # "X at its headquarters in Hangzhou, China, on Thursday, Feb. 6, 2025." names a place and a full date, no news verb
     head = _CAPTION_DATE.split(text)[0]
@@ -74,8 +98,8 @@ def suggest_title(sentence: str, expression: DateExpression | None = None) -> st
         text = before + after
     else:
         text = sentence
-    text = re.sub(r"\s+", " ", text)
-    text = _OPENING_PLACE.sub("", text)  # "On Wednesday in the U.S., the S&P 500 fell": the S&P 500's
+    text = _WIRE_OPENING.sub("", _TICKER.sub("", re.sub(r"\s+", " ", text)), count=1)
+    text = _DISCOURSE.sub("", _OPENING_PLACE.sub("", text))  # "On Wednesday in the U.S., the S&P 500 fell"
     text = re.sub(r"^[\W_]*(?:(?:on|in|by|since)\b)?[\s,]*", "", text, flags=re.IGNORECASE)
     text = _LEADING.sub("", text)
     text = _RELATIVE_ASIDE.sub("", _APPOSITIVE.sub("", _INTERJECTION.sub("", text)))

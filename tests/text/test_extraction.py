@@ -438,3 +438,38 @@ def test_a_title_starts_at_the_subject_not_at_an_opening_place(sentence, title):
     """'in the U.S.,' opening a sentence is where, not who: the title was 'The U.S'."""
     found = [c.title for c in ex.propose_events(sentence, "2026-01-02", place="HK").candidates]
     assert found[0] == title
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("SINGAPORE: Singapore shares edged lower on Friday.", "Singapore shares edged lower"),
+    ("(RTTNews) - The Hong Kong stock market climbed on Friday.", "The Hong Kong stock market climbed"),
+    ("Feb 14 (Reuters) - Wall Street ended flat on Friday.", "Wall Street ended flat"),
+    ("Kuala Lumpur, Feb. 14 (Bernama) – Hong Kong stocks rose on Friday.", "Hong Kong stocks rose"),
+    ("MarketWatch.com — Tech stocks led the rally on Friday.", "Tech stocks led the rally"),
+    ("Crucially, the Hang Seng rose 3.7% on Friday.", "The Hang Seng rose 3.7%"),
+    ("Even so, traders stayed cautious on Friday.", "Traders stayed cautious"),
+    ("Once the data were out, the index rose 3% on Friday.", "The index rose 3%"),
+    ("Among laggards, Meituan dropped 2% on Friday.", "Meituan dropped 2%"),
+    ("Big picture: Hong Kong stocks had their best week in months on Friday.",
+     "Hong Kong stocks had their best week in months"),
+    ("Tencent (0700.HK) rose 7% on Friday.", "Tencent rose 7%"),
+    ("Alibaba (NYSE:BABA)'s shares rose 2% on Friday.", "Alibaba's shares rose 2%"),
+])
+def test_a_title_starts_at_the_story_s_words_not_at_a_wire_s_or_a_connective(sentence, title):
+    """What a wire or site puts first, a connective or a label before the subject, and a ticker after a name are
+    no part of what happened."""
+    found = [c.title for c in ex.propose_events(sentence, "2025-02-14", place="HK").candidates]
+    assert found[0] == title
+
+
+def test_a_label_before_a_figure_stays_the_title():
+    found = [c.title for c in ex.propose_events("S&P 500: 6,114.63, down 0.01% on Friday.", "2025-02-14",
+                                                place="US").candidates]
+    assert found[0] == "S&P 500"
+
+
+@pytest.mark.parametrize("line", ["Friday 14:22, 14 February 2025", "Xinhua) 08:46, February 14, 2025",
+                                  "For the week:", "On Friday:"])
+def test_a_time_stamp_or_a_section_head_is_no_event(line):
+    found = ex.propose_events(f"{line}\n\nHong Kong stocks rose 3.7% on Friday.", "2025-02-14", place="HK")
+    assert [c.title for c in found.candidates] == ["Hong Kong stocks rose 3.7%"]
