@@ -172,7 +172,14 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
         _gap(e, f) < _gap(e, q) and min(f.start, q.start) < e.start < max(f.end, q.end)
         and "," not in clause.text[min(e.end, f.end):max(e.start, f.start)]  # "on March 19, erasing HK$4.4 trillion"
         and not _PAIRED.fullmatch(clause.text, q.end, f.start)  # "down 4.8% and 8.5% from their highs set Feb. 19"
+        and (f.start > q.start or f.kind != "level" or _A_BASE.search(clause.text[max(0, f.start - 30):f.start]))
         for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
+
+
+# a level before the day is another session's only when it is a base ("from 22,500 on Monday to about 24,000"); a
+# close and then its move ("closed at $146.58 on Dec. 31, down about 0.5%") are the same session's
+_A_BASE = re.compile(r"\b(?:from|since|than|against|versus|vs\.?|compared (?:with|to)|off|below|above|of)\s"
+                     r"(?:[^\s,;]+\s){0,4}$", re.IGNORECASE)
 
 
 _PAIRED = re.compile(r"\s(?:and|or)\s[-+−]?")

@@ -55,6 +55,23 @@ def test_a_day_between_two_figures_belongs_to_the_nearer_one():
     assert by_quote["24,000"].day == D(2025, 3, 7), by_quote["24,000"].trail
 
 
+def test_a_close_and_then_its_move_share_the_day_between_them(checked):
+    """'closed at $146.58 on Dec. 31, down about 0.5%' in a New York story of the next session, written before the
+    open: the day is the close's and its move's (BABA -0.53% on 31 December 2025), not only the level's."""
+    found = checked("NEW YORK, January 2, 2026 — Chinese stocks were in focus.\n\nAlibaba's U.S.-listed shares last "
+                    "closed at $146.58 on Dec. 31, down about 0.5%.", "2026-01-02")
+    for quote in ("$146.58", "0.5%"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (D(2025, 12, 31), "matches"), quote
+
+
+def test_a_dateline_with_its_clock_still_places_the_story():
+    from components.text.reader import read_article
+    reading = read_article("NEW YORK, January 2, 2026, 02:49 ET — Hong Kong's Hang Seng jumped 2.2% as Hong Kong "
+                           "tech shares rallied.", D(2026, 1, 2))
+    assert reading.place == "US" and "New York" in reading.place_rule
+
+
 @pytest.mark.parametrize("words, published, first, last", [
     ("in the Year of the Rabbit", "2024-02-14", D(2023, 1, 22), D(2024, 2, 9)),
     ("during the Year of the Dragon", "2025-01-20", D(2024, 2, 10), D(2025, 1, 20)),
