@@ -1,12 +1,9 @@
 """The periods of a figure: when a move is a week's, a month's or a year's, and how far back a ranking looks.
 
-* A **period move** ("up 0.6% for the week", "this week's advance to 4.3%", "added 23% in 2025", "so far this
-  year") starts at the last close before the period's first day and ends at the figure's session (or the
-  period's last session, for a period that ended before it: "in 2023").
-* A **ranking** ("a four-month low", "its highest since July 2023", "the biggest one-day gain since November
-  2022", "its best day since June 4") holds when no session from the day after the named day, month or year
-  (or from the span back: four months) up to the session before beat it; "a record" looks at the whole history
-  (the window itself: :mod:`components.text.rank_windows`).
+* A **period move** ("up 0.6% for the week", "added 23% in 2025", "so far this year") starts at the last close
+  before the period's first day and ends at the figure's session (or the period's last, when it ended before).
+* A **ranking** ("a four-month low", "its best day since June 4") holds when no session from the day after the
+  named day, month or year (or the span back) to the session before beat it (:mod:`components.text.rank_windows`).
 """
 
 from __future__ import annotations
@@ -24,7 +21,8 @@ from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
-           "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day", "window_fields"]
+           "period_of", "previous_weekday", "run_before", "stretch", "unnamed_period", "unresolved_day",
+           "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.rank_windows import rank_window, sessions_from
 from components.text.reader import Clause
@@ -175,9 +173,7 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
         and (f.start > q.start or f.kind != "level" or _A_BASE.search(clause.text[max(0, f.start - 30):f.start]))
         for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
 
-
-# a level before the day is another session's only when it is a base ("from 22,500 on Monday to about 24,000"); a
-# close and then its move ("closed at $146.58 on Dec. 31, down about 0.5%") are the same session's
+# a level before the day is another session's only as a base ("from 22,500 on Monday"), not a close ("closed at ...")
 _A_BASE = re.compile(r"\b(?:from|since|than|against|versus|vs\.?|compared (?:with|to)|off|below|above|of)\s"
                      r"(?:[^\s,;]+\s){0,4}$", re.IGNORECASE)
 
@@ -391,3 +387,14 @@ def paragraph_fields(e: DateExpression, day: dt.date) -> dict:
     out = {"since": start, "since_rule": _("'{words}' opens its paragraph: from the last close before {day}").format(
         words=e.text, day=date_as(start, "date"))}
     return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
+
+
+_FOR_WHAT = re.compile(r"\s(?:gain|loss|rise|drop|decline|advance|rally|increase|fall|jump|surge|return)s?\s+for\s"
+                       r"(?!the (?:day|session)\b|(?:Mon|Tues|Wednes|Thurs|Fri)day\b)(?:the |its |a )?[\w-]+", re.I)
+
+
+def unnamed_period(text: str, q: Quantity) -> str:
+    """Why a bare move written "a 5% gain for <something>" may be over a period the reader does not know, or ""."""
+    m = _FOR_WHAT.match(text, q.end)
+    return _("'{words}' may name a period the reader does not know").format(words=m.group().strip()) if m else ""
+

@@ -161,6 +161,10 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "month", (first, last), _("the calendar month named"), note)
 
 
+_MOVE_NOUNS = tuple(f"{noun}{plural}" for noun in ("gain", "loss", "rise", "drop", "decline", "advance", "rally",
+                                                      "increase", "fall", "slide", "jump", "surge", "return",
+                                                      "climb", "slump", "rebound", "retreat", "move")
+                    for plural in ("", "s" if noun != "loss" else "es"))
 _THIRDS = {"early": (1, 10, N_("the first ten days of the month named")),
            "mid": (11, 20, N_("the middle of the month named (the 11th to the 20th)")),
            "late": (20, 31, N_("the end of the month named (from the 20th)"))}
@@ -293,6 +297,9 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     # "For June, the Dow surged 4.32%"; not "sales for April" (the period data cover), nor "for May 5"
     (re.compile(rf"(?:^|(?<=[,;] ))(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<month>{MONTH})\b(?!\.? \d{{1,2}}\b)"
                 rf"(?: (?:of )?(?P<year>\d{{4}})\b)?"), _month),
+    # "locked in a 5% gain for June": a move's month (a noun of a move right before "for")
+    (re.compile(rf"(?:{'|'.join(f'(?<={noun} )' for noun in _MOVE_NOUNS)})for (?P<month>{MONTH})\b"
+                rf"(?!\.? \d{{1,2}}\b)(?: (?:of )?(?P<year>\d{{4}})\b)?"), _month),
     (re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b"), _month),
     (re.compile(rf"\b(?:(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout) the month of|[Oo]ver the course of)"
                 rf" (?P<month>{MONTH})\b"

@@ -1,8 +1,8 @@
 """The reader's rules for what a figure measures, and when a figure is no price at all.
 
-:func:`measure_of` tries the rules of :data:`MEASURE_RULES` in order, the first that applies winning: premarket and
-after-hours, a time of day, the open, a ranking or a run, a high or low, a period, a level or a change in points, else
-the day's move. :func:`not_a_price` says which figures are revenue, a stake, a target, a contribution or a rate."""
+:func:`measure_of` tries the rules of :data:`MEASURE_RULES` in order, the first that applies winning (premarket, a time
+of day, the open, a ranking, a high or low, a period, a level or points), else the day's move. :func:`not_a_price` says
+which figures are revenue, a stake, a target, a contribution or a rate."""
 
 from __future__ import annotations
 
@@ -192,7 +192,8 @@ def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.
         found = rule(q, owner, clause, story, day, part)
         if found is not None:
             return found
-    return "day", "", _("a percentage without a period or a time of day: the day's close-to-close move"), ""
+    return "day", "", _("a percentage without a period or a time of day: the day's close-to-close move"), \
+        claim_periods.unnamed_period(clause.text, q)
 
 
 def _opening(clause: Clause, q: Quantity) -> str:
@@ -201,8 +202,7 @@ def _opening(clause: Clause, q: Quantity) -> str:
     return clause.text[:comma] if 0 < comma < q.start else ""
 
 
-# a ranking's look-back after a figure: "slumped 21 per cent this quarter for the biggest decline since ... 2011" (the
-# year is the ranking's, the 21 per cent the quarter's)
+# a ranking's look-back after a figure: "slumped 21 per cent this quarter for the biggest decline since ... 2011"
 _RANKED_SINCE = re.compile(r"\b(?:biggest|largest|worst|best|steepest|sharpest|most|highest|lowest|strongest"
                            r"|weakest)\b[^.;]*\bsince\b", re.IGNORECASE)
 

@@ -297,3 +297,17 @@ def test_a_day_paragraph_far_from_the_story_heads_nothing(checked):
     found = checked("Hong Kong stocks jumped on Friday.\n\nMonday was a quiet day for the market as traders waited "
                     "for data.\n\nThe Hang Seng Index rose 3.69 percent to 22,620.33.", "2025-02-14")
     assert found["3.69 percent"][0].day == dt.date(2025, 2, 14)
+
+
+def test_a_move_s_month_after_for_is_that_month_s_move(checked):
+    """'locked in a 5% gain for June' on a Tuesday in July: June's move (+4.96% to 30 June 2025), not Tuesday's."""
+    claim, result = checked("On Tuesday, the S&P 500 locked in a 5% gain for June.", "2025-07-03")["5%"]
+    assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2025, 6, 30), "matches")
+
+
+@pytest.mark.parametrize("words", ["a 5% gain for the stretch", "a 3% rise for the holiday period",
+                                   "a 4% advance for the run"])
+def test_a_move_for_something_the_reader_does_not_know_is_not_judged_as_the_day_s(checked, words):
+    """'a 5% gain for the stretch' may be over any period: never 'does not match' against the day's move."""
+    claim, result = checked(f"The S&P 500 posted {words}.", "2025-07-03")[words.split()[1]]
+    assert result.verdict == "not sure" and "may name a period" in claim.unsure
