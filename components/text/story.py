@@ -106,10 +106,15 @@ def story_place(text: str, lines: list[str], dateline: str) -> tuple[str, str]:
 
 
 def earlier_move(text: str, at: int) -> bool:
-    """Whether the day ending at ``at`` names a move before the story's ("surrendered most of Tuesday's rally"), or
-    the clause gives only a price reached during a session ("reached 4,793.30 at its high on Thursday, but backed off
-    by the close" in a weekly recap): neither sets the story's session."""
-    return bool(clause_parts.POSSESSED_MOVE.match(text, at) or _DURING_SESSION.search(text))
+    """Whether the day ending at ``at`` names a move before the story's ("surrendered most of Tuesday's rally", "in
+    the previous session"), or the clause gives only a price reached during a session ("reached 4,793.30 at its high
+    on Thursday, but backed off by the close" in a weekly recap): neither sets the story's session."""
+    return bool(clause_parts.POSSESSED_MOVE.match(text, at) or _DURING_SESSION.search(text)
+                or _BEFORE_THE_DAY.search(text, max(0, at - 40), at))
+
+
+# "fell 7.4% in the previous session": a day counted back from the story's own, so never the story's session
+_BEFORE_THE_DAY = re.compile(r"\b(?:previous|prior|preceding) (?:session|trading (?:day|session)|day)$", re.IGNORECASE)
 
 
 _DURING_SESSION = re.compile(r"\b(?:at|to) (?:its|an|a|the) (?:intraday |session |all-time )?(?:high|low|peak)\b"

@@ -160,3 +160,10 @@ def test_an_australian_clock_after_two_wall_street_paragraphs_still_places_the_n
         assert (claim.day, claim.measure, result.verdict) == (D(2025, 2, 13), "day" if quote != "6115.07" else "level",
                                                              "matches"), quote
 
+
+
+def test_a_lead_on_the_previous_session_does_not_move_the_story_s_day(checked):
+    """'Nvidia fell 7.4% in the previous session' opening a story of Monday 7 April 2025: Friday 4 April's move
+    (-7.36%), counted once from the story's day, not twice (Thursday, after the lead had set the story's day)."""
+    claim, result = checked("Nvidia fell 7.4% in the previous session.", "2025-04-07")["7.4%"]
+    assert (claim.day, result.verdict) == (D(2025, 4, 4), "matches")
