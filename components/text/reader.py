@@ -8,20 +8,18 @@ date, the story's session and what the text said before it. The rules (README, "
   ...", ", after ...") a day of the main part before one of the subordinate part;
 * a clause reporting a **market move** (a price figure, "highest level since ...", or a market moving
   without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day opening its
-  sentence ("Last Friday, ..."), else to the day of the previous move of its market in its paragraph,
-  else to the **story's session** (:mod:`story`: a
-  dateline's day, else the lead's dated move, else the publication day), on its market's calendar; for
-  a US listing in an Asian story that is the last US session before the story's. A move measured over
-  a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
-* **spans and look-backs** never date an event; a clause with nothing but a span keeps the span; the
-  period a result or forecast covers never dates it (:mod:`periods_of`);
-* **references** ("that same day") count from the last day written, never from an implied one; a
-  clause that only continues a report takes that report's day;
+  sentence ("Last Friday, ..."), else to the day of the previous move of its market in its paragraph, else to
+  the **story's session** (:mod:`story`: a dateline's day, else the lead's dated move, else the publication day),
+  on its market's calendar; for a US listing in an Asian story, the last US session before the story's. A move
+  over a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
+* **spans and look-backs** never date an event; a clause with nothing but a span keeps the span; the period a
+  result or forecast covers never dates it (:mod:`periods_of`); **references** ("that same day") count from the last
+  day written, never an implied one; a clause that only continues a report takes that report's day;
 * an **event cue** with no date stays undated and is listed, never given the publication date.
 
 The article's place comes from its dateline, its lead or the markets it names; its company (the one named most) sets
-what "third-quarter" means. Datelines, captions and header lines are set aside (:mod:`story_lines`). Work is bounded:
-at most MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters each, every one said in a notice.
+what "third-quarter" means. Datelines, captions and header lines are set aside (:mod:`story_lines`). At most
+MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters are read, each limit said in a notice.
 """
 
 from __future__ import annotations
@@ -381,9 +379,11 @@ def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) ->
 
 
 def _market_of(text: str, found: list[Mention], state: _State) -> str:
-    """The market a move is about: its main part's listings' (named indices without a symbol too), else the last
-    listing's, else the story's."""
+    """The market a move is about: the region's, its main part's listings' (named indices without a symbol too),
+    else the last listing's, else the story's."""
     place, main = state.context.place, clause_parts.main_end(text)
+    if story.asian_move(text, place, found):  # "Asian shares fell on Monday": that day, whichever market was shut
+        return story.REGION
     markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place
                for f in found if f.market and (f.symbol or f.start < main)]
     if not markets:  # "Mainland Chinese markets were in positive territory": the place named, else the last listing's

@@ -86,6 +86,9 @@ _ASIAN_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|a\.m\.)\s?AE[DS]T\b"
                           r"|will open)\b")
 
 
+REGION = "Asia"  # a market of no calendar of its own: "Asian shares fell on Monday" is that calendar day's
+
+
 def asian_move(text: str, place: str, found: list) -> re.Match | None:
     """In a story written in Asia, a clause whose subject is Asia's markets ("Asian stock markets retreated on
     Wednesday", before any listing it names): the region's move, whose day is the story's."""

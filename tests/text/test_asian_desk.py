@@ -167,3 +167,13 @@ def test_a_lead_on_the_previous_session_does_not_move_the_story_s_day(checked):
     (-7.36%), counted once from the story's day, not twice (Thursday, after the lead had set the story's day)."""
     claim, result = checked("Nvidia fell 7.4% in the previous session.", "2025-04-07")["7.4%"]
     assert (claim.day, result.verdict) == (D(2025, 4, 4), "matches")
+
+
+def test_asia_s_monday_is_that_monday_even_when_hong_kong_was_shut(checked):
+    """'Asian shares were mixed on Monday' on 2 October 2023, a Hong Kong holiday: the region's day is still that
+    Monday, so Wall Street's figures are Friday 29 September's (4,288.05, -0.27%), not Thursday's."""
+    found = checked("Asian shares were mixed on Monday.\n\nOn Wall Street, the S&P 500 fell 0.3% to 4,288.05.",
+                    "2023-10-02")
+    for quote in ("0.3%", "4,288.05"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (D(2023, 9, 29), "matches"), quote
