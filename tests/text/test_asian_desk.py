@@ -172,7 +172,8 @@ def test_a_lead_on_the_previous_session_does_not_move_the_story_s_day(checked):
 def test_asia_s_monday_is_that_monday_even_when_hong_kong_was_shut(checked):
     """'Asian shares were mixed on Monday' on 2 October 2023, a Hong Kong holiday: the region's day is still that
     Monday, so Wall Street's figures are Friday 29 September's (4,288.05, -0.27%), not Thursday's."""
-    found = checked("Asian shares were mixed on Monday.\n\nOn Wall Street, the S&P 500 fell 0.3% to 4,288.05.",
+    found = checked("Asian shares were mixed on Monday as traders weighed the outlook for interest rates.\n\nOn Wall "
+                    "Street, the S&P 500 fell 0.3% to 4,288.05.",
                     "2023-10-02")
     for quote in ("0.3%", "4,288.05"):
         claim, result = found[quote]
