@@ -56,6 +56,8 @@ _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
 
+_AS_FAR_AS = re.compile(r"\bas (?P<w>high|low) as\s(?:about |around )?$", re.IGNORECASE)
+
 
 def _prior_intraday(q, clause) -> tuple | None:
     """"Down 26% from its June intraday peak of over $140": an intraday extreme of another period, not checked."""
@@ -68,9 +70,8 @@ def _prior_intraday(q, clause) -> tuple | None:
 
 
 def extreme(q, owner, clause, story, day, part):
-    """A level at a high or a low: the day's ("as much as ... to", "traded between"), a stretch's ("its 2023 closing
-    high of"), or the close a move is measured from ("from its record close of"); a move "as much as" is the
-    previous close to the day's high or low."""
+    """A level at a high or a low: the day's ("as much as ... to", "as high as"), a stretch's ("its 2023 closing high
+    of") or a move's base ("from its record close of"); a move "as much as" is to the day's high or low."""
     before, near = clause.text[max(0, q.start - 40):q.start], clause.text[max(0, q.start - 90):q.start]
     prior = _prior_intraday(q, clause)
     if prior is not None:
@@ -107,6 +108,8 @@ def extreme(q, owner, clause, story, day, part):
             rule = _("{words}: the extreme of a stretch of sessions").format(words=words)
             return ("range_low" if low else "range_high"), "", rule, ""
         return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
+    if q.kind == "level" and (reach := _AS_FAR_AS.search(before)):
+        return f"{reach.group('w').lower()}_level", "", f"'{reach.group().strip()}'", ""  # "traded as high as $153.73"
     if q.kind == "level" and (between := _BETWEEN.search(clause.text[max(0, q.start - 60):q.start])):
         first = not between.group("and")
         return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(

@@ -89,7 +89,9 @@ def test_the_generator_writes_what_the_closes_say(closes):
 
 
 @pytest.mark.parametrize("sentence, published", [("Nvidia fell 7.4% in the previous session.", "2025-04-07"),
-                                                 ("The S&P 500 locked in a 5.0% gain for June.", "2025-07-01")])
+                                                 ("The S&P 500 locked in a 5.0% gain for June.", "2025-07-01"),
+                                                 ("Alibaba's US-listed shares ended Tuesday at $153.11, after trading "
+                                                  "as high as $153.73.", "2026-02-24")])
 def test_the_classes_it_found_stay_fixed(checked, sentence, published):
     found = checked(sentence, published)
-    assert [r.verdict for _c, r in found.values()] == ["matches"]
+    assert {r.verdict for _c, r in found.values()} == {"matches"}
