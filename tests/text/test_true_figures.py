@@ -31,8 +31,10 @@ def _move(new: float, old: float) -> float:
     return (new / old - 1) * 100
 
 
-def true_sentences(series: pd.Series, at: int, name: str, index: bool) -> list[tuple[dt.date, str]]:
-    """(publication day, sentence) pairs that are true of the session at position ``at`` of ``series``."""
+def true_sentences(series: pd.Series, at: int, name: str, index: bool,
+                   bar: pd.Series | None = None) -> list[tuple[dt.date, str]]:
+    """(publication day, sentence) pairs that are true of the session at position ``at`` of ``series`` (and of its
+    ``bar``: open, high, low, for an index)."""
     day, close, before = series.index[at].date(), float(series.iloc[at]), float(series.iloc[at - 1])
     weekday, move = WEEKDAYS[day.weekday()], _move(close, before)
     up, size = move > 0, abs(move)
@@ -43,6 +45,14 @@ def true_sentences(series: pd.Series, at: int, name: str, index: bool) -> list[t
     if index:
         out += [(day, f"{name} closed at {close:,.2f} on {weekday}, {'up' if up else 'down'} {size:.2f}%."),
                 (day, f"{name} {verb} {abs(close - before):,.2f} points to {close:,.2f} on {weekday}.")]
+    if bar is not None:
+        weekday_of = f"on {weekday}"
+        out += [(day, f"{name} opened at {bar['open']:,.2f} {weekday_of} and hit an intraday high of "
+                      f"{bar['high']:,.2f}."),
+                (day, f"{name} touched a low of {bar['low']:,.2f} {weekday_of} before ending at {close:,.2f}.")]
+        high_move = _move(float(bar["high"]), before)
+        if high_move > 0.3:
+            out.append((day, f"{name} rose as much as {high_move:.1f}% {weekday_of}."))
     later = series.index[at + 1].date()
     out.append((later, f"{name} {verb} {size:.1f}% in the previous session."))
     month_start = pd.Timestamp(day.year, day.month, 1)
@@ -72,17 +82,22 @@ def test_sentences_true_of_the_closes_are_never_called_false(closes, prices, lis
     symbol, names, market = listing
     series = closes[symbol].dropna()
     at = int(where * (len(series) - 2)) + 1
-    for published, sentence in true_sentences(series, at, names[pick % len(names)], symbol.startswith("^")):
+    index = symbol.startswith("^")
+    bars = prices[prices["symbol"] == symbol].set_index("date") if index else None
+    bar = bars.loc[series.index[at]] if index else None
+    for published, sentence in true_sentences(series, at, names[pick % len(names)], index, bar):
         claims = read_claims(read_article(sentence, published, place=market))
         for result in check_claims(claims, prices):
             assert result.verdict not in FALSE_ALARMS, (sentence, str(published), result.explanation)
 
 
-def test_the_generator_writes_what_the_closes_say(closes):
+def test_the_generator_writes_what_the_closes_say(closes, prices):
     """The sentences themselves are true: Friday 14 February 2025's Hang Seng (+3.69%, 22,620.33)."""
     series = closes["^HSI"].dropna()
     at = series.index.get_loc(pd.Timestamp("2025-02-14"))
-    written = dict((s, d) for d, s in true_sentences(series, at, "The Hang Seng Index", True))
+    bar = prices[prices["symbol"] == "^HSI"].set_index("date").loc[pd.Timestamp("2025-02-14")]
+    written = dict((s, d) for d, s in true_sentences(series, at, "The Hang Seng Index", True, bar))
+    assert any(s.endswith(f"intraday high of {bar['high']:,.2f}.") for s in written)
     assert written["The Hang Seng Index rose 3.7% on Friday."] == dt.date(2025, 2, 14)
     assert "The Hang Seng Index closed at 22,620.33 on Friday, up 3.69%." in written
     assert any(s.startswith("The Hang Seng Index gained") and s.endswith("last week.") for s in written)
