@@ -123,7 +123,8 @@ def _two_figures_for_one(results: list[ArticleClaimResult]) -> list[ArticleClaim
 
     judged: dict[tuple, list[ArticleClaimResult]] = {}
     for r in results:
-        if r.verdict in (MATCHES, ROUGHLY, NO_MATCH) and r.claim.value is not None:
+        if (r.verdict in (MATCHES, ROUGHLY, NO_MATCH) or r.verdict == NOT_SURE and r.session is not None) \
+                and r.claim.value is not None:  # a figure measured and then hedged counts as one given
             judged.setdefault(key(r), []).append(r)
     out = []
     for r in results:

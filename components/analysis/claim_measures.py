@@ -1,13 +1,10 @@
 """Each measure of an article's claim computed from one listing's daily bars, with its nearby readings.
 
-A move runs from a base price to a price of the session (close to close, close to open, close to the day's high
-or low, a period's base close to its last close); a level is one price of the session; a ranking compares the
-session with every session of its window; a streak counts sessions in a row. A move is a return on the
-dividend-adjusted values (the total return, as every return in the app); a level and a change in points are on the
-exchange's prints where the data hold them (the same factor applies to every price of a bar).
-
-:func:`nearby` lists the other readings a reporter may have meant when the figure does not match its own; one
-that matches turns "does not match" into "not sure" with its name.
+A move runs from a base price to a price of the session (close to close, to the open, high or low; a period's base
+close to its last close), a return on the dividend-adjusted values (the total return, as every return in the app); a
+level and a change in points are on the exchange's prints where the data hold them. Rankings and streaks are
+:mod:`components.analysis.claim_ranks`. :func:`nearby_moves` lists the other readings a reporter may have meant when
+the figure does not match its own; one that matches turns "does not match" into "not sure" with its name.
 """
 
 from __future__ import annotations
@@ -27,9 +24,11 @@ from components.analysis.article_claims import (
     judge_adjusted_level,
     judge_level,
 )
+from components.analysis.bar_prices import bar_day, basis_of, move_value, price
 from components.analysis.claims import Figure, Unavailable
+from components.analysis.nearby_readings import nearby_moves
 from components.data.basis import BASIS_WORDS, PRINT, split_scale, unknown_bound
-from components.data.symbols import InvalidSymbol, level_label, symbol_info
+from components.data.symbols import level_label
 from components.facts import MAX_GAP_DAYS
 from components.locale import N_, _
 from components.locale import formats as F
@@ -58,10 +57,6 @@ def session_of(claim: ArticleClaim, b: pd.DataFrame) -> int:
         raise Unavailable(_("{symbol} has no session on or before {day}").format(
             symbol=claim.symbol, day=date_as(claim.day, "weekday_date")))
     return pos
-
-
-def bar_day(b: pd.DataFrame, pos: int) -> dt.date:
-    return b.index[pos].date()
 
 
 def _previous(claim: ArticleClaim, b: pd.DataFrame, pos: int) -> int:
@@ -98,34 +93,6 @@ def _base(claim: ArticleClaim, b: pd.DataFrame, pos: int) -> int:
         raise Unavailable(_("the period starts {day}, before the data start ({first}) (before the data starts)").format(
             day=date_as(claim.since, "date"), first=date_as(b.index[0].date(), "date")))
     return base
-
-
-def price(b: pd.DataFrame, pos: int, col: str, want_print: bool = True) -> tuple[float, bool]:
-    """A price of a bar and whether it is the exchange's print (its bar's close has a known print)."""
-    value = float(b[col].iloc[pos])
-    raw, close = float(b["raw_close"].iloc[pos]), float(b["close"].iloc[pos])
-    if want_print and raw == raw and close > 0:
-        return value * raw / close, True
-    return value, False
-
-
-def move_value(b: pd.DataFrame, base: int, pos: int, col: str, points: bool) -> tuple[float, tuple[float, float], str]:
-    """(the move, the two prices, their basis) from the base row's close to ``col`` of the session's row: a return
-    on the dividend-adjusted values (total return), a change in points on the prints (an index's are its own)."""
-    if points:
-        first, p0 = price(b, base, "close")
-        last, p1 = price(b, pos, col)
-        if p0 and p1:
-            return last - first, (first, last), _(BASIS_WORDS[PRINT])
-    first, last = float(b["close"].iloc[base]), float(b[col].iloc[pos])
-    return (last - first if points else (last / first - 1) * 100), (first, last), basis_of(b.attrs.get("symbol", ""))
-
-
-def basis_of(symbol: str) -> str:
-    try:
-        return symbol_info(symbol).basis_label
-    except InvalidSymbol:
-        return ""
 
 
 def _judge(claim: ArticleClaim, actual: float) -> tuple[str, str]:
@@ -245,83 +212,6 @@ def _beyond_any_day(claim: ArticleClaim, b: pd.DataFrame) -> str:
                        day=date_as(moves.idxmax().date(), "date"))
 
 
-_AGAINST_CLOSE = {"open": N_("the session's open against the previous close"),
-                  "high": N_("the day's high against the previous close"),
-                  "low": N_("the day's low against the previous close"),
-                  "close": N_("the day's close against the previous close")}
-
-
-_INTRADAY_COLUMN = {"high_move": "high", "high_points": "high", "low_move": "low", "low_points": "low",
-                    "open_move": "open", "open_points": "open"}
-_NEARBY_INTRADAY = {
-    "high": (N_("the previous session's high against its previous close ({day})"),
-             N_("the next session's high against its previous close ({day})")),
-    "low": (N_("the previous session's low against its previous close ({day})"),
-            N_("the next session's low against its previous close ({day})")),
-    "open": (N_("the previous session's open against its previous close ({day})"),
-             N_("the next session's open against its previous close ({day})"))}
-
-
-def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> list[tuple[str, float, bool]]:
-    """Other readings of a move a reporter may have meant, each (its name, its value, whether it is read during the
-    session rather than at the open)."""
-    points = claim.measure.endswith("points")
-    out = []
-
-    def add(name: str, first: int, last: int, col: str = "close", during: bool = False) -> None:
-        if 0 <= first < len(b) and 0 <= last < len(b) and first < last:
-            out.append((name, move_value(b, first, last, col, points)[0], during))
-
-    def day(row: int) -> str:
-        return date_as(bar_day(b, row), "weekday_day")
-
-    if claim.measure in ("period", "period_points"):
-        if pos:
-            add(_("the period up to the session before ({day})").format(day=day(pos - 1)), base, pos - 1)
-            if pos - 1 > base:  # a period read where the text meant the day ("The week was volatile. X fell 0.5%.")
-                add(_("the session's own move ({day})").format(day=day(pos)), pos - 1, pos)
-        monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())  # a recap posted after the week it reports
-        later = int(b.index.searchsorted(monday + pd.Timedelta(days=14), side="left")) - 1
-        first = b.index[min(base + 1, pos)]
-        if later > pos and pos - base <= 5:
-            add(_("the next week ({day})").format(day=day(later)), pos, later)
-        elif later > pos and first.month == b.index[later].month != b.index[base].month:  # the month to date
-            add(_("the same period to the end of the next week ({day})").format(day=day(later)), base, later)
-        if (b.index[pos] - b.index[base]).days > 200:  # "winning Januarys every year, apart from a 9.2 percent drop
-            for start in pd.date_range(b.index[base] + pd.Timedelta(days=1), b.index[pos], freq="MS")[:14]:  # last
-                ends = b.index.searchsorted([start, start + pd.offsets.MonthBegin(1)], side="left")  # year": a month
-                add(_("the month of {month}").format(month=F.month(start.date())), int(ends[0]) - 1, int(ends[1]) - 1)
-        return out
-    if pos:
-        add(_("the previous session's move ({day})").format(day=day(pos - 1)), pos - 2, pos - 1)
-    if pos + 1 < len(b):
-        add(_("the next session's move ({day})").format(day=day(pos + 1)), pos, pos + 1)
-    col = _INTRADAY_COLUMN.get(claim.measure)
-    if col is not None:  # "rallied by 5% intraday" in a story dated the morning after: that session's high
-        earlier, later = _NEARBY_INTRADAY[col]
-        add(_(earlier).format(day=day(pos - 1)), pos - 2, pos - 1, col, during=col != "open")
-        if pos + 1 < len(b):
-            add(_(later).format(day=day(pos + 1)), pos, pos + 1, col, during=col != "open")
-    for col in ("open", "high", "low", "close"):
-        add(_(_AGAINST_CLOSE[col]), base, pos, col, during=col != "open")
-    monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())
-    week_base = int(b.index.searchsorted(monday, side="left")) - 1
-    if week_base >= 0:
-        add(_("the week's move"), week_base, pos)
-    for first, name in ((b.index[pos].replace(day=1), _("the month's move to this session")),
-                        (b.index[pos].replace(month=1, day=1), _("the year's move to this session"))):
-        add(name, int(b.index.searchsorted(first, side="left")) - 1, pos)  # "This month it is up 3.10%"
-    low = move_value(b, base, pos, "low", points)[0]
-    high = move_value(b, base, pos, "high", points)[0]
-    target = claim.value * (claim.direction or 1)
-    if low <= target <= high and claim.measure in ("day", "points"):
-        said = (_("a price reached during the session (the day ranged from {low} to {high})") if points else
-                _("a price reached during the session (the day ranged from {low} to {high}%)"))
-        out.append((said.format(low=F.plus_minus_number(low, grouping=True),
-                                high=F.plus_minus_number(high, grouping=True)), target, True))
-    return out
-
-
 _LEVEL_LABELS = {"close": N_("{symbol} close"), "open": N_("{symbol} open"), "high": N_("{symbol} high"),
                  "low": N_("{symbol} low")}
 _LEVEL_WORDS = {"close": N_("{symbol} closed at {price} on {day}."), "open": N_("{symbol} opened at {price} on {day}."),
@@ -397,4 +287,4 @@ _THE_PRICE = {"open": N_("the open"), "high": N_("the high"), "low": N_("the low
 
 
 __all__ = ["LEVELS", "MOVES", "RANK_LIKE", "ROUGHLY", "bar_day", "basis_of", "check_level", "check_move",
-           "nearby_moves", "price", "result_of", "session_of", "shown_move"]
+           "move_value", "nearby_moves", "price", "result_of", "session_of", "shown_move"]

@@ -371,7 +371,7 @@ US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r
 PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (?:open|lock in|extend|start|begin"
            r"|split the difference|struggle|rebound|bounce|move higher|move lower|head (?:higher|lower))\b",
            r"\b(?:may|could|might) (?:struggle|have trouble|find (?:support|traction)|open (?:higher|lower))\b",
-           r"\b(?:may|could|might) (?:\w+ ){1,4}(?:on|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)\b",
+           r"\b(?:(?-i:may)|could|might) (?!\d)(?:\w+ ){1,4}(?:on|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)\b",
            r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b",
            r"\b(?:lead|direction|cues?) (?:for|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s (?:trade|trading"
            r"|session)\b")

@@ -67,8 +67,14 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
     return resolved(m, "span", span, rule)
 
 
+NEW_YEAR_DAYS = 3  # a story's day up to 3 January: its "for the year" is the year just ended (a recap on 2 January)
+
+
 def _year(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
+    if now.month == 1 and now.day <= NEW_YEAR_DAYS:
+        return resolved(m, "span", (dt.date(now.year - 1, 1, 1), dt.date(now.year - 1, 12, 31)),
+                        _("the calendar year just ended: the story's day is in the first days of the next"))
     span, rule = so_far((dt.date(now.year, 1, 1), dt.date(now.year, 12, 31)), m, ctx,
                         _("the calendar year of the story"))
     return resolved(m, "span", span, rule)

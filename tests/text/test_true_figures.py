@@ -106,7 +106,25 @@ def test_the_generator_writes_what_the_closes_say(closes, prices):
 @pytest.mark.parametrize("sentence, published", [("Nvidia fell 7.4% in the previous session.", "2025-04-07"),
                                                  ("The S&P 500 locked in a 5.0% gain for June.", "2025-07-01"),
                                                  ("Alibaba's US-listed shares ended Tuesday at $153.11, after trading "
-                                                  "as high as $153.73.", "2026-02-24")])
+                                                  "as high as $153.73.", "2026-02-24"),
+                                                 ("Over the full year, the S&P 500 added 16.4 per cent.", "2026-01-02"),
+                                                 ("The S&P 500 ended at its lowest close since May 2 on Friday.",
+                                                  "2025-04-04")])
 def test_the_classes_it_found_stay_fixed(checked, sentence, published):
     found = checked(sentence, published)
     assert {r.verdict for _c, r in found.values()} == {"matches"}
+
+
+def test_a_year_just_begun_names_the_year_before_as_a_reading(checked):
+    """'this year' on 2 January is the new year's one session (+0.19%); a 16.4% 'this year' is then most likely 2025
+    (+16.39%): 'not sure', naming it, never 'does not match'."""
+    claim, result = checked("The S&P 500 added 16.4 per cent this year.", "2026-01-02")["16.4 per cent"]
+    assert result.verdict == "not sure" and "just before it" in result.explanation
+
+
+def test_a_hedged_figure_still_counts_as_a_second_figure_of_its_sentence(checked):
+    """'S&P 500: +0.3% for the week / +24.2% YTD' on Tuesday 2 January 2024 (the week and the year have one session):
+    the year's figure reads as 2023's (not sure), and the week's, which cannot also be that session's, is not sure."""
+    found = checked("Index performance.\n\nS&P 500: +0.3% for the week / +24.2% YTD", "2024-01-02")
+    assert {q: r.verdict for q, (_c, r) in found.items()} == {"+0.3%": "not sure", "+24.2%": "not sure"}
+
