@@ -69,6 +69,15 @@ def true_sentences(series: pd.Series, at: int, name: str, index: bool,
         week_move = _move(close, float(before_week.iloc[-1]))
         out.append((later, f"{name} {'gained' if week_move > 0 else 'lost'} {abs(week_move):.1f}% last week."))
     year_before = series[series.index < pd.Timestamp(day.year, 1, 1)]
+    if len(year_before) and later.year != day.year:  # the year's last session, recapped on the next one
+        whole = _move(close, float(year_before.iloc[-1]))
+        out.append((later, f"Over the full year, {name} {'added' if whole > 0 else 'shed'} {abs(whole):.1f} per "
+                           f"cent."))
+    beaten = series.iloc[:at][series.iloc[:at] >= close] if up else series.iloc[:at][series.iloc[:at] <= close]
+    if len(beaten) and (day - beaten.index[-1].date()).days > 20:  # "its highest close since May 2"
+        since = beaten.index[-1]
+        out.append((day, f"{name} ended at its {'highest' if up else 'lowest'} close since {since:%B} {since.day} on "
+                         f"{weekday}."))
     if len(year_before):
         year_move = _move(close, float(year_before.iloc[-1]))
         out.append((day, f"{name} is {'up' if year_move > 0 else 'down'} {abs(year_move):.1f}% so far this year."))
