@@ -21,6 +21,11 @@ RESULT_KINDS = ("quarter", "quarter-ref", "fiscal-year")
 _RESULT_NOUN = re.compile(r"^[\s-]*(?:[\w-]+\s){0,2}?(?:profits?|earnings|results|revenues?|sales|growth|income"
                           r"|guidance|loss|losses|numbers|figures|report)\b", re.IGNORECASE)
 
+_RESULT_WORD = re.compile(r"\b(?:profits?|earnings|results|revenues?|sales|income)\b", re.IGNORECASE)
+# "it expects another $45 billion worth of sales in the current quarter": the quarter a forecast covers
+_EXPECTS_RESULT = re.compile(r"\b(?:expects?|forecasts?|projects?|guided|sees)\b[^.;]{0,60}?\b(?:profits?|earnings"
+                             r"|revenues?|sales|income)\b[^.;]{0,20}$", re.IGNORECASE)
+
 
 @lru_cache(maxsize=1)
 def _result_verb() -> re.Pattern:
@@ -39,6 +44,8 @@ def _covering() -> re.Pattern:
 def covered(text: str, e: DateExpression) -> bool:
     """Whether ``e`` is the period a result, forecast or programme covers rather than when its clause happened."""
     before = text[max(0, e.start - 80):e.start]
-    if e.kind in RESULT_KINDS and (_RESULT_NOUN.match(text[e.end:e.end + 40]) or _result_verb().search(before)):
+    after = text[e.end:e.end + 80]  # "In the first quarter of 2025 alone, the company reported its revenue soared"
+    if e.kind in RESULT_KINDS and (_RESULT_NOUN.match(after[:40]) or _result_verb().search(before) or (
+            _result_verb().search(after) and _RESULT_WORD.search(after)) or _EXPECTS_RESULT.search(before)):
         return True
     return bool(_covering().search(before))

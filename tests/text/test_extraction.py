@@ -473,3 +473,15 @@ def test_a_label_before_a_figure_stays_the_title():
 def test_a_time_stamp_or_a_section_head_is_no_event(line):
     found = ex.propose_events(f"{line}\n\nHong Kong stocks rose 3.7% on Friday.", "2025-02-14", place="HK")
     assert [c.title for c in found.candidates] == ["Hong Kong stocks rose 3.7%"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the third quarter of 2024 alone, the company reported its sales jumped 40%.",
+    "Tencent said it expects another $20 billion worth of revenue in the current quarter.",
+    "The group forecasts profit growth of 10% for the fiscal year.",
+])
+def test_a_period_a_result_or_forecast_covers_never_dates_it(sentence):
+    """The quarter a reported or expected result covers is not when it was reported: listed undated, with why."""
+    found = ex.propose_events(sentence, "2025-02-14", place="HK")
+    assert not [c for c in found.candidates if c.start_date is not None]
+    assert [u.sentence for u in found.unresolved] == [sentence]
