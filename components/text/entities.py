@@ -81,8 +81,7 @@ COMPANY_REF = re.compile(
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly )*(?:\w+ed|risen|fallen|rose"
     r"|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
-    # a sentence opening with the move the last one reported: "This is the second consecutive decline", "This week's
-    # 1.5 per cent rally helped ..." (not "This 12% drop", which may restate a move of several sessions)
+    # opening with the move the last sentence reported: "This is the second consecutive decline" (not "This 12% drop")
     r"|^(?:This|That)(?= (?:is|was|marks|marked) the (?:\w+ )?(?:consecutive|straight|successive)\b| week['’]s "
     r"[\d.,]+ ?(?:%|per ?cent|percent) (?:drop|decline|fall|loss|gain|rise|rally|advance|jump|surge|slump|plunge"
     r"|rebound|slide)\b"
@@ -222,7 +221,8 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
             words = words[1:]
         while words and words[-1] in ("of", "and", "&", "de"):
             words = words[:-1]
-        if not words or all(w in NOT_NAMES or w in PLACE_WORDS or w.isdigit() for w in words) or len(words) > 7:
+        if not words or all(re.sub(r"['’]s$", "", w) in NOT_NAMES | PLACE_WORDS or w.isdigit() for w in words) \
+                or len(words) > 7:  # "last Friday's closing level": no name
             continue
         if len(words) == 1 and words[0].lower() in _COMMON:
             continue  # "Revenue rose 7%", "Gold climbed": a noun opening the sentence, not a name

@@ -446,3 +446,13 @@ def test_a_price_a_stock_is_heading_towards_is_not_one_it_traded():
     claim = next(c for c in claims_of_text("Nvidia shares rose 2% and the stock is now heading towards $174 per share.",
                                            "2025-07-18")[1] if c.quote.startswith("$"))
     assert claim.measure == "other"
+
+
+@pytest.mark.parametrize("day", ["last Friday's", "Monday's", "the previous Thursday's"])
+def test_a_weekday_s_possessive_is_never_a_company_a_pronoun_points_back_to(checked, day):
+    """'up from last Friday's closing level of 4,124.08. It is now up 0.5% for the month to date': 'It' is the S&P
+    500, not a name 'Friday's' the app has no prices for (19 May 2023: +0.54% month to date)."""
+    found = checked(f"The S&P 500 ended the session at 4,191.98, up from {day} closing level. It is now up 0.5% for "
+                    "the month to date.", "2023-05-19")
+    claim, result = found["0.5%"]
+    assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
