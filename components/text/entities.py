@@ -78,8 +78,8 @@ COMPANY_REF = re.compile(
     r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate)\b(?= (?:has |had |also )?"
     r"(?:rose|fell|jumped|slid|dropped|gained|lost|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|shed"
     r"|declined|slipped|advanced|rebounded|retreated|closed|ended|finished)\b)"  # "The Chinese e-commerce giant lost"
-    r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly )*(?:\w+ed|risen|fallen|rose"
-    r"|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
+    r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
+    r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
     # opening with the move the last sentence reported: "This is the second consecutive decline" (not "This 12% drop")
     r"|^(?:This|That)(?= (?:is|was|marks|marked) the (?:\w+ )?(?:consecutive|straight|successive)\b| week['’]s "

@@ -456,3 +456,12 @@ def test_a_weekday_s_possessive_is_never_a_company_a_pronoun_points_back_to(chec
                     "the month to date.", "2023-05-19")
     claim, result = found["0.5%"]
     assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
+
+
+@pytest.mark.parametrize("adverb", ["still", "again", "now"])
+def test_it_with_an_adverb_before_its_verb_points_back_to_the_index(checked, adverb):
+    """'It still posted ... its seventh straight weekly gain' (the S&P 500 to 15 December 2023)."""
+    found = checked(f"The S&P 500 ended an up-and-down day little changed Friday. It {adverb} posted a solid gain for "
+                    "the week and its seventh straight weekly gain.", "2023-12-15")
+    claim, result = found["seventh straight weekly gain"]
+    assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
