@@ -222,7 +222,7 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
         while words and words[-1] in ("of", "and", "&", "de"):
             words = words[:-1]
         if not words or all(re.sub(r"['’]s$", "", w) in NOT_NAMES | PLACE_WORDS or w.isdigit() for w in words) \
-                or len(words) > 7:  # "last Friday's closing level": no name
+                or len(words) > 7 or words[-1].endswith(("-listed", "-based", "-traded")):  # "Friday's", "US-listed"
             continue
         if len(words) == 1 and words[0].lower() in _COMMON:
             continue  # "Revenue rose 7%", "Gold climbed": a noun opening the sentence, not a name

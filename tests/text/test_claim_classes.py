@@ -465,3 +465,13 @@ def test_it_with_an_adverb_before_its_verb_points_back_to_the_index(checked, adv
                     "the week and its seventh straight weekly gain.", "2023-12-15")
     claim, result = found["seventh straight weekly gain"]
     assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
+
+
+@pytest.mark.parametrize("listed", ["Hong Kong-listed", "Hangzhou-based", "Hong Kong-traded"])
+def test_a_listing_or_place_adjective_is_never_a_company(checked, listed):
+    """'Alibaba Group Holding Ltd., whose Hong Kong-listed shares gained 6.3% on Friday': Alibaba's (9988.HK +6.34%
+    on 14 February 2025), never a company called 'Hong Kong-listed'."""
+    found = checked(f"One driver of the rally is Alibaba Group Holding Ltd., whose {listed} shares gained 6.3% in Hong "
+                    "Kong on Friday.", "2025-02-14")
+    claim, result = found["6.3%"]
+    assert (claim.symbol, result.verdict) == ("9988.HK", "matches")
