@@ -64,7 +64,7 @@ GROUPS = re.compile(
     r"(?:stocks|shares)|(?:several|many|some|most|other) (?:\w+ )?(?:stocks|shares|companies|names))\b",
     re.IGNORECASE)
 COMPANY_REF = re.compile(
-    r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share price|stock price)\b"
+    r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
     r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform)['’]s"
     r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # "The e-commerce firm's American depositary receipts"

@@ -124,7 +124,7 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": (r"(?:for|over|in) the quarter", r"this quarter", r"quarter[- ]to[- ]date", r"quarterly"),
     "year": (r"(?:for|over|in|on|throughout) the (?:full |whole |entire )?year",
              r"this year", r"year[- ]to[- ]date", r"so far this year",
-             r"\bYTD\b", r"since the (?:start|beginning) of (?:the|this) year", r"in 20\d\d", r"for 20\d\d",
+             r"\bYTD\b", r"since the (?:start|beginning|turn) of (?:the|this) year", r"in 20\d\d", r"for 20\d\d",
              r"yearly", r"annual(?:ly)?", r"(?:this|the) year's", r"in the new year", r"over 20\d\d"),
     "span": (r"(?:over|in|during) the (?:past|last|previous|prior|preceding) \w+ (?:trading )?(?:days|sessions|weeks"
              r"|months|years)",

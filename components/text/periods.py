@@ -233,8 +233,9 @@ _N = r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _UNIT = r"(?P<unit>trading days?|trading sessions?|sessions?|days?|weeks?|months?|quarters?|years?|decades?)"
 _ANIMALS = "Rat|Ox|Tiger|Rabbit|Hare|Dragon|Snake|Horse|Goat|Sheep|Ram|Monkey|Rooster|Cock|Dog|Pig|Boar"
 PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]] = [
-    (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning) of "
-                r"(?:(?:the|this) year|(?P<y2>\d{4}))|year[- ]to[- ]date|YTD)\b", re.IGNORECASE), _year_to_date),
+    (re.compile(r"\b(?:so far (?:this year|in (?P<y>\d{4}))|this year so far|(?:since|from) the (?:start|beginning"
+                r"|turn) of (?:(?:the|this) year|(?P<y2>\d{4}))|year[- ]to[- ]date|YTD)\b", re.IGNORECASE),
+     _year_to_date),
     (re.compile(rf"(?:\b(?:over|in|during|for|within) |(?<=% ))the (?P<rel>past|last|previous|prior|preceding) "
                 rf"(?:{_N} )?{_UNIT}\b", re.IGNORECASE), _trailing),  # "has climbed 7.9% the past two days"
     (re.compile(rf"\b(?:on|over) an? {_N}[- ](?P<unit>year|month|week)s? basis\b", re.IGNORECASE), _trailing),

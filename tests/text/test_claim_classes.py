@@ -475,3 +475,15 @@ def test_a_listing_or_place_adjective_is_never_a_company(checked, listed):
                     "Kong on Friday.", "2025-02-14")
     claim, result = found["6.3%"]
     assert (claim.symbol, result.verdict) == ("9988.HK", "matches")
+
+
+def test_its_share_prices_and_the_turn_of_the_year(checked):
+    """'The news sent its share prices rocketing 14.6 percent in Hong Kong—building on a rally that has seen it bounce
+    nearly 70 percent higher since the turn of the year': Alibaba's day (+14.56% on 21 February 2025) and its year to
+    date (+67.17%)."""
+    found = checked("Shares in e-commerce titan Alibaba soared more than 14 percent Friday in Hong Kong.\n\nThe news sent "
+                    "its share prices rocketing 14.6 percent in Hong Kong, building on a rally that has seen it bounce "
+                    "nearly 70 percent higher since the turn of the year.", "2025-02-21")
+    assert (found["14.6 percent"][0].symbol, found["14.6 percent"][1].verdict) == ("9988.HK", "matches")
+    claim, result = found["70 percent"]
+    assert (claim.measure, claim.since, result.verdict) == ("period", D(2025, 1, 1), "matches")
