@@ -31,7 +31,7 @@ ASIAN = ("HK", "CN", "JP")
 _RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend", "quarter")  # a fiscal quarter: results only
 _PERIOD = {kind: L.patterns(words) for kind, words in L.PERIOD_WORDS.items() if kind != "span"}
 # where a figure's own stretch of words ends: a comma, a dash, or a part with a subject of its own
-_STRETCH_END = re.compile(r"[;]|,(?!\d)|\s[-–—]\s|\s(?:in|during|over|through) which\s"
+_STRETCH_END = re.compile(r"[;]|,(?!\d)|\s(?:--|[-–—])\s|\s(?:in|during|over|through) which\s"
                           r"|\s(?:after|before|following|as|when|while|whereas|amid|despite|ahead of"
                           r"|because|once|but|on (?:reports?|news|hopes|worries|signs|expectations|concerns))\s"
                           r"(?!(?:the )?(?:(?:opening |closing )?bell|hours|market (?:open|close)))", re.IGNORECASE)

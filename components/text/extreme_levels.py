@@ -56,6 +56,14 @@ _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
                       r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
 
+def _reached_during(text: str, at: int) -> bool:
+    """Whether "as much as", "intraday" ... before ``at`` leads to the level, not to a close after it ("plunging by as
+    much as 542 points intraday, and closing at 25,235 points": the close)."""
+    reached = list(AS_MUCH.finditer(text, max(0, at - 50), at))
+    return bool(reached) and not _CLOSING_AFTER.search(text, reached[-1].end(), at)
+
+
+_CLOSING_AFTER = re.compile(r"\b(?:clos|end|finish|settl)(?:e|ed|es|ing)\b", re.IGNORECASE)  # "..., and closing at"
 _AS_FAR_AS = re.compile(r"\bas (?P<w>high|low) as\s(?:about |around )?$", re.IGNORECASE)
 
 
@@ -115,7 +123,7 @@ def extreme(q, owner, clause, story, day, part):
         return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
             words=between.group().strip()), ""
     during = _DURING_AFTER.match(clause.text, q.end) and owner.direction != 0
-    if q.kind == "level" and (AS_MUCH.search(clause.text[max(0, q.start - 50):q.start]) or during):
+    if q.kind == "level" and (_reached_during(clause.text, q.start) or during):
         low = owner.direction < 0
         return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
                                                             _("'as much as ... to': the day's high")), ""

@@ -481,9 +481,22 @@ def test_its_share_prices_and_the_turn_of_the_year(checked):
     """'The news sent its share prices rocketing 14.6 percent in Hong Kong—building on a rally that has seen it bounce
     nearly 70 percent higher since the turn of the year': Alibaba's day (+14.56% on 21 February 2025) and its year to
     date (+67.17%)."""
-    found = checked("Shares in e-commerce titan Alibaba soared more than 14 percent Friday in Hong Kong.\n\nThe news sent "
-                    "its share prices rocketing 14.6 percent in Hong Kong, building on a rally that has seen it bounce "
-                    "nearly 70 percent higher since the turn of the year.", "2025-02-21")
+    found = checked("Shares in e-commerce titan Alibaba soared more than 14 percent Friday in Hong Kong.\n\nThe news "
+                    "sent its share prices rocketing 14.6 percent in Hong Kong, building on a rally that has seen it "
+                    "bounce nearly 70 percent higher since the turn of the year.", "2025-02-21")
     assert (found["14.6 percent"][0].symbol, found["14.6 percent"][1].verdict) == ("9988.HK", "matches")
     claim, result = found["70 percent"]
     assert (claim.measure, claim.since, result.verdict) == ("period", D(2025, 1, 1), "matches")
+
+
+def test_a_close_after_an_intraday_extreme_is_the_close_and_a_double_dash_ends_an_aside(checked):
+    """'plunging by as much as 542 points intraday, and closing at 25,235 points' (the Hang Seng's close on 16 December
+    2025); 'the stock -- which closed above $147 on Tuesday -- is still at less than half its October 2020 peak': the
+    $147 is Tuesday 30 December 2025's close (BABA $147.36), not a price of 2020."""
+    found = checked("The Hang Seng Index opened lower by 80 points, plunging by as much as 542 points intraday, and "
+                    "closing at 25,235 points, down by 393 points.", "2025-12-16")
+    assert (found["25,235 points"][0].measure, found["25,235 points"][1].verdict) == ("level", "matches")
+    found = checked("Alibaba's US-listed stock -- which closed above $147 on Tuesday -- is still at less than half its "
+                    "October 2020 peak above $300.", "2025-12-31")
+    assert (found["$147"][0].day, found["$147"][1].verdict) == (D(2025, 12, 30), "matches")
+
