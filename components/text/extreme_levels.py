@@ -78,8 +78,7 @@ def _prior_intraday(q, clause) -> tuple | None:
 
 
 def extreme(q, owner, clause, story, day, part):
-    """A level at a high or a low: the day's ("as much as ... to", "as high as"), a stretch's ("its 2023 closing high
-    of") or a move's base ("from its record close of"); a move "as much as" is to the day's high or low."""
+    """A level at a day's (a stretch's) high or low, or a move's base; a move "as much as" is to the high or low."""
     before, near = clause.text[max(0, q.start - 40):q.start], clause.text[max(0, q.start - 90):q.start]
     prior = _prior_intraday(q, clause)
     if prior is not None:
@@ -129,7 +128,8 @@ def extreme(q, owner, clause, story, day, part):
                                                             _("'as much as ... to': the day's high")), ""
     grown = (_GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) or _AT_PEAK.match(clause.text, q.end)) \
         if q.kind in ("percent", "points") else None
-    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part) or grown):
+    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part) or grown
+                                            or AS_MUCH.match(clause.text)):  # "During the session, shares gained 2%"
         word = next((w for w in (grown.group(g) for g in grown.re.groupindex) if w), "") if grown else ""
         low = word.lower().startswith(("loss", "decline", "drop", "fall", "low", "trough")) if grown \
             else owner.direction < 0

@@ -500,3 +500,11 @@ def test_a_close_after_an_intraday_extreme_is_the_close_and_a_double_dash_ends_a
                     "October 2020 peak above $300.", "2025-12-31")
     assert (found["$147"][0].day, found["$147"][1].verdict) == (D(2025, 12, 30), "matches")
 
+
+
+@pytest.mark.parametrize("opening", ["During the session", "Intraday", "At one point"])
+def test_an_opening_time_of_the_session_makes_a_move_the_day_s_extreme(checked, opening):
+    """'During the session, Nvidia shares gained more than 2%' on 4 November 2024: to the day's high (+2.63%), while
+    its close was +0.48%."""
+    claim, result = checked(f"{opening}, Nvidia shares gained more than 2%.", "2024-11-04")["2%"]
+    assert (claim.measure, result.verdict) == ("high_move", "matches")
