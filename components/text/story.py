@@ -358,6 +358,10 @@ def article_place(text: str, dateline: str = "") -> tuple[str, str]:
                               "at least as often as US ones", "it names US and Hong Kong markets as often ({count} "
                               "times each), and Hong Kong indices at least as often as US ones",
                               counts["HK"]).format(count=counts["HK"])
+    markets = {market for m in COMPANY_RE.finditer(text) for c in [company_named(m.group())] if c
+               for market in c.symbols}
+    if markets == {"US"}:  # "Nvidia's meteoric rise stumbled Thursday": only US-listed companies, and no market named
+        return "US", _("it names no market, and only companies listed in the US")
     return "HK", ""
 
 

@@ -178,3 +178,17 @@ def test_asia_s_monday_is_that_monday_even_when_hong_kong_was_shut(checked):
     for quote in ("0.3%", "4,288.05"):
         claim, result = found[quote]
         assert (claim.day, result.verdict) == (D(2023, 9, 29), "matches"), quote
+
+
+def test_a_story_naming_no_market_and_only_us_listed_companies_is_a_us_story(checked):
+    """'Nvidia's meteoric rise stumbled Thursday as its shares plunged more than 8%' (27 February 2025, -8.48%) with
+    'down 10% year-to-date' (-10.3%): no market is named, but Nvidia trades only in New York, so the story is New
+    York's and Thursday is New York's Thursday (read as a Hong Kong story, the YTD figure was called wrong)."""
+    text = ("Nvidia's meteoric rise stumbled Thursday as its shares plunged more than 8%, pushing the chipmaker's "
+            "market capitalization below the $3 trillion mark.\n\nThe slump caps a rocky start to 2025, with Nvidia "
+            "shares down 10% year-to-date as investors weigh geopolitical tensions.")
+    assert read_article(text, D(2025, 2, 27)).place == "US"
+    found = checked(text, "2025-02-27")
+    for quote in ("8%", "10%"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (D(2025, 2, 27), "matches"), quote
