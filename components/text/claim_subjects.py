@@ -195,6 +195,11 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
     return hits[-1] if hits else 0
 
 
+# an index a constituent is ranked on, never the figure's owner: "saw ... the second-biggest (drop) on the S&P 500,
+# down 4.6%", "the top gainer in the Hang Seng"
+_RANKED_AMONG = re.compile(r"\b(?:biggest|largest|best|worst|top|steepest|sharpest|gainers?|losers?|performers?"
+                           r"|decliners?|laggards?|drops?|falls?|gains?|declines?)\s(?:on|in|among|across)\s(?:the\s)?$",
+                           re.IGNORECASE)
 # the figure after "to" is what remains of a move ("pared losses to 0.3%": down 0.3%)
 _LEFT_TO = re.compile(r"\bto\s(?:(?:about|around|just|only|roughly)\s)?[-+−]?[$€£¥]?$")
 
@@ -203,9 +208,11 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
     """The owner of each figure of a clause (see the module's docstring), in the figures' order."""
     verbs = verbs_in(text)
     spans = [(a, b) for a, b in asides(text) if not _just_a_name(text, a, b, found)]
-    names = [m for m in found if m.kind in SUBJECT_KINDS and not _inside(m.start, spans)]
+    names = [m for m in found if m.kind in SUBJECT_KINDS and not _inside(m.start, spans)
+             and not _RANKED_AMONG.search(text, max(0, m.start - 40), m.start)]
     out: list[Owner] = []
-    shared = _respectively(text, qs, names, verbs)
+    shared = _respectively(text, qs, names, verbs) or _respectively_verbless(
+        text, qs, [m for m in found if m.kind in SUBJECT_KINDS], verbs)
     for i, q in enumerate(qs):
         lo, _end = part_of(text, q.start)
         verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
@@ -224,10 +231,16 @@ def _just_a_name(text: str, a: int, b: int, found: list[Mention]) -> bool:
     return any(m.kind in ("index", "company") and m.text == inner for m in found)
 
 
+def _attached(text: str, q: Quantity, names: list[Mention]) -> Mention | None:
+    """The name right before a figure ("Alibaba up 3%", "Dow +0.1% S&P +0.4%"), else None."""
+    return next((m for m in reversed(names) if m.end <= q.start and (_ATTACHED.search(text[m.end:q.start]) or (
+        text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))), None)
+
+
 def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Mention], verb: Verb | None, lo: int,
            shared: dict[int, Mention], done: list[Owner]) -> tuple[Mention | None, str]:
-    attached = next((m for m in reversed(names) if m.end <= q.start and (_ATTACHED.search(text[m.end:q.start]) or (
-        text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))), None)  # "Dow +0.1% S&P +0.4%"
+    in_turn = i in shared and _RESPECTIVELY.search(text)  # "the S&P 500 and the Nasdaq up 0.7% and 1.5%, respectively"
+    attached = None if in_turn else _attached(text, q, names)
     if attached is not None:
         return attached, _("'{words}' stands right before it").format(words=attached.text)
     move_of = (_MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
@@ -317,6 +330,22 @@ def _respectively(text: str, qs: list[Quantity], names: list[Mention], verbs: li
         if said or joined:
             out.update(zip(after, subjects))
     return out
+
+
+def _respectively_verbless(text: str, qs: list[Quantity], names: list[Mention], verbs: list[Verb]
+                           ) -> dict[int, Mention]:
+    """Figures shared out "respectively" among names joined by "and" with no verb between ("with the S&P 500 and the
+    Nasdaq up as much as 0.7% and 1.5%, respectively"), by the figures' index in ``qs``."""
+    said = _RESPECTIVELY.search(text)
+    if said is None or not qs:
+        return {}
+    lo = part_of(text, qs[0].start)[0]
+    subjects = _joined([m for m in names if lo <= m.start and m.end <= qs[0].start], text)
+    after = [i for i, q in enumerate(qs) if q.start < said.start() and q.kind in ("percent", "points")]
+    if len(subjects) < 2 or len(after) != len(subjects) or any(
+            subjects[-1].end <= v.start < qs[after[0]].start for v in verbs):
+        return {}  # a verb between the names and the figures: the verb's own sharing (:func:`_respectively`) or none
+    return dict(zip(after, subjects))
 
 
 def _joined(candidates: list[Mention], text: str) -> list[Mention]:

@@ -508,3 +508,21 @@ def test_an_opening_time_of_the_session_makes_a_move_the_day_s_extreme(checked, 
     its close was +0.48%."""
     claim, result = checked(f"{opening}, Nvidia shares gained more than 2%.", "2024-11-04")["2%"]
     assert (claim.measure, result.verdict) == ("high_move", "matches")
+
+
+def test_figures_shared_out_respectively_without_a_verb(checked):
+    """'with the S&P 500 and the tech-heavy Nasdaq up as much as 0.7% and 1.5%, respectively' (2 January 2026): the
+    0.7% is the S&P 500's high (+0.72%), the 1.5% the Nasdaq's, never the S&P 500's close (+0.19%)."""
+    found = checked("Both indexes were firmly in positive territory earlier in the day, with the S&P 500 and the "
+                    "tech-heavy Nasdaq up as much as 0.7% and 1.5%, respectively.", "2026-01-02")
+    assert (found["0.7%"][0].symbol, found["0.7%"][1].verdict) == ("^GSPC", "matches")
+    assert found["1.5%"][0].symbol == "^IXIC"
+
+
+def test_an_index_a_stock_is_ranked_on_is_not_the_owner_of_its_figure(checked):
+    """'Tesla saw the biggest drop on the Nasdaq and the second-biggest on the S&P 500, down 4.6%': Tesla's 4.6%
+    (not in the data), never the S&P 500's (-1.11% on 27 December 2024)."""
+    found = checked("Electric vehicle maker Tesla (TSLA) saw the biggest drop on the Nasdaq and the second-biggest on "
+                    "the S&P 500, down 4.6%.", "2024-12-27")
+    claim, result = found["4.6%"]
+    assert claim.symbol == "TSLA" and result.verdict == "uncheckable"
