@@ -57,6 +57,7 @@ _DISCOURSE = re.compile(r"^(?:[A-Z][a-z]+ly|Nonetheless|Nevertheless|Remember|In
                         r"|Capping|Adding to)"
                         r"\s[^,]{1,40})\s?,\s+(?=\S)"
                         r"|^(?:[A-Za-z]+\s){0,2}[A-Za-z]+:\s+(?=[A-Z][\w&'-]*\s\S)")
+_DAY_AS_SUBJECT = re.compile(r"\s(?:saw|was|brought|marked|proved|delivered|produced|has been|had been)\b")
 # a ticker in brackets after a name: "Alibaba (BABA) stock", "Nike (NYSE:NKE)"
 _TICKER = re.compile(r"\s\((?:[A-Z]{2,6}:\s?)?[A-Z0-9.=^-]{1,10}\)(?=[\s,.;'’]|$)")
 _RELATIVE_ASIDE = re.compile(r",\s(?:which|who|whose)\b[^,;]{1,200},(?=\s\w)")  # "The stock, which touched ...,"
@@ -92,7 +93,8 @@ def caption_story(line: str) -> str:
 def suggest_title(sentence: str, expression: DateExpression | None = None) -> str:
     """A short title: the sentence's subject and verb, without its date wording, dateline or asides (80 chars)."""
     sentence = strip_dateline(sentence)[1]
-    if expression is not None and sentence[expression.start:expression.end] == expression.text:
+    if expression is not None and sentence[expression.start:expression.end] == expression.text and not (
+            expression.start == 0 and _DAY_AS_SUBJECT.match(sentence, expression.end)):  # "Thursday saw a loss"
         before = re.sub(r"\s+(?:on|in|by|since|at|from|of)\s*$", " ", sentence[:expression.start], flags=re.IGNORECASE)
         after = re.sub(r"^['’]s\b", "", sentence[expression.end:])  # "this month's split": not "'s split"
         text = before + after

@@ -485,3 +485,9 @@ def test_a_period_a_result_or_forecast_covers_never_dates_it(sentence):
     found = ex.propose_events(sentence, "2025-02-14", place="HK")
     assert not [c for c in found.candidates if c.start_date is not None]
     assert [u.sentence for u in found.unresolved] == [sentence]
+
+
+def test_a_day_that_is_the_subject_stays_in_the_title():
+    """'Thursday saw a small loss': without its day the title would start at the verb ('Saw a small loss')."""
+    found = ex.propose_events("Thursday saw a small loss for Hong Kong stocks.", "2025-02-14", place="HK")
+    assert [c.title for c in found.candidates] == ["Thursday saw a small loss for Hong Kong stocks"]
