@@ -448,22 +448,17 @@ def test_a_price_a_stock_is_heading_towards_is_not_one_it_traded():
     assert claim.measure == "other"
 
 
-@pytest.mark.parametrize("day", ["last Friday's", "Monday's", "the previous Thursday's"])
-def test_a_weekday_s_possessive_is_never_a_company_a_pronoun_points_back_to(checked, day):
-    """'up from last Friday's closing level of 4,124.08. It is now up 0.5% for the month to date': 'It' is the S&P
-    500, not a name 'Friday's' the app has no prices for (19 May 2023: +0.54% month to date)."""
-    found = checked(f"The S&P 500 ended the session at 4,191.98, up from {day} closing level. It is now up 0.5% for "
-                    "the month to date.", "2023-05-19")
-    claim, result = found["0.5%"]
-    assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
-
-
-@pytest.mark.parametrize("adverb", ["still", "again", "now"])
-def test_it_with_an_adverb_before_its_verb_points_back_to_the_index(checked, adverb):
-    """'It still posted ... its seventh straight weekly gain' (the S&P 500 to 15 December 2023)."""
-    found = checked(f"The S&P 500 ended an up-and-down day little changed Friday. It {adverb} posted a solid gain for "
-                    "the week and its seventh straight weekly gain.", "2023-12-15")
-    claim, result = found["seventh straight weekly gain"]
+@pytest.mark.parametrize("text, published, quote", [
+    # a weekday's possessive is no company name: 'It' is the S&P 500 (19 May 2023: +0.54% month to date)
+    *((f"The S&P 500 ended the session at 4,191.98, up from {day} closing level. It is now up 0.5% for the month to "
+       "date.", "2023-05-19", "0.5%") for day in ("last Friday's", "Monday's", "the previous Thursday's")),
+    # 'It' with an adverb before its verb (the S&P 500's seventh weekly gain in a row to 15 December 2023)
+    *((f"The S&P 500 ended an up-and-down day little changed Friday. It {adverb} posted a solid gain for the week and "
+       "its seventh straight weekly gain.", "2023-12-15", "seventh straight weekly gain")
+      for adverb in ("still", "again", "now")),
+])
+def test_it_points_back_to_the_index_named_before(checked, text, published, quote):
+    claim, result = checked(text, published)[quote]
     assert (claim.symbol, result.verdict) == ("^GSPC", "matches")
 
 
