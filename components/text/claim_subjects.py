@@ -145,7 +145,8 @@ def part_of(text: str, at: int) -> tuple[int, int]:
 
 
 # the move a figure measures, named right before it: "up 2%", "a gain of more than 5%", "annual gain exceeding 20%"
-_NAMED_MOVE = re.compile(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
+_NAMED_MOVE = re.compile(r"(?<!gave )(?<!give )(?<!gives )(?<!given )(?<!giving )"  # "gave up 31 points": a fall
+                         r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
                          r"(?: of| by)?(?: (?:" + L.alternation(re.escape(k) for k in L.QUALIFIERS if k) + r"))?\s$")
 
 

@@ -118,7 +118,9 @@ def test_the_generator_writes_what_the_closes_say(closes, prices):
                                                   "as high as $153.73.", "2026-02-24"),
                                                  ("Over the full year, the S&P 500 added 16.4 per cent.", "2026-01-02"),
                                                  ("The S&P 500 ended at its lowest close since May 2 on Friday.",
-                                                  "2025-04-04")])
+                                                  "2025-04-04"),
+                                                 ("The S&P 500 fell 0.7% on Wednesday. The benchmark index gave up "
+                                                  "31.35 points.", "2023-09-06")])
 def test_the_classes_it_found_stay_fixed(checked, sentence, published):
     found = checked(sentence, published)
     assert {r.verdict for _c, r in found.values()} == {"matches"}
