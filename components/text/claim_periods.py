@@ -130,13 +130,13 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding|yesterday|day before|last
 
 
 def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
-    """The day written in a figure's own stretch and nearer to it than to any other figure ("rising from 24,937 on
-    March 6 to around 26,220": March 6 is the 24,937's), else None."""
+    """The day written in a figure's own stretch, nearer to it than to any other figure ("from 24,937 on March 6")."""
     lo, hi = stretch(clause.text, q)
     if figure_days.attached_period(clause, q) is not None:
         return None  # "April's 4.3 per cent loss triggered by tariffs on April 2": the month's, not that day's
     base = base_day(clause, q) if q.kind in ("percent", "points") else None  # "since tariffs were announced on ..."
-    own = [e for e in clause.expressions if e.resolved and not e.is_range and lo <= e.start < hi
+    own = [e for e in clause.expressions if e.resolved and not e.is_range and (lo <= e.start < hi or (
+           e.text.lower().endswith(" after") and lo - 2 <= e.end <= lo))  # "a day after | falling 0.3%"
            and e.kind in DAY_KINDS and not _crosses(clause, e.start, e.end, q) and not another_figures(clause, q, e)
            and not (q.kind != "level" and _BASE_BEFORE.search(clause.text[:e.start]))  # a move's base ("up 5% from
            and e is not base  # Friday"), while "up from Friday's close of 4,124.08" is that day's level

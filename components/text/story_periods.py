@@ -148,6 +148,18 @@ def _later(m: re.Match, ctx: Context) -> DateExpression:
                     _("later on the day the text named last ({day})").format(day=date_as(ctx.day, "date")))
 
 
+def _session_before(m: re.Match, ctx: Context) -> DateExpression:
+    """"rose 0.1% on Monday, a day after falling 0.3%": the session before the day the text named last, on the
+    market's calendar (a Monday's is the Friday before)."""
+    if ctx.day is None:
+        return unresolved(m, "reference", _("counts from a moment the sentence does not name"))
+    market = ctx.market or ctx.place
+    day = story.previous_session(market, ctx.day)
+    return resolved(m, "reference", (day, day), _("the {market} session before the day the text named last ({day}), "
+                                                  "on the market's calendar").format(market=market,
+                                                                                      day=date_as(ctx.day, "date")))
+
+
 def _sessions(m: re.Match, ctx: Context) -> DateExpression:
     count = count_of(m.group("n"))
     if count is None or count > 400:
@@ -199,6 +211,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(rf"\b(?:{_ENDING}|closed out|closing out|rounded out) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
+    (re.compile(r"\b(?:a|one) (?:day|session|trading day) after(?= (?:ris|fall|gain|los|dropp|climb|slid|jump|surg"
+                r"|slump|tumbl|rally|advanc|declin|sink|soar|plung|slipp|edg|add|shedd|sagg|rebound)ing\b)",
+                re.IGNORECASE), _session_before),
     (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
     (re.compile(r"\bafter the (?:market )?close(?:d|\b)|\bafter the market closed\b", re.IGNORECASE), _after_close),
     (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),

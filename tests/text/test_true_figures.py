@@ -120,7 +120,9 @@ def test_the_generator_writes_what_the_closes_say(closes, prices):
                                                  ("The S&P 500 ended at its lowest close since May 2 on Friday.",
                                                   "2025-04-04"),
                                                  ("The S&P 500 fell 0.7% on Wednesday. The benchmark index gave up "
-                                                  "31.35 points.", "2023-09-06")])
+                                                  "31.35 points.", "2023-09-06"),
+                                                 ("The S&P 500 rose 0.1% on Monday, a day after falling 0.3%.",
+                                                  "2025-07-14")])
 def test_the_classes_it_found_stay_fixed(checked, sentence, published):
     found = checked(sentence, published)
     assert {r.verdict for _c, r in found.values()} == {"matches"}
