@@ -38,7 +38,8 @@ _LEVEL_BEFORE = re.compile(
     r"|\bthe)\s$", re.IGNORECASE)
 _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(?P<price>[\d,]+\.\d+,\s)?$")
 _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid)\s"
+_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid|surged|soared"
+                            r"|slumped|tumbled|plunged|advanced|declined|slipped|eased|rallied|sank|up|down)\s"
                             r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
 # a change, then the level it brought: "rose 164.07 to 19,864.55"
 _TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")

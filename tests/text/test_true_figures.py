@@ -122,7 +122,9 @@ def test_the_generator_writes_what_the_closes_say(closes, prices):
                                                  ("The S&P 500 fell 0.7% on Wednesday. The benchmark index gave up "
                                                   "31.35 points.", "2023-09-06"),
                                                  ("The S&P 500 rose 0.1% on Monday, a day after falling 0.3%.",
-                                                  "2025-07-14")])
+                                                  "2025-07-14"),
+                                                 ("Shares of Alibaba in Hong Kong ended Thursday down HK$1.40 at "
+                                                  "HK$115.70.", "2025-07-31")])
 def test_the_classes_it_found_stay_fixed(checked, sentence, published):
     found = checked(sentence, published)
     assert {r.verdict for _c, r in found.values()} == {"matches"}
