@@ -397,4 +397,3 @@ def unnamed_period(text: str, q: Quantity) -> str:
     """Why a bare move written "a 5% gain for <something>" may be over a period the reader does not know, or ""."""
     m = _FOR_WHAT.match(text, q.end)
     return _("'{words}' may name a period the reader does not know").format(words=m.group().strip()) if m else ""
-
