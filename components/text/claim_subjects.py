@@ -145,8 +145,7 @@ def part_of(text: str, at: int) -> tuple[int, int]:
 
 
 # the move a figure measures, named right before it: "up 2%", "a gain of more than 5%", "annual gain exceeding 20%"
-_NAMED_MOVE = re.compile(r"(?<!gave )(?<!give )(?<!gives )(?<!given )(?<!giving )"  # "gave up 31 points": a fall
-                         r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
+_NAMED_MOVE = re.compile(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
                          r"(?: of| by)?(?: (?:" + L.alternation(re.escape(k) for k in L.QUALIFIERS if k) + r"))?\s$")
 
 
@@ -173,7 +172,9 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
     if tally:  # "taking the loss for the week to 2.6%": the noun says the way, whatever verb came before
         return L.DIRECTION_NOUNS[tally.group(1)]
     named = _NAMED_MOVE.search(before)
-    if named:
+    particle = named is not None and verb is not None and verb.direction != 0 and \
+        max(0, q.start - 40) + named.start(1) == verb.end + 1  # "gave up 31 points": the verb's way, not "up"
+    if named and not particle:
         word = named.group(1)
         return L.DIRECTION_WORDS.get(word) or L.DIRECTION_NOUNS.get(word, 0)
     if verb is None:  # a data sheet's "--Down for six consecutive trading days", "has tracked higher in seven ..."
