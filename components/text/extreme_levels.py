@@ -63,7 +63,7 @@ def _reached_during(text: str, at: int) -> bool:
     return bool(reached) and not _CLOSING_AFTER.search(text, reached[-1].end(), at)
 
 
-_CLOSING_AFTER = re.compile(r"\b(?:clos|end|finish|settl)(?:e|ed|es|ing)\b", re.IGNORECASE)  # "..., and closing at"
+_CLOSING_AFTER = L.patterns(L.CLOSE_WORDS)  # "..., and closing at 25,235 points"
 _AS_FAR_AS = re.compile(r"\bas (?P<w>high|low) as\s(?:about |around )?$", re.IGNORECASE)
 
 

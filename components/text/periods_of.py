@@ -18,13 +18,14 @@ from components.text import lexicon
 from components.text.date_types import DateExpression
 
 RESULT_KINDS = ("quarter", "quarter-ref", "fiscal-year")
-_RESULT_NOUN = re.compile(r"^[\s-]*(?:[\w-]+\s){0,2}?(?:profits?|earnings|results|revenues?|sales|growth|income"
-                          r"|guidance|loss|losses|numbers|figures|report)\b", re.IGNORECASE)
+_RESULTS = r"profits?|earnings|results|revenues?|sales|income"  # what a result or a forecast of one is of
+_RESULT_NOUN = re.compile(rf"^[\s-]*(?:[\w-]+\s){{0,2}}?(?:{_RESULTS}|growth|guidance|loss|losses|numbers|figures"
+                          r"|report)\b", re.IGNORECASE)
 
-_RESULT_WORD = re.compile(r"\b(?:profits?|earnings|results|revenues?|sales|income)\b", re.IGNORECASE)
+_RESULT_WORD = re.compile(rf"\b(?:{_RESULTS})\b", re.IGNORECASE)
 # "it expects another $45 billion worth of sales in the current quarter": the quarter a forecast covers
-_EXPECTS_RESULT = re.compile(r"\b(?:expects?|forecasts?|projects?|guided|sees)\b[^.;]{0,60}?\b(?:profits?|earnings"
-                             r"|revenues?|sales|income)\b[^.;]{0,20}$", re.IGNORECASE)
+_EXPECTS_RESULT = re.compile(rf"\b(?:expects?|forecasts?|projects?|guided|sees)\b[^.;]{{0,60}}?\b(?:{_RESULTS})\b"
+                             r"[^.;]{0,20}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

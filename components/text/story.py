@@ -70,20 +70,14 @@ ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock 
                         r"|\b(?:[Ss]hares|[Ss]tocks|[Mm]arkets) (?:were|are) (?:mostly |broadly |largely |slightly )?"
                         r"(?:lower|higher|mixed|up|down)(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday))?"
                         r" in Asia\b")
-_ASIAN_LEAD = re.compile(ASIAN_MOVE.pattern  # an Australian morning note: "ASX likely to fall"
-                         + r"|\bASX(?: 200)?(?: futures)? (?:(?:is |are )?(?:likely|set|poised|expected|tipped) to"
-                         r"|will)\b"
-                         r"|\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)\s?AE[DS]T\b"  # "as of 8:30 am AEST"
-                         r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)"
-                         r"|\$US ?\d")  # Australian style: "erasing $US589 billion ($936 billion)"
-
-
-# an Australian morning note's own clock or open, in its first paragraphs ("ASX futures were down 1.2 per cent at 6980
-# as of 7:59am AEDT" after two paragraphs on Wall Street): written before Asia's session, after the US one it reports
-_ASIAN_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:am|a\.m\.)\s?AE[DS]T\b"
-                          r"|\b(?:ASX|Australian (?:share|stock) ?market)(?: 200)?(?: futures)? (?:(?:is |are )?"
-                          r"(?:likely|set|poised|expected|tipped) to (?:open|start|rise|fall|drop|climb|edge)"
-                          r"|will open)\b")
+# an Australian note's own clock or open ("ASX futures were down 1.2 per cent at 6980 as of 7:59am AEDT", "ASX likely to
+# fall"), in its first paragraphs even after two on Wall Street: written in Asia, after the US session it reports
+_ASIAN_CLOCK = re.compile(r"\b(?:ASX|Australian (?:share|stock) ?market)(?: 200)?(?: futures)? (?:(?:is |are )?"
+                          r"(?:likely|set|poised|expected|tipped) to|will)\b"
+                          r"|\b\d{1,2}[:.]\d{2}\s?(?:am|pm|a\.m\.|p\.m\.)\s?AE[DS]T\b"  # "as of 8:30 am AEST"
+                          r"|\((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) AE[DS]T\)")
+_ASIAN_LEAD = re.compile(ASIAN_MOVE.pattern + "|" + _ASIAN_CLOCK.pattern
+                         + r"|\$US ?\d")  # Australian style: "erasing $US589 billion ($936 billion)"
 
 
 REGION = "Asia"  # a market of no calendar of its own: "Asian shares fell on Monday" is that calendar day's
