@@ -72,7 +72,7 @@ COMPANIES: tuple[Company, ...] = (
     Company("Hong Kong Exchanges", (r"Hong Kong Exchanges(?: and Clearing)?", r"HKEX", r"HKEx"), {"HK": "0388.HK"},
             trade=("exchange", "bourse")),
     Company("Nvidia", (r"Nvidia", r"NVIDIA", r"NVDA"), {"US": "NVDA"}, 1,
-            trade=("chipmaker", "chip", "semiconductor", "gpu", "ai-chip")),
+            trade=("chipmaker", "chip", "semiconductor", "gpu", "ai-chip", "ai")),
     Company("Apple", (r"Apple",), {"US": "AAPL"}, 9, trade=("iphone", "smartphone", "phone")),
     Company("Microsoft", (r"Microsoft",), {"US": "MSFT"}, 6, trade=("software", "windows")),
     Company("Alphabet", (r"Alphabet", r"Google"), {"US": "GOOGL"}, trade=("search", "google")),
@@ -156,14 +156,17 @@ def _alternation(names: list[str]) -> str:
 
 # Hong Kong's share-class marks follow a name: "Alibaba-W", "Kuaishou-W", "Baidu-SW" (weighted voting rights)
 _SHARE_CLASS = r"-(?:W|SW|S|B)\b"
+# a legal form after a name ("NVIDIA Corporation", "Tencent Holdings Ltd."): the same company
+_LEGAL_FORM = (r"(?:,? (?:Corporation|Corp\.?|Inc\.?|Incorporated|Co\.|Ltd\.?|Limited|plc|PLC|Holdings?|Group)"
+               r"(?:(?= )|(?<=\.)|(?![\w-])))*")
 COMPANY_RE = re.compile(r"(?<![\w.])(?:" + _alternation([a for c in COMPANIES for a in c.aliases]) + r")(?:"
-                        + _SHARE_CLASS + r")?(?![\w-])")
+                        + _SHARE_CLASS + r")?" + _LEGAL_FORM + r"(?![\w-])")
 INDEX_RE = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?:{i.pattern})" for i in INDICES) + r")", re.IGNORECASE)
 
 
 def company_named(text: str) -> Company | None:
     """The company whose alias is exactly ``text`` (as matched by :data:`COMPANY_RE`)."""
-    text = re.sub(_SHARE_CLASS + "$", "", text)
+    text = re.sub(_LEGAL_FORM + "$", "", re.sub(_SHARE_CLASS + "$", "", text))
     return next((c for c in COMPANIES if any(re.fullmatch(a, text) for a in c.aliases)), None)
 
 

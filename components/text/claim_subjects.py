@@ -70,6 +70,10 @@ _LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:(?:was |were |is |are )?(?:hel
                   re.IGNORECASE)
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _FOR_NAME = re.compile(r"\sfor\s(?:the\s)?")  # "monthly gains of 1% for the Dow, 3% for the S&P 500"
+# "A drop of 2.3% in the S&P 500": the move a noun before the figure names is of the name after it
+_NOUN_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS) + r")\sof\s"
+                      r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
+_IN_NAME = re.compile(r"\sin\s(?:shares of\s|shares in\s|the\s)?")
 _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
@@ -239,14 +243,21 @@ def _attached(text: str, q: Quantity, names: list[Mention]) -> Mention | None:
         text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))), None)
 
 
+def _move_of(text: str, q: Quantity) -> re.Match | None:
+    """The words after a figure that lead to the name whose move it is ("a 6% surge in", "gains of 1% for", "a drop
+    of 2.3% in"), else None."""
+    return (_MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
+            or _FOR_NAME.match(text, q.end)
+            or (_IN_NAME.match(text, q.end) if _NOUN_OF.search(text, max(0, q.start - 40), q.start) else None))
+
+
 def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Mention], verb: Verb | None, lo: int,
            shared: dict[int, Mention], done: list[Owner]) -> tuple[Mention | None, str]:
     in_turn = i in shared and _RESPECTIVELY.search(text)  # "the S&P 500 and the Nasdaq up 0.7% and 1.5%, respectively"
     attached = None if in_turn else _attached(text, q, names)
     if attached is not None:
         return attached, _("'{words}' stands right before it").format(words=attached.text)
-    move_of = (_MOVE_IN.match(text, q.end) or (_RANK_OF.match(text, q.end) if q.kind == "rank" else None)
-               or _FOR_NAME.match(text, q.end))
+    move_of = _move_of(text, q)
     named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
     if named_after is not None:  # "fuelled by a six percent surge in Alibaba"
         return named_after, _("'{words}' is what the '{noun}' is of").format(

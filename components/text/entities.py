@@ -63,6 +63,9 @@ GROUPS = re.compile(
     r"|blue[- ]chips|H-shares(?! index)|A-shares|small caps|the sector|the (?:broader )?market['’]s (?:\w+ )?"
     r"(?:stocks|shares)|(?:several|many|some|most|other) (?:\w+ )?(?:stocks|shares|companies|names))\b",
     re.IGNORECASE)
+# every form of every move verb (up, down or neutral) that a bare "Shares" or "the giant" is the
+# subject of: "Shares dipped 3.15%", "The e-commerce giant sank"
+_MOVED = lexicon.alternation(lexicon.inflections(lexicon.UP_VERBS + lexicon.DOWN_VERBS + lexicon.NEUTRAL_VERBS))
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
@@ -71,13 +74,9 @@ COMPANY_REF = re.compile(
     r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
     r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
     r"|\b[Tt]he (?:(?:U\.S\.|US|Hong Kong|New York)[- ]listed )?(?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
-    r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:rose|fell|jumped|slid|dropped|gained|lost"
-    r"|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|closed|ended|were|are|edged|traded|opened|added"
-    r"|declined|slipped|eased|advanced|rebounded|retreated|leapt|leaped|spiked|finished|have|had"
-    r"|dropping|falling|rising|jumping|sliding|gaining|losing|climbing|surging|tumbling|sinking|plunging|soaring))"
+    r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:were|are|have|had|" + _MOVED + r")\b)"
     r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate)\b(?= (?:has |had |also )?"
-    r"(?:rose|fell|jumped|slid|dropped|gained|lost|climbed|surged|tumbled|sank|plunged|slumped|soared|rallied|shed"
-    r"|declined|slipped|advanced|rebounded|retreated|closed|ended|finished)\b)"  # "The Chinese e-commerce giant lost"
+    r"(?:" + _MOVED + r")\b)"  # "The Chinese e-commerce giant lost"
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
     r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
@@ -94,7 +93,7 @@ INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market
 # a capitalised name (words, "&", "of", "de" between them) that may be a company the tables do not know
 _NAME = r"(?:[A-Z][\w.&'’-]*|[0-9][\w.]*[A-Z][\w.]*)(?:\s(?:of\s|&\s|de\s)?(?:[A-Z][\w.&'’-]*|\d+))*"
 NAME = re.compile(r"(?<![\w'’.-])" + _NAME)
-_TICKER = r"(?:\s?\((?:[A-Z]{2,7}:\s?)?[A-Z0-9.]{1,10}\))?"
+_TICKER = r"(?:\s?\((?:[A-Z]{2,7}:\s?[A-Z0-9.]{0,10}|[A-Z0-9.]{1,10})\))?"  # "(NASDAQ:)": a code lost when copied
 NOT_NAMES = frozenset(
     "The A An And But As At In On Of For By From To With While After Before Meanwhile However Shares Stocks It Its "
     "This That These Those Investors Analysts Traders Markets Market Among Top Elsewhere Separately Still Also Over "

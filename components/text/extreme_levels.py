@@ -13,6 +13,7 @@ from components.locale import _
 from components.locale.formats import date_as
 from components.text import claim_periods
 from components.text import lexicon as L
+from components.text.date_types import MONTH
 
 AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
 _TODAY = r"(?: (?:today|on the day|intraday|on \w+day))?"  # "it reached a high today of 4772.94"
@@ -24,6 +25,11 @@ _BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:
                          r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](?:closing )?(?:high|low)\s(?:of|at)\s$",
                              re.IGNORECASE)  # "its 52-week high of"
+# "down from a late-October peak of $207.04", "below its March 2024 high of": a month's extreme, not the day's
+_MONTH_EXTREME = re.compile(r"\b(?:(?:early|mid|late)[- ]?)?(?-i:" + MONTH + r")(?: \d{4})?(?:['’]s)? "
+                            r"(?:closing |record )?(?:high|peak|top|low|trough|bottom)s? (?:of|at) "
+                            r"(?:about |around |nearly |almost |(?:just )?(?:over|above|under|below) |more than "
+                            r"|less than )?$", re.IGNORECASE)
 _PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
                            r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"
@@ -107,7 +113,7 @@ def extreme(q, owner, clause, story, day, part):
     if q.kind == "level" and m:
         word = (m.group("w") or m.group("w2")).lower()
         low = word in ("low", "trough", "bottom")
-        window = _WINDOW.search(clause.text[max(0, q.start - 40):q.start]) or claim_periods.period_of(q, clause, day)
+        window = _WINDOW.search(before) or _MONTH_EXTREME.search(before) or claim_periods.period_of(q, clause, day)
         if window and AS_MUCH.search(near):  # "rose as much as 4.2%, to a three-year high of": the day's
             return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
         if window:

@@ -74,3 +74,14 @@ def test_a_gain_that_widened_and_a_maximum_loss_are_the_day_s_extremes(sentence,
     below, its close 176.6 below."""
     claim, result = checked(sentence, "2025-01-10")[quote]
     assert (claim.measure, result.verdict) == (measure, "matches")
+
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("Nvidia shares fell 3% to $180.64, down from a late-October peak of $207.04.", "$207.04"),
+    ("Nvidia shares fell 3% to $180.64, below its March 2025 high of $150.04.", "$150.04"),
+    ("Nvidia shares fell 3% to $180.64, well off an October peak of $207.04.", "$207.04"),
+])
+def test_an_extreme_of_a_named_month_is_never_the_day_s_high(checked, sentence, quote):
+    claim, result = checked(sentence, "2025-11-20")[quote]
+    assert claim.measure == "range_high" and result.verdict == "not sure"

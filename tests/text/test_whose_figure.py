@@ -245,3 +245,38 @@ def test_the_broader_index_is_the_market_s_benchmark():
     owners = _owners("Wall Street ended lower. The Dow fell 29.51 points. The broader index dipped 25.31 points to "
                      "5,881.63.", "2024-12-31")
     assert owners["25.31 points"] == "^GSPC"
+
+
+@pytest.mark.parametrize("text,quote,symbol", [
+    ("Nvidia's stock didn't join the party. Shares dipped 3.15% on Thursday.", "3.15%", "NVDA"),
+    ("Nvidia fell in early trade. Shares skidded 2% by the close.", "2%", "NVDA"),
+    ("Alibaba reported on Thursday. Shares perked 1.1% in New York.", "1.1%", "BABA"),
+    ("Tencent held its annual meeting. Shares changed hands at HK$380.20 at the close.", "HK$380.20", "0700.HK"),
+])
+def test_bare_shares_moving_by_any_move_verb_are_the_last_company_s(text, quote, symbol):
+    assert _owners(text, "2025-11-20")[quote] == symbol
+
+
+@pytest.mark.parametrize("text,quote,symbol", [
+    ("A drop of 2.3% in the S&P 500 isn't exactly a crash.", "2.3%", "^GSPC"),
+    ("Tech led, with a gain of 3.1% in shares of Alibaba.", "3.1%", "9988.HK"),
+    ("Stocks fell, with a decline of about 1.5% in the Hang Seng Index.", "1.5%", "^HSI"),
+])
+def test_a_move_of_a_figure_in_a_name_is_that_name_s(text, quote, symbol):
+    assert _owners(text, "2024-07-24")[quote] == symbol
+
+
+@pytest.mark.parametrize("text", [
+    "NVIDIA Corporation (NASDAQ:) rose more than 3%, the top gainer.",  # a ticker lost when the page was copied
+    "Nvidia Corporation rose more than 3%.",
+    "Nvidia Corp. rose more than 3%.",
+    "NVIDIA Corp rose more than 3%.",
+])
+def test_a_company_s_legal_form_or_an_emptied_ticker_keeps_its_listing(text):
+    assert _owners(text, "2024-06-18")["3%"] == "NVDA"
+
+
+def test_the_ai_giant_is_nvidia_when_it_was_named_before_another_company():
+    owners = _owners("Nvidia passed a $4 trillion value, a record set by Apple in December. Shares in the AI giant "
+                     "later closed at $162.88.", "2025-07-10")
+    assert owners["$162.88"] == "NVDA"
