@@ -104,7 +104,8 @@ NOT_NAMES = frozenset(
     "Bloomberg Reuters CNBC Photo Index Mr Ms Dr He She They We I On-year Year Earlier Later Then Now Today "
     "Yesterday Last Next Data Tech Technology Macau Gold Oil Brent Bitcoin Treasury Treasuries Federal Reserve Fed "
     "Dollar Yuan Yen Euro Property Chip AI EV Mainland Global World Emerging Citi Goldman Morgan Nomura Jefferies "
-    "Daiwa HKD USD RMB CNY CNH EUR GBP JPY".split())
+    "Daiwa HKD USD RMB CNY CNH EUR GBP JPY Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. "
+    "Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split())
 _COMMON = frozenset({w.lower() for w in (*lexicon.FUNDAMENTALS, *lexicon.NOT_PRICE)} | set(
     "gold oil crude copper silver bitcoin bonds treasuries yields futures prices shares stocks equities index".split()))
 LEADING = frozenset("The A An Shares Meanwhile But And In On At Among Also of and & de".split())

@@ -37,7 +37,7 @@ _WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ]
 _CLOSED_AT_EXTREME = re.compile(r"(?:\b(?:clos|end|finish|settl)(?:e|ed|es|ing)?(?: the (?:day|session|week|year))?"
                                 r"(?: trading)? at|(?:\d|%|\bpoints?|\bper ?cent|\bpercent)(?: on the day)?"
                                 r"(?: \w+){0,2},? (?:reaching|hitting|to))"
-                                r"\s(?:a|an|its|their|the)\s(?:[\w-]+\s){0,3}(?:closing\s)?(?:high|low|peak|trough)s?"
+                                r"\s(?:(?:a|an|its|their|the)\s)?(?:[\w-]+\s){0,3}(?:closing\s)?(?:high|low|peak|trough)s?"
                                 r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)  # "to close at a record high of"
 _ON_THE_WAY = re.compile(r"\b(?:(?:expand|extend|widen)(?:ed|ing|s)?|later|earlier|at one point|intraday)\b",
                          re.IGNORECASE)
@@ -60,7 +60,7 @@ _PRIOR_INTRADAY = re.compile(r"\b(?:its|the|their|a|an) (?:[A-Z][a-z]+ |\d{4} |[
                              r"(?:peak|high|low|trough|record)s?\b")
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|ing)|swung|swinging) (?:in a range )?"
-                      r"(?:between|from)\s(?:[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
+                      r"(?:between|from)\s(?:(?:HK\$|US\$|[$€£¥])?[\d,.]+\s(?P<and>and|to)\s)?$", re.IGNORECASE)
 
 def _reached_during(text: str, at: int) -> bool:
     """Whether "as much as", "intraday" ... before ``at`` leads to the level, not to a close after it ("plunging by as
@@ -81,6 +81,21 @@ def _prior_intraday(q, clause) -> tuple | None:
     said = _("'{words}': an intraday extreme of another period, which daily closes do not settle").format(
         words=prior.group())
     return "other", said, said, ""
+
+
+def _said_extreme(q, text: str, before: str) -> tuple | None:
+    """A level the words around it put at the day's high or low: "reached 4,793.30 at its high", "traded as high as
+    $153.73", "traded between HK$518 and HK$533"; else None."""
+    if peak := _AT_PEAK.match(text, q.end):
+        word = peak.group("w").lower()
+        return ("low" if word in ("low", "trough") else "high") + "_level", "", f"'{peak.group().strip()}'", ""
+    if reach := _AS_FAR_AS.search(before):
+        return f"{reach.group('w').lower()}_level", "", f"'{reach.group().strip()}'", ""
+    if between := _BETWEEN.search(text[max(0, q.start - 60):q.start]):
+        first = not between.group("and")
+        return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
+            words=between.group().strip()), ""
+    return None
 
 
 def extreme(q, owner, clause, story, day, part):
@@ -121,12 +136,8 @@ def extreme(q, owner, clause, story, day, part):
             rule = _("{words}: the extreme of a stretch of sessions").format(words=words)
             return ("range_low" if low else "range_high"), "", rule, ""
         return ("low_level" if low else "high_level"), "", f"'{m.group().strip()}'", ""
-    if q.kind == "level" and (reach := _AS_FAR_AS.search(before)):
-        return f"{reach.group('w').lower()}_level", "", f"'{reach.group().strip()}'", ""  # "traded as high as $153.73"
-    if q.kind == "level" and (between := _BETWEEN.search(clause.text[max(0, q.start - 60):q.start])):
-        first = not between.group("and")
-        return ("low_level" if first else "high_level"), "", _("'{words}': the day's range").format(
-            words=between.group().strip()), ""
+    if q.kind == "level" and (said := _said_extreme(q, clause.text, before)) is not None:
+        return said
     during = _DURING_AFTER.match(clause.text, q.end) and owner.direction != 0
     if q.kind == "level" and (_reached_during(clause.text, q.start) or during):
         low = owner.direction < 0

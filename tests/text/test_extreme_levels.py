@@ -85,3 +85,21 @@ def test_a_gain_that_widened_and_a_maximum_loss_are_the_day_s_extremes(sentence,
 def test_an_extreme_of_a_named_month_is_never_the_day_s_high(checked, sentence, quote):
     claim, result = checked(sentence, "2025-11-20")[quote]
     assert claim.measure == "range_high" and result.verdict == "not sure"
+
+
+@pytest.mark.parametrize("text,quote,measure", [
+    ("The S&P 500 rose 0.3% to fresh closing high of 5,487.97 on Tuesday.", "5,487.97", "level"),
+    ("The S&P 500 reached 5,490.38 at its high on Tuesday.", "5,490.38", "high_level"),
+    ("The S&P 500 stood at 5,471.32 at its low for the day on Tuesday.", "5,471.32", "low_level"),
+])
+def test_a_level_said_at_the_close_or_at_the_day_s_extreme_is_checked_as_that(checked, text, quote, measure):
+    claim, result = checked(text, "2024-06-18")[quote]
+    assert (claim.measure, result.verdict) == (measure, "matches"), result.explanation
+
+
+def test_a_range_in_dollars_after_an_abbreviated_month_is_the_stock_s_low_and_high(checked):
+    found = checked("In New York, Alibaba's U.S.-listed shares (BABA) last closed at $146.58 on Dec. 31, down about "
+                    "0.5%. The stock traded between $145.66 and $147.29 in that session.", "2026-01-02")
+    (low, low_result), (high, high_result) = found["$145.66"], found["$147.29"]
+    assert (low.symbol, low.measure, high.symbol, high.measure) == ("BABA", "low_level", "BABA", "high_level")
+    assert low_result.verdict == high_result.verdict == "matches"
