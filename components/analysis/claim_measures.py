@@ -176,8 +176,13 @@ def _hedged(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: 
     for name, actual, during in nearby_moves(claim, b, base, pos):
         if claim.closing and during:
             continue  # "closed 3% higher": the close, never a price during the session
-        if _judge(claim, actual)[0] == MATCHES:
+        judged = _judge(claim, actual)[0]
+        if judged == MATCHES:
             return NOT_SURE, _may_mean().format(why=verdict[1], name=name, value=shown_move(actual, in_points))
+        # a period's bounds are often counted a session apart, so a reading close to the figure is near enough
+        if judged == ROUGHLY and claim.measure in ("period", "period_points"):
+            return NOT_SURE, _("{why}; but {name} was {value}, close to it: the article may mean it").format(
+                why=verdict[1], name=name, value=shown_move(actual, in_points))
     return verdict
 
 

@@ -81,12 +81,16 @@ def nearby_moves(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int) -> l
 
 def _period_readings(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, add: Callable[..., None],
                      day: Callable[[int], str]) -> None:
-    """A period's other readings: to the session before, the session alone, the next week (a recap posted after the
-    week it reports), the period just before one that has only begun, a month of a year-long period."""
+    """A period's other readings: to the session before, the session alone, as many sessions one later, the next
+    week (a recap posted after the week it reports), the period just before one that has only begun, a month of a
+    year-long period."""
     if pos:
         add(_("the period up to the session before ({day})").format(day=day(pos - 1)), base, pos - 1)
         if pos - 1 > base:  # a period read where the text meant the day ("The week was volatile. X fell 0.5%.")
             add(_("the session's own move ({day})").format(day=day(pos)), pos - 1, pos)
+    counted = claim.since is not None and claim.since.weekday() != 0 and claim.since.day != 1  # not a calendar period
+    if counted and pos + 1 < len(b) and pos > base:  # "up 14.7% over the previous 5 trading days": to the story's day
+        add(_("as many sessions, one session later (to {day})").format(day=day(pos + 1)), base + 1, pos + 1)
     monday = b.index[pos] - pd.Timedelta(days=b.index[pos].weekday())  # a recap posted after the week it reports
     later = int(b.index.searchsorted(monday + pd.Timedelta(days=14), side="left")) - 1
     first = b.index[min(base + 1, pos)]

@@ -21,7 +21,7 @@ from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
-           "period_of", "previous_weekday", "run_before", "stretch", "unnamed_period", "unresolved_day",
+           "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day",
            "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.rank_windows import rank_window, sessions_from
@@ -35,7 +35,6 @@ _STRETCH_END = re.compile(r"[;]|,(?!\d)|\s(?:--|[-–—])\s|\s(?:in|during|over
                           r"|\s(?:after|before|following|as|when|while|whereas|amid|despite|ahead of"
                           r"|because|once|but|on (?:reports?|news|hopes|worries|signs|expectations|concerns))\s"
                           r"(?!(?:the )?(?:(?:opening |closing )?bell|hours|market (?:open|close)))", re.IGNORECASE)
-
 
 _REACH = 160  # characters a stretch reaches either side of its figure at most (a list without commas is long)
 
@@ -171,6 +170,7 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
         and "," not in clause.text[min(e.end, f.end):max(e.start, f.start)]  # "on March 19, erasing HK$4.4 trillion"
         and not _PAIRED.fullmatch(clause.text, q.end, f.start)  # "down 4.8% and 8.5% from their highs set Feb. 19"
         and (f.start > q.start or f.kind != "level" or _A_BASE.search(clause.text[max(0, f.start - 30):f.start]))
+        and not (q.kind in ("rank", "streak") and f.start < q.start)  # a ranking after a dated move ranks that move
         for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
 
 # a level before the day is another session's only as a base ("from 22,500 on Monday"), not a close ("closed at ...")
@@ -387,13 +387,3 @@ def paragraph_fields(e: DateExpression, day: dt.date) -> dict:
     out = {"since": start, "since_rule": _("'{words}' opens its paragraph: from the last close before {day}").format(
         words=e.text, day=date_as(start, "date"))}
     return out | ({"day": e.end_date, "written_day": False} if e.end_date < day else {})
-
-
-_FOR_WHAT = re.compile(r"\s(?:gain|loss|rise|drop|decline|advance|rally|increase|fall|jump|surge|return)s?\s+for\s"
-                       r"(?!the (?:day|session)\b|(?:Mon|Tues|Wednes|Thurs|Fri)day\b)(?:the |its |a )?[\w-]+", re.I)
-
-
-def unnamed_period(text: str, q: Quantity) -> str:
-    """Why a bare move written "a 5% gain for <something>" may be over a period the reader does not know, or ""."""
-    m = _FOR_WHAT.match(text, q.end)
-    return _("'{words}' may name a period the reader does not know").format(words=m.group().strip()) if m else ""

@@ -49,7 +49,8 @@ _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|
                              r"|Meanwhile in|Back in)\s[^,]{0,60}|(?:Meanwhile|Elsewhere|However|Separately|Still|Also"
                              r"|Overall|Earlier|Later|Today|Yesterday|Now|Instead|Similarly|Likewise)")
 _ATTACHED = re.compile(r"^['’]s\s$|^(?:\.?\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$"  # "Tencent Holdings. (-1%)"
-                       r"|^,?\s(?:up|down|higher|lower)\s$|^\s?\((?:up|down)\s$"
+                       r"|^,?\s(?:up|down|higher|lower|off)\s(?:(?:almost|nearly|about|around|roughly|more than"
+                       r"|less than|over|under|just|some|by)\s){0,2}$|^\s?\((?:up|down)\s$"
                        r"|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\)|\b(?:index|benchmark|gauge|average))$")  # "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
@@ -238,9 +239,14 @@ def _just_a_name(text: str, a: int, b: int, found: list[Mention]) -> bool:
 
 
 def _attached(text: str, q: Quantity, names: list[Mention]) -> Mention | None:
-    """The name right before a figure ("Alibaba up 3%", "Dow +0.1% S&P +0.4%"), else None."""
-    return next((m for m in reversed(names) if m.end <= q.start and (_ATTACHED.search(text[m.end:q.start]) or (
-        text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))), None)
+    """The name right before a figure ("Alibaba up 3%", "Dow +0.1% S&P +0.4%"), else None; not the second of two
+    names joined by "and", which share the figure ("Alibaba and Meituan down by about 1 percent")."""
+    found = next((i for i, m in reversed(list(enumerate(names))) if m.end <= q.start and (
+        _ATTACHED.search(text[m.end:q.start]) or (text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))),
+        None)
+    if found is None or (found and re.fullmatch(r"\s(?:and|&)\s", text[names[found - 1].end:names[found].start])):
+        return None
+    return names[found]
 
 
 def _move_of(text: str, q: Quantity) -> re.Match | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from components.locale import _
 from components.text import clause_parts, moves, periods_of, quantities
 from components.text.date_types import DAY_KINDS, DateExpression
 from components.text.quantities import price_figures
@@ -119,3 +120,17 @@ def other_move_day(text: str, days: list[DateExpression], date: DateExpression, 
         if day is not None:
             return day, text[lo:hi].strip(" ,")
     return None
+
+
+# "a 5% gain for the stretch", "up 14.7% over the course of the rally": a span the reader does not know
+_FOR_WHAT = re.compile(r"\s(?:(?:gain|loss|rise|drop|decline|advance|rally|increase|fall|jump|surge|return)s?\s+for\s"
+                       r"(?!the (?:day|session)\b|(?:Mon|Tues|Wednes|Thurs|Fri)day\b)(?:the |its |a )?[\w-]+"
+                       r"|(?:over|during|across|throughout) (?:the|its|a|this|that) (?!(?:trading )?(?:day|session)\b)"
+                       r"[\w-]+(?: [\w-]+){0,3})", re.IGNORECASE)
+
+
+def unnamed_period(text: str, q) -> str:
+    """Why a bare move written "a 5% gain for <something>" or "up 14.7% over the course of the rally" may be over a
+    period the reader does not know, or ""."""
+    m = _FOR_WHAT.match(text, q.end)
+    return _("'{words}' may name a period the reader does not know").format(words=m.group().strip()) if m else ""

@@ -91,8 +91,8 @@ TIME_OF_DAY = (
     r"(?:is|are) currently\b",
     r"at (?:the|its) (?:morning|session|intraday) (?:high|low|peak)",
     r"(?:morning|afternoon) (?:high|low|peak|trough|gains?|loss|losses|advance|decline|rally|rise|drop)",
-    r"by (?:early |late |mid-?)?(?:afternoon|midday|noon|lunch(?:time)?)", r"at the moment", r"at (?:the )?time of "
-    r"writing",
+    r"by (?:early |late |mid-?)?(?:afternoon|midday|noon|lunch(?:time)?)", r"at the moment", r"at time of writing",
+    r"(?:initially|at first|(?:had |have )?earlier) (?:[a-z]+ed|rose|fell|sank|slid|shot|leapt|lost|won)\b",
     r"before (?:recovering|paring|trimming|rebounding|ending|closing)",
     r"briefly (?:hit|hitting|touched|touching|reached|reaching|topped|topping|rose|rising|fell|falling|dipped"
     r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",
@@ -332,7 +332,8 @@ NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|rec
 # Words between a subject and its verb that are not the subject: "shares were also falling", "kept trading".
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also", "kept", "continued to", "still",
                "then", "again", "too", "all", "both", "each", "sharply", "slightly", "broadly", "nervously",
-               "steadily", "further", "initially", "largely", "mostly", "later", "earlier", "themselves")
+               "steadily", "further", "initially", "largely", "mostly", "later", "earlier", "themselves", "failed to",
+               "struggled to", "managed to", "tried to", "did not", "didn't", "could not", "couldn't")
 # Verbs that report news: a clause with one and no date is an event listed without a day (never the publication
 # date). Inflections come from lemminflect like the move verbs'.
 NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", "concede", "caution", "call",
@@ -371,7 +372,7 @@ US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r
 PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (?:open|lock in|extend|start|begin"
            r"|split the difference|struggle|rebound|bounce|move higher|move lower|head (?:higher|lower))\b",
            r"\b(?:may|could|might) (?:struggle|have trouble|find (?:support|traction)|open (?:higher|lower))\b",
-           r"\b(?:(?-i:may)|could|might) (?!\d)(?:\w+ ){1,4}(?:on|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)\b",
+           r"\b(?:(?-i:may)|could|might) (?!\d|not\b)(?:\w+ ){1,4}(?:on|into) (?:Mon|Tues|Wednes|Thurs|Fri)day\b",
            r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b",
            r"\b(?:lead|direction|cues?) (?:for|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s (?:trade|trading"
            r"|session)\b")

@@ -13,7 +13,7 @@ from typing import Protocol
 from components.facts import HISTORY_START
 from components.locale import N_, _
 from components.locale.formats import date_as
-from components.text import claim_periods
+from components.text import claim_periods, figure_periods
 from components.text import lexicon as L
 from components.text.claim_subjects import Owner, asides, part_of
 from components.text.extreme_levels import AS_MUCH as _AS_MUCH
@@ -193,7 +193,7 @@ def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.
         if found is not None:
             return found
     return "day", "", _("a percentage without a period or a time of day: the day's close-to-close move"), \
-        claim_periods.unnamed_period(clause.text, q)
+        figure_periods.unnamed_period(clause.text, q)
 
 
 def _opening(clause: Clause, q: Quantity) -> str:
