@@ -29,7 +29,7 @@ from components.text.date_types import MONTH, month_number
 LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
 LEAD_PARAGRAPHS = 3  # a dated move in these first paragraphs (of the body) sets the story's session
 STORY_WINDOW = 6  # days before publication the story's session may lie
-_DATELINE_DAY = re.compile(rf"^[A-Z][A-Z .'-]{{1,28}}[A-Z],\s*(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})\b"
+_DATELINE_DAY = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,28}}[A-Za-z],\s*(?P<month>{MONTH})\.?\s(?P<day>\d{{1,2}})\b"
                            r"(?:,?\s(?P<year>\d{4}))?")
 _US_SESSION = lexicon.patterns(lexicon.US_SESSION_WORDS, 0)
 _HK_PRICE = re.compile(r"\bHK\$\s?\d")
@@ -66,7 +66,8 @@ ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock 
                         r"|stocks|shares|equities|indexes|indices|bourses) (?:opened|opens?|started|starts?|began"
                         r"|begins?|edged|rose|climbed|gained|fell|slipped|dropped|declined|retreated|advanced|rallied"
                         r"|tumbled|slid|sank|traded|were trading|are trading|kicked off|were mixed|are mixed|ended"
-                        r"|closed|finished)\b"
+                        r"|closed|finished|(?:were|are) (?:mostly |broadly |largely |slightly )?(?:lower|higher|up"
+                        r"|down))\b"
                         r"|\b(?:[Ss]hares|[Ss]tocks|[Mm]arkets) (?:were|are) (?:mostly |broadly |largely |slightly )?"
                         r"(?:lower|higher|mixed|up|down)(?: on)?(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday))?"
                         r" in Asia\b")

@@ -17,6 +17,9 @@ TITLE_MAX_CHARS = 80
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
                       r"(?:,\s*\d{1,2}:\d{2}\s?[A-Z]{2,4})?)?"
                       r"\s*(?:\((?P<agency>[A-Za-z .&-]{1,30})\))?\s*[-–—]{1,2}\s+")
+# a wire's dateline in a city's own case, with its day and agency but no dash: "Tokyo, Sep 15 (AP) Asian shares ..."
+_WIRE_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
+                            r"\s*\((?P<agency>AP|PTI|Reuters|AFP|Xinhua|Bloomberg|IANS|ANI|Kyodo|Yonhap)\)\s*[-–—:]{0,2}\s*")
 _CREDIT = re.compile(r"\bGetty Images\b|\bPhoto(?:graph(?:er)?)?:|\(Photo by\b|\bvia Getty\b|\bReuters/|\bAFP via\b"
                      r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:"
                      r"|\| (?:Reuters|AFP|AP|Bloomberg)\b|/(?:Bloomberg|Reuters|AFP|AP)\b")
@@ -66,7 +69,7 @@ _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
 def strip_dateline(line: str) -> tuple[str, str]:
     """(city, rest) of a line that opens with a dateline; ("", line) otherwise."""
-    m = DATELINE.match(line)
+    m = DATELINE.match(line) or _WIRE_DATELINE.match(line)
     if not m or len(m.group("city").split()) > 4:
         return "", line
     return m.group("city").strip(), line[m.end():]

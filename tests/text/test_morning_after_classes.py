@@ -60,3 +60,22 @@ def test_a_name_off_by_a_figure_owns_it(checked):
     found = checked("Technology shares declined, with Nvidia down almost 8 percent and Tesla off more than 5 percent.",
                     "2025-04-03")
     assert (found["8 percent"][0].symbol, found["5 percent"][0].symbol) == ("NVDA", "TSLA")
+
+
+@pytest.mark.parametrize("text", [
+    "Tokyo, Sep 15 (AP) Asian shares were mostly higher Monday, after Wall Street finished the previous week near its "
+    "records.\n\nAll told, the S&P 500 slipped 3.18 points to 6,584.29.",
+    "Asian shares were mostly higher Monday, after Wall Street finished the previous week near its records.\n\n"
+    "All told, the S&P 500 slipped 3.18 points to 6,584.29. The Nasdaq composite added 0.4%.",
+])
+def test_an_asian_wire_in_a_city_s_own_case_or_were_higher_reports_wall_street_s_last_session(checked, text):
+    claim, result = checked(text, "2025-09-15")["3.18 points"]
+    assert (claim.day, result.verdict) == (dt.date(2025, 9, 12), "matches"), result.explanation
+
+
+def test_a_wire_dateline_in_a_city_s_own_case_is_set_aside():
+    from components.text.titles import strip_dateline
+
+    assert strip_dateline("Tokyo, Sep 15 (AP) Asian shares were mostly higher Monday.") == (
+        "Tokyo", "Asian shares were mostly higher Monday.")
+    assert strip_dateline("Tokyo shares rose (AP) on Monday.") == ("", "Tokyo shares rose (AP) on Monday.")
