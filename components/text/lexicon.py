@@ -174,7 +174,7 @@ NOT_PRICE = {
     "probability": N_("a probability, not a price"), "chance": N_("a probability, not a price"),
     "odds": N_("a probability"), "poll": N_("a poll, not a price"), "ownership": N_("a holding, not a price"),
     "position": N_("a holding, not a price"), "interest rate": N_("a rate, not a price"),
-    "range": N_("a price range, not a price that traded"),
+    "range": N_("a price range, not a price that traded"), "options": N_("an options-implied move, not a price"),
     **{w: N_("a constituent's contribution to an index's move, not a price") for w in (
         "contributor", "contributors", "contribution", "contributions", "contributing", "contributed")},
     "policy rate": N_("a rate, not a price"), "retail sales": N_("an economic figure, not a price"),

@@ -79,3 +79,12 @@ def test_a_wire_dateline_in_a_city_s_own_case_is_set_aside():
     assert strip_dateline("Tokyo, Sep 15 (AP) Asian shares were mostly higher Monday.") == (
         "Tokyo", "Asian shares were mostly higher Monday.")
     assert strip_dateline("Tokyo shares rose (AP) on Monday.") == ("", "Tokyo shares rose (AP) on Monday.")
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("Nvidia options implied a roughly 6 percent swing in either direction after the results.", "6 percent"),
+    ("Options traders priced in a 7% move for Nvidia shares after the report.", "7%"),
+])
+def test_an_options_implied_move_is_not_a_price(checked, sentence, quote):
+    claim, result = checked(sentence, "2025-08-27")[quote]
+    assert result.verdict == "uncheckable" and "options" in result.explanation, result.explanation
