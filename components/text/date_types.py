@@ -43,7 +43,9 @@ AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|
 AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\b)|await(?:s|ed|ing)?|heading into"
                      r"|in the run-up to|due out|(?<=, )expected(?! to\b)|look(?:s|ed|ing)? forward to"
                      r"|before (?:the )?[\w'’ .-]{0,40}?(?:meeting|decision|release|report|results|earnings"
-                     r"|announcement|speech|testimony|vote|election)s? on)\b[^,;.]{0,60}$", re.IGNORECASE)
+                     r"|announcement|speech|testimony|vote|election)s? on"
+                     r"|when (?:it|they|[\w'’ .-]{1,30}?) (?:meets?|convenes?|reports?|releases?|decides?|votes?))"
+                     r"\b[^,;.]{0,60}$", re.IGNORECASE)  # "the Fed ... when it meets on October 29": ahead
 _HAPPENED = re.compile(r"\b(?:had|after(?! (?:the )?(?:bell|close|markets? close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"

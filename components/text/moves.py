@@ -16,6 +16,12 @@ from components.data.listings import INDEX_RE
 from components.text import lexicon
 
 _CLOSURE = re.compile(lexicon.CLOSURE, re.IGNORECASE)
+
+
+def says_closed(text: str) -> bool:
+    """Whether a clause says a market was shut ("Stock trading was closed Monday for a holiday"): its day is the
+    holiday itself, not a session."""
+    return _CLOSURE.search(text) is not None
 _TICKER_TAIL = re.compile(r"\s*\((?:[A-Z]{2,9}:\s?)?[A-Z0-9.]{1,10}\)\s*$")
 _WORD_TAIL = re.compile(r"([\w.&'’-]+)\s*$")
 

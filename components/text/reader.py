@@ -311,7 +311,7 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
         days = [e for e in days if e.start < clause_parts.main_end(text)]
     days = [e for e in days if not clause_parts.is_comparison(text, e, dated_move or period)]
     chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
-    if chosen is not None and dated_move and chosen.kind == "weekday":
+    if chosen is not None and dated_move and chosen.kind == "weekday" and not moves.says_closed(text):
         chosen = _trading_weekday(chosen, _market_of(text, found, state))
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)

@@ -88,3 +88,23 @@ def test_a_wire_dateline_in_a_city_s_own_case_is_set_aside():
 def test_an_options_implied_move_is_not_a_price(checked, sentence, quote):
     claim, result = checked(sentence, "2025-08-27")[quote]
     assert result.verdict == "uncheckable" and "options" in result.explanation, result.explanation
+
+
+def _event_days(text: str, published: str) -> dict[str, dt.date | None]:
+    from components.text.extraction import propose_events
+
+    return {c.sentence: c.date for c in propose_events(text, published).candidates}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Analysts noted that a long shutdown could leave the Federal Reserve flying blind when it meets on October 29.",
+    "Investors said the central bank may hold rates when it convenes on October 29.",
+])
+def test_a_meeting_ahead_said_in_the_present_after_when_is_this_year_s(sentence):
+    assert _event_days(sentence, "2025-09-30")[sentence] == dt.date(2025, 10, 29)
+
+
+def test_a_market_closed_for_a_holiday_keeps_the_holiday_s_day():
+    days = _event_days("Tokyo, Sep 15 (AP) Asian shares were mostly higher Monday. Stock trading was closed Monday "
+                       "for a national holiday in Japan.", "2025-09-15")
+    assert days["Stock trading was closed Monday for a national holiday in Japan."] == dt.date(2025, 9, 15)
