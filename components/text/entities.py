@@ -23,6 +23,8 @@ from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_name
 from components.data.symbols import InvalidSymbol, read_symbol
 from components.locale import _
 from components.text import lexicon
+from components.text.name_words import COMMON as _COMMON
+from components.text.name_words import LEADING, NOT_NAMES, PLACE_WORDS
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
@@ -94,23 +96,6 @@ INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market
 _NAME = r"(?:[A-Z][\w.&'’-]*|[0-9][\w.]*[A-Z][\w.]*)(?:\s(?:of\s|&\s|de\s)?(?:[A-Z][\w.&'’-]*|\d+))*"
 NAME = re.compile(r"(?<![\w'’.-])" + _NAME)
 _TICKER = r"(?:\s?\((?:[A-Z]{2,7}:\s?[A-Z0-9.]{0,10}|[A-Z0-9.]{1,10})\))?"  # "(NASDAQ:)": a code lost when copied
-NOT_NAMES = frozenset(
-    "The A An And But As At In On Of For By From To With While After Before Meanwhile However Shares Stocks It Its "
-    "This That These Those Investors Analysts Traders Markets Market Among Top Elsewhere Separately Still Also Over "
-    "Under Across Around Despite Amid Following Limiting Leading Other Others Both Some Most Many Several Gains "
-    "Losses Overall Hong Kong China Chinese Japan Japanese Beijing Shanghai Shenzhen Taiwan Korea Singapore Asia "
-    "Asian Europe European America American U.S. US UK Britain Wall Street Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday January February March April May June July August September October November December "
-    "Bloomberg Reuters CNBC Photo Index Mr Ms Dr He She They We I On-year Year Earlier Later Then Now Today "
-    "Yesterday Last Next Data Tech Technology Macau Gold Oil Brent Bitcoin Treasury Treasuries Federal Reserve Fed "
-    "Dollar Yuan Yen Euro Property Chip AI EV Mainland Global World Emerging Citi Goldman Morgan Nomura Jefferies "
-    "Daiwa HKD USD RMB CNY CNH EUR GBP JPY Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. "
-    "Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split())
-_COMMON = frozenset({w.lower() for w in (*lexicon.FUNDAMENTALS, *lexicon.NOT_PRICE)} | set(
-    "gold oil crude copper silver bitcoin bonds treasuries yields futures prices shares stocks equities index".split()))
-LEADING = frozenset("The A An Shares Meanwhile But And In On At Among Also of and & de".split())
-PLACE_WORDS = frozenset("Hong Kong China Chinese Japan Beijing Shanghai Shenzhen Taiwan Korea Singapore Asia Macau "
-                        "US U.S. America Europe India Australia Wall Street".split())
 
 
 @dataclass(frozen=True)
