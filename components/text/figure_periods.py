@@ -126,7 +126,7 @@ def other_move_day(text: str, days: list[DateExpression], date: DateExpression, 
 _FOR_WHAT = re.compile(r"\s(?:(?:gain|loss|rise|drop|decline|advance|rally|increase|fall|jump|surge|return)s?\s+for\s"
                        r"(?!the (?:day|session)\b|(?:Mon|Tues|Wednes|Thurs|Fri)day\b)(?:the |its |a )?[\w-]+"
                        r"|(?:over|during|across|throughout) (?:the|its|a|this|that) (?!(?:trading )?(?:day|session)\b)"
-                       r"[\w-]+(?: [\w-]+){0,3})", re.IGNORECASE)
+                       r"[\w-]+(?: [\w-]+){0,5})", re.IGNORECASE)
 
 
 def unnamed_period(text: str, q) -> str:
