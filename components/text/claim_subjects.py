@@ -27,7 +27,7 @@ from functools import lru_cache
 from components.locale import _
 from components.text import lexicon as L
 from components.text.entities import Mention
-from components.text.quantities import Quantity
+from components.text.quantities import QUALIFIED, Quantity
 
 SUBJECT_KINDS = ("index", "company", "market", "group", "company_ref", "index_ref", "other")
 # "... at 9,160 and the tech index was up 35 points": "and" after a figure, before a listing and its own move, begins
@@ -49,8 +49,7 @@ _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|
                              r"|Meanwhile in|Back in)\s[^,]{0,60}|(?:Meanwhile|Elsewhere|However|Separately|Still|Also"
                              r"|Overall|Earlier|Later|Today|Yesterday|Now|Instead|Similarly|Likewise)")
 _ATTACHED = re.compile(r"^['’]s\s$|^(?:\.?\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$"  # "Tencent Holdings. (-1%)"
-                       r"|^,?\s(?:up|down|higher|lower|off)\s(?:(?:almost|nearly|about|around|roughly|more than"
-                       r"|less than|over|under|just|some|by)\s){0,2}$|^\s?\((?:up|down)\s$"
+                       r"|^,?\s(?:up|down|higher|lower|off)\s(?:by\s)?" + QUALIFIED + r"$|^\s?\((?:up|down)\s$"
                        r"|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\)|\b(?:index|benchmark|gauge|average))$")  # "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
@@ -72,8 +71,8 @@ _LED = re.compile(r"\s?(?:\([^)]{1,20}\)\s)?(?:(?:(?:was |were |is |are )?(?:hel
 _RANK_OF = re.compile(r"\s(?:for|of|in)\s(?:shares of\s)?")  # "the highest level for the stock since March"
 _FOR_NAME = re.compile(r"\sfor\s(?:the\s)?")  # "monthly gains of 1% for the Dow, 3% for the S&P 500"
 # "A drop of 2.3% in the S&P 500": the move a noun before the figure names is of the name after it
-_NOUN_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS) + r")\sof\s"
-                      r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
+_NOUN_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS) + r")\sof\s" + QUALIFIED + "$",
+                      re.IGNORECASE)
 _IN_NAME = re.compile(r"\sin\s(?:shares of\s|shares in\s|the\s)?")
 _OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)

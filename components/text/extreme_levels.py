@@ -14,6 +14,7 @@ from components.locale.formats import date_as
 from components.text import claim_periods
 from components.text import lexicon as L
 from components.text.date_types import MONTH
+from components.text.quantities import QUALIFIED
 
 AS_MUCH = L.patterns(L.INTRADAY_EXTREME)
 _TODAY = r"(?: (?:today|on the day|intraday|on \w+day))?"  # "it reached a high today of 4772.94"
@@ -27,9 +28,8 @@ _WINDOW_EXTREME = re.compile(r"\b(?:\d{1,3}|\w+)[- ](?:day|week|month|year)[- ](
                              re.IGNORECASE)  # "its 52-week high of"
 # "down from a late-October peak of $207.04", "below its March 2024 high of": a month's extreme, not the day's
 _MONTH_EXTREME = re.compile(r"\b(?:(?:early|mid|late)[- ]?)?(?-i:" + MONTH + r")(?: \d{4})?(?:['’]s)? "
-                            r"(?:closing |record )?(?:high|peak|top|low|trough|bottom)s? (?:of|at) "
-                            r"(?:about |around |nearly |almost |(?:just )?(?:over|above|under|below) |more than "
-                            r"|less than )?$", re.IGNORECASE)
+                            r"(?:closing |record )?(?:high|peak|top|low|trough|bottom)s? (?:of|at) " + QUALIFIED + "$",
+                            re.IGNORECASE)
 _PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
                            r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
 _WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"

@@ -38,9 +38,10 @@ _LEVEL_BEFORE = re.compile(
     r"|\bthe)\s$", re.IGNORECASE)
 _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(?P<price>[\d,]+\.\d+,\s)?$")
 _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\b(?:by|rose|fell|gained|lost|added|shed|dropped|climbed|jumped|slid|surged|soared"
-                            r"|slumped|tumbled|plunged|advanced|declined|slipped|eased|rallied|sank|up|down)\s"
-                            r"(?:about |around |nearly |almost |more than |over )?$", re.IGNORECASE)
+# an optional qualifier before a figure ("about ", "more than "), in the lexicon's words
+QUALIFIED = r"(?:(?:" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s)?"
+_CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|" + L.alternation(sorted(L.inflections(L.UP_VERBS + L.DOWN_VERBS)))
+                            + r")\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change, then the level it brought: "rose 164.07 to 19,864.55"
 _TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")
 _MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"

@@ -211,9 +211,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b(?:[Ff]or|[Oo]ver|[Tt]hroughout) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(rf"\b(?:{_ENDING}|closed out|closing out|rounded out) (?P<year>(?:19|20)\d\d)\b"), _named_year),
     (re.compile(r"^\W*(?:Later(?: that day| in the day| on)?|Later that (?:morning|afternoon|evening))(?=,)"), _later),
-    (re.compile(r"\b(?:a|one) (?:day|session|trading day) after(?= (?:ris|fall|gain|los|dropp|climb|slid|jump|surg"
-                r"|slump|tumbl|rally|advanc|declin|sink|soar|plung|slipp|edg|add|shedd|sagg|rebound)ing\b)",
-                re.IGNORECASE), _session_before),
+    (re.compile(r"\b(?:a|one) (?:day|session|trading day) after(?= (?:" + lexicon.alternation(sorted(
+        f for f in lexicon.inflections(lexicon.UP_VERBS + lexicon.DOWN_VERBS + ("edge",)) if f.endswith("ing")))
+        + r")\b)", re.IGNORECASE), _session_before),
     (re.compile(r"\b(?:(?:this|last) (?:morning|afternoon|evening|night)|tonight)\b", re.IGNORECASE), _day_part),
     (re.compile(r"\bafter the (?:market )?close(?:d|\b)|\bafter the market closed\b", re.IGNORECASE), _after_close),
     (re.compile(r"\b(?P<part>[Ee]arly|[Ll]ate|[Mm]id-?)[ -]?(?P<year>(?:19|20)\d\d)\b"), _half),

@@ -17,9 +17,12 @@ TITLE_MAX_CHARS = 80
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
                       r"(?:,\s*\d{1,2}:\d{2}\s?[A-Z]{2,4})?)?"
                       r"\s*(?:\((?P<agency>[A-Za-z .&-]{1,30})\))?\s*[-–—]{1,2}\s+")
+# the wire services whose name stands in a dateline or before a story's first words
+_AGENCIES = (r"(?:Reuters|AFP|AP|Bloomberg|Xinhua|RTTNews|UrduPoint|dpa|Kyodo|Yonhap|Bernama|IANS|PTI|ANI|Dow Jones"
+             r"|MT Newswires|Alliance News|Sharecast)")
 # a wire's dateline in a city's own case, with its day and agency but no dash: "Tokyo, Sep 15 (AP) Asian shares ..."
 _WIRE_DATELINE = re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
-                            r"\s*\((?P<agency>AP|PTI|Reuters|AFP|Xinhua|Bloomberg|IANS|ANI|Kyodo|Yonhap)\)\s*[-–—:]{0,2}\s*")
+                            r"\s*\((?P<agency>" + _AGENCIES + r")\)\s*[-–—:]{0,2}\s*")
 _CREDIT = re.compile(r"\bGetty Images\b|\bPhoto(?:graph(?:er)?)?:|\(Photo by\b|\bvia Getty\b|\bReuters/|\bAFP via\b"
                      r"|\bFile photo\b|\bFILE PHOTO\b|\bImage(?: credit)?:|\bPictured:"
                      r"|\| (?:Reuters|AFP|AP|Bloomberg)\b|/(?:Bloomberg|Reuters|AFP|AP)\b")
@@ -45,9 +48,7 @@ _OPENING_PLACE = re.compile(r"^\s*(?:in|on|at|across|over)\s(?![^,]*\b(?:is|are|
 # what a wire or a site puts before the story's first words: "(RTTNews) - ", "May 4 (Reuters) - ", "HONG KONG: ",
 # "Investing.com — ", "São Paulo, 01/16/2024 – ", "HONG KONG, (UrduPoint / Pakistan Point News - 4th Feb, 2025) "
 _WIRE_OPENING = re.compile(r"^\s*(?:[A-Z][\w .'-]{0,30}?(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?,?\s*)?"
-                           r"\((?:[^()]{0,30}\b)?(?:Reuters|AFP|AP|Bloomberg|Xinhua"
-                           r"|RTTNews|UrduPoint|dpa|Kyodo|Bernama|IANS|PTI|ANI|Dow Jones|MT Newswires|Alliance News"
-                           r"|Sharecast)\b[^()]{0,40}\)\s*(?:[-–—:]\s*)?"
+                           r"\((?:[^()]{0,30}\b)?" + _AGENCIES + r"\b[^()]{0,40}\)\s*(?:[-–—:]\s*)?"
                            r"|^\s*[A-Z][\w .'-]{0,30}?,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}\s*\([^()]{1,40}\)\s*[-–—:]\s*"
                            r"|^\s*[A-Z][A-Z .'-]{1,28}[A-Z]\s?:\s*"
                            r"|^\s*(?:[A-Z][\w'.-]*\s?){1,3}(?:,\s*\d{1,2}/\d{1,2}/\d{2,4})?\s[-–—]\s(?=[A-Z])")
