@@ -3,6 +3,8 @@ then the article's wording, sources and quotes, the claims about it and a zoomed
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from components.analysis.alignment import (
@@ -13,6 +15,7 @@ from components.analysis.alignment import (
 )
 from components.analysis.claims import ClaimsError, claims_for_event, shown_wording
 from components.data.events import Event, category_name, shown_summary, shown_time_note, shown_title
+from components.data.prices import PriceResult
 from components.data.symbols import benchmark_for
 from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
 from components.locale import N_, _
@@ -60,13 +63,23 @@ def event_symbols(event: Event) -> list[str]:
     return list(DEFAULT_SYMBOLS)
 
 
+def _with_benchmarks(symbols) -> list[str]:
+    return list(dict.fromkeys([*symbols, *(b for b in map(benchmark_for, symbols) if b)]))
+
+
+def story_history(events: list[Event]) -> PriceResult:
+    """The prices of every symbol the events name or the story shows, with their benchmarks: one history for every
+    event, so the closes and day 0s behind each event's reactions are worked out once, not once per event."""
+    return full_history(sorted(_with_benchmarks([*DEFAULT_SYMBOLS, *(s for e in events for s in e.symbols)])))
+
+
 def reactions_ui(event: Event, events: list[Event]) -> None:
     """The reaction table per symbol (with its benchmark) and the chart around the event."""
     st.subheader(_("How each market reacted"))
     symbols = event_symbols(event)
-    benchmarks = [b for b in map(benchmark_for, symbols) if b]
-    history = full_history(list(dict.fromkeys(symbols + benchmarks)))
-    provenance_banner(history)
+    history = story_history(events)
+    provenance_banner(dataclasses.replace(history, provenance={
+        s: history.provenance[s] for s in _with_benchmarks(symbols) if s in history.provenance}))
     table, display, shared, unpriced = caches.shared("reactions", lambda: _reactions(history, event, events, symbols),
                                                      event.id, tuple(symbols), history=history, events=events)
     if unpriced:
