@@ -318,10 +318,10 @@ VERBAL_MOVE_VERBS = ("rise", "jump", "surge", "soar", "gain", "climb", "rally", 
                      "open", "settle", "edge", "inch", "hover", "trade", "strengthen", "wobble", "swing", "hit",
                      "reach", "record", "total")  # "Main board turnover recorded 75.1 billion yuan"
 CLOSURE = r"\b(?:is|are|was|were|be|been|remains?|remained|stays?|stayed)(?: also)? (?:closed|shut)\b"  # a holiday
-# A copula with a direction: "European markets were down", "U.S. bourses were mixed".
-COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also)? (?:up|down|higher"
-                r"|lower|mixed|flat|little changed|unchanged|in the red|in the green|in (?:positive|negative) "
-                r"territory|firmer|weaker|stronger|softer)\b")
+# A copula with a direction: "European markets were down", "U.S. bourses were mixed", "were broadly lower".
+COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remained)(?: also| [a-z]+ly)? "
+                r"(?:up|down|higher|lower|mixed|flat|little changed|unchanged|in the red|in the green"
+                r"|in (?:positive|negative) territory|firmer|weaker|stronger|softer)\b")
 # A subject that "led gains", "saw a sell-off", "extended losses": a move said with its noun.
 NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|recorded|notched|staged|made|delivered) "
               r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further "

@@ -9,7 +9,8 @@ date, the story's session and what the text said before it. The rules (README, "
 * a clause reporting a **market move** (a price figure, "highest level since ...", or a market moving
   without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day opening its
   sentence ("Last Friday, ..."), else to the day of the previous move of its market in its paragraph, else to
-  the **story's session** (:mod:`story`: a dateline's day, else the lead's dated move, else the publication day),
+  the **story's session** (:mod:`story`: a dateline's day, else the lead's dated move, else the session a US story's
+  dated moves all name when it never names its own date (:mod:`story_sessions`), else the publication day),
   on its market's calendar; for a US listing in an Asian story, the last US session before the story's. A move
   over a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
 * **spans and look-backs** never date an event; a clause with nothing but a span keeps the span; the period a
@@ -41,6 +42,7 @@ from components.text import (
     previews,
     sections,
     story,
+    story_sessions,
 )
 from components.text.date_types import (
     Context,
@@ -129,8 +131,9 @@ class _State:
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
-                 anchors: Mapping[str, dt.date] | None = None) -> Reading:
-    """Read a text (see the module's docstring); ValueError for text over MAX_ARTICLE_CHARS or a bad date."""
+                 anchors: Mapping[str, dt.date] | None = None, session: tuple[dt.date, str] | None = None) -> Reading:
+    """Read a text (see the module's docstring); ValueError for text over MAX_ARTICLE_CHARS or a bad date.
+    ``session``: the story's session and why, when a first reading found it only in the whole text."""
     clean, day = checked_text(text), checked_date(published)
     lines, skipped, notices, dateline = story_lines(clean, day)
     found_place, place_rule = story.story_place(clean, [line for _, line, head in lines if not head], dateline)
@@ -152,6 +155,8 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
     dated = next((d for d in (story.dateline_day(line, day) for line, why in skipped if why == DATELINE) if d), None)
     if dated is not None:
         _set_session(state, dated, _("the dateline's day ({day})").format(day=date_as(dated, "long_day")))
+    elif session is not None:
+        _set_session(state, *session)
     for paragraph, line, heading in lines:
         state.section = sections.current(line, state.section, heading, state.context, place)
         if sentences >= MAX_SENTENCES:
@@ -162,6 +167,10 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
         for sentence_index, sentence in read:
             for part in clause_parts.clauses(sentence):
                 clauses.append(_read_clause(len(clauses), sentence_index, paragraph, part, sentence, heading, state))
+    later = None if dated or session or state.preview or state.before_open else story_sessions.later_session(
+        clauses, day, place, state.session)
+    if later is not None:  # read again with the session the whole text gives
+        return read_article(text, published, place=place, anchors=anchors, session=later)
     return Reading(day, place, place_rule, company, tuple(clauses), tuple(state.notices), tuple(skipped),
                    state.session, state.session_rule, state.preview, defaulted)
 
@@ -312,7 +321,7 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     days = [e for e in days if not clause_parts.is_comparison(text, e, dated_move or period)]
     chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
     if chosen is not None and dated_move and chosen.kind == "weekday" and not moves.says_closed(text):
-        chosen = _trading_weekday(chosen, _market_of(text, found, state))
+        chosen = story_sessions.trading_weekday(chosen, _market_of(text, found, state))
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:
@@ -331,16 +340,6 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
         chosen = replace(chosen, end_date=now, rule=_("{rule}, up to the story's day ({day})").format(
             rule=chosen.rule, day=date_as(now, "date")))
     return chosen, "", MARKET_TZ.get(state.context.place, MARKET_TZ["HK"])
-
-
-def _trading_weekday(e: DateExpression, market: str) -> DateExpression:
-    """A move's weekday that was a holiday of its market: the trading day the story means, its last session."""
-    day = story.last_session(market, e.start_date)
-    if day == e.start_date:
-        return e
-    return replace(e, start_date=day, end_date=day, rule=_("{rule}; {day} was a holiday of the {market} market, so its "
-                                                          "last session before it").format(
-        rule=e.rule, day=date_as(e.start_date, "weekday_day"), market=market))
 
 
 def _listing_tz(found: list[Mention], state: _State) -> str:

@@ -1,0 +1,47 @@
+"""A US story dated the morning after, read in Asia: its undated figures are the session its dated moves name, when
+it never names its own date (the twentieth held-out set's next-morning wraps from Sydney and Mumbai). Rule tests
+written here; accuracy is scored on real articles only (tests/text/test_real_accuracy.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+TUESDAY, WEDNESDAY = dt.date(2024, 5, 28), dt.date(2024, 5, 29)
+LEAD = "Nvidia shares jumped nearly 7 per cent and the S&P 500 edged up 0.02 per cent."
+
+
+@pytest.mark.parametrize("later", [
+    "Utilities were broadly lower on Tuesday as bond yields climbed.",
+    "Bank stocks fell on Tuesday after a weak Treasury auction.",
+])
+def test_figures_before_the_only_dated_move_take_its_session(checked, later):
+    found = checked(f"{LEAD}\n\n{later}", WEDNESDAY.isoformat())
+    for quote in ("7 per cent", "0.02 per cent"):
+        claim, result = found[quote]
+        assert claim.day == TUESDAY and result.verdict in ("matches", "roughly"), (quote, result.explanation)
+
+
+@pytest.mark.parametrize("later", [
+    "Utilities were broadly lower on Tuesday, and futures were steady on Wednesday.",  # it names its own day
+    "Utilities were broadly lower on Tuesday. Banks had risen on Friday.",  # two sessions dated: no one story day
+])
+def test_a_story_naming_its_own_date_or_two_sessions_keeps_the_publication_session(checked, later):
+    claim, _result = checked(f"{LEAD}\n\n{later}", WEDNESDAY.isoformat())["0.02 per cent"]
+    assert claim.day == WEDNESDAY
+
+
+def test_a_hong_kong_story_naming_wall_street_s_day_keeps_its_own_session(checked):
+    claim, _result = checked("The Hang Seng Index rose 1.2 per cent in Hong Kong, led by developers and banks.\n\n"
+                             "Wall Street was broadly lower on Tuesday.", WEDNESDAY.isoformat())["1.2 per cent"]
+    assert claim.day == WEDNESDAY
+
+
+def test_a_ranking_of_the_previous_session_is_not_called_wrong(checked):
+    found = checked("Alibaba's American depositary receipts closed down 10%, the biggest decline since Oct. 2022.\n\n"
+                    "Chinese stocks trading in the US suffered a bigger loss on Monday than those in Hong Kong.",
+                    "2025-02-25")
+    for quote in ("10%", "biggest decline since Oct"):
+        claim, result = found[quote]
+        assert claim.day == dt.date(2025, 2, 24) and result.verdict != "does not match", (quote, result.explanation)
