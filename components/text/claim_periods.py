@@ -93,8 +93,9 @@ _WRITTEN_RANGE = re.compile(r"(?:from|between)\s|[^—–]*[—–]", re.IGNOREC
 def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
     """Whether a period phrase belongs to another figure, one nearer to it than ``q``: "a 3.5% rise took this
     year's advance to 180%" (the year's move is 180%)."""
-    def gap(f) -> int:
-        return f.start - end if f.start >= end else start - f.end
+    def gap(f) -> int:  # a figure after the period and after a new item ("... for the month and a 5.5% gain") is far
+        return f.start - end + (_REACH if _NEW_ITEM.search(clause.text, end, f.start) else 0) if f.start >= end \
+            else start - f.end
 
     lo, hi = stretch(clause.text, q)
     figures = [f for f in quantities(clause.text) if f.kind in ("percent", "points", "level") and lo <= f.start < hi
@@ -102,6 +103,9 @@ def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
                         clause.text[f.start - 1:f.start] == "(")]  # a bracketed list's items share its period
     mine = min((f for f in figures if f.start == q.start), key=gap, default=None)
     return mine is not None and any(gap(f) < gap(mine) for f in figures if f.start != q.start)
+
+
+_NEW_ITEM = re.compile(r"\s(?:and|while|but|whereas)\s")
 
 
 def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re.Match] | None:

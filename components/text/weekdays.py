@@ -14,6 +14,10 @@ from components.text import story
 from components.text.date_types import Context, DateExpression, month_span, one_day, resolved, week_of
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# trading as it happens, next to its weekday: "jumped 4.6% in early trading on Monday"
+_LIVE = re.compile(r"\b(?:in|during) (?:early|morning)(?: Asian)? (?:trade|trading|deals)\b|\bat the open\b",
+                   re.IGNORECASE)
+_NEAR, _COMING = 30, 2  # characters from the weekday to the live words; days ahead a weekend story's session may be
 
 
 def weekday(m: re.Match, ctx: Context) -> DateExpression:
@@ -26,6 +30,12 @@ def weekday(m: re.Match, ctx: Context) -> DateExpression:
         rule = (_("the first {weekday} after publication") if lead == "next" else
                 _("the first {weekday} on or after publication, as the clause looks ahead")).format(weekday=name)
         return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), rule, **extra)
+    ahead = (target - pub.weekday()) % 7
+    if lead in ("", "on") and pub.weekday() >= 5 and 0 < ahead <= _COMING and _LIVE.search(
+            m.string, max(0, m.start() - _NEAR), m.end() + _NEAR):
+        return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), _(
+            "the coming {weekday}: a story dated on a weekend that reports trading as it happens was written that "
+            "morning in Asia, the evening before in the Americas").format(weekday=name), **extra)
     if lead == "this":
         return resolved(m, "weekday", one_day(monday + dt.timedelta(days=target)),
                         _("{weekday} of the week of publication").format(weekday=name), **extra)

@@ -45,3 +45,27 @@ def test_a_ranking_of_the_previous_session_is_not_called_wrong(checked):
     for quote in ("10%", "biggest decline since Oct"):
         claim, result = found[quote]
         assert claim.day == dt.date(2025, 2, 24) and result.verdict != "does not match", (quote, result.explanation)
+
+
+def test_a_weekend_dated_live_story_trades_on_the_coming_weekday(checked):
+    found = checked("The Hang Seng China Enterprises Index jumped 4.6% in early trading on Monday in Hong Kong. The "
+                    "gauge had rallied 17% in the last two weeks.", "2022-11-13")  # Sunday in New York
+    live, result = found["4.6%"]
+    assert live.day == dt.date(2022, 11, 14) and result.verdict == "uncheckable"
+    period, result = found["17%"]
+    assert period.day == dt.date(2022, 11, 11) and result.verdict in ("matches", "roughly"), result.explanation
+
+
+def test_a_weekday_without_live_words_in_a_weekend_recap_is_the_week_before(checked):
+    claim, _result = checked("On Monday, the Hang Seng China Enterprises Index fell 1.2% in Hong Kong.",
+                             "2022-11-13")["1.2%"]
+    assert claim.day == dt.date(2022, 11, 7)
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday, the S&P 500 posted a 2% increase for the month and a 5.5% gain for Q3.",
+    "The S&P 500 ended September with a 1.9% rise in the month, while it logged a 5.5% gain in the third quarter.",
+])
+def test_each_figure_keeps_the_period_written_after_its_own_noun(checked, sentence):
+    claim, result = checked(sentence, "2024-10-08")["5.5%"]
+    assert claim.day == dt.date(2024, 9, 30) and result.verdict == "matches", result.explanation
