@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from components.text import lexicon
-from components.text.date_types import DateExpression
+from components.text.date_types import DAY_KINDS, DateExpression
 
 SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|extending|following|helped|lifted|driven"
                          r"|fuell?ed|boosted|according|adding|with|despite|amid|than|its|their)\b")
@@ -265,3 +265,12 @@ def opens_sentence(text: str, sentence: str, date: DateExpression | None) -> boo
     and the S&P closed up 0.69%"): a clause after it without a day of its own is of that day."""
     return date is not None and not date.is_range and date.start <= 4 and sentence.startswith(text) \
         and text[date.end:date.end + 1] == ","
+
+
+def opening_phrase(text: str, at: int, part: str, expressions) -> str:
+    """The words opening a clause before its first comma ("In pre-market trading, ..."), when a figure at ``at`` comes
+    after them, unless the figure's own words (``part``) name its day ("fell 1.4% in premarket trade, following a 10%
+    surge in the previous session": not the 10%'s)."""
+    comma = text.find(",")
+    own = any(e.resolved and not e.is_range and e.kind in DAY_KINDS and e.text and e.text in part for e in expressions)
+    return text[:comma] if 0 < comma < at and not own else ""

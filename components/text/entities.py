@@ -28,8 +28,9 @@ from components.text.name_words import LEADING, NOT_NAMES, PLACE_WORDS
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
-    "HK": re.compile(r"Hong Kong[- ]listed|HK[- ]listed|listed in Hong Kong|in Hong Kong|Hong Kong (?:shares|stock"
-                     r"|trading|trade)|H[- ]shares?\b|\bHKEX:|\(\d{4}\.HK\)|\.HK\b|\(HK:|HK\.\d{4,5}"),
+    "HK": re.compile(r"Hong Kong[- ]listed|HK[- ]listed|listed in Hong Kong|in Hong Kong"
+                     r"|Hong Kong (?:[Ss]hares|[Ss]tock|trading|trade)"
+                     r"|H[- ]shares?\b|\bHKEX:|\(\d{4}\.HK\)|\.HK\b|\(HK:|HK\.\d{4,5}"),
     "US": re.compile(r"U\.?S\.?[- ](?:listed|traded)|American[- ]listed|New York[- ]listed|NYSE[- ]listed"
                      r"|Nasdaq[- ]listed|listed in (?:New York|the U\.?S\.?)|in New York|on Wall Street|\bADRs?\b"
                      r"|ADSs?\b|American depositary|American depository|U\.?S\.? shares|in (?:U\.?S\.?|New York) trad"
@@ -146,6 +147,11 @@ def _taken(found: list[Mention], start: int, end: int) -> bool:
     return any(start < f.end and end > f.start for f in found)
 
 
+def _owned(found: list[Mention], clause: str, start: int) -> bool:
+    """Whether a market's words right after a company's name are that company's ("Alibaba Hong Kong shares")."""
+    return any(f.kind == "company" and f.end < start and not clause[f.end:start].strip() for f in found)
+
+
 def mentions(clause: str, place: str) -> list[Mention]:
     """Every index, company, market, group, reference and other name of a clause, in order of position."""
     found: list[Mention] = []
@@ -160,7 +166,7 @@ def mentions(clause: str, place: str) -> list[Mention]:
             found.append(company_mention(clause, m, company, place))
     for pattern, market in MARKETS:
         for m in pattern.finditer(clause):
-            if not _taken(found, m.start(), m.end()):
+            if not _taken(found, m.start(), m.end()) and not _owned(found, clause, m.start()):
                 symbol, name = BENCHMARKS[market]
                 found.append(Mention("market", m.group(), m.start(), m.end(), name, symbol, market,
                                      _("'{words}': the market as a whole, its benchmark the {index}").format(
@@ -179,7 +185,8 @@ def mentions(clause: str, place: str) -> list[Mention]:
 
 
 # "Alibaba Health", "Tencent Music": a company whose name begins with a known one is another company
-_LONGER_NAME = re.compile(r"^\s(?!(?:Group|Holdings?|Ltd|Inc|Corp|Co|Limited|Shares|Stock|Monday|Tuesday|Wednesday"
+_LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Holdings?|Ltd|Inc|Corp|Co|Limited"
+                          r"|Shares|Stock|Monday|Tuesday|Wednesday"
                           r"|Thursday|Friday|January|February|March|April|May|June|July|August|September|October"
                           r"|November|December|Jumps?|Rises?|Falls?|Slumps?|Soars?|Surges?|Drops?|Gains?|Leaps?|Tumbles?"
                           r"|Sinks?|Slides?|Rallies|Climbs?|Plunges?|Hits?|Posts?|Says?|Beats?|Misses|Shares|Results"

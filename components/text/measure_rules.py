@@ -13,7 +13,7 @@ from typing import Protocol
 from components.facts import HISTORY_START
 from components.locale import N_, _
 from components.locale.formats import date_as
-from components.text import claim_periods, figure_periods
+from components.text import claim_periods, clause_parts, figure_periods
 from components.text import lexicon as L
 from components.text.claim_subjects import Owner, asides, part_of
 from components.text.extreme_levels import AS_MUCH as _AS_MUCH
@@ -196,12 +196,6 @@ def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.
         figure_periods.unnamed_period(clause.text, q)
 
 
-def _opening(clause: Clause, q: Quantity) -> str:
-    """The words opening a clause before its first comma ("In pre-market trading, ..."), when the figure comes after."""
-    comma = clause.text.find(",")
-    return clause.text[:comma] if 0 < comma < q.start else ""
-
-
 # a ranking's look-back after a figure: "slumped 21 per cent this quarter for the biggest decline since ... 2011"
 _RANKED_SINCE = re.compile(r"\b(?:biggest|largest|worst|best|steepest|sharpest|most|highest|lowest|strongest"
                            r"|weakest)\b[^.;]*\bsince\b", re.IGNORECASE)
@@ -238,7 +232,8 @@ def _first_ever(q, owner, clause, story, day, part):
 
 
 def _extended(q, owner, clause, story, day, part):
-    m = _EXTENDED.search(part) or _EXTENDED.search(_opening(clause, q)) or _CFD.search(clause.sentence)
+    opening = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "In premarket trade, ..."
+    m = _EXTENDED.search(part) or _EXTENDED.search(opening) or _CFD.search(clause.sentence)
     if m:
         return ("extended", _("a premarket, after-hours or futures price: daily bars hold the regular session only"),
                 f"'{m.group()}'", "")
@@ -265,7 +260,8 @@ _MOVE_NOUN = re.compile(r"\s(?:[\w-]+\s)?(?:drop|fall|slide|decline|loss|plunge|
 def _time_of_day(q, owner, clause, story, day, part):
     earlier = _SUBJECT_PART.split(clause.text[:q.start])[-1]  # up to a part with a subject of its own
     later = _UNTIL_LATER.match(clause.text[q.end:])  # "dropping 2% before regaining 20,000 by midday"
-    m = _TIME_OF_DAY.search(part) or _TIME_OF_DAY.search(_opening(clause, q)) or _MORNING.search(earlier) or (
+    phrase = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "By midday, ..."
+    m = _TIME_OF_DAY.search(part) or _TIME_OF_DAY.search(phrase) or _MORNING.search(earlier) or (
         _TIME_OF_DAY.search(later.group()) if later else None)
     if m and m.group().lower().startswith("briefly") and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]):
         m = None  # "jumped as much as 0.8% to briefly hit ...": the day's high, which daily bars hold

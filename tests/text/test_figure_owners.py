@@ -1,0 +1,40 @@
+"""Whose figure, and of which part of the session: a company named right before a market's words owns them ("Alibaba
+Hong Kong shares"), and a figure in a part with its own day is not the opening words' premarket or morning figure.
+Classes the twentieth held-out set showed; rule tests written here, accuracy is scored on real articles only
+(tests/text/test_real_accuracy.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alibaba Hong Kong shares soared 18.5% on Monday after its results.",
+    "Alibaba Hong Kong Shares Soared 18.5% On Monday.",  # a headline's capitals
+    "Alibaba Hong Kong stock soared 18.5% on Monday.",
+])
+def test_a_company_right_before_a_market_s_words_owns_them(checked, sentence):
+    claim, result = checked(sentence, "2025-09-01")["18.5%"]
+    assert claim.symbol == "9988.HK" and result.verdict == "matches", result.explanation
+
+
+def test_the_market_s_words_alone_are_still_the_market(checked):
+    claim, _result = checked("Alibaba rose after its results, and Hong Kong shares gained 2.2% on Monday.",
+                             "2025-09-01")["2.2%"]
+    assert claim.symbol == "^HSI"
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("Alibaba's ADRs fell 1.4% in premarket trading on Tuesday, following a 10% surge in the previous session.", "10%"),
+    ("Alibaba's ADRs slipped 1.4% in early trade on Tuesday, after a 10% surge on Monday.", "10%"),
+])
+def test_a_figure_with_its_own_day_is_not_the_opening_s_premarket_or_morning_figure(checked, sentence, quote):
+    claim, result = checked(sentence, "2026-01-13")[quote]
+    assert claim.day == dt.date(2026, 1, 12) and result.verdict == "matches", (claim.measure, result.explanation)
+
+
+def test_an_opening_s_time_of_day_still_covers_a_figure_without_a_day(checked):
+    claim, result = checked("The Dow surged 3.9% in early trading, while the S&P 500 jumped 4.1%.", "2025-04-08")["4.1%"]
+    assert result.verdict in ("uncheckable", "not sure"), (claim.measure, result.explanation)
