@@ -36,5 +36,6 @@ def test_a_figure_with_its_own_day_is_not_the_opening_s_premarket_or_morning_fig
 
 
 def test_an_opening_s_time_of_day_still_covers_a_figure_without_a_day(checked):
-    claim, result = checked("The Dow surged 3.9% in early trading, while the S&P 500 jumped 4.1%.", "2025-04-08")["4.1%"]
+    found = checked("The Dow surged 3.9% in early trading, while the S&P 500 jumped 4.1%.", "2025-04-08")
+    claim, result = found["4.1%"]
     assert result.verdict in ("uncheckable", "not sure"), (claim.measure, result.explanation)
