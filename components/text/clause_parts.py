@@ -213,6 +213,7 @@ def in_cause(text: str, at: int) -> bool:
 _COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|against)\b[^,;]{0,40}$", re.IGNORECASE)
 
 
+_SINCE_A_MOVE = re.compile(r"\bsince (?:a|an|the|its|their) [^,;]{0,30}?\bon\s$", re.IGNORECASE)
 _FIGURE_FROM = re.compile(r"(?:\d|%|points?|per ?cent|percent)\s+from\s+$", re.IGNORECASE)
 
 
@@ -235,6 +236,8 @@ def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
     with no figure between is when something starts, not a comparison."""
     if POSSESSED_MOVE.match(text, e.end) and _BUILT_ON.search(text[max(0, e.start - 50):e.start]):
         return True  # "surrendered most of Tuesday's rally", "extending Monday's gains": the earlier move's day
+    if _SINCE_A_MOVE.search(text[max(0, e.start - 60):e.start]):
+        return True  # "its biggest loss since the 10% plunge on Sept. 3": the day of the move looked back to
     m = _COMPARED.search(text[max(0, e.start - 60):e.start])
     return bool(m) and (move or any(ch.isdigit() for ch in m.group()) or bool(_FIGURE_FROM.search(
         text[max(0, e.start - 40):e.start])))  # "--Rose 24.69% from 52 weeks ago": a figure measured from it

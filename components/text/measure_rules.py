@@ -243,9 +243,12 @@ def _extended(q, owner, clause, story, day, part):
 def _past_move(q, owner, clause, story, day, part):
     """"its steepest fall since a 9% slide in March last year": the move of one session the ranking looks back to,
     somewhere in the period named, which the text does not date: not sure which session."""
-    if q.kind in ("percent", "points") and _SINCE_A.search(clause.text, max(0, q.start - 30), q.start) \
-            and _MOVE_NOUN.match(clause.text, q.end):
-        words = clause.text[max(0, q.start - 8):q.end] + _MOVE_NOUN.match(clause.text, q.end).group()
+    noun = _MOVE_NOUN.match(clause.text, q.end)
+    dated = noun and any(e.resolved and not e.is_range and noun.end() < e.start <= noun.end() + 4
+                         for e in clause.expressions)  # "since the 10% plunge on Sept. 3": that day's move
+    if q.kind in ("percent", "points") and _SINCE_A.search(clause.text, max(0, q.start - 30), q.start) and noun \
+            and not dated:
+        words = clause.text[max(0, q.start - 8):q.end] + noun.group()
         said = _("'{words}': one session's move the ranking looks back to, on a day the text does not give").format(
             words=words.strip())
         return "day", "", said, said

@@ -81,7 +81,7 @@ _LOOK_BACK = re.compile(
     r"|since (?:early |late |mid-?)?(?P<since>"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b"  # "Tuesday, Jan. 4, 2022"
     r"|[A-Z][a-z]{2}\. \d{1,2}\b"  # "since Feb. 20"
-    r"|(?:(?!\d[\d.,]*\s?(?:per ?cent|percent|points?)\b)[\w ,’'-]){3,40}?)"  # not "a 11 per cent drop"
+    r"|(?:(?!\d[\d.,]*\s?(?:%|(?:per ?cent|percent|points?)\b))[\w ,’'-]){3,40}?)"  # not "a 11 per cent drop"
     r"(?=[,.;]|\s[-–—]|\s(?:and|as|after|when|while|with|on|amid)\b|$)"
     r"|in (?:more than |over |nearly |almost |about )?(?P<span>(?:\w+|\d+)"
     r"(?: and a half)? (?:years?|months?|weeks?|days?|sessions?|decades?))|of the (?P<of>year|month|week|day"

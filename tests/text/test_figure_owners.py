@@ -39,3 +39,20 @@ def test_an_opening_s_time_of_day_still_covers_a_figure_without_a_day(checked):
     found = checked("The Dow surged 3.9% in early trading, while the S&P 500 jumped 4.1%.", "2025-04-08")
     claim, result = found["4.1%"]
     assert result.verdict in ("uncheckable", "not sure"), (claim.measure, result.explanation)
+
+
+@pytest.mark.parametrize("sentence,move", [
+    ("Nvidia shares posted their biggest one-day loss since the 10% plunge on Sept. 3.", "10%"),
+    ("Nvidia shares fell 4.7% on Tuesday, their biggest one-day loss since a 9.5% plunge on Sept. 3.", "9.5%"),
+])
+def test_a_ranking_since_a_dated_move_ranks_the_story_s_session_from_that_move(checked, sentence, move):
+    found = checked(sentence, "2024-10-15")
+    rank, result = found["biggest one-day loss"]
+    assert rank.day == dt.date(2024, 10, 15) and result.verdict == "matches", result.explanation
+    earlier, result = found[move]
+    assert earlier.day == dt.date(2024, 9, 3) and result.verdict == "matches", result.explanation
+
+
+def test_a_move_looked_back_to_without_its_day_stays_not_sure(checked):
+    found = checked("Nvidia fell 4.7% on Tuesday, its worst day since an 11 per cent drop.", "2024-10-15")
+    assert found["11 per cent"][1].verdict == "not sure"
