@@ -309,6 +309,9 @@ def period_fields(q: Quantity, clause: Clause, measure: str, day: dt.date | None
         base = base_day(clause, q) if found is None else None
         if found is None and base is None:
             return {}
+        if base is not None and base.start_date >= day:  # "5% off its low on Tuesday": not a base before its day
+            return {"unsure": _("'{words}' is the figure's own session, not a day before it the move is measured "
+                                "from").format(words=base.text)}
         if base is not None:
             words, start, end = base.text, base.start_date + dt.timedelta(days=1), day
         else:

@@ -56,3 +56,18 @@ def test_a_ranking_since_a_dated_move_ranks_the_story_s_session_from_that_move(c
 def test_a_move_looked_back_to_without_its_day_stays_not_sure(checked):
     found = checked("Nvidia fell 4.7% on Tuesday, its worst day since an 11 per cent drop.", "2024-10-15")
     assert found["11 per cent"][1].verdict == "not sure"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nvidia fell around 2% ahead of its third-quarter results, due after Wednesday's close.",
+    "Nvidia slid 2.6% ahead of its earnings on Tuesday.",
+])
+def test_ahead_of_is_a_time_not_a_way(checked, sentence):
+    found = checked(sentence, "2025-11-25")
+    claim, result = next(found[q] for q in ("2%", "2.6%") if q in found)
+    assert claim.direction == -1 and result.verdict != "does not match", result.explanation
+
+
+def test_a_move_off_a_low_said_on_its_own_day_is_not_measured_from_that_day(checked):
+    claim, result = checked("Nvidia rebounded 5% off its low on Tuesday.", "2025-11-25")["5%"]
+    assert result.verdict == "not sure" and claim.direction != -1, result.explanation
