@@ -159,6 +159,8 @@ _TALLY_TO = re.compile(r"\b(?:its|the|their|a|his|her)\s(?:[\w-]+\s){0,2}?(" + L
                        r"[-+−]?[$€£¥]?$")
 
 
+# only a unit between a figure and its way: "fell 2.6% on higher yields" is a fall, whatever the yields did
+_UNIT_BETWEEN = r"^\s(?:(?:points?|pts|cents?|pc|percent|per ?cent|percentage points?)\s)?"
 # a direction word that is a preposition here: "ahead of its results"; "off its low" (the verb says the way)
 _NOT_A_WAY = r"\b(?! of\b)(?! (?:its|the|their|a|an) (?:[\w-]+ )?(?:lows?|bottoms?|troughs?)\b)"
 
@@ -169,7 +171,7 @@ def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
         return q.sign
     after = text[q.end:q.end + 40].lower()
     for word, sign in sorted(L.DIRECTION_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.match(r"^\s(?:\w+\s)?" + re.escape(word) + _NOT_A_WAY, after):  # "fell 2% ahead of its results"
+        if re.match(_UNIT_BETWEEN + re.escape(word) + _NOT_A_WAY, after):  # "closed 2% higher", "31 points down"
             return sign
     for noun in (re.match(r"^\s(\w[\w-]*)", after), re.match(r"^\s[\w-]+\s(\w[\w-]*)", after),
                  re.match(r"^\s(?:in a row\s|running\s)?of\s(?:\w+\s)?(\w[\w-]*)", after)):  # "week in a row of gains"

@@ -61,11 +61,23 @@ def test_a_move_looked_back_to_without_its_day_stays_not_sure(checked):
 @pytest.mark.parametrize("sentence", [
     "Nvidia fell around 2% ahead of its third-quarter results, due after Wednesday's close.",
     "Nvidia slid 2.6% ahead of its earnings on Tuesday.",
+    "Nvidia fell 2.6% on higher bond yields on Tuesday.",
+    "Nvidia fell 2.6% after positive news from a rival on Tuesday.",
+    "Nvidia dropped 2.6% despite better results on Tuesday.",
 ])
-def test_ahead_of_is_a_time_not_a_way(checked, sentence):
+def test_a_word_of_direction_after_a_preposition_is_not_the_figure_s_way(checked, sentence):
     found = checked(sentence, "2025-11-25")
     claim, result = next(found[q] for q in ("2%", "2.6%") if q in found)
     assert claim.direction == -1 and result.verdict != "does not match", result.explanation
+
+
+@pytest.mark.parametrize("sentence,quote", [
+    ("Nvidia closed 2.6% lower on Tuesday.", "2.6%"),
+    ("Nvidia ended 2.6 per cent lower on Tuesday.", "2.6 per cent"),
+])
+def test_a_way_right_after_the_figure_is_its_way(checked, sentence, quote):
+    claim, result = checked(sentence, "2025-11-25")[quote]
+    assert claim.direction == -1 and result.verdict == "matches", result.explanation
 
 
 def test_a_move_off_a_low_said_on_its_own_day_is_not_measured_from_that_day(checked):
