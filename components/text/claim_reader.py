@@ -10,9 +10,9 @@ Every figure of a clause (:mod:`components.text.quantities`) becomes an
   before the close, the open, a ranking or a run of sessions, the day's high or low, a period ("for the week",
   "so far this year"), a level, a change in points, else the day's move; figures of revenue, profit, a stake,
   a target or turnover are not prices;
-* **which session**: a day written in the figure's own stretch ("wiping out a 1.3% rise on Wednesday"), else
-  its clause's day, else the previous move of its paragraph, else the session the story reports
-  (:meth:`~components.text.reader.Reading.story_day`).
+* **which session** (:mod:`components.text.claim_sessions`): a day written in the figure's own stretch ("wiping
+  out a 1.3% rise on Wednesday"), else its clause's day, else the previous move of its paragraph, else the session
+  the story reports (:meth:`~components.text.reader.Reading.story_day`).
 
 A figure whose listing, session or measure no rule settles is still listed, with ``unsure`` saying which and
 why: the checker then says "not sure" instead of a verdict.
@@ -29,14 +29,14 @@ from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
-from components.text import claim_periods, extreme_bases, figure_days, live_reports, runs, story_lines
+from components.text import claim_periods, claim_sessions, extreme_bases, figure_days, live_reports, runs, story_lines
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
 from components.text.claim_subjects import Owner, owners
 from components.text.measure_rules import measure_of, not_a_price
 from components.text.quantities import Quantity, quantities
-from components.text.reader import MARKET_TZ, Clause, Reading, read_article
+from components.text.reader import Clause, Reading, read_article
 
 PLACES = {"": N_("read from the text"), "HK": N_("Hong Kong (an Asian report)"),  # shown through _()
           "US": N_("New York (a US report)")}
@@ -173,7 +173,7 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         return ArticleClaim(measure=settled[0], reason=settled[1], **base)
     listing, listing_rule, unsure, unlisted = _listing(q, owner, story, clause.text)
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
-    day, day_rule, written = _session(q, clause, story, market)
+    day, day_rule, written = claim_sessions.session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
     framed = _framed(q, clause, story, market, measure, day, written)
     if framed is not None:
@@ -334,67 +334,3 @@ def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str |
     if company and len(company.symbols) > 1 and defaulted:
         unsure = _("{name} trades in several markets and the article does not say which").format(name=s.name)
     return s.symbol, s.rule, unsure, ""
-
-
-def _overnight_elsewhere(e, market: str, story: _Story) -> tuple[dt.date, str, bool] | None:
-    """"Overnight" read for the writer's place, said of a listing of the other side of the world: the writer's night
-    is that listing's day. A US listing's "overnight" is its last session before the story's day; an Asian
-    listing's is its session of the story's day ("the Hang Seng rose 1.4% overnight" in a New York note)."""
-    if e is None or e.kind != "overnight" or MARKET_TZ.get(market) in (None, e.tz):
-        return None
-    if market == "US":
-        return (story_sessions.previous_session("US", story.reading.published),
-                _("'{words}' of a US listing: its last session before the story's day").format(words=e.text), False)
-    day = story_sessions.last_session(market, story.reading.published)
-    return day, _("'{words}' of an Asian listing: its session of the story's day, the writer's night").format(
-        words=e.text), False
-
-
-def _session(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
-    """The session a figure is about (see the module's docstring), the rule, and whether the day was written; in a
-    preview, never the session it looks ahead to or a later one ("sits above 18,820 ... likely to open lower on
-    Wednesday": Tuesday's close)."""
-    day, rule, written = _session_of(q, clause, story, market)
-    preview = story.reading.preview
-    if preview is not None and day is not None and day >= preview[0]:
-        return story_sessions.previous_session(market, preview[0]), _("{rule}; but {preview}").format(
-            rule=rule, preview=preview[1]), False
-    return day, rule, written
-
-
-def _session_of(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple[dt.date | None, str, bool]:
-    period = figure_days.attached_period(clause, q)
-    if period is not None and period.start_date <= story.reading.story_day(market)[0]:  # "April's 4.3 per cent loss"
-        day = min(period.end_date, story.reading.story_day(market)[0])
-        return day, _("'{words}' names the figure's own period, to {day}").format(
-            words=period.text, day=date_as(day, "date")), True
-    e = claim_periods.own_day(clause, q)
-    night = _overnight_elsewhere(e if e is not None else clause.date, market, story)
-    if night is not None:
-        return night
-    if e is not None:
-        if story.reading.place in claim_periods.ASIAN and market == "US" and e.start_date == story.reading.published \
-                and e.kind != "overnight":
-            day, why = story.reading.story_day("US")
-            return day, _("'{words}': {rule}; {why}").format(words=e.text, rule=e.rule, why=why), False
-        return e.start_date, _("'{words}' in its own words: {rule}").format(words=e.text, rule=e.rule), \
-            e.kind != "overnight"
-    other_market = (clause.follows_move or bool(clause.implicit)) and MARKET_TZ.get(market, clause.tz) != clause.tz
-    based = claim_periods.base_day(clause, q) if q.kind in ("percent", "points") else None
-    elsewhere = (clause.date is not None and not clause.implicit
-                 and (claim_periods.another_figures(clause, q, clause.date)
-                      or (based is not None and based.start == clause.date.start)))  # "up 22% since ... on April 2"
-    if clause.day is not None and not other_market and not elsewhere:  # nor another market's or figure's day
-        written = not clause.implicit or clause.follows_move
-        rule = clause.implicit or _("'{words}' in its sentence: {rule}").format(words=clause.date.text,
-                                                                                rule=clause.date.rule)
-        if written and story.reading.place in claim_periods.ASIAN and market == "US" \
-                and clause.day == story.reading.published and clause.date.kind != "overnight":
-            day, why = story.reading.story_day("US")
-            return day, _("{rule}; {why}").format(rule=rule, why=why), False
-        return clause.day, rule, written
-    day, rule = story.reading.story_day(market)
-    if story.before_open and market == "US" and day == story.reading.published:
-        day, rule = claim_periods.previous_weekday(day), _("the story was written before the New York session opened, "
-                                                           "so its closes are the previous session's")
-    return day, rule, False

@@ -27,7 +27,8 @@ SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|exte
 # a part giving a cause or a circumstance of its own (not an appositive ", its slowest growth since 2014")
 CAUSE = re.compile(r",\s(?:after|before|following|as|while|when|amid|despite|because|according to|ahead of)\b")
 # a subordinate part that needs no comma: "fell 5% after it unveiled ...", "rose ahead of results on Thursday"
-BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when)\s"
+BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when|in the wake of"
+                  r"|on the back of)\s"
                   r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")
 # "as" that is not a subordinator: "As recently as October", "As of Friday", "As expected"
 NOT_AS = r"(?! (?:recently|early|late|of|much|many|little|few|expected|usual|well|a result|part|such|long|soon|far)\b)"

@@ -10,7 +10,7 @@ date, the story's session and what the text said before it. The rules (README, "
   without one: "US futures jumped", :mod:`moves`) without a day of its own belongs to the day opening its
   sentence ("Last Friday, ..."), else to the day of the previous move of its market in its paragraph, else to
   the **story's session** (:mod:`story`: a dateline's day, else the lead's dated move, else the session a US story's
-  dated moves all name when it never names its own date (:mod:`story_sessions`), else the publication day),
+  dated moves all name when it never names its own date (:mod:`session_clues`), else the publication day),
   on its market's calendar; for a US listing in an Asian story, the last US session before the story's. A move
   over a period ("so far this year", "a weekly gain") is a period statistic, never a day (:mod:`figure_periods`);
 * **spans and look-backs** never date an event; a clause with nothing but a span keeps the span; the period a
@@ -41,8 +41,8 @@ from components.text import (
     periods_of,
     previews,
     sections,
+    session_clues,
     story,
-    story_sessions,
 )
 from components.text.date_types import (
     Context,
@@ -167,7 +167,7 @@ def read_article(text: str, published: dt.date | str, *, place: str | None = Non
         for sentence_index, sentence in read:
             for part in clause_parts.clauses(sentence):
                 clauses.append(_read_clause(len(clauses), sentence_index, paragraph, part, sentence, heading, state))
-    later = None if dated or session or state.preview or state.before_open else story_sessions.later_session(
+    later = None if dated or session or state.preview or state.before_open else session_clues.later_session(
         clauses, day, place, state.session)
     if later is not None:  # read again with the session the whole text gives
         return read_article(text, published, place=place, anchors=anchors, session=later)
@@ -321,7 +321,7 @@ def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, fou
     days = [e for e in days if not clause_parts.is_comparison(text, e, dated_move or period)]
     chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
     if chosen is not None and dated_move and chosen.kind == "weekday" and not moves.says_closed(text):
-        chosen = story_sessions.trading_weekday(chosen, _market_of(text, found, state))
+        chosen = session_clues.trading_weekday(chosen, _market_of(text, found, state))
     if chosen is not None:
         return chosen, "", chosen.tz or _listing_tz(found, state)
     if dated_move:

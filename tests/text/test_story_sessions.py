@@ -69,3 +69,11 @@ def test_a_weekday_without_live_words_in_a_weekend_recap_is_the_week_before(chec
 def test_each_figure_keeps_the_period_written_after_its_own_noun(checked, sentence):
     claim, result = checked(sentence, "2024-10-08")["5.5%"]
     assert claim.day == dt.date(2024, 9, 30) and result.verdict == "matches", result.explanation
+
+
+@pytest.mark.parametrize("cause", ["in the wake of Wednesday's cooler inflation report",
+                                   "on the back of Wednesday's cooler inflation report"])
+def test_a_day_of_a_cause_part_is_not_the_figure_s_session(checked, cause):
+    claim, result = checked(f"The S&P 500 notched its fourth straight weekly advance, fueled by hopes for lower rates "
+                            f"{cause}.", "2024-05-17")["fourth straight weekly advance"]
+    assert claim.day == dt.date(2024, 5, 17) and result.verdict == "matches", result.explanation

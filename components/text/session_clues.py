@@ -5,6 +5,8 @@ A US story dated a day whose session it never names, whose moves are dated only 
 Mumbai or Hong Kong, before New York opened), reports that session: its figures without a day of their own
 belong to it, not to the publication day's session, which had not traded yet. A story that names its
 publication day ("on Wednesday", "today") anywhere keeps it.
+
+A move's weekday that was a holiday of its market is that market's last session before it (:func:`trading_weekday`).
 """
 
 from __future__ import annotations
