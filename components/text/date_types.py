@@ -37,7 +37,7 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
                           re.IGNORECASE)
 # Right before a date, these point ahead ("starting June 1", "by March 31") unless the clause is plainly past.
 AHEAD_BEFORE = re.compile(r"\b(?:starting|beginning|effective|until|till|due|by|no later than"
-                          r"|as (?:soon|early) as)(?: on| from)?\s+$", re.IGNORECASE)
+                          r"|as (?:soon|early) as)(?: on| from)?\s+$|\bdue (?:after|before)\s+$", re.IGNORECASE)
 # Awaiting what a date names points ahead even in a past-tense report ("were mixed ahead of Wednesday's Fed decision",
 # "heading into its earnings results after the bell on Wednesday", "due out on Wednesday"), unless it "had" happened.
 AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\b)|await(?:s|ed|ing)?|heading into"
@@ -49,7 +49,7 @@ AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\
 _HAPPENED = re.compile(r"\b(?:had|after(?! (?:the )?(?:bell|close|markets? close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
-                        r"|(?<!\bbe )(?<!\bis )(?<!\bare )"  # "will be closed", "is closed": not a past
+                        r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bremain )(?<!\bstay )"  # "will be closed": not a past
                         r"(?!(?:mixed|muted|subdued|unchanged|limited|listed|based|related|interested)\b)\w{3,}ed"
                         r"|rose|fell|sank"
                         r"|slid|shrank"

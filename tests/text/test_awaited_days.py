@@ -25,6 +25,10 @@ from components.text.extraction import propose_events
      dt.date(2024, 2, 21)),
     ("Traders looked forward to Thursday's retail sales figures.", "2024-03-11", dt.date(2024, 3, 14)),
     ("The yen firmed before the Bank of Japan's policy meeting on March 19.", "2024-03-15", dt.date(2024, 3, 19)),
+    ("The chipmaker slid 2% before its results, due after Thursday's close.", "2025-11-18", dt.date(2025, 11, 20)),
+    ("Most Asian markets will stay shut on Thursday for the holiday.", "2024-12-24", dt.date(2024, 12, 26)),
+    ("Hong Kong will remain closed on Wednesday, except for the mainland.", "2024-12-24", dt.date(2024, 12, 25)),
+    ("Markets remained closed on Wednesday.", "2024-12-26", dt.date(2024, 12, 25)),
 ])
 def test_a_weekday_is_ahead_only_when_the_text_waits_for_it(text, published, day):
     assert find_date_expressions(text, published)[0].start_date == day
