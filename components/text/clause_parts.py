@@ -110,7 +110,7 @@ def move_day(text: str, days: list[DateExpression], figure_at: int) -> DateExpre
     if own:
         return min(own, key=lambda e: abs(e.start - figure_at))
     trailing = next((e for e in free if e.start >= end and _TRAILING_DAY.fullmatch(_without_asides(text, end, e.start))
-                     and re.match(r"\s*(?:[.,;]|$)", text[e.end:])), None)
+                     and _AFTER_TRAILING.match(text[e.end:])), None)
     if trailing is not None:  # "rose 0.4% and 0.9%, respectively, on Friday": a day set off by a comma
         return trailing
     first_comma = next((i for i in (m.start() for m in re.finditer(", ", text))  # not the comma of "January 14, 2026"
@@ -214,6 +214,9 @@ def in_cause(text: str, at: int) -> bool:
 _COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|against)\b[^,;]{0,40}$", re.IGNORECASE)
 
 
+# what may follow a day set off after the figures: the clause's end, or a part of its own ("..., respectively, on
+# Monday as the government pledged support")
+_AFTER_TRAILING = re.compile(r"\s*(?:[.,;]|$)|\s(?:as|after|following|amid|while|when|despite|ahead of|on)\s")
 _SINCE_A_MOVE = re.compile(r"\bsince (?:a|an|the|its|their) [^,;]{0,30}?\bon\s$", re.IGNORECASE)
 _FIGURE_FROM = re.compile(r"(?:\d|%|points?|per ?cent|percent)\s+from\s+$", re.IGNORECASE)
 

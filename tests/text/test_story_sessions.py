@@ -77,3 +77,10 @@ def test_a_day_of_a_cause_part_is_not_the_figure_s_session(checked, cause):
     claim, result = checked(f"The S&P 500 notched its fourth straight weekly advance, fueled by hopes for lower rates "
                             f"{cause}.", "2024-05-17")["fourth straight weekly advance"]
     assert claim.day == dt.date(2024, 5, 17) and result.verdict == "matches", result.explanation
+
+
+def test_a_day_after_respectively_is_the_figures_day_even_before_a_part_of_its_own(checked):
+    found = checked("Nvidia and the S&P 500 rose 2.1% and 1.6%, respectively, on Monday as traders weighed the data.",
+                    "2025-11-25")
+    claim, result = found["1.6%"]
+    assert claim.day == dt.date(2025, 11, 24) and result.verdict in ("matches", "roughly"), result.explanation
