@@ -78,8 +78,9 @@ COMPANY_REF = re.compile(
     r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
     r"|\b[Tt]he (?:(?:U\.S\.|US|Hong Kong|New York)[- ]listed )?(?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
     r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:were|are|have|had|" + _MOVED + r")\b)"
-    r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate)\b(?= (?:has |had |also )?"
-    r"(?:" + _MOVED + r")\b)"  # "The Chinese e-commerce giant lost"
+    r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate|[\w-]*maker)\b"
+    r"(?=(?:, (?:a|an|the|which|whose)\b[^,;]{0,160},)? (?:has |had |also )?(?:" + _MOVED + r")\b)"  # "The Chinese
+    # e-commerce giant lost", "The Silicon Valley chipmaker, a dominant provider of ..., has fallen"
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
     r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
@@ -147,6 +148,11 @@ def _taken(found: list[Mention], start: int, end: int) -> bool:
     return any(start < f.end and end > f.start for f in found)
 
 
+# a thing of a market, not the market: "an index of U.S. stock market volatility", "Hong Kong stock market turnover"
+_OF_THE_MARKET = re.compile(r"\s(?:volatility|sentiment|breadth|valuations?|capitali[sz]ation|turnover|regulators?"
+                            r"|watchdog|rules|hours)\b", re.IGNORECASE)
+
+
 def _owned(found: list[Mention], clause: str, start: int) -> bool:
     """Whether a market's words right after a company's name are that company's ("Alibaba Hong Kong shares")."""
     return any(f.kind == "company" and f.end < start and not clause[f.end:start].strip() for f in found)
@@ -166,7 +172,8 @@ def mentions(clause: str, place: str) -> list[Mention]:
             found.append(company_mention(clause, m, company, place))
     for pattern, market in MARKETS:
         for m in pattern.finditer(clause):
-            if not _taken(found, m.start(), m.end()) and not _owned(found, clause, m.start()):
+            if not _taken(found, m.start(), m.end()) and not _owned(found, clause, m.start()) \
+                    and not _OF_THE_MARKET.match(clause, m.end()):
                 symbol, name = BENCHMARKS[market]
                 found.append(Mention("market", m.group(), m.start(), m.end(), name, symbol, market,
                                      _("'{words}': the market as a whole, its benchmark the {index}").format(

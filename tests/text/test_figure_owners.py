@@ -83,3 +83,15 @@ def test_a_way_right_after_the_figure_is_its_way(checked, sentence, quote):
 def test_a_move_off_a_low_said_on_its_own_day_is_not_measured_from_that_day(checked):
     claim, result = checked("Nvidia rebounded 5% off its low on Tuesday.", "2025-11-25")["5%"]
     assert result.verdict == "not sure" and claim.direction != -1, result.explanation
+
+
+def test_a_thing_of_the_market_is_not_the_market(checked):
+    claim, result = checked("An index measuring expectations of U.S. stock market volatility was down 35% from its "
+                            "high on April 15.", "2024-06-28")["35%"]
+    assert claim.symbol != "^GSPC" and result.verdict != "does not match", result.explanation
+
+
+def test_a_maker_named_by_its_trade_before_an_aside_is_the_last_company(checked):
+    found = checked("Nvidia shares closed down 7% on Tuesday. The Silicon Valley chipmaker, a dominant provider of AI "
+                    "processors, has fallen 4% this week.", "2024-07-30")
+    assert found["4%"][0].symbol == "NVDA"
