@@ -70,9 +70,15 @@ def _month(m: re.Match, ctx: Context) -> DateExpression:
 NEW_YEAR_DAYS = 3  # a story's day up to 3 January: its "for the year" is the year just ended (a recap on 2 January)
 
 
+# a running tally the day's move is added to: "rose 1.3% on Friday, taking its gain for the year to 1.3%"
+_TALLY = re.compile(r"\b(?:taking|bringing|pushing|lifting|cutting|trimming|extending|paring|widening)\b[^.;]{0,40}$",
+                    re.IGNORECASE)
+
+
 def _year(m: re.Match, ctx: Context) -> DateExpression:
     now = ctx.now
-    if now.month == 1 and now.day <= NEW_YEAR_DAYS:
+    tally = _TALLY.search(m.string, 0, m.start()) and now.weekday() < 5 and now > dt.date(now.year, 1, 1)
+    if now.month == 1 and now.day <= NEW_YEAR_DAYS and not tally:  # a new year's tally holds its first session
         return resolved(m, "span", (dt.date(now.year - 1, 1, 1), dt.date(now.year - 1, 12, 31)),
                         _("the calendar year just ended: the story's day is in the first days of the next"))
     span, rule = so_far((dt.date(now.year, 1, 1), dt.date(now.year, 12, 31)), m, ctx,

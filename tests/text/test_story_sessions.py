@@ -84,3 +84,10 @@ def test_a_day_after_respectively_is_the_figures_day_even_before_a_part_of_its_o
                     "2025-11-25")
     claim, result = found["1.6%"]
     assert claim.day == dt.date(2025, 11, 24) and result.verdict in ("matches", "roughly"), result.explanation
+
+
+def test_a_tally_on_the_new_year_s_first_session_is_the_new_year_s(checked):
+    found = checked("Nvidia rose 1.3% on Friday, taking its gain for the year to 1.3%.", "2026-01-02")
+    assert [found[q][1].verdict for q in found] == ["matches"] * len(found)
+    recap, result = checked("Over the full year, the S&P 500 rose 16.4%.", "2026-01-02")["16.4%"]
+    assert recap.day == dt.date(2025, 12, 31) and result.verdict == "matches"
