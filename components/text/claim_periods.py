@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from components.locale import N_, _
 from components.locale.formats import date_as
-from components.text import figure_days
+from components.text import clause_parts, figure_days
 from components.text import lexicon as L
 from components.text.date_types import DateExpression, add_months, since_day
 from components.text.figure_periods import DAY_KINDS
@@ -24,7 +24,7 @@ __all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_field
            "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day",
            "window_fields"]
 from components.text.quantities import Quantity, quantities
-from components.text.rank_windows import SINCE_MOVE, rank_window, sessions_from
+from components.text.rank_windows import rank_window, sessions_from
 from components.text.reader import Clause
 
 ASIAN = ("HK", "CN", "JP")
@@ -144,7 +144,7 @@ def own_day(clause: Clause, q: Quantity) -> DateExpression | None:
            and not (q.kind != "level" and _BASE_BEFORE.search(clause.text[:e.start]))  # a move's base ("up 5% from
            and e is not base  # Friday"), while "up from Friday's close of 4,124.08" is that day's level
            and not (q.kind == "rank" and (q.start <= e.start < q.end  # "the most since the March 15 crash"
-                                          or SINCE_MOVE.fullmatch(clause.text[q.end:e.start])))]
+                                          or clause_parts.since_a_move(clause.text, q.end, e.start)))]
     return min(own, key=lambda e: _gap(e, q), default=None)
 
 

@@ -217,7 +217,15 @@ _COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|agains
 # what may follow a day set off after the figures: the clause's end, or a part of its own ("..., respectively, on
 # Monday as the government pledged support")
 _AFTER_TRAILING = re.compile(r"\s*(?:[.,;]|$)|\s(?:as|after|following|amid|while|when|despite|ahead of|on)\s")
-_SINCE_A_MOVE = re.compile(r"\bsince (?:a|an|the|its|their) [^,;]{0,30}?\bon\s$", re.IGNORECASE)
+_SINCE_A_MOVE = r"since (?:a|an|the|its|their) [^,;]{0,30}?\bon\s"  # "since the 10% plunge on |Sept. 3"
+_LOOKED_BACK_TO = re.compile(r"\b" + _SINCE_A_MOVE + "$", re.IGNORECASE)
+_SINCE_TO_DAY = re.compile(r"\s*" + _SINCE_A_MOVE, re.IGNORECASE)
+
+
+def since_a_move(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` only leads from a ranking to the day of the move it looks back to ("its biggest
+    loss| since the 10% plunge on |Sept. 3")."""
+    return _SINCE_TO_DAY.fullmatch(text, start, end) is not None
 _FIGURE_FROM = re.compile(r"(?:\d|%|points?|per ?cent|percent)\s+from\s+$", re.IGNORECASE)
 
 
@@ -240,7 +248,7 @@ def is_comparison(text: str, e: DateExpression, move: bool = True) -> bool:
     with no figure between is when something starts, not a comparison."""
     if POSSESSED_MOVE.match(text, e.end) and _BUILT_ON.search(text[max(0, e.start - 50):e.start]):
         return True  # "surrendered most of Tuesday's rally", "extending Monday's gains": the earlier move's day
-    if _SINCE_A_MOVE.search(text[max(0, e.start - 60):e.start]):
+    if _LOOKED_BACK_TO.search(text[max(0, e.start - 60):e.start]):
         return True  # "its biggest loss since the 10% plunge on Sept. 3": the day of the move looked back to
     m = _COMPARED.search(text[max(0, e.start - 60):e.start])
     return bool(m) and (move or any(ch.isdigit() for ch in m.group()) or bool(_FIGURE_FROM.search(

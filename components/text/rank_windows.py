@@ -10,6 +10,7 @@ import re
 
 from components.locale import _
 from components.locale.formats import date_as
+from components.text import clause_parts
 from components.text import lexicon as L
 from components.text.date_types import DateExpression, add_months
 from components.text.quantities import Quantity
@@ -21,9 +22,6 @@ def sessions_from(words: str, start: dt.date) -> str:
 
 
 _WHOSE_RANK = re.compile(r"\s(?:for|of|in) (?:the |its |their )?[\w&.'’ -]{1,40}?\s")  # "... for the stock since"
-# "its biggest loss since the 10% plunge on Sept. 3": the day of the move it looks back to
-SINCE_MOVE = re.compile(r"\s+since (?:a|an|the|its|their) (?:[\d.,]+ ?(?:%|per ?cent|percent) )?[\w-]+(?: [\w-]+)?"
-                        r" on\s")
 
 
 def _year_start(year: int) -> dt.date:
@@ -58,7 +56,7 @@ def rank_window(q: Quantity, clause: Clause, day: dt.date) -> dict:
         return _looked_back(start, q.look_back)
     named = next((e for e in clause.expressions if e.resolved and q.start <= e.start and (
         e.start <= q.end + 8 or _WHOSE_RANK.fullmatch(clause.text[q.end:e.start])
-        or SINCE_MOVE.fullmatch(clause.text[q.end:e.start]))), None)
+        or clause_parts.since_a_move(clause.text, q.end, e.start))), None)
     if named is not None:
         start = _after_named(named)
         return _looked_back(start, q.look_back or named.text)
