@@ -91,3 +91,14 @@ def test_a_tally_on_the_new_year_s_first_session_is_the_new_year_s(checked):
     assert [found[q][1].verdict for q in found] == ["matches"] * len(found)
     recap, result = checked("Over the full year, the S&P 500 rose 16.4%.", "2026-01-02")["16.4%"]
     assert recap.day == dt.date(2025, 12, 31) and result.verdict == "matches"
+
+
+@pytest.mark.parametrize("words", ["in a shortened week", "over a holiday-shortened week"])
+def test_a_move_in_a_shortened_week_is_the_week_s(checked, words):
+    claim, result = checked(f"The Hang Seng Index slid 2.46% {words} as tariff shocks hit.", "2025-04-05")["2.46%"]
+    assert claim.measure == "period" and result.verdict == "matches", result.explanation
+
+
+def test_a_ranking_in_a_week_is_not_a_week_s_move(checked):
+    found = checked("Nvidia jumped 4.1% on Tuesday, its biggest gain in a week.", "2025-11-25")
+    assert found["4.1%"][0].measure == "day"
