@@ -115,9 +115,8 @@ INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point
 # "up 0.6% for the week": the figure is the period's move (period kind -> words)
 PERIOD_WORDS: dict[str, tuple[str, ...]] = {
     "week": (r"(?:for|over|on|in) the week", r"this week", r"(?:for|over) the (?:holiday-shortened |shortened )?week",
-             r"(?:in|during|over) a (?:holiday[- ])?shortened week",
-             r"week[- ]to[- ]date", r"weekly", r"on the week", r"for the past week", r"over the past week",
-             r"in the past week", r"last week", r"(?:this|the) week's", r"week[- ](?:on|over)[- ]week", r"w/w"),
+             r"(?:in|during|over) a (?:holiday[- ])?shortened week", r"week[- ]to[- ]date", r"weekly", r"last week",
+             r"(?:for|over|in) the past week", r"(?:this|the) week's", r"week[- ](?:on|over)[- ]week", r"w/w"),
     "month": (r"(?:for|over|in|on|throughout) the (?:whole |entire )?month", r"this month", r"month[- ]to[- ]date",
               r"monthly", r"month[- ](?:on|over)[- ]month",
               r"(?:so far )?in (?:January|February|March|April|May|June|July|August|September|October|November"
