@@ -47,7 +47,7 @@ MARKETS = (
                     lexicon.verb_directions())) + r")\b)"  # "The Hong Kong Stock Exchange fell sharply": the market
                 r"|(?<!\bin )(?<!['’]s )(?<!BOC )\bHong Kong(?= (?:" + lexicon.alternation(sorted(
                     lexicon.verb_directions())) + r")\b)", re.IGNORECASE), "HK"),
-    (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock market)\b|\bWall Street(?! Journal"
+    (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock markets?)\b|\bWall Street(?! Journal"
                 r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
 )
 GROUPS = re.compile(

@@ -95,3 +95,9 @@ def test_a_maker_named_by_its_trade_before_an_aside_is_the_last_company(checked)
     found = checked("Nvidia shares closed down 7% on Tuesday. The Silicon Valley chipmaker, a dominant provider of AI "
                     "processors, has fallen 4% this week.", "2024-07-30")
     assert found["4%"][0].symbol == "NVDA"
+
+
+def test_us_stock_markets_are_the_us_market(checked):
+    claim, result = checked("U.S. stock markets capped off their seventh consecutive week of gains on Friday.",
+                            "2023-12-15")["seventh consecutive week of gains"]
+    assert claim.symbol == "^GSPC" and result.verdict == "matches", result.explanation
