@@ -105,8 +105,11 @@ def _price_trace(part: pd.DataFrame, symbol: str, view: str, order: int, style: 
 
 def _reaction_trace(reactions: list[ReactionMark], values: pd.DataFrame, symbol: str, axis: str,
                     edge: str, colors: UpDown) -> dict | None:
-    rows = values.set_index("date")["value"]
-    pts = [r for r in reactions if r.symbol == symbol and r.day0 in rows.index]
+    mine = [r for r in reactions if r.symbol == symbol]
+    if not mine:
+        return None
+    rows = dict(zip(values["date"].tolist(), values["value"].tolist()))  # a session's plotted value
+    pts = [r for r in mine if r.day0 in rows]
     if not pts:
         return None
     labels = [F.plus_minus_percent(r.ret0) if r.ret0 is not None else _("n/a") for r in pts]
@@ -210,12 +213,13 @@ def market_figure(frame: pd.DataFrame, *, view: str = "price", style: str = "lin
         lane_traces, yaxes[1] = event_lane_traces(events, max(2.0, (end - start).days / 60), edge=pen.edge)
         traces += lane_traces
         row_px.append(max(70, LANE_ROW_HEIGHT * len({m.category for m in events})))
+    parts = dict(tuple(values.groupby("symbol", sort=False, observed=True))) if len(values) else {}
     for panel in panels:
         row = len(row_px) + 1
         axis = "" if row == 1 else str(row)
         bars = None
         for symbol in panel:
-            part = values[values["symbol"] == symbol]
+            part = parts.get(symbol, values.iloc[:0])
             bars = candle_bars(part) if candles else None  # candles have one symbol per panel
             traces.append(_price_trace(part, symbol, view, symbols.index(symbol), style, axis, bars, colors))
             traces += [t for t in [_reaction_trace(reactions, part, symbol, axis, pen.edge, colors)] if t]
