@@ -140,6 +140,13 @@ def lunar_year(year: int) -> tuple[dt.date, dt.date, str] | None:
     return days[year], days[year + 1] - dt.timedelta(days=1), ZODIAC[(year - 2020) % 12]
 
 
+def warm(markets) -> None:
+    """Build the sessions of ``markets`` now, once per process (about 0.4 s each): a server does this before it takes
+    requests, so its first visitor does not wait for the calendars."""
+    for market in markets:
+        sessions(market)
+
+
 def sessions(market: str) -> Sessions | None:
     """The sessions of a market (a code of ``symbols.MARKETS``), or None when it has no exchange calendar."""
     return _build(market, dt.date.today().year)

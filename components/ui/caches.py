@@ -117,8 +117,9 @@ def reactions(history: PriceResult, event: Event, events: list[Event],
               symbols: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """An event's reaction table, its display form, and the notes on other events sharing its day 0."""
     key, every = data_key(history), events_key(events)
-    held = tuple(history.provenance)  # every symbol of the history: one map serves each event's symbols
-    day0s = _day0s(_digest((key, every, held)), _history=history, _events=events, _symbols=held)
+    day0s = {}  # per symbol, so events naming the same symbols share the work and none computes another's
+    for symbol in symbols:
+        day0s.update(_day0s(_digest((key, every, symbol)), _history=history, _events=events, _symbols=(symbol,)))
     return _reactions(_digest((key, events_key([event]), every, tuple(symbols), language())), _history=history,
                       _event=event, _events=events, _symbols=tuple(symbols), _day0s=day0s)
 

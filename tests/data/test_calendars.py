@@ -96,3 +96,11 @@ def test_a_missing_session_is_a_data_gap_and_a_weekend_bar_is_reported(closes):
 def test_the_fx_market_has_no_exchange_calendar():
     assert calendars.sessions("FX") is None
     assert calendars.reconcile("HKD=X", "FX", pd.DatetimeIndex(["2025-03-06"])) is None
+
+
+def test_warming_builds_each_market_s_sessions_once():
+    calendars._build.cache_clear()
+    calendars.warm({"HK", "US", "XX"})  # a market without a calendar is passed over
+    built = calendars._build.cache_info()
+    assert built.currsize == 3 and calendars.sessions("HK") is not None
+    assert calendars._build.cache_info().hits == built.hits + 1  # the first page's look-up is a hit, not a build
