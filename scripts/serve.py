@@ -1,8 +1,8 @@
 """Start the app's server, as ``streamlit run app.py [options]`` does, with every page at its own address from the
 first request on.
 
-It builds the story's exchange calendars first (about a second, once per process), so the first visitor's first
-event does not wait for them.
+It builds the story's exchange calendars as it starts (about a second, once per process, beside the server's own
+start), so the first visitor's first event does not wait for them.
 
 The app defines its pages with ``st.navigation``; the required ``pages/`` folder holds their files. Streamlit reads a
 ``pages/`` folder beside the main script as an app of its older kind until the first ``st.navigation`` call of the

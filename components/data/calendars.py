@@ -14,6 +14,7 @@ The FX market has no exchange calendar; its sessions are the bars themselves.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -140,16 +141,22 @@ def lunar_year(year: int) -> tuple[dt.date, dt.date, str] | None:
     return days[year], days[year + 1] - dt.timedelta(days=1), ZODIAC[(year - 2020) % 12]
 
 
-def warm(markets) -> None:
-    """Build the sessions of ``markets`` now, once per process (about 0.4 s each): a server does this before it takes
-    requests, so its first visitor does not wait for the calendars."""
-    for market in markets:
-        sessions(market)
+_BUILDING = threading.Lock()  # one calendar built at a time: a warm-up and a page never build the same one twice
+
+
+def warm(markets) -> threading.Thread:
+    """Build the sessions of ``markets`` in the background, once per process (about 0.4 s each): a server starts
+    this as it starts, so its first visitor does not wait for the calendars. Returns the thread."""
+    thread = threading.Thread(target=lambda: [sessions(m) for m in markets], name="calendars", daemon=True)
+    thread.start()
+    return thread
 
 
 def sessions(market: str) -> Sessions | None:
     """The sessions of a market (a code of ``symbols.MARKETS``), or None when it has no exchange calendar."""
-    return _build(market, dt.date.today().year)
+    year = dt.date.today().year
+    with _BUILDING:
+        return _build(market, year)
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ def test_the_fx_market_has_no_exchange_calendar():
 
 def test_warming_builds_each_market_s_sessions_once():
     calendars._build.cache_clear()
-    calendars.warm({"HK", "US", "XX"})  # a market without a calendar is passed over
+    calendars.warm({"HK", "US", "XX"}).join()  # a market without a calendar is passed over
     built = calendars._build.cache_info()
     assert built.currsize == 3 and calendars.sessions("HK") is not None
     assert calendars._build.cache_info().hits == built.hits + 1  # the first page's look-up is a hit, not a build
