@@ -25,6 +25,7 @@ HOME_TZ = "Asia/Hong_Kong"  # the story's market: events without a zone, and the
 
 # --- symbols --------------------------------------------------------------------------------------
 MAX_SYMBOLS = 8  # on one chart, in one link, on one event
+MAX_STORY_SYMBOLS = 16  # loaded at once for every event of a timeline; beyond it (users' events) each its own
 ADS_RATIO = 8  # one BABA American depositary share is 8 ordinary 9988.HK shares
 
 # --- windows, in trading sessions -----------------------------------------------------------------

@@ -17,7 +17,7 @@ from components.analysis.claims import ClaimsError, claims_for_event, shown_word
 from components.data.events import Event, category_name, shown_summary, shown_time_note, shown_title
 from components.data.prices import PriceResult
 from components.data.symbols import benchmark_for
-from components.facts import DEFAULT_SYMBOLS, ZOOM_SESSION_LIMITS
+from components.facts import DEFAULT_SYMBOLS, MAX_STORY_SYMBOLS, ZOOM_SESSION_LIMITS
 from components.locale import N_, _
 from components.locale.formats import day
 from components.text.article import bundled_article
@@ -67,17 +67,21 @@ def _with_benchmarks(symbols) -> list[str]:
     return list(dict.fromkeys([*symbols, *(b for b in map(benchmark_for, symbols) if b)]))
 
 
-def story_history(events: list[Event]) -> PriceResult:
+def story_history(events: list[Event], symbols: list[str]) -> PriceResult:
     """The prices of every symbol the events name or the story shows, with their benchmarks: one history for every
-    event, so the closes and day 0s behind each event's reactions are worked out once, not once per event."""
-    return full_history(sorted(_with_benchmarks([*DEFAULT_SYMBOLS, *(s for e in events for s in e.symbols)])))
+    event, so the closes and day 0s behind each event's reactions are worked out once, not once per event. Events
+    naming more than MAX_STORY_SYMBOLS (a user's own) load the story's and this event's ``symbols`` only."""
+    every = _with_benchmarks([*DEFAULT_SYMBOLS, *(s for e in events for s in e.symbols)])
+    if len(every) > MAX_STORY_SYMBOLS:
+        every = _with_benchmarks([*DEFAULT_SYMBOLS, *symbols])
+    return full_history(sorted(every))
 
 
 def reactions_ui(event: Event, events: list[Event]) -> None:
     """The reaction table per symbol (with its benchmark) and the chart around the event."""
     st.subheader(_("How each market reacted"))
     symbols = event_symbols(event)
-    history = story_history(events)
+    history = story_history(events, symbols)
     provenance_banner(dataclasses.replace(history, provenance={
         s: history.provenance[s] for s in _with_benchmarks(symbols) if s in history.provenance}))
     table, display, shared, unpriced = caches.shared("reactions", lambda: _reactions(history, event, events, symbols),

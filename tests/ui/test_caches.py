@@ -160,3 +160,17 @@ def test_a_replayed_chart_data_expander_keeps_its_table_inside():
         assert len(at.expander) == 2
         assert all(len(expander.dataframe) == 1 for expander in at.expander)
         at.run()
+
+
+def test_a_timeline_loads_its_story_s_symbols_once_and_never_every_user_symbol():
+    from components.facts import DEFAULT_SYMBOLS, MAX_STORY_SYMBOLS
+    from components.ui.event_panel import story_history
+
+    story = list(bundled_events())
+    shared = story_history(story, ["9988.HK"])
+    assert set(DEFAULT_SYMBOLS) <= set(shared.provenance) and "NVDA" in shared.provenance  # every event's, at once
+    assert story_history(story, ["BABA"]).provenance.keys() == shared.provenance.keys()
+    many = story + [story[0].model_copy(update={"id": f"mine-{i}", "symbols": [f"{1000 + i}.HK"]})
+                    for i in range(MAX_STORY_SYMBOLS)]
+    own = story_history(many, ["1003.HK"])
+    assert "1003.HK" in own.provenance and "1004.HK" not in own.provenance and len(own.provenance) <= MAX_STORY_SYMBOLS
