@@ -216,7 +216,7 @@ _COMPARED = re.compile(r"\b(?:from|than|versus|vs\.?|compared (?:with|to)|agains
 
 # what may follow a day set off after the figures: the clause's end, or a part of its own ("..., respectively, on
 # Monday as the government pledged support")
-_AFTER_TRAILING = re.compile(r"\s*(?:[.,;]|$)|\s(?:as|after|following|amid|while|when|despite|ahead of|on)\s")
+_AFTER_TRAILING = re.compile(r"\s*(?:[.,;]|$)|\s(?:" + lexicon.alternation(lexicon.SUBORDINATORS) + r")\s")
 _SINCE_A_MOVE = r"since (?:a|an|the|its|their) [^,;]{0,30}?\bon\s"  # "since the 10% plunge on |Sept. 3"
 _LOOKED_BACK_TO = re.compile(r"\b" + _SINCE_A_MOVE + "$", re.IGNORECASE)
 _SINCE_TO_DAY = re.compile(r"\s*" + _SINCE_A_MOVE, re.IGNORECASE)
