@@ -161,13 +161,19 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
 
 
 _TABLE_CELL = N_("one cell of a table's row: the app does not read which period its column stands for")
+def _subject_words(s) -> str:
+    """The figure's subject as a reader names it: an unknown company by its name, even when the figure's words only
+    point back to it ("Carnival, whose shares fell": "Carnival", not "shares")."""
+    return "" if s is None else s.name if s.kind == "other" and s.name else s.text
+
+
 _TABLE_ROW = re.compile(r"(?:[-+−]?\d[\d.,]*\s?%\s+){2,}[-+−]?\d[\d.,]*\s?%")  # three or more figures in a row
 
 
 def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> ArticleClaim:
     base = dict(id=f"claim-{n + 1:03d}", sentence=clause.sentence, quote=q.text, sentence_index=clause.sentence_index,
                 value=q.value, decimals=q.decimals, qualifier=q.qualifier, direction=owner.direction,
-                subject=owner.subject.text if owner.subject else "")
+                subject=_subject_words(owner.subject))
     settled = not_a_price(q, owner, clause.text)
     if settled is not None:
         return ArticleClaim(measure=settled[0], reason=settled[1], **base)

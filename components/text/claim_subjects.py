@@ -27,6 +27,7 @@ from functools import lru_cache
 from components.locale import _
 from components.text import lexicon as L
 from components.text.entities import Mention
+from components.text.figure_ways import direction_of
 from components.text.quantities import QUALIFIED, Quantity
 
 SUBJECT_KINDS = ("index", "company", "market", "group", "company_ref", "index_ref", "other")
@@ -51,6 +52,10 @@ _OPENING_PHRASE = re.compile(r"(?:In|On|At|Across|Over|Back|Elsewhere|Meanwhile|
 _ATTACHED = re.compile(r"^['’]s\s$|^(?:\.?\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?=up|down))$"  # "Tencent Holdings. (-1%)"
                        r"|^,?\s(?:up|down|higher|lower|off)\s(?:by\s)?" + QUALIFIED + r"$|^\s?\((?:up|down)\s$"
                        r"|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
+# a name, then its move as a noun: "Nvidia, with a 4.55% jump", "Alibaba, on a 3% gain"
+_WITH_A = re.compile(r",\s(?:with|on)\s(?:a|an)\s(?:[\w-]+\s)?" + QUALIFIED, re.IGNORECASE)
+_WITH_MOVE = re.compile(r"\s(?:[\w-]+\s)?(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + ("jump", "surge", "plunge",
+                        "tumble", "rebound", "climb", "slump", "slide")) + r")\b", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\)|\b(?:index|benchmark|gauge|average))$")  # "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
                           r"|weekly|daily|monthly|yearly|annual|quarterly|intraday|one-day|single-day|solid|steady"
@@ -74,7 +79,6 @@ _FOR_NAME = re.compile(r"\sfor\s(?:the\s)?")  # "monthly gains of 1% for the Dow
 _NOUN_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS) + r")\sof\s" + QUALIFIED + "$",
                       re.IGNORECASE)
 _IN_NAME = re.compile(r"\sin\s(?:shares of\s|shares in\s|the\s)?")
-_OPENING_WAY = re.compile(r"[\s\-–—•*]*(up|down|higher|lower|off)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
 _MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher)\b[^,;]{0,30}$", re.IGNORECASE)
@@ -148,72 +152,11 @@ def part_of(text: str, at: int) -> tuple[int, int]:
     return lo, hi
 
 
-# the move a figure measures, named right before it: "up 2%", "a gain of more than 5%", "annual gain exceeding 20%"
-_NAMED_MOVE = re.compile(r"\b(up|down|higher|lower|gain|gains|loss|losses|rise|drop|decline|fall|slide|advance)"
-                         r"(?: of| by)?(?: (?:" + L.alternation(re.escape(k) for k in L.QUALIFIERS if k) + r"))?\s$")
-
-
-# a running tally brought to the figure: "taking the loss for the week to 2.6%", "cutting its weekly advance to 2.4%"
-_TALLY_TO = re.compile(r"\b(?:its|the|their|a|his|her)\s(?:[\w-]+\s){0,2}?(" + L.alternation(L.DIRECTION_NOUNS)
-                       + r")\s(?:[\w-]+\s){0,5}?to\s(?:(?:about|around|just|only|roughly|nearly|almost)\s)?"
-                       r"[-+−]?[$€£¥]?$")
-
-
-# only a unit between a figure and its way: "fell 2.6% on higher yields" is a fall, whatever the yields did
-_UNIT_BETWEEN = r"^\s(?:(?:points?|pts|cents?|pc|percent|per ?cent|percentage points?)\s)?"
-# a direction word that is a preposition here: "ahead of its results"; "off its low" (the verb says the way)
-_NOT_A_WAY = r"\b(?! of\b)(?! (?:its|the|their|a|an) (?:[\w-]+ )?(?:lows?|bottoms?|troughs?)\b)"
-
-
-def direction_of(text: str, q: Quantity, verb: Verb | None) -> int:
-    """Which way a figure says its listing moved (0 when it does not say)."""
-    if q.sign:
-        return q.sign
-    after = text[q.end:q.end + 40].lower()
-    for word, sign in sorted(L.DIRECTION_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.match(_UNIT_BETWEEN + re.escape(word) + _NOT_A_WAY, after):  # "closed 2% higher", "31 points down"
-            return sign
-    for noun in (re.match(r"^\s(\w[\w-]*)", after), re.match(r"^\s[\w-]+\s(\w[\w-]*)", after),
-                 re.match(r"^\s(?:in a row\s|running\s)?of\s(?:\w+\s)?(\w[\w-]*)", after)):  # "week in a row of gains"
-        if noun and noun.group(1) in L.DIRECTION_NOUNS:
-            return L.DIRECTION_NOUNS[noun.group(1)]
-    before = text[max(0, q.start - 40):q.start].lower()
-    tally = _TALLY_TO.search(text[max(0, q.start - 70):q.start].lower())
-    if tally:  # "taking the loss for the week to 2.6%": the noun says the way, whatever verb came before
-        return L.DIRECTION_NOUNS[tally.group(1)]
-    named = _NAMED_MOVE.search(before)
-    particle = named is not None and verb is not None and verb.direction != 0 and \
-        max(0, q.start - 40) + named.start(1) == verb.end + 1  # "gave up 31 points": the verb's way, not "up"
-    if named and not particle:
-        word = named.group(1)
-        return L.DIRECTION_WORDS.get(word) or L.DIRECTION_NOUNS.get(word, 0)
-    if verb is None:  # a data sheet's "--Down for six consecutive trading days", "has tracked higher in seven ..."
-        opening = _OPENING_WAY.match(text, part_of(text, q.start)[0], q.start)
-        said = [(m.start(), word) for word in L.DIRECTION_WORDS if word != "ahead"
-                for m in re.finditer(r"\b" + re.escape(word) + r"\b", before)]
-        word = opening.group(1).lower() if opening else max(said)[1] if said else None
-        return L.DIRECTION_WORDS[word] if word else 0
-    if verb.lemma in L.GIVE_BACK or verb.lemma in L.CARRY:
-        obj = text[verb.end:verb.end + 30].lower()
-        left = _LEFT_TO.search(text, verb.end, q.start) is not None  # "trimmed its gains to 4.2%": what is left
-        if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.LOSS_NOUNS):
-            return -1 if left else 1 if verb.lemma in L.GIVE_BACK else -1
-        if any(re.search(r"\b" + re.escape(n) + r"\b", obj) for n in L.GAIN_NOUNS):
-            return 1 if left else -1 if verb.lemma in L.GIVE_BACK else 1
-    if verb.direction:
-        return verb.direction
-    following = text[verb.end:q.start].lower()
-    hits = [sign for word, sign in L.DIRECTION_WORDS.items() if re.search(r"\b" + re.escape(word) + r"\b", following)]
-    return hits[-1] if hits else 0
-
-
 # an index a constituent is ranked on, never the figure's owner: "saw ... the second-biggest (drop) on the S&P 500,
 # down 4.6%", "the top gainer in the Hang Seng"
 _RANKED_AMONG = re.compile(r"\b(?:biggest|largest|best|worst|top|steepest|sharpest|gainers?|losers?|performers?"
                            r"|decliners?|laggards?|drops?|falls?|gains?|declines?)\s(?:on|in|among|across)\s(?:the\s)?$",
                            re.IGNORECASE)
-# the figure after "to" is what remains of a move ("pared losses to 0.3%": down 0.3%)
-_LEFT_TO = re.compile(r"\bto\s(?:(?:about|around|just|only|roughly)\s)?[-+−]?[$€£¥]?$")
 
 
 def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
@@ -230,9 +173,9 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
         verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
         aside = next(((a, b) for a, b in spans if a <= q.start < b), None)  # "..., led by a selloff in Alibaba, ..."
         named_in = [m for m in found if m.kind in SUBJECT_KINDS and aside and aside[0] <= m.start < aside[1]]
-        subject, rule = _owner(text, q, i, qs, sorted(names + named_in, key=lambda m: m.start), verb, lo, shared,
-                               out)
-        out.append(Owner(subject, verb, direction_of(text, q, verb), rule))
+        subject, rule = _relative(text, q, found) or _owner(
+            text, q, i, qs, sorted(names + named_in, key=lambda m: m.start), verb, lo, shared, out)
+        out.append(Owner(subject, verb, direction_of(text, q, verb, lo), rule))
     return out
 
 
@@ -243,12 +186,33 @@ def _just_a_name(text: str, a: int, b: int, found: list[Mention]) -> bool:
     return any(m.kind in ("index", "company") and m.text == inner for m in found)
 
 
+_RELATIVE = re.compile(r",\s(?:which|whose|who)\s[^,;()]*$")
+
+
+def _relative(text: str, q: Quantity, found: list[Mention]) -> tuple[Mention, str] | None:
+    """The name a relative part that holds the figure is about ("led by Acme Lumber, which saw its stock surge 8.75%":
+    Acme Lumber's), else None; not when another name stands between ("X, which said Alibaba rose 3%")."""
+    m = _RELATIVE.search(text, max(0, q.start - 90), q.start)
+    if m is None:
+        return None
+    named = [n for n in found if n.kind in SUBJECT_KINDS and n.end <= m.start()
+             and re.fullmatch(r"(?:\s?\([^()]{1,16}\))?", text[n.end:m.start()])]
+    between = [n for n in found if n.kind in SUBJECT_KINDS and not n.text[:1].islower()
+               and m.start() < n.start < q.start]  # "which saw its stock surge": "its stock" is the name's
+    if not named or between:
+        return None
+    return named[-1], _("'{words}, {relative}...' is about it").format(words=named[-1].text,
+                                                                     relative=m.group()[2:].split()[0])
+
+
 def _attached(text: str, q: Quantity, names: list[Mention]) -> Mention | None:
-    """The name right before a figure ("Alibaba up 3%", "Dow +0.1% S&P +0.4%"), else None; not the second of two
-    names joined by "and", which share the figure ("Alibaba and Meituan down by about 1 percent")."""
+    """The name right before a figure ("Alibaba up 3%", "Dow +0.1% S&P +0.4%", "Nvidia, with a 4.55% jump"), else
+    None; not the second of two names joined by "and", which share the figure ("Alibaba and Meituan down by about 1
+    percent")."""
+    with_move = _WITH_MOVE.match(text, q.end)
     found = next((i for i, m in reversed(list(enumerate(names))) if m.end <= q.start and (
-        _ATTACHED.search(text[m.end:q.start]) or (text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−"))),
-        None)
+        _ATTACHED.search(text[m.end:q.start]) or (text[m.end:q.start] == " " and text[q.start:q.start + 1] in "+-−")
+        or (with_move and _WITH_A.fullmatch(text[m.end:q.start])))), None)
     if found is None or (found and re.fullmatch(r"\s(?:and|&)\s", text[names[found - 1].end:names[found].start])):
         return None
     return names[found]
@@ -265,8 +229,7 @@ def _move_of(text: str, q: Quantity) -> re.Match | None:
 def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Mention], verb: Verb | None, lo: int,
            shared: dict[int, Mention], done: list[Owner]) -> tuple[Mention | None, str]:
     in_turn = i in shared and _RESPECTIVELY.search(text)  # "the S&P 500 and the Nasdaq up 0.7% and 1.5%, respectively"
-    attached = None if in_turn else _attached(text, q, names)
-    if attached is not None:
+    if attached := None if in_turn else _attached(text, q, names):
         return attached, _("'{words}' stands right before it").format(words=attached.text)
     move_of = _move_of(text, q)
     named_after = next((m for m in names if move_of and m.start == move_of.end()), None)
@@ -314,6 +277,8 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
             words=here[-1].text))
     if i and done:
         return done[-1].subject, _("the previous figure's")
+    if carried := _carried_subject(text, lo, verb, names):  # "The index surged, and recaptured the 22,000 mark"
+        return carried, _("'{words}' is the subject the sentence goes on with after 'and'").format(words=carried.text)
     opening = _OPENING_PARTICIPLE.match(text)
     after = next((m for m in names if opening and q.end <= opening.end() <= m.start
                   and re.fullmatch(r"(?:the\s)?", text[opening.end():m.start], re.IGNORECASE)), None)
@@ -321,6 +286,26 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
         return after, _("'{words}' is the subject the opening '{phrase}' goes with").format(
             words=after.text, phrase=opening.group().strip(" ,"))
     return None, _("no name before it in its sentence")
+
+
+_AND_THEN = re.compile(r",?\s(?:and|but)\s$")
+_ADVERBS = re.compile(r"(?:(?:then|later|also|still|eventually|finally|\w+ly)\s)*")
+
+
+def _carried_subject(text: str, lo: int, verb: Verb | None, names: list[Mention]) -> Mention | None:
+    """The sentence's subject, when the figure's part is a verb going on after "and" with no name of its own ("The
+    index surged, and recaptured the 22,000 mark"), else None."""
+    if not lo or not _AND_THEN.search(text, 0, lo):
+        return None
+    if verb is None:  # a verb the lexicon does not list: "and recaptured the mark", "and hit a record"
+        lead = _ADVERBS.match(text, lo)
+        if not re.match(r"[a-z]+(?:ed|ing|hit|set)\b", text[lead.end():lead.end() + 20]):
+            return None
+    elif _ADVERBS.fullmatch(text, lo, verb.start) is None:
+        return None
+    first_verb = next(iter(verbs_in(text[:lo])), None)
+    subject = next((m for m in names if first_verb is not None and m.end <= first_verb.start), None)
+    return subject
 
 
 def _shared(before: list[Mention], text: str, qs: list[Quantity], shared: dict[int, Mention]

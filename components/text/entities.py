@@ -56,9 +56,8 @@ GROUPS = re.compile(
     r"|(?:tech|technology|property|internet|EV|electric[- ]vehicle|chip|semiconductor|consumer|casino|bank|banking"
     r"|financial|energy|healthcare|biotech|insurance|insurer|developer|real estate|auto|automaker|carmaker|retail"
     r"|gaming|oil|mining|resources|AI|artificial intelligence|software|hardware|solar|airline|brokerage|e-commerce"
-    r"|platform|education"
-    r"|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-cap|large-cap|small-cap|growth|value|IT"
-    r"|pharmaceutical|pharma|drug|food|beverage|luxury|shipping|logistics|construction|cement|travel)"
+    r"|platform|education|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-cap|large-cap|small-cap"
+    r"|growth|value|IT|pharmaceutical|pharma|drug|food|beverage|luxury|shipping|logistics|construction|cement|travel)"
     r"(?: \w+)? (?:stocks|shares|names|firms|companies|sector|sectors|peers|rivals|giants|heavyweights|counters"
     r"|plays|majors|makers|developers|operators|groups|index components)"
     r"|Wall Street['’]s main (?:indexes|indices|averages)|(?:the )?major (?:indexes|indices|averages)"
@@ -203,8 +202,9 @@ _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?
                             r"|^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
                             r"stock\s|ADRs\s)?(?:(?:has|had|have|was|were|is|are|also|then|later|earlier|again|briefly"
                             r"|initially|still|both|all|each|together)\s){0,3}(?P<verb>[a-z]+)|^,?\s(?P<dir>up|down)\b"
-                            r"|^\s?\((?P<sign>[+\-−]|up|down)"
-                            r"|^\s?,\s(?:which|who)\s(?:(?:has|had|have|was|were|also|then)\s){0,2}(?P<verb2>[a-z]+)")
+                            r"|^\s?\((?P<sign>[+\-−]|up|down)")
+_WHICH_MOVED = re.compile(r"^\s?,\s(?:which|who|whose)\s(?:(?:has|had|have|was|were|also|then|saw|seen)\s){0,2}"
+                          r"(?:(?:its|their)\s)?(?:(?:stock|shares|share price)\s)?(?P<verb>[a-z]+)")
 _OBJECT_BEFORE = re.compile(r"(?:shares|stock|stocks|ADRs) (?:of|in)\s$|(?:led by|including|such as|with|like)\s$")
 
 
@@ -264,12 +264,13 @@ _BETWEEN_NAMES = re.compile(r"^(?:\s?\((?:[A-Z]{2,7}:\s?)?[A-Z0-9.]{1,10}\)|,?\s
 
 def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
     """Whether the name ending at ``end`` is the subject of a move: a verb follows it, past a ticker, other names
-    joined to it ("X and Y both surged"), an apposition or "shares", or a direction follows ("Longfor, up 24.73%")."""
+    joined to it ("X and Y both surged"), an apposition or "shares", or a direction follows ("Longfor, up 24.73%"), or
+    a relative part moves it ("Sands China, which gained", "X, which saw its stock surge", "Y, whose shares fell")."""
     rest = clause[end:end + 160]
     rest = rest[_BETWEEN_NAMES.match(rest).end():]
-    after = _SUBJECT_AFTER.match(rest)
+    after, which = _SUBJECT_AFTER.match(rest), _WHICH_MOVED.match(rest)
     return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs
-                           or after.group("verb2") in verbs or after.group("lead")))  # "Sands China, which gained"
+                           or after.group("lead")) or which and which.group("verb") in verbs)
 
 
 def is_place(text: str) -> bool:

@@ -69,10 +69,10 @@ DIRECTION_NOUNS: dict[str, int] = {
 # --- time of day ----------------------------------------------------------------------------------------
 # A figure with one of these in its stretch was taken before the close: daily bars cannot check it.
 TIME_OF_DAY = (
-    r"at (?:mid-?day|noon|the (?:midday|lunch|afternoon) break|lunch(?:time)?|the break"
+    r"at (?:mid-?day|noon|the (?:midday|lunch|afternoon|noon)(?: trading)? break|lunch(?:time)?|the break"
     r"|the time of writing)",
     r"at (?:the )?local (?:mid-?day|noon|lunch)(?: trading)?(?: break)?",  # "at local noon trading break"
-    r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch |afternoon )?break|mid-?morning"
+    r"by (?:mid-?day|noon|lunch(?:time)?|the (?:midday |lunch |afternoon |noon )?(?:trading )?break|mid-?morning"
     r"|the close of the morning)",
     r"(?:in|during|through) (?:the )?(?:recent )?(?:(?:Mon|Tues|Wednes|Thurs|Fri)day(?:['’]s)? )?"
     r"(?:early|morning|mid-?morning|afternoon|late-?morning|midday"
@@ -81,7 +81,7 @@ TIME_OF_DAY = (
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
     r"(?:the )?first half of (?:the )?(?:session|trading(?: day| session)?|day|trading day)",
-    r"(?:the )?(?:morning|midday|lunch|noon) (?:session|close|break)",  # a "half-day session": see MORNING_REPORT
+    r"(?:the )?(?:morning|midday|lunch|noon)(?: trading)? (?:session|close|break)",  # "half-day": see MORNING_REPORT
     r"(?:the )?afternoon break",
     r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
@@ -106,7 +106,8 @@ CLOSING = (r"clos(?:ed|ing|es|e)", r"end(?:ed|ing|s)?", r"finish(?:ed|ing|es)?",
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
 HIGH_WORDS = ("high", "peak", "top", "intraday high", "session high", "day's high", "daily high")
 LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's low", "daily low")
-INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage)",  # not "closing at its low"
+# not "closing at its low"
+INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage|moment)",
                     r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"
                     r"(?<!settling )at (?:its|the) (?:peak|high|low|lowest|highest)", r"intraday",
                     r"during the (?:trading )?(?:session|day)", r"in the session")
@@ -130,22 +131,8 @@ PERIOD_WORDS: dict[str, tuple[str, ...]] = {
              r"|months|years)",
              r"since \w+", r"from (?:a|its) \w+ low", r"this decade", r"(?:over|in) \w+ (?:sessions|days)"),
 }
+from components.text.lexicon_qualifiers import QUALIFIERS  # noqa: E402,F401 (in their own file)
 from components.text.lexicon_runs import STREAK  # noqa: E402,F401 (runs of sessions, in their own file)
-
-# --- qualifiers -----------------------------------------------------------------------------------------
-QUALIFIERS: dict[str, str] = {
-    "more than": "more than", "over": "more than", "above": "more than", "at least": "at least",
-    "upwards of": "more than", "in excess of": "more than", "just over": "more than", "just above": "more than",
-    "north of": "more than", "topping": "more than", "beyond": "more than", "exceeding": "more than",
-    "surpassing": "more than", "of more than": "more than", "of over": "more than",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
-    "near": "nearly", "approaching": "nearly",
-    "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
-    "an estimated": "about", "circa": "about", "about a": "about", "around a": "about",
-    "as much as": "as much as", "up to": "as much as", "by as much as": "as much as",
-    "less than": "less than", "under": "less than", "below": "less than", "as little as": "less than",
-    "a further": "", "another": "", "an additional": "",
-}
 
 # assets a market story quotes beside stocks, which the price data do not hold
 ASSETS = (r"\b(?:[Bb]itcoin|[Ee]ther(?:eum)?|[Gg]old(?= (?:prices?|futures|rose|fell|climbed|jumped|slipped|"

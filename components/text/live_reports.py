@@ -19,7 +19,8 @@ from components.text.reader import Reading
 _STORY_WORDS = (r"\(Updates? to (?:mid-?session|midday|afternoon|morning|early|late morning)[^)]*\)",
                 r"\bas of \d{1,2}[:.]\d{2}", r"^At \d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)")
 # said in the story's lead, these make it a report written during the session
-_LEAD_WORDS = (r"\bmid-?session\b", r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
+_LEAD_WORDS = (r"\bmid-?session\b",
+               r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon)(?: trading)? break)\b",
                r"\b(?:shortly |just )?before (?:mid-?day|noon|the (?:midday|lunch) break)\b",
                r"\b(?:sit|sits|trade|trades|hover|hovers) (?:\w+ )?(?:higher|lower|flat)\b",  # "sit modestly higher"
                r"\ba close (?:at|near|around) (?:these|this|current|the current) levels?\b",  # the close still ahead
@@ -36,7 +37,7 @@ _MORNING_WORDS = (r"\b(?:in|for) (?:the |a )?half[- ](?:a[- ])?day\b", r"\bhalf[
                   r"\b(?:at|by) the end of the morning session\b", r"\bat the midday close\b",
                   r"\b(?:closed|ended|finished) the morning (?:session|trade|trading)\b")
 # said in the title, these make the text a report of the morning session: "HSI Sheds 148Pts at Midday"
-_TITLE_WORDS = (r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon) break)\b",
+_TITLE_WORDS = (r"\b(?:at|by) (?:mid-?day|noon|lunch(?:time)?|the (?:midday|lunch|noon)(?: trading)? break)\b",
                 r"\bmorning (?:session|close|trade|trading)\b", r"\bmid-?day (?:close|break|report|wrap)\b")
 _LIVE_TITLE = re.compile(r"\b(?:live updates|live blog|live coverage|as it happened|stock market today live)\b"
                          r"|\bLIVE\b", re.IGNORECASE)

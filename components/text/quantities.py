@@ -42,6 +42,9 @@ _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b
 QUALIFIED = r"(?:(?:" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s)?"
 _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|" + L.alternation(sorted(L.inflections(L.UP_VERBS + L.DOWN_VERBS)))
                             + r")\s" + QUALIFIED + "$", re.IGNORECASE)
+# a change as a noun: "a rise of 1,534 points", "an increase of 1,310 points"
+_CHANGE_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + ("jump", "surge", "plunge", "tumble",
+                        "rebound", "slump", "climb")) + r") of\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change, then the level it brought: "rose 164.07 to 19,864.55"
 _TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")
 _MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"
@@ -69,7 +72,7 @@ _RANK = re.compile(
     r"|finish"
     r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
-    r"|showing|run|start)){0,4})"
+    r"|showing|run|start)s?\b(?!-)){0,4})"
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
     r"|low|close|closing|level|finish|peak|highs|lows)){1,2})\b"
     r"|\b(?P<unseen>(?:a )?levels? (?:not|last) seen)(?= since\b)"
@@ -144,7 +147,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
                         cur.group("cur").strip())
     if (m := _POINTS.match(after)):
         level = _MARK_AFTER.match(after[m.end():]) or m.group().startswith("-") or (
-            abs(n.value or 0) >= 1000 and _LEVEL_BEFORE.search(before) and not re.search(r"\bby\s$", before))
+            abs(n.value or 0) >= 1000 and _LEVEL_BEFORE.search(before) and not re.search(r"\bby\s$", before)
+            and not _CHANGE_OF.search(before))
         kind = "level" if level else "points"
         return Quantity(kind, n.value, n.text + m.group(), n.start, n.end + m.end(), n.decimals, qualifier, n.sign)
     if _CHANGE_BEFORE.search(before) and _TO_LEVEL.match(after) and n.value is not None:  # "rose 164.07 to 19,864.55"
