@@ -58,6 +58,7 @@ ABOVE = ("more than", "at least")
 BELOW = ("less than",)
 NEARLY = ("nearly",)
 ABOUT = ("about",)
+MOMENT = "at one point"  # a price the session passed, which need not be its high or low
 NEAR_THE = "near the"  # a value near a ranking's extreme ("to near the lowest since October 2022")
 
 
@@ -166,7 +167,7 @@ def judge(actual: float, claimed: float, qualifier: str = "", direction: int = 0
         return MATCHES, (_("{actual} rounds to {claimed}") if a < x + unit / 2 or qualifier in ABOUT else
                          _("{actual} cut to the digits written is {claimed}")).format(**shown)
     if abs(a - x) <= rough:
-        return ROUGHLY, _("{actual} is within {rough} of {claimed}").format(rough=format(rough, ".2g"), **shown)
+        return ROUGHLY, _("{actual} is within {rough} of {claimed}").format(rough=_plain(rough), **shown)
     return NO_MATCH, _("{actual} is {gap} away from {claimed}").format(gap=_plain(abs(a - x)), **shown)
 
 

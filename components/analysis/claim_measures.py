@@ -15,6 +15,7 @@ import pandas as pd
 
 from components.analysis.article_claims import (
     MATCHES,
+    MOMENT,
     NO_MATCH,
     NOT_SURE,
     ROUGHLY,
@@ -132,9 +133,27 @@ def check_move(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                                          last=F.fixed_number(last), day=date_as(bar_day(b, pos), "weekday_date"))
     text = _("{symbol}: {prices}: {move}.").format(symbol=claim.symbol, prices=prices, move=shown_move(actual, points))
     verdict = _judge(claim, actual)
+    if verdict[0] != MATCHES and claim.qualifier == MOMENT:
+        verdict = _passed(claim, b, base, pos, verdict, points) or verdict
     if verdict[0] == NO_MATCH:
         verdict = _hedged(claim, b, base, pos, verdict, points)
     return result_of(claim, verdict, text, [fig], bar_day(b, base), bar_day(b, pos))
+
+
+_PASSED = N_("{why}; but the price passed {claimed} during the session (the day ranged from {low} to {high}): the "
+             "article may mean a moment of the session, not its extreme")
+
+
+def _passed(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, verdict: tuple[str, str],
+            points: bool) -> tuple[str, str] | None:
+    """"At one point dropping 2,981 points" on a day whose low was 3,144 points down: the price passed the figure on
+    its way to the low, so the article may mean a moment, not the extreme; None when the day never reached it."""
+    low, high = (move_value(b, base, pos, col, points)[0] for col in ("low", "high"))
+    target = claim.value * (claim.direction or (-1 if claim.measure.startswith("low") else 1))
+    if not low <= target <= high:
+        return None
+    return NOT_SURE, _(_PASSED).format(
+        why=verdict[1], claimed=shown_move(target, points), low=shown_move(low, points), high=shown_move(high, points))
 
 
 _FIGURE_WORDS = {
@@ -262,7 +281,7 @@ def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     if claimed != claim.value:
         text = _("{text} The figure was written before a share split: {written} is {today} today.").format(
             text=text, written=F.fixed_number(claim.value), today=F.fixed_number(claimed))
-    if verdict[0] == NO_MATCH:
+    if verdict[0] == NO_MATCH or verdict[0] == ROUGHLY and claim.qualifier == MOMENT:
         verdict = _hedged_level(claim, b, pos, claimed, verdict)
     return result_of(claim, verdict, text, [fig], day, day)
 
@@ -282,8 +301,10 @@ def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float
             return NOT_SURE, _may_mean().format(why=verdict[1], name=name, value=F.fixed_number(value))
     low, high = price(b, pos, "low")[0], price(b, pos, "high")[0]
     if low <= claimed <= high:
-        return NOT_SURE, _("{why}; but the price was {claimed} at some time that session (it ranged from {low} to "
-                           "{high}): the article may have been written before the close").format(
+        return NOT_SURE, (_(_PASSED)
+                          if claim.qualifier == MOMENT else
+                          _("{why}; but the price was {claimed} at some time that session (it ranged from {low} to "
+                            "{high}): the article may have been written before the close")).format(
             why=verdict[1], claimed=F.fixed_number(claimed), low=F.fixed_number(low), high=F.fixed_number(high))
     return verdict
 

@@ -10,8 +10,9 @@
   period a figure or an event is measured over).
 * Names and figures: ``lexicon.py`` (the one vocabulary), ``entities.py`` (listings, markets, references),
   ``numbers.py`` and ``quantities.py`` (figures), ``moves.py`` (moves said without a figure).
-* Claims: ``claim_reader.py`` (each figure's listing, session and measure), ``claim_subjects.py`` (whose figure),
-  ``claim_periods.py`` (its day or period), ``measure_rules.py`` (what it measures).
+* Claims: ``claim_reader.py`` (each figure's listing, session and measure), ``claim_subjects.py`` (whose figure)
+  with ``figure_ways.py`` (which way it moved), ``claim_periods.py`` (its day or period), ``not_prices.py`` (whether
+  it is a price at all), ``measure_rules.py`` (what it measures).
 * Events: ``extraction.py`` proposes them (``candidates.py`` is what it returns), with ``event_parts.py`` (events of
   their own inside a clause), ``side_events.py`` (periods, runs and reference points a clause names),
   ``event_records.py`` and ``titles.py``; ``runs.py`` gives the sessions a run covers, to events and claims alike.

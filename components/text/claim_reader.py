@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from components.analysis.article_claims import ArticleClaim
+from components.analysis.article_claims import MOMENT, ArticleClaim
 from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _, ngettext
@@ -34,7 +34,8 @@ from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
 from components.text.claim_subjects import Owner, owners
-from components.text.measure_rules import measure_of, not_a_price
+from components.text.measure_rules import measure_of
+from components.text.not_prices import not_a_price
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause, Reading, read_article
 
@@ -122,15 +123,19 @@ def _paired(out: list[ArticleClaim], qs: list[Quantity], text: str) -> list[Arti
         if joint is None or joint.end() != qs[i + 1].start:
             continue
         for j, other in ((i, out[i + 1]), (i + 1, out[i])):
-            mine = out[j]
-            if mine.measure in ("day", "points") and other.measure in ("period", "period_points") and \
-                    mine.symbol == other.symbol:
-                rule = _("measure: {rule}").format(rule=_("'{words}' is one move said twice: the period of its "
+            mine, family = out[j], _PAIRED.get(other.measure)
+            if mine.measure in ("day", "points") and family and mine.symbol == other.symbol:
+                rule = _("measure: {rule}").format(rule=_("'{words}' is one move said twice: the measure of its "
                                                           "pair").format(words=text[qs[i].start:qs[i + 1].end]))
-                out[j] = replace(mine, measure="period_points" if mine.measure == "points" else "period",
-                                 since=other.since, since_rule=other.since_rule, day=other.day,
-                                 trail=mine.trail[:3] + (rule,), unsure="")  # whose, listing, session, measure
+                out[j] = replace(mine, measure=family[mine.measure == "points"], since=other.since,
+                                 since_rule=other.since_rule, day=other.day, trail=mine.trail[:3] + (rule,),
+                                 unsure="")  # the trail: whose, listing, session, measure
     return out
+
+
+# the measures a move's other figure takes from it: (in percent, in points)
+_PAIRED = {m: pair for pair in (("period", "period_points"), ("high_move", "high_points"), ("low_move", "low_points"),
+                                ("open_move", "open_points")) for m in pair}
 
 
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:
@@ -167,6 +172,8 @@ def _subject_words(s) -> str:
     return "" if s is None else s.name if s.kind == "other" and s.name else s.text
 
 
+_EXTREME_MOVES = ("high_move", "low_move", "high_points", "low_points", "high_level", "low_level")
+_AT_A_MOMENT = re.compile(L.AT_A_MOMENT, re.IGNORECASE)
 _TABLE_ROW = re.compile(r"(?:[-+−]?\d[\d.,]*\s?%\s+){2,}[-+−]?\d[\d.,]*\s?%")  # three or more figures in a row
 
 
@@ -181,6 +188,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     market = owner.subject.market if owner.subject and owner.subject.market else story.reading.place
     day, day_rule, written = claim_sessions.session(q, clause, story, market)
     measure, reason, measure_rule, unsure_measure = measure_of(q, owner, clause, story, day)
+    if measure in _EXTREME_MOVES and not q.qualifier and _AT_A_MOMENT.search(clause.text, max(0, q.start - 60),
+                                                                                 q.start):
+        base["qualifier"] = MOMENT  # "at one point dropping 2,981 points": a price the session passed
     framed = _framed(q, clause, story, market, measure, day, written)
     if framed is not None:
         measure, measure_rule, day, written, extra = framed

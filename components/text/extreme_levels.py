@@ -66,8 +66,15 @@ _BETWEEN = re.compile(r"\b(?:trad(?:ed|ing)|rang(?:ed|ing)|moved|fluctuat(?:ed|i
 def _reached_during(text: str, at: int) -> bool:
     """Whether "as much as", "intraday" ... before ``at`` leads to the level, not to a close after it ("plunging by as
     much as 542 points intraday, and closing at 25,235 points": the close)."""
-    reached = list(AS_MUCH.finditer(text, max(0, at - 50), at))
+    reached = list(AS_MUCH.finditer(text, max(0, at - 80), at))
     return bool(reached) and not _CLOSING_AFTER.search(text, reached[-1].end(), at)
+
+
+def _way_before(text: str, at: int) -> int:
+    """The way of the last move verb in the words before ``at`` (0 when none says)."""
+    ways = L.verb_directions()
+    said = [ways[w] for w in re.findall(r"[a-z]+", text[max(0, at - 80):at].lower()) if ways.get(w)]
+    return said[-1] if said else 0
 
 
 _CLOSING_AFTER = L.patterns(L.CLOSE_WORDS)  # "..., and closing at 25,235 points"
@@ -141,17 +148,19 @@ def extreme(q, owner, clause, story, day, part):
         return said
     during = _DURING_AFTER.match(clause.text, q.end) and owner.direction != 0
     if q.kind == "level" and (_reached_during(clause.text, q.start) or during):
-        low = owner.direction < 0
+        low = (owner.direction or _way_before(clause.text, q.start)) < 0  # "dropping 2,981 points, to reach 19,868"
         return ("low_level" if low else "high_level"), "", (_("'as much as ... to': the day's low") if low else
                                                             _("'as much as ... to': the day's high")), ""
     grown = (_GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) or _AT_PEAK.match(clause.text, q.end)) \
         if q.kind in ("percent", "points") else None
-    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or AS_MUCH.search(part) or grown
-                                            or AS_MUCH.match(clause.text)):  # "During the session, shares gained 2%"
+    said = AS_MUCH.search(part) or AS_MUCH.match(clause.text)
+    if q.kind in ("percent", "points") and (q.qualifier == "as much as" or said or grown):
+        # "During the session, shares gained 2%", "at one point dropping 2,981 points"
         word = next((w for w in (grown.group(g) for g in grown.re.groupindex) if w), "") if grown else ""
         low = word.lower().startswith(("loss", "decline", "drop", "fall", "low", "trough")) if grown \
             else owner.direction < 0
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
-        return measure, "", (_("'as much as': the previous close to the day's low") if low else
-                             _("'as much as': the previous close to the day's high")), ""
+        words = q.qualifier or (said.group() if said else grown.group().strip())
+        return measure, "", (_("'{words}': the previous close to the day's low") if low else
+                             _("'{words}': the previous close to the day's high")).format(words=words), ""
     return None

@@ -106,6 +106,8 @@ CLOSING = (r"clos(?:ed|ing|es|e)", r"end(?:ed|ing|s)?", r"finish(?:ed|ing|es)?",
 OPENING = (r"open(?:ed|s|ing)?\b", r"at the open(?:ing)?", r"at the start of trad(?:e|ing)", r"out of the gate")
 HIGH_WORDS = ("high", "peak", "top", "intraday high", "session high", "day's high", "daily high")
 LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's low", "daily low")
+# a moment of the session, which need not be its extreme: "at one point dropping 2,981 points"
+AT_A_MOMENT = r"\b(?:at (?:one|some) (?:point|stage|moment)|briefly)\b"
 # not "closing at its low"
 INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage|moment)",
                     r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"

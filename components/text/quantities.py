@@ -34,7 +34,8 @@ _EARNINGS_BEFORE = re.compile(r"\b(?:earnings|EPS|profit|income|loss|dividend|re
 _PER_SHARE = re.compile(r"^\s?(?:a|per) (?:share|ADR|ADS)\b", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:to|at|of|near|around|above|below|under|over|past|from|toward|towards|top|topped|topping|hit|hitting"
-    r"|reached|reaching|breached|crossed|surpassed|touched|tested|retook|reclaimed|beneath|between|and|settled at)"
+    r"|reach|reached|reaching|breached|crossed|surpassed|touched|tested|retook|reclaimed|beneath|between|and"
+    r"|settled at)"
     r"|\bthe)\s$", re.IGNORECASE)
 _TICKER_QUOTE = re.compile(r"\((?:[A-Z]{2,6}:\s?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\s(?P<price>[\d,]+\.\d+,\s)?$")
 _CHANGE_AFTER = re.compile(r"^\s?(?:\([^)]{1,12}\)\s)?(?:higher|lower|up|down)\b", re.IGNORECASE)

@@ -70,3 +70,52 @@ def test_a_noon_trading_break_is_the_middle_of_the_session(checked, words):
                     "to HK$146.50.", "2025-12-22")
     for quote in ("0.2 per cent", "25,742.24", "0.8 per cent", "HK$146.50"):
         assert found[quote][1].verdict == "uncheckable", (quote, found[quote][1].explanation)
+
+
+CRASH = "2025-04-07"  # ^HSI: previous close 22,849.81, open 20,730.05, low 19,706.03 (-3,143.78), close 19,828.30
+
+
+def test_a_moment_of_the_session_the_price_passed_is_not_sure_not_wrong(checked):
+    found = checked("The Hang Seng index sank on Monday, at one point dropping 2,981 points to reach 19,868 points.",
+                    CRASH)
+    for quote in ("2,981 points", "19,868 points"):
+        claim, result = found[quote]
+        assert claim.measure.startswith("low_") and result.verdict == "not sure", (quote, result.explanation)
+        assert "passed" in result.explanation
+
+
+def test_a_moment_at_the_day_s_extreme_matches_and_one_beyond_it_does_not(checked):
+    claim, result = checked("The Hang Seng index sank on Monday, at one point dropping 3,143 points.",
+                            CRASH)["3,143 points"]
+    assert (claim.measure, result.verdict) == ("low_points", "matches"), result.explanation
+    _claim, result = checked("The Hang Seng index sank on Monday, at one point dropping 3,600 points.",
+                             CRASH)["3,600 points"]
+    assert result.verdict != "matches" and "passed" not in result.explanation, result.explanation
+
+
+def test_as_much_as_is_still_the_extreme(checked):
+    _claim, result = checked("The Hang Seng index sank on Monday, dropping as much as 2,981 points.",
+                             CRASH)["2,981 points"]
+    assert result.verdict != "matches" and "passed" not in result.explanation, result.explanation
+
+
+@pytest.mark.parametrize("quote,measure", [("2,119 points", "open_points"), ("9.28%", "open_move"),
+                                           ("20,730 points", "open_level")])
+def test_a_move_said_in_points_and_percent_shares_its_measure(checked, quote, measure):
+    found = checked("The Hang Seng index opened lower by 2,119 points, or 9.28%, at 20,730 points on Monday.", CRASH)
+    claim, result = found[quote]
+    assert claim.measure == measure and result.verdict == "matches", (claim.measure, result.explanation)
+
+
+def test_to_reach_after_a_move_is_the_level_it_brought_and_after_expect_a_forecast(checked):
+    found = checked("The Hang Seng index plunged on Monday, shedding 3,021 points, to reach 19,828 points. Analysts "
+                    "expect the index, now at 19,800, to reach 21,000 points.", CRASH)
+    claim, result = found["19,828 points"]
+    assert claim.measure == "level" and result.verdict == "matches", result.explanation
+    assert found["21,000 points"][0].measure == "other"
+
+
+def test_a_forecast_move_then_its_level_stays_a_forecast(checked):
+    found = checked("The Hang Seng index fell on Monday. Analysts expect the index to rise 5% to reach 21,000 points.",
+                    CRASH)
+    assert found["21,000 points"][0].measure == "other" and found["5%"][0].measure == "other"
