@@ -24,7 +24,7 @@ from components.data.symbols import InvalidSymbol, read_symbol
 from components.locale import _
 from components.text import lexicon
 from components.text.name_words import COMMON as _COMMON
-from components.text.name_words import LEADING, NOT_NAMES, PLACE_WORDS
+from components.text.name_words import LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
@@ -214,8 +214,6 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
     verbs = lexicon.verb_directions()
     for m in NAME.finditer(clause):
         words = m.group().split()
-        if len(words) > 1 and COMPANY_RE.fullmatch(words[0]) and _LONGER_NAME.match(" " + " ".join(words[1:])):
-            pass  # "Alibaba Health Information Technology": kept whole below
         while len(words) > 1 and words[0] in NOT_NAMES and words[0] not in PLACE_WORDS or words and words[0] in LEADING:
             words = words[1:]
         while words and words[-1] in ("of", "and", "&", "de"):
@@ -233,7 +231,8 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
         coded = _by_ticker(clause, start, end, text)
         if coded is not None:
             out.append(coded)
-        elif _is_subject(clause, end, verbs) or _OBJECT_BEFORE.search(clause[max(0, start - 20):start]):
+        elif (_is_subject(clause, end, verbs) or _OBJECT_BEFORE.search(clause[max(0, start - 20):start])) \
+                and not SOURCE_BEFORE.search(clause[max(0, start - 40):start]):  # "according to data from X"
             out.append(Mention("other", text, start, end, text, None, "",
                                _("'{words}' is a name the app has no listing for").format(words=text)))
     return out

@@ -52,8 +52,10 @@ _GREW_TO = re.compile(r"\b(?:(?:expand|extend|widen|stretch)(?:ed|ing|s)? (?:its
                       r"|rise|advance|fall) of)\s(?:about |around |over |more than |nearly |almost )?$",
                       re.IGNORECASE)
 # "trading higher by 0.7% and 1.5% at their peaks": the session's extreme
-_AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\bat (?:its|their|the) (?:(?:session|intraday|day['’]s) )?"
-                      r"(?P<w>peak|high|low|trough)s?\b", re.IGNORECASE)
+_AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\b(?:at (?:its|their|the) (?:(?:session|intraday|day['’]s) )?"
+                      r"(?P<w>peak|high|low|trough)s?\b)|,?\s(?:to|reaching|hitting|touching) (?:a|its|the) "
+                      r"(?:(?:session|intraday|day['’]s) )?(?P<w2>peak|trough) (?:of|at)\b",
+                      re.IGNORECASE)  # "rising 290 points to a peak of", "..., reaching a peak of"
 # "dropped to 17,965 points during the trading day": how far the session went
 _DURING_AFTER = re.compile(r"\s(?:during|in) the (?:trading )?(?:session|day)\b|\s(?:at one point|intraday)\b",
                            re.IGNORECASE)
@@ -95,7 +97,7 @@ def _said_extreme(q, text: str, before: str) -> tuple | None:
     """A level the words around it put at the day's high or low: "reached 4,793.30 at its high", "traded as high as
     $153.73", "traded between HK$518 and HK$533"; else None."""
     if peak := _AT_PEAK.match(text, q.end):
-        word = peak.group("w").lower()
+        word = (peak.group("w") or peak.group("w2")).lower()
         return ("low" if word in ("low", "trough") else "high") + "_level", "", f"'{peak.group().strip()}'", ""
     if reach := _AS_FAR_AS.search(before):
         return f"{reach.group('w').lower()}_level", "", f"'{reach.group().strip()}'", ""
@@ -113,8 +115,10 @@ def extreme(q, owner, clause, story, day, part):
     if prior is not None:
         return prior
     closed = _CLOSED_AT_EXTREME.search(clause.text[max(0, q.start - 70):q.start]) if q.kind == "level" else None
-    if closed is not None and not AS_MUCH.search(near) and not _ON_THE_WAY.search(near):  # "ended the day at a
-        # six-year low of 19,531.66"; not "later expanded its gains to 499 points, reaching a four-year high of"
+    bare_peak = closed is not None and re.search(r"\b(?:a|the|its) (?:peak|trough)\b", closed.group())
+    if closed is not None and not AS_MUCH.search(near) and not _ON_THE_WAY.search(near) and not bare_peak:
+        # "ended the day at a six-year low of 19,531.66"; not "later expanded its gains to 499 points, reaching a
+        # four-year high of", nor "rising 290 points to a peak of" (the day's)
         return "level", "", _("'{words}': the session's close, which set that high or low").format(
             words=closed.group().strip()), ""
     wider = clause.text[max(0, q.start - 60):q.start]

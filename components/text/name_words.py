@@ -1,8 +1,11 @@
 """Capitalised words that are not the name of a company a move belongs to: sentence openers, places, months,
 institutions and currencies (``NOT_NAMES``), nouns that open a sentence ("Revenue rose 7%", ``COMMON``), the words a
-name never starts with (``LEADING``) and places (``PLACE_WORDS``). Read by :mod:`components.text.entities`."""
+name never starts with (``LEADING``), places (``PLACE_WORDS``) and the words that make a name a source of data
+("according to data from Google Finance", ``SOURCE_BEFORE``). Read by :mod:`components.text.entities`."""
 
 from __future__ import annotations
+
+import re
 
 from components.text import lexicon
 
@@ -23,3 +26,5 @@ COMMON = frozenset({w.lower() for w in (*lexicon.FUNDAMENTALS, *lexicon.NOT_PRIC
 LEADING = frozenset("The A An Shares Meanwhile But And In On At Among Also of and & de".split())
 PLACE_WORDS = frozenset("Hong Kong China Chinese Japan Beijing Shanghai Shenzhen Taiwan Korea Singapore Asia Macau "
                         "US U.S. America Europe India Australia Wall Street".split())
+SOURCE_BEFORE = re.compile(r"\b(?:according to|(?:data|figures|numbers) (?:from|compiled by)|compiled by|citing"
+                           r"|sourced from)\s(?:(?:data|figures) (?:from|by)\s)?(?:the\s)?$", re.IGNORECASE)

@@ -76,14 +76,15 @@ _RESULT_TO = re.compile(r"(?:%|\bpoints?|\bper ?cent|\bpercent),?\s$")  # a move
 def _forecast(q: Quantity, text: str) -> str:
     """The words that make a figure a forecast ("ASX likely to fall 1%", "expected to reach 21,000"), else ""; not
     "with four days to go", "ASX to fall after Nvidia's 9.5pc drop" (the drop traded), "dropping 13%, to reach 19,868"
-    (the level the drop brought)."""
+    (the level the drop brought), "continued to climb, rising 290 points" (a move that happened)."""
     lo = max(0, q.start - 60, part_of(text, q.start)[0])
     if _TARGET.search(text[max(0, q.start - 160):q.start]):  # "raised its target ... to 24,000 points by the end
         lo = min(lo, part_of(text, q.start)[0])  # of 2025, an increase of 6%": every figure of its part
     found = _FORECAST.search(text[lo:q.start])
     if found is None or _TO_GO.search(text, max(0, lo + found.start() - 12), lo + found.end()) \
             or _CAUSE_BETWEEN.search(text, lo + found.end(), q.start) \
-            or found.group().startswith("to ") and _RESULT_TO.search(text, 0, lo + found.start()):
+            or found.group().startswith("to ") and (_RESULT_TO.search(text, 0, lo + found.start())
+                                                    or _DID_TO.search(text, 0, lo + found.start())):
         return ""
     return found.group().strip()
 
@@ -136,5 +137,9 @@ def _what_it_measures(q: Quantity, owner: Owner, text: str) -> list[str]:
     return out
 
 
+# "continued to climb", "went on to gain": a move that happened
+_DID_TO = re.compile(r"\b(?:continu(?:e|ed|es|ing)|went on|goes on|going on|manag(?:e|ed|es|ing)|began|begins|beginning"
+                     r"|start(?:ed|s|ing)?|kept|keeps|keeping|helped|helping|rushed|moved|tended|used)\s$",
+                     re.IGNORECASE)
 _CAUSE_BETWEEN = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _TO_GO = re.compile(r"\b(?:days?|weeks?|months?|sessions?|hours?) (?:left )?to go\b", re.IGNORECASE)

@@ -119,3 +119,32 @@ def test_a_forecast_move_then_its_level_stays_a_forecast(checked):
     found = checked("The Hang Seng index fell on Monday. Analysts expect the index to rise 5% to reach 21,000 points.",
                     CRASH)
     assert found["21,000 points"][0].measure == "other" and found["5%"][0].measure == "other"
+
+
+FRIDAY = "2024-10-25"  # ^HSI: previous close 20,489.62, high 20,784.47 (+294.85), close 20,590.15
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Hang Seng index continued to climb throughout Friday, rising over 290 points to a peak of 20,784.47.",
+    "On Friday the Hang Seng index went on to gain more than 290 points, reaching a peak of 20,784.47.",
+])
+def test_a_move_that_went_on_is_no_forecast_and_a_bare_peak_is_the_day_s_high(checked, sentence):
+    found = checked(sentence, FRIDAY)
+    points = next(v for quote, v in found.items() if quote.startswith("290"))
+    assert points[0].measure == "high_points" and points[1].verdict == "matches", points[1].explanation
+    claim, result = found["20,784.47"]
+    assert claim.measure == "high_level" and result.verdict == "matches", result.explanation
+
+
+def test_a_named_peak_of_a_stretch_is_still_the_close_that_set_it(checked):
+    claim, _result = checked("The Hang Seng index rose 0.5% on Friday to a three-week peak of 20,590.15.",
+                             FRIDAY)["20,590.15"]
+    assert claim.measure == "level"
+
+
+def test_a_source_of_data_is_no_company(checked):
+    found = checked("Nvidia lost $450 billion in market value on Thursday, according to data from Quote Feed, down "
+                    "from a $3 trillion valuation. Nvidia had just reported results, yet the stock still plummeted "
+                    "8.5% on Thursday.", "2025-02-27")
+    claim, result = found["8.5%"]
+    assert claim.symbol == "NVDA" and result.verdict == "matches", result.explanation
