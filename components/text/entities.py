@@ -28,11 +28,11 @@ from components.text.name_words import LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_B
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
-    "HK": re.compile(r"Hong Kong[- ]listed|HK[- ]listed|listed in Hong Kong|in Hong Kong"
+    "HK": re.compile(r"Hong Kong[- ]listed|HK[- ]listed|listed in Hong Kong|[Ii]n Hong Kong"
                      r"|Hong Kong (?:[Ss]hares|[Ss]tock|trading|trade)"
                      r"|H[- ]shares?\b|\bHKEX:|\(\d{4}\.HK\)|\.HK\b|\(HK:|HK\.\d{4,5}"),
     "US": re.compile(r"U\.?S\.?[- ](?:listed|traded)|American[- ]listed|New York[- ]listed|NYSE[- ]listed"
-                     r"|Nasdaq[- ]listed|listed in (?:New York|the U\.?S\.?)|in New York|on Wall Street|\bADRs?\b"
+                     r"|Nasdaq[- ]listed|listed in (?:New York|the U\.?S\.?)|[Ii]n New York|on Wall Street|\bADRs?\b"
                      r"|ADSs?\b|American depositary|American depository|U\.?S\.? shares|in (?:U\.?S\.?|New York) trad"
                      r"(?:e|ing)|\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS):|\.US\b|\((?:NYSE|Nasdaq)\)"),
 }

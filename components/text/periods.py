@@ -83,8 +83,11 @@ def _trailing(m: re.Match, ctx: Context) -> DateExpression:
             "the {count} {market} session before the day of the clause",
             "the {count} {market} sessions before the day of the clause", count).format(count=count, market=market),
             _("the base day is the close before the first of them; a holiday among them can change a figure"))
-    if unit in ("day", "session", "trading day", "trading session"):
-        start = (pd.Timestamp(pub) - pd.offsets.BDay(count)).date() if unit != "day" else pub - dt.timedelta(count)
+    if unit in ("session", "trading day", "trading session"):  # the close before the first of them, on the
+        market = ctx.market or ctx.place  # market's own calendar ("14% over three sessions" across Labor Day)
+        start = story.previous_session(market, story.sessions_back(market, pub, count))
+    elif unit == "day":
+        start = pub - dt.timedelta(count)
     elif unit == "week":
         start = pub - dt.timedelta(days=7 * count)
     elif unit == "quarter" and ctx.quarter:
@@ -239,8 +242,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(rf"(?:\b(?:over|in|during|for|within) |(?<=% ))the (?P<rel>past|last|previous|prior|preceding) "
                 rf"(?:{_N} )?{_UNIT}\b", re.IGNORECASE), _trailing),  # "has climbed 7.9% the past two days"
     (re.compile(rf"\b(?:on|over) an? {_N}[- ](?P<unit>year|month|week)s? basis\b", re.IGNORECASE), _trailing),
-    (re.compile(rf"\bover {_N} (?P<unit>months|years|weeks)\b(?! (?:ago|earlier|before|later))", re.IGNORECASE),
-     _trailing),  # "41% over three months"
+    (re.compile(rf"\bover {_N} (?P<unit>months|years|weeks|(?:trading )?sessions|(?:trading )?days)\b"
+                r"(?! (?:ago|earlier|before|later))", re.IGNORECASE), _trailing),  # "41% over three months", "14% over
+    # three sessions"
     (re.compile(r"\b(?i:in|for) (?P<q>(?i:more than|over|nearly|almost|about|at least|roughly|around|some) )?"
                 r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty) "
                 r"(?P<unit>(?i:years?|months?|weeks?|decades?))\b"), _look_back),

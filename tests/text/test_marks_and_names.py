@@ -148,3 +148,13 @@ def test_a_source_of_data_is_no_company(checked):
                     "8.5% on Thursday.", "2025-02-27")
     claim, result = found["8.5%"]
     assert claim.symbol == "NVDA" and result.verdict == "matches", result.explanation
+
+
+@pytest.mark.parametrize("words", ["over three sessions", "over three trading days",
+                                   "over the past three sessions"])
+def test_a_count_of_sessions_counts_on_the_market_s_calendar(checked, words):
+    """NVDA closed 125.40 on Wed 28 Aug 2024 and 107.82 on Tue 3 Sep, three sessions later across Labor Day."""
+    found = checked(f"Nvidia shares dived 9.5% on Tuesday. Since its results last week, the stock has plummeted 14% "
+                    f"{words}.", "2024-09-03")
+    claim, result = found["14%"]
+    assert claim.measure == "period" and result.verdict == "matches", result.explanation
