@@ -4,8 +4,8 @@ of their own for size."""
 
 # a run of sessions: "a fifth straight day of gains", "a four-day losing streak", "fell for a fourth day"
 STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| successive)+ (?:(?P<way>up|down|winning"
-          r"|losing) )?"
-          r"(?:trading )?(?P<unit>sessions?|days?|weeks?(?!ly)|(?:weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
+          r"|losing) )?(?:trading )?"
+          r"(?P<unit>sessions?|days?|weeks?(?!ly)|(?:daily|weekly|monthly|quarterly|yearly|annual)(?= (?:gain"
           r"|loss|advance|decline|rise|fall|drop))|(?:month|quarter|year)s?(?!ly))(?: of (?P<what>gains|losses"
           r"|declines|advances|rises|falls|increases)| (?P<what4>gain|loss|advance|decline|rise|fall|drop)e?s?\b)?",
           r"\b(?P<n2>\w+)-(?:trading-)?(?P<unit2>day|session|week|month|year) (?P<what2>winning|losing|rising|falling"

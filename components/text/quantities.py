@@ -241,7 +241,8 @@ def _streak(m: re.Match) -> Quantity | None:
         return _first_in(m)
     n = 2 if m.group("n11") else _count(_named(m, "n"))  # "back-to-back": two
     unit = _named(m, "unit") or ("session" if m.group("n7") else "")
-    unit = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"}.get(
+    unit = {"daily": "session", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+            "annual": "year"}.get(
         unit.lower(), unit.lower().rstrip("s"))
     what = (_named(m, "what") or m.group("way") or m.group("way3") or "").lower()  # "four-straight down days"
     if not n or n < 2 or not unit:  # "its one-week decline to 5.8%": a period, not a run

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from components.locale import _
 from components.text import story
+from components.text.article import is_heading
 from components.text.date_types import Context, DateExpression
 from components.text.dates import find_date_expressions
 
@@ -66,12 +67,28 @@ def current(line: str, section: DateExpression | None, heading: bool, context: C
             market: str) -> DateExpression | None:
     """The section a paragraph stands in: its own head's, none after a heading or a paragraph that names another
     day or period than its section's, else the section it continues."""
-    head = section_head(line, context, market)
+    head = section_head(line, context, market) or (_week_heading(line, context) if heading or is_heading(line)
+                                                   else None)
     if head is not None or heading or (section is not None and _names_another(line, section, context)):
         return head
     if section is not None and section.reach == "paragraph":  # a period's paragraph heads the next paragraph only
         return replace(section, reach="spent")
     return None if section is not None and section.reach == "spent" else section
+
+
+# a heading over a week's figures: "Weekly Performance Snapshot: Tech Leads the Charge", "The Week in Review"
+_WEEK_HEADING = re.compile(r"\bWeekly (?:Performance|Recap|Review|Wrap|Snapshot|Scorecard|Gains?|Losses|Moves?)\b"
+                           r"|\bWeek in Review\b", re.IGNORECASE)
+
+
+def _week_heading(line: str, context: Context) -> DateExpression | None:
+    """The week of the story, for a heading that says the lines under it are the week's ("Weekly Performance
+    Snapshot"), else None."""
+    if not _WEEK_HEADING.search(line):
+        return None
+    week = next((e for e in find_date_expressions("this week", context.published, context=context) if e.resolved),
+                None)
+    return replace(week, text=_WEEK_HEADING.search(line).group()) if week is not None else None
 
 
 def _names_another(line: str, head: DateExpression, context: Context) -> bool:

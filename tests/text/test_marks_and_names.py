@@ -158,3 +158,23 @@ def test_a_count_of_sessions_counts_on_the_market_s_calendar(checked, words):
                     f"{words}.", "2024-09-03")
     claim, result = found["14%"]
     assert claim.measure == "period" and result.verdict == "matches", result.explanation
+
+
+def test_a_run_of_daily_gains_is_a_streak_of_sessions(checked):
+    claim, result = checked("Stocks rose on Friday after Thursday, when the S&P 500 achieved its fourth consecutive "
+                            "daily gain.", "2025-05-16")["fourth consecutive daily gain"]
+    assert (claim.measure, claim.unit, result.verdict) == ("streak", "session", "matches"), result.explanation
+
+
+@pytest.mark.parametrize("heading", ["Weekly Performance Snapshot: Tech Leads the Charge", "The Week in Review"])
+def test_figures_under_a_week_heading_are_the_week_s(checked, heading):
+    """The S&P 500 closed 5,659.91 on Fri 9 May 2025 and 5,958.38 on Fri 16 May (+5.27%; +0.70% on the day)."""
+    found = checked(f"Stocks rose on Friday.\n\n{heading}\n\nThe S&P 500 posted a robust 5.3% increase, while "
+                    "the Dow rose 3.4%.", "2025-05-16")
+    claim, result = found["5.3%"]
+    assert claim.measure == "period" and result.verdict == "matches", result.explanation
+
+
+def test_a_heading_that_is_not_the_week_s_leaves_the_day(checked):
+    found = checked("Stocks rose on Friday.\n\nWeekly Jobless Claims Fall\n\nThe S&P 500 rose 0.7%.", "2025-05-16")
+    assert found["0.7%"][0].measure == "day"
