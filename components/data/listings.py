@@ -107,6 +107,10 @@ INDICES: tuple[Index, ...] = (
           r"|Consumer|Healthcare|Biotech|Utilities|Energy|Industrials|Information|Internet|Commerce|Conglomerates"
           r"|Telecom)\w*(?-i:(?: [A-Z][\w&-]*){0,3})(?: Index| index| sub-index)?"
           r"|Hang Seng (?:index|Index) tracking \w+(?: \w+)? (?:shares|stocks|firms|companies)", None, "HK"),
+    # any other index of the family by its full name: "the Hang Seng A-Share Connect 300 Index", "Hang Seng Hong Kong
+    # Stock Exchange Shanghai-Shenzhen-Hong Kong Stock Connect China Enterprises Index"
+    Index("a Hang Seng index", r"Hang Seng(?-i:(?: (?:[A-Z][\w&-]*|\d+)){1,14} (?:Index|Indexes|Indices))\b", None,
+          "HK"),
     Index("Hang Seng Index", r"(?<!HSBC and )(?<!HSBC, )(?<!Standard Chartered and )"  # lenders: Hang Seng Bank
           r"Hang Seng(?: Index| index| benchmark)?(?! and (?:Standard Chartered|HSBC|Bank of|BOC|BEA)\b)"
           r"(?! (?:China|National|Tech|TECH|Bank|Composite"

@@ -263,9 +263,11 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
         day = story_sessions.previous_session(market, preview[0] if preview else day)
         return "level", _("'{words}': the close of the session before ({day})").format(
             words=last.group().strip(), day=date_as(day, "weekday_day")), day, False, {"day": day}
-    if measure not in ("day", "points") or written or claim_periods.own_day(clause, q):
+    if measure not in ("day", "points") or claim_periods.own_day(clause, q):
         return None
     period = "period" if measure == "day" else "period_points"
+    if written:  # a day carried from the move before it: a recap's period carries too
+        return _recap(clause, story, period)
     in_run = _in_a_run(q, clause, market, day, period)
     if in_run is not None:
         return in_run
@@ -282,7 +284,23 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
         return period, _("'{words}' opens its paragraph: a move over {first} to {last}").format(
             words=opened.text, first=date_as(opened.start_date, "date"), last=date_as(opened.end_date, "date")), \
             day, written, claim_periods.paragraph_fields(opened, day)
-    return None
+    return _recap(clause, story, period)
+
+
+def _recap(clause: Clause, story: _Story, period: str) -> tuple | None:
+    """A recap of a finished period ("the Hang Seng Index rose by 17.7% in 2024" in a story of 2 January): a figure
+    later in the paragraph that names no day or period of its own is that period's move too ("The H-share index and
+    the Tech Index increased by 26.4% and 18.7%, respectively"). None when the paragraph's last period runs to the
+    story's day ("up 25% this year": the next figure may well be the day's)."""
+    sentences = {c.sentence_index for c in story.reading.clauses if c.paragraph == clause.paragraph
+                 and c.sentence_index < clause.sentence_index}
+    before = next((c for c in reversed(story.claims) if c.sentence_index in sentences), None)  # the move just before
+    if before is None or before.measure not in ("period", "period_points") or before.since is None \
+            or before.day is None or before.day >= story.reading.published or before.since.day != 1:
+        return None
+    return period, _("the finished period of the move before it in its paragraph ({first} to {last})").format(
+        first=date_as(before.since, "date"), last=date_as(before.day, "date")), before.day, False, {
+        "since": before.since, "since_rule": before.since_rule, "day": before.day}
 
 
 def _from_dated_extreme(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple | None:

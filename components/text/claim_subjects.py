@@ -60,7 +60,9 @@ _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\)|\b(?:index|benchmark|gauge|
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
                           r"|weekly|daily|monthly|yearly|annual|quarterly|intraday|one-day|single-day|solid|steady"
                           r"|steep|modest|slight|strong|big|huge|within|of|another|further|first|second|third|its"
-                          r"|s|day['’]s|week['’]s|year['’]s|night['’]s)\s$|['’]s\s$|%\s$", re.IGNORECASE)
+                          r"|s|day['’]s|week['’]s|year['’]s|night['’]s|recording|recorded|posting|posted|logging"
+                          r"|logged|booking|booked|notching|notched|registering|registered|suffering|suffered)\s$"
+                          r"|['’]s\s$|%\s$", re.IGNORECASE)
 # a verb's bare form after these is a noun: "a 3.5% share price rise", "the index's jump"
 _NOUN_BEFORE_BARE = re.compile(r"\b(?:price|share|stock|index|market|percent|cent|session|day|week)\s$", re.IGNORECASE)
 _MOVE_IN = re.compile(r"\s(?:[\w-]+\s)?(?P<noun>" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + (
@@ -363,7 +365,7 @@ def _joined(candidates: list[Mention], text: str) -> list[Mention]:
         return []
     chain = [candidates[-1]]
     for m in reversed(candidates[:-1]):
-        if re.fullmatch(r"\s?(?:,|,?\s(?:and|&))\s(?:the\s)?", text[m.end:chain[0].start]):
+        if re.fullmatch(r"\s?(?:\([^()]{1,16}\))?(?:,|,?\s(?:and|&))\s(?:the\s)?", text[m.end:chain[0].start]):
             chain.insert(0, m)
         else:
             break

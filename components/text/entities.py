@@ -162,7 +162,7 @@ def mentions(clause: str, place: str) -> list[Mention]:
     found: list[Mention] = []
     for m in INDEX_RE.finditer(clause):
         index = index_named(m.group())
-        if index:
+        if index and not (found and found[-1].symbol == index.symbol and clause[found[-1].end:m.start()] == " ("):
             found.append(Mention("index", m.group(), m.start(), m.end(), index.name, index.symbol, index.market,
                                  _("'{words}' names the {index}").format(words=m.group(), index=index.name)))
     for m in COMPANY_RE.finditer(clause):

@@ -178,3 +178,38 @@ def test_figures_under_a_week_heading_are_the_week_s(checked, heading):
 def test_a_heading_that_is_not_the_week_s_leaves_the_day(checked):
     found = checked("Stocks rose on Friday.\n\nWeekly Jobless Claims Fall\n\nThe S&P 500 rose 0.7%.", "2025-05-16")
     assert found["0.7%"][0].measure == "day"
+
+
+RECAP = "2025-01-02"  # 2024: ^HSI +17.67%, ^HSCE +26.37% (closes of 29 Dec 2023 and 31 Dec 2024)
+
+
+def test_a_recap_s_finished_period_carries_to_the_paragraph_s_next_figures(checked):
+    found = checked("The year-end report showed the Hang Seng Index rose by 17.7% in 2024. Stocks rebounded after a "
+                    "low during the year. The China Enterprises Index and the Hang Seng Tech Index increased by 26.4% "
+                    "and 18.7%, respectively.", RECAP)
+    claim, result = found["26.4%"]
+    assert (claim.symbol, claim.measure, result.verdict) == ("^HSCE", "period", "matches"), result.explanation
+    assert found["18.7%"][0].symbol == "^HSTECH"
+
+
+def test_a_period_still_running_or_a_day_between_does_not_carry(checked):
+    found = checked("The S&P 500 is up 25% this year. The index fell 1.1%.", "2024-12-18")
+    assert found["1.1%"][0].measure == "day"
+    found = checked("The Hang Seng Index rose by 17.7% in 2024. On Thursday it fell 2.2%. Tech stocks fell 3%, and "
+                    "the China Enterprises Index lost 2.7%.", RECAP)
+    assert found["2.7%"][0].measure == "day"
+
+
+def test_a_family_index_the_app_has_no_symbol_for_is_no_other_index(checked):
+    found = checked("In 2024, the Hang Seng Stock Connect China Enterprises Index and the Hang Seng A-Share Connect "
+                    "300 Index rose by 23.7% and 14.3%, respectively.", RECAP)
+    for quote in ("23.7%", "14.3%"):
+        claim, result = found[quote]
+        assert claim.symbol is None and result.verdict == "uncheckable", (quote, result.explanation)
+
+
+def test_an_index_s_code_in_brackets_is_the_same_index(checked):
+    found = checked("In 2024, the HSI rose by 17.7%, while the Hang Seng China Enterprises Index (HSCEI) and the Hang "
+                    "Seng TECH Index did better, recording increases of 26.4% and 18.7%, respectively.", RECAP)
+    assert (found["26.4%"][0].symbol, found["18.7%"][0].symbol) == ("^HSCE", "^HSTECH")
+    assert found["26.4%"][1].verdict == "matches"
