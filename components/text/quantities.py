@@ -72,6 +72,7 @@ _RANK = re.compile(
     r"|value|point"
     r"|finish"
     r"|day|days|session|gain|gains|rise|jump|rally|advance|drop|fall|decline|loss|losses|slide|sell-?off|high|low"
+    r"|retreat|slump|rebound|climb|increase|decrease"
     r"|performance|performances|move|surge|week|weekly|month|monthly|year|yearly|quarter|quarterly|plunge|tumble"
     r"|showing|run|start)s?\b(?!-)){0,4})"
     r"|\b(?P<record>record|all-time|fresh record|new record|record-high|record-low|lifetime)(?P<rrest>(?: (?:high"
@@ -184,8 +185,10 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
         word, rest = _SAME.get(m.group("sup").lower(), m.group("sup").lower()), (m.group("rest") or "").lower()
         moves = any(w in rest for w in ("day", "session", "gain", "rise", "jump", "rally", "advance", "drop", "fall",
                                         "decline", "loss", "slide", "sell", "move", "surge", "performance", "plunge",
-                                        "tumble", "week", "month", "year", "quarter", "showing", "run", "start"))
-        falling = any(w in rest for w in ("drop", "fall", "decline", "loss", "slide", "sell", "plunge", "tumble"))
+                                        "tumble", "week", "month", "year", "quarter", "showing", "run", "start",
+                                        "retreat", "slump", "rebound", "climb", "increase", "decrease"))
+        falling = any(w in rest for w in ("drop", "fall", "decline", "loss", "slide", "sell", "plunge", "tumble",
+                                          "retreat", "slump", "decrease"))
         sign = -1 if falling or word in ("lowest", "weakest", "worst", "deepest", "heaviest", "smallest") else 1
         if not moves and word in ("highest", "lowest", "new") and rest.strip().endswith(("low", "high")):
             sign = -1 if rest.strip().endswith("low") else 1

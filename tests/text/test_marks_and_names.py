@@ -213,3 +213,13 @@ def test_an_index_s_code_in_brackets_is_the_same_index(checked):
                     "Seng TECH Index did better, recording increases of 26.4% and 18.7%, respectively.", RECAP)
     assert (found["26.4%"][0].symbol, found["18.7%"][0].symbol) == ("^HSCE", "^HSTECH")
     assert found["26.4%"][1].verdict == "matches"
+
+
+@pytest.mark.parametrize("words,verdict", [("the biggest retreat in a year", "does not match"),
+                                           ("its steepest retreat since October 19", "matches"),
+                                           ("the biggest slump in two weeks", "matches")])
+def test_a_retreat_or_slump_is_a_ranked_move(checked, words, verdict):
+    """^HSI fell 2.16% on 16 Jan 2024; it had fallen 2.46% on 19 Oct 2023 and less on every session since."""
+    found = checked(f"The Hang Seng Index fell 2.2 per cent on Tuesday, {words}.", "2024-01-16")
+    claim, result = next(v for quote, v in found.items() if v[0].measure == "rank")
+    assert (claim.direction, result.verdict) == (-1, verdict), result.explanation
