@@ -162,7 +162,11 @@ def tense_at(sentence: str, start: int, end: int) -> str:
     lo = cut_ends[k] if k >= 0 else 0
     hi = cut_starts[n] if n < len(cut_starts) else len(sentence)
     part = sentence[lo:start] + " " + sentence[end:hi]
-    if AHEAD_BEFORE.search(sentence[max(0, start - 24):start]) and not STRONG_PAST.search(part):
+    ahead = AHEAD_BEFORE.search(sentence[max(0, start - 24):start])
+    after = sentence[end:end + 80]  # "By April 4, the government announced ...": done by then
+    done_by = ahead is not None and ahead.group().lower().startswith("by") and \
+        (PAST_TENSE.search(after) or PAST_TENSE.search(part)) and not FUTURE_WORDS.search(part + " " + after)
+    if ahead and not STRONG_PAST.search(part) and not done_by:
         return "future"
     if AWAITED.search(sentence[max(0, start - 70):start]) and not _HAPPENED.search(part):
         return "future"

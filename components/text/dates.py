@@ -23,6 +23,7 @@ from typing import Callable, Mapping
 from components.locale import N_, _, ngettext
 from components.locale import formats as F
 from components.text import holiday_names, periods, story_periods
+from components.text.date_ranges import joined_ranges
 from components.text.date_types import (
     FUTURE_WORDS,
     MONTH,
@@ -144,6 +145,19 @@ def _week_ending(m: re.Match, ctx: Context) -> DateExpression:
         return day
     monday = day.start_date - dt.timedelta(days=day.start_date.weekday())
     return resolved(m, "span", (monday, day.start_date), _("the week that ends on the day named"), day.note)
+
+
+def _month_days(m: re.Match, ctx: Context) -> DateExpression:
+    """"December 25 and 26", "March 3-5": the days from the first to the second, in one month."""
+    first = _month_day(m, ctx)
+    try:
+        last = first.start_date.replace(day=int(m.group("last"))) if first.resolved else None
+    except ValueError:
+        last = None
+    if last is None or last <= first.start_date:
+        return first
+    return resolved(m, "span", (first.start_date, last), _("from {first} to {last}, as written").format(
+        first=F.date_as(first.start_date, "date"), last=F.date_as(last, "date")), first.note)
 
 
 def _month(m: re.Match, ctx: Context) -> DateExpression:
@@ -283,6 +297,10 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
     (re.compile(r"\b\d{4}-\d{2}-\d{2}\b"), _iso),
     (re.compile(rf"\b(?:[Tt]he )?week (?:ending|ended|that ended) (?P<month>{MONTH})\.? (?P<day>\d{{1,2}})"
                 rf"(?:st|nd|rd|th)?\b{_YEAR}"), _week_ending),
+    (re.compile(rf"\b(?P<month>{MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: and |-|–| to | through )"
+                rf"(?P<last>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}(?=\s*(?:[,.;:)]|$)|\s(?:for|as|when|because|after"
+                r"|before|in|on|to|with|and|but|while|amid)\b)"),
+     _month_days),  # "December 25 and 26", "March 3-5"
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})\.? "
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),  # "Monday, Jan. 12, 2026": one day
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -358,27 +376,4 @@ def find_date_expressions(sentence: str, published: dt.date | str, *, anchors: M
         if m.start() >= taken_until:
             found.append(resolve(m, ctx))
             taken_until = m.end()
-    return _ranges(sentence, found)
-
-
-# "from January 30th to March 20th", "between March 3 and March 7", "January 3rd — January 27th": one period
-_FROM_TO = re.compile(r"(?P<from>\b(?:[Ff]rom|[Bb]etween) )?$")
-_JOIN = re.compile(r"^\s?(?:(?P<to>to|until|through|and)\s|[—–-]\s?)$")
-
-
-def _ranges(sentence: str, found: list[DateExpression]) -> list[DateExpression]:
-    """Two written days joined as a range become one period from the first to the second."""
-    out: list[DateExpression] = []
-    for e in found:
-        first = out[-1] if out else None
-        join = _JOIN.match(sentence[first.end:e.start]) if first is not None else None
-        opened = _FROM_TO.search(sentence[:first.start]) if first is not None else None
-        if (join and first.kind == e.kind == "absolute" and first.resolved and e.resolved
-                and first.start_date < e.start_date and (opened.group("from") or not join.group("to"))):
-            start = first.start - len(opened.group("from") or "")
-            out[-1] = replace(first, text=sentence[start:e.end], start=start, end=e.end, kind="span",
-                              end_date=e.end_date, rule=_("from {first} to {last}, as written").format(
-                                  first=first.text, last=e.text))
-            continue
-        out.append(e)
-    return out
+    return joined_ranges(sentence, found)

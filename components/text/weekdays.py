@@ -18,6 +18,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _LIVE = re.compile(r"\b(?:in|during) (?:early|morning)(?: Asian)? (?:trade|trading|deals)\b|\bat the open\b",
                    re.IGNORECASE)
 _NEAR, _COMING = 30, 2  # characters from the weekday to the live words; days ahead a weekend story's session may be
+# trading starting again, in the present tense: "Hong Kong trading picks up again Monday", "markets reopen on Monday"
+_RESUMES = re.compile(r"\b(?:picks? up again|resumes?|reopens?|restarts?|returns? to trading)\b", re.IGNORECASE)
 
 
 def weekday(m: re.Match, ctx: Context) -> DateExpression:
@@ -31,11 +33,15 @@ def weekday(m: re.Match, ctx: Context) -> DateExpression:
                 _("the first {weekday} on or after publication, as the clause looks ahead")).format(weekday=name)
         return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), rule, **extra)
     ahead = (target - pub.weekday()) % 7
-    if lead in ("", "on") and pub.weekday() >= 5 and 0 < ahead <= _COMING and _LIVE.search(
-            m.string, max(0, m.start() - _NEAR), m.end() + _NEAR):
+    near = m.string[max(0, m.start() - _NEAR):m.end() + _NEAR]
+    if lead in ("", "on") and pub.weekday() >= 5 and 0 < ahead <= _COMING and _LIVE.search(near):
         return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), _(
             "the coming {weekday}: a story dated on a weekend that reports trading as it happens was written that "
             "morning in Asia, the evening before in the Americas").format(weekday=name), **extra)
+    if lead in ("", "on") and pub.weekday() >= 5 and 0 < ahead <= _COMING and _RESUMES.search(near):
+        return resolved(m, "weekday", one_day(pub + dt.timedelta(days=ahead)), _(
+            "the coming {weekday}: a story dated on a weekend says when trading starts again").format(weekday=name),
+            **extra)
     if lead == "this":
         return resolved(m, "weekday", one_day(monday + dt.timedelta(days=target)),
                         _("{weekday} of the week of publication").format(weekday=name), **extra)

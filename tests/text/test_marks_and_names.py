@@ -223,3 +223,35 @@ def test_a_retreat_or_slump_is_a_ranked_move(checked, words, verdict):
     found = checked(f"The Hang Seng Index fell 2.2 per cent on Tuesday, {words}.", "2024-01-16")
     claim, result = next(v for quote, v in found.items() if v[0].measure == "rank")
     assert (claim.direction, result.verdict) == (-1, verdict), result.explanation
+
+
+def proposed(text: str, published: str) -> "_Dates":
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+
+    return _Dates(extraction_of(read_article(text, published)).candidates)
+
+
+class _Dates:
+    """The (first, last) day of the proposed event whose sentence holds the words asked for."""
+
+    def __init__(self, candidates) -> None:
+        self.candidates = candidates
+
+    def __getitem__(self, words: str) -> tuple[str, str]:
+        c = next(c for c in self.candidates if words in c.sentence)
+        return str(c.start_date), str(c.end_date)
+
+
+def test_dates_of_a_recap_a_weekend_story_and_two_days_of_a_month():
+    found = proposed("By April 4, the Chinese government announced a 34% tariff on US goods. The market will remain "
+                     "shut on April 18 and 21. Hong Kong trading picks up again Monday.", "2025-04-06")
+    assert found["By April 4"] == ("2025-04-04", "2025-04-04")
+    assert found["shut on April 18 and 21"] == ("2025-04-18", "2025-04-21")
+    assert found["picks up again Monday"] == ("2025-04-07", "2025-04-07")
+
+
+def test_a_deadline_ahead_stays_ahead():
+    found = proposed("The deal is expected to close by April 30. Investors must file by April 2.", "2025-04-07")
+    assert found["close by April 30"] == ("2025-04-30", "2025-04-30")
+    assert found["file by April 2"] == ("2026-04-02", "2026-04-02")
