@@ -1,11 +1,12 @@
 """Text: reading what people write, and showing it back safely.
 
 * The bundled article: ``article.py`` (blocks, repeats, event mentions, date checks), ``article_view.py``.
-* Any pasted story, read once by ``reader.py`` into clauses with dates and listings:
-  ``story_lines.py`` (its lines), ``sentences.py`` and ``clause_parts.py`` (sentences, clauses and their parts),
-  ``story.py`` (the story's place, session and calendar days), ``previews.py`` (stories written before the session
-  they look ahead to), ``sections.py`` (section heads such as "For the week:").
-* Dates: ``date_types.py`` (the expression type and tense), ``dates.py`` (the grammar), ``periods.py`` and
+* Any pasted story, read once by ``reader.py`` into clauses with dates and listings (``clause_dates.py``: the day a
+  clause is about): ``story_lines.py`` (its lines), ``sentences.py`` and ``clause_parts.py`` (sentences, clauses and
+  their parts), ``story.py`` (the story's place, session and calendar days), ``previews.py`` (stories written before
+  the session they look ahead to), ``sections.py`` (section heads such as "For the week:").
+* Dates: ``date_types.py`` (the expression type and tense), ``dates.py`` (the grammar) with ``date_ranges.py``
+  (two days joined as one period), ``periods.py`` and
   ``story_periods.py`` (spans, quarters, reference words), ``periods_of.py`` and ``figure_periods.py`` (which
   period a figure or an event is measured over).
 * Names and figures: ``lexicon.py`` (the one vocabulary), ``entities.py`` (listings, markets, references),

@@ -34,6 +34,7 @@ from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
 from components.text.claim_subjects import Owner, owners
+from components.text.clause_dates import finished
 from components.text.measure_rules import measure_of
 from components.text.not_prices import not_a_price
 from components.text.quantities import Quantity, quantities
@@ -290,17 +291,12 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
 def _recap(clause: Clause, story: _Story, period: str) -> tuple | None:
     """A recap of a finished period ("the Hang Seng Index rose by 17.7% in 2024" in a story of 2 January): a figure
     later in the paragraph that names no day or period of its own is that period's move too ("The H-share index and
-    the Tech Index increased by 26.4% and 18.7%, respectively"). None when the paragraph's last period runs to the
-    story's day ("up 25% this year": the next figure may well be the day's)."""
-    sentences = {c.sentence_index for c in story.reading.clauses if c.paragraph == clause.paragraph
-                 and c.sentence_index < clause.sentence_index}
-    before = next((c for c in reversed(story.claims) if c.sentence_index in sentences), None)  # the move just before
-    if before is None or before.measure not in ("period", "period_points") or before.since is None \
-            or before.day is None or before.day >= story.reading.published or before.since.day != 1:
+    the Tech Index increased by 26.4% and 18.7%, respectively"), as its clause's date is (:mod:`clause_dates`)."""
+    e = clause.date
+    if not clause.implicit or not finished(e, story.reading.published):
         return None
-    return period, _("the finished period of the move before it in its paragraph ({first} to {last})").format(
-        first=date_as(before.since, "date"), last=date_as(before.day, "date")), before.day, False, {
-        "since": before.since, "since_rule": before.since_rule, "day": before.day}
+    return period, clause.implicit, e.end_date, False, {"since": e.start_date, "since_rule": clause.implicit,
+                                                         "day": e.end_date}
 
 
 def _from_dated_extreme(q: Quantity, clause: Clause, story: _Story, market: str) -> tuple | None:

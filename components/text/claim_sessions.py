@@ -12,8 +12,9 @@ from components.locale import _
 from components.locale.formats import date_as
 from components.text import claim_periods, clause_parts, figure_days
 from components.text import story as story_sessions
+from components.text.clause_dates import MARKET_TZ
 from components.text.quantities import Quantity
-from components.text.reader import MARKET_TZ, Clause, Reading
+from components.text.reader import Clause, Reading
 
 
 class Story(Protocol):

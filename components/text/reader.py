@@ -37,13 +37,12 @@ from components.locale.formats import date_as
 from components.text import (
     clause_parts,
     figure_periods,
-    moves,
-    periods_of,
     previews,
     sections,
     session_clues,
     story,
 )
+from components.text.clause_dates import date_of, finished, market_of
 from components.text.date_types import (
     Context,
     DateExpression,
@@ -51,14 +50,12 @@ from components.text.date_types import (
     anchored,
     checked_date,
     leaves_the_day,
-    one_day,
 )
 from components.text.dates import find_date_expressions
 from components.text.entities import LISTING_KINDS, Memory, Mention
 from components.text.sentences import checked_text, split_sentences
 from components.text.story_lines import DATELINE, story_lines
 
-MARKET_TZ = {"HK": "Asia/Hong_Kong", "US": "America/New_York", "CN": "Asia/Shanghai", "JP": "Asia/Tokyo"}
 DAY_KINDS, PERIOD_KINDS = figure_periods.DAY_KINDS, figure_periods.PERIOD_KINDS
 
 
@@ -117,6 +114,7 @@ class _State:
     context: Context
     memory: Memory  # the last company and index named, for "its shares", "the index"
     move: tuple[int, DateExpression, str, str] | None = None  # (paragraph, date, tz, market) of the last move
+    recap: tuple[int, DateExpression] | None = None  # (paragraph, period) of a move over a finished period
     notices: list[str] = field(default_factory=list)
     company: Company | None = None
     session: dt.date | None = None  # the story's session, once its dateline or lead gives it
@@ -252,7 +250,9 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
         elif leaves_the_day(e, state.context):
             state.context = replace(state.context, day=None)
     if move and not period and date is not None and not date.is_range and date.text.lower() != "last week":
-        state.move = (paragraph, date, tz, _market_of(text, found, state))
+        state.move, state.recap = (paragraph, date, tz, market_of(text, found, state)), None
+    elif move and period and not implicit and finished(date, state.context.published):  # "rose 17.7% in 2024"
+        state.recap, state.move = (paragraph, date), None if state.move and state.move[0] == paragraph else state.move
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
         e.kind in DAY_KINDS and not e.is_range))]  # a weekend dates a second event as its two days
     second = clause_parts.second_event(text, days, date)
@@ -286,7 +286,7 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
     """The clause's expressions, where its move stands (None: not a move), whether it is a period statistic and its
     date; a dated move of the story's market in its lead sets the story's session (the clause is then re-read)."""
     for _round in range(2):
-        expressions = _expressions(text, state, _market_of(text, found, state))
+        expressions = _expressions(text, state, market_of(text, found, state))
         at = figure_periods.main_move_at(text, [f.end for f in found])
         regional = story.asian_move(text, state.context.place, found) if paragraph in state.lead else None
         at = regional.end() if at is None and regional else at
@@ -294,101 +294,16 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
                                                              and e.start_date > state.context.published)]
         spans = figure_periods.period_spans(text, past, at, state.context.now) if at is not None else []
         period, moved = bool(spans), at is not None and not spans
-        date, implicit, tz = _date_of(text, past, moved, found, paragraph, state, spans, at or 0)
+        date, implicit, tz = date_of(text, past, moved, found, paragraph, state, spans, at or 0)
         if moved and implicit and paragraph in state.lead and state.session is None and story.LIVE_LEAD.search(text):
             _set_session(state, state.context.published, _("the lead reports the session as it trades"))
         if not (moved and not implicit and paragraph in state.lead and state.session is None and state.preview is None
                 and date is not None and not date.is_range and date.kind in ("absolute", "weekday", "relative")
                 and story.in_window(date.start_date, state.context.published) and not story.earlier_move(text, date.end)
-                and (regional or _market_of(text, found, state) == state.context.place)):
+                and (regional or market_of(text, found, state) == state.context.place)):
             break
         _set_session(state, date.start_date, _("the day of the lead's move ('{words}')").format(words=date.text))
     return expressions, at, period, (date, implicit, tz)
-
-
-def _date_of(text: str, expressions: list[DateExpression], dated_move: bool, found: list[Mention], paragraph: int,
-             state: _State, spans: list[DateExpression] | None = None, at: int = 0) -> tuple[DateExpression | None,
-                                                                                         str, str]:
-    """The clause's date expression, the implicit rule ("" when written) and the zone of the day.
-
-    A move over a period keeps its span unless its main part names a day: a day of its subordinate part
-    ("rallied 4% last week after Beijing pledged support on Friday") is another event's; the span is the narrowest
-    of ``spans``, the ones its figure is measured over."""
-    period = bool(spans)
-    days = [e for e in expressions if e.resolved and e.kind in DAY_KINDS and not e.is_range]
-    if period:
-        days = [e for e in days if e.start < clause_parts.main_end(text)]
-    days = [e for e in days if not clause_parts.is_comparison(text, e, dated_move or period)]
-    chosen = clause_parts.move_day(text, days, at) if dated_move else clause_parts.main_day(text, days)
-    if chosen is not None and dated_move and chosen.kind == "weekday" and not moves.says_closed(text):
-        chosen = session_clues.trading_weekday(chosen, _market_of(text, found, state))
-    if chosen is not None:
-        return chosen, "", chosen.tz or _listing_tz(found, state)
-    if dated_move:
-        when = clause_parts.when_date(text, days, [e for e in expressions if e.resolved and e.is_range
-                                                   and e.kind not in PERIOD_KINDS])
-        if when is not None:  # "Shares jumped 5%, when he was seen in Hangzhou in early 2023": that time
-            return when, "", when.tz or _listing_tz(found, state)
-        return _implicit(text, found, paragraph, state)
-    ranges = [e for e in expressions if e.resolved and e.kind not in ("comparison", "session")
-              and (e.is_range or e.kind not in DAY_KINDS or e in days)  # a subordinate part's day stays its own
-              and not periods_of.covered(text, e) and (period or not clause_parts.in_cause(text, e.start))]
-    narrow = spans or [e for e in ranges if e.kind not in PERIOD_KINDS] or ranges
-    chosen = min(narrow, key=lambda e: ((e.end_date - e.start_date).days, e.start), default=None)
-    now = state.context.now
-    if period and chosen is not None and chosen.start_date <= now < chosen.end_date:
-        chosen = replace(chosen, end_date=now, rule=_("{rule}, up to the story's day ({day})").format(
-            rule=chosen.rule, day=date_as(now, "date")))
-    return chosen, "", MARKET_TZ.get(state.context.place, MARKET_TZ["HK"])
-
-
-def _listing_tz(found: list[Mention], state: _State) -> str:
-    markets = {f.market for f in found if f.symbol}
-    market = next(iter(markets)) if len(markets) == 1 else state.context.place
-    return MARKET_TZ.get(market, MARKET_TZ["HK"])
-
-
-def _implicit(text: str, found: list[Mention], paragraph: int, state: _State) -> tuple[DateExpression, str, str]:
-    """A move without a day: the day opening its sentence, else the last move of its market in the paragraph, else
-    the story's session of its market."""
-    ctx = state.context
-    market = _market_of(text, found, state)
-    zone, state.follows_move = MARKET_TZ.get(market, MARKET_TZ["HK"]), False
-    if state.section is not None:
-        return replace(state.section, text="", start=0, end=0), sections.under(state.section), zone
-    if state.opening is not None:  # written in its sentence, as the previous move's day is in its paragraph
-        state.follows_move, rule = True, _("the day that opens its sentence ('{words}')").format(
-            words=state.opening[1].text)
-        return replace(state.opening[1], text="", start=0, end=0, rule=rule), rule, zone
-    if state.move and state.move[0] == paragraph and state.move[3] in (market, ""):
-        _text, date, tz, _part = state.move
-        rule = _("the day of the previous move in its paragraph ({words})").format(words=date.text or date.rule)
-        state.follows_move = True
-        return replace(date, text="", start=0, end=0), rule, tz
-    ahead = previews.LOOKS_AHEAD.search(text) if state.preview is not None else None
-    if ahead and moves.verbal_move(text[:ahead.start()], []) is None:  # "the Nikkei 225 was set to open higher"
-        day = state.preview[0]
-        rule = _("no date of its own: the session the story looks ahead to ({why})").format(why=state.preview[1])
-        return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, zone
-    day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
-    outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
-    if outside is not None:
-        day, rule = outside[0], _("no date of its own: {why}").format(why=outside[1])
-    return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, zone
-
-
-def _market_of(text: str, found: list[Mention], state: _State) -> str:
-    """The market a move is about: the region's, its main part's listings' (named indices without a symbol too),
-    else the last listing's, else the story's."""
-    place, main = state.context.place, clause_parts.main_end(text)
-    if story.asian_move(text, place, found):  # "Asian shares fell on Monday": that day, whichever market was shut
-        return story.REGION
-    markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place
-               for f in found if f.market and (f.symbol or f.start < main)]
-    if not markets:  # "Mainland Chinese markets were in positive territory": the place named, else the last listing's
-        last = state.memory.last_company
-        return moves.place_market(text[:main]) or (last.market if last and last.market else place)
-    return place if place in markets else markets[0]
 
 
 def _session_filled(e: DateExpression, date: DateExpression | None) -> DateExpression:

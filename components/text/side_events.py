@@ -14,8 +14,9 @@ from components.locale import _
 from components.locale.formats import date_as
 from components.text import claim_periods, clause_parts, event_parts, lexicon, periods_of, quantities, runs, story
 from components.text.candidates import DEFAULT_TZ, Candidate, cue, guess_category
+from components.text.clause_dates import MARKET_TZ
 from components.text.date_types import DateExpression, month_span, since_day
-from components.text.reader import MARKET_TZ, Clause, Reading
+from components.text.reader import Clause, Reading
 from components.text.titles import suggest_title
 
 

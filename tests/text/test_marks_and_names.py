@@ -255,3 +255,15 @@ def test_a_deadline_ahead_stays_ahead():
     found = proposed("The deal is expected to close by April 30. Investors must file by April 2.", "2025-04-07")
     assert found["close by April 30"] == ("2025-04-30", "2025-04-30")
     assert found["file by April 2"] == ("2026-04-02", "2026-04-02")
+
+
+def test_a_recap_s_events_take_its_finished_period():
+    found = proposed("The year-end report showed the Hang Seng Index rose by 17.7% in 2024. Hong Kong stocks rebounded "
+                     "after hitting a low, helped by Fed rate cuts.", RECAP)
+    assert found["stocks rebounded"] == ("2024-01-01", "2024-12-31")
+
+
+def test_a_fiscal_quarter_s_results_do_not_make_a_recap():
+    found = proposed("Nvidia reported fourth-quarter fiscal 2026 results that beat estimates. Despite the numbers, "
+                     "shares fell around 5%.", "2026-02-26")
+    assert found["shares fell"] == ("2026-02-26", "2026-02-26")
