@@ -302,7 +302,8 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 r"|before|in|on|to|with|and|but|while|amid)\b)"),
      _month_days),  # "December 25 and 26", "March 3-5"
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?P<month>{MONTH})\.? "
-                rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}"), _month_day),  # "Monday, Jan. 12, 2026": one day
+                rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d|\s?%|\s?(?:per ?cent|percent|points?)\b){_YEAR}"),
+     _month_day),  # "Monday, Jan. 12, 2026": one day; not "ended January 1.7% higher"
     (re.compile(rf"\b(?:(?:[Oo]n )?(?P<weekday>{'|'.join(WEEKDAYS)}),? )?(?<![\d.,])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
                 rf" (?:of )?"
                 rf"(?P<month>{MONTH})\b(?:\.(?= \d{{4}}))?{_YEAR}"), _month_day),  # "Thursday, 20 November 2025"
@@ -328,7 +329,9 @@ DATE_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpressi
                 r"|drop|loss|fall|slide|slump|surge|jump|rebound|sell-?off|performance)s?\b)"),
      _month),  # "the benchmark's June increase to 6.5%": that month
     (re.compile(rf"(?:(?<=\bclosed )|(?<=\bended )|(?<=\bfinished )|(?<=\bwrapped up ))(?P<month>{MONTH})(?P<year>)"
-                r"(?= (?:with|up|down|higher|lower)\b)"), _month),  # "the S&P 500 closed November with an 8.9% jump"
+                r"(?= (?:with|up|down|higher|lower)\b| [-+]?\d[\d.,]*\s?(?:%|per ?cent|percent|points?)\s(?:up|down"
+                r"|higher|lower|stronger|weaker|firmer)\b)"), _month),  # "closed November with an 8.9% jump", "ended
+    # January 1.7% higher"
     (re.compile(rf"^(?P<month>{MONTH})(?P<year>)(?= (?:was|has been|saw|marked|brought|proved)\b)"),
      _month),  # "December was the worst month for the S&P 500": that month
     (re.compile(rf"(?:(?<=\bits )|(?<=\bthe )|(?<=\ba )|(?<=\ban ))(?P<month>{MONTH})(?: (?P<year>\d{{4}}))? "

@@ -267,3 +267,12 @@ def test_a_fiscal_quarter_s_results_do_not_make_a_recap():
     found = proposed("Nvidia reported fourth-quarter fiscal 2026 results that beat estimates. Despite the numbers, "
                      "shares fell around 5%.", "2026-02-26")
     assert found["shares fell"] == ("2026-02-26", "2026-02-26")
+
+
+@pytest.mark.parametrize("sentence,published,verdict", [
+    ("The Hang Seng index ended December 3.3% higher.", "2025-01-02", "matches"),  # 29 Nov to 31 Dec 2024: +3.28%
+    ("The Hang Seng index ended January 1.7% higher.", "2022-01-31", "uncheckable"),  # from 31 Dec 2021: no data
+])
+def test_a_month_then_a_figure_is_the_month_s_move_never_a_day_of_it(checked, sentence, published, verdict):
+    claim, result = next(iter(checked(sentence, published).values()))
+    assert claim.measure == "period" and result.verdict == verdict, result.explanation
