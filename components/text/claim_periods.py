@@ -93,9 +93,11 @@ _WRITTEN_RANGE = re.compile(r"(?:from|between)\s|[^—–]*[—–]", re.IGNOREC
 def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
     """Whether a period phrase belongs to another figure, one nearer to it than ``q``: "a 3.5% rise took this
     year's advance to 180%" (the year's move is 180%)."""
-    def gap(f) -> int:  # a figure after the period and after a new item ("... for the month and a 5.5% gain") is far
-        return f.start - end + (_REACH if _NEW_ITEM.search(clause.text, end, f.start) else 0) if f.start >= end \
-            else start - f.end
+    def gap(f) -> int:  # a new item between a figure and the period ("... for the month and a 5.5% gain", "grew 1.1%
+        # and finished the week up 1.4%") puts the figure far from it
+        if f.start >= end:
+            return f.start - end + (_REACH if _NEW_ITEM.search(clause.text, end, f.start) else 0)
+        return start - f.end + (_REACH if _NEW_ITEM.search(clause.text, f.end, start) else 0)
 
     lo, hi = stretch(clause.text, q)
     figures = [f for f in quantities(clause.text) if f.kind in ("percent", "points", "level") and lo <= f.start < hi

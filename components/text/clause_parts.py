@@ -84,8 +84,13 @@ def segment(text: str, at: int) -> tuple[int, int]:
     start = max([start] + [m.end() for m in BARE.finditer(text, start, at) if m.end() <= at])
     comma = text.find(", ", at)
     end = comma if comma >= 0 else len(text)
-    bare = BARE.search(text, at, end)
+    bare = BARE.search(text, at, end) or _AND_THE_PERIOD.search(text, at, end)
     return start, bare.start() if bare else end
+
+
+# a second verb that takes the move over a period: "grew 1.5% to close at 17,877.79 and finish the week up 1.4%"
+_AND_THE_PERIOD = re.compile(r"\s(?:and|to)\s(?:(?:finish|end|close|conclude|cap)(?:ed|s|ing)?|wrap(?:ped|s)? up)\s"
+                             r"(?:the|its)\s(?:week|month|quarter|year)\b", re.IGNORECASE)
 
 
 _TRAILING_DAY = re.compile(r",?\s(?:respectively,?\s)?(?:on\s)?", re.IGNORECASE)

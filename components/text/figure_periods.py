@@ -102,7 +102,9 @@ def move_at(text: str) -> int:
     """Where a move's figure (or ranking) stands in its clause."""
     spots = [f.start for f in _figures(text)]
     spots += [r.start for r in _ranks(text)]
-    aside = clause_parts.asides(text)  # "The stock, which touched its highest since 2021, has climbed 60%"
+    # "The stock, which touched its highest since 2021, has climbed 60%"; a relative part ending the clause ("..., which
+    # saw its stock surge 8.75%.") is no aside between commas
+    aside = [(a, b) for a, b in clause_parts.asides(text) if text[b - 1:b] == ","]
     main = [at for at in spots if not any(a <= at < b for a, b in aside)]
     return min(main or spots, default=0)
 

@@ -276,3 +276,19 @@ def test_a_fiscal_quarter_s_results_do_not_make_a_recap():
 def test_a_month_then_a_figure_is_the_month_s_move_never_a_day_of_it(checked, sentence, published, verdict):
     claim, result = next(iter(checked(sentence, published).values()))
     assert claim.measure == "period" and result.verdict == verdict, result.explanation
+
+
+@pytest.mark.parametrize("sentence", ["The S&P 500 grew by 1.1% to close at 5,634.61 and finish the week up by 1.4%.",
+                                      "The S&P 500 grew by 1.1% and finished the week up by 1.4%."])
+def test_a_second_verb_that_ends_the_week_takes_the_week_not_the_day(checked, sentence):
+    """The S&P 500 on Fri 23 Aug 2024: +1.15% on the day, +1.45% on the week."""
+    found = checked(sentence, "2024-08-23")
+    assert (found["1.1%"][0].measure, found["1.1%"][1].verdict) == ("day", "matches")
+    assert (found["1.4%"][0].measure, found["1.4%"][1].verdict) == ("period", "matches")
+    assert proposed(sentence, "2024-08-23")["grew by 1.1%"] == ("2024-08-23", "2024-08-23")
+
+
+def test_a_week_s_figure_in_an_aside_does_not_date_the_day_s_movers():
+    found = proposed("Among the best performers for the index, which is 1.4% up for the week, was homebuilder Acme "
+                     "Lumber, which saw its stock surge 8.75%.", "2024-08-23")
+    assert found["Acme Lumber"] == ("2024-08-23", "2024-08-23")
