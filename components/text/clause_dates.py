@@ -5,6 +5,7 @@ previous move of its market in its paragraph, the finished period a recap's para
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -102,14 +103,18 @@ def finished(date: DateExpression | None, published: dt.date) -> bool:
         and not date.fiscal  # a company's fiscal quarter dates its results, never the market's moves
 
 
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|relative to|against)\s")
+
+
 def market_of(text: str, found: list[Mention], state: _State) -> str:
     """The market a move is about: the region's, its main part's listings' (named indices without a symbol too),
     else the last listing's, else the story's."""
     place, main = state.context.place, clause_parts.main_end(text)
     if story.asian_move(text, place, found):  # "Asian shares fell on Monday": that day, whichever market was shut
         return story.REGION
-    markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place
-               for f in found if f.market and (f.symbol or f.start < main)]
+    compared = _COMPARED.search(text)  # "... closed down 6.85%, a smaller decline compared to the Hang Seng Index"
+    markets = [f.market if f.market in MARKET_TZ or story.is_asian(f.market) else place for f in found
+               if f.market and (f.symbol or f.start < main) and not (compared and f.start >= compared.end())]
     if not markets:  # "Mainland Chinese markets were in positive territory": the place named, else the last listing's
         last = state.memory.last_company
         return moves.place_market(text[:main]) or (last.market if last and last.market else place)

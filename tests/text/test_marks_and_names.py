@@ -292,3 +292,10 @@ def test_a_week_s_figure_in_an_aside_does_not_date_the_day_s_movers():
     found = proposed("Among the best performers for the index, which is 1.4% up for the week, was homebuilder Acme "
                      "Lumber, which saw its stock surge 8.75%.", "2024-08-23")
     assert found["Acme Lumber"] == ("2024-08-23", "2024-08-23")
+
+
+def test_a_listing_named_only_to_compare_does_not_pick_the_market():
+    """A story written in Hong Kong on the morning of Wed 9 Oct 2024 about Tuesday's New York session."""
+    found = proposed("Caixin, October 9: US stocks closed higher on Tuesday.\n\nThe Nasdaq Golden Dragon Index closed "
+                     "down by 6.85%, a slightly smaller decline compared to the Hang Seng Index.", "2024-10-09")
+    assert found["Golden Dragon Index closed"] == ("2024-10-08", "2024-10-08")
