@@ -45,7 +45,7 @@ AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\
                      r"|before (?:the )?[\w'’ .-]{0,40}?(?:meeting|decision|release|report|results|earnings"
                      r"|announcement|speech|testimony|vote|election)s? on"
                      r"|when (?:it|they|[\w'’ .-]{1,30}?) (?:meets?|convenes?|reports?|releases?|decides?|votes?))"
-                     r"\b[^,;.]{0,60}$", re.IGNORECASE)  # "the Fed ... when it meets on October 29": ahead
+                     r"\b[^,;.]{0,90}$", re.IGNORECASE)  # "the Fed ... when it meets on October 29": ahead
 _HAPPENED = re.compile(r"\b(?:had|after(?! (?:the )?(?:bell|close|markets? close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
 PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
@@ -168,7 +168,7 @@ def tense_at(sentence: str, start: int, end: int) -> str:
         (PAST_TENSE.search(after) or PAST_TENSE.search(part)) and not FUTURE_WORDS.search(part + " " + after)
     if ahead and not STRONG_PAST.search(part) and not done_by:
         return "future"
-    if AWAITED.search(sentence[max(0, start - 70):start]) and not _HAPPENED.search(part):
+    if AWAITED.search(sentence[max(0, start - 100):start]) and not _HAPPENED.search(part):
         return "future"
     found = _nearest(sentence, lo, start, True) or _nearest(sentence, end, hi, False)
     if found:

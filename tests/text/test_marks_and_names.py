@@ -299,3 +299,9 @@ def test_a_listing_named_only_to_compare_does_not_pick_the_market():
     found = proposed("Caixin, October 9: US stocks closed higher on Tuesday.\n\nThe Nasdaq Golden Dragon Index closed "
                      "down by 6.85%, a slightly smaller decline compared to the Hang Seng Index.", "2024-10-09")
     assert found["Golden Dragon Index closed"] == ("2024-10-08", "2024-10-08")
+
+
+def test_an_awaited_decision_far_from_its_day_still_looks_ahead():
+    found = proposed("Treasury yields climbed on Monday ahead of a looming decision on interest rates by the Federal "
+                     "Reserve on Wednesday.", "2023-03-20")
+    assert found["looming decision"] == ("2023-03-22", "2023-03-22")
