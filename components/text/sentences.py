@@ -46,6 +46,15 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+_BRACKET_REACH = 120  # characters before a full stop in which an open bracket keeps the sentence going
+
+
+def _in_brackets(chunk: str) -> bool:
+    """Whether a full stop stands inside brackets opened just before it ("Tomorrow (2 a.m. Beijing time on Thursday),
+    the Fed ..."): a bracket holds no sentence boundary."""
+    return chunk.count("(") > chunk.count(")")
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     return start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())
@@ -57,7 +66,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for m in _BOUNDARY.finditer(text, line.start(), line.end()):
-            if not _ends_with_abbreviation(text[max(start, m.start() - _TAIL):m.start()]):
+            if not _ends_with_abbreviation(text[max(start, m.start() - _TAIL):m.start()]) \
+                    and not _in_brackets(text[max(start, m.start() - _BRACKET_REACH):m.start()]):
                 spans.append((start, m.start() + len(m.group().rstrip())))
                 start = m.end()
         spans.append((start, line.end()))

@@ -305,3 +305,12 @@ def test_an_awaited_decision_far_from_its_day_still_looks_ahead():
     found = proposed("Treasury yields climbed on Monday ahead of a looming decision on interest rates by the Federal "
                      "Reserve on Wednesday.", "2023-03-20")
     assert found["looming decision"] == ("2023-03-22", "2023-03-22")
+
+
+def test_a_full_stop_inside_brackets_ends_no_sentence():
+    from components.text.sentences import split_sentences
+
+    assert split_sentences("Tomorrow midday (2 a.m. Beijing time on Thursday), the Fed will release its minutes. "
+                           "The index closed at 4 p.m. The Dow rose.") == [
+        "Tomorrow midday (2 a.m. Beijing time on Thursday), the Fed will release its minutes.",
+        "The index closed at 4 p.m.", "The Dow rose."]
