@@ -106,7 +106,8 @@ class ArticleClaim:
     @property
     def claimed(self) -> str:
         """The claim's figure in words: 'more than 14%'."""
-        said = self.quote.lower().startswith(("near", "almost", "about", "around", "some", "more", "over", "less"))
+        said = self.quote.lower().startswith(("near", "almost", "about", "around", "some", "more", "over", "less")) or (
+            self.qualifier == "nearly" and re.search(r"\b(?:nearly|almost|near|close to)\b", self.quote.lower()))
         return " ".join(x for x in (self.qualifier if not said else "", self.quote) if x)
 
 

@@ -62,9 +62,12 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                 _("it was lower or equal on {day} ({value}), after {since}"))
         verdict = (NO_MATCH, said.format(day=date_as(last, "date"), value=F.fixed_number(float(beyond.iloc[-1])),
                                          since=since))
-        if claim.approximate and (last - claim.since).days < (session - claim.since).days / 10:
-            verdict = (NOT_SURE, _("{why}; from {day} on none was: a look-back said in months or years is approximate, "
-                                   "and the article may mean it").format(
+        fuzzy = NEAR_ZONE if claim.qualifier in _NEARLY else APPROXIMATE_ZONE if claim.approximate else 0
+        if (last - claim.since).days < (session - claim.since).days * fuzzy:
+            verdict = (NOT_SURE, (_("{why}; from {day} on none was: a look-back said to be nearly so long is "
+                                    "approximate, and the article may mean it") if claim.qualifier in _NEARLY else
+                                  _("{why}; from {day} on none was: a look-back said in months or years is "
+                                    "approximate, and the article may mean it")).format(
                 why=verdict[1], day=date_as(last + dt.timedelta(days=1), "date")))
         gap = abs(now / float(window.max() if sign > 0 else window.min()) - 1)
         if verdict[0] == NO_MATCH and claim.qualifier == NEAR_THE and gap <= NEAR_VALUE:  # "to near the lowest"
@@ -97,12 +100,17 @@ _RANKED = {"daily move": N_("daily move"), "week's move": N_("week's move"), "mo
 
 NEAR_VALUE = 0.03  # "near the lowest since October 2022": within this share of the window's extreme
 NEAR_WINDOW = 0.8  # "a near three-month high": beyond every session of at least this share of the three months
+# where a session beyond the claim leaves the verdict open, as a share of the window from its far end: a look-back in
+# months or years is approximate ("its biggest fall in three months"), one said to be nearly so long more so ("the
+# biggest jump in almost two weeks": a bigger one ten days before is what the reporter counted)
+APPROXIMATE_ZONE, NEAR_ZONE = 0.1, 0.35
+_NEARLY = ("nearly", "near", "almost", "close to")
 
 
 def _since(claim: ArticleClaim, session: dt.date) -> dt.date:
     """The first day a ranking's window must cover: its ``since``, or for a look-back said to be nearly so long
     ("a near three-month high") a little later."""
-    if claim.qualifier in ("nearly", "near", "almost", "close to") and claim.since is not None:
+    if claim.qualifier in _NEARLY and claim.since is not None:
         return session - (session - claim.since) * NEAR_WINDOW
     return claim.since
 

@@ -217,7 +217,8 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
     back = _LOOK_BACK.match(text[end:end + 60])
     look = back.group().strip() if back else ""
     stop = end + (back.end() if back else 0)
-    near = NEAR_THE if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else ""
+    near = NEAR_THE if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else (
+        "nearly" if re.match(r"(?:in|since|for) (?:nearly|almost|close to) ", look, re.IGNORECASE) else "")
     nth = _ORDINAL.search(text[max(0, m.start() - 10):m.start()])  # "the fourth highest close this year"
     start = m.start() - (len(nth.group()) if nth else 0)
     return Quantity("rank", None, text[start:m.end()] + (" " + look if look else ""), start, stop, rank_sign=sign,

@@ -314,3 +314,14 @@ def test_a_full_stop_inside_brackets_ends_no_sentence():
                            "The index closed at 4 p.m. The Dow rose.") == [
         "Tomorrow midday (2 a.m. Beijing time on Thursday), the Fed will release its minutes.",
         "The index closed at 4 p.m.", "The Dow rose."]
+
+
+@pytest.mark.parametrize("words,verdict", [("the biggest jump in almost two weeks", "not sure"),
+                                           ("the biggest jump in two weeks", "does not match"),
+                                           ("the biggest jump in nearly a week", "matches")])
+def test_a_look_back_said_to_be_nearly_so_long_leaves_its_far_end_open(checked, words, verdict):
+    """^HSI rose 2.48% on Fri 16 Feb 2024; it had risen 4.04% on Tue 6 Feb, less on every session since."""
+    found = checked(f"Hong Kong stocks logged {words} on Friday.", "2024-02-16")
+    claim, result = next(v for v in found.values() if v[0].measure == "rank")
+    assert result.verdict == verdict, result.explanation
+    assert result.verdict != "not sure" or "nearly so long" in result.explanation
