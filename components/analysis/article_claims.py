@@ -60,6 +60,7 @@ NEARLY = ("nearly",)
 ABOUT = ("about",)
 MOMENT = "at one point"  # a price the session passed, which need not be its high or low
 NEAR_THE = "near the"  # a value near a ranking's extreme ("to near the lowest since October 2022")
+ONE_OF = "one of"  # a ranking among several ("one of its worst days since mid October"): not only the first
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from components.analysis.article_claims import (
     NEAR_THE,
     NO_MATCH,
     NOT_SURE,
+    ONE_OF,
     ArticleClaim,
     ArticleClaimResult,
     judge_level,
@@ -73,6 +74,8 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
         if verdict[0] == NO_MATCH and claim.qualifier == NEAR_THE and gap <= NEAR_VALUE:  # "to near the lowest"
             verdict = (NOT_SURE, _("{why}; but it was within {gap} of that, and 'near' does not say how near").format(
                 why=verdict[1], gap=F.signed_percent(gap).lstrip("+")))
+        if verdict[0] == NO_MATCH and claim.qualifier == ONE_OF:
+            verdict = (NOT_SURE, _("{why}; but 'one of' does not say among how many").format(why=verdict[1]))
         if verdict[0] == NO_MATCH:
             verdict = _intraday_extreme(dataclasses.replace(claim, sign=sign), b, pos, verdict)
     else:

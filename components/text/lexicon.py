@@ -83,6 +83,7 @@ TIME_OF_DAY = (
     r"(?:the )?first half of (?:the )?(?:session|trading(?: day| session)?|day|trading day)",
     r"(?:the )?(?:morning|midday|lunch|noon)(?: trading)? (?:session|close|break)",  # "half-day": see MORNING_REPORT
     r"(?:the )?afternoon break",
+    r"(?:shortly|soon|just|right) after (?:the )?(?:open(?:ing)?(?: bell)?|start of trad(?:e|ing))",
     r"as of \d{1,2}[:.]\d{2}", r"at \d{1,2}(?:[:.]\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)",
     r"\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?|GMT|ET|EST|EDT|HKT|BST|UTC|local time)",
     r"\(\d{3,4} GMT\)", r"\bat \d{3,4} GMT", r"at last check", r"(?:was|were) last (?:up|down|trading|seen|quoted)",

@@ -13,6 +13,7 @@ from components.text import claim_periods
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
+from components.text.date_types import FUTURE_WORDS
 from components.text.reader import Reading
 
 # A story-wide marker: every same-day figure without a closing word is intraday.
@@ -24,6 +25,8 @@ _LEAD_WORDS = (r"\bmid-?session\b",
                r"\b(?:shortly |just )?before (?:mid-?day|noon|the (?:midday|lunch) break)\b",
                r"\b(?:sit|sits|trade|trades|hover|hovers) (?:\w+ )?(?:higher|lower|flat)\b",  # "sit modestly higher"
                r"\ba close (?:at|near|around) (?:these|this|current|the current) levels?\b",  # the close still ahead
+               r"\b(?:set|on track|on course|poised|headed) for (?:its|their|the) (?:best|worst"
+               r"|biggest|largest|steepest|sharpest)\b",  # "was set for its best day in 11 months": still trading
                r"\bat (?:the )?local (?:mid-?day|noon|lunch)\b",
                r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
@@ -47,6 +50,11 @@ _PROGRESSIVE = re.compile(r"(?:were|was|are|is)\s", re.IGNORECASE)  # "were sink
 _MORNING_REPORT = L.patterns(_MORNING_WORDS)
 _MORNING_TITLE = L.patterns(_TITLE_WORDS + _MORNING_WORDS)
 _AT_THE_CLOSE = re.compile(r"\bat the close\b|\bat closing bell\b|\bat the closing bell\b", re.IGNORECASE)
+_CLOCK_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?\s?\(?(ET|EST|EDT|HKT|New York|Hong Kong"
+                         r"|Beijing)\b", re.IGNORECASE)
+_SESSION_DONE = re.compile(r"\b(?:clos(?:ed|es|ing)|end(?:ed|ing) the (?:day|session)|finish(?:ed|es|ing)"
+                           r"|settl(?:ed|es|ing))\b", re.IGNORECASE)
+_IN_TRADING = re.compile(r"\bin (?:the )?(?:recent |morning |afternoon )", re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
                              r"\w+)")
 
@@ -59,8 +67,9 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
     place = reading.place
     title = next((c.text for c in reading.clauses[:3] if c.heading), "")
     live_title = _LIVE_TITLE.search(title)
-    if live_title:  # "S&P 500 jumps to new high led by Nvidia: Live updates": the story's own market, as it trades
-        return live_title.group(), frozenset({place})
+    if live_title and not _SESSION_DONE.search(" ".join([title, *lead[:2]])):  # "S&P 500 jumps to new high led by
+        return live_title.group(), frozenset({place})  # Nvidia: Live updates": the story's own market, as it trades;
+    # not "S&P 500 Closes Just Above Bear Market: Live Updates" (a live page kept after the close)
     for text in lead:
         m = _LEAD_INTRADAY.search(text)
         live = _US_FUTURES_NOW.search(text) if place in L.ASIAN_MARKETS else None
@@ -68,7 +77,9 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
             return live.group(), frozenset(L.ASIAN_MARKETS)
         if m is None:
             continue
-        if not _PROGRESSIVE.match(m.group()) and _AT_THE_CLOSE.search(" ".join(lead)):
+        weak = _IN_TRADING.match(m.group())  # "In recent trading activity, ... closing at 19,722": a close wrap
+        if not _PROGRESSIVE.match(m.group()) and (_AT_THE_CLOSE.search(" ".join(lead))
+                                                  or weak and _SESSION_DONE.search(" ".join(lead))):
             continue  # "dropped 0.4 per cent at the close ... rose as much as 0.6 per cent in morning trading": a
             # close wrap that gives one figure's time of day
         if not _PROGRESSIVE.match(m.group()):
@@ -77,7 +88,13 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
         if markets:
             return m.group(), markets
     tag = next((m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m), "")
-    return tag, frozenset()
+    # a tag says when the story's own market stood there ("as of 11:30 a.m. ET"): Hong Kong had closed by then
+    if not tag:
+        return "", frozenset()
+    clock = _CLOCK_ZONE.search(" ".join(c.text for c in reading.clauses[:200]))  # "11:30 a.m." and "ET." may part
+    zone = clock.group(1).upper() if clock else ""
+    home = "US" if zone in ("ET", "EST", "EDT", "NEW YORK") else "HK" if zone else place  # "as of 11:30 a.m. ET"
+    return tag, frozenset(L.ASIAN_MARKETS) if home in L.ASIAN_MARKETS else frozenset({home})
 
 
 def morning_report(reading: Reading) -> str:
@@ -87,5 +104,7 @@ def morning_report(reading: Reading) -> str:
         return ""
     day = reading.session or reading.published
     found = next((m.group() for c in reading.clauses[:12]
-                  for m in [(_MORNING_TITLE if c.heading else _MORNING_REPORT).search(c.text)] if m), "")
-    return "" if not found or story_sessions.early_close(reading.place, day) else found
+                  for m in [(_MORNING_TITLE if c.heading else _MORNING_REPORT).search(c.text)]
+                  if m and not FUTURE_WORDS.search(c.text[:m.start()])), "")  # not "will trade for half a day"
+    closed = any(_AT_THE_CLOSE.search(c.text) for c in reading.clauses[:12] if not c.heading)  # "... at the close"
+    return "" if not found or closed or story_sessions.early_close(reading.place, day) else found

@@ -148,12 +148,18 @@ def _past_move(q, owner, clause, story, day, part):
 _SINCE_A = re.compile(r"\bsince (?:a|an|its|the|their)\s(?:[\w-]+\s)?$", re.IGNORECASE)
 
 
+# "rose 13.5% to HK$95.55 shortly after the open": a price early in the session, past the level it reached
+_JUST_AFTER_OPEN = re.compile(r"(?:\s(?:to|at)\s(?:HK|US)?\$?[\d,.]+\d)?\s(?:shortly|soon|just|right) after (?:the )?"
+                              r"open(?:ing)?(?: bell)?\b", re.IGNORECASE)
+
+
 def _time_of_day(q, owner, clause, story, day, part):
     earlier = _SUBJECT_PART.split(clause.text[:q.start])[-1]  # up to a part with a subject of its own
     later = _UNTIL_LATER.match(clause.text[q.end:])  # "dropping 2% before regaining 20,000 by midday"
     phrase = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "By midday, ..."
     m = _TIME_OF_DAY.search(part) or _TIME_OF_DAY.search(phrase) or _MORNING.search(earlier) or (
-        _TIME_OF_DAY.search(later.group()) if later else None)
+        _TIME_OF_DAY.search(later.group()) if later else None) or (
+        (j := _JUST_AFTER_OPEN.match(clause.text, q.end)) and _TIME_OF_DAY.search(clause.text, j.start(), j.end()))
     if m and m.group().lower().startswith("briefly") and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]):
         m = None  # "jumped as much as 0.8% to briefly hit ...": the day's high, which daily bars hold
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):

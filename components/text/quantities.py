@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from components.analysis.article_claims import NEAR_THE
+from components.analysis.article_claims import NEAR_THE, ONE_OF
 from components.text import lexicon as L
 from components.text.numbers import Number, find_numbers
 
@@ -217,7 +217,8 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
     back = _LOOK_BACK.match(text[end:end + 60])
     look = back.group().strip() if back else ""
     stop = end + (back.end() if back else 0)
-    near = NEAR_THE if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else (
+    near = NEAR_THE if _NEAR_THE.search(text[max(0, m.start() - 16):m.start()]) else ONE_OF if _ONE_OF.search(
+        text[max(0, m.start() - 16):m.start()]) else (
         "nearly" if re.match(r"(?:in|since|for) (?:nearly|almost|close to) ", look, re.IGNORECASE) else "")
     nth = _ORDINAL.search(text[max(0, m.start() - 10):m.start()])  # "the fourth highest close this year"
     start = m.start() - (len(nth.group()) if nth else 0)
@@ -229,6 +230,7 @@ _INTRADAY_BEFORE = re.compile(r"\b(?:as much as|intraday|at one point)\b", re.IG
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]$", re.IGNORECASE)
 
 
+_ONE_OF = re.compile(r"\bone of (?:its|the|their|his|her) $", re.IGNORECASE)  # "one of its worst days since"
 _NEAR_THE = re.compile(r"\b(?:near|close to|just (?:above|below|off)) (?:the |its |their )?$", re.IGNORECASE)
 
 

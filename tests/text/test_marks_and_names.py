@@ -325,3 +325,38 @@ def test_a_look_back_said_to_be_nearly_so_long_leaves_its_far_end_open(checked, 
     claim, result = next(v for v in found.values() if v[0].measure == "rank")
     assert result.verdict == verdict, result.explanation
     assert result.verdict != "not sure" or "nearly so long" in result.explanation
+
+
+@pytest.mark.parametrize("text,published,quote,verdict", [
+    # a half day still to come is no morning report (^HSI 29 Dec 2025: -0.71% to 25,635.23)
+    ("Hong Kong stocks were subdued on Monday.\n\nThe Hang Seng Index sank 0.7 per cent to 25,635.23 at the close. "
+     "The market will trade for half a day on Wednesday.", "2025-12-29", "0.7 per cent", "matches"),
+    # "In recent trading" in a lead that says where the indexes closed (^GSPC 27 Dec 2024: -1.11%)
+    ("In recent trading activity, US indexes fell on Friday. The S&P 500 lost 1.1%, finishing at 5,970.8.",
+     "2024-12-27", "1.1%", "matches"),
+    # a live page kept after the close (^GSPC 20 May 2022: low -2.3%)
+    ("S&P 500 Closes Just Above Bear Market: Live Updates\n\nThe S&P 500 recovered from a plunge on Friday, ending "
+     "the day slightly higher. At its lowest point on Friday the index was down 2.3 percent.", "2022-05-20",
+     "2.3 percent", "matches"),
+    # a US story's clock time is New York's: Hong Kong had closed (^HSI 28 Feb 2025: -3.28%)
+    ("Chinese stocks struggled today. Hong Kong's Hang Seng Index fell 3.3%. Shares of Alibaba traded 2.7% lower as "
+     "of 11:30 a.m. ET.", "2025-02-28", "3.3%", "matches"),
+])
+def test_a_close_wrap_is_not_taken_for_a_live_report(checked, text, published, quote, verdict):
+    claim, result = checked(text, published)[quote]
+    assert result.verdict == verdict, (claim.measure, result.explanation)
+
+
+@pytest.mark.parametrize("words", ["shortly after the open", "and was set for its best day in 11 months"])
+def test_a_move_just_after_the_open_or_set_for_its_best_day_is_still_trading(checked, words):
+    found = checked(f"Alibaba's Hong Kong shares jumped on Wednesday.\n\nThe stock rose 13.5% to HK$95.55 {words}.",
+                    "2023-03-29")
+    assert found["13.5%"][1].verdict == "uncheckable", found["13.5%"][1].explanation
+
+
+def test_one_of_its_worst_days_is_not_sure_unless_it_was_the_worst(checked):
+    """^HSI fell 3.28% on 28 Feb 2025; it had fallen further within the month before (not on any day since 12 Feb)."""
+    found = checked("The Hang Seng Index fell 3.3% on Friday, one of its worst days in a month.", "2025-02-28")
+    claim, result = next(v for v in found.values() if v[0].measure == "rank")
+    assert result.verdict in ("matches", "not sure") and (result.verdict == "matches" or "one of" in
+                                                          result.explanation), result.explanation
