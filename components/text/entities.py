@@ -24,7 +24,7 @@ from components.data.symbols import InvalidSymbol, read_symbol
 from components.locale import _
 from components.text import lexicon
 from components.text.name_words import COMMON as _COMMON
-from components.text.name_words import LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
+from components.text.name_words import COMPANY_REF, LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
@@ -65,29 +65,6 @@ GROUPS = re.compile(
     r"|blue[- ]chips|H-shares(?! index)|A-shares|small caps|the sector|the (?:broader )?market['’]s (?:\w+ )?"
     r"(?:stocks|shares)|(?:several|many|some|most|other) (?:\w+ )?(?:stocks|shares|companies|names))\b",
     re.IGNORECASE)
-# every form of every move verb (up, down or neutral) that a bare "Shares" or "the giant" is the
-# subject of: "Shares dipped 3.15%", "The e-commerce giant sank"
-_MOVED = lexicon.alternation(lexicon.inflections(lexicon.UP_VERBS + lexicon.DOWN_VERBS + lexicon.NEUTRAL_VERBS))
-COMPANY_REF = re.compile(
-    r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
-    r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
-    r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform)['’]s"
-    r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # "The e-commerce firm's American depositary receipts"
-    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
-    r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
-    r"|\b[Tt]he (?:(?:U\.S\.|US|Hong Kong|New York)[- ]listed )?(?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
-    r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:were|are|have|had|" + _MOVED + r")\b)"
-    r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate|[\w-]*maker)\b"
-    r"(?=(?:, (?:a|an|the|which|whose)\b[^,;]{0,160},)? (?:has |had |also )?(?:" + _MOVED + r")\b)"  # "The Chinese
-    # e-commerce giant lost", "The Silicon Valley chipmaker, a dominant provider of ..., has fallen"
-    r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
-    r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
-    r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
-    # opening with the move the last sentence reported: "This is the second consecutive decline" (not "This 12% drop")
-    r"|^(?:This|That)(?= (?:is|was|marks|marked) the (?:\w+ )?(?:consecutive|straight|successive)\b| week['’]s "
-    r"[\d.,]+ ?(?:%|per ?cent|percent) (?:drop|decline|fall|loss|gain|rise|rally|advance|jump|surge|slump|plunge"
-    r"|rebound|slide)\b"
-    r"| (?:brought|took|pushed|left|put|lifted|dragged|cut|trimmed|extended|pared|widened|narrowed) (?:its|their) )")
 ASSETS = re.compile(lexicon.ASSETS)
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
                        r"|Hong Kong|leading|headline|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge"

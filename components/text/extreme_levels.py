@@ -21,7 +21,8 @@ _TODAY = r"(?: (?:today|on the day|intraday|on \w+day))?"  # "it reached a high 
 _EXTREME_LEVEL = re.compile(r"\b(?:(?P<w>high|peak|top|low|trough|bottom)s?" + _TODAY + r"(?: of| at)?"
                             r"|(?P<v>hit(?:ting)?|touch(?:ed|ing)?|reach(?:ed|ing)?) (?:a |an |its )?(?:[\w-]+ )?"
                             r"(?P<w2>high|low|peak|trough)" + _TODAY + r"(?: of| at)?"
-                            r"|(?P<w3>peak|bottom|top)(?:ed|ing|s|ped|ping)?(?: out)? at)\s(?:about |around |nearly "
+                            r"|(?P<w3>peak|bottom|top)(?:ed|ing|s|ped|ping)?(?: out)? at"
+                            r"|(?P<w4>high|low)est (?:price|level) (?:of|at))\s(?:about |around |nearly "
                             r"|almost |(?:just )?(?:over|above|under|below) |more than |less than )?$", re.IGNORECASE)
 _BASE_LEVEL = re.compile(r"\bfrom (?:the|its|a|an)\s(?:[\w'’-]+\s){0,3}clos(?:e|ing)(?: (?:level|value|price))? "
                          r"(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
@@ -138,7 +139,7 @@ def extreme(q, owner, clause, story, day, part):
             words=past.group().strip()), ""
     m = _EXTREME_LEVEL.search(before)
     if q.kind == "level" and m:
-        word = (m.group("w") or m.group("w2") or m.group("w3")).lower().replace("top", "high")
+        word = (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower().replace("top", "high")
         low = word in ("low", "trough", "bottom")
         window = _WINDOW.search(before) or _MONTH_EXTREME.search(before) or claim_periods.period_of(q, clause, day)
         if window and AS_MUCH.search(near):  # "rose as much as 4.2%, to a three-year high of": the day's

@@ -1,7 +1,9 @@
 """Capitalised words that are not the name of a company a move belongs to: sentence openers, places, months,
 institutions and currencies (``NOT_NAMES``), nouns that open a sentence ("Revenue rose 7%", ``COMMON``), the words a
 name never starts with (``LEADING``), places (``PLACE_WORDS``) and the words that make a name a source of data
-("according to data from Google Finance", ``SOURCE_BEFORE``). Read by :mod:`components.text.entities`."""
+("according to data from Google Finance", ``SOURCE_BEFORE``), and the words that point back to a company named
+before ("its shares", "the e-commerce giant", "This represented a decrease", ``COMPANY_REF``). Read by
+:mod:`components.text.entities`."""
 
 from __future__ import annotations
 
@@ -28,3 +30,29 @@ PLACE_WORDS = frozenset("Hong Kong China Chinese Japan Beijing Shanghai Shenzhen
                         "US U.S. America Europe India Australia Wall Street".split())
 SOURCE_BEFORE = re.compile(r"\b(?:according to|(?:data|figures|numbers) (?:from|compiled by)|compiled by|citing"
                            r"|sourced from)\s(?:(?:data|figures) (?:from|by)\s)?(?:the\s)?$", re.IGNORECASE)
+# every form of every move verb (up, down or neutral) that a bare "Shares" or "the giant" is the
+# subject of: "Shares dipped 3.15%", "The e-commerce giant sank"
+_MOVED = lexicon.alternation(lexicon.inflections(lexicon.UP_VERBS + lexicon.DOWN_VERBS + lexicon.NEUTRAL_VERBS))
+COMPANY_REF = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
+    r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
+    r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform)['’]s"
+    r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # "The e-commerce firm's American depositary receipts"
+    r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
+    r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
+    r"|\b[Tt]he (?:(?:U\.S\.|US|Hong Kong|New York)[- ]listed )?(?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"
+    r"|\b[Tt]he (?:highest |lowest |closing |opening )?price\b(?= (?:of|declined|rose|fell|climbed|dropped|slid))"
+    r"|(?<!['’]s )(?<!\bits )(?<!\btheir )\b[Ss]hares\b(?= (?:\w+ly )?(?:were|are|have|had|" + _MOVED + r")\b)"
+    r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate|[\w-]*maker)\b"
+    r"(?=(?:, (?:a|an|the|which|whose)\b[^,;]{0,160},)? (?:has |had |also )?(?:" + _MOVED + r")\b)"  # "The Chinese
+    # e-commerce giant lost", "The Silicon Valley chipmaker, a dominant provider of ..., has fallen"
+    r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
+    r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
+    r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"
+    # opening with the move the last sentence reported: "This is the second consecutive decline" (not "This 12% drop")
+    r"|^(?:This|That)(?= (?:is|was|marks|marked) the (?:\w+ )?(?:consecutive|straight|successive)\b| week['’]s "
+    r"[\d.,]+ ?(?:%|per ?cent|percent) (?:drop|decline|fall|loss|gain|rise|rally|advance|jump|surge|slump|plunge"
+    r"|rebound|slide)\b"
+    r"| (?:brought|took|pushed|left|put|lifted|dragged|cut|trimmed|extended|pared|widened|narrowed) (?:its|their) "
+    r"| (?:represented|represents|marked|amounted to|meant) an? (?:\w+ )?(?:decrease|increase|decline|drop|gain|rise"
+    r"|loss|fall|jump|plunge|slide)\b)")  # "This represented a decrease of $5.36"

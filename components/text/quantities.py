@@ -45,7 +45,7 @@ _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|" + L.alternation(sorted(L.inflect
                             + r")\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change as a noun: "a rise of 1,534 points", "an increase of 1,310 points"
 _CHANGE_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + ("jump", "surge", "plunge", "tumble",
-                        "rebound", "slump", "climb")) + r") of\s" + QUALIFIED + "$", re.IGNORECASE)
+                        "rebound", "slump", "climb", "decrease")) + r") of\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change, then the level it brought: "rose 164.07 to 19,864.55"
 _TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")
 _MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"
@@ -143,7 +143,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
     if cur:
         start = n.start - len(cur.group())
         kind = "money" if _PER_SHARE.match(after) and _EARNINGS_BEFORE.search(before) else "level"
-        if kind == "level" and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before[:cur.start()])):
+        if kind == "level" and (_CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before[:cur.start()])
+                                or _CHANGE_OF.search(before[:cur.start()])):  # "a decrease of $5.36"
             kind = "points"  # "closed $6.13 (3.05%) higher", "fell by HK$2.40": a change in the price
         return Quantity(kind, n.value, text[start:n.end], start, n.end, n.decimals, _qualifier(text, start), n.sign,
                         cur.group("cur").strip())
@@ -193,8 +194,8 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
         if not moves and word in ("highest", "lowest", "new") and rest.strip().endswith(("low", "high")):
             sign = -1 if rest.strip().endswith("low") else 1
         levels = any(w in rest for w in ("level", "value", "point", "close", "closing", "finish", "high", "low"))
-        if not moves and not levels and word not in ("highest", "lowest"):
-            return None  # "the third-largest weighting": a superlative of something else
+        if not moves and not levels and (word not in ("highest", "lowest") or _PRICE_OF.match(text, m.end())):
+            return None  # "the third-largest weighting", "the highest price of $155.84": a superlative of another
         of = "move" if moves else "close"
         for unit in ("week", "month", "year", "quarter"):
             if unit in rest and "day" not in rest:
@@ -226,6 +227,7 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
                     rank_of=of, look_back=look, qualifier=near, nth=L.ORDINALS[nth.group(1).lower()] if nth else 0)
 
 
+_PRICE_OF = re.compile(r"\s(?:price|prices)\s(?:of|was|were|at|reached)\b", re.IGNORECASE)
 _INTRADAY_BEFORE = re.compile(r"\b(?:as much as|intraday|at one point)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[- ]$", re.IGNORECASE)
 

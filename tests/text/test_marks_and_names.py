@@ -360,3 +360,16 @@ def test_one_of_its_worst_days_is_not_sure_unless_it_was_the_worst(checked):
     claim, result = next(v for v in found.values() if v[0].measure == "rank")
     assert result.verdict in ("matches", "not sure") and (result.verdict == "matches" or "one of" in
                                                           result.explanation), result.explanation
+
+
+def test_a_day_s_summary_with_this_and_the_price_keeps_its_company(checked):
+    """BABA on Tue 6 Jan 2026: open 155.22, high 155.84, low 150.86, close 150.90; 156.26 the day before."""
+    found = checked("On January 6, 2026, Alibaba Group Holding Limited (NYSE: BABA) fell, closing at $150.90. This "
+                    "represented a decrease of $5.36, or approximately 3.43%, from the previous closing price of "
+                    "$156.26. The highest price of $155.84 was reached shortly after the market opened, and the price "
+                    "declined to a low of $150.86 before closing.", "2026-01-06")
+    for quote, measure in (("$5.36", "points"), ("3.43%", "day"), ("$156.26", "level"), ("$155.84", "high_level"),
+                           ("$150.86", "low_level")):
+        claim, result = found[quote]
+        assert (claim.symbol, claim.measure, result.verdict) == ("BABA", measure, "matches"), (quote,
+                                                                                             result.explanation)
