@@ -13,7 +13,7 @@
   ``numbers.py`` and ``quantities.py`` (figures), ``moves.py`` (moves said without a figure).
 * Claims: ``claim_reader.py`` (each figure's listing, session and measure), ``claim_subjects.py`` (whose figure)
   with ``figure_ways.py`` (which way it moved), ``claim_periods.py`` (its day or period), ``not_prices.py`` (whether
-  it is a price at all), ``measure_rules.py`` (what it measures).
+  it is a price at all), ``measure_rules.py`` (what it measures), ``run_figures.py`` (a figure that is a run's move).
 * Events: ``extraction.py`` proposes them (``candidates.py`` is what it returns), with ``event_parts.py`` (events of
   their own inside a clause), ``side_events.py`` (periods, runs and reference points a clause names),
   ``event_records.py`` and ``titles.py``; ``runs.py`` gives the sessions a run covers, to events and claims alike.

@@ -21,7 +21,7 @@ from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
-           "period_of", "previous_weekday", "run_before", "stretch", "unresolved_day",
+           "period_of", "previous_weekday", "stretch", "unresolved_day",
            "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.rank_windows import rank_window, sessions_from
@@ -80,7 +80,8 @@ def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> Da
     written = (0, last) if q is not None and 0 < last and not any(f.start < last for f in found) else (0, 0)
     ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS and not e.fiscal
               and not any(r.start <= e.start < r.end for r in ranks)]
-    own = [e for e in ranges if lo <= e.start < hi and (q is None or not _crosses(clause, e.start, e.end, q))]
+    own = [e for e in ranges if (lo <= e.start < hi or q is not None and _turn(clause.text, lo) <= e.start < lo)
+           and (q is None or not _crosses(clause, e.start, e.end, q))]  # its part's: ", but for the year ..., it fell"
     if q is not None:  # the nearest: "This month's setback kept the index at 7.1 per cent loss since the start of
         own.sort(key=lambda e: _gap(e, q))  # the year" is the year's
     return next(iter(own), None) or next((e for e in ranges if opening[0] <= e.start < opening[1]), None) or next((
@@ -112,9 +113,9 @@ _NEW_ITEM = re.compile(r"\s(?:and|while|but|whereas)\s")
 
 def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re.Match] | None:
     """The period word of a figure's own stretch, else of its clause's opening ("Year-to-date, the index is up 12%")."""
-    comma = clause.text.find(",")
+    comma, turn = clause.text.find(","), _turn(clause.text, lo)
     opening = clause.text[:comma] if 0 < comma < q.start and comma < lo else ""
-    for part, shift, own in ((clause.text[lo:hi], lo, True), (opening, 0, False)):
+    for part, shift, own in ((clause.text[lo:hi], lo, True), (clause.text[turn:lo], turn, False), (opening, 0, False)):
         for kind, pattern in _PERIOD.items():
             for m in pattern.finditer(part):
                 if not own or not _crosses(clause, m.start() + shift, m.end() + shift, q):
@@ -128,6 +129,13 @@ def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re
 
 
 _OPENS = re.compile(r"^[\W_]*")
+_TURN = re.compile(r",\s(?:but|while|whereas)\s|;\s")
+
+
+def _turn(text: str, lo: int) -> int:
+    """Where the part of a clause before ``lo`` begins after a turn (", but for the zodiac year ..., it dropped"), or
+    ``lo`` when no turn comes before it."""
+    return max((m.end() for m in _TURN.finditer(text, 0, lo)), default=lo)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|preceding|yesterday|day before|last (?:session|close|trading day))\b",
                        re.IGNORECASE)
 
@@ -353,42 +361,6 @@ def paragraph_period(clause: Clause, clauses) -> DateExpression | None:
         return None
     return next((e for e in first.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS
                  and not e.fiscal and e.start <= 12), None)
-
-
-_RUN_OF = re.compile(r"\b(?P<n>\w+)-(?:day|session),? $", re.IGNORECASE)  # "a five-day, 4.3 per cent decline"
-_RUN_NOUN = re.compile(r" (?:rally|gain|advance|winning streak|climb|rise|run|slide|decline|losing streak|sell-?off"
-                       r"|rout|drop|fall|retreat|loss|slump|tumble|plunge|surge|jump|losing run|winning run)\b",
-                       re.IGNORECASE)
-
-
-def run_figure(clause: Clause, q: Quantity) -> tuple[int, str, int] | None:
-    """The run a figure is the move of ("ending a four-day 5.3 per cent rally"): its sessions, its words and where
-    they start; None when the figure is not one."""
-    m = _RUN_OF.search(clause.text, max(0, q.start - 20), q.start)
-    noun = _RUN_NOUN.match(clause.text, q.end) if m else None
-    n = L.number_word(m.group("n")) if noun else None
-    return (n, clause.text[m.start():noun.end()], m.start()) if n and n > 1 else None
-
-
-def run_before(clause: Clause, q: Quantity) -> Quantity | None:
-    """A run of sessions named before a figure in its part of the clause ("has tracked higher in seven straight
-    sessions, soaring more than 900 points"): the figure is that run's move. None otherwise."""
-    along = _ALONG.search(clause.text, q.end, q.end + 60) is not None
-    return next((r for r in quantities(clause.text) if r.kind == "streak" and r.end <= q.start and r.unit == "session"
-                 and r.count > 1 and not re.search(r"[;.]", clause.text[r.end:q.start])
-                 and (along or (r.text.endswith("s") and _AMASSING.fullmatch(clause.text, r.end, q.start)))), None)
-
-
-# the figure of a run, said of it as a whole ("soaring 900 points along the way", "for three consecutive sessions,
-# amassing nearly 560 points"); "rose for a third session, with the index up 1.2%" says the day's move
-_AMASSING = re.compile(r",\s(?:amassing|collecting|accumulating|racking up|piling up|gaining|adding|climbing|jumping"
-                       r"|soaring|surging|rising|rallying|advancing|shedding|losing|giving up|plunging|tumbling|sinking"
-                       r"|falling|dropping|slumping|surrendering|skidding|sliding|retreating|declining)"
-                       r"\s(?:(?:more than|nearly|almost|about|around|some|over|roughly|a total of)\s)?"
-                       r"(?:[\d,.]+ points?,? or (?:an? |about |nearly |almost |more than )?)?", re.IGNORECASE)
-_ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|run|streak|period)|during (?:that|this"
-                    r"|the) (?:stretch|run|streak)|in (?:that|this) (?:stretch|span|time)|in all|in total"
-                    r"|cumulatively)\b", re.IGNORECASE)
 
 
 def paragraph_fields(e: DateExpression, day: dt.date) -> dict:

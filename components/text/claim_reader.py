@@ -29,7 +29,16 @@ from components.data.listings import company_named
 from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
 from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
-from components.text import claim_periods, claim_sessions, extreme_bases, figure_days, live_reports, runs, story_lines
+from components.text import (
+    claim_periods,
+    claim_sessions,
+    extreme_bases,
+    figure_days,
+    live_reports,
+    run_figures,
+    runs,
+    story_lines,
+)
 from components.text import entities as E
 from components.text import lexicon as L
 from components.text import story as story_sessions
@@ -272,7 +281,7 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     in_run = _in_a_run(q, clause, market, day, period)
     if in_run is not None:
         return in_run
-    run = claim_periods.run_before(clause, q)
+    run = run_figures.run_before(clause, q)
     if run is not None:
         since = story_sessions.sessions_back(market, day, run.count)
         return period, _("'{words}': a move over that run, from {day}").format(
@@ -317,7 +326,7 @@ def _from_dated_extreme(q: Quantity, clause: Clause, story: _Story, market: str)
 def _in_a_run(q: Quantity, clause: Clause, market: str, day: dt.date, period: str) -> tuple | None:
     """A figure inside the run it is the move of ("ending a four-day 5.3 per cent rally"): that run's sessions, ended
     the session before when the clause ended it; None otherwise."""
-    run_of = claim_periods.run_figure(clause, q)
+    run_of = run_figures.run_figure(clause, q)
     if run_of is None:
         return None
     count, words, at = run_of

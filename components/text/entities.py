@@ -67,7 +67,8 @@ GROUPS = re.compile(
     re.IGNORECASE)
 ASSETS = re.compile(lexicon.ASSETS)
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
-                       r"|Hong Kong|leading|headline|main-board|flagship|wider|overall)\s)?(?:index|benchmark|gauge"
+                       r"|Hong Kong|leading|headline|main-board|flagship|wider|overall|entire|whole)\s)?(?:index"
+                       r"|benchmark|gauge"
                        r"|measure|barometer|average)\b(?! (?:of|for|provider)\b)"
                        r"|\b[Tt]he market\b(?! (?:value|capitali[sz]ation|share|cap|open|close|watchdog|regulator)\b)")
 # a capitalised name (words, "&", "of", "de" between them) that may be a company the tables do not know

@@ -118,7 +118,8 @@ INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point
 # --- periods --------------------------------------------------------------------------------------------
 # "up 0.6% for the week": the figure is the period's move (period kind -> words)
 PERIOD_WORDS: dict[str, tuple[str, ...]] = {
-    "week": (r"(?:for|over|on|in) the week", r"this week", r"(?:for|over) the (?:holiday-shortened |shortened )?week",
+    "week": (r"(?:for|over|on|in) the week", r"this week",
+             r"(?:for|over|during) the (?:holiday-shortened |shortened |trading )?week",
              r"(?:in|during|over) a (?:holiday[- ])?shortened week", r"week[- ]to[- ]date", r"weekly", r"last week",
              r"(?:for|over|in) the past week", r"(?:this|the) week's", r"week[- ](?:on|over)[- ]week", r"w/w"),
     "month": (r"(?:for|over|in|on|throughout) the (?:whole |entire )?month", r"this month", r"month[- ]to[- ]date",

@@ -153,6 +153,9 @@ _JUST_AFTER_OPEN = re.compile(r"(?:\s(?:to|at)\s(?:HK|US)?\$?[\d,.]+\d)?\s(?:sho
                               r"open(?:ing)?(?: bell)?\b", re.IGNORECASE)
 
 
+_AT_THE_EXTREME = re.compile(r"\bat (?:the |its )?(?:session|intraday) (high|low|peak)\b", re.IGNORECASE)
+
+
 def _time_of_day(q, owner, clause, story, day, part):
     earlier = _SUBJECT_PART.split(clause.text[:q.start])[-1]  # up to a part with a subject of its own
     later = _UNTIL_LATER.match(clause.text[q.end:])  # "dropping 2% before regaining 20,000 by midday"
@@ -162,6 +165,12 @@ def _time_of_day(q, owner, clause, story, day, part):
         (j := _JUST_AFTER_OPEN.match(clause.text, q.end)) and _TIME_OF_DAY.search(clause.text, j.start(), j.end()))
     if m and m.group().lower().startswith("briefly") and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]):
         m = None  # "jumped as much as 0.8% to briefly hit ...": the day's high, which daily bars hold
+    extreme = [e for e in _AT_THE_EXTREME.finditer(clause.text, max(0, q.start - 60), q.start)
+               if q.kind in ("percent", "points")]
+    if extreme:  # "At the intraday high, the index was up 15.74 points": the day's high, which daily bars hold
+        low = extreme[-1].group(1).lower() == "low"
+        return (("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")), "", \
+            f"'{extreme[-1].group()}'", ""
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):
         return ("intraday", _("taken during the session ('{words}'): daily bars hold the open, high, low and close "
                               "only").format(words=m.group()), f"'{m.group()}'", "")
@@ -259,10 +268,16 @@ def _given_back(q, owner, clause, story, day, part):
     return None
 
 
+_PREVIOUS_CLOSE = re.compile(r"\b(?:previous|prior|preceding) (?:day|session|trading day)['’]s clos(?:e|ing)\b",
+                             re.IGNORECASE)
+
+
 def _from_extreme(q, owner, clause, story, day, part):
     """"Up 20% from a January low", "rebounded 5% from its monthly low": measured from a price the text does not
     date, so not sure which."""
     m = _FROM_EXTREME.search(clause.text[q.end:q.end + 50])
+    if m and _PREVIOUS_CLOSE.search(m.group()):  # "rising 16.4% above its previous day's close": the day's move
+        return None
     if q.kind in ("percent", "points") and m and claim_periods.base_day(clause, q) is None:
         measure = "period" if q.kind == "percent" else "period_points"
         return measure, "", f"'{m.group().strip()}'", _("'{words}' does not say which session it counts from").format(

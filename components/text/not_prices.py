@@ -84,7 +84,8 @@ def _forecast(q: Quantity, text: str) -> str:
     if found is None or _TO_GO.search(text, max(0, lo + found.start() - 12), lo + found.end()) \
             or _CAUSE_BETWEEN.search(text, lo + found.end(), q.start) \
             or found.group().startswith("to ") and (_RESULT_TO.search(text, 0, lo + found.start())
-                                                    or _DID_TO.search(text, 0, lo + found.start())):
+                                                    or _DID_TO.search(text, 0, lo + found.start())
+                                                    or _CAUSED_TO.search(text, 0, lo + found.start())):
         return ""
     return found.group().strip()
 
@@ -141,5 +142,8 @@ def _what_it_measures(q: Quantity, owner: Owner, text: str) -> list[str]:
 _DID_TO = re.compile(r"\b(?:continu(?:e|ed|es|ing)|went on|goes on|going on|manag(?:e|ed|es|ing)|began|begins|beginning"
                      r"|start(?:ed|s|ing)?|kept|keeps|keeping|helped|helping|rushed|moved|tended|used)\s$",
                      re.IGNORECASE)
+# "prompted the entire index to rise by 2.1%": a move the news caused
+_CAUSED_TO = re.compile(r"\b(?:prompted|caused|sent|pushed|led|helped|forced|drove|lifted|dragged)\s"
+                        r"(?:[\w&.'’-]+\s){1,4}$", re.IGNORECASE)
 _CAUSE_BETWEEN = re.compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _TO_GO = re.compile(r"\b(?:days?|weeks?|months?|sessions?|hours?) (?:left )?to go\b", re.IGNORECASE)

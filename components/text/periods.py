@@ -277,9 +277,9 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
                 r"|\d{1,2}) (?:consecutive|straight|successive) quarters\b", re.IGNORECASE), consecutive_quarters),
     (re.compile(r"\b(?i:(?:the )?(?P<rel>previous|prior|preceding|last|this|current|next|same) quarter|the quarter)\b"),
      relative_quarter),
-    (re.compile(r"\b(?i:(?:in|during|over|for|through(?:out)?) )?(?:(?i:the )?(?i:lunar )?Year of the (?P<animal>"
-                + _ANIMALS + r")|(?i:the )?(?P<a2>" + _ANIMALS + r") [Yy]ear|(?i:(?:the|this) (?P<past>past |last "
-                r"|full |previous )?lunar year))\b"), _lunar),
+    (re.compile(r"\b(?i:(?:in|during|over|for|through(?:out)?) )?(?:(?i:the )?(?i:lunar |zodiac )?"
+                r"(?i:year of the) (?P<animal>(?i:" + _ANIMALS + r"))|(?i:the )?(?P<a2>" + _ANIMALS + r") [Yy]ear"
+                r"|(?i:(?:the|this) (?P<past>past |last |full |previous )?lunar year))\b"), _lunar),
     (re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|from a year (?:earlier|ago)|yoy)\b|\ban annual\b(?= \d)"
                 r"|(?<=% )annual\b|\bannual(?= (?:surge|growth|increase|rise|jump|gain|decline|drop|fall)\b)",
                 re.IGNORECASE), year_earlier_quarter),

@@ -191,7 +191,8 @@ PATTERNS: list[tuple[re.Pattern, Callable[[re.Match, Context], DateExpression]]]
     (re.compile(r"\b(?:the )?(?:previous|prior|preceding) week['’]s(?= (?:[\w-]+ )?(?:gains?|loss(?:es)?|advances?"
                 r"|declines?|drops?|falls?|rally|slide|rout|sell-?off|close|high|low)\b)", re.IGNORECASE),
      _previous_week),  # "reversing the previous week's loss"
-    (re.compile(rf"\b(?:(?:for|over|on|in|{_ENDING}) the (?:holiday-shortened |shortened |trading )?week(?![\w-])"
+    (re.compile(rf"\b(?:(?:for|over|on|in|during|{_ENDING}) the (?:holiday-shortened |shortened |trading )?"
+                rf"week(?![\w-])"
                 r"(?!['’]s? (?:high|low))"
                 r"|week[- ]to[- ]date|week['’]s (?=(?:gains?|loss(?:es)?|advances?|declines?|drops?|falls?|rally"
                 r"|slide)\b)"

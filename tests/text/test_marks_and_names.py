@@ -373,3 +373,30 @@ def test_a_day_s_summary_with_this_and_the_price_keeps_its_company(checked):
         claim, result = found[quote]
         assert (claim.symbol, claim.measure, result.verdict) == ("BABA", measure, "matches"), (quote,
                                                                                              result.explanation)
+
+
+def test_a_turn_in_the_sentence_takes_its_own_period(checked):
+    """^HSI on Fri 9 Feb 2024, the last day of the Year of the Rabbit: +1.37% on the week, -28.57% from 20 Jan 2023."""
+    found = checked("Hong Kong stocks fell on Friday. For the week it rose 1.4%, but for the zodiac year of the rabbit "
+                    "just ended, it dropped 28.6%.", "2024-02-09")
+    for quote in ("1.4%", "28.6%"):
+        assert (found[quote][0].measure, found[quote][1].verdict) == ("period", "matches"), found[quote][1].explanation
+
+
+@pytest.mark.parametrize("sentence,quote,measure", [
+    ("The S&P 500 rose over 1.6% during the trading week.", "1.6%", "period"),
+    ("Nvidia rose on Thursday, rising 16.4% above its previous day's close.", "16.4%", "day"),
+    ("Nvidia jumped 16.4% on Thursday. This prompted the entire index to rise by 2.1% on Thursday.", "2.1%", "day"),
+])
+def test_weeks_previous_closes_and_caused_moves(checked, sentence, quote, measure):
+    """The S&P 500 rose 1.66% in the week to Fri 23 Feb 2024 and 2.11% on Thu 22 Feb; NVDA rose 16.40% that day."""
+    claim, result = checked(sentence, "2024-02-23")[quote]
+    assert (claim.measure, result.verdict) == (measure, "matches"), result.explanation
+
+
+def test_at_the_intraday_high_and_low_are_the_day_s_extremes(checked):
+    """The S&P 500 on Wed 24 Sep 2025: previous close 6,656.92, high 6,672.66, low 6,621.76."""
+    found = checked("The S&P 500 fell on Wednesday. At the intraday high, the benchmark index was up 15.74 points, "
+                    "and at intraday low, it was down 35.16 points.", "2025-09-24")
+    assert [(found[q][0].measure, found[q][1].verdict) for q in ("15.74 points", "35.16 points")] == [
+        ("high_points", "matches"), ("low_points", "matches")]
