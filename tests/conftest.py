@@ -55,14 +55,17 @@ def prices() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def checked(prices):
     """Read a text's claims and check them on the bundled prices: ``checked(text, published)`` -> {quote: (claim,
-    result)}."""
+    result)}, the first claim of each quote (a figure two names share is checked for each, the first name first)."""
     from components.analysis.claim_checks import check_claims
     from components.text.claim_reader import read_claims
     from components.text.reader import read_article
 
     def check(text: str, published: str) -> dict[str, tuple]:
         claims = read_claims(read_article(text, published))
-        return {c.quote: (c, r) for c, r in zip(claims, check_claims(claims, prices))}
+        found: dict[str, tuple] = {}
+        for c, r in zip(claims, check_claims(claims, prices)):
+            found.setdefault(c.quote, (c, r))
+        return found
     return check
 
 

@@ -166,8 +166,13 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
             notices.append(_("Sentence {number} has {count} figures; only the first {limit} were read.").format(
                 number=clause.sentence_index + 1, count=len(qs), limit=MAX_SENTENCE_FIGURES))
         qs = qs[:room]
+    owned = owners(text, qs, found)
     out = _paired([_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(
-        qs, owners(text, qs, found)))], qs, text)
+        qs, owned))], qs, text)
+    for q, owner in zip(qs, owned):  # "the Hang Seng Index and the China Enterprises Index rose around 4%": each one
+        out += [_claim(q, replace(owner, subject=m, also=(), rule=_("'{words}' shares it with '{other}'").format(
+            words=m.text, other=owner.subject.text)), clause, story, len(story.claims) + len(out))
+            for m in owner.also[:MAX_SHARERS]]
     beat = _BEAT.search(text)
     if beat and not any(c.measure == "fundamental" for c in out):
         out.append(ArticleClaim(f"claim-{len(story.claims) + len(out) + 1:03d}", clause.sentence, beat.group(),
@@ -184,6 +189,7 @@ def _subject_words(s) -> str:
 
 _EXTREME_MOVES = ("high_move", "low_move", "high_points", "low_points", "high_level", "low_level")
 _AT_A_MOMENT = re.compile(L.AT_A_MOMENT, re.IGNORECASE)
+MAX_SHARERS = 4  # names one figure is checked for at most ("A, B, C and D each rose 2%")
 _TABLE_ROW = re.compile(r"(?:[-+−]?\d[\d.,]*\s?%\s+){2,}[-+−]?\d[\d.,]*\s?%")  # three or more figures in a row
 
 

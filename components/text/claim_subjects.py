@@ -106,6 +106,7 @@ class Owner:
     verb: Verb | None
     direction: int
     rule: str
+    also: tuple[Mention, ...] = ()  # other names the figure is shared with ("A and B rose around 4%")
 
 
 def verbs_in(text: str) -> list[Verb]:
@@ -177,8 +178,18 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
         named_in = [m for m in found if m.kind in SUBJECT_KINDS and aside and aside[0] <= m.start < aside[1]]
         subject, rule = _relative(text, q, found) or _owner(
             text, q, i, qs, sorted(names + named_in, key=lambda m: m.start), verb, lo, shared, out)
-        out.append(Owner(subject, verb, direction_of(text, q, verb, lo), rule))
+        also = () if shared or subject is None else _sharers(subject, [m for m in names if m.end <= q.start], text)
+        out.append(Owner(subject, verb, direction_of(text, q, verb, lo), rule, also))
     return out
+
+
+def _sharers(subject: Mention, before: list[Mention], text: str) -> tuple[Mention, ...]:
+    """The other names a figure is shared with: names joined to its subject by "and" right before its verb or it ("the
+    Hang Seng Index and the China Enterprises Index rose around 4%"), each checked too."""
+    chain = _joined(before, text)
+    if subject not in chain or subject.kind not in ("index", "company", "other", "market"):
+        return ()
+    return tuple(m for m in chain if m is not subject and m.kind in ("index", "company", "other", "market"))
 
 
 def _just_a_name(text: str, a: int, b: int, found: list[Mention]) -> bool:

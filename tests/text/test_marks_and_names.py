@@ -400,3 +400,27 @@ def test_at_the_intraday_high_and_low_are_the_day_s_extremes(checked):
                     "and at intraday low, it was down 35.16 points.", "2025-09-24")
     assert [(found[q][0].measure, found[q][1].verdict) for q in ("15.74 points", "35.16 points")] == [
         ("high_points", "matches"), ("low_points", "matches")]
+
+
+def test_a_figure_two_names_share_is_checked_for_each():
+    """21 Feb 2025: ^HSI +3.99%, ^HSCE +4.14%; Tencent +6.20%."""
+    from components.analysis.claim_checks import check_claims
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+    from tests.accuracy import snapshot_prices
+
+    claims = read_claims(read_article("The Hang Seng Index and the China Enterprises Index rose around 4% on Friday. "
+                                      "JD.com and Tencent both rose about 6%.", "2025-02-21"))
+    results = check_claims(claims, snapshot_prices())
+    seen = [(c.quote, c.symbol, r.verdict) for c, r in zip(claims, results)]
+    assert ("4%", "^HSI", "matches") in seen and ("4%", "^HSCE", "matches") in seen, seen
+    assert ("6%", "0700.HK", "matches") in seen and any(s[1] == "9618.HK" for s in seen), seen
+
+
+def test_figures_shared_out_in_turn_are_not_doubled():
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+
+    claims = read_claims(read_article("The S&P 500 and the Nasdaq rose 1.1% and 1.5%, respectively, on Friday.",
+                                      "2024-08-23"))
+    assert [(c.quote, c.symbol) for c in claims] == [("1.1%", "^GSPC"), ("1.5%", "^IXIC")]

@@ -1,6 +1,6 @@
 """Whose figure: names joined by "and" before one figure share it, with or without a verb of their own ("with
-heavyweights Alibaba and Tencent down by about 1 percent"), and the one with a listing is checked; two figures after
-two names are shared out in order."""
+heavyweights Alibaba and Tencent down by about 1 percent"): the one with a listing first, and each of the others too;
+two figures after two names are shared out in order."""
 
 import pytest
 
@@ -9,7 +9,11 @@ from components.text.reader import read_article
 
 
 def _owners(text: str, published: str = "2025-12-31") -> dict[str, str | None]:
-    return {c.quote: c.symbol for c in read_claims(read_article(text, published))}
+    """The listing of each quote's first claim."""
+    found: dict[str, str | None] = {}
+    for c in read_claims(read_article(text, published)):
+        found.setdefault(c.quote, c.symbol)
+    return found
 
 
 @pytest.mark.parametrize("text", [
@@ -19,6 +23,8 @@ def _owners(text: str, published: str = "2025-12-31") -> dict[str, str | None]:
 ])
 def test_names_joined_before_one_figure_share_it(text):
     assert _owners(text)["1 percent"] == "9988.HK"
+    claims = read_claims(read_article(text, "2025-12-31"))
+    assert [c.symbol for c in claims if c.quote == "1 percent"] == ["9988.HK", "3690.HK"]  # each name checked
 
 
 def test_two_figures_after_two_names_are_shared_out_in_order():
