@@ -74,6 +74,7 @@ MAX_SENTENCE_CHARS = 2_000  # characters of one sentence read; a longer one is c
 MAX_CANDIDATES = 300  # candidate events proposed from one text
 MAX_ARTICLE_CLAIMS = 200  # numeric claims read from one text
 MAX_SENTENCE_FIGURES = 40  # figures read from one sentence; a longer list is cut, with a notice
+MAX_SHARERS = 4  # names one figure is checked for at most ("A, B, C and D each rose 2%")
 MAX_CLAIM_CHARTS = 20  # claim charts the Claims page draws at once; each other one is a click away
 MAX_REPORT_ARTICLES = 3  # loaded articles whose claims the report reads and checks (the latest); others listed
 EVENT_YEARS = (1900, 2100)  # an event's date must fall in these years (pandas and the charts hold them)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from components.analysis.article_claims import MOMENT, ArticleClaim
 from components.data.listings import company_named
-from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES
+from components.facts import MAX_ARTICLE_CLAIMS, MAX_SENTENCE_FIGURES, MAX_SHARERS
 from components.locale import N_, _, ngettext
 from components.locale.formats import date_as
 from components.text import (
@@ -170,9 +170,11 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
     out = _paired([_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(
         qs, owned))], qs, text)
     for q, owner in zip(qs, owned):  # "the Hang Seng Index and the China Enterprises Index rose around 4%": each one
-        out += [_claim(q, replace(owner, subject=m, also=(), rule=_("'{words}' shares it with '{other}'").format(
-            words=m.text, other=owner.subject.text)), clause, story, len(story.claims) + len(out))
-            for m in owner.also[:MAX_SHARERS]]
+        for m in owner.also[:MAX_SHARERS]:
+            if len(story.claims) + len(out) >= MAX_ARTICLE_CLAIMS:
+                break
+            out.append(_claim(q, replace(owner, subject=m, also=(), rule=_("'{words}' shares it with '{other}'").format(
+                words=m.text, other=owner.subject.text)), clause, story, len(story.claims) + len(out)))
     beat = _BEAT.search(text)
     if beat and not any(c.measure == "fundamental" for c in out):
         out.append(ArticleClaim(f"claim-{len(story.claims) + len(out) + 1:03d}", clause.sentence, beat.group(),
@@ -189,7 +191,6 @@ def _subject_words(s) -> str:
 
 _EXTREME_MOVES = ("high_move", "low_move", "high_points", "low_points", "high_level", "low_level")
 _AT_A_MOMENT = re.compile(L.AT_A_MOMENT, re.IGNORECASE)
-MAX_SHARERS = 4  # names one figure is checked for at most ("A, B, C and D each rose 2%")
 _TABLE_ROW = re.compile(r"(?:[-+−]?\d[\d.,]*\s?%\s+){2,}[-+−]?\d[\d.,]*\s?%")  # three or more figures in a row
 
 

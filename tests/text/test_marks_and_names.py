@@ -424,3 +424,12 @@ def test_figures_shared_out_in_turn_are_not_doubled():
     claims = read_claims(read_article("The S&P 500 and the Nasdaq rose 1.1% and 1.5%, respectively, on Friday.",
                                       "2024-08-23"))
     assert [(c.quote, c.symbol) for c in claims] == [("1.1%", "^GSPC"), ("1.5%", "^IXIC")]
+
+
+def test_shared_figures_never_pass_the_article_s_limit():
+    from components.facts import MAX_ARTICLE_CLAIMS
+    from components.text.claim_reader import read_claims
+    from components.text.reader import read_article
+
+    text = " ".join("Alibaba, Tencent, Meituan and JD.com rose 1% on Friday." for _ in range(MAX_ARTICLE_CLAIMS))
+    assert len(read_claims(read_article(text, "2025-02-21"))) <= MAX_ARTICLE_CLAIMS
