@@ -57,6 +57,11 @@ def _calendar(country: str, year: int) -> tuple[tuple[dt.date, str], ...]:
     return tuple(sorted(table.items()))
 
 
+# "will reopen on Monday after a week-long Lunar New Year holiday": the holiday just over, not next year's
+_AFTER = re.compile(r"\b(?:after|following)\s(?:an?\s|the\s|its\s)?(?:[\w-]+\s){0,3}$", re.IGNORECASE)
+_JUST_OVER = 14  # days since a holiday that "after the holiday" may still mean
+
+
 def resolve(m: re.Match, ctx: Context) -> DateExpression:
     said = m.group()
     _pattern, country, words = next(entry for entry in _NAMED if re.search(entry[0], said))
@@ -65,7 +70,8 @@ def resolve(m: re.Match, ctx: Context) -> DateExpression:
         dt.date(y, *_EVES[words]) for y in range(ctx.published.year - 1, ctx.published.year + 2)]
     tense, published = ctx.tense(m.start(), m.end()), ctx.published
     near = min(days, key=lambda d: abs(d - published))  # "given Thursday's Thanksgiving holiday": this year's
-    if tense == "future" and near < published or tense == "past" and near > published:
+    just_over = (published - near).days <= _JUST_OVER and _AFTER.search(m.string, max(0, m.start() - 40), m.start())
+    if tense == "future" and near < published and not just_over or tense == "past" and near > published:
         near = ([d for d in days if d >= published][:1] if tense == "future" else
                 [d for d in days if d <= published][-1:] or [near])[0]
     first = last = near

@@ -433,3 +433,10 @@ def test_shared_figures_never_pass_the_article_s_limit():
 
     text = " ".join("Alibaba, Tencent, Meituan and JD.com rose 1% on Friday." for _ in range(MAX_ARTICLE_CLAIMS))
     assert len(read_claims(read_article(text, "2025-02-21"))) <= MAX_ARTICLE_CLAIMS
+
+
+def test_a_holiday_just_over_is_not_next_year_s():
+    found = proposed("Hong Kong stocks rose on Friday. Financial markets in mainland China will reopen on Monday after "
+                     "a week-long Lunar New Year holiday.", "2024-02-16")
+    first, last = found["Lunar New Year holiday"]
+    assert first.startswith("2024-02") and last <= "2024-02-18", (first, last)
