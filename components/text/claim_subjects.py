@@ -54,8 +54,7 @@ _ATTACHED = re.compile(r"^['’]s\s$|^(?:\.?\s?\(\s?|,\s(?=(?:up|down)\b)|\s\((?
                        r"|^,\s(?:which\s)?(?:was\s|were\s)?(?:up|down)\s$", re.IGNORECASE)
 # a name, then its move as a noun: "Nvidia, with a 4.55% jump", "Alibaba, on a 3% gain"
 _WITH_A = re.compile(r",\s(?:with|on)\s(?:a|an)\s(?:[\w-]+\s)?" + QUALIFIED, re.IGNORECASE)
-_WITH_MOVE = re.compile(r"\s(?:[\w-]+\s)?(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + ("jump", "surge", "plunge",
-                        "tumble", "rebound", "climb", "slump", "slide")) + r")\b", re.IGNORECASE)
+_WITH_MOVE = re.compile(r"\s(?:[\w-]+\s)?(?:" + L.alternation(L.DIRECTION_NOUNS) + r")\b", re.IGNORECASE)
 _AFTER_NAME = re.compile(r"(?:\b[A-Z][\w.&'’-]*|\)|\b(?:index|benchmark|gauge|average))$")  # "Tencent, the ..."
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|fresh|new|record|biggest|sharp"
                           r"|weekly|daily|monthly|yearly|annual|quarterly|intraday|one-day|single-day|solid|steady"

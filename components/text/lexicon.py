@@ -63,7 +63,7 @@ DIRECTION_NOUNS: dict[str, int] = {
     **{n: 1 for n in ("gain", "gains", "rise", "rally", "advance", "increase", "jump", "surge", "climb", "rebound",
                       "uptick", "upswing", "spike", "pop", "recovery")},
     **{n: -1 for n in ("loss", "losses", "fall", "drop", "decline", "slide", "slump", "plunge", "dip", "selloff",
-                       "sell-off", "retreat", "tumble", "rout", "downturn", "downswing", "correction")},
+                       "sell-off", "retreat", "tumble", "rout", "downturn", "downswing", "correction", "decrease")},
 }
 
 # --- time of day ----------------------------------------------------------------------------------------

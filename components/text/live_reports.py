@@ -52,8 +52,8 @@ _MORNING_TITLE = L.patterns(_TITLE_WORDS + _MORNING_WORDS)
 _AT_THE_CLOSE = re.compile(r"\bat the close\b|\bat closing bell\b|\bat the closing bell\b", re.IGNORECASE)
 _CLOCK_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?\s?\(?(ET|EST|EDT|HKT|New York|Hong Kong"
                          r"|Beijing)\b", re.IGNORECASE)
-_SESSION_DONE = re.compile(r"\b(?:clos(?:ed|es|ing)|end(?:ed|ing) the (?:day|session)|finish(?:ed|es|ing)"
-                           r"|settl(?:ed|es|ing))\b", re.IGNORECASE)
+_SESSION_DONE = L.patterns(L.CLOSE_WORDS + (r"\bclos(?:e|es)\b", r"\bend(?:ed|ing) the (?:day|session)\b",
+                                             r"\bfinish(?:es|ing)\b", r"\bsettl(?:es|ing)\b"))  # the session is over
 _IN_TRADING = re.compile(r"\bin (?:the )?(?:recent |morning |afternoon )", re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
                              r"\w+)")

@@ -44,8 +44,7 @@ QUALIFIED = r"(?:(?:" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r"
 _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|" + L.alternation(sorted(L.inflections(L.UP_VERBS + L.DOWN_VERBS)))
                             + r")\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change as a noun: "a rise of 1,534 points", "an increase of 1,310 points"
-_CHANGE_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS + ("jump", "surge", "plunge", "tumble",
-                        "rebound", "slump", "climb", "decrease")) + r") of\s" + QUALIFIED + "$", re.IGNORECASE)
+_CHANGE_OF = re.compile(r"\b(?:" + L.alternation(L.DIRECTION_NOUNS) + r") of\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change, then the level it brought: "rose 164.07 to 19,864.55"
 _TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")
 _MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"
