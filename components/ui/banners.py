@@ -8,13 +8,16 @@ import streamlit as st
 from components.data import calendars, prices, store
 from components.data.prices import SOURCE_DISK, SOURCE_LIVE, SOURCE_NONE, SOURCE_SNAPSHOT, PriceResult, provenance_rows
 from components.data.symbols import symbol_info
-from components.locale import _
+from components.locale import _, ngettext
 from components.locale.formats import day, utc_time
 from components.ui import state
 
 
-def provenance_banner(result: PriceResult) -> None:
-    """One banner saying where the prices came from, naming fallback symbols and the as-of date."""
+def provenance_banner(result: PriceResult, named_by_article: bool = False) -> None:
+    """One banner saying where the prices came from, naming fallback symbols and the as-of date.
+
+    Symbols without prices are said once per reason. When an article named them (``named_by_article``) that is no
+    fault of the reader's: a calm note that their figures stay unchecked, not an error."""
     snap = result.symbols_from(SOURCE_SNAPSHOT)
     none = {s: p for s, p in result.provenance.items() if p.source == SOURCE_NONE}
     as_of = day(result.snapshot_as_of)
@@ -44,8 +47,20 @@ def provenance_banner(result: PriceResult) -> None:
     live = [s for s in result.symbols_from(SOURCE_LIVE, SOURCE_DISK) if s not in stale]
     if live:
         st.caption(_("Live Yahoo Finance data for {symbols}.").format(symbols=", ".join(live)))
+    by_reason: dict[str, list[str]] = {}
     for symbol, prov in none.items():
-        st.error(_("No prices for {symbol}: {why}").format(symbol=symbol, why=prov.note), icon=":material/error:")
+        by_reason.setdefault(prov.note, []).append(symbol)
+    for why, symbols in by_reason.items():
+        listed = ", ".join(symbols)
+        if named_by_article:
+            st.info(ngettext("The article names {symbols}, but there are no prices for it here: {why}. The "
+                             "article's figures about it are marked uncheckable.",
+                             "The article names {symbols}, but there are no prices for them here: {why}. The "
+                             "article's figures about them are marked uncheckable.", len(symbols)).format(
+                                 symbols=listed, why=why),
+                    icon=":material/info:")
+        else:
+            st.error(_("No prices for {symbol}: {why}").format(symbol=listed, why=why), icon=":material/error:")
 
 
 def provenance_table(result: PriceResult) -> pd.DataFrame:

@@ -173,7 +173,7 @@ def loaded_ui() -> None:
                             "The text names {named} listings; only the first {shown} ({symbols}) are checked, so "
                             "claims about the others are marked uncheckable.", len(named)).format(
                                 named=len(named), shown=MAX_SYMBOLS, symbols=", ".join(fetched)))
-    provenance_banner(history)
+    provenance_banner(history, named_by_article=True)
     results = check_named(claims, history.frame)
     counts = Counter(r.verdict for r in results)
     st.header(_("The claims, one by one"))

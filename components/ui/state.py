@@ -89,7 +89,9 @@ class Key:
         return {"key": self.widget, "on_change": on_change or self._copy_back}
 
     def _copy_back(self) -> None:
-        st.session_state[self.name] = copy.deepcopy(st.session_state[self.widget])
+        # another callback of the same round may have set the value already (``set`` drops the widget's key): it wins
+        if self.widget in st.session_state:
+            st.session_state[self.name] = copy.deepcopy(st.session_state[self.widget])
 
     def on_page(self, page: str) -> bool:
         """Whether the value travels in the link of ``page`` (``EVERY_PAGE``: of any page)."""

@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from components.analysis import ranges
 from components.ui import state
@@ -159,3 +160,24 @@ def test_price_charts_hover_with_date_value_and_change(open_page):
     assert marks and all(t["legendgroup"] == t["name"].removesuffix(" reactions") for t in marks)
     assert spec["layout"]["legend"]["groupclick"] == "togglegroup"
     assert json.dumps(spec).count("Asia/Hong_Kong") == 0
+
+
+def _set_and_change_in_one_round():
+    import streamlit as st
+
+    from components.ui.state import Key
+
+    choice = Key("probe_choice", "a")
+    st.button("reset", key="probe_reset", on_click=lambda: choice.set("c"))  # drops the radio's key, then sets
+    st.radio("choice", ["a", "b", "c"], **choice.bind())
+    st.write(f"value={choice.get()}")
+
+
+def test_a_value_set_by_another_callback_in_the_same_round_wins_over_its_widget():
+    """A button's callback sets a value (dropping its widget's key) in the round its widget also changed: the
+    widget's own copy-back finds no key, and the value set stays (the browser can send both in one round)."""
+    at = AppTest.from_function(_set_and_change_in_one_round).run()
+    at.radio[0].set_value("b")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.markdown[-1].value == "value=c" and at.radio[0].value == "c"

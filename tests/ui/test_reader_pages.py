@@ -129,3 +129,14 @@ def test_an_undated_cause_is_listed_once_on_the_review(open_page):
     assert_no_exception(at, "an undated cause")
     listed = " ".join(w.value for w in at.warning)
     assert listed.count("on reports it cut car prices") == 1 and "without a day" in listed
+
+
+def test_listings_an_article_names_without_prices_get_one_calm_note_not_an_error_each(open_page):
+    text = ("HONG KONG, March 16 - The Hang Seng Index jumped 9.1% on Wednesday. The Hang Seng Tech index soared "
+            "22%, Meituan jumped 31% and the Shanghai Composite Index added 3.5%.")
+    at = open_page("pages/story/claims.py", with_article(text, dt.date(2022, 3, 16)))
+    assert_no_exception(at, "listings without prices")
+    assert not at.error
+    notes = [i.value for i in at.info if "no prices for them here" in i.value]
+    assert len(notes) == 1 and all(s in notes[0] for s in ("^HSTECH", "3690.HK", "000001.SS")), notes
+    assert "marked uncheckable" in notes[0]
