@@ -36,7 +36,9 @@ from components.ui.prices_events import available_symbols
 
 def _on_stock() -> None:
     """A new stock takes its own default benchmark, unless the user had chosen another one."""
-    old, new = state.ES_SYMBOL.get(), st.session_state[state.ES_SYMBOL.widget]
+    old, new = state.ES_SYMBOL.get(), st.session_state.get(state.ES_SYMBOL.widget)
+    if new is None:  # another callback of this round set the stock already: it stands
+        return
     if state.ES_BENCHMARK.get() in ("", benchmark_for(old), new):
         state.ES_BENCHMARK.set("")
     state.ES_SYMBOL.set(new)
