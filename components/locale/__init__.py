@@ -52,6 +52,18 @@ def babel_locale(language: str | None = None) -> str:
     return LANGUAGES.get(language or current(), LANGUAGES[DEFAULT])[1]
 
 
+def from_tag(tag: str | None) -> str | None:
+    """The app's language for a language tag written any usual way ("zh-HK", "zh_Hant_HK", "zh-TW", "ZH-cn",
+    "en-GB", "english"), or None when it names no language offered here ("fr")."""
+    low = (tag or "").strip().replace("_", "-").lower()
+    exact = {code.lower(): code for code in LANGUAGES} | {name.lower(): code for code, (name, _l) in LANGUAGES.items()}
+    if low in exact:
+        return exact[low]
+    if low == "english" or low.split("-")[0] == "en":
+        return "en"
+    return from_browser(low) if low.split("-")[0] == "zh" else None
+
+
 def from_browser(tag: str | None) -> str:
     """The app's language for a browser's preferred language tag ("zh-TW", "zh-Hans", "zh-CN", "en-GB", ...)."""
     tag = (tag or "").replace("_", "-").lower()

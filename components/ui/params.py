@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from components.data.events import CATEGORIES
 from components.data.symbols import InvalidSymbol, normalise_symbol, symbol_info
 from components.facts import MAX_SYMBOLS
-from components.locale import _, joined, ngettext
+from components.locale import LANGUAGES, _, from_tag, joined, ngettext
 from components.workspace.tokens import looks_like_token
 
 Parser = Callable[[str, "LinkContext"], object]
@@ -46,6 +46,14 @@ def choice(options: Iterable[str], what: str) -> Parser:
             raise ValueError(_("{what} must be one of {options}").format(what=what, options=", ".join(options)))
         return value
     return parse
+
+
+def language(value: str, _ctx: LinkContext) -> str:
+    """A language written as people write it ("zh-Hant-HK", "zh-TW", "zh_CN", "en-GB"): the app's code for it."""
+    code = from_tag(value)
+    if code is None:
+        raise ValueError(_("{what} must be one of {options}").format(what="lang", options=", ".join(LANGUAGES)))
+    return code
 
 
 def date(value: str, _ctx: LinkContext) -> dt.date:

@@ -35,7 +35,7 @@ from components.facts import (
     EVENT_WINDOW_LIMITS,
     ZOOM_SESSION_LIMITS,
 )
-from components.locale import LANGUAGES, N_
+from components.locale import N_
 from components.ui import params
 from components.workspace import store
 
@@ -148,7 +148,7 @@ ES_ESTIMATION = Key("es_estimation", DEFAULT_ESTIMATION, "est", params.window(*E
 ES_WINDOW = Key("es_window", DEFAULT_EVENT_WINDOW, "win", params.window(*EVENT_WINDOW_LIMITS), ("event_study",))
 # the up/down colour convention (None: the language's custom, components/ui/updown.py)
 UPDOWN = Key("updown", None, "updown", params.choice(UPDOWNS, "updown"), ALL_PAGES)
-LANG = Key("lang", None, "lang", params.choice(LANGUAGES, "lang"), ALL_PAGES)  # None: the browser's language
+LANG = Key("lang", None, "lang", params.language, ALL_PAGES)  # None: the browser's language
 URL_KEYS = (RANGE_PRESET, RANGE_ANCHOR, RANGE_START, RANGE_END, EVENT, SYMBOLS, VIEW, STYLE, LOG, CATEGORIES,
             WINDOW_N, TIMELINE_SPAN, ES_SYMBOL, ES_BENCHMARK, ES_ESTIMATION, ES_WINDOW, UPDOWN, LANG)
 

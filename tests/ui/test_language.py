@@ -94,3 +94,17 @@ def test_without_a_choice_the_browsers_language_is_used(open_page, seen, monkeyp
     assert_no_exception(at, "browser language")
     assert seen[-1] == language and selector(at).value == language
     assert "lang" not in at.query_params  # the link leaves the language to whoever opens it
+
+
+@pytest.mark.parametrize(("written", "code"), [("zh-Hant-HK", "zh-HK"), ("zh_TW", "zh-HK"), ("ZH-hk", "zh-HK"),
+                                               ("zh-Hans", "zh-CN"), ("zh", "zh-CN"), ("en-GB", "en")])
+def test_a_language_written_another_usual_way_is_understood_and_the_link_says_it_plainly(open_page, seen, written,
+                                                                                        code):
+    at = open_page(MARKETS, params={"lang": written})
+    assert_no_exception(at, f"lang={written}")
+    assert not at.warning and seen[-1] == code and qp(at, "lang") == code
+
+
+def test_language_tags_map_to_the_languages_offered():
+    assert [locale.from_tag(t) for t in ("zh-MO", "zh-Hant", "zh-SG", "zh-Hans-CN", "简体中文", "fr", "", None)] == [
+        "zh-HK", "zh-HK", "zh-CN", "zh-CN", "zh-CN", None, None, None]
