@@ -281,7 +281,8 @@ def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     if claimed != claim.value:
         text = _("{text} The figure was written before a share split: {written} is {today} today.").format(
             text=text, written=F.fixed_number(claim.value), today=F.fixed_number(claimed))
-    if verdict[0] == NO_MATCH or verdict[0] == ROUGHLY and claim.qualifier == MOMENT:
+    precise = known and not claim.qualifier and claim.decimals > 0  # "to finish at 17,517.40" against a known print
+    if verdict[0] == NO_MATCH or verdict[0] == ROUGHLY and (claim.qualifier == MOMENT or precise):
         verdict = _hedged_level(claim, b, pos, claimed, verdict)
     return result_of(claim, verdict, text, [fig], day, day)
 
@@ -289,12 +290,10 @@ def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
 def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float,
                   verdict: tuple[str, str]) -> tuple[str, str]:
     readings = [(_(_THE_PRICE[col]), pos, col) for col in ("open", "high", "low", "close")]
-    if pos:
-        readings.append((_("the previous session's close ({day})").format(
-            day=date_as(bar_day(b, pos - 1), "weekday_day")), pos - 1, "close"))
-    if pos + 1 < len(b):
-        readings.append((_("the next session's close ({day})").format(
-            day=date_as(bar_day(b, pos + 1), "weekday_day")), pos + 1, "close"))
+    own = {"level": "close", "open_level": "open", "high_level": "high", "low_level": "low"}[claim.measure]
+    for row, words in ((pos - 1, _NEXT_DOOR[0]), (pos + 1, _NEXT_DOOR[1])):
+        if 0 <= row < len(b):  # the same price of the session before or after: "after trading between" a day late
+            readings.append((_(words[own]).format(day=date_as(bar_day(b, row), "weekday_day")), row, own))
     for name, row, col in readings:
         value = price(b, row, col)[0]
         if judge_level(value, claimed, claim.qualifier, claim.decimals)[0] == MATCHES:
@@ -309,6 +308,10 @@ def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float
     return verdict
 
 
+_NEXT_DOOR = ({"close": N_("the previous session's close ({day})"), "open": N_("the previous session's open ({day})"),
+               "high": N_("the previous session's high ({day})"), "low": N_("the previous session's low ({day})")},
+              {"close": N_("the next session's close ({day})"), "open": N_("the next session's open ({day})"),
+               "high": N_("the next session's high ({day})"), "low": N_("the next session's low ({day})")})
 _THE_PRICE = {"open": N_("the open"), "high": N_("the high"), "low": N_("the low"), "close": N_("the close")}
 
 

@@ -78,11 +78,30 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
             verdict = (NOT_SURE, _("{why}; but 'one of' does not say among how many").format(why=verdict[1]))
         if verdict[0] == NO_MATCH:
             verdict = _intraday_extreme(dataclasses.replace(claim, sign=sign), b, pos, verdict)
+        if verdict[0] == NO_MATCH:
+            verdict = _next_door(claim, values, pos, sign, verdict)
     else:
         said = (_("no session from {since} was higher or equal") if sign > 0 else
                 _("no session from {since} was lower or equal"))
         verdict = (MATCHES, said.format(since=since))
     return result_of(claim, verdict, text, [fig], claim.since, session)
+
+
+def _next_door(claim: ArticleClaim, values: pd.Series, pos: int, sign: int,
+               verdict: tuple[str, str]) -> tuple[str, str]:
+    """A ranking without a day of its own that fails on the session it was given but holds on the session before
+    ("registered its biggest fall since January 10" in a story dated the morning after): the article may mean it."""
+    for row in (pos - 1,) if not claim.written_day else ():
+        if row <= 0 or pd.isna(values.iloc[row]):
+            continue
+        now = float(values.iloc[row])
+        window = values.iloc[:row]
+        window = window[window.index >= pd.Timestamp(_since(claim, values.index[row].date()))].dropna()
+        if len(window) and not (window >= now if sign > 0 else window <= now).any():
+            return NOT_SURE, _("{why}; but on {day} it held ({value}): the article may mean that session").format(
+                why=verdict[1], day=date_as(values.index[row].date(), "weekday_date"),
+                value=F.fixed_number(now))
+    return verdict
 
 
 def _nth(claim: ArticleClaim, window: pd.Series, now: float, since: str) -> tuple[str, str]:

@@ -365,6 +365,9 @@ PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (
            r"\b(?:may|could|might) (?:struggle|have trouble|find (?:support|traction)|open (?:higher|lower))\b",
            r"\b(?:(?-i:may)|could|might) (?!\d|not\b)(?:\w+ ){1,4}(?:on|into) (?:Mon|Tues|Wednes|Thurs|Fri)day\b",
            r"\bdue for (?:a )?(?:consolidation|rebound|pullback|correction)\b",
+           # "it's got a positive lead again on Tuesday": the lead into a session still to come (a present tense)
+           r"\b(?:got|gets|has) an? (?:\w+ ){0,2}lead (?:again )?(?:on|for|into) "
+           r"(?:Mon|Tues|Wednes|Thurs|Fri)day\b",
            r"\b(?:lead|direction|cues?) (?:for|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s (?:trade|trading"
            r"|session)\b")
 BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) the (?:opening )?bell\b", r"\bpre-?open\b")

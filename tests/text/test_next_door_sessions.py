@@ -1,0 +1,55 @@
+"""Figures about the session before the one a story is dated: a market preview whose lead says the market "has got a
+soft lead for Wednesday" reports the session that closed before it; a precise level, a day's low or a ranking that
+fails on the publication day's session but holds on the session next door is "not sure", naming that session, never
+"does not match". Classes the twenty-third held-out set showed; rule tests written here, accuracy is scored on real
+articles only (tests/text/test_real_accuracy.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+# ^HSI: Mon 30 Sep 2024 close 21,133.68; Tue 1 Oct a holiday; Wed 2 Oct low 21,289.60, high 22,667.74, close
+# 22,443.73 (+6.20%, +1,310.05 points); Thu 3 Oct low 21,442.25, close 22,113.51 (-1.47%)
+WRAP = ("The Hang Seng index rose 6.2 percent to finish at 22,443.73 after trading between 21,289.60 and "
+        "22,667.74.")
+
+
+@pytest.mark.parametrize("lead", [
+    "Hong Kong stocks have climbed in two straight sessions, and the market has got a positive lead for Thursday.",
+    "The Hong Kong market has rallied, and it gets a firm lead again on Thursday from Wall Street.",
+])
+def test_a_preview_that_has_a_lead_into_the_next_session_reports_the_one_before(checked, lead):
+    found = checked(f"{lead}\n\n{WRAP}", "2024-10-03")
+    for quote in ("6.2 percent", "22,443.73", "21,289.60", "22,667.74"):
+        claim, result = found[quote]
+        assert str(claim.day or result.session) == "2024-10-02" and result.verdict == "matches", \
+            (quote, result.explanation)
+
+
+def test_a_lead_that_was_taken_is_no_preview(checked):
+    found = checked("Hong Kong stocks took a positive lead on Thursday from Wall Street.\n\n"
+                    "The Hang Seng index fell 1.5 percent to 22,113.51.", "2024-10-03")
+    claim, result = found["1.5 percent"]
+    assert str(result.session) == "2024-10-03" and result.verdict == "matches", result.explanation
+
+
+@pytest.mark.parametrize("sentence,quote,named", [
+    ("The Hang Seng index finished at 22,443.73.", "22,443.73", "previous session's close"),
+    ("The Hang Seng index traded between 21,289.60 and 22,667.74.", "21,289.60", "previous session's low"),
+])
+def test_a_precise_price_of_the_session_before_is_not_sure_not_wrong(checked, sentence, quote, named):
+    _claim, result = checked(sentence, "2024-10-03")[quote]
+    assert result.verdict == "not sure" and named in result.explanation, result.explanation
+
+
+def test_a_ranking_that_holds_on_the_session_before_is_not_sure_not_wrong(checked):
+    _claim, result = checked("The Hang Seng index posted its biggest one-day gain since August.", "2024-10-03")[
+        "biggest one-day gain since August"]
+    assert result.verdict == "not sure" and "Wed 02 Oct 2024" in result.explanation, result.explanation
+
+
+def test_a_ranking_on_a_day_the_text_names_is_judged_on_that_day_alone(checked):
+    """Thursday 3 October fell 1.47%; the day before rose 6.20%, the best since August: it does not excuse Thursday."""
+    _claim, result = checked("The Hang Seng index posted its biggest one-day gain since August on Thursday.",
+                             "2024-10-03")["biggest one-day gain since August"]
+    assert result.verdict == "does not match", result.explanation
