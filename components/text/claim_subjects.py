@@ -273,7 +273,7 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
         before = [m for m in names if lo <= m.start and m.end <= verb.start]
         subjects = [m for m in before if text[m.end:m.end + 2] not in ("'s", "’s")]
         # a participle goes with its sentence's subject: "The tech sector led the S&P 500's gains, finishing 1.7% up"
-        if before and verb.text.endswith("ing") and text[verb.start - 2:verb.start] == ", ":
+        if before and verb.text.endswith("ing") and _AFTER_DOING.search(text, 0, verb.start):
             if subjects and text[lo:subjects[0].start].strip().lower() in ("", "the") \
                     and text[subjects[0].end:subjects[0].end + 1] != ",":  # not "Instead, the S&P 500 ended ..."
                 return subjects[0], _("'{words}' is the subject of the sentence '{verb}' goes with").format(
@@ -300,6 +300,8 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
     return None, _("no name before it in its sentence")
 
 
+# "finishing 1.7% up" after a comma, "pushed the market higher after climbing 6.3%": the sentence's subject's
+_AFTER_DOING = re.compile(r"(?:,|\b(?:after|before|while|on|by))\s$")
 _AND_THEN = re.compile(r",?\s(?:and|but)\s$")
 _ADVERBS = re.compile(r"(?:(?:then|later|also|still|eventually|finally|\w+ly)\s)*")
 

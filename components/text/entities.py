@@ -24,7 +24,7 @@ from components.data.symbols import InvalidSymbol, read_symbol
 from components.locale import _
 from components.text import lexicon
 from components.text.name_words import COMMON as _COMMON
-from components.text.name_words import COMPANY_REF, LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
+from components.text.name_words import COMPANY_REF, EPITHET, LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
@@ -150,14 +150,14 @@ def mentions(clause: str, place: str) -> list[Mention]:
     for pattern, market in MARKETS:
         for m in pattern.finditer(clause):
             if not _taken(found, m.start(), m.end()) and not _owned(found, clause, m.start()) \
-                    and not _OF_THE_MARKET.match(clause, m.end()):
+                    and not _OF_THE_MARKET.match(clause, m.end()) and not _EPITHET.match(clause, m.end()):
                 symbol, name = BENCHMARKS[market]
                 found.append(Mention("market", m.group(), m.start(), m.end(), name, symbol, market,
                                      _("'{words}': the market as a whole, its benchmark the {index}").format(
                                          words=m.group(), index=name)))
     for kind, pattern in (("group", GROUPS), ("index_ref", INDEX_REF), ("company_ref", COMPANY_REF)):
         for m in pattern.finditer(clause):
-            if not _taken(found, m.start(), m.end()):
+            if not _taken(found, m.start(), m.end()) and (kind == "company_ref" or not _EPITHET.match(clause, m.end())):
                 found.append(Mention(kind, m.group(), m.start(), m.end(), rule=_("'{words}'").format(words=m.group())))
     found += [Mention("other", m.group(), m.start(), m.end(), m.group(), None, "", _(  # "bitcoin surged past $87,000"
         "'{words}' is not a listing the app has prices for").format(words=m.group()))
@@ -175,6 +175,7 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Hold
                           r"|November|December|Jumps?|Rises?|Falls?|Slumps?|Soars?|Surges?|Drops?|Gains?|Leaps?|Tumbles?"
                           r"|Sinks?|Slides?|Rallies|Climbs?|Plunges?|Hits?|Posts?|Says?|Beats?|Misses|Shares|Results"
                           r"|Earnings|Stocks?)\b)[A-Z][a-z]")
+_EPITHET = re.compile(EPITHET)  # "Wall Street's most valuable company": a company, not the market
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"
                             r"|^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
@@ -247,7 +248,12 @@ def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
     rest = rest[_BETWEEN_NAMES.match(rest).end():]
     after, which = _SUBJECT_AFTER.match(rest), _WHICH_MOVED.match(rest)
     return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs
-                           or after.group("lead")) or which and which.group("verb") in verbs)
+                           or after.group("lead") or after.group("verb") in _MOVES_OTHERS)
+                or which and which.group("verb") in verbs)
+
+
+# "Oracle also pushed the market higher after climbing 6.3%": a name that moved the market is a company that moved
+_MOVES_OTHERS = frozenset(lexicon.inflections(lexicon.CAUSE_MOVE_VERBS))
 
 
 def is_place(text: str) -> bool:

@@ -32,6 +32,8 @@ _LEAD_WORDS = (r"\bmid-?session\b",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
                r"\b(?:were|was|are|is) (?:sink|fall|ris|climb|dropp|slid|gain|tumbl|rally|jump|surg|soar|slipp|declin"
                r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b",  # a live report: "were sinking Friday"
+               # "Asian shares were trading mixed Tuesday": the session still open when it was written
+               r"\b(?:were|was|are|is) trading (?:\w+ly )?(?:higher|lower|mixed|flat|up|down)\b(?! by\b)",
                r"\b(?:were|was|are|is) (?:higher|lower|up|down|mixed|flat|weaker|firmer) (?:on )?(?:(?:Mon|Tues|Wednes"
                r"|Thurs|Fri)day|this) (?:morning|afternoon)\b")  # "shares were lower Friday morning"
 # said in the title or lead, these make it a report of the morning session, whose "closing" is the midday break
@@ -55,6 +57,8 @@ _CLOCK_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?\s?\(?(ET|
 _SESSION_DONE = L.patterns(L.CLOSE_WORDS + (r"\bclos(?:e|es)\b", r"\bend(?:ed|ing) the (?:day|session)\b",
                                              r"\bfinish(?:es|ing)\b", r"\bsettl(?:es|ing)\b"))  # the session is over
 _IN_TRADING = re.compile(r"\bin (?:the )?(?:recent |morning |afternoon )", re.IGNORECASE)
+_ASIA_AS_A_WHOLE = re.compile(r"\bAsian? (?:shares|stocks|markets|equities|bourses)\b|\bshares in Asia\b",
+                              re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
                              r"\w+)")
 
@@ -84,8 +88,10 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
             # close wrap that gives one figure's time of day
         if not _PROGRESSIVE.match(m.group()):
             return m.group(), frozenset()
-        markets = frozenset(f.market for f in E.mentions(text, place) if f.market and f.symbol)
-        if markets:
+        subject = text[:m.start()]  # what was trading: not "after a rally continued on Wall Street"
+        markets = frozenset(f.market for f in E.mentions(subject, place) if f.market and f.symbol) or (
+            frozenset(L.ASIAN_MARKETS) if _ASIA_AS_A_WHOLE.search(subject) else frozenset())
+        if markets:  # "Asian shares were trading mixed Tuesday": every Asian market, Hong Kong's among them
             return m.group(), markets
     tag = next((m.group() for c in reading.clauses[:200] for m in [_STORY_INTRADAY.search(c.text)] if m), "")
     # a tag says when the story's own market stood there ("as of 11:30 a.m. ET"): Hong Kong had closed by then

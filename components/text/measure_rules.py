@@ -258,8 +258,10 @@ def _period(q, owner, clause, story, day, part):
 def _given_back(q, owner, clause, story, day, part):
     """"Erases a 1.2% decline", "pared a 3% gain": a move the session made and gave back, without a day of its own:
     the day's low (high) against the previous close."""
-    m = _GIVEN_BACK.search(clause.text[max(0, q.start - 40):q.end + 30])
-    if q.kind in ("percent", "points") and m and not claim_periods.own_day(clause, q):
+    at = max(0, q.start - 40)
+    m = _GIVEN_BACK.search(clause.text[at:q.end + 30])
+    inside = m is not None and at + m.start() <= q.start and q.end <= at + m.end()  # not "rose 0.4% after erasing a
+    if q.kind in ("percent", "points") and inside and not claim_periods.own_day(clause, q):  # loss": the day's move
         low = m.group("noun").lower() in L.LOSS_NOUNS
         measure = ("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")
         gave = _("'{words}': a move the session gave back, at its low") if low else \

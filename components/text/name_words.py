@@ -33,6 +33,11 @@ SOURCE_BEFORE = re.compile(r"\b(?:according to|(?:data|figures|numbers) (?:from|
 # every form of every move verb (up, down or neutral) that a bare "Shares" or "the giant" is the
 # subject of: "Shares dipped 3.15%", "The e-commerce giant sank"
 _MOVED = lexicon.alternation(lexicon.inflections(lexicon.UP_VERBS + lexicon.DOWN_VERBS + lexicon.NEUTRAL_VERBS))
+# what follows a market's or a place's name in an epithet of a company: "Wall Street's most valuable company rose
+# 3.9%", "the world's largest chipmaker", "the index's heaviest stock" (the market it is named after is not what moved)
+EPITHET = (r"['’]s (?:(?:most|least|second[- ]most) [\w-]+|[\w-]+est|second[- ][\w-]+est|No\. ?\d)(?: [\w-]+){0,2}? "
+           r"(?:company|companies|stock|firm|chipmaker|carmaker|lender|bank|insurer|retailer|group|member|constituent"
+           r"|component|name|business)\b")
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
@@ -46,6 +51,8 @@ COMPANY_REF = re.compile(
     r"|\b[Tt]he (?:[\w-]+ ){0,3}(?:giant|stalwart|heavyweight|titan|behemoth|conglomerate|[\w-]*maker)\b"
     r"(?=(?:, (?:a|an|the|which|whose)\b[^,;]{0,160},)? (?:has |had |also )?(?:" + _MOVED + r")\b)"  # "The Chinese
     # e-commerce giant lost", "The Silicon Valley chipmaker, a dominant provider of ..., has fallen"
+    r"|\b(?:[Tt]he )?(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}|world|market|index|benchmark|nation|country|region)"
+    + EPITHET +
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
     r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"

@@ -53,3 +53,40 @@ def test_a_ranking_on_a_day_the_text_names_is_judged_on_that_day_alone(checked):
     _claim, result = checked("The Hang Seng index posted its biggest one-day gain since August on Thursday.",
                              "2024-10-03")["biggest one-day gain since August"]
     assert result.verdict == "does not match", result.explanation
+
+
+@pytest.mark.parametrize("epithet", ["Wall Street's most valuable company", "the world's largest chipmaker",
+                                     "The market's biggest stock"])
+def test_an_epithet_named_after_a_market_is_the_company_named_before(checked, epithet):
+    """NVDA closed +3.93% on Monday 22 September 2025; the S&P 500 +0.44%."""
+    found = checked(f"The strongest force lifting stocks was Nvidia. {epithet} rose 3.9 per cent on Monday after a "
+                    "deal.", "2025-09-22")
+    claim, result = found["3.9 per cent"]
+    assert claim.symbol == "NVDA" and result.verdict == "matches", (claim.symbol, result.explanation)
+
+
+def test_a_name_that_lifted_the_market_after_jumping_owns_the_jump(checked):
+    found = checked("The S&P 500 rose 0.4 per cent on Monday. Zenith Motors also lifted the index after jumping 6.1 "
+                    "per cent.", "2025-09-22")
+    claim, result = found["6.1 per cent"]
+    assert claim.symbol != "^GSPC" and result.verdict == "uncheckable" and "Zenith Motors" in result.explanation, \
+        result.explanation
+
+
+def test_asian_shares_trading_mixed_makes_hong_kong_s_figures_intraday_not_wall_street_s(checked):
+    found = checked("Asian shares were trading mixed on Thursday after a rally on Wall Street.\n\n"
+                    "Hong Kong's Hang Seng lost 1.5% to 22,113.51.\n\n"
+                    "On Wall Street, the S&P 500 rose 0.4 per cent after erasing a modest loss from the morning.",
+                    "2024-10-03")
+    assert all(found[q][1].verdict == "uncheckable" and found[q][0].measure == "intraday"
+               for q in ("1.5%", "22,113.51"))
+    claim, result = found["0.4 per cent"]
+    assert claim.measure == "day", claim.measure  # the loss it erased is not the figure
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("The S&P 500 rose 0.4 per cent on Monday after erasing a modest loss from the morning.", "day"),
+    ("The S&P 500 rose on Monday after erasing a 0.4 per cent loss from the morning.", "low_move"),
+])
+def test_only_the_figure_inside_a_move_given_back_is_the_day_s_extreme(checked, sentence, measure):
+    assert checked(sentence, "2025-09-22")["0.4 per cent"][0].measure == measure
