@@ -257,6 +257,11 @@ _ADJUSTED_WORDS = {
 }
 
 
+# how far a print written to the cent may stand from the close and still be the close another source printed ("to
+# HK$78.60" for a close of 78.70); further, a precise print the session passed through was more likely taken then
+PRINT_NOISE = 0.005
+
+
 def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     """A level is a print: checked against the exchange's price, or, where the data hold only the adjusted value,
     against the band the dividend adjustment allows."""
@@ -283,12 +288,15 @@ def check_level(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
             text=text, written=F.fixed_number(claim.value), today=F.fixed_number(claimed))
     precise = known and not claim.qualifier and claim.decimals > 0  # "to finish at 17,517.40" against a known print
     if verdict[0] == NO_MATCH or verdict[0] == ROUGHLY and (claim.qualifier == MOMENT or precise):
-        verdict = _hedged_level(claim, b, pos, claimed, verdict)
+        far = abs(value / claimed - 1) > PRINT_NOISE if claimed else True
+        verdict = _hedged_level(claim, b, pos, claimed, verdict, passed=verdict[0] == NO_MATCH or not precise or far)
     return result_of(claim, verdict, text, [fig], day, day)
 
 
-def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float,
-                  verdict: tuple[str, str]) -> tuple[str, str]:
+def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float, verdict: tuple[str, str],
+                  passed: bool = True) -> tuple[str, str]:
+    """Another price of the session, or the same price of the session next door, that matches makes a level "not
+    sure"; so does a price the session passed (``passed``: not for a precise print that is only roughly right)."""
     readings = [(_(_THE_PRICE[col]), pos, col) for col in ("open", "high", "low", "close")]
     own = {"level": "close", "open_level": "open", "high_level": "high", "low_level": "low"}[claim.measure]
     for row, words in ((pos - 1, _NEXT_DOOR[0]), (pos + 1, _NEXT_DOOR[1])):
@@ -299,7 +307,7 @@ def _hedged_level(claim: ArticleClaim, b: pd.DataFrame, pos: int, claimed: float
         if judge_level(value, claimed, claim.qualifier, claim.decimals)[0] == MATCHES:
             return NOT_SURE, _may_mean().format(why=verdict[1], name=name, value=F.fixed_number(value))
     low, high = price(b, pos, "low")[0], price(b, pos, "high")[0]
-    if low <= claimed <= high:
+    if passed and low <= claimed <= high:
         return NOT_SURE, (_(_PASSED)
                           if claim.qualifier == MOMENT else
                           _("{why}; but the price was {claimed} at some time that session (it ranged from {low} to "

@@ -90,3 +90,12 @@ def test_asian_shares_trading_mixed_makes_hong_kong_s_figures_intraday_not_wall_
 ])
 def test_only_the_figure_inside_a_move_given_back_is_the_day_s_extreme(checked, sentence, measure):
     assert checked(sentence, "2025-09-22")["0.4 per cent"][0].measure == measure
+
+
+@pytest.mark.parametrize(("written", "verdict"), [("22,300.15", "not sure"), ("22,080.15", "roughly"),
+                                                  ("22,300", "roughly")])
+def test_a_print_to_the_cent_well_off_the_close_but_inside_the_day_is_not_sure(checked, written, verdict):
+    """Thursday 3 October 2024: ^HSI low 21,442.25, high 22,484.04, close 22,113.51. A print to the cent 0.85% above
+    the close was more likely taken during the session; 0.15% off is another source's close; a round level is rough."""
+    _claim, result = checked(f"The Hang Seng index ended Thursday at {written}.", "2024-10-03")[written]
+    assert result.verdict == verdict, result.explanation
