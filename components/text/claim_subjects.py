@@ -39,6 +39,8 @@ _AND_ANOTHER = (r"(?:(?<=\d,\d\d\d)|(?<=\.\d\d)|(?<=%)|(?<=points)|(?<=cent))\sa
                 + r")\b)")
 _BREAK = re.compile(r";|,\s(?:while|whereas|but|and|as|with|even as|compared with)\s|\s(?:while|whereas)\s|"
                     + _AND_ANOTHER, re.IGNORECASE)
+_LISTED_ON = re.compile(r",\s(?:and|but)\s$")  # a break that may only list the next item
+_FIGURE_NEXT = re.compile(r"(?:[-+−]?\d|(?:US|HK|A|S)?\$|¥|€|£)")
 _ASIDE = re.compile(r",\s(?:a|an|the|which|who|whose|one of|itself|currently|now|once|formerly|known as|including"
                     r"|led by|backed by|the world['’]s|(?:[A-Z][\w&.-]*\s){0,2}[A-Z][\w&.-]*['’]s|its)\b"
                     r"[^,;()]{0,140}?,|\((?![A-Z0-9.:\s]{1,16}\))"
@@ -146,6 +148,10 @@ def part_of(text: str, at: int) -> tuple[int, int]:
     """(start, end) of the part of a clause holding position ``at``: between the breaks that begin another subject."""
     lo, hi = 0, len(text)
     for m in _BREAK.finditer(text):
+        before = text[lo:m.start()]
+        if _LISTED_ON.match(m.group()) and (_FIGURE_NEXT.match(text, m.end())
+                                           or not verbs_in(before) and not re.search(r"\d", before)):
+            continue  # "10%, 9.1%, and 14.4%", "Alibaba (BABA), Baidu (BIDU), and JD.com surged": one list, one part
         if m.end() <= at:
             lo = m.end()
         elif m.start() >= at:

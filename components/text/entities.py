@@ -20,9 +20,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
-from components.data.symbols import InvalidSymbol, read_symbol
 from components.locale import _
-from components.text import lexicon
+from components.text import lexicon, name_codes
 from components.text.name_words import COMMON as _COMMON
 from components.text.name_words import COMPANY_REF, EPITHET, LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
 
@@ -150,7 +149,8 @@ def mentions(clause: str, place: str) -> list[Mention]:
     for pattern, market in MARKETS:
         for m in pattern.finditer(clause):
             if not _taken(found, m.start(), m.end()) and not _owned(found, clause, m.start()) \
-                    and not _OF_THE_MARKET.match(clause, m.end()) and not _EPITHET.match(clause, m.end()):
+                    and not _OF_THE_MARKET.match(clause, m.end()) and not _EPITHET.match(clause, m.end()) \
+                    and not _WHERE_LISTED.search(clause, 0, m.start()):
                 symbol, name = BENCHMARKS[market]
                 found.append(Mention("market", m.group(), m.start(), m.end(), name, symbol, market,
                                      _("'{words}': the market as a whole, its benchmark the {index}").format(
@@ -164,8 +164,24 @@ def mentions(clause: str, place: str) -> list[Mention]:
         for m in ASSETS.finditer(clause) if not _taken(found, m.start(), m.end())]
     found += _other_names(clause, found)
     found.sort(key=lambda f: f.start)
-    return [m for i, m in enumerate(found) if not (m.kind == "company_ref" and i and _OWNED_SHARES.match(
-        clause[found[i - 1].end:m.start]) and found[i - 1].kind in ("company", "other"))]
+    return _coded([m for i, m in enumerate(found) if not (i and m.kind == "company_ref" and _OWNED_SHARES.match(
+        clause[found[i - 1].end:m.start]) and found[i - 1].kind in ("company", "other"))], clause)
+
+
+def _coded(found: list[Mention], clause: str) -> list[Mention]:
+    """"Alibaba (BABA), Baidu (BIDU)": the code in brackets after a company's name is that name again, and says
+    which of its listings is meant (BABA in New York, not 9988 in Hong Kong)."""
+    out: list[Mention] = []
+    for m in found:
+        if out and m.kind == "company" == out[-1].kind and m.symbol and clause[out[-1].end:m.start] == " (" \
+                and clause[m.end:m.end + 1] == ")":
+            listing = name_codes.listing_coded(out[-1].name, m.text)
+            if listing is not None:
+                out[-1] = replace(out[-1], symbol=listing[1], market=listing[0], alone=False, rule=_(
+                    "'({code})' after the name → {symbol}").format(code=m.text, symbol=listing[1]))
+            continue
+        out.append(m)
+    return out
 
 
 # "Alibaba Health", "Tencent Music": a company whose name begins with a known one is another company
@@ -175,6 +191,8 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Hold
                           r"|November|December|Jumps?|Rises?|Falls?|Slumps?|Soars?|Surges?|Drops?|Gains?|Leaps?|Tumbles?"
                           r"|Sinks?|Slides?|Rallies|Climbs?|Plunges?|Hits?|Posts?|Says?|Beats?|Misses|Shares|Results"
                           r"|Earnings|Stocks?)\b)[A-Z][a-z]")
+# "shares of the company listed on the Hong Kong stock market fell": where it trades, not what moved
+_WHERE_LISTED = re.compile(r"\b(?:listed|traded|quoted|trading) (?:on|in) (?:the )?$", re.IGNORECASE)
 _EPITHET = re.compile(EPITHET)  # "Wall Street's most valuable company": a company, not the market
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"
@@ -217,22 +235,14 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_CODE = re.compile(r"^\s?\((?P<code>(?:HKEX|SEHK|HK|NYSE|NASDAQ|Nasdaq|NasdaqGS)\s?:\s?[A-Z0-9.]{1,10}|\d{4,5}\.HK)\)")
-
-
 def _by_ticker(clause: str, start: int, end: int, text: str) -> Mention | None:
     """A name the tables do not know, followed by its code ("3SBIO (01530.HK)", "Futu (NASDAQ:FUTU)"): that listing."""
-    m = _CODE.match(clause[end:end + 24])
-    if m is None:
+    coded = name_codes.code_after(clause, end)
+    if coded is None:
         return None
-    try:
-        symbol = read_symbol(m.group("code")).symbol
-    except InvalidSymbol:
-        return None
-    market = "HK" if symbol.endswith(".HK") else "US"
+    code, symbol, market = coded
     return Mention("company", text, start, end, text, symbol, market,
-                   _("'{words}' with its code {code}: {symbol}").format(words=text, code=m.group("code"),
-                                                                       symbol=symbol))
+                   _("'{words}' with its code {code}: {symbol}").format(words=text, code=code, symbol=symbol))
 
 
 _CAPS = r"[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)*"

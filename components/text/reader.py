@@ -26,6 +26,7 @@ MAX_SENTENCES sentences of at most MAX_SENTENCE_CHARS characters are read, each 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
@@ -126,6 +127,7 @@ class _State:
     section: DateExpression | None = None  # the day or period of the section head above ("For the week:")
     follows_move: bool = False  # the last clause dated without a day of its own took the previous move's
     opening: tuple[int, DateExpression] | None = None  # a day opening its sentence ("Last Friday, ..."): its scope
+    last_period: DateExpression | None = None  # the period of the last move over one, for "during the same period"
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -230,7 +232,16 @@ def _expressions(text: str, state: _State, market: str = "") -> list[DateExpress
         ctx = advanced(ctx, anchor)
         found = [e for e in found if e.end <= anchor.end] + [
             e for e in find_date_expressions(text, ctx.published, context=ctx) if e.start >= anchor.end]
+    same = _SAME_PERIOD.search(text)
+    if same and state.last_period is not None and not any(e.start <= same.start() < e.end for e in found):
+        last = state.last_period  # "Hong Kong's index climbed 13% during the same period": the last one's
+        found = sorted([*found, replace(last, text=same.group(), start=same.start(), end=same.end(), rule=_(
+            "the period of the move before it ('{words}')").format(words=last.text))], key=lambda e: e.start)
     return found
+
+
+_SAME_PERIOD = re.compile(r"\b(?:during|over|in|for|across|within) the same (?:period|stretch|span|time ?frame)\b",
+                          re.IGNORECASE)
 
 
 def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sentence: str, heading: bool,
@@ -249,6 +260,8 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
             state.context = advanced(state.context, e)
         elif leaves_the_day(e, state.context):
             state.context = replace(state.context, day=None)
+    if move and period and date is not None and date.is_range:
+        state.last_period = date
     if move and not period and date is not None and not date.is_range and date.text.lower() != "last week":
         state.move, state.recap = (paragraph, date, tz, market_of(text, found, state)), None
     elif move and period and not implicit and finished(date, state.context.published):  # "rose 17.7% in 2024"

@@ -99,3 +99,34 @@ def test_a_print_to_the_cent_well_off_the_close_but_inside_the_day_is_not_sure(c
     the close was more likely taken during the session; 0.15% off is another source's close; a round level is rough."""
     _claim, result = checked(f"The Hang Seng index ended Thursday at {written}.", "2024-10-03")[written]
     assert result.verdict == verdict, result.explanation
+
+
+def test_codes_in_brackets_pick_the_listing_and_a_serial_list_shares_its_figures_in_turn(checked):
+    """Thursday 26 September 2024: BABA +10.07% in New York (9988.HK +7.07% in Hong Kong), NVDA +0.43%."""
+    found = checked("Hong Kong stocks jumped on Friday.\n\nIn New York, names like Alibaba (BABA), Zeta Widgets "
+                    "(ZETA), and Nvidia (NVDA) rose 10.1%, 7.2%, and 0.4%, respectively, on Thursday.", "2024-09-27")
+    assert [found[q][0].symbol for q in ("10.1%", "0.4%")] == ["BABA", "NVDA"]
+    assert found["7.2%"][0].symbol not in ("BABA", "NVDA")
+    assert all(found[q][1].verdict == "matches" for q in ("10.1%", "0.4%")), [found[q][1].explanation for q in found]
+
+
+def test_a_code_in_brackets_keeps_a_company_in_the_story_s_own_market_when_it_says_so(checked):
+    claim, result = checked("Wall Street ended higher on Thursday, while Alibaba (9988) rose 7.1% in Hong Kong on "
+                            "Thursday.", "2024-09-26")["7.1%"]
+    assert claim.symbol == "9988.HK" and result.verdict == "matches", result.explanation
+
+
+def test_the_market_a_company_is_listed_on_is_not_what_moved(checked):
+    """9988.HK closed at HK$88.05 (print) on Monday 11 September 2023."""
+    claim, result = checked("Alibaba said its chief would leave the cloud unit. Shares of the company listed on the "
+                            "Hong Kong stock market fell to HK$88.05 on Monday.", "2023-09-11")["HK$88.05"]
+    assert claim.symbol == "9988.HK" and result.verdict == "matches", result.explanation
+
+
+def test_during_the_same_period_is_the_period_of_the_move_before(checked):
+    """Week to 27 September 2024: ^HSCE 6,381.50 -> 7,299.90 (+14.39%), ^HSI 18,258.57 -> 20,632.30 (+13.00%). A
+    figure "during the same period" is measured over the week the sentence before named."""
+    found = checked("The Hang Seng China Enterprises index jumped 14% over the week. Hong Kong's Hang Seng index "
+                    "climbed 13% during the same period.", "2024-09-27")
+    claim, result = found["13%"]
+    assert claim.measure == "period" and result.verdict == "matches", (claim.measure, result.explanation)
