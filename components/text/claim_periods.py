@@ -227,7 +227,15 @@ def base_day(clause: Clause, q: Quantity) -> DateExpression | None:
                                                  or _DATED_BASE.match(_up_to(clause.text, pair.end() if pair else q.end,
                                                                              e))
                                                  or _FROM_MARK_ON.search(clause.text, max(0, e.start - 60), e.start))
-                 and (not another_figures(clause, q, e) or _CLOSE_OF.match(clause.text, e.end))), None)
+                 and (not another_figures(clause, q, e) or _CLOSE_OF.match(clause.text, e.end))), None) or next(
+        (e for e in clause.expressions if e.resolved and not e.is_range and e.kind in DAY_KINDS and e.end <= q.start
+         and _SINCE_ITS_CLOSE.fullmatch(clause.text[:e.start] + ("on " if e.text.lower().startswith("on ") else ""))),
+        None)
+
+
+# a sentence opening with the close a move is measured from: "Since its close on Thursday, December 21, ... is up 0.8%"
+_SINCE_ITS_CLOSE = re.compile(r"\s*(?:since|from) (?:its|their|the) (?:close|closing (?:level|price)|finish)"
+                              r"\s(?:on|of)\s", re.IGNORECASE)
 
 
 def dated_base(clause: Clause, q: Quantity) -> DateExpression | None:

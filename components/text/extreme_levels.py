@@ -34,6 +34,7 @@ _MONTH_EXTREME = re.compile(r"\b(?:(?:early|mid|late)[- ]?)?(?-i:" + MONTH + r")
                             re.IGNORECASE)
 _PAST_EXTREME = re.compile(r"\b(?:closing|record|all-time|(?:19|20)\d\d)\s(?:closing\s)?(?P<w>high|low|close)s?"
                            r"\s(?:of|at)\s(?:about |around )?$", re.IGNORECASE)
+_FROM_ITS_DAY = re.compile(r"\s(?:(?:from|of|on|set|hit|reached|recorded)(?: on)?\s?)?", re.IGNORECASE)
 _WINDOW = re.compile(r"\b(?P<n>\d{1,3}|\w+)[- ](?P<unit>day|week|month|year)[- ](?:high|low|peak|trough|closing high"
                      r"|closing low)", re.IGNORECASE)
 _CLOSED_AT_EXTREME = re.compile(r"(?:\b(?:clos|end|finish|settl)(?:e|ed|es|ing)?(?: the (?:day|session|week|year))?"
@@ -109,6 +110,25 @@ def _said_extreme(q, text: str, before: str) -> tuple | None:
     return None
 
 
+def _past_extreme(q, clause, before: str) -> tuple | None:
+    """"its 2023 closing high of 22688.90", "its record close of 4796.56": not the day's but a stretch's extreme; with
+    its day written after it ("its all-time closing high of 4,796.56 from January 3, 2022") that session's close (its
+    high or low for an extreme that is not a close)."""
+    past = _PAST_EXTREME.search(before)
+    if past is None:
+        return None
+    low = past.group("w").lower() == "low"
+    on = next((e for e in clause.expressions if e.resolved and not e.is_range and e.start >= q.end
+               and _FROM_ITS_DAY.fullmatch(clause.text, q.end, e.start)), None)
+    if on is not None:
+        closing = re.search(r"\b(?:closing|close)\b", past.group(), re.IGNORECASE)
+        return ("level" if closing else "low_level" if low else "high_level"), "", _(
+            "'{words}' dated {day}: that session's").format(words=past.group().strip(),
+                                                            day=date_as(on.start_date, "date")), ""
+    return ("range_low" if low else "range_high"), "", _("'{words}': the extreme of a stretch of sessions").format(
+        words=past.group().strip()), ""
+
+
 def extreme(q, owner, clause, story, day, part):
     """A level at a day's (a stretch's) high or low, or a move's base; a move "as much as" is to the high or low."""
     before, near = clause.text[max(0, q.start - 40):q.start], clause.text[max(0, q.start - 90):q.start]
@@ -132,11 +152,9 @@ def extreme(q, owner, clause, story, day, part):
         said = _("'{words}' is the level the move is measured from, on a day the text gives in words the app does "
                  "not read").format(words=q.text)  # "Up 20.19% from the Election Day close of 5782.76 on Tuesday"
         return "other", said, said, ""
-    past = _PAST_EXTREME.search(before) if q.kind == "level" else None
-    if past is not None:  # "its 2023 closing high of 22688.90", "its record close of 4796.56": not the day's
-        low = past.group("w").lower() == "low"
-        return ("range_low" if low else "range_high"), "", _("'{words}': the extreme of a stretch of sessions").format(
-            words=past.group().strip()), ""
+    past = _past_extreme(q, clause, before) if q.kind == "level" else None
+    if past is not None:
+        return past
     m = _EXTREME_LEVEL.search(before)
     if q.kind == "level" and m:
         word = (m.group("w") or m.group("w2") or m.group("w3") or m.group("w4")).lower().replace("top", "high")

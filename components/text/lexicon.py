@@ -110,7 +110,7 @@ LOW_WORDS = ("low", "trough", "bottom", "intraday low", "session low", "day's lo
 # a moment of the session, which need not be its extreme: "at one point dropping 2,981 points"
 AT_A_MOMENT = r"\b(?:at (?:one|some) (?:point|stage|moment)|briefly)\b"
 # not "closing at its low"
-INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"at one (?:point|stage|moment)",
+INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"as (?:high|low) as", r"at one (?:point|stage|moment)",
                     r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"
                     r"(?<!settling )at (?:its|the) (?:peak|high|low|lowest|highest)", r"intraday",
                     r"during the (?:trading )?(?:session|day)", r"in the session")

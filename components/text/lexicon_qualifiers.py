@@ -16,6 +16,7 @@ QUALIFIERS: dict[str, str] = {
     "about": "about", "around": "about", "roughly": "about", "some": "about", "approximately": "about",
     "an estimated": "about", "circa": "about", "about a": "about", "around a": "about",
     "as much as": "as much as", "up to": "as much as", "by as much as": "as much as",
+    "as high as": "as much as", "as low as": "as much as",  # "climbed as high as 4,793.30": the day's extreme
     "less than": "less than", "under": "less than", "below": "less than", "as little as": "less than",
     "a further": "", "another": "", "an additional": "",
 }

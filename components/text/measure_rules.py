@@ -153,6 +153,11 @@ _JUST_AFTER_OPEN = re.compile(r"(?:\s(?:to|at)\s(?:HK|US)?\$?[\d,.]+\d)?\s(?:sho
                               r"open(?:ing)?(?: bell)?\b", re.IGNORECASE)
 
 
+# the words of time that leave an extreme "as much as" / "as high as" the day's: "to briefly hit", "in intraday
+# trading", "before paring gains" (the high came before the give-back; the day's bar holds it)
+_ANY_TIME = re.compile(r"^(?:briefly|(?:in|during) (?:the )?intraday (?:trade|trading|deals|session)|before (?:paring"
+                       r"|trimming|giving|erasing|reversing|easing|cutting|retreating|falling|pulling|slipping))\b",
+                       re.IGNORECASE)
 _AT_THE_EXTREME = re.compile(r"\bat (?:the |its )?(?:session|intraday) (high|low|peak)\b", re.IGNORECASE)
 
 
@@ -163,8 +168,9 @@ def _time_of_day(q, owner, clause, story, day, part):
     m = _TIME_OF_DAY.search(part) or _TIME_OF_DAY.search(phrase) or _MORNING.search(earlier) or (
         _TIME_OF_DAY.search(later.group()) if later else None) or (
         (j := _JUST_AFTER_OPEN.match(clause.text, q.end)) and _TIME_OF_DAY.search(clause.text, j.start(), j.end()))
-    if m and m.group().lower().startswith("briefly") and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]):
-        m = None  # "jumped as much as 0.8% to briefly hit ...": the day's high, which daily bars hold
+    if m and _ANY_TIME.search(m.group()) and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]) \
+            and not story.intraday:  # "jumped as much as 0.8% to briefly hit ...", "In intraday trading, it climbed
+        m = None  # as high as 4,793.30": the day's extreme, which daily bars hold
     extreme = [e for e in _AT_THE_EXTREME.finditer(clause.text, max(0, q.start - 60), q.start)
                if q.kind in ("percent", "points")]
     if extreme:  # "At the intraday high, the index was up 15.74 points": the day's high, which daily bars hold

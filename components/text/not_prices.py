@@ -35,7 +35,8 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
         return "other", _("a share of something (\"90 per cent of last year's purchases\"), not a price move")
     if q.kind in ("points", "percent") and _CONTRIBUTION.search(text, part_of(text, q.start)[0], q.start):
         return "other", _(L.NOT_PRICE["contribution"])  # "the largest contributor, driving the index's rise by 1,332"
-    if _AVERAGE.search(text[max(0, q.start - 40):q.start]):
+    if _AVERAGE.search(text[max(0, q.start - 40):q.start]) or _ON_AVERAGE.search(text, part_of(text, q.start)[0],
+                                                                                   q.start):
         return "other", _("an average over many years or sessions, not one move to check")
     if _YEAR_ON_YEAR.match(text[q.end:q.end + 30]) and not _price_over_a_year(q, owner, text):
         return "fundamental", _("{reason} (a comparison with a year before)").format(reason=_(L.FUNDAMENTALS_REASON))
@@ -92,7 +93,11 @@ def _forecast(q: Quantity, text: str) -> str:
 
 # "rising by an average of 1.3% over the last five trading days of the year" (since 1950): a statistic, not a move
 _AVERAGE = re.compile(r"\b(?:an|the|its) (?:\w+ )?average (?:\w+ )?of (?:about |around |roughly )?[-+]?$"
-                      r"|\bon average,? (?:by )?(?:about |around )?[-+]?$", re.IGNORECASE)
+                      r"|\bon average,? (?:by )?(?:about |around )?[-+]?$"
+                      # "has averaged a 1.3% gain", "averaging 0.5% a day", "an average 1.3% gain"
+                      r"|\baverag(?:ed|es|ing)\s(?:an?\s)?(?:\w+\s)?(?:of\s)?(?:about |around |roughly )?[-+]?$"
+                      r"|\b(?:an|the|its) (?:annual |yearly |daily |weekly |monthly )?average\s$", re.IGNORECASE)
+_ON_AVERAGE = re.compile(r"\bon average\b|\bon an average basis\b", re.IGNORECASE)  # "On average, the index gained"
 _NEGATED = re.compile(r"\b(?:failed to|did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t|without|never)\s"
                       r"(?:\w+\s){0,2}?(?:move|moved|rise|risen|fall|fallen|close|closed|swing|swung|budge|gain|lose)\b"
                       r"[^.;]{0,30}$", re.IGNORECASE)
