@@ -35,6 +35,7 @@ from components.text import (
     extreme_bases,
     figure_days,
     live_reports,
+    period_levels,
     run_figures,
     runs,
     story_lines,
@@ -167,8 +168,8 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
                 number=clause.sentence_index + 1, count=len(qs), limit=MAX_SENTENCE_FIGURES))
         qs = qs[:room]
     owned = owners(text, qs, found)
-    out = _paired([_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in enumerate(zip(
-        qs, owned))], qs, text)
+    out = period_levels.placed(_paired([_claim(q, owner, clause, story, len(story.claims) + i) for i, (q, owner) in
+                                        enumerate(zip(qs, owned))], qs, text), qs, clause)
     for q, owner in zip(qs, owned):  # "the Hang Seng Index and the China Enterprises Index rose around 4%": each one
         for m in owner.also[:MAX_SHARERS]:
             if len(story.claims) + len(out) >= MAX_ARTICLE_CLAIMS:

@@ -181,7 +181,8 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
         verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
         aside = next(((a, b) for a, b in spans if a <= q.start < b), None)  # "..., led by a selloff in Alibaba, ..."
         named_in = [m for m in found if m.kind in SUBJECT_KINDS and aside and aside[0] <= m.start < aside[1]]
-        subject, rule = _relative(text, q, found) or _owner(
+        subject, rule = (None if i in shared else _relative(text, q, found)) or _owner(  # "the S&P 500 and the Dow,
+            # which gained 5% and 3% respectively": shared out in turn, not both the Dow's
             text, q, i, qs, sorted(names + named_in, key=lambda m: m.start), verb, lo, shared, out)
         also = () if shared or subject is None else _sharers(subject, [m for m in names if m.end <= q.start], text)
         out.append(Owner(subject, verb, direction_of(text, q, verb, lo), rule, also))

@@ -13,7 +13,7 @@ from typing import Protocol
 from components.facts import HISTORY_START
 from components.locale import _
 from components.locale.formats import date_as
-from components.text import claim_periods, clause_parts, figure_periods
+from components.text import claim_periods, clause_parts, figure_periods, runs
 from components.text import lexicon as L
 from components.text.claim_subjects import Owner
 from components.text.extreme_levels import AS_MUCH as _AS_MUCH
@@ -186,7 +186,8 @@ def _time_of_day(q, owner, clause, story, day, part):
     market = owner.subject.market if owner.subject is not None else ""
     if story.intraday and (story.morning or not _CLOSING.search(part)) and not opening and day is not None \
             and day >= story.reading.published and (not story.intraday_markets or market in story.intraday_markets) \
-            and "day" not in claim_periods.period_fields(q, clause, "period", day):
+            and "day" not in claim_periods.period_fields(q, clause, "period", day) \
+            and not (q.kind == "streak" and runs.ended_by(clause.text, q)):  # "after a four-day rally": a run over
         return ("intraday", _("the story reports the session while it was open ('{words}'): daily bars hold the close "
                               "only").format(words=story.intraday),
                 _("the story's marker '{words}'").format(words=story.intraday), "")

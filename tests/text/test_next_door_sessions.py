@@ -130,3 +130,36 @@ def test_during_the_same_period_is_the_period_of_the_move_before(checked):
                     "climbed 13% during the same period.", "2024-09-27")
     claim, result = found["13%"]
     assert claim.measure == "period" and result.verdict == "matches", (claim.measure, result.explanation)
+
+
+@pytest.mark.parametrize("lead", ["", "Hong Kong stocks stalled at midday on Thursday.\n\n"])
+def test_a_run_the_day_came_after_ended_the_session_before(checked, lead):
+    """^HSI rose six sessions in a row from 24 September to 2 October 2024 and fell on Thursday 3 October; a run
+    over before the session is no intraday figure, even in a story written at midday."""
+    claim, result = checked(f"{lead}The Hang Seng fell on Thursday after a six-day rally.", "2024-10-03")[
+        "six-day rally"]
+    assert (str(result.session or claim.day), result.verdict) == ("2024-10-02", "matches"), result.explanation
+
+
+def test_names_before_which_share_their_figures_in_turn(checked):
+    found = checked("The Hang Seng TECH index jumped 20% this week, outpacing both the Hang Seng and the China "
+                    "Enterprises index, which gained 13% and 14.4% respectively.", "2024-09-27")
+    assert [found[q][0].symbol for q in ("13%", "14.4%")] == ["^HSI", "^HSCE"]
+    assert all(found[q][1].verdict == "matches" for q in ("13%", "14.4%"))
+
+
+@pytest.mark.parametrize("sentence", ["In April the Hang Seng fell 4.3% to 22,119.41.",
+                                      "The Hang Seng fell 4.3% in April to 22,119.41."])
+def test_a_level_a_period_move_ended_at_is_that_period_s_last_close(checked, sentence):
+    """^HSI closed April 2025 at 22,119.41 (from 23,119.58 on 31 March: -4.33%); in December it stood near 25,700."""
+    claim, result = checked(sentence, "2025-12-20")["22,119.41"]
+    assert (str(claim.day), result.verdict) == ("2025-04-30", "matches"), result.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the second quarter, a tariff shock briefly pushed the Hang Seng down to 19,260 points.",
+    "The second quarter saw a sharp fall that pushed the Hang Seng to 19,260 points.",
+])
+def test_a_level_in_a_past_period_without_its_session_is_not_sure_never_wrong(checked, sentence):
+    _claim, result = checked(sentence, "2025-12-20")["19,260 points"]
+    assert result.verdict == "not sure" and "second quarter" in result.explanation, result.explanation
