@@ -30,6 +30,9 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
                           r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"
                           r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut)"
+                          # a decision still to come: "signaled potential rate cuts in December"
+                          r"|(?:potential|possible|prospective) (?:\w+ )?(?:rate )?(?:cuts?|hikes?|increases?"
+                          r"|reductions?|easing|tightening)"
                           r"|(?:this|next) week['’]s (?:earnings |economic |data )?(?:calendar|schedule|agenda))\b"
                           r"|'ll\b"
                           r"|\b(?-i:may)\b(?! (?:have|well have)\b)",  # the modal, not the month

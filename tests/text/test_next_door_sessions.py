@@ -163,3 +163,15 @@ def test_a_level_a_period_move_ended_at_is_that_period_s_last_close(checked, sen
 def test_a_level_in_a_past_period_without_its_session_is_not_sure_never_wrong(checked, sentence):
     _claim, result = checked(sentence, "2025-12-20")["19,260 points"]
     assert result.verdict == "not sure" and "second quarter" in result.explanation, result.explanation
+
+
+@pytest.mark.parametrize(("sentence", "start"), [
+    ("Several Fed officials signaled potential rate cuts in December, and the dollar slid.", "2025-12-01"),
+    ("Traders priced in a possible rate hike in March after the data.", "2026-03-01"),
+    ("The Fed cut rates in September, its first move of the year.", "2025-09-01"),
+])
+def test_a_decision_still_to_come_takes_the_next_month_of_that_name(sentence, start):
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    found = extraction_of(read_article(sentence, "2025-11-28")).candidates
+    assert str(found[0].start_date) == start, [(c.start_date, c.sentence) for c in found]
