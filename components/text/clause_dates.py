@@ -91,6 +91,9 @@ def implicit_day(text: str, found: list[Mention], paragraph: int, state: _State)
         rule = _("no date of its own: the session the story looks ahead to ({why})").format(why=state.preview[1])
         return DateExpression("", 0, 0, "implicit", *one_day(day), rule), rule, zone
     day, rule = story.story_day(ctx.place, market, ctx.published, state.session, state.session_rule, state.preview)
+    if day < (state.session or ctx.published) and moves.says_closed(text):  # "Tokyo trading was closed for a
+        day = state.session or ctx.published  # national holiday": the holiday itself, not the session before it
+        rule = _("no date of its own: the story's day, on which the market it names was closed")
     outside = story.extended_day(ctx.place, market, state.session or ctx.published, text, not state.before_open)
     if outside is not None:
         day, rule = outside[0], _("no date of its own: {why}").format(why=outside[1])

@@ -175,3 +175,15 @@ def test_a_decision_still_to_come_takes_the_next_month_of_that_name(sentence, st
     from components.text.reader import read_article
     found = extraction_of(read_article(sentence, "2025-11-28")).candidates
     assert str(found[0].start_date) == start, [(c.start_date, c.sentence) for c in found]
+
+
+def test_a_market_said_closed_without_a_day_is_closed_on_the_story_s_day():
+    """Tuesday 23 September 2025 was a holiday in Tokyo: a morning story that day says Tokyo was closed, which is that
+    Tuesday, not the session before it."""
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    text = ("Asian shares were trading mixed on Tuesday, after a rally on Wall Street.\n\n"
+            "Tokyo trading was closed for a national holiday.")
+    found = extraction_of(read_article(text, "2025-09-23")).candidates
+    closed = next(c for c in found if c.sentence.startswith("Tokyo trading"))
+    assert str(closed.start_date) == "2025-09-23", [(c.start_date, c.sentence) for c in found]
