@@ -90,7 +90,11 @@ def segment(text: str, at: int) -> tuple[int, int]:
 
 # a second verb that takes the move over a period: "grew 1.5% to close at 17,877.79 and finish the week up 1.4%"
 _AND_THE_PERIOD = re.compile(r"\s(?:and|to)\s(?:(?:finish|end|close|conclude|cap)(?:ed|s|ing)?|wrap(?:ped|s)? up)\s"
-                             r"(?:the|its)\s(?:week|month|quarter|year)\b", re.IGNORECASE)
+                             r"(?:the|its)\s(?:week|month|quarter|year)\b"
+                             # "jumping 7% and extending its year-to-date gain to 130%": the period's own figure
+                             r"|\s(?:and|to)\s(?:extend|lift|push|take|bring|boost|trim|pare|cut|narrow|widen)(?:s|ed|ing)?"
+                             r"\s(?:its|their|the)\s(?:[\w-]+\s){0,3}(?:gains?|loss(?:es)?|rally|advance|decline|drop"
+                             r"|rise|fall|slide)\b", re.IGNORECASE)
 
 
 # what may stand between a figure and a day set off after it: the rest of its list ("10.1%, 7.2%, and 0.4%,

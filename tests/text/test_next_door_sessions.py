@@ -187,3 +187,14 @@ def test_a_market_said_closed_without_a_day_is_closed_on_the_story_s_day():
     found = extraction_of(read_article(text, "2025-09-23")).candidates
     closed = next(c for c in found if c.sentence.startswith("Tokyo trading"))
     assert str(closed.start_date) == "2025-09-23", [(c.start_date, c.sentence) for c in found]
+
+
+def test_a_day_s_jump_that_extends_a_period_gain_keeps_its_day():
+    """NVDA rose 6.98% on Tuesday 28 May 2024; the story dated the next morning in Asia proposes that day's event, and
+    the year's gain as an event of its own."""
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    text = "On Wall Street, most stocks fell on Tuesday. Nvidia rose 7% and lifted its year-to-date gain to 130%."
+    found = extraction_of(read_article(text, "2024-05-29")).candidates
+    spans = {(str(c.start_date), str(c.end_date)) for c in found if c.sentence.startswith("Nvidia")}
+    assert ("2024-05-28", "2024-05-28") in spans, spans
