@@ -316,7 +316,7 @@ COPULA_MOVES = (r"(?:was|were|is|are|ended|closed|finished|traded|stayed|remaine
 # A subject that "led gains", "saw a sell-off", "extended losses": a move said with its noun.
 NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|recorded|notched|staged|made|delivered) "
               r"(?:the |a |an |its |their |broad |sharp |steep |modest |strong |notable |big |heavy |further "
-              r"|dramatic )*"
+              r"|dramatic |double-digit |single-digit |percentage |(?:one|two|three|four|five)-day )*"
               r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat|reversal"
               r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b"
               r"|led (?:the )?(?:market|index|benchmark|gauge|sector) (?:lower|higher)\b")

@@ -198,3 +198,12 @@ def test_a_day_s_jump_that_extends_a_period_gain_keeps_its_day():
     found = extraction_of(read_article(text, "2024-05-29")).candidates
     spans = {(str(c.start_date), str(c.end_date)) for c in found if c.sentence.startswith("Nvidia")}
     assert ("2024-05-28", "2024-05-28") in spans, spans
+
+
+def test_double_digit_declines_without_a_figure_are_still_the_day_s_move():
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    text = "Hong Kong stocks slumped on Monday. Tencent and Meituan suffered double-digit percentage declines."
+    found = extraction_of(read_article(text, "2022-10-24")).candidates
+    assert any(c.sentence.startswith("Tencent") and str(c.start_date) == "2022-10-24" for c in found), \
+        [(c.start_date, c.sentence) for c in found]
