@@ -128,6 +128,7 @@ class _State:
     follows_move: bool = False  # the last clause dated without a day of its own took the previous move's
     opening: tuple[int, DateExpression] | None = None  # a day opening its sentence ("Last Friday, ..."): its scope
     last_period: DateExpression | None = None  # the period of the last move over one, for "during the same period"
+    recap_lead: bool = False  # the lead opened with a move over a period up to the story's day ("This week, ...")
 
 
 def read_article(text: str, published: dt.date | str, *, place: str | None = None,
@@ -253,6 +254,10 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
         state.opening = (sentence_index, date)
     follows = bool(implicit) and state.follows_move
     move = at is not None
+    if not move and state.move and state.move[0] == paragraph and date is not None and not implicit \
+            and (date.is_range or date.start_date > state.move[1].start_date
+                 and not clause_parts.REPORTED.search(text)):  # "In the second half of the week, Trump announced":
+        state.move = None  # the paragraph's story has moved on from its last move's day
     date, implicit = _continued(text, date, implicit, state)
     expressions = [_session_filled(e, date) for e in expressions]
     for e in expressions:
@@ -308,9 +313,13 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
         spans = figure_periods.period_spans(text, past, at, state.context.now) if at is not None else []
         period, moved = bool(spans), at is not None and not spans
         date, implicit, tz = date_of(text, past, moved, found, paragraph, state, spans, at or 0)
+        if period and paragraph in state.lead and state.session is None and date is not None and date.is_range \
+                and date.end_date >= state.context.published:  # "This week, the Hang Seng tumbled 8.5%": a recap
+            state.recap_lead = True  # up to the story's day; a day its lead names later is one of its sessions
         if moved and implicit and paragraph in state.lead and state.session is None and story.LIVE_LEAD.search(text):
             _set_session(state, state.context.published, _("the lead reports the session as it trades"))
         if not (moved and not implicit and paragraph in state.lead and state.session is None and state.preview is None
+                and not state.recap_lead
                 and date is not None and not date.is_range and date.kind in ("absolute", "weekday", "relative")
                 and story.in_window(date.start_date, state.context.published) and not story.earlier_move(text, date.end)
                 and (regional or market_of(text, found, state) == state.context.place)):

@@ -1,0 +1,43 @@
+"""Weekly recaps and the time a paragraph has moved on to: a lead that opens with the week's move ("This week, the Hang
+Seng Index tumbled 8.5%") is a recap up to the story's day, so a day its lead names later ("On Monday, it plunged
+13.2%") is one of its sessions, not the story's; "at the start of the week" and "in the second half of the week" are
+days of that week; after a paragraph moves on to a later time, a move without a day no longer takes the day of the
+move before. Classes the twenty-fourth held-out set showed; rule tests written here, accuracy is scored on real
+articles only (tests/text/test_real_accuracy.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+# ^HSI, week of 7-11 April 2025: Thu 3 Apr close 22,849.81; Mon 7 Apr 19,828.30 (-13.22%); then up four sessions to
+# Fri 11 Apr 20,914.69 (-8.47% on the week)
+RECAP = ("This week, the Hang Seng Index tumbled 8.5%. At the start of the week, a tariff hike rattled markets. On "
+         "Monday, the Hang Seng Index plunged 13.2%. In the second half of the week, the White House paused some "
+         "tariffs. The Hang Seng Index then rebounded for four consecutive sessions.")
+
+
+def test_a_recap_lead_keeps_the_story_s_day_for_its_undated_figures(checked):
+    found = checked(RECAP, "2025-04-11")
+    assert [(str(found[q][1].session or found[q][0].day), found[q][1].verdict)
+            for q in ("8.5%", "13.2%", "four consecutive sessions")] == [
+        ("2025-04-11", "matches"), ("2025-04-07", "matches"), ("2025-04-11", "matches")]
+
+
+@pytest.mark.parametrize(("words", "start", "end"), [
+    ("At the start of the week", "2025-04-07", "2025-04-08"),
+    ("In the first half of the week", "2025-04-07", "2025-04-09"),
+    ("In the second half of the week", "2025-04-09", "2025-04-11"),
+    ("At the end of the week", "2025-04-10", "2025-04-11"),
+])
+def test_parts_of_the_week_are_its_days(words, start, end):
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    found = extraction_of(read_article(f"{words}, the White House paused some tariffs.", "2025-04-11")).candidates
+    assert [(str(c.start_date), str(c.end_date)) for c in found] == [(start, end)]
+
+
+def test_a_move_after_a_dated_report_in_its_paragraph_still_takes_the_move_s_day(checked):
+    """A clause that only reports ("analysts said on Tuesday") does not move the paragraph's time on."""
+    found = checked("On Monday, the Hang Seng Index plunged 13.2%. Analysts said on Tuesday that the selloff was "
+                    "overdone. The benchmark's China Enterprises peer lost 13.4%.", "2025-04-11")
+    assert str(found["13.4%"][0].day) == "2025-04-07"
