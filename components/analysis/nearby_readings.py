@@ -86,6 +86,8 @@ def _period_readings(claim: ArticleClaim, b: pd.DataFrame, base: int, pos: int, 
     year-long period."""
     if pos:
         add(_("the period up to the session before ({day})").format(day=day(pos - 1)), base, pos - 1)
+        if base:  # "climbed 3.1 per cent over the past two weeks" in a story of the Monday that ended the run
+            add(_("as many sessions, one session earlier (to {day})").format(day=day(pos - 1)), base - 1, pos - 1)
         if pos - 1 > base:  # a period read where the text meant the day ("The week was volatile. X fell 0.5%.")
             add(_("the session's own move ({day})").format(day=day(pos)), pos - 1, pos)
     counted = claim.since is not None and claim.since.weekday() != 0 and claim.since.day != 1  # not a calendar period

@@ -355,6 +355,15 @@ def _currency_near(q: Quantity, text: str) -> str:
     return m.group(1) if m else before[-1] if before else ""
 
 
+def _market_after(q: Quantity, text: str) -> tuple[str, str] | None:
+    """(market, words) of a market named right after a figure ("closing up nearly 13% in New York"), else None."""
+    for code, pattern in E.MARKET_CUES.items():
+        m = pattern.search(text, q.end, min(len(text), q.end + 24))
+        if m is not None and text[q.end:m.start()].strip().lower() in ("", "in", "on", "in the", "on the"):
+            return code, m.group()
+    return None
+
+
 def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str, str]:
     """(symbol, rule, why unsure, why it has no listing: "group", "unknown" or "") of the figure's subject; a
     currency picks a dual-listed company's listing."""
@@ -373,6 +382,10 @@ def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str |
         if market and company.symbol_for(market) and market in company.symbols:
             return company.symbol_for(market), _("{name} in {currency}: {symbol}").format(
                 name=s.name, currency=currency, symbol=company.symbol_for(market)), "", ""
+    where = _market_after(q, text) if company else None
+    if where is not None and company.symbols.get(where[0]) and company.symbols[where[0]] != s.symbol:
+        symbol = company.symbols[where[0]]  # "surging 19% in Hong Kong and closing up nearly 13% in New York"
+        return symbol, _("'{words}' right after the figure: {symbol}").format(words=where[1], symbol=symbol), "", ""
     if s.symbol is None:
         return None, _("{rule}; the app has no prices for {name}").format(rule=s.rule, name=s.name or s.text), "", \
             "unknown"

@@ -41,3 +41,22 @@ def test_a_move_after_a_dated_report_in_its_paragraph_still_takes_the_move_s_day
     found = checked("On Monday, the Hang Seng Index plunged 13.2%. Analysts said on Tuesday that the selloff was "
                     "overdone. The benchmark's China Enterprises peer lost 13.4%.", "2025-04-11")
     assert str(found["13.4%"][0].day) == "2025-04-07"
+
+
+def test_a_period_to_the_day_before_a_story_s_session_is_not_sure_never_wrong(checked):
+    """^HSI: 10 March 2023 close 19,319.92, Friday 24 March 19,915.68 (+3.08% over the two weeks), Monday 27 March
+    19,567.69; "over the past two weeks" in the Monday story that ended the run meant the two weeks before it."""
+    _claim, result = checked("Hong Kong stocks fell on Monday after a two-week advance. The Hang Seng Index climbed "
+                             "3.1 per cent over the past two weeks.", "2023-03-27")["3.1 per cent"]
+    assert result.verdict == "not sure" and "one session earlier" in result.explanation, result.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alibaba's stock jumped on Thursday, closing up 10.1% in New York and 7.1% in Hong Kong.",
+    "Alibaba's stock jumped on Thursday, rising 7.1% in Hong Kong and closing up 10.1% in New York.",
+])
+def test_a_market_named_right_after_a_figure_picks_the_company_s_listing_there(checked, sentence):
+    """Thursday 26 September 2024: BABA +10.07%, 9988.HK +7.07%."""
+    found = checked(sentence, "2024-09-26")
+    assert [(found[q][0].symbol, found[q][1].verdict) for q in ("10.1%", "7.1%")] == [
+        ("BABA", "matches"), ("9988.HK", "matches")]
