@@ -115,6 +115,8 @@ def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re
     """The period word of a figure's own stretch, else of its clause's opening ("Year-to-date, the index is up 12%")."""
     comma, turn = clause.text.find(","), _turn(clause.text, lo)
     opening = clause.text[:comma] if 0 < comma < q.start and comma < lo else ""
+    opening = "" if opening and own_day(clause, q) is not None else opening  # "... this week's gain to 1.2%, and
+    # diminished most of the 4% jump on February 6": a figure with its own day takes no period from the opening
     for part, shift, own in ((clause.text[lo:hi], lo, True), (clause.text[turn:lo], turn, False), (opening, 0, False)):
         for kind, pattern in _PERIOD.items():
             for m in pattern.finditer(part):
@@ -186,7 +188,19 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
         and not _PAIRED.fullmatch(clause.text, q.end, f.start)  # "down 4.8% and 8.5% from their highs set Feb. 19"
         and (f.start > q.start or f.kind != "level" or _A_BASE.search(clause.text[max(0, f.start - 30):f.start]))
         and not (q.kind in ("rank", "streak") and f.start < q.start)  # a ranking after a dated move ranks that move
-        for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak"))
+        for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak")) \
+        or _later_part_owns(clause, q, e)
+
+
+def _later_part_owns(clause: Clause, q: Quantity, e: DateExpression) -> bool:
+    """Whether a figure of a later part of the clause stands between ``q`` and the day ``e`` ("... reduced this week's
+    gain to 1.2%, and diminished most of the 4% jump on February 6": February 6 is the 4%'s, not the 1.2%'s)."""
+    return any(q.end <= f.start and f.end <= e.start
+               and any(m.end() <= f.start for m in _NEW_PART.finditer(clause.text, q.end, f.end))
+               for f in quantities(clause.text) if f.kind in ("percent", "points"))
+
+
+_NEW_PART = re.compile(r"(?:,\s(?:and|while|but|whereas)|;)\s(?![-+−$]?\d)")  # a new predicate, not the list's next
 
 # a level before the day is another session's only as a base ("from 22,500 on Monday"), not a close ("closed at ...")
 _A_BASE = re.compile(r"\b(?:from|since|than|against|versus|vs\.?|compared (?:with|to)|off|below|above|of)\s"

@@ -181,12 +181,19 @@ def owners(text: str, qs: list[Quantity], found: list[Mention]) -> list[Owner]:
         verb = next((v for v in reversed(verbs) if lo <= v.start < q.start), None)
         aside = next(((a, b) for a, b in spans if a <= q.start < b), None)  # "..., led by a selloff in Alibaba, ..."
         named_in = [m for m in found if m.kind in SUBJECT_KINDS and aside and aside[0] <= m.start < aside[1]]
-        subject, rule = (None if i in shared else _relative(text, q, found)) or _owner(  # "the S&P 500 and the Dow,
-            # which gained 5% and 3% respectively": shared out in turn, not both the Dow's
+        subject, rule = _holder(q, names) or (None if i in shared else _relative(text, q, found)) or _owner(
+            # "the S&P 500 and the Dow, which gained 5% and 3% respectively": shared out in turn, not both the Dow's
             text, q, i, qs, sorted(names + named_in, key=lambda m: m.start), verb, lo, shared, out)
         also = () if shared or subject is None else _sharers(subject, [m for m in names if m.end <= q.start], text)
         out.append(Owner(subject, verb, direction_of(text, q, verb, lo), rule, also))
     return out
+
+
+def _holder(q: Quantity, names: list[Mention]) -> tuple[Mention, str] | None:
+    """The name that holds the figure in its own words ("The three-day losing streak reduced ...": the run stands for
+    the listing that made it), else None."""
+    holder = next((m for m in names if m.start <= q.start and q.end <= m.end), None)
+    return (holder, _("'{words}' holds it").format(words=holder.text)) if holder is not None else None
 
 
 def _sharers(subject: Mention, before: list[Mention], text: str) -> tuple[Mention, ...]:

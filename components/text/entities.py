@@ -23,7 +23,7 @@ from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_name
 from components.locale import _
 from components.text import lexicon, name_codes
 from components.text.name_words import COMMON as _COMMON
-from components.text.name_words import COMPANY_REF, EPITHET, LEADING, NOT_NAMES, PLACE_WORDS, SOURCE_BEFORE
+from components.text.name_words import COMPANY_REF, EPITHET, LEADING, NOT_NAMES, PLACE_WORDS, RUN_WORDS, SOURCE_BEFORE
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
 MARKET_CUES = {
@@ -66,7 +66,8 @@ GROUPS = re.compile(
     re.IGNORECASE)
 ASSETS = re.compile(lexicon.ASSETS)
 INDEX_REF = re.compile(r"\b[Tt]he (?:(?:benchmark|main|broad(?:er)?(?:[- ]market|-based)?|blue-chip|key|city['’]s"
-                       r"|Hong Kong|leading|headline|main-board|flagship|wider|overall|entire|whole)\s)?(?:index"
+                       r"|Hong Kong|leading|headline|main-board|flagship|wider|overall|entire|whole|large-cap|small-cap"
+                       r"|mid-cap|tech-heavy|technology-heavy|\d+-stock|\d+-member)\s)?(?:index"
                        r"|benchmark|gauge"
                        r"|measure|barometer|average)\b(?! (?:of|for|provider)\b)"
                        r"|\b[Tt]he market\b(?! (?:value|capitali[sz]ation|share|cap|open|close|watchdog|regulator)\b)")
@@ -194,6 +195,7 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Hold
 # "shares of the company listed on the Hong Kong stock market fell": where it trades, not what moved
 _WHERE_LISTED = re.compile(r"\b(?:listed|traded|quoted|trading) (?:on|in) (?:the )?$", re.IGNORECASE)
 _EPITHET = re.compile(EPITHET)  # "Wall Street's most valuable company": a company, not the market
+_RUN_SUBJECT = re.compile(rf"(?:{RUN_WORDS})$")  # "The rally", "The three-day losing streak": a run
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"
                             r"|^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
@@ -313,8 +315,8 @@ class Memory:
         return m
 
     def _company(self, m: Mention, clause: str) -> Mention:
-        target = self.last_subject if m.text.lower() in ("it", "this", "that") and self.last_subject is not None \
-            else self.last_company
+        target = self.last_subject if (m.text.lower() in ("it", "this", "that") or _RUN_SUBJECT.match(m.text)) \
+            and self.last_subject is not None else self.last_company
         by_trade = self._by_trade(m)
         target = by_trade or target
         if target is None:

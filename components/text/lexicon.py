@@ -79,6 +79,8 @@ TIME_OF_DAY = (
     r"|mid-?session|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)"
     r"(?: Asian| European| U\.?S\.?| New York| Hong Kong)? (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day|this) (?:morning|afternoon|midday|lunchtime)",  # "to around 4,116 Friday
+    # afternoon"
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
     r"(?:the )?first half of (?:the )?(?:session|trading(?: day| session)?|day|trading day)",
     r"(?:the )?(?:morning|midday|lunch|noon)(?: trading)? (?:session|close|break)",  # "half-day": see MORNING_REPORT

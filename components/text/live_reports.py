@@ -27,6 +27,8 @@ _LEAD_WORDS = (r"\bmid-?session\b",
                r"\ba close (?:at|near|around) (?:these|this|current|the current) levels?\b",  # the close still ahead
                r"\b(?:set|on track|on course|poised|headed) for (?:its|their|the) (?:best|worst"
                r"|biggest|largest|steepest|sharpest)\b",  # "was set for its best day in 11 months": still trading
+               r"\bon (?:pace|track|course) to (?:close|end|finish|post|notch|log|book|record|enter)\b",  # "on pace to
+               # close in correction territory on Friday": the close still to come
                r"\bat (?:the )?local (?:mid-?day|noon|lunch)\b",
                r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",

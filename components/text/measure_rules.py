@@ -153,6 +153,13 @@ _JUST_AFTER_OPEN = re.compile(r"(?:\s(?:to|at)\s(?:HK|US)?\$?[\d,.]+\d)?\s(?:sho
                               r"open(?:ing)?(?: bell)?\b", re.IGNORECASE)
 
 
+# the rest of a figure's chain up to a part of the day after its last figure: ", or 0.5%, to around 4,116 Friday
+# afternoon"
+_DAYPART = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day|this) (?:morning|afternoon|midday|lunchtime)\b",
+                      re.IGNORECASE)
+_CHAIN_THEN_TIME = re.compile(r"(?:(?:\s?%|\s(?:points?|pts|per ?cent|percent))?,?\s(?:or|to|at)\s"
+                              r"(?:around |about |roughly )?[-+−]?[\d,.]*\d"
+                              r"(?:\s?%|\s(?:points?|pts|per ?cent|percent))?)*,?\s", re.IGNORECASE)
 # the words of time that leave an extreme "as much as" / "as high as" the day's: "to briefly hit", "in intraday
 # trading", "before paring gains" (the high came before the give-back; the day's bar holds it)
 _ANY_TIME = re.compile(r"^(?:briefly|(?:in|during) (?:the )?intraday (?:trade|trading|deals|session)|before (?:paring"
@@ -165,7 +172,9 @@ def _time_of_day(q, owner, clause, story, day, part):
     earlier = _SUBJECT_PART.split(clause.text[:q.start])[-1]  # up to a part with a subject of its own
     later = _UNTIL_LATER.match(clause.text[q.end:])  # "dropping 2% before regaining 20,000 by midday"
     phrase = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "By midday, ..."
+    chain = _CHAIN_THEN_TIME.match(clause.text, q.end)  # "fell 21 points, or 0.5%, to around 4,116 Friday afternoon"
     m = _TIME_OF_DAY.search(part) or _TIME_OF_DAY.search(phrase) or _MORNING.search(earlier) or (
+        _DAYPART.match(clause.text, chain.end()) if chain else None) or (
         _TIME_OF_DAY.search(later.group()) if later else None) or (
         (j := _JUST_AFTER_OPEN.match(clause.text, q.end)) and _TIME_OF_DAY.search(clause.text, j.start(), j.end()))
     if m and _ANY_TIME.search(m.group()) and _AS_MUCH.search(clause.text[max(0, q.start - 30):q.start]) \
@@ -298,7 +307,8 @@ def _multi_session(q, owner, clause, story, day, part):
     """A figure of a run of sessions the text names but does not date ("a two-day slide in which it had fallen 700
     points"): a period whose sessions are not said, so never checked as the day's move."""
     m = _RUN_OF_SESSIONS.search(clause.text[max(0, q.start - 90):q.start])
-    if q.kind in ("percent", "points") and m:
+    if q.kind in ("percent", "points") and m and not claim_periods.own_day(clause, q):  # not "..., and undid much
+        # of the 4 per cent jump on February 6" after a run the sentence names
         measure = "period" if q.kind == "percent" else "period_points"
         return measure, "", _("'{words}': a move over several sessions").format(words=m.group()), _(
             "'{words}' does not say which sessions it spans").format(words=m.group())

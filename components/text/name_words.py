@@ -38,6 +38,13 @@ _MOVED = lexicon.alternation(lexicon.inflections(lexicon.UP_VERBS + lexicon.DOWN
 EPITHET = (r"['’]s (?:(?:most|least|second[- ]most) [\w-]+|[\w-]+est|second[- ][\w-]+est|No\. ?\d)(?: [\w-]+){0,2}? "
            r"(?:company|companies|stock|firm|chipmaker|carmaker|lender|bank|insurer|retailer|group|member|constituent"
            r"|component|name|business)\b")
+# a run or a move as the subject, standing for the listing that made it: "The three-day losing streak reduced this
+# week's gain to 1.2 per cent" (the index of the sentence before)
+RUN_WORDS = (r"[Tt]he (?:[\w-]+[- ])?(?:losing|winning) (?:streak|run)"
+             r"|[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance)")
+RUN_SUBJECT = (r"^[Tt]he (?:[\w-]+[- ])?(?:losing|winning) (?:streak|run)\b"
+               r"|^[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance)\b(?= (?:has |had )?(?:reduced"
+               r"|cut|trimmed|pared|erased|wiped|lifted|pushed|took|brought|left|extended|sent|dragged)\b)")
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
@@ -53,6 +60,7 @@ COMPANY_REF = re.compile(
     # e-commerce giant lost", "The Silicon Valley chipmaker, a dominant provider of ..., has fallen"
     r"|\b(?:[Tt]he )?(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}|world|market|index|benchmark|nation|country|region)"
     + EPITHET +
+    r"|" + RUN_SUBJECT +
     r"|\b[Ii]t\b(?= (?:has |had |have |was |is |also |then |later |earlier |briefly |still |again |now |just )*"
     r"(?:\w+ed|risen|fallen|rose|fell|lost|shed|sank|slid|leapt|hit|won|grown|gained|dropped)\b|"
     r" (?:rose|fell|sank|slid|shed|lost|hit|leapt|spiked|is|was|closed|ended|opened|traded))"

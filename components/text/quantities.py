@@ -54,8 +54,8 @@ _LISTED_BEFORE = re.compile(r"^[\W]*[A-Z][\w&.'’ -]{1,40}:\s$")
 _LISTED_AFTER = re.compile(r"^(?:,\s(?:up|down|higher|lower|unchanged|flat)\b|\s?\(\s?[-+−]|\s*$)", re.IGNORECASE)
 _MARK_AFTER = re.compile(r"^(?:-point)?\s?(?:mark|level|threshold|barrier|handle|line|milestone)\b", re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(
-    r"^(?:-| )?(?:member|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks|shares|people"
-    r"|cities|countries|units|[a-z]+-old|GMT|ET\b|am\b|pm\b|a\.m|p\.m|st\b|nd\b|rd\b|th\b|s\b|bp\b|bps\b"
+    r"^(?:-| )?(?:member|stock\b|company\b|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks"
+    r"|shares|people|cities|countries|units|[a-z]+-old|GMT|ET\b|am\b|pm\b|a\.m|p\.m|st\b|nd\b|rd\b|th\b|s\b|bp\b|bps\b"
     r"|basis points?)", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b(?P<q>" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s(?:a |an |the )?$",
                         re.IGNORECASE)

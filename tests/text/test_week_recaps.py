@@ -60,3 +60,33 @@ def test_a_market_named_right_after_a_figure_picks_the_company_s_listing_there(c
     found = checked(sentence, "2024-09-26")
     assert [(found[q][0].symbol, found[q][1].verdict) for q in ("10.1%", "7.1%")] == [
         ("BABA", "matches"), ("9988.HK", "matches")]
+
+
+# ^HSI, week of 5-9 February 2024: Fri 2 Feb close 15,533.56; Tue 6 Feb 16,136.87 (+4.04%), then three falls to
+# Fri 9 Feb 15,746.58 (+1.37% on the week)
+def test_a_run_as_the_subject_stands_for_the_listing_and_a_later_part_keeps_its_own_day(checked):
+    found = checked("The Hang Seng Index slipped 0.8 per cent to 15,746.58 on Friday. The three-day losing streak "
+                    "cut this week's gain to 1.4 per cent, and undid much of the 4 per cent jump on February 6.",
+                    "2024-02-09")
+    assert [(found[q][0].symbol, str(found[q][0].day), found[q][0].measure, found[q][1].verdict)
+            for q in ("three-day losing streak", "1.4 per cent", "4 per cent")] == [
+        ("^HSI", "2024-02-09", "streak", "matches"), ("^HSI", "2024-02-09", "period", "matches"),
+        ("^HSI", "2024-02-06", "day", "matches")]
+
+
+@pytest.mark.parametrize("name", ["The large-cap benchmark", "The 500-stock index", "The broad-market gauge"])
+def test_an_index_called_by_its_kind_is_the_market_s_benchmark(checked, name):
+    found = checked(f"Wall Street stocks finished mostly higher Wednesday, giving the S&P 500 room. {name} rose 0.2% "
+                    "to close at 4,183.96.", "2022-04-27")
+    assert [(found[q][0].symbol, found[q][1].verdict) for q in ("0.2%", "4,183.96")] == [
+        ("^GSPC", "matches"), ("^GSPC", "matches")]
+
+
+@pytest.mark.parametrize("text", [
+    "The S&P 500 is on pace to close lower on Friday. The index fell 21 points, or 0.5%, to around 4,116.",
+    "The S&P 500 fell 21 points, or 0.5%, to around 4,116 Friday afternoon.",
+])
+def test_a_figure_of_a_session_still_trading_is_not_checked_as_its_close(checked, text):
+    found = checked(text, "2023-10-27")
+    assert all(found[q][1].verdict == "uncheckable" for q in ("21 points", "0.5%", "4,116")), \
+        [found[q][1].explanation for q in found]
