@@ -35,6 +35,7 @@ from components.text import (
     extreme_bases,
     figure_days,
     live_reports,
+    name_codes,
     period_levels,
     run_figures,
     runs,
@@ -149,6 +150,10 @@ _PAIRED = {m: pair for pair in (("period", "period_points"), ("high_move", "high
                                 ("open_move", "open_points")) for m in pair}
 
 
+# a price in brackets right after another, the same price in another currency: "at HKD519.50 (USD66.85)"
+_CONVERTED = re.compile(r"\d\s?\($")
+
+
 def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[ArticleClaim]:
     text = clause.text
     found = story.memory.read(text)
@@ -160,7 +165,8 @@ def _clause_claims(clause: Clause, story: _Story, notices: list[str]) -> list[Ar
         found = [replace(story.lead, start=0, end=0, cue="", alone=False, rule=_(
             "a list item under '{words}', with no subject of its own").format(words=story.lead.text)),
                  *(m for m in found if m.text.lower() not in ("it", "its"))]  # "--Month-to-date it is up": the lead
-    qs = [q for q in quantities(text) if not (q.kind == "money" and text[max(0, q.start - 1):q.start] == "(")]
+    qs = [q for q in quantities(text) if not (q.kind == "money" and text[max(0, q.start - 1):q.start] == "("
+                                              or q.kind == "level" and _CONVERTED.search(text, 0, q.start))]
     room = min(MAX_SENTENCE_FIGURES, MAX_ARTICLE_CLAIMS - len(story.claims))
     if len(qs) > room:
         if len(qs) > MAX_SENTENCE_FIGURES:
@@ -355,15 +361,6 @@ def _currency_near(q: Quantity, text: str) -> str:
     return m.group(1) if m else before[-1] if before else ""
 
 
-def _market_after(q: Quantity, text: str) -> tuple[str, str] | None:
-    """(market, words) of a market named right after a figure ("closing up nearly 13% in New York"), else None."""
-    for code, pattern in E.MARKET_CUES.items():
-        m = pattern.search(text, q.end, min(len(text), q.end + 24))
-        if m is not None and text[q.end:m.start()].strip().lower() in ("", "in", "on", "in the", "on the"):
-            return code, m.group()
-    return None
-
-
 def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str | None, str, str, str]:
     """(symbol, rule, why unsure, why it has no listing: "group", "unknown" or "") of the figure's subject; a
     currency picks a dual-listed company's listing."""
@@ -382,7 +379,7 @@ def _listing(q: Quantity, owner: Owner, story: _Story, text: str) -> tuple[str |
         if market and company.symbol_for(market) and market in company.symbols:
             return company.symbol_for(market), _("{name} in {currency}: {symbol}").format(
                 name=s.name, currency=currency, symbol=company.symbol_for(market)), "", ""
-    where = _market_after(q, text) if company else None
+    where = name_codes.market_after(text, q.end) if company else None
     if where is not None and company.symbols.get(where[0]) and company.symbols[where[0]] != s.symbol:
         symbol = company.symbols[where[0]]  # "surging 19% in Hong Kong and closing up nearly 13% in New York"
         return symbol, _("'{words}' right after the figure: {symbol}").format(words=where[1], symbol=symbol), "", ""

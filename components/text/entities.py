@@ -22,19 +22,11 @@ from dataclasses import dataclass, field, replace
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.locale import _
 from components.text import lexicon, name_codes
+from components.text.name_codes import MARKET_CUES
 from components.text.name_words import COMMON as _COMMON
 from components.text.name_words import COMPANY_REF, EPITHET, LEADING, NOT_NAMES, PLACE_WORDS, RUN_WORDS, SOURCE_BEFORE
 
 BENCHMARKS = {"HK": ("^HSI", "Hang Seng Index"), "US": ("^GSPC", "S&P 500")}
-MARKET_CUES = {
-    "HK": re.compile(r"Hong Kong[- ]listed|HK[- ]listed|listed in Hong Kong|[Ii]n Hong Kong"
-                     r"|Hong Kong (?:[Ss]hares|[Ss]tock|trading|trade)"
-                     r"|H[- ]shares?\b|\bHKEX:|\(\d{4}\.HK\)|\.HK\b|\(HK:|HK\.\d{4,5}"),
-    "US": re.compile(r"U\.?S\.?[- ](?:listed|traded)|American[- ]listed|New York[- ]listed|NYSE[- ]listed"
-                     r"|Nasdaq[- ]listed|listed in (?:New York|the U\.?S\.?)|[Ii]n New York|on Wall Street|\bADRs?\b"
-                     r"|ADSs?\b|American depositary|American depository|U\.?S\.? shares|in (?:U\.?S\.?|New York) trad"
-                     r"(?:e|ing)|\((?:NYSE|NASDAQ|Nasdaq|NasdaqGS):|\.US\b|\((?:NYSE|Nasdaq)\)"),
-}
 _NOT_OWNED = r"(?<![’'-])(?<!['’]s )(?<!\bits )"  # "Alibaba's Hong Kong shares" is Alibaba, not the market
 MARKETS = (
     (re.compile(_NOT_OWNED + r"\b(?:Hong Kong|HK|the city['’]s|the territory['’]s) (?:stocks|equities|shares"

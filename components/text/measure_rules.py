@@ -216,6 +216,7 @@ def _opened(q, owner, clause, story, day, part):
 
 
 # a ranking of whole periods: "its best week of the year", "the biggest monthly gain", "the worst start to a year"
+_A_WEEK_S = re.compile(r"\b(?:for|on|over) the week\b|\bweekly\b|\b(?:this|last) week['’]s\b", re.IGNORECASE)
 _PERIOD_RANK = re.compile(r"\b(?:best|worst|biggest|largest|strongest|weakest|steepest|sharpest|highest|lowest)\s"
                           r"(?:(?!(?:this|that|the|a|an|of|in|since|for|last)\s)[\w-]+\s){0,2}?"
                           r"(?:(?:week|month|quarter|year)s?\b|(?:weekly|monthly|quarterly|annual|yearly"
@@ -239,7 +240,8 @@ def _ranking(q, owner, clause, story, day, part):
     if hoped:  # "marking a potential second straight annual gain", "on track for its best month"
         said = _("'{words}': a run or a record the text says may come, not one that has").format(words=q.text)
         return ("rank" if q.kind == "rank" else "streak"), "", f"'{hoped.group().strip()}'", said
-    if q.kind == "rank" and _PERIOD_RANK.search(q.text):
+    if q.kind == "rank" and (_PERIOD_RANK.search(q.text) or q.rank_of == "move" and _A_WEEK_S.search(
+            clause.text, 0, q.start)):  # "For the week, the HSI plummeted 3.47%, ... dropping by the most since April"
         return "rank", "", f"'{q.text}'", _("'{words}' ranks weeks, months or years against each other; the app ranks "
                                             "single sessions only").format(words=q.text)
     if q.kind == "rank":

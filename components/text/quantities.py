@@ -55,8 +55,9 @@ _LISTED_AFTER = re.compile(r"^(?:,\s(?:up|down|higher|lower|unchanged|flat)\b|\s
 _MARK_AFTER = re.compile(r"^(?:-point)?\s?(?:mark|level|threshold|barrier|handle|line|milestone)\b", re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(
     r"^(?:-| )?(?:member|stock\b|company\b|year|month|week|day|hour|minute|times|fold|for-\d|companies|firms|stocks"
-    r"|shares|people|cities|countries|units|[a-z]+-old|GMT|ET\b|am\b|pm\b|a\.m|p\.m|st\b|nd\b|rd\b|th\b|s\b|bp\b|bps\b"
-    r"|basis points?)", re.IGNORECASE)
+    r"|shares|people|cities|countries|units"
+    r"|(?:U\.?S\.?|US|Chinese|Hong Kong|listed|[a-z]+-cap) (?:companies|firms|stocks)"
+    r"|[a-z]+-old|GMT|ET\b|am\b|pm\b|a\.m|p\.m|st\b|nd\b|rd\b|th\b|s\b|bp\b|bps\b|basis points?)", re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b(?P<q>" + L.alternation([re.escape(q) for q in L.QUALIFIERS]) + r")\s(?:a |an |the )?$",
                         re.IGNORECASE)
 _SPELLED = re.compile(r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
@@ -199,6 +200,9 @@ def _rank(text: str, m: re.Match) -> Quantity | None:
         for unit in ("week", "month", "year", "quarter"):
             if unit in rest and "day" not in rest:
                 of = f"{unit}_move"
+        if of == "close" and re.search(r"\bto\s(?:the\s|a\s|an\s|its\s)?$", text[max(0, m.start() - 8):m.start()]) \
+                and _INTRADAY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            of = "intraday"  # "fell as much as 1.4 per cent to the lowest level since May 13": the day's low ranked
         end = m.end()
     elif m.group("record"):
         rest = m.group("rrest").lower()

@@ -90,3 +90,32 @@ def test_a_figure_of_a_session_still_trading_is_not_checked_as_its_close(checked
     found = checked(text, "2023-10-27")
     assert all(found[q][1].verdict == "uncheckable" for q in ("21 points", "0.5%", "4,116")), \
         [found[q][1].explanation for q in found]
+
+
+def test_a_ranking_reached_as_much_as_during_the_session_is_intraday(checked):
+    found = checked("The Hang Seng Index rose less than 0.1 per cent at the close on Monday. The index earlier fell as "
+                    "much as 1.4 per cent to the lowest level since May 13.", "2022-08-01")
+    claim, result = found["lowest level since May 13"]
+    assert result.verdict == "uncheckable" and claim.measure == "intraday", result.explanation
+
+
+def test_the_most_since_in_a_sentence_about_the_week_ranks_weeks_and_is_not_sure(checked):
+    found = checked("For the week, the benchmark Hang Seng Index slid 3.5%, dropping by the most since early April.",
+                    "2025-08-01")
+    claim, result = found["most since early April"]
+    assert result.verdict == "not sure" and "weeks" in result.explanation, result.explanation
+
+
+@pytest.mark.parametrize(("sentence", "quote", "verdict"), [
+    # 0700.HK closed at 515.00 (adjusted) on Thursday 20 March 2025, -3.80%; its print is not held, so a price is rough
+    ("Tencent ended down 3.8 percent at HKD519.50 (USD66.85) a share in Hong Kong on Thursday.", "3.8 percent",
+     "matches"),
+    # ^GSPC closed at 5,505.00 on Friday 19 July 2024, -0.71%
+    ("The S&P 500, which tracks the top 500 US companies, settled at 5,505 for a decline of 0.7% on Friday.", "0.7%",
+     "matches"),
+])
+def test_a_converted_price_or_a_count_of_companies_does_not_make_a_sentence_unsure(checked, sentence, quote, verdict):
+    day = "2025-03-20" if "Tencent" in sentence else "2024-07-19"
+    found = checked(sentence, day)
+    assert found[quote][1].verdict == verdict, found[quote][1].explanation
+    assert not any(q.startswith(("USD66", "500 ")) or q == "500" for q in found), list(found)
