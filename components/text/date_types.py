@@ -31,7 +31,9 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
                           r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"
                           r"|set to open|(?:is|are|remains?|stays?) (?:closed|shut)"
                           # a decision still to come: "signaled potential rate cuts in December"
-                          r"|(?:potential|possible|prospective) (?:\w+ )?(?:rate )?(?:cuts?|hikes?|increases?"
+                          r"|(?:potential|possible|prospective"
+                          r"|(?:chances?|odds|prospects?|expectations?|bets?) (?:of|for|on)(?: an?)?)"
+                          r" (?:\w+ )?(?:rate )?(?:cuts?|hikes?|increases?"
                           r"|reductions?|easing|tightening)"
                           r"|(?:this|next) week['’]s (?:earnings |economic |data )?(?:calendar|schedule|agenda))\b"
                           r"|'ll\b"
@@ -51,7 +53,7 @@ AWAITED = re.compile(r"\b(?:ahead of(?! the (?:bell|open|opening|close|closing)\
                      r"\b[^,;.]{0,90}$", re.IGNORECASE)  # "the Fed ... when it meets on October 29": ahead
 _HAPPENED = re.compile(r"\b(?:had|after(?! (?:the )?(?:bell|close|markets? close)))\b", re.IGNORECASE)
 STRONG_PAST = re.compile(r"\b(?:was|were|had|did|said|ago)\b", re.IGNORECASE)
-PAST_TENSE = re.compile(r"\b(?:was|were|had|did|said|since|last|ago|earlier|previous"
+PAST_TENSE = re.compile(r"(?<![-\w])(?:was|were|had|did|said|since|last|ago|earlier|previous"  # not "U.S.-traded"
                         r"|(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bremain )(?<!\bstay )"  # "will be closed": not a past
                         r"(?!(?:mixed|muted|subdued|unchanged|limited|listed|based|related|interested)\b)\w{3,}ed"
                         r"|rose|fell|sank"

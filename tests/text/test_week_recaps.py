@@ -119,3 +119,15 @@ def test_a_converted_price_or_a_count_of_companies_does_not_make_a_sentence_unsu
     found = checked(sentence, day)
     assert found[quote][1].verdict == verdict, found[quote][1].explanation
     assert not any(q.startswith(("USD66", "500 ")) or q == "500" for q in found), list(found)
+
+
+@pytest.mark.parametrize(("sentence", "published", "start"), [
+    ("Traders raised the chances of a second rate cut in December.", "2024-07-09", "2024-12-01"),
+    ("Traders are watching the market's reopening on Jan. 5 and whether U.S.-traded ADRs follow.", "2026-01-02",
+     "2026-01-05"),
+])
+def test_a_date_still_to_come_is_not_last_year_s(sentence, published, start):
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    found = extraction_of(read_article(sentence, published)).candidates
+    assert str(found[0].start_date) == start, [(c.start_date, c.sentence) for c in found]
