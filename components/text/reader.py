@@ -269,8 +269,9 @@ def _read_clause(index: int, sentence_index: int, paragraph: int, text: str, sen
         state.last_period = date
     if move and not period and date is not None and not date.is_range and date.text.lower() != "last week":
         state.move, state.recap = (paragraph, date, tz, market_of(text, found, state)), None
-    elif move and period and not implicit and finished(date, state.context.published):  # "rose 17.7% in 2024"
-        state.recap, state.move = (paragraph, date), None if state.move and state.move[0] == paragraph else state.move
+    elif move and period and not implicit and finished(date, state.context.published) \
+            and not (state.move and state.move[0] == paragraph):  # "rose 17.7% in 2024" opening a recap; not "The
+        state.recap = (paragraph, date)  # gauge slumped 7.8% in July" after the day's close in its paragraph
     days = [e for e in expressions if e.resolved and e.text and (e.kind == "weekend" or (
         e.kind in DAY_KINDS and not e.is_range))]  # a weekend dates a second event as its two days
     second = clause_parts.second_event(text, days, date)

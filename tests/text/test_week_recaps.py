@@ -131,3 +131,13 @@ def test_a_date_still_to_come_is_not_last_year_s(sentence, published, start):
     from components.text.reader import read_article
     found = extraction_of(read_article(sentence, published)).candidates
     assert str(found[0].start_date) == start, [(c.start_date, c.sentence) for c in found]
+
+
+def test_a_month_s_move_after_the_day_s_close_does_not_date_the_moves_after_it():
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    text = ("The Hang Seng Index rose 0.1 per cent at the close of Monday trading. The gauge slumped 7.8 per cent in "
+            "July, the worst month in a year. The Hang Seng Tech Index lost 0.2 per cent.")
+    found = extraction_of(read_article(text, "2022-08-01")).candidates
+    tech = [(str(c.start_date), str(c.end_date)) for c in found if c.sentence.startswith("The Hang Seng Tech")]
+    assert tech == [("2022-08-01", "2022-08-01")], tech
