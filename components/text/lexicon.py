@@ -321,7 +321,10 @@ NOUN_MOVES = (r"(?:led|saw|posted|logged|booked|extended|suffered|registered|rec
               r"|dramatic |double-digit |single-digit |percentage |(?:one|two|three|four|five)-day )*"
               r"(?:gains|losses|gain|loss|sell-?off|rally|rebound|advance|decline|declines|slide|drop|retreat|reversal"
               r"|\w+ (?:weekly|monthly|daily) (?:gain|loss|advance|decline)|(?:weekly|monthly) (?:gain|loss))\b"
-              r"|led (?:the )?(?:market|index|benchmark|gauge|sector) (?:lower|higher)\b")
+              r"|led (?:the )?(?:market|index|benchmark|gauge|sector) (?:lower|higher)\b"
+              # a run the session ended: "Tencent Holdings snapped a six-day slump"
+              r"|(?:snapped|ended|broke|halted|stopped) (?:a|an|its|their|the) (?:[\w-]+ ){0,2}"
+              r"(?:streak|slump|slide|skid|rally|run|decline|rout)\b")
 # Words between a subject and its verb that are not the subject: "shares were also falling", "kept trading".
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "also", "kept", "continued to", "still",
                "then", "again", "too", "all", "both", "each", "sharply", "slightly", "broadly", "nervously",

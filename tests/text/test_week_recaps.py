@@ -141,3 +141,11 @@ def test_a_month_s_move_after_the_day_s_close_does_not_date_the_moves_after_it()
     found = extraction_of(read_article(text, "2022-08-01")).candidates
     tech = [(str(c.start_date), str(c.end_date)) for c in found if c.sentence.startswith("The Hang Seng Tech")]
     assert tech == [("2022-08-01", "2022-08-01")], tech
+
+
+def test_a_run_snapped_without_a_day_is_an_event_of_the_story_s_day_and_the_run_one_of_its_own():
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    found = extraction_of(read_article("Hong Kong stocks fell. Alibaba ended a five-day slide.", "2025-01-09"))
+    spans = {(str(c.start_date), str(c.end_date)) for c in found.candidates if c.sentence.startswith("Alibaba")}
+    assert ("2025-01-09", "2025-01-09") in spans and len(spans) == 2, spans
