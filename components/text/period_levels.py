@@ -30,9 +30,10 @@ def placed(out: list[ArticleClaim], qs: list[Quantity], clause: Clause) -> list[
                        and _TO_LEVEL.fullmatch(clause.text, qs[j].end, qs[i].start)), None)
         if before is not None:
             day = out[before].day
-            rule = _("session: {rule}").format(rule=_("the close that ended the period of the move before it "
-                                                      "({day})").format(day=date_as(day, "weekday_day")))
-            out[i] = replace(claim, day=day, day_rule=rule, trail=claim.trail[:2] + (rule,) + claim.trail[3:])
+            rule = _("the close that ended the period of the move before it ({day})").format(
+                day=date_as(day, "weekday_day"))
+            trail = claim.trail[:2] + (_("session: {rule}").format(rule=rule),) + claim.trail[3:]
+            out[i] = replace(claim, day=day, day_rule=rule, trail=trail)
         elif (period := _past_period(clause, qs[i], claim.day)) is not None:
             why = _("'{words}' names a period, not the session of this level").format(words=period.text)
             out[i] = replace(claim, unsure="; ".join(x for x in (claim.unsure, why) if x))
