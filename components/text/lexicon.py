@@ -340,7 +340,8 @@ NEWS_VERBS = ("say", "report", "announce", "estimate", "vow", "pledge", "warn", 
               "remark", "tell", "urge", "expect", "forecast", "predict", "beat", "miss", "deliver", "hold", "meet",
               "visit", "spot", "relax", "tighten", "reopen", "shut", "resume", "cancel", "delay", "stoke", "fuel",
               "rattle", "dent", "retaliate", "respond", "signal", "award", "fine", "sue", "sanction", "list", "win",
-              "send", "deploy", "invade", "mention", "state", "block")
+              "send", "deploy", "invade", "mention", "state", "block", "reduce", "lower", "compare", "introduce",
+              "implement", "initiate")
 # Reporting verbs whose object is what they report: "conceded that revenue had fallen in April" dates the fall,
 # not the concession.
 REPORTING_VERBS = ("say", "report", "announce", "confirm", "disclose", "reveal", "concede", "warn", "caution",

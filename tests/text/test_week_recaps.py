@@ -149,3 +149,15 @@ def test_a_run_snapped_without_a_day_is_an_event_of_the_story_s_day_and_the_run_
     found = extraction_of(read_article("Hong Kong stocks fell. Alibaba ended a five-day slide.", "2025-01-09"))
     spans = {(str(c.start_date), str(c.end_date)) for c in found.candidates if c.sentence.startswith("Alibaba")}
     assert ("2025-01-09", "2025-01-09") in spans and len(spans) == 2, spans
+
+
+@pytest.mark.parametrize("sentence", [
+    "The central bank reduced the reserve requirement ratio for banks.",
+    "Trump compared the tariff implementation to a medical procedure.",
+])
+def test_a_policy_action_without_a_date_is_listed_undated_not_dropped(sentence):
+    from components.text.extraction import extraction_of
+    from components.text.reader import read_article
+    found = extraction_of(read_article(f"Hong Kong stocks rose 2% on Friday. {sentence}", "2024-09-27"))
+    assert not any(c.sentence.startswith(sentence[:12]) for c in found.candidates)
+    assert any(u.sentence.startswith(sentence[:12]) for u in found.unresolved), found.unresolved
