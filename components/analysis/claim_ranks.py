@@ -45,8 +45,7 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
                                     "show it (before the data starts)").format(symbol=claim.symbol,
                                                                               first=date_as(start, "date")),
                            symbol=claim.symbol, base=start, session=session)
-    window = values.iloc[:pos]
-    window = window[window.index >= pd.Timestamp(_since(claim, session))].dropna()
+    window = _window(claim, values, pos)
     sign = claim.sign or (-1 if not (window <= now).any() else 1)  # "a level not seen since": either way
     beyond = window[window >= now] if sign > 0 else window[window <= now]
     shown = F.plus_minus_percent(now / 100) if what != "close" else F.fixed_number(now)
@@ -87,6 +86,13 @@ def check_rank(claim: ArticleClaim, b: pd.DataFrame) -> ArticleClaimResult:
     return result_of(claim, verdict, text, [fig], claim.since, session)
 
 
+def _window(claim: ArticleClaim, values: pd.Series, pos: int) -> pd.Series:
+    """The values a ranking on the session at ``pos`` is measured against: from its window's first day to the session
+    before."""
+    window = values.iloc[:pos]
+    return window[window.index >= pd.Timestamp(_since(claim, values.index[pos].date()))].dropna()
+
+
 def _next_door(claim: ArticleClaim, values: pd.Series, pos: int, sign: int,
                verdict: tuple[str, str]) -> tuple[str, str]:
     """A ranking without a day of its own that fails on the session it was given but holds on the session before
@@ -94,9 +100,7 @@ def _next_door(claim: ArticleClaim, values: pd.Series, pos: int, sign: int,
     for row in (pos - 1,) if not claim.written_day else ():
         if row <= 0 or pd.isna(values.iloc[row]):
             continue
-        now = float(values.iloc[row])
-        window = values.iloc[:row]
-        window = window[window.index >= pd.Timestamp(_since(claim, values.index[row].date()))].dropna()
+        now, window = float(values.iloc[row]), _window(claim, values, row)
         if len(window) and not (window >= now if sign > 0 else window <= now).any():
             return NOT_SURE, _("{why}; but on {day} it held ({value}): the article may mean that session").format(
                 why=verdict[1], day=date_as(values.index[row].date(), "weekday_date"),
@@ -143,8 +147,7 @@ def _intraday_extreme(claim: ArticleClaim, b: pd.DataFrame, pos: int, verdict: t
     col = "high" if claim.sign > 0 else "low"
     if claim.rank_of != "close" or col not in b or pd.isna(b[col].iloc[pos]):
         return verdict
-    window = b[col].iloc[:pos]
-    window = window[window.index >= pd.Timestamp(_since(claim, bar_day(b, pos)))].dropna()
+    window = _window(claim, b[col], pos)
     now = float(b[col].iloc[pos])
     if len(window) and (now > window.max() if claim.sign > 0 else now < window.min()):
         said = (_("{why}; but the session's high ({value}) was beyond every high from {since}: the article may mean a "

@@ -16,6 +16,7 @@ from components.locale import N_, _
 from components.locale.formats import date_as
 from components.text import clause_parts, figure_days
 from components.text import lexicon as L
+from components.text.claim_subjects import part_of
 from components.text.date_types import DateExpression, add_months, since_day
 from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
@@ -195,12 +196,10 @@ def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
 def _later_part_owns(clause: Clause, q: Quantity, e: DateExpression) -> bool:
     """Whether a figure of a later part of the clause stands between ``q`` and the day ``e`` ("... reduced this week's
     gain to 1.2%, and diminished most of the 4% jump on February 6": February 6 is the 4%'s, not the 1.2%'s)."""
-    return any(q.end <= f.start and f.end <= e.start
-               and any(m.end() <= f.start for m in _NEW_PART.finditer(clause.text, q.end, f.end))
+    return any(q.end <= f.start and f.end <= e.start and part_of(clause.text, f.start)[0] >= q.end
                for f in quantities(clause.text) if f.kind in ("percent", "points"))
 
 
-_NEW_PART = re.compile(r"(?:,\s(?:and|while|but|whereas)|;)\s(?![-+−$]?\d)")  # a new predicate, not the list's next
 
 # a level before the day is another session's only as a base ("from 22,500 on Monday"), not a close ("closed at ...")
 _A_BASE = re.compile(r"\b(?:from|since|than|against|versus|vs\.?|compared (?:with|to)|off|below|above|of)\s"

@@ -68,6 +68,7 @@ DIRECTION_NOUNS: dict[str, int] = {
 
 # --- time of day ----------------------------------------------------------------------------------------
 # A figure with one of these in its stretch was taken before the close: daily bars cannot check it.
+DAYPART = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day|this) (?:morning|afternoon|midday|lunchtime)"  # "Friday afternoon"
 TIME_OF_DAY = (
     r"at (?:mid-?day|noon|the (?:midday|lunch|afternoon|noon)(?: trading)? break|lunch(?:time)?|the break"
     r"|the time of writing)",
@@ -79,8 +80,7 @@ TIME_OF_DAY = (
     r"|mid-?session|intraday|opening|first hour(?:'s)?|first half-hour(?:'s)?)"
     r"(?: Asian| European| U\.?S\.?| New York| Hong Kong)? (?:trade|trading|deals|session|dealings|hours?)",
     r"(?:in|during) (?:the )?(?:morning|afternoon)(?: session)?",
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day|this) (?:morning|afternoon|midday|lunchtime)",  # "to around 4,116 Friday
-    # afternoon"
+    DAYPART,
     r"(?:early|late) in the (?:day|session)", r"mid-?(?:day|session|morning|afternoon)",
     r"(?:the )?first half of (?:the )?(?:session|trading(?: day| session)?|day|trading day)",
     r"(?:the )?(?:morning|midday|lunch|noon)(?: trading)? (?:session|close|break)",  # "half-day": see MORNING_REPORT

@@ -59,8 +59,7 @@ _CLOCK_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?\s?\(?(ET|
 _SESSION_DONE = L.patterns(L.CLOSE_WORDS + (r"\bclos(?:e|es)\b", r"\bend(?:ed|ing) the (?:day|session)\b",
                                              r"\bfinish(?:es|ing)\b", r"\bsettl(?:es|ing)\b"))  # the session is over
 _IN_TRADING = re.compile(r"\bin (?:the )?(?:recent |morning |afternoon )", re.IGNORECASE)
-_ASIA_AS_A_WHOLE = re.compile(r"\bAsian? (?:shares|stocks|markets|equities|bourses)\b|\bshares in Asia\b",
-                              re.IGNORECASE)
+_ASIA_AS_A_WHOLE = re.compile(r"\b" + story_sessions.ASIA_AS_A_WHOLE + r"\b|\bshares in Asia\b", re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
                              r"\w+)")
 

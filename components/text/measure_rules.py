@@ -155,8 +155,7 @@ _JUST_AFTER_OPEN = re.compile(r"(?:\s(?:to|at)\s(?:HK|US)?\$?[\d,.]+\d)?\s(?:sho
 
 # the rest of a figure's chain up to a part of the day after its last figure: ", or 0.5%, to around 4,116 Friday
 # afternoon"
-_DAYPART = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri)day|this) (?:morning|afternoon|midday|lunchtime)\b",
-                      re.IGNORECASE)
+_DAYPART = L.patterns((L.DAYPART,))
 _CHAIN_THEN_TIME = re.compile(r"(?:(?:\s?%|\s(?:points?|pts|per ?cent|percent))?,?\s(?:or|to|at)\s"
                               r"(?:around |about |roughly )?[-+−]?[\d,.]*\d"
                               r"(?:\s?%|\s(?:points?|pts|per ?cent|percent))?)*,?\s", re.IGNORECASE)

@@ -40,11 +40,11 @@ EPITHET = (r"['’]s (?:(?:most|least|second[- ]most) [\w-]+|[\w-]+est|second[- 
            r"|component|name|business)\b")
 # a run or a move as the subject, standing for the listing that made it: "The three-day losing streak reduced this
 # week's gain to 1.2 per cent" (the index of the sentence before)
-RUN_WORDS = (r"[Tt]he (?:[\w-]+[- ])?(?:losing|winning) (?:streak|run)"
-             r"|[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance)")
-RUN_SUBJECT = (r"^[Tt]he (?:[\w-]+[- ])?(?:losing|winning) (?:streak|run)\b"
-               r"|^[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance)\b(?= (?:has |had )?(?:reduced"
-               r"|cut|trimmed|pared|erased|wiped|lifted|pushed|took|brought|left|extended|sent|dragged)\b)")
+_RUN_STREAK = r"[Tt]he (?:[\w-]+[- ])?(?:losing|winning) (?:streak|run)"
+_RUN_MOVE = r"[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance)"
+RUN_WORDS = rf"{_RUN_STREAK}|{_RUN_MOVE}"
+RUN_SUBJECT = (rf"^{_RUN_STREAK}\b|^{_RUN_MOVE}\b(?= (?:has |had )?(?:reduced|cut|trimmed|pared|erased|wiped|lifted"
+               r"|pushed|took|brought|left|extended|sent|dragged)\b)")
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"

@@ -62,8 +62,9 @@ _OVERNIGHT = re.compile(r"\b[Oo]vernight\b")
 
 # Asian markets moving ("Asian markets opened on a higher note on Tuesday", AP's "Shares were mostly lower Tuesday
 # in Asia"): a lead saying so is written in Asia, after the US session it reports, and its day is the story's
-ASIAN_MOVE = re.compile(r"\b(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock |equity |share )?(?:market )?(?:markets"
-                        r"|stocks|shares|equities|indexes|indices|bourses) (?:opened|opens?|started|starts?|began"
+ASIA_AS_A_WHOLE = (r"(?:Asian|Asia-Pacific|Asia Pacific|Asia's) (?:stock |equity |share )?(?:market )?(?:markets"
+                   r"|stocks|shares|equities|indexes|indices|bourses)")  # "Asian shares", "Asia-Pacific markets"
+ASIAN_MOVE = re.compile(r"\b" + ASIA_AS_A_WHOLE + r" (?:opened|opens?|started|starts?|began"
                         r"|begins?|edged|rose|climbed|gained|fell|slipped|dropped|declined|retreated|advanced|rallied"
                         r"|tumbled|slid|sank|traded|were trading|are trading|kicked off|were mixed|are mixed|ended"
                         r"|closed|finished|(?:were|are) (?:mostly |broadly |largely |slightly )?(?:lower|higher|up"
