@@ -183,21 +183,22 @@ def _gap(e: DateExpression, f: Quantity) -> int:
 def another_figures(clause: Clause, q: Quantity, e: DateExpression) -> bool:
     """Whether the day ``e`` stands between ``q`` and another figure and nearer to that one ("from 22,500 on Monday
     to about 24,000": Monday is the 22,500's)."""
+    figures = quantities(clause.text)
     return e.start >= 0 and any(
         _gap(e, f) < _gap(e, q) and min(f.start, q.start) < e.start < max(f.end, q.end)
         and "," not in clause.text[min(e.end, f.end):max(e.start, f.start)]  # "on March 19, erasing HK$4.4 trillion"
         and not _PAIRED.fullmatch(clause.text, q.end, f.start)  # "down 4.8% and 8.5% from their highs set Feb. 19"
         and (f.start > q.start or f.kind != "level" or _A_BASE.search(clause.text[max(0, f.start - 30):f.start]))
         and not (q.kind in ("rank", "streak") and f.start < q.start)  # a ranking after a dated move ranks that move
-        for f in quantities(clause.text) if f.start != q.start and f.kind not in ("rank", "streak")) \
-        or _later_part_owns(clause, q, e)
+        for f in figures if f.start != q.start and f.kind not in ("rank", "streak")) \
+        or _later_part_owns(clause.text, q, e, figures)
 
 
-def _later_part_owns(clause: Clause, q: Quantity, e: DateExpression) -> bool:
+def _later_part_owns(text: str, q: Quantity, e: DateExpression, figures: list[Quantity]) -> bool:
     """Whether a figure of a later part of the clause stands between ``q`` and the day ``e`` ("... reduced this week's
     gain to 1.2%, and diminished most of the 4% jump on February 6": February 6 is the 4%'s, not the 1.2%'s)."""
-    return any(q.end <= f.start and f.end <= e.start and part_of(clause.text, f.start)[0] >= q.end
-               for f in quantities(clause.text) if f.kind in ("percent", "points"))
+    return any(q.end <= f.start and f.end <= e.start and part_of(text, f.start)[0] >= q.end
+               for f in figures if f.kind in ("percent", "points"))
 
 
 
