@@ -42,6 +42,23 @@ RELATIVE = re.compile(r",\s(?:which|who|whose)\b[^,;]{0,200}(?:,|$)")
 REPORTED = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told (?:[A-Z][\w.]*|analysts|investors|reporters))\b"
                       r"(?:,?(?: on)? (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b)?"
                       r"(?: that)?(?=\s)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def not_its_time(text: str, e: DateExpression, published) -> bool:
+    """Whether a date is not the time of the clause's event: inside the quoted words of a clause that says who said
+    them ('"... reforms this year," Goldman Sachs said': the speaker's time), or a deadline still to come ("to rent
+    chips by next year", "by the end of 2030": when a plan is due, not when anything happened)."""
+    for m in _QUOTED.finditer(text):
+        if m.start() < e.start and e.end <= m.end():
+            return bool(_SAYS.search(text[:m.start()] + " " + text[m.end():]))
+    return e.is_range and e.start_date > published and bool(_BY.search(text, 0, e.start))
+
+
+_SAYS = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told|according to)\b")
+_BY = re.compile(r"\bby (?:the (?:end|close|start) of )?$", re.IGNORECASE)
+
+
 # a clause that only continues a report: "The company added that ...", "It also said ...", "He further noted ..."
 _WHO = r"^(?:It|He|She|They|(?:The\s)?(?:[\w.&'’-]+\s){0,3}?(?:company|group|firm|bank|ministry|[A-Z][\w.&'’-]*))\s"
 CONTINUES = re.compile(_WHO + r"(?:also |further )?(?:added|noted)\b(?= that\b| it\b| the\b)|" + _WHO

@@ -22,7 +22,7 @@ from components.text.titles import suggest_title
 
 def besides(clause: Clause, reading: Reading, parts: list[event_parts.Part]) -> list[Candidate]:
     """Every event of the clause besides its own: periods, runs and reference points, in that order."""
-    return [*period_candidates(clause, parts), *run_candidates(clause, reading, parts),
+    return [*period_candidates(clause, parts, reading.published), *run_candidates(clause, reading, parts),
             *reference_candidates(clause, parts), *measured_from(clause, reading)]
 
 
@@ -54,7 +54,7 @@ def measured_from(clause: Clause, reading: Reading) -> list[Candidate]:
 OTHER_KINDS = ("absolute", "weekday", "year", "month", "half", "quarter", "months", "holiday", "weekend")
 
 
-def period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Candidate]:
+def period_candidates(clause: Clause, parts: list[event_parts.Part], published: dt.date) -> list[Candidate]:
     """A candidate for each other period a figure of the clause is measured over ("down 33% over the past 12
     months, has shed 8% in the new year": both), and for each other date a clause that is not a move names
     ("revenue in the three months through March rose 9%, its slowest growth since listing in 2014": 2014)."""
@@ -63,6 +63,8 @@ def period_candidates(clause: Clause, parts: list[event_parts.Part]) -> list[Can
         e for e in clause.expressions if e.resolved and e.kind in OTHER_KINDS and e != clause.date
         and not periods_of.covered(clause.text, e) and not clause_parts.is_comparison(clause.text, e, False))
     for e in clause.periods + others:
+        if clause_parts.not_its_time(clause.text, e, published):
+            continue
         part = next((p for p in parts if p.start <= e.start < p.end), None)
         words = part.text(clause.text) if part is not None and len(parts) > 1 else clause.text
         out.append(Candidate(words, clause.sentence_index, e.text, e.start_date, e.end_date, e.rule,

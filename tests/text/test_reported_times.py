@@ -1,0 +1,60 @@
+"""A date that belongs to what is reported, not to the report: the time inside the quoted words of a clause that
+says who said them, and a deadline still to come ("by next year", "by the end of 2030"). Neither dates the event of
+its clause; a day the reporting verb carries itself ("said on Tuesday") still does."""
+
+import datetime as dt
+
+import pytest
+
+from components.text.extraction import propose_events
+
+
+def _spans(text: str, published: str) -> list[tuple[dt.date | None, dt.date | None]]:
+    found = propose_events(text, published)
+    return [(c.start_date, c.end_date) for c in found.candidates]
+
+
+def _undated(text: str, published: str) -> list[str]:
+    return [u.sentence for u in propose_events(text, published).unresolved]
+
+
+@pytest.mark.parametrize("text,published,leaked", [
+    ('Clients expect "very little stimulus before the third quarter," UBS said in a note to investors.',
+     "2024-05-14", (dt.date(2024, 7, 1), dt.date(2024, 9, 30))),
+    ("“Margins should recover later this year,” the chief financial officer told analysts.", "2023-08-10",
+     (dt.date(2023, 8, 11), dt.date(2023, 12, 31))),
+    ('"We saw the weakest orders of the first half," a spokesman for the carmaker said.', "2024-07-22",
+     (dt.date(2024, 1, 1), dt.date(2024, 6, 30))),
+])
+def test_the_time_inside_a_quotation_is_the_speaker_s_not_the_saying_s(text, published, leaked):
+    assert leaked not in _spans(text, published)
+    assert _undated(text, published)  # listed, without a date
+
+
+@pytest.mark.parametrize("text,published,leaked", [
+    ("Baidu gained 2% after a newspaper reported the company was in talks to sell its cloud arm by next year.",
+     "2024-10-02", (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+    ("The carmaker's shares slid after it dropped a goal of selling two million cars by the end of 2027.",
+     "2025-03-05", (dt.date(2027, 1, 1), dt.date(2027, 12, 31))),
+])
+def test_a_deadline_still_to_come_dates_no_event(text, published, leaked):
+    assert leaked not in _spans(text, published)
+
+
+def test_a_day_the_reporting_verb_carries_still_dates_the_report():
+    """"said on Tuesday it would cut rates in the third quarter": Tuesday is when it said so."""
+    spans = _spans("The yuan weakened after the central bank said on Tuesday it would cut rates in the third quarter.",
+                   "2023-07-06")
+    assert (dt.date(2023, 7, 4), dt.date(2023, 7, 4)) in spans
+
+
+def test_a_quotation_without_anyone_saying_it_keeps_its_date():
+    """A title in quotation marks is not reported speech: "the 'Spring Rally' of March 2024" keeps March 2024."""
+    spans = _spans('Analysts compared it with the "rally of March 2024", which lifted the index.', "2025-06-02")
+    assert (dt.date(2024, 3, 1), dt.date(2024, 3, 31)) in spans
+
+
+def test_a_scheduled_day_after_a_reporting_verb_stays_an_event():
+    """Only a deadline ("by ...") is dropped: "said it will report results on August 15" is a day to come."""
+    spans = _spans("Alibaba said it will report results on August 15.", "2023-07-06")
+    assert (dt.date(2023, 8, 15), dt.date(2023, 8, 15)) in spans
