@@ -78,6 +78,7 @@ class _Story:
     morning: bool = False  # a report of the morning session: even its "closing" figures are the midday break's
     intraday_markets: frozenset[str] = frozenset()  # the markets a live marker is about; empty: every market
     before_open: bool = False  # a US story written before the session opened ("futures rose ahead of the bell")
+    opening: str = ""  # a report of the open ("opened higher Tuesday"): the words that say so
     claims: list[ArticleClaim] = field(default_factory=list)
     lead: E.Mention | None = None  # the listing the last line that is not a list item named: its items' subject
 
@@ -112,7 +113,8 @@ def read_claims(reading: Reading, notices: list[str] | None = None) -> list[Arti
     before_open = reading.place == "US" and any(_PREMARKET.search(text) for text in lead)
     marker = "" if before_open and marker.lower().startswith("as of") else marker  # "As of 8.15 am ET": premarket
     story = _Story(reading, E.Memory(reading.place, reading.company), morning or marker, bool(morning),
-                   intraday_markets=frozenset() if morning else markets, before_open=before_open)
+                   intraday_markets=frozenset() if morning else markets, before_open=before_open,
+                   opening=live_reports.opening_report(reading, lead))
     notices = notices if notices is not None else []
     for clause in reading.clauses:
         if len(story.claims) >= MAX_ARTICLE_CLAIMS:

@@ -104,6 +104,26 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
     return tag, frozenset(L.ASIAN_MARKETS) if home in L.ASIAN_MARKETS else frozenset({home})
 
 
+# said in the title or lead, these make the text a report of the open ("Hong Kong stocks opened higher Tuesday",
+# "soared more than three percent at Wednesday's open", title "Hong Kong start with gains"): the session's figures
+# that give no time of their own are the open's
+_OPENING_WORDS = (r"\bopen(?:ed|s)\s(?:sharply |slightly |modestly |solidly |firmly )?(?:higher|lower|up|down|flat"
+                  r"|firmer|weaker|mixed|in (?:the red|positive territory|negative territory))\b",
+                  r"\bat (?:the|(?:Mon|Tues|Wednes|Thurs|Fri)day['’]s) open(?:ing)?\b(?! of)",
+                  r"\bstart(?:s|ed)? (?:the day |trading )?(?:with gains|with losses|higher|lower|in the red)\b")
+_OPENING_REPORT = L.patterns(_OPENING_WORDS)
+
+
+def opening_report(reading: Reading, lead: list[str]) -> str:
+    """The words of the title or lead that make the text a report of the session's open ("opened higher Tuesday"),
+    unless the lead also reports a later time or the close; else ""."""
+    title = " ".join(c.text for c in reading.clauses[:3] if c.heading)
+    words = " ".join([title, *lead[:2]])
+    found = _OPENING_REPORT.search(words)
+    later = _SESSION_DONE.search(words) or _LEAD_INTRADAY.search(words) or _MORNING_REPORT.search(words)
+    return found.group() if found and not later else ""
+
+
 def morning_report(reading: Reading) -> str:
     """The words of the title or lead that make the text a report of the morning session ("drops 535 points in half
     a day"), unless its session was a half day on the exchange's calendar; else ""."""

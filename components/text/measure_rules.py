@@ -29,6 +29,7 @@ class Story(Protocol):
     intraday: str
     morning: bool
     intraday_markets: frozenset[str]
+    opening: str
     reading: Reading
 
 
@@ -207,11 +208,24 @@ def _opened(q, owner, clause, story, day, part):
     upon = _UPON_OPEN.match(clause.text, q.end)  # "surged past 25,000 points upon opening on Tuesday morning"
     if q.kind == "rank" and _UPON_OPEN.search(clause.text[max(0, q.start - 80):q.start]):
         return "intraday", _("a ranking of the level at the open: daily bars rank closes"), "'upon opening'", ""
-    if q.kind in ("percent", "points", "level") and (_OPENING.search(before) or upon):
-        measure = {"percent": "open_move", "points": "open_points", "level": "open_level"}[q.kind]
+    if q.kind not in ("percent", "points", "level"):
+        return None
+    measure = {"percent": "open_move", "points": "open_points", "level": "open_level"}[q.kind]
+    if _OPENING.search(before) or upon:
         rule = _("'opened': the open against the previous close") if q.kind != "level" else "'opened at'"
         return measure, "", rule, ""
+    if _story_open(q, owner, clause, story, day, part):
+        return measure, "", _("the story reports the open ('{words}')").format(words=story.opening), ""
     return None
+
+
+def _story_open(q, owner, clause, story, day, part) -> bool:
+    """Whether a figure is the open of a report of the open: the story's session and market, no time or period of
+    its own ("The Hang Seng Index rose 0.55 percent, or 113.74 points, to 20,676.88" under "opened higher")."""
+    market = owner.subject.market if owner.subject is not None else ""
+    session = story.reading.session or story.reading.published
+    return bool(story.opening) and day == session and market == story.reading.place and not _CLOSING.search(part) \
+        and "day" not in claim_periods.period_fields(q, clause, "period", day)
 
 
 # a ranking of whole periods: "its best week of the year", "the biggest monthly gain", "the worst start to a year"
