@@ -50,6 +50,7 @@ COMPANY_REF = re.compile(
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"
     r"|operator|conglomerate|player|designer|retailer|lender|insurer|titan|behemoth|platform)['’]s"
     r"(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # "The e-commerce firm's American depositary receipts"
+    r"|\b[Tt]he companys(?: [\w.-]+){0,2}? (?:shares|stock|ADRs|receipts)\b"  # a text whose apostrophes were lost
     r"|\b[Ss]hares (?:of|in) (?:the|this) (?:company|group|firm|(?:[\w-]+ ){0,3}(?:giant|[\w-]*maker|operator|retailer"
     r"|platform|group|company|firm|manufacturer|designer|producer|developer|lender|insurer))\b"
     r"|\b[Tt]he (?:(?:U\.S\.|US|Hong Kong|New York)[- ]listed )?(?:shares|stock)(?: price)?\b|\b[Tt]he share price\b"

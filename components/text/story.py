@@ -25,6 +25,7 @@ from components.locale import _, ngettext
 from components.locale.formats import date_as
 from components.text import clause_parts, entities, lexicon
 from components.text.date_types import MONTH, month_number
+from components.text.titles import DATELINE_PLACES
 
 LEAD_LINES, LEAD_CHARS, LEAD_MIN = 3, 600, 40  # the lead: the first body lines (not bylines), up to 600 characters
 LEAD_PARAGRAPHS = 3  # a dated move in these first paragraphs (of the body) sets the story's session
@@ -321,9 +322,7 @@ PLACE_CUES = {
                      r"|after-hours|ahead of the bell|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
                      r"(?:\b|(?<=\.))"),
 }
-DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
-                   "TOKYO": "HK", "BANGKOK": "HK", "SEOUL": "HK", "SYDNEY": "HK", "TAIPEI": "HK", "MUMBAI": "HK",
-                   "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
+
 
 
 def article_place(text: str, dateline: str = "") -> tuple[str, str]:

@@ -17,6 +17,12 @@ TITLE_MAX_CHARS = 80
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'-]{1,28}[A-Z])(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?"
                       r"(?:,\s*\d{1,2}:\d{2}\s?[A-Z]{2,4})?)?"
                       r"\s*(?:\((?P<agency>[A-Za-z .&-]{1,30})\))?\s*[-–—]{1,2}\s+")
+# the cities a dateline may name, and the market each stands for
+DATELINE_PLACES = {"HONG KONG": "HK", "BEIJING": "HK", "SHANGHAI": "HK", "SHENZHEN": "HK", "SINGAPORE": "HK",
+                   "TOKYO": "HK", "BANGKOK": "HK", "SEOUL": "HK", "SYDNEY": "HK", "TAIPEI": "HK", "MUMBAI": "HK",
+                   "NEW YORK": "US", "WASHINGTON": "US", "SAN FRANCISCO": "US", "CHICAGO": "US"}
+# a dateline set off by a colon, as some wires print it ("HONG KONG: Hong Kong stocks opened higher"): a city above only
+_COLON_DATELINE = re.compile(r"^(?P<city>" + "|".join(DATELINE_PLACES) + r")\s?:\s+")
 # the wire services whose name stands in a dateline or before a story's first words
 _AGENCIES = (r"(?:Reuters|AFP|AP|Bloomberg|Xinhua|RTTNews|UrduPoint|dpa|Kyodo|Yonhap|Bernama|IANS|PTI|ANI|Dow Jones"
              r"|MT Newswires|Alliance News|Sharecast)")
@@ -70,7 +76,7 @@ _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,;]{1,50},(?=\s\w)")
 
 def strip_dateline(line: str) -> tuple[str, str]:
     """(city, rest) of a line that opens with a dateline; ("", line) otherwise."""
-    m = DATELINE.match(line) or _WIRE_DATELINE.match(line)
+    m = DATELINE.match(line) or _WIRE_DATELINE.match(line) or _COLON_DATELINE.match(line)
     if not m or len(m.group("city").split()) > 4:
         return "", line
     return m.group("city").strip(), line[m.end():]
