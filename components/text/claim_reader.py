@@ -54,8 +54,8 @@ from components.text.reader import Clause, Reading, read_article
 PLACES = {"": N_("read from the text"), "HK": N_("Hong Kong (an Asian report)"),  # shown through _()
           "US": N_("New York (a US report)")}
 _FOREIGN = N_("the text is not in English, the one language the reader reads: its subjects and days are guesses")
-_PREMARKET = re.compile(r"\b(?:pre-?market|futures|ahead of the (?:opening )?bell|before the (?:opening )?bell"
-                        r"|ahead of the open)\b", re.IGNORECASE)
+_PREMARKET = re.compile(r"\b(?:pre-?market|futures|(?:ahead of|before) " + L.OPENING_BELL + r"|ahead of the open)\b",
+                        re.IGNORECASE)
 _CLOSING = L.patterns(L.CLOSING)
 _LAST_CLOSE = re.compile(r"\b(?:last|previous|prior) clos(?:e|ing)(?: level| price)? (?:of|at)\s(?:about |around )?$",
                          re.IGNORECASE)

@@ -100,9 +100,10 @@ TIME_OF_DAY = (
     r"briefly (?:hit|hitting|touched|touching|reached|reaching|topped|topping|rose|rising|fell|falling|dipped"
     r"|dipping|climbed|surged|broke|crossed|jumped|spiked|traded|trading|rallied|sank)",
 )
+OPENING_BELL = r"the (?:U\.?S\.? |New York |Wall Street )?(?:opening )?bell"  # "the U.S. opening bell", "the bell"
 EXTENDED = (r"pre-?market", r"after-?hours", r"extended(?:-hours)? trad(?:e|ing)", r"after the (?:closing )?bell",
-            r"before the (?:opening )?bell", r"ahead of the bell", r"off-hours",  # "overnight trade": the regular one
-            r"futures", r"grey[- ]market", r"gray[- ]market", r"(?:on track|set|poised|indicated|expected) to open",
+            r"(?:before|ahead of) " + OPENING_BELL, r"off-hours",  # "overnight trade": the regular one
+            r"futures", r"gr[ae]y[- ]market", r"(?:on track|set|poised|indicated|expected) to open",
             r"contracts? for differences?", r"\bCFDs?\b")
 CLOSING = (r"clos(?:ed|ing|es|e)", r"end(?:ed|ing|s)?", r"finish(?:ed|ing|es)?", r"settl(?:ed|ing|es|e)",
            r"at the close", r"by the close", r"at the final bell")
@@ -359,10 +360,9 @@ SUBJECT_PERIOD_NOUNS = ("forecast", "forecasts", "guidance", "outlook", "target"
 SIMULTANEOUS_LEADS = ("while", "whereas", "with", "as", "and")
 # A cause moving a market: "the plan lifted Chinese tech stocks", "drove futures sharply higher".
 CAUSE_MOVE_VERBS = ("lift", "send", "push", "drag", "drive", "boost", "buoy", "hammer", "knock", "pull", "propel")
-# Asian markets trade the same calendar day; the US session of that date comes after them.
-ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")
+ASIAN_MARKETS = ("HK", "CN", "JP", "KR", "AU", "TW", "SG", "IN")  # they trade a calendar day before its US session
 # Words that place a story in a session: its lead's listing cues, and the US session's own words.
-US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of the (?:opening )?bell\b", r"\bWall Street\b(?! Journal)",
+US_SESSION_WORDS = (r"\bpre-?market\b", r"\bahead of " + OPENING_BELL + r"\b", r"\bWall Street\b(?! Journal)",
                     r"\b\d{1,2}(?::\d{2})?\s?[ap]\.?\s?m\.?\s?ET\b", r"\(\d{3,4} GMT\)", r"\bU\.S\. futures\b")
 # A US story written before the open ("futures rose in premarket trading"): its closes are the previous session's.
 # A lead that looks ahead to a session: the story was written before it opened (a market preview).
@@ -376,7 +376,7 @@ PREVIEW = (r"\b(?:figures?|tipped|poised|set|called|looks?|likely|expected) to (
            r"(?:Mon|Tues|Wednes|Thurs|Fri)day\b",
            r"\b(?:lead|direction|cues?) (?:for|into) (?:Monday|Tuesday|Wednesday|Thursday|Friday)['’]s (?:trade|trading"
            r"|session)\b")
-BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) the (?:opening )?bell\b", r"\bpre-?open\b")
+BEFORE_OPEN = (r"\bpre-?market\b", r"\b(?:ahead of|before) " + OPENING_BELL + r"\b", r"\bpre-?open\b")
 # A close or an end of trading: "closed at $674", "ended the day 2% higher".
 CLOSE_WORDS = (r"\bclos(?:ed|ing)\b", r"\bended\b", r"\bfinished\b", r"\bsettled\b", r"\bat the close\b")
 # Named holidays that are periods: (pattern, month, first day, last day) in the publication year.

@@ -124,7 +124,11 @@ def _first_ever(q, owner, clause, story, day, part):
 
 def _extended(q, owner, clause, story, day, part):
     opening = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "In premarket trade, ..."
-    m = _EXTENDED.search(part) or _EXTENDED.search(opening) or _CFD.search(clause.sentence)
+    after = re.match(r"(?:\s?%|\s(?:points?|per ?cent|percent))?[\s,]+(?:in |during )?(?!futures|gr[ae]y|contract)",
+                     clause.text[q.end:], re.IGNORECASE)  # a time, not a market named next ("rose 2%, futures ...")
+    m = _EXTENDED.search(part) or _EXTENDED.search(opening) or _CFD.search(clause.sentence) or (
+        _EXTENDED.match(clause.text, q.end + after.end()) if after else None)  # "jumped 7.1% ahead of the U.S. opening
+    # bell": a time set off after the figure, beyond its part
     if m:
         return ("extended", _("a premarket, after-hours or futures price: daily bars hold the regular session only"),
                 f"'{m.group()}'", "")
@@ -241,6 +245,10 @@ _HOPED = re.compile(r"\b(?:potential|possible|would (?:be|mark)|could (?:be|mark
                     r"\s(?:(?:a|an|its|their|the)\s)?$", re.IGNORECASE)
 
 
+_WOULD_HAVE = re.compile(r"[^.;,]{0,60}?\b(?:would|could|might) (?:have )?(?:be|been|mark|marked|make|made|set|extend"
+                         r"|extended|become)\b", re.IGNORECASE)  # a run or a record that did not happen
+
+
 def _ranking(q, owner, clause, story, day, part):
     if q.kind == "rank" and _FROM_MARK.search(clause.text[max(0, q.start - 30):q.start]):
         said = _("'{words}' is the point the move is measured from, not a ranking of this session").format(
@@ -249,7 +257,8 @@ def _ranking(q, owner, clause, story, day, part):
     if q.kind == "rank" and re.match(r"since (?:a|an) ", q.look_back or "", re.IGNORECASE):
         said = _("'{words}' looks back to a move the text does not date").format(words=q.text)
         return "rank", "", f"'{q.text}'", said  # "the most since a 11 per cent drop in October last year"
-    hoped = _HOPED.search(clause.text[max(0, q.start - 40):q.start]) if q.kind in ("rank", "streak") else None
+    hoped = (_HOPED.search(clause.text[max(0, q.start - 40):q.start]) or _WOULD_HAVE.match(clause.text, q.end)) \
+        if q.kind in ("rank", "streak") else None  # "A ninth consecutive gain for the S&P 500 would have marked ..."
     if hoped:  # "marking a potential second straight annual gain", "on track for its best month"
         said = _("'{words}': a run or a record the text says may come, not one that has").format(words=q.text)
         return ("rank" if q.kind == "rank" else "streak"), "", f"'{hoped.group().strip()}'", said

@@ -319,7 +319,8 @@ PLACE_CUES = {
     "US": re.compile(r"\b(?:New York(?![- ]listed)|Wall Street(?! Journal)|Nasdaq|NYSE|S&P 500|the Dow"
                      r"|Dow Jones(?! Market Data| Newswires)|U\.S\. (?:markets|trading|session)|ADRs?"
                      r"|American depositary|OTCPK|pre-?market|premarket"
-                     r"|after-hours|ahead of the bell|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
+                     r"|after-hours|ahead of " + lexicon.OPENING_BELL
+                     + r"|(?:listed|traded|trading) in the U\.?S(?:\.|\b)|in the U\.S\.)"
                      r"(?:\b|(?<=\.))"),
 }
 
