@@ -84,7 +84,8 @@ _NOUN_OF = re.compile(r"\b(?:" + L.alternation(L.GAIN_NOUNS + L.LOSS_NOUNS) + r"
 _IN_NAME = re.compile(r"\sin\s(?:shares of\s|shares in\s|the\s)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
-_MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher)\b[^,;]{0,30}$", re.IGNORECASE)
+_MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher|by)\b[^,;]{0,30}(?:,\s(?:clos|conclud|end|finish|settl)ing"
+                        r" (?:at|on)\s)?$", re.IGNORECASE)  # "lifted the index by 0.14%, concluding at 20,225.11"
 _OPENING_PARTICIPLE = re.compile(r"^\W*(?:[A-Z][\w ]{0,24}:\s)?(?:(?:after|before|while|when|on) )?[A-Za-z]+ing\b"
                                  r"[^,;]*,\s", re.IGNORECASE)  # "State of play: After dropping 0.3% ..., the S&P 500"
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)

@@ -31,13 +31,13 @@ UP_VERBS = ("rise", "jump", "surge", "soar", "gain", "add", "climb", "rally", "a
             "rebound", "increase", "grow", "firm", "strengthen", "recover", "bounce", "rocket", "skyrocket",
             "balloon", "zoom", "spring", "shoot", "accelerate", "outperform", "lift", "bump", "mount", "swell",
             "boost", "pick", "charge", "power", "race", "fly", "vault", "pile",  # "piled on 2%"
-            "perk", "improve", "collect")  # wire-service wraps: "Alibaba perked 0.05 percent", "collected 0.3 percent"
+            "perk", "improve", "collect", "appreciate")  # wire wraps: "perked 0.05 percent", "appreciated 1.3 per cent"
 DOWN_VERBS = ("fall", "drop", "slide", "slip", "slump", "tumble", "plunge", "plummet", "sink", "decline", "lose",
               "shed", "retreat", "ease", "dip", "sag", "skid", "crash", "tank", "sag", "weaken", "dive", "nosedive",
               "crumble", "collapse", "fade", "retrench", "underperform", "trail", "lag", "erase", "surrender",
               "pare", "trim", "give", "wipe", "cut", "shave", "knock", "drag", "lower", "contract", "shrink", "slip",
               "stumble", "sour", "wilt", "bleed", "decrease", "crater", "soften", "falter", "swoon", "buckle",
-              "sputter")
+              "sputter", "depreciate")
 NEUTRAL_VERBS = ("close", "end", "finish", "settle", "open", "trade", "stand", "hover", "change", "move", "stay",
                  "remain", "log", "post", "record", "mark", "register", "book", "notch", "chalk", "see", "swing",
                  "edge", "inch", "head", "gap", "top", "hit", "reach", "touch", "extend", "tack", "snap", "reverse",

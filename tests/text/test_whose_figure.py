@@ -286,3 +286,24 @@ def test_the_ai_giant_is_nvidia_when_it_was_named_before_another_company():
     owners = _owners("Nvidia passed a $4 trillion value, a record set by Apple in December. Shares in the AI giant "
                      "later closed at $162.88.", "2025-07-10")
     assert owners["$162.88"] == "NVDA"
+
+
+def test_a_list_of_moves_with_wire_verbs_keeps_each_figure_with_its_name():
+    """"Meituan appreciated 1.3 per cent": a move of its own, so Alibaba keeps only its own figures."""
+    found = _owners("Alibaba Group rose 1.7 per cent to HK$95.45, Meituan appreciated 1.3 per cent to HK$136.60, and "
+                    "Tencent depreciated 0.4 per cent.", "2023-07-27")
+    assert found["1.7 per cent"] == found["HK$95.45"] == "9988.HK"
+    assert found["1.3 per cent"] != "9988.HK" and found["HK$136.60"] != "9988.HK"
+    assert found["0.4 per cent"] == "0700.HK"
+
+
+@pytest.mark.parametrize("text", [
+    "The Hang Seng Index fell on Tuesday.\n\nProperty and bank shares dragged the index down by 2.61%, ending at "
+    "16,162.64.",
+    "The Hang Seng Index fell on Tuesday.\n\nProperty and bank shares dragged the index by 2.61%, closing at "
+    "16,162.64.",
+])
+def test_what_a_cause_moved_owns_the_figures_of_its_chain(text):
+    """"Shares dragged the index by 2.61%, ending at 16,162.64": both figures are the index's, not the shares'."""
+    found = _owners(text, "2024-03-05")
+    assert found["2.61%"] == found["16,162.64"] == "^HSI"
