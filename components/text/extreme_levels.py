@@ -61,6 +61,11 @@ _AT_PEAK = re.compile(r"(?:[^,;.]|\.(?=\d)){0,24}?\b(?:at (?:its|their|the) (?:(
 # "dropped to 17,965 points during the trading day": how far the session went
 _DURING_AFTER = re.compile(r"\s(?:during|in) the (?:trading )?(?:session|day)\b|\s(?:at one point|intraday)\b",
                            re.IGNORECASE)
+# "Shares ended the day 5.24% lower, after falling more than 6% earlier": a move earlier in a session whose close
+# the clause gives too is the day's extreme (not "earlier this week", "earlier in the month")
+_EARLIER_AFTER = re.compile(r"\s(?:earlier (?:in|during) the (?:session|day|trading day)"
+                            r"|earlier(?! (?:in|this|last|that|during)\b))\b", re.IGNORECASE)
+_ENDED = L.patterns(L.CLOSE_WORDS)
 _PRIOR_INTRADAY = re.compile(r"\b(?:its|the|their|a|an) (?:[A-Z][a-z]+ |\d{4} |[\w-]+-(?:week|month|year) )intraday "
                              r"(?:peak|high|low|trough|record)s?\b")
 _MEASURED_FROM = re.compile(r"\b(?:from|off|below|above|under|beneath|since)\s(?:its|the|their|a|an)\s", re.IGNORECASE)
@@ -176,7 +181,8 @@ def extreme(q, owner, clause, story, day, part):
                                                             _("'as much as ... to': the day's high")), ""
     grown = (_GREW_TO.search(clause.text[max(0, q.start - 45):q.start]) or _AT_PEAK.match(clause.text, q.end)) \
         if q.kind in ("percent", "points") else None
-    said = AS_MUCH.search(part) or AS_MUCH.match(clause.text)
+    said = AS_MUCH.search(part) or AS_MUCH.match(clause.text) or (
+        _EARLIER_AFTER.match(clause.text, q.end) if _ENDED.search(clause.text) and owner.direction else None)
     if q.kind in ("percent", "points") and (q.qualifier == "as much as" or said or grown):
         # "During the session, shares gained 2%", "at one point dropping 2,981 points"
         word = next((w for w in (grown.group(g) for g in grown.re.groupindex) if w), "") if grown else ""

@@ -75,7 +75,7 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
     if live_title and not _SESSION_DONE.search(" ".join([title, *lead[:2]])):  # "S&P 500 jumps to new high led by
         return live_title.group(), frozenset({place})  # Nvidia: Live updates": the story's own market, as it trades;
     # not "S&P 500 Closes Just Above Bear Market: Live Updates" (a live page kept after the close)
-    for text in lead:
+    for i, text in enumerate(lead):
         m = _LEAD_INTRADAY.search(text)
         live = _US_FUTURES_NOW.search(text) if place in L.ASIAN_MARKETS else None
         if live:  # AP's Asian desk: "Shares were mostly lower Tuesday in Asia and U.S. futures were flat"
@@ -87,8 +87,9 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
                                                   or weak and _SESSION_DONE.search(" ".join(lead))):
             continue  # "dropped 0.4 per cent at the close ... rose as much as 0.6 per cent in morning trading": a
             # close wrap that gives one figure's time of day
-        if not _PROGRESSIVE.match(m.group()):
-            return m.group(), frozenset()
+        if not _PROGRESSIVE.match(m.group()):  # a clock with its zone is that zone's market's ("at 04:51 a.m. ET")
+            zone = _CLOCK_ZONE.match(" ".join(lead[i:i + 2]), m.start() + 3)  # "a.m." and "ET." may part
+            return m.group(), _zone_markets(zone, frozenset())
         subject = text[:m.start()]  # what was trading: not "after a rally continued on Wall Street"
         markets = frozenset(f.market for f in E.mentions(subject, place) if f.market and f.symbol) or (
             frozenset(L.ASIAN_MARKETS) if _ASIA_AS_A_WHOLE.search(subject) else frozenset())
@@ -99,9 +100,16 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
     if not tag:
         return "", frozenset()
     clock = _CLOCK_ZONE.search(" ".join(c.text for c in reading.clauses[:200]))  # "11:30 a.m." and "ET." may part
-    zone = clock.group(1).upper() if clock else ""
-    home = "US" if zone in ("ET", "EST", "EDT", "NEW YORK") else "HK" if zone else place  # "as of 11:30 a.m. ET"
-    return tag, frozenset(L.ASIAN_MARKETS) if home in L.ASIAN_MARKETS else frozenset({home})
+    return tag, _zone_markets(clock, frozenset(L.ASIAN_MARKETS) if place in L.ASIAN_MARKETS else frozenset({place}))
+
+
+def _zone_markets(clock: re.Match | None, otherwise: frozenset[str]) -> frozenset[str]:
+    """The markets still trading at a clock time with its zone: New York's for ET ("as of 11:30 a.m. ET": Hong Kong
+    had closed), Asia's for an Asian zone; ``otherwise`` without one."""
+    if clock is None:
+        return otherwise
+    return frozenset({"US"}) if clock.group(1).upper() in ("ET", "EST", "EDT", "NEW YORK") else \
+        frozenset(L.ASIAN_MARKETS)
 
 
 # said in the title or lead, these make the text a report of the open ("Hong Kong stocks opened higher Tuesday",
