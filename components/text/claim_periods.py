@@ -118,7 +118,11 @@ def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re
     opening = clause.text[:comma] if 0 < comma < q.start and comma < lo else ""
     opening = "" if opening and own_day(clause, q) is not None else opening  # "... this week's gain to 1.2%, and
     # diminished most of the 4% jump on February 6": a figure with its own day takes no period from the opening
-    for part, shift, own in ((clause.text[lo:hi], lo, True), (clause.text[turn:lo], turn, False), (opening, 0, False)):
+    colon = clause.text.rfind(": ", 0, q.start)  # "year-to-date gains remain strong: the Dow is up 12.3%, the S&P
+    head = clause.text[:colon] if colon > 0 and not any(  # has risen 23%": the list after a colon
+        f.start < colon for f in quantities(clause.text)) and own_day(clause, q) is None else ""
+    for part, shift, own in ((clause.text[lo:hi], lo, True), (clause.text[turn:lo], turn, False), (opening, 0, False),
+                             (head, 0, False)):
         for kind, pattern in _PERIOD.items():
             for m in pattern.finditer(part):
                 if not own or not _crosses(clause, m.start() + shift, m.end() + shift, q):

@@ -215,3 +215,18 @@ def test_by_the_end_of_last_week_is_the_last_session_of_that_week(checked):
     for quote in ("16.1%", "17%"):
         claim, result = found[quote]
         assert (claim.day, result.verdict) == (dt.date(2025, 2, 21), "matches")
+
+
+def test_a_period_before_a_colon_is_every_listed_figure_s(checked):
+    """"Year-to-date gains remain strong: the Dow is up 12.3%, the S&P has risen 23%": each figure of the list is the
+    year's (the S&P 500, 29 December 2023 to 18 December 2024: +23.11%)."""
+    found = checked("Wall Street fell on Wednesday. Despite Wednesday's losses, year-to-date gains remain strong: the "
+                    "Dow is up 12.3%, the S&P has risen 23%, and the Nasdaq has surged 29%.", "2024-12-18")
+    claim, result = found["23%"]
+    assert (claim.measure, claim.since, result.verdict) == ("period", dt.date(2024, 1, 1), "matches")
+
+
+def test_a_head_without_a_period_before_a_colon_lends_none(checked):
+    """"Stocks tumbled on Wednesday: the S&P 500 dropped 2.95%": the day's move (18 December 2024)."""
+    found = checked("Stocks tumbled on Wednesday: the S&P 500 dropped 2.95% and the Nasdaq fell 3.6%.", "2024-12-18")
+    assert (found["2.95%"][0].measure, found["2.95%"][1].verdict) == ("day", "matches")
