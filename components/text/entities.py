@@ -33,6 +33,8 @@ MARKETS = (
                 r"|stock market|share market|market|bourse)\b|\bthe Hong Kong (?:stock |share )?market\b"
                 r"|\bHong Kong['’]s (?:stock |share |equity )?(?:markets?|benchmark)\b"
                 r"|" + _NOT_OWNED + r"\b(?:[Ss]hares|[Ss]tocks|[Ee]quities) in Hong Kong\b(?![- ]listed)"
+                r"|\b(?:gains?|losses|rally|advance|rebound|decline|slide|sell-?off|rout|slump) in Hong Kong\b"
+                r"(?![- ]listed| [\w-]+ (?:stocks|shares|names|firms|sector))"  # "Wednesday's gains in Hong Kong"
                 r"|\bthe city['’]s (?:stock |share )?(?:(?:main |key |benchmark )?(?:index|gauge)|benchmark|market)\b"
                 r"|\b(?:the )?Hong Kong (?:Stock Exchange|stock exchange|bourse)(?= (?:" + lexicon.alternation(sorted(
                     lexicon.verb_directions())) + r")\b)"  # "The Hong Kong Stock Exchange fell sharply": the market

@@ -307,3 +307,17 @@ def test_what_a_cause_moved_owns_the_figures_of_its_chain(text):
     """"Shares dragged the index by 2.61%, ending at 16,162.64": both figures are the index's, not the shares'."""
     found = _owners(text, "2024-03-05")
     assert found["2.61%"] == found["16,162.64"] == "^HSI"
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("Wednesday's gains in Hong Kong followed a more than four percent advance Tuesday.", "^HSI"),
+    ("The rally in Hong Kong followed a more than four percent advance Tuesday.", "^HSI"),
+])
+def test_a_move_in_hong_kong_is_the_market_s(text, owner):
+    """"Gains in Hong Kong followed a 4% advance": the market's move, its benchmark the Hang Seng (24 September 2024:
+    +4.13%); not "gains in Hong Kong tech stocks", a group."""
+    assert _owners(text, "2024-09-25")["four percent"] == owner
+
+
+def test_a_move_in_a_group_of_hong_kong_stocks_is_not_the_market_s():
+    assert _owners("The rally in Hong Kong tech stocks added 4 percent on Tuesday.", "2024-09-25")["4 percent"] != "^HSI"
