@@ -229,7 +229,8 @@ def _story_open(q, owner, clause, story, day, part) -> bool:
     market = owner.subject.market if owner.subject is not None else ""
     session = story.reading.session or story.reading.published
     return bool(story.opening) and day == session and market == story.reading.place and not _CLOSING.search(part) \
-        and "day" not in claim_periods.period_fields(q, clause, "period", day)
+        and not _TIME_OF_DAY.search(part) and "day" not in claim_periods.period_fields(q, clause, "period", day)
+    # "lost over 4% in opening trade": a time of its own, after the open
 
 
 # a ranking of whole periods: "its best week of the year", "the biggest monthly gain", "the worst start to a year"

@@ -35,3 +35,10 @@ def test_the_day_before_in_an_opening_report_is_a_close(checked):
     assert found["1.41 percent"][0].measure == "open_move"
     claim, result = found["2.5 percent"]
     assert (claim.measure, str(claim.day), result.verdict) == ("day", "2023-11-03", "matches")
+
+
+def test_a_figure_with_its_own_time_in_an_opening_report_keeps_it(checked):
+    """"Lost over 1% in opening trade": a price after the open, which daily bars do not hold."""
+    found = checked("Hong Kong stocks opened higher on Monday.\n\nShares of Alibaba lost over 1% in opening trade.",
+                    "2023-11-06")
+    assert (found["1%"][0].measure, found["1%"][1].verdict) == ("intraday", "uncheckable")
