@@ -129,7 +129,8 @@ INDICES: tuple[Index, ...] = (
           r"(?: China)?(?: Index| index)?", "^HXC", "US"),
     Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", "^NDX", "US"),
     Index("Nasdaq Composite", r"Nasdaq Composite(?: Index)?|(?:the )?tech-heavy Nasdaq(?: Composite)?"
-          r"|Nasdaq(?![- ]listed| Golden| 100|-100|:|\.\w)", "^IXIC", "US"),
+          r"|(?<!listed on )(?<!listed on the )(?<!traded on )(?<!trades on )(?<!trading on )"  # the exchange
+          r"Nasdaq(?![- ]listed| Golden| 100|-100|:|\.\w)", "^IXIC", "US"),
     Index("Dow Jones Industrial Average", r"Dow Joens|Dow Jones(?: Industrial Average| industrials)?"
           r"|(?:blue-chip )?Dow\b", "^DJI", "US"),
     Index("Philadelphia SE Semiconductor Index", r"Philadelphia (?:SE )?Semiconductor (?:index|Index)|PHLX (?:chip"

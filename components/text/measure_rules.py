@@ -19,7 +19,7 @@ from components.text.claim_subjects import Owner
 from components.text.extreme_levels import AS_MUCH as _AS_MUCH
 from components.text.extreme_levels import extreme as _extreme
 from components.text.not_prices import MOVE_NOUN
-from components.text.quantities import Quantity
+from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause, Reading
 
 
@@ -34,6 +34,7 @@ class Story(Protocol):
 
 
 _EXTENDED = L.patterns(L.EXTENDED)
+_TURN = re.compile(r"\b(?:while|but|whereas|and|after|before|as|following|amid|despite|since|from)\b|;", re.IGNORECASE)
 _TIME_OF_DAY = L.patterns(L.TIME_OF_DAY)
 _UNTIL_LATER = re.compile(r"^[^;]{0,80}?\b(?:before|until|by)\b(?![^;]{0,80}\b(?:clos|end|finish|settl))[^;]{0,60}",
                           re.IGNORECASE)
@@ -126,9 +127,12 @@ def _extended(q, owner, clause, story, day, part):
     opening = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "In premarket trade, ..."
     after = re.match(r"(?:\s?%|\s(?:points?|per ?cent|percent))?[\s,]+(?:in |during )?(?!futures|gr[ae]y|contract)",
                      clause.text[q.end:], re.IGNORECASE)  # a time, not a market named next ("rose 2%, futures ...")
+    prev = [f for f in quantities(clause.text) if f.end <= q.start][-1:]
+    chain = clause.text[prev[0].start:q.start] if prev and q.start - prev[0].end < 60 else ""  # "trades at $140.59 in
+    chain = "" if _TURN.search(chain) else chain  # the pre-market session, lower by 3.65%": one print, one time
     m = _EXTENDED.search(part) or _EXTENDED.search(opening) or _CFD.search(clause.sentence) or (
-        _EXTENDED.match(clause.text, q.end + after.end()) if after else None)  # "jumped 7.1% ahead of the U.S. opening
-    # bell": a time set off after the figure, beyond its part
+        _EXTENDED.match(clause.text, q.end + after.end()) if after else None) or _EXTENDED.search(chain)
+    # "jumped 7.1% ahead of the U.S. opening bell": a time set off after the figure, beyond its part
     if m:
         return ("extended", _("a premarket, after-hours or futures price: daily bars hold the regular session only"),
                 f"'{m.group()}'", "")

@@ -26,3 +26,10 @@ def test_a_run_that_would_have_come_gets_no_verdict(checked):
     found = checked("Wall Street was mixed on Wednesday.\n\nA ninth consecutive gain for the S&P 500 would have "
                     "marked its longest streak in two decades.", "2024-08-21")
     assert found["ninth consecutive gain"][1].verdict == "not sure"
+
+
+def test_a_change_chained_to_a_premarket_price_is_premarket_too(checked):
+    """"trades at roughly $140.59 in the pre-market session, lower by 3.65%": one print, one time."""
+    found = checked("On Thursday, November 21, NVDA trades at roughly $140.59 in the pre-market session, lower by "
+                    "3.65%.", "2024-11-21")
+    assert {found[q][0].measure for q in ("$140.59", "3.65%")} == {"extended"}

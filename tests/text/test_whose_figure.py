@@ -322,3 +322,11 @@ def test_a_move_in_hong_kong_is_the_market_s(text, owner):
 def test_a_move_in_a_group_of_hong_kong_stocks_is_not_the_market_s():
     found = _owners("The rally in Hong Kong tech stocks added 4 percent on Tuesday.", "2024-09-25")
     assert found["4 percent"] != "^HSI"
+
+
+@pytest.mark.parametrize("venue", ["listed on Nasdaq", "listed on the Nasdaq", "which trades on Nasdaq"])
+def test_the_exchange_a_company_lists_on_is_not_the_index(venue):
+    """"Nvidia (NVDA), listed on Nasdaq, closed yesterday at $145.89, down 0.76 percent": Nvidia's close (20 November
+    2024), not the Nasdaq Composite's."""
+    found = _owners(f"Nvidia (NVDA), {venue}, closed yesterday at $145.89, down 0.76 percent.", "2024-11-21")
+    assert found["$145.89"] == found["0.76 percent"] == "NVDA"
