@@ -29,7 +29,7 @@ from components.text.rank_windows import rank_window, sessions_from
 from components.text.reader import Clause
 
 ASIAN = ("HK", "CN", "JP")
-_RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend", "quarter")  # a fiscal quarter: results only
+_RANGE_KINDS = ("span", "since", "relative", "month", "year", "weekend", "quarter", "quarter-ref")  # not fiscal ones
 _PERIOD = {kind: L.patterns(words) for kind, words in L.PERIOD_WORDS.items() if kind != "span"}
 # where a figure's own stretch of words ends: a comma, a dash, or a part with a subject of its own
 _STRETCH_END = re.compile(r"[;]|,(?!\d)|\s(?:--|[-–—])\s|\s(?:in|during|over|through) which\s"

@@ -230,3 +230,10 @@ def test_a_head_without_a_period_before_a_colon_lends_none(checked):
     """"Stocks tumbled on Wednesday: the S&P 500 dropped 2.95%": the day's move (18 December 2024)."""
     found = checked("Stocks tumbled on Wednesday: the S&P 500 dropped 2.95% and the Nasdaq fell 3.6%.", "2024-12-18")
     assert (found["2.95%"][0].measure, found["2.95%"][1].verdict) == ("day", "matches")
+
+
+def test_last_quarter_is_a_period_move(checked):
+    """"The Hang Seng Index slumped 21% last quarter" in an October story: July to September 2022 (-21.2%)."""
+    claim, result = checked("Hong Kong stocks surged on Wednesday. The Hang Seng Index slumped 21% last quarter in its "
+                            "worst performance in more than a decade.", "2022-10-05")["21%"]
+    assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2022, 9, 30), "matches")
