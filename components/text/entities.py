@@ -190,6 +190,7 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Hold
 _WHERE_LISTED = re.compile(r"\b(?:listed|traded|quoted|trading) (?:on|in) (?:the )?$", re.IGNORECASE)
 _EPITHET = re.compile(EPITHET)  # "Wall Street's most valuable company": a company, not the market
 _RUN_SUBJECT = re.compile(rf"(?:{RUN_WORDS})$")  # "The rally", "The three-day losing streak": a run
+_RUN_OWNER = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")  # "... for the S&P 500": whose run
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"
                             r"|^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
@@ -309,6 +310,12 @@ class Memory:
         return m
 
     def _company(self, m: Mention, clause: str) -> Mention:
+        own = _RUN_OWNER.match(clause, m.end) if _RUN_SUBJECT.match(m.text) else None
+        named = next((n for n in mentions(clause, self.place) if n.start == own.end()
+                      and n.kind in ("index", "company", "market")), None) if own else None
+        if named is not None:  # "The five-session losing streak for the S&P 500": the run of the listing it names
+            return replace(named, text=m.text, start=m.start, end=m.end, cue="", alone=False, rule=_(
+                "'{words}' is a run of the {name} it names").format(words=m.text, name=named.name))
         target = self.last_subject if (m.text.lower() in ("it", "this", "that") or _RUN_SUBJECT.match(m.text)) \
             and self.last_subject is not None else self.last_company
         by_trade = self._by_trade(m)

@@ -330,3 +330,11 @@ def test_the_exchange_a_company_lists_on_is_not_the_index(venue):
     2024), not the Nasdaq Composite's."""
     found = _owners(f"Nvidia (NVDA), {venue}, closed yesterday at $145.89, down 0.76 percent.", "2024-11-21")
     assert found["$145.89"] == found["0.76 percent"] == "NVDA"
+
+
+def test_a_run_that_names_its_listing_is_that_listing_s():
+    """"The Nasdaq fell 2%. The five-session losing streak for the S&P 500 was ...": the S&P 500's run, not the
+    Nasdaq's, named the sentence before."""
+    found = _owners("The Nasdaq fell 2% on Tuesday. The five-session losing streak for the S&P 500 was its longest "
+                    "since early January.", "2022-06-14")
+    assert found["five-session losing streak"] == "^GSPC"
