@@ -24,6 +24,8 @@ HEADER = re.compile(r"^(?P<key>URL|Source|Title|Headline|Published|Date|Author|B
 _OUTLET = re.compile(r"\s\([A-Z][\w .&'-]{1,40}\)$")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪●]\s+)+")
 _LIST_ITEM = re.compile(r"^\s*(?:--|[–•*·▪●])")  # a data sheet's item is never a photo caption
+# a quote widget copied from a web page breaks its sentence over lines: "The S&P 500\nSPX,\n-0.02%\nwas off 0.71 points"
+_QUOTE_WIDGET = re.compile(r"[ \t]*\n[ \t]*([A-Z][A-Z0-9.:]{1,7},)[ \t]*\n[ \t]*([+\-−]?\d+(?:\.\d+)?%)[ \t]*\n[ \t]*")
 # why a line is set aside (translated where shown)
 HEADER_LINE = N_("a header line")
 CAPTION = N_("a photo caption or credit: its date is the picture's, not an event's")
@@ -33,6 +35,7 @@ DATELINE = N_("a dateline: where the story was filed")
 def story_lines(text: str, published: dt.date) -> tuple[list[tuple[int, str, bool]], list, list[str], str]:
     """The story's lines as (paragraph, text, is heading), with header lines, captions and datelines set aside."""
     lines, skipped, notices, dateline = [], [], [], ""
+    text = _QUOTE_WIDGET.sub(r" \1 \2 ", text)  # one sentence again
     for number, raw in enumerate(_BULLET.sub("", line).strip() for line in text.split("\n")):
         if not raw:
             continue

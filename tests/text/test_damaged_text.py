@@ -1,5 +1,6 @@
 """Text as some sites print it is still read: a possessive without its apostrophe ("the companys American depositary
-receipts"), an S&P 500 without its P ("the S& 500") and a dateline set off by a colon ("NEW YORK: ...")."""
+receipts"), an S&P 500 without its P ("the S& 500"), a dateline set off by a colon ("NEW YORK: ...") and a quote
+widget that breaks a sentence over lines."""
 
 from components.text import titles
 
@@ -28,3 +29,12 @@ def test_a_dateline_set_off_by_a_colon_places_the_story():
     assert read_article("NEW YORK: Stocks rallied on Tuesday.", "2023-11-14").place == "US"
     assert read_article("HONG KONG: Stocks opened higher on Tuesday.", "2023-11-14").place == "HK"
     assert titles.strip_dateline("NOTE: Figures are provisional.") == ("", "NOTE: Figures are provisional.")
+
+
+def test_a_quote_widget_that_breaks_a_sentence_over_lines_is_read_as_one_sentence(checked):
+    """A page's ticker widget copied with the text ("The S&P 500\\nSPX,\\n-0.02%\\nwas off 0.71 points ..."): one
+    sentence, its figures the S&P 500's (26 July 2023: -0.02%, -0.71 points, 4,566.75)."""
+    found = checked("Stocks were mixed on Wednesday.\n\nThe S&P 500\nSPX,\n-0.02%\nwas off 0.71 points, leaving it "
+                    "nearly flat at 4,566.75.", "2023-07-26")
+    assert {q: (found[q][0].symbol, found[q][1].verdict) for q in ("-0.02%", "0.71 points", "4,566.75")} == {
+        "-0.02%": ("^GSPC", "matches"), "0.71 points": ("^GSPC", "matches"), "4,566.75": ("^GSPC", "matches")}
