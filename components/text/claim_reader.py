@@ -289,6 +289,10 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
         day = story_sessions.previous_session(market, preview[0] if preview else day)
         return "level", _("'{words}': the close of the session before ({day})").format(
             words=last.group().strip(), day=date_as(day, "weekday_day")), day, False, {"day": day}
+    run = run_figures.run_before(clause, q) if measure in ("period", "period_points") else None
+    over = run_figures.over_run(run, clause, market, day) if run and not claim_periods.own_day(clause, q) else None
+    if over is not None:  # "the two-day winning streak in which it had advanced 0.7 percent": that run's move
+        return measure, over[0], over[1]["day"], written, over[1]
     if measure not in ("day", "points") or claim_periods.own_day(clause, q):
         return None
     period = "period" if measure == "day" else "period_points"
@@ -298,12 +302,9 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     if in_run is not None:
         return in_run
     run = run_figures.run_before(clause, q)
-    if run is not None:
-        since = story_sessions.sessions_back(market, day, run.count)
-        return period, _("'{words}': a move over that run, from {day}").format(
-            words=run.text, day=date_as(since, "date")), day, written, {"since": since, "since_rule": _(
-                "'{words}': the {count} sessions from {day}").format(words=run.text, count=run.count,
-                                                                    day=date_as(since, "date"))}
+    over = run_figures.over_run(run, clause, market, day) if run is not None else None
+    if over is not None:
+        return period, over[0], over[1]["day"], written, over[1]
     under = clause.section if clause.section is not None and clause.section.is_range else None
     opened = under or claim_periods.paragraph_period(clause, story.reading.clauses)
     if opened is not None and opened.start_date <= day:  # never a period yet to come ("Next week, ...")

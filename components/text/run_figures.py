@@ -4,9 +4,13 @@ tracked higher in seven straight sessions, soaring more than 900 points" (:func:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from components.locale import _
+from components.locale.formats import date_as
 from components.text import lexicon as L
+from components.text import runs
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -31,7 +35,21 @@ def run_before(clause: Clause, q: Quantity) -> Quantity | None:
     along = _ALONG.search(clause.text, q.end, q.end + 60) is not None
     return next((r for r in quantities(clause.text) if r.kind == "streak" and r.end <= q.start and r.unit == "session"
                  and r.count > 1 and not re.search(r"[;.]", clause.text[r.end:q.start])
-                 and (along or (r.text.endswith("s") and _AMASSING.fullmatch(clause.text, r.end, q.start)))), None)
+                 and (along or _IN_WHICH.fullmatch(clause.text, r.end, q.start)
+                      or (r.text.endswith("s") and _AMASSING.fullmatch(clause.text, r.end, q.start)))), None)
+
+
+def over_run(run: Quantity, clause: Clause, market: str, day: dt.date) -> tuple[str, dict] | None:
+    """(rule, fields) of a move over the run ``run`` of a clause whose session is ``day``: from the close before its
+    first session to its last (the session before, when the clause ended it: "wrote a finish to the two-day winning
+    streak in which it had advanced 0.7 percent"); None when its sessions cannot be told."""
+    span = runs.run_span(clause.text, run, day, market)
+    if span is None:
+        return None
+    first, last = span
+    rule = _("'{words}': a move over that run, from {day}").format(words=run.text, day=date_as(first, "date"))
+    return rule, {"since": first, "day": last, "since_rule": _("'{words}': the {count} sessions from {day}").format(
+        words=run.text, count=run.count, day=date_as(first, "date"))}
 
 
 # the figure of a run, said of it as a whole ("soaring 900 points along the way", "for three consecutive sessions,
@@ -41,6 +59,10 @@ _AMASSING = re.compile(r",\s(?:amassing|collecting|accumulating|racking up|pilin
                        r"|falling|dropping|slumping|surrendering|skidding|sliding|retreating|declining)"
                        r"\s(?:(?:more than|nearly|almost|about|around|some|over|roughly|a total of)\s)?"
                        r"(?:[\d,.]+ points?,? or (?:an? |about |nearly |almost |more than )?)?", re.IGNORECASE)
+# "the two-day winning streak in which it had advanced almost 140 points or 0.7 percent"
+_IN_WHICH = re.compile(r"\s(?:in|during|over) which (?:it|they|the \w+)(?: had| has| have)? \w+ (?:(?:more than"
+                       r"|nearly|almost|about|around|some|over|roughly)\s)?(?:[\d,.]+ points?,? or (?:about |nearly "
+                       r"|almost )?)?", re.IGNORECASE)
 _ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|run|streak|period)|during (?:that|this"
                     r"|the) (?:stretch|run|streak)|in (?:that|this) (?:stretch|span|time)|in all|in total"
                     r"|cumulatively)\b", re.IGNORECASE)

@@ -158,3 +158,15 @@ def test_a_session_in_red_is_a_losing_one(checked):
     found = checked("The S&P 500 fell 0.7% on Tuesday, the index's fourth straight session in red.", "2024-12-31")
     claim, result = found["fourth straight session"]
     assert claim.sign == -1 and result.verdict == "matches"
+
+
+@pytest.mark.parametrize("ended", ["wrote a finish to", "put an end to", "snapped"])
+def test_a_run_s_move_in_which_words_is_over_that_run(checked, ended):
+    """"The Hong Kong stock market on Monday wrote a finish to the two-day winning streak in which it had advanced
+    almost 140 points": the streak ended on Friday 8 July 2022, and its move runs from the close of 6 July (21,586.66)
+    to 8 July (21,725.78), +139.12 points."""
+    found = checked(f"The Hong Kong stock market on Monday {ended} the two-day winning streak in which it had advanced "
+                    "almost 140 points.", "2022-07-11")
+    streak, points = found["two-day winning streak"], found["140 points"]
+    assert (streak[0].day, streak[1].verdict) == (dt.date(2022, 7, 8), "matches")
+    assert (points[0].measure, points[0].day, points[1].verdict) == ("period_points", dt.date(2022, 7, 8), "matches")
