@@ -98,7 +98,7 @@ INDICES: tuple[Index, ...] = (
     Index("Hang Seng China Enterprises Index",
           r"Hang Seng China Enterprises(?: Index)?|(?:the )?China Enterprises (?:Index|gauge|index)"
           r"|(?-i:HSCEI|HSCE)|H-shares? (?:index|gauge|benchmark)|(?-i:Chinese H-shares)"
-          r"|(?:Hang Seng )?National Enterprises(?: Index| index)?|(?-i:National Index)"
+          r"|(?:Hang Seng )?(?:National|State-owned) Enterprises(?: Index| index)?|(?-i:National Index)"
           r"|(?-i:[Tt]he national index)(?! of)", "^HSCE", "HK"),  # a Hong Kong wrap in translation: 國企指數
     Index("Hang Seng Tech Index", r"Hang Seng Tech(?:nology)?(?: Index)?|(?-i:HSTECH|HS Tech|S&T Index)"
           r"|(?:the )?(?:city's )?tech(?:nology)?(?:-heavy)? (?:stock )?(?:index|gauge|sub-index|benchmark)",

@@ -72,7 +72,7 @@ def test_a_move_of_a_name_said_after_it_is_that_name_s(text, quote, symbol):
 
 
 @pytest.mark.parametrize("name", ["Hang Seng National Enterprises Index", "National Index",
-                                  "National Enterprises Index"])
+                                  "National Enterprises Index", "Hang Seng State-owned Enterprises Index"])
 def test_the_china_enterprises_index_by_its_translated_names(name):
     assert _owners(f"The {name} fell 2.33% to 8,950.18 points.", "2025-03-20")["2.33%"] == "^HSCE"
 
