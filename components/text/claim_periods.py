@@ -104,12 +104,15 @@ def _crosses(clause: Clause, start: int, end: int, q: Quantity) -> bool:
     lo, hi = stretch(clause.text, q)
     figures = [f for f in quantities(clause.text) if f.kind in ("percent", "points", "level") and lo <= f.start < hi
                and not (lo == q.start and clause.text[f.start - 2:f.start] in ("(+", "(-", "(−") or
-                        clause.text[f.start - 1:f.start] == "(")]  # a bracketed list's items share its period
+                        clause.text[f.start - 1:f.start] == "(")  # a bracketed list's items share its period
+               and not (f.kind == "level" != q.kind and _TO_LEVEL.fullmatch(clause.text, q.end, f.start))]
+    # "fell 1 per cent to 18,202.07 for the week": the level the move reached takes no period from it
     mine = min((f for f in figures if f.start == q.start), key=gap, default=None)
     return mine is not None and any(gap(f) < gap(mine) for f in figures if f.start != q.start)
 
 
 _NEW_ITEM = re.compile(r"\s(?:and|while|but|whereas)\s")
+_TO_LEVEL = re.compile(r",?\s(?:to|at)\s(?:about |around )?(?:HK|US)?\$?")
 
 
 def _word_period(clause: Clause, q: Quantity, lo: int, hi: int) -> tuple[str, re.Match] | None:

@@ -237,3 +237,11 @@ def test_last_quarter_is_a_period_move(checked):
     claim, result = checked("Hong Kong stocks surged on Wednesday. The Hang Seng Index slumped 21% last quarter in its "
                             "worst performance in more than a decade.", "2022-10-05")["21%"]
     assert (claim.measure, claim.day, result.verdict) == ("period", dt.date(2022, 9, 30), "matches")
+
+
+def test_a_period_after_the_level_a_move_reached_is_the_move_s(checked):
+    """"The Hang Seng Index fell 1 per cent to 18,202.07 for the week" (a story of Friday 8 September 2023, when a
+    rainstorm shut the market): the week's move to Thursday's close, from 31 August (1 September was shut too)."""
+    claim, result = checked("The Hang Seng Index fell 1 per cent to 18,202.07 for the week, snapping a two-week "
+                            "rebound.", "2023-09-08")["1 per cent"]
+    assert (claim.measure, result.verdict) == ("period", "matches")
