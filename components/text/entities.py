@@ -55,6 +55,8 @@ GROUPS = re.compile(
     r"|plays|majors|makers|developers|operators|groups|index components)"
     r"|Wall Street['’]s main (?:indexes|indices|averages)|(?:the )?major (?:indexes|indices|averages)"
     r"|(?:the )?(?:top|biggest|best|worst|leading) (?:\w+ )?(?:gainers|losers|performers|decliners|advancers)"
+    r"|(?:the )?sub-?ind(?:ex|ices|exes)(?: of the Hang Seng(?: Index)?)?"  # "The sub-index of the Hang Seng tracking
+    # properties": a group of its stocks, not the index
     r"|blue[- ]chips|H-shares(?! index)|A-shares|small caps|the sector|the (?:broader )?market['’]s (?:\w+ )?"
     r"(?:stocks|shares)|(?:several|many|some|most|other) (?:\w+ )?(?:stocks|shares|companies|names))\b",
     re.IGNORECASE)
@@ -134,7 +136,8 @@ def mentions(clause: str, place: str) -> list[Mention]:
     found: list[Mention] = []
     for m in INDEX_RE.finditer(clause):
         index = index_named(m.group())
-        if index and not (found and found[-1].symbol == index.symbol and clause[found[-1].end:m.start()] == " ("):
+        if index and not (found and found[-1].symbol == index.symbol and clause[found[-1].end:m.start()] == " (") \
+                and not _SUB_INDEX_OF.search(clause, max(0, m.start() - 24), m.start()):
             found.append(Mention("index", m.group(), m.start(), m.end(), index.name, index.symbol, index.market,
                                  _("'{words}' names the {index}").format(words=m.group(), index=index.name)))
     for m in COMPANY_RE.finditer(clause):
@@ -190,6 +193,7 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Hold
 _WHERE_LISTED = re.compile(r"\b(?:listed|traded|quoted|trading) (?:on|in) (?:the )?$", re.IGNORECASE)
 _EPITHET = re.compile(EPITHET)  # "Wall Street's most valuable company": a company, not the market
 _RUN_SUBJECT = re.compile(rf"(?:{RUN_WORDS})$")  # "The rally", "The three-day losing streak": a run
+_SUB_INDEX_OF = re.compile(r"\bsub-?ind(?:ex|ices|exes) of (?:the )?$", re.IGNORECASE)
 _RUN_OWNER = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")  # "... for the S&P 500": whose run
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"

@@ -338,3 +338,12 @@ def test_a_run_that_names_its_listing_is_that_listing_s():
     found = _owners("The Nasdaq fell 2% on Tuesday. The five-session losing streak for the S&P 500 was its longest "
                     "since early January.", "2022-06-14")
     assert found["five-session losing streak"] == "^GSPC"
+
+
+def test_a_sub_index_of_the_hang_seng_is_a_group_not_the_index(checked):
+    """"The sub-index of the Hang Seng tracking properties led the gains by rising 1.05%": not the Hang Seng's move
+    (+0.22% on 4 June 2024), so no verdict on the index."""
+    found = checked("The Hang Seng Index rose 0.22% on Tuesday. The sub-index of the Hang Seng tracking properties led "
+                    "the gains by rising 1.05%.", "2024-06-04")
+    assert found["1.05%"][0].symbol != "^HSI" and found["1.05%"][1].verdict == "uncheckable"
+    assert found["0.22%"][1].verdict == "matches"
