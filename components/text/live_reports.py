@@ -32,6 +32,7 @@ _LEAD_WORDS = (r"\bmid-?session\b",
                r"\bat (?:the )?local (?:mid-?day|noon|lunch)\b",
                r"\bmidday (?:close|break)\b", r"\bon the stock market today\b", r"\bat \d\d?[.:]\d\d\s?(?:am|a\.m\.)",
                r"\bin (?:the )?(?:recent (?:morning |afternoon )?|(?:morning|afternoon) )trad(?:e|ing)\b",
+               r"\bin the morning session\b",  # "gained 0.12% to 21,114.25 in the morning session" (a midday wire)
                r"\b(?:were|was|are|is) (?:sink|fall|ris|climb|dropp|slid|gain|tumbl|rally|jump|surg|soar|slipp|declin"
                r"|advanc|plung|retreat)ing (?:on )?(?:[MTWF]\w+day|today)\b",  # a live report: "were sinking Friday"
                # "Asian shares were trading mixed Tuesday": the session still open when it was written
@@ -58,6 +59,8 @@ _CLOCK_ZONE = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?\s?\(?(ET|
                          r"|Beijing)\b", re.IGNORECASE)
 _SESSION_DONE = L.patterns(L.CLOSE_WORDS + (r"\bclos(?:e|es)\b", r"\bend(?:ed|ing) the (?:day|session)\b",
                                              r"\bfinish(?:es|ing)\b", r"\bsettl(?:es|ing)\b"))  # the session is over
+_SHUT = re.compile(r"\b(?:are|is|were|was|remains?|remained|stays?|stayed|will be) closed\b"
+                   r"|\bclosed (?:for|on|until|over)\b", re.IGNORECASE)  # "markets are closed for a holiday": no close
 _IN_TRADING = re.compile(r"\bin (?:the )?(?:recent |morning |afternoon )", re.IGNORECASE)
 _ASIA_AS_A_WHOLE = re.compile(r"\b" + story_sessions.ASIA_AS_A_WHOLE + r"\b|\bshares in Asia\b", re.IGNORECASE)
 _US_FUTURES_NOW = re.compile(r"\b(?:U\.S\.|US) (?:stock )?futures (?:were|are) (?:little changed|(?!expected|set|seen)"
@@ -84,7 +87,7 @@ def live_marker(reading: Reading, lead: list[str]) -> tuple[str, frozenset[str]]
             continue
         weak = _IN_TRADING.match(m.group())  # "In recent trading activity, ... closing at 19,722": a close wrap
         if not _PROGRESSIVE.match(m.group()) and (_AT_THE_CLOSE.search(" ".join(lead))
-                                                  or weak and _SESSION_DONE.search(" ".join(lead))):
+                                                  or weak and _SESSION_DONE.search(_SHUT.sub(" ", " ".join(lead)))):
             continue  # "dropped 0.4 per cent at the close ... rose as much as 0.6 per cent in morning trading": a
             # close wrap that gives one figure's time of day
         if not _PROGRESSIVE.match(m.group()):  # a clock with its zone is that zone's market's ("at 04:51 a.m. ET")

@@ -34,6 +34,8 @@ class Story(Protocol):
 
 
 _EXTENDED = L.patterns(L.EXTENDED)
+_ENDING_AT = re.compile(r"\b(?:clos|end|finish|settl)(?:ed|ing)(?: the (?:day|session))?(?: (?:at|up|down))?\s$",
+                        re.IGNORECASE)
 _TURN = re.compile(r"\b(?:while|but|whereas|and|after|before|as|following|amid|despite|since|from)\b|;", re.IGNORECASE)
 _TIME_OF_DAY = L.patterns(L.TIME_OF_DAY)
 _UNTIL_LATER = re.compile(r"^[^;]{0,80}?\b(?:before|until|by)\b(?![^;]{0,80}\b(?:clos|end|finish|settl))[^;]{0,60}",
@@ -194,6 +196,9 @@ def _time_of_day(q, owner, clause, story, day, part):
         low = extreme[-1].group(1).lower() == "low"
         return (("low_" if low else "high_") + ("move" if q.kind == "percent" else "points")), "", \
             f"'{extreme[-1].group()}'", ""
+    ended = _ENDING_AT.search(clause.text, max(0, q.start - 25), q.start) if m else None
+    if ended and 0 <= clause.text.rfind(m.group(), 0, q.start) < ended.start():
+        m = None  # "rose 0.5% in the morning session before ending 2.61% lower": the figure is the close
     if m and (not _CLOSING.search(part) or _MORNING.search(m.group())):
         return ("intraday", _("taken during the session ('{words}'): daily bars hold the open, high, low and close "
                               "only").format(words=m.group()), f"'{m.group()}'", "")

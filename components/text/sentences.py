@@ -32,7 +32,8 @@ def checked_text(text: str) -> str:
 
 
 # a full stop between digits with a stray space ("15,879. 38") is a typo inside a number, not a boundary
-_BOUNDARY = re.compile(r"(?<!\d(?=\.\s\d))[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<!\d(?=\.\s\d))(?:[.!?][\"'”’)\]]*\s+|\s+(?=\*\*\s))(?=(?:\*\*\s+)?[\"'“‘(\[]?[A-Z0-9])")
+# (a wire's "**" items run together on one line: each is a sentence: "... at midday ** The Hang Seng Tech Index ...")
 
 
 _TAIL = 24  # characters before a full stop that can hold the abbreviation it ends (the longest is 5)
