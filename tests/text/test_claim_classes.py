@@ -526,7 +526,7 @@ def test_an_index_a_stock_is_ranked_on_is_not_the_owner_of_its_figure(checked):
 def test_the_level_a_bracketed_move_reached_is_a_close_not_a_forecast(checked):
     """"Nvidia's stock soared by $5.71 (4.14%) to reach $143.71, marking a 9.2% surge over the last four trading days"
     (21 October 2024): 'to reach' after a move that traded is the level it reached, and the run's move is checked."""
-    found = checked("Wall Street rose on Monday. Nvidia's stock soared by $5.71 (4.14%) to reach $143.71, marking a 9.2% "
-                    "surge over the last four trading days.", "2024-10-21")
+    found = checked("Wall Street rose on Monday. Nvidia's stock soared by $5.71 (4.14%) to reach $143.71, marking a "
+                    "9.2% surge over the last four trading days.", "2024-10-21")
     assert found["$143.71"][0].measure == "level" and found["$143.71"][1].verdict in ("matches", "roughly")
     assert (found["9.2%"][0].measure, found["9.2%"][1].verdict) == ("period", "matches")
