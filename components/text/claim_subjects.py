@@ -2,8 +2,7 @@
 
 The rules, in the order they are tried (each gives the rule sentence a claim shows):
 
-1. **Attached**: a name right before the figure in brackets or after a comma ("Meituan (-2.3%)", "Longfor,
-   up 24.73%") is its subject.
+1. **Attached**: a name right before the figure in brackets or after a comma ("Meituan (-2.3%)") is its subject.
 2. **Respectively**: names joined by "and" before one verb share out the figures after it in order ("the Dow
    and the S&P 500 rose 0.4% and 0.9%, respectively"; also without the word when the counts agree).
 3. **Gapping**: a name between the governing verb and the figure takes it ("Tencent rose 2%, Meituan 3%").
@@ -86,8 +85,9 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth(?: of (?:which|them))?\b(?![^,;]{0,12}\b(?:and|&)\b)", re.IGNORECASE)
 _MOVED_WAY = re.compile(r"\s(?:down|up|lower|higher|by)\b[^,;]{0,30}(?:,\s(?:clos|conclud|end|finish|settl)ing"
                         r" (?:at|on)\s)?$", re.IGNORECASE)  # "lifted the index by 0.14%, concluding at 20,225.11"
-_OPENING_PARTICIPLE = re.compile(r"^\W*(?:[A-Z][\w ]{0,24}:\s)?(?:(?:after|before|while|when|on) )?[A-Za-z]+ing\b"
-                                 r"[^,;]*,\s", re.IGNORECASE)  # "State of play: After dropping 0.3% ..., the S&P 500"
+_OPENING_PARTICIPLE = re.compile(r"^\W*(?:[A-Z][\w ]{0,24}:\s)?(?:(?:after|before|while|when|on) )?(?:[A-Za-z]+ing\b"
+                                 r"|(?:after|following) (?:a |an |its |the )?\w+ (?:straight|consecutive|successive)"
+                                 r" \w+s\b)[^,;]*,\s", re.IGNORECASE)  # "After dropping 0.3% ..., the S&P 500"
 _GAP_BETWEEN = re.compile(r"^[\s,]*(?:and|while|with|but)?\s*$", re.IGNORECASE)
 
 

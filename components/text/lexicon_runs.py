@@ -22,6 +22,9 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| success
           r" )?(?P<unit6>session|day|week)s? of (?P<what3>gains?|losses|loss|declines?|advances?|rises?|falls?)\b",
           r"\b(?P<n7>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:straight|consecutive|successive) "
           r"(?P<what7>gain|loss|advance|decline|rise|fall|drop|rally|slide|retreat)(?:e?s)?\b",
+          # "After seven consecutive declines": a count of sessions said by its moves
+          r"\b(?P<n13>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (?:straight|consecutive"
+          r"|successive) (?P<what13>gain|loss|advance|decline|rise|fall|drop|rall|slide|retreat)(?:es|s|ies)\b",
           r"\bfor (?:a|an|the) (?P<n5>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
           r"|\d{1,2}(?:st|nd|rd|th)) (?:trading )?(?P<unit5>day|session|week|month)\b(?! (?:of|in) (?:the|a)\b)",
           # "their second weekly loss in a row", "back-to-back weekly losses"

@@ -251,7 +251,7 @@ def _streak(m: re.Match) -> Quantity | None:
     if m.group("n8"):  # "its first rise in three weeks": the run before it, of two weeks the other way
         return _first_in(m)
     n = 2 if m.group("n11") else _count(_named(m, "n"))  # "back-to-back": two
-    unit = _named(m, "unit") or ("session" if m.group("n7") else "")
+    unit = _named(m, "unit") or ("session" if m.group("n7") or m.group("n13") else "")
     unit = {"daily": "session", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
             "annual": "year"}.get(
         unit.lower(), unit.lower().rstrip("s"))

@@ -20,7 +20,8 @@ from components.text.quantities import Quantity
 # the words before a run that end it: "snapping a", "ending its", "broke a"
 ENDED = re.compile(r"\b(?:snap\w*|end\w*|break\w*|broke|halt\w*|stop\w*|snuff\w*|(?:wr[io]te|writ\w+|put\w*|brought"
                    r"|bring\w*) (?:a finish|an end) to)\s(?:out of\s|of\s)?(?:(?:a|an|its|their|the)\s)?$"
-                   r"|\b(?:after|following)\s(?:a|an)\s$", re.IGNORECASE)  # "paused on Friday after a four-day rally"
+                   r"|\b(?:after|following)\s(?:(?:a|an|its|their)\s)?$", re.IGNORECASE)  # "paused on Friday after a
+# four-day rally", "After seven consecutive declines, Hong Kong stocks rebounded"
 FIRST_IN = re.compile(r"first\s", re.IGNORECASE)  # a run a "first rise in three weeks" ended (quantities.py)
 
 

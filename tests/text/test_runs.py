@@ -170,3 +170,23 @@ def test_a_run_s_move_in_which_words_is_over_that_run(checked, ended):
     streak, points = found["two-day winning streak"], found["140 points"]
     assert (streak[0].day, streak[1].verdict) == (dt.date(2022, 7, 8), "matches")
     assert (points[0].measure, points[0].day, points[1].verdict) == ("period_points", dt.date(2022, 7, 8), "matches")
+
+
+@pytest.mark.parametrize("text,count,sign", [
+    ("After seven consecutive declines, Hong Kong stocks rebounded.", 7, -1),
+    ("The index rose after three straight rallies.", 3, 1),
+    ("It has now posted 12 successive gains.", 12, 1),
+])
+def test_a_count_of_moves_in_a_row_is_a_run_of_sessions(text, count, sign):
+    from components.text.quantities import quantities
+
+    run = next(q for q in quantities(text) if q.kind == "streak")
+    assert (run.count, run.unit, run.rank_sign) == (count, "session", sign)
+
+
+def test_a_run_the_opening_part_names_is_the_subject_s_and_ended_before(checked):
+    """"After seven consecutive declines, Hong Kong stocks rebounded today" (15 October 2025): the Hang Seng fell
+    seven sessions in a row to 14 October."""
+    claim, result = checked("After seven consecutive declines, Hong Kong stocks experienced a strong rebound today.",
+                            "2025-10-15")["seven consecutive declines"]
+    assert (claim.symbol, claim.day, result.verdict) == ("^HSI", dt.date(2025, 10, 14), "matches")
