@@ -2,16 +2,15 @@
 
 :func:`mentions` finds, in one clause, in order:
 
-* **indices** by any of their names ("the h-share index", "Chinese H-shares", "the Hang Seng"); an index
-  the app has no symbol for ("the Dow", "the Hang Seng Tech Index") is named and has none;
+* **indices** by any of their names ("the h-share index", "the Hang Seng"), with or without a symbol ("the Dow");
 * **companies** of :mod:`components.data.listings`, with the listing the words around them pick
   ("Hong Kong-listed", "ADRs", "(NYSE:BABA)"), else the article's market;
 * **a market as a whole** ("Hong Kong stocks", "Wall Street"), read as its benchmark index;
 * **groups** ("tech stocks", "the top three losers", "Wall Street's main indexes"): no single listing;
 * **references** ("it", "the shares", "the company's U.S.-listed shares", "the index", "the benchmark"),
   which point back to the last company or index named;
-* **other names**: a capitalised name the tables do not know, when it is the subject of a move ("China
-  Unicom sank", "shares of Yuexiu Property"): a listing the data do not hold, by name, never another's.
+* **other names**: a capitalised name the tables do not know that moved ("China Unicom sank", a headline's "Country
+  Garden Falls 5%"): a listing the data do not hold, by name, never another's.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from components.data.listings import COMPANY_RE, INDEX_RE, Company, company_named, index_named
 from components.locale import _
-from components.text import lexicon, name_codes
+from components.text import lexicon, name_codes, name_words
 from components.text.name_codes import MARKET_CUES
 from components.text.name_words import COMMON as _COMMON
 from components.text.name_words import COMPANY_REF, EPITHET, LEADING, NOT_NAMES, PLACE_WORDS, RUN_WORDS, SOURCE_BEFORE
@@ -137,7 +136,7 @@ def mentions(clause: str, place: str) -> list[Mention]:
     for m in INDEX_RE.finditer(clause):
         index = index_named(m.group())
         if index and not (found and found[-1].symbol == index.symbol and clause[found[-1].end:m.start()] == " (") \
-                and not _SUB_INDEX_OF.search(clause, max(0, m.start() - 24), m.start()):
+                and not name_words.SUB_INDEX_OF.search(clause, max(0, m.start() - 24), m.start()):
             found.append(Mention("index", m.group(), m.start(), m.end(), index.name, index.symbol, index.market,
                                  _("'{words}' names the {index}").format(words=m.group(), index=index.name)))
     for m in COMPANY_RE.finditer(clause):
@@ -193,8 +192,6 @@ _LONGER_NAME = re.compile(r"^\s(?!(?:Hong Kong (?:[Ss]hares|[Ss]tock)|Group|Hold
 _WHERE_LISTED = re.compile(r"\b(?:listed|traded|quoted|trading) (?:on|in) (?:the )?$", re.IGNORECASE)
 _EPITHET = re.compile(EPITHET)  # "Wall Street's most valuable company": a company, not the market
 _RUN_SUBJECT = re.compile(rf"(?:{RUN_WORDS})$")  # "The rally", "The three-day losing streak": a run
-_SUB_INDEX_OF = re.compile(r"\bsub-?ind(?:ex|ices|exes) of (?:the )?$", re.IGNORECASE)
-_RUN_OWNER = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")  # "... for the S&P 500": whose run
 _OWNED_SHARES = re.compile(r"^['’]s(?: [\w.-]+){0,2} $")  # "Alibaba's US-listed shares": the company's own
 _SUBJECT_AFTER = re.compile(r"^\s(?:(?:was|were|is|are)\s)?(?:help(?:ing|ed)\s)?(?:to\s)?(?P<lead>lead|led|leading)\s"
                             r"|^" + _TICKER + r"(?:,\s(?:a|an|the|which|whose|one of)\b[^,;]{0,80},)?\s?(?:shares\s|"
@@ -214,7 +211,8 @@ def _other_names(clause: str, found: list[Mention]) -> list[Mention]:
         words = m.group().split()
         while len(words) > 1 and words[0] in NOT_NAMES and words[0] not in PLACE_WORDS or words and words[0] in LEADING:
             words = words[1:]
-        while words and words[-1] in ("of", "and", "&", "de"):
+        words = words[:next((i for i, w in enumerate(words) if i and w.lower() in verbs), len(words))]  # a headline's
+        while words and words[-1] in ("of", "and", "&", "de"):  # capitals: "Country Garden Falls More Than 5%"
             words = words[:-1]
         if not words or all(re.sub(r"['’]s$", "", w) in NOT_NAMES | PLACE_WORDS or w.isdigit() for w in words) \
                 or len(words) > 7 or words[-1].endswith(("-listed", "-based", "-traded")):  # "Friday's", "US-listed"
@@ -257,6 +255,8 @@ def _is_subject(clause: str, end: int, verbs: dict[str, int]) -> bool:
     a relative part moves it ("Sands China, which gained", "X, which saw its stock surge", "Y, whose shares fell")."""
     rest = clause[end:end + 160]
     rest = rest[_BETWEEN_NAMES.match(rest).end():]
+    head = re.match(r"\s[A-Z][a-z]+", rest)  # a headline's capitals: "Country Garden Falls More Than 5%"
+    rest = rest[0] + rest[1].lower() + rest[2:] if head and head.group()[1:].lower() in verbs else rest
     after, which = _SUBJECT_AFTER.match(rest), _WHICH_MOVED.match(rest)
     return bool(after and (after.group("dir") or after.group("sign") or after.group("verb") in verbs
                            or after.group("lead") or after.group("verb") in _MOVES_OTHERS)
@@ -314,7 +314,7 @@ class Memory:
         return m
 
     def _company(self, m: Mention, clause: str) -> Mention:
-        own = _RUN_OWNER.match(clause, m.end) if _RUN_SUBJECT.match(m.text) else None
+        own = name_words.RUN_OWNER.match(clause, m.end) if _RUN_SUBJECT.match(m.text) else None
         named = next((n for n in mentions(clause, self.place) if n.start == own.end()
                       and n.kind in ("index", "company", "market")), None) if own else None
         if named is not None:  # "The five-session losing streak for the S&P 500": the run of the listing it names

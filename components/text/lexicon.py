@@ -116,7 +116,7 @@ AT_A_MOMENT = r"\b(?:at (?:one|some) (?:point|stage|moment)|briefly)\b"
 INTRADAY_EXTREME = (r"as much as", r"up to", r"by as much as", r"as (?:high|low) as", r"at one (?:point|stage|moment)",
                     r"(?<!closed )(?<!closing )(?<!ended )(?<!ending )(?<!finished )(?<!finishing )(?<!settled )"
                     r"(?<!settling )at (?:its|the) (?:peak|high|low|lowest|highest)", r"intraday",
-                    r"during the (?:trading )?(?:session|day)", r"in the session")
+                    r"during the (?:trading )?(?:session|day)", r"in the session", r"temporar(?:y|ily)")
 
 # --- periods --------------------------------------------------------------------------------------------
 # "up 0.6% for the week": the figure is the period's move (period kind -> words)

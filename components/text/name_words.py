@@ -72,3 +72,5 @@ COMPANY_REF = re.compile(
     r"| (?:brought|took|pushed|left|put|lifted|dragged|cut|trimmed|extended|pared|widened|narrowed) (?:its|their) "
     r"| (?:represented|represents|marked|amounted to|meant) an? (?:\w+ )?(?:decrease|increase|decline|drop|gain|rise"
     r"|loss|fall|jump|plunge|slide)\b)")  # "This represented a decrease of $5.36"
+RUN_OWNER = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")  # "The five-session losing streak for the S&P 500": whose run
+SUB_INDEX_OF = re.compile(r"\bsub-?ind(?:ex|ices|exes) of (?:the )?$", re.IGNORECASE)  # a group of an index's stocks

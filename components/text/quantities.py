@@ -47,6 +47,8 @@ _CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|" + L.alternation(sorted(L.inflect
 _CHANGE_OF = re.compile(r"\b(?:" + L.alternation(L.DIRECTION_NOUNS) + r") of\s" + QUALIFIED + "$", re.IGNORECASE)
 # a change, then the level it brought: "rose 164.07 to 19,864.55"
 _TO_LEVEL = re.compile(r"^,?\s(?:to|at)\s(?:a |an )?(?:\w+ )?[\d,]{3,}(?:\.\d+)?\b(?!\s?%|\s?per)")
+_CLOSED_BEYOND = re.compile(r"\b(?:clos|end|finish|settl)(?:e|es|ed|ing)?\s(?:above|below|beneath|under)\s$",
+                            re.IGNORECASE)  # "Closes Above 19,000 Points": the close beyond a level
 _MOVED_PAST = re.compile(r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|finish(?:ed|ing)|settl(?:ed|ing)|stayed|held|remained"
                          r"|rose|fell|climbed|jumped|slipped|dropped|sank|surged|slid|rallied|broke)\s$", re.IGNORECASE)
 # a table's line: "S&P 500: 3,790.93, up 3.06%", "Hang Seng Index: 16,720.89 (-1.42%)"
@@ -150,8 +152,8 @@ def _number_quantity(text: str, n: Number) -> Quantity | None:
                         cur.group("cur").strip())
     if (m := _POINTS.match(after)):
         level = _MARK_AFTER.match(after[m.end():]) or m.group().startswith("-") or (
-            abs(n.value or 0) >= 1000 and _LEVEL_BEFORE.search(before) and not re.search(r"\bby\s$", before)
-            and not _CHANGE_OF.search(before))
+            abs(n.value or 0) >= 1000 and (_LEVEL_BEFORE.search(before) or hedge and _CLOSED_BEYOND.search(
+                before + hedge.group())) and not re.search(r"\bby\s$", before) and not _CHANGE_OF.search(before))
         kind = "level" if level else "points"
         return Quantity(kind, n.value, n.text + m.group(), n.start, n.end + m.end(), n.decimals, qualifier, n.sign)
     if _CHANGE_BEFORE.search(before) and _TO_LEVEL.match(after) and n.value is not None:  # "rose 164.07 to 19,864.55"

@@ -530,3 +530,24 @@ def test_the_level_a_bracketed_move_reached_is_a_close_not_a_forecast(checked):
                     "9.2% surge over the last four trading days.", "2024-10-21")
     assert found["$143.71"][0].measure == "level" and found["$143.71"][1].verdict in ("matches", "roughly")
     assert (found["9.2%"][0].measure, found["9.2%"][1].verdict) == ("period", "matches")
+
+
+def test_a_temporary_move_and_a_close_above_a_round_level(checked):
+    """The Hang Seng, 21 July 2023: a high 1.28% above the close before, a close of 19,075.26. "A temporary increase of
+    over 1%" is the day's high; "closing above 19,000 points" is the close beyond a level, not a change of 19,000."""
+    found = checked("The Hang Seng Index saw a temporary increase of over 1%, closing above 19,000 points once again "
+                    "after two days.", "2023-07-21")
+    assert (found["1%"][0].measure, found["1%"][1].verdict) == ("high_move", "matches")
+    assert (found["19,000 points"][0].measure, found["19,000 points"][1].verdict) == ("level", "matches")
+
+
+def test_closing_over_a_number_of_points_higher_is_still_a_change(checked):
+    found = checked("The Hang Seng Index closed over 100 points higher on Friday.", "2023-07-21")
+    assert found["100 points"][0].measure == "points"
+
+
+def test_a_headline_s_capitals_keep_an_unknown_company_s_figure_its_own(checked):
+    """"Hang Seng Index Closes Above 19,000 Points, Country Garden Falls More Than 5%": Country Garden's 5%, never the
+    index's."""
+    found = checked("Hang Seng Index Closes Above 19,000 Points, Country Garden Falls More Than 5%", "2023-07-21")
+    assert found["5%"][0].symbol is None and found["5%"][1].verdict == UNCHECKABLE
