@@ -19,6 +19,14 @@ _CONTRIBUTION = re.compile(r"\bcontribut(?:or|ors|ion|ions|ing|ed)\b", re.IGNORE
 _YEAR_ON_YEAR = re.compile(r"^\s?(?:\w+\s)?(?:" + L.alternation([re.escape(w) for w in L.YEAR_ON_YEAR]) + r")\b",
                            re.IGNORECASE)
 _FUNDAMENTAL = L.words_pattern(L.FUNDAMENTALS, 0)
+_NOT_PRICE_ANY, _FUNDAMENTAL_ANY = L.words_pattern(L.NOT_PRICE), L.words_pattern(L.FUNDAMENTALS)
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+
+
+def _title_case(text: str) -> bool:
+    """Whether words are written as a headline's, nearly every one capitalised ("Annual Profit Soaring 68%")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
@@ -62,7 +70,9 @@ def _price_over_a_year(q: Quantity, owner: Owner, text: str) -> bool:
 
 
 def _noun_reason(window: str) -> tuple[str, str] | None:
-    noun, fundamental = _NOT_PRICE.search(window), _FUNDAMENTAL.search(window)
+    headline = _title_case(window)  # "Annual Profit Soaring 68%": a headline's capitals
+    noun, fundamental = (_NOT_PRICE_ANY, _FUNDAMENTAL_ANY) if headline else (_NOT_PRICE, _FUNDAMENTAL)
+    noun, fundamental = noun.search(window), fundamental.search(window)
     if fundamental and (not noun or fundamental.start() > noun.start()):
         return "fundamental", _(L.FUNDAMENTALS_REASON)
     if noun:

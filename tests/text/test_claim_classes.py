@@ -551,3 +551,12 @@ def test_a_headline_s_capitals_keep_an_unknown_company_s_figure_its_own(checked)
     index's."""
     found = checked("Hang Seng Index Closes Above 19,000 Points, Country Garden Falls More Than 5%", "2023-07-21")
     assert found["5%"][0].symbol is None and found["5%"][1].verdict == UNCHECKABLE
+
+
+def test_a_headline_s_capitals_keep_a_profit_a_profit(checked):
+    """"Tencent Drops Despite Annual Profit Soaring 68%": a result, not Tencent's price over the year."""
+    found = checked("China's Tencent Drops Despite Annual Profit Soaring 68% on More Income From AI Advertising",
+                    "2025-03-20")
+    assert found["68%"][1].verdict == UNCHECKABLE
+    body = checked("Tencent Holdings rose 2% on Thursday, and Sales Director John Smith said nothing.", "2025-03-20")
+    assert body["2%"][0].symbol == "0700.HK"  # a capitalised title in a body sentence changes nothing
