@@ -26,7 +26,7 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with"
 def _title_case(text: str) -> bool:
     """Whether words are written as a headline's, nearly every one capitalised ("Annual Profit Soaring 68%")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
@@ -52,7 +52,7 @@ def not_a_price(q: Quantity, owner: Owner, text: str) -> tuple[str, str] | None:
     if forecast:
         return "other", _("a price expected, not one that traded ('{words}')").format(words=forecast)
     for window in _what_it_measures(q, owner, text):
-        found = _noun_reason(window)
+        found = _noun_reason(window, text)
         if found is not None:
             return found
     if q.kind == "money":
@@ -69,8 +69,8 @@ def _price_over_a_year(q: Quantity, owner: Owner, text: str) -> bool:
     return owner.subject.kind != "company" or not _FUNDAMENTAL.search(between)
 
 
-def _noun_reason(window: str) -> tuple[str, str] | None:
-    headline = _title_case(window)  # "Annual Profit Soaring 68%": a headline's capitals
+def _noun_reason(window: str, text: str) -> tuple[str, str] | None:
+    headline = _title_case(text)  # "Annual Profit Soaring 68%": a headline's capitals
     noun, fundamental = (_NOT_PRICE_ANY, _FUNDAMENTAL_ANY) if headline else (_NOT_PRICE, _FUNDAMENTAL)
     noun, fundamental = noun.search(window), fundamental.search(window)
     if fundamental and (not noun or fundamental.start() > noun.start()):
