@@ -55,7 +55,17 @@ def not_its_time(text: str, e: DateExpression, published) -> bool:
     return e.is_range and e.start_date > published and bool(_BY.search(text, 0, e.start))
 
 
+def looks_back(text: str, e: DateExpression) -> bool:
+    """Whether a date is a ranking's look-back ("its biggest hike since 1994", "its longest since early January"): a
+    point of reference of its own, never the day of its clause's event."""
+    m = _RANK_SINCE.search(text, max(0, e.start - 60), e.start + (6 if e.text[:6].lower() == "since " else 0))
+    return bool(m and _A_VERB.search(text, 0, m.start()))  # not a data sheet's "--Largest gain since March 3"
+
+
 _SAYS = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told|according to)\b")
+_RANK_SINCE = re.compile(r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepest|sharpest|strongest|weakest"
+                         r"|most|least|first)\b[^.;,]{0,40}\bsince\s(?:early |late |mid-?)?$", re.IGNORECASE)
+_A_VERB = re.compile(r"\b(?:was|were|is|are|has|had|saw|\w+ed)\b")
 _BY = re.compile(r"\bby (?:the (?:end|close|start) of )?$", re.IGNORECASE)
 
 

@@ -35,7 +35,9 @@ FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled
                           r"|(?:chances?|odds|prospects?|expectations?|bets?) (?:of|for|on)(?: an?)?)"
                           r" (?:\w+ )?(?:rate )?(?:cuts?|hikes?|increases?"
                           r"|reductions?|easing|tightening)"
-                          r"|(?:this|next) week['’]s (?:earnings |economic |data )?(?:calendar|schedule|agenda))\b"
+                          r"|(?:this|next) week['’]s (?:earnings |economic |data )?(?:calendar|schedule|agenda)"
+                          r"|(?:the|its|their) next (?:\w+ ){0,2}(?:meeting|gathering|decision|review))\b"  # "at the
+                          # next policy meeting in September": a month to come
                           r"|'ll\b"
                           r"|\b(?-i:may)\b(?! (?:have|well have)\b)",  # the modal, not the month
 

@@ -176,7 +176,8 @@ def _clause_events(clause: Clause, reading: Reading) -> tuple[list[Candidate], l
                e.kind == "span" and event_parts.ends_a_period(part))) and e is not clause.date
                and part.start <= e.start < part.end and not periods_of.covered(clause.text, e)
                and not side_events.is_reference(clause, e)  # "shy of its record close reached on Oct. 28"
-               and not clause_parts.not_its_time(clause.text, e, reading.published)]
+               and not clause_parts.not_its_time(clause.text, e, reading.published)
+               and not clause_parts.looks_back(clause.text, e)]
         own = own or _when(clause, part) or side_events.wall_street_before(clause, reading, part)
         base = clause.date or (_story_day(parts[holder].text(clause.text), reading) if part.back else None)
         if own or (part.back and base is not None):

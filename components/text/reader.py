@@ -313,7 +313,8 @@ def _dating(text: str, found: list[Mention], paragraph: int, heading: bool, stat
                                                              and e.start_date > state.context.published)]
         spans = figure_periods.period_spans(text, past, at, state.context.now) if at is not None else []
         period, moved = bool(spans), at is not None and not spans
-        told = [e for e in past if not clause_parts.not_its_time(text, e, state.context.published)]
+        told = [e for e in past if not clause_parts.not_its_time(text, e, state.context.published)
+                and not clause_parts.looks_back(text, e)]
         date, implicit, tz = date_of(text, told, moved, found, paragraph, state, spans, at or 0)
         if period and paragraph in state.lead and state.session is None and date is not None and date.is_range \
                 and date.end_date >= state.context.published:  # "This week, the Hang Seng tumbled 8.5%": a recap

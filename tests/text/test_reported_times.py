@@ -58,3 +58,25 @@ def test_a_scheduled_day_after_a_reporting_verb_stays_an_event():
     """Only a deadline ("by ...") is dropped: "said it will report results on August 15" is a day to come."""
     spans = _spans("Alibaba said it will report results on August 15.", "2023-07-06")
     assert (dt.date(2023, 8, 15), dt.date(2023, 8, 15)) in spans
+
+
+@pytest.mark.parametrize("text,published,month", [
+    ("Hikes of 75 basis points were most likely at the next meeting in July, Powell said.", "2022-06-16",
+     (dt.date(2022, 7, 1), dt.date(2022, 7, 31))),
+    ("Powell said future decisions would depend on the data ahead of their next policy meeting in September.",
+     "2023-07-26", (dt.date(2023, 9, 1), dt.date(2023, 9, 30))),
+])
+def test_a_month_of_the_next_meeting_is_to_come(text, published, month):
+    from components.text.dates import find_date_expressions
+
+    found = [(e.start_date, e.end_date) for e in find_date_expressions(text, published) if e.kind == "month"]
+    assert found == [month]
+
+
+def test_a_ranking_s_look_back_is_not_its_clause_s_date():
+    """"raised its rate by three-quarters of a point, its biggest hike since 1994": the hike is not of 1994; with no
+    day of its own it is listed undated (1994 stays a reference point of its own)."""
+    text = ("The Federal Reserve raised its target rate by three-quarters of a percentage point, its biggest hike "
+            "since 1994.")
+    undated = propose_events(text, "2022-06-16").unresolved
+    assert any(u.sentence.startswith("The Federal Reserve raised") for u in undated)
