@@ -122,9 +122,10 @@ INDICES: tuple[Index, ...] = (
     Index("S&P/ASX 200", r"S ?& ?P/ASX 200|ASX 200|(?-i:ASX)", None, "AU"),
     Index("S&P/NZX 50", r"S ?& ?P[/ ]NZX[- ]?50|NZX[- ]?50", None, "NZ"),
     Index("S&P MidCap 400", r"S ?& ?P (?:MidCap |Mid-?cap )?400", None, "US"),
+    Index("S&P SmallCap 600", r"S ?& ?P (?:SmallCap |Small-?cap )?600", None, "US"),
     Index("NYSE Composite", r"NYSE Composite(?: Index| index)?", None, "US"),
     Index("S&P 500", r"S ?& ?P? ?500(?: Index| index)?|Standard (?:&|and) Poor['’]s(?: 500)?(?: Index| index)?"
-          r"|(?-i:SPX|US500\b)|S ?& ?P(?![/\w]| (?:MidCap|Mid-?cap|NZX|\d))", "^GSPC", "US"),
+          r"|(?-i:SPX|US500\b)|S ?& ?P(?![/\w]| (?:MidCap|Mid-?cap|SmallCap|Small-?cap|NZX|\d))", "^GSPC", "US"),
     Index("Nasdaq Golden Dragon China Index", r"Nasdaq Golden Dragon(?: China)?(?: Index| index)?|Golden Dragon"
           r"(?: China)?(?: Index| index)?", "^HXC", "US"),
     Index("Nasdaq 100", r"Nasdaq[- ]100|Nasdaq 100", "^NDX", "US"),

@@ -6,15 +6,13 @@ The rules, in the order they are tried (each gives the rule sentence a claim sho
 2. **Respectively**: names joined by "and" before one verb share out the figures after it in order ("the Dow
    and the S&P 500 rose 0.4% and 0.9%, respectively"; also without the word when the counts agree).
 3. **Gapping**: a name between the governing verb and the figure takes it ("Tencent rose 2%, Meituan 3%").
-4. **The verb's subject**: the last name before the figure's verb in its part of the clause, leaving out
-   asides (", a cloud provider backed by Xiaomi,", ", which ...,") and bracketed remarks, so "Kingsoft Cloud,
-   a cloud provider backed by Xiaomi, jumped 11.2%" is Kingsoft Cloud's.
-5. **Carried over**: a figure with no name of its own ("... to HK$9.16", "or 0.74%") is the previous figure's;
-   the first one of a clause with no name is the previous clause's subject only through a reference word.
+4. **The verb's subject**: the last name before the figure's verb in its part of the clause, leaving out asides
+   and bracketed remarks ("Kingsoft Cloud, a cloud provider backed by Xiaomi, jumped 11.2%": Kingsoft Cloud's).
+5. **Carried over**: a figure with no name of its own ("... to HK$9.16") is the previous figure's; the first one
+   of a clause with no name is the previous clause's subject only through a reference word.
 
-A figure's direction comes from its own sign, the direction word after it ("0.6% weaker", "2% higher"), the
-noun it measures ("a 1.3% rise"), or its verb; verbs that give a move back ("pared", "erased", "surrendered")
-are down unless their object is a loss ("pared losses").
+A figure's direction comes from its own sign, the direction word after it ("0.6% weaker"), the noun it measures
+("a 1.3% rise"), or its verb; verbs that give a move back ("pared") are down unless their object is a loss.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from components.locale import _
 from components.text import lexicon as L
 from components.text.entities import Mention
 from components.text.figure_ways import direction_of
+from components.text.name_modifiers import without_modifiers
 from components.text.quantities import QUALIFIED, Quantity
 
 SUBJECT_KINDS = ("index", "company", "market", "group", "company_ref", "index_ref", "other")
@@ -285,7 +284,7 @@ def _owner(text: str, q: Quantity, i: int, qs: list[Quantity], names: list[Menti
             text[m.end:q.start])]
         if gap:
             return gap[-1], _("'{words}' stands between the verb and the figure").format(words=gap[-1].text)
-        before = [m for m in names if lo <= m.start and m.end <= verb.start]
+        before = without_modifiers([m for m in names if lo <= m.start and m.end <= verb.start], text)
         subjects = [m for m in before if text[m.end:m.end + 2] not in ("'s", "’s")]
         # a participle goes with its sentence's subject: "The tech sector led the S&P 500's gains, finishing 1.7% up"
         if before and verb.text.endswith("ing") and _AFTER_DOING.search(text, 0, verb.start):

@@ -39,8 +39,8 @@ MARKETS = (
                     lexicon.verb_directions())) + r")\b)"  # "The Hong Kong Stock Exchange fell sharply": the market
                 r"|(?<!\bin )(?<!['’]s )(?<!BOC )\bHong Kong(?= (?:" + lexicon.alternation(sorted(
                     lexicon.verb_directions())) + r")\b)", re.IGNORECASE), "HK"),
-    (re.compile(_NOT_OWNED + r"\b(?:U\.S\.|US|American) (?:stocks|equities|stock markets?)\b|\bWall Street(?! Journal"
-                r"|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
+    (re.compile(_NOT_OWNED + r"(?<!of )(?<!of small )\b(?:U\.S\.|US|American) (?:stocks|equities|stock markets?)\b"
+                r"|\bWall Street(?! Journal|['’]s main)\b|\bthe U\.?S\.? (?:stock )?market\b", re.IGNORECASE), "US"),
 )
 GROUPS = re.compile(
     _NOT_OWNED + r"\b(?:(?:Chinese|China|Asian|Asia|mainland|global|European|Japanese|emerging|world|regional)"
@@ -48,7 +48,7 @@ GROUPS = re.compile(
     r"|(?:tech|technology|property|internet|EV|electric[- ]vehicle|chip|semiconductor|consumer|casino|bank|banking"
     r"|financial|energy|healthcare|biotech|insurance|insurer|developer|real estate|auto|automaker|carmaker|retail"
     r"|gaming|oil|mining|resources|AI|artificial intelligence|software|hardware|solar|airline|brokerage|e-commerce"
-    r"|platform|education|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-cap|large-cap|small-cap"
+    r"|platform|education|utility|utilities|telecom|steel|coal|gold|material|Macau|mega-?cap|large-cap|small-cap"
     r"|growth|value|IT|pharmaceutical|pharma|drug|food|beverage|luxury|shipping|logistics|construction|cement|travel)"
     r"(?: \w+)? (?:stocks|shares|names|firms|companies|sector|sectors|peers|rivals|giants|heavyweights|counters"
     r"|plays|majors|makers|developers|operators|groups|index components)"

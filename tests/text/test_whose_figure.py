@@ -347,3 +347,13 @@ def test_a_sub_index_of_the_hang_seng_is_a_group_not_the_index(checked):
                     "the gains by rising 1.05%.", "2024-06-04")
     assert found["1.05%"][0].symbol != "^HSI" and found["1.05%"][1].verdict == "uncheckable"
     assert found["0.22%"][1].verdict == "matches"
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("The Russell 2000 index of small US stocks, which jumped 3.5%, led the gains.", "3.5%"),
+    ("Megacap tech companies in the S&P 500 sank 5.4%.", "5.4%"),
+    ("The S&P SmallCap 600® returned -6.36% in March.", "-6.36%"),
+    ("The S&P Small-cap 600 was down 9.31% YTD.", "9.31%"),
+])
+def test_a_figure_of_another_index_or_a_group_is_never_the_s_and_p_500_s(text, quote):
+    assert _owners(text, "2025-04-01")[quote] != "^GSPC"
