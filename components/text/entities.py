@@ -5,8 +5,7 @@
 * **indices** by any of their names ("the h-share index", "the Hang Seng"), with or without a symbol ("the Dow");
 * **companies** of :mod:`components.data.listings`, with the listing the words around them pick
   ("Hong Kong-listed", "ADRs", "(NYSE:BABA)"), else the article's market;
-* **a market as a whole** ("Hong Kong stocks", "Wall Street"), read as its benchmark index;
-* **groups** ("tech stocks", "the top three losers", "Wall Street's main indexes"): no single listing;
+* **a market as a whole** ("Hong Kong stocks"), read as its benchmark; **groups** ("tech stocks"): no listing;
 * **references** ("it", "the shares", "the company's U.S.-listed shares", "the index", "the benchmark"),
   which point back to the last company or index named;
 * **other names**: a capitalised name the tables do not know that moved ("China Unicom sank", a headline's "Country
@@ -377,7 +376,8 @@ class Memory:
                             rule=_("{name}, named earlier with its code '{code}' → {symbol}").format(
                                 name=m.name, code=coded.cue, symbol=coded.symbol))
             out.append(m)
-            self.note(m)
+            if not name_words.HELD_BEFORE.search(clause, max(0, m.start - 30), m.start):  # "disposal of Meituan shares"
+                self.note(m)
             if m.kind in ("index", "market") and not _AS_CAUSE.search(clause[:m.start]):
                 self.main_index, self.main_index_at = m, self.clauses
         self.clauses += 1

@@ -74,3 +74,7 @@ COMPANY_REF = re.compile(
     r"|loss|fall|jump|plunge|slide)\b)")  # "This represented a decrease of $5.36"
 RUN_OWNER = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")  # "The five-session losing streak for the S&P 500": whose run
 SUB_INDEX_OF = re.compile(r"\bsub-?ind(?:ex|ices|exes) of (?:the )?$", re.IGNORECASE)  # a group of an index's stocks
+# a company named as what another holds or sold ("gains from the disposal of Meituan shares"): not what "the stock" of
+# a later sentence points back to
+HELD_BEFORE = re.compile(r"\b(?:disposal|sale|spin-?off|stakes?|holdings?|investments?|position) (?:of|in) "
+                         r"(?:its |the )?$", re.IGNORECASE)

@@ -357,3 +357,12 @@ def test_a_sub_index_of_the_hang_seng_is_a_group_not_the_index(checked):
 ])
 def test_a_figure_of_another_index_or_a_group_is_never_the_s_and_p_500_s(text, quote):
     assert _owners(text, "2025-04-01")[quote] != "^GSPC"
+
+
+def test_a_company_named_as_what_another_sold_is_not_the_stock_of_the_next_sentence():
+    """"... gains from the disposal of Meituan shares. The stock's opening price edged up by 2.2%": Tencent's open (21
+    March 2024), the company the story is about, not Meituan's."""
+    found = _owners("Tencent announced its annual report yesterday, driving the stock's price up. Net income dropped "
+                    "because of a high base from gains from the disposal of Meituan shares last year.\n\nThe stock's "
+                    "opening price edged up by 2.2% to HK$ 295.2 per share.", "2024-03-21")
+    assert found["2.2%"] == "0700.HK"
