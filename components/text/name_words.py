@@ -41,10 +41,10 @@ EPITHET = (r"['’]s (?:(?:most|least|second[- ]most) [\w-]+|[\w-]+est|second[- 
 # a run or a move as the subject, standing for the listing that made it: "The three-day losing streak reduced this
 # week's gain to 1.2 per cent" (the index of the sentence before)
 _RUN_STREAK = r"[Tt]he (?:[\w-]+[- ])?(?:losing|winning) (?:streak|run)"
-_RUN_MOVE = r"[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance)"
+_RUN_MOVE = r"[Tt]he (?:rally|sell-?off|rout|slide|slump|rebound|decline|advance|gains|losses)"
 RUN_WORDS = rf"{_RUN_STREAK}|{_RUN_MOVE}"
 RUN_SUBJECT = (rf"^{_RUN_STREAK}\b|^{_RUN_MOVE}\b(?= (?:has |had )?(?:reduced|cut|trimmed|pared|erased|wiped|lifted"
-               r"|pushed|took|brought|left|extended|sent|dragged)\b)")
+               r"|pushed|took|brought|left|extended|sent|dragged|broke|snapped|ended)\b)")
 COMPANY_REF = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)(?: [\w.&-]+){0,2}? (?:shares|stock|ADRs|ADSs|share prices?|stock prices?)\b"
     r"|\b(?:[Tt]he|[Tt]his) (?:[\w-]+ )?(?:company|group|firm|giant|stalwart|heavyweight|leader|[\w-]*maker"

@@ -366,3 +366,10 @@ def test_a_company_named_as_what_another_sold_is_not_the_stock_of_the_next_sente
                     "because of a high base from gains from the disposal of Meituan shares last year.\n\nThe stock's "
                     "opening price edged up by 2.2% to HK$ 295.2 per share.", "2024-03-21")
     assert found["2.2%"] == "0700.HK"
+
+
+def test_the_gains_that_broke_a_run_stand_for_the_index_that_made_them():
+    """"The S&P 500 rose 2.1%. The gains broke a four-day losing streak": the S&P 500's run (to 9 August 2022)."""
+    found = _owners("The S&P 500 rose 2.1% on Wednesday. The gains broke a four-day losing streak and pushed the "
+                    "benchmark index to its highest levels since early May.", "2022-08-10")
+    assert found["four-day losing streak"] == found["highest levels since early May"] == "^GSPC"
