@@ -28,8 +28,8 @@ SUBORDINATE = re.compile(r",\s(?:which|who|whose|after|before|as|while|when|exte
 CAUSE = re.compile(r",\s(?:after|before|following|as|while|when|amid|despite|because|according to|ahead of)\b")
 # a subordinate part that needs no comma: "fell 5% after it unveiled ...", "rose ahead of results on Thursday"
 BARE = re.compile(r"(?<!\bthe)(?<!\bday)\s(?:after|before|following|ahead of|once|because|when|in the wake of"
-                  r"|on the back of)\s"
-                  r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")
+                  r"|on the back of|as(?= (?:the|its|their|investors|traders|it|they)\s))\s"  # "lost 3% as the group
+                  r"(?!(?:the )?(?:close|open|bell|session|lunch|break|hours|market)\b)")  # prepares to report ..."
 # "as" that is not a subordinator: "As recently as October", "As of Friday", "As expected"
 NOT_AS = r"(?! (?:recently|early|late|of|much|many|little|few|expected|usual|well|a result|part|such|long|soon|far)\b)"
 OPENING_SUBORDINATE = re.compile(r"^\W*(?:after|before|following|ahead of|once|because|when|as" + NOT_AS

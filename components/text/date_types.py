@@ -26,6 +26,7 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 # Words that put a date after publication: the future, schedules, plans.
 FUTURE_WORDS = re.compile(r"\b(?:will|would|shall|might|won't|upcoming|scheduled|plans? to|planning to|expected to"
+                          r"|prepar(?:es|ing) to|(?:is|are) preparing"
                           r"|expects? to"
                           r"|(?:is|are) (?:set|due|slated) to|(?:is|are) due\b|later this|in the coming"
                           r"|on (?:course|track|pace) to|poised to|tipped to|figures? to|likely to"

@@ -71,3 +71,15 @@ def test_as_of_a_day_is_a_look_back_unless_the_clause_looks_ahead(text, publishe
     """'As of Monday' says when a figure stood, so the day already happened; only a clause that looks ahead ("will
     apply as of Monday") makes it the next one."""
     assert find_date_expressions(text, published)[0].start_date == day
+
+
+def test_a_day_the_company_prepares_for_is_to_come_and_not_the_move_s(checked):
+    """"lost 3 per cent to HK$118.70 as the e-commerce group prepares to report its earnings on February 24" (14
+    February 2022): the report is ten days ahead; the move is the story's session (9988.HK -3.02% to HK$118.70)."""
+    assert find_date_expressions("The group prepares to report its earnings on February 24.", "2022-02-14")[0] \
+        .start_date == dt.date(2022, 2, 24)
+    found = checked("Hong Kong stocks fell on Monday. Alibaba Group Holding lost 3 per cent to HK$118.70 as the "
+                    "e-commerce group prepares to report its third-quarter earnings on February 24.", "2022-02-14")
+    for quote in ("3 per cent", "HK$118.70"):
+        claim, result = found[quote]
+        assert (claim.day, result.verdict) == (dt.date(2022, 2, 14), "matches")
