@@ -22,8 +22,7 @@ from components.text.figure_periods import DAY_KINDS
 from components.text.periods import previous_weekday
 
 __all__ = ["ASIAN", "another_figures", "dated_base", "own_day", "paragraph_fields", "paragraph_period", "period_fields",
-           "period_of", "previous_weekday", "stretch", "unresolved_day",
-           "window_fields"]
+           "period_of", "previous_weekday", "stretch", "unresolved_day", "window_fields"]
 from components.text.quantities import Quantity, quantities
 from components.text.rank_windows import rank_window, sessions_from
 from components.text.reader import Clause
@@ -80,7 +79,8 @@ def _range_in(clause: Clause, lo: int, hi: int, q: Quantity | None = None) -> Da
     # trading days, the index fell by 16.26%"
     written = (0, last) if q is not None and 0 < last and not any(f.start < last for f in found) else (0, 0)
     ranges = [e for e in clause.expressions if e.resolved and e.is_range and e.kind in _RANGE_KINDS and not e.fiscal
-              and not any(r.start <= e.start < r.end for r in ranks)]
+              and not any(r.start <= e.start < r.end for r in ranks)
+              and not clause_parts.RANKED.search(clause.text, max(0, e.start - 60), e.start)]  # a ranking's look-back
     own = [e for e in ranges if (lo <= e.start < hi or q is not None and _turn(clause.text, lo) <= e.start < lo)
            and (q is None or not _crosses(clause, e.start, e.end, q))]  # its part's: ", but for the year ..., it fell"
     if q is not None:  # the nearest: "This month's setback kept the index at 7.1 per cent loss since the start of

@@ -63,8 +63,10 @@ def looks_back(text: str, e: DateExpression) -> bool:
 
 
 _SAYS = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told|according to)\b")
-_RANK_SINCE = re.compile(r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepest|sharpest|strongest|weakest"
-                         r"|most|least|first)\b[^.;,]{0,40}\bsince\s(?:early |late |mid-?)?$", re.IGNORECASE)
+_SUPERLATIVE = (r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepest|sharpest|strongest|weakest|most|least"
+                r"|first)\b")
+_RANK_SINCE = re.compile(_SUPERLATIVE + r"[^.;,]{0,40}\bsince\s(?:early |late |mid-?)?$", re.IGNORECASE)
+RANKED = re.compile(_SUPERLATIVE + r"[^.;,]{0,50}$", re.IGNORECASE)  # "its most substantial decline in nine months"
 _A_VERB = re.compile(r"\b(?:was|were|is|are|has|had|saw|\w+ed)\b")
 _BY = re.compile(r"\bby (?:the (?:end|close|start) of )?$", re.IGNORECASE)
 

@@ -245,3 +245,11 @@ def test_a_period_after_the_level_a_move_reached_is_the_move_s(checked):
     claim, result = checked("The Hang Seng Index fell 1 per cent to 18,202.07 for the week, snapping a two-week "
                             "rebound.", "2023-09-08")["1 per cent"]
     assert (claim.measure, result.verdict) == ("period", "matches")
+
+
+def test_a_ranking_s_look_back_is_no_period_of_the_figure_after_it(checked):
+    """"its most substantial one-day decline in nine months, with shares falling 5.6% on Friday": the day's move
+    (Nvidia, 8 March 2024: -5.55%), not a move over nine months."""
+    claim, result = checked("Nvidia Corp experienced its most substantial one-day decline in nine months, with shares "
+                            "falling 5.6% on Friday.", "2024-03-08")["5.6%"]
+    assert (claim.measure, result.verdict) == ("day", "roughly")
