@@ -193,10 +193,10 @@ YEAR_ON_YEAR = ("year-on-year", "year on year", "year-over-year", "from a year e
 # a price someone expects, not one that traded: "can carry the S&P to 4,300", "could fall to HK$80"
 FORECAST = (r"(?:can|could|(?-i:may)|might|will|would|should|to) (?:\w+ ){0,3}(?:carry|take|push|lift|send|drive|fall"
             r"|rise|drop|climb|reach|hit|test|go|head|trade|gain|lose|rally|slide)",
-            r"\b(?:target|forecast|projected|expected|seen) (?:[\w&'’-]+ ){0,7}(?:at|of|to|by)\b", r"\bupside to",
-            r"\b(?:poised|on (?:track|course|pace)|set|headed|heading) (?:to|for) (?:end|finish|close|post|log|book"
-            r"|record|notch) (?:the|its|their) (?:year|month|week|quarter)",
-            r"\bdownside to", r"\bheading (?:towards?|for)\s+$")  # "is now heading towards $174 per share"
+            r"\b(?:target|forecast|projected|expected|(?<!has )(?<!had )seen) (?:[\w&'’-]+ ){0,7}(?:at|of|to|by)\b",
+            r"\bupside to", r"\bdownside to", r"\b(?:poised|on (?:track|course|pace)|set|headed|heading) (?:to|for) "
+            r"(?:end|finish|close|post|log|book|record|notch) (?:the|its|their) (?:year|month|week|quarter)",
+            r"\bheading (?:towards?|for)\s+$")  # "is now heading towards $174 per share"
 FUNDAMENTALS_REASON = N_("fundamentals (revenue, profit, growth, estimates) are not in price data")
 # "beat analysts' estimates": a claim about fundamentals with no figure of its own
 BEAT = (r"(?:beat|beats|beating|missed|misses|topped|exceeded|surpassed|fell short of|came in (?:well )?(?:ahead of"

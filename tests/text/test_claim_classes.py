@@ -560,3 +560,11 @@ def test_a_headline_s_capitals_keep_a_profit_a_profit(checked):
     assert found["68%"][1].verdict == UNCHECKABLE
     body = checked("Tencent Holdings rose 2% on Thursday, and Sales Director John Smith said nothing.", "2025-03-20")
     assert body["2%"][0].symbol == "0700.HK"  # a capitalised title in a body sentence changes nothing
+
+
+def test_what_a_stock_has_seen_is_a_move_not_a_forecast(checked):
+    """"has seen its shares decline by 23% year to date" (Nvidia, 16 April 2025: -22.2% since 31 December 2024)."""
+    found = checked("Nvidia, a key player in the tech industry, has seen its shares decline by 23% year to date.",
+                    "2025-04-16")
+    assert found["23%"][0].measure == "period" and found["23%"][1].verdict in ("matches", "roughly")
+    assert checked("Nvidia is seen rising to $150 by June.", "2025-04-16")["$150"][1].verdict == UNCHECKABLE
