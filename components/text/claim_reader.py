@@ -273,10 +273,11 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
                 words=q.text, day=date_as(last, "weekday_day")), last, True, {"day": last}
         rule = _("'{words}' is a run at a time the text does not date ('when …')").format(words=q.text)
         return "streak", rule, day, False, {"day": day, "unsure": rule}
-    if measure == "streak" and runs.ended_by(clause.text, q):  # "snapping a three-day losing streak": ended before;
-        # "rose 1.2% last week, its first weekly gain in three weeks": before the week the clause is about
+    before = run_figures.BEFORE_NOW.search(clause.text, 0, q.start) if measure == "streak" else None  # "had rallied"
+    if measure == "streak" and (runs.ended_by(clause.text, q) or before):  # "snapping a three-day losing streak":
+        # ended before; "rose 1.2% last week, its first weekly gain in three weeks": before the week of the clause
         ended = min([p.end_date for p in (*clause.periods, clause.date) if p and p.is_range and p.end_date < day]
-                    + [day])
+                    + [story_sessions.previous_session(market, day) if before else day])
         last, rule = runs.run_end(clause.text, q, ended, market)
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})
     on = claim_periods.dated_base(clause, q) if measure == "level" else None
@@ -289,13 +290,11 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
         day = story_sessions.previous_session(market, preview[0] if preview else day)
         return "level", _("'{words}': the close of the session before ({day})").format(
             words=last.group().strip(), day=date_as(day, "weekday_day")), day, False, {"day": day}
-    run = run_figures.run_before(clause, q) if measure in ("period", "period_points") else None
-    over = run_figures.over_run(run, clause, market, day) if run and not claim_periods.own_day(clause, q) else None
-    if over is not None:  # "the two-day winning streak in which it had advanced 0.7 percent": that run's move
-        return measure, over[0], over[1]["day"], written, over[1]
+    if (run := run_figures.framed_run(clause, q, measure, market, day)) is not None:  # "the two-day winning streak
+        return run[0], run[1], run[2], written, run[3]  # in which it had advanced 0.7 percent": that run's move
     if measure not in ("day", "points") or claim_periods.own_day(clause, q):
         return None
-    period = "period" if measure == "day" else "period_points"
+    period = run_figures.PERIOD_OF[measure]
     if written:  # a day carried from the move before it: a recap's period carries too
         return _recap(clause, story, period)
     in_run = _in_a_run(q, clause, market, day, period)

@@ -9,8 +9,8 @@ import re
 
 from components.locale import _
 from components.locale.formats import date_as
+from components.text import claim_periods, runs, story
 from components.text import lexicon as L
-from components.text import runs
 from components.text.quantities import Quantity, quantities
 from components.text.reader import Clause
 
@@ -39,10 +39,32 @@ def run_before(clause: Clause, q: Quantity) -> Quantity | None:
                       or (r.text.endswith("s") and _AMASSING.fullmatch(clause.text, r.end, q.start)))), None)
 
 
+PERIOD_OF = {"day": "period", "points": "period_points"}  # a day's move read as a period's
+
+
+def framed_run(clause: Clause, q: Quantity, measure: str, market: str, day: dt.date) -> tuple | None:
+    """(measure, rule, last session, fields) of a figure that is the move of a run named before it ("the two-day
+    winning streak in which it had advanced 0.7 percent") or after it ("gaining 19% across six consecutive trading
+    days"); None otherwise."""
+    run = run_before(clause, q) if measure in ("period", "period_points") else \
+        run_after(clause, q) if measure in ("day", "points") else None
+    over = over_run(run, clause, market, day) if run is not None and not claim_periods.own_day(clause, q) else None
+    return (PERIOD_OF.get(measure, measure), over[0], over[1]["day"], over[1]) if over is not None else None
+
+
+def run_after(clause: Clause, q: Quantity) -> Quantity | None:
+    """A run of sessions named right after a figure ("gaining more than 19% across six consecutive trading days"):
+    the figure is that run's move. None otherwise."""
+    return next((r for r in quantities(clause.text) if r.kind == "streak" and r.unit == "session" and r.count > 1
+                 and _ACROSS.fullmatch(clause.text, q.end, r.start)), None)
+
+
 def over_run(run: Quantity, clause: Clause, market: str, day: dt.date) -> tuple[str, dict] | None:
     """(rule, fields) of a move over the run ``run`` of a clause whose session is ``day``: from the close before its
     first session to its last (the session before, when the clause ended it: "wrote a finish to the two-day winning
     streak in which it had advanced 0.7 percent"); None when its sessions cannot be told."""
+    if BEFORE_NOW.search(clause.text, 0, run.start):  # "had previously rallied, ... across six days": before it
+        day = story.previous_session(market, day)
     span = runs.run_span(clause.text, run, day, market)
     if span is None:
         return None
@@ -63,6 +85,8 @@ _AMASSING = re.compile(r",\s(?:amassing|collecting|accumulating|racking up|pilin
 _IN_WHICH = re.compile(r"\s(?:in|during|over) which (?:it|they|the \w+)(?: had| has| have)? \w+ (?:(?:more than"
                        r"|nearly|almost|about|around|some|over|roughly)\s)?(?:[\d,.]+ points?,? or (?:about |nearly "
                        r"|almost )?)?", re.IGNORECASE)
+_ACROSS = re.compile(r"\s(?:across|over|in|during) (?:the (?:past|last|previous) )?(?:a |an )?", re.IGNORECASE)
+BEFORE_NOW = re.compile(r"\bhad (?:previously|earlier|already)\b|\bhad (?:\w+ed)\b", re.IGNORECASE)
 _ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|run|streak|period)|during (?:that|this"
                     r"|the) (?:stretch|run|streak)|in (?:that|this) (?:stretch|span|time)|in all|in total"
                     r"|cumulatively)\b", re.IGNORECASE)

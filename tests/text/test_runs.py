@@ -190,3 +190,13 @@ def test_a_run_the_opening_part_names_is_the_subject_s_and_ended_before(checked)
     claim, result = checked("After seven consecutive declines, Hong Kong stocks experienced a strong rebound today.",
                             "2025-10-15")["seven consecutive declines"]
     assert (claim.symbol, claim.day, result.verdict) == ("^HSI", dt.date(2025, 10, 14), "matches")
+
+
+def test_a_run_in_the_past_perfect_ended_before_the_story_s_session(checked):
+    """Nvidia fell 5.55% on 8 March 2024 after rising six sessions in a row to 7 March (+19.33% from the close of 28
+    February): "had previously rallied, gaining more than 19% across six consecutive trading days"."""
+    found = checked("Nvidia's shares plummeted 5.6% on Friday. The chipmaker's stock had previously rallied, gaining "
+                    "more than 19% across six consecutive trading days.", "2024-03-08")
+    run, move = found["six consecutive trading days"], found["19%"]
+    assert (run[0].day, run[1].verdict) == (dt.date(2024, 3, 7), "matches")
+    assert (move[0].measure, move[0].day, move[1].verdict) == ("period", dt.date(2024, 3, 7), "matches")
