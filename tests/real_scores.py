@@ -37,7 +37,7 @@ TEXTS = SHARED / "corpus" / "real"
 # articles found beyond the corpus: answers in tests/articles/real/<folder>, texts outside the repository
 _OUTSIDE = REAL.parent.parent.parent.parent
 # each set's texts: DASHBOARD_<SET>_TEXTS, else a folder beside the repository ("holdout_8" -> holdout8_texts)
-HELD_OUT_SETS = ("extra", "holdout", *(f"holdout_{n}" for n in range(2, 25)))
+HELD_OUT_SETS = ("extra", "holdout", *(f"holdout_{n}" for n in range(2, 28)))
 TEXT_FOLDERS = {"answers": TEXTS} | {
     name: Path(os.environ.get(f"DASHBOARD_{name.upper()}_TEXTS") or _OUTSIDE / f"{name.replace('_', '')}_texts")
     for name in HELD_OUT_SETS}
