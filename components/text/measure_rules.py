@@ -129,7 +129,8 @@ def _extended(q, owner, clause, story, day, part):
     opening = clause_parts.opening_phrase(clause.text, q.start, part, clause.expressions)  # "In premarket trade, ..."
     after = re.match(r"(?:\s?%|\s(?:points?|per ?cent|percent))?[\s,]+(?:in |during )?(?!futures|gr[ae]y|contract)",
                      clause.text[q.end:], re.IGNORECASE)  # a time, not a market named next ("rose 2%, futures ...")
-    prev = [f for f in quantities(clause.text) if f.end <= q.start][-1:]
+    prev = [f for f in quantities(clause.text) if f.end <= q.start][-1:] if _EXTENDED.search(clause.text, 0, q.start) \
+        else []  # (quantities only when a premarket word stands before the figure at all)
     chain = clause.text[prev[0].start:q.start] if prev and q.start - prev[0].end < 60 else ""  # "trades at $140.59 in
     chain = "" if _TURN.search(chain) else chain  # the pre-market session, lower by 3.65%": one print, one time
     m = _EXTENDED.search(part) or _EXTENDED.search(opening) or _CFD.search(clause.sentence) or (

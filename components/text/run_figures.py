@@ -55,6 +55,8 @@ def framed_run(clause: Clause, q: Quantity, measure: str, market: str, day: dt.d
 def run_after(clause: Clause, q: Quantity) -> Quantity | None:
     """A run of sessions named right after a figure ("gaining more than 19% across six consecutive trading days"):
     the figure is that run's move. None otherwise."""
+    if not _ACROSS.match(clause.text, q.end):
+        return None
     return next((r for r in quantities(clause.text) if r.kind == "streak" and r.unit == "session" and r.count > 1
                  and _ACROSS.fullmatch(clause.text, q.end, r.start)), None)
 

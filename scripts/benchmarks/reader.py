@@ -19,10 +19,12 @@ LONG_WORDS = 2000  # the issue's budget: reading and checking a 2,000-word artic
 
 def _cpu(text: str, published: str, prices: pd.DataFrame) -> float:
     from components.analysis.claim_checks import check_claims
+    from components.text import quantities
     from components.text.claim_reader import read_claims
     from components.text.extraction import extraction_of
     from components.text.reader import read_article
 
+    quantities.clear_cache()  # a first reading, as a user's text gets
     start = time.process_time()
     reading = read_article(text, published)
     extraction_of(reading)
