@@ -52,7 +52,8 @@ def not_its_time(text: str, e: DateExpression, published) -> bool:
     for m in _QUOTED.finditer(text):
         if m.start() < e.start and e.end <= m.end():
             return bool(_SAYS.search(text[:m.start()] + " " + text[m.end():]))
-    return e.is_range and e.start_date > published and bool(_BY.search(text, 0, e.start))
+    return e.is_range and e.start_date > published and bool(_BY.search(text, 0, e.start) or _PLANNED.search(
+        text, max(0, e.start - 80), e.start))  # "projections signaling a more cautious approach to easing in 2025"
 
 
 def looks_back(text: str, e: DateExpression) -> bool:
@@ -65,9 +66,11 @@ def looks_back(text: str, e: DateExpression) -> bool:
 _SAYS = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told|according to)\b")
 _SUPERLATIVE = (r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepest|sharpest|strongest|weakest|most|least"
                 r"|first)\b")
-_RANK_SINCE = re.compile(_SUPERLATIVE + r"[^.;,]{0,40}\bsince\s(?:early |late |mid-?)?$", re.IGNORECASE)
+_RANK_SINCE = re.compile(r"(?:" + _SUPERLATIVE + r"[^.;,]{0,40}\bsince|\b(?:not|last) seen (?:since|in))\s"
+                         r"(?:early |late |mid-?)?$", re.IGNORECASE)  # "to lows not seen since November 2020"
 RANKED = re.compile(_SUPERLATIVE + r"[^.;,]{0,50}$", re.IGNORECASE)  # "its most substantial decline in nine months"
 _A_VERB = re.compile(r"\b(?:was|were|is|are|has|had|saw|\w+ed)\b")
+_PLANNED = re.compile(r"\b(?:" + "|".join(lexicon.SUBJECT_PERIOD_NOUNS) + r")\b[^.;]*$", re.IGNORECASE)
 _BY = re.compile(r"\bby (?:the (?:end|close|start) of )?$", re.IGNORECASE)
 
 

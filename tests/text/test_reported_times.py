@@ -80,3 +80,19 @@ def test_a_ranking_s_look_back_is_not_its_clause_s_date():
             "since 1994.")
     undated = propose_events(text, "2022-06-16").unresolved
     assert any(u.sentence.startswith("The Federal Reserve raised") for u in undated)
+
+
+def test_a_year_a_projection_covers_dates_no_event():
+    """"... accompanied by projections signaling a more cautious approach to easing in 2025" (18 December 2024)."""
+    spans = _spans("U.S. stocks plummeted on Wednesday. The drop followed the Federal Reserve's decision to lower "
+                   "rates, accompanied by projections signaling a more cautious approach to easing in 2025.",
+                   "2024-12-18")
+    assert (dt.date(2025, 1, 1), dt.date(2025, 12, 31)) not in spans
+
+
+def test_a_level_not_seen_since_a_month_is_not_the_month_of_the_move():
+    """"helped send the S&P 500 to lows not seen since November 2020": the clause did not happen in November 2020
+    (with no day of its own it is listed undated; November 2020 stays a reference point of its own)."""
+    found = propose_events("Bond market turmoil helped send the S&P 500 to lows not seen since November 2020.",
+                           "2022-09-30")
+    assert any(u.sentence.startswith("Bond market turmoil") for u in found.unresolved)
