@@ -32,6 +32,7 @@ from components.locale.formats import date_as
 from components.text import (
     claim_periods,
     claim_sessions,
+    clause_parts,
     extreme_bases,
     figure_days,
     live_reports,
@@ -276,7 +277,8 @@ def _framed(q: Quantity, clause: Clause, story: _Story, market: str, measure: st
     before = run_figures.BEFORE_NOW.search(clause.text, 0, q.start) if measure == "streak" else None  # "had rallied"
     if measure == "streak" and (runs.ended_by(clause.text, q) or before):  # "snapping a three-day losing streak":
         # ended before; "rose 1.2% last week, its first weekly gain in three weeks": before the week of the clause
-        ended = min([p.end_date for p in (*clause.periods, clause.date) if p and p.is_range and p.end_date < day]
+        ended = min([p.end_date for p in (*clause.periods, clause.date) if p and p.is_range and p.end_date < day
+                     and not clause_parts.looks_back(clause.text, p)]  # not "the steepest since early April"
                     + [story_sessions.previous_session(market, day) if before else day])
         last, rule = runs.run_end(clause.text, q, ended, market)
         return "streak", rule, last or day, False, {"day": last or day} | ({} if last else {"unsure": rule})

@@ -60,7 +60,7 @@ def looks_back(text: str, e: DateExpression) -> bool:
     """Whether a date is a ranking's look-back ("its biggest hike since 1994", "its longest since early January"): a
     point of reference of its own, never the day of its clause's event."""
     m = _RANK_SINCE.search(text, max(0, e.start - 60), e.start + (6 if e.text[:6].lower() == "since " else 0))
-    return bool(m and _A_VERB.search(text, 0, m.start()))  # not a data sheet's "--Largest gain since March 3"
+    return bool(m and not _SHEET_ITEM.match(text))  # not a data sheet's "--Largest gain since March 3" line
 
 
 _SAYS = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told|according to)\b")
@@ -69,7 +69,7 @@ _SUPERLATIVE = (r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepes
 _RANK_SINCE = re.compile(r"(?:" + _SUPERLATIVE + r"[^.;,]{0,40}\bsince|\b(?:not|last) seen (?:since|in))\s"
                          r"(?:early |late |mid-?)?$", re.IGNORECASE)  # "to lows not seen since November 2020"
 RANKED = re.compile(_SUPERLATIVE + r"[^.;,]{0,50}$", re.IGNORECASE)  # "its most substantial decline in nine months"
-_A_VERB = re.compile(r"\b(?:was|were|is|are|has|had|saw|\w+ed)\b")
+_SHEET_ITEM = re.compile(r"^\W*(?:--|[•·▪●–—-])\s*")
 _PLANNED = re.compile(r"\b(?:" + "|".join(lexicon.SUBJECT_PERIOD_NOUNS) + r")\b[^.;]*$", re.IGNORECASE)
 _BY = re.compile(r"\bby (?:the (?:end|close|start) of )?$", re.IGNORECASE)
 

@@ -33,5 +33,5 @@ STREAK = (r"\b(?P<n>\w+)(?:th|st|nd|rd)?(?:[ -]straight|[ -]consecutive| success
           r"|daily|monthly) (?P<what11>gain|loss|advance|decline|rise|fall|drop)e?s?)\b",
           # "its first rise in three weeks": a run of two weeks the other way, ended the week before
           r"\bfirst (?P<what8>(?:weekly |daily |monthly )?(?:rise|gain|advance|increase|decline|drop|fall|loss)"
-          r"|(?:winning|losing|up|down) (?:week|day|session|month)) in (?P<n8>\w+) (?:trading )?"
-          r"(?P<unit8>sessions|days|weeks|months)\b")
+          r"|(?:winning|losing|up|down) (?:week|day|session|month)) in (?P<n8>\w+)(?: (?:trading )?"
+          r"(?P<unit8>sessions|days|weeks|months))?\b")  # "its first weekly fall in three": weeks

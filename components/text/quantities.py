@@ -275,8 +275,11 @@ def _first_in(m: re.Match) -> Quantity | None:
         return None
     what = m.group("what8").lower()
     sign = 1 if any(w in what for w in ("decline", "drop", "fall", "loss", "losing", "down")) else -1
+    unit = (m.group("unit8") or {"weekly": "week", "daily": "day", "monthly": "month"}.get(what.split()[0], "")).lower()
+    if not unit:  # "its first rise in three": of what, the text does not say
+        return None
     return Quantity("streak", float(n - 1), m.group(), m.start(), m.end(), rank_sign=sign,
-                    unit=m.group("unit8").lower().rstrip("s").replace("day", "session"), count=n - 1)
+                    unit=unit.rstrip("s").replace("day", "session"), count=n - 1)
 
 
 def quantities(text: str) -> list[Quantity]:

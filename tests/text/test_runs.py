@@ -200,3 +200,12 @@ def test_a_run_in_the_past_perfect_ended_before_the_story_s_session(checked):
     run, move = found["six consecutive trading days"], found["19%"]
     assert (run[0].day, run[1].verdict) == (dt.date(2024, 3, 7), "matches")
     assert (move[0].measure, move[0].day, move[1].verdict) == ("period", dt.date(2024, 3, 7), "matches")
+
+
+def test_a_first_weekly_fall_in_three_is_a_run_of_weeks_not_dated_by_a_look_back(checked):
+    """"lost 1.5% for the week, its first weekly fall in three and the steepest since early April" (the Hang Seng,
+    week to 20 June 2025, after two weekly gains): the two weeks before, not a week of April."""
+    found = checked("The Hang Seng lost 1.5% for the week, its first weekly fall in three and the steepest since "
+                    "early April.", "2025-06-20")
+    claim, result = found["first weekly fall in three"]
+    assert (claim.count, result.verdict) == (2, "matches") and claim.day.month == 6
