@@ -244,6 +244,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
         fields.update({k: v for k, v in extra.items() if k != "day"})
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(claim_periods.period_fields(q, clause, measure, day))
+        if measure in ("period", "period_points") and fields["day"] == day and not written and \
+                run_figures.before_now(clause, q, day, story.reading):  # "Before today, the index had declined 9.8%"
+            fields.update(day=story_sessions.previous_session(market, day), written_day=False)
     if measure == "rank":
         either = q.text.lower().startswith(("a level", "level"))  # "a level not seen since": the highest or lowest
         fields.update(sign=q.rank_sign or owner.direction or (0 if either else 1), rank_of=q.rank_of or "close",

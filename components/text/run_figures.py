@@ -12,7 +12,7 @@ from components.locale.formats import date_as
 from components.text import claim_periods, runs, story
 from components.text import lexicon as L
 from components.text.quantities import Quantity, quantities
-from components.text.reader import Clause
+from components.text.reader import Clause, Reading
 
 _RUN_OF = re.compile(r"\b(?P<n>\w+)-(?:day|session),? $", re.IGNORECASE)  # "a five-day, 4.3 per cent decline"
 _RUN_NOUN = re.compile(r" (?:rally|gain|advance|winning streak|climb|rise|run|slide|decline|losing streak|sell-?off"
@@ -52,6 +52,12 @@ def framed_run(clause: Clause, q: Quantity, measure: str, market: str, day: dt.d
     return (PERIOD_OF.get(measure, measure), over[0], over[1]["day"], over[1]) if over is not None else None
 
 
+def before_now(clause: Clause, q: Quantity, day: dt.date, reading: Reading) -> bool:
+    """Whether a figure of the story's own session is told in the past perfect ("Before today, the index had
+    declined 9.8 per cent since a peak on May 20"): a move up to the session before."""
+    return day == (reading.session or reading.published) and bool(BEFORE_NOW.search(clause.text, 0, q.start))
+
+
 def run_after(clause: Clause, q: Quantity) -> Quantity | None:
     """A run of sessions named right after a figure ("gaining more than 19% across six consecutive trading days"):
     the figure is that run's move. None otherwise."""
@@ -88,7 +94,7 @@ _IN_WHICH = re.compile(r"\s(?:in|during|over) which (?:it|they|the \w+)(?: had| 
                        r"|nearly|almost|about|around|some|over|roughly)\s)?(?:[\d,.]+ points?,? or (?:about |nearly "
                        r"|almost )?)?", re.IGNORECASE)
 _ACROSS = re.compile(r"\s(?:across|over|in|during) (?:the (?:past|last|previous) )?(?:a |an )?", re.IGNORECASE)
-BEFORE_NOW = re.compile(r"\bhad (?:previously|earlier|already)\b|\bhad (?:\w+ed)\b", re.IGNORECASE)
+BEFORE_NOW = re.compile(r"\bhad (?:previously|earlier|already)\b|\bhad (?:\w+ed)\b|\bbefore today\b", re.IGNORECASE)
 _ALONG = re.compile(r"\b(?:along the way|over (?:that|this|the) (?:stretch|span|run|streak|period)|during (?:that|this"
                     r"|the) (?:stretch|run|streak)|in (?:that|this) (?:stretch|span|time)|in all|in total"
                     r"|cumulatively)\b", re.IGNORECASE)

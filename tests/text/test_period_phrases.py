@@ -253,3 +253,18 @@ def test_a_ranking_s_look_back_is_no_period_of_the_figure_after_it(checked):
     claim, result = checked("Nvidia Corp experienced its most substantial one-day decline in nine months, with shares "
                             "falling 5.6% on Friday.", "2024-03-08")["5.6%"]
     assert (claim.measure, result.verdict) == ("day", "roughly")
+
+
+def test_a_period_in_the_past_perfect_ends_the_session_before(checked):
+    """"Before today, the Hang Seng Index had declined 9.8 per cent since a peak on May 20" (a story of Tuesday 2 July
+    2024; Monday was a holiday): 20 May to Friday 28 June, -9.77%."""
+    claim, result = checked("Before today, the Hang Seng Index had declined 9.8 per cent since a peak on May 20.",
+                            "2024-07-02")["9.8 per cent"]
+    assert (claim.day, result.verdict) == (dt.date(2024, 6, 28), "matches")
+
+
+def test_a_written_day_in_the_past_perfect_stays_that_day(checked):
+    """"By the close on December 19, the Hang Seng Index had advanced ... year-to-date": that session's year."""
+    claim, _result = checked("By the close on December 19, the Hang Seng Index had advanced 28% year-to-date.",
+                             "2025-12-20")["28%"]
+    assert claim.day == dt.date(2025, 12, 19)
