@@ -64,11 +64,12 @@ def looks_back(text: str, e: DateExpression) -> bool:
 
 
 _SAYS = re.compile(r"\b(?:" + lexicon.said_forms() + r"|told|according to)\b")
-_SUPERLATIVE = (r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepest|sharpest|strongest|weakest|most|least"
-                r"|first)\b")
-_RANK_SINCE = re.compile(r"(?:" + _SUPERLATIVE + r"[^.;,]{0,40}\bsince|\b(?:not|last) seen (?:since|in))\s"
+# the words of a ranking that looks back ("its biggest hike since 1994"), for every reader of look-backs
+SUPERLATIVE = (r"\b(?:biggest|largest|longest|highest|lowest|best|worst|steepest|sharpest|heftiest|strongest|weakest"
+               r"|most|least|first)\b")
+_RANK_SINCE = re.compile(r"(?:" + SUPERLATIVE + r"[^.;,]{0,40}\bsince|\b(?:not|last) seen (?:since|in))\s"
                          r"(?:early |late |mid-?)?$", re.IGNORECASE)  # "to lows not seen since November 2020"
-RANKED = re.compile(_SUPERLATIVE + r"[^.;,]{0,50}$", re.IGNORECASE)  # "its most substantial decline in nine months"
+RANKED = re.compile(SUPERLATIVE + r"[^.;,]{0,50}$", re.IGNORECASE)  # "its most substantial decline in nine months"
 _SHEET_ITEM = re.compile(r"^\W*(?:--|[•·▪●–—-])\s*")
 _PLANNED = re.compile(r"\b(?:" + "|".join(lexicon.SUBJECT_PERIOD_NOUNS) + r")\b[^.;]*$", re.IGNORECASE)
 _BY = re.compile(r"\bby (?:the (?:end|close|start) of )?$", re.IGNORECASE)

@@ -91,8 +91,7 @@ def measure_of(q: Quantity, owner: Owner, clause: Clause, story: Story, day: dt.
 
 
 # a ranking's look-back after a figure: "slumped 21 per cent this quarter for the biggest decline since ... 2011"
-_RANKED_SINCE = re.compile(r"\b(?:biggest|largest|worst|best|steepest|sharpest|most|highest|lowest|strongest"
-                           r"|weakest)\b[^.;]*\bsince\b", re.IGNORECASE)
+_RANKED_SINCE = re.compile(clause_parts.SUPERLATIVE + r"[^.;]*\bsince\b", re.IGNORECASE)
 
 
 def _before_the_data(q, owner, clause, story, day, part):

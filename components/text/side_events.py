@@ -79,9 +79,8 @@ def period_candidates(clause: Clause, parts: list[event_parts.Part], published: 
 _REFERENCE = re.compile(r"\b(?:high|highs|low|lows|peak|trough|record|top|bottom|close|drop|fall|loss|gain|rally|slump"
                         r"|crash|plunge|slide|creation|inception|launch|debut|listing|reach\w*|hitting|touching)\b"
                         r"[^;]{0,30}?(?:\b(?:set|seen|hit|reached|touched|recorded|logged|in|on|of))?\s+"
-                        r"(?:early |late |mid-?)?$|\b(?:best|worst|biggest"
-                        r"|largest|steepest|heftiest|sharpest|most|highest|lowest|strongest|weakest|longest|first)\b"
-                        r"[^.;,]{0,40}?\bsince\s+$", re.IGNORECASE)
+                        r"(?:early |late |mid-?)?$|" + clause_parts.SUPERLATIVE + r"[^.;,]{0,40}?\bsince\s+$",
+                        re.IGNORECASE)
 _PEAK = re.compile(r"\b(?:peak|high|highs|low|lows|trough|top|bottom)$")
 _YEAR_ONLY = re.compile(r"^since (?:19|20)\d\d$", re.IGNORECASE)
 
