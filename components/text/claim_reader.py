@@ -1,7 +1,6 @@
 """Numeric claims of any article, figure by figure: whose figure it is, which session, and what it measures.
 
-Every figure of a clause (:mod:`components.text.quantities`) becomes an
-:class:`~components.analysis.article_claims.ArticleClaim` with a trail of the rules that settled it:
+Every figure of a clause becomes an :class:`~components.analysis.article_claims.ArticleClaim` with the rules' trail:
 
 * **whose**: :mod:`components.text.claim_subjects` (the subject of its verb, shared out "respectively",
   attached in brackets, ...); a reference ("its shares", "the index", "the benchmark") points back to the last
@@ -245,8 +244,9 @@ def _claim(q: Quantity, owner: Owner, clause: Clause, story: _Story, n: int) -> 
     elif measure in ("period", "period_points", "rank", "streak"):
         fields.update(claim_periods.period_fields(q, clause, measure, day))
         if measure in ("period", "period_points") and fields["day"] == day and not written and \
-                run_figures.before_now(clause, q, day, story.reading):  # "Before today, the index had declined 9.8%"
-            fields.update(day=story_sessions.previous_session(market, day), written_day=False)
+                (told := run_figures.before_now(clause, q, day, story.reading, market)):  # "Before today, it had"
+            fields.update(day=told[0], written_day=False, day_rule=told[1], trail=fields["trail"][:2] + (_(
+                "session: {rule}").format(rule=told[1]),) + fields["trail"][3:])
     if measure == "rank":
         either = q.text.lower().startswith(("a level", "level"))  # "a level not seen since": the highest or lowest
         fields.update(sign=q.rank_sign or owner.direction or (0 if either else 1), rank_of=q.rank_of or "close",

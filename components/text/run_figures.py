@@ -52,10 +52,15 @@ def framed_run(clause: Clause, q: Quantity, measure: str, market: str, day: dt.d
     return (PERIOD_OF.get(measure, measure), over[0], over[1]["day"], over[1]) if over is not None else None
 
 
-def before_now(clause: Clause, q: Quantity, day: dt.date, reading: Reading) -> bool:
-    """Whether a figure of the story's own session is told in the past perfect ("Before today, the index had
-    declined 9.8 per cent since a peak on May 20"): a move up to the session before."""
-    return day == (reading.session or reading.published) and bool(BEFORE_NOW.search(clause.text, 0, q.start))
+def before_now(clause: Clause, q: Quantity, day: dt.date, reading: Reading, market: str) -> tuple[dt.date, str] | None:
+    """(the session before, the rule) for a figure of the story's own session told in the past perfect ("Before
+    today, the index had declined 9.8 per cent since a peak on May 20"); None otherwise."""
+    told = BEFORE_NOW.search(clause.text, 0, q.start) if day == (reading.session or reading.published) else None
+    if told is None:
+        return None
+    last = story.previous_session(market, day)
+    return last, _("'{words}': told in the past perfect, the session before the story's ({day})").format(
+        words=told.group(), day=date_as(last, "weekday_day"))
 
 
 def run_after(clause: Clause, q: Quantity) -> Quantity | None:

@@ -261,6 +261,7 @@ def test_a_period_in_the_past_perfect_ends_the_session_before(checked):
     claim, result = checked("Before today, the Hang Seng Index had declined 9.8 per cent since a peak on May 20.",
                             "2024-07-02")["9.8 per cent"]
     assert (claim.day, result.verdict) == (dt.date(2024, 6, 28), "matches")
+    assert "past perfect" in claim.day_rule and "publication" not in claim.day_rule  # the rule says why
 
 
 def test_a_written_day_in_the_past_perfect_stays_that_day(checked):
